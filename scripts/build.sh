@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Configures and builds into build/ (Release with debug info, warnings on).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir=${RCS_BUILD_DIR:-build}
+generator=()
+command -v ninja >/dev/null 2>&1 && generator=(-G Ninja)
+if [ ! -f "$build_dir/CMakeCache.txt" ]; then
+  cmake -S . -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+fi
+cmake --build "$build_dir" --parallel "$(nproc)"

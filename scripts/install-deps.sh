@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages the studio needs to build, run and test, skipping those present.
+set -euo pipefail
+
+packages=(cmake ninja-build g++ pkg-config git
+          qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-svg-dev libgl-dev
+          libhiredis-dev libyaml-cpp-dev libssl-dev
+          redis-server redis-tools
+          xvfb imagemagick xauth)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# kubectl: any kubectl on PATH will do; otherwise Debian's kubernetes-client provides one.
+command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing missing packages: ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -q
+  "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# The redis-server package may start a system service on 127.0.0.1:6379; the studio never uses it,
+# and tests bind their own loopback addresses, so it is left as it is.

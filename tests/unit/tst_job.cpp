@@ -1,0 +1,117 @@
+#include "common/job.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace rcs;
+
+namespace {
+// A job whose outcome the test decides after start.
+class ManualJob final : public Job {
+public:
+    int cancelCalls = 0;
+    bool ran = false;
+    void finishOk() { succeed(); }
+    void finishError() { fail(ErrorCode::RedisError, QStringLiteral("boom")); }
+
+protected:
+    void doStart() override
+    {
+        ran = true;
+        setStep(QStringLiteral("waiting for the test"));
+    }
+    void doCancel() override { ++cancelCalls; }
+};
+} // namespace
+
+class TestJob final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void startOnlySchedules()
+    {
+        ManualJob job;
+        job.setAutoDelete(false);
+        job.start();
+        QVERIFY(!job.ran);
+        QTRY_VERIFY(job.ran);
+        QVERIFY(job.isRunning());
+    }
+
+    void finishedExactlyOnce()
+    {
+        ManualJob job;
+        job.setAutoDelete(false);
+        QSignalSpy spy(&job, &Job::finished);
+        job.start();
+        QTRY_VERIFY(job.ran);
+        job.finishOk();
+        job.finishError();
+        job.cancel();
+        QCOMPARE(spy.count(), 1);
+        QVERIFY(!job.hasError());
+    }
+
+    void firstErrorWins()
+    {
+        ManualJob job;
+        job.setAutoDelete(false);
+        job.start();
+        QTRY_VERIFY(job.ran);
+        job.finishError();
+        job.finishOk();
+        QVERIFY(job.hasError());
+        QCOMPARE(job.error().code(), ErrorCode::RedisError);
+    }
+
+    void cancelStopsWork()
+    {
+        ManualJob job;
+        job.setAutoDelete(false);
+        job.setTitle(QStringLiteral("Creating the cluster"));
+        QSignalSpy spy(&job, &Job::finished);
+        job.start();
+        QTRY_VERIFY(job.ran);
+        job.cancel();
+        QCOMPARE(job.cancelCalls, 1);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(job.error().code(), ErrorCode::Cancelled);
+        QVERIFY(job.errorString().contains(QStringLiteral("Creating the cluster")));
+    }
+
+    void cancelBeforeRunNeverRuns()
+    {
+        ManualJob job;
+        job.setAutoDelete(false);
+        job.start();
+        job.cancel();
+        // The scheduled start runs on the next event-loop pass; process it and check it did nothing.
+        QCoreApplication::processEvents();
+        QVERIFY(!job.ran);
+        QCOMPARE(job.error().code(), ErrorCode::Cancelled);
+    }
+
+    void timeoutNamesStep()
+    {
+        ManualJob job;
+        job.setAutoDelete(false);
+        job.setTimeout(50);
+        QSignalSpy spy(&job, &Job::finished);
+        job.start();
+        QVERIFY(spy.wait(2000));
+        QCOMPARE(job.error().code(), ErrorCode::Timeout);
+        QVERIFY(job.errorString().contains(QStringLiteral("waiting for the test")));
+        QCOMPARE(job.cancelCalls, 1);
+    }
+
+    void autoDeleteAfterFinish()
+    {
+        QPointer<ManualJob> job = new ManualJob;
+        job->start();
+        QTRY_VERIFY(job->ran);
+        job->finishOk();
+        QTRY_VERIFY(job.isNull());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJob)
+#include "tst_job.moc"
