@@ -1,0 +1,139 @@
+#pragma once
+
+#include "redis/cluster_node.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace rcs {
+
+// What one address told us: its CLUSTER NODES, CLUSTER INFO and INFO, or why it could not be asked.
+struct NodeView {
+    // The node's cluster address (pod IP:port), not a local tunnel endpoint: it is compared with the
+    // addresses peers print.
+    NodeAddress address;
+    bool reachable = false;
+    QString error;                     // why it is unreachable (connection refused, timeout, …)
+    QList<ClusterNodeInfo> nodes;      // its CLUSTER NODES
+    std::optional<ClusterInfo> info;   // its CLUSTER INFO
+    QMap<QString, QString> serverInfo; // INFO fields (redis_version, used_memory, db0, …), may be empty
+};
+
+// Kubernetes facts about the pod behind an address; absent on plain endpoints.
+struct PodInfo {
+    QString name;
+    QString ip;
+    QString kubeNode; // the Kubernetes node the pod runs on
+    QString phase;    // Pending, Running, …
+    bool ready = false;
+    int restarts = 0;
+};
+
+enum class NodeRole { Master, Replica, Unknown };
+QString nodeRoleName(NodeRole role); // "master", "replica", "unknown"
+
+// One node of the cluster as the topology knows it, merged from every view.
+struct TopologyNode {
+    QString id;
+    // Where the node is: the address we reached it at, else where its peers see it.
+    NodeAddress address;
+    quint16 busPort = 0;
+    QString hostname;
+    NodeRole role = NodeRole::Unknown;
+    QString masterId;
+    SlotSet slotSet;
+    NodeFlags flags; // from the node's own myself line where reachable, else from a peer (myself cleared)
+    QMap<int, QString> migrating;
+    QMap<int, QString> importing;
+    quint64 configEpoch = 0;
+    bool reachable = false;
+    // Every other reachable node that lists this one has a connected link to it.
+    bool linkConnected = false;
+    QStringList disconnectedFrom; // ids of reachable peers whose link to this node is down
+    QStringList failReportedBy;   // ids of reachable peers flagging it fail or fail?
+    // Some reachable peer lists this node at an address other than the one we reached it at (after
+    // a pod restart with a new IP, until a MEET or PING tells them).
+    bool staleAtPeers = false;
+    QStringList staleAtPeerIds;
+    // The node's own myself line shows another host than the one we reached (it learns its new IP
+    // only from an incoming MEET).
+    bool ownAddressStale = false;
+    std::optional<QString> clusterState; // its cluster_state, when CLUSTER INFO was read
+    std::optional<qint64> keyCount;
+    std::optional<qint64> usedMemory;
+    QString redisVersion;
+    std::optional<PodInfo> pod;
+    QString hostGroup; // the Kubernetes node name if known, else the IP
+
+    bool isMaster() const { return role == NodeRole::Master; }
+    bool isReplica() const { return role == NodeRole::Replica; }
+    bool isFailing() const { return flags.testFlag(NodeFlag::Fail) || flags.testFlag(NodeFlag::PFail); }
+};
+
+// A slot in migration on one node ("[slot->-id]" or "[slot-<-id]" on its myself line).
+struct OpenSlot {
+    int slot = 0;
+    QString nodeId;
+    bool migrating = false; // false: importing
+    QString peerId;         // the target (migrating) or the source (importing)
+    friend bool operator==(const OpenSlot &, const OpenSlot &) = default;
+};
+
+// The cluster as a set of views saw it. An immutable value: build it with fromViews(); nothing
+// changes it afterwards, so views and planners can share it freely.
+class ClusterTopology final {
+public:
+    ClusterTopology() = default;
+
+    // Merges the views (at most one per address; a later view of an id already seen is ignored) and
+    // the pod facts, keyed by pod IP. Nodes seen only in handshake are left out (their ids are
+    // temporary); their addresses are listed in pendingHandshakes().
+    static ClusterTopology fromViews(const QList<NodeView> &views,
+                                     const QMap<QString, PodInfo> &podsByIp = {});
+
+    const QList<NodeView> &views() const { return m_views; }
+    // Masters by their lowest slot (slotless masters after, by address), each followed by its replicas;
+    // then nodes of unknown role.
+    const QList<TopologyNode> &nodes() const { return m_nodes; }
+    const TopologyNode *node(const QString &id) const;
+    const TopologyNode *nodeAt(const NodeAddress &address) const;
+    QList<TopologyNode> masters() const;
+    QList<TopologyNode> replicasOf(const QString &masterId) const;
+    QString hostGroup(const QString &id) const;
+    bool isEmpty() const { return m_nodes.isEmpty(); }
+
+    // --- state summary (what redis-cli --cluster check looks at, and more) ---
+    // cluster_state per node id, for the nodes whose CLUSTER INFO was read.
+    QMap<QString, QString> clusterStates() const;
+    bool allStatesOk() const;
+    // Every reachable node sees the same slot owners (redis-cli's config signature: "id:ranges" of
+    // every node with slots, sorted).
+    bool slotsAgree() const { return m_disagreements.isEmpty(); }
+    // One sentence per view that differs from the first reachable one.
+    const QStringList &disagreements() const { return m_disagreements; }
+    const QList<OpenSlot> &openSlots() const { return m_openSlots; }
+    SlotSet coveredSlots() const { return m_covered; }
+    SlotSet uncoveredSlots() const { return m_covered.complement(); }
+    // Slots claimed by more than one master.
+    SlotSet contestedSlots() const { return m_contested; }
+    // Ids of known nodes we could not reach.
+    QStringList unreachableNodeIds() const;
+    // Addresses that did not answer (whether or not we know their ids).
+    QList<NodeAddress> unreachableAddresses() const;
+    QList<NodeAddress> pendingHandshakes() const { return m_handshakes; }
+
+private:
+    QList<NodeView> m_views;
+    QList<TopologyNode> m_nodes;
+    QStringList m_disagreements;
+    QList<OpenSlot> m_openSlots;
+    SlotSet m_covered;
+    SlotSet m_contested;
+    QList<NodeAddress> m_handshakes;
+};
+
+} // namespace rcs

@@ -1,0 +1,190 @@
+#include "slot_set.h"
+
+#include <QRegularExpression>
+
+namespace rcs {
+
+namespace {
+
+bool isSlot(int slot)
+{
+    return slot >= 0 && slot < SlotSet::SlotCount;
+}
+
+} // namespace
+
+SlotSet SlotSet::range(int first, int last)
+{
+    SlotSet set;
+    set.addRange(first, last);
+    return set;
+}
+
+void SlotSet::add(int slot)
+{
+    Q_ASSERT(isSlot(slot));
+    if (isSlot(slot))
+        m_bits.set(static_cast<size_t>(slot));
+}
+
+void SlotSet::addRange(int first, int last)
+{
+    Q_ASSERT(isSlot(first) && isSlot(last));
+    for (int slot = qMax(first, 0); slot <= qMin(last, SlotCount - 1); ++slot)
+        m_bits.set(static_cast<size_t>(slot));
+}
+
+void SlotSet::remove(int slot)
+{
+    Q_ASSERT(isSlot(slot));
+    if (isSlot(slot))
+        m_bits.reset(static_cast<size_t>(slot));
+}
+
+void SlotSet::removeRange(int first, int last)
+{
+    Q_ASSERT(isSlot(first) && isSlot(last));
+    for (int slot = qMax(first, 0); slot <= qMin(last, SlotCount - 1); ++slot)
+        m_bits.reset(static_cast<size_t>(slot));
+}
+
+bool SlotSet::contains(int slot) const
+{
+    return isSlot(slot) && m_bits.test(static_cast<size_t>(slot));
+}
+
+int SlotSet::first() const
+{
+    for (int slot = 0; slot < SlotCount; ++slot) {
+        if (m_bits.test(static_cast<size_t>(slot)))
+            return slot;
+    }
+    return -1;
+}
+
+SlotSet SlotSet::united(const SlotSet &other) const
+{
+    return *this | other;
+}
+
+SlotSet SlotSet::subtracted(const SlotSet &other) const
+{
+    return *this - other;
+}
+
+SlotSet SlotSet::intersected(const SlotSet &other) const
+{
+    return *this & other;
+}
+
+SlotSet SlotSet::complement() const
+{
+    SlotSet result;
+    result.m_bits = ~m_bits;
+    return result;
+}
+
+SlotSet SlotSet::lowest(int n) const
+{
+    SlotSet result;
+    for (int slot = 0; slot < SlotCount && n > 0; ++slot) {
+        if (m_bits.test(static_cast<size_t>(slot))) {
+            result.m_bits.set(static_cast<size_t>(slot));
+            --n;
+        }
+    }
+    return result;
+}
+
+SlotSet &SlotSet::operator|=(const SlotSet &other)
+{
+    m_bits |= other.m_bits;
+    return *this;
+}
+
+SlotSet &SlotSet::operator-=(const SlotSet &other)
+{
+    m_bits &= ~other.m_bits;
+    return *this;
+}
+
+SlotSet &SlotSet::operator&=(const SlotSet &other)
+{
+    m_bits &= other.m_bits;
+    return *this;
+}
+
+QList<SlotRange> SlotSet::ranges() const
+{
+    QList<SlotRange> result;
+    int slot = 0;
+    while (slot < SlotCount) {
+        if (!m_bits.test(static_cast<size_t>(slot))) {
+            ++slot;
+            continue;
+        }
+        const int first = slot;
+        while (slot + 1 < SlotCount && m_bits.test(static_cast<size_t>(slot + 1)))
+            ++slot;
+        result.append({first, slot});
+        ++slot;
+    }
+    return result;
+}
+
+QList<int> SlotSet::toList() const
+{
+    QList<int> result;
+    result.reserve(count());
+    for (int slot = 0; slot < SlotCount; ++slot) {
+        if (m_bits.test(static_cast<size_t>(slot)))
+            result.append(slot);
+    }
+    return result;
+}
+
+QString SlotSet::toString() const
+{
+    QStringList parts;
+    const QList<SlotRange> all = ranges();
+    for (const SlotRange &range : all) {
+        parts.append(range.first == range.last
+                         ? QString::number(range.first)
+                         : QString::number(range.first) + QLatin1Char('-') + QString::number(range.last));
+    }
+    return parts.join(QLatin1Char(','));
+}
+
+Result<SlotSet> SlotSet::parse(const QString &text)
+{
+    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
+    const auto invalid = [&](const QString &item, const QString &why) {
+        return Error(
+            ErrorCode::InvalidInput,
+            QStringLiteral("'%1' in the slot list '%2' is not valid: %3. Write slots from 0 to 16383 "
+                           "as single numbers or ranges, e.g. 0-5460,5462.")
+                .arg(item, text, why));
+    };
+    SlotSet set;
+    const QStringList items = text.split(separators, Qt::SkipEmptyParts);
+    for (const QString &item : items) {
+        // Skip the leading '-' of the first bound so "-5" is reported as a bad number, not as a range.
+        const qsizetype dash = item.indexOf(QLatin1Char('-'), 1);
+        const QString firstText = dash < 0 ? item : item.left(dash);
+        const QString lastText = dash < 0 ? item : item.mid(dash + 1);
+        bool firstOk = false;
+        bool lastOk = false;
+        const int first = firstText.toInt(&firstOk);
+        const int last = lastText.toInt(&lastOk);
+        if (!firstOk || !lastOk)
+            return invalid(item, QStringLiteral("it is not a number or a range of numbers"));
+        if (!isSlot(first) || !isSlot(last))
+            return invalid(item, QStringLiteral("slots range from 0 to 16383"));
+        if (last < first)
+            return invalid(item, QStringLiteral("the range ends before it starts"));
+        set.addRange(first, last);
+    }
+    return set;
+}
+
+} // namespace rcs

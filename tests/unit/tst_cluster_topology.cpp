@@ -1,0 +1,284 @@
+#include "redis/cluster_info_parser.h"
+#include "redis/cluster_nodes_parser.h"
+#include "redis/cluster_topology.h"
+
+#include <QTest>
+
+using namespace rcs;
+
+namespace {
+
+struct Spec {
+    QString id;
+    QString ip;
+    int master = -1; // index of its master, -1 for a master
+    QString slotText;
+};
+
+QString nodeId(int i)
+{
+    return QString(39, QLatin1Char('a' + i)) + QString::number(i);
+}
+
+// A 3-master, 3-replica cluster on 10.0.0.1..6 with the redis-cli slot split.
+QList<Spec> sixNodes()
+{
+    return {
+        {nodeId(0), QStringLiteral("10.0.0.1"), -1, QStringLiteral("0-5460")},
+        {nodeId(1), QStringLiteral("10.0.0.2"), -1, QStringLiteral("5461-10922")},
+        {nodeId(2), QStringLiteral("10.0.0.3"), -1, QStringLiteral("10923-16383")},
+        {nodeId(3), QStringLiteral("10.0.0.4"), 0, QString()},
+        {nodeId(4), QStringLiteral("10.0.0.5"), 1, QString()},
+        {nodeId(5), QStringLiteral("10.0.0.6"), 2, QString()},
+    };
+}
+
+// What node `self` prints for CLUSTER NODES. `seenIp` overrides the address it lists per node (a stale
+// IP), `extraFlags` adds flags per node, `disconnected` marks links down, `tail` adds text to a line.
+struct ViewOptions {
+    QMap<int, QString> seenIp;
+    QMap<int, QString> extraFlags;
+    QList<int> disconnected;
+    QMap<int, QString> slotsOverride;
+    QMap<int, QString> tail;
+    QStringList extraLines;
+};
+
+QByteArray nodesText(const QList<Spec> &specs, int self, const ViewOptions &options = {})
+{
+    QStringList lines;
+    for (int i = 0; i < specs.size(); ++i) {
+        const Spec &spec = specs.at(i);
+        QString flags = spec.master < 0 ? QStringLiteral("master") : QStringLiteral("slave");
+        if (i == self)
+            flags = QStringLiteral("myself,") + flags;
+        if (options.extraFlags.contains(i))
+            flags += QLatin1Char(',') + options.extraFlags.value(i);
+        const QString ip = options.seenIp.value(i, spec.ip);
+        const QString link =
+            options.disconnected.contains(i) ? QStringLiteral("disconnected") : QStringLiteral("connected");
+        const QString slotText = options.slotsOverride.value(i, spec.slotText);
+        lines.append(
+            QStringLiteral("%1 %2:6379@16379 %3 %4 0 1700000000000 %5 %6 %7 %8")
+                .arg(spec.id, ip, flags, spec.master < 0 ? QStringLiteral("-") : specs.at(spec.master).id)
+                .arg(i + 1)
+                .arg(link, slotText, options.tail.value(i))
+                .trimmed());
+    }
+    lines += options.extraLines;
+    return lines.join(QLatin1Char('\n')).toUtf8();
+}
+
+NodeView view(const QList<Spec> &specs, int self, const ViewOptions &options = {}, const char *state = "ok")
+{
+    NodeView v;
+    v.address = NodeAddress{specs.at(self).ip, 6379};
+    v.reachable = true;
+    const auto nodes = parseClusterNodes(nodesText(specs, self, options));
+    Q_ASSERT(nodes.ok());
+    v.nodes = *nodes;
+    v.info = *parseClusterInfo(QByteArray("cluster_state:") + state + "\r\ncluster_known_nodes:6\r\n");
+    v.serverInfo =
+        parseInfoFields("redis_version:7.0.15\r\nused_memory:" + QByteArray::number(1000 + self) +
+                        "\r\ndb0:keys=" + QByteArray::number(10 * self) + ",expires=0,avg_ttl=0\r\n");
+    return v;
+}
+
+NodeView unreachable(const QString &ip)
+{
+    NodeView v;
+    v.address = NodeAddress{ip, 6379};
+    v.error = QStringLiteral("Connection refused");
+    return v;
+}
+
+} // namespace
+
+class TestClusterTopology final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void healthyCluster()
+    {
+        const QList<Spec> specs = sixNodes();
+        QList<NodeView> views;
+        for (int i = 0; i < specs.size(); ++i)
+            views.append(view(specs, i));
+        QMap<QString, PodInfo> pods;
+        for (int i = 0; i < specs.size(); ++i)
+            pods.insert(specs.at(i).ip,
+                        PodInfo{QStringLiteral("redis-%1").arg(i), specs.at(i).ip,
+                                QStringLiteral("worker-%1").arg(i % 3), QStringLiteral("Running"), true, 0});
+        const ClusterTopology topology = ClusterTopology::fromViews(views, pods);
+
+        QCOMPARE(topology.nodes().size(), 6);
+        QCOMPARE(topology.masters().size(), 3);
+        // Masters by first slot, each followed by its replica.
+        QStringList order;
+        for (const TopologyNode &node : topology.nodes())
+            order.append(node.address.host);
+        QCOMPARE(order.join(QLatin1Char(' ')),
+                 QStringLiteral("10.0.0.1 10.0.0.4 10.0.0.2 10.0.0.5 10.0.0.3 10.0.0.6"));
+        QCOMPARE(topology.replicasOf(nodeId(1)).size(), 1);
+        QCOMPARE(topology.replicasOf(nodeId(1)).first().id, nodeId(4));
+        QVERIFY(topology.replicasOf(nodeId(4)).isEmpty());
+
+        const TopologyNode *master = topology.node(nodeId(2));
+        QVERIFY(master);
+        QVERIFY(master->isMaster());
+        QCOMPARE(master->slotSet.toString(), QStringLiteral("10923-16383"));
+        QVERIFY(master->reachable);
+        QVERIFY(master->linkConnected);
+        QVERIFY(!master->staleAtPeers);
+        QVERIFY(!master->ownAddressStale);
+        QVERIFY(!master->flags.testFlag(NodeFlag::Myself));
+        QCOMPARE(master->clusterState.value_or(QString()), QStringLiteral("ok"));
+        QCOMPARE(master->keyCount.value_or(-1), qint64(20));
+        QCOMPARE(master->usedMemory.value_or(-1), qint64(1002));
+        QCOMPARE(master->redisVersion, QStringLiteral("7.0.15"));
+        QVERIFY(master->pod);
+        QCOMPARE(master->pod->name, QStringLiteral("redis-2"));
+        QCOMPARE(master->hostGroup, QStringLiteral("worker-2"));
+        QCOMPARE(topology.hostGroup(nodeId(5)), QStringLiteral("worker-2"));
+
+        const TopologyNode *replica = topology.nodeAt(NodeAddress{QStringLiteral("10.0.0.6"), 6379});
+        QVERIFY(replica);
+        QVERIFY(replica->isReplica());
+        QCOMPARE(replica->masterId, nodeId(2));
+        QCOMPARE(nodeRoleName(replica->role), QStringLiteral("replica"));
+
+        QVERIFY(topology.slotsAgree());
+        QVERIFY(topology.uncoveredSlots().isEmpty());
+        QVERIFY(topology.contestedSlots().isEmpty());
+        QVERIFY(topology.openSlots().isEmpty());
+        QVERIFY(topology.unreachableNodeIds().isEmpty());
+        QVERIFY(topology.allStatesOk());
+        QCOMPARE(topology.clusterStates().size(), 6);
+    }
+    void hostGroupFallsBackToIp()
+    {
+        const QList<Spec> specs = sixNodes();
+        const ClusterTopology topology = ClusterTopology::fromViews({view(specs, 0)});
+        QCOMPARE(topology.hostGroup(nodeId(3)), QStringLiteral("10.0.0.4"));
+        QVERIFY(!topology.node(nodeId(3))->pod);
+    }
+    void oneNodeReachableOthersFromPeers()
+    {
+        const QList<Spec> specs = sixNodes();
+        const ClusterTopology topology =
+            ClusterTopology::fromViews({view(specs, 0), unreachable(QStringLiteral("10.0.0.2"))});
+        QCOMPARE(topology.nodes().size(), 6);
+        QCOMPARE(topology.unreachableNodeIds().size(), 5);
+        QCOMPARE(topology.unreachableAddresses().size(), 1);
+        const TopologyNode *peer = topology.node(nodeId(1));
+        QVERIFY(!peer->reachable);
+        QCOMPARE(peer->address.toString(), QStringLiteral("10.0.0.2:6379"));
+        QCOMPARE(peer->slotSet.toString(), QStringLiteral("5461-10922"));
+        QVERIFY(!peer->clusterState);
+        QVERIFY(!peer->keyCount);
+        QVERIFY(topology.uncoveredSlots().isEmpty());
+    }
+    // Every pod restarted with a new IP: nodes still print their old IPs (their own too) and see their
+    // peers as failed and disconnected.
+    void afterIpChange()
+    {
+        QList<Spec> specs = sixNodes();
+        const QList<Spec> before = specs;
+        for (int i = 0; i < specs.size(); ++i)
+            specs[i].ip = QStringLiteral("10.0.1.%1").arg(i + 1);
+        QList<NodeView> views;
+        for (int i = 0; i < specs.size(); ++i) {
+            ViewOptions options;
+            for (int j = 0; j < specs.size(); ++j) {
+                options.seenIp.insert(j, before.at(j).ip);
+                if (j != i) {
+                    options.extraFlags.insert(j, QStringLiteral("fail"));
+                    options.disconnected.append(j);
+                }
+            }
+            views.append(view(specs, i, options, "fail"));
+        }
+        const ClusterTopology topology = ClusterTopology::fromViews(views);
+        QCOMPARE(topology.nodes().size(), 6);
+        for (const TopologyNode &node : topology.nodes()) {
+            QVERIFY(node.reachable);
+            QVERIFY(node.address.host.startsWith(QLatin1String("10.0.1.")));
+            QVERIFY(node.ownAddressStale);
+            QVERIFY(node.staleAtPeers);
+            QCOMPARE(node.staleAtPeerIds.size(), 5);
+            QVERIFY(!node.linkConnected);
+            QCOMPARE(node.disconnectedFrom.size(), 5);
+            QCOMPARE(node.failReportedBy.size(), 5);
+        }
+        QVERIFY(!topology.allStatesOk());
+        QVERIFY(topology.slotsAgree());
+    }
+    void disagreementOpenAndUncoveredSlots()
+    {
+        const QList<Spec> specs = sixNodes();
+        ViewOptions moving;
+        moving.slotsOverride.insert(0, QStringLiteral("0-5459"));
+        moving.slotsOverride.insert(1, QStringLiteral("5460-10922"));
+        ViewOptions open;
+        open.tail.insert(0, QStringLiteral("[5460->-") + nodeId(1) + QLatin1Char(']'));
+        ViewOptions importing;
+        importing.tail.insert(1, QStringLiteral("[5460-<-") + nodeId(0) + QLatin1Char(']'));
+        ViewOptions gap;
+        gap.slotsOverride.insert(2, QStringLiteral("10923-16000"));
+
+        const ClusterTopology topology = ClusterTopology::fromViews(
+            {view(specs, 0, open), view(specs, 1, importing), view(specs, 2, gap), view(specs, 3, moving)});
+        QVERIFY(!topology.slotsAgree());
+        QCOMPARE(topology.disagreements().size(), 2);
+        QVERIFY2(topology.disagreements().at(0).contains(QStringLiteral("10.0.0.3:6379")),
+                 qPrintable(topology.disagreements().at(0)));
+        QVERIFY(topology.disagreements().at(1).contains(QStringLiteral("10.0.0.4:6379")));
+        QVERIFY(topology.disagreements().at(1).contains(QStringLiteral("and 1 more")));
+
+        const QList<OpenSlot> expectedOpen{{5460, nodeId(0), true, nodeId(1)},
+                                           {5460, nodeId(1), false, nodeId(0)}};
+        QCOMPARE(topology.openSlots(), expectedOpen);
+        // Coverage comes from each master's own view: node 2 claims only up to 16000.
+        QCOMPARE(topology.uncoveredSlots().toString(), QStringLiteral("16001-16383"));
+    }
+    void contestedSlots()
+    {
+        const QList<Spec> specs = sixNodes();
+        ViewOptions both;
+        both.slotsOverride.insert(1, QStringLiteral("5000-10922"));
+        const ClusterTopology topology =
+            ClusterTopology::fromViews({view(specs, 0), view(specs, 1, both), view(specs, 2)});
+        QCOMPARE(topology.contestedSlots().toString(), QStringLiteral("5000-5460"));
+    }
+    void handshakeNodesAreLeftOut()
+    {
+        const QList<Spec> specs = sixNodes();
+        ViewOptions options;
+        options.extraLines.append(
+            QString(40, QLatin1Char('f')) +
+            QStringLiteral(" 10.0.9.9:6379@16379 handshake - 1700000000000 0 0 disconnected"));
+        const ClusterTopology topology = ClusterTopology::fromViews({view(specs, 0, options)});
+        QCOMPARE(topology.nodes().size(), 6);
+        QCOMPARE(topology.pendingHandshakes().size(), 1);
+        QCOMPARE(topology.pendingHandshakes().first().toString(), QStringLiteral("10.0.9.9:6379"));
+    }
+    void sameNodeThroughTwoAddressesCountsOnce()
+    {
+        const QList<Spec> specs = sixNodes();
+        NodeView twice = view(specs, 0);
+        twice.address = NodeAddress{QStringLiteral("127.0.0.1"), 40001};
+        const ClusterTopology topology = ClusterTopology::fromViews({view(specs, 0), twice});
+        QCOMPARE(topology.nodes().size(), 6);
+        QCOMPARE(topology.node(nodeId(0))->address.toString(), QStringLiteral("10.0.0.1:6379"));
+    }
+    void emptyTopology()
+    {
+        const ClusterTopology topology;
+        QVERIFY(topology.isEmpty());
+        QVERIFY(!topology.allStatesOk());
+        QVERIFY(topology.uncoveredSlots().isFull());
+        QVERIFY(!topology.node(nodeId(0)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClusterTopology)
+#include "tst_cluster_topology.moc"
