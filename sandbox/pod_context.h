@@ -1,0 +1,54 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+namespace sandbox {
+
+class ObjectStore;
+
+// A volumeMount of the container, resolved to the local folder (or file, for subPath) behind it.
+struct MountMapping {
+    QString mountPath; // inside the "container", e.g. /var/lib/redis
+    QString localPath; // on this machine, e.g. DATA_DIR/pvc/redis-cluster/redis-data-redis-app-0
+};
+
+// What a process needs to run "inside" a pod: its address, its mounts mapped to local folders, its
+// environment, and the folder it starts in. Processes of the container and of `kubectl exec` share it.
+class PodContext final {
+public:
+    QString podIp;
+    quint16 port = 6379;        // the port the container's server listens on (redis: from its config)
+    QString podDir;             // per-pod scratch folder: ConfigMap/Secret files, rewritten configs
+    QString workDir;            // cwd of processes: the claim's folder when there is one
+    QList<MountMapping> mounts; // longest mountPath first, so nested mounts win
+    QMap<QString, QString> env;
+
+    // Maps an absolute path inside the container to the local path, or returns it unchanged when no
+    // mount covers it.
+    QString mapPath(const QString &path) const;
+    // Maps an argument that is a path, or an --option=/path, leaving everything else as is.
+    QString mapArgument(const QString &argument) const;
+    // Replaces every mount path that appears in free text (a shell script) by its local folder.
+    QString mapText(const QString &text) const;
+    // Kubernetes $(VAR) expansion: known variables are replaced, $$(VAR) escapes, unknown stay literal.
+    QString expand(const QString &text) const;
+};
+
+// Folder layout under DATA_DIR owned by the runtime. The API half keeps its own files elsewhere.
+QString pvcFolder(const QString &dataDir, const QString &ns, const QString &claim);
+QString podFolder(const QString &dataDir, const QJsonObject &pod);
+
+// Writes the pod's ConfigMap/Secret/emptyDir volumes into its pod folder, maps the container's
+// volumeMounts, resolves env (value, valueFrom secretKeyRef/configMapKeyRef/fieldRef, envFrom) and
+// picks the working directory. Fails with a sentence naming the missing ConfigMap/Secret/claim or key,
+// which becomes the container's waiting message (CreateContainerConfigError in Kubernetes).
+rcs::Result<PodContext> preparePodContext(const QJsonObject &pod, const QJsonObject &container,
+                                          const ObjectStore &store, const QString &dataDir,
+                                          const QString &podIp);
+
+} // namespace sandbox
