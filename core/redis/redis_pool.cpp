@@ -1,0 +1,87 @@
+#include "redis_pool.h"
+
+#include <QTimer>
+
+#include <memory>
+
+namespace rcs {
+
+RedisPool::RedisPool(QObject *parent)
+    : QObject(parent)
+{}
+
+RedisPool::~RedisPool() = default;
+
+RedisConnection *RedisPool::connection(const NodeAddress &address)
+{
+    QPointer<RedisConnection> &slot = m_connections[address];
+    if (slot && slot->state() == RedisConnection::State::Unconnected) {
+        slot->deleteLater(); // it may be delivering its last callbacks right now
+        slot = nullptr;
+    }
+    if (!slot) {
+        slot = new RedisConnection(address, this);
+        slot->setCredentials(m_options.password, m_options.user);
+        slot->connectToNode(m_options.connectTimeoutMs);
+    }
+    return slot;
+}
+
+void RedisPool::command(const NodeAddress &address, const QList<QByteArray> &argv, const QObject *context,
+                        RedisConnection::Callback callback, int timeoutMs)
+{
+    connection(address)->command(argv, context ? context : this, std::move(callback),
+                                 timeoutMs > 0 ? timeoutMs : m_options.commandTimeoutMs);
+}
+
+void RedisPool::commandAll(const QList<NodeAddress> &addresses, const QList<QByteArray> &argv,
+                           const QObject *context, std::function<void(QList<NodeReply>)> done, int timeoutMs)
+{
+    commandEach(
+        addresses, [&argv](const NodeAddress &) { return argv; }, context, std::move(done), timeoutMs);
+}
+
+void RedisPool::commandEach(const QList<NodeAddress> &addresses,
+                            const std::function<QList<QByteArray>(const NodeAddress &)> &argvFor,
+                            const QObject *context, std::function<void(QList<NodeReply>)> done, int timeoutMs)
+{
+    struct Collect {
+        QList<NodeReply> replies;
+        qsizetype remaining = 0;
+        std::function<void(QList<NodeReply>)> done;
+    };
+    auto collect = std::make_shared<Collect>();
+    collect->remaining = addresses.size();
+    collect->done = std::move(done);
+    const QObject *guard = context ? context : this;
+    if (addresses.isEmpty()) {
+        QTimer::singleShot(0, guard, [collect] { collect->done({}); });
+        return;
+    }
+    for (const NodeAddress &address : addresses)
+        collect->replies.append({address, Error(ErrorCode::Internal, QStringLiteral("No reply yet."))});
+    for (qsizetype i = 0; i < addresses.size(); ++i) {
+        command(
+            addresses.at(i), argvFor(addresses.at(i)), guard,
+            [collect, i](Result<RedisReply> reply) {
+                collect->replies[i].reply = std::move(reply);
+                if (--collect->remaining == 0)
+                    collect->done(std::move(collect->replies));
+            },
+            timeoutMs);
+    }
+}
+
+void RedisPool::closeAll()
+{
+    const auto connections = m_connections;
+    m_connections.clear();
+    for (const QPointer<RedisConnection> &connection : connections) {
+        if (connection) {
+            connection->disconnectFromNode();
+            connection->deleteLater();
+        }
+    }
+}
+
+} // namespace rcs

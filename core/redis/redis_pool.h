@@ -1,0 +1,63 @@
+#pragma once
+
+#include "redis/node_address.h"
+#include "redis/redis_connection.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace rcs {
+
+struct RedisConnectionOptions {
+    QString password; // empty: no AUTH
+    QString user;     // empty: AUTH with the password only (the "default" user)
+    int connectTimeoutMs = RedisConnection::DefaultConnectTimeoutMs;
+    int commandTimeoutMs = RedisConnection::DefaultCommandTimeoutMs;
+};
+
+// One reply per node, in the order the nodes were given.
+struct NodeReply {
+    NodeAddress address;
+    Result<RedisReply> reply;
+};
+
+// Connections to many nodes, opened on first use and shared by every job that talks to the same
+// nodes, plus "the same command on every node, in parallel" with the results collected.
+//
+// A connection that failed is replaced by a fresh one on the next use, so a poll loop reconnects to a
+// node that came back. Callbacks follow RedisConnection's rules: never after the pool or the given
+// context object is gone.
+class RedisPool final : public QObject {
+    Q_OBJECT
+public:
+    explicit RedisPool(QObject *parent = nullptr);
+    ~RedisPool() override;
+
+    void setOptions(const RedisConnectionOptions &options) { m_options = options; }
+    const RedisConnectionOptions &options() const { return m_options; }
+
+    // The connection to address, connecting if it is new or its previous link failed.
+    RedisConnection *connection(const NodeAddress &address);
+    void command(const NodeAddress &address, const QList<QByteArray> &argv, const QObject *context,
+                 RedisConnection::Callback callback, int timeoutMs = 0);
+    // Sends argv to every address at once; done receives every reply (or error) once all answered.
+    // timeoutMs 0 means options().commandTimeoutMs.
+    void commandAll(const QList<NodeAddress> &addresses, const QList<QByteArray> &argv,
+                    const QObject *context, std::function<void(QList<NodeReply>)> done, int timeoutMs = 0);
+    // Same, with a command built per node (e.g. CLUSTER MEET naming a different peer).
+    void commandEach(const QList<NodeAddress> &addresses,
+                     const std::function<QList<QByteArray>(const NodeAddress &)> &argvFor,
+                     const QObject *context, std::function<void(QList<NodeReply>)> done, int timeoutMs = 0);
+    // Closes every connection; their pending commands fail with Cancelled.
+    void closeAll();
+
+private:
+    RedisConnectionOptions m_options;
+    QHash<NodeAddress, QPointer<RedisConnection>> m_connections;
+};
+
+} // namespace rcs

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "common/result.h"
+#include "redis/node_address.h"
+#include "support/loopback_range.h"
+
+#include <QList>
+#include <QObject>
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QVersionNumber>
+
+#include <memory>
+
+namespace rcs::test {
+
+struct RedisTestNodeOptions {
+    QString password;        // requirepass + masterauth when set
+    QStringList extraConfig; // more redis.conf lines
+    int startTimeoutMs = 30000;
+};
+
+// Real redis-server processes for integration tests, started the way pods run them: node i listens on
+// its own loopback address 127.0.K.i, port 6379, with its own data folder (appendonly, nodes.conf),
+// cluster-enabled, cluster-node-timeout 5000, and — on Redis >= 7 — bind-source-addr set to its own
+// address (otherwise cluster-bus connections leave from 127.0.0.1 and MEET handshakes never complete).
+//
+// The calls block the test (spinning the event loop) but every wait is bounded. Errors are clear
+// sentences meant for QVERIFY2/QFAIL, including a missing redis-server binary and the tail of a node's
+// output when it did not come up.
+class RedisTestNodes final : public QObject {
+    Q_OBJECT
+public:
+    using Options = RedisTestNodeOptions;
+
+    explicit RedisTestNodes(QObject *parent = nullptr);
+    ~RedisTestNodes() override; // kills whatever still runs
+
+    // The redis-server to run: $RCS_REDIS_SERVER, else redis-server on PATH.
+    static Result<QString> serverBinary();
+    static Result<QVersionNumber> serverVersion();
+
+    // Starts count fresh nodes and waits until each answers PING.
+    Result<void> start(int count, const Options &options = {});
+    int count() const { return static_cast<int>(m_nodes.size()); }
+    NodeAddress address(int index) const;
+    QList<NodeAddress> addresses() const;
+    // "127.0.K.1:6379,127.0.K.2:6379,…" as given to --nodes.
+    QString addressList() const;
+    QString dataDir(int index) const;
+    bool isRunning(int index) const;
+    // The node's redis-server pid, 0 when it is not running (for SIGSTOP/SIGCONT in tests).
+    qint64 processId(int index) const;
+
+    // SIGTERM (redis saves nodes.conf and the AOF), bounded wait, then SIGKILL.
+    Result<void> stop(int index);
+    Result<void> stopAll();
+    // SIGKILL: a crash, as when a Kubernetes node dies.
+    Result<void> kill(int index);
+    // Starts a stopped node again on its current address with its data.
+    Result<void> restart(int index);
+    // The total-failure scenario: every node stopped, then started on NEW addresses (a new loopback
+    // block) with the same data folders, like pods rescheduled with new IPs.
+    Result<void> restartAllOnNewAddresses();
+
+    // The last lines the node printed (for failure messages).
+    QString outputTail(int index, int lines = 15) const;
+
+private:
+    struct Node {
+        QString host;
+        QString dataDir;
+        std::unique_ptr<QProcess> process;
+        QByteArray output;
+    };
+    Result<void> launch(int index);
+    Result<void> waitForPing(const QList<int> &indexes);
+    QString writeConfig(const Node &node) const;
+
+    Options m_options;
+    QVersionNumber m_version;
+    QString m_binary;
+    std::unique_ptr<QTemporaryDir> m_root;
+    std::shared_ptr<LoopbackRange> m_range;
+    std::vector<std::shared_ptr<LoopbackRange>> m_oldRanges;
+    std::vector<Node> m_nodes;
+};
+
+} // namespace rcs::test
