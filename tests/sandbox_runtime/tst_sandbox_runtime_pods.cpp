@@ -1,0 +1,526 @@
+// The runtime against an in-memory object store, with real redis-server processes on loopback
+// addresses: StatefulSet ordering, PVCs, re-created pods with new IPs and their data, crash loops,
+// scaling, node failure, missing storage class, exec and port-forward sessions, and a restart.
+
+#include "memory_store.h"
+#include "sandbox/runtime.h"
+#include "sandbox/statefulset_controller.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebSocket>
+#include <QWebSocketHandshakeOptions>
+#include <QWebSocketServer>
+
+using namespace sandbox;
+
+namespace {
+
+QStringList sl(std::initializer_list<const char *> words)
+{
+    QStringList result;
+    for (const char *word : words)
+        result.append(QString::fromUtf8(word));
+    return result;
+}
+
+constexpr int kPodTimeoutMs = 90000;
+const QString kNs = QStringLiteral("redis-cluster");
+
+QJsonObject json(const QByteArray &text)
+{
+    return QJsonDocument::fromJson(text).object();
+}
+
+QJsonObject statusOf(const QJsonObject &object)
+{
+    return object.value(QLatin1String("status")).toObject();
+}
+
+QString ipOf(const std::optional<QJsonObject> &pod)
+{
+    return pod ? statusOf(*pod).value(QLatin1String("podIP")).toString() : QString();
+}
+
+bool ready(const std::optional<QJsonObject> &pod)
+{
+    return pod && StatefulSetController::isRunningAndReady(*pod);
+}
+
+// A network of its own per test process, so parallel tests never share pod addresses.
+QString testNetwork()
+{
+    const qint64 pid = QCoreApplication::applicationPid();
+    return QStringLiteral("127.%1.%2.0/24").arg(150 + pid % 50).arg((pid / 50) % 250);
+}
+
+QString redisCli(const QString &ip, const QStringList &args)
+{
+    QProcess cli;
+    cli.start(QStringLiteral("redis-cli"), QStringList{QStringLiteral("-h"), ip} + args);
+    if (!cli.waitForFinished(15000)) {
+        cli.kill();
+        cli.waitForFinished(1000);
+        return QStringLiteral("<timeout>");
+    }
+    return QString::fromUtf8(cli.readAllStandardOutput()).trimmed();
+}
+
+const QByteArray kStatefulSet = R"({"apiVersion":"apps/v1","kind":"StatefulSet",
+  "metadata":{"name":"redis-app","namespace":"redis-cluster"},
+  "spec":{"serviceName":"redis-service","replicas":3,
+    "selector":{"matchLabels":{"app":"redis","appCluster":"redis-cluster"}},
+    "template":{"metadata":{"labels":{"app":"redis","appCluster":"redis-cluster"}},
+      "spec":{"terminationGracePeriodSeconds":5,
+        "affinity":{"podAntiAffinity":{"preferredDuringSchedulingIgnoredDuringExecution":[{"weight":100,
+          "podAffinityTerm":{"labelSelector":{"matchExpressions":[{"key":"app","operator":"In","values":["redis"]}]},
+          "topologyKey":"kubernetes.io/hostname"}}]}},
+        "containers":[{"name":"redis","image":"redis:5.0.5",
+          "command":["redis-server","/etc/redis/redis.conf","--protected-mode","no"],
+          "readinessProbe":{"exec":{"command":["redis-cli","ping"]},"initialDelaySeconds":5,"periodSeconds":5},
+          "volumeMounts":[{"name":"redis-conf","mountPath":"/etc/redis"},{"name":"redis-data","mountPath":"/var/lib/redis"}]}],
+        "volumes":[{"name":"redis-conf","configMap":{"name":"redis-conf","items":[{"key":"redis.conf","path":"redis.conf"}]}}]}},
+    "volumeClaimTemplates":[{"metadata":{"name":"redis-data"},
+      "spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}}]}})";
+
+// Appendonly without cluster mode, so that a key written before a pod is re-created can be read after.
+const QByteArray kConfigMap = R"({"apiVersion":"v1","kind":"ConfigMap",
+  "metadata":{"name":"redis-conf","namespace":"redis-cluster"},
+  "data":{"redis.conf":"appendonly yes\ndir /var/lib/redis\nport 6379\n"}})";
+
+// Collects what a channel-protocol WebSocket client receives.
+struct ChannelClient {
+    QWebSocket socket;
+    QMap<int, QByteArray> received;
+    QList<QByteArray> messages;
+    bool closed = false;
+
+    ChannelClient()
+    {
+        QObject::connect(&socket, &QWebSocket::binaryMessageReceived, &socket,
+                         [this](const QByteArray &message) {
+                             messages.append(message);
+                             received[quint8(message.at(0))] += message.mid(1);
+                         });
+        QObject::connect(&socket, &QWebSocket::disconnected, &socket, [this] { closed = true; });
+    }
+    void open(quint16 port, const QString &subprotocol)
+    {
+        QWebSocketHandshakeOptions options;
+        options.setSubprotocols({subprotocol});
+        socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port)), options);
+    }
+    void send(quint8 channel, const QByteArray &payload)
+    {
+        socket.sendBinaryMessage(QByteArray(1, char(channel)) + payload);
+    }
+};
+
+} // namespace
+
+class TestSandboxRuntimePods final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void statefulSetComesUpInOrder();
+    void claimsCarrySelectorLabels();
+    void deletedPodReturnsWithNewIpAndData();
+    void crashingContainerBacksOff();
+    void scaleDownKeepsClaims();
+    void missingStorageClassKeepsPodPending();
+    void failedNodeMovesItsPods();
+    void execRunsInThePod();
+    void portForwardReachesThePod();
+    void restartGivesNewIps();
+    void deletingTheSetCollectsItsPods();
+
+private:
+    void startRuntime();
+    std::optional<QJsonObject> pod(const QString &name) const
+    {
+        return m_store.get(QStringLiteral("pods"), kNs, name);
+    }
+    QWebSocket *acceptOne();
+
+    QTemporaryDir m_dir;
+    MemoryStore m_store;
+    std::unique_ptr<Runtime> m_runtime;
+    QWebSocketServer m_server{QStringLiteral("test"), QWebSocketServer::NonSecureMode};
+    QList<QWebSocket *> m_accepted;
+    QStringList m_createdOrder;
+    bool m_createdBeforePredecessorReady = false;
+};
+
+void TestSandboxRuntimePods::startRuntime()
+{
+    RuntimeOptions options;
+    options.dataDir = m_dir.path();
+    options.podNetwork = testNetwork();
+    options.nodeCount = 3;
+    m_runtime = std::make_unique<Runtime>(m_store, options);
+    const auto started = m_runtime->start();
+    QVERIFY2(started.ok(), qPrintable(started.error().message()));
+}
+
+void TestSandboxRuntimePods::initTestCase()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("redis-server")).isEmpty())
+        QSKIP("redis-server is not installed; the pod runtime needs it");
+    QVERIFY(m_dir.isValid());
+    QVERIFY(m_server.listen(QHostAddress::LocalHost));
+    m_server.setSupportedSubprotocols(
+        {QStringLiteral("v5.channel.k8s.io"), QStringLiteral("v4.channel.k8s.io")});
+    connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
+        while (QWebSocket *socket = m_server.nextPendingConnection())
+            m_accepted.append(socket);
+    });
+    connect(&m_store, &ObjectStore::changed, this, [this](const WatchEvent &event) {
+        if (event.resource != QLatin1String("pods") || event.type != WatchEvent::Type::Added)
+            return;
+        const QString name =
+            event.object.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
+        m_createdOrder.append(name);
+        const int ordinal = name.section(u'-', -1).toInt();
+        if (ordinal > 0 && !ready(pod(QStringLiteral("redis-app-%1").arg(ordinal - 1))))
+            m_createdBeforePredecessorReady = true;
+    });
+    QVERIFY(m_store.create(QStringLiteral("configmaps"), json(kConfigMap)).ok());
+    startRuntime();
+}
+
+void TestSandboxRuntimePods::cleanupTestCase()
+{
+    if (m_runtime)
+        m_runtime->stopAllPods();
+}
+
+QWebSocket *TestSandboxRuntimePods::acceptOne()
+{
+    if (!QTest::qWaitFor([this] { return !m_accepted.isEmpty(); }, 10000))
+        return nullptr;
+    return m_accepted.takeFirst();
+}
+
+void TestSandboxRuntimePods::statefulSetComesUpInOrder()
+{
+    QVERIFY(m_store.create(QStringLiteral("statefulsets"), json(kStatefulSet)).ok());
+    for (int i = 0; i < 3; ++i)
+        QTRY_VERIFY_WITH_TIMEOUT(ready(pod(QStringLiteral("redis-app-%1").arg(i))), kPodTimeoutMs);
+    QCOMPARE(m_createdOrder, (sl({"redis-app-0", "redis-app-1", "redis-app-2"})));
+    QVERIFY2(!m_createdBeforePredecessorReady,
+             "OrderedReady: a pod was created before its predecessor was ready");
+
+    QSet<QString> ips;
+    QSet<QString> nodes;
+    for (int i = 0; i < 3; ++i) {
+        const auto p = pod(QStringLiteral("redis-app-%1").arg(i));
+        const QString ip = ipOf(p);
+        QVERIFY(ip.startsWith(testNetwork().section(u'.', 0, 2)));
+        ips.insert(ip);
+        nodes.insert(p->value(QLatin1String("spec")).toObject().value(QLatin1String("nodeName")).toString());
+        QCOMPARE(redisCli(ip, {QStringLiteral("ping")}), QStringLiteral("PONG"));
+        const QJsonObject container =
+            statusOf(*p).value(QLatin1String("containerStatuses")).toArray().first().toObject();
+        QVERIFY(container.value(QLatin1String("state")).toObject().contains(QLatin1String("running")));
+        QCOMPARE(statusOf(*p).value(QLatin1String("hostIP")).toString(), QStringLiteral("127.0.0.1"));
+    }
+    QCOMPARE(ips.size(), 3);
+    QCOMPARE(nodes.size(), 3); // preferred anti-affinity spreads them over the three nodes
+    QTRY_COMPARE_WITH_TIMEOUT(
+        statusOf(*m_store.get(QStringLiteral("statefulsets"), kNs, QStringLiteral("redis-app")))
+            .value(QLatin1String("readyReplicas"))
+            .toInt(),
+        3, 10000);
+}
+
+void TestSandboxRuntimePods::claimsCarrySelectorLabels()
+{
+    const QList<QJsonObject> claims = m_store.list(QStringLiteral("persistentvolumeclaims"), kNs);
+    QCOMPARE(claims.size(), 3);
+    for (const QJsonObject &claim : claims) {
+        const QJsonObject metadata = claim.value(QLatin1String("metadata")).toObject();
+        QVERIFY(metadata.value(QLatin1String("name"))
+                    .toString()
+                    .startsWith(QLatin1String("redis-data-redis-app-")));
+        QCOMPARE(metadata.value(QLatin1String("labels")).toObject(),
+                 json(R"({"app":"redis","appCluster":"redis-cluster"})"));
+        QCOMPARE(statusOf(claim).value(QLatin1String("phase")).toString(), QStringLiteral("Bound"));
+    }
+    // Redis writes its files into the claim's folder.
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(m_dir.path() + QStringLiteral("/pvc/redis-cluster/redis-data-redis-app-0"))
+                                 .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
+                                 .join(u' ')
+                                 .contains(QLatin1String("appendonly")),
+                             10000);
+}
+
+void TestSandboxRuntimePods::deletedPodReturnsWithNewIpAndData()
+{
+    const QString oldIp = ipOf(pod(QStringLiteral("redis-app-1")));
+    const QString oldUid = pod(QStringLiteral("redis-app-1"))
+                               ->value(QLatin1String("metadata"))
+                               .toObject()
+                               .value(QLatin1String("uid"))
+                               .toString();
+    QCOMPARE(redisCli(oldIp, {QStringLiteral("set"), QStringLiteral("greeting"), QStringLiteral("ni hao")}),
+             QStringLiteral("OK"));
+    QVERIFY(m_store.remove(QStringLiteral("pods"), kNs, QStringLiteral("redis-app-1")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(ready(pod(QStringLiteral("redis-app-1"))), kPodTimeoutMs);
+    const auto recreated = pod(QStringLiteral("redis-app-1"));
+    QVERIFY(recreated->value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString() !=
+            oldUid);
+    const QString newIp = ipOf(recreated);
+    QVERIFY2(newIp != oldIp, qPrintable(newIp));
+    QCOMPARE(redisCli(newIp, {QStringLiteral("get"), QStringLiteral("greeting")}), QStringLiteral("ni hao"));
+    // The old address is free: nothing answers there any more.
+    QVERIFY(redisCli(oldIp, {QStringLiteral("ping")}) != QStringLiteral("PONG"));
+}
+
+void TestSandboxRuntimePods::crashingContainerBacksOff()
+{
+    const QJsonObject bad =
+        json(R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"broken","namespace":"redis-cluster"},
+      "spec":{"containers":[{"name":"redis","image":"redis:5.0.5","command":["redis-server","--no-such-directive","x"]}]}})");
+    QVERIFY(m_store.create(QStringLiteral("pods"), bad).ok());
+    auto container = [this] {
+        return statusOf(*pod(QStringLiteral("broken")))
+            .value(QLatin1String("containerStatuses"))
+            .toArray()
+            .first()
+            .toObject();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(container().value(QLatin1String("restartCount")).toInt() >= 2, 30000);
+    const QJsonObject status = container();
+    const QJsonObject terminated =
+        status.value(QLatin1String("lastState")).toObject().value(QLatin1String("terminated")).toObject();
+    QCOMPARE(terminated.value(QLatin1String("reason")).toString(), QStringLiteral("Error"));
+    QCOMPARE(terminated.value(QLatin1String("exitCode")).toInt(), 1);
+    QVERIFY2(
+        terminated.value(QLatin1String("message")).toString().contains(QLatin1String("no-such-directive")),
+        qPrintable(terminated.value(QLatin1String("message")).toString()));
+    QVERIFY(!status.value(QLatin1String("ready")).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(container()
+                                  .value(QLatin1String("state"))
+                                  .toObject()
+                                  .value(QLatin1String("waiting"))
+                                  .toObject()
+                                  .value(QLatin1String("reason"))
+                                  .toString(),
+                              QStringLiteral("CrashLoopBackOff"), 15000);
+    QVERIFY(m_runtime->podLog(kNs, QStringLiteral("broken"))->contains(QLatin1String("no-such-directive")));
+    QVERIFY(m_store.remove(QStringLiteral("pods"), kNs, QStringLiteral("broken")).ok());
+}
+
+void TestSandboxRuntimePods::scaleDownKeepsClaims()
+{
+    auto set = *m_store.get(QStringLiteral("statefulsets"), kNs, QStringLiteral("redis-app"));
+    QJsonObject spec = set.value(QLatin1String("spec")).toObject();
+    spec.insert(QStringLiteral("replicas"), 2);
+    set.insert(QStringLiteral("spec"), spec);
+    QVERIFY(m_store.update(QStringLiteral("statefulsets"), set, false).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(!pod(QStringLiteral("redis-app-2")), 20000);
+    QVERIFY(ready(pod(QStringLiteral("redis-app-0"))));
+    QVERIFY(ready(pod(QStringLiteral("redis-app-1"))));
+    QVERIFY(
+        m_store.get(QStringLiteral("persistentvolumeclaims"), kNs, QStringLiteral("redis-data-redis-app-2")));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        statusOf(*m_store.get(QStringLiteral("statefulsets"), kNs, QStringLiteral("redis-app")))
+            .value(QLatin1String("replicas"))
+            .toInt(),
+        2, 10000);
+}
+
+void TestSandboxRuntimePods::missingStorageClassKeepsPodPending()
+{
+    QVERIFY(
+        m_store
+            .create(
+                QStringLiteral("persistentvolumeclaims"),
+                json(
+                    R"({"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{"name":"fast-data","namespace":"redis-cluster"},
+                                   "spec":{"storageClassName":"fast","accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}})"))
+            .ok());
+    QVERIFY(
+        m_store
+            .create(
+                QStringLiteral("pods"),
+                json(
+                    R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"waiting","namespace":"redis-cluster"},
+                                   "spec":{"containers":[{"name":"redis","image":"redis"}],
+                                   "volumes":[{"name":"data","persistentVolumeClaim":{"claimName":"fast-data"}}]}})"))
+            .ok());
+    auto scheduled = [this] {
+        return statusOf(*pod(QStringLiteral("waiting")))
+            .value(QLatin1String("conditions"))
+            .toArray()
+            .first()
+            .toObject();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(scheduled().value(QLatin1String("reason")).toString(),
+                              QStringLiteral("Unschedulable"), 10000);
+    QCOMPARE(scheduled().value(QLatin1String("type")).toString(), QStringLiteral("PodScheduled"));
+    QVERIFY2(scheduled()
+                 .value(QLatin1String("message"))
+                 .toString()
+                 .contains(QLatin1String("storage class \"fast\"")),
+             qPrintable(scheduled().value(QLatin1String("message")).toString()));
+    QCOMPARE(statusOf(*pod(QStringLiteral("waiting"))).value(QLatin1String("phase")).toString(),
+             QStringLiteral("Pending"));
+    QCOMPARE(
+        statusOf(*m_store.get(QStringLiteral("persistentvolumeclaims"), kNs, QStringLiteral("fast-data")))
+            .value(QLatin1String("phase"))
+            .toString(),
+        QStringLiteral("Pending"));
+    QVERIFY(m_store.remove(QStringLiteral("pods"), kNs, QStringLiteral("waiting")).ok());
+    QVERIFY(m_store.remove(QStringLiteral("persistentvolumeclaims"), kNs, QStringLiteral("fast-data")).ok());
+}
+
+void TestSandboxRuntimePods::failedNodeMovesItsPods()
+{
+    const auto before = pod(QStringLiteral("redis-app-0"));
+    const QString node =
+        before->value(QLatin1String("spec")).toObject().value(QLatin1String("nodeName")).toString();
+    const QString oldIp = ipOf(before);
+    QSignalSpy nodesChanged(m_runtime.get(), &Runtime::nodesChanged);
+    QVERIFY(m_runtime->failNode(node).ok());
+    QCOMPARE(nodesChanged.size(), 1);
+    QVERIFY(!m_runtime->failNode(QStringLiteral("no-such-node")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(ready(pod(QStringLiteral("redis-app-0"))) &&
+                                 ipOf(pod(QStringLiteral("redis-app-0"))) != oldIp,
+                             kPodTimeoutMs);
+    const QString newNode = pod(QStringLiteral("redis-app-0"))
+                                ->value(QLatin1String("spec"))
+                                .toObject()
+                                .value(QLatin1String("nodeName"))
+                                .toString();
+    QVERIFY2(newNode != node, qPrintable(newNode));
+    const QJsonObject failed = *m_runtime->node(node);
+    QCOMPARE(statusOf(failed)
+                 .value(QLatin1String("conditions"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("status"))
+                 .toString(),
+             QStringLiteral("Unknown"));
+    QVERIFY(m_runtime->recoverNode(node).ok());
+}
+
+void TestSandboxRuntimePods::execRunsInThePod()
+{
+    const auto target = pod(QStringLiteral("redis-app-0"));
+    auto run = [this, &target](const QStringList &command, bool withStdin, const QByteArray &input,
+                               ChannelClient &client) {
+        client.open(m_server.serverPort(), QStringLiteral("v5.channel.k8s.io"));
+        QWebSocket *socket = acceptOne();
+        QVERIFY(socket);
+        QCOMPARE(socket->subprotocol(), QStringLiteral("v5.channel.k8s.io"));
+        QTRY_VERIFY_WITH_TIMEOUT(client.socket.state() == QAbstractSocket::ConnectedState, 10000);
+        ExecRequest request;
+        request.pod = *target;
+        request.command = command;
+        request.stdinEnabled = withStdin;
+        request.subprotocol = socket->subprotocol();
+        m_runtime->handleExec(socket, request);
+        if (withStdin) {
+            client.send(0, input);
+            client.send(255, QByteArray(1, 0));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(client.closed, 20000);
+    };
+
+    ChannelClient ping;
+    run({QStringLiteral("redis-cli"), QStringLiteral("ping")}, false, {}, ping);
+    QCOMPARE(ping.received.value(1), QByteArray("PONG\n"));
+    QCOMPARE(json(ping.received.value(3)).value(QLatin1String("status")).toString(),
+             QStringLiteral("Success"));
+
+    ChannelClient files;
+    run({QStringLiteral("ls"), QStringLiteral("/var/lib/redis")}, false, {}, files);
+    QVERIFY2(files.received.value(1).contains("appendonly"), files.received.value(1).constData());
+
+    ChannelClient failing;
+    run({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo oops >&2; exit 3")}, false, {},
+        failing);
+    QCOMPARE(failing.received.value(2), QByteArray("oops\n"));
+    const QJsonObject status = json(failing.received.value(3));
+    QCOMPARE(status.value(QLatin1String("reason")).toString(), QStringLiteral("NonZeroExitCode"));
+    QCOMPARE(status.value(QLatin1String("details"))
+                 .toObject()
+                 .value(QLatin1String("causes"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("message"))
+                 .toString(),
+             QStringLiteral("3"));
+
+    ChannelClient echo;
+    run({QStringLiteral("cat")}, true, "hello from stdin", echo);
+    QCOMPARE(echo.received.value(1), QByteArray("hello from stdin"));
+    QCOMPARE(json(echo.received.value(3)).value(QLatin1String("status")).toString(),
+             QStringLiteral("Success"));
+}
+
+void TestSandboxRuntimePods::portForwardReachesThePod()
+{
+    ChannelClient client;
+    client.open(m_server.serverPort(), QStringLiteral("v4.channel.k8s.io"));
+    QWebSocket *socket = acceptOne();
+    QVERIFY(socket);
+    QTRY_VERIFY_WITH_TIMEOUT(client.socket.state() == QAbstractSocket::ConnectedState, 10000);
+    PortForwardRequest request;
+    request.pod = *pod(QStringLiteral("redis-app-1"));
+    request.ports = {6379};
+    request.subprotocol = socket->subprotocol();
+    m_runtime->handlePortForward(socket, request);
+    QTRY_COMPARE_WITH_TIMEOUT(client.messages.size(), 2, 10000);
+    QCOMPARE(client.messages.at(0), QByteArray::fromHex("00eb18"));
+    QCOMPARE(client.messages.at(1), QByteArray::fromHex("01eb18"));
+    client.received.clear();
+    client.send(0, "GET greeting\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(client.received.value(0), QByteArray("$6\r\nni hao\r\n"), 10000);
+    client.send(0, "QUIT\r\n"); // the pod closes the connection, so the tunnel closes
+    QTRY_VERIFY_WITH_TIMEOUT(client.closed, 10000);
+}
+
+void TestSandboxRuntimePods::restartGivesNewIps()
+{
+    QMap<QString, QString> before;
+    for (const QString &name : {QStringLiteral("redis-app-0"), QStringLiteral("redis-app-1")})
+        before.insert(name, ipOf(pod(name)));
+    m_runtime->stopAllPods();
+    m_runtime.reset();
+    startRuntime();
+    for (auto it = before.begin(); it != before.end(); ++it) {
+        QTRY_VERIFY_WITH_TIMEOUT(ready(pod(it.key())) && ipOf(pod(it.key())) != it.value(), kPodTimeoutMs);
+    }
+    QCOMPARE(redisCli(ipOf(pod(QStringLiteral("redis-app-1"))),
+                      {QStringLiteral("get"), QStringLiteral("greeting")}),
+             QStringLiteral("ni hao"));
+}
+
+void TestSandboxRuntimePods::deletingTheSetCollectsItsPods()
+{
+    const QString ip = ipOf(pod(QStringLiteral("redis-app-0")));
+    QVERIFY(m_store.remove(QStringLiteral("statefulsets"), kNs, QStringLiteral("redis-app")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(m_store.list(QStringLiteral("pods"), kNs).isEmpty(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(redisCli(ip, {QStringLiteral("ping")}) != QStringLiteral("PONG"), 20000);
+    QCOMPARE(m_store.list(QStringLiteral("persistentvolumeclaims"), kNs).size(), 3); // claims outlive the set
+    QVERIFY(
+        m_store
+            .remove(QStringLiteral("persistentvolumeclaims"), kNs, QStringLiteral("redis-data-redis-app-0"))
+            .ok());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !QDir(m_dir.path() + QStringLiteral("/pvc/redis-cluster/redis-data-redis-app-0")).exists(), 10000);
+}
+
+QTEST_GUILESS_MAIN(TestSandboxRuntimePods)
+#include "tst_sandbox_runtime_pods.moc"

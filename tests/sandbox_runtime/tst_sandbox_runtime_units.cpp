@@ -1,0 +1,414 @@
+#include "sandbox/cidr_allocator.h"
+#include "sandbox/container_command.h"
+#include "sandbox/label_selector.h"
+#include "sandbox/pod_context.h"
+#include "sandbox/redis_config_rewriter.h"
+#include "sandbox/scheduler.h"
+#include "sandbox/simulated_nodes.h"
+#include "sandbox/statefulset_controller.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sandbox;
+
+namespace {
+
+QStringList sl(std::initializer_list<const char *> words)
+{
+    QStringList result;
+    for (const char *word : words)
+        result.append(QString::fromUtf8(word));
+    return result;
+}
+
+QJsonObject json(const char *text)
+{
+    return QJsonDocument::fromJson(QByteArray(text)).object();
+}
+
+PodContext redisContext(const QString &root)
+{
+    PodContext context;
+    context.podIp = QStringLiteral("127.77.0.9");
+    context.podDir = root + QStringLiteral("/pod");
+    context.workDir = root + QStringLiteral("/pvc");
+    // longest first, as preparePodContext sorts them
+    context.mounts = {{QStringLiteral("/var/lib/redis"), root + QStringLiteral("/pvc")},
+                      {QStringLiteral("/etc/redis"), root + QStringLiteral("/conf")}};
+    context.env = {{QStringLiteral("REDIS_PASSWORD"), QStringLiteral("s3cret")}};
+    return context;
+}
+
+QJsonObject podOn(const QString &name, const QString &node, const QJsonObject &labels)
+{
+    return QJsonObject{
+        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name},
+                                                 {QStringLiteral("namespace"), QStringLiteral("ns")},
+                                                 {QStringLiteral("labels"), labels}}},
+        {QStringLiteral("spec"), QJsonObject{{QStringLiteral("nodeName"), node}}}};
+}
+
+const char *kAntiAffinityPod =
+    R"({"metadata":{"name":"redis-app-9","namespace":"ns","labels":{"app":"redis"}},
+  "spec":{"affinity":{"podAntiAffinity":{"preferredDuringSchedulingIgnoredDuringExecution":[{"weight":100,
+  "podAffinityTerm":{"labelSelector":{"matchExpressions":[{"key":"app","operator":"In","values":["redis"]}]},
+  "topologyKey":"kubernetes.io/hostname"}}]}}}})";
+
+} // namespace
+
+class TestSandboxRuntimeUnits final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void configRewriteMapsMountedPaths()
+    {
+        QTemporaryDir dir;
+        const PodContext context = redisContext(dir.path());
+        const QString config = QStringLiteral("appendonly yes\ncluster-enabled yes\n"
+                                              "cluster-config-file /var/lib/redis/nodes.conf\n"
+                                              "# dir /var/lib/redis stays a comment\n"
+                                              "dir /var/lib/redis\nlogfile \"/var/lib/redis/redis.log\"\n"
+                                              "pidfile /var/run/redis.pid\nport 6380\n");
+        const QString rewritten = rewriteRedisConfig(config, context);
+        QVERIFY(rewritten.contains(QStringLiteral("cluster-config-file ") + dir.path() +
+                                   QStringLiteral("/pvc/nodes.conf\n")));
+        QVERIFY(rewritten.contains(QStringLiteral("\ndir ") + dir.path() + QStringLiteral("/pvc\n")));
+        QVERIFY(rewritten.contains(QStringLiteral("logfile \"") + dir.path() +
+                                   QStringLiteral("/pvc/redis.log\"")));
+        QVERIFY(rewritten.contains(QStringLiteral("# dir /var/lib/redis stays a comment")));
+        QVERIFY(rewritten.contains(QStringLiteral("pidfile /var/run/redis.pid"))); // not under a mount
+        QCOMPARE(redisConfigPort(config), quint16(6380));
+        QCOMPARE(redisConfigPort(QStringLiteral("appendonly yes\n")), quint16(0));
+    }
+
+    void pathMapping_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected"); // %1 = temp root
+        QTest::newRow("file under mount")
+            << QStringLiteral("/var/lib/redis/nodes.conf") << QStringLiteral("%1/pvc/nodes.conf");
+        QTest::newRow("mount itself") << QStringLiteral("/etc/redis") << QStringLiteral("%1/conf");
+        QTest::newRow("prefix only") << QStringLiteral("/var/lib/redisx/a")
+                                     << QStringLiteral("/var/lib/redisx/a");
+        QTest::newRow("unmounted") << QStringLiteral("/tmp/x") << QStringLiteral("/tmp/x");
+        QTest::newRow("option value")
+            << QStringLiteral("--dir=/var/lib/redis") << QStringLiteral("--dir=%1/pvc");
+        QTest::newRow("not a path") << QStringLiteral("ping") << QStringLiteral("ping");
+    }
+    void pathMapping()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QCOMPARE(redisContext(dir.path()).mapArgument(input),
+                 expected.replace(QStringLiteral("%1"), dir.path()));
+    }
+
+    void mapTextKeepsOtherWords()
+    {
+        QTemporaryDir dir;
+        const PodContext context = redisContext(dir.path());
+        QCOMPARE(context.mapText(QStringLiteral("cat /var/lib/redis/nodes.conf; ls /var/lib/redisdata")),
+                 QStringLiteral("cat %1/pvc/nodes.conf; ls /var/lib/redisdata").arg(dir.path()));
+    }
+
+    void variableExpansion()
+    {
+        QTemporaryDir dir;
+        const PodContext context = redisContext(dir.path());
+        QCOMPARE(context.expand(QStringLiteral("--requirepass $(REDIS_PASSWORD)")),
+                 QStringLiteral("--requirepass s3cret"));
+        QCOMPARE(context.expand(QStringLiteral("$(UNKNOWN) $$(REDIS_PASSWORD)")),
+                 QStringLiteral("$(UNKNOWN) $(REDIS_PASSWORD)"));
+    }
+
+    void shellSplitting_data()
+    {
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<bool>("simple");
+        QTest::addColumn<QStringList>("words");
+        QTest::newRow("plain") << QStringLiteral("redis-server /etc/redis/redis.conf --protected-mode no")
+                               << true
+                               << sl({"redis-server", "/etc/redis/redis.conf", "--protected-mode", "no"});
+        QTest::newRow("quotes") << QStringLiteral("exec redis-server --save \"\" --appendonly 'yes'") << true
+                                << sl({"exec", "redis-server", "--save", "", "--appendonly", "yes"});
+        QTest::newRow("list") << QStringLiteral("cp /a /b; redis-server") << false << QStringList{};
+        QTest::newRow("substitution")
+            << QStringLiteral("redis-server --bind $(hostname -i)") << false << QStringList{};
+        QTest::newRow("pipe") << QStringLiteral("echo x | cat") << false << QStringList{};
+        QTest::newRow("unclosed") << QStringLiteral("echo 'x") << false << QStringList{};
+    }
+    void shellSplitting()
+    {
+        QFETCH(QString, script);
+        QFETCH(bool, simple);
+        QFETCH(QStringList, words);
+        QStringList result;
+        QCOMPARE(splitSimpleShellCommand(script, &result), simple);
+        if (simple)
+            QCOMPARE(result, words);
+    }
+
+    void redisServerLaunchIsRewritten()
+    {
+        QTemporaryDir dir;
+        PodContext context = redisContext(dir.path());
+        QVERIFY(QDir().mkpath(context.podDir) && QDir().mkpath(dir.path() + QStringLiteral("/conf")));
+        QFile config(dir.path() + QStringLiteral("/conf/redis.conf"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("port 7000\ndir /var/lib/redis\n");
+        config.close();
+        const QJsonObject container = json(
+            R"({"name":"redis","command":["sh","-c","exec redis-server /etc/redis/redis.conf --protected-mode no"]})");
+        RedisTools tools;
+        tools.serverPath = QStringLiteral("/opt/redis-server");
+        tools.serverMajorVersion = 7;
+        auto plan = planContainerLaunch(container, context, tools);
+        QVERIFY2(plan.ok(), qPrintable(plan.error().message()));
+        QVERIFY(plan->isRedisServer);
+        QCOMPARE(plan->program, QStringLiteral("/opt/redis-server"));
+        QCOMPARE(plan->port, quint16(7000));
+        const QString rewrittenPath = context.podDir + QStringLiteral("/redis.sandbox.conf");
+        QCOMPARE(plan->arguments.first(), rewrittenPath);
+        QFile rewritten(rewrittenPath);
+        QVERIFY(rewritten.open(QIODevice::ReadOnly));
+        QCOMPARE(rewritten.readAll(), QByteArray("port 7000\ndir " + dir.path().toUtf8() + "/pvc\n"));
+        const QStringList tail = plan->arguments.mid(1);
+        QCOMPARE(tail, (sl({"--protected-mode", "no", "--bind", "127.77.0.9", "--port", "7000", "--daemonize",
+                            "no", "--logfile", "", "--bind-source-addr", "127.77.0.9"})));
+
+        tools.serverMajorVersion = 5; // no bind-source-addr before Redis 7
+        plan = planContainerLaunch(container, context, tools);
+        QVERIFY(plan.ok());
+        QVERIFY(!plan->arguments.contains(QStringLiteral("--bind-source-addr")));
+    }
+
+    void missingConfigFileIsExplained()
+    {
+        QTemporaryDir dir;
+        const PodContext context = redisContext(dir.path());
+        const auto plan =
+            planContainerLaunch(json(R"({"command":["redis-server","/etc/redis/redis.conf"]})"), context, {});
+        QVERIFY(!plan.ok());
+        QVERIFY(plan.error().message().contains(QStringLiteral("/etc/redis/redis.conf")));
+    }
+
+    void imageDefaults()
+    {
+        QTemporaryDir dir;
+        const PodContext context = redisContext(dir.path());
+        QCOMPARE(containerArgv(json(R"({"name":"redis"})"), context),
+                 QStringList{QStringLiteral("redis-server")});
+        QCOMPARE(containerArgv(json(R"({"args":["--appendonly","yes"]})"), context),
+                 (sl({"redis-server", "--appendonly", "yes"})));
+        QCOMPARE(containerArgv(
+                     json(R"x({"command":["redis-server"],"args":["--requirepass","$(REDIS_PASSWORD)"]})x"),
+                     context),
+                 (sl({"redis-server", "--requirepass", "s3cret"})));
+    }
+
+    void execTargetsThePod()
+    {
+        QTemporaryDir dir;
+        PodContext context = redisContext(dir.path());
+        context.port = 6379;
+        RedisTools tools;
+        tools.cliPath = QStringLiteral("/usr/bin/redis-cli");
+        LaunchPlan plan = planExec(
+            {QStringLiteral("redis-cli"), QStringLiteral("cluster"), QStringLiteral("info")}, context, tools);
+        QCOMPARE(plan.program, QStringLiteral("/usr/bin/redis-cli"));
+        QCOMPARE(plan.arguments, (sl({"-h", "127.77.0.9", "-p", "6379", "cluster", "info"})));
+        plan = planExec({QStringLiteral("cat"), QStringLiteral("/var/lib/redis/nodes.conf")}, context, tools);
+        QCOMPARE(plan.arguments, QStringList{dir.path() + QStringLiteral("/pvc/nodes.conf")});
+        plan = planExec({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("cat /var/lib/redis/x")},
+                        context, tools);
+        QCOMPARE(plan.arguments,
+                 (QStringList{QStringLiteral("-c"), QStringLiteral("cat %1/pvc/x").arg(dir.path())}));
+    }
+
+    void allocatorNeverReusesLivingAddresses()
+    {
+        QTemporaryDir dir;
+        const QString cursor = dir.path() + QStringLiteral("/cursor");
+        auto allocator = CidrAllocator::create(QStringLiteral("127.77.0.0/16"), cursor);
+        QVERIFY(allocator.ok());
+        QCOMPARE(allocator.value().allocate({}).value(), QStringLiteral("127.77.0.2"));
+        QCOMPARE(allocator.value().allocate({QStringLiteral("127.77.0.4")}).value(),
+                 QStringLiteral("127.77.0.3"));
+        QCOMPARE(allocator.value().allocate({QStringLiteral("127.77.0.4")}).value(),
+                 QStringLiteral("127.77.0.5"));
+        // A restart continues after the last address handed out.
+        auto restarted = CidrAllocator::create(QStringLiteral("127.77.0.0/16"), cursor);
+        QCOMPARE(restarted.value().allocate({}).value(), QStringLiteral("127.77.0.6"));
+    }
+
+    void allocatorSkipsDotZeroAndWraps()
+    {
+        auto allocator = CidrAllocator::create(QStringLiteral("127.78.0.0/30"), {});
+        QVERIFY(allocator.ok());
+        // /30: .0 network, .1 gateway, .2 the only assignable address (.3 is broadcast)
+        QCOMPARE(allocator.value().allocate({}).value(), QStringLiteral("127.78.0.2"));
+        QCOMPARE(allocator.value().allocate({}).value(), QStringLiteral("127.78.0.2"));
+        QVERIFY(!allocator.value().allocate({QStringLiteral("127.78.0.2")}).ok());
+
+        auto wide = CidrAllocator::create(QStringLiteral("127.79.0.0/23"), {});
+        QSet<QString> used;
+        QString last;
+        for (int i = 0; i < 300; ++i) {
+            last = wide.value().allocate(used).value();
+            QVERIFY(!last.endsWith(QLatin1String(".0")) && !last.endsWith(QLatin1String(".255")));
+            QVERIFY(!used.contains(last));
+            used.insert(last);
+        }
+        QVERIFY(!CidrAllocator::create(QStringLiteral("fe80::/64"), {}).ok());
+        QVERIFY(!CidrAllocator::create(QStringLiteral("not a network"), {}).ok());
+    }
+
+    void schedulerSpreadsPerPreferredAntiAffinity()
+    {
+        const QStringList nodes{QStringLiteral("sandbox-node-1"), QStringLiteral("sandbox-node-2"),
+                                QStringLiteral("sandbox-node-3")};
+        const QJsonObject pod = json(kAntiAffinityPod);
+        const QJsonObject redis{{QStringLiteral("app"), QStringLiteral("redis")}};
+        const QJsonObject other{{QStringLiteral("app"), QStringLiteral("web")}};
+        QList<QJsonObject> placed;
+        QHash<QString, int> perNode;
+        for (int i = 0; i < 6; ++i) {
+            const SchedulingDecision decision = schedulePod(pod, nodes, placed, 3);
+            QVERIFY(!decision.nodeName.isEmpty());
+            ++perNode[decision.nodeName];
+            placed.append(podOn(QStringLiteral("p%1").arg(i), decision.nodeName, redis));
+        }
+        QCOMPARE(perNode.value(QStringLiteral("sandbox-node-1")), 2);
+        QCOMPARE(perNode.value(QStringLiteral("sandbox-node-2")), 2);
+        QCOMPARE(perNode.value(QStringLiteral("sandbox-node-3")), 2);
+
+        // Non-matching pods only count as load: node-1 is busy with web pods, node-2 holds one redis.
+        placed = {podOn(QStringLiteral("w1"), nodes[0], other), podOn(QStringLiteral("w2"), nodes[0], other),
+                  podOn(QStringLiteral("r1"), nodes[1], redis)};
+        QCOMPARE(schedulePod(pod, nodes, placed, 3).nodeName, QStringLiteral("sandbox-node-3"));
+        QCOMPARE(schedulePod(pod, {nodes[0], nodes[1]}, placed, 3).nodeName,
+                 QStringLiteral("sandbox-node-1"));
+    }
+
+    void schedulerHonoursRequiredAntiAffinity()
+    {
+        QJsonObject pod = json(kAntiAffinityPod);
+        QJsonObject spec = pod.value(QLatin1String("spec")).toObject();
+        spec.insert(
+            QStringLiteral("affinity"),
+            json(R"({"podAntiAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":[{"labelSelector":
+                         {"matchLabels":{"app":"redis"}},"topologyKey":"kubernetes.io/hostname"}]}})"));
+        pod.insert(QStringLiteral("spec"), spec);
+        const QJsonObject redis{{QStringLiteral("app"), QStringLiteral("redis")}};
+        const QList<QJsonObject> placed{podOn(QStringLiteral("a"), QStringLiteral("n1"), redis),
+                                        podOn(QStringLiteral("b"), QStringLiteral("n2"), redis)};
+        QCOMPARE(schedulePod(pod, {QStringLiteral("n1"), QStringLiteral("n2")}, placed, 3).nodeName,
+                 QString());
+        const SchedulingDecision decision =
+            schedulePod(pod, {QStringLiteral("n1"), QStringLiteral("n2")}, placed, 3);
+        QVERIFY2(decision.message.contains(QStringLiteral("anti-affinity")), qPrintable(decision.message));
+        QVERIFY2(decision.message.startsWith(QStringLiteral("0/3 nodes are available")),
+                 qPrintable(decision.message));
+        QCOMPARE(schedulePod(pod, {QStringLiteral("n1"), QStringLiteral("n3")}, placed, 3).nodeName,
+                 QStringLiteral("n3"));
+    }
+
+    void labelSelectors()
+    {
+        const QJsonObject labels{{QStringLiteral("app"), QStringLiteral("redis")},
+                                 {QStringLiteral("tier"), QStringLiteral("db")}};
+        QVERIFY(selectorMatches({}, labels));
+        QVERIFY(selectorMatches(json(R"({"matchLabels":{"app":"redis"}})"), labels));
+        QVERIFY(!selectorMatches(json(R"({"matchLabels":{"app":"web"}})"), labels));
+        QVERIFY(
+            selectorMatches(json(R"({"matchExpressions":[{"key":"tier","operator":"NotIn","values":["web"]},
+                                         {"key":"zone","operator":"DoesNotExist"}]})"),
+                            labels));
+        QVERIFY(
+            !selectorMatches(json(R"({"matchExpressions":[{"key":"zone","operator":"Exists"}]})"), labels));
+    }
+
+    void statefulSetPodAndClaimTemplates()
+    {
+        const QJsonObject set =
+            json(R"({"metadata":{"name":"redis-app","namespace":"redis-cluster","uid":"u-1"},
+          "spec":{"serviceName":"redis-service","selector":{"matchLabels":{"app":"redis","appCluster":"redis-cluster"}},
+          "template":{"metadata":{"labels":{"app":"redis","appCluster":"redis-cluster"}},
+                      "spec":{"containers":[{"name":"redis","volumeMounts":[{"name":"redis-data","mountPath":"/var/lib/redis"}]}]}},
+          "volumeClaimTemplates":[{"metadata":{"name":"redis-data"},"spec":{"accessModes":["ReadWriteOnce"],
+                                   "resources":{"requests":{"storage":"1Gi"}}}}]}})");
+        const QJsonObject pod = StatefulSetController::podFor(set, 4);
+        const QJsonObject metadata = pod.value(QLatin1String("metadata")).toObject();
+        QCOMPARE(metadata.value(QLatin1String("name")).toString(), QStringLiteral("redis-app-4"));
+        const QJsonObject owner =
+            metadata.value(QLatin1String("ownerReferences")).toArray().first().toObject();
+        QCOMPARE(owner.value(QLatin1String("uid")).toString(), QStringLiteral("u-1"));
+        QCOMPARE(owner.value(QLatin1String("kind")).toString(), QStringLiteral("StatefulSet"));
+        QCOMPARE(metadata.value(QLatin1String("labels"))
+                     .toObject()
+                     .value(QLatin1String("statefulset.kubernetes.io/pod-name"))
+                     .toString(),
+                 QStringLiteral("redis-app-4"));
+        const QJsonObject spec = pod.value(QLatin1String("spec")).toObject();
+        QCOMPARE(spec.value(QLatin1String("hostname")).toString(), QStringLiteral("redis-app-4"));
+        QCOMPARE(spec.value(QLatin1String("subdomain")).toString(), QStringLiteral("redis-service"));
+        QCOMPARE(spec.value(QLatin1String("volumes"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("persistentVolumeClaim"))
+                     .toObject()
+                     .value(QLatin1String("claimName"))
+                     .toString(),
+                 QStringLiteral("redis-data-redis-app-4"));
+
+        const QJsonObject claim =
+            StatefulSetController::claimFor(set,
+                                            set.value(QLatin1String("spec"))
+                                                .toObject()
+                                                .value(QLatin1String("volumeClaimTemplates"))
+                                                .toArray()
+                                                .first()
+                                                .toObject(),
+                                            4);
+        const QJsonObject claimMetadata = claim.value(QLatin1String("metadata")).toObject();
+        QCOMPARE(claimMetadata.value(QLatin1String("name")).toString(),
+                 QStringLiteral("redis-data-redis-app-4"));
+        QCOMPARE(claimMetadata.value(QLatin1String("labels")).toObject(),
+                 json(R"({"app":"redis","appCluster":"redis-cluster"})"));
+        QVERIFY(!claimMetadata.contains(QLatin1String("ownerReferences")));
+    }
+
+    void simulatedNodes()
+    {
+        SimulatedNodes nodes(3);
+        QCOMPARE(nodes.names(), (sl({"sandbox-node-1", "sandbox-node-2", "sandbox-node-3"})));
+        nodes.setFailed(QStringLiteral("sandbox-node-2"), true);
+        QCOMPARE(nodes.readyNames(), (sl({"sandbox-node-1", "sandbox-node-3"})));
+        const QJsonObject node = nodes.object(QStringLiteral("sandbox-node-2"));
+        const QJsonObject ready = node.value(QLatin1String("status"))
+                                      .toObject()
+                                      .value(QLatin1String("conditions"))
+                                      .toArray()
+                                      .first()
+                                      .toObject();
+        QCOMPARE(ready.value(QLatin1String("type")).toString(), QStringLiteral("Ready"));
+        QCOMPARE(ready.value(QLatin1String("status")).toString(), QStringLiteral("Unknown"));
+        QCOMPARE(nodes.object(QStringLiteral("sandbox-node-1"))
+                     .value(QLatin1String("metadata"))
+                     .toObject()
+                     .value(QLatin1String("uid")),
+                 SimulatedNodes(1)
+                     .object(QStringLiteral("sandbox-node-1"))
+                     .value(QLatin1String("metadata"))
+                     .toObject()
+                     .value(QLatin1String("uid")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSandboxRuntimeUnits)
+#include "tst_sandbox_runtime_units.moc"
