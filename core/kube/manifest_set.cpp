@@ -1,0 +1,338 @@
+#include "manifest_set.h"
+
+#include "common/logger.h"
+#include "yaml_json.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+namespace rcs {
+
+namespace {
+
+const QString kRedisConf = QStringLiteral("redis.conf");
+
+QString kindOf(const QJsonObject &o)
+{
+    return o.value(QStringLiteral("kind")).toString();
+}
+
+int kindRank(const QString &kind)
+{
+    static const QStringList order = {QStringLiteral("Namespace"), QStringLiteral("Secret"),
+                                      QStringLiteral("ConfigMap"), QStringLiteral("Service"),
+                                      QStringLiteral("StatefulSet")};
+    const int index = order.indexOf(kind);
+    return index < 0 ? order.size() : index;
+}
+
+bool isDnsLabel(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"));
+    return re.match(name).hasMatch();
+}
+
+QString generatePassword()
+{
+    static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    QString password;
+    for (int i = 0; i < 32; ++i)
+        password += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(int(sizeof(alphabet) - 1))]);
+    return password;
+}
+
+// Sets or replaces "key value" in a redis.conf text.
+QString setConfigLine(const QString &conf, const QString &key, const QString &value)
+{
+    QStringList lines = conf.split(QLatin1Char('\n'));
+    bool replaced = false;
+    const QRegularExpression re(QStringLiteral("^\\s*%1\\s").arg(QRegularExpression::escape(key)));
+    for (QString &line : lines) {
+        if (re.match(line + QLatin1Char(' ')).hasMatch()) {
+            line = key + QLatin1Char(' ') + value;
+            replaced = true;
+        }
+    }
+    if (!replaced) {
+        if (!lines.isEmpty() && lines.last().isEmpty())
+            lines.insert(lines.size() - 1, key + QLatin1Char(' ') + value);
+        else
+            lines.append(key + QLatin1Char(' ') + value);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QJsonObject withNamespace(QJsonObject object, const QString &ns)
+{
+    QJsonObject metadata = object.value(QStringLiteral("metadata")).toObject();
+    metadata.insert(QStringLiteral("namespace"), ns);
+    object.insert(QStringLiteral("metadata"), metadata);
+    return object;
+}
+
+void setResource(QJsonObject &resources, const QString &section, const QString &name, const QString &value)
+{
+    if (value.isEmpty())
+        return;
+    QJsonObject part = resources.value(section).toObject();
+    part.insert(name, value);
+    resources.insert(section, part);
+}
+
+QJsonObject envFromSecret(const QString &name, const QString &secret)
+{
+    return {
+        {QStringLiteral("name"), name},
+        {QStringLiteral("valueFrom"),
+         QJsonObject{{QStringLiteral("secretKeyRef"),
+                      QJsonObject{{QStringLiteral("name"), secret},
+                                  {QStringLiteral("key"), QString::fromLatin1(ManifestSet::kSecretKey)}}}}}};
+}
+
+Result<QJsonObject> editStatefulSet(QJsonObject sts, const ManifestParameters &p)
+{
+    QJsonObject metadata = sts.value(QStringLiteral("metadata")).toObject();
+    metadata.insert(QStringLiteral("name"), p.statefulSetName);
+    metadata.insert(QStringLiteral("namespace"), p.ns);
+    sts.insert(QStringLiteral("metadata"), metadata);
+
+    QJsonObject spec = sts.value(QStringLiteral("spec")).toObject();
+    spec.insert(QStringLiteral("replicas"), p.replicas);
+    QJsonObject podTemplate = spec.value(QStringLiteral("template")).toObject();
+    QJsonObject podSpec = podTemplate.value(QStringLiteral("spec")).toObject();
+    QJsonArray containers = podSpec.value(QStringLiteral("containers")).toArray();
+    if (containers.isEmpty())
+        return Error(ErrorCode::InvalidInput,
+                     QStringLiteral("The StatefulSet manifest has no container to run Redis in."));
+    QJsonObject container = containers.at(0).toObject();
+    if (!p.image.isEmpty())
+        container.insert(QStringLiteral("image"), p.image);
+
+    QJsonObject resources = container.value(QStringLiteral("resources")).toObject();
+    setResource(resources, QStringLiteral("requests"), QStringLiteral("cpu"), p.cpuRequest);
+    setResource(resources, QStringLiteral("requests"), QStringLiteral("memory"), p.memoryRequest);
+    setResource(resources, QStringLiteral("limits"), QStringLiteral("cpu"), p.cpuLimit);
+    setResource(resources, QStringLiteral("limits"), QStringLiteral("memory"), p.memoryLimit);
+    if (!resources.isEmpty())
+        container.insert(QStringLiteral("resources"), resources);
+
+    if (p.password) {
+        const QString secret = ManifestSet::secretName(p.statefulSetName);
+        QJsonArray env = container.value(QStringLiteral("env")).toArray();
+        env.append(envFromSecret(QStringLiteral("REDIS_PASSWORD"), secret));
+        // redis-cli reads REDISCLI_AUTH, so exec readiness probes and `kubectl exec redis-cli` authenticate.
+        env.append(envFromSecret(QStringLiteral("REDISCLI_AUTH"), secret));
+        container.insert(QStringLiteral("env"), env);
+        // Kubernetes expands $(VAR) in command and args, so the password never appears in the manifest.
+        const QString field =
+            container.contains(QStringLiteral("args")) ? QStringLiteral("args") : QStringLiteral("command");
+        QJsonArray words = container.value(field).toArray();
+        for (const char *word : {"--requirepass", "$(REDIS_PASSWORD)", "--masterauth", "$(REDIS_PASSWORD)"})
+            words.append(QString::fromLatin1(word));
+        container.insert(field, words);
+    }
+    containers.replace(0, container);
+    podSpec.insert(QStringLiteral("containers"), containers);
+
+    QJsonArray claims = spec.value(QStringLiteral("volumeClaimTemplates")).toArray();
+    if (!p.persistentStorage) {
+        QJsonArray volumes = podSpec.value(QStringLiteral("volumes")).toArray();
+        for (const QJsonValue &claim : claims) {
+            const QString name = claim.toObject()
+                                     .value(QStringLiteral("metadata"))
+                                     .toObject()
+                                     .value(QStringLiteral("name"))
+                                     .toString();
+            volumes.append(
+                QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("emptyDir"), QJsonObject()}});
+        }
+        podSpec.insert(QStringLiteral("volumes"), volumes);
+        spec.remove(QStringLiteral("volumeClaimTemplates"));
+    } else {
+        for (int i = 0; i < claims.size(); ++i) {
+            QJsonObject claim = claims.at(i).toObject();
+            QJsonObject claimSpec = claim.value(QStringLiteral("spec")).toObject();
+            if (!p.storageClass.isEmpty())
+                claimSpec.insert(QStringLiteral("storageClassName"), p.storageClass);
+            if (!p.storageSize.isEmpty()) {
+                QJsonObject claimResources = claimSpec.value(QStringLiteral("resources")).toObject();
+                setResource(claimResources, QStringLiteral("requests"), QStringLiteral("storage"),
+                            p.storageSize);
+                claimSpec.insert(QStringLiteral("resources"), claimResources);
+            }
+            claim.insert(QStringLiteral("spec"), claimSpec);
+            claims.replace(i, claim);
+        }
+        if (!claims.isEmpty())
+            spec.insert(QStringLiteral("volumeClaimTemplates"), claims);
+    }
+    podTemplate.insert(QStringLiteral("spec"), podSpec);
+    spec.insert(QStringLiteral("template"), podTemplate);
+    sts.insert(QStringLiteral("spec"), spec);
+    return sts;
+}
+
+} // namespace
+
+QString ManifestSet::secretName(const QString &statefulSetName)
+{
+    return statefulSetName + QStringLiteral("-auth");
+}
+
+QString ManifestSet::selectorOf(const QJsonObject &statefulSet)
+{
+    const QJsonObject labels = statefulSet.value(QStringLiteral("spec"))
+                                   .toObject()
+                                   .value(QStringLiteral("selector"))
+                                   .toObject()
+                                   .value(QStringLiteral("matchLabels"))
+                                   .toObject();
+    QStringList parts;
+    for (auto it = labels.begin(); it != labels.end(); ++it)
+        parts.append(it.key() + QLatin1Char('=') + it.value().toString());
+    return parts.join(QLatin1Char(','));
+}
+
+Result<ManifestSet> ManifestSet::fromYaml(const QByteArray &yaml, const QString &sourceName)
+{
+    auto documents = yamljson::parseDocuments(yaml, sourceName);
+    if (!documents)
+        return documents.error();
+    for (const QJsonObject &document : *documents) {
+        if (kindOf(document).isEmpty() || document.value(QStringLiteral("apiVersion")).toString().isEmpty())
+            return Error(ErrorCode::InvalidInput,
+                         QStringLiteral("%1: a document has no kind or apiVersion; every manifest must be a "
+                                        "Kubernetes object.")
+                             .arg(sourceName));
+    }
+    ManifestSet set;
+    set.m_documents = *documents;
+    return set;
+}
+
+Result<ManifestSet> ManifestSet::fromDirectory(const QString &path)
+{
+    const QDir dir(path);
+    if (!dir.exists())
+        return Error(ErrorCode::Io, QStringLiteral("The manifest folder %1 does not exist.").arg(path));
+    const QStringList files =
+        dir.entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files, QDir::Name);
+    if (files.isEmpty())
+        return Error(ErrorCode::InvalidInput,
+                     QStringLiteral("The manifest folder %1 holds no *.yaml file.").arg(path));
+    ManifestSet set;
+    for (const QString &name : files) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            return Error(
+                ErrorCode::Io,
+                QStringLiteral("Cannot read the manifest %1: %2.").arg(file.fileName(), file.errorString()));
+        auto part = fromYaml(file.readAll(), file.fileName());
+        if (!part)
+            return part.error();
+        set.m_documents += part->m_documents;
+    }
+    return set;
+}
+
+Result<ManifestSet> ManifestSet::embedded()
+{
+    return fromDirectory(QStringLiteral(":/manifests"));
+}
+
+Result<QList<QJsonObject>> ManifestSet::render(const ManifestParameters &p) const
+{
+    if (!isDnsLabel(p.ns))
+        return Error(
+            ErrorCode::InvalidInput,
+            QStringLiteral("\"%1\" is not a valid namespace name (lower-case letters, digits and '-', at "
+                           "most 63 characters).")
+                .arg(p.ns));
+    if (!isDnsLabel(p.statefulSetName))
+        return Error(
+            ErrorCode::InvalidInput,
+            QStringLiteral("\"%1\" is not a valid StatefulSet name (lower-case letters, digits and '-').")
+                .arg(p.statefulSetName));
+    if (p.replicas < 1)
+        return Error(ErrorCode::InvalidInput,
+                     QStringLiteral("The number of replicas must be at least 1, not %1.").arg(p.replicas));
+
+    QList<QJsonObject> objects;
+    bool haveStatefulSet = false;
+    for (const QJsonObject &document : m_documents) {
+        const QString kind = kindOf(document);
+        if (kind == QLatin1String("Namespace")) {
+            QJsonObject ns = document;
+            QJsonObject metadata = ns.value(QStringLiteral("metadata")).toObject();
+            metadata.insert(QStringLiteral("name"), p.ns);
+            ns.insert(QStringLiteral("metadata"), metadata);
+            objects.append(ns);
+        } else if (kind == QLatin1String("StatefulSet")) {
+            if (haveStatefulSet)
+                return Error(ErrorCode::InvalidInput,
+                             QStringLiteral("The manifests hold more than one StatefulSet; "
+                                            "keep exactly one for the Redis pods."));
+            haveStatefulSet = true;
+            auto sts = editStatefulSet(document, p);
+            if (!sts)
+                return sts.error();
+            objects.append(*sts);
+        } else if (kind == QLatin1String("ConfigMap")) {
+            QJsonObject map = withNamespace(document, p.ns);
+            QJsonObject data = map.value(QStringLiteral("data")).toObject();
+            if (data.contains(kRedisConf) && p.clusterNodeTimeoutMs > 0) {
+                data.insert(kRedisConf, setConfigLine(data.value(kRedisConf).toString(),
+                                                      QStringLiteral("cluster-node-timeout"),
+                                                      QString::number(p.clusterNodeTimeoutMs)));
+                map.insert(QStringLiteral("data"), data);
+            }
+            objects.append(map);
+        } else {
+            objects.append(withNamespace(document, p.ns));
+        }
+    }
+    if (!haveStatefulSet)
+        return Error(ErrorCode::InvalidInput,
+                     QStringLiteral("The manifests hold no StatefulSet for the Redis pods."));
+
+    if (p.password) {
+        const QString value = p.passwordValue.isEmpty() ? generatePassword() : p.passwordValue;
+        Logger::instance().addSecret(value);
+        objects.append(QJsonObject{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QStringLiteral("Secret")},
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), secretName(p.statefulSetName)},
+                                                     {QStringLiteral("namespace"), p.ns}}},
+            {QStringLiteral("type"), QStringLiteral("Opaque")},
+            {QStringLiteral("data"), QJsonObject{{QString::fromLatin1(kSecretKey),
+                                                  QString::fromLatin1(value.toUtf8().toBase64())}}}});
+    }
+    std::stable_sort(objects.begin(), objects.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        return kindRank(kindOf(a)) < kindRank(kindOf(b));
+    });
+    return objects;
+}
+
+QString ManifestSet::toYaml(const QList<QJsonObject> &objects, bool revealSecrets)
+{
+    QList<QJsonObject> shown = objects;
+    if (!revealSecrets) {
+        for (QJsonObject &object : shown) {
+            if (kindOf(object) != QLatin1String("Secret"))
+                continue;
+            for (const QString &section : {QStringLiteral("data"), QStringLiteral("stringData")}) {
+                QJsonObject data = object.value(section).toObject();
+                for (auto it = data.begin(); it != data.end(); ++it)
+                    it.value() = QStringLiteral("<hidden>");
+                if (!data.isEmpty())
+                    object.insert(section, data);
+            }
+        }
+    }
+    return yamljson::toYaml(shown);
+}
+
+} // namespace rcs

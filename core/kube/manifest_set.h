@@ -1,0 +1,60 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace rcs {
+
+// What a deployment may change in the manifests. Empty strings leave the template's value.
+struct ManifestParameters {
+    QString ns = QStringLiteral("redis-cluster");
+    QString statefulSetName = QStringLiteral("redis-app");
+    int replicas = 6;
+    QString image; // e.g. "redis:7.0"
+    bool persistentStorage =
+        true;             // false: an emptyDir instead of the volumeClaimTemplate (data dies with the pod)
+    QString storageClass; // empty: the cluster's default class
+    QString storageSize;  // e.g. "1Gi"
+    QString cpuRequest;
+    QString memoryRequest;
+    QString cpuLimit;
+    QString memoryLimit;
+    int clusterNodeTimeoutMs = 0; // 0: keep redis.conf's value
+    bool password = false;        // a Secret feeding requirepass and masterauth
+    QString passwordValue;        // generated when empty
+};
+
+// The seed's manifests (namespace, ConfigMap with redis.conf, Services, StatefulSet), read from the
+// embedded manifests/ folder or a user folder of multi-document YAML, edited with parameters, and
+// emitted as JSON objects for server-side apply and as YAML for review.
+class ManifestSet final {
+public:
+    static constexpr const char *kSecretKey = "password";
+
+    // The manifests compiled into the application (":/manifests").
+    static Result<ManifestSet> embedded();
+    // Every *.yaml / *.yml file of the folder, in file-name order.
+    static Result<ManifestSet> fromDirectory(const QString &path);
+    static Result<ManifestSet> fromYaml(const QByteArray &yaml, const QString &sourceName);
+
+    QList<QJsonObject> documents() const { return m_documents; }
+
+    // The objects to apply, in dependency order (Namespace, Secret, ConfigMap, Service, StatefulSet,
+    // others). Errors: no StatefulSet, replicas < 1, an invalid namespace or name. The generated
+    // password (if any) is registered with the Logger as a secret.
+    Result<QList<QJsonObject>> render(const ManifestParameters &parameters) const;
+    // YAML for review; Secret values are shown as "<hidden>" unless revealSecrets.
+    static QString toYaml(const QList<QJsonObject> &objects, bool revealSecrets = false);
+    // The name of the Secret that holds the password of a StatefulSet.
+    static QString secretName(const QString &statefulSetName);
+    // The label selector of the rendered StatefulSet (spec.selector.matchLabels), e.g. "app=redis".
+    static QString selectorOf(const QJsonObject &statefulSet);
+
+private:
+    QList<QJsonObject> m_documents;
+};
+
+} // namespace rcs

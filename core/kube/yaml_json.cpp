@@ -1,0 +1,190 @@
+#include "yaml_json.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+#include <yaml-cpp/yaml.h>
+
+namespace rcs::yamljson {
+
+namespace {
+
+// YAML 1.2 core schema resolution of a plain (unquoted) scalar.
+QJsonValue plainScalar(const QString &text)
+{
+    static const QRegularExpression nullRe(QStringLiteral("^(~|null|Null|NULL)?$"));
+    static const QRegularExpression trueRe(QStringLiteral("^(true|True|TRUE)$"));
+    static const QRegularExpression falseRe(QStringLiteral("^(false|False|FALSE)$"));
+    static const QRegularExpression intRe(QStringLiteral("^[-+]?(0|[1-9][0-9]*)$"));
+    static const QRegularExpression floatRe(
+        QStringLiteral("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"));
+    if (nullRe.match(text).hasMatch())
+        return QJsonValue(QJsonValue::Null);
+    if (trueRe.match(text).hasMatch())
+        return true;
+    if (falseRe.match(text).hasMatch())
+        return false;
+    if (intRe.match(text).hasMatch()) {
+        bool ok = false;
+        const qint64 value = text.toLongLong(&ok);
+        if (ok)
+            return value;
+    }
+    if (floatRe.match(text).hasMatch()) {
+        bool ok = false;
+        const double value = text.toDouble(&ok);
+        if (ok)
+            return value;
+    }
+    return text;
+}
+
+QJsonValue typedScalar(const YAML::Node &node)
+{
+    const QString text = QString::fromStdString(node.Scalar());
+    // A quoted scalar (tag "!") is always a string, whatever it looks like.
+    if (node.Tag() == "!")
+        return text;
+    return plainScalar(text);
+}
+
+QJsonValue toJson(const YAML::Node &node, Scalars scalars)
+{
+    switch (node.Type()) {
+    case YAML::NodeType::Undefined:
+    case YAML::NodeType::Null:
+        return QJsonValue(QJsonValue::Null);
+    case YAML::NodeType::Scalar:
+        return scalars == Scalars::Strings ? QJsonValue(QString::fromStdString(node.Scalar()))
+                                           : typedScalar(node);
+    case YAML::NodeType::Sequence: {
+        QJsonArray array;
+        for (const YAML::Node &item : node)
+            array.append(toJson(item, scalars));
+        return array;
+    }
+    case YAML::NodeType::Map: {
+        QJsonObject object;
+        for (const auto &pair : node)
+            object.insert(QString::fromStdString(pair.first.as<std::string>()), toJson(pair.second, scalars));
+        return object;
+    }
+    }
+    return QJsonValue(QJsonValue::Null);
+}
+
+bool needsQuotes(const QString &text)
+{
+    // Re-reading the emitted text must give the same string back, so anything a typed reader would
+    // turn into another type is quoted; yaml-cpp itself quotes what is not a valid plain scalar.
+    // YAML 1.1 readers (kubectl's go-yaml) also take yes/no/on/off for booleans.
+    static const QRegularExpression yaml11Bool(
+        QStringLiteral("^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$"));
+    return text.isEmpty() || !plainScalar(text).isString() || text.trimmed() != text ||
+           yaml11Bool.match(text).hasMatch();
+}
+
+void emitValue(YAML::Emitter &out, const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        out << YAML::Null;
+        break;
+    case QJsonValue::Bool:
+        out << (value.toBool() ? "true" : "false");
+        break;
+    case QJsonValue::Double: {
+        const double number = value.toDouble();
+        if (number == static_cast<double>(static_cast<qint64>(number)))
+            out << static_cast<long long>(number);
+        else
+            out << number;
+        break;
+    }
+    case QJsonValue::String: {
+        const QString text = value.toString();
+        const std::string utf8 = text.toStdString();
+        if (text.contains(QLatin1Char('\n')))
+            out << YAML::Literal << utf8;
+        else if (needsQuotes(text))
+            out << YAML::DoubleQuoted << utf8;
+        else
+            out << utf8;
+        break;
+    }
+    case QJsonValue::Array: {
+        const QJsonArray array = value.toArray();
+        if (array.isEmpty()) {
+            out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
+            break;
+        }
+        out << YAML::BeginSeq;
+        for (const QJsonValue &item : array)
+            emitValue(out, item);
+        out << YAML::EndSeq;
+        break;
+    }
+    case QJsonValue::Object: {
+        const QJsonObject object = value.toObject();
+        if (object.isEmpty()) {
+            out << YAML::Flow << YAML::BeginMap << YAML::EndMap;
+            break;
+        }
+        out << YAML::BeginMap;
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            out << YAML::Key << it.key().toStdString() << YAML::Value;
+            emitValue(out, it.value());
+        }
+        out << YAML::EndMap;
+        break;
+    }
+    }
+}
+
+} // namespace
+
+Result<QList<QJsonObject>> parseDocuments(const QByteArray &text, const QString &sourceName, Scalars scalars)
+{
+    QList<QJsonObject> documents;
+    try {
+        const std::vector<YAML::Node> nodes = YAML::LoadAll(text.toStdString());
+        int index = 0;
+        for (const YAML::Node &node : nodes) {
+            ++index;
+            if (node.IsNull())
+                continue;
+            if (!node.IsMap())
+                return Error(ErrorCode::InvalidInput,
+                             QStringLiteral("%1: document %2 is not a YAML mapping (an object with keys).")
+                                 .arg(sourceName)
+                                 .arg(index));
+            documents.append(toJson(node, scalars).toObject());
+        }
+    } catch (const YAML::Exception &e) {
+        return Error(ErrorCode::InvalidInput, QStringLiteral("%1: YAML error at line %2, column %3: %4.")
+                                                  .arg(sourceName)
+                                                  .arg(e.mark.line + 1)
+                                                  .arg(e.mark.column + 1)
+                                                  .arg(QString::fromStdString(e.msg)));
+    } catch (const std::exception &e) {
+        return Error(ErrorCode::InvalidInput, QStringLiteral("%1: cannot read the YAML: %2.")
+                                                  .arg(sourceName, QString::fromLocal8Bit(e.what())));
+    }
+    return documents;
+}
+
+QString toYaml(const QList<QJsonObject> &documents)
+{
+    QString text;
+    for (const QJsonObject &document : documents) {
+        YAML::Emitter out;
+        out.SetIndent(2);
+        out.SetSeqFormat(YAML::Block);
+        emitValue(out, document);
+        text += QStringLiteral("---\n") + QString::fromUtf8(out.c_str()) + QLatin1Char('\n');
+    }
+    return text;
+}
+
+} // namespace rcs::yamljson

@@ -1,0 +1,556 @@
+// KubeClient against a local HTTP responder: every auth form, exec-plugin caching/expiry/401 refresh,
+// retries, paging, error decoding, path prefixes and watch reconnects. No cluster needed.
+#include "common/logger.h"
+#include "http_responder.h"
+#include "kube/kube_client.h"
+#include "kube/kube_credentials.h"
+#include "kube/kube_watch.h"
+#include "kube_client_samples.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rcs;
+
+namespace {
+
+QByteArray json(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QByteArray podJson(const QString &name, const QString &rv)
+{
+    return json(
+        {{QStringLiteral("kind"), QStringLiteral("Pod")},
+         {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name},
+                                                  {QStringLiteral("namespace"), QStringLiteral("demo")},
+                                                  {QStringLiteral("resourceVersion"), rv}}}});
+}
+
+HttpResponder::Response ok(const QByteArray &body = "{}")
+{
+    HttpResponder::Response r;
+    r.body = body;
+    return r;
+}
+
+HttpResponder::Response status(int code, const QByteArray &body)
+{
+    HttpResponder::Response r;
+    r.status = code;
+    r.body = body;
+    return r;
+}
+
+// Runs the job to completion (bounded) and returns whether it succeeded.
+bool run(Job *job, int timeoutMs = 20000)
+{
+    job->setAutoDelete(false);
+    QSignalSpy spy(job, &Job::finished);
+    job->start();
+    return spy.wait(timeoutMs) && !job->hasError();
+}
+
+} // namespace
+
+class TestKubeClient final : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    HttpResponder *m_server = nullptr;
+
+    KubeTarget target(const QString &prefix = {}) const
+    {
+        KubeTarget t;
+        t.contextName = QStringLiteral("test");
+        t.cluster.name = QStringLiteral("local");
+        t.cluster.server = m_server->url() + prefix;
+        t.cluster.definedIn = QStringLiteral("test-kubeconfig");
+        t.user.name = QStringLiteral("tester");
+        t.user.definedIn = QStringLiteral("test-kubeconfig");
+        t.ns = QStringLiteral("demo");
+        return t;
+    }
+
+    KubeClient *client(const KubeTarget &t)
+    {
+        auto created = KubeClient::create(t, this);
+        if (!created) {
+            qWarning() << created.error().message();
+            return nullptr;
+        }
+        return *created;
+    }
+
+    KubeTarget pluginTarget(const QString &expiry,
+                            const QString &api = QStringLiteral("client.authentication.k8s.io/v1"))
+    {
+        const QString dir =
+            m_dir.filePath(QStringLiteral("plugin-%1")
+                               .arg(QString::number(qHash(expiry + api + QString::number(++m_pluginDirs)))));
+        QDir().mkpath(dir);
+        const QString script = dir + QStringLiteral("/plugin.sh");
+        QFile file(script);
+        file.open(QIODevice::WriteOnly);
+        file.write(kPluginScript);
+        file.close();
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        KubeTarget t = target();
+        t.user.exec.apiVersion = api;
+        t.user.exec.command = script;
+        t.user.exec.args = {QStringLiteral("--region"), QStringLiteral("eu")};
+        t.user.exec.env = {{QStringLiteral("EXPIRY"), expiry},
+                           {QStringLiteral("API"), api},
+                           {QStringLiteral("PLUGIN_ENV"), QStringLiteral("from-config")}};
+        t.user.exec.provideClusterInfo = true;
+        t.user.exec.interactiveMode = QStringLiteral("Never");
+        m_pluginDir = dir;
+        return t;
+    }
+
+    int pluginRuns() const
+    {
+        QFile file(m_pluginDir + QStringLiteral("/count"));
+        return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed().toInt() : 0;
+    }
+
+    QString m_pluginDir;
+    int m_pluginDirs = 0;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_server = new HttpResponder(this);
+        QVERIFY(m_server->listen());
+    }
+
+    void init()
+    {
+        m_server->clearRequests();
+        m_server->setHandler([](const HttpResponder::Request &) { return ok(); });
+    }
+
+    void tokenAndImpersonation()
+    {
+        KubeTarget t = target();
+        t.user.token = QStringLiteral("static-token-1");
+        t.user.impersonate = QStringLiteral("jane");
+        t.user.impersonateGroups = {QStringLiteral("ops")};
+        t.user.impersonateUid = QStringLiteral("42");
+        KubeClient *c = client(t);
+        QVERIFY(c);
+        QVERIFY(run(c->get(
+            {QStringLiteral("v1"), QStringLiteral("Pod"), QStringLiteral("demo"), QStringLiteral("p")})));
+        const auto request = m_server->requests().last();
+        QCOMPARE(request.path, QByteArray("/api/v1/namespaces/demo/pods/p"));
+        QCOMPARE(request.headers.value("authorization"), QByteArray("Bearer static-token-1"));
+        QCOMPARE(request.headers.value("impersonate-user"), QByteArray("jane"));
+        QCOMPARE(request.headers.value("impersonate-group"), QByteArray("ops"));
+        QCOMPARE(request.headers.value("impersonate-uid"), QByteArray("42"));
+        QCOMPARE(Logger::instance().redact(QStringLiteral("static-token-1")), QStringLiteral("***"));
+    }
+
+    void tokenFileIsReread()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("token"));
+        auto writeToken = [&](const QByteArray &token) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(token + "\n");
+        };
+        writeToken("first-token");
+        KubeTarget t = target();
+        t.user.tokenFile = path;
+        KubeClient *c = client(t);
+        QVERIFY(c);
+        const KubeObjectRef ns{QStringLiteral("v1"), QStringLiteral("Namespace"), {}, QStringLiteral("demo")};
+        QVERIFY(run(c->get(ns)));
+        writeToken("rotated-token");
+        QVERIFY(run(c->get(ns)));
+        QCOMPARE(m_server->requests().at(0).headers.value("authorization"), QByteArray("Bearer first-token"));
+        QCOMPARE(m_server->requests().at(1).headers.value("authorization"),
+                 QByteArray("Bearer rotated-token"));
+        QCOMPARE(m_server->requests().at(0).path, QByteArray("/api/v1/namespaces/demo"));
+    }
+
+    void basicAuth()
+    {
+        KubeTarget t = target();
+        t.user.username = QStringLiteral("admin");
+        t.user.password = QStringLiteral("pa55word");
+        KubeClient *c = client(t);
+        QVERIFY(run(c->get(
+            {QStringLiteral("v1"), QStringLiteral("Pod"), QStringLiteral("demo"), QStringLiteral("p")})));
+        QCOMPARE(m_server->requests().last().headers.value("authorization"),
+                 "Basic " + QByteArray("admin:pa55word").toBase64());
+    }
+
+    void pathPrefix()
+    {
+        KubeClient *c = client(target(QStringLiteral("/k8s/clusters/c-xyz/")));
+        QVERIFY(run(c->get({QStringLiteral("apps/v1"), QStringLiteral("StatefulSet"), QStringLiteral("demo"),
+                            QStringLiteral("redis")})));
+        QCOMPARE(m_server->requests().last().path,
+                 QByteArray("/k8s/clusters/c-xyz/apis/apps/v1/namespaces/demo/statefulsets/redis"));
+    }
+
+    void execPluginCachesUntilExpiry()
+    {
+        KubeTarget t = pluginTarget(QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate));
+        KubeClient *c = client(t);
+        QVERIFY(c);
+        const KubeObjectRef pod{QStringLiteral("v1"), QStringLiteral("Pod"), QStringLiteral("demo"),
+                                QStringLiteral("p")};
+        // Three concurrent requests share one plugin run.
+        QList<KubeRequest *> requests;
+        for (int i = 0; i < 3; ++i)
+            requests.append(c->get(pod));
+        for (KubeRequest *r : requests) {
+            r->setAutoDelete(false);
+            r->start();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(requests.begin(), requests.end(), [](KubeRequest *r) { return r->isFinished(); }),
+            20000);
+        for (KubeRequest *r : requests)
+            QVERIFY2(!r->hasError(), qPrintable(r->errorString()));
+        QVERIFY(run(c->get(pod)));
+        QCOMPARE(pluginRuns(), 1);
+        QCOMPARE(c->credentials()->execRuns(), 1);
+        for (const auto &request : m_server->requests())
+            QCOMPARE(request.headers.value("authorization"), QByteArray("Bearer tok-1"));
+
+        // What the plugin saw: args, env from the kubeconfig, and the cluster info.
+        QFile info(m_pluginDir + QStringLiteral("/info.json"));
+        QVERIFY(info.open(QIODevice::ReadOnly));
+        const QJsonObject execInfo = QJsonDocument::fromJson(info.readAll()).object();
+        QCOMPARE(execInfo[QStringLiteral("kind")].toString(), QStringLiteral("ExecCredential"));
+        QCOMPARE(execInfo[QStringLiteral("spec")][QStringLiteral("interactive")].toBool(true), false);
+        QCOMPARE(
+            execInfo[QStringLiteral("spec")][QStringLiteral("cluster")][QStringLiteral("server")].toString(),
+            m_server->url());
+        QFile args(m_pluginDir + QStringLiteral("/args"));
+        QVERIFY(args.open(QIODevice::ReadOnly));
+        QCOMPARE(args.readAll().trimmed(), QByteArray("--region eu"));
+        QFile env(m_pluginDir + QStringLiteral("/env"));
+        QVERIFY(env.open(QIODevice::ReadOnly));
+        QCOMPARE(env.readAll().trimmed(), QByteArray("from-config"));
+        QCOMPARE(Logger::instance().redact(QStringLiteral("tok-1 x")), QStringLiteral("*** x"));
+    }
+
+    void execPluginExpiredCredentialIsRefreshed()
+    {
+        // v1beta1 and an expiry in the past: every request needs a fresh run.
+        KubeTarget t = pluginTarget(QDateTime::currentDateTimeUtc().addSecs(-5).toString(Qt::ISODate),
+                                    QStringLiteral("client.authentication.k8s.io/v1beta1"));
+        KubeClient *c = client(t);
+        const KubeObjectRef pod{QStringLiteral("v1"), QStringLiteral("Pod"), QStringLiteral("demo"),
+                                QStringLiteral("p")};
+        QVERIFY(run(c->get(pod)));
+        QVERIFY(run(c->get(pod)));
+        QCOMPARE(pluginRuns(), 2);
+        QCOMPARE(m_server->requests().at(1).headers.value("authorization"), QByteArray("Bearer tok-2"));
+    }
+
+    void execPluginRerunOnceAfter401()
+    {
+        KubeTarget t = pluginTarget(QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate));
+        KubeClient *c = client(t);
+        m_server->setHandler([](const HttpResponder::Request &r) {
+            if (r.headers.value("authorization") == "Bearer tok-1")
+                return status(401, kUnauthorized);
+            return ok();
+        });
+        const KubeObjectRef pod{QStringLiteral("v1"), QStringLiteral("Pod"), QStringLiteral("demo"),
+                                QStringLiteral("p")};
+        KubeRequest *request = c->get(pod);
+        QVERIFY2(run(request), qPrintable(request->errorString()));
+        QCOMPARE(pluginRuns(), 2);
+        QCOMPARE(m_server->requests().size(), 2);
+
+        // A server that keeps refusing: one re-run, then a clear Unauthorized error.
+        m_server->setHandler([](const HttpResponder::Request &) { return status(401, kUnauthorized); });
+        KubeRequest *refused = c->get(pod);
+        QVERIFY(!run(refused));
+        QCOMPARE(refused->error().code(), ErrorCode::Unauthorized);
+        QCOMPARE(pluginRuns(), 3);
+    }
+
+    void execPluginMissingShowsInstallHint()
+    {
+        KubeTarget t = target();
+        t.user.exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1");
+        t.user.exec.command = QStringLiteral("no-such-auth-plugin-rcs");
+        t.user.exec.installHint = QStringLiteral("Install it with: apt install no-such-auth-plugin");
+        KubeClient *c = client(t);
+        KubeRequest *request = c->get(
+            {QStringLiteral("v1"), QStringLiteral("Pod"), QStringLiteral("demo"), QStringLiteral("p")});
+        QVERIFY(!run(request));
+        QVERIFY2(request->errorString().contains(QStringLiteral("apt install no-such-auth-plugin")),
+                 qPrintable(request->errorString()));
+        QVERIFY(m_server->requests().isEmpty());
+    }
+
+    void execPluginFailureQuotesStderr()
+    {
+        KubeTarget t = pluginTarget(QString());
+        t.user.exec.env.append({QStringLiteral("FAIL"), QStringLiteral("no session")});
+        KubeClient *c = client(t);
+        KubeRequest *request = c->get(
+            {QStringLiteral("v1"), QStringLiteral("Pod"), QStringLiteral("demo"), QStringLiteral("p")});
+        QVERIFY(!run(request));
+        QVERIFY2(request->errorString().contains(QStringLiteral("plugin broke: no session")),
+                 qPrintable(request->errorString()));
+        QVERIFY(request->errorString().contains(QStringLiteral("exit code 3")));
+    }
+
+    void retriesAfter429AndServerErrors()
+    {
+        int calls = 0;
+        m_server->setHandler([&calls](const HttpResponder::Request &) {
+            ++calls;
+            if (calls == 1) {
+                HttpResponder::Response r = status(429, kTooManyRequests);
+                r.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
+                return r;
+            }
+            if (calls == 2)
+                return status(503, "<html>unavailable</html>");
+            return ok(kPodBody);
+        });
+        KubeClient *c = client(target());
+        KubeRequest *request = c->get(
+            {QStringLiteral("v1"), QStringLiteral("Pod"), QStringLiteral("demo"), QStringLiteral("p")});
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY2(run(request), qPrintable(request->errorString()));
+        QCOMPARE(request->attempts(), 3);
+        QVERIFY(timer.elapsed() >= 900); // Retry-After: 1 was honoured
+
+        // A write is not retried on 5xx: it may have been applied.
+        calls = 10;
+        m_server->setHandler(
+            [](const HttpResponder::Request &) { return status(503, "<html>unavailable</html>"); });
+        KubeRequest *create =
+            c->create(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                  {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
+                                  {QStringLiteral("metadata"),
+                                   QJsonObject{{QStringLiteral("name"), QStringLiteral("c")},
+                                               {QStringLiteral("namespace"), QStringLiteral("demo")}}}});
+        QVERIFY(!run(create));
+        QCOMPARE(create->attempts(), 1);
+        QVERIFY2(create->errorString().contains(QStringLiteral("503")), qPrintable(create->errorString()));
+        QVERIFY(create->errorString().contains(QStringLiteral("unavailable")));
+    }
+
+    void warningHeadersAreLogged()
+    {
+        m_server->setHandler([](const HttpResponder::Request &) {
+            HttpResponder::Response r = ok();
+            r.headers.append(qMakePair(QByteArray("Warning"), QByteArray(kDeprecationWarning)));
+            return r;
+        });
+        KubeClient *c = client(target());
+        Logger::instance().clear();
+        QVERIFY(run(c->get(
+            {QStringLiteral("v1"), QStringLiteral("Pod"), QStringLiteral("demo"), QStringLiteral("p")})));
+        bool found = false;
+        for (const LogEntry &entry : Logger::instance().entries())
+            found = found || entry.message.contains(QStringLiteral("PodDisruptionBudget is deprecated"));
+        QVERIFY(found);
+    }
+
+    void listFollowsContinue()
+    {
+        m_server->setHandler([](const HttpResponder::Request &r) {
+            const QString cont = r.query.queryItemValue(QStringLiteral("continue"));
+            const bool first = cont.isEmpty();
+            QJsonObject list{
+                {QStringLiteral("kind"), QStringLiteral("PodList")},
+                {QStringLiteral("metadata"),
+                 QJsonObject{{QStringLiteral("resourceVersion"), QStringLiteral("77")},
+                             {QStringLiteral("continue"), first ? QStringLiteral("page2") : QString()}}},
+                {QStringLiteral("items"),
+                 QJsonArray{
+                     QJsonObject{{QStringLiteral("metadata"),
+                                  QJsonObject{{QStringLiteral("name"),
+                                               first ? QStringLiteral("a") : QStringLiteral("b")}}}}}}};
+            return ok(json(list));
+        });
+        KubeClient *c = client(target());
+        KubeListOptions options;
+        options.labelSelector = QStringLiteral("app=redis");
+        options.limit = 1;
+        KubeRequest *list =
+            c->list(QStringLiteral("v1"), QStringLiteral("Pod"), QStringLiteral("demo"), options);
+        QVERIFY(run(list));
+        QCOMPARE(list->items().size(), 2);
+        QCOMPARE(list->listResourceVersion(), QStringLiteral("77"));
+        QCOMPARE(m_server->requests().size(), 2);
+        QCOMPARE(m_server->requests().at(0).query.queryItemValue(QStringLiteral("labelSelector")),
+                 QStringLiteral("app=redis"));
+        QCOMPARE(m_server->requests().at(1).query.queryItemValue(QStringLiteral("continue")),
+                 QStringLiteral("page2"));
+    }
+
+    void applyAndScaleSendWhatKubectlSends()
+    {
+        KubeClient *c = client(target());
+        Logger::instance().clear();
+        const QJsonObject sts{{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+                              {QStringLiteral("kind"), QStringLiteral("StatefulSet")},
+                              {QStringLiteral("metadata"),
+                               QJsonObject{{QStringLiteral("name"), QStringLiteral("redis-app")},
+                                           {QStringLiteral("namespace"), QStringLiteral("redis-cluster")},
+                                           {QStringLiteral("managedFields"), QJsonArray{}}}}};
+        QVERIFY(run(c->apply(sts)));
+        const auto apply = m_server->requests().last();
+        QCOMPARE(apply.method, QByteArray("PATCH"));
+        QCOMPARE(apply.path, QByteArray("/apis/apps/v1/namespaces/redis-cluster/statefulsets/redis-app"));
+        QCOMPARE(apply.headers.value("content-type"), QByteArray("application/apply-patch+yaml"));
+        QCOMPARE(apply.query.queryItemValue(QStringLiteral("fieldManager")),
+                 QStringLiteral("redis-cluster-studio"));
+        QCOMPARE(apply.query.queryItemValue(QStringLiteral("force")), QStringLiteral("true"));
+        QVERIFY(!apply.body.contains("managedFields"));
+
+        const KubeObjectRef ref{QStringLiteral("apps/v1"), QStringLiteral("StatefulSet"),
+                                QStringLiteral("redis-cluster"), QStringLiteral("redis-app")};
+        QVERIFY(run(c->scale(ref, 7)));
+        const auto scale = m_server->requests().last();
+        QCOMPARE(scale.path,
+                 QByteArray("/apis/apps/v1/namespaces/redis-cluster/statefulsets/redis-app/scale"));
+        QCOMPARE(scale.headers.value("content-type"), QByteArray("application/merge-patch+json"));
+        QCOMPARE(QJsonDocument::fromJson(scale.body)
+                     .object()[QStringLiteral("spec")][QStringLiteral("replicas")]
+                     .toInt(),
+                 7);
+
+        QVERIFY(run(c->remove(ref, PropagationPolicy::Foreground)));
+        const auto remove = m_server->requests().last();
+        QCOMPARE(remove.method, QByteArray("DELETE"));
+        QCOMPARE(
+            QJsonDocument::fromJson(remove.body).object()[QStringLiteral("propagationPolicy")].toString(),
+            QStringLiteral("Foreground"));
+
+        QStringList commands;
+        for (const LogEntry &entry : Logger::instance().entries())
+            commands.append(entry.command);
+        QVERIFY2(commands.contains(
+                     QStringLiteral("kubectl -n redis-cluster scale statefulset redis-app --replicas=7")),
+                 qPrintable(commands.join(QLatin1Char('\n'))));
+        QVERIFY(commands.contains(
+            QStringLiteral("kubectl -n redis-cluster delete statefulset redis-app --cascade=foreground")));
+    }
+
+    void discoveryForUnknownKinds()
+    {
+        m_server->setHandler([](const HttpResponder::Request &r) {
+            if (r.path == "/apis/example.com/v1")
+                return ok(kWidgetDiscovery);
+            return ok();
+        });
+        KubeClient *c = client(target());
+        QVERIFY(run(c->get({QStringLiteral("example.com/v1"), QStringLiteral("Widget"),
+                            QStringLiteral("demo"), QStringLiteral("w")})));
+        QCOMPARE(m_server->requests().last().path,
+                 QByteArray("/apis/example.com/v1/namespaces/demo/widgets/w"));
+        KubeRequest *unknown = c->get({QStringLiteral("example.com/v1"), QStringLiteral("Gadget"),
+                                       QStringLiteral("demo"), QStringLiteral("g")});
+        QVERIFY(!run(unknown));
+        QVERIFY(unknown->errorString().contains(QStringLiteral("Gadget")));
+    }
+
+    void watchReconnectsAndRelistsAfter410()
+    {
+        int lists = 0;
+        QStringList watchVersions;
+        m_server->setHandler([&](const HttpResponder::Request &r) {
+            if (r.query.queryItemValue(QStringLiteral("watch")) != QLatin1String("true")) {
+                ++lists;
+                const QString rv = lists == 1 ? QStringLiteral("10") : QStringLiteral("20");
+                QJsonArray items{
+                    QJsonDocument::fromJson(podJson(QStringLiteral("a"), QStringLiteral("9"))).object()};
+                if (lists > 1)
+                    items.append(
+                        QJsonDocument::fromJson(podJson(QStringLiteral("c"), QStringLiteral("19"))).object());
+                return ok(
+                    json({{QStringLiteral("kind"), QStringLiteral("PodList")},
+                          {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("resourceVersion"), rv}}},
+                          {QStringLiteral("items"), items}}));
+            }
+            const QString from = r.query.queryItemValue(QStringLiteral("resourceVersion"));
+            watchVersions.append(from);
+            HttpResponder::Response response;
+            if (from == QLatin1String("10")) {
+                const QByteArray added =
+                    kAddedEventPrefix + podJson(QStringLiteral("b"), QStringLiteral("11")) + "}\n";
+                response.chunks = {added.left(17), added.mid(17, 30), added.mid(47),
+                                   QByteArray(kBookmarkEvent) + "\n"};
+            } else if (from == QLatin1String("15")) {
+                response.chunks = {QByteArray(kExpiredEvent) + "\n"};
+            } else if (from == QLatin1String("20")) {
+                response.chunks = {kModifiedEventPrefix + podJson(QStringLiteral("c"), QStringLiteral("21")) +
+                                   "}\n"};
+            } else {
+                response.chunks = {"\n"};
+            }
+            return response;
+        });
+        KubeClient *c = client(target());
+        KubeWatch *watch = c->watch(QStringLiteral("v1"), QStringLiteral("Pod"), QStringLiteral("demo"));
+        QSignalSpy synced(watch, &KubeWatch::synced);
+        QSignalSpy events(watch, &KubeWatch::eventReceived);
+        QSignalSpy failed(watch, &KubeWatch::failed);
+        watch->start();
+        QTRY_COMPARE_WITH_TIMEOUT(events.size(), 2, 20000);
+        watch->stop();
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(synced.size(), 2);
+        QCOMPARE(watch->relists(), 2);
+        QCOMPARE(watchVersions.mid(0, 3),
+                 (QStringList{QStringLiteral("10"), QStringLiteral("15"), QStringLiteral("20")}));
+        const auto first = events.at(0).at(0).value<KubeWatchEvent>();
+        QCOMPARE(first.type, KubeWatchEvent::Type::Added);
+        QCOMPARE(first.object[QStringLiteral("metadata")][QStringLiteral("name")].toString(),
+                 QStringLiteral("b"));
+        QCOMPARE(watch->resourceVersion(), QStringLiteral("21"));
+        QCOMPARE(watch->objects().size(), 2); // a and c after the re-list
+    }
+
+    void watchFailsOnForbidden()
+    {
+        m_server->setHandler([](const HttpResponder::Request &) { return status(403, kForbidden); });
+        KubeClient *c = client(target());
+        KubeWatch *watch = c->watch(QStringLiteral("v1"), QStringLiteral("Pod"), QStringLiteral("demo"));
+        QSignalSpy failed(watch, &KubeWatch::failed);
+        watch->start();
+        QVERIFY(failed.wait(20000));
+        QCOMPARE(failed.at(0).at(0).value<Error>().code(), ErrorCode::Forbidden);
+        QVERIFY(!watch->isRunning());
+    }
+
+    void unreachableServerFailsFast()
+    {
+        KubeTarget t = target();
+        t.cluster.server = QStringLiteral("http://127.0.0.1:1"); // nothing listens on port 1
+        KubeClient *c = client(t);
+        KubeRequest *request = c->get(
+            {QStringLiteral("v1"), QStringLiteral("Pod"), QStringLiteral("demo"), QStringLiteral("p")});
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(!run(request));
+        QVERIFY(timer.elapsed() < 10000);
+        QCOMPARE(request->error().code(), ErrorCode::ConnectionFailed);
+        QVERIFY2(request->errorString().contains(QStringLiteral("127.0.0.1:1")),
+                 qPrintable(request->errorString()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKubeClient)
+#include "tst_kube_client.moc"

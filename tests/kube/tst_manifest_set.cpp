@@ -1,0 +1,323 @@
+#include "common/logger.h"
+#include "kube/manifest_set.h"
+#include "kube/yaml_json.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rcs;
+
+namespace {
+
+// A seed-like set: the shape of manifests/, independent of that folder's exact content.
+const QByteArray kFixture = R"(apiVersion: v1
+kind: Namespace
+metadata:
+  name: redis-cluster
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: redis-app
+  namespace: redis-cluster
+spec:
+  serviceName: redis-service
+  replicas: 6
+  selector:
+    matchLabels:
+      app: redis
+      appCluster: redis-cluster
+  template:
+    metadata:
+      labels: {app: redis, appCluster: redis-cluster}
+    spec:
+      containers:
+      - name: redis
+        image: "redis:5.0.5"
+        command: [redis-server]
+        args: [/etc/redis/redis.conf, --protected-mode, "no"]
+        ports: [{name: redis, containerPort: 6379}]
+        volumeMounts:
+        - {name: redis-conf, mountPath: /etc/redis}
+        - {name: redis-data, mountPath: /var/lib/redis}
+      volumes:
+      - name: redis-conf
+        configMap: {name: redis-conf}
+  volumeClaimTemplates:
+  - metadata: {name: redis-data}
+    spec:
+      accessModes: [ReadWriteOnce]
+      resources: {requests: {storage: 1Gi}}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: redis-conf
+  namespace: redis-cluster
+data:
+  redis.conf: |
+    appendonly yes
+    cluster-enabled yes
+    cluster-config-file /var/lib/redis/nodes.conf
+    cluster-node-timeout 5000
+    dir /var/lib/redis
+    port 6379
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: redis-service
+  namespace: redis-cluster
+spec:
+  clusterIP: None
+  selector: {app: redis, appCluster: redis-cluster}
+  ports: [{name: redis-port, port: 6379}]
+)";
+
+QJsonObject byKind(const QList<QJsonObject> &objects, const QString &kind)
+{
+    for (const QJsonObject &o : objects) {
+        if (o.value(QStringLiteral("kind")).toString() == kind)
+            return o;
+    }
+    return {};
+}
+
+QJsonObject firstContainer(const QJsonObject &sts)
+{
+    return sts[QStringLiteral("spec")][QStringLiteral("template")][QStringLiteral("spec")]
+              [QStringLiteral("containers")]
+                  .toArray()
+                  .at(0)
+                  .toObject();
+}
+
+} // namespace
+
+class TestManifestSet final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void typedScalars()
+    {
+        const auto docs = yamljson::parseDocuments(
+            "a: 1\nb: '1'\nc: true\nd: \"no\"\ne: no\nf: 1.5\ng: ~\nh: 1Gi\n", QStringLiteral("t"));
+        QVERIFY(docs.ok());
+        const QJsonObject o = docs->first();
+        QVERIFY(o[QStringLiteral("a")].isDouble());
+        QCOMPARE(o[QStringLiteral("b")].toString(), QStringLiteral("1"));
+        QCOMPARE(o[QStringLiteral("c")].toBool(), true);
+        QCOMPARE(o[QStringLiteral("d")].toString(), QStringLiteral("no"));
+        QCOMPARE(o[QStringLiteral("e")].toString(), QStringLiteral("no")); // YAML 1.2: not a boolean
+        QCOMPARE(o[QStringLiteral("f")].toDouble(), 1.5);
+        QVERIFY(o[QStringLiteral("g")].isNull());
+        QCOMPARE(o[QStringLiteral("h")].toString(), QStringLiteral("1Gi"));
+    }
+
+    void yamlRoundTrip()
+    {
+        const auto set = ManifestSet::fromYaml(kFixture, QStringLiteral("fixture"));
+        QVERIFY2(set.ok(), qPrintable(set.error().message()));
+        const QString yaml = yamljson::toYaml(set->documents());
+        const auto again = yamljson::parseDocuments(yaml.toUtf8(), QStringLiteral("emitted"));
+        QVERIFY2(again.ok(), qPrintable(again.error().message()));
+        QCOMPARE(*again, set->documents());
+        QVERIFY(yaml.contains(QStringLiteral("\"no\""))); // a string that looks like a boolean stays quoted
+    }
+
+    void defaultsKeepTheSeed()
+    {
+        const auto set = ManifestSet::fromYaml(kFixture, QStringLiteral("fixture"));
+        QVERIFY(set.ok());
+        const auto objects = set->render({});
+        QVERIFY2(objects.ok(), qPrintable(objects.error().message()));
+        QCOMPARE(objects->size(), 4);
+        QCOMPARE(objects->at(0)[QStringLiteral("kind")].toString(), QStringLiteral("Namespace"));
+        QCOMPARE(objects->at(1)[QStringLiteral("kind")].toString(), QStringLiteral("ConfigMap"));
+        QCOMPARE(objects->at(3)[QStringLiteral("kind")].toString(), QStringLiteral("StatefulSet"));
+        const QJsonObject sts = byKind(*objects, QStringLiteral("StatefulSet"));
+        QCOMPARE(sts[QStringLiteral("spec")][QStringLiteral("replicas")].toInt(), 6);
+        QCOMPARE(firstContainer(sts)[QStringLiteral("image")].toString(), QStringLiteral("redis:5.0.5"));
+        QCOMPARE(ManifestSet::selectorOf(sts), QStringLiteral("app=redis,appCluster=redis-cluster"));
+    }
+
+    void parametersAreApplied()
+    {
+        const auto set = ManifestSet::fromYaml(kFixture, QStringLiteral("fixture"));
+        QVERIFY(set.ok());
+        ManifestParameters p;
+        p.ns = QStringLiteral("cache");
+        p.statefulSetName = QStringLiteral("redis-x");
+        p.replicas = 9;
+        p.image = QStringLiteral("redis:7.0.15");
+        p.storageClass = QStringLiteral("fast");
+        p.storageSize = QStringLiteral("5Gi");
+        p.cpuRequest = QStringLiteral("100m");
+        p.memoryLimit = QStringLiteral("512Mi");
+        p.clusterNodeTimeoutMs = 15000;
+        const auto objects = set->render(p);
+        QVERIFY2(objects.ok(), qPrintable(objects.error().message()));
+        for (const QJsonObject &o : *objects) {
+            const QJsonObject metadata = o[QStringLiteral("metadata")].toObject();
+            if (o[QStringLiteral("kind")].toString() == QLatin1String("Namespace"))
+                QCOMPARE(metadata[QStringLiteral("name")].toString(), QStringLiteral("cache"));
+            else
+                QCOMPARE(metadata[QStringLiteral("namespace")].toString(), QStringLiteral("cache"));
+        }
+        const QJsonObject sts = byKind(*objects, QStringLiteral("StatefulSet"));
+        QCOMPARE(sts[QStringLiteral("metadata")][QStringLiteral("name")].toString(),
+                 QStringLiteral("redis-x"));
+        QCOMPARE(sts[QStringLiteral("spec")][QStringLiteral("replicas")].toInt(), 9);
+        const QJsonObject container = firstContainer(sts);
+        QCOMPARE(container[QStringLiteral("image")].toString(), QStringLiteral("redis:7.0.15"));
+        QCOMPARE(container[QStringLiteral("resources")][QStringLiteral("requests")][QStringLiteral("cpu")]
+                     .toString(),
+                 QStringLiteral("100m"));
+        QCOMPARE(container[QStringLiteral("resources")][QStringLiteral("limits")][QStringLiteral("memory")]
+                     .toString(),
+                 QStringLiteral("512Mi"));
+        const QJsonObject claim =
+            sts[QStringLiteral("spec")][QStringLiteral("volumeClaimTemplates")].toArray().at(0).toObject();
+        QCOMPARE(claim[QStringLiteral("spec")][QStringLiteral("storageClassName")].toString(),
+                 QStringLiteral("fast"));
+        QCOMPARE(claim[QStringLiteral("spec")][QStringLiteral("resources")][QStringLiteral("requests")]
+                      [QStringLiteral("storage")]
+                          .toString(),
+                 QStringLiteral("5Gi"));
+        const QString conf =
+            byKind(*objects,
+                   QStringLiteral("ConfigMap"))[QStringLiteral("data")][QStringLiteral("redis.conf")]
+                .toString();
+        QVERIFY(conf.contains(QStringLiteral("cluster-node-timeout 15000\n")));
+        QVERIFY(!conf.contains(QStringLiteral("cluster-node-timeout 5000")));
+        QVERIFY(conf.contains(QStringLiteral("appendonly yes")));
+    }
+
+    void noPersistentStorage()
+    {
+        const auto set = ManifestSet::fromYaml(kFixture, QStringLiteral("fixture"));
+        ManifestParameters p;
+        p.persistentStorage = false;
+        const auto objects = set->render(p);
+        QVERIFY(objects.ok());
+        const QJsonObject sts = byKind(*objects, QStringLiteral("StatefulSet"));
+        QVERIFY(!sts[QStringLiteral("spec")].toObject().contains(QStringLiteral("volumeClaimTemplates")));
+        const QJsonArray volumes = sts[QStringLiteral("spec")][QStringLiteral("template")]
+                                      [QStringLiteral("spec")][QStringLiteral("volumes")]
+                                          .toArray();
+        QCOMPARE(volumes.size(), 2);
+        QCOMPARE(volumes.at(1)[QStringLiteral("name")].toString(), QStringLiteral("redis-data"));
+        QVERIFY(volumes.at(1).toObject().contains(QStringLiteral("emptyDir")));
+    }
+
+    void passwordSecret()
+    {
+        const auto set = ManifestSet::fromYaml(kFixture, QStringLiteral("fixture"));
+        ManifestParameters p;
+        p.password = true;
+        const auto objects = set->render(p);
+        QVERIFY(objects.ok());
+        QCOMPARE(objects->at(1)[QStringLiteral("kind")].toString(), QStringLiteral("Secret"));
+        const QJsonObject secret = byKind(*objects, QStringLiteral("Secret"));
+        QCOMPARE(secret[QStringLiteral("metadata")][QStringLiteral("name")].toString(),
+                 QStringLiteral("redis-app-auth"));
+        const QString password = QString::fromUtf8(QByteArray::fromBase64(
+            secret[QStringLiteral("data")][QStringLiteral("password")].toString().toLatin1()));
+        QCOMPARE(password.size(), 32);
+        // The password is a secret: the Logger redacts it, and the review YAML hides it.
+        QCOMPARE(Logger::instance().redact(QStringLiteral("x ") + password), QStringLiteral("x ***"));
+        const QString review = ManifestSet::toYaml(*objects);
+        QVERIFY(review.contains(QStringLiteral("<hidden>")));
+        QVERIFY(!review.contains(secret[QStringLiteral("data")][QStringLiteral("password")].toString()));
+        const QJsonObject container = firstContainer(byKind(*objects, QStringLiteral("StatefulSet")));
+        const QJsonArray args = container[QStringLiteral("args")].toArray();
+        QVERIFY(args.contains(QStringLiteral("--requirepass")));
+        QVERIFY(args.contains(QStringLiteral("--masterauth")));
+        QVERIFY(args.contains(QStringLiteral("$(REDIS_PASSWORD)")));
+        QCOMPARE(container[QStringLiteral("env")].toArray().size(), 2);
+        QVERIFY(!QString::fromUtf8(QJsonDocument(container).toJson()).contains(password));
+
+        // A given password is used as is, and two renders generate different ones.
+        p.passwordValue = QStringLiteral("s3cret-value");
+        const auto given = set->render(p);
+        QCOMPARE(byKind(*given, QStringLiteral("Secret"))[QStringLiteral("data")][QStringLiteral("password")]
+                     .toString(),
+                 QString::fromLatin1(QByteArray("s3cret-value").toBase64()));
+    }
+
+    void invalidParameters_data()
+    {
+        QTest::addColumn<QString>("ns");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("replicas");
+        QTest::addColumn<QString>("mention");
+        QTest::newRow("namespace") << "Bad_NS"
+                                   << "redis-app" << 6 << "namespace";
+        QTest::newRow("name") << "redis"
+                              << "-x" << 6 << "StatefulSet";
+        QTest::newRow("replicas") << "redis"
+                                  << "redis-app" << 0 << "replicas";
+    }
+    void invalidParameters()
+    {
+        QFETCH(QString, ns);
+        QFETCH(QString, name);
+        QFETCH(int, replicas);
+        QFETCH(QString, mention);
+        const auto set = ManifestSet::fromYaml(kFixture, QStringLiteral("fixture"));
+        ManifestParameters p;
+        p.ns = ns;
+        p.statefulSetName = name;
+        p.replicas = replicas;
+        const auto objects = set->render(p);
+        QVERIFY(!objects.ok());
+        QVERIFY2(objects.error().message().contains(mention), qPrintable(objects.error().message()));
+    }
+
+    void badInput()
+    {
+        const auto broken = ManifestSet::fromYaml("kind: A\n  bad: [\n", QStringLiteral("broken.yaml"));
+        QVERIFY(!broken.ok());
+        QVERIFY(broken.error().message().contains(QStringLiteral("broken.yaml")));
+        QVERIFY(broken.error().message().contains(QStringLiteral("line")));
+        const auto noKind = ManifestSet::fromYaml("metadata: {name: x}\n", QStringLiteral("nokind.yaml"));
+        QVERIFY(!noKind.ok());
+        const auto noSts = ManifestSet::fromYaml("apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n",
+                                                 QStringLiteral("n"));
+        QVERIFY(noSts.ok());
+        QVERIFY(!noSts->render({}).ok());
+        QVERIFY(!ManifestSet::fromDirectory(QStringLiteral("/nonexistent/manifests")).ok());
+    }
+
+    void userFolder()
+    {
+        QTemporaryDir dir;
+        QFile a(dir.filePath(QStringLiteral("10-all.yaml")));
+        QVERIFY(a.open(QIODevice::WriteOnly));
+        a.write(kFixture);
+        a.close();
+        const auto set = ManifestSet::fromDirectory(dir.path());
+        QVERIFY2(set.ok(), qPrintable(set.error().message()));
+        QCOMPARE(set->documents().size(), 4);
+    }
+
+    void embeddedManifests()
+    {
+        // The embedded set is the repository's manifests/ folder, once it holds YAML files.
+        const QDir source(qEnvironmentVariable("RCS_SOURCE_DIR") + QStringLiteral("/manifests"));
+        const bool present = !source.entryList({QStringLiteral("*.yaml")}, QDir::Files).isEmpty();
+        const auto set = ManifestSet::embedded();
+        QCOMPARE(set.ok(), present);
+        if (!present)
+            return;
+        const auto objects = set->render({});
+        QVERIFY2(objects.ok(), qPrintable(objects.error().message()));
+        QCOMPARE(objects->first()[QStringLiteral("kind")].toString(), QStringLiteral("Namespace"));
+        QVERIFY(!byKind(*objects, QStringLiteral("StatefulSet")).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestManifestSet)
+#include "tst_manifest_set.moc"
