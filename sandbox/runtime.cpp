@@ -386,20 +386,26 @@ void Runtime::stopProcess(PodProcess *process, int graceMs)
 
 void Runtime::removeDeletedClaimFolders()
 {
+    // A deleted claim's folder goes only once no process mounts it (kubernetes.io/pvc-protection).
+    auto mounts = [](const PodProcess *process, const QString &folder) {
+        const QList<MountMapping> &mapped = process->context().mounts;
+        return std::any_of(mapped.begin(), mapped.end(), [&folder](const MountMapping &mount) {
+            return mount.localPath == folder || mount.localPath.startsWith(folder + u'/');
+        });
+    };
     for (auto it = m_deletedClaims.begin(); it != m_deletedClaims.end();) {
-        bool inUse = false;
-        for (const PodProcess *process : std::as_const(m_processes))
-            inUse = inUse || process->context().workDir == *it;
-        for (const PodProcess *process : std::as_const(m_stopping))
-            inUse = inUse || process->context().workDir == *it;
-        const QFileInfo folder(*it);
-        const bool recreated = m_store.get(kClaims, folder.dir().dirName(), folder.fileName()).has_value();
+        const QString folder = *it;
+        const bool inUse = std::any_of(m_processes.begin(), m_processes.end(),
+                                       [&](const PodProcess *p) { return mounts(p, folder); }) ||
+                           std::any_of(m_stopping.begin(), m_stopping.end(),
+                                       [&](const PodProcess *p) { return mounts(p, folder); });
         if (inUse) {
             ++it;
             continue;
         }
-        if (!recreated)
-            QDir(*it).removeRecursively();
+        const QFileInfo info(folder);
+        if (!m_store.get(kClaims, info.dir().dirName(), info.fileName()))
+            QDir(folder).removeRecursively();
         it = m_deletedClaims.erase(it);
     }
 }

@@ -139,6 +139,7 @@ private Q_SLOTS:
     void execRunsInThePod();
     void portForwardReachesThePod();
     void restartGivesNewIps();
+    void seedClusterCreateThroughExec();
     void deletingTheSetCollectsItsPods();
 
 private:
@@ -148,6 +149,8 @@ private:
         return m_store.get(QStringLiteral("pods"), kNs, name);
     }
     QWebSocket *acceptOne();
+    void runExec(const QJsonObject &target, const QStringList &command, bool withStdin,
+                 const QByteArray &input, ChannelClient &client);
 
     QTemporaryDir m_dir;
     MemoryStore m_store;
@@ -413,28 +416,32 @@ void TestSandboxRuntimePods::failedNodeMovesItsPods()
     QVERIFY(m_runtime->recoverNode(node).ok());
 }
 
+void TestSandboxRuntimePods::runExec(const QJsonObject &target, const QStringList &command, bool withStdin,
+                                     const QByteArray &input, ChannelClient &client)
+{
+    client.open(m_server.serverPort(), QStringLiteral("v5.channel.k8s.io"));
+    QWebSocket *socket = acceptOne();
+    QVERIFY(socket);
+    QCOMPARE(socket->subprotocol(), QStringLiteral("v5.channel.k8s.io"));
+    QTRY_VERIFY_WITH_TIMEOUT(client.socket.state() == QAbstractSocket::ConnectedState, 10000);
+    ExecRequest request;
+    request.pod = target;
+    request.command = command;
+    request.stdinEnabled = withStdin;
+    request.subprotocol = socket->subprotocol();
+    m_runtime->handleExec(socket, request);
+    if (withStdin) {
+        client.send(0, input);
+        client.send(255, QByteArray(1, 0));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(client.closed, 60000);
+}
+
 void TestSandboxRuntimePods::execRunsInThePod()
 {
-    const auto target = pod(QStringLiteral("redis-app-0"));
+    const QJsonObject target = *pod(QStringLiteral("redis-app-0"));
     auto run = [this, &target](const QStringList &command, bool withStdin, const QByteArray &input,
-                               ChannelClient &client) {
-        client.open(m_server.serverPort(), QStringLiteral("v5.channel.k8s.io"));
-        QWebSocket *socket = acceptOne();
-        QVERIFY(socket);
-        QCOMPARE(socket->subprotocol(), QStringLiteral("v5.channel.k8s.io"));
-        QTRY_VERIFY_WITH_TIMEOUT(client.socket.state() == QAbstractSocket::ConnectedState, 10000);
-        ExecRequest request;
-        request.pod = *target;
-        request.command = command;
-        request.stdinEnabled = withStdin;
-        request.subprotocol = socket->subprotocol();
-        m_runtime->handleExec(socket, request);
-        if (withStdin) {
-            client.send(0, input);
-            client.send(255, QByteArray(1, 0));
-        }
-        QTRY_VERIFY_WITH_TIMEOUT(client.closed, 20000);
-    };
+                               ChannelClient &client) { runExec(target, command, withStdin, input, client); };
 
     ChannelClient ping;
     run({QStringLiteral("redis-cli"), QStringLiteral("ping")}, false, {}, ping);
@@ -505,6 +512,69 @@ void TestSandboxRuntimePods::restartGivesNewIps()
     QCOMPARE(redisCli(ipOf(pod(QStringLiteral("redis-app-1"))),
                       {QStringLiteral("get"), QStringLiteral("greeting")}),
              QStringLiteral("ni hao"));
+}
+
+// The seed's 创建集群 step: six cluster-mode pods, `redis-cli --cluster create` run inside redis-app-0.
+// It only succeeds when every pod's server binds to, and talks from, its own pod IP.
+void TestSandboxRuntimePods::seedClusterCreateThroughExec()
+{
+    const QString ns = QStringLiteral("seed");
+    QJsonObject configMap = json(kConfigMap);
+    QJsonObject metadata{{QStringLiteral("name"), QStringLiteral("redis-conf")},
+                         {QStringLiteral("namespace"), ns}};
+    configMap.insert(QStringLiteral("metadata"), metadata);
+    configMap.insert(QStringLiteral("data"),
+                     QJsonObject{{QStringLiteral("redis.conf"),
+                                  QStringLiteral("appendonly yes\ncluster-enabled yes\ncluster-config-file "
+                                                 "/var/lib/redis/nodes.conf\ncluster-node-timeout 5000\ndir "
+                                                 "/var/lib/redis\nport 6379\n")}});
+    QVERIFY(m_store.create(QStringLiteral("configmaps"), configMap).ok());
+    QJsonObject set = json(kStatefulSet);
+    metadata.insert(QStringLiteral("name"), QStringLiteral("redis-app"));
+    set.insert(QStringLiteral("metadata"), metadata);
+    QJsonObject spec = set.value(QLatin1String("spec")).toObject();
+    spec.insert(QStringLiteral("replicas"), 6);
+    spec.insert(QStringLiteral("podManagementPolicy"), QStringLiteral("Parallel"));
+    set.insert(QStringLiteral("spec"), spec);
+    QVERIFY(m_store.create(QStringLiteral("statefulsets"), set).ok());
+
+    auto seedPod = [this, &ns](int i) {
+        return m_store.get(QStringLiteral("pods"), ns, QStringLiteral("redis-app-%1").arg(i));
+    };
+    QStringList addresses;
+    for (int i = 0; i < 6; ++i) {
+        QTRY_VERIFY_WITH_TIMEOUT(ready(seedPod(i)), kPodTimeoutMs);
+        addresses.append(ipOf(seedPod(i)) + QStringLiteral(":6379"));
+    }
+    ChannelClient create;
+    runExec(*seedPod(0),
+            QStringList{QStringLiteral("redis-cli"), QStringLiteral("--cluster"), QStringLiteral("create")} +
+                addresses +
+                QStringList{QStringLiteral("--cluster-replicas"), QStringLiteral("1"),
+                            QStringLiteral("--cluster-yes")},
+            false, {}, create);
+    QVERIFY2(create.received.value(1).contains("[OK] All 16384 slots covered."),
+             create.received.value(1).constData());
+    QCOMPARE(json(create.received.value(3)).value(QLatin1String("status")).toString(),
+             QStringLiteral("Success"));
+    ChannelClient info;
+    QTRY_VERIFY_WITH_TIMEOUT(redisCli(ipOf(seedPod(0)), {QStringLiteral("cluster"), QStringLiteral("info")})
+                                 .contains(QLatin1String("cluster_state:ok")),
+                             30000);
+    runExec(*seedPod(0), {QStringLiteral("redis-cli"), QStringLiteral("cluster"), QStringLiteral("info")},
+            false, {}, info);
+    QVERIFY2(info.received.value(1).contains("cluster_state:ok"), info.received.value(1).constData());
+
+    // A re-created pod keeps its node id (nodes.conf lives on its claim) under a new IP.
+    const QString oldIp = ipOf(seedPod(3));
+    const QString myId = redisCli(oldIp, {QStringLiteral("cluster"), QStringLiteral("myid")});
+    QCOMPARE(myId.size(), 40);
+    QVERIFY(m_store.remove(QStringLiteral("pods"), ns, QStringLiteral("redis-app-3")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(ready(seedPod(3)) && ipOf(seedPod(3)) != oldIp, kPodTimeoutMs);
+    QCOMPARE(redisCli(ipOf(seedPod(3)), {QStringLiteral("cluster"), QStringLiteral("myid")}), myId);
+
+    QVERIFY(m_store.remove(QStringLiteral("statefulsets"), ns, QStringLiteral("redis-app")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(m_store.list(QStringLiteral("pods"), ns).isEmpty(), 20000);
 }
 
 void TestSandboxRuntimePods::deletingTheSetCollectsItsPods()

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "api_status.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace sandbox {
+
+class ObjectStore;
+struct ResourceType;
+
+// Validation and defaulting the API server does before it stores an object: required fields,
+// DNS names, Service ClusterIP (10.96.0.0/16) and NodePort (30000-32767) allocation, PVC binding to
+// the default StorageClass, initial status. old is empty on create. Returns a 422 (or other) Status
+// on failure, and nothing when object is ready to store.
+std::optional<ApiStatus> prepareObject(const ResourceType &type, QJsonObject &object, const QJsonObject &old,
+                                       const ObjectStore &store);
+
+// DNS-1123 subdomain check used for metadata.name.
+bool isDnsSubdomain(const QString &name);
+
+} // namespace sandbox

@@ -1,0 +1,139 @@
+#include "watch_stream.h"
+
+#include "api_status.h"
+#include "http_connection.h"
+#include "memory_object_store.h"
+#include "resource_types.h"
+
+#include <QJsonDocument>
+
+namespace sandbox {
+
+namespace {
+constexpr int kBookmarkIntervalMs = 15000;
+}
+
+WatchStream::WatchStream(MemoryObjectStore *store, const ResourceType &type, Options options,
+                         HttpConnection *connection)
+    : QObject(connection)
+    , m_store(store)
+    , m_type(type)
+    , m_options(std::move(options))
+    , m_connection(connection)
+{
+    connect(connection, &HttpConnection::closed, this, [this] {
+        m_ended = true;
+        deleteLater();
+    });
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, &WatchStream::end);
+    connect(&m_bookmarkTimer, &QTimer::timeout, this, &WatchStream::sendBookmark);
+    begin();
+}
+
+void WatchStream::begin()
+{
+    m_connection->startStream(200,
+                              {{"Content-Type", "application/json"}, {"Cache-Control", "no-cache, private"}});
+    const QString rv = m_options.resourceVersion;
+    if (rv.isEmpty() || rv == u"0") {
+        QList<QJsonObject> objects = m_store->list(m_type.plural, m_options.ns);
+        for (const QJsonObject &object : objects) {
+            if (accepts(m_type.plural, object))
+                send(QStringLiteral("ADDED"), object);
+        }
+    } else {
+        bool ok = false;
+        const qint64 since = rv.toLongLong(&ok);
+        const auto events = ok ? m_store->eventsSince(since) : std::nullopt;
+        if (!events || since > m_store->currentResourceVersion()) {
+            const ApiStatus expired =
+                ApiStatus::expired(ok ? QStringLiteral("too old resource version: %1 (%2)")
+                                            .arg(since)
+                                            .arg(m_store->oldestResumableVersion() + 1)
+                                      : QStringLiteral("invalid resource version: %1").arg(rv));
+            QJsonObject status = expired.toJson();
+            m_connection->writeChunk(
+                QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("ERROR")},
+                                          {QStringLiteral("object"), status}})
+                    .toJson(QJsonDocument::Compact) +
+                '\n');
+            end();
+            return;
+        }
+        for (const WatchEvent &event : *events)
+            onChanged(event);
+    }
+    connect(m_store, &ObjectStore::changed, this, &WatchStream::onChanged);
+    m_timeout.start(std::max(1, m_options.timeoutSeconds) * 1000);
+    if (m_options.bookmarks)
+        m_bookmarkTimer.start(kBookmarkIntervalMs);
+}
+
+bool WatchStream::accepts(const QString &resource, const QJsonObject &object) const
+{
+    if (resource != m_type.plural)
+        return false;
+    const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+    if (!m_options.ns.isEmpty() && metadata.value(QLatin1String("namespace")).toString() != m_options.ns)
+        return false;
+    return m_options.labels.matches(metadata.value(QLatin1String("labels")).toObject()) &&
+           m_options.fields.matches(object);
+}
+
+void WatchStream::onChanged(const WatchEvent &event)
+{
+    if (m_ended || !accepts(event.resource, event.object))
+        return;
+    switch (event.type) {
+    case WatchEvent::Type::Added:
+        send(QStringLiteral("ADDED"), event.object);
+        break;
+    case WatchEvent::Type::Modified:
+        send(QStringLiteral("MODIFIED"), event.object);
+        break;
+    case WatchEvent::Type::Deleted:
+        send(QStringLiteral("DELETED"), event.object);
+        break;
+    }
+}
+
+void WatchStream::send(const QString &type, const QJsonObject &object)
+{
+    if (!m_connection || m_ended)
+        return;
+    QJsonObject full = object;
+    if (!full.contains(QLatin1String("kind"))) {
+        full.insert(QStringLiteral("kind"), m_type.kind);
+        full.insert(QStringLiteral("apiVersion"), m_type.apiVersion());
+    }
+    m_connection->writeChunk(
+        QJsonDocument(QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("object"), full}})
+            .toJson(QJsonDocument::Compact) +
+        '\n');
+}
+
+void WatchStream::sendBookmark()
+{
+    send(QStringLiteral("BOOKMARK"),
+         QJsonObject{{QStringLiteral("kind"), m_type.kind},
+                     {QStringLiteral("apiVersion"), m_type.apiVersion()},
+                     {QStringLiteral("metadata"),
+                      QJsonObject{{QStringLiteral("resourceVersion"),
+                                   QString::number(m_store->currentResourceVersion())}}}});
+}
+
+void WatchStream::end()
+{
+    if (m_ended)
+        return;
+    m_ended = true;
+    m_timeout.stop();
+    m_bookmarkTimer.stop();
+    disconnect(m_store, nullptr, this, nullptr);
+    if (m_connection)
+        m_connection->finishStream();
+    deleteLater();
+}
+
+} // namespace sandbox

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "object_store.h"
+#include "query_selectors.h"
+
+#include <QPointer>
+#include <QTimer>
+
+namespace sandbox {
+
+class HttpConnection;
+class MemoryObjectStore;
+struct ResourceType;
+
+// One `?watch=true` answer: newline-delimited JSON events on a chunked response, flushed one by one,
+// until timeoutSeconds, the client leaves, or the server stops. Starts with synthetic ADDED events
+// (resourceVersion unset or "0"), a replay from the store's history, or a 410 Expired ERROR event.
+class WatchStream final : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        QString ns; // empty: every namespace
+        LabelQuery labels;
+        FieldQuery fields;
+        QString resourceVersion;
+        bool bookmarks = false;
+        int timeoutSeconds = 1800;
+    };
+
+    WatchStream(MemoryObjectStore *store, const ResourceType &type, Options options,
+                HttpConnection *connection);
+
+private:
+    void begin();
+    void onChanged(const WatchEvent &event);
+    bool accepts(const QString &resource, const QJsonObject &object) const;
+    void send(const QString &type, const QJsonObject &object);
+    void sendBookmark();
+    void end();
+
+    MemoryObjectStore *m_store;
+    const ResourceType &m_type;
+    Options m_options;
+    QPointer<HttpConnection> m_connection;
+    QTimer m_timeout;
+    QTimer m_bookmarkTimer;
+    bool m_ended = false;
+};
+
+} // namespace sandbox
