@@ -1,0 +1,173 @@
+#include "cluster_check.h"
+
+#include <QSet>
+
+namespace rcs {
+
+namespace {
+QString shortId(const QString &id)
+{
+    return id.left(8);
+}
+
+QString describe(const TopologyNode &node)
+{
+    return QStringLiteral("%1 (%2 %3)")
+        .arg(node.address.toString(), nodeRoleName(node.role), shortId(node.id));
+}
+} // namespace
+
+QString checkSeverityName(CheckSeverity severity)
+{
+    switch (severity) {
+    case CheckSeverity::Ok:
+        return QStringLiteral("ok");
+    case CheckSeverity::Info:
+        return QStringLiteral("info");
+    case CheckSeverity::Warning:
+        return QStringLiteral("warning");
+    case CheckSeverity::Error:
+        return QStringLiteral("error");
+    }
+    return QStringLiteral("error");
+}
+
+bool ClusterCheckReport::isHealthy() const
+{
+    return count(CheckSeverity::Error) == 0;
+}
+
+int ClusterCheckReport::count(CheckSeverity severity) const
+{
+    return static_cast<int>(
+        std::count_if(findings.cbegin(), findings.cend(),
+                      [severity](const CheckFinding &f) { return f.severity == severity; }));
+}
+
+ClusterCheckReport checkCluster(const ClusterTopology &topology)
+{
+    ClusterCheckReport report;
+    const auto add = [&report](CheckSeverity severity, const QString &code, const QString &text,
+                               const QString &nodeId = {}) {
+        report.findings.append({severity, code, text, nodeId});
+    };
+
+    // Reachability: known nodes first, then addresses that answered nothing at all.
+    QSet<NodeAddress> reported;
+    for (const TopologyNode &node : topology.nodes()) {
+        if (node.reachable)
+            continue;
+        QString why;
+        for (const NodeView &view : topology.views()) {
+            if (view.address == node.address && !view.reachable)
+                why = view.error;
+        }
+        reported.insert(node.address);
+        add(CheckSeverity::Error, QStringLiteral("unreachable"),
+            QStringLiteral("%1 cannot be reached%2; its peers flag it '%3'.")
+                .arg(describe(node), why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why),
+                     nodeFlagsToString(node.flags)),
+            node.id);
+    }
+    for (const NodeView &view : topology.views()) {
+        if (!view.reachable && !reported.contains(view.address)) {
+            reported.insert(view.address);
+            add(CheckSeverity::Error, QStringLiteral("unreachable"), view.error);
+        }
+    }
+    if (topology.isEmpty())
+        return report;
+
+    if (topology.slotsAgree()) {
+        add(CheckSeverity::Ok, QStringLiteral("agreement"),
+            QStringLiteral("All nodes agree about the slots configuration."));
+    } else {
+        for (const QString &sentence : topology.disagreements())
+            add(CheckSeverity::Error, QStringLiteral("agreement"), sentence);
+    }
+
+    for (const OpenSlot &open : topology.openSlots()) {
+        const TopologyNode *node = topology.node(open.nodeId);
+        add(CheckSeverity::Error, QStringLiteral("open-slot"),
+            QStringLiteral("Slot %1 is open on %2: %3 %4 %5; finish or undo the migration.")
+                .arg(open.slot)
+                .arg(node ? node->address.toString() : shortId(open.nodeId),
+                     open.migrating ? QStringLiteral("migrating") : QStringLiteral("importing"),
+                     open.migrating ? QStringLiteral("to") : QStringLiteral("from"), shortId(open.peerId)),
+            open.nodeId);
+    }
+
+    const SlotSet uncovered = topology.uncoveredSlots();
+    if (uncovered.isEmpty()) {
+        add(CheckSeverity::Ok, QStringLiteral("coverage"), QStringLiteral("All 16384 slots are covered."));
+    } else {
+        add(CheckSeverity::Error, QStringLiteral("coverage"),
+            QStringLiteral("Not all 16384 slots are covered: %1 slots (%2) have no master.")
+                .arg(uncovered.count())
+                .arg(uncovered.toString()));
+    }
+    if (!topology.contestedSlots().isEmpty()) {
+        add(CheckSeverity::Error, QStringLiteral("contested-slot"),
+            QStringLiteral("Slots %1 are claimed by more than one master.")
+                .arg(topology.contestedSlots().toString()));
+    }
+
+    for (const TopologyNode &node : topology.nodes()) {
+        if (node.clusterState && *node.clusterState != QLatin1String("ok")) {
+            add(CheckSeverity::Error, QStringLiteral("cluster-state"),
+                QStringLiteral("%1 reports cluster_state:%2.").arg(describe(node), *node.clusterState),
+                node.id);
+        }
+        if (node.reachable && (node.isFailing() || !node.failReportedBy.isEmpty())) {
+            add(CheckSeverity::Error, QStringLiteral("failing"),
+                QStringLiteral("%1 answers, but %2 of its peers flag it as failing.")
+                    .arg(describe(node))
+                    .arg(node.failReportedBy.size()),
+                node.id);
+        }
+        if (node.reachable && !node.linkConnected) {
+            add(CheckSeverity::Error, QStringLiteral("link"),
+                QStringLiteral("%1 has no cluster-bus link from %2 of its peers.")
+                    .arg(describe(node))
+                    .arg(node.disconnectedFrom.size()),
+                node.id);
+        }
+        if (node.staleAtPeers) {
+            add(CheckSeverity::Error, QStringLiteral("stale-address"),
+                QStringLiteral("%1 is listed at an old address by %2 of its peers; they need a CLUSTER MEET.")
+                    .arg(describe(node))
+                    .arg(node.staleAtPeerIds.size()),
+                node.id);
+        }
+        if (node.ownAddressStale) {
+            add(CheckSeverity::Error, QStringLiteral("stale-address"),
+                QStringLiteral(
+                    "%1 still believes it has its old address; it learns the new one from an incoming "
+                    "CLUSTER MEET.")
+                    .arg(describe(node)),
+                node.id);
+        }
+        if (node.isMaster() && !node.slotSet.isEmpty() && topology.replicasOf(node.id).isEmpty()) {
+            add(CheckSeverity::Warning, QStringLiteral("no-replica"),
+                QStringLiteral("%1 has no replica: losing it loses slots %2.")
+                    .arg(describe(node), node.slotSet.toString()),
+                node.id);
+        }
+        if (node.isReplica()) {
+            const TopologyNode *master = topology.node(node.masterId);
+            if (master && !master->hostGroup.isEmpty() && master->hostGroup == node.hostGroup) {
+                add(CheckSeverity::Warning, QStringLiteral("colocated"),
+                    QStringLiteral("%1 runs on the same host (%2) as its master %3.")
+                        .arg(describe(node), node.hostGroup, master->address.toString()),
+                    node.id);
+            }
+        }
+    }
+    for (const NodeAddress &address : topology.pendingHandshakes()) {
+        add(CheckSeverity::Warning, QStringLiteral("handshake"),
+            QStringLiteral("A handshake with %1 has not completed.").arg(address.toString()));
+    }
+    return report;
+}
+
+} // namespace rcs

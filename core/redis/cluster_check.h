@@ -1,0 +1,37 @@
+#pragma once
+
+#include "redis/cluster_topology.h"
+
+#include <QList>
+#include <QString>
+
+namespace rcs {
+
+enum class CheckSeverity { Ok, Info, Warning, Error };
+QString checkSeverityName(CheckSeverity severity); // "ok", "info", "warning", "error"
+
+struct CheckFinding {
+    CheckSeverity severity = CheckSeverity::Info;
+    // A stable identifier for scripts: agreement, coverage, open-slot, contested-slot, unreachable,
+    // cluster-state, failing, link, stale-address, handshake, no-replica, colocated.
+    QString code;
+    QString text;   // one sentence
+    QString nodeId; // the node concerned, when there is one
+};
+
+struct ClusterCheckReport {
+    QList<CheckFinding> findings;
+
+    // No finding of severity Error.
+    bool isHealthy() const;
+    int count(CheckSeverity severity) const;
+};
+
+// What `redis-cli --cluster check` checks — slot agreement between nodes, open (migrating/importing)
+// slots, coverage of all 16384 slots, nodes that cannot be reached — plus what it misses: cluster_state
+// per node, fail flags, links, stale addresses after an IP change, pending handshakes, and (as
+// warnings) masters without replicas and replicas sharing their master's host group.
+// Errors make the cluster unhealthy; warnings and infos do not. Pure.
+ClusterCheckReport checkCluster(const ClusterTopology &topology);
+
+} // namespace rcs

@@ -1,0 +1,424 @@
+#include "create_cluster_job.h"
+
+#include "common/logger.h"
+#include "common/logging.h"
+#include "redis/cluster_info_parser.h"
+#include "redis/cluster_scan_job.h"
+#include "redis/redis_cli_line.h"
+#include "redis/redis_pool.h"
+
+#include <QHostAddress>
+#include <QSet>
+#include <QVersionNumber>
+
+#include <memory>
+
+namespace rcs {
+
+namespace {
+const QString LogCategory = QStringLiteral("redis");
+
+QByteArray number(qint64 value)
+{
+    return QByteArray::number(value);
+}
+
+// The list of gaps as one readable sentence: the first few, then a count.
+QString describeGaps(const QStringList &gaps)
+{
+    constexpr int Shown = 3;
+    QString text = gaps.mid(0, Shown).join(QStringLiteral("; "));
+    if (gaps.size() > Shown)
+        text += QStringLiteral(" (and %1 more)").arg(gaps.size() - Shown);
+    return text;
+}
+} // namespace
+
+CreateClusterJob::CreateClusterJob(QList<PlannedNodeInput> nodes, int replicasPerMaster, RedisPool *pool,
+                                   QObject *parent)
+    : Job(parent)
+    , m_inputs(std::move(nodes))
+    , m_replicasPerMaster(replicasPerMaster)
+    , m_pool(pool)
+{
+    setTitle(QStringLiteral("Creating the cluster"));
+    if (!m_pool)
+        m_pool = new RedisPool(this);
+    m_pollTimer.setSingleShot(true);
+    connect(&m_pollTimer, &QTimer::timeout, this, &CreateClusterJob::poll);
+}
+
+CreateClusterJob::~CreateClusterJob() = default;
+
+void CreateClusterJob::doStart()
+{
+    m_deadline = QDeadlineTimer(m_timeoutMs);
+    Result<CreatePlan> plan = planCreate(m_inputs, m_replicasPerMaster);
+    if (!plan) {
+        fail(plan.error());
+        return;
+    }
+    m_plan = plan.value();
+    for (const PlannedNodeInput &input : std::as_const(m_inputs)) {
+        // CLUSTER MEET takes an IP: the nodes must be named the way their peers reach them.
+        if (QHostAddress(input.address.host).isNull()) {
+            fail(ErrorCode::InvalidInput,
+                 QStringLiteral("%1 is not an IP address; CLUSTER MEET needs the IP the nodes reach each "
+                                "other at, so give the nodes as IP:PORT.")
+                     .arg(input.address.toString()));
+            return;
+        }
+    }
+    for (int i = 0; i < m_plan.masters.size(); ++i) {
+        Member member;
+        member.address = m_plan.masters.at(i).address;
+        member.master = true;
+        member.planIndex = i;
+        m_members.append(member);
+    }
+    for (int i = 0; i < m_plan.replicas.size(); ++i) {
+        Member member;
+        member.address = m_plan.replicas.at(i).address;
+        member.planIndex = i;
+        m_members.append(member);
+    }
+    for (const QString &warning : std::as_const(m_plan.warnings))
+        Logger::instance().warning(LogCategory, warning);
+    checkNodes();
+}
+
+void CreateClusterJob::doCancel()
+{
+    m_pollTimer.stop();
+}
+
+void CreateClusterJob::checkNodes()
+{
+    setStep(QStringLiteral("checking that the %1 nodes are blank").arg(m_members.size()));
+    auto views = std::make_shared<QList<NodeView>>(m_members.size());
+    auto remaining = std::make_shared<int>(m_members.size());
+    for (int i = 0; i < m_members.size(); ++i) {
+        fetchNodeView(m_pool, m_members.at(i).address, true, this,
+                      [this, views, remaining, i](NodeView view) {
+                          (*views)[i] = std::move(view);
+                          if (--*remaining == 0)
+                              nodesChecked(*views);
+                      });
+    }
+}
+
+void CreateClusterJob::nodesChecked(const QList<NodeView> &views)
+{
+    if (isFinished())
+        return;
+    QStringList problems;
+    Error first;
+    const auto refuse = [&](ErrorCode code, const QString &message) {
+        if (!first.isError())
+            first = Error(code, message);
+        problems.append(message);
+    };
+    QHash<QString, NodeAddress> seenIds;
+    for (int i = 0; i < views.size(); ++i) {
+        const NodeView &view = views.at(i);
+        Member &member = m_members[i];
+        const QString node = member.address.toString();
+        if (!view.reachable) {
+            refuse(ErrorCode::ConnectionFailed, view.error);
+            continue;
+        }
+        if (view.serverInfo.value(QStringLiteral("cluster_enabled")) != QLatin1String("1")) {
+            refuse(ErrorCode::Refused, QStringLiteral("%1 is not running in cluster mode; start it with "
+                                                      "'cluster-enabled yes'.")
+                                           .arg(node));
+            continue;
+        }
+        const ClusterNodeInfo *myself = nullptr;
+        for (const ClusterNodeInfo &line : view.nodes) {
+            if (line.isMyself())
+                myself = &line;
+        }
+        if (!myself) {
+            refuse(ErrorCode::Protocol,
+                   QStringLiteral("%1 does not list itself in CLUSTER NODES.").arg(node));
+            continue;
+        }
+        const qint64 keys = keyCountFromInfo(view.serverInfo);
+        const int knownNodes = view.info ? view.info->knownNodes : static_cast<int>(view.nodes.size());
+        const int assigned = view.info ? view.info->slotsAssigned : myself->slotSet.count();
+        const QString reset =
+            QStringLiteral(" Creating a cluster needs blank nodes: use another node, or "
+                           "reset this one (FLUSHALL, CLUSTER RESET) if its data is disposable.");
+        if (keys > 0)
+            refuse(ErrorCode::NotEmpty,
+                   QStringLiteral("%1 is not empty: it holds %2 keys.").arg(node).arg(keys) + reset);
+        else if (knownNodes > 1)
+            refuse(
+                ErrorCode::NotEmpty,
+                QStringLiteral("%1 is not empty: it already knows %2 other nodes (it is part of a cluster).")
+                        .arg(node)
+                        .arg(knownNodes - 1) +
+                    reset);
+        else if (assigned > 0 || !myself->slotSet.isEmpty())
+            refuse(ErrorCode::NotEmpty,
+                   QStringLiteral("%1 is not empty: it already has %2 hash slots assigned.")
+                           .arg(node)
+                           .arg(assigned) +
+                       reset);
+        if (seenIds.contains(myself->id)) {
+            refuse(ErrorCode::InvalidInput,
+                   QStringLiteral("%1 and %2 are the same node (id %3); list every node once.")
+                       .arg(seenIds.value(myself->id).toString(), node, myself->id));
+        }
+        seenIds.insert(myself->id, member.address);
+        member.id = myself->id;
+        member.busPort =
+            myself->busPort != 0 ? myself->busPort : static_cast<quint16>(member.address.port + 10000);
+        const QVersionNumber version =
+            QVersionNumber::fromString(view.serverInfo.value(QStringLiteral("redis_version")));
+        member.supportsSlotRanges = version >= QVersionNumber(7, 0, 0);
+    }
+    if (first.isError()) {
+        fail(Error(first.code(), first.message(), problems.join(QLatin1Char('\n'))));
+        return;
+    }
+
+    // What the formed cluster must look like, now that the ids are known.
+    QList<QString> masterIds;
+    for (const Member &member : std::as_const(m_members)) {
+        if (member.master)
+            masterIds.append(member.id);
+    }
+    for (Member &member : m_members) {
+        ExpectedNode expected;
+        expected.id = member.id;
+        expected.address = member.address;
+        expected.master = member.master;
+        if (member.master) {
+            const SlotRange range = m_plan.masters.at(member.planIndex).slotRange;
+            expected.slotSet = SlotSet::range(range.first, range.last);
+        } else {
+            member.masterId = masterIds.at(m_plan.replicas.at(member.planIndex).master);
+            expected.masterId = member.masterId;
+        }
+        m_expected.append(expected);
+    }
+    assignSlotsAndEpochs();
+}
+
+void CreateClusterJob::sendLogged(const Member &member, const QList<QByteArray> &argv, const QString &what,
+                                  std::function<void(Result<RedisReply>)> done)
+{
+    QList<QByteArray> shown = argv;
+    // ADDSLOTS lists thousands of slots; the shell's brace expansion is what a person would type.
+    if (argv.size() > 8 && argv.at(1) == "ADDSLOTS")
+        shown = {argv.at(0), argv.at(1), "{" + argv.at(2) + ".." + argv.last() + "}"};
+    Logger::instance().command(LogCategory, what, redisCliLine(member.address, shown, m_pool->options()));
+    m_changedSomething = true;
+    m_pool->command(member.address, argv, this, std::move(done));
+}
+
+void CreateClusterJob::afterAll(int count, const QString &context, std::function<void()> next,
+                                std::function<void(int, std::function<void(Result<RedisReply>)>)> send)
+{
+    auto remaining = std::make_shared<int>(count);
+    for (int i = 0; i < count; ++i) {
+        send(i, [this, remaining, context, next](Result<RedisReply> reply) {
+            if (isFinished())
+                return;
+            if (!reply) {
+                failHalfDone(reply.error().withContext(context));
+                return;
+            }
+            if (--*remaining == 0)
+                next();
+        });
+    }
+}
+
+void CreateClusterJob::assignSlotsAndEpochs()
+{
+    setStep(QStringLiteral("assigning slots and config epochs"));
+    setProgress(1, 4);
+    // One ADDSLOTS(RANGE) per master and one SET-CONFIG-EPOCH per node, all pipelined at once. The
+    // epochs must be set before any MEET: a node accepts SET-CONFIG-EPOCH only while it knows no other.
+    struct Send {
+        int member;
+        QList<QByteArray> argv;
+        QString what;
+        bool epoch;
+    };
+    auto sends = std::make_shared<QList<Send>>();
+    for (int i = 0; i < m_members.size(); ++i) {
+        const Member &member = m_members.at(i);
+        if (member.master) {
+            const SlotRange range = m_plan.masters.at(member.planIndex).slotRange;
+            QList<QByteArray> argv;
+            if (member.supportsSlotRanges) {
+                argv = {"CLUSTER", "ADDSLOTSRANGE", number(range.first), number(range.last)};
+            } else {
+                argv = {"CLUSTER", "ADDSLOTS"};
+                for (int slot = range.first; slot <= range.last; ++slot)
+                    argv.append(number(slot));
+            }
+            sends->append({i, argv,
+                           QStringLiteral("Assigning slots %1-%2 to %3")
+                               .arg(range.first)
+                               .arg(range.last)
+                               .arg(member.address.toString()),
+                           false});
+        }
+        sends->append(
+            {i,
+             {"CLUSTER", "SET-CONFIG-EPOCH", number(i + 1)},
+             QStringLiteral("Giving %1 the config epoch %2").arg(member.address.toString()).arg(i + 1),
+             true});
+    }
+    afterAll(
+        static_cast<int>(sends->size()), QStringLiteral("Assigning slots and config epochs"),
+        [this] { meetEveryone(); },
+        [this, sends](int i, std::function<void(Result<RedisReply>)> done) {
+            const Send &send = sends->at(i);
+            const bool epoch = send.epoch;
+            const NodeAddress address = m_members.at(send.member).address;
+            sendLogged(m_members.at(send.member), send.argv, send.what,
+                       [epoch, address, done](Result<RedisReply> reply) {
+                           // A node whose epoch is already set (e.g. after CLUSTER RESET SOFT) keeps it;
+                           // Redis resolves equal epochs itself, so this is not worth failing for.
+                           if (!reply && epoch && reply.error().detail().contains(QLatin1String("epoch"))) {
+                               Logger::instance().warning(LogCategory, reply.error().message());
+                               done(RedisReply::status("OK"));
+                               return;
+                           }
+                           done(std::move(reply));
+                       });
+        });
+}
+
+void CreateClusterJob::meetEveryone()
+{
+    setStep(QStringLiteral("introducing the nodes to each other (CLUSTER MEET)"));
+    setProgress(2, 4);
+    // A full mesh: every node meets every other directly, so no handshake waits for gossip.
+    QList<QPair<int, int>> pairs;
+    for (int a = 0; a < m_members.size(); ++a) {
+        for (int b = 0; b < m_members.size(); ++b) {
+            if (a != b)
+                pairs.append({a, b});
+        }
+    }
+    afterAll(
+        static_cast<int>(pairs.size()), QStringLiteral("Introducing the nodes"),
+        [this] {
+            setStep(QStringLiteral("waiting until every node agrees on the new cluster"));
+            setProgress(3, 4);
+            poll();
+        },
+        [this, pairs](int i, std::function<void(Result<RedisReply>)> done) {
+            const Member &from = m_members.at(pairs.at(i).first);
+            const Member &to = m_members.at(pairs.at(i).second);
+            QList<QByteArray> argv = {"CLUSTER", "MEET", to.address.host.toLatin1(), number(to.address.port)};
+            if (to.busPort != to.address.port + 10000)
+                argv.append(number(to.busPort));
+            sendLogged(
+                from, argv,
+                QStringLiteral("Introducing %1 to %2").arg(from.address.toString(), to.address.toString()),
+                std::move(done));
+        });
+}
+
+void CreateClusterJob::poll()
+{
+    if (isFinished())
+        return;
+    ++m_rounds;
+    auto views = std::make_shared<QList<NodeView>>(m_members.size());
+    auto remaining = std::make_shared<int>(m_members.size());
+    for (int i = 0; i < m_members.size(); ++i) {
+        fetchNodeView(m_pool, m_members.at(i).address, false, this,
+                      [this, views, remaining, i](NodeView view) {
+                          (*views)[i] = std::move(view);
+                          if (--*remaining == 0)
+                              polled(*views);
+                      });
+    }
+}
+
+void CreateClusterJob::polled(const QList<NodeView> &views)
+{
+    if (isFinished())
+        return;
+    replicateWhereReady(views);
+    if (isFinished())
+        return;
+    const QStringList gaps = convergenceGaps(m_expected, views);
+    if (gaps.isEmpty()) {
+        m_topology = ClusterTopology::fromViews(views);
+        setProgress(4, 4);
+        Logger::instance().info(LogCategory,
+                                QStringLiteral("The cluster of %1 nodes is formed and verified (%2 s).")
+                                    .arg(m_members.size())
+                                    .arg(QString::number(elapsedMs() / 1000.0, 'f', 2)));
+        succeed();
+        return;
+    }
+    if (m_deadline.hasExpired()) {
+        m_topology = ClusterTopology::fromViews(views);
+        failHalfDone(Error(ErrorCode::Timeout,
+                           QStringLiteral("The new cluster did not settle within %1 s: %2.")
+                               .arg(QString::number(m_timeoutMs / 1000.0, 'f', 1), describeGaps(gaps)),
+                           gaps.join(QLatin1Char('\n'))));
+        return;
+    }
+    m_pollTimer.start(m_pollIntervalMs);
+}
+
+void CreateClusterJob::replicateWhereReady(const QList<NodeView> &views)
+{
+    for (int i = 0; i < m_members.size(); ++i) {
+        Member &member = m_members[i];
+        if (member.master || member.replicateSent || !views.at(i).reachable)
+            continue;
+        // REPLICATE names the master by id, which the replica knows only once their handshake is done.
+        const bool knowsMaster = std::any_of(
+            views.at(i).nodes.cbegin(), views.at(i).nodes.cend(), [&](const ClusterNodeInfo &line) {
+                return line.id == member.masterId && !line.isHandshake() && line.isMaster();
+            });
+        if (!knowsMaster)
+            continue;
+        member.replicateSent = true;
+        QString masterShown;
+        for (const Member &candidate : std::as_const(m_members)) {
+            if (candidate.id == member.masterId)
+                masterShown = candidate.address.toString();
+        }
+        sendLogged(member, {"CLUSTER", "REPLICATE", member.masterId.toLatin1()},
+                   QStringLiteral("Making %1 a replica of %2").arg(member.address.toString(), masterShown),
+                   [this, i](Result<RedisReply> reply) {
+                       if (isFinished() || reply)
+                           return;
+                       // Gossip can lag behind what the poll saw; try again on the next round.
+                       if (reply.error().detail().contains(QLatin1String("Unknown node"))) {
+                           m_members[i].replicateSent = false;
+                           return;
+                       }
+                       failHalfDone(reply.error().withContext(QStringLiteral("Attaching the replicas")));
+                   });
+    }
+}
+
+void CreateClusterJob::failHalfDone(const Error &error)
+{
+    m_pollTimer.stop();
+    if (!m_changedSomething) {
+        fail(error);
+        return;
+    }
+    fail(Error(error.code(),
+               error.message() +
+                   QStringLiteral(" The nodes may be half-joined now; reset them (CLUSTER RESET) "
+                                  "before trying again."),
+               error.detail()));
+}
+
+} // namespace rcs
