@@ -178,6 +178,9 @@ void Runtime::scheduleReconcile()
 
 void Runtime::reconcile()
 {
+    // Processes of deleted pods begin stopping first, so that the StatefulSet controller sees their
+    // names as terminating and does not start a successor on the same claim while they still run.
+    stopProcessesOfDeletedPods();
     m_statefulSets->reconcileAll();
     reconcileClaims();
     reconcilePods();
@@ -187,10 +190,21 @@ void Runtime::reconcile()
 void Runtime::reconcileClaims()
 {
     QSet<QString> classes;
-    for (const QJsonObject &storageClass : m_store.list(kStorageClasses, {}))
+    QString defaultClass;
+    for (const QJsonObject &storageClass : m_store.list(kStorageClasses, {})) {
         classes.insert(nameOf(storageClass));
+        const QJsonObject annotations =
+            metadataOf(storageClass).value(QLatin1String("annotations")).toObject();
+        if (annotations.value(QLatin1String("storageclass.kubernetes.io/is-default-class")).toString() ==
+            QLatin1String("true"))
+            defaultClass = nameOf(storageClass);
+    }
     for (QJsonObject claim : m_store.list(kClaims, {})) {
         QJsonObject spec = specOf(claim);
+        // What the DefaultStorageClass admission plugin does: a claim without a class gets the default.
+        const bool needsClass = !spec.contains(QLatin1String("storageClassName")) && !defaultClass.isEmpty();
+        if (needsClass)
+            spec.insert(QStringLiteral("storageClassName"), defaultClass);
         const QString className = spec.value(QLatin1String("storageClassName")).toString();
         const bool bindable = !m_hasStorageClasses || className.isEmpty() || classes.contains(className);
         QJsonObject status{
@@ -201,12 +215,11 @@ void Runtime::reconcileClaims()
                           spec.value(QLatin1String("resources")).toObject().value(QLatin1String("requests")));
         }
         const bool needsVolume = bindable && !spec.contains(QLatin1String("volumeName"));
-        if (claim.value(QLatin1String("status")).toObject() == status && !needsVolume)
+        if (claim.value(QLatin1String("status")).toObject() == status && !needsVolume && !needsClass)
             continue;
-        if (needsVolume) {
+        if (needsVolume)
             spec.insert(QStringLiteral("volumeName"), QString(QStringLiteral("pvc-") + uidOf(claim)));
-            claim.insert(QStringLiteral("spec"), spec);
-        }
+        claim.insert(QStringLiteral("spec"), spec);
         claim.insert(QStringLiteral("status"), status);
         if (auto updated = m_store.update(kClaims, claim, false); !updated)
             qCWarning(lcSandbox).noquote()
@@ -245,17 +258,25 @@ QString Runtime::claimProblem(const QJsonObject &pod) const
     return {};
 }
 
-void Runtime::reconcilePods()
+void Runtime::stopProcessesOfDeletedPods()
 {
     QSet<QString> liveUids;
-    for (const QJsonObject &pod : m_store.list(kPods, {})) {
+    for (const QJsonObject &pod : m_store.list(kPods, {}))
         liveUids.insert(uidOf(pod));
-        syncPod(pod);
-    }
     const auto processes = m_processes;
     for (auto it = processes.begin(); it != processes.end(); ++it) {
         if (!liveUids.contains(it.key()))
             stopProcess(it.value(), it.value()->property("graceMs").toInt());
+    }
+}
+
+void Runtime::reconcilePods()
+{
+    stopProcessesOfDeletedPods();
+    QSet<QString> liveUids;
+    for (const QJsonObject &pod : m_store.list(kPods, {})) {
+        liveUids.insert(uidOf(pod));
+        syncPod(pod);
     }
     for (auto it = m_configErrors.begin(); it != m_configErrors.end();)
         it = liveUids.contains(it.key()) ? std::next(it) : m_configErrors.erase(it);

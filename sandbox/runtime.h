@@ -81,6 +81,7 @@ private:
     void reconcile();
     void reconcileClaims();
     void reconcilePods();
+    void stopProcessesOfDeletedPods();
     void syncPod(QJsonObject pod);
     void removeDeletedClaimFolders();
     void startPod(const QJsonObject &pod);

@@ -572,6 +572,15 @@ void TestSandboxRuntimePods::seedClusterCreateThroughExec()
     QVERIFY(m_store.remove(QStringLiteral("pods"), ns, QStringLiteral("redis-app-3")).ok());
     QTRY_VERIFY_WITH_TIMEOUT(ready(seedPod(3)) && ipOf(seedPod(3)) != oldIp, kPodTimeoutMs);
     QCOMPARE(redisCli(ipOf(seedPod(3)), {QStringLiteral("cluster"), QStringLiteral("myid")}), myId);
+    // The successor started only after its predecessor let go of nodes.conf: no failed first start.
+    QCOMPARE(statusOf(*seedPod(3))
+                 .value(QLatin1String("containerStatuses"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("restartCount"))
+                 .toInt(),
+             0);
 
     QVERIFY(m_store.remove(QStringLiteral("statefulsets"), ns, QStringLiteral("redis-app")).ok());
     QTRY_VERIFY_WITH_TIMEOUT(m_store.list(QStringLiteral("pods"), ns).isEmpty(), 20000);
