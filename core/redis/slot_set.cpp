@@ -187,4 +187,22 @@ Result<SlotSet> SlotSet::parse(const QString &text)
     return set;
 }
 
+int keyHashSlot(const QByteArray &key)
+{
+    QByteArray hashed = key;
+    const qsizetype open = key.indexOf('{');
+    if (open >= 0) {
+        const qsizetype close = key.indexOf('}', open + 1);
+        if (close > open + 1)
+            hashed = key.mid(open + 1, close - open - 1);
+    }
+    quint16 crc = 0;
+    for (const char byte : std::as_const(hashed)) {
+        crc ^= static_cast<quint16>(static_cast<quint8>(byte)) << 8;
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc & 0x8000) ? static_cast<quint16>((crc << 1) ^ 0x1021) : static_cast<quint16>(crc << 1);
+    }
+    return crc & (SlotSet::SlotCount - 1);
+}
+
 } // namespace rcs

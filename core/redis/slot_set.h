@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 
@@ -74,5 +75,9 @@ public:
 private:
     std::bitset<SlotCount> m_bits;
 };
+
+// The hash slot of a key, as Redis computes it: CRC16 (XMODEM) of the key, or of the text between the
+// first '{' and the next '}' when that is not empty (a hash tag), modulo 16384.
+int keyHashSlot(const QByteArray &key);
 
 } // namespace rcs

@@ -124,6 +124,25 @@ private Q_SLOTS:
         QVERIFY(parsed.ok());
         QCOMPARE(*parsed, set);
     }
+    void keyHashSlots_data()
+    {
+        QTest::addColumn<QByteArray>("key");
+        QTest::addColumn<int>("slot");
+        // Values from CLUSTER KEYSLOT on a real server.
+        QTest::newRow("foo") << QByteArray("foo") << 12182;
+        QTest::newRow("bar") << QByteArray("bar") << 5061;
+        QTest::newRow("123456789 (CRC16 check value 0x31C3)") << QByteArray("123456789") << (0x31C3 & 16383);
+        QTest::newRow("hash tag") << QByteArray("{user1000}.following") << 3443;
+        QTest::newRow("same tag, same slot") << QByteArray("{user1000}.followers") << 3443;
+        QTest::newRow("empty tag hashes whole key") << QByteArray("foo{}{bar}") << 8363;
+        QTest::newRow("tag of first braces") << QByteArray("foo{{bar}}zap") << 4015;
+        QTest::newRow("empty key") << QByteArray() << 0;
+    }
+    void keyHashSlots()
+    {
+        QFETCH(QByteArray, key);
+        QTEST(keyHashSlot(key), "slot");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSlotSet)

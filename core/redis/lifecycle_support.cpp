@@ -1,0 +1,106 @@
+#include "lifecycle_support.h"
+
+#include "common/logger.h"
+#include "redis/cluster_info_parser.h"
+#include "redis/cluster_nodes_parser.h"
+#include "redis/redis_pool.h"
+
+#include <memory>
+
+namespace rcs {
+
+QString lifecycleCliLine(const RedisPool *pool, const NodeAddress &address, const QList<QByteArray> &argv)
+{
+    QStringList parts{QStringLiteral("redis-cli"), QStringLiteral("-h"), address.host, QStringLiteral("-p"),
+                      QString::number(address.port)};
+    if (pool && !pool->options().password.isEmpty()) {
+        if (!pool->options().user.isEmpty())
+            parts << QStringLiteral("--user") << pool->options().user;
+        parts << QStringLiteral("--askpass");
+    }
+    for (const QByteArray &arg : argv) {
+        QString text = QString::fromUtf8(arg);
+        const bool plain = !text.isEmpty() && std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+            return c.isLetterOrNumber() || QStringLiteral("-_.:/@=,").contains(c);
+        });
+        if (!plain)
+            text = QLatin1Char('\'') + text.replace(QLatin1Char('\''), QStringLiteral("'\\''")) +
+                   QLatin1Char('\'');
+        parts.append(text);
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
+void sendLogged(RedisPool *pool, const NodeAddress &address, const QList<QByteArray> &argv,
+                const QString &what, const QObject *context, RedisConnection::Callback callback,
+                int timeoutMs)
+{
+    Logger::instance().command(QStringLiteral("redis"), what, lifecycleCliLine(pool, address, argv));
+    pool->command(address, argv, context, std::move(callback), timeoutMs);
+}
+
+void fetchViews(RedisPool *pool, const QList<NodeAddress> &addresses, const QObject *context,
+                std::function<void(QList<NodeView>)> done)
+{
+    struct Collect {
+        QList<NodeView> views;
+        QList<int> answers; // replies still expected per view (2 each)
+        qsizetype remaining = 0;
+        std::function<void(QList<NodeView>)> done;
+    };
+    auto collect = std::make_shared<Collect>();
+    collect->done = std::move(done);
+    collect->remaining = addresses.size();
+    for (const NodeAddress &address : addresses) {
+        NodeView view;
+        view.address = address;
+        collect->views.append(view);
+        collect->answers.append(2);
+    }
+    if (addresses.isEmpty()) {
+        collect->done({});
+        return;
+    }
+    const auto answered = [collect](qsizetype i) {
+        if (--collect->answers[i] == 0 && --collect->remaining == 0)
+            collect->done(std::move(collect->views));
+    };
+    for (qsizetype i = 0; i < addresses.size(); ++i) {
+        pool->command(addresses.at(i), {"CLUSTER", "NODES"}, context,
+                      [collect, i, answered](Result<RedisReply> reply) {
+                          NodeView &view = collect->views[i];
+                          if (!reply) {
+                              view.error = reply.error().message();
+                          } else {
+                              Result<QList<ClusterNodeInfo>> nodes = parseClusterNodes(reply->bytes());
+                              if (nodes) {
+                                  view.nodes = std::move(nodes).value();
+                                  view.reachable = true;
+                              } else {
+                                  view.error = nodes.error().message();
+                              }
+                          }
+                          answered(i);
+                      });
+        pool->command(addresses.at(i), {"CLUSTER", "INFO"}, context,
+                      [collect, i, answered](Result<RedisReply> reply) {
+                          if (reply) {
+                              Result<ClusterInfo> info = parseClusterInfo(reply->bytes());
+                              if (info)
+                                  collect->views[i].info = std::move(info).value();
+                          }
+                          answered(i);
+                      });
+    }
+}
+
+const ClusterNodeInfo *myselfIn(const NodeView &view)
+{
+    for (const ClusterNodeInfo &node : view.nodes) {
+        if (node.isMyself())
+            return &node;
+    }
+    return nullptr;
+}
+
+} // namespace rcs

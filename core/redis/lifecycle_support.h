@@ -1,0 +1,34 @@
+#pragma once
+
+#include "redis/cluster_topology.h"
+#include "redis/redis_connection.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+namespace rcs {
+
+class RedisPool;
+
+// Small helpers shared by the lifecycle jobs (recover, add/remove node, rebalance, failover, fix).
+
+// "redis-cli -h 10.0.0.1 -p 6379 CLUSTER MEET 10.0.0.2 6379 16379" for the log; with a password the
+// line carries --askpass instead of it.
+QString lifecycleCliLine(const RedisPool *pool, const NodeAddress &address, const QList<QByteArray> &argv);
+
+// Sends a command that changes something and logs it (category "redis") with its redis-cli equivalent.
+void sendLogged(RedisPool *pool, const NodeAddress &address, const QList<QByteArray> &argv,
+                const QString &what, const QObject *context, RedisConnection::Callback callback,
+                int timeoutMs = 0);
+
+// CLUSTER NODES + CLUSTER INFO of every address, pipelined per node and in parallel over nodes; done gets
+// one view per address, in order (unreachable ones carry the reason). Never called after context died.
+void fetchViews(RedisPool *pool, const QList<NodeAddress> &addresses, const QObject *context,
+                std::function<void(QList<NodeView>)> done);
+
+// The node's own line in a view, or null.
+const ClusterNodeInfo *myselfIn(const NodeView &view);
+
+} // namespace rcs

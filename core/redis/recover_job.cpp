@@ -1,0 +1,347 @@
+#include "recover_job.h"
+
+#include "common/logger.h"
+#include "redis/cluster_nodes_parser.h"
+#include "redis/lifecycle_support.h"
+#include "redis/redis_pool.h"
+
+#include <memory>
+
+namespace rcs {
+
+namespace {
+
+const NodeFlags BadFlags =
+    NodeFlags(NodeFlag::Fail) | NodeFlag::PFail | NodeFlag::Handshake | NodeFlag::NoAddr;
+
+QList<QByteArray> meetArgv(const MeetCommand &meet)
+{
+    return {"CLUSTER", "MEET", meet.target.host.toUtf8(), QByteArray::number(meet.target.port),
+            QByteArray::number(meet.busPort)};
+}
+
+} // namespace
+
+RecoverJob::RecoverJob(QList<NodeAddress> addresses, RedisPool *pool, QObject *parent)
+    : Job(parent)
+    , m_addresses(std::move(addresses))
+    , m_pool(pool ? pool : new RedisPool(this))
+{
+    setTitle(QStringLiteral("Recover the cluster"));
+    m_pollTimer.setSingleShot(true);
+    connect(&m_pollTimer, &QTimer::timeout, this, &RecoverJob::poll);
+}
+
+RecoverJob::~RecoverJob() = default;
+
+void RecoverJob::doStart()
+{
+    m_deadline = QDeadlineTimer(m_timeoutMs);
+    setStep(QStringLiteral("Identifying the nodes (CLUSTER MYID)"));
+    if (m_addresses.isEmpty()) {
+        fail(ErrorCode::InvalidInput, QStringLiteral("Recovery needs the current address of every node."));
+        return;
+    }
+    struct Collect {
+        QList<RecoveryNodeInput> inputs;
+        QList<int> timeouts;
+        QList<QString> errors;
+        int remaining = 0;
+    };
+    auto collect = std::make_shared<Collect>();
+    collect->remaining = static_cast<int>(m_addresses.size()) * 3;
+    for (const NodeAddress &address : std::as_const(m_addresses)) {
+        collect->inputs.append({address, QString(), {}});
+        collect->timeouts.append(0);
+        collect->errors.append(QString());
+    }
+    const auto done = [this, collect] {
+        if (--collect->remaining > 0)
+            return;
+        for (qsizetype i = 0; i < collect->errors.size(); ++i) {
+            if (!collect->errors.at(i).isEmpty()) {
+                fail(ErrorCode::ConnectionFailed,
+                     QStringLiteral(
+                         "Cannot identify the node at %1: %2 Recovery needs every live node; give only "
+                         "the current addresses of running nodes.")
+                         .arg(m_addresses.at(i).toString(), collect->errors.at(i)));
+                return;
+            }
+        }
+        identified(collect->inputs, collect->timeouts);
+    };
+    for (qsizetype i = 0; i < m_addresses.size(); ++i) {
+        const NodeAddress &address = m_addresses.at(i);
+        const auto noteError = [collect, i](const Error &error) {
+            if (collect->errors.at(i).isEmpty())
+                collect->errors[i] = error.message();
+        };
+        m_pool->command(address, {"CLUSTER", "MYID"}, this,
+                        [collect, i, done, noteError](Result<RedisReply> reply) {
+                            if (reply)
+                                collect->inputs[i].myId = reply->text().trimmed();
+                            else
+                                noteError(reply.error());
+                            done();
+                        });
+        m_pool->command(address, {"CLUSTER", "NODES"}, this,
+                        [collect, i, done, noteError](Result<RedisReply> reply) {
+                            if (reply) {
+                                Result<QList<ClusterNodeInfo>> nodes = parseClusterNodes(reply->bytes());
+                                if (nodes)
+                                    collect->inputs[i].nodes = std::move(nodes).value();
+                                else
+                                    noteError(nodes.error());
+                            } else {
+                                noteError(reply.error());
+                            }
+                            done();
+                        });
+        m_pool->command(address, {"CONFIG", "GET", "cluster-node-timeout"}, this,
+                        [collect, i, done](Result<RedisReply> reply) {
+                            if (reply && reply->elements().size() == 2)
+                                collect->timeouts[i] = reply->elements().at(1).text().toInt();
+                            done();
+                        });
+    }
+}
+
+void RecoverJob::identified(const QList<RecoveryNodeInput> &inputs, const QList<int> &nodeTimeouts)
+{
+    m_inputs = inputs;
+    m_originalNodeTimeouts = nodeTimeouts;
+    Result<RecoveryPlan> plan = planRecovery(inputs, m_fullMeshLimit);
+    if (!plan) {
+        fail(plan.error());
+        return;
+    }
+    m_plan = std::move(plan).value();
+    for (const QString &note : std::as_const(m_plan.notes))
+        Logger::instance().warning(QStringLiteral("redis"), note);
+    info(QStringLiteral("Recovery plan: %1.").arg(m_plan.schemeDescription));
+
+    const auto meet = [this] {
+        setStep(QStringLiteral("Introducing the nodes to each other (CLUSTER MEET)"));
+        sendMeets(m_plan.meets);
+        poll();
+    };
+    if (m_plan.staleFailFlags && m_fastFailClear)
+        setNodeTimeouts(true, meet);
+    else
+        meet();
+}
+
+void RecoverJob::sendMeets(const QList<MeetCommand> &meets)
+{
+    m_sinceMeets.start();
+    for (const MeetCommand &meet : meets) {
+        const RecoveryNodeInput &from = m_inputs.at(meet.from);
+        ++m_meetsSent;
+        sendLogged(
+            m_pool, from.address, meetArgv(meet),
+            QStringLiteral("Tell %1 that %2 is at %3")
+                .arg(from.address.toString(), m_inputs.at(meet.to).myId.left(8), meet.target.toString()),
+            this, [this, from](Result<RedisReply> reply) {
+                if (!reply && !isFinished())
+                    failAfterRestore(reply.error().withContext(
+                        QStringLiteral("CLUSTER MEET on %1 failed: ").arg(from.address.toString())));
+            });
+    }
+}
+
+void RecoverJob::poll()
+{
+    if (isFinished() || m_restoring)
+        return;
+    if (m_deadline.hasExpired()) {
+        const QStringList shown = m_gaps.mid(0, 3);
+        failAfterRestore(Error(ErrorCode::Timeout,
+                               QStringLiteral("The cluster did not recover within %1 s: %2")
+                                   .arg(m_timeoutMs / 1000)
+                                   .arg(shown.isEmpty() ? QStringLiteral("no answer from the nodes.")
+                                                        : shown.join(QLatin1Char(' '))),
+                               m_gaps.join(QLatin1Char('\n'))));
+        return;
+    }
+    QList<NodeAddress> addresses;
+    for (const int member : std::as_const(m_plan.members))
+        addresses.append(m_inputs.at(member).address);
+    fetchViews(m_pool, addresses, this, [this](QList<NodeView> views) { polled(views); });
+}
+
+void RecoverJob::polled(const QList<NodeView> &views)
+{
+    if (isFinished() || m_restoring)
+        return;
+    m_topology = ClusterTopology::fromViews(views);
+    QList<MeetCommand> remeets;
+    m_gaps = gapsIn(views, &remeets);
+    setProgress(qMax<qint64>(0, 100 - m_gaps.size()), 100);
+
+    if (m_timeoutsLowered && !anyMemberFlagged(views)) {
+        setNodeTimeouts(false, [this] { m_pollTimer.start(m_pollIntervalMs); });
+        return;
+    }
+    if (m_gaps.isEmpty() && !m_timeoutsLowered) {
+        info(QStringLiteral(
+            "Every node lists every peer at its current address and reports cluster_state:ok."));
+        succeed();
+        return;
+    }
+    if (!remeets.isEmpty() && m_sinceMeets.elapsed() >= RemeetIntervalMs) {
+        setStep(QStringLiteral("Re-introducing nodes that have not met yet"));
+        sendMeets(remeets);
+    }
+    m_pollTimer.start(m_pollIntervalMs);
+}
+
+QStringList RecoverJob::gapsIn(const QList<NodeView> &views, QList<MeetCommand> *remeets) const
+{
+    QStringList gaps;
+    QList<bool> ownStale(views.size(), false);
+    for (qsizetype v = 0; v < views.size(); ++v) {
+        const NodeView &view = views.at(v);
+        const int from = m_plan.members.at(v);
+        const RecoveryNodeInput &self = m_inputs.at(from);
+        const QString name = self.address.toString();
+        if (!view.reachable) {
+            gaps.append(QStringLiteral("%1 does not answer (%2).").arg(name, view.error));
+            continue;
+        }
+        const ClusterNodeInfo *own = myselfIn(view);
+        if (!own || own->address.host != self.address.host) {
+            ownStale[v] = true;
+            gaps.append(QStringLiteral("%1 still believes it is at '%2'.")
+                            .arg(name, own ? own->address.toString() : QStringLiteral("?")));
+        }
+        for (const int to : std::as_const(m_plan.members)) {
+            if (to == from)
+                continue;
+            const RecoveryNodeInput &peer = m_inputs.at(to);
+            const ClusterNodeInfo *line = nullptr;
+            for (const ClusterNodeInfo &node : view.nodes) {
+                if (node.id == peer.myId)
+                    line = &node;
+            }
+            const auto remeet = [&] {
+                quint16 bus = static_cast<quint16>(peer.address.port + 10000);
+                for (const MeetCommand &meet : m_plan.meets) {
+                    if (meet.to == to)
+                        bus = meet.busPort;
+                }
+                remeets->append({from, to, peer.address, bus});
+            };
+            if (!line) {
+                gaps.append(QStringLiteral("%1 does not know %2.").arg(name, peer.address.toString()));
+                remeet();
+            } else if (line->address != peer.address) {
+                gaps.append(QStringLiteral("%1 lists %2 at its old address %3.")
+                                .arg(name, peer.address.toString(), line->address.toString()));
+                remeet();
+            } else if (!line->linkConnected) {
+                gaps.append(QStringLiteral("%1 has no link to %2 yet.").arg(name, peer.address.toString()));
+            } else if (line->flags & BadFlags) {
+                gaps.append(
+                    QStringLiteral("%1 flags %2 as %3.")
+                        .arg(name, peer.address.toString(), nodeFlagsToString(line->flags & BadFlags)));
+            }
+        }
+        for (const ClusterNodeInfo &node : view.nodes) {
+            if (node.isHandshake())
+                gaps.append(
+                    QStringLiteral("%1 is still in a handshake with %2.").arg(name, node.address.toString()));
+        }
+        if (!view.info)
+            gaps.append(QStringLiteral("%1 did not answer CLUSTER INFO.").arg(name));
+        else if (!view.info->isOk())
+            gaps.append(QStringLiteral("%1 reports cluster_state:%2.").arg(name, view.info->state));
+    }
+    // A node that still has its old address in its own line needs an incoming MEET.
+    for (qsizetype v = 0; v < views.size() && m_plan.members.size() > 1; ++v) {
+        if (!ownStale.at(v))
+            continue;
+        const int to = m_plan.members.at(v);
+        const int from = m_plan.members.at(v == 0 ? 1 : 0);
+        const bool queued = std::any_of(remeets->cbegin(), remeets->cend(),
+                                        [to](const MeetCommand &m) { return m.to == to; });
+        if (!queued)
+            remeets->append({from, to, m_inputs.at(to).address,
+                             static_cast<quint16>(m_inputs.at(to).address.port + 10000)});
+    }
+    return gaps;
+}
+
+bool RecoverJob::anyMemberFlagged(const QList<NodeView> &views) const
+{
+    QSet<QString> memberIds;
+    for (const int member : std::as_const(m_plan.members))
+        memberIds.insert(m_inputs.at(member).myId);
+    for (const NodeView &view : views) {
+        for (const ClusterNodeInfo &node : view.nodes) {
+            if (!node.isMyself() && memberIds.contains(node.id) && (node.isFail() || node.isPfail()))
+                return true;
+        }
+    }
+    return false;
+}
+
+void RecoverJob::setNodeTimeouts(bool fast, std::function<void()> then)
+{
+    struct Pending {
+        int remaining = 0;
+        std::function<void()> then;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->then = std::move(then);
+    for (const int member : std::as_const(m_plan.members)) {
+        const int original = m_originalNodeTimeouts.value(member);
+        if (original <= 0)
+            continue; // unknown: leave the node alone rather than guess its setting
+        const int value = fast ? std::min(original, FastNodeTimeoutMs) : original;
+        ++pending->remaining;
+        const NodeAddress address = m_inputs.at(member).address;
+        sendLogged(m_pool, address, {"CONFIG", "SET", "cluster-node-timeout", QByteArray::number(value)},
+                   fast
+                       ? QStringLiteral("Lower the node timeout of %1 for a moment so stale FAIL flags clear")
+                             .arg(address.toString())
+                       : QStringLiteral("Restore the node timeout of %1").arg(address.toString()),
+                   this, [pending](Result<RedisReply>) {
+                       if (--pending->remaining == 0)
+                           pending->then();
+                   });
+    }
+    m_timeoutsLowered = fast && pending->remaining > 0;
+    if (pending->remaining == 0)
+        pending->then();
+}
+
+void RecoverJob::failAfterRestore(const Error &error)
+{
+    if (isFinished() || m_restoring)
+        return;
+    m_pollTimer.stop();
+    if (!m_timeoutsLowered) {
+        fail(error);
+        return;
+    }
+    m_restoring = true;
+    setNodeTimeouts(false, [this, error] { fail(error); });
+}
+
+void RecoverJob::doCancel()
+{
+    m_pollTimer.stop();
+    if (m_timeoutsLowered) {
+        // Best effort: the job ends right after this, the commands are already queued on live connections.
+        for (const int member : std::as_const(m_plan.members)) {
+            const int original = m_originalNodeTimeouts.value(member);
+            if (original > 0)
+                m_pool->command(m_inputs.at(member).address,
+                                {"CONFIG", "SET", "cluster-node-timeout", QByteArray::number(original)},
+                                m_pool, [](Result<RedisReply>) {});
+        }
+        m_timeoutsLowered = false;
+    }
+}
+
+} // namespace rcs
