@@ -12,6 +12,24 @@ RedisPool::RedisPool(QObject *parent)
 
 RedisPool::~RedisPool() = default;
 
+void RedisPool::setRoute(const NodeAddress &clusterAddress, const NodeAddress &connectAddress)
+{
+    if (m_routes.value(clusterAddress) == connectAddress)
+        return;
+    m_routes.insert(clusterAddress, connectAddress);
+    if (QPointer<RedisConnection> old = m_connections.take(clusterAddress))
+        old->deleteLater();
+}
+
+void RedisPool::clearRoutes()
+{
+    for (auto it = m_routes.cbegin(); it != m_routes.cend(); ++it) {
+        if (QPointer<RedisConnection> old = m_connections.take(it.key()))
+            old->deleteLater();
+    }
+    m_routes.clear();
+}
+
 RedisConnection *RedisPool::connection(const NodeAddress &address)
 {
     QPointer<RedisConnection> &slot = m_connections[address];
@@ -20,7 +38,7 @@ RedisConnection *RedisPool::connection(const NodeAddress &address)
         slot = nullptr;
     }
     if (!slot) {
-        slot = new RedisConnection(address, this);
+        slot = new RedisConnection(routeFor(address), this);
         slot->setCredentials(m_options.password, m_options.user);
         slot->connectToNode(m_options.connectTimeoutMs);
     }

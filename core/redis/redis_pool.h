@@ -40,6 +40,16 @@ public:
     void setOptions(const RedisConnectionOptions &options) { m_options = options; }
     const RedisConnectionOptions &options() const { return m_options; }
 
+    // Where to connect for a cluster address (pod IP:port) when it is not reachable as is: a local
+    // port-forward endpoint (NodeAccess tunnel mode). Callers keep using the cluster address, which is
+    // what peers print and what MEET/REPLICATE name; only the socket goes to the route. Setting a route
+    // drops an existing connection to that address.
+    void setRoute(const NodeAddress &clusterAddress, const NodeAddress &connectAddress);
+    void clearRoutes();
+    NodeAddress routeFor(const NodeAddress &clusterAddress) const
+    {
+        return m_routes.value(clusterAddress, clusterAddress);
+    }
     // The connection to address, connecting if it is new or its previous link failed.
     RedisConnection *connection(const NodeAddress &address);
     void command(const NodeAddress &address, const QList<QByteArray> &argv, const QObject *context,
@@ -58,6 +68,7 @@ public:
 private:
     RedisConnectionOptions m_options;
     QHash<NodeAddress, QPointer<RedisConnection>> m_connections;
+    QHash<NodeAddress, NodeAddress> m_routes;
 };
 
 } // namespace rcs

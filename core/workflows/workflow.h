@@ -1,0 +1,97 @@
+#pragma once
+
+#include "common/job.h"
+#include "pod_state.h"
+#include "redis/cluster_topology.h"
+#include "redis/node_address.h"
+
+#include <QDeadlineTimer>
+#include <QJsonObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <functional>
+
+namespace rcs {
+
+class KubeSession;
+
+// What the API shows of a deployment.
+struct Deployment {
+    bool namespaceExists = false;
+    bool statefulSetExists = false;
+    int replicas = 0; // spec.replicas of the StatefulSet
+    QJsonObject statefulSet;
+    QString selector; // the StatefulSet's label selector, e.g. "app=redis,appCluster=redis-cluster"
+    QList<PodState> pods;
+    bool hasPassword = false;
+
+    int readyCount() const;
+    QList<PodInfo> podInfos() const;
+};
+
+// Base of the Kubernetes workflows: a composite job whose steps are child jobs or bounded polls.
+// Each step has a timeout; the first error stops the run and names the step ("Waiting for the pods:
+// …"). Changing steps log their equivalent kubectl / redis-cli command; in dry-run mode they log it
+// (prefixed "[dry-run]") and do nothing. result() lines summarise the outcome for the CLI and the GUI.
+class Workflow : public Job {
+    Q_OBJECT
+public:
+    static constexpr int kDefaultStepTimeoutMs = 60000;
+    static constexpr int kPodPollIntervalMs = 500;
+
+    explicit Workflow(KubeSession *session, QObject *parent = nullptr);
+    ~Workflow() override;
+
+    void setDryRun(bool dryRun) { m_dryRun = dryRun; }
+    bool isDryRun() const { return m_dryRun; }
+    // Bound of each step that has no bound of its own (default 60 s).
+    void setStepTimeout(int ms) { m_stepTimeoutMs = ms; }
+    int stepTimeout() const { return m_stepTimeoutMs; }
+    // Bound of the waits for pods (default: the step timeout).
+    void setPodTimeout(int ms) { m_podTimeoutMs = ms; }
+    int podTimeout() const { return m_podTimeoutMs > 0 ? m_podTimeoutMs : m_stepTimeoutMs; }
+
+    // What happened, one sentence a line (what changed, or why nothing had to).
+    QStringList result() const { return m_result; }
+    // True when the workflow found nothing to do and changed nothing.
+    bool changedNothing() const { return m_changedNothing; }
+    KubeSession *session() const { return m_session; }
+
+protected:
+    void addResult(const QString &line);
+    void setChangedNothing(bool value) { m_changedNothing = value; }
+
+    // Runs a child job as a step; next gets the job (valid until next returns) when it succeeded.
+    void runStep(const QString &step, Job *job, std::function<void(Job *)> next, int timeoutMs = 0);
+    void failStep(const QString &step, const Error &error);
+    // Logs a changing action with its equivalent command ([dry-run] prefix in dry-run mode).
+    void logCommand(const QString &category, const QString &message, const QString &command);
+
+    // Reads namespace, StatefulSet, password Secret and pods.
+    void inspect(std::function<void(const Deployment &)> next);
+    // Polls the pods until ordinals 0..count-1 exist and are Ready and no other pod of the StatefulSet
+    // is left (bounded by podTimeout()). Progress per pod goes to infoMessage(); a stuck pod is
+    // explained once as a warning; the timeout names every pod that is not Ready and why.
+    void waitForPods(int count, const QString &step, std::function<void(const Deployment &)> next);
+    // Prepares the node access to the pods; next gets their cluster addresses in pod order.
+    void reach(const QList<PodState> &pods, std::function<void(const QList<NodeAddress> &)> next);
+    // Scans the given addresses (no discovery) and joins the pods; next gets the topology.
+    void scan(const QList<NodeAddress> &addresses, const QList<PodState> &pods,
+              std::function<void(const ClusterTopology &)> next);
+    // Changing steps must not start once the run ended (timeout / cancel).
+    bool ended() const { return isFinished(); }
+
+private:
+    void pollPods(int count, const QString &step, QDeadlineTimer deadline, QHash<QString, QString> *seen,
+                  std::function<void(const Deployment &)> next);
+
+    QPointer<KubeSession> m_session;
+    bool m_dryRun = false;
+    int m_stepTimeoutMs = kDefaultStepTimeoutMs;
+    int m_podTimeoutMs = 0;
+    QStringList m_result;
+    bool m_changedNothing = false;
+};
+
+} // namespace rcs
