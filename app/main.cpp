@@ -1,4 +1,5 @@
 #include "command_registry.h"
+#include "gui_main.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -35,6 +36,5 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     setApplicationNames();
-    std::fprintf(stderr, "The desktop studio is not built yet; run 'redis-cluster-studio help'.\n");
-    return rcs::cli::ExitFailure;
+    return rcs::app::runGui(app);
 }

@@ -1,0 +1,141 @@
+#include "gui_main.h"
+
+#include "common/logger.h"
+#include "ui/core_backend.h"
+#include "ui/main_window.h"
+#include "ui/theme.h"
+#include "ui/topology_model.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QPixmap>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace rcs::app {
+
+namespace {
+// Saves the window once the first topology is drawn (or the bound runs out) and quits.
+void scheduleScreenshot(ui::MainWindow &window, const QString &path, int timeoutMs)
+{
+    auto *done = new bool(false);
+    const auto shoot = [&window, path, done](bool gotTopology) {
+        if (*done)
+            return;
+        *done = true;
+        // One more turn of the event loop lets the last layout and paint land before grabbing.
+        QTimer::singleShot(400, &window, [&window, path, gotTopology, done] {
+            delete done;
+            const QPixmap picture = window.grab();
+            if (!picture.save(path, "PNG")) {
+                std::fprintf(stderr,
+                             "Could not write the screenshot to %s: check the folder exists and is "
+                             "writable.\n",
+                             qPrintable(path));
+                QCoreApplication::exit(1);
+                return;
+            }
+            if (!gotTopology)
+                std::fprintf(stderr, "Saved %s without a topology: the target did not answer in time (%s).\n",
+                             qPrintable(path), qPrintable(window.statusLine()));
+            else
+                std::printf("Saved %s\n", qPrintable(path));
+            QCoreApplication::exit(gotTopology ? 0 : 1);
+        });
+    };
+    QObject::connect(&window, &ui::MainWindow::refreshed, &window, [&window, shoot](bool ok) {
+        if (ok && !window.topologyModel()->isEmpty())
+            shoot(true);
+    });
+    QTimer::singleShot(timeoutMs, &window, [shoot] { shoot(false); });
+}
+} // namespace
+
+int runGui(QApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Redis Cluster Studio: the desktop application."));
+    parser.addHelpOption();
+    const QCommandLineOption sandbox(QStringLiteral("sandbox"), QStringLiteral("Look at the local sandbox."));
+    const QCommandLineOption nodes(QStringLiteral("nodes"), QStringLiteral("Redis nodes to look at (H:P,…)."),
+                                   QStringLiteral("addresses"));
+    const QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"), QStringLiteral("Kubeconfig file."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption context(QStringLiteral("context"), QStringLiteral("Kubeconfig context."),
+                                     QStringLiteral("name"));
+    const QCommandLineOption ns({QStringLiteral("n"), QStringLiteral("namespace")},
+                                QStringLiteral("Namespace."), QStringLiteral("name"));
+    const QCommandLineOption statefulSet(QStringLiteral("statefulset"), QStringLiteral("StatefulSet name."),
+                                         QStringLiteral("name"));
+    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("system, light or dark."),
+                                   QStringLiteral("mode"));
+    const QCommandLineOption refresh(QStringLiteral("refresh-ms"), QStringLiteral("Refresh interval in ms."),
+                                     QStringLiteral("ms"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save a PNG of the window once the topology is shown, "
+                                                       "then exit."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption screenshotTimeout(
+        QStringLiteral("screenshot-timeout"),
+        QStringLiteral("Seconds to wait for the topology (default 90)."), QStringLiteral("seconds"),
+        QStringLiteral("90"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1440x900."),
+                                  QStringLiteral("WxH"));
+    parser.addOptions({sandbox, nodes, kubeconfig, context, ns, statefulSet, theme, refresh, screenshot,
+                       screenshotTimeout, size});
+    parser.process(app);
+
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/redis-cluster-studio.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("redis-cluster-studio"));
+    const QString themeName =
+        parser.isSet(theme)
+            ? parser.value(theme)
+            : QSettings().value(QStringLiteral("ui/theme"), QStringLiteral("system")).toString();
+    ui::Theme::apply(app, ui::Theme::modeFromName(themeName));
+
+    ui::CoreBackend backend;
+    ui::MainWindow window(&backend);
+    if (parser.isSet(refresh))
+        window.setRefreshInterval(parser.value(refresh).toInt());
+
+    ui::StudioTarget target = window.target();
+    bool targetGiven = false;
+    if (parser.isSet(sandbox)) {
+        target.kind = ui::StudioTarget::Kind::Sandbox;
+        targetGiven = true;
+    } else if (parser.isSet(nodes)) {
+        target.kind = ui::StudioTarget::Kind::Endpoints;
+        target.endpoints = parser.value(nodes);
+        targetGiven = true;
+    } else if (parser.isSet(kubeconfig) || parser.isSet(context)) {
+        target.kind = ui::StudioTarget::Kind::Kubernetes;
+        target.kubeconfig = parser.value(kubeconfig);
+        target.context = parser.value(context);
+        targetGiven = true;
+    }
+    if (parser.isSet(ns))
+        target.ns = parser.value(ns);
+    if (parser.isSet(statefulSet))
+        target.statefulSet = parser.value(statefulSet);
+    Q_UNUSED(targetGiven);
+
+    if (parser.isSet(screenshot)) {
+        QSize windowSize(1440, 900);
+        if (parser.isSet(size)) {
+            const QStringList parts = parser.value(size).split(QLatin1Char('x'));
+            if (parts.size() == 2 && parts[0].toInt() > 200 && parts[1].toInt() > 200)
+                windowSize = QSize(parts[0].toInt(), parts[1].toInt());
+        }
+        window.resize(windowSize);
+        scheduleScreenshot(window, parser.value(screenshot),
+                           std::max(1, parser.value(screenshotTimeout).toInt()) * 1000);
+    }
+    window.show();
+    window.setTarget(target);
+    return app.exec();
+}
+
+} // namespace rcs::app

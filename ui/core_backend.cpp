@@ -1,0 +1,287 @@
+#include "core_backend.h"
+
+#include "common/logger.h"
+#include "kube/kube_client.h"
+#include "kube/kube_config.h"
+#include "kube/kube_request.h"
+#include "kube/manifest_set.h"
+#include "redis/cluster_check.h"
+#include "redis/cluster_scan_job.h"
+#include "redis/create_cluster_job.h"
+#include "redis/redis_pool.h"
+#include "topology_adapter.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace rcs::ui {
+
+namespace {
+QString workflowsMissing(Action action)
+{
+    return QCoreApplication::translate(
+               "rcs::ui::CoreBackend",
+               "%1 on Kubernetes needs the workflows library, which this build does not "
+               "have yet.")
+        .arg(actionTitle(action));
+}
+
+// Runs a scan, then judges it like `redis-cli --cluster check`: succeeds when healthy, fails with the
+// findings otherwise. Every finding goes to the log.
+class CheckJob final : public rcs::Job {
+public:
+    CheckJob(QList<rcs::NodeAddress> seeds, rcs::RedisPool *pool)
+        : m_scan(new rcs::ClusterScanJob(std::move(seeds), pool, this))
+    {
+        setTitle(QCoreApplication::translate("rcs::ui::CoreBackend", "Check"));
+        m_scan->setAutoDelete(false);
+    }
+
+protected:
+    void doStart() override
+    {
+        setStep(QCoreApplication::translate("rcs::ui::CoreBackend", "Reading every node"));
+        connect(m_scan, &rcs::Job::finished, this, [this] {
+            if (m_scan->hasError()) {
+                fail(m_scan->error());
+                return;
+            }
+            setStep(
+                QCoreApplication::translate("rcs::ui::CoreBackend", "Checking slots, agreement and links"));
+            const rcs::ClusterCheckReport report = rcs::checkCluster(m_scan->topology());
+            QStringList lines;
+            for (const rcs::CheckFinding &finding : report.findings) {
+                const rcs::LogLevel level =
+                    finding.severity == rcs::CheckSeverity::Error     ? rcs::LogLevel::Error
+                    : finding.severity == rcs::CheckSeverity::Warning ? rcs::LogLevel::Warning
+                                                                      : rcs::LogLevel::Info;
+                rcs::Logger::instance().log(level, QStringLiteral("redis"), finding.text);
+                lines << QStringLiteral("[%1] %2").arg(rcs::checkSeverityName(finding.severity),
+                                                       finding.text);
+            }
+            if (report.isHealthy()) {
+                succeed();
+                return;
+            }
+            fail(rcs::ErrorCode::Unhealthy,
+                 QCoreApplication::translate("rcs::ui::CoreBackend",
+                                             "The check found %n problem(s); the details list them.", nullptr,
+                                             report.count(rcs::CheckSeverity::Error)),
+                 lines.join(QLatin1Char('\n')));
+        });
+        m_scan->start();
+    }
+    void doCancel() override { m_scan->cancel(); }
+
+private:
+    rcs::ClusterScanJob *m_scan;
+};
+
+rcs::Result<rcs::KubeTarget> resolveTarget(const StudioTarget &target)
+{
+    auto config = rcs::KubeConfig::load(target.kubeconfig);
+    if (!config)
+        return config.error();
+    return config->resolve(target.context);
+}
+} // namespace
+
+CoreBackend::CoreBackend(QObject *parent)
+    : QObject(parent)
+    , m_pool(new rcs::RedisPool(this))
+{}
+
+CoreBackend::~CoreBackend() = default;
+
+rcs::Job *CoreBackend::createRefreshJob(const StudioTarget &target, const SnapshotCallback &onSnapshot,
+                                        QString *why)
+{
+    if (target.kind != StudioTarget::Kind::Endpoints) {
+        if (why)
+            *why =
+                tr("Reading a cluster on Kubernetes needs the workflows library, which this build does not "
+                   "have yet; choose \u201cRedis nodes\u201d to look at nodes by address.");
+        return nullptr;
+    }
+    auto seeds = rcs::NodeAddress::parseList(target.endpoints);
+    if (!seeds) {
+        if (why)
+            *why = seeds.error().message();
+        return nullptr;
+    }
+    auto *job = new rcs::ClusterScanJob(seeds.value(), m_pool);
+    job->setTitle(tr("Refresh"));
+    connect(job, &rcs::Job::finished, this, [this, onSnapshot](rcs::Job *finished) {
+        if (finished->hasError())
+            return;
+        const auto *scan = static_cast<rcs::ClusterScanJob *>(finished);
+        m_lastTopology = std::make_unique<rcs::ClusterTopology>(scan->topology());
+        onSnapshot(snapshotFromTopology(scan->topology()));
+    });
+    return job;
+}
+
+rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target, const ActionRequest &,
+                                       QString *why)
+{
+    if (target.kind != StudioTarget::Kind::Endpoints) {
+        if (why)
+            *why = workflowsMissing(action);
+        return nullptr;
+    }
+    auto seeds = rcs::NodeAddress::parseList(target.endpoints);
+    if (!seeds) {
+        if (why)
+            *why = seeds.error().message();
+        return nullptr;
+    }
+    switch (action) {
+    case Action::Check:
+        return new CheckJob(seeds.value(), m_pool);
+    case Action::CreateCluster: {
+        // Every node the last refresh saw; on plain endpoints the host is the host group.
+        QList<rcs::PlannedNodeInput> inputs;
+        if (m_lastTopology) {
+            for (const rcs::TopologyNode &node : m_lastTopology->nodes())
+                inputs.append({node.address, node.hostGroup});
+        }
+        if (inputs.isEmpty()) {
+            for (const rcs::NodeAddress &address : seeds.value())
+                inputs.append({address, QString()});
+        }
+        auto *job = new rcs::CreateClusterJob(inputs, 1, m_pool);
+        job->setTitle(tr("Create cluster"));
+        return job;
+    }
+    default:
+        break;
+    }
+    if (why)
+        *why = tr("%1 works on a StatefulSet; choose a Kubernetes target or the local sandbox.")
+                   .arg(actionTitle(action));
+    return nullptr;
+}
+
+QStringList CoreBackend::contexts(const QString &kubeconfig, QString *error) const
+{
+    auto config = rcs::KubeConfig::load(kubeconfig);
+    if (!config) {
+        if (error)
+            *error = config.error().message();
+        return {};
+    }
+    QStringList names;
+    for (const rcs::KubeContext &context : config->contexts())
+        names.append(context.name);
+    // The current context first: it is what kubectl would use.
+    const qsizetype current = names.indexOf(config->currentContext());
+    if (current > 0)
+        names.move(current, 0);
+    return names;
+}
+
+rcs::Job *CoreBackend::createConnectionTestJob(const StudioTarget &target, QString *why)
+{
+    if (target.kind == StudioTarget::Kind::Sandbox) {
+        if (why)
+            *why = tr(
+                "The local sandbox is started by the workflows library, which this build does not have yet.");
+        return nullptr;
+    }
+    auto resolved = resolveTarget(target);
+    if (!resolved) {
+        if (why)
+            *why = resolved.error().message();
+        return nullptr;
+    }
+    auto client = rcs::KubeClient::create(resolved.value());
+    if (!client) {
+        if (why)
+            *why = client.error().message();
+        return nullptr;
+    }
+    rcs::KubeClient *kube = client.value();
+    rcs::KubeRequest::Spec spec;
+    spec.path = QStringLiteral("/version");
+    spec.verb = QStringLiteral("get");
+    spec.idempotent = true;
+    rcs::KubeRequest *request = kube->raw(spec);
+    request->setTitle(tr("Connection test"));
+    // The client lives exactly as long as its one request.
+    connect(request, &QObject::destroyed, kube, &QObject::deleteLater);
+    return request;
+}
+
+rcs::Job *CoreBackend::createStorageClassesJob(const StudioTarget &target, const NamesCallback &onNames,
+                                               QString *why)
+{
+    if (target.kind != StudioTarget::Kind::Kubernetes) {
+        if (why)
+            *why = tr("Storage classes are listed for Kubernetes targets only.");
+        return nullptr;
+    }
+    auto resolved = resolveTarget(target);
+    if (!resolved) {
+        if (why)
+            *why = resolved.error().message();
+        return nullptr;
+    }
+    auto client = rcs::KubeClient::create(resolved.value());
+    if (!client) {
+        if (why)
+            *why = client.error().message();
+        return nullptr;
+    }
+    rcs::KubeClient *kube = client.value();
+    rcs::KubeRequest *request =
+        kube->list(QStringLiteral("storage.k8s.io/v1"), QStringLiteral("StorageClass"), {});
+    connect(request, &QObject::destroyed, kube, &QObject::deleteLater);
+    connect(request, &rcs::Job::finished, this, [onNames](rcs::Job *finished) {
+        if (finished->hasError())
+            return;
+        QStringList names;
+        for (const QJsonObject &item : static_cast<rcs::KubeRequest *>(finished)->items()) {
+            const QJsonObject metadata = item.value(QStringLiteral("metadata")).toObject();
+            const QString name = metadata.value(QStringLiteral("name")).toString();
+            const bool isDefault = metadata.value(QStringLiteral("annotations"))
+                                       .toObject()
+                                       .value(QStringLiteral("storageclass.kubernetes.io/is-default-class"))
+                                       .toString() == QLatin1String("true");
+            if (isDefault)
+                names.prepend(name);
+            else
+                names.append(name);
+        }
+        onNames(names);
+    });
+    return request;
+}
+
+rcs::Result<QString> CoreBackend::renderManifests(const StudioTarget &,
+                                                  const DeployParameters &parameters) const
+{
+    auto set = rcs::ManifestSet::embedded();
+    if (!set)
+        return set.error();
+    rcs::ManifestParameters p;
+    p.ns = parameters.ns;
+    p.statefulSetName = parameters.name;
+    p.replicas = parameters.pods;
+    p.image = parameters.image;
+    p.persistentStorage = parameters.persistent;
+    p.storageClass = parameters.storageClass;
+    p.storageSize = parameters.storageSize;
+    p.cpuRequest = parameters.cpu;
+    p.memoryRequest = parameters.memory;
+    p.password = !parameters.password.isEmpty();
+    p.passwordValue = parameters.password;
+    if (!parameters.password.isEmpty())
+        rcs::Logger::instance().addSecret(parameters.password);
+    auto objects = set->render(p);
+    if (!objects)
+        return objects.error();
+    return rcs::ManifestSet::toYaml(objects.value());
+}
+
+} // namespace rcs::ui

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "studio_backend.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace rcs {
+class RedisPool;
+class ClusterTopology;
+} // namespace rcs
+
+namespace rcs::ui {
+
+// The StudioBackend over the core library. Plain Redis addresses are scanned and driven directly
+// (ClusterScanJob, CreateClusterJob, the check); kubeconfig contexts, connection tests, storage classes
+// and manifests go through core/kube. The Kubernetes workflows plug in here as they land.
+class CoreBackend final : public QObject, public StudioBackend {
+    Q_OBJECT
+public:
+    explicit CoreBackend(QObject *parent = nullptr);
+    ~CoreBackend() override;
+
+    rcs::Job *createRefreshJob(const StudioTarget &target, const SnapshotCallback &onSnapshot,
+                               QString *why) override;
+    rcs::Job *createActionJob(Action action, const StudioTarget &target, const ActionRequest &request,
+                              QString *why) override;
+    QStringList contexts(const QString &kubeconfig, QString *error) const override;
+    rcs::Job *createConnectionTestJob(const StudioTarget &target, QString *why) override;
+    rcs::Job *createStorageClassesJob(const StudioTarget &target, const NamesCallback &onNames,
+                                      QString *why) override;
+    rcs::Result<QString> renderManifests(const StudioTarget &target,
+                                         const DeployParameters &parameters) const override;
+
+private:
+    rcs::RedisPool *m_pool;
+    // The last topology seen on plain endpoints: Create cluster plans from it.
+    std::unique_ptr<rcs::ClusterTopology> m_lastTopology;
+};
+
+} // namespace rcs::ui

@@ -1,0 +1,74 @@
+#include "host_group_item.h"
+
+#include "theme.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace rcs::ui {
+
+HostGroupItem::HostGroupItem(const QString &name)
+    : m_name(name)
+{
+    setZValue(-1);
+    setCacheMode(DeviceCoordinateCache);
+}
+
+void HostGroupItem::setSize(const QSizeF &size)
+{
+    if (m_size == size)
+        return;
+    prepareGeometryChange();
+    m_size = size;
+}
+
+void HostGroupItem::setCounts(int masters, int replicas, bool warning)
+{
+    if (m_masters == masters && m_replicas == replicas && m_warning == warning)
+        return;
+    m_masters = masters;
+    m_replicas = replicas;
+    m_warning = warning;
+    update();
+}
+
+QRectF HostGroupItem::boundingRect() const
+{
+    return QRectF(QPointF(0, 0), m_size);
+}
+
+void HostGroupItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRectF r = boundingRect().adjusted(0.5, 0.5, -0.5, -0.5);
+    painter->setPen(QPen(Theme::groupBorder(), 1));
+    painter->setBrush(Theme::groupBackground());
+    painter->drawRoundedRect(r, 12, 12);
+
+    // A small server glyph, then the node name and what runs on it.
+    const QColor muted = Theme::mutedText();
+    const QRectF glyph(kPadding, 11, 14, 13);
+    painter->setPen(QPen(muted, 1.3));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(QRectF(glyph.left(), glyph.top(), glyph.width(), 5.5), 1.5, 1.5);
+    painter->drawRoundedRect(QRectF(glyph.left(), glyph.top() + 7.5, glyph.width(), 5.5), 1.5, 1.5);
+
+    QFont title = QApplication::font();
+    title.setBold(true);
+    painter->setFont(title);
+    painter->setPen(QApplication::palette().color(QPalette::Text));
+    const QRectF titleRect(glyph.right() + 8, 6, r.width() - glyph.right() - 8 - kPadding, 24);
+    const QString counts = QObject::tr("%n master(s)", nullptr, m_masters) + QStringLiteral(" · ") +
+                           QObject::tr("%n replica(s)", nullptr, m_replicas);
+    QFont small = QApplication::font();
+    small.setPointSizeF(small.pointSizeF() - 1);
+    const qreal countsWidth = QFontMetricsF(small).horizontalAdvance(counts) + 4;
+    painter->drawText(
+        titleRect.adjusted(0, 0, -countsWidth - 8, 0), Qt::AlignVCenter | Qt::AlignLeft,
+        QFontMetricsF(title).elidedText(m_name, Qt::ElideMiddle, titleRect.width() - countsWidth - 8));
+    painter->setFont(small);
+    painter->setPen(m_warning ? Theme::stateColor(NodeCard::State::StaleAddress) : muted);
+    painter->drawText(titleRect, Qt::AlignVCenter | Qt::AlignRight, counts);
+}
+
+} // namespace rcs::ui

@@ -1,0 +1,796 @@
+#include "main_window.h"
+
+#include "common/job.h"
+#include "common/logger.h"
+#include "confirmation_dialog.h"
+#include "deploy_wizard.h"
+#include "details_panel.h"
+#include "job_progress_panel.h"
+#include "log_panel.h"
+#include "studio_backend.h"
+#include "target_bar.h"
+#include "theme.h"
+#include "topology_model.h"
+#include "topology_view.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QCollator>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+
+namespace rcs::ui {
+
+namespace {
+constexpr int kRefreshTimeoutMs = 20'000;
+const QString kCategory = QStringLiteral("ui");
+
+QIcon actionIcon(const char *name)
+{
+    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
+}
+
+} // namespace
+
+MainWindow::MainWindow(StudioBackend *backend, QWidget *parent)
+    : QMainWindow(parent)
+    , m_backend(backend)
+    , m_model(new TopologyModel(this))
+    , m_view(new TopologyView(m_model, this))
+    , m_targetBar(new TargetBar(backend, this))
+    , m_logPanel(new LogPanel(this))
+    , m_jobPanel(new JobProgressPanel(this))
+    , m_details(new DetailsPanel(m_model, this))
+    , m_situationLabel(new QLabel(this))
+    , m_statusLabel(new QLabel(this))
+    , m_refreshLabel(new QLabel(this))
+    , m_zoomLabel(new QLabel(this))
+    , m_refreshTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/redis-cluster-studio.svg")));
+    setCentralWidget(m_view);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks);
+    createActions();
+    createMenus();
+    createToolBars();
+    createDocks();
+    createStatusBar();
+
+    connect(m_targetBar, &TargetBar::targetChanged, this, &MainWindow::setTarget);
+    connect(m_model, &TopologyModel::situationChanged, this, &MainWindow::updateActions);
+    connect(m_model, &TopologyModel::summaryChanged, this, &MainWindow::updateStatusLine);
+    connect(m_model, &TopologyModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_view, &TopologyView::zoomChanged, this,
+            [this](qreal zoom) { m_zoomLabel->setText(tr("%1%").arg(qRound(zoom * 100))); });
+    connect(m_view, &TopologyView::cardActivated, this, [this] {
+        if (QDockWidget *dock = qobject_cast<QDockWidget *>(m_details->parentWidget())) {
+            dock->show();
+            dock->raise();
+        }
+    });
+    connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
+
+    readSettings();
+    updateActions();
+    updateStatusLine();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    struct Spec {
+        Action action;
+        const char *icon;
+        QKeySequence shortcut;
+        const char *what;
+    };
+    const Spec specs[] = {
+        {Action::Deploy, "deploy", QKeySequence(QKeySequence::New),
+         QT_TR_NOOP("Deploy Redis pods into the namespace (wizard)")},
+        {Action::CreateCluster, "create", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+         QT_TR_NOOP("Form the cluster: assign slots, join the nodes, attach replicas")},
+        {Action::Recover, "recover", QKeySequence(Qt::CTRL | Qt::Key_R),
+         QT_TR_NOOP("Reconnect every node at its current pod IP after pods restarted")},
+        {Action::AddNode, "add-node", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+         QT_TR_NOOP("Scale the StatefulSet up by one and join the new node")},
+        {Action::RemoveNode, "remove-node", QKeySequence(), QT_TR_NOOP("Drain and remove the highest pod")},
+        {Action::Rebalance, "rebalance", QKeySequence(Qt::CTRL | Qt::Key_B),
+         QT_TR_NOOP("Move slots so that every master serves about the same number")},
+        {Action::Failover, "failover", QKeySequence(),
+         QT_TR_NOOP("Promote a replica of the selected master")},
+        {Action::Check, "check", QKeySequence(Qt::CTRL | Qt::Key_K),
+         QT_TR_NOOP("Check slots, agreement and reachability; fix open slots")},
+        {Action::Cleanup, "cleanup", QKeySequence(), QT_TR_NOOP("Delete what Deploy created")},
+        {Action::Refresh, "refresh", QKeySequence(QKeySequence::Refresh),
+         QT_TR_NOOP("Read the cluster again now")},
+        {Action::ExportPicture, "export", QKeySequence(Qt::CTRL | Qt::Key_E),
+         QT_TR_NOOP("Save the topology picture as PNG or SVG")},
+    };
+    for (const Spec &spec : specs) {
+        QString text = actionTitle(spec.action);
+        if (spec.action == Action::Deploy || spec.action == Action::Cleanup ||
+            spec.action == Action::ExportPicture)
+            text += QStringLiteral("…");
+        auto *action = new QAction(actionIcon(spec.icon), text, this);
+        action->setShortcut(spec.shortcut);
+        action->setStatusTip(tr(spec.what));
+        action->setData(tr(spec.what));
+        connect(action, &QAction::triggered, this, [this, a = spec.action] { triggerAction(a); });
+        m_actions.insert(spec.action, action);
+    }
+
+    m_zoomIn = new QAction(actionIcon("zoom-in"), tr("Zoom in"), this);
+    m_zoomIn->setShortcut(QKeySequence::ZoomIn);
+    connect(m_zoomIn, &QAction::triggered, m_view, &TopologyView::zoomIn);
+    m_zoomOut = new QAction(actionIcon("zoom-out"), tr("Zoom out"), this);
+    m_zoomOut->setShortcut(QKeySequence::ZoomOut);
+    connect(m_zoomOut, &QAction::triggered, m_view, &TopologyView::zoomOut);
+    m_zoomReset = new QAction(tr("Actual size"), this);
+    m_zoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    connect(m_zoomReset, &QAction::triggered, m_view, &TopologyView::resetZoom);
+    m_zoomFit = new QAction(actionIcon("zoom-fit"), tr("Fit to window"), this);
+    m_zoomFit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_9));
+    connect(m_zoomFit, &QAction::triggered, m_view, &TopologyView::fitToView);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions.value(Action::ExportPicture));
+    QAction *saveLog = file->addAction(tr("Save log…"));
+    connect(saveLog, &QAction::triggered, m_logPanel, &LogPanel::saveWithDialog);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *cluster = menuBar()->addMenu(tr("&Cluster"));
+    for (Action a : {Action::Deploy, Action::CreateCluster, Action::Recover})
+        cluster->addAction(m_actions.value(a));
+    cluster->addSeparator();
+    for (Action a : {Action::AddNode, Action::RemoveNode, Action::Rebalance, Action::Failover})
+        cluster->addAction(m_actions.value(a));
+    cluster->addSeparator();
+    cluster->addAction(m_actions.value(Action::Check));
+    cluster->addAction(m_actions.value(Action::Refresh));
+    cluster->addSeparator();
+    cluster->addAction(m_actions.value(Action::Cleanup));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_zoomIn);
+    view->addAction(m_zoomOut);
+    view->addAction(m_zoomReset);
+    view->addAction(m_zoomFit);
+    view->addSeparator();
+
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    m_themeGroup = new QActionGroup(this);
+    for (Theme::Mode mode : {Theme::Mode::System, Theme::Mode::Light, Theme::Mode::Dark}) {
+        const QString label = mode == Theme::Mode::System  ? tr("Follow the system")
+                              : mode == Theme::Mode::Light ? tr("Light")
+                                                           : tr("Dark");
+        QAction *a = theme->addAction(label);
+        a->setCheckable(true);
+        a->setData(Theme::modeName(mode));
+        m_themeGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [mode] {
+            Theme::apply(*qApp, mode);
+            QSettings().setValue(QStringLiteral("ui/theme"), Theme::modeName(mode));
+        });
+    }
+
+    QMenu *interval = view->addMenu(tr("&Refresh every"));
+    m_intervalGroup = new QActionGroup(this);
+    for (int ms : {1000, 2000, 5000, 10000, 30000, 0}) {
+        QAction *a = interval->addAction(ms == 0 ? tr("Paused") : tr("%n second(s)", nullptr, ms / 1000));
+        a->setCheckable(true);
+        a->setData(ms);
+        m_intervalGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, ms] { setRefreshInterval(ms); });
+    }
+    view->addSeparator();
+    m_docksMenu = view;
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Redis Cluster Studio"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] {
+        auto *box = new QMessageBox(QMessageBox::NoIcon, tr("About Redis Cluster Studio"),
+                                    tr("<h3>Redis Cluster Studio %1</h3>"
+                                       "<p>Deploys Redis Cluster on Kubernetes, draws it, and runs create, "
+                                       "recover, add and remove node, rebalance, failover and cleanup.</p>"
+                                       "<p>Every action is also a headless command: run "
+                                       "<tt>redis-cluster-studio help</tt>.</p>")
+                                        .arg(QApplication::applicationVersion()),
+                                    QMessageBox::Ok, this);
+        box->setIconPixmap(windowIcon().pixmap(64, 64));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+}
+
+void MainWindow::createToolBars()
+{
+    QToolBar *targetToolBar = addToolBar(tr("Target"));
+    targetToolBar->setObjectName(QStringLiteral("TargetToolBar"));
+    targetToolBar->setMovable(false);
+    targetToolBar->addWidget(m_targetBar);
+
+    addToolBarBreak();
+    m_mainToolBar = addToolBar(tr("Actions"));
+    m_mainToolBar->setObjectName(QStringLiteral("ActionsToolBar"));
+    m_mainToolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_mainToolBar->setIconSize(QSize(18, 18));
+    m_mainToolBar->setMovable(false);
+    for (Action a : {Action::Deploy, Action::CreateCluster, Action::Recover})
+        m_mainToolBar->addAction(m_actions.value(a));
+    m_mainToolBar->addSeparator();
+    for (Action a : {Action::AddNode, Action::RemoveNode, Action::Rebalance, Action::Failover})
+        m_mainToolBar->addAction(m_actions.value(a));
+    m_mainToolBar->addSeparator();
+    for (Action a : {Action::Check, Action::Cleanup})
+        m_mainToolBar->addAction(m_actions.value(a));
+    auto *spacer = new QWidget(m_mainToolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_mainToolBar->addWidget(spacer);
+    m_mainToolBar->addAction(m_zoomOut);
+    m_mainToolBar->addAction(m_zoomFit);
+    m_mainToolBar->addAction(m_zoomIn);
+    m_mainToolBar->addSeparator();
+    m_mainToolBar->addAction(m_actions.value(Action::ExportPicture));
+    m_mainToolBar->addAction(m_actions.value(Action::Refresh));
+    for (QAction *a : {m_zoomOut, m_zoomFit, m_zoomIn, m_actions.value(Action::ExportPicture)}) {
+        if (auto *button = qobject_cast<QToolButton *>(m_mainToolBar->widgetForAction(a)))
+            button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    }
+}
+
+void MainWindow::createDocks()
+{
+    auto *detailsDock = new QDockWidget(tr("Details"), this);
+    detailsDock->setObjectName(QStringLiteral("DetailsDock"));
+    detailsDock->setWidget(m_details);
+    detailsDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::RightDockWidgetArea, detailsDock);
+
+    m_jobDock = new QDockWidget(tr("Operations"), this);
+    m_jobDock->setObjectName(QStringLiteral("OperationsDock"));
+    m_jobDock->setWidget(m_jobPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_jobDock);
+    splitDockWidget(detailsDock, m_jobDock, Qt::Vertical);
+
+    auto *logDock = new QDockWidget(tr("Log"), this);
+    logDock->setObjectName(QStringLiteral("LogDock"));
+    logDock->setWidget(m_logPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    resizeDocks({detailsDock}, {320}, Qt::Horizontal);
+    resizeDocks({logDock}, {190}, Qt::Vertical);
+
+    m_docksMenu->addAction(detailsDock->toggleViewAction());
+    m_docksMenu->addAction(m_jobDock->toggleViewAction());
+    m_docksMenu->addAction(logDock->toggleViewAction());
+}
+
+void MainWindow::createStatusBar()
+{
+    m_situationLabel->setObjectName(QStringLiteral("situation"));
+    m_situationLabel->setMargin(2);
+    m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_refreshLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_zoomLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_zoomLabel->setMinimumWidth(48);
+    m_zoomLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    statusBar()->addWidget(m_situationLabel);
+    statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_refreshLabel);
+    statusBar()->addPermanentWidget(m_zoomLabel);
+}
+
+void MainWindow::readSettings()
+{
+    QSettings settings;
+    const QString theme = settings.value(QStringLiteral("ui/theme"), QStringLiteral("system")).toString();
+    for (QAction *a : m_themeGroup->actions())
+        a->setChecked(a->data().toString() == theme);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!settings.contains(QStringLiteral("window/geometry")))
+        resize(1440, 900);
+
+    StudioTarget target;
+    target.kind = StudioTarget::Kind(
+        settings.value(QStringLiteral("target/kind"), int(StudioTarget::Kind::Sandbox)).toInt());
+    target.kubeconfig = settings.value(QStringLiteral("target/kubeconfig")).toString();
+    target.context = settings.value(QStringLiteral("target/context")).toString();
+    target.ns = settings.value(QStringLiteral("target/namespace"), target.ns).toString();
+    target.statefulSet = settings.value(QStringLiteral("target/statefulSet"), target.statefulSet).toString();
+    target.endpoints = settings.value(QStringLiteral("target/endpoints")).toString();
+    m_refreshInterval = settings.value(QStringLiteral("refresh/intervalMs"), 2000).toInt();
+    for (QAction *a : m_intervalGroup->actions())
+        a->setChecked(a->data().toInt() == m_refreshInterval);
+    m_targetBar->setTarget(target);
+    m_target = target;
+}
+
+void MainWindow::writeSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("target/kind"), int(m_target.kind));
+    settings.setValue(QStringLiteral("target/kubeconfig"), m_target.kubeconfig);
+    settings.setValue(QStringLiteral("target/context"), m_target.context);
+    settings.setValue(QStringLiteral("target/namespace"), m_target.ns);
+    settings.setValue(QStringLiteral("target/statefulSet"), m_target.statefulSet);
+    settings.setValue(QStringLiteral("target/endpoints"), m_target.endpoints);
+    settings.setValue(QStringLiteral("refresh/intervalMs"), m_refreshInterval);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    writeSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setTarget(const StudioTarget &target)
+{
+    if (target != m_targetBar->target())
+        m_targetBar->setTarget(target);
+    const bool changed = target != m_target;
+    m_target = target;
+    if (changed) {
+        // The old picture says nothing about the new target.
+        if (m_refreshJob)
+            m_refreshJob->cancel();
+        m_model->clear();
+        m_everRefreshed = false;
+        m_lastRefreshError.clear();
+        rcs::Logger::instance().info(kCategory, tr("Looking at %1.").arg(target.displayName()));
+        Q_EMIT targetChanged(target);
+    }
+    writeSettings();
+    updateTitle();
+    updateActions();
+    updateStatusLine();
+    refresh();
+    setRefreshInterval(m_refreshInterval);
+}
+
+void MainWindow::setRefreshInterval(int ms)
+{
+    m_refreshInterval = std::max(0, ms);
+    for (QAction *a : m_intervalGroup->actions())
+        a->setChecked(a->data().toInt() == m_refreshInterval);
+    if (m_refreshInterval > 0 && m_target.isSet())
+        m_refreshTimer->start(m_refreshInterval);
+    else
+        m_refreshTimer->stop();
+    QSettings().setValue(QStringLiteral("refresh/intervalMs"), m_refreshInterval);
+}
+
+void MainWindow::refresh()
+{
+    if (m_refreshJob || !m_target.isSet())
+        return; // one refresh at a time; the timer comes back
+    QString why;
+    const StudioTarget target = m_target;
+    rcs::Job *job = m_backend->createRefreshJob(
+        target,
+        [this, target](const TopologySnapshot &snapshot) {
+            if (target != m_target)
+                return; // an answer about the previous target
+            m_model->setSnapshot(snapshot);
+        },
+        &why);
+    if (!job) {
+        m_lastRefreshError = why;
+        m_refreshLabel->setText(tr("Not refreshed"));
+        m_refreshLabel->setToolTip(why);
+        updateStatusLine();
+        Q_EMIT refreshed(false);
+        return;
+    }
+    if (job->timeout() == 0)
+        job->setTimeout(kRefreshTimeoutMs);
+    m_refreshJob = job;
+    connect(job, &rcs::Job::finished, this, [this](rcs::Job *finished) {
+        const bool ok = !finished->hasError();
+        if (ok) {
+            m_everRefreshed = true;
+            m_refreshLabel->setText(
+                tr("Refreshed %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+            m_refreshLabel->setToolTip({});
+            m_lastRefreshError.clear();
+        } else if (finished->error().code() != rcs::ErrorCode::Cancelled) {
+            const QString message = finished->errorString();
+            m_refreshLabel->setText(tr("Refresh failed"));
+            m_refreshLabel->setToolTip(message);
+            if (message != m_lastRefreshError) // once, not every two seconds
+                rcs::Logger::instance().warning(kCategory, message);
+            m_lastRefreshError = message;
+        }
+        updateActions();
+        updateStatusLine();
+        Q_EMIT refreshed(ok);
+    });
+    job->start();
+}
+
+QString MainWindow::statusLine() const
+{
+    const TopologySnapshot &s = m_model->summary();
+    if (!m_target.isSet())
+        return tr("Choose a target above.");
+    if (m_model->isEmpty())
+        return m_lastRefreshError.isEmpty() ? situationAdvice(s.situation) : m_lastRefreshError;
+    QStringList parts;
+    parts << tr("cluster_state: %1").arg(s.clusterState.isEmpty() ? tr("unknown") : s.clusterState);
+    if (s.slotsOk >= 0)
+        parts << tr("slots ok: %1").arg(s.slotsOk);
+    if (s.knownNodes >= 0)
+        parts << tr("known nodes: %1").arg(s.knownNodes);
+    if (s.currentEpoch >= 0)
+        parts << tr("current epoch: %1").arg(s.currentEpoch);
+    parts << tr("%n master(s)", nullptr, m_model->masterCount()) + QStringLiteral(", ") +
+                 tr("%n replica(s)", nullptr, m_model->replicaCount());
+    return parts.join(QStringLiteral("  ·  "));
+}
+
+void MainWindow::updateStatusLine()
+{
+    const Situation situation = m_model->situation();
+    const QColor color = Theme::situationColor(situation);
+    m_situationLabel->setText(QStringLiteral("  %1  ").arg(situationTitle(situation)));
+    m_situationLabel->setToolTip(situationAdvice(situation));
+    m_situationLabel->setStyleSheet(
+        QStringLiteral(
+            "QLabel#situation { color: white; background: %1; border-radius: 9px; font-weight: 600; "
+            "padding: 1px 6px; }")
+            .arg(color.name()));
+    m_statusLabel->setText(statusLine());
+    m_view->setPlaceholderText(!m_target.isSet() ? tr("Choose a target above to see a cluster.")
+                               : !m_everRefreshed && m_lastRefreshError.isEmpty() ? tr("Reading the cluster…")
+                               : !m_lastRefreshError.isEmpty()                    ? m_lastRefreshError
+                                                               : situationAdvice(situation));
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_target.isSet() ? tr("%1 — Redis Cluster Studio").arg(m_target.displayName())
+                                    : tr("Redis Cluster Studio"));
+}
+
+void MainWindow::updateActions()
+{
+    const Situation situation = m_model->situation();
+    for (auto it = m_actions.cbegin(); it != m_actions.cend(); ++it) {
+        ActionState state = ActionPolicy::state(it.key(), situation, m_busyWith);
+        if (state.enabled && it.key() == Action::Failover && !m_model->node(m_model->selectedKey())) {
+            state = {false, false, tr("Select the master (or the replica) to fail over in the picture.")};
+        }
+        QAction *action = it.value();
+        action->setEnabled(state.enabled);
+        const QString what = action->data().toString();
+        action->setToolTip(state.enabled
+                               ? QStringLiteral("%1 — %2").arg(actionTitle(it.key()), what)
+                               : QStringLiteral("%1 — %2").arg(actionTitle(it.key()), state.reason));
+        if (auto *button = qobject_cast<QToolButton *>(m_mainToolBar->widgetForAction(action))) {
+            const bool prominent = state.enabled && state.prominent;
+            if (button->property("prominent").toBool() != prominent) {
+                button->setProperty("prominent", prominent);
+                const QColor accent = it.key() == Action::Recover
+                                          ? Theme::stateColor(NodeCard::State::Fail)
+                                          : QApplication::palette().color(QPalette::Highlight);
+                button->setStyleSheet(prominent
+                                          ? QStringLiteral("QToolButton { color: white; background: %1; "
+                                                           "border-radius: 4px; padding: 3px 8px; "
+                                                           "font-weight: 600; }"
+                                                           "QToolButton:hover { background: %2; }")
+                                                .arg(accent.name(), accent.darker(112).name())
+                                          : QString());
+            }
+        }
+    }
+}
+
+ActionRequest MainWindow::selectionRequest() const
+{
+    ActionRequest request;
+    if (const NodeCard *card = m_model->node(m_model->selectedKey())) {
+        request.nodeKey = card->key();
+        request.podName = card->podName;
+        request.address = card->address;
+    }
+    return request;
+}
+
+QStringList MainWindow::podNames() const
+{
+    QStringList names;
+    for (const NodeCard &card : m_model->nodes()) {
+        if (!card.podName.isEmpty())
+            names.append(card.podName);
+    }
+    QCollator collator;
+    collator.setNumericMode(true);
+    std::sort(names.begin(), names.end(),
+              [&](const QString &a, const QString &b) { return collator.compare(a, b) < 0; });
+    return names;
+}
+
+void MainWindow::triggerAction(Action action)
+{
+    const ActionState state = ActionPolicy::state(action, m_model->situation(), m_busyWith);
+    if (!state.enabled && action != Action::Refresh) {
+        statusBar()->showMessage(state.reason, 5000);
+        return;
+    }
+    switch (action) {
+    case Action::Refresh:
+        refresh();
+        return;
+    case Action::ExportPicture:
+        exportPicture();
+        return;
+    case Action::Deploy:
+        openDeployWizard();
+        return;
+    case Action::Cleanup:
+        confirmCleanup();
+        return;
+    case Action::RemoveNode:
+        confirmRemoveNode();
+        return;
+    case Action::Failover:
+        confirmFailover();
+        return;
+    case Action::AddNode:
+        confirmAddNode();
+        return;
+    case Action::CreateCluster:
+    case Action::Recover:
+    case Action::Rebalance:
+    case Action::Check:
+        runAction(action, selectionRequest());
+        return;
+    }
+}
+
+void MainWindow::runAction(Action action, const ActionRequest &request)
+{
+    QString why;
+    rcs::Job *job = m_backend->createActionJob(action, m_target, request, &why);
+    if (!job) {
+        const QString message = why.isEmpty() ? tr("%1 is not available.").arg(actionTitle(action)) : why;
+        rcs::Logger::instance().warning(kCategory, message);
+        statusBar()->showMessage(message, 8000);
+        return;
+    }
+    if (job->title().isEmpty())
+        job->setTitle(actionTitle(action));
+    runJob(job, ActionPolicy::changesCluster(action));
+}
+
+void MainWindow::runJob(rcs::Job *job, bool changesCluster)
+{
+    m_jobPanel->addJob(job);
+    m_jobDock->show();
+    m_jobDock->raise();
+    const QString title = job->title();
+    if (changesCluster) {
+        m_busyWith = title;
+        updateActions();
+    }
+    connect(job, &rcs::Job::finished, this, [this, changesCluster, title](rcs::Job *finished) {
+        const bool ok = !finished->hasError();
+        if (changesCluster)
+            m_busyWith.clear();
+        rcs::Logger &log = rcs::Logger::instance();
+        if (ok)
+            log.info(kCategory, tr("%1 finished.").arg(title));
+        else
+            log.error(kCategory, tr("%1 failed: %2").arg(title, finished->errorString()));
+        statusBar()->showMessage(ok ? tr("%1 finished.").arg(title) : finished->errorString(), 10000);
+        updateActions();
+        Q_EMIT jobFinished(title, ok);
+        refresh();
+    });
+    job->start();
+}
+
+void MainWindow::confirmCleanup()
+{
+    auto *dialog = new ConfirmationDialog(
+        tr("Clean up %1?").arg(m_target.ns),
+        tr("This deletes what Deploy created for %1. Data on the persistent volumes survives unless you also "
+           "delete the PVCs.")
+            .arg(m_target.displayName()),
+        this);
+    dialog->setObjectName(QStringLiteral("cleanupConfirmation"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->addOption(QStringLiteral("deletePvcs"),
+                      tr("Also delete the PersistentVolumeClaims (all data is lost)"));
+    dialog->addOption(QStringLiteral("deleteNamespace"), tr("Also delete the namespace %1").arg(m_target.ns));
+    const auto update = [this, dialog] {
+        ActionRequest request;
+        request.deletePvcs = dialog->isOptionChecked(QStringLiteral("deletePvcs"));
+        request.deleteNamespace = dialog->isOptionChecked(QStringLiteral("deleteNamespace"));
+        const QStringList items = m_backend->cleanupPreview(m_target, podNames(), request);
+        dialog->setItems(items);
+        dialog->setAcceptText(tr("Delete %n object(s)", nullptr, int(items.size())), true);
+    };
+    update();
+    connect(dialog, &ConfirmationDialog::optionToggled, dialog, update);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        ActionRequest request;
+        request.deletePvcs = dialog->isOptionChecked(QStringLiteral("deletePvcs"));
+        request.deleteNamespace = dialog->isOptionChecked(QStringLiteral("deleteNamespace"));
+        runAction(Action::Cleanup, request);
+    });
+    dialog->open();
+}
+
+void MainWindow::confirmRemoveNode()
+{
+    // A StatefulSet shrinks from the top: the highest ordinal goes.
+    const QStringList pods = podNames();
+    const NodeCard *victim = nullptr;
+    if (!pods.isEmpty()) {
+        for (const NodeCard &card : m_model->nodes()) {
+            if (card.podName == pods.last())
+                victim = &card;
+        }
+    }
+    if (!victim) {
+        statusBar()->showMessage(tr("No pod to remove."), 5000);
+        return;
+    }
+    QString where;
+    if (victim->isMaster() && victim->slotCount() > 0) {
+        QStringList others;
+        for (const NodeCard &card : m_model->nodes()) {
+            if (card.isMaster() && card.key() != victim->key())
+                others.append(card.displayName());
+        }
+        where = tr("Its %n slot(s) move to the other masters (%1) before it leaves.", nullptr,
+                   victim->slotCount())
+                    .arg(others.join(QStringLiteral(", ")));
+    } else if (victim->role == NodeCard::Role::Replica) {
+        where = tr("It is a replica of %1; no slots move.").arg(victim->masterName);
+    } else {
+        where = tr("It serves no slots.");
+    }
+    auto *dialog =
+        new ConfirmationDialog(tr("Remove %1?").arg(victim->podName),
+                               tr("The StatefulSet %1 shrinks by one, so pod %2 (%3) is removed. %4 Its PVC "
+                                  "is kept for a later scale-up "
+                                  "unless you delete it.")
+                                   .arg(m_target.statefulSet, victim->podName, victim->address, where),
+                               this);
+    dialog->setObjectName(QStringLiteral("removeNodeConfirmation"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->addOption(QStringLiteral("deletePvcs"), tr("Also delete its PersistentVolumeClaim"));
+    dialog->setAcceptText(tr("Remove %1").arg(victim->podName), true);
+    ActionRequest base;
+    base.nodeKey = victim->key();
+    base.podName = victim->podName;
+    base.address = victim->address;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, base] {
+        ActionRequest request = base;
+        request.deletePvcs = dialog->isOptionChecked(QStringLiteral("deletePvcs"));
+        runAction(Action::RemoveNode, request);
+    });
+    dialog->open();
+}
+
+void MainWindow::confirmFailover()
+{
+    const NodeCard *selected = m_model->node(m_model->selectedKey());
+    if (!selected)
+        return;
+    QString text;
+    if (selected->isMaster()) {
+        QStringList replicas;
+        for (const NodeCard &card : m_model->nodes()) {
+            if (card.masterId == selected->id && !selected->id.isEmpty())
+                replicas.append(card.displayName());
+        }
+        if (replicas.isEmpty()) {
+            statusBar()->showMessage(tr("%1 has no replica to promote.").arg(selected->displayName()), 6000);
+            return;
+        }
+        text = tr("A replica of %1 (%2) becomes master of its %n slot(s); %1 becomes its replica.", nullptr,
+                  selected->slotCount())
+                   .arg(selected->displayName(), replicas.join(QStringLiteral(", ")));
+    } else {
+        text = tr("%1 becomes master in place of %2, which becomes its replica.")
+                   .arg(selected->displayName(), selected->masterName);
+    }
+    auto *dialog = new ConfirmationDialog(tr("Fail over?"), text, this);
+    dialog->setObjectName(QStringLiteral("failoverConfirmation"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptText(tr("Fail over"), false);
+    const ActionRequest request = selectionRequest();
+    connect(dialog, &QDialog::accepted, this, [this, request] { runAction(Action::Failover, request); });
+    dialog->open();
+}
+
+void MainWindow::confirmAddNode()
+{
+    const int next = int(podNames().size());
+    auto *dialog = new ConfirmationDialog(
+        tr("Add a node?"),
+        tr("The StatefulSet %1 grows to %2 pods; the new pod %1-%3 joins the cluster as a master and "
+           "receives "
+           "its share of slots, or as a replica of the master with the fewest replicas on another Kubernetes "
+           "node.")
+            .arg(m_target.statefulSet)
+            .arg(next + 1)
+            .arg(next),
+        this);
+    dialog->setObjectName(QStringLiteral("addNodeConfirmation"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->addOption(QStringLiteral("replica"), tr("Add it as a replica instead of a master"));
+    dialog->setAcceptText(tr("Add node"), false);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        ActionRequest request;
+        request.role = dialog->isOptionChecked(QStringLiteral("replica")) ? QStringLiteral("replica")
+                                                                          : QStringLiteral("master");
+        runAction(Action::AddNode, request);
+    });
+    dialog->open();
+}
+
+void MainWindow::openDeployWizard()
+{
+    auto *wizard = new DeployWizard(m_backend, m_target, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &DeployWizard::deployed, this, [this](const StudioTarget &target) {
+        setTarget(target);
+        refresh();
+    });
+    connect(wizard, &DeployWizard::createClusterRequested, this, [this](const StudioTarget &target) {
+        setTarget(target);
+        runAction(Action::CreateCluster, ActionRequest{});
+    });
+    wizard->open();
+}
+
+void MainWindow::exportPicture()
+{
+    auto *dialog = new QFileDialog(this, tr("Export picture"), QStringLiteral("redis-cluster.png"),
+                                   tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString &filter) {
+        dialog->setDefaultSuffix(filter.contains(QLatin1String("svg")) ? QStringLiteral("svg")
+                                                                       : QStringLiteral("png"));
+    });
+    dialog->setDefaultSuffix(QStringLiteral("png"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        QString error;
+        if (m_view->exportPicture(path, &error)) {
+            rcs::Logger::instance().info(kCategory, tr("Saved the topology picture to %1.").arg(path));
+            statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+        } else {
+            rcs::Logger::instance().error(kCategory, error);
+            statusBar()->showMessage(error, 8000);
+        }
+    });
+    dialog->open();
+}
+
+} // namespace rcs::ui

@@ -1,0 +1,126 @@
+#pragma once
+
+#include "situation.h"
+#include "studio_target.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QTimer;
+class QToolBar;
+
+namespace rcs {
+class Job;
+}
+
+namespace rcs::ui {
+
+class DetailsPanel;
+class JobProgressPanel;
+class LogPanel;
+class StudioBackend;
+class TargetBar;
+class TopologyModel;
+class TopologyView;
+struct ActionRequest;
+
+// The studio: target bar on top, the topology in the centre, details and operations on the right, the
+// log below. Every action becomes a job from the StudioBackend, shown in the operations panel; the
+// topology refreshes on a timer without ever blocking the GUI thread.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    // The backend must outlive the window.
+    explicit MainWindow(StudioBackend *backend, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    TopologyModel *topologyModel() const { return m_model; }
+    TopologyView *topologyView() const { return m_view; }
+    LogPanel *logPanel() const { return m_logPanel; }
+    JobProgressPanel *jobPanel() const { return m_jobPanel; }
+    DetailsPanel *detailsPanel() const { return m_details; }
+    QAction *action(Action action) const { return m_actions.value(action); }
+
+    StudioTarget target() const { return m_target; }
+    void setTarget(const StudioTarget &target);
+    // Milliseconds between topology refreshes; 0 pauses them.
+    void setRefreshInterval(int ms);
+    int refreshInterval() const { return m_refreshInterval; }
+    // The title of the running changing operation, empty when idle.
+    QString busyWith() const { return m_busyWith; }
+    // The status line: cluster_state, slots ok, known nodes, current epoch.
+    QString statusLine() const;
+
+public Q_SLOTS:
+    void refresh();
+    // Asks for confirmation where the action changes things, then runs it.
+    void triggerAction(rcs::ui::Action action);
+    // Runs any job in the operations panel; changing jobs make the window busy until they finish.
+    void runJob(rcs::Job *job, bool changesCluster = true);
+    void openDeployWizard();
+    void exportPicture();
+
+Q_SIGNALS:
+    // After every refresh attempt; ok is false when the target could not be read.
+    void refreshed(bool ok);
+    void targetChanged(const rcs::ui::StudioTarget &target);
+    void jobFinished(const QString &title, bool ok);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBars();
+    void createDocks();
+    void createStatusBar();
+    void readSettings();
+    void writeSettings() const;
+    void updateActions();
+    void updateStatusLine();
+    void updateTitle();
+    void runAction(rcs::ui::Action action, const ActionRequest &request);
+    void confirmCleanup();
+    void confirmRemoveNode();
+    void confirmFailover();
+    void confirmAddNode();
+    ActionRequest selectionRequest() const;
+    QStringList podNames() const;
+
+    StudioBackend *m_backend;
+    TopologyModel *m_model;
+    TopologyView *m_view;
+    TargetBar *m_targetBar;
+    LogPanel *m_logPanel;
+    JobProgressPanel *m_jobPanel;
+    DetailsPanel *m_details;
+    QDockWidget *m_jobDock = nullptr;
+    QMenu *m_docksMenu = nullptr;
+    QToolBar *m_mainToolBar = nullptr;
+    QHash<Action, QAction *> m_actions;
+    QAction *m_zoomIn = nullptr;
+    QAction *m_zoomOut = nullptr;
+    QAction *m_zoomReset = nullptr;
+    QAction *m_zoomFit = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+    QActionGroup *m_intervalGroup = nullptr;
+    QLabel *m_situationLabel;
+    QLabel *m_statusLabel;
+    QLabel *m_refreshLabel;
+    QLabel *m_zoomLabel;
+    QTimer *m_refreshTimer;
+    QPointer<rcs::Job> m_refreshJob;
+    StudioTarget m_target;
+    QString m_busyWith;
+    QString m_lastRefreshError;
+    int m_refreshInterval = 2000;
+    bool m_everRefreshed = false;
+};
+
+} // namespace rcs::ui

@@ -1,0 +1,185 @@
+#include "situation.h"
+
+#include <QCoreApplication>
+
+namespace rcs::ui {
+
+namespace {
+struct SituationInfo {
+    Situation situation;
+    const char *name;
+    const char *title;
+    const char *advice;
+};
+
+constexpr SituationInfo kSituations[] = {
+    {Situation::Unknown, "unknown", "Not connected",
+     "Choose a kubeconfig and context, or the local sandbox, to see a cluster."},
+    {Situation::NotDeployed, "not-deployed", "Not deployed",
+     "Nothing is deployed in this namespace yet: use Deploy to create the pods."},
+    {Situation::PodsNotReady, "pods-not-ready", "Pods not ready",
+     "Some pods are not Ready yet; wait, or look at the pod details for the reason."},
+    {Situation::NotCreated, "not-created", "Cluster not created",
+     "The pods run but form no cluster yet: use Create cluster."},
+    {Situation::Healthy, "healthy", "Healthy", "Every slot is served and every node agrees."},
+    {Situation::Degraded, "degraded", "Degraded",
+     "Some nodes are failing or unreachable; Check explains what is wrong, Recover repairs addresses."},
+    {Situation::TotalFailure, "total-failure", "Total failure",
+     "Every pod restarted with a new IP and the nodes lost each other: use Recover."},
+    {Situation::OpenSlots, "open-slots", "Open slots",
+     "A slot migration was interrupted; Check finds and fixes the open slots."},
+};
+
+const SituationInfo &info(Situation situation)
+{
+    for (const SituationInfo &entry : kSituations) {
+        if (entry.situation == situation)
+            return entry;
+    }
+    return kSituations[0];
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("rcs::ui::Situation", text);
+}
+} // namespace
+
+QString situationName(Situation situation)
+{
+    return QString::fromLatin1(info(situation).name);
+}
+
+QString situationTitle(Situation situation)
+{
+    return tr(info(situation).title);
+}
+
+QString situationAdvice(Situation situation)
+{
+    return tr(info(situation).advice);
+}
+
+Situation situationFromName(const QString &name)
+{
+    for (const SituationInfo &entry : kSituations) {
+        if (name == QLatin1String(entry.name))
+            return entry.situation;
+    }
+    return Situation::Unknown;
+}
+
+QString actionTitle(Action action)
+{
+    switch (action) {
+    case Action::Deploy:
+        return tr("Deploy");
+    case Action::CreateCluster:
+        return tr("Create cluster");
+    case Action::Recover:
+        return tr("Recover");
+    case Action::AddNode:
+        return tr("Add node");
+    case Action::RemoveNode:
+        return tr("Remove node");
+    case Action::Rebalance:
+        return tr("Rebalance");
+    case Action::Failover:
+        return tr("Failover");
+    case Action::Check:
+        return tr("Check");
+    case Action::Cleanup:
+        return tr("Cleanup");
+    case Action::Refresh:
+        return tr("Refresh");
+    case Action::ExportPicture:
+        return tr("Export picture");
+    }
+    return {};
+}
+
+bool ActionPolicy::changesCluster(Action action)
+{
+    switch (action) {
+    case Action::Refresh:
+    case Action::ExportPicture:
+    case Action::Check:
+        return false;
+    default:
+        return true;
+    }
+}
+
+ActionState ActionPolicy::state(Action action, Situation situation, const QString &busyWith)
+{
+    using S = Situation;
+    const auto enabled = [](bool prominent = false) { return ActionState{true, prominent, {}}; };
+    const auto disabled = [](const char *why) { return ActionState{false, false, tr(why)}; };
+
+    if (action == Action::Refresh)
+        return enabled();
+    if (situation == S::Unknown && action != Action::Deploy)
+        return disabled("Choose a target (kubeconfig and context, or the local sandbox) first.");
+    if (!busyWith.isEmpty() && changesCluster(action))
+        return ActionState{false, false, tr("Wait until \u201c%1\u201d finishes.").arg(busyWith)};
+
+    const bool deployed = situation != S::NotDeployed;
+    const bool created = situation == S::Healthy || situation == S::Degraded ||
+                         situation == S::TotalFailure || situation == S::OpenSlots;
+
+    switch (action) {
+    case Action::Deploy:
+        if (situation == S::NotDeployed || situation == S::Unknown)
+            return enabled(situation == S::NotDeployed);
+        return disabled("Redis is already deployed here; use Cleanup first to deploy it again.");
+    case Action::CreateCluster:
+        if (situation == S::NotCreated)
+            return enabled(true);
+        if (!deployed)
+            return disabled("Deploy the pods first.");
+        if (situation == S::PodsNotReady)
+            return disabled("Wait until every pod is Ready.");
+        return disabled("The cluster is already created.");
+    case Action::Recover:
+        if (situation == S::TotalFailure)
+            return enabled(true);
+        if (situation == S::Degraded)
+            return enabled();
+        if (situation == S::Healthy)
+            return disabled("The cluster is healthy: there is nothing to recover.");
+        if (!created)
+            return disabled("There is no cluster to recover yet.");
+        return disabled("Recover repairs failed nodes; fix the open slots with Check first.");
+    case Action::AddNode:
+    case Action::RemoveNode:
+    case Action::Rebalance:
+        if (situation == S::Healthy)
+            return enabled();
+        if (!created)
+            return disabled("Create the cluster first.");
+        return disabled("The cluster must be healthy first; use Recover or Check.");
+    case Action::Failover:
+        if (situation == S::Healthy || situation == S::Degraded)
+            return enabled();
+        if (!created)
+            return disabled("Create the cluster first.");
+        return disabled("A failover needs a reachable master and replica; use Recover or Check first.");
+    case Action::Check:
+        if (created)
+            return enabled(situation == S::OpenSlots);
+        return disabled("There is no cluster to check yet.");
+    case Action::Cleanup:
+        if (deployed)
+            return enabled();
+        return disabled("Nothing is deployed here.");
+    case Action::ExportPicture:
+        if (deployed)
+            return enabled();
+        return disabled("There is no topology to export yet.");
+    case Action::Refresh:
+        break;
+    }
+    return enabled();
+}
+
+} // namespace rcs::ui

@@ -1,0 +1,100 @@
+#include "studio_backend.h"
+
+#include <QCoreApplication>
+
+namespace rcs::ui {
+
+QString StudioTarget::displayName() const
+{
+    switch (kind) {
+    case Kind::None:
+        return QCoreApplication::translate("rcs::ui::StudioTarget", "no target");
+    case Kind::Sandbox:
+        return QCoreApplication::translate("rcs::ui::StudioTarget", "%1/%2 in the local sandbox")
+            .arg(ns, statefulSet);
+    case Kind::Endpoints:
+        return endpoints;
+    case Kind::Kubernetes:
+        break;
+    }
+    return QCoreApplication::translate("rcs::ui::StudioTarget", "%1/%2 on %3")
+        .arg(ns, statefulSet,
+             context.isEmpty() ? QCoreApplication::translate("rcs::ui::StudioTarget", "the current context")
+                               : context);
+}
+
+QStringList StudioBackend::cleanupPreview(const StudioTarget &target, const QStringList &podNames,
+                                          const ActionRequest &request) const
+{
+    // The objects Deploy creates (the seed's names); PVCs follow the StatefulSet's claim template.
+    QStringList objects{
+        QStringLiteral("StatefulSet %1").arg(target.statefulSet), QStringLiteral("Service redis-service"),
+        QStringLiteral("Service redis-access-service"), QStringLiteral("ConfigMap redis-conf")};
+    if (request.deletePvcs) {
+        for (const QString &pod : podNames)
+            objects.append(QStringLiteral("PersistentVolumeClaim redis-data-%1").arg(pod));
+    }
+    if (request.deleteNamespace)
+        objects.append(QStringLiteral("Namespace %1").arg(target.ns));
+    return objects;
+}
+
+QStringList StudioBackend::contexts(const QString &, QString *error) const
+{
+    if (error)
+        *error = QCoreApplication::translate("rcs::ui::StudioBackend",
+                                             "Reading kubeconfig files is not available.");
+    return {};
+}
+
+namespace {
+QString notAvailable()
+{
+    return QCoreApplication::translate(
+        "rcs::ui::StudioBackend", "This build has no Kubernetes workflows yet; use the headless commands.");
+}
+} // namespace
+
+rcs::Job *StudioBackend::createConnectionTestJob(const StudioTarget &, QString *why)
+{
+    if (why)
+        *why = notAvailable();
+    return nullptr;
+}
+
+rcs::Job *StudioBackend::createStorageClassesJob(const StudioTarget &, const NamesCallback &, QString *why)
+{
+    if (why)
+        *why = notAvailable();
+    return nullptr;
+}
+
+rcs::Result<QString> StudioBackend::renderManifests(const StudioTarget &, const DeployParameters &) const
+{
+    return rcs::Error(rcs::ErrorCode::Refused, notAvailable());
+}
+
+QStringList StudioBackend::deployCommands(const StudioTarget &target,
+                                          const DeployParameters &parameters) const
+{
+    QString kubectl = QStringLiteral("kubectl");
+    if (!target.kubeconfig.isEmpty())
+        kubectl += QStringLiteral(" --kubeconfig ") + target.kubeconfig;
+    if (!target.context.isEmpty())
+        kubectl += QStringLiteral(" --context ") + target.context;
+    return {
+        kubectl + QStringLiteral(" apply --server-side --force-conflicts -f redis-cluster.yaml"),
+        kubectl + QStringLiteral(" -n %1 rollout status statefulset/%2 --timeout=10m")
+                      .arg(parameters.ns, parameters.name),
+        kubectl + QStringLiteral(" -n %1 get pods -l app=redis -o wide").arg(parameters.ns),
+    };
+}
+
+rcs::Job *StudioBackend::createDeployJob(const StudioTarget &, const DeployParameters &, QString *why)
+{
+    if (why)
+        *why = notAvailable();
+    return nullptr;
+}
+
+} // namespace rcs::ui

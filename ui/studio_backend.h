@@ -1,0 +1,69 @@
+#pragma once
+
+#include "common/result.h"
+#include "deploy_parameters.h"
+#include "node_card.h"
+#include "situation.h"
+#include "studio_target.h"
+
+#include <QStringList>
+
+#include <functional>
+
+namespace rcs {
+class Job;
+}
+
+namespace rcs::ui {
+
+// What an action needs beyond the target: the node the user picked and the choices of its dialog.
+struct ActionRequest {
+    QString nodeKey; // the selected card (failover, remove node)
+    QString podName;
+    QString address;
+    QString role; // add node: "master" or "replica"
+    bool deletePvcs = false;
+    bool deleteNamespace = false;
+};
+
+// The seam between the windows and the core: every button becomes an rcs::Job made here, so the
+// windows never reach hiredis or the Kubernetes API themselves, and tests can drive the windows with
+// jobs of their own.
+class StudioBackend {
+public:
+    virtual ~StudioBackend() = default;
+
+    using SnapshotCallback = std::function<void(const TopologySnapshot &snapshot)>;
+    // A job that reads the target once; on success it hands a snapshot to onSnapshot before finishing.
+    // Returns nullptr with a sentence in *why when the target cannot be read.
+    virtual rcs::Job *createRefreshJob(const StudioTarget &target, const SnapshotCallback &onSnapshot,
+                                       QString *why) = 0;
+    // A job that runs the action; nullptr with a sentence in *why when it is not available.
+    virtual rcs::Job *createActionJob(Action action, const StudioTarget &target, const ActionRequest &request,
+                                      QString *why) = 0;
+    // The Kubernetes objects (and, when asked, PVCs and the namespace) that Cleanup would delete,
+    // one "Kind name" per line, for the confirmation.
+    virtual QStringList cleanupPreview(const StudioTarget &target, const QStringList &podNames,
+                                       const ActionRequest &request) const;
+    // The contexts of a kubeconfig file, the current one first; empty with *error when unreadable.
+    virtual QStringList contexts(const QString &kubeconfig, QString *error) const;
+
+    // --- the deploy wizard ---
+    // A job that succeeds when the target's API server answers with the credentials given; its error
+    // message says what failed and what to do.
+    virtual rcs::Job *createConnectionTestJob(const StudioTarget &target, QString *why);
+    using NamesCallback = std::function<void(const QStringList &names)>;
+    // Lists the target's StorageClasses (the default one first).
+    virtual rcs::Job *createStorageClassesJob(const StudioTarget &target, const NamesCallback &onNames,
+                                              QString *why);
+    // The manifests Deploy would apply, as YAML.
+    virtual rcs::Result<QString> renderManifests(const StudioTarget &target,
+                                                 const DeployParameters &parameters) const;
+    // The kubectl lines a person would type for the same deployment.
+    virtual QStringList deployCommands(const StudioTarget &target, const DeployParameters &parameters) const;
+    // Applies the manifests and follows the pods until Ready; infoMessage() carries per-pod progress.
+    virtual rcs::Job *createDeployJob(const StudioTarget &target, const DeployParameters &parameters,
+                                      QString *why);
+};
+
+} // namespace rcs::ui

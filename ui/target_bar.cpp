@@ -1,0 +1,203 @@
+#include "target_bar.h"
+
+#include "studio_backend.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpressionValidator>
+#include <QToolButton>
+
+namespace rcs::ui {
+
+namespace {
+QLabel *fieldLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+} // namespace
+
+TargetBar::TargetBar(StudioBackend *backend, QWidget *parent)
+    : QWidget(parent)
+    , m_backend(backend)
+    , m_kind(new QComboBox(this))
+    , m_kubeconfigLabel(fieldLabel(tr("Kubeconfig"), this))
+    , m_kubeconfig(new QLineEdit(this))
+    , m_browse(new QToolButton(this))
+    , m_contextLabel(fieldLabel(tr("Context"), this))
+    , m_context(new QComboBox(this))
+    , m_namespaceLabel(fieldLabel(tr("Namespace"), this))
+    , m_namespace(new QLineEdit(this))
+    , m_statefulSetLabel(fieldLabel(tr("StatefulSet"), this))
+    , m_statefulSet(new QLineEdit(this))
+    , m_endpointsLabel(fieldLabel(tr("Nodes"), this))
+    , m_endpoints(new QLineEdit(this))
+{
+    m_kind->addItem(QIcon(QStringLiteral(":/icons/sandbox.svg")), tr("Local sandbox"),
+                    int(StudioTarget::Kind::Sandbox));
+    m_kind->addItem(QIcon(QStringLiteral(":/icons/kubernetes.svg")), tr("Kubernetes"),
+                    int(StudioTarget::Kind::Kubernetes));
+    m_kind->addItem(QIcon(QStringLiteral(":/icons/nodes.svg")), tr("Redis nodes"),
+                    int(StudioTarget::Kind::Endpoints));
+    m_kind->setToolTip(tr("Where the cluster runs: the built-in local sandbox, a Kubernetes cluster from a "
+                          "kubeconfig, or Redis nodes reached at their addresses"));
+    m_kubeconfig->setPlaceholderText(
+        QDir::toNativeSeparators(QDir::homePath() + QStringLiteral("/.kube/config")));
+    m_kubeconfig->setMinimumWidth(180);
+    m_kubeconfig->setToolTip(tr("The kubeconfig file; empty uses $KUBECONFIG or ~/.kube/config"));
+    m_browse->setText(QStringLiteral("…"));
+    m_browse->setToolTip(tr("Choose a kubeconfig file"));
+    m_context->setMinimumContentsLength(14);
+    m_context->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_context->setToolTip(tr("The kubeconfig context (cluster and user)"));
+    const auto *dns = new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")), this);
+    m_namespace->setValidator(dns);
+    m_namespace->setPlaceholderText(QStringLiteral("redis-cluster"));
+    m_namespace->setMaximumWidth(170);
+    m_statefulSet->setValidator(dns);
+    m_statefulSet->setPlaceholderText(QStringLiteral("redis-app"));
+    m_statefulSet->setMaximumWidth(150);
+    m_endpoints->setPlaceholderText(QStringLiteral("10.0.0.1:6379,10.0.0.2:6379"));
+    m_endpoints->setToolTip(
+        tr("One or more node addresses; the rest of the cluster is discovered from them"));
+    m_endpoints->setMinimumWidth(260);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 4, 8, 4);
+    layout->setSpacing(6);
+    layout->addWidget(m_kind);
+    layout->addSpacing(8);
+    for (QWidget *w : {static_cast<QWidget *>(m_kubeconfigLabel), static_cast<QWidget *>(m_kubeconfig)})
+        layout->addWidget(w);
+    layout->addWidget(m_browse);
+    layout->addSpacing(6);
+    layout->addWidget(m_contextLabel);
+    layout->addWidget(m_context);
+    layout->addSpacing(6);
+    layout->addWidget(m_namespaceLabel);
+    layout->addWidget(m_namespace);
+    layout->addSpacing(6);
+    layout->addWidget(m_statefulSetLabel);
+    layout->addWidget(m_statefulSet);
+    layout->addWidget(m_endpointsLabel);
+    layout->addWidget(m_endpoints, 1);
+    layout->addStretch(0);
+
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        updateVisibility();
+        commit();
+    });
+    connect(m_browse, &QToolButton::clicked, this, &TargetBar::browseKubeconfig);
+    connect(m_kubeconfig, &QLineEdit::editingFinished, this, [this] {
+        reloadContexts();
+        commit();
+    });
+    connect(m_context, &QComboBox::currentIndexChanged, this, &TargetBar::commit);
+    connect(m_namespace, &QLineEdit::editingFinished, this, &TargetBar::commit);
+    connect(m_statefulSet, &QLineEdit::editingFinished, this, &TargetBar::commit);
+    connect(m_endpoints, &QLineEdit::editingFinished, this, &TargetBar::commit);
+    updateVisibility();
+}
+
+StudioTarget TargetBar::target() const
+{
+    StudioTarget target;
+    target.kind = StudioTarget::Kind(m_kind->currentData().toInt());
+    target.kubeconfig = m_kubeconfig->text().trimmed();
+    target.context = m_context->currentData().toString();
+    target.ns = m_namespace->text().trimmed().isEmpty() ? m_namespace->placeholderText()
+                                                        : m_namespace->text().trimmed();
+    target.statefulSet = m_statefulSet->text().trimmed().isEmpty() ? m_statefulSet->placeholderText()
+                                                                   : m_statefulSet->text().trimmed();
+    target.endpoints = m_endpoints->text().trimmed();
+    if (target.kind == StudioTarget::Kind::Endpoints && target.endpoints.isEmpty())
+        target.kind = StudioTarget::Kind::None;
+    return target;
+}
+
+void TargetBar::setTarget(const StudioTarget &target)
+{
+    m_loading = true;
+    const int kindIndex = m_kind->findData(
+        int(target.kind == StudioTarget::Kind::None ? StudioTarget::Kind::Sandbox : target.kind));
+    m_kind->setCurrentIndex(std::max(0, kindIndex));
+    m_kubeconfig->setText(target.kubeconfig);
+    m_namespace->setText(target.ns == m_namespace->placeholderText() ? QString() : target.ns);
+    m_statefulSet->setText(target.statefulSet == m_statefulSet->placeholderText() ? QString()
+                                                                                  : target.statefulSet);
+    m_endpoints->setText(target.endpoints);
+    reloadContexts();
+    const int contextIndex = m_context->findData(target.context);
+    if (contextIndex >= 0)
+        m_context->setCurrentIndex(contextIndex);
+    updateVisibility();
+    m_loading = false;
+    m_committed = this->target();
+}
+
+void TargetBar::updateVisibility()
+{
+    const auto kind = StudioTarget::Kind(m_kind->currentData().toInt());
+    const bool kube = kind == StudioTarget::Kind::Kubernetes;
+    const bool endpoints = kind == StudioTarget::Kind::Endpoints;
+    for (QWidget *w : {static_cast<QWidget *>(m_kubeconfigLabel), static_cast<QWidget *>(m_kubeconfig),
+                       static_cast<QWidget *>(m_browse), static_cast<QWidget *>(m_contextLabel),
+                       static_cast<QWidget *>(m_context)})
+        w->setVisible(kube);
+    for (QWidget *w : {static_cast<QWidget *>(m_namespaceLabel), static_cast<QWidget *>(m_namespace),
+                       static_cast<QWidget *>(m_statefulSetLabel), static_cast<QWidget *>(m_statefulSet)})
+        w->setVisible(!endpoints);
+    m_endpointsLabel->setVisible(endpoints);
+    m_endpoints->setVisible(endpoints);
+}
+
+void TargetBar::reloadContexts()
+{
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    const QString previous = m_context->currentData().toString();
+    m_context->clear();
+    QString error;
+    const QStringList contexts =
+        m_backend ? m_backend->contexts(m_kubeconfig->text().trimmed(), &error) : QStringList();
+    m_context->addItem(tr("(current context)"), QString());
+    for (const QString &context : contexts)
+        m_context->addItem(context, context);
+    m_context->setToolTip(error.isEmpty() ? tr("The kubeconfig context (cluster and user)") : error);
+    const int index = m_context->findData(previous);
+    m_context->setCurrentIndex(std::max(0, index));
+    m_loading = wasLoading;
+}
+
+void TargetBar::browseKubeconfig()
+{
+    auto *dialog =
+        new QFileDialog(this, tr("Choose a kubeconfig"), QDir::homePath() + QStringLiteral("/.kube"));
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        m_kubeconfig->setText(path);
+        reloadContexts();
+        commit();
+    });
+    dialog->open();
+}
+
+void TargetBar::commit()
+{
+    if (m_loading)
+        return;
+    const StudioTarget current = target();
+    if (current == m_committed)
+        return;
+    m_committed = current;
+    Q_EMIT targetChanged(current);
+}
+
+} // namespace rcs::ui

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "studio_target.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QToolButton;
+
+namespace rcs::ui {
+
+class StudioBackend;
+
+// Chooses what the studio looks at: the local sandbox, a kubeconfig context and namespace, or plain
+// Redis addresses. Emits targetChanged once an edit is complete, never per keystroke.
+class TargetBar final : public QWidget {
+    Q_OBJECT
+public:
+    explicit TargetBar(StudioBackend *backend, QWidget *parent = nullptr);
+
+    StudioTarget target() const;
+    void setTarget(const StudioTarget &target);
+
+Q_SIGNALS:
+    void targetChanged(const rcs::ui::StudioTarget &target);
+
+private:
+    void updateVisibility();
+    void reloadContexts();
+    void browseKubeconfig();
+    void commit();
+
+    StudioBackend *m_backend;
+    QComboBox *m_kind;
+    QLabel *m_kubeconfigLabel;
+    QLineEdit *m_kubeconfig;
+    QToolButton *m_browse;
+    QLabel *m_contextLabel;
+    QComboBox *m_context;
+    QLabel *m_namespaceLabel;
+    QLineEdit *m_namespace;
+    QLabel *m_statefulSetLabel;
+    QLineEdit *m_statefulSet;
+    QLabel *m_endpointsLabel;
+    QLineEdit *m_endpoints;
+    StudioTarget m_committed;
+    bool m_loading = false;
+};
+
+} // namespace rcs::ui

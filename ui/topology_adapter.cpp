@@ -1,0 +1,145 @@
+#include "topology_adapter.h"
+
+#include "redis/cluster_topology.h"
+
+namespace rcs::ui {
+
+namespace {
+NodeCard::State stateOf(const rcs::TopologyNode &node)
+{
+    if (node.pod && (!node.pod->ready || node.pod->phase != QLatin1String("Running")))
+        return NodeCard::State::PodDown;
+    if (node.flags.testFlag(rcs::NodeFlag::Fail))
+        return NodeCard::State::Fail;
+    if (node.flags.testFlag(rcs::NodeFlag::PFail))
+        return NodeCard::State::PFail;
+    if (!node.reachable)
+        return NodeCard::State::Disconnected;
+    if (node.flags.testFlag(rcs::NodeFlag::Handshake))
+        return NodeCard::State::Handshake;
+    if (node.staleAtPeers || node.ownAddressStale)
+        return NodeCard::State::StaleAddress;
+    if (!node.linkConnected)
+        return NodeCard::State::Disconnected;
+    if (!node.migrating.isEmpty() || !node.importing.isEmpty())
+        return NodeCard::State::Migrating;
+    return NodeCard::State::Connected;
+}
+
+QString detailOf(const rcs::TopologyNode &node, const rcs::ClusterTopology &topology)
+{
+    if (node.pod && !node.pod->ready)
+        return QObject::tr("Pod %1 is %2 and not ready.").arg(node.pod->name, node.pod->phase);
+    if (!node.reachable) {
+        for (const rcs::NodeView &view : topology.views()) {
+            if (view.address == node.address && !view.error.isEmpty())
+                return QObject::tr("Not reachable: %1").arg(view.error);
+        }
+        return QObject::tr("Not reachable from the studio; shown as its peers see it.");
+    }
+    if (node.ownAddressStale)
+        return QObject::tr("The node still believes in its old IP: it learns the new one only from an "
+                           "incoming CLUSTER MEET (Recover sends it).");
+    if (node.staleAtPeers)
+        return QObject::tr("%n peer(s) still list this node at an old address.", nullptr,
+                           int(node.staleAtPeerIds.size()));
+    if (!node.failReportedBy.isEmpty())
+        return QObject::tr("%n peer(s) report this node as failing.", nullptr,
+                           int(node.failReportedBy.size()));
+    if (!node.disconnectedFrom.isEmpty())
+        return QObject::tr("%n peer(s) have no link to this node.", nullptr,
+                           int(node.disconnectedFrom.size()));
+    return {};
+}
+} // namespace
+
+Situation situationFromTopology(const rcs::ClusterTopology &topology)
+{
+    const QList<rcs::TopologyNode> &nodes = topology.nodes();
+    if (nodes.isEmpty())
+        return Situation::Unknown;
+    const bool anySlots = std::any_of(nodes.cbegin(), nodes.cend(),
+                                      [](const rcs::TopologyNode &n) { return !n.slotSet.isEmpty(); });
+    if (!anySlots)
+        return Situation::NotCreated;
+    const QMap<QString, QString> states = topology.clusterStates();
+    const bool noneOk =
+        !states.isEmpty() && std::none_of(states.cbegin(), states.cend(),
+                                          [](const QString &s) { return s == QLatin1String("ok"); });
+    const bool allFailing = std::all_of(nodes.cbegin(), nodes.cend(), [](const rcs::TopologyNode &n) {
+        return !n.reachable || n.isFailing() || n.ownAddressStale || n.staleAtPeers;
+    });
+    if (noneOk && allFailing)
+        return Situation::TotalFailure;
+    if (!topology.openSlots().isEmpty())
+        return Situation::OpenSlots;
+    const bool anyProblem = std::any_of(nodes.cbegin(), nodes.cend(), [](const rcs::TopologyNode &n) {
+        return !n.reachable || n.isFailing() || n.ownAddressStale || n.staleAtPeers;
+    });
+    if (topology.allStatesOk() && topology.slotsAgree() && topology.uncoveredSlots().isEmpty() && !anyProblem)
+        return Situation::Healthy;
+    return Situation::Degraded;
+}
+
+TopologySnapshot snapshotFromTopology(const rcs::ClusterTopology &topology)
+{
+    TopologySnapshot snapshot;
+    snapshot.takenAt = QDateTime::currentDateTime();
+    const QList<rcs::TopologyNode> &nodes = topology.nodes();
+    snapshot.nodes.reserve(nodes.size());
+    for (const rcs::TopologyNode &node : nodes) {
+        NodeCard card;
+        card.id = node.id;
+        card.podName = node.pod ? node.pod->name : QString();
+        card.address = node.address.isValid() ? node.address.toString() : QString();
+        card.hostGroup = node.hostGroup;
+        card.role = node.isMaster()    ? NodeCard::Role::Master
+                    : node.isReplica() ? NodeCard::Role::Replica
+                                       : NodeCard::Role::Unknown;
+        card.masterId = node.masterId;
+        if (const rcs::TopologyNode *master = topology.node(node.masterId)) {
+            card.masterName = master->pod
+                                  ? master->pod->name
+                                  : (master->address.isValid() ? master->address.toString() : QString());
+        }
+        for (const rcs::SlotRange &range : node.slotSet.ranges())
+            card.slotRanges.append({range.first, range.last});
+        card.slotsText = node.slotSet.toString();
+        card.migratingSlots = int(node.migrating.size());
+        card.importingSlots = int(node.importing.size());
+        card.keys = node.keyCount.value_or(-1);
+        card.memoryBytes = node.usedMemory.value_or(-1);
+        card.state = stateOf(node);
+        card.flags = rcs::nodeFlagsToString(node.flags);
+        if (node.pod) {
+            card.podPhase = node.pod->phase;
+            card.podReady = node.pod->ready;
+            card.restarts = node.pod->restarts;
+        }
+        card.configEpoch = qint64(node.configEpoch);
+        card.detail = detailOf(node, topology);
+        snapshot.nodes.append(card);
+    }
+
+    // The summary line: the states agree or not; the counters come from the node that knows the most.
+    const QMap<QString, QString> states = topology.clusterStates();
+    if (!states.isEmpty())
+        snapshot.clusterState = topology.allStatesOk() ? QStringLiteral("ok") : QStringLiteral("fail");
+    for (const rcs::NodeView &view : topology.views()) {
+        if (!view.info)
+            continue;
+        snapshot.currentEpoch = std::max<qint64>(snapshot.currentEpoch, qint64(view.info->currentEpoch));
+        if (view.info->knownNodes > snapshot.knownNodes) {
+            snapshot.knownNodes = view.info->knownNodes;
+            snapshot.slotsOk = view.info->slotsOk;
+            snapshot.slotsAssigned = view.info->slotsAssigned;
+        }
+    }
+    snapshot.situation = situationFromTopology(topology);
+    const QList<rcs::NodeAddress> unreachable = topology.unreachableAddresses();
+    if (!unreachable.isEmpty())
+        snapshot.message = QObject::tr("%n address(es) did not answer.", nullptr, int(unreachable.size()));
+    return snapshot;
+}
+
+} // namespace rcs::ui

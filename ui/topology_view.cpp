@@ -1,0 +1,501 @@
+#include "topology_view.h"
+
+#include "host_group_item.h"
+#include "legend_item.h"
+#include "node_card_item.h"
+#include "slot_bar_item.h"
+#include "theme.h"
+#include "topology_model.h"
+
+#include <QApplication>
+#include <QCollator>
+#include <QFileInfo>
+#include <QGraphicsPathItem>
+#include <QGraphicsScene>
+#include <QImage>
+#include <QPainter>
+#include <QSet>
+#include <QSvgGenerator>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace rcs::ui {
+
+namespace {
+constexpr qreal kGap = 12;      // between cards
+constexpr qreal kGroupGap = 20; // between Kubernetes node boxes
+constexpr qreal kMinZoom = 0.08;
+constexpr qreal kMaxZoom = 4.0;
+constexpr qreal kExportMargin = 24;
+
+QString groupName(const NodeCard &card)
+{
+    return card.hostGroup.isEmpty() ? QObject::tr("unknown node") : card.hostGroup;
+}
+
+int firstSlot(const NodeCard &card)
+{
+    return card.slotRanges.isEmpty() ? 1 << 20 : card.slotRanges.first().first;
+}
+} // namespace
+
+TopologyView::TopologyView(TopologyModel *model, QWidget *parent)
+    : QGraphicsView(parent)
+    , m_model(model)
+    , m_scene(new QGraphicsScene(this))
+    , m_slotBar(new SlotBarItem)
+    , m_legend(new LegendItem)
+{
+    setScene(m_scene);
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+    setDragMode(ScrollHandDrag);
+    setTransformationAnchor(AnchorUnderMouse);
+    setResizeAnchor(AnchorViewCenter);
+    setViewportUpdateMode(SmartViewportUpdate);
+    setFrameShape(QFrame::NoFrame);
+    setBackgroundBrush(Theme::sceneBackground());
+    m_scene->setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    m_scene->addItem(m_slotBar);
+    m_scene->addItem(m_legend);
+    m_slotBar->setVisible(false);
+    m_legend->setVisible(false);
+    m_placeholder = tr("No cluster to show yet.");
+
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &TopologyView::onSceneSelectionChanged);
+    connect(model, &TopologyModel::nodeAdded, this, &TopologyView::addCard);
+    connect(model, &TopologyModel::nodeRemoved, this, &TopologyView::removeCard);
+    connect(model, &TopologyModel::nodeChanged, this, &TopologyView::updateCard);
+    connect(model, &TopologyModel::snapshotApplied, this, &TopologyView::relayout);
+    connect(model, &TopologyModel::selectionChanged, this, &TopologyView::onModelSelectionChanged);
+    for (const NodeCard &card : model->nodes())
+        addCard(card.key());
+    relayout();
+}
+
+TopologyView::~TopologyView() = default;
+
+qreal TopologyView::zoom() const
+{
+    return transform().m11();
+}
+
+void TopologyView::setPlaceholderText(const QString &text)
+{
+    m_placeholder = text;
+    viewport()->update();
+}
+
+void TopologyView::addCard(const QString &key)
+{
+    const NodeCard *card = m_model->node(key);
+    if (!card || m_cards.contains(key))
+        return;
+    auto *item = new NodeCardItem(*card);
+    m_scene->addItem(item);
+    m_cards.insert(key, item);
+}
+
+void TopologyView::removeCard(const QString &key)
+{
+    delete m_cards.take(key);
+}
+
+void TopologyView::updateCard(const QString &key)
+{
+    if (NodeCardItem *item = m_cards.value(key)) {
+        if (const NodeCard *card = m_model->node(key))
+            item->setCard(*card);
+    }
+}
+
+void TopologyView::relayout()
+{
+    const QList<NodeCard> &nodes = m_model->nodes();
+
+    // Owner colours: masters in slot order, so the slot bar reads left to right like the cards.
+    QList<const NodeCard *> masters;
+    for (const NodeCard &card : nodes) {
+        if (card.isMaster())
+            masters.append(&card);
+    }
+    std::stable_sort(masters.begin(), masters.end(), [](const NodeCard *a, const NodeCard *b) {
+        return firstSlot(*a) != firstSlot(*b) ? firstSlot(*a) < firstSlot(*b)
+                                              : a->displayName() < b->displayName();
+    });
+    QHash<QString, QColor> ownerColor;
+    QHash<QString, int> masterOrder;
+    QList<SlotBarItem::Segment> segments;
+    for (int i = 0; i < masters.size(); ++i) {
+        const QColor color = Theme::ownerColor(i);
+        ownerColor.insert(masters[i]->id, color);
+        masterOrder.insert(masters[i]->key(), i);
+        for (const auto &range : masters[i]->slotRanges)
+            segments.append({range.first, range.second, color, masters[i]->displayName(), false});
+    }
+
+    // Group the cards by Kubernetes node; a master heads a unit followed by its replicas on the same node.
+    QHash<QString, QList<const NodeCard *>> byGroup;
+    for (const NodeCard &card : nodes)
+        byGroup[groupName(card)].append(&card);
+    QStringList groupNames = byGroup.keys();
+    QCollator collator;
+    collator.setNumericMode(true);
+    std::sort(groupNames.begin(), groupNames.end(),
+              [&](const QString &a, const QString &b) { return collator.compare(a, b) < 0; });
+
+    for (auto it = m_groups.begin(); it != m_groups.end();) {
+        if (!byGroup.contains(it.key())) {
+            delete it.value();
+            it = m_groups.erase(it);
+        } else {
+            ++it;
+        }
+    }
+
+    struct Placed {
+        HostGroupItem *group;
+        QSizeF size;
+        QList<QList<const NodeCard *>> lines;
+    };
+    QList<Placed> placed;
+    qreal totalArea = 0;
+    qreal widest = 0;
+    QSet<QString> colocated;
+    for (const QString &name : std::as_const(groupNames)) {
+        QList<const NodeCard *> members = byGroup.value(name);
+        std::stable_sort(members.begin(), members.end(), [&](const NodeCard *a, const NodeCard *b) {
+            const int oa = masterOrder.value(a->key(), 1 << 20);
+            const int ob = masterOrder.value(b->key(), 1 << 20);
+            return oa != ob ? oa < ob : collator.compare(a->displayName(), b->displayName()) < 0;
+        });
+        QList<QList<const NodeCard *>> units;
+        QSet<QString> used;
+        for (const NodeCard *member : std::as_const(members)) {
+            if (!member->isMaster())
+                continue;
+            QList<const NodeCard *> unit{member};
+            used.insert(member->key());
+            for (const NodeCard *other : std::as_const(members)) {
+                if (!other->isMaster() && !other->masterId.isEmpty() && other->masterId == member->id) {
+                    unit.append(other);
+                    used.insert(other->key());
+                    colocated.insert(other->key());
+                    colocated.insert(member->key());
+                }
+            }
+            units.append(unit);
+        }
+        for (const NodeCard *member : std::as_const(members)) {
+            if (!used.contains(member->key()))
+                units.append({member});
+        }
+        // Roughly square boxes: many pods on one node wrap into several lines.
+        const int perLine = std::max(2, int(std::ceil(std::sqrt(members.size() * 0.6))));
+        QList<QList<const NodeCard *>> lines;
+        for (const auto &unit : std::as_const(units)) {
+            if (!lines.isEmpty() && lines.last().size() + unit.size() <= perLine)
+                lines.last().append(unit);
+            else
+                lines.append(unit);
+        }
+        qsizetype longest = 1;
+        for (const auto &line : std::as_const(lines))
+            longest = std::max(longest, line.size());
+        const QSizeF size(2 * HostGroupItem::kPadding + longest * NodeCardItem::kWidth + (longest - 1) * kGap,
+                          HostGroupItem::kTitleHeight + lines.size() * (NodeCardItem::kHeight + kGap) - kGap +
+                              HostGroupItem::kPadding);
+        HostGroupItem *group = m_groups.value(name);
+        if (!group) {
+            group = new HostGroupItem(name);
+            m_scene->addItem(group);
+            m_groups.insert(name, group);
+        }
+        group->setSize(size);
+        int groupMasters = 0;
+        int groupReplicas = 0;
+        bool warning = false;
+        for (const NodeCard *member : std::as_const(members)) {
+            groupMasters += member->isMaster() ? 1 : 0;
+            groupReplicas += member->role == NodeCard::Role::Replica ? 1 : 0;
+            warning = warning || colocated.contains(member->key());
+        }
+        group->setCounts(groupMasters, groupReplicas, warning);
+        placed.append({group, size, lines});
+        totalArea += (size.width() + kGroupGap) * (size.height() + kGroupGap);
+        widest = std::max(widest, size.width());
+    }
+
+    // Flow the boxes into rows about as wide as the viewport's shape suggests.
+    const qreal aspect = std::clamp(qreal(viewport()->width()) / std::max(1, viewport()->height()), 1.0, 2.4);
+    const qreal targetWidth = std::max({widest, std::sqrt(totalArea * aspect), 2 * NodeCardItem::kWidth});
+    const qreal top = 104;
+    qreal x = 0;
+    qreal y = top;
+    qreal rowHeight = 0;
+    qreal contentWidth = 0;
+    for (const Placed &p : std::as_const(placed)) {
+        if (x > 0 && x + p.size.width() > targetWidth + 1) {
+            x = 0;
+            y += rowHeight + kGroupGap;
+            rowHeight = 0;
+        }
+        p.group->setPos(x, y);
+        qreal cy = y + HostGroupItem::kTitleHeight;
+        for (const auto &line : p.lines) {
+            qreal cx = x + HostGroupItem::kPadding;
+            for (const NodeCard *card : line) {
+                if (NodeCardItem *item = m_cards.value(card->key())) {
+                    item->setPos(cx, cy);
+                    item->setOwnerColor(card->isMaster() ? ownerColor.value(card->id)
+                                                         : ownerColor.value(card->masterId));
+                    item->setColocated(colocated.contains(card->key()));
+                }
+                cx += NodeCardItem::kWidth + kGap;
+            }
+            cy += NodeCardItem::kHeight + kGap;
+        }
+        x += p.size.width() + kGroupGap;
+        contentWidth = std::max(contentWidth, x - kGroupGap);
+        rowHeight = std::max(rowHeight, p.size.height());
+    }
+
+    const bool any = !nodes.isEmpty();
+    m_slotBar->setVisible(any);
+    m_legend->setVisible(any);
+    contentWidth = std::max(contentWidth, std::min(m_legend->boundingRect().width(), qreal(1400)));
+    m_slotBar->setWidth(contentWidth);
+    m_slotBar->setSegments(segments);
+    m_slotBar->setPos(0, 0);
+    m_legend->setPos(0, 64);
+    updateEdges();
+
+    m_scene->setSceneRect(
+        contentRect().adjusted(-kExportMargin, -kExportMargin, kExportMargin, kExportMargin));
+    if (!m_userZoomed)
+        fitToView();
+    viewport()->update();
+}
+
+QRectF TopologyView::contentRect() const
+{
+    QRectF rect;
+    for (QGraphicsItem *item : m_scene->items()) {
+        if (item->isVisible())
+            rect |= item->sceneBoundingRect();
+    }
+    return rect;
+}
+
+void TopologyView::updateEdges()
+{
+    qDeleteAll(m_edges);
+    m_edges.clear();
+    const NodeCard *selected = m_model->node(m_model->selectedKey());
+    if (!selected)
+        return;
+    // Replication lines for the selected node only: with all of them drawn, 200 nodes become a hairball.
+    const QString masterId = selected->isMaster() ? selected->id : selected->masterId;
+    NodeCardItem *master = nullptr;
+    for (NodeCardItem *item : std::as_const(m_cards)) {
+        if (item->card().isMaster() && item->card().id == masterId && !masterId.isEmpty())
+            master = item;
+    }
+    if (!master)
+        return;
+    for (NodeCardItem *item : std::as_const(m_cards)) {
+        if (item->card().isMaster() || item->card().masterId != masterId)
+            continue;
+        const QPointF from = master->sceneBoundingRect().center();
+        const QPointF to = item->sceneBoundingRect().center();
+        QPainterPath path(from);
+        const QPointF mid = (from + to) / 2 + QPointF(0, -std::min(80.0, QLineF(from, to).length() / 4));
+        path.quadTo(mid, to);
+        QColor color = QApplication::palette().color(QPalette::Highlight);
+        auto *edge = m_scene->addPath(path, QPen(color, 2.2, Qt::DashLine, Qt::RoundCap));
+        edge->setZValue(5);
+        edge->setOpacity(0.85);
+        m_edges.append(edge);
+    }
+}
+
+void TopologyView::onSceneSelectionChanged()
+{
+    if (m_syncingSelection)
+        return;
+    QString key;
+    for (QGraphicsItem *item : m_scene->selectedItems()) {
+        if (item->type() == NodeCardItem::Type) {
+            key = static_cast<NodeCardItem *>(item)->key();
+            break;
+        }
+    }
+    m_syncingSelection = true;
+    m_model->setSelectedKey(key);
+    m_syncingSelection = false;
+    updateEdges();
+}
+
+void TopologyView::onModelSelectionChanged(const QString &key)
+{
+    if (m_syncingSelection)
+        return;
+    m_syncingSelection = true;
+    m_scene->clearSelection();
+    if (NodeCardItem *item = m_cards.value(key)) {
+        item->setSelected(true);
+        ensureVisible(item, 40, 40);
+    }
+    m_syncingSelection = false;
+    updateEdges();
+}
+
+void TopologyView::scaleBy(qreal factor)
+{
+    const qreal target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
+    if (qFuzzyCompare(target, zoom()))
+        return;
+    const qreal applied = target / zoom();
+    scale(applied, applied);
+    Q_EMIT zoomChanged(zoom());
+}
+
+void TopologyView::zoomIn()
+{
+    m_userZoomed = true;
+    scaleBy(1.25);
+}
+
+void TopologyView::zoomOut()
+{
+    m_userZoomed = true;
+    scaleBy(1 / 1.25);
+}
+
+void TopologyView::resetZoom()
+{
+    m_userZoomed = true;
+    setTransform(QTransform());
+    Q_EMIT zoomChanged(zoom());
+}
+
+void TopologyView::fitToView()
+{
+    const QRectF rect = m_scene->sceneRect();
+    if (rect.isEmpty() || m_cards.isEmpty())
+        return;
+    fitInView(rect, Qt::KeepAspectRatio);
+    // Never blow a small cluster up beyond natural size: text stays crisp and proportions familiar.
+    if (zoom() > 1.0)
+        setTransform(QTransform());
+    Q_EMIT zoomChanged(zoom());
+}
+
+void TopologyView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        m_userZoomed = true;
+        scaleBy(std::pow(1.0015, event->angleDelta().y()));
+        event->accept();
+        return;
+    }
+    QGraphicsView::wheelEvent(event);
+}
+
+void TopologyView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (!m_userZoomed)
+        fitToView();
+}
+
+void TopologyView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    QGraphicsView::mouseDoubleClickEvent(event);
+    if (QGraphicsItem *item = itemAt(event->position().toPoint())) {
+        if (item->type() == NodeCardItem::Type)
+            Q_EMIT cardActivated(static_cast<NodeCardItem *>(item)->key());
+    }
+}
+
+void TopologyView::changeEvent(QEvent *event)
+{
+    QGraphicsView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        // Theme switch: cached card pixmaps hold the old colours.
+        setBackgroundBrush(Theme::sceneBackground());
+        for (QGraphicsItem *item : m_scene->items())
+            item->update();
+        relayout();
+    }
+}
+
+void TopologyView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QGraphicsView::drawForeground(painter, rect);
+    if (!m_cards.isEmpty() || m_placeholder.isEmpty())
+        return;
+    painter->save();
+    painter->resetTransform();
+    QFont font = this->font();
+    font.setPointSizeF(font.pointSizeF() + 2);
+    painter->setFont(font);
+    painter->setPen(Theme::mutedText());
+    painter->drawText(viewport()->rect().adjusted(40, 40, -40, -40), Qt::AlignCenter | Qt::TextWordWrap,
+                      m_placeholder);
+    painter->restore();
+}
+
+QImage TopologyView::renderImage(qreal scale) const
+{
+    const QRectF source = m_scene->sceneRect();
+    QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Theme::sceneBackground());
+    QPainter painter(&image);
+    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    m_scene->render(&painter, QRectF(QPointF(0, 0), source.size() * scale), source);
+    return image;
+}
+
+bool TopologyView::exportPicture(const QString &path, QString *error) const
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (m_cards.isEmpty()) {
+        if (error)
+            *error = tr("There is no topology to export yet.");
+        return false;
+    }
+    if (suffix == QLatin1String("svg")) {
+        const QRectF source = m_scene->sceneRect();
+        QSvgGenerator generator;
+        generator.setFileName(path);
+        generator.setSize(source.size().toSize());
+        generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
+        generator.setTitle(tr("Redis Cluster topology"));
+        generator.setDescription(tr("Exported by Redis Cluster Studio"));
+        QPainter painter;
+        if (!painter.begin(&generator)) {
+            if (error)
+                *error = tr("Could not write %1: check that the folder exists and is writable.").arg(path);
+            return false;
+        }
+        painter.fillRect(QRectF(QPointF(0, 0), source.size()), Theme::sceneBackground());
+        m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+        painter.end();
+        return true;
+    }
+    if (suffix != QLatin1String("png")) {
+        if (error)
+            *error = tr("Choose a file name ending in .png or .svg.");
+        return false;
+    }
+    if (!renderImage().save(path, "PNG")) {
+        if (error)
+            *error = tr("Could not write %1: check that the folder exists and is writable.").arg(path);
+        return false;
+    }
+    return true;
+}
+
+} // namespace rcs::ui

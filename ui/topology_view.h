@@ -1,0 +1,81 @@
+#pragma once
+
+#include <QGraphicsView>
+#include <QHash>
+#include <QPointer>
+
+class QGraphicsPathItem;
+
+namespace rcs::ui {
+
+class HostGroupItem;
+class LegendItem;
+class NodeCardItem;
+class SlotBarItem;
+class TopologyModel;
+
+// Draws a TopologyModel: Kubernetes nodes as boxes holding the cards of the Redis nodes that run on
+// them, a master followed by the replicas that share its Kubernetes node, the slot bar on top and a
+// legend. Items are created, updated and removed from the model's fine-grained signals, so a refresh
+// neither flickers nor loses the selection or the zoom.
+class TopologyView final : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit TopologyView(TopologyModel *model, QWidget *parent = nullptr);
+    ~TopologyView() override;
+
+    TopologyModel *model() const { return m_model; }
+    NodeCardItem *cardItem(const QString &key) const { return m_cards.value(key); }
+    int cardCount() const { return int(m_cards.size()); }
+    int groupCount() const { return int(m_groups.size()); }
+    qreal zoom() const;
+    // The text shown while there is nothing to draw.
+    void setPlaceholderText(const QString &text);
+
+    // Renders the whole topology (not just the visible part) at the given scale.
+    QImage renderImage(qreal scale = 2.0) const;
+    // Writes a PNG or an SVG, chosen by the file suffix; on failure returns false with a sentence in *error.
+    bool exportPicture(const QString &path, QString *error) const;
+
+public Q_SLOTS:
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+    void fitToView();
+
+Q_SIGNALS:
+    void zoomChanged(qreal zoom);
+    // Double-click on a card, e.g. to open the details.
+    void cardActivated(const QString &key);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void addCard(const QString &key);
+    void removeCard(const QString &key);
+    void updateCard(const QString &key);
+    void relayout();
+    void updateEdges();
+    void onSceneSelectionChanged();
+    void onModelSelectionChanged(const QString &key);
+    void scaleBy(qreal factor);
+    QRectF contentRect() const;
+
+    QPointer<TopologyModel> m_model;
+    QGraphicsScene *m_scene;
+    QHash<QString, NodeCardItem *> m_cards;
+    QHash<QString, HostGroupItem *> m_groups;
+    QList<QGraphicsPathItem *> m_edges;
+    SlotBarItem *m_slotBar;
+    LegendItem *m_legend;
+    QString m_placeholder;
+    bool m_userZoomed = false;
+    bool m_syncingSelection = false;
+};
+
+} // namespace rcs::ui
