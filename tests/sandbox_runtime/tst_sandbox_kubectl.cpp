@@ -1,0 +1,402 @@
+// The real kube-sandbox executable driven by the real kubectl, as a newcomer would follow the seed:
+// 部署 (apply --server-side, create -f), 创建集群 (redis-cli --cluster create inside kubectl exec),
+// 非全体节点故障 (delete a pod: new IP, same node id and data), scaling, a restart of kube-sandbox, and
+// 清理环境 (delete -f manifests/ plus the PVCs) leaving nothing behind.
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+constexpr int kPodsTimeoutMs = 180000;
+const QString kNs = QStringLiteral("redis-cluster");
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QString testNetwork()
+{
+    const qint64 pid = QCoreApplication::applicationPid();
+    return QStringLiteral("127.%1.%2.0/24").arg(200 + pid % 50).arg((pid / 50) % 250);
+}
+
+Run runProgram(const QString &program, const QStringList &args, const QProcessEnvironment &env, int timeoutMs,
+               const QByteArray &input = {})
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(program, args);
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    Run run;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(2000);
+        run.err = QStringLiteral("<timed out after %1 ms>").arg(timeoutMs);
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QString redisCli(const QString &ip, const QStringList &args)
+{
+    return runProgram(QStringLiteral("redis-cli"), QStringList{QStringLiteral("-h"), ip} + args,
+                      QProcessEnvironment::systemEnvironment(), 15000)
+        .out.trimmed();
+}
+
+bool podReady(const QJsonObject &pod)
+{
+    const QJsonObject status = pod.value(QLatin1String("status")).toObject();
+    if (status.value(QLatin1String("phase")).toString() != QLatin1String("Running"))
+        return false;
+    for (const QJsonValue &value : status.value(QLatin1String("conditions")).toArray()) {
+        const QJsonObject condition = value.toObject();
+        if (condition.value(QLatin1String("type")).toString() == QLatin1String("Ready"))
+            return condition.value(QLatin1String("status")).toString() == QLatin1String("True");
+    }
+    return false;
+}
+
+} // namespace
+
+class TestSandboxKubectl final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void applyServerSideBringsUpSixPods();
+    void getShowsPodsAndServices();
+    void seedCreateClusterThroughExec();
+    void deletedPodKeepsIdentityUnderNewIp();
+    void standalonePodKeepsItsData();
+    void scaleToSeven();
+    void restartBringsPodsBackWithNewIps();
+    void deleteLeavesNothingBehind();
+    void createFromManifestsBringsUpSixPods();
+
+private:
+    void startSandbox();
+    void stopSandbox();
+    Run kubectl(const QStringList &args, int timeoutMs = 120000, const QByteArray &input = {});
+    QList<QJsonObject> pods(const QString &ns = kNs);
+    QMap<QString, QString> readyPodIps(int expected);
+    bool waitForReadyPods(int expected, QMap<QString, QString> *ips);
+
+    QTemporaryDir m_dataDir;
+    QTemporaryDir m_home;
+    QString m_manifests;
+    QProcess m_sandbox;
+    QString m_sandboxOutput;
+    QMap<QString, QString> m_ips;
+};
+
+void TestSandboxKubectl::initTestCase()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("kubectl")).isEmpty())
+        QSKIP("kubectl is not installed; these tests drive kube-sandbox with the real kubectl");
+    if (QStandardPaths::findExecutable(QStringLiteral("redis-server")).isEmpty())
+        QSKIP("redis-server is not installed; kube-sandbox pods need it");
+    QVERIFY(m_dataDir.isValid() && m_home.isValid());
+    m_manifests = qEnvironmentVariable("RCS_SOURCE_DIR") + QStringLiteral("/manifests");
+    connect(&m_sandbox, &QProcess::readyRead, this,
+            [this] { m_sandboxOutput += QString::fromUtf8(m_sandbox.readAll()); });
+    QVERIFY2(QFile::exists(m_manifests + QStringLiteral("/30-statefulset.yaml")), qPrintable(m_manifests));
+    startSandbox();
+}
+
+void TestSandboxKubectl::cleanupTestCase()
+{
+    stopSandbox();
+}
+
+void TestSandboxKubectl::startSandbox()
+{
+    const QString binary = qEnvironmentVariable("RCS_BINARY_DIR") + QStringLiteral("/sandbox/kube-sandbox");
+    QVERIFY2(QFileInfo(binary).isExecutable(), qPrintable(binary + QStringLiteral(" is not built")));
+    m_sandboxOutput.clear();
+    m_sandbox.setProcessChannelMode(QProcess::MergedChannels);
+    m_sandbox.start(binary, {QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("--listen"),
+                             QStringLiteral("127.0.0.1:0"), QStringLiteral("--nodes"), QStringLiteral("3"),
+                             QStringLiteral("--pod-network"), testNetwork()});
+    QTRY_VERIFY2_WITH_TIMEOUT(m_sandboxOutput.contains(QLatin1String("listening on")) ||
+                                  m_sandbox.state() == QProcess::NotRunning,
+                              qPrintable(m_sandboxOutput), 30000);
+    QVERIFY2(m_sandbox.state() == QProcess::Running, qPrintable(m_sandboxOutput));
+}
+
+void TestSandboxKubectl::stopSandbox()
+{
+    if (m_sandbox.state() == QProcess::NotRunning)
+        return;
+    m_sandbox.terminate();
+    if (!m_sandbox.waitForFinished(60000)) {
+        m_sandbox.kill();
+        m_sandbox.waitForFinished(5000);
+    }
+}
+
+Run TestSandboxKubectl::kubectl(const QStringList &args, int timeoutMs, const QByteArray &input)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), m_home.path()); // a fresh discovery cache for this test
+    env.insert(QStringLiteral("KUBECONFIG"), m_dataDir.path() + QStringLiteral("/kubeconfig"));
+    return runProgram(QStringLiteral("kubectl"), args, env, timeoutMs, input);
+}
+
+QList<QJsonObject> TestSandboxKubectl::pods(const QString &ns)
+{
+    const Run run = kubectl({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-n"), ns,
+                             QStringLiteral("-o"), QStringLiteral("json")},
+                            30000);
+    QList<QJsonObject> result;
+    for (const QJsonValue &item :
+         QJsonDocument::fromJson(run.out.toUtf8()).object().value(QLatin1String("items")).toArray())
+        result.append(item.toObject());
+    return result;
+}
+
+// Names → IPs when exactly `expected` redis-app pods are Running and Ready with distinct IPs.
+bool TestSandboxKubectl::waitForReadyPods(int expected, QMap<QString, QString> *ips)
+{
+    return QTest::qWaitFor(
+        [&] {
+            ips->clear();
+            QSet<QString> distinct;
+            for (const QJsonObject &pod : pods()) {
+                const QString name =
+                    pod.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
+                if (!name.startsWith(QLatin1String("redis-app-")) || !podReady(pod))
+                    continue;
+                const QString ip =
+                    pod.value(QLatin1String("status")).toObject().value(QLatin1String("podIP")).toString();
+                ips->insert(name, ip);
+                distinct.insert(ip);
+            }
+            return ips->size() == expected && distinct.size() == expected;
+        },
+        kPodsTimeoutMs);
+}
+
+void TestSandboxKubectl::applyServerSideBringsUpSixPods()
+{
+    const Run apply = kubectl(
+        {QStringLiteral("apply"), QStringLiteral("--server-side"), QStringLiteral("-f"), m_manifests});
+    QVERIFY2(apply.exitCode == 0, qPrintable(apply.out + apply.err));
+    QVERIFY2(apply.out.contains(QLatin1String("statefulset.apps/redis-app serverside-applied")),
+             qPrintable(apply.out));
+    QVERIFY2(waitForReadyPods(6, &m_ips), qPrintable(m_sandboxOutput.right(3000)));
+    for (const QString &ip : std::as_const(m_ips))
+        QCOMPARE(redisCli(ip, {QStringLiteral("ping")}), QStringLiteral("PONG"));
+}
+
+void TestSandboxKubectl::getShowsPodsAndServices()
+{
+    const Run get = kubectl({QStringLiteral("get"), QStringLiteral("pod,service"), QStringLiteral("-n"), kNs,
+                             QStringLiteral("-o"), QStringLiteral("wide")});
+    QVERIFY2(get.exitCode == 0, qPrintable(get.err));
+    for (auto it = m_ips.begin(); it != m_ips.end(); ++it) {
+        const QString line =
+            get.out.section(QStringLiteral("pod/") + it.key() + u' ', 1, 1).section(u'\n', 0, 0);
+        QVERIFY2(line.contains(QLatin1String("1/1")) && line.contains(QLatin1String("Running")) &&
+                     line.contains(it.value()) && line.contains(QLatin1String("sandbox-node-")),
+                 qPrintable(get.out));
+    }
+    QVERIFY2(get.out.contains(QLatin1String("service/redis-access-service")) &&
+                 get.out.contains(QLatin1String("6379:30379/TCP")),
+             qPrintable(get.out));
+    QVERIFY2(get.out.contains(QLatin1String("service/redis-service")), qPrintable(get.out));
+}
+
+void TestSandboxKubectl::seedCreateClusterThroughExec()
+{
+    const Run before =
+        kubectl({QStringLiteral("exec"), QStringLiteral("-n"), kNs, QStringLiteral("redis-app-0"),
+                 QStringLiteral("--"), QStringLiteral("redis-cli"), QStringLiteral("cluster"),
+                 QStringLiteral("info")});
+    QVERIFY2(before.exitCode == 0 && before.out.contains(QLatin1String("cluster_state:fail")),
+             qPrintable(before.out + before.err));
+
+    QStringList command{QStringLiteral("exec"),        QStringLiteral("-n"),    kNs,
+                        QStringLiteral("redis-app-0"), QStringLiteral("--"),    QStringLiteral("redis-cli"),
+                        QStringLiteral("--cluster"),   QStringLiteral("create")};
+    for (int i = 0; i < 6; ++i)
+        command.append(m_ips.value(QStringLiteral("redis-app-%1").arg(i)) + QStringLiteral(":6379"));
+    command += {QStringLiteral("--cluster-replicas"), QStringLiteral("1"), QStringLiteral("--cluster-yes")};
+    const Run create = kubectl(command, 180000);
+    QVERIFY2(create.exitCode == 0 && create.out.contains(QLatin1String("[OK] All 16384 slots covered.")),
+             qPrintable(create.out + create.err));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        kubectl({QStringLiteral("exec"), QStringLiteral("-n"), kNs, QStringLiteral("redis-app-0"),
+                 QStringLiteral("--"), QStringLiteral("redis-cli"), QStringLiteral("cluster"),
+                 QStringLiteral("info")})
+            .out.contains(QLatin1String("cluster_state:ok")),
+        60000);
+    // A failing command reports its exit code through kubectl.
+    const Run failing =
+        kubectl({QStringLiteral("exec"), QStringLiteral("-n"), kNs, QStringLiteral("redis-app-0"),
+                 QStringLiteral("--"), QStringLiteral("false")});
+    QCOMPARE(failing.exitCode, 1);
+}
+
+void TestSandboxKubectl::deletedPodKeepsIdentityUnderNewIp()
+{
+    const QStringList nodesConf{QStringLiteral("exec"),
+                                QStringLiteral("-n"),
+                                kNs,
+                                QStringLiteral("redis-app-1"),
+                                QStringLiteral("--"),
+                                QStringLiteral("cat"),
+                                QStringLiteral("/var/lib/redis/nodes.conf")};
+    const Run before = kubectl(nodesConf);
+    QVERIFY2(before.exitCode == 0 && before.out.contains(QLatin1String("myself")),
+             qPrintable(before.out + before.err));
+    const QString myId = redisCli(m_ips.value(QStringLiteral("redis-app-1")),
+                                  {QStringLiteral("cluster"), QStringLiteral("myid")});
+    QCOMPARE(myId.size(), 40);
+
+    const QString oldIp = m_ips.value(QStringLiteral("redis-app-1"));
+    const Run del = kubectl({QStringLiteral("delete"), QStringLiteral("pod"), QStringLiteral("-n"), kNs,
+                             QStringLiteral("redis-app-1")});
+    QVERIFY2(del.exitCode == 0, qPrintable(del.out + del.err));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return waitForReadyPods(6, &m_ips) && m_ips.value(QStringLiteral("redis-app-1")) != oldIp; },
+        kPodsTimeoutMs));
+    QCOMPARE(redisCli(m_ips.value(QStringLiteral("redis-app-1")),
+                      {QStringLiteral("cluster"), QStringLiteral("myid")}),
+             myId);
+    QVERIFY(kubectl(nodesConf).out.contains(myId));
+}
+
+void TestSandboxKubectl::standalonePodKeepsItsData()
+{
+    const QByteArray manifest = R"(apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: solo-data, namespace: redis-cluster, labels: {app: solo}}
+spec:
+  accessModes: [ReadWriteOnce]
+  resources: {requests: {storage: 100Mi}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: solo, namespace: redis-cluster}
+spec:
+  containers:
+  - name: redis
+    image: redis:7
+    args: ["--appendonly", "yes", "--dir", "/data"]
+    volumeMounts: [{name: data, mountPath: /data}]
+  volumes:
+  - name: data
+    persistentVolumeClaim: {claimName: solo-data}
+)";
+    QVERIFY(kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-")}, 60000, manifest)
+                .exitCode == 0);
+    auto soloIp = [this] {
+        for (const QJsonObject &pod : pods()) {
+            if (pod.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString() ==
+                    QLatin1String("solo") &&
+                podReady(pod))
+                return pod.value(QLatin1String("status")).toObject().value(QLatin1String("podIP")).toString();
+        }
+        return QString();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!soloIp().isEmpty(), 60000);
+    const QString firstIp = soloIp();
+    QCOMPARE(redisCli(firstIp, {QStringLiteral("set"), QStringLiteral("greeting"), QStringLiteral("ni hao")}),
+             QStringLiteral("OK"));
+    QVERIFY(kubectl({QStringLiteral("delete"), QStringLiteral("pod"), QStringLiteral("-n"), kNs,
+                     QStringLiteral("solo")})
+                .exitCode == 0);
+    const QByteArray podOnly = manifest.mid(manifest.indexOf("---") + 4);
+    QVERIFY(kubectl({QStringLiteral("create"), QStringLiteral("-f"), QStringLiteral("-")}, 60000, podOnly)
+                .exitCode == 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!soloIp().isEmpty(), 60000);
+    QVERIFY(soloIp() != firstIp);
+    QCOMPARE(redisCli(soloIp(), {QStringLiteral("get"), QStringLiteral("greeting")}),
+             QStringLiteral("ni hao"));
+    QVERIFY(kubectl({QStringLiteral("delete"), QStringLiteral("pod"), QStringLiteral("-n"), kNs,
+                     QStringLiteral("solo")})
+                .exitCode == 0);
+    QVERIFY(kubectl({QStringLiteral("delete"), QStringLiteral("pvc"), QStringLiteral("-n"), kNs,
+                     QStringLiteral("-l"), QStringLiteral("app=solo")})
+                .exitCode == 0);
+}
+
+void TestSandboxKubectl::scaleToSeven()
+{
+    const Run scale =
+        kubectl({QStringLiteral("scale"), QStringLiteral("statefulset"), QStringLiteral("redis-app"),
+                 QStringLiteral("-n"), kNs, QStringLiteral("--replicas=7")});
+    QVERIFY2(scale.exitCode == 0, qPrintable(scale.out + scale.err));
+    QVERIFY(waitForReadyPods(7, &m_ips));
+    QCOMPARE(redisCli(m_ips.value(QStringLiteral("redis-app-6")), {QStringLiteral("ping")}),
+             QStringLiteral("PONG"));
+}
+
+void TestSandboxKubectl::restartBringsPodsBackWithNewIps()
+{
+    const QMap<QString, QString> before = m_ips;
+    stopSandbox();
+    QCOMPARE(m_sandbox.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(m_sandbox.exitCode(), 0);
+    for (const QString &ip : before)
+        QVERIFY2(redisCli(ip, {QStringLiteral("ping")}) != QStringLiteral("PONG"),
+                 qPrintable(ip)); // all stopped
+    startSandbox();
+    QVERIFY(waitForReadyPods(7, &m_ips));
+    for (auto it = before.begin(); it != before.end(); ++it)
+        QVERIFY2(m_ips.value(it.key()) != it.value(), qPrintable(it.key()));
+}
+
+void TestSandboxKubectl::deleteLeavesNothingBehind()
+{
+    const Run del = kubectl({QStringLiteral("delete"), QStringLiteral("-f"), m_manifests}, 180000);
+    QVERIFY2(del.out.contains(QLatin1String("namespace \"redis-cluster\" deleted")),
+             qPrintable(del.out + del.err));
+    // The namespace comes first and takes its contents along; kubectl may then find them gone already
+    // (a real API server removes them a little later). Any other error fails.
+    for (const QString &line : del.err.split(u'\n', Qt::SkipEmptyParts))
+        QVERIFY2(line.contains(QLatin1String("(NotFound)")), qPrintable(del.err));
+    const Run pvc = kubectl({QStringLiteral("delete"), QStringLiteral("pvc"), QStringLiteral("-l"),
+                             QStringLiteral("app=redis"), QStringLiteral("-n"), kNs});
+    QVERIFY2(pvc.exitCode == 0, qPrintable(pvc.out + pvc.err));
+    QTRY_VERIFY_WITH_TIMEOUT(pods().isEmpty(), 60000);
+    const Run left = kubectl({QStringLiteral("get"), QStringLiteral("all,pvc,configmap"),
+                              QStringLiteral("-n"), kNs, QStringLiteral("-o"), QStringLiteral("name")});
+    QVERIFY2(left.out.trimmed().isEmpty(), qPrintable(left.out));
+    for (const QString &ip : std::as_const(m_ips))
+        QTRY_VERIFY_WITH_TIMEOUT(redisCli(ip, {QStringLiteral("ping")}) != QStringLiteral("PONG"), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(m_dataDir.path() + QStringLiteral("/pvc/redis-cluster")).isEmpty(), 30000);
+}
+
+void TestSandboxKubectl::createFromManifestsBringsUpSixPods()
+{
+    const Run create = kubectl({QStringLiteral("create"), QStringLiteral("-f"), m_manifests});
+    QVERIFY2(create.exitCode == 0, qPrintable(create.out + create.err));
+    QVERIFY(create.out.contains(QLatin1String("namespace/redis-cluster created")));
+    QVERIFY2(waitForReadyPods(6, &m_ips), qPrintable(m_sandboxOutput.right(3000)));
+    for (const QString &ip : std::as_const(m_ips))
+        QCOMPARE(redisCli(ip, {QStringLiteral("ping")}), QStringLiteral("PONG"));
+    const Run del = kubectl({QStringLiteral("delete"), QStringLiteral("-f"), m_manifests}, 180000);
+    QVERIFY2(del.out.contains(QLatin1String("namespace \"redis-cluster\" deleted")),
+             qPrintable(del.out + del.err));
+    QTRY_VERIFY_WITH_TIMEOUT(pods().isEmpty(), 60000);
+}
+
+QTEST_GUILESS_MAIN(TestSandboxKubectl)
+#include "tst_sandbox_kubectl.moc"
