@@ -6,6 +6,7 @@
 #include "memory_object_store.h"
 #include "object_defaults.h"
 #include "patches.h"
+#include "protobuf_body.h"
 #include "query_selectors.h"
 #include "request_body.h"
 #include "resource_types.h"
@@ -75,6 +76,28 @@ QString mediaType(const HttpRequest &request)
     return QString::fromLatin1(type.trimmed().toLower());
 }
 
+// Bodies are JSON, YAML, or (from kubectl's typed clients) protobuf for a few kinds.
+std::optional<ApiStatus> checkBodyMediaType(const HttpRequest &request)
+{
+    const QString media = mediaType(request);
+    if (media.isEmpty() || media == u"application/json" || media.contains(u"yaml") ||
+        media == u"application/vnd.kubernetes.protobuf")
+        return std::nullopt;
+    ApiStatus status = ApiStatus::unsupportedMediaType(media);
+    status.message = QStringLiteral("the body of the request was in an unknown format - accepted media types "
+                                    "include: application/json, application/yaml (got %1)")
+                         .arg(media);
+    return status;
+}
+
+rcs::Result<QJsonObject> decodeBody(const HttpRequest &request)
+{
+    const QString media = mediaType(request);
+    if (media == u"application/vnd.kubernetes.protobuf")
+        return decodeProtobufObject(request.body);
+    return decodeObjectBody(request.body, media.contains(u"yaml"));
+}
+
 } // namespace
 
 std::optional<ApiStatus> ApiHandler::checkNamespaceWritable(const QString &ns) const
@@ -131,7 +154,11 @@ void ApiHandler::storeObject(const HttpRequest &request, const Route &route, QJs
 void ApiHandler::createObject(const HttpRequest &request, const Route &route, HttpConnection *connection)
 {
     const ResourceType &type = *route.type;
-    const auto body = decodeObjectBody(request.body, mediaType(request).contains(u"yaml"));
+    if (const auto unsupported = checkBodyMediaType(request)) {
+        replyStatus(connection, *unsupported);
+        return;
+    }
+    const auto body = decodeBody(request);
     if (!body) {
         replyStatus(connection, ApiStatus::badRequest(body.error().message()));
         return;
@@ -182,7 +209,11 @@ void ApiHandler::createObject(const HttpRequest &request, const Route &route, Ht
 void ApiHandler::updateObject(const HttpRequest &request, const Route &route, HttpConnection *connection)
 {
     const ResourceType &type = *route.type;
-    const auto body = decodeObjectBody(request.body, mediaType(request).contains(u"yaml"));
+    if (const auto unsupported = checkBodyMediaType(request)) {
+        replyStatus(connection, *unsupported);
+        return;
+    }
+    const auto body = decodeBody(request);
     if (!body) {
         replyStatus(connection, ApiStatus::badRequest(body.error().message()));
         return;

@@ -297,7 +297,9 @@ ApplyOutcome serverSideApply(const QJsonObject &current, const QJsonObject &appl
 
     ApplyOutcome outcome;
     for (ManagerEntry &entry : entries) {
-        if (entry.manager == manager)
+        // Only this manager's own apply entry is exempt: its earlier Update writes (kubectl scale
+        // is manager "kubectl" too) conflict like anyone else's, as in structured-merge-diff.
+        if (entry.manager == manager && entry.operation == u"Apply" && entry.subresource == subresource)
             continue;
         QStringList taken;
         for (const QString &path : entry.fields) {
