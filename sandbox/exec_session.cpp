@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -26,6 +27,14 @@ QJsonObject failure(const QString &reason, const QString &message, int code)
                        {QStringLiteral("message"), message},
                        {QStringLiteral("reason"), reason},
                        {QStringLiteral("code"), code}};
+}
+
+QString shellQuote(const QStringList &words)
+{
+    QStringList quoted;
+    for (QString word : words)
+        quoted.append(u'\'' + word.replace(u'\'', QLatin1String("'\\''")) + u'\'');
+    return quoted.join(u' ');
 }
 
 } // namespace
@@ -128,7 +137,18 @@ void ExecSession::start()
     });
     qCInfo(lcSandbox).noquote() << "exec in pod" << podName << ":" << plan.program
                                 << plan.arguments.join(u' ');
-    m_process->start(plan.program, plan.arguments);
+    const QString script = QStandardPaths::findExecutable(QStringLiteral("script"));
+    if (m_request.tty && !script.isEmpty()) {
+        // `kubectl exec -it … -- bash` wants a terminal (prompts, echo, line editing): util-linux
+        // script gives the command a pseudo-terminal and returns its exit code (-e).
+        environment.insert(QStringLiteral("TERM"), QStringLiteral("xterm"));
+        m_process->setProcessEnvironment(environment);
+        m_process->start(
+            script, {QStringLiteral("-q"), QStringLiteral("-f"), QStringLiteral("-e"), QStringLiteral("-c"),
+                     shellQuote(QStringList{plan.program} + plan.arguments), QStringLiteral("/dev/null")});
+    } else {
+        m_process->start(plan.program, plan.arguments);
+    }
     if (!m_request.stdinEnabled)
         m_process->closeWriteChannel();
 }
