@@ -171,6 +171,17 @@ QJsonObject StatefulSetController::claimFor(const QJsonObject &statefulSet, cons
     };
     if (templMetadata.contains(QLatin1String("annotations")))
         metadata.insert(QStringLiteral("annotations"), templMetadata.value(QLatin1String("annotations")));
+    const QJsonObject retention =
+        spec.value(QLatin1String("persistentVolumeClaimRetentionPolicy")).toObject();
+    if (retention.value(QLatin1String("whenDeleted")).toString() == QLatin1String("Delete")) {
+        // As in Kubernetes: the set owns the claim, so the garbage collector removes it with the set.
+        metadata.insert(QStringLiteral("ownerReferences"),
+                        QJsonArray{QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+                                               {QStringLiteral("kind"), QStringLiteral("StatefulSet")},
+                                               {QStringLiteral("name"), nameOf(statefulSet)},
+                                               {QStringLiteral("uid"), uidOf(statefulSet)},
+                                               {QStringLiteral("blockOwnerDeletion"), true}}});
+    }
     QJsonObject claimSpec = claimTemplate.value(QLatin1String("spec")).toObject();
     if (!claimSpec.contains(QLatin1String("volumeMode")))
         claimSpec.insert(QStringLiteral("volumeMode"), QStringLiteral("Filesystem"));
@@ -277,6 +288,12 @@ void StatefulSetController::reconcile(const QJsonObject &statefulSet)
             break;
     }
 
+    if (spec.value(QLatin1String("persistentVolumeClaimRetentionPolicy"))
+            .toObject()
+            .value(QLatin1String("whenScaled"))
+            .toString() == QLatin1String("Delete"))
+        deleteScaledDownClaims(statefulSet, replicas, pods.keys());
+
     int ready = 0;
     for (const QJsonObject &pod : std::as_const(pods))
         ready += isRunningAndReady(pod) ? 1 : 0;
@@ -312,6 +329,28 @@ void StatefulSetController::writeStatus(const QJsonObject &statefulSet, int repl
             << "cannot update the status of statefulset" << nameOf(statefulSet) << updated.error().message();
 }
 
+void StatefulSetController::deleteScaledDownClaims(const QJsonObject &statefulSet, int replicas,
+                                                   const QList<int> &livingOrdinals)
+{
+    const QString ns = metadataOf(statefulSet).value(QLatin1String("namespace")).toString();
+    const QString setName = nameOf(statefulSet);
+    const QJsonArray claimTemplates = statefulSet.value(QLatin1String("spec"))
+                                          .toObject()
+                                          .value(QLatin1String("volumeClaimTemplates"))
+                                          .toArray();
+    for (const QJsonObject &claim : m_store.list(kClaims, ns)) {
+        for (const QJsonValue &value : claimTemplates) {
+            const int ordinal = ordinalOf(nameOf(claim), nameOf(value.toObject()) + u'-' + setName);
+            const QString podName = setName + u'-' + QString::number(ordinal);
+            if (ordinal >= replicas && !livingOrdinals.contains(ordinal) &&
+                !(m_isTerminating && m_isTerminating(ns, podName))) {
+                m_store.remove(kClaims, ns, nameOf(claim));
+                break;
+            }
+        }
+    }
+}
+
 void StatefulSetController::collectGarbage()
 {
     QSet<QString> liveSets;
@@ -326,6 +365,13 @@ void StatefulSetController::collectGarbage()
                 << "garbage-collecting pod" << nameOf(pod) << "(its StatefulSet is gone)";
             m_store.remove(kPods, metadataOf(pod).value(QLatin1String("namespace")).toString(), nameOf(pod));
         }
+    }
+    // Claims are owned only under persistentVolumeClaimRetentionPolicy.whenDeleted: Delete.
+    for (const QJsonObject &claim : m_store.list(kClaims, {})) {
+        const QString owner = controllerUid(claim);
+        if (!owner.isEmpty() && !liveSets.contains(owner))
+            m_store.remove(kClaims, metadataOf(claim).value(QLatin1String("namespace")).toString(),
+                           nameOf(claim));
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 #include <functional>
@@ -13,7 +14,8 @@ class ObjectStore;
 // OrderedReady — the next only once the previous is Running and Ready —, all at once under Parallel),
 // PVCs TEMPLATE-NAME-ORDINAL from volumeClaimTemplates carrying the selector's matchLabels and owned by
 // nobody (they survive the pods and the set), scale-down from the highest ordinal, and the set's status.
-// It also garbage-collects pods whose owning StatefulSet is gone.
+// It also garbage-collects pods whose owning StatefulSet is gone. persistentVolumeClaimRetentionPolicy
+// Delete (whenDeleted, whenScaled) removes the claims with the set, or with the scaled-down pods.
 //
 // A pod name that is still held by a terminating process is not re-used until that process is gone
 // (isTerminating), so a re-created pod never shares its PVC with the old process.
@@ -36,6 +38,8 @@ private:
     void reconcile(const QJsonObject &statefulSet);
     void collectGarbage();
     void ensureClaims(const QJsonObject &statefulSet, int ordinal);
+    void deleteScaledDownClaims(const QJsonObject &statefulSet, int replicas,
+                                const QList<int> &livingOrdinals);
     void writeStatus(const QJsonObject &statefulSet, int replicas, int ready);
 
     ObjectStore &m_store;

@@ -140,6 +140,7 @@ private Q_SLOTS:
     void portForwardReachesThePod();
     void restartGivesNewIps();
     void seedClusterCreateThroughExec();
+    void retentionPolicyDeletesClaims();
     void deletingTheSetCollectsItsPods();
 
 private:
@@ -583,6 +584,44 @@ void TestSandboxRuntimePods::seedClusterCreateThroughExec()
              0);
 
     QVERIFY(m_store.remove(QStringLiteral("statefulsets"), ns, QStringLiteral("redis-app")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(m_store.list(QStringLiteral("pods"), ns).isEmpty(), 20000);
+}
+
+void TestSandboxRuntimePods::retentionPolicyDeletesClaims()
+{
+    const QString ns = QStringLiteral("retain");
+    QJsonObject configMap = json(kConfigMap);
+    QJsonObject metadata{{QStringLiteral("name"), QStringLiteral("redis-conf")},
+                         {QStringLiteral("namespace"), ns}};
+    configMap.insert(QStringLiteral("metadata"), metadata);
+    QVERIFY(m_store.create(QStringLiteral("configmaps"), configMap).ok());
+    QJsonObject set = json(kStatefulSet);
+    metadata.insert(QStringLiteral("name"), QStringLiteral("short-lived"));
+    set.insert(QStringLiteral("metadata"), metadata);
+    QJsonObject spec = set.value(QLatin1String("spec")).toObject();
+    spec.insert(QStringLiteral("replicas"), 2);
+    spec.insert(QStringLiteral("podManagementPolicy"), QStringLiteral("Parallel"));
+    spec.insert(QStringLiteral("persistentVolumeClaimRetentionPolicy"),
+                QJsonObject{{QStringLiteral("whenDeleted"), QStringLiteral("Delete")},
+                            {QStringLiteral("whenScaled"), QStringLiteral("Delete")}});
+    set.insert(QStringLiteral("spec"), spec);
+    QVERIFY(m_store.create(QStringLiteral("statefulsets"), set).ok());
+    auto claims = [this, &ns] { return m_store.list(QStringLiteral("persistentvolumeclaims"), ns).size(); };
+    QTRY_COMPARE_WITH_TIMEOUT(claims(), 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(ready(m_store.get(QStringLiteral("pods"), ns, QStringLiteral("short-lived-1"))),
+                             kPodTimeoutMs);
+
+    set = *m_store.get(QStringLiteral("statefulsets"), ns, QStringLiteral("short-lived"));
+    spec = set.value(QLatin1String("spec")).toObject();
+    spec.insert(QStringLiteral("replicas"), 1);
+    set.insert(QStringLiteral("spec"), spec);
+    QVERIFY(m_store.update(QStringLiteral("statefulsets"), set, false).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(claims(), 1, 20000);
+    QVERIFY(m_store.get(QStringLiteral("persistentvolumeclaims"), ns,
+                        QStringLiteral("redis-data-short-lived-0")));
+
+    QVERIFY(m_store.remove(QStringLiteral("statefulsets"), ns, QStringLiteral("short-lived")).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(claims(), 0, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(m_store.list(QStringLiteral("pods"), ns).isEmpty(), 20000);
 }
 
