@@ -1,0 +1,242 @@
+#include "rebalance_job.h"
+
+#include "redis/cluster_info_parser.h"
+#include "redis/cluster_scan_job.h"
+#include "redis/lifecycle_support.h"
+#include "redis/redis_pool.h"
+#include "redis/slot_migration_job.h"
+
+#include <memory>
+
+namespace rcs {
+
+RebalanceJob::RebalanceJob(QList<NodeAddress> seeds, RedisPool *pool, QObject *parent)
+    : Job(parent)
+    , m_seeds(std::move(seeds))
+    , m_pool(pool ? pool : new RedisPool(this))
+{
+    setTitle(QStringLiteral("Rebalance slots"));
+}
+
+RebalanceJob::~RebalanceJob() = default;
+
+void RebalanceJob::setRebalance(const RebalanceOptions &options)
+{
+    m_mode = Mode::Rebalance;
+    m_rebalance = options;
+}
+
+void RebalanceJob::setReshard(const QStringList &sourceIds, const QString &targetId, int slotCount)
+{
+    m_mode = Mode::Reshard;
+    m_sourceIds = sourceIds;
+    m_targetId = targetId;
+    m_slotCount = slotCount;
+}
+
+void RebalanceJob::setDrain(const QString &nodeId)
+{
+    m_mode = Mode::Drain;
+    m_drainId = nodeId;
+}
+
+void RebalanceJob::doStart()
+{
+    m_settleDeadline = QDeadlineTimer(SettleTimeoutMs);
+    scan();
+}
+
+void RebalanceJob::scan()
+{
+    setStep(QStringLiteral("Reading the cluster"));
+    m_addressById.clear();
+    m_masterIds.clear();
+    auto *scan = new ClusterScanJob(m_seeds, m_pool, this);
+    m_child = scan;
+    connect(scan, &Job::finished, this, [this, scan] {
+        if (isFinished())
+            return;
+        if (scan->hasError())
+            return fail(scan->error());
+        scanned(scan->topology());
+    });
+    scan->start();
+}
+
+void RebalanceJob::scanned(const ClusterTopology &topology)
+{
+    m_before = topology;
+    QList<MasterSlots> masters;
+    for (const TopologyNode &master : topology.masters()) {
+        if (!master.reachable || master.isFailing()) {
+            return fail(
+                ErrorCode::Refused,
+                QStringLiteral("The master %1 (%2) is %3; slots cannot move safely until it is back or "
+                               "replaced. Run check for details.")
+                    .arg(master.address.toString(), master.id.left(8),
+                         master.reachable ? QStringLiteral("flagged as failing")
+                                          : QStringLiteral("unreachable")));
+        }
+        masters.append({master.id, master.slotSet});
+        m_addressById.insert(master.id, master.address);
+        m_masterIds.append(master.id);
+    }
+    if (!topology.openSlots().isEmpty()) {
+        QStringList openSlots;
+        for (const OpenSlot &open : topology.openSlots())
+            openSlots.append(QString::number(open.slot));
+        openSlots.removeDuplicates();
+        return fail(
+            ErrorCode::Refused,
+            QStringLiteral("Slots %1 are still open from an interrupted migration; run check --fix first.")
+                .arg(openSlots.join(QStringLiteral(", "))));
+    }
+    if (!topology.slotsAgree() && !m_settleDeadline.hasExpired()) {
+        // A node that just joined needs a moment of gossip before it agrees.
+        QTimer::singleShot(100, this, [this] { scan(); });
+        return;
+    }
+    if (!topology.slotsAgree()) {
+        return fail(
+            ErrorCode::Refused,
+            QStringLiteral("The nodes do not agree about slot owners (%1); wait for the cluster to settle or "
+                           "run check.")
+                .arg(topology.disagreements().first()));
+    }
+
+    Result<SlotPlan> plan = m_mode == Mode::Rebalance ? planRebalance(masters, m_rebalance)
+                            : m_mode == Mode::Reshard
+                                ? planReshard(masters, m_sourceIds, m_targetId, m_slotCount)
+                                : planDrain(masters, m_drainId);
+    if (!plan)
+        return fail(plan.error());
+    m_plan = std::move(plan).value();
+    if (!m_plan.needed) {
+        info(m_plan.reason);
+        return succeed();
+    }
+    info(QStringLiteral("Plan: move %1 slots in %2 moves from %3 sources.")
+             .arg(m_plan.slotCount())
+             .arg(m_plan.moves.size())
+             .arg(m_plan.movesBySource().size()));
+    if (m_simulate)
+        return succeed();
+    m_deadline = QDeadlineTimer(ReadyTimeoutMs);
+    waitForTargets();
+}
+
+void RebalanceJob::waitForTargets()
+{
+    setStep(QStringLiteral("Waiting until every receiving master reports cluster_state:ok"));
+    QList<NodeAddress> targets;
+    for (const SlotMove &move : std::as_const(m_plan.moves)) {
+        const NodeAddress address = m_addressById.value(move.targetId);
+        if (!targets.contains(address))
+            targets.append(address);
+    }
+    m_pool->commandAll(targets, {"CLUSTER", "INFO"}, this, [this](QList<NodeReply> replies) {
+        if (isFinished())
+            return;
+        QString notReady;
+        for (const NodeReply &reply : replies) {
+            Result<ClusterInfo> info = reply.reply ? parseClusterInfo(reply.reply->bytes())
+                                                   : Result<ClusterInfo>(reply.reply.error());
+            if (!info || !info->isOk()) {
+                notReady = reply.address.toString();
+                break;
+            }
+        }
+        if (notReady.isEmpty())
+            return migrate();
+        if (m_deadline.hasExpired()) {
+            return fail(
+                ErrorCode::Timeout,
+                QStringLiteral("%1 did not report cluster_state:ok within %2 s, so no slot was moved to it; "
+                               "check that it has met the cluster.")
+                    .arg(notReady)
+                    .arg(ReadyTimeoutMs / 1000));
+        }
+        QTimer::singleShot(50, this, [this] { waitForTargets(); });
+    });
+}
+
+void RebalanceJob::migrate()
+{
+    setStep(QStringLiteral("Moving slots"));
+    auto *migration = new SlotMigrationJob(m_plan, m_addressById, m_masterIds, m_pool, this);
+    m_child = migration;
+    connect(migration, &Job::progress, this, [this](qint64 done, qint64 total) { setProgress(done, total); });
+    connect(migration, &Job::finished, this, [this, migration] {
+        m_slotsMoved = migration->slotsMoved();
+        m_keysMoved = migration->keysMoved();
+        if (isFinished())
+            return;
+        if (migration->hasError())
+            return fail(migration->error());
+        m_deadline = QDeadlineTimer(AgreementTimeoutMs);
+        waitForAgreement();
+    });
+    migration->start();
+}
+
+void RebalanceJob::waitForAgreement()
+{
+    setStep(QStringLiteral("Waiting until every node agrees on the new slot owners"));
+    QMap<QString, SlotSet> expected;
+    for (const TopologyNode &master : m_before.masters())
+        expected.insert(master.id, master.slotSet);
+    for (const SlotMove &move : std::as_const(m_plan.moves)) {
+        expected[move.sourceId] -= move.slotSet;
+        expected[move.targetId] |= move.slotSet;
+    }
+    // Every node, replicas included: a client may ask any of them.
+    QList<NodeAddress> everyone;
+    for (const TopologyNode &node : m_before.nodes()) {
+        if (node.reachable)
+            everyone.append(node.address);
+    }
+    fetchViews(m_pool, everyone, this, [this, expected](QList<NodeView> views) {
+        if (isFinished())
+            return;
+        QString gap;
+        for (const NodeView &view : views) {
+            for (auto it = expected.cbegin(); it != expected.cend() && gap.isEmpty(); ++it) {
+                SlotSet seen;
+                bool found = false;
+                for (const ClusterNodeInfo &node : view.nodes) {
+                    if (node.id == it.key()) {
+                        seen = node.slotSet;
+                        found = true;
+                    }
+                }
+                // A drained master may have turned into a replica and left the expected map's meaning.
+                if (found ? seen != it.value() : !it.value().isEmpty())
+                    gap = QStringLiteral("%1 does not see the new slots of %2 yet")
+                              .arg(view.address.toString(), it.key().left(8));
+            }
+            if (!view.reachable)
+                gap = QStringLiteral("%1 does not answer").arg(view.address.toString());
+            if (!gap.isEmpty())
+                break;
+        }
+        if (gap.isEmpty()) {
+            info(QStringLiteral("Moved %1 slots and %2 keys; every node agrees.")
+                     .arg(m_slotsMoved)
+                     .arg(m_keysMoved));
+            return succeed();
+        }
+        if (m_deadline.hasExpired())
+            return fail(ErrorCode::Timeout, QStringLiteral("The slots moved, but after %1 s %2.")
+                                                .arg(AgreementTimeoutMs / 1000)
+                                                .arg(gap));
+        QTimer::singleShot(50, this, [this] { waitForAgreement(); });
+    });
+}
+
+void RebalanceJob::doCancel()
+{
+    if (m_child)
+        m_child->cancel();
+}
+
+} // namespace rcs

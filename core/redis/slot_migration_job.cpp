@@ -1,0 +1,302 @@
+#include "slot_migration_job.h"
+
+#include "common/logger.h"
+#include "redis/lifecycle_support.h"
+#include "redis/redis_pool.h"
+
+namespace rcs {
+
+namespace {
+
+QByteArray number(int value)
+{
+    return QByteArray::number(value);
+}
+
+bool replyContains(const Result<RedisReply> &reply, const char *text)
+{
+    return !reply && reply.error().detail().contains(QLatin1String(text), Qt::CaseInsensitive);
+}
+
+} // namespace
+
+SlotMigrationJob::SlotMigrationJob(SlotPlan plan, QHash<QString, NodeAddress> addressById,
+                                   QStringList masterIds, RedisPool *pool, QObject *parent)
+    : Job(parent)
+    , m_plan(std::move(plan))
+    , m_addressById(std::move(addressById))
+    , m_masterIds(std::move(masterIds))
+    , m_pool(pool ? pool : new RedisPool(this))
+{
+    setTitle(QStringLiteral("Move slots"));
+}
+
+SlotMigrationJob::~SlotMigrationJob() = default;
+
+void SlotMigrationJob::doStart()
+{
+    const QMap<QString, QList<SlotMove>> bySource = m_plan.movesBySource();
+    for (auto it = bySource.cbegin(); it != bySource.cend(); ++it) {
+        Worker worker;
+        worker.sourceId = it.key();
+        worker.batch = m_options.initialBatch;
+        for (const SlotMove &move : it.value()) {
+            for (const QString &id : {move.sourceId, move.targetId}) {
+                if (!m_addressById.contains(id)) {
+                    fail(ErrorCode::InvalidInput,
+                         QStringLiteral("The slot plan names node %1, whose address is unknown.").arg(id));
+                    return;
+                }
+            }
+            Logger::instance().command(
+                QStringLiteral("redis"),
+                QStringLiteral("Move %1 slots (%2) from %3 to %4")
+                    .arg(move.slotSet.count())
+                    .arg(move.slotSet.toString(), m_addressById.value(move.sourceId).toString(),
+                         m_addressById.value(move.targetId).toString()),
+                QStringLiteral(
+                    "redis-cli --cluster reshard %1 --cluster-from %2 --cluster-to %3 --cluster-slots %4 "
+                    "--cluster-yes")
+                    .arg(m_addressById.value(move.sourceId).toString(), move.sourceId, move.targetId)
+                    .arg(move.slotSet.count()));
+            for (const int slot : move.slotSet.toList())
+                worker.steps.append({slot, move.targetId});
+        }
+        m_totalSlots += static_cast<int>(worker.steps.size());
+        m_workers.append(worker);
+        m_batchClocks.append(QElapsedTimer());
+    }
+    setStep(QStringLiteral("Moving %1 slots from %2 sources in parallel")
+                .arg(m_totalSlots)
+                .arg(m_workers.size()));
+    setProgress(0, m_totalSlots);
+    m_activeWorkers = static_cast<int>(m_workers.size());
+    if (m_activeWorkers == 0) {
+        succeed();
+        return;
+    }
+    for (int w = 0; w < m_workers.size(); ++w)
+        nextSlot(w);
+}
+
+void SlotMigrationJob::nextSlot(int w)
+{
+    Worker &worker = m_workers[w];
+    if (m_cancelled || worker.stopped || worker.next >= worker.steps.size()) {
+        if (!worker.stopped) {
+            worker.stopped = true;
+            --m_activeWorkers;
+        }
+        checkDone();
+        return;
+    }
+    setImporting(w);
+}
+
+void SlotMigrationJob::setImporting(int w)
+{
+    const Step step = current(w);
+    const QString sourceId = m_workers.at(w).sourceId;
+    m_pool->command(m_addressById.value(step.targetId),
+                    {"CLUSTER", "SETSLOT", number(step.slot), "IMPORTING", sourceId.toUtf8()}, this,
+                    [this, w](Result<RedisReply> reply) {
+                        if (m_cancelled)
+                            return nextSlot(w);
+                        if (replyContains(reply, "already the owner")) {
+                            // A previous run got this far: only the SETSLOT NODE round is left.
+                            finalize(w);
+                            return;
+                        }
+                        if (!reply)
+                            return stop(w, reply.error());
+                        setMigrating(w);
+                    });
+}
+
+void SlotMigrationJob::setMigrating(int w)
+{
+    const Step step = current(w);
+    const NodeAddress source = m_addressById.value(m_workers.at(w).sourceId);
+    m_pool->command(source, {"CLUSTER", "SETSLOT", number(step.slot), "MIGRATING", step.targetId.toUtf8()},
+                    this, [this, w](Result<RedisReply> reply) {
+                        if (!reply && !m_cancelled)
+                            stop(w, reply.error());
+                    });
+    m_batchClocks[w].start();
+    m_pool->command(source, {"CLUSTER", "GETKEYSINSLOT", number(step.slot), number(m_workers.at(w).batch)},
+                    this, [this, w](Result<RedisReply> reply) { onKeys(w, reply); });
+}
+
+void SlotMigrationJob::onKeys(int w, const Result<RedisReply> &reply)
+{
+    Worker &worker = m_workers[w];
+    if (worker.stopped)
+        return;
+    if (m_cancelled)
+        return nextSlot(w);
+    if (!reply)
+        return stop(w, reply.error());
+    QList<QByteArray> keys;
+    for (const RedisReply &element : reply->elements())
+        keys.append(element.bytes());
+    if (keys.isEmpty()) {
+        finalize(w);
+        return;
+    }
+    migrate(w, keys);
+}
+
+void SlotMigrationJob::migrate(int w, const QList<QByteArray> &keys)
+{
+    const Step step = current(w);
+    const NodeAddress source = m_addressById.value(m_workers.at(w).sourceId);
+    const NodeAddress target = m_addressById.value(step.targetId);
+    m_batchClocks[w].start();
+    const qsizetype count = keys.size();
+    m_pool->command(
+        source, migrateArgv(target, keys), this,
+        [this, w, count](Result<RedisReply> reply) {
+            Worker &worker = m_workers[w];
+            if (worker.stopped)
+                return;
+            if (!reply) {
+                const QString text = reply.error().detail();
+                Error error = reply.error();
+                if (text.contains(QLatin1String("BUSYKEY")))
+                    error = Error(
+                        ErrorCode::Refused,
+                        QStringLiteral("A key of slot %1 already exists on the target %2; it was not "
+                                       "overwritten. Compare the two copies, delete the wrong one, then run "
+                                       "check --fix.")
+                            .arg(current(w).slot)
+                            .arg(m_addressById.value(current(w).targetId).toString()),
+                        text);
+                return stop(w, error);
+            }
+            m_keysMoved += count;
+            // MIGRATE blocks the source: keep each batch well under the node timeout.
+            const qint64 elapsed = m_batchClocks.at(w).elapsed();
+            if (elapsed > m_options.slowBatchMs)
+                worker.batch = std::max(m_options.minBatch, worker.batch / 2);
+            else if (elapsed < m_options.fastBatchMs)
+                worker.batch = std::min(m_options.maxBatch, worker.batch * 2);
+        },
+        m_options.migrateTimeoutMs + 5000);
+    // Pipelined behind the MIGRATE: answered once it is done, with the keys still left.
+    m_pool->command(
+        source, {"CLUSTER", "GETKEYSINSLOT", number(step.slot), number(m_workers.at(w).batch)}, this,
+        [this, w](Result<RedisReply> reply) { onKeys(w, reply); }, m_options.migrateTimeoutMs + 5000);
+}
+
+QList<QByteArray> SlotMigrationJob::migrateArgv(const NodeAddress &target,
+                                                const QList<QByteArray> &keys) const
+{
+    QList<QByteArray> argv{
+        "MIGRATE", target.host.toUtf8(), number(target.port), "", "0", number(m_options.migrateTimeoutMs)};
+    const RedisConnectionOptions &options = m_pool->options();
+    if (!options.password.isEmpty()) {
+        if (options.user.isEmpty())
+            argv << "AUTH" << options.password.toUtf8();
+        else
+            argv << "AUTH2" << options.user.toUtf8() << options.password.toUtf8();
+    }
+    argv << "KEYS";
+    argv += keys;
+    return argv;
+}
+
+void SlotMigrationJob::finalize(int w)
+{
+    const Step step = current(w);
+    const QString sourceId = m_workers.at(w).sourceId;
+    const QList<QByteArray> argv{"CLUSTER", "SETSLOT", number(step.slot), "NODE", step.targetId.toUtf8()};
+    // Target first: once it owns the slot (and bumped its epoch) the source may follow.
+    m_pool->command(
+        m_addressById.value(step.targetId), argv, this, [this, w, argv, sourceId](Result<RedisReply> reply) {
+            if (!reply)
+                return stop(w, reply.error());
+            m_pool->command(m_addressById.value(sourceId), argv, this, [this, w](Result<RedisReply> reply) {
+                // An emptied source may have turned into a replica of the target already.
+                if (!reply && !replyContains(reply, "only with masters")) {
+                    if (replyContains(reply, "still hold keys")) {
+                        setMigrating(w); // keys arrived before MIGRATING took effect: move them too
+                        return;
+                    }
+                    return stop(w, reply.error());
+                }
+                tellOthers(w);
+                ++m_slotsMoved;
+                setProgress(m_slotsMoved, m_totalSlots);
+                ++m_workers[w].next;
+                nextSlot(w);
+            });
+        });
+}
+
+void SlotMigrationJob::tellOthers(int w)
+{
+    const Step step = current(w);
+    const QString sourceId = m_workers.at(w).sourceId;
+    for (const QString &id : std::as_const(m_masterIds)) {
+        if (id == sourceId || id == step.targetId || !m_addressById.contains(id))
+            continue;
+        ++m_backgroundReplies;
+        m_pool->command(m_addressById.value(id),
+                        {"CLUSTER", "SETSLOT", number(step.slot), "NODE", step.targetId.toUtf8()}, this,
+                        [this](Result<RedisReply>) {
+                            // Gossip corrects a master that missed it; the target's epoch bump wins.
+                            --m_backgroundReplies;
+                            checkDone();
+                        });
+    }
+}
+
+void SlotMigrationJob::stop(int w, const Error &error)
+{
+    Worker &worker = m_workers[w];
+    if (worker.stopped)
+        return;
+    const QString where = describe(w);
+    m_stuck.append(where + QStringLiteral(": ") + error.message());
+    if (!m_firstError.isError())
+        m_firstError = error.withContext(QStringLiteral("Moving %1: ").arg(where));
+    worker.stopped = true;
+    --m_activeWorkers;
+    checkDone();
+}
+
+QString SlotMigrationJob::describe(int w) const
+{
+    const Step &step = current(w);
+    return QStringLiteral("slot %1 (%2 → %3)")
+        .arg(step.slot)
+        .arg(m_addressById.value(m_workers.at(w).sourceId).toString(),
+             m_addressById.value(step.targetId).toString());
+}
+
+void SlotMigrationJob::checkDone()
+{
+    if (isFinished() || m_activeWorkers > 0 || m_backgroundReplies > 0)
+        return;
+    if (m_firstError.isError()) {
+        fail(Error(m_firstError.code(),
+                   m_firstError.message() +
+                       QStringLiteral(" %1 of %2 slots were moved; run check to see the open slots.")
+                           .arg(m_slotsMoved)
+                           .arg(m_totalSlots),
+                   m_stuck.join(QLatin1Char('\n'))));
+        return;
+    }
+    if (m_cancelled)
+        return;
+    info(QStringLiteral("Moved %1 slots and %2 keys.").arg(m_slotsMoved).arg(m_keysMoved));
+    succeed();
+}
+
+void SlotMigrationJob::doCancel()
+{
+    // Slots in flight finish their current step; nothing new starts.
+    m_cancelled = true;
+}
+
+} // namespace rcs

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "common/job.h"
+#include "redis/node_address.h"
+#include "redis/rebalance_planner.h"
+#include "redis/redis_reply.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QPointer>
+#include <QStringList>
+
+namespace rcs {
+
+class RedisPool;
+
+// Runs a SlotPlan against live masters with the slot-migration protocol, per slot:
+// 1. target: CLUSTER SETSLOT s IMPORTING source; then source: SETSLOT s MIGRATING target;
+// 2. source: GETKEYSINSLOT / MIGRATE … KEYS … in batches, the next GETKEYSINSLOT pipelined behind each
+//    MIGRATE; the batch adapts to how long a MIGRATE takes (it blocks the source: a slow batch halves
+//    the next one, a fast one doubles it, within [minBatch, maxBatch]) so a big key never stalls the
+//    source for long;
+// 3. SETSLOT s NODE target on the target first, then on the source, then on every other master (the
+//    7.0 order, on every server version; the others in the background).
+// Moves from different sources run in parallel (a MIGRATE blocks only its own source); one source's
+// slots run one after another. Never REPLACE: a key that already exists on the target (BUSYKEY) stops
+// that source with the slot left open, and the job fails naming it — check shows it, check --fix
+// resumes it. A slot a previous run left open is simply moved again (the commands are idempotent).
+//
+// Error behaviour: fails after all sources stopped, with the first problem (RedisError / Timeout /
+// ConnectionFailed, naming slot and nodes) and every stuck slot in detail(); slots moved before stay
+// moved.
+class SlotMigrationJob final : public Job {
+    Q_OBJECT
+public:
+    struct Options {
+        int initialBatch = 100;
+        int minBatch = 10;
+        int maxBatch = 1000;
+        int migrateTimeoutMs = 10000; // MIGRATE's own I/O timeout
+        int slowBatchMs = 200;        // a batch slower than this halves the next
+        int fastBatchMs = 20;         // a batch faster than this doubles the next
+    };
+
+    // addressById: every master's address; masterIds: every master (told SETSLOT NODE at the end).
+    SlotMigrationJob(SlotPlan plan, QHash<QString, NodeAddress> addressById, QStringList masterIds,
+                     RedisPool *pool, QObject *parent = nullptr);
+    ~SlotMigrationJob() override;
+
+    void setOptions(const Options &options) { m_options = options; }
+
+    int slotsMoved() const { return m_slotsMoved; }
+    qint64 keysMoved() const { return m_keysMoved; }
+    // "slot 5461 (a1b2c3d4 → e5f6a7b8): …" per slot left open.
+    const QStringList &stuckSlots() const { return m_stuck; }
+
+protected:
+    void doStart() override;
+    void doCancel() override;
+
+private:
+    struct Step {
+        int slot = 0;
+        QString targetId;
+    };
+    struct Worker {
+        QString sourceId;
+        QList<Step> steps;
+        qsizetype next = 0;
+        int batch = 100;
+        bool stopped = false;
+    };
+
+    void nextSlot(int w);
+    void setImporting(int w);
+    void setMigrating(int w);
+    void onKeys(int w, const Result<RedisReply> &reply);
+    void migrate(int w, const QList<QByteArray> &keys);
+    void finalize(int w);
+    void tellOthers(int w);
+    void stop(int w, const Error &error);
+    void checkDone();
+    QList<QByteArray> migrateArgv(const NodeAddress &target, const QList<QByteArray> &keys) const;
+    QString describe(int w) const;
+    const Step &current(int w) const { return m_workers.at(w).steps.at(m_workers.at(w).next); }
+
+    SlotPlan m_plan;
+    QHash<QString, NodeAddress> m_addressById;
+    QStringList m_masterIds;
+    QPointer<RedisPool> m_pool;
+    Options m_options;
+    QList<Worker> m_workers;
+    QList<QElapsedTimer> m_batchClocks;
+    int m_totalSlots = 0;
+    int m_slotsMoved = 0;
+    qint64 m_keysMoved = 0;
+    int m_backgroundReplies = 0;
+    int m_activeWorkers = 0;
+    Error m_firstError;
+    QStringList m_stuck;
+    bool m_cancelled = false;
+};
+
+} // namespace rcs

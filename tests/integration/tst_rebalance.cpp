@@ -1,0 +1,271 @@
+#include "cluster_key_client.h"
+#include "redis/cluster_check.h"
+#include "redis/cluster_scan_job.h"
+#include "redis/create_cluster_job.h"
+#include "redis/rebalance_job.h"
+#include "redis/redis_pool.h"
+#include "support/redis_test_nodes.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace rcs;
+using rcs::test::ClusterKeyClient;
+using rcs::test::RedisTestNodes;
+
+namespace {
+
+Error runJob(Job *job, int timeoutMs)
+{
+    job->setAutoDelete(false);
+    QSignalSpy finished(job, &Job::finished);
+    job->start();
+    if (!finished.wait(timeoutMs))
+        return Error(ErrorCode::Timeout,
+                     QStringLiteral("The job did not finish within %1 ms.").arg(timeoutMs));
+    return job->error();
+}
+
+Result<RedisReply> ask(RedisPool &pool, const NodeAddress &address, const QList<QByteArray> &argv)
+{
+    std::optional<Result<RedisReply>> reply;
+    pool.command(address, argv, nullptr, [&](Result<RedisReply> r) { reply = std::move(r); });
+    if (!QTest::qWaitFor([&] { return reply.has_value(); }, 15000))
+        return Error(ErrorCode::Timeout, QStringLiteral("No reply."));
+    return *reply;
+}
+
+ClusterTopology scan(RedisPool &pool, const NodeAddress &seed)
+{
+    auto *job = new ClusterScanJob({seed}, &pool);
+    runJob(job, 30000);
+    const ClusterTopology topology = job->topology();
+    delete job;
+    return topology;
+}
+
+// Keeps `inFlight` SETs of "during:i" going until stopped; remembers the highest i acknowledged OK.
+class Writer final {
+public:
+    explicit Writer(ClusterKeyClient *client)
+        : m_client(client)
+    {}
+    void start(int inFlight)
+    {
+        for (int i = 0; i < inFlight; ++i)
+            next();
+    }
+    void stop() { m_stopped = true; }
+    bool idle() const { return m_pending == 0; }
+    int written() const { return m_issued; }
+    const QStringList &errors() const { return m_errors; }
+
+private:
+    static constexpr int MaxKeys = 100000; // bounds the verification afterwards
+    void next()
+    {
+        if (m_stopped || m_issued >= MaxKeys)
+            return;
+        const int i = m_issued++;
+        ++m_pending;
+        m_client->set("during:" + QByteArray::number(i), "value:" + QByteArray::number(i),
+                      [this](Result<QByteArray> result) {
+                          --m_pending;
+                          if (!result)
+                              m_errors.append(result.error().message());
+                          next();
+                      });
+    }
+    ClusterKeyClient *m_client;
+    int m_issued = 0;
+    int m_pending = 0;
+    bool m_stopped = false;
+    QStringList m_errors;
+};
+
+} // namespace
+
+class TestRebalance final : public QObject {
+    Q_OBJECT
+private:
+    RedisTestNodes &m_nodes() { return *m_nodesPtr; }
+    std::unique_ptr<RedisTestNodes> m_nodesOwner;
+    RedisTestNodes *m_nodesPtr = nullptr;
+    std::unique_ptr<RedisPool> m_pool;
+
+    // Nodes 0..5 form a 3-master cluster; node 6 stays blank for the test to add.
+    void formCluster()
+    {
+        QList<PlannedNodeInput> inputs;
+        for (int i = 0; i < 6; ++i)
+            inputs.append({m_nodes().address(i), {}});
+        auto *create = new CreateClusterJob(inputs, 1);
+        const Error error = runJob(create, 120000);
+        QVERIFY2(!error.isError(), qPrintable(error.message()));
+        delete create;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_nodesOwner = std::make_unique<RedisTestNodes>();
+        m_nodesPtr = m_nodesOwner.get();
+        const Result<void> started = m_nodes().start(7);
+        QVERIFY2(started.ok(), qPrintable(started.error().message()));
+        m_pool = std::make_unique<RedisPool>();
+        formCluster();
+    }
+    void cleanup()
+    {
+        m_pool.reset();
+        m_nodesOwner.reset(); // stops the nodes
+    }
+
+    // A master joins; rebalance moves a quarter of the slots onto it while a client keeps writing.
+    // Every key written before and during the rebalance is readable with its value afterwards.
+    void rebalanceOntoNewMasterUnderWrites()
+    {
+        const int preloaded = 50000;
+        ClusterKeyClient client(m_pool.get(), {m_nodes().address(0)});
+        QVERIFY(client.refreshBlocking().ok());
+        const Result<void> written = client.writeBlocking("before", preloaded, 120000);
+        QVERIFY2(written.ok(), qPrintable(written.error().message()));
+
+        const NodeAddress newcomer = m_nodes().address(6);
+        const NodeAddress first = m_nodes().address(0);
+        QVERIFY(
+            ask(*m_pool, newcomer, {"CLUSTER", "MEET", first.host.toUtf8(), QByteArray::number(first.port)})
+                .ok());
+
+        Writer writer(&client);
+        writer.start(8);
+        auto *rebalance = new RebalanceJob({first}, m_pool.get());
+        QElapsedTimer clock;
+        clock.start();
+        // The newcomer must be known before the job scans (the job itself waits for slot agreement).
+        QTRY_COMPARE_WITH_TIMEOUT(scan(*m_pool, first).masters().size(), 4, 30000);
+        const Error error = runJob(rebalance, 180000);
+        QVERIFY2(!error.isError(), qPrintable(error.message() + QLatin1Char('\n') + error.detail()));
+        qInfo("rebalance: %d slots, %lld keys in %lld ms, writer wrote %d keys meanwhile",
+              rebalance->slotsMoved(), rebalance->keysMoved(), clock.elapsed(), writer.written());
+        QCOMPARE(rebalance->slotsMoved(), 4096);
+        QVERIFY(rebalance->keysMoved() > 10000);
+        delete rebalance;
+        writer.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(writer.idle(), 30000);
+        QVERIFY2(writer.errors().isEmpty(), qPrintable(writer.errors().value(0)));
+
+        const ClusterTopology after = scan(*m_pool, first);
+        for (const TopologyNode &master : after.masters())
+            QCOMPARE(master.slotSet.count(), 4096);
+        const ClusterCheckReport report = checkCluster(after);
+        QStringList problems;
+        for (const CheckFinding &finding : report.findings)
+            problems.append(finding.text);
+        QVERIFY2(report.isHealthy(), qPrintable(problems.join(QLatin1Char('\n'))));
+        QVERIFY(after.openSlots().isEmpty());
+
+        ClusterKeyClient reader(m_pool.get(), {first});
+        QVERIFY(reader.refreshBlocking().ok());
+        const Result<int> before = reader.verifyBlocking("before", preloaded, 120000);
+        QVERIFY2(before.ok(), qPrintable(before.error().message()));
+        QCOMPARE(*before, preloaded);
+        const Result<int> during = reader.verifyBlocking("during", writer.written(), 120000);
+        QVERIFY2(during.ok(), qPrintable(during.error().message()));
+        QCOMPARE(*during, writer.written());
+    }
+
+    void reshardAndDrain()
+    {
+        const NodeAddress first = m_nodes().address(0);
+        ClusterKeyClient client(m_pool.get(), {first});
+        QVERIFY(client.refreshBlocking().ok());
+        QVERIFY(client.writeBlocking("k", 5000).ok());
+        const ClusterTopology before = scan(*m_pool, first);
+        const QString a = before.masters().at(0).id;
+        const QString c = before.masters().at(2).id;
+
+        auto *reshard = new RebalanceJob({first}, m_pool.get());
+        reshard->setReshard({a}, c, 100);
+        QVERIFY(!runJob(reshard, 60000).isError());
+        QCOMPARE(reshard->slotsMoved(), 100);
+        delete reshard;
+        QCOMPARE(scan(*m_pool, first).node(c)->slotSet.toString(), QStringLiteral("0-99,10923-16383"));
+
+        auto *drain = new RebalanceJob({first}, m_pool.get());
+        drain->setDrain(a);
+        const Error drained = runJob(drain, 120000);
+        QVERIFY2(!drained.isError(), qPrintable(drained.message()));
+        delete drain;
+        const ClusterTopology after = scan(*m_pool, first);
+        QVERIFY(!after.node(a) || after.node(a)->slotSet.isEmpty());
+        QVERIFY(after.uncoveredSlots().isEmpty());
+
+        ClusterKeyClient reader(m_pool.get(), {first});
+        QVERIFY(reader.refreshBlocking().ok());
+        const Result<int> readable = reader.verifyBlocking("k", 5000);
+        QVERIFY2(readable.ok(), qPrintable(readable.error().message()));
+        QCOMPARE(*readable, 5000);
+    }
+
+    void balancedClusterNeedsNothingAndSimulateChangesNothing()
+    {
+        auto *rebalance = new RebalanceJob({m_nodes().address(0)}, m_pool.get());
+        QVERIFY(!runJob(rebalance, 60000).isError());
+        QVERIFY(!rebalance->plan().needed);
+        QCOMPARE(rebalance->slotsMoved(), 0);
+        delete rebalance;
+
+        const ClusterTopology before = scan(*m_pool, m_nodes().address(0));
+        auto *simulate = new RebalanceJob({m_nodes().address(0)}, m_pool.get());
+        RebalanceOptions options;
+        options.weights.insert(before.masters().first().id, 0);
+        simulate->setRebalance(options);
+        simulate->setSimulate(true);
+        QVERIFY(!runJob(simulate, 60000).isError());
+        QVERIFY(simulate->plan().needed);
+        delete simulate;
+        QCOMPARE(scan(*m_pool, m_nodes().address(0)).masters().first().slotSet,
+                 before.masters().first().slotSet);
+    }
+
+    // A key that exists on both sides is never overwritten: the slot stays open and the job says so.
+    void busyKeyStopsWithoutReplace()
+    {
+        const NodeAddress first = m_nodes().address(0);
+        const ClusterTopology before = scan(*m_pool, first);
+        const TopologyNode source = before.masters().at(0);
+        const TopologyNode target = before.masters().at(1);
+        const QByteArray key = "{06S}busy"; // hash tag "06S" → slot 0
+        QCOMPARE(keyHashSlot(key), 0);
+        QVERIFY(ask(*m_pool, source.address, {"SET", key, "source copy"}).ok());
+        // Plant a conflicting copy on the target, as a crashed earlier MIGRATE could have left it.
+        QVERIFY(
+            ask(*m_pool, target.address, {"CLUSTER", "SETSLOT", "0", "IMPORTING", source.id.toUtf8()}).ok());
+        std::optional<Result<RedisReply>> planted;
+        m_pool->command(target.address, {"ASKING"}, nullptr, [](Result<RedisReply>) {});
+        m_pool->command(target.address, {"SET", key, "target copy"}, nullptr,
+                        [&](Result<RedisReply> r) { planted = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(planted.has_value(), 10000);
+        QVERIFY2(planted->ok(), qPrintable(planted->error().message()));
+        QVERIFY(ask(*m_pool, target.address, {"CLUSTER", "SETSLOT", "0", "STABLE"}).ok());
+
+        auto *reshard = new RebalanceJob({first}, m_pool.get());
+        reshard->setReshard({source.id}, target.id, 1);
+        const Error error = runJob(reshard, 60000);
+        QCOMPARE(error.code(), ErrorCode::Refused);
+        QVERIFY2(error.message().contains(QStringLiteral("not overwritten")), qPrintable(error.message()));
+        delete reshard;
+        const Result<RedisReply> value = ask(*m_pool, source.address, {"GET", key});
+        QVERIFY(value.ok());
+        QCOMPARE(value->bytes(), QByteArray("source copy"));
+        const ClusterTopology after = scan(*m_pool, first);
+        QVERIFY(!after.openSlots().isEmpty());
+        QCOMPARE(after.openSlots().first().slot, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRebalance)
+#include "tst_rebalance.moc"
