@@ -153,6 +153,8 @@ void ApiHandler::watchObjects(const HttpRequest &request, const Route &route, Ht
     options.fields = *fields;
     options.resourceVersion = request.queryValue(QStringLiteral("resourceVersion"));
     options.bookmarks = request.queryValue(QStringLiteral("allowWatchBookmarks")) == u"true";
+    options.table = acceptsTable(request);
+    options.includeObject = request.queryValue(QStringLiteral("includeObject"));
     bool ok = false;
     const int timeout = request.queryValue(QStringLiteral("timeoutSeconds")).toInt(&ok);
     if (ok && timeout > 0)

@@ -29,6 +29,8 @@ QStringList acceptedProtocols(const QString &subresource)
 {
     if (subresource == u"exec")
         return {QStringLiteral("v5.channel.k8s.io"), QStringLiteral("v4.channel.k8s.io")};
+    // kubectl >= 1.31 tries the SPDY-over-WebSocket tunnel first (reference §7.4); the runtime's
+    // port-forward session decides whether it serves it.
     return {QStringLiteral("v4.channel.k8s.io"), QStringLiteral("v4.base64.channel.k8s.io"),
             QStringLiteral("SPDY/3.1+portforward.k8s.io")};
 }

@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -96,6 +97,8 @@ int main(int argc, char *argv[])
                                            QStringLiteral("Log every request line and answer code."));
     parser.addOptions({dataDirOption, listenOption, nodesOption, networkOption, redisOption, verboseOption});
     parser.process(app);
+    if (parser.isSet(verboseOption))
+        QLoggingCategory::setFilterRules(QStringLiteral("rcs.sandbox.info=true\nrcs.sandbox.debug=true"));
 
     if (!parser.isSet(dataDirOption))
         return fail(

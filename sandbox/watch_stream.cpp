@@ -4,6 +4,7 @@
 #include "http_connection.h"
 #include "memory_object_store.h"
 #include "resource_types.h"
+#include "table_printer.h"
 
 #include <QJsonDocument>
 
@@ -107,6 +108,13 @@ void WatchStream::send(const QString &type, const QJsonObject &object)
         full.insert(QStringLiteral("kind"), m_type.kind);
         full.insert(QStringLiteral("apiVersion"), m_type.apiVersion());
     }
+    if (m_options.table && type != u"BOOKMARK")
+        full = toTable(m_type, {full},
+                       full.value(QLatin1String("metadata"))
+                           .toObject()
+                           .value(QLatin1String("resourceVersion"))
+                           .toString(),
+                       {}, m_options.includeObject);
     m_connection->writeChunk(
         QJsonDocument(QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("object"), full}})
             .toJson(QJsonDocument::Compact) +
@@ -115,6 +123,8 @@ void WatchStream::send(const QString &type, const QJsonObject &object)
 
 void WatchStream::sendBookmark()
 {
+    if (m_options.table)
+        return; // bookmarks are optional, and a Table stream has no object to carry one
     send(QStringLiteral("BOOKMARK"),
          QJsonObject{{QStringLiteral("kind"), m_type.kind},
                      {QStringLiteral("apiVersion"), m_type.apiVersion()},

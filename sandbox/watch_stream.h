@@ -25,6 +25,9 @@ public:
         QString resourceVersion;
         bool bookmarks = false;
         int timeoutSeconds = 1800;
+        // kubectl get -w asks for Table events: each object becomes a one-row Table.
+        bool table = false;
+        QString includeObject;
     };
 
     WatchStream(MemoryObjectStore *store, const ResourceType &type, Options options,
