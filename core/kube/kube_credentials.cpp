@@ -24,9 +24,9 @@ KubeCredentials::KubeCredentials(const KubeTarget &target, QObject *parent)
 KubeCredentials::~KubeCredentials()
 {
     if (m_process) {
+        // The child QProcess is deleted with us and reaps the killed plugin itself.
         m_process->disconnect(this);
         m_process->kill();
-        m_process->waitForFinished(1000); // bounded: reap the child we started
     }
 }
 

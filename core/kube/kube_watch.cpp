@@ -136,6 +136,7 @@ void KubeWatch::connectStream()
                 // A silent stream longer than the server's own timeout means a dead connection.
                 prepared.request.setTransferTimeout((m_timeoutSeconds + 30) * 1000);
                 m_parser.reset();
+                m_streamAge.start();
                 QNetworkReply *reply = m_client->network()->get(prepared.request);
                 m_reply = reply;
                 const KubeTransport transport = m_client->transport();
@@ -215,7 +216,12 @@ void KubeWatch::onStreamFinished(QNetworkReply *reply, bool fromExec)
             return; // a 410 event started a re-list
         m_reauthenticated = false;
         ++m_reconnects;
-        connectStream(); // the server ended the stream (timeoutSeconds): carry on from the last RV
+        // The server ended the stream (timeoutSeconds): carry on from the last RV. A server that keeps
+        // closing at once is not hammered: short streams wait a moment before the next one.
+        if (m_streamAge.elapsed() < 1000)
+            m_retry.start(1000);
+        else
+            connectStream();
         return;
     }
     if (status == 410) {

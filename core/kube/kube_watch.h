@@ -5,6 +5,7 @@
 #include "kube_resources.h"
 #include "watch_stream_parser.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -65,6 +66,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QPointer<KubeRequest> m_list;
     QTimer m_retry;
+    QElapsedTimer m_streamAge;
     int m_timeoutSeconds = 300;
     int m_failures = 0;
     int m_relists = 0;

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace rcs {
+
+// What the studio needs to know about a pod, read from its JSON (reference §4).
+struct PodInfo {
+    QString name;
+    QString ns;
+    QString ip;       // status.podIP, empty until the pod sandbox exists
+    QString nodeName; // spec.nodeName: the Kubernetes node
+    QString hostIp;
+    QString phase; // Pending | Running | Succeeded | Failed | Unknown
+    bool ready = false;
+    bool terminating = false; // metadata.deletionTimestamp is set
+    int restarts = 0;
+    QString waitingReason; // e.g. CrashLoopBackOff, ImagePullBackOff
+    QString waitingMessage;
+    QString unschedulableMessage; // PodScheduled=False with its message (no storage class, no node)
+    int ordinal = -1;             // the StatefulSet ordinal from the name suffix, -1 if none
+
+    static PodInfo fromJson(const QJsonObject &pod);
+    // Sorted by ordinal, then name.
+    static QList<PodInfo> fromList(const QList<QJsonObject> &pods);
+    // One sentence saying why a pod is not Ready yet, for progress and timeout messages.
+    QString notReadyReason() const;
+};
+
+} // namespace rcs

@@ -1,0 +1,446 @@
+// KubeClient, KubeWatch, PortForward and PodExec against the real kube-sandbox executable: both auth
+// forms, TLS and auth failures, server-side apply of the seed's manifests, readiness through a
+// watch, exec, Redis traffic through the port-forward tunnel, scale, delete, PVCs and namespaces.
+#include "kube/kube_client.h"
+#include "kube/kube_remove_jobs.h"
+#include "kube/kube_watch.h"
+#include "kube/manifest_set.h"
+#include "kube/pod_exec.h"
+#include "kube/port_forward.h"
+#include "kube/statefulset_pods_job.h"
+#include "support/kube_sandbox_fixture.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace rcs;
+
+namespace {
+
+const QString kNs = QStringLiteral("kube-test");
+const QString kSts = QStringLiteral("redis-app");
+
+bool run(Job *job, int timeoutMs = 60000)
+{
+    job->setAutoDelete(false);
+    QSignalSpy spy(job, &Job::finished);
+    job->start();
+    return (job->isFinished() || spy.wait(timeoutMs)) && !job->hasError();
+}
+
+bool isReady(const QJsonObject &pod)
+{
+    if (pod[QStringLiteral("metadata")].toObject().contains(QStringLiteral("deletionTimestamp")))
+        return false;
+    for (const QJsonValue &c : pod[QStringLiteral("status")][QStringLiteral("conditions")].toArray()) {
+        if (c[QStringLiteral("type")].toString() == QLatin1String("Ready"))
+            return c[QStringLiteral("status")].toString() == QLatin1String("True");
+    }
+    return false;
+}
+
+int readyPods(const QList<QJsonObject> &pods)
+{
+    return int(std::count_if(pods.begin(), pods.end(), isReady));
+}
+
+bool hasPod(const QList<QJsonObject> &pods, const QString &name)
+{
+    return std::any_of(pods.begin(), pods.end(), [&](const QJsonObject &p) {
+        return p[QStringLiteral("metadata")][QStringLiteral("name")].toString() == name;
+    });
+}
+
+QByteArray command(const QList<QByteArray> &words)
+{
+    QByteArray out = "*" + QByteArray::number(words.size()) + "\r\n";
+    for (const QByteArray &word : words)
+        out += "$" + QByteArray::number(word.size()) + "\r\n" + word + "\r\n";
+    return out;
+}
+
+// Reads until the buffer holds at least `size` bytes (bounded).
+bool readAtLeast(QTcpSocket &socket, QByteArray &buffer, qsizetype size, int timeoutMs = 30000)
+{
+    return QTest::qWaitFor(
+        [&] {
+            buffer += socket.readAll();
+            return buffer.size() >= size;
+        },
+        timeoutMs);
+}
+
+// Sends one command and reads one reply (simple, error, integer or bulk), bounded.
+QByteArray roundTrip(QTcpSocket &socket, const QList<QByteArray> &words, int timeoutMs = 30000)
+{
+    socket.write(command(words));
+    QByteArray buffer;
+    const bool complete = QTest::qWaitFor(
+        [&] {
+            buffer += socket.readAll();
+            const qsizetype eol = buffer.indexOf("\r\n");
+            if (eol < 0)
+                return false;
+            if (!buffer.startsWith('$'))
+                return true;
+            const qsizetype length = buffer.mid(1, eol - 1).toLongLong();
+            return length < 0 || buffer.size() >= eol + 2 + length + 2;
+        },
+        timeoutMs);
+    return complete ? buffer : QByteArray();
+}
+
+} // namespace
+
+class TestKubeSandbox final : public QObject {
+    Q_OBJECT
+private:
+    test::KubeSandboxFixture m_sandbox;
+    KubeClient *m_client = nullptr;
+    KubeWatch *m_pods = nullptr;
+    KubeObjectRef m_stsRef{QStringLiteral("apps/v1"), QStringLiteral("StatefulSet"), kNs, kSts};
+
+    KubeClient *clientFor(const KubeTarget &target)
+    {
+        auto created = KubeClient::create(target, this);
+        if (!created)
+            qWarning() << created.error().message();
+        return created ? *created : nullptr;
+    }
+
+    QList<QJsonObject> applyAll(const QList<QJsonObject> &objects, QList<int> *statuses = nullptr)
+    {
+        QList<QJsonObject> answers;
+        for (const QJsonObject &object : objects) {
+            KubeRequest *apply = m_client->apply(object);
+            if (!run(apply)) {
+                qWarning() << apply->errorString();
+                return {};
+            }
+            answers.append(apply->object());
+            if (statuses)
+                statuses->append(apply->httpStatus());
+        }
+        return answers;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (test::KubeSandboxFixture::executable().isEmpty())
+            QSKIP("kube-sandbox is not built in this build tree (the sandbox target is absent).");
+        const auto started = m_sandbox.start();
+        QVERIFY2(started.ok(), qPrintable(started.error().message()));
+        const auto target = m_sandbox.target();
+        QVERIFY2(target.ok(), qPrintable(target.error().message()));
+        m_client = clientFor(*target);
+        QVERIFY(m_client);
+    }
+
+    void cleanupTestCase()
+    {
+        delete m_pods;
+        m_sandbox.stop();
+    }
+
+    void tokenAuth()
+    {
+        KubeRequest *nodes = m_client->list(QStringLiteral("v1"), QStringLiteral("Node"), {});
+        QVERIFY2(run(nodes), qPrintable(nodes->errorString()));
+        QCOMPARE(nodes->items().size(), 3);
+    }
+
+    void clientCertificateAuth()
+    {
+        auto target = m_sandbox.target();
+        QVERIFY(target.ok());
+        target.value().user.token.clear();
+        target.value().user.clientCertificate = m_sandbox.clientCertificatePath();
+        target.value().user.clientKey = m_sandbox.clientKeyPath(); // an EC key
+        KubeClient *client = clientFor(*target);
+        QVERIFY(client);
+        KubeRequest *list = client->list(QStringLiteral("v1"), QStringLiteral("Namespace"), {});
+        QVERIFY2(run(list), qPrintable(list->errorString()));
+        QVERIFY(!list->items().isEmpty());
+    }
+
+    void wrongTokenIsRejected()
+    {
+        auto target = m_sandbox.target();
+        target.value().user.token = QStringLiteral("not-the-token");
+        KubeClient *client = clientFor(*target);
+        KubeRequest *list = client->list(QStringLiteral("v1"), QStringLiteral("Pod"), kNs);
+        QVERIFY(!run(list));
+        QCOMPARE(list->error().code(), ErrorCode::Unauthorized);
+        QVERIFY2(list->errorString().contains(QStringLiteral("401")), qPrintable(list->errorString()));
+    }
+
+    void wrongCaFailsFast()
+    {
+        auto target = m_sandbox.target();
+        // A certificate that did not issue the server's: verification must fail, quickly and clearly.
+        QFile other(m_sandbox.clientCertificatePath());
+        QVERIFY(other.open(QIODevice::ReadOnly));
+        target.value().cluster.certificateAuthorityData = other.readAll();
+        KubeClient *client = clientFor(*target);
+        QVERIFY(client);
+        KubeRequest *list = client->list(QStringLiteral("v1"), QStringLiteral("Pod"), kNs);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(!run(list, 30000));
+        QVERIFY(timer.elapsed() < 15000);
+        QCOMPARE(list->error().code(), ErrorCode::ConnectionFailed);
+        QVERIFY2(list->errorString().contains(QStringLiteral("TLS")), qPrintable(list->errorString()));
+        QVERIFY(list->errorString().contains(QStringLiteral("certificate-authority")));
+    }
+
+    void missingNamespace()
+    {
+        const QJsonObject map{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("x")},
+                         {QStringLiteral("namespace"), QStringLiteral("no-such-ns")}}},
+            {QStringLiteral("data"), QJsonObject{{QStringLiteral("a"), QStringLiteral("b")}}}};
+        KubeRequest *apply = m_client->apply(map);
+        QVERIFY(!run(apply));
+        QCOMPARE(apply->error().code(), ErrorCode::NotFound);
+        QVERIFY2(apply->errorString().contains(QStringLiteral("no-such-ns")),
+                 qPrintable(apply->errorString()));
+
+        KubeRequest *get = m_client->get(
+            {QStringLiteral("apps/v1"), QStringLiteral("StatefulSet"), QStringLiteral("no-such-ns"), kSts});
+        QVERIFY(!run(get));
+        QCOMPARE(get->error().code(), ErrorCode::NotFound);
+    }
+
+    void applyTwiceIsIdempotent()
+    {
+        const auto set = ManifestSet::embedded();
+        QVERIFY2(set.ok(), qPrintable(set.error().message()));
+        ManifestParameters parameters;
+        parameters.ns = kNs;
+        parameters.replicas = 3;
+        const auto objects = set->render(parameters);
+        QVERIFY2(objects.ok(), qPrintable(objects.error().message()));
+
+        QList<int> first;
+        const auto created = applyAll(*objects, &first);
+        QCOMPARE(created.size(), objects->size());
+        QVERIFY(first.contains(201));
+        const QJsonObject sts = created.last();
+        QCOMPARE(sts[QStringLiteral("kind")].toString(), QStringLiteral("StatefulSet"));
+
+        QList<int> second;
+        const auto again = applyAll(*objects, &second);
+        QCOMPARE(again.size(), objects->size());
+        QVERIFY(!second.contains(201)); // nothing created the second time
+        QCOMPARE(again.last()[QStringLiteral("metadata")][QStringLiteral("generation")].toInt(),
+                 sts[QStringLiteral("metadata")][QStringLiteral("generation")].toInt());
+        QCOMPARE(again.last()[QStringLiteral("metadata")][QStringLiteral("uid")].toString(),
+                 sts[QStringLiteral("metadata")][QStringLiteral("uid")].toString());
+    }
+
+    void watchSeesPodsBecomeReady()
+    {
+        KubeListOptions options;
+        options.labelSelector = QStringLiteral("app=redis");
+        m_pods = m_client->watch(QStringLiteral("v1"), QStringLiteral("Pod"), kNs, options, nullptr);
+        QSignalSpy events(m_pods, &KubeWatch::eventReceived);
+        QSignalSpy failed(m_pods, &KubeWatch::failed);
+        m_pods->start();
+        QTRY_VERIFY_WITH_TIMEOUT(readyPods(m_pods->objects()) == 3 || !failed.isEmpty(), 120000);
+        QVERIFY(failed.isEmpty());
+        QVERIFY(events.size() > 0); // readiness arrived as watch events, not only in the first list
+        QStringList ips;
+        for (const QJsonObject &pod : m_pods->objects())
+            ips.append(pod[QStringLiteral("status")][QStringLiteral("podIP")].toString());
+        ips.removeDuplicates();
+        QCOMPARE(ips.size(), 3);
+    }
+
+    void statefulSetPods()
+    {
+        auto *job = new StatefulSetPodsJob(m_client, kNs, kSts, this);
+        QVERIFY2(run(job), qPrintable(job->errorString()));
+        QCOMPARE(job->selector(), QStringLiteral("app=redis,appCluster=redis-cluster"));
+        QCOMPARE(job->desiredReplicas(), 3);
+        QCOMPARE(job->pods().size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            const PodInfo &pod = job->pods().at(i);
+            QCOMPARE(pod.name, QStringLiteral("redis-app-%1").arg(i));
+            QVERIFY(pod.ready);
+            QVERIFY(!pod.ip.isEmpty());
+            QVERIFY(pod.nodeName.startsWith(QStringLiteral("sandbox-node-")));
+        }
+        auto *missing = new StatefulSetPodsJob(m_client, QStringLiteral("no-such-ns"), kSts, this);
+        QVERIFY(!run(missing));
+        QCOMPARE(missing->error().code(), ErrorCode::NotFound);
+        QVERIFY(missing->errorString().contains(QStringLiteral("deploy")));
+    }
+
+    void execInPod()
+    {
+        PodExec *ping = m_client->exec(kNs, QStringLiteral("redis-app-0"),
+                                       {QStringLiteral("redis-cli"), QStringLiteral("ping")});
+        QVERIFY2(run(ping), qPrintable(ping->errorString()));
+        QCOMPARE(ping->exitCode(), 0);
+        QCOMPARE(ping->standardOutput().trimmed(), QByteArray("PONG"));
+
+        PodExec *refused = m_client->exec(
+            kNs, QStringLiteral("redis-app-0"),
+            {QStringLiteral("redis-cli"), QStringLiteral("-p"), QStringLiteral("1"), QStringLiteral("ping")});
+        QVERIFY2(run(refused), qPrintable(refused->errorString()));
+        QVERIFY(refused->exitCode() != 0);
+
+        PodExec *missing = m_client->exec(kNs, QStringLiteral("redis-app-99"),
+                                          {QStringLiteral("redis-cli"), QStringLiteral("ping")});
+        QVERIFY(!run(missing));
+        QVERIFY2(missing->errorString().contains(QStringLiteral("redis-app-99")),
+                 qPrintable(missing->errorString()));
+    }
+
+    void portForwardCarriesRedisTraffic()
+    {
+        PortForward *forward = m_client->portForward(kNs, QStringLiteral("redis-app-0"), 6379, this);
+        const auto listening = forward->listen();
+        QVERIFY2(listening.ok(), qPrintable(listening.error().message()));
+        QCOMPARE(forward->localAddress(), QHostAddress(QHostAddress::LocalHost));
+
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, forward->localPort());
+        QVERIFY(QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 10000));
+        QByteArray reply;
+        socket.write(command({"PING"}));
+        QVERIFY(readAtLeast(socket, reply, 7));
+        QCOMPARE(reply, QByteArray("+PONG\r\n"));
+
+        // The pods run in cluster mode: give this node every slot so that it accepts keys.
+        QCOMPARE(roundTrip(socket, {"CLUSTER", "ADDSLOTSRANGE", "0", "16383"}), QByteArray("+OK\r\n"));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return roundTrip(socket, {"CLUSTER", "INFO"}).contains("cluster_state:ok");
+            },
+            30000));
+
+        // 1 MiB values both ways.
+        QByteArray value(1024 * 1024, '\0');
+        for (int i = 0; i < value.size(); ++i)
+            value[i] = char('a' + (i * 7) % 26);
+        QCOMPARE(roundTrip(socket, {"SET", "tunnel:big", value}), QByteArray("+OK\r\n"));
+        const QByteArray got = roundTrip(socket, {"GET", "tunnel:big"});
+        const QByteArray expected = "$1048576\r\n" + value + "\r\n";
+        QCOMPARE(got.size(), expected.size());
+        QVERIFY(got == expected);
+        socket.disconnectFromHost();
+
+        // 100 connections at once, each with its own WebSocket.
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        for (int i = 0; i < 100; ++i) {
+            sockets.push_back(std::make_unique<QTcpSocket>());
+            sockets.back()->connectToHost(QHostAddress::LocalHost, forward->localPort());
+        }
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return std::all_of(sockets.begin(), sockets.end(), [](const auto &s) {
+                    return s->state() == QAbstractSocket::ConnectedState;
+                });
+            },
+            30000));
+        for (int i = 0; i < 100; ++i)
+            sockets[i]->write(command({"ECHO", QByteArray::number(i)}));
+        for (int i = 0; i < 100; ++i) {
+            const QByteArray number = QByteArray::number(i);
+            const QByteArray want = "$" + QByteArray::number(number.size()) + "\r\n" + number + "\r\n";
+            QByteArray got;
+            QVERIFY2(readAtLeast(*sockets[i], got, want.size(), 60000),
+                     qPrintable(QStringLiteral("connection %1").arg(i)));
+            QCOMPARE(got, want);
+        }
+        QVERIFY(forward->acceptedConnections() >= 101);
+        for (auto &s : sockets)
+            s->disconnectFromHost();
+        // Both sides close: every tunnel connection is released.
+        QTRY_COMPARE_WITH_TIMEOUT(forward->activeConnections(), 0, 30000);
+        delete forward;
+    }
+
+    void portForwardErrorSurfaces()
+    {
+        // Nothing listens on 6390 in the pod: the error channel's text reaches us and the socket closes.
+        PortForward *forward = m_client->portForward(kNs, QStringLiteral("redis-app-0"), 6390, this);
+        QVERIFY(forward->listen().ok());
+        QSignalSpy failed(forward, &PortForward::connectionFailed);
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, forward->localPort());
+        QVERIFY(failed.wait(30000));
+        const Error error = failed.at(0).at(0).value<Error>();
+        QVERIFY2(error.message().contains(QStringLiteral("6390")), qPrintable(error.message()));
+        QVERIFY(QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, 30000));
+        delete forward;
+    }
+
+    void scaleUpAndDown()
+    {
+        KubeRequest *get = m_client->getScale(m_stsRef);
+        QVERIFY2(run(get), qPrintable(get->errorString()));
+        QCOMPARE(get->object()[QStringLiteral("spec")][QStringLiteral("replicas")].toInt(), 3);
+
+        KubeRequest *up = m_client->scale(m_stsRef, 4);
+        QVERIFY2(run(up), qPrintable(up->errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(readyPods(m_pods->objects()) == 4, 120000);
+        QVERIFY(hasPod(m_pods->objects(), QStringLiteral("redis-app-3")));
+
+        KubeRequest *down = m_client->scale(m_stsRef, 3);
+        QVERIFY2(run(down), qPrintable(down->errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!hasPod(m_pods->objects(), QStringLiteral("redis-app-3")), 60000);
+        KubeRequest *check = m_client->getScale(m_stsRef);
+        QVERIFY(run(check));
+        QCOMPARE(check->object()[QStringLiteral("spec")][QStringLiteral("replicas")].toInt(), 3);
+    }
+
+    void deleteStatefulSetThenPvcs()
+    {
+        KubeRequest *remove = m_client->remove(m_stsRef);
+        QVERIFY2(run(remove), qPrintable(remove->errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_pods->objects().isEmpty(), 60000);
+
+        // The PVCs outlive the StatefulSet (one per ordinal ever created: 0..3).
+        KubeListOptions options;
+        options.labelSelector = QStringLiteral("app=redis");
+        KubeRequest *pvcs =
+            m_client->list(QStringLiteral("v1"), QStringLiteral("PersistentVolumeClaim"), kNs, options);
+        QVERIFY(run(pvcs));
+        QCOMPARE(pvcs->items().size(), 4);
+
+        auto *removePvcs = static_cast<KubeRemoveByLabelJob *>(
+            m_client->removePersistentVolumeClaims(kNs, QStringLiteral("app=redis")));
+        QVERIFY2(run(removePvcs), qPrintable(removePvcs->errorString()));
+        QCOMPARE(removePvcs->removedNames().size(), 4);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                KubeRequest *again = m_client->list(QStringLiteral("v1"),
+                                                    QStringLiteral("PersistentVolumeClaim"), kNs, options);
+                return run(again) && again->items().isEmpty();
+            }(),
+            30000);
+    }
+
+    void deleteNamespaceAndWait()
+    {
+        m_pods->stop();
+        Job *job = m_client->removeNamespaceAndWait(kNs, 60000);
+        QVERIFY2(run(job, 90000), qPrintable(job->errorString()));
+        KubeRequest *get = m_client->get({QStringLiteral("v1"), QStringLiteral("Namespace"), {}, kNs});
+        QVERIFY(!run(get));
+        QCOMPARE(get->error().code(), ErrorCode::NotFound);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKubeSandbox)
+#include "tst_kube_sandbox.moc"
