@@ -22,6 +22,7 @@ namespace sandbox {
 namespace {
 
 constexpr int kFinalizeAttempts = 150;
+constexpr int kFinalizeFirstDelayMs = 1000;
 
 QJsonObject metadataOf(const QJsonObject &object)
 {
@@ -649,9 +650,11 @@ void ApiHandler::finalizeNamespace(const QString &ns, int attempt)
             return;
         m_finalizingNamespaces.insert(ns);
     }
-    // Runs from the event loop: the DELETE answer (Terminating) goes out first, and controllers that
-    // react to the removals get to run between passes.
-    QTimer::singleShot(attempt == 0 ? 0 : 200, this, [this, ns, attempt] {
+    // The first pass waits a moment, as the namespace controller of a real cluster does: `kubectl
+    // delete -f dir/` deletes the namespace first and then each object in it, and those deletes
+    // must still find their objects. Later passes give controllers that react to the removals
+    // time to run.
+    QTimer::singleShot(attempt == 0 ? kFinalizeFirstDelayMs : 200, this, [this, ns, attempt] {
         // Owners first, so that controllers do not re-create what is being removed.
         static const QStringList order{
             QStringLiteral("statefulsets"), QStringLiteral("pods"),

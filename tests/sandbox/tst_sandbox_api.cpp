@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -397,6 +398,23 @@ void TestSandboxApi::watchEventsInOrder()
              QStringList({QStringLiteral("ADDED"), QStringLiteral("MODIFIED"), QStringLiteral("DELETED")}));
     QCOMPARE(values, QStringList({QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("2")}));
     watch->abort();
+
+    // kubectl get -w asks for Table events.
+    QNetworkRequest tableRequest = watch->request();
+    tableRequest.setRawHeader("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
+    tableRequest.setUrl(
+        QUrl(m_server->url() + QStringLiteral("/api/v1/namespaces?watch=true&timeoutSeconds=30")));
+    QNetworkAccessManager network;
+    std::unique_ptr<QNetworkReply> tableWatch(network.get(tableRequest));
+    QByteArray tableEvents;
+    QObject::connect(tableWatch.get(), &QNetworkReply::readyRead, tableWatch.get(),
+                     [&] { tableEvents += tableWatch->readAll(); });
+    QTRY_VERIFY_WITH_TIMEOUT(tableEvents.contains('\n'), 30000);
+    const QJsonObject first = QJsonDocument::fromJson(tableEvents.left(tableEvents.indexOf('\n'))).object();
+    QCOMPARE(first.value(QLatin1String("type")).toString(), QStringLiteral("ADDED"));
+    QCOMPARE(first.value(QLatin1String("object")).toObject().value(QLatin1String("kind")).toString(),
+             QStringLiteral("Table"));
+    tableWatch->abort();
 }
 
 void TestSandboxApi::errorsAreStatusObjects()
@@ -609,18 +627,47 @@ void TestSandboxApi::deleteNamespaceRemovesContents()
     QTemporaryDir dir;
     const QString file = writeFile(dir, QStringLiteral("app.yaml"), manifests("doomed", 30382));
     const Kubectl k = kubectl();
-    QVERIFY(k.run({QStringLiteral("apply"), QStringLiteral("--server-side"), QStringLiteral("-f"), file})
-                .exitCode == 0);
+    const QStringList apply{QStringLiteral("apply"), QStringLiteral("--server-side"), QStringLiteral("-f"),
+                            file};
+    QVERIFY(k.run(apply).exitCode == 0);
+
+    // kubectl delete -f deletes the namespace first and then each object in it; as on a real cluster
+    // the objects are still there while the namespace terminates, so every delete succeeds.
+    CommandResult r = k.run({QStringLiteral("delete"), QStringLiteral("-f"), file});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QLatin1String("namespace \"doomed\" deleted")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QLatin1String("service \"redis-access-service\" deleted")), qPrintable(r.out));
+    QTRY_COMPARE_WITH_TIMEOUT(m_api->send("GET", QStringLiteral("/api/v1/namespaces/doomed")).status, 404,
+                              30000);
+
+    // Deleting only the namespace removes what is inside; meanwhile creates get 403.
+    QVERIFY(k.run(apply).exitCode == 0);
     QCOMPARE(m_api
                  ->send("POST", QStringLiteral("/apis/apps/v1/namespaces/doomed/statefulsets"),
                         QByteArray(kStatefulSet).replace("NS", "doomed"))
                  .status,
              201);
-
-    const CommandResult r =
-        k.run({QStringLiteral("delete"), QStringLiteral("namespace"), QStringLiteral("doomed")});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QVERIFY2(r.out.contains(QLatin1String("namespace \"doomed\" deleted")), qPrintable(r.out));
+    const HttpResult terminating = m_api->send("DELETE", QStringLiteral("/api/v1/namespaces/doomed"));
+    QCOMPARE(terminating.status, 200);
+    QCOMPARE(
+        terminating.json().value(QLatin1String("status")).toObject().value(QLatin1String("phase")).toString(),
+        QStringLiteral("Terminating"));
+    const HttpResult refused =
+        m_api->send("POST", QStringLiteral("/api/v1/namespaces/doomed/configmaps"),
+                    R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"late"}})");
+    QCOMPARE(refused.status, 403);
+    QCOMPARE(refused.json()
+                 .value(QLatin1String("details"))
+                 .toObject()
+                 .value(QLatin1String("causes"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QLatin1String("reason"))
+                 .toString(),
+             QStringLiteral("NamespaceTerminating"));
+    r = k.run({QStringLiteral("delete"), QStringLiteral("namespace"), QStringLiteral("doomed")});
+    QVERIFY2(r.exitCode == 0 || r.err.contains(QLatin1String("not found")), qPrintable(r.err));
 
     QTRY_COMPARE_WITH_TIMEOUT(m_api->send("GET", QStringLiteral("/api/v1/namespaces/doomed")).status, 404,
                               30000);
