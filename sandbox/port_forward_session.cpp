@@ -45,12 +45,6 @@ PortForwardSession::~PortForwardSession()
 
 void PortForwardSession::start()
 {
-    if (m_request.subprotocol.startsWith(QLatin1String("SPDY"))) {
-        m_socket->close(QWebSocketProtocol::CloseCodeProtocolError,
-                        QStringLiteral("kube-sandbox does not serve the SPDY port-forward tunnel; use the "
-                                       "v4.channel.k8s.io WebSocket protocol"));
-        return;
-    }
     if (m_request.ports.isEmpty()) {
         m_socket->close(QWebSocketProtocol::CloseCodeProtocolError,
                         QStringLiteral("at least one port is required"));

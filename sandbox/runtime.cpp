@@ -8,6 +8,7 @@
 #include "pod_status.h"
 #include "port_forward_session.h"
 #include "scheduler.h"
+#include "spdy_port_forward_session.h"
 #include "statefulset_controller.h"
 
 #include <QDateTime>
@@ -546,8 +547,12 @@ void Runtime::handleExec(QWebSocket *socket, const ExecRequest &request)
 void Runtime::handlePortForward(QWebSocket *socket, const PortForwardRequest &request)
 {
     PodProcess *process = processFor(request.pod);
-    auto *session =
-        new PortForwardSession(socket, request, process ? process->context().podIp : QString(), this);
+    const QString ip = process ? process->context().podIp : QString();
+    if (request.subprotocol.startsWith(QLatin1String("SPDY/3.1"))) {
+        new SpdyPortForwardSession(socket, ip, this); // kubectl port-forward
+        return;
+    }
+    auto *session = new PortForwardSession(socket, request, ip, this);
     session->start();
 }
 

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void applyServerSideBringsUpSixPods();
     void getShowsPodsAndServices();
+    void portForwardReachesThePod();
     void seedCreateClusterThroughExec();
     void deletedPodKeepsIdentityUnderNewIp();
     void standalonePodKeepsItsData();
@@ -220,6 +221,40 @@ void TestSandboxKubectl::getShowsPodsAndServices()
                  get.out.contains(QLatin1String("6379:30379/TCP")),
              qPrintable(get.out));
     QVERIFY2(get.out.contains(QLatin1String("service/redis-service")), qPrintable(get.out));
+}
+
+// kubectl port-forward speaks SPDY/3.1 inside a WebSocket (kubectl 1.31 and later).
+void TestSandboxKubectl::portForwardReachesThePod()
+{
+    QProcess forward;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), m_home.path());
+    env.insert(QStringLiteral("KUBECONFIG"), m_dataDir.path() + QStringLiteral("/kubeconfig"));
+    forward.setProcessEnvironment(env);
+    forward.start(QStringLiteral("kubectl"), {QStringLiteral("port-forward"), QStringLiteral("-n"), kNs,
+                                              QStringLiteral("pod/redis-app-0"), QStringLiteral(":6379")});
+    QString output;
+    QTRY_VERIFY_WITH_TIMEOUT((output += QString::fromUtf8(forward.readAllStandardOutput())).contains(u'\n') ||
+                                 forward.state() == QProcess::NotRunning,
+                             30000);
+    // "Forwarding from 127.0.0.1:40123 -> 6379"
+    const QString port = output.section(QStringLiteral("127.0.0.1:"), 1, 1).section(u' ', 0, 0);
+    QVERIFY2(port.toUShort() > 0, qPrintable(output + QString::fromUtf8(forward.readAllStandardError())));
+    const Run ping =
+        runProgram(QStringLiteral("redis-cli"), {QStringLiteral("-p"), port, QStringLiteral("ping")},
+                   QProcessEnvironment::systemEnvironment(), 15000);
+    const Run info =
+        runProgram(QStringLiteral("redis-cli"),
+                   {QStringLiteral("-p"), port, QStringLiteral("cluster"), QStringLiteral("myid")},
+                   QProcessEnvironment::systemEnvironment(), 15000);
+    forward.terminate();
+    if (!forward.waitForFinished(10000)) {
+        forward.kill();
+        forward.waitForFinished(2000);
+    }
+    QCOMPARE(ping.out.trimmed(), QStringLiteral("PONG"));
+    QCOMPARE(info.out.trimmed(), redisCli(m_ips.value(QStringLiteral("redis-app-0")),
+                                          {QStringLiteral("cluster"), QStringLiteral("myid")}));
 }
 
 void TestSandboxKubectl::seedCreateClusterThroughExec()

@@ -5,6 +5,7 @@
 #include "sandbox/redis_config_rewriter.h"
 #include "sandbox/scheduler.h"
 #include "sandbox/simulated_nodes.h"
+#include "sandbox/spdy_codec.h"
 #include "sandbox/statefulset_controller.h"
 
 #include <QFile>
@@ -381,6 +382,41 @@ private Q_SLOTS:
         QCOMPARE(claimMetadata.value(QLatin1String("labels")).toObject(),
                  json(R"({"app":"redis","appCluster":"redis-cluster"})"));
         QVERIFY(!claimMetadata.contains(QLatin1String("ownerReferences")));
+    }
+
+    void spdyHeaderBlocksRoundTrip()
+    {
+        QCOMPARE(SpdyCodec::dictionary().size(), 1423); // SPDY/3 draft, section 2.6.10.1
+        SpdyCodec client;
+        SpdyCodec server;
+        const SpdyCodec::HeaderList headers{{"streamtype", "data"}, {"port", "6379"}, {"requestid", "0"}};
+        // One zlib stream per direction: the second block depends on the first.
+        for (int i = 0; i < 2; ++i) {
+            const auto decoded = server.decompressHeaders(client.compressHeaders(headers));
+            QVERIFY(decoded.has_value());
+            QCOMPARE(*decoded, headers);
+        }
+        QVERIFY(!SpdyCodec().decompressHeaders(QByteArray("not zlib at all")).has_value());
+    }
+
+    void spdyFramesSplitAcrossMessages()
+    {
+        QByteArray stream = SpdyCodec::dataFrame(3, SpdyCodec::kFlagFin, "PING\r\n") +
+                            SpdyCodec::controlFrame(SpdyCodec::Ping, 0, QByteArray::fromHex("00000001"));
+        QByteArray buffer = stream.left(5);
+        QVERIFY(SpdyCodec::takeFrames(buffer).isEmpty());
+        QCOMPARE(buffer.size(), 5); // a partial frame waits for the rest
+        buffer += stream.mid(5);
+        const QList<SpdyCodec::Frame> frames = SpdyCodec::takeFrames(buffer);
+        QCOMPARE(frames.size(), 2);
+        QVERIFY(!frames[0].control);
+        QCOMPARE(frames[0].streamId, 3u);
+        QCOMPARE(frames[0].flags, SpdyCodec::kFlagFin);
+        QCOMPARE(frames[0].payload, QByteArray("PING\r\n"));
+        QVERIFY(frames[1].control);
+        QCOMPARE(frames[1].type, quint16(SpdyCodec::Ping));
+        QCOMPARE(frames[1].payload, QByteArray::fromHex("00000001"));
+        QVERIFY(buffer.isEmpty());
     }
 
     void simulatedNodes()
