@@ -86,6 +86,7 @@ private Q_SLOTS:
     void deletedPodKeepsIdentityUnderNewIp();
     void standalonePodKeepsItsData();
     void scaleToSeven();
+    void failedNodeMovesItsPods();
     void restartBringsPodsBackWithNewIps();
     void deleteLeavesNothingBehind();
     void createFromManifestsBringsUpSixPods();
@@ -381,6 +382,46 @@ void TestSandboxKubectl::scaleToSeven()
     QVERIFY(waitForReadyPods(7, &m_ips));
     QCOMPARE(redisCli(m_ips.value(QStringLiteral("redis-app-6")), {QStringLiteral("ping")}),
              QStringLiteral("PONG"));
+}
+
+// POST /sandbox/nodes/NAME/fail: the node turns NotReady and its pods come back on the others.
+void TestSandboxKubectl::failedNodeMovesItsPods()
+{
+    QString node;
+    for (const QJsonObject &pod : pods()) {
+        if (pod.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString() ==
+            QLatin1String("redis-app-0"))
+            node = pod.value(QLatin1String("spec")).toObject().value(QLatin1String("nodeName")).toString();
+    }
+    QVERIFY(node.startsWith(QLatin1String("sandbox-node-")));
+    const QMap<QString, QString> before = m_ips;
+    const QByteArray empty = "{}";
+    const Run fail = kubectl({QStringLiteral("create"), QStringLiteral("--raw"),
+                              QStringLiteral("/sandbox/nodes/%1/fail").arg(node), QStringLiteral("-f"),
+                              QStringLiteral("-")},
+                             30000, empty);
+    QVERIFY2(fail.exitCode == 0, qPrintable(fail.out + fail.err));
+    const Run nodes = kubectl({QStringLiteral("get"), QStringLiteral("nodes")});
+    QVERIFY2(nodes.out.section(node, 1, 1).section(u'\n', 0, 0).contains(QLatin1String("NotReady")),
+             qPrintable(nodes.out));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            if (!waitForReadyPods(7, &m_ips) ||
+                m_ips.value(QStringLiteral("redis-app-0")) == before.value(QStringLiteral("redis-app-0")))
+                return false;
+            for (const QJsonObject &pod : pods()) {
+                if (pod.value(QLatin1String("spec")).toObject().value(QLatin1String("nodeName")).toString() ==
+                    node)
+                    return false;
+            }
+            return true;
+        },
+        kPodsTimeoutMs));
+    const Run recover = kubectl({QStringLiteral("create"), QStringLiteral("--raw"),
+                                 QStringLiteral("/sandbox/nodes/%1/recover").arg(node), QStringLiteral("-f"),
+                                 QStringLiteral("-")},
+                                30000, empty);
+    QVERIFY2(recover.exitCode == 0, qPrintable(recover.out + recover.err));
 }
 
 void TestSandboxKubectl::restartBringsPodsBackWithNewIps()
