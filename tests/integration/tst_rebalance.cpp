@@ -2,6 +2,7 @@
 #include "redis/cluster_check.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/create_cluster_job.h"
+#include "redis/fix_open_slots_job.h"
 #include "redis/rebalance_job.h"
 #include "redis/redis_pool.h"
 #include "support/redis_test_nodes.h"
@@ -264,6 +265,138 @@ private Q_SLOTS:
         const ClusterTopology after = scan(*m_pool, first);
         QVERIFY(!after.openSlots().isEmpty());
         QCOMPARE(after.openSlots().first().slot, 0);
+    }
+
+    // The state a migration killed mid-way leaves: IMPORTING on the target, MIGRATING on the source, part
+    // of the keys moved. check names the slot; check --fix finishes the move without losing a key.
+    void halfMigratedSlotIsFixed()
+    {
+        const NodeAddress first = m_nodes().address(0);
+        const ClusterTopology before = scan(*m_pool, first);
+        const int slot = keyHashSlot("{fix}");
+        const QList<TopologyNode> masters = before.masters();
+        const qsizetype owner =
+            std::find_if(masters.cbegin(), masters.cend(),
+                         [&](const TopologyNode &m) { return m.slotSet.contains(slot); }) -
+            masters.cbegin();
+        QVERIFY(owner < masters.size());
+        const TopologyNode source = masters.at(owner);
+        const TopologyNode target = masters.at((owner + 1) % masters.size());
+        QList<QByteArray> keys;
+        for (int i = 0; i < 300; ++i) {
+            keys.append("{fix}:" + QByteArray::number(i));
+            QVERIFY(
+                ask(*m_pool, source.address, {"SET", keys.last(), "value:" + QByteArray::number(i)}).ok());
+        }
+        const QByteArray slotText = QByteArray::number(slot);
+        QVERIFY(
+            ask(*m_pool, target.address, {"CLUSTER", "SETSLOT", slotText, "IMPORTING", source.id.toUtf8()})
+                .ok());
+        QVERIFY(
+            ask(*m_pool, source.address, {"CLUSTER", "SETSLOT", slotText, "MIGRATING", target.id.toUtf8()})
+                .ok());
+        QList<QByteArray> migrate{
+            "MIGRATE", target.address.host.toUtf8(), QByteArray::number(target.address.port), "", "0", "5000",
+            "KEYS"};
+        migrate += keys.mid(0, 120);
+        const Result<RedisReply> moved = ask(*m_pool, source.address, migrate);
+        QVERIFY2(moved.ok(), qPrintable(moved.error().message()));
+
+        const ClusterCheckReport broken = checkCluster(scan(*m_pool, first));
+        QVERIFY(std::any_of(broken.findings.cbegin(), broken.findings.cend(), [&](const CheckFinding &f) {
+            return f.code == QLatin1String("open-slot") && f.text.contains(QString::number(slot));
+        }));
+
+        auto *fix = new FixOpenSlotsJob({first}, m_pool.get());
+        const Error error = runJob(fix, 60000);
+        QVERIFY2(!error.isError(), qPrintable(error.message() + QLatin1Char('\n') + error.detail()));
+        QCOMPARE(fix->slotsFixed(), 1);
+        delete fix;
+
+        const ClusterTopology after = scan(*m_pool, first);
+        QVERIFY(after.openSlots().isEmpty());
+        QVERIFY(after.node(target.id)->slotSet.contains(slot));
+        QVERIFY(!after.node(source.id)->slotSet.contains(slot));
+        ClusterKeyClient reader(m_pool.get(), {first});
+        QVERIFY(reader.refreshBlocking().ok());
+        for (int i = 0; i < keys.size(); ++i) {
+            std::optional<Result<QByteArray>> value;
+            reader.get(keys.at(i), [&](Result<QByteArray> r) { value = std::move(r); });
+            QTRY_VERIFY_WITH_TIMEOUT(value.has_value(), 10000);
+            QVERIFY(value->ok());
+            QCOMPARE(value->value(), "value:" + QByteArray::number(i));
+        }
+    }
+
+    // An import that never received a key is simply closed; the owner keeps the slot.
+    void emptyImportIsClosed()
+    {
+        const NodeAddress first = m_nodes().address(0);
+        const ClusterTopology before = scan(*m_pool, first);
+        const TopologyNode owner = before.masters().at(1);
+        const TopologyNode importer = before.masters().at(0);
+        const int slot = owner.slotSet.first();
+        QVERIFY(ask(*m_pool, importer.address,
+                    {"CLUSTER", "SETSLOT", QByteArray::number(slot), "IMPORTING", owner.id.toUtf8()})
+                    .ok());
+        QCOMPARE(scan(*m_pool, first).openSlots().size(), 1);
+        auto *fix = new FixOpenSlotsJob({first}, m_pool.get());
+        const Error error = runJob(fix, 60000);
+        QVERIFY2(!error.isError(), qPrintable(error.message()));
+        delete fix;
+        const ClusterTopology after = scan(*m_pool, first);
+        QVERIFY(after.openSlots().isEmpty());
+        QVERIFY(after.node(owner.id)->slotSet.contains(slot));
+    }
+
+    // A rebalance cancelled in the middle leaves whatever it leaves; fix + rebalance complete it and
+    // every key survives.
+    void cancelledRebalanceIsCompleted()
+    {
+        const NodeAddress first = m_nodes().address(0);
+        ClusterKeyClient client(m_pool.get(), {first});
+        QVERIFY(client.refreshBlocking().ok());
+        QVERIFY(client.writeBlocking("c", 20000, 120000).ok());
+        const NodeAddress newcomer = m_nodes().address(6);
+        QVERIFY(
+            ask(*m_pool, newcomer, {"CLUSTER", "MEET", first.host.toUtf8(), QByteArray::number(first.port)})
+                .ok());
+        QTRY_COMPARE_WITH_TIMEOUT(scan(*m_pool, first).masters().size(), 4, 30000);
+
+        auto *rebalance = new RebalanceJob({first}, m_pool.get());
+        rebalance->setAutoDelete(false);
+        QSignalSpy finished(rebalance, &Job::finished);
+        int moved = 0;
+        connect(rebalance, &Job::progress, rebalance, [&](qint64 done, qint64) {
+            moved = static_cast<int>(done);
+            if (done >= 300 && rebalance->isRunning())
+                rebalance->cancel();
+        });
+        rebalance->start();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(rebalance->error().code(), ErrorCode::Cancelled);
+        delete rebalance;
+        QVERIFY(moved >= 300);
+
+        auto *fix = new FixOpenSlotsJob({first}, m_pool.get());
+        const Error fixed = runJob(fix, 60000);
+        QVERIFY2(!fixed.isError(), qPrintable(fixed.message()));
+        delete fix;
+        auto *again = new RebalanceJob({first}, m_pool.get());
+        const Error rebalanced = runJob(again, 120000);
+        QVERIFY2(!rebalanced.isError(), qPrintable(rebalanced.message()));
+        delete again;
+
+        const ClusterTopology after = scan(*m_pool, first);
+        QVERIFY(after.openSlots().isEmpty());
+        QVERIFY(after.uncoveredSlots().isEmpty());
+        for (const TopologyNode &master : after.masters())
+            QVERIFY(qAbs(master.slotSet.count() - 4096) <= 2);
+        ClusterKeyClient reader(m_pool.get(), {first});
+        QVERIFY(reader.refreshBlocking().ok());
+        const Result<int> readable = reader.verifyBlocking("c", 20000, 120000);
+        QVERIFY2(readable.ok(), qPrintable(readable.error().message()));
+        QCOMPARE(*readable, 20000);
     }
 };
 

@@ -1,0 +1,232 @@
+#include "fix_open_slots_job.h"
+
+#include "redis/cluster_scan_job.h"
+#include "redis/lifecycle_support.h"
+#include "redis/redis_pool.h"
+#include "redis/slot_migration_job.h"
+
+#include <QTimer>
+
+#include <memory>
+
+namespace rcs {
+
+namespace {
+
+// A slot to fix: who migrates it where, who imports it from where.
+struct OpenSlotState {
+    QMap<QString, QString> migrating; // node → target
+    QMap<QString, QString> importing; // node → source
+};
+
+} // namespace
+
+FixOpenSlotsJob::FixOpenSlotsJob(QList<NodeAddress> seeds, RedisPool *pool, QObject *parent)
+    : Job(parent)
+    , m_seeds(std::move(seeds))
+    , m_pool(pool ? pool : new RedisPool(this))
+{
+    setTitle(QStringLiteral("Close open slots"));
+}
+
+FixOpenSlotsJob::~FixOpenSlotsJob() = default;
+
+void FixOpenSlotsJob::doStart()
+{
+    setStep(QStringLiteral("Reading the cluster"));
+    auto *scan = new ClusterScanJob(m_seeds, m_pool, this);
+    m_child = scan;
+    connect(scan, &Job::finished, this, [this, scan] {
+        if (isFinished())
+            return;
+        if (scan->hasError())
+            return fail(scan->error());
+        scanned(scan->topology());
+    });
+    scan->start();
+}
+
+void FixOpenSlotsJob::scanned(const ClusterTopology &topology)
+{
+    m_topology = topology;
+    for (const TopologyNode &master : topology.masters()) {
+        if (!master.reachable) {
+            return fail(
+                ErrorCode::Refused,
+                QStringLiteral("The master %1 (%2) is unreachable, so its side of the open slots is unknown; "
+                               "bring it back (or recover the cluster) before fixing slots.")
+                    .arg(master.address.toString(), master.id.left(8)));
+        }
+        m_addressById.insert(master.id, master.address);
+        m_masterIds.append(master.id);
+    }
+    QMap<int, OpenSlotState> openSlots;
+    for (const OpenSlot &open : topology.openSlots())
+        (open.migrating ? openSlots[open.slot].migrating : openSlots[open.slot].importing)
+            .insert(open.nodeId, open.peerId);
+    if (openSlots.isEmpty()) {
+        info(QStringLiteral("No slot is open; nothing to fix."));
+        return succeed();
+    }
+
+    SlotPlan moves;
+    QList<int> maybeStable; // importing-only slots: STABLE if the importer has no key, else finish the move
+    QStringList unfixable;
+    const auto addMove = [&](const QString &source, const QString &target, int slot) {
+        for (SlotMove &move : moves.moves) {
+            if (move.sourceId == source && move.targetId == target) {
+                move.slotSet.add(slot);
+                return;
+            }
+        }
+        moves.moves.append({source, target, SlotSet::range(slot, slot)});
+    };
+    for (auto it = openSlots.cbegin(); it != openSlots.cend(); ++it) {
+        const int slot = it.key();
+        const OpenSlotState &state = it.value();
+        if (state.migrating.size() == 1) {
+            const QString source = state.migrating.firstKey();
+            const QString target = state.migrating.first();
+            if (!m_addressById.contains(target)) {
+                unfixable.append(QStringLiteral("slot %1 migrates to %2, which is not a reachable master")
+                                     .arg(slot)
+                                     .arg(target.left(8)));
+                continue;
+            }
+            addMove(source, target, slot);
+            m_actions.append(
+                QStringLiteral("Slot %1: finish the move from %2 to %3.")
+                    .arg(slot)
+                    .arg(m_addressById.value(source).toString(), m_addressById.value(target).toString()));
+        } else if (state.migrating.isEmpty() && state.importing.size() == 1 &&
+                   m_addressById.contains(state.importing.first())) {
+            maybeStable.append(slot);
+        } else {
+            unfixable.append(QStringLiteral("slot %1 has %2 migrating and %3 importing nodes")
+                                 .arg(slot)
+                                 .arg(state.migrating.size())
+                                 .arg(state.importing.size()));
+        }
+    }
+    if (!unfixable.isEmpty()) {
+        return fail(ErrorCode::Refused,
+                    QStringLiteral(
+                        "Some open slots cannot be fixed automatically: %1. Inspect them with CLUSTER NODES "
+                        "on the nodes named.")
+                        .arg(unfixable.join(QStringLiteral("; "))));
+    }
+
+    // For importing-only slots, ask the importer whether any key arrived.
+    if (maybeStable.isEmpty())
+        return counted({}, moves);
+    struct Pending {
+        int remaining = 0;
+        QList<int> empty;
+        SlotPlan moves;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->remaining = static_cast<int>(maybeStable.size());
+    pending->moves = moves;
+    for (const int slot : std::as_const(maybeStable)) {
+        const QString importer = openSlots.value(slot).importing.firstKey();
+        const QString source = openSlots.value(slot).importing.first();
+        m_pool->command(
+            m_addressById.value(importer), {"CLUSTER", "COUNTKEYSINSLOT", QByteArray::number(slot)}, this,
+            [this, pending, slot, importer, source](Result<RedisReply> reply) {
+                if (reply && reply->integerValue() == 0) {
+                    pending->empty.append(slot);
+                    m_actions.append(QStringLiteral("Slot %1: nothing moved yet; close the import on %2.")
+                                         .arg(slot)
+                                         .arg(m_addressById.value(importer).toString()));
+                } else {
+                    SlotPlan &plan = pending->moves;
+                    bool merged = false;
+                    for (SlotMove &move : plan.moves) {
+                        if (move.sourceId == source && move.targetId == importer) {
+                            move.slotSet.add(slot);
+                            merged = true;
+                        }
+                    }
+                    if (!merged)
+                        plan.moves.append({source, importer, SlotSet::range(slot, slot)});
+                    m_actions.append(QStringLiteral("Slot %1: keys already on %2; finish the move there.")
+                                         .arg(slot)
+                                         .arg(m_addressById.value(importer).toString()));
+                }
+                if (--pending->remaining == 0)
+                    counted(pending->empty, pending->moves);
+            });
+    }
+}
+
+void FixOpenSlotsJob::counted(const QList<int> &emptyImports, const SlotPlan &moves)
+{
+    if (isFinished())
+        return;
+    setStep(QStringLiteral("Closing open slots"));
+    for (const int slot : emptyImports) {
+        for (const OpenSlot &open : m_topology.openSlots()) {
+            if (open.slot != slot || open.migrating)
+                continue;
+            const QList<QByteArray> argv{"CLUSTER", "SETSLOT", QByteArray::number(slot), "STABLE"};
+            sendLogged(m_pool, m_addressById.value(open.nodeId), argv,
+                       QStringLiteral("Close the unused import of slot %1").arg(slot), this,
+                       [](Result<RedisReply>) {});
+            ++m_slotsFixed;
+        }
+    }
+    SlotPlan plan = moves;
+    plan.needed = !plan.moves.isEmpty();
+    if (!plan.needed) {
+        m_deadline = QDeadlineTimer(SettleTimeoutMs);
+        return verify();
+    }
+    runMoves(plan);
+}
+
+void FixOpenSlotsJob::runMoves(const SlotPlan &moves)
+{
+    auto *migration = new SlotMigrationJob(moves, m_addressById, m_masterIds, m_pool, this);
+    m_child = migration;
+    connect(migration, &Job::finished, this, [this, migration] {
+        if (isFinished())
+            return;
+        m_slotsFixed += migration->slotsMoved();
+        if (migration->hasError())
+            return fail(migration->error());
+        m_deadline = QDeadlineTimer(SettleTimeoutMs);
+        verify();
+    });
+    migration->start();
+}
+
+void FixOpenSlotsJob::verify()
+{
+    setStep(QStringLiteral("Waiting until no node reports an open slot"));
+    fetchViews(m_pool, m_addressById.values(), this, [this](QList<NodeView> views) {
+        if (isFinished())
+            return;
+        QString open;
+        for (const NodeView &view : views) {
+            const ClusterNodeInfo *self = myselfIn(view);
+            if (self && self->hasOpenSlots())
+                open = view.address.toString();
+        }
+        if (open.isEmpty()) {
+            info(QStringLiteral("Closed every open slot."));
+            return succeed();
+        }
+        if (m_deadline.hasExpired())
+            return fail(ErrorCode::Timeout,
+                        QStringLiteral("%1 still reports an open slot after the fix.").arg(open));
+        QTimer::singleShot(50, this, [this] { verify(); });
+    });
+}
+
+void FixOpenSlotsJob::doCancel()
+{
+    if (m_child)
+        m_child->cancel();
+}
+
+} // namespace rcs

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "common/job.h"
+#include "redis/cluster_topology.h"
+#include "redis/rebalance_planner.h"
+
+#include <QDeadlineTimer>
+#include <QHash>
+#include <QList>
+#include <QPointer>
+#include <QStringList>
+
+namespace rcs {
+
+class RedisPool;
+
+// check --fix for slots an interrupted migration left open ("[slot->-id]" / "[slot-<-id]"), losing no
+// key. Per open slot:
+// - a node migrating it to B (with or without B importing): the move is finished — keys still on the
+//   source go to B, then SETSLOT NODE B (target, source, others);
+// - B importing it from A with no node migrating: if B holds no key of the slot, SETSLOT STABLE on B
+//   (nothing had moved yet); otherwise the move A → B is finished, since keys already live on both;
+// - anything else (several migrating nodes, an importer naming an unknown source): left alone and
+//   reported, like redis-cli's "can't fix this slot yet".
+// Moves run through SlotMigrationJob (sources in parallel, never REPLACE). Finally the job waits until
+// no node reports an open slot.
+//
+// Error behaviour: Refused when a master is unreachable (its view of the slot is unknown) or a slot
+// cannot be fixed automatically (named); the migration's error; Timeout if slots stay open.
+class FixOpenSlotsJob final : public Job {
+    Q_OBJECT
+public:
+    static constexpr int SettleTimeoutMs = 30000;
+
+    FixOpenSlotsJob(QList<NodeAddress> seeds, RedisPool *pool = nullptr, QObject *parent = nullptr);
+    ~FixOpenSlotsJob() override;
+
+    // What was done, one sentence per slot.
+    const QStringList &actions() const { return m_actions; }
+    int slotsFixed() const { return m_slotsFixed; }
+
+protected:
+    void doStart() override;
+    void doCancel() override;
+
+private:
+    void scanned(const ClusterTopology &topology);
+    void counted(const QList<int> &emptyImports, const SlotPlan &moves);
+    void runMoves(const SlotPlan &moves);
+    void verify();
+
+    QList<NodeAddress> m_seeds;
+    QPointer<RedisPool> m_pool;
+    ClusterTopology m_topology;
+    QHash<QString, NodeAddress> m_addressById;
+    QStringList m_masterIds;
+    QStringList m_actions;
+    QPointer<Job> m_child;
+    QDeadlineTimer m_deadline;
+    int m_slotsFixed = 0;
+};
+
+} // namespace rcs
