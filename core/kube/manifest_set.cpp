@@ -73,6 +73,26 @@ QJsonObject withNamespace(QJsonObject object, const QString &ns)
     return object;
 }
 
+// A fixed nodePort is cluster-wide: a second deployment must pick another one or let the API choose.
+QJsonObject withNodePort(QJsonObject service, int nodePort)
+{
+    QJsonObject spec = service.value(QStringLiteral("spec")).toObject();
+    if (spec.value(QStringLiteral("type")).toString() != QLatin1String("NodePort"))
+        return service;
+    QJsonArray ports = spec.value(QStringLiteral("ports")).toArray();
+    for (int i = 0; i < ports.size(); ++i) {
+        QJsonObject port = ports.at(i).toObject();
+        if (nodePort < 0)
+            port.remove(QStringLiteral("nodePort"));
+        else if (i == 0)
+            port.insert(QStringLiteral("nodePort"), nodePort);
+        ports.replace(i, port);
+    }
+    spec.insert(QStringLiteral("ports"), ports);
+    service.insert(QStringLiteral("spec"), spec);
+    return service;
+}
+
 void setResource(QJsonObject &resources, const QString &section, const QString &name, const QString &value)
 {
     if (value.isEmpty())
@@ -290,6 +310,8 @@ Result<QList<QJsonObject>> ManifestSet::render(const ManifestParameters &p) cons
                 map.insert(QStringLiteral("data"), data);
             }
             objects.append(map);
+        } else if (kind == QLatin1String("Service") && p.nodePort != 0) {
+            objects.append(withNodePort(withNamespace(document, p.ns), p.nodePort));
         } else {
             objects.append(withNamespace(document, p.ns));
         }

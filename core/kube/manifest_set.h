@@ -23,6 +23,7 @@ struct ManifestParameters {
     QString cpuLimit;
     QString memoryLimit;
     int clusterNodeTimeoutMs = 0; // 0: keep redis.conf's value
+    int nodePort = 0;             // NodePort services: 0 keeps the template's port, -1 lets the cluster pick
     bool password = false;        // a Secret feeding requirepass and masterauth
     QString passwordValue;        // generated when empty
 };

@@ -1,6 +1,7 @@
 // KubeClient, KubeWatch, PortForward and PodExec against the real kube-sandbox executable: both auth
 // forms, TLS and auth failures, server-side apply of the seed's manifests, readiness through a
 // watch, exec, Redis traffic through the port-forward tunnel, scale, delete, PVCs and namespaces.
+#include "common/logger.h"
 #include "kube/kube_client.h"
 #include "kube/kube_remove_jobs.h"
 #include "kube/kube_watch.h"
@@ -196,6 +197,36 @@ private Q_SLOTS:
         QCOMPARE(list->error().code(), ErrorCode::ConnectionFailed);
         QVERIFY2(list->errorString().contains(QStringLiteral("TLS")), qPrintable(list->errorString()));
         QVERIFY(list->errorString().contains(QStringLiteral("certificate-authority")));
+    }
+
+    void tlsServerNameAndInsecure()
+    {
+        // The server certificate names 127.0.0.1 and localhost: tls-server-name picks the name checked.
+        auto target = m_sandbox.target();
+        target.value().cluster.tlsServerName = QStringLiteral("localhost");
+        KubeClient *named = clientFor(*target);
+        KubeRequest *ok = named->list(QStringLiteral("v1"), QStringLiteral("Namespace"), {});
+        QVERIFY2(run(ok), qPrintable(ok->errorString()));
+
+        target.value().cluster.tlsServerName = QStringLiteral("api.elsewhere.example");
+        KubeClient *wrong = clientFor(*target);
+        KubeRequest *refused = wrong->list(QStringLiteral("v1"), QStringLiteral("Namespace"), {});
+        QVERIFY(!run(refused, 30000));
+        QCOMPARE(refused->error().code(), ErrorCode::ConnectionFailed);
+
+        // insecure-skip-tls-verify works without the CA, and says loudly what it costs.
+        auto insecure = m_sandbox.target();
+        insecure.value().cluster.certificateAuthorityData.clear();
+        insecure.value().cluster.insecureSkipTlsVerify = true;
+        Logger::instance().clear();
+        KubeClient *unchecked = clientFor(*insecure);
+        KubeRequest *list = unchecked->list(QStringLiteral("v1"), QStringLiteral("Namespace"), {});
+        QVERIFY2(run(list), qPrintable(list->errorString()));
+        bool warned = false;
+        for (const LogEntry &entry : Logger::instance().entries())
+            warned = warned || (entry.level == LogLevel::Warning &&
+                                entry.message.contains(QStringLiteral("NOT checked")));
+        QVERIFY(warned);
     }
 
     void missingNamespace()
@@ -429,6 +460,52 @@ private Q_SLOTS:
                 return run(again) && again->items().isEmpty();
             }(),
             30000);
+    }
+
+    void passwordProtectedDeployment()
+    {
+        // A password Secret feeds requirepass/masterauth; redis-cli in the pod authenticates through
+        // REDISCLI_AUTH; a client through the tunnel must AUTH. No volume claims: emptyDir.
+        const QString ns = QStringLiteral("kube-auth");
+        const auto set = ManifestSet::embedded();
+        QVERIFY(set.ok());
+        ManifestParameters parameters;
+        parameters.ns = ns;
+        parameters.statefulSetName = QStringLiteral("redis-auth");
+        parameters.replicas = 1;
+        parameters.persistentStorage = false;
+        parameters.password = true;
+        parameters.passwordValue = QStringLiteral("tunnel-secret-42");
+        parameters.nodePort = -1; // 30379 belongs to the first deployment
+        const auto objects = set->render(parameters);
+        QVERIFY2(objects.ok(), qPrintable(objects.error().message()));
+        QCOMPARE(applyAll(*objects).size(), objects->size());
+
+        KubeListOptions options;
+        options.labelSelector = QStringLiteral("app=redis");
+        KubeWatch *pods = m_client->watch(QStringLiteral("v1"), QStringLiteral("Pod"), ns, options, this);
+        pods->start();
+        QTRY_VERIFY_WITH_TIMEOUT(readyPods(pods->objects()) == 1, 120000);
+        pods->stop();
+
+        PodExec *ping = m_client->exec(ns, QStringLiteral("redis-auth-0"),
+                                       {QStringLiteral("redis-cli"), QStringLiteral("ping")});
+        QVERIFY2(run(ping), qPrintable(ping->errorString()));
+        QCOMPARE(ping->standardOutput().trimmed(), QByteArray("PONG"));
+
+        PortForward *forward = m_client->portForward(ns, QStringLiteral("redis-auth-0"), 6379, this);
+        QVERIFY(forward->listen().ok());
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, forward->localPort());
+        QVERIFY(QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 10000));
+        QVERIFY(roundTrip(socket, {"PING"}).startsWith("-NOAUTH"));
+        QCOMPARE(roundTrip(socket, {"AUTH", "tunnel-secret-42"}), QByteArray("+OK\r\n"));
+        QCOMPARE(roundTrip(socket, {"PING"}), QByteArray("+PONG\r\n"));
+        socket.disconnectFromHost();
+        delete forward;
+
+        Job *job = m_client->removeNamespaceAndWait(ns, 60000);
+        QVERIFY2(run(job, 90000), qPrintable(job->errorString()));
     }
 
     void deleteNamespaceAndWait()

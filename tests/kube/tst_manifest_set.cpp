@@ -195,6 +195,32 @@ private Q_SLOTS:
         QVERIFY(conf.contains(QStringLiteral("appendonly yes")));
     }
 
+    void nodePort()
+    {
+        const QByteArray yaml = QByteArray(kFixture) +
+                                "---\napiVersion: v1\nkind: Service\nmetadata: {name: access}\n"
+                                "spec:\n  type: NodePort\n  ports: [{port: 6379, nodePort: 30379}]\n";
+        const auto set = ManifestSet::fromYaml(yaml, QStringLiteral("fixture"));
+        QVERIFY(set.ok());
+        auto nodePortOf = [](const QList<QJsonObject> &objects) {
+            for (const QJsonObject &o : objects) {
+                if (o[QStringLiteral("metadata")][QStringLiteral("name")].toString() ==
+                    QLatin1String("access"))
+                    return o[QStringLiteral("spec")][QStringLiteral("ports")]
+                        .toArray()
+                        .at(0)[QStringLiteral("nodePort")]
+                        .toInt(-1);
+            }
+            return -2;
+        };
+        ManifestParameters p;
+        QCOMPARE(nodePortOf(*set->render(p)), 30379);
+        p.nodePort = 31000;
+        QCOMPARE(nodePortOf(*set->render(p)), 31000);
+        p.nodePort = -1;
+        QCOMPARE(nodePortOf(*set->render(p)), -1); // removed: the cluster allocates one
+    }
+
     void noPersistentStorage()
     {
         const auto set = ManifestSet::fromYaml(kFixture, QStringLiteral("fixture"));
