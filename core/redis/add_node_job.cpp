@@ -1,0 +1,260 @@
+#include "add_node_job.h"
+
+#include "redis/cluster_info_parser.h"
+#include "redis/cluster_nodes_parser.h"
+#include "redis/cluster_scan_job.h"
+#include "redis/lifecycle_support.h"
+#include "redis/rebalance_job.h"
+#include "redis/redis_pool.h"
+#include "redis/replica_placement.h"
+
+#include <QTimer>
+
+#include <memory>
+
+namespace rcs {
+
+AddNodeJob::AddNodeJob(QList<NodeAddress> seeds, NodeAddress newNode, Role role, RedisPool *pool,
+                       QObject *parent)
+    : Job(parent)
+    , m_seeds(std::move(seeds))
+    , m_new(std::move(newNode))
+    , m_role(role)
+    , m_pool(pool ? pool : new RedisPool(this))
+{
+    setTitle(QStringLiteral("Add a node"));
+}
+
+AddNodeJob::~AddNodeJob() = default;
+
+void AddNodeJob::doStart()
+{
+    setStep(QStringLiteral("Reading the cluster"));
+    auto *scan = new ClusterScanJob(m_seeds, m_pool, this);
+    m_child = scan;
+    connect(scan, &Job::finished, this, [this, scan] {
+        if (isFinished())
+            return;
+        if (scan->hasError())
+            return fail(scan->error());
+        scanned(scan->topology());
+    });
+    scan->start();
+}
+
+void AddNodeJob::scanned(const ClusterTopology &topology)
+{
+    m_topology = topology;
+    for (const TopologyNode &node : m_topology.nodes()) {
+        if (node.address == m_new) {
+            return fail(ErrorCode::Refused, QStringLiteral("%1 is already a member of the cluster (id %2).")
+                                                .arg(m_new.toString(), node.id.left(8)));
+        }
+        if (node.reachable) {
+            m_memberAddresses.append(node.address);
+            m_memberIds.append(node.id);
+        }
+    }
+    setStep(QStringLiteral("Checking that %1 is blank").arg(m_new.toString()));
+    auto replies = std::make_shared<QList<Result<RedisReply>>>();
+    const QList<QList<QByteArray>> commands{{"CLUSTER", "NODES"}, {"CLUSTER", "INFO"}, {"INFO", "keyspace"}};
+    for (const QList<QByteArray> &argv : commands) {
+        m_pool->command(m_new, argv, this, [this, replies](Result<RedisReply> reply) {
+            replies->append(std::move(reply));
+            if (replies->size() == 3)
+                checked(*replies);
+        });
+    }
+}
+
+void AddNodeJob::checked(const QList<Result<RedisReply>> &replies)
+{
+    for (const Result<RedisReply> &reply : replies) {
+        if (!reply)
+            return fail(reply.error().withContext(QStringLiteral("Checking the new node: ")));
+    }
+    Result<QList<ClusterNodeInfo>> nodes = parseClusterNodes(replies.at(0)->bytes());
+    if (!nodes)
+        return fail(nodes.error());
+    const ClusterNodeInfo *self = nullptr;
+    for (const ClusterNodeInfo &node : *nodes) {
+        if (node.isMyself())
+            self = &node;
+    }
+    if (!self)
+        return fail(ErrorCode::Protocol,
+                    QStringLiteral("%1 printed no 'myself' line in CLUSTER NODES.").arg(m_new.toString()));
+    m_newId = self->id;
+    if (m_memberIds.contains(m_newId)) {
+        return fail(ErrorCode::Refused, QStringLiteral("%1 is already a member of the cluster (id %2).")
+                                            .arg(m_new.toString(), m_newId.left(8)));
+    }
+    const qint64 keys = keyCountFromInfo(parseInfoFields(replies.at(2)->bytes()));
+    QString holds;
+    if (keys > 0)
+        holds = QStringLiteral("%1 keys").arg(keys);
+    else if (nodes->size() > 1)
+        holds = QStringLiteral("%1 other known nodes").arg(nodes->size() - 1);
+    else if (!self->slotSet.isEmpty())
+        holds = QStringLiteral("slots %1").arg(self->slotSet.toString());
+    if (!holds.isEmpty()) {
+        return fail(ErrorCode::NotEmpty,
+                    QStringLiteral(
+                        "%1 is not blank: it holds %2. Only a blank node can join; reset it (CLUSTER RESET "
+                        "HARD after FLUSHALL) if its data is not needed.")
+                        .arg(m_new.toString(), holds));
+    }
+
+    setStep(QStringLiteral("Introducing %1 to the cluster").arg(m_new.toString()));
+    for (const TopologyNode &member : m_topology.nodes()) {
+        if (!member.reachable)
+            continue;
+        const quint16 bus =
+            member.busPort != 0 ? member.busPort : static_cast<quint16>(member.address.port + 10000);
+        sendLogged(m_pool, m_new,
+                   {"CLUSTER", "MEET", member.address.host.toUtf8(), QByteArray::number(member.address.port),
+                    QByteArray::number(bus)},
+                   QStringLiteral("Introduce %1 to %2").arg(m_new.toString(), member.address.toString()),
+                   this, [this](Result<RedisReply> reply) {
+                       if (!reply && !isFinished())
+                           fail(reply.error());
+                   });
+    }
+    m_deadline = QDeadlineTimer(JoinTimeoutMs);
+    waitForJoin();
+}
+
+void AddNodeJob::waitForJoin()
+{
+    QList<NodeAddress> everyone = m_memberAddresses;
+    everyone.append(m_new);
+    fetchViews(m_pool, everyone, this, [this](QList<NodeView> views) {
+        if (isFinished())
+            return;
+        QString gap;
+        for (const NodeView &view : views) {
+            const bool isNew = view.address == m_new;
+            for (const QString &id : isNew ? m_memberIds : QStringList{m_newId}) {
+                const ClusterNodeInfo *line = nullptr;
+                for (const ClusterNodeInfo &node : view.nodes) {
+                    if (node.id == id)
+                        line = &node;
+                }
+                const NodeFlags bad =
+                    NodeFlags(NodeFlag::Fail) | NodeFlag::PFail | NodeFlag::Handshake | NodeFlag::NoAddr;
+                if (!line || !line->linkConnected || (line->flags & bad))
+                    gap = QStringLiteral("%1 has not met %2 yet").arg(view.address.toString(), id.left(8));
+            }
+            if (!view.reachable)
+                gap = QStringLiteral("%1 does not answer").arg(view.address.toString());
+            if (!gap.isEmpty())
+                break;
+        }
+        if (gap.isEmpty())
+            return afterJoin();
+        if (m_deadline.hasExpired())
+            return fail(ErrorCode::Timeout, QStringLiteral("The new node did not join within %1 s: %2.")
+                                                .arg(JoinTimeoutMs / 1000)
+                                                .arg(gap));
+        QTimer::singleShot(50, this, [this] { waitForJoin(); });
+    });
+}
+
+void AddNodeJob::afterJoin()
+{
+    if (m_role == Role::Master) {
+        setStep(QStringLiteral("Rebalancing slots onto the new master"));
+        auto *rebalance = new RebalanceJob(m_seeds, m_pool, this);
+        RebalanceOptions options;
+        options.useEmptyMasters = true;
+        rebalance->setRebalance(options);
+        m_child = rebalance;
+        connect(rebalance, &Job::progress, this,
+                [this](qint64 done, qint64 total) { setProgress(done, total); });
+        connect(rebalance, &Job::finished, this, [this, rebalance] {
+            if (isFinished())
+                return;
+            m_slotsMoved = rebalance->slotsMoved();
+            if (rebalance->hasError())
+                return fail(rebalance->error().withContext(
+                    QStringLiteral("The node joined, but the rebalance failed: ")));
+            info(QStringLiteral("%1 joined as a master with %2 slots.")
+                     .arg(m_new.toString())
+                     .arg(m_slotsMoved));
+            succeed();
+        });
+        rebalance->start();
+        return;
+    }
+    if (m_requestedMaster.isEmpty()) {
+        Result<QString> chosen =
+            chooseMasterForReplica(m_topology, m_hostGroup.isEmpty() ? m_new.host : m_hostGroup);
+        if (!chosen)
+            return fail(chosen.error());
+        m_masterId = *chosen;
+    } else {
+        QStringList matches;
+        for (const TopologyNode &master : m_topology.masters()) {
+            if (master.id.startsWith(m_requestedMaster))
+                matches.append(master.id);
+        }
+        if (matches.size() != 1) {
+            return fail(
+                ErrorCode::InvalidInput,
+                QStringLiteral("'%1' names %2 masters; give the id (or a unique prefix) of one master.")
+                    .arg(m_requestedMaster)
+                    .arg(matches.size()));
+        }
+        m_masterId = matches.first();
+    }
+    setStep(QStringLiteral("Making %1 a replica of %2").arg(m_new.toString(), m_masterId.left(8)));
+    sendLogged(m_pool, m_new, {"CLUSTER", "REPLICATE", m_masterId.toUtf8()},
+               QStringLiteral("Make %1 a replica of %2").arg(m_new.toString(), m_masterId.left(8)), this,
+               [this](Result<RedisReply> reply) {
+                   if (isFinished())
+                       return;
+                   if (!reply)
+                       return fail(reply.error());
+                   m_deadline = QDeadlineTimer(JoinTimeoutMs);
+                   waitForReplica();
+               });
+}
+
+void AddNodeJob::waitForReplica()
+{
+    QList<NodeAddress> everyone = m_memberAddresses;
+    everyone.append(m_new);
+    fetchViews(m_pool, everyone, this, [this](QList<NodeView> views) {
+        if (isFinished())
+            return;
+        QString gap;
+        for (const NodeView &view : views) {
+            bool seen = false;
+            for (const ClusterNodeInfo &node : view.nodes) {
+                if (node.id == m_newId && node.isReplica() && node.masterId == m_masterId)
+                    seen = true;
+            }
+            if (!seen) {
+                gap = QStringLiteral("%1 does not see the new replica yet").arg(view.address.toString());
+                break;
+            }
+        }
+        if (gap.isEmpty()) {
+            info(QStringLiteral("%1 joined as a replica of %2.").arg(m_new.toString(), m_masterId.left(8)));
+            return succeed();
+        }
+        if (m_deadline.hasExpired())
+            return fail(ErrorCode::Timeout, QStringLiteral("The replica role did not spread within %1 s: %2.")
+                                                .arg(JoinTimeoutMs / 1000)
+                                                .arg(gap));
+        QTimer::singleShot(50, this, [this] { waitForReplica(); });
+    });
+}
+
+void AddNodeJob::doCancel()
+{
+    if (m_child)
+        m_child->cancel();
+}
+
+} // namespace rcs

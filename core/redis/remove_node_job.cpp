@@ -1,0 +1,198 @@
+#include "remove_node_job.h"
+
+#include "redis/cluster_scan_job.h"
+#include "redis/lifecycle_support.h"
+#include "redis/rebalance_job.h"
+#include "redis/redis_pool.h"
+#include "redis/replica_placement.h"
+
+#include <QTimer>
+
+#include <memory>
+
+namespace rcs {
+
+RemoveNodeJob::RemoveNodeJob(QList<NodeAddress> seeds, QString nodeId, RedisPool *pool, QObject *parent)
+    : Job(parent)
+    , m_seeds(std::move(seeds))
+    , m_requested(std::move(nodeId))
+    , m_pool(pool ? pool : new RedisPool(this))
+{
+    setTitle(QStringLiteral("Remove a node"));
+}
+
+RemoveNodeJob::~RemoveNodeJob() = default;
+
+void RemoveNodeJob::doStart()
+{
+    scan([this](const ClusterTopology &topology) { firstScan(topology); });
+}
+
+void RemoveNodeJob::scan(std::function<void(const ClusterTopology &)> next)
+{
+    setStep(QStringLiteral("Reading the cluster"));
+    // Seeds other than the node being removed: after its RESET it knows nobody.
+    QList<NodeAddress> seeds = m_seeds;
+    if (m_address.isValid() && seeds.size() > 1)
+        seeds.removeAll(m_address);
+    auto *job = new ClusterScanJob(seeds, m_pool, this);
+    m_child = job;
+    connect(job, &Job::finished, this, [this, job, next] {
+        if (isFinished())
+            return;
+        if (job->hasError())
+            return fail(job->error());
+        next(job->topology());
+    });
+    job->start();
+}
+
+void RemoveNodeJob::firstScan(const ClusterTopology &topology)
+{
+    QList<const TopologyNode *> matches;
+    for (const TopologyNode &node : topology.nodes()) {
+        if (!m_requested.isEmpty() && node.id.startsWith(m_requested))
+            matches.append(&node);
+    }
+    if (matches.size() != 1) {
+        return fail(ErrorCode::InvalidInput,
+                    matches.isEmpty()
+                        ? QStringLiteral("No node of the cluster has the id '%1'; see status for the ids.")
+                              .arg(m_requested)
+                        : QStringLiteral("'%1' matches %2 nodes; give more of the id.")
+                              .arg(m_requested)
+                              .arg(matches.size()));
+    }
+    const TopologyNode &node = *matches.first();
+    m_id = node.id;
+    m_address = node.address;
+    m_reachable = node.reachable;
+    if (node.isMaster() && !node.slotSet.isEmpty()) {
+        int others = 0;
+        for (const TopologyNode &master : topology.masters())
+            others += master.id != m_id ? 1 : 0;
+        if (others == 0)
+            return fail(ErrorCode::Refused,
+                        QStringLiteral("%1 is the only master; add another master before removing it.")
+                            .arg(m_address.toString()));
+        setStep(QStringLiteral("Moving the slots of %1 to the other masters").arg(m_address.toString()));
+        auto *drain = new RebalanceJob(m_seeds, m_pool, this);
+        drain->setDrain(m_id);
+        m_child = drain;
+        connect(drain, &Job::progress, this, [this](qint64 done, qint64 total) { setProgress(done, total); });
+        connect(drain, &Job::finished, this, [this, drain] {
+            if (isFinished())
+                return;
+            m_slotsMoved = drain->slotsMoved();
+            if (drain->hasError())
+                return fail(drain->error().withContext(QStringLiteral("Draining the node: ")));
+            scan([this](const ClusterTopology &after) { repointReplicas(after); });
+        });
+        drain->start();
+        return;
+    }
+    repointReplicas(topology);
+}
+
+void RemoveNodeJob::repointReplicas(const ClusterTopology &topology)
+{
+    m_others.clear();
+    for (const TopologyNode &node : topology.nodes()) {
+        if (node.id != m_id && node.reachable)
+            m_others.append(node.address);
+    }
+    const QList<TopologyNode> replicas = topology.replicasOf(m_id);
+    auto remaining = std::make_shared<int>(static_cast<int>(replicas.size()));
+    const auto next = [this, topology] { forget(topology); };
+    if (*remaining == 0)
+        return next();
+    setStep(QStringLiteral("Moving the replicas of %1 to other masters").arg(m_address.toString()));
+    for (const TopologyNode &replica : replicas) {
+        Result<QString> master = chooseMasterForReplica(topology, replica.hostGroup);
+        if (!master || *master == m_id)
+            return fail(
+                ErrorCode::Refused,
+                QStringLiteral("No other master can take the replica %1.").arg(replica.address.toString()));
+        sendLogged(m_pool, replica.address, {"CLUSTER", "REPLICATE", master->toUtf8()},
+                   QStringLiteral("Make %1 a replica of %2").arg(replica.address.toString(), master->left(8)),
+                   this, [this, remaining, next](Result<RedisReply> reply) {
+                       if (isFinished())
+                           return;
+                       if (!reply)
+                           return fail(reply.error());
+                       if (--*remaining == 0)
+                           next();
+                   });
+    }
+}
+
+void RemoveNodeJob::forget(const ClusterTopology &)
+{
+    setStep(QStringLiteral("Making every node forget %1").arg(m_id.left(8)));
+    auto remaining = std::make_shared<int>(static_cast<int>(m_others.size()));
+    const auto afterForget = [this] {
+        if (!m_reachable) {
+            m_deadline = QDeadlineTimer(ForgetTimeoutMs);
+            return waitUntilForgotten();
+        }
+        sendLogged(m_pool, m_address, {"CLUSTER", "RESET", "SOFT"},
+                   QStringLiteral("Reset %1 so it forgets the cluster").arg(m_address.toString()), this,
+                   [this](Result<RedisReply> reply) {
+                       if (isFinished())
+                           return;
+                       if (!reply)
+                           return fail(reply.error().withContext(
+                               QStringLiteral("Every node forgot it, but resetting it failed: ")));
+                       m_deadline = QDeadlineTimer(ForgetTimeoutMs);
+                       waitUntilForgotten();
+                   });
+    };
+    if (*remaining == 0)
+        return afterForget();
+    for (const NodeAddress &address : std::as_const(m_others)) {
+        sendLogged(m_pool, address, {"CLUSTER", "FORGET", m_id.toUtf8()},
+                   QStringLiteral("Make %1 forget %2").arg(address.toString(), m_id.left(8)), this,
+                   [this, remaining, afterForget](Result<RedisReply> reply) {
+                       if (isFinished())
+                           return;
+                       // A node that never knew it (or forgot it already) answers "Unknown node".
+                       if (!reply && !reply.error().detail().contains(QLatin1String("Unknown node")))
+                           return fail(reply.error());
+                       if (--*remaining == 0)
+                           afterForget();
+                   });
+    }
+}
+
+void RemoveNodeJob::waitUntilForgotten()
+{
+    fetchViews(m_pool, m_others, this, [this](QList<NodeView> views) {
+        if (isFinished())
+            return;
+        QString listing;
+        for (const NodeView &view : views) {
+            for (const ClusterNodeInfo &node : view.nodes) {
+                if (node.id == m_id)
+                    listing = view.address.toString();
+            }
+        }
+        if (listing.isEmpty()) {
+            info(QStringLiteral("%1 (%2) left the cluster; it is blank now and can be shut down.")
+                     .arg(m_address.toString(), m_id.left(8)));
+            return succeed();
+        }
+        if (m_deadline.hasExpired())
+            return fail(ErrorCode::Timeout, QStringLiteral("%1 still lists the removed node after %2 s.")
+                                                .arg(listing)
+                                                .arg(ForgetTimeoutMs / 1000));
+        QTimer::singleShot(50, this, [this] { waitUntilForgotten(); });
+    });
+}
+
+void RemoveNodeJob::doCancel()
+{
+    if (m_child)
+        m_child->cancel();
+}
+
+} // namespace rcs

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "common/job.h"
+#include "redis/cluster_topology.h"
+
+#include <QDeadlineTimer>
+#include <QList>
+#include <QPointer>
+
+#include <functional>
+
+namespace rcs {
+
+class RedisPool;
+
+// Removes a node from a running cluster without losing a key.
+// 1. Scans; the node is given by id (or a unique prefix).
+// 2. A master with slots is drained first (RebalanceJob in drain mode: its slots go to the other
+//    masters, the emptiest first); the cluster is then scanned again.
+// 3. Its replicas follow the master with the fewest replicas in another host group (CLUSTER REPLICATE),
+//    so no node refuses FORGET with "Can't forget my master!".
+// 4. CLUSTER FORGET on every other reachable node at once — well inside the 60 s blacklist window, so
+//    no node re-learns it from another's gossip — then CLUSTER RESET SOFT on the node itself (when
+//    reachable), which leaves it blank and ready to be shut down or reused.
+// 5. Waits until no remaining node lists it.
+//
+// Error behaviour: InvalidInput for an unknown or ambiguous id; Refused when it is the last master;
+// the drain's errors; the node's error replies; Timeout when it keeps being listed.
+class RemoveNodeJob final : public Job {
+    Q_OBJECT
+public:
+    static constexpr int ForgetTimeoutMs = 30000;
+
+    RemoveNodeJob(QList<NodeAddress> seeds, QString nodeId, RedisPool *pool = nullptr,
+                  QObject *parent = nullptr);
+    ~RemoveNodeJob() override;
+
+    QString removedId() const { return m_id; }
+    int slotsMoved() const { return m_slotsMoved; }
+
+protected:
+    void doStart() override;
+    void doCancel() override;
+
+private:
+    void scan(std::function<void(const ClusterTopology &)> next);
+    void firstScan(const ClusterTopology &topology);
+    void repointReplicas(const ClusterTopology &topology);
+    void forget(const ClusterTopology &topology);
+    void waitUntilForgotten();
+
+    QList<NodeAddress> m_seeds;
+    QString m_requested;
+    QPointer<RedisPool> m_pool;
+    QString m_id;
+    NodeAddress m_address;
+    bool m_reachable = false;
+    QList<NodeAddress> m_others;
+    QPointer<Job> m_child;
+    QDeadlineTimer m_deadline;
+    int m_slotsMoved = 0;
+};
+
+} // namespace rcs

@@ -1,0 +1,151 @@
+#include "cluster_key_client.h"
+#include "redis/add_node_job.h"
+#include "redis/cluster_check.h"
+#include "redis/cluster_scan_job.h"
+#include "redis/create_cluster_job.h"
+#include "redis/redis_pool.h"
+#include "redis/remove_node_job.h"
+#include "support/redis_test_nodes.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace rcs;
+using rcs::test::ClusterKeyClient;
+using rcs::test::RedisTestNodes;
+
+namespace {
+
+Error runJob(Job *job, int timeoutMs)
+{
+    job->setAutoDelete(false);
+    QSignalSpy finished(job, &Job::finished);
+    job->start();
+    if (!finished.wait(timeoutMs))
+        return Error(ErrorCode::Timeout,
+                     QStringLiteral("The job did not finish within %1 ms.").arg(timeoutMs));
+    return job->error();
+}
+
+Result<RedisReply> ask(RedisPool &pool, const NodeAddress &address, const QList<QByteArray> &argv)
+{
+    std::optional<Result<RedisReply>> reply;
+    pool.command(address, argv, nullptr, [&](Result<RedisReply> r) { reply = std::move(r); });
+    if (!QTest::qWaitFor([&] { return reply.has_value(); }, 15000))
+        return Error(ErrorCode::Timeout, QStringLiteral("No reply."));
+    return *reply;
+}
+
+ClusterTopology scan(RedisPool &pool, const NodeAddress &seed)
+{
+    auto *job = new ClusterScanJob({seed}, &pool);
+    runJob(job, 30000);
+    const ClusterTopology topology = job->topology();
+    delete job;
+    return topology;
+}
+
+QString problems(const ClusterCheckReport &report)
+{
+    QStringList texts;
+    for (const CheckFinding &finding : report.findings)
+        texts.append(finding.text);
+    return texts.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+// One cluster through a whole life: 3 masters + 3 replicas, a master added (slots rebalanced onto it),
+// a replica added (it follows the master without one), the added master removed again.
+class TestAddRemoveNode final : public QObject {
+    Q_OBJECT
+private:
+    RedisTestNodes m_nodes;
+    RedisPool m_pool;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_nodes.start(8).ok());
+        QList<PlannedNodeInput> inputs;
+        for (int i = 0; i < 6; ++i)
+            inputs.append({m_nodes.address(i), {}});
+        auto *create = new CreateClusterJob(inputs, 1);
+        const Error error = runJob(create, 120000);
+        QVERIFY2(!error.isError(), qPrintable(error.message()));
+        delete create;
+        ClusterKeyClient client(&m_pool, {m_nodes.address(0)});
+        QVERIFY(client.refreshBlocking().ok());
+        QVERIFY(client.writeBlocking("life", 10000, 120000).ok());
+    }
+
+    void refusesNodesThatAreNotBlank()
+    {
+        auto *member =
+            new AddNodeJob({m_nodes.address(0)}, m_nodes.address(3), AddNodeJob::Role::Master, &m_pool);
+        QCOMPARE(runJob(member, 30000).code(), ErrorCode::Refused);
+        delete member;
+
+        QVERIFY(ask(m_pool, m_nodes.address(7), {"CLUSTER", "ADDSLOTS", "0"}).ok());
+        auto *withSlots =
+            new AddNodeJob({m_nodes.address(0)}, m_nodes.address(7), AddNodeJob::Role::Replica, &m_pool);
+        const Error error = runJob(withSlots, 30000);
+        QCOMPARE(error.code(), ErrorCode::NotEmpty);
+        QVERIFY2(error.message().contains(m_nodes.address(7).toString()), qPrintable(error.message()));
+        QVERIFY(error.message().contains(QStringLiteral("slots 0")));
+        delete withSlots;
+        QVERIFY(ask(m_pool, m_nodes.address(7), {"CLUSTER", "DELSLOTS", "0"}).ok());
+    }
+
+    void addMasterThenReplicaThenRemoveMaster()
+    {
+        const NodeAddress seed = m_nodes.address(0);
+        auto *addMaster = new AddNodeJob({seed}, m_nodes.address(6), AddNodeJob::Role::Master, &m_pool);
+        Error error = runJob(addMaster, 180000);
+        QVERIFY2(!error.isError(), qPrintable(error.message() + QLatin1Char('\n') + error.detail()));
+        const QString newMaster = addMaster->newNodeId();
+        QCOMPARE(addMaster->slotsMoved(), 4096);
+        delete addMaster;
+
+        auto *addReplica = new AddNodeJob({seed}, m_nodes.address(7), AddNodeJob::Role::Replica, &m_pool);
+        error = runJob(addReplica, 120000);
+        QVERIFY2(!error.isError(), qPrintable(error.message()));
+        QCOMPARE(addReplica->masterId(), newMaster); // the only master without a replica
+        const QString newReplica = addReplica->newNodeId();
+        delete addReplica;
+
+        ClusterTopology topology = scan(m_pool, seed);
+        QCOMPARE(topology.masters().size(), 4);
+        QCOMPARE(topology.nodes().size(), 8);
+        QVERIFY2(checkCluster(topology).isHealthy(), qPrintable(problems(checkCluster(topology))));
+
+        auto *remove = new RemoveNodeJob({seed}, newMaster.left(10), &m_pool);
+        error = runJob(remove, 180000);
+        QVERIFY2(!error.isError(), qPrintable(error.message() + QLatin1Char('\n') + error.detail()));
+        QCOMPARE(remove->removedId(), newMaster);
+        QCOMPARE(remove->slotsMoved(), 4096);
+        delete remove;
+
+        topology = scan(m_pool, seed);
+        QCOMPARE(topology.nodes().size(), 7);
+        QVERIFY(!topology.node(newMaster));
+        QCOMPARE(topology.masters().size(), 3);
+        QVERIFY(topology.node(newReplica)->isReplica());
+        QVERIFY(topology.node(newReplica)->masterId != newMaster);
+        const ClusterCheckReport report = checkCluster(topology);
+        QVERIFY2(report.isHealthy(), qPrintable(problems(report)));
+        // The removed node is blank: it knows only itself.
+        const Result<RedisReply> info = ask(m_pool, m_nodes.address(6), {"CLUSTER", "INFO"});
+        QVERIFY(info.ok());
+        QVERIFY(info->bytes().contains("cluster_known_nodes:1"));
+
+        ClusterKeyClient reader(&m_pool, {seed});
+        QVERIFY(reader.refreshBlocking().ok());
+        const Result<int> readable = reader.verifyBlocking("life", 10000, 120000);
+        QVERIFY2(readable.ok(), qPrintable(readable.error().message()));
+        QCOMPARE(*readable, 10000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAddRemoveNode)
+#include "tst_add_remove_node.moc"
