@@ -10,6 +10,8 @@
 #include <QMap>
 #include <QSet>
 
+#include <algorithm>
+
 namespace sandbox {
 
 namespace {
@@ -63,6 +65,15 @@ QString revisionOf(const QJsonObject &statefulSet)
                                 .toHex()
                                 .left(10);
     return nameOf(statefulSet) + u'-' + QString::fromLatin1(hash);
+}
+
+QString revisionOfPod(const QJsonObject &pod)
+{
+    return metadataOf(pod)
+        .value(QLatin1String("labels"))
+        .toObject()
+        .value(QLatin1String("controller-revision-hash"))
+        .toString();
 }
 
 int desiredReplicas(const QJsonObject &statefulSet)
@@ -294,25 +305,55 @@ void StatefulSetController::reconcile(const QJsonObject &statefulSet)
             .toString() == QLatin1String("Delete"))
         deleteScaledDownClaims(statefulSet, replicas, pods.keys());
 
-    int ready = 0;
-    for (const QJsonObject &pod : std::as_const(pods))
-        ready += isRunningAndReady(pod) ? 1 : 0;
-    writeStatus(statefulSet, int(pods.size()), ready);
+    // RollingUpdate: once every pod is Running and Ready, the highest-ordinal pod of an older template
+    // (down to the partition) is replaced, one at a time, as the real controller does.
+    const QJsonObject strategy = spec.value(QLatin1String("updateStrategy")).toObject();
+    const bool onDelete = strategy.value(QLatin1String("type")).toString() == QLatin1String("OnDelete");
+    const int partition =
+        strategy.value(QLatin1String("rollingUpdate")).toObject().value(QLatin1String("partition")).toInt(0);
+    const bool settled =
+        !blocked && condemned.isEmpty() && !waitingForTermination && pods.size() == replicas &&
+        std::all_of(pods.begin(), pods.end(), [](const QJsonObject &pod) { return isRunningAndReady(pod); });
+    if (!onDelete && settled) {
+        const QString revision = revisionOf(statefulSet);
+        for (int ordinal = replicas - 1; ordinal >= partition; --ordinal) {
+            if (revisionOfPod(pods.value(ordinal)) != revision) {
+                qCInfo(lcSandbox).noquote() << "rolling update replaces pod" << nameOf(pods.value(ordinal));
+                m_store.remove(kPods, ns, nameOf(pods.value(ordinal)));
+                pods.remove(ordinal);
+                break;
+            }
+        }
+    }
+    writeStatus(statefulSet, pods.values());
 }
 
-void StatefulSetController::writeStatus(const QJsonObject &statefulSet, int replicas, int ready)
+void StatefulSetController::writeStatus(const QJsonObject &statefulSet, const QList<QJsonObject> &pods)
 {
     QJsonObject status = statefulSet.value(QLatin1String("status")).toObject();
     const QJsonObject previous = status;
     const QString revision = revisionOf(statefulSet);
+    int ready = 0;
+    int updated = 0;
+    for (const QJsonObject &pod : pods) {
+        ready += isRunningAndReady(pod) ? 1 : 0;
+        updated += revisionOfPod(pod) == revision ? 1 : 0;
+    }
+    // The current revision moves to the update revision once every pod runs the new template.
+    QString currentRevision = previous.value(QLatin1String("currentRevision")).toString();
+    if (currentRevision.isEmpty() || updated == pods.size())
+        currentRevision = revision;
+    int onCurrentRevision = 0;
+    for (const QJsonObject &pod : pods)
+        onCurrentRevision += revisionOfPod(pod) == currentRevision ? 1 : 0;
     status.insert(QStringLiteral("observedGeneration"),
                   metadataOf(statefulSet).value(QLatin1String("generation")).toInt(1));
-    status.insert(QStringLiteral("replicas"), replicas);
+    status.insert(QStringLiteral("replicas"), int(pods.size()));
     status.insert(QStringLiteral("readyReplicas"), ready);
-    status.insert(QStringLiteral("currentReplicas"), replicas);
-    status.insert(QStringLiteral("updatedReplicas"), replicas);
+    status.insert(QStringLiteral("currentReplicas"), onCurrentRevision);
+    status.insert(QStringLiteral("updatedReplicas"), updated);
     status.insert(QStringLiteral("availableReplicas"), ready);
-    status.insert(QStringLiteral("currentRevision"), revision);
+    status.insert(QStringLiteral("currentRevision"), currentRevision);
     status.insert(QStringLiteral("updateRevision"), revision);
     status.insert(QStringLiteral("collisionCount"), 0);
     if (status == previous)

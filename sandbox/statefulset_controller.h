@@ -14,8 +14,10 @@ class ObjectStore;
 // OrderedReady — the next only once the previous is Running and Ready —, all at once under Parallel),
 // PVCs TEMPLATE-NAME-ORDINAL from volumeClaimTemplates carrying the selector's matchLabels and owned by
 // nobody (they survive the pods and the set), scale-down from the highest ordinal, and the set's status.
-// It also garbage-collects pods whose owning StatefulSet is gone. persistentVolumeClaimRetentionPolicy
-// Delete (whenDeleted, whenScaled) removes the claims with the set, or with the scaled-down pods.
+// A changed pod template rolls out from the highest ordinal (RollingUpdate with partition; OnDelete
+// waits for the user). It also garbage-collects pods whose owning StatefulSet is gone.
+// persistentVolumeClaimRetentionPolicy Delete (whenDeleted, whenScaled) removes the claims with the set, or
+// with the scaled-down pods.
 //
 // A pod name that is still held by a terminating process is not re-used until that process is gone
 // (isTerminating), so a re-created pod never shares its PVC with the old process.
@@ -40,7 +42,7 @@ private:
     void ensureClaims(const QJsonObject &statefulSet, int ordinal);
     void deleteScaledDownClaims(const QJsonObject &statefulSet, int replicas,
                                 const QList<int> &livingOrdinals);
-    void writeStatus(const QJsonObject &statefulSet, int replicas, int ready);
+    void writeStatus(const QJsonObject &statefulSet, const QList<QJsonObject> &pods);
 
     ObjectStore &m_store;
     TerminatingCheck m_isTerminating;

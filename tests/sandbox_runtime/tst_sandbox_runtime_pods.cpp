@@ -134,6 +134,7 @@ private Q_SLOTS:
     void deletedPodReturnsWithNewIpAndData();
     void crashingContainerBacksOff();
     void scaleDownKeepsClaims();
+    void templateChangeRollsOut();
     void missingStorageClassKeepsPodPending();
     void failedNodeMovesItsPods();
     void execRunsInThePod();
@@ -339,6 +340,68 @@ void TestSandboxRuntimePods::scaleDownKeepsClaims()
             .value(QLatin1String("replicas"))
             .toInt(),
         2, 10000);
+}
+
+void TestSandboxRuntimePods::templateChangeRollsOut()
+{
+    QStringList deleted;
+    const auto connection =
+        connect(&m_store, &ObjectStore::changed, this, [&deleted](const WatchEvent &event) {
+            if (event.resource == QLatin1String("pods") && event.type == WatchEvent::Type::Deleted)
+                deleted.append(event.object.value(QLatin1String("metadata"))
+                                   .toObject()
+                                   .value(QLatin1String("name"))
+                                   .toString());
+        });
+    auto set = *m_store.get(QStringLiteral("statefulsets"), kNs, QStringLiteral("redis-app"));
+    QJsonObject spec = set.value(QLatin1String("spec")).toObject();
+    QJsonObject templ = spec.value(QLatin1String("template")).toObject();
+    QJsonObject podSpec = templ.value(QLatin1String("spec")).toObject();
+    QJsonArray containers = podSpec.value(QLatin1String("containers")).toArray();
+    QJsonObject container = containers.first().toObject();
+    QJsonArray command = container.value(QLatin1String("command")).toArray();
+    command.append(QStringLiteral("--maxmemory"));
+    command.append(QStringLiteral("64mb"));
+    container.insert(QStringLiteral("command"), command);
+    containers.replace(0, container);
+    podSpec.insert(QStringLiteral("containers"), containers);
+    templ.insert(QStringLiteral("spec"), podSpec);
+    spec.insert(QStringLiteral("template"), templ);
+    set.insert(QStringLiteral("spec"), spec);
+    QVERIFY(m_store.update(QStringLiteral("statefulsets"), set, false).ok());
+
+    auto status = [this] {
+        return statusOf(*m_store.get(QStringLiteral("statefulsets"), kNs, QStringLiteral("redis-app")));
+    };
+    const int generation =
+        set.value(QLatin1String("metadata")).toObject().value(QLatin1String("generation")).toInt();
+    // The set's metadata.generation after the spec change (the store bumps it).
+    const int newGeneration = m_store.get(QStringLiteral("statefulsets"), kNs, QStringLiteral("redis-app"))
+                                  ->value(QLatin1String("metadata"))
+                                  .toObject()
+                                  .value(QLatin1String("generation"))
+                                  .toInt();
+    QVERIFY(newGeneration > generation);
+    QTRY_VERIFY_WITH_TIMEOUT(status().value(QLatin1String("observedGeneration")).toInt() == newGeneration &&
+                                 status().value(QLatin1String("updatedReplicas")).toInt() == 2 &&
+                                 status().value(QLatin1String("readyReplicas")).toInt() == 2 &&
+                                 status().value(QLatin1String("currentRevision")) ==
+                                     status().value(QLatin1String("updateRevision")),
+                             kPodTimeoutMs);
+    disconnect(connection);
+    QCOMPARE(deleted,
+             (QStringList{QStringLiteral("redis-app-1"), QStringLiteral("redis-app-0")})); // highest first
+    QCOMPARE(status().value(QLatin1String("currentRevision")),
+             status().value(QLatin1String("updateRevision")));
+    QTRY_VERIFY_WITH_TIMEOUT(ready(pod(QStringLiteral("redis-app-0"))) &&
+                                 ready(pod(QStringLiteral("redis-app-1"))),
+                             kPodTimeoutMs);
+    QCOMPARE(redisCli(ipOf(pod(QStringLiteral("redis-app-0"))),
+                      {QStringLiteral("config"), QStringLiteral("get"), QStringLiteral("maxmemory")}),
+             QStringLiteral("maxmemory\n67108864"));
+    QCOMPARE(redisCli(ipOf(pod(QStringLiteral("redis-app-1"))),
+                      {QStringLiteral("get"), QStringLiteral("greeting")}),
+             QStringLiteral("ni hao")); // the claim came along
 }
 
 void TestSandboxRuntimePods::missingStorageClassKeepsPodPending()
