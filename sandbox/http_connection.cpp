@@ -104,6 +104,9 @@ void HttpConnection::processBuffer()
             m_buffer.clear();
             if (fromSocket > 0)
                 m_socket->read(fromSocket);
+            // curl and some other clients wait (about a second) for this before sending a body.
+            if (request->header("expect").toLower() == "100-continue")
+                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
             m_pending = std::move(request);
         }
         m_buffer += m_socket->readAll();

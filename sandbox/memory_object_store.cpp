@@ -170,7 +170,7 @@ rcs::Result<QJsonObject> MemoryObjectStore::create(const QString &resource, QJso
         metadata.insert(QLatin1String("generation"), 1);
     object.insert(QLatin1String("metadata"), metadata);
     bucket.insert(key, object);
-    record({WatchEvent::Type::Added, resource, object, m_resourceVersion});
+    record({WatchEvent::Type::Added, resource, object, m_resourceVersion}, {});
     return object;
 }
 
@@ -211,7 +211,7 @@ rcs::Result<QJsonObject> MemoryObjectStore::update(const QString &resource, QJso
     metadata.insert(QLatin1String("resourceVersion"), QString::number(m_resourceVersion));
     object.insert(QLatin1String("metadata"), metadata);
     *it = object;
-    record({WatchEvent::Type::Modified, resource, object, m_resourceVersion});
+    record({WatchEvent::Type::Modified, resource, object, m_resourceVersion}, old);
     return object;
 }
 
@@ -228,29 +228,30 @@ rcs::Result<QJsonObject> MemoryObjectStore::remove(const QString &resource, cons
     QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
     metadata.insert(QLatin1String("resourceVersion"), QString::number(m_resourceVersion));
     object.insert(QLatin1String("metadata"), metadata);
-    record({WatchEvent::Type::Deleted, resource, object, m_resourceVersion});
+    record({WatchEvent::Type::Deleted, resource, object, m_resourceVersion}, object);
     return object;
 }
 
-void MemoryObjectStore::record(const WatchEvent &event)
+void MemoryObjectStore::record(const WatchEvent &event, const QJsonObject &previous)
 {
-    m_history.push_back(event);
+    m_history.push_back({event, previous});
     while (m_history.size() > kHistoryLimit) {
-        m_historyStart = m_history.front().resourceVersion;
+        m_historyStart = m_history.front().event.resourceVersion;
         m_history.pop_front();
     }
     scheduleSave();
     Q_EMIT changed(event);
+    Q_EMIT changedFrom(m_history.back());
 }
 
-std::optional<QList<WatchEvent>> MemoryObjectStore::eventsSince(qint64 resourceVersion) const
+std::optional<QList<MemoryObjectStore::Change>> MemoryObjectStore::eventsSince(qint64 resourceVersion) const
 {
     if (resourceVersion < m_historyStart)
         return std::nullopt;
-    QList<WatchEvent> out;
-    for (const WatchEvent &event : m_history) {
-        if (event.resourceVersion > resourceVersion)
-            out.append(event);
+    QList<Change> out;
+    for (const Change &change : m_history) {
+        if (change.event.resourceVersion > resourceVersion)
+            out.append(change);
     }
     return out;
 }

@@ -34,20 +34,32 @@ public:
     rcs::Result<QJsonObject> remove(const QString &resource, const QString &ns, const QString &name) override;
     qint64 currentResourceVersion() const override { return m_resourceVersion; }
 
-    // Every event after resourceVersion, oldest first; nothing when that version is older than the
+    // A change together with the object's state before it (empty for Added): watches with selectors
+    // need both to tell an object entering or leaving the selection.
+    struct Change {
+        WatchEvent event;
+        QJsonObject previous;
+    };
+    // Every change after resourceVersion, oldest first; nothing when that version is older than the
     // history reaches back (the watcher must re-list: 410 Expired).
-    std::optional<QList<WatchEvent>> eventsSince(qint64 resourceVersion) const;
+    std::optional<QList<Change>> eventsSince(qint64 resourceVersion) const;
+
+Q_SIGNALS:
+    // Emitted with changed(), after it.
+    void changedFrom(const sandbox::MemoryObjectStore::Change &change);
+
+public:
     qint64 oldestResumableVersion() const { return m_historyStart; }
 
 private:
-    void record(const WatchEvent &event);
+    void record(const WatchEvent &event, const QJsonObject &previous);
     void scheduleSave();
 
     QString m_statePath;
     QHash<QString, QMap<QString, QJsonObject>> m_objects; // resource -> "ns/name" -> object
     qint64 m_resourceVersion = 0;
     qint64 m_historyStart = 0; // events with a version above this are in m_history
-    std::deque<WatchEvent> m_history;
+    std::deque<Change> m_history;
     QTimer m_saveTimer;
 };
 

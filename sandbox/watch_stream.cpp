@@ -40,7 +40,7 @@ void WatchStream::begin()
     if (rv.isEmpty() || rv == u"0") {
         QList<QJsonObject> objects = m_store->list(m_type.plural, m_options.ns);
         for (const QJsonObject &object : objects) {
-            if (accepts(m_type.plural, object))
+            if (accepts(object))
                 send(QStringLiteral("ADDED"), object);
         }
     } else {
@@ -62,19 +62,17 @@ void WatchStream::begin()
             end();
             return;
         }
-        for (const WatchEvent &event : *events)
-            onChanged(event);
+        for (const MemoryObjectStore::Change &change : *events)
+            onChanged(change);
     }
-    connect(m_store, &ObjectStore::changed, this, &WatchStream::onChanged);
+    connect(m_store, &MemoryObjectStore::changedFrom, this, &WatchStream::onChanged);
     m_timeout.start(std::max(1, m_options.timeoutSeconds) * 1000);
     if (m_options.bookmarks)
         m_bookmarkTimer.start(kBookmarkIntervalMs);
 }
 
-bool WatchStream::accepts(const QString &resource, const QJsonObject &object) const
+bool WatchStream::accepts(const QJsonObject &object) const
 {
-    if (resource != m_type.plural)
-        return false;
     const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
     if (!m_options.ns.isEmpty() && metadata.value(QLatin1String("namespace")).toString() != m_options.ns)
         return false;
@@ -82,19 +80,28 @@ bool WatchStream::accepts(const QString &resource, const QJsonObject &object) co
            m_options.fields.matches(object);
 }
 
-void WatchStream::onChanged(const WatchEvent &event)
+void WatchStream::onChanged(const MemoryObjectStore::Change &change)
 {
-    if (m_ended || !accepts(event.resource, event.object))
+    const WatchEvent &event = change.event;
+    if (m_ended || event.resource != m_type.plural)
         return;
+    const bool matches = accepts(event.object);
+    const bool matched = !change.previous.isEmpty() && accepts(change.previous);
     switch (event.type) {
     case WatchEvent::Type::Added:
-        send(QStringLiteral("ADDED"), event.object);
+        if (matches)
+            send(QStringLiteral("ADDED"), event.object);
         break;
     case WatchEvent::Type::Modified:
-        send(QStringLiteral("MODIFIED"), event.object);
+        // As the API server does: an object entering the selection is ADDED, one leaving it DELETED.
+        if (matches)
+            send(matched ? QStringLiteral("MODIFIED") : QStringLiteral("ADDED"), event.object);
+        else if (matched)
+            send(QStringLiteral("DELETED"), event.object);
         break;
     case WatchEvent::Type::Deleted:
-        send(QStringLiteral("DELETED"), event.object);
+        if (matches)
+            send(QStringLiteral("DELETED"), event.object);
         break;
     }
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "object_store.h"
+#include "memory_object_store.h"
 #include "query_selectors.h"
 
 #include <QPointer>
@@ -9,7 +9,6 @@
 namespace sandbox {
 
 class HttpConnection;
-class MemoryObjectStore;
 struct ResourceType;
 
 // One `?watch=true` answer: newline-delimited JSON events on a chunked response, flushed one by one,
@@ -35,8 +34,8 @@ public:
 
 private:
     void begin();
-    void onChanged(const WatchEvent &event);
-    bool accepts(const QString &resource, const QJsonObject &object) const;
+    void onChanged(const MemoryObjectStore::Change &change);
+    bool accepts(const QJsonObject &object) const;
     void send(const QString &type, const QJsonObject &object);
     void sendBookmark();
     void end();

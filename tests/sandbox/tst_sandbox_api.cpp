@@ -106,6 +106,7 @@ private Q_SLOTS:
     void createMultiDocumentFile();
     void wideOutputColumns();
     void watchEventsInOrder();
+    void watchSelectorTransitions();
     void errorsAreStatusObjects();
     void serverSideApplyConflicts();
     void scaleSubresource();
@@ -415,6 +416,63 @@ void TestSandboxApi::watchEventsInOrder()
     QCOMPARE(first.value(QLatin1String("object")).toObject().value(QLatin1String("kind")).toString(),
              QStringLiteral("Table"));
     tableWatch->abort();
+}
+
+void TestSandboxApi::watchSelectorTransitions()
+{
+    // Objects entering a label selection arrive as ADDED, objects leaving it as DELETED.
+    QVERIFY(kubectl()
+                .run({QStringLiteral("create"), QStringLiteral("ns"), QStringLiteral("selected")})
+                .exitCode == 0);
+    std::unique_ptr<QNetworkReply> watch(m_api->stream(QStringLiteral(
+        "/api/v1/namespaces/selected/configmaps?watch=true&timeoutSeconds=60&labelSelector=tier%3Dcache")));
+    QByteArray received;
+    QObject::connect(watch.get(), &QNetworkReply::readyRead, watch.get(),
+                     [&] { received += watch->readAll(); });
+    QTRY_VERIFY_WITH_TIMEOUT(watch->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200,
+                             30000);
+
+    const QString item = QStringLiteral("/api/v1/namespaces/selected/configmaps/moving");
+    QCOMPARE(m_api
+                 ->send("POST", QStringLiteral("/api/v1/namespaces/selected/configmaps"),
+                        R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"other"}})")
+                 .status,
+             201);
+    QCOMPARE(
+        m_api
+            ->send(
+                "POST", QStringLiteral("/api/v1/namespaces/selected/configmaps"),
+                R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"moving","labels":{"tier":"cache"}}})")
+            .status,
+        201);
+    QCOMPARE(
+        m_api->send("PATCH", item, R"({"metadata":{"labels":{"tier":"db"}}})", "application/merge-patch+json")
+            .status,
+        200);
+    QCOMPARE(
+        m_api->send("PATCH", item, R"({"data":{"ignored":"yes"}})", "application/merge-patch+json").status,
+        200);
+    QCOMPARE(m_api
+                 ->send("PATCH", item, R"({"metadata":{"labels":{"tier":"cache"}}})",
+                        "application/merge-patch+json")
+                 .status,
+             200);
+    QTRY_VERIFY_WITH_TIMEOUT(received.count('\n') >= 3, 30000);
+    QStringList seen;
+    for (const QByteArray &line : received.split('\n')) {
+        const QJsonObject event = QJsonDocument::fromJson(line).object();
+        if (!event.isEmpty())
+            seen.append(event.value(QLatin1String("type")).toString() + u' ' +
+                        event.value(QLatin1String("object"))
+                            .toObject()
+                            .value(QLatin1String("metadata"))
+                            .toObject()
+                            .value(QLatin1String("name"))
+                            .toString());
+    }
+    QCOMPARE(seen, QStringList({QStringLiteral("ADDED moving"), QStringLiteral("DELETED moving"),
+                                QStringLiteral("ADDED moving")}));
+    watch->abort();
 }
 
 void TestSandboxApi::errorsAreStatusObjects()
