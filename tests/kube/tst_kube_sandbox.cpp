@@ -2,13 +2,16 @@
 // forms, TLS and auth failures, server-side apply of the seed's manifests, readiness through a
 // watch, exec, Redis traffic through the port-forward tunnel, scale, delete, PVCs and namespaces.
 #include "common/logger.h"
+#include "connect_proxy.h"
 #include "kube/kube_client.h"
+#include "kube/kube_credentials.h"
 #include "kube/kube_remove_jobs.h"
 #include "kube/kube_watch.h"
 #include "kube/manifest_set.h"
 #include "kube/pod_exec.h"
 #include "kube/port_forward.h"
 #include "kube/statefulset_pods_job.h"
+#include "kube_sandbox_samples.h"
 #include "support/kube_sandbox_fixture.h"
 
 #include <QElapsedTimer>
@@ -16,6 +19,7 @@
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace rcs;
@@ -167,6 +171,44 @@ private Q_SLOTS:
         KubeRequest *list = client->list(QStringLiteral("v1"), QStringLiteral("Namespace"), {});
         QVERIFY2(run(list), qPrintable(list->errorString()));
         QVERIFY(!list->items().isEmpty());
+    }
+
+    void execPluginClientCertificate()
+    {
+        QTemporaryDir dir;
+        const QString script = dir.filePath(QStringLiteral("cert-plugin.sh"));
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(kCertificatePlugin);
+        file.close();
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        auto target = m_sandbox.target();
+        target.value().user.token.clear();
+        target.value().user.exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1");
+        target.value().user.exec.command = script;
+        target.value().user.exec.interactiveMode = QStringLiteral("Never");
+        target.value().user.exec.env = {{QStringLiteral("CERT"), m_sandbox.clientCertificatePath()},
+                                        {QStringLiteral("KEY"), m_sandbox.clientKeyPath()}};
+        KubeClient *client = clientFor(*target);
+        QVERIFY(client);
+        KubeRequest *list = client->list(QStringLiteral("v1"), QStringLiteral("Namespace"), {});
+        QVERIFY2(run(list), qPrintable(list->errorString()));
+        QCOMPARE(client->credentials()->execRuns(), 1);
+    }
+
+    void proxyUrl()
+    {
+        ConnectProxy proxy;
+        QVERIFY(proxy.listen());
+        auto target = m_sandbox.target();
+        target.value().cluster.proxyUrl = QStringLiteral("http://127.0.0.1:%1").arg(proxy.port());
+        KubeClient *client = clientFor(*target);
+        QVERIFY(client);
+        KubeRequest *list = client->list(QStringLiteral("v1"), QStringLiteral("Namespace"), {});
+        QVERIFY2(run(list), qPrintable(list->errorString()));
+        QCOMPARE(proxy.targets().size(), 1);
+        QCOMPARE(proxy.targets().first(), client->transport().server.authority());
+        delete client;
     }
 
     void wrongTokenIsRejected()
