@@ -99,11 +99,15 @@ void HttpConnection::processBuffer()
                 if (m_handler->handleUpgrade(*request, this))
                     return; // the socket now belongs to someone else, or was answered and closed
             }
-            // Consume the head from the buffer and the socket.
+            // Consume the head: from the buffer when an earlier read already took it (pipelining),
+            // otherwise what the buffer holds plus the rest from the socket.
             const qsizetype fromSocket = headEnd + 4 - m_buffer.size();
-            m_buffer.clear();
-            if (fromSocket > 0)
+            if (fromSocket <= 0) {
+                m_buffer.remove(0, headEnd + 4);
+            } else {
+                m_buffer.clear();
                 m_socket->read(fromSocket);
+            }
             // curl and some other clients wait (about a second) for this before sending a body.
             if (request->header("expect").toLower() == "100-continue")
                 m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");

@@ -1,0 +1,400 @@
+// The pure parts of kube-sandbox's API half: selectors, patches, server-side apply bookkeeping, HTTP
+// framing, protobuf bodies, Table ages.
+#include "http_message.h"
+#include "managed_fields.h"
+#include "patches.h"
+#include "protobuf_body.h"
+#include "query_selectors.h"
+#include "table_printer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace sandbox;
+
+namespace {
+
+QJsonObject obj(const char *json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+QByteArray varint(quint64 value)
+{
+    QByteArray out;
+    do {
+        quint8 byte = value & 0x7f;
+        value >>= 7;
+        if (value)
+            byte |= 0x80;
+        out.append(char(byte));
+    } while (value);
+    return out;
+}
+
+QByteArray field(int number, const QByteArray &bytes)
+{
+    return varint(quint64(number) << 3 | 2) + varint(quint64(bytes.size())) + bytes;
+}
+
+QByteArray intField(int number, quint64 value)
+{
+    return varint(quint64(number) << 3) + varint(value);
+}
+
+} // namespace
+
+class TestSandboxApiUnits final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void labelQuery_data();
+    void labelQuery();
+    void labelQueryErrors();
+    void fieldQuery_data();
+    void fieldQuery();
+    void strategicMergePatch_data();
+    void strategicMergePatch();
+    void mergePatch();
+    void jsonPatch_data();
+    void jsonPatch();
+    void serverSideApplyOwnership();
+    void updateTakesOwnership();
+    void chunkedBody_data();
+    void chunkedBody();
+    void requestHead();
+    void protobufConfigMap();
+    void protobufServiceDropsZeroFields();
+    void protobufUnsupportedKind();
+    void humanDuration_data();
+    void humanDuration();
+};
+
+void TestSandboxApiUnits::labelQuery_data()
+{
+    QTest::addColumn<QString>("selector");
+    QTest::addColumn<QString>("labels");
+    QTest::addColumn<bool>("matches");
+    QTest::newRow("empty matches all") << ""
+                                       << R"({"a":"b"})" << true;
+    QTest::newRow("equals") << "app=redis"
+                            << R"({"app":"redis"})" << true;
+    QTest::newRow("double equals") << "app==redis"
+                                   << R"({"app":"redis"})" << true;
+    QTest::newRow("equals other value") << "app=redis"
+                                        << R"({"app":"web"})" << false;
+    QTest::newRow("equals missing") << "app=redis"
+                                    << R"({})" << false;
+    QTest::newRow("not equals missing") << "app!=redis"
+                                        << R"({})" << true;
+    QTest::newRow("not equals same") << "app!=redis"
+                                     << R"({"app":"redis"})" << false;
+    QTest::newRow("in") << "tier in (cache, db)"
+                        << R"({"tier":"db"})" << true;
+    QTest::newRow("in, other") << "tier in (cache,db)"
+                               << R"({"tier":"web"})" << false;
+    QTest::newRow("notin missing") << "tier notin (cache)"
+                                   << R"({})" << true;
+    QTest::newRow("notin listed") << "tier notin (cache)"
+                                  << R"({"tier":"cache"})" << false;
+    QTest::newRow("exists") << "app"
+                            << R"({"app":""})" << true;
+    QTest::newRow("does not exist") << "!app"
+                                    << R"({"app":"x"})" << false;
+    QTest::newRow("all terms") << "a=b,c!=d,e in (x,y),!f"
+                               << R"({"a":"b","c":"z","e":"y"})" << true;
+    QTest::newRow("one term fails") << "a=b,c!=d,e in (x,y),!f"
+                                    << R"({"a":"b","c":"z","e":"y","f":"1"})" << false;
+}
+
+void TestSandboxApiUnits::labelQuery()
+{
+    QFETCH(QString, selector);
+    QFETCH(QString, labels);
+    QFETCH(bool, matches);
+    const auto query = LabelQuery::parse(selector);
+    QVERIFY2(query.ok(), qPrintable(query.error().message()));
+    QCOMPARE(query->matches(obj(labels.toUtf8().constData())), matches);
+}
+
+void TestSandboxApiUnits::labelQueryErrors()
+{
+    QVERIFY(!LabelQuery::parse(QStringLiteral("tier in (a,b")).ok());
+    QVERIFY(!LabelQuery::parse(QStringLiteral("tier within (a)")).ok());
+}
+
+void TestSandboxApiUnits::fieldQuery_data()
+{
+    QTest::addColumn<QString>("selector");
+    QTest::addColumn<bool>("matches");
+    QTest::newRow("name") << "metadata.name=redis-0" << true;
+    QTest::newRow("namespace") << "metadata.namespace==demo" << true;
+    QTest::newRow("phase not") << "status.phase!=Running" << false;
+    QTest::newRow("node") << "spec.nodeName=sandbox-node-2" << true;
+    QTest::newRow("two terms") << "metadata.name=redis-0,spec.nodeName=sandbox-node-1" << false;
+    QTest::newRow("missing field equals empty") << "status.podIP=" << true;
+}
+
+void TestSandboxApiUnits::fieldQuery()
+{
+    QFETCH(QString, selector);
+    QFETCH(bool, matches);
+    const QJsonObject pod = obj(R"({"metadata":{"name":"redis-0","namespace":"demo"},
+        "spec":{"nodeName":"sandbox-node-2"},"status":{"phase":"Running"}})");
+    const auto query = FieldQuery::parse(selector);
+    QVERIFY(query.ok());
+    QCOMPARE(query->matches(pod), matches);
+}
+
+void TestSandboxApiUnits::strategicMergePatch_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("patch");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("maps merge, null deletes") << R"({"metadata":{"labels":{"a":"1","b":"2"}}})"
+                                              << R"({"metadata":{"labels":{"b":null,"c":"3"}}})"
+                                              << R"({"metadata":{"labels":{"a":"1","c":"3"}}})";
+    QTest::newRow("containers merge by name")
+        << R"({"containers":[{"name":"redis","image":"redis:5"},{"name":"sidecar","image":"busybox"}]})"
+        << R"({"containers":[{"name":"redis","image":"redis:7"}]})"
+        << R"({"containers":[{"name":"redis","image":"redis:7"},{"name":"sidecar","image":"busybox"}]})";
+    QTest::newRow("container ports merge by containerPort")
+        << R"({"ports":[{"containerPort":6379,"name":"redis"},{"containerPort":16379,"name":"gossip"}]})"
+        << R"({"ports":[{"containerPort":16379,"name":"bus"}]})"
+        << R"({"ports":[{"containerPort":6379,"name":"redis"},{"containerPort":16379,"name":"bus"}]})";
+    QTest::newRow("service ports merge by port")
+        << R"({"ports":[{"port":6379,"nodePort":30379,"protocol":"TCP"}]})"
+        << R"({"ports":[{"port":6379,"targetPort":6380}]})"
+        << R"({"ports":[{"port":6379,"nodePort":30379,"protocol":"TCP","targetPort":6380}]})";
+    QTest::newRow("env delete directive") << R"({"env":[{"name":"A","value":"1"},{"name":"B","value":"2"}]})"
+                                          << R"({"env":[{"name":"A","$patch":"delete"}]})"
+                                          << R"({"env":[{"name":"B","value":"2"}]})";
+    QTest::newRow("set element order")
+        << R"({"volumes":[{"name":"a"},{"name":"b"}]})"
+        << R"({"$setElementOrder/volumes":[{"name":"c"},{"name":"b"},{"name":"a"}],"volumes":[{"name":"c"}]})"
+        << R"({"volumes":[{"name":"c"},{"name":"b"},{"name":"a"}]})";
+    QTest::newRow("other lists are replaced") << R"({"args":["a","b"],"command":["x"]})"
+                                              << R"({"args":["c"]})"
+                                              << R"({"args":["c"],"command":["x"]})";
+    QTest::newRow("delete from primitive list") << R"({"finalizers":["a","b","c"]})"
+                                                << R"({"$deleteFromPrimitiveList/finalizers":["b"]})"
+                                                << R"({"finalizers":["a","c"]})";
+    QTest::newRow("replace directive on a map") << R"({"selector":{"a":"1","b":"2"}})"
+                                                << R"({"selector":{"$patch":"replace","c":"3"}})"
+                                                << R"({"selector":{"c":"3"}})";
+}
+
+void TestSandboxApiUnits::strategicMergePatch()
+{
+    QFETCH(QString, target);
+    QFETCH(QString, patch);
+    QFETCH(QString, expected);
+    QCOMPARE(applyStrategicMergePatch(obj(target.toUtf8().constData()), obj(patch.toUtf8().constData())),
+             obj(expected.toUtf8().constData()));
+}
+
+void TestSandboxApiUnits::mergePatch()
+{
+    QCOMPARE(
+        applyMergePatch(obj(R"({"a":{"b":1,"c":2},"l":[1,2]})"), obj(R"({"a":{"b":null,"d":3},"l":[3]})")),
+        obj(R"({"a":{"c":2,"d":3},"l":[3]})"));
+}
+
+void TestSandboxApiUnits::jsonPatch_data()
+{
+    QTest::addColumn<QString>("operations");
+    QTest::addColumn<QString>("expected"); // empty: the patch must fail
+    QTest::newRow("replace in list")
+        << R"([{"op":"replace","path":"/spec/ports/0/nodePort","value":30400}])"
+        << R"({"spec":{"ports":[{"port":6379,"nodePort":30400}]},"m":{"a/b":1}})";
+    QTest::newRow("add to end")
+        << R"([{"op":"add","path":"/spec/ports/-","value":{"port":1}}])"
+        << R"({"spec":{"ports":[{"port":6379,"nodePort":30379},{"port":1}]},"m":{"a/b":1}})";
+    QTest::newRow("escaped key") << R"([{"op":"remove","path":"/m/a~1b"}])"
+                                 << R"({"spec":{"ports":[{"port":6379,"nodePort":30379}]},"m":{}})";
+    QTest::newRow("test passes then move")
+        << R"([{"op":"test","path":"/m/a~1b","value":1},{"op":"move","from":"/m/a~1b","path":"/m/c"}])"
+        << R"({"spec":{"ports":[{"port":6379,"nodePort":30379}]},"m":{"c":1}})";
+    QTest::newRow("test fails") << R"([{"op":"test","path":"/m/a~1b","value":2}])"
+                                << "";
+    QTest::newRow("missing path") << R"([{"op":"replace","path":"/spec/missing/x","value":1}])"
+                                  << "";
+}
+
+void TestSandboxApiUnits::jsonPatch()
+{
+    QFETCH(QString, operations);
+    QFETCH(QString, expected);
+    const QJsonObject target = obj(R"({"spec":{"ports":[{"port":6379,"nodePort":30379}]},"m":{"a/b":1}})");
+    const auto result = applyJsonPatch(target, QJsonDocument::fromJson(operations.toUtf8()).array());
+    if (expected.isEmpty()) {
+        QVERIFY(!result.ok());
+        QVERIFY(!result.error().message().isEmpty());
+        return;
+    }
+    QVERIFY2(result.ok(), qPrintable(result.error().message()));
+    QCOMPARE(*result, obj(expected.toUtf8().constData()));
+}
+
+void TestSandboxApiUnits::serverSideApplyOwnership()
+{
+    const QJsonObject first = obj(R"({"apiVersion":"apps/v1","kind":"StatefulSet","metadata":{"name":"s"},
+        "spec":{"replicas":6,"template":{"spec":{"containers":[{"name":"redis","image":"redis:5"}]}}}})");
+    ApplyOutcome created = serverSideApply({}, first, QStringLiteral("deployer"), false);
+    QVERIFY(created.conflictFields.isEmpty());
+    QCOMPARE(created.object.value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt(),
+             6);
+
+    // Another manager changing a field it does not own conflicts, unless forced.
+    const QJsonObject other = obj(R"({"apiVersion":"apps/v1","kind":"StatefulSet","metadata":{"name":"s"},
+        "spec":{"template":{"spec":{"containers":[{"name":"redis","image":"redis:7"}]}}}})");
+    const ApplyOutcome conflict = serverSideApply(created.object, other, QStringLiteral("upgrader"), false);
+    QCOMPARE(conflict.conflictFields,
+             QStringList({QStringLiteral(".spec.template.spec.containers[name=\"redis\"].image")}));
+    QCOMPARE(conflict.conflictManagers, QStringList({QStringLiteral("deployer")}));
+    const ApplyOutcome forced = serverSideApply(created.object, other, QStringLiteral("upgrader"), true);
+    QVERIFY(forced.conflictFields.isEmpty());
+
+    // The first manager drops replicas from its configuration: nobody owns it any more, it goes.
+    const QJsonObject shrunk = obj(R"({"apiVersion":"apps/v1","kind":"StatefulSet","metadata":{"name":"s"},
+        "spec":{"template":{"spec":{"containers":[{"name":"redis"}]}}}})");
+    const ApplyOutcome after = serverSideApply(forced.object, shrunk, QStringLiteral("deployer"), false);
+    QVERIFY(after.conflictFields.isEmpty());
+    const QJsonObject spec = after.object.value(QLatin1String("spec")).toObject();
+    QVERIFY(!spec.contains(QLatin1String("replicas")));
+    // The image now belongs to upgrader and stays.
+    QCOMPARE(spec.value(QLatin1String("template"))
+                 .toObject()
+                 .value(QLatin1String("spec"))
+                 .toObject()
+                 .value(QLatin1String("containers"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QLatin1String("image"))
+                 .toString(),
+             QStringLiteral("redis:7"));
+}
+
+void TestSandboxApiUnits::updateTakesOwnership()
+{
+    const QJsonObject applied = serverSideApply({}, obj(R"({"apiVersion":"apps/v1","kind":"StatefulSet",
+        "metadata":{"name":"s"},"spec":{"replicas":6}})"),
+                                                QStringLiteral("kubectl"), false)
+                                    .object;
+    QJsonObject scaled = applied;
+    scaled.insert(QStringLiteral("spec"), obj(R"({"replicas":7})"));
+    const QJsonObject recorded =
+        recordUpdate(applied, scaled, QStringLiteral("kubectl"), QStringLiteral("scale"));
+    // Re-applying 6 now conflicts with the Update entry, even from the same manager name.
+    const ApplyOutcome again = serverSideApply(recorded, obj(R"({"apiVersion":"apps/v1","kind":"StatefulSet",
+        "metadata":{"name":"s"},"spec":{"replicas":6}})"),
+                                               QStringLiteral("kubectl"), false);
+    QCOMPARE(again.conflictFields, QStringList({QStringLiteral(".spec.replicas")}));
+}
+
+void TestSandboxApiUnits::chunkedBody_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<qsizetype>("consumed");
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("two chunks") << QByteArray("5\r\nhello\r\n6;ext=1\r\n world\r\n0\r\n\r\nNEXT")
+                                << qsizetype(32) << QByteArray("hello world");
+    QTest::newRow("incomplete") << QByteArray("5\r\nhel") << qsizetype(0) << QByteArray();
+    QTest::newRow("no final blank line yet") << QByteArray("0\r\n") << qsizetype(0) << QByteArray();
+    QTest::newRow("trailer") << QByteArray("1\r\na\r\n0\r\nX-T: 1\r\n\r\n") << qsizetype(19)
+                             << QByteArray("a");
+    QTest::newRow("bad size") << QByteArray("zz\r\n") << qsizetype(-1) << QByteArray();
+}
+
+void TestSandboxApiUnits::chunkedBody()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(qsizetype, consumed);
+    QFETCH(QByteArray, body);
+    QByteArray decoded;
+    QCOMPARE(decodeChunkedBody(wire, &decoded), consumed);
+    if (consumed > 0)
+        QCOMPARE(decoded, body);
+}
+
+void TestSandboxApiUnits::requestHead()
+{
+    const auto request =
+        parseRequestHead("GET /api/v1/namespaces/demo/pods?labelSelector=app%3Dredis&watch=1 "
+                         "HTTP/1.1\r\nHost: x\r\nAccept: a\r\naccept: b\r\nConnection: Upgrade\r\n"
+                         "Upgrade: websocket");
+    QVERIFY(request);
+    QCOMPARE(request->method, QByteArray("GET"));
+    QCOMPARE(request->path, QStringLiteral("/api/v1/namespaces/demo/pods"));
+    QCOMPARE(request->queryValue(QStringLiteral("labelSelector")), QStringLiteral("app=redis"));
+    QCOMPARE(request->header("accept"), QByteArray("a, b"));
+    QVERIFY(request->isUpgrade());
+    QVERIFY(!parseRequestHead("NOT HTTP"));
+}
+
+void TestSandboxApiUnits::protobufConfigMap()
+{
+    const QByteArray metadata =
+        field(1, "settings") + field(3, "demo") + field(11, field(1, "app") + field(2, "redis"));
+    const QByteArray raw = field(1, metadata) + field(2, field(1, "mode") + field(2, "fast")) +
+                           field(3, field(1, "bin") + field(2, QByteArray("\x00\x01", 2)));
+    const QByteArray body =
+        QByteArray("k8s\0", 4) + field(1, field(1, "v1") + field(2, "ConfigMap")) + field(2, raw);
+    const auto decoded = decodeProtobufObject(body);
+    QVERIFY2(decoded.ok(), qPrintable(decoded.error().message()));
+    QCOMPARE(*decoded,
+             obj(R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"settings","namespace":"demo",
+        "labels":{"app":"redis"}},"data":{"mode":"fast"},"binaryData":{"bin":"AAE="}})"));
+}
+
+void TestSandboxApiUnits::protobufServiceDropsZeroFields()
+{
+    // Go encodes every field of a struct; nodePort 0 and empty strings must not reach the object.
+    const QByteArray port = field(1, "redis") + field(2, "TCP") + intField(3, 6379) +
+                            field(4, intField(1, 0) + intField(2, 6380)) + intField(5, 0);
+    const QByteArray spec = field(1, port) + field(3, "") + field(4, "NodePort");
+    const QByteArray raw = field(1, field(1, "svc")) + field(2, spec);
+    const QByteArray body =
+        QByteArray("k8s\0", 4) + field(1, field(1, "v1") + field(2, "Service")) + field(2, raw);
+    const auto decoded = decodeProtobufObject(body);
+    QVERIFY2(decoded.ok(), qPrintable(decoded.error().message()));
+    QCOMPARE(*decoded, obj(R"({"apiVersion":"v1","kind":"Service","metadata":{"name":"svc"},
+        "spec":{"type":"NodePort","ports":[{"name":"redis","protocol":"TCP","port":6379,"targetPort":6380}]}})"));
+}
+
+void TestSandboxApiUnits::protobufUnsupportedKind()
+{
+    const QByteArray body =
+        QByteArray("k8s\0", 4) + field(1, field(1, "apps/v1") + field(2, "Deployment")) + field(2, "");
+    const auto decoded = decodeProtobufObject(body);
+    QVERIFY(!decoded.ok());
+    QVERIFY(decoded.error().message().contains(QLatin1String("kubectl create -f")));
+    QVERIFY(!decodeProtobufObject("{\"kind\":\"ConfigMap\"}").ok());
+    QVERIFY(!decodeProtobufObject(QByteArray("k8s\0\x0a\x7f", 6)).ok()); // truncated
+}
+
+void TestSandboxApiUnits::humanDuration_data()
+{
+    QTest::addColumn<qint64>("seconds");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("seconds") << qint64(5) << "5s";
+    QTest::newRow("under two minutes") << qint64(119) << "119s";
+    QTest::newRow("minutes and seconds") << qint64(200) << "3m20s";
+    QTest::newRow("minutes") << qint64(45 * 60) << "45m";
+    QTest::newRow("hours and minutes") << qint64(5 * 3600 + 7 * 60) << "5h7m";
+    QTest::newRow("hours") << qint64(20 * 3600) << "20h";
+    QTest::newRow("days and hours") << qint64(3 * 86400 + 4 * 3600) << "3d4h";
+    QTest::newRow("days") << qint64(40 * 86400) << "40d";
+}
+
+void TestSandboxApiUnits::humanDuration()
+{
+    QFETCH(qint64, seconds);
+    QFETCH(QString, text);
+    QCOMPARE(sandbox::humanDuration(seconds), text);
+}
+
+QTEST_GUILESS_MAIN(TestSandboxApiUnits)
+#include "tst_sandbox_api_units.moc"
