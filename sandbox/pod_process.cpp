@@ -43,7 +43,13 @@ PodProcess::PodProcess(const QJsonObject &pod, const PodContext &context, const 
     m_restartPolicy = spec.value(QLatin1String("restartPolicy")).toString(QStringLiteral("Always"));
     m_probe = new ReadinessProbe(container.value(QLatin1String("readinessProbe")).toObject(), container,
                                  context, tools, plan.isRedisServer, this);
-    connect(m_probe, &ReadinessProbe::finished, this, [this](bool ok) { onProbeFinished(ok); });
+    connect(m_probe, &ReadinessProbe::finished, this, [this](bool ok, const QString &message) {
+        onProbeFinished(ok);
+        // A server still starting up is not news; one that stopped answering is.
+        const bool startingUp = !m_everReady && m_startedAt.msecsTo(QDateTime::currentDateTimeUtc()) < 5000;
+        if (!ok && m_state == State::Running && !m_stopping && !startingUp)
+            Q_EMIT probeFailed(message);
+    });
     m_backoffTimer->setSingleShot(true);
     connect(m_backoffTimer, &QTimer::timeout, this, &PodProcess::launch);
     m_probeTimer->setSingleShot(true);
@@ -105,6 +111,7 @@ void PodProcess::launch()
     m_waitingMessage.clear();
     m_probeFailures = 0;
     scheduleProbe(m_probe->initialDelayMs());
+    Q_EMIT containerStarted();
     Q_EMIT statusChanged();
 }
 
@@ -166,6 +173,7 @@ void PodProcess::onFinished(int exitCode, bool crashed)
                            .arg(delay / 1000)
                            .arg(m_containerName, m_podKey.section(u'/', 1));
     m_backoffTimer->start(delay);
+    Q_EMIT backingOff(delay, exitCode);
     Q_EMIT statusChanged();
 }
 

@@ -63,6 +63,10 @@ public:
 Q_SIGNALS:
     void statusChanged();
     void stopped();
+    // For events: what a kubelet reports as Started, BackOff and Unhealthy.
+    void containerStarted();
+    void backingOff(int delayMs, int exitCode);
+    void probeFailed(const QString &message);
 
 private:
     void launch();

@@ -82,6 +82,7 @@ Runtime::Runtime(ObjectStore &store, RuntimeOptions options, QObject *parent)
     , m_store(store)
     , m_options(std::move(options))
     , m_nodes(std::max(1, m_options.nodeCount))
+    , m_events(store)
     , m_reconcileTimer(new QTimer(this))
     , m_resyncTimer(new QTimer(this))
 {
@@ -93,9 +94,12 @@ Runtime::Runtime(ObjectStore &store, RuntimeOptions options, QObject *parent)
         m_resyncPass = true;
         reconcile();
         m_resyncPass = false;
+        if (++m_resyncCount % 30 == 0)
+            m_events.expireOld();
     });
     m_statefulSets = std::make_unique<StatefulSetController>(
-        m_store, [this](const QString &ns, const QString &podName) { return isTerminating(ns, podName); });
+        m_store, [this](const QString &ns, const QString &podName) { return isTerminating(ns, podName); },
+        &m_events);
 }
 
 Runtime::~Runtime()
@@ -315,6 +319,8 @@ void Runtime::syncPod(QJsonObject pod)
             input.unschedulableMessage = decision.message;
         }
         if (input.nodeName.isEmpty()) {
+            m_events.record(pod, EventRecorder::Type::Warning, QStringLiteral("FailedScheduling"),
+                            input.unschedulableMessage, QStringLiteral("default-scheduler"));
             writePodStatus(
                 pod, buildPodStatus(pod, input, nullptr, pod.value(QLatin1String("status")).toObject()));
             return;
@@ -328,6 +334,10 @@ void Runtime::syncPod(QJsonObject pod)
             return;
         }
         pod = updated.value();
+        m_events.record(pod, EventRecorder::Type::Normal, QStringLiteral("Scheduled"),
+                        QStringLiteral("Successfully assigned %1/%2 to %3")
+                            .arg(namespaceOf(pod), nameOf(pod), input.nodeName),
+                        QStringLiteral("default-scheduler"));
         qCInfo(lcSandbox).noquote() << "pod" << namespaceOf(pod) + u'/' + nameOf(pod) << "scheduled on"
                                     << input.nodeName;
     } else if (!m_nodes.isReady(input.nodeName) && !process) {
@@ -346,6 +356,11 @@ void Runtime::syncPod(QJsonObject pod)
         else
             m_configErrors.insert(uid, problem);
         process = m_processes.value(uid);
+        if (!process && m_configErrors.contains(uid)) {
+            m_events.record(pod, EventRecorder::Type::Warning, QStringLiteral("Failed"),
+                            QStringLiteral("Error: ") + m_configErrors.value(uid), QStringLiteral("kubelet"),
+                            input.nodeName);
+        }
     }
     if (input.configError.isEmpty())
         input.configError = m_configErrors.value(uid);
@@ -385,9 +400,42 @@ void Runtime::startPod(const QJsonObject &pod)
     auto *process = new PodProcess(pod, context.value(), plan.value(), m_tools, this);
     process->setProperty("graceMs", graceMsOf(pod));
     connect(process, &PodProcess::statusChanged, this, &Runtime::scheduleReconcile);
+    recordContainerEvents(pod, container, process);
     m_processes.insert(uid, process);
     m_startTimes.insert(uid, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     process->start();
+}
+
+void Runtime::recordContainerEvents(const QJsonObject &pod, const QJsonObject &container, PodProcess *process)
+{
+    const QString node = specOf(pod).value(QLatin1String("nodeName")).toString();
+    const QString containerName = container.value(QLatin1String("name")).toString();
+    const QString fieldPath = QStringLiteral("spec.containers{%1}").arg(containerName);
+    const QString kubelet = QStringLiteral("kubelet");
+    m_events.record(pod, EventRecorder::Type::Normal, QStringLiteral("Pulled"),
+                    QStringLiteral("Container image \"%1\" already present on machine")
+                        .arg(container.value(QLatin1String("image")).toString()),
+                    kubelet, node, fieldPath);
+    m_events.record(pod, EventRecorder::Type::Normal, QStringLiteral("Created"),
+                    QStringLiteral("Created container: %1").arg(containerName), kubelet, node, fieldPath);
+    connect(process, &PodProcess::containerStarted, this, [=, this] {
+        m_events.record(pod, EventRecorder::Type::Normal, QStringLiteral("Started"),
+                        QStringLiteral("Started container %1").arg(containerName), kubelet, node, fieldPath);
+    });
+    connect(process, &PodProcess::backingOff, this, [=, this] {
+        m_events.record(pod, EventRecorder::Type::Warning, QStringLiteral("BackOff"),
+                        QStringLiteral("Back-off restarting failed container %1 in pod %2_%3(%4)")
+                            .arg(containerName, nameOf(pod), namespaceOf(pod), uidOf(pod)),
+                        kubelet, node, fieldPath);
+    });
+    connect(process, &PodProcess::probeFailed, this, [=, this](const QString &message) {
+        m_events.record(pod, EventRecorder::Type::Warning, QStringLiteral("Unhealthy"),
+                        QStringLiteral("Readiness probe failed: ") + message, kubelet, node, fieldPath);
+    });
+    connect(process, &PodProcess::stopped, this, [=, this] {
+        m_events.record(pod, EventRecorder::Type::Normal, QStringLiteral("Killing"),
+                        QStringLiteral("Stopping container %1").arg(containerName), kubelet, node, fieldPath);
+    });
 }
 
 void Runtime::stopProcess(PodProcess *process, int graceMs)

@@ -16,6 +16,7 @@
 #include "cidr_allocator.h"
 #include "common/result.h"
 #include "container_command.h"
+#include "event_recorder.h"
 #include "simulated_nodes.h"
 #include "stream_handler.h"
 
@@ -86,6 +87,7 @@ private:
     void removeDeletedClaimFolders();
     void startPod(const QJsonObject &pod);
     void stopProcess(PodProcess *process, int graceMs);
+    void recordContainerEvents(const QJsonObject &pod, const QJsonObject &container, PodProcess *process);
     void writePodStatus(const QJsonObject &pod, const QJsonObject &status);
     bool isTerminating(const QString &ns, const QString &podName) const;
     PodProcess *processFor(const QJsonObject &pod) const;
@@ -95,6 +97,7 @@ private:
     RuntimeOptions m_options;
     RedisTools m_tools;
     SimulatedNodes m_nodes;
+    EventRecorder m_events;
     std::optional<CidrAllocator> m_allocator;
     std::unique_ptr<StatefulSetController> m_statefulSets;
     QHash<QString, PodProcess *> m_processes; // by pod uid, while the pod exists
@@ -106,6 +109,7 @@ private:
     QTimer *m_resyncTimer = nullptr;
     bool m_started = false;
     bool m_resyncPass = false;
+    int m_resyncCount = 0;
     bool m_hasStorageClasses = false;
 };
 

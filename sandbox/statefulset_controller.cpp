@@ -1,6 +1,7 @@
 #include "statefulset_controller.h"
 
 #include "common/logging.h"
+#include "event_recorder.h"
 #include "label_selector.h"
 #include "object_store.h"
 
@@ -85,9 +86,11 @@ int desiredReplicas(const QJsonObject &statefulSet)
 
 } // namespace
 
-StatefulSetController::StatefulSetController(ObjectStore &store, TerminatingCheck isTerminating)
+StatefulSetController::StatefulSetController(ObjectStore &store, TerminatingCheck isTerminating,
+                                             EventRecorder *events)
     : m_store(store)
     , m_isTerminating(std::move(isTerminating))
+    , m_events(events)
 {}
 
 bool StatefulSetController::isRunningAndReady(const QJsonObject &pod)
@@ -226,6 +229,12 @@ void StatefulSetController::ensureClaims(const QJsonObject &statefulSet, int ord
         if (auto created = m_store.create(kClaims, claim); !created)
             qCWarning(lcSandbox).noquote()
                 << "cannot create PVC" << nameOf(claim) << created.error().message();
+        else if (m_events)
+            m_events->record(statefulSet, EventRecorder::Type::Normal, QStringLiteral("SuccessfulCreate"),
+                             QStringLiteral("create Claim %1 Pod %2-%3 in StatefulSet %2 success")
+                                 .arg(nameOf(claim), nameOf(statefulSet))
+                                 .arg(ordinal),
+                             QStringLiteral("statefulset-controller"));
     }
 }
 
@@ -276,6 +285,11 @@ void StatefulSetController::reconcile(const QJsonObject &statefulSet)
         auto created = m_store.create(kPods, podFor(statefulSet, ordinal));
         if (!created)
             qCWarning(lcSandbox).noquote() << "cannot create pod" << podName << created.error().message();
+        else if (m_events)
+            m_events->record(
+                statefulSet, EventRecorder::Type::Normal, QStringLiteral("SuccessfulCreate"),
+                QStringLiteral("create Pod %1 in StatefulSet %2 successful").arg(podName, setName),
+                QStringLiteral("statefulset-controller"));
         blocked = !parallel;
     }
 
@@ -294,6 +308,11 @@ void StatefulSetController::reconcile(const QJsonObject &statefulSet)
         if (!parallel && waitingForTermination)
             break;
         m_store.remove(kPods, ns, nameOf(pods.value(ordinal)));
+        if (m_events)
+            m_events->record(statefulSet, EventRecorder::Type::Normal, QStringLiteral("SuccessfulDelete"),
+                             QStringLiteral("delete Pod %1 in StatefulSet %2 successful")
+                                 .arg(nameOf(pods.value(ordinal)), setName),
+                             QStringLiteral("statefulset-controller"));
         pods.remove(ordinal);
         if (!parallel)
             break;

@@ -8,6 +8,7 @@
 
 namespace sandbox {
 
+class EventRecorder;
 class ObjectStore;
 
 // The StatefulSet controller: pods NAME-0..N-1 with ownerReferences to their set (one by one under
@@ -25,7 +26,9 @@ class StatefulSetController final {
 public:
     using TerminatingCheck = std::function<bool(const QString &ns, const QString &podName)>;
 
-    StatefulSetController(ObjectStore &store, TerminatingCheck isTerminating);
+    // events: optional; receives SuccessfulCreate/SuccessfulDelete like the real controller's.
+    StatefulSetController(ObjectStore &store, TerminatingCheck isTerminating,
+                          EventRecorder *events = nullptr);
 
     // One pass over every StatefulSet; idempotent: writes only what differs from the store.
     void reconcileAll();
@@ -46,6 +49,7 @@ private:
 
     ObjectStore &m_store;
     TerminatingCheck m_isTerminating;
+    EventRecorder *m_events = nullptr;
 };
 
 } // namespace sandbox

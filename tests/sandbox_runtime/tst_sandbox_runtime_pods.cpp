@@ -146,6 +146,18 @@ private Q_SLOTS:
 
 private:
     void startRuntime();
+    QStringList eventReasons(const QString &name) const
+    {
+        QStringList reasons;
+        for (const QJsonObject &event : m_store.list(QStringLiteral("events"), kNs)) {
+            if (event.value(QLatin1String("involvedObject"))
+                    .toObject()
+                    .value(QLatin1String("name"))
+                    .toString() == name)
+                reasons.append(event.value(QLatin1String("reason")).toString());
+        }
+        return reasons;
+    }
     std::optional<QJsonObject> pod(const QString &name) const
     {
         return m_store.get(QStringLiteral("pods"), kNs, name);
@@ -237,6 +249,10 @@ void TestSandboxRuntimePods::statefulSetComesUpInOrder()
         QCOMPARE(statusOf(*p).value(QLatin1String("hostIP")).toString(), QStringLiteral("127.0.0.1"));
     }
     QCOMPARE(ips.size(), 3);
+    for (const QString &reason : {QStringLiteral("Scheduled"), QStringLiteral("Pulled"),
+                                  QStringLiteral("Created"), QStringLiteral("Started")})
+        QVERIFY2(eventReasons(QStringLiteral("redis-app-0")).contains(reason), qPrintable(reason));
+    QVERIFY(eventReasons(QStringLiteral("redis-app")).contains(QStringLiteral("SuccessfulCreate")));
     QCOMPARE(nodes.size(), 3); // preferred anti-affinity spreads them over the three nodes
     QTRY_COMPARE_WITH_TIMEOUT(
         statusOf(*m_store.get(QStringLiteral("statefulsets"), kNs, QStringLiteral("redis-app")))
@@ -320,6 +336,8 @@ void TestSandboxRuntimePods::crashingContainerBacksOff()
                                   .toString(),
                               QStringLiteral("CrashLoopBackOff"), 15000);
     QVERIFY(m_runtime->podLog(kNs, QStringLiteral("broken"))->contains(QLatin1String("no-such-directive")));
+    QVERIFY2(eventReasons(QStringLiteral("broken")).contains(QStringLiteral("BackOff")),
+             qPrintable(eventReasons(QStringLiteral("broken")).join(u' ')));
     QVERIFY(m_store.remove(QStringLiteral("pods"), kNs, QStringLiteral("broken")).ok());
 }
 
@@ -445,6 +463,7 @@ void TestSandboxRuntimePods::missingStorageClassKeepsPodPending()
             .value(QLatin1String("phase"))
             .toString(),
         QStringLiteral("Pending"));
+    QVERIFY(eventReasons(QStringLiteral("waiting")).contains(QStringLiteral("FailedScheduling")));
     QVERIFY(m_store.remove(QStringLiteral("pods"), kNs, QStringLiteral("waiting")).ok());
     QVERIFY(m_store.remove(QStringLiteral("persistentvolumeclaims"), kNs, QStringLiteral("fast-data")).ok());
 }
