@@ -112,6 +112,7 @@ private Q_SLOTS:
     void scaleSubresource();
     void deleteNamespaceRemovesContents();
     void deleteCollectionByLabel();
+    void listPagination();
     void clientCertificateAccepted();
     void faultInjection();
     void restartKeepsObjects();
@@ -771,6 +772,47 @@ void TestSandboxApi::deleteCollectionByLabel()
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QLatin1String("persistentvolumeclaim \"data-other\" deleted")),
              qPrintable(r.out));
+}
+
+void TestSandboxApi::listPagination()
+{
+    QVERIFY(
+        kubectl().run({QStringLiteral("create"), QStringLiteral("ns"), QStringLiteral("paged")}).exitCode ==
+        0);
+    for (int i = 0; i < 5; ++i) {
+        const QByteArray cm = R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"page-)" +
+                              QByteArray::number(i) + R"("}})";
+        QCOMPARE(m_api->send("POST", QStringLiteral("/api/v1/namespaces/paged/configmaps"), cm).status, 201);
+    }
+    QStringList names;
+    QString token;
+    int pages = 0;
+    do {
+        const HttpResult page =
+            m_api->send("GET", QStringLiteral("/api/v1/namespaces/paged/configmaps?limit=2") +
+                                   (token.isEmpty() ? QString() : QStringLiteral("&continue=") + token));
+        QCOMPARE(page.status, 200);
+        const QJsonObject metadata = page.json().value(QLatin1String("metadata")).toObject();
+        token = metadata.value(QLatin1String("continue")).toString();
+        const QJsonArray items = page.json().value(QLatin1String("items")).toArray();
+        QVERIFY(items.size() <= 2);
+        for (const QJsonValue &item : items)
+            names.append(item.toObject()
+                             .value(QLatin1String("metadata"))
+                             .toObject()
+                             .value(QLatin1String("name"))
+                             .toString());
+        ++pages;
+    } while (!token.isEmpty() && pages < 10);
+    QCOMPARE(pages, 3);
+    QCOMPARE(names, QStringList({QStringLiteral("page-0"), QStringLiteral("page-1"), QStringLiteral("page-2"),
+                                 QStringLiteral("page-3"), QStringLiteral("page-4")}));
+    // kubectl follows continue tokens too.
+    const CommandResult r = kubectl().run({QStringLiteral("get"), QStringLiteral("cm"), QStringLiteral("-n"),
+                                           QStringLiteral("paged"), QStringLiteral("--chunk-size=2"),
+                                           QStringLiteral("-o"), QStringLiteral("name")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(lines(r.out).size(), 5);
 }
 
 void TestSandboxApi::clientCertificateAccepted()
