@@ -116,6 +116,16 @@ void ApiHandler::storeObject(const HttpRequest &request, const Route &route, QJs
                              const QJsonObject &old, const QString &manager, HttpConnection *connection)
 {
     const ResourceType &type = *route.type;
+    // Go drops empty metadata maps and lists (omitempty); a patch that removes the last label or
+    // annotation must not leave "labels: {}" behind, or kubectl diff reports a change.
+    QJsonObject metadata = metadataOf(object);
+    for (const char *field : {"labels", "annotations", "finalizers", "ownerReferences"}) {
+        const QJsonValue value = metadata.value(QLatin1String(field));
+        if ((value.isObject() && value.toObject().isEmpty()) ||
+            (value.isArray() && value.toArray().isEmpty()) || value.isNull())
+            metadata.remove(QLatin1String(field));
+    }
+    object.insert(QStringLiteral("metadata"), metadata);
     if (const auto invalid = prepareObject(type, object, old, *m_store)) {
         replyStatus(connection, *invalid);
         return;
