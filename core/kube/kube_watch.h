@@ -25,7 +25,9 @@ namespace rcs {
 class KubeWatch final : public QObject {
     Q_OBJECT
 public:
-    static constexpr int kMaxFailures = 5;
+    // Consecutive failures before giving up; with the capped back-off this rides out about half a
+    // minute of API server outage (a restart, a failover of the control plane).
+    static constexpr int kMaxFailures = 10;
 
     KubeWatch(KubeClient *client, KubeObjectRef collection, KubeListOptions options,
               QObject *parent = nullptr);

@@ -550,6 +550,39 @@ private Q_SLOTS:
         QVERIFY2(run(job, 90000), qPrintable(job->errorString()));
     }
 
+    void watchSurvivesApiServerRestart()
+    {
+        KubeWatch *maps = m_client->watch(QStringLiteral("v1"), QStringLiteral("ConfigMap"), kNs, {}, this);
+        QSignalSpy synced(maps, &KubeWatch::synced);
+        QSignalSpy failed(maps, &KubeWatch::failed);
+        maps->start();
+        QVERIFY(synced.wait(30000));
+
+        // Same data folder and port: the client keeps its URL, token and CA.
+        const auto restarted = m_sandbox.restart();
+        QVERIFY2(restarted.ok(), qPrintable(restarted.error().message()));
+        const QJsonObject map{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("after-restart")},
+                         {QStringLiteral("namespace"), kNs}}},
+            {QStringLiteral("data"), QJsonObject{{QStringLiteral("k"), QStringLiteral("v")}}}};
+        KubeRequest *apply = m_client->apply(map);
+        QVERIFY2(run(apply), qPrintable(apply->errorString()));
+        auto seen = [&] {
+            const QList<QJsonObject> objects = maps->objects();
+            return std::any_of(objects.begin(), objects.end(), [](const QJsonObject &o) {
+                return o[QStringLiteral("metadata")][QStringLiteral("name")].toString() ==
+                       QLatin1String("after-restart");
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(seen() || !failed.isEmpty(), 60000);
+        QVERIFY(failed.isEmpty());
+        maps->stop();
+        delete maps;
+    }
+
     void deleteNamespaceAndWait()
     {
         m_pods->stop();
