@@ -66,8 +66,9 @@ protected:
             }
             fail(rcs::ErrorCode::Unhealthy,
                  QCoreApplication::translate("rcs::ui::CoreBackend",
-                                             "The check found %n problem(s); the details list them.", nullptr,
-                                             report.count(rcs::CheckSeverity::Error)),
+                                             "The check found %1; the details list them.")
+                     .arg(countOf(report.count(rcs::CheckSeverity::Error), QStringLiteral("problem"),
+                                  QStringLiteral("problems"))),
                  lines.join(QLatin1Char('\n')));
         });
         m_scan->start();
@@ -161,6 +162,23 @@ rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target
         *why = tr("%1 works on a StatefulSet; choose a Kubernetes target or the local sandbox.")
                    .arg(actionTitle(action));
     return nullptr;
+}
+
+QString CoreBackend::unsupportedReason(Action action, const StudioTarget &target) const
+{
+    if (target.kind != StudioTarget::Kind::Endpoints)
+        return {};
+    switch (action) {
+    case Action::Refresh:
+    case Action::ExportPicture:
+    case Action::Check:
+    case Action::CreateCluster:
+        return {};
+    default:
+        break;
+    }
+    return tr("%1 works on a StatefulSet: choose a Kubernetes target or the local sandbox.")
+        .arg(actionTitle(action));
 }
 
 QStringList CoreBackend::contexts(const QString &kubeconfig, QString *error) const

@@ -1,5 +1,7 @@
 #include "deploy_parameters.h"
 
+#include "node_card.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -43,13 +45,12 @@ QStringList DeployParameters::validate() const
     if (replicasPerMaster < 0)
         problems << tr("The number of replicas per master cannot be negative.");
     else if (masters() < 3)
-        problems
-            << tr("%1 pods with %2 replica(s) per master make only %3 master(s); a Redis Cluster needs at "
-                  "least 3 masters, so use at least %4 pods.")
-                   .arg(pods)
-                   .arg(replicasPerMaster)
-                   .arg(masters())
-                   .arg(3 * (replicasPerMaster + 1));
+        problems << tr("%1 pods with %2 per master make only %3; a Redis Cluster needs at "
+                       "least 3 masters, so use at least %4 pods.")
+                        .arg(pods)
+                        .arg(replicasPerMaster)
+                        .arg(masters())
+                        .arg(3 * (replicasPerMaster + 1));
     if (image.trimmed().isEmpty() || image.contains(QLatin1Char(' ')))
         problems << tr("Enter a container image such as redis:5.0.5 (no spaces).");
     if (persistent && !isQuantity(storageSize))

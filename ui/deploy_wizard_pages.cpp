@@ -330,10 +330,11 @@ void ParametersPage::onChanged()
         deployWizard()->setParameters(p);
 
     const int extra = p.pods - p.masters() * (p.replicasPerMaster + 1);
-    QString layout = tr("%n master(s)", nullptr, p.masters()) + QStringLiteral(" + ") +
-                     tr("%n replica(s)", nullptr, p.replicas());
+    QString layout = countOf(p.masters(), tr("master"), tr("masters")) + QStringLiteral(" + ") +
+                     countOf(p.replicas(), tr("replica"), tr("replicas"));
     if (extra > 0 && p.masters() >= 3)
-        layout += tr(" (%n master(s) get an extra replica)", nullptr, extra);
+        layout += extra == 1 ? tr(" (one master gets an extra replica)")
+                             : tr(" (%1 masters get an extra replica)").arg(extra);
     m_layout->setText(layout);
 
     const QStringList problems = p.validate();

@@ -1,5 +1,6 @@
 #include "host_group_item.h"
 
+#include "node_card.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -32,6 +33,34 @@ void HostGroupItem::setCounts(int masters, int replicas, bool warning)
     update();
 }
 
+namespace {
+QString countsText(int masters, int replicas)
+{
+    return countOf(masters, QObject::tr("master"), QObject::tr("masters")) + QStringLiteral(" · ") +
+           countOf(replicas, QObject::tr("replica"), QObject::tr("replicas"));
+}
+
+QFont titleFont()
+{
+    QFont font = QApplication::font();
+    font.setBold(true);
+    return font;
+}
+
+QFont countsFont()
+{
+    QFont font = QApplication::font();
+    font.setPointSizeF(font.pointSizeF() - 1);
+    return font;
+}
+} // namespace
+
+qreal HostGroupItem::titleWidth(const QString &name, int masters, int replicas)
+{
+    return kPadding + 14 + 8 + QFontMetricsF(titleFont()).horizontalAdvance(name) + 16 +
+           QFontMetricsF(countsFont()).horizontalAdvance(countsText(masters, replicas)) + 4 + kPadding;
+}
+
 QRectF HostGroupItem::boundingRect() const
 {
     return QRectF(QPointF(0, 0), m_size);
@@ -53,15 +82,12 @@ void HostGroupItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     painter->drawRoundedRect(QRectF(glyph.left(), glyph.top(), glyph.width(), 5.5), 1.5, 1.5);
     painter->drawRoundedRect(QRectF(glyph.left(), glyph.top() + 7.5, glyph.width(), 5.5), 1.5, 1.5);
 
-    QFont title = QApplication::font();
-    title.setBold(true);
+    const QFont title = titleFont();
     painter->setFont(title);
     painter->setPen(QApplication::palette().color(QPalette::Text));
     const QRectF titleRect(glyph.right() + 8, 6, r.width() - glyph.right() - 8 - kPadding, 24);
-    const QString counts = QObject::tr("%n master(s)", nullptr, m_masters) + QStringLiteral(" · ") +
-                           QObject::tr("%n replica(s)", nullptr, m_replicas);
-    QFont small = QApplication::font();
-    small.setPointSizeF(small.pointSizeF() - 1);
+    const QString counts = countsText(m_masters, m_replicas);
+    const QFont small = countsFont();
     const qreal countsWidth = QFontMetricsF(small).horizontalAdvance(counts) + 4;
     painter->drawText(
         titleRect.adjusted(0, 0, -countsWidth - 8, 0), Qt::AlignVCenter | Qt::AlignLeft,

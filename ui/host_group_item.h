@@ -13,6 +13,8 @@ public:
     explicit HostGroupItem(const QString &name);
 
     QString name() const { return m_name; }
+    // The width the title needs to show the name and the counts without eliding.
+    static qreal titleWidth(const QString &name, int masters, int replicas);
     void setSize(const QSizeF &size);
     void setCounts(int masters, int replicas, bool warning);
 

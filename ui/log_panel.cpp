@@ -86,7 +86,9 @@ LogPanel::LogPanel(QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(LogModel::MessageColumn, QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionResizeMode(LogModel::CommandColumn, QHeaderView::Interactive);
     const int charWidth = m_view->fontMetrics().averageCharWidth();
-    m_view->setColumnWidth(LogModel::TimeColumn, charWidth * 15);
+    const int monoWidth = QFontMetrics(QFontDatabase::systemFont(QFontDatabase::FixedFont))
+                              .horizontalAdvance(QStringLiteral("00:00:00.000"));
+    m_view->setColumnWidth(LogModel::TimeColumn, monoWidth + 16);
     m_view->setColumnWidth(LogModel::LevelColumn, charWidth * 10);
     m_view->setColumnWidth(LogModel::CategoryColumn, charWidth * 11);
     m_view->setColumnWidth(LogModel::CommandColumn, charWidth * 60);

@@ -28,6 +28,8 @@
 #include <QToolBar>
 #include <QToolButton>
 
+#include <utility>
+
 namespace rcs::ui {
 
 namespace {
@@ -195,7 +197,8 @@ void MainWindow::createMenus()
     QMenu *interval = view->addMenu(tr("&Refresh every"));
     m_intervalGroup = new QActionGroup(this);
     for (int ms : {1000, 2000, 5000, 10000, 30000, 0}) {
-        QAction *a = interval->addAction(ms == 0 ? tr("Paused") : tr("%n second(s)", nullptr, ms / 1000));
+        QAction *a =
+            interval->addAction(ms == 0 ? tr("Paused") : countOf(ms / 1000, tr("second"), tr("seconds")));
         a->setCheckable(true);
         a->setData(ms);
         m_intervalGroup->addAction(a);
@@ -355,6 +358,8 @@ void MainWindow::setTarget(const StudioTarget &target)
         // The old picture says nothing about the new target.
         if (m_refreshJob)
             m_refreshJob->cancel();
+        m_refreshJob = nullptr;
+        m_refreshAgain = false;
         m_model->clear();
         m_everRefreshed = false;
         m_lastRefreshError.clear();
@@ -383,8 +388,12 @@ void MainWindow::setRefreshInterval(int ms)
 
 void MainWindow::refresh()
 {
-    if (m_refreshJob || !m_target.isSet())
-        return; // one refresh at a time; the timer comes back
+    if (!m_target.isSet())
+        return;
+    if (m_refreshJob) {
+        m_refreshAgain = true; // one at a time; the next starts when this one ends
+        return;
+    }
     QString why;
     const StudioTarget target = m_target;
     rcs::Job *job = m_backend->createRefreshJob(
@@ -407,6 +416,7 @@ void MainWindow::refresh()
         job->setTimeout(kRefreshTimeoutMs);
     m_refreshJob = job;
     connect(job, &rcs::Job::finished, this, [this](rcs::Job *finished) {
+        m_refreshJob = nullptr; // it deletes itself later; a new refresh may start now
         const bool ok = !finished->hasError();
         if (ok) {
             m_everRefreshed = true;
@@ -425,6 +435,8 @@ void MainWindow::refresh()
         updateActions();
         updateStatusLine();
         Q_EMIT refreshed(ok);
+        if (std::exchange(m_refreshAgain, false))
+            refresh();
     });
     job->start();
 }
@@ -444,8 +456,8 @@ QString MainWindow::statusLine() const
         parts << tr("known nodes: %1").arg(s.knownNodes);
     if (s.currentEpoch >= 0)
         parts << tr("current epoch: %1").arg(s.currentEpoch);
-    parts << tr("%n master(s)", nullptr, m_model->masterCount()) + QStringLiteral(", ") +
-                 tr("%n replica(s)", nullptr, m_model->replicaCount());
+    parts << countOf(m_model->masterCount(), tr("master"), tr("masters")) + QStringLiteral(", ") +
+                 countOf(m_model->replicaCount(), tr("replica"), tr("replicas"));
     return parts.join(QStringLiteral("  ·  "));
 }
 
@@ -478,6 +490,9 @@ void MainWindow::updateActions()
     const Situation situation = m_model->situation();
     for (auto it = m_actions.cbegin(); it != m_actions.cend(); ++it) {
         ActionState state = ActionPolicy::state(it.key(), situation, m_busyWith);
+        if (const QString unsupported = m_backend->unsupportedReason(it.key(), m_target);
+            !unsupported.isEmpty())
+            state = {false, false, unsupported};
         if (state.enabled && it.key() == Action::Failover && !m_model->node(m_model->selectedKey())) {
             state = {false, false, tr("Select the master (or the replica) to fail over in the picture.")};
         }
@@ -630,7 +645,7 @@ void MainWindow::confirmCleanup()
         request.deleteNamespace = dialog->isOptionChecked(QStringLiteral("deleteNamespace"));
         const QStringList items = m_backend->cleanupPreview(m_target, podNames(), request);
         dialog->setItems(items);
-        dialog->setAcceptText(tr("Delete %n object(s)", nullptr, int(items.size())), true);
+        dialog->setAcceptText(tr("Delete %1").arg(countOf(items.size(), tr("object"), tr("objects"))), true);
     };
     update();
     connect(dialog, &ConfirmationDialog::optionToggled, dialog, update);
@@ -665,9 +680,9 @@ void MainWindow::confirmRemoveNode()
             if (card.isMaster() && card.key() != victim->key())
                 others.append(card.displayName());
         }
-        where = tr("Its %n slot(s) move to the other masters (%1) before it leaves.", nullptr,
-                   victim->slotCount())
-                    .arg(others.join(QStringLiteral(", ")));
+        where = tr("Its %1 move to the other masters (%2) before it leaves.")
+                    .arg(countOf(victim->slotCount(), tr("slot"), tr("slots")),
+                         others.join(QStringLiteral(", ")));
     } else if (victim->role == NodeCard::Role::Replica) {
         where = tr("It is a replica of %1; no slots move.").arg(victim->masterName);
     } else {
@@ -712,9 +727,9 @@ void MainWindow::confirmFailover()
             statusBar()->showMessage(tr("%1 has no replica to promote.").arg(selected->displayName()), 6000);
             return;
         }
-        text = tr("A replica of %1 (%2) becomes master of its %n slot(s); %1 becomes its replica.", nullptr,
-                  selected->slotCount())
-                   .arg(selected->displayName(), replicas.join(QStringLiteral(", ")));
+        text = tr("A replica of %1 (%2) becomes master of its %3; %1 becomes its replica.")
+                   .arg(selected->displayName(), replicas.join(QStringLiteral(", ")),
+                        countOf(selected->slotCount(), tr("slot"), tr("slots")));
     } else {
         text = tr("%1 becomes master in place of %2, which becomes its replica.")
                    .arg(selected->displayName(), selected->masterName);

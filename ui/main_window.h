@@ -121,6 +121,7 @@ private:
     QString m_lastRefreshError;
     int m_refreshInterval = 2000;
     bool m_everRefreshed = false;
+    bool m_refreshAgain = false;
 };
 
 } // namespace rcs::ui

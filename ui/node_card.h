@@ -51,6 +51,8 @@ QString nodeStateName(NodeCard::State state); // "pfail", "stale address", ...
 QString roleName(NodeCard::Role role);
 QString formatBytes(qint64 bytes);
 QString formatCount(qint64 count);
+// "1 master" / "3 masters": English plurals without a translation file (tr's %n needs one).
+QString countOf(qint64 count, const QString &one, const QString &many);
 
 // One refresh worth of cluster state, as the model receives it.
 struct TopologySnapshot {

@@ -150,7 +150,7 @@ void NodeCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     // Pod name, elided before the state chip.
     const QFont stateFont = scaledFont(-2, true);
     const QString stateText = nodeStateName(m_card.state);
-    const qreal stateWidth = QFontMetricsF(stateFont).horizontalAdvance(stateText) + 20;
+    const qreal stateWidth = healthy ? 14 : QFontMetricsF(stateFont).horizontalAdvance(stateText) + 20;
     const QRectF stateRect(kWidth - kPad - stateWidth, 11, stateWidth, 18);
     const QFont nameFont = scaledFont(0.5, true);
     painter->setFont(nameFont);
@@ -160,25 +160,35 @@ void NodeCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
         nameRect, Qt::AlignVCenter | Qt::AlignLeft,
         QFontMetricsF(nameFont).elidedText(m_card.displayName(), Qt::ElideMiddle, nameRect.width()));
 
-    // State chip: a dot and a word, tinted.
-    QColor chip = stateColor;
-    chip.setAlpha(Theme::isDark() ? 60 : 34);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(chip);
-    painter->drawRoundedRect(stateRect, 9, 9);
-    painter->setBrush(stateColor);
-    painter->drawEllipse(QPointF(stateRect.left() + 9, stateRect.center().y()), 3.5, 3.5);
-    painter->setFont(stateFont);
-    painter->setPen(Theme::isDark() ? stateColor.lighter(130) : stateColor.darker(130));
-    painter->drawText(stateRect.adjusted(15, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, stateText);
+    // State: a dot when all is well (the legend explains it), a tinted chip with a word otherwise.
+    if (healthy) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(stateColor);
+        painter->drawEllipse(QPointF(stateRect.right() - 6, stateRect.center().y()), 4.5, 4.5);
+    } else {
+        QColor chip = stateColor;
+        chip.setAlpha(Theme::isDark() ? 60 : 34);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(chip);
+        painter->drawRoundedRect(stateRect, 9, 9);
+        painter->setBrush(stateColor);
+        painter->drawEllipse(QPointF(stateRect.left() + 9, stateRect.center().y()), 3.5, 3.5);
+        painter->setFont(stateFont);
+        painter->setPen(Theme::isDark() ? stateColor.lighter(130) : stateColor.darker(130));
+        painter->drawText(stateRect.adjusted(15, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, stateText);
+    }
 
     // Address.
     const QFont monoFont = scaledFont(-1.5, false, true);
     painter->setFont(monoFont);
     painter->setPen(muted);
     const QRectF addressRect(kPad, 35, kWidth - 2 * kPad, 16);
-    painter->drawText(addressRect, Qt::AlignVCenter | Qt::AlignLeft,
-                      m_card.address.isEmpty() ? QObject::tr("no address") : m_card.address);
+    // Under a pod name the address; when the address is the name already, the node id.
+    QString second = m_card.address.isEmpty() ? QObject::tr("no address") : m_card.address;
+    if (m_card.podName.isEmpty())
+        second = m_card.id.isEmpty() ? QObject::tr("node id unknown")
+                                     : QObject::tr("id %1…").arg(m_card.id.left(12));
+    painter->drawText(addressRect, Qt::AlignVCenter | Qt::AlignLeft, second);
 
     // Slots (master) or whom it replicates.
     const QFont smallFont = scaledFont(-1);
@@ -215,8 +225,9 @@ void NodeCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     // Pod line: not ready / restarts, or the Kubernetes node when grouped elsewhere.
     if (!m_card.podReady || m_card.restarts > 0) {
         painter->setPen(m_card.podReady ? muted : Theme::stateColor(NodeCard::State::PFail));
-        const QString pod = m_card.podReady ? QObject::tr("%n restart(s)", nullptr, m_card.restarts)
-                                            : QObject::tr("pod %1, not ready").arg(m_card.podPhase.toLower());
+        const QString pod = m_card.podReady
+                                ? countOf(m_card.restarts, QObject::tr("restart"), QObject::tr("restarts"))
+                                : QObject::tr("pod %1, not ready").arg(m_card.podPhase.toLower());
         painter->drawText(QRectF(kPad, 92, kWidth - 2 * kPad, 16), Qt::AlignVCenter | Qt::AlignLeft, pod);
     }
 

@@ -23,6 +23,11 @@ QString StudioTarget::displayName() const
                                : context);
 }
 
+QString StudioBackend::unsupportedReason(Action, const StudioTarget &) const
+{
+    return {};
+}
+
 QStringList StudioBackend::cleanupPreview(const StudioTarget &target, const QStringList &podNames,
                                           const ActionRequest &request) const
 {

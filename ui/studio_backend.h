@@ -41,6 +41,9 @@ public:
     // A job that runs the action; nullptr with a sentence in *why when it is not available.
     virtual rcs::Job *createActionJob(Action action, const StudioTarget &target, const ActionRequest &request,
                                       QString *why) = 0;
+    // Why the action cannot work on this kind of target at all (e.g. scaling without a StatefulSet);
+    // empty when it can. Shown as the disabled action's tooltip.
+    virtual QString unsupportedReason(Action action, const StudioTarget &target) const;
     // The Kubernetes objects (and, when asked, PVCs and the namespace) that Cleanup would delete,
     // one "Kind name" per line, for the confirmation.
     virtual QStringList cleanupPreview(const StudioTarget &target, const QStringList &podNames,

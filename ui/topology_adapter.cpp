@@ -41,14 +41,18 @@ QString detailOf(const rcs::TopologyNode &node, const rcs::ClusterTopology &topo
         return QObject::tr("The node still believes in its old IP: it learns the new one only from an "
                            "incoming CLUSTER MEET (Recover sends it).");
     if (node.staleAtPeers)
-        return QObject::tr("%n peer(s) still list this node at an old address.", nullptr,
-                           int(node.staleAtPeerIds.size()));
+        return node.staleAtPeerIds.size() == 1
+                   ? QObject::tr("One peer still lists this node at an old address.")
+                   : QObject::tr("%1 peers still list this node at an old address.")
+                         .arg(node.staleAtPeerIds.size());
     if (!node.failReportedBy.isEmpty())
-        return QObject::tr("%n peer(s) report this node as failing.", nullptr,
-                           int(node.failReportedBy.size()));
+        return node.failReportedBy.size() == 1
+                   ? QObject::tr("One peer reports this node as failing.")
+                   : QObject::tr("%1 peers report this node as failing.").arg(node.failReportedBy.size());
     if (!node.disconnectedFrom.isEmpty())
-        return QObject::tr("%n peer(s) have no link to this node.", nullptr,
-                           int(node.disconnectedFrom.size()));
+        return node.disconnectedFrom.size() == 1
+                   ? QObject::tr("One peer has no link to this node.")
+                   : QObject::tr("%1 peers have no link to this node.").arg(node.disconnectedFrom.size());
     return {};
 }
 } // namespace
@@ -138,7 +142,9 @@ TopologySnapshot snapshotFromTopology(const rcs::ClusterTopology &topology)
     snapshot.situation = situationFromTopology(topology);
     const QList<rcs::NodeAddress> unreachable = topology.unreachableAddresses();
     if (!unreachable.isEmpty())
-        snapshot.message = QObject::tr("%n address(es) did not answer.", nullptr, int(unreachable.size()));
+        snapshot.message =
+            QObject::tr("%1 did not answer.")
+                .arg(countOf(unreachable.size(), QObject::tr("address"), QObject::tr("addresses")));
     return snapshot;
 }
 

@@ -16,6 +16,7 @@
 #include <QPainter>
 #include <QSet>
 #include <QSvgGenerator>
+#include <QTimer>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -47,6 +48,7 @@ TopologyView::TopologyView(TopologyModel *model, QWidget *parent)
     , m_scene(new QGraphicsScene(this))
     , m_slotBar(new SlotBarItem)
     , m_legend(new LegendItem)
+    , m_relayoutTimer(new QTimer(this))
 {
     setScene(m_scene);
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
@@ -62,6 +64,9 @@ TopologyView::TopologyView(TopologyModel *model, QWidget *parent)
     m_slotBar->setVisible(false);
     m_legend->setVisible(false);
     m_placeholder = tr("No cluster to show yet.");
+    m_relayoutTimer->setSingleShot(true);
+    m_relayoutTimer->setInterval(150);
+    connect(m_relayoutTimer, &QTimer::timeout, this, &TopologyView::relayout);
 
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &TopologyView::onSceneSelectionChanged);
     connect(model, &TopologyModel::nodeAdded, this, &TopologyView::addCard);
@@ -74,7 +79,13 @@ TopologyView::TopologyView(TopologyModel *model, QWidget *parent)
     relayout();
 }
 
-TopologyView::~TopologyView() = default;
+TopologyView::~TopologyView()
+{
+    // The scene dies after this body; deleting a selected card then must not call back into a view
+    // that is half gone.
+    m_scene->disconnect(this);
+    m_relayoutTimer->stop();
+}
 
 qreal TopologyView::zoom() const
 {
@@ -160,7 +171,6 @@ void TopologyView::relayout()
         QList<QList<const NodeCard *>> lines;
     };
     QList<Placed> placed;
-    qreal totalArea = 0;
     qreal widest = 0;
     QSet<QString> colocated;
     for (const QString &name : std::as_const(groupNames)) {
@@ -203,7 +213,20 @@ void TopologyView::relayout()
         qsizetype longest = 1;
         for (const auto &line : std::as_const(lines))
             longest = std::max(longest, line.size());
-        const QSizeF size(2 * HostGroupItem::kPadding + longest * NodeCardItem::kWidth + (longest - 1) * kGap,
+        int groupMasters = 0;
+        int groupReplicas = 0;
+        bool warning = false;
+        for (const NodeCard *member : std::as_const(members)) {
+            groupMasters += member->isMaster() ? 1 : 0;
+            groupReplicas += member->role == NodeCard::Role::Replica ? 1 : 0;
+            warning = warning || colocated.contains(member->key());
+        }
+        // Wide enough for the title, up to two cards: a long node name is elided beyond that.
+        const qreal cardsWidth =
+            2 * HostGroupItem::kPadding + longest * NodeCardItem::kWidth + (longest - 1) * kGap;
+        const qreal titleWidth = std::min(HostGroupItem::titleWidth(name, groupMasters, groupReplicas),
+                                          2 * HostGroupItem::kPadding + 2 * NodeCardItem::kWidth + kGap);
+        const QSizeF size(std::max(cardsWidth, titleWidth),
                           HostGroupItem::kTitleHeight + lines.size() * (NodeCardItem::kHeight + kGap) - kGap +
                               HostGroupItem::kPadding);
         HostGroupItem *group = m_groups.value(name);
@@ -213,24 +236,45 @@ void TopologyView::relayout()
             m_groups.insert(name, group);
         }
         group->setSize(size);
-        int groupMasters = 0;
-        int groupReplicas = 0;
-        bool warning = false;
-        for (const NodeCard *member : std::as_const(members)) {
-            groupMasters += member->isMaster() ? 1 : 0;
-            groupReplicas += member->role == NodeCard::Role::Replica ? 1 : 0;
-            warning = warning || colocated.contains(member->key());
-        }
         group->setCounts(groupMasters, groupReplicas, warning);
         placed.append({group, size, lines});
-        totalArea += (size.width() + kGroupGap) * (size.height() + kGroupGap);
         widest = std::max(widest, size.width());
     }
 
-    // Flow the boxes into rows about as wide as the viewport's shape suggests.
-    const qreal aspect = std::clamp(qreal(viewport()->width()) / std::max(1, viewport()->height()), 1.0, 2.4);
-    const qreal targetWidth = std::max({widest, std::sqrt(totalArea * aspect), 2 * NodeCardItem::kWidth});
+    // Flow the boxes into rows; the row width is chosen so that the whole picture fits the viewport
+    // at the largest scale (ties go to the wider layout, which reads better on wide screens).
     const qreal top = 104;
+    const auto flowSize = [&](qreal targetWidth) {
+        qreal fx = 0;
+        qreal fy = 0;
+        qreal frow = 0;
+        qreal fwidth = 0;
+        for (const Placed &p : std::as_const(placed)) {
+            if (fx > 0 && fx + p.size.width() > targetWidth + 1) {
+                fx = 0;
+                fy += frow + kGroupGap;
+                frow = 0;
+            }
+            fx += p.size.width() + kGroupGap;
+            fwidth = std::max(fwidth, fx - kGroupGap);
+            frow = std::max(frow, p.size.height());
+        }
+        return QSizeF(fwidth, fy + frow);
+    };
+    const QSizeF viewportSize(std::max(200, viewport()->width()), std::max(200, viewport()->height()));
+    qreal targetWidth = widest;
+    qreal bestScore = -1;
+    for (qsizetype columns = 1; columns <= placed.size(); ++columns) {
+        const qreal candidate = columns * (widest + kGroupGap);
+        const QSizeF size = flowSize(candidate);
+        const qreal scale = std::min((viewportSize.width() - 2 * kExportMargin) / size.width(),
+                                     (viewportSize.height() - 2 * kExportMargin) / (size.height() + top));
+        const qreal score = std::min(scale, 1.0);
+        if (score >= bestScore - 1e-6) {
+            bestScore = score;
+            targetWidth = candidate;
+        }
+    }
     qreal x = 0;
     qreal y = top;
     qreal rowHeight = 0;
@@ -406,6 +450,8 @@ void TopologyView::wheelEvent(QWheelEvent *event)
 void TopologyView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
+    // The arrangement of the boxes follows the viewport's shape; settle once the resizing pauses.
+    m_relayoutTimer->start();
     if (!m_userZoomed)
         fitToView();
 }
@@ -447,8 +493,34 @@ void TopologyView::drawForeground(QPainter *painter, const QRectF &rect)
     painter->restore();
 }
 
+namespace {
+// Cached items would be drawn as pixmaps of screen resolution; exports want them drawn afresh
+// (vector text in SVG, full resolution in PNG).
+class CacheSuspender final {
+public:
+    explicit CacheSuspender(QGraphicsScene *scene)
+    {
+        for (QGraphicsItem *item : scene->items()) {
+            if (item->cacheMode() != QGraphicsItem::NoCache) {
+                m_items.append({item, item->cacheMode()});
+                item->setCacheMode(QGraphicsItem::NoCache);
+            }
+        }
+    }
+    ~CacheSuspender()
+    {
+        for (const auto &[item, mode] : m_items)
+            item->setCacheMode(mode);
+    }
+
+private:
+    QList<QPair<QGraphicsItem *, QGraphicsItem::CacheMode>> m_items;
+};
+} // namespace
+
 QImage TopologyView::renderImage(qreal scale) const
 {
+    const CacheSuspender suspender(m_scene);
     const QRectF source = m_scene->sceneRect();
     QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
     image.fill(Theme::sceneBackground());
@@ -480,6 +552,7 @@ bool TopologyView::exportPicture(const QString &path, QString *error) const
                 *error = tr("Could not write %1: check that the folder exists and is writable.").arg(path);
             return false;
         }
+        const CacheSuspender suspender(m_scene);
         painter.fillRect(QRectF(QPointF(0, 0), source.size()), Theme::sceneBackground());
         m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
         painter.end();
@@ -490,7 +563,10 @@ bool TopologyView::exportPicture(const QString &path, QString *error) const
             *error = tr("Choose a file name ending in .png or .svg.");
         return false;
     }
-    if (!renderImage().save(path, "PNG")) {
+    // Twice the scene's size for crisp text, but bounded: readers refuse images beyond ~256 MB.
+    const QSizeF size = m_scene->sceneRect().size();
+    const qreal scale = std::min(2.0, 7000.0 / std::max(size.width(), size.height()));
+    if (!renderImage(scale).save(path, "PNG")) {
         if (error)
             *error = tr("Could not write %1: check that the folder exists and is writable.").arg(path);
         return false;

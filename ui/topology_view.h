@@ -5,6 +5,7 @@
 #include <QPointer>
 
 class QGraphicsPathItem;
+class QTimer;
 
 namespace rcs::ui {
 
@@ -73,6 +74,7 @@ private:
     QList<QGraphicsPathItem *> m_edges;
     SlotBarItem *m_slotBar;
     LegendItem *m_legend;
+    QTimer *m_relayoutTimer;
     QString m_placeholder;
     bool m_userZoomed = false;
     bool m_syncingSelection = false;

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "common/job.h"
+#include "ui/node_card.h"
+#include "ui/studio_backend.h"
+
+#include <QStringList>
+#include <QTimer>
+
+#include <functional>
+
+namespace rcs::ui::test {
+
+// A topology of masters with their replicas spread over Kubernetes nodes, like a StatefulSet's pods:
+// pod i runs on node (i % kubeNodes); masters own an even split of the slots.
+TopologySnapshot makeSnapshot(int masters, int replicasPerMaster, int kubeNodes,
+                              Situation situation = Situation::Healthy);
+
+// A real job that walks through its steps on a timer (one per stepMs), then succeeds or fails with
+// the given error. cancel() stops it between steps. Used where the windows need a job to follow.
+class ScriptedJob final : public rcs::Job {
+    Q_OBJECT
+public:
+    ScriptedJob(QStringList steps, int stepMs, rcs::Error error = {}, QObject *parent = nullptr);
+
+    bool wasCancelledInFlight() const { return m_cancelledInFlight; }
+    // Called right before the job succeeds (e.g. to hand over a snapshot).
+    std::function<void()> beforeSuccess;
+
+protected:
+    void doStart() override;
+    void doCancel() override;
+
+private:
+    void next();
+
+    QStringList m_steps;
+    int m_stepMs;
+    rcs::Error m_error;
+    int m_index = 0;
+    QTimer m_timer;
+    bool m_cancelledInFlight = false;
+};
+
+// A backend that serves a snapshot chosen by the test through real jobs, and records the actions run.
+class FixtureBackend final : public StudioBackend {
+public:
+    TopologySnapshot snapshot;
+    QString refreshError; // when set, refresh jobs fail with it
+    int actionStepMs = 20;
+    rcs::Error actionError; // actions fail with it when set
+    QList<Action> actionsRun;
+    QList<ActionRequest> requests;
+    int refreshCount = 0;
+
+    rcs::Job *createRefreshJob(const StudioTarget &target, const SnapshotCallback &onSnapshot,
+                               QString *why) override;
+    rcs::Job *createActionJob(Action action, const StudioTarget &target, const ActionRequest &request,
+                              QString *why) override;
+};
+
+} // namespace rcs::ui::test

@@ -1,0 +1,244 @@
+#include "studio_fixtures.h"
+#include "ui/confirmation_dialog.h"
+#include "ui/job_progress_panel.h"
+#include "ui/main_window.h"
+#include "ui/theme.h"
+#include "ui/topology_model.h"
+#include "ui/topology_view.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+
+using namespace rcs::ui;
+
+namespace {
+// Pictures for a person to look at, when RCS_UI_SHOTS names a folder; never asserted.
+void saveShot(QWidget *widget, const char *name)
+{
+    const QString dir = qEnvironmentVariable("RCS_UI_SHOTS");
+    if (!dir.isEmpty())
+        widget->grab().save(QDir(dir).filePath(QString::fromLatin1(name) + QStringLiteral(".png")));
+}
+
+StudioTarget sandboxTarget()
+{
+    StudioTarget target;
+    target.kind = StudioTarget::Kind::Sandbox;
+    return target;
+}
+} // namespace
+
+class TestMainWindow final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("RedisClusterStudioTest"));
+        QSettings().clear();
+        Theme::apply(*qApp, Theme::Mode::Light);
+    }
+
+    void actionsFollowTheSituation()
+    {
+        test::FixtureBackend backend;
+        backend.snapshot = test::makeSnapshot(3, 1, 3, Situation::NotCreated);
+        for (NodeCard &card : backend.snapshot.nodes) {
+            card.role = NodeCard::Role::Unknown;
+            card.slotRanges.clear();
+            card.slotsText.clear();
+            card.masterId.clear();
+        }
+        MainWindow window(&backend);
+        window.resize(1400, 900);
+        window.show();
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.setTarget(sandboxTarget());
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(window.topologyModel()->situation(), Situation::NotCreated);
+        QVERIFY(window.action(Action::CreateCluster)->isEnabled());
+        QVERIFY(!window.action(Action::Recover)->isEnabled());
+        QVERIFY(window.action(Action::Recover)->toolTip().contains(QLatin1String("no cluster to recover")));
+        QVERIFY(!window.action(Action::Deploy)->isEnabled());
+        QVERIFY(window.action(Action::Deploy)->toolTip().contains(QLatin1String("already deployed")));
+
+        backend.snapshot = test::makeSnapshot(3, 1, 3, Situation::TotalFailure);
+        for (NodeCard &card : backend.snapshot.nodes)
+            card.state = NodeCard::State::Fail;
+        window.refresh();
+        QTRY_COMPARE(window.topologyModel()->situation(), Situation::TotalFailure);
+        QAction *recover = window.action(Action::Recover);
+        QVERIFY(recover->isEnabled());
+        auto *toolBar = window.findChild<QToolBar *>(QStringLiteral("ActionsToolBar"));
+        QVERIFY(toolBar);
+        auto *recoverButton = qobject_cast<QToolButton *>(toolBar->widgetForAction(recover));
+        QVERIFY(recoverButton);
+        QVERIFY(recoverButton->property("prominent").toBool()); // Recover stands out
+        QVERIFY(!window.action(Action::AddNode)->isEnabled());
+        QVERIFY(!window.action(Action::CreateCluster)->isEnabled());
+        saveShot(&window, "main-total-failure");
+    }
+
+    void runningAnActionShowsProgressAndBlocksOthers()
+    {
+        test::FixtureBackend backend;
+        backend.snapshot = test::makeSnapshot(3, 1, 3, Situation::Healthy);
+        backend.actionStepMs = 300;
+        MainWindow window(&backend);
+        window.setRefreshInterval(0); // only the refresh after the operation counts here
+        window.show();
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.setTarget(sandboxTarget());
+        QVERIFY(refreshed.wait(10000));
+        QVERIFY(window.action(Action::Rebalance)->isEnabled());
+        QSignalSpy finished(&window, &MainWindow::jobFinished);
+        window.action(Action::Rebalance)->trigger();
+        QCOMPARE(backend.actionsRun, QList<Action>{Action::Rebalance});
+        QCOMPARE(window.busyWith(), QStringLiteral("Rebalance"));
+        QVERIFY(!window.action(Action::AddNode)->isEnabled());
+        QVERIFY(window.action(Action::AddNode)->toolTip().contains(QLatin1String("Wait until")));
+        QVERIFY(window.action(Action::Check)->isEnabled()); // reading stays possible
+        QCOMPARE(window.jobPanel()->runningCount(), 1);
+        const int refreshesBefore = backend.refreshCount;
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(finished.at(0).at(0).toString(), QStringLiteral("Rebalance"));
+        QVERIFY(finished.at(0).at(1).toBool());
+        QVERIFY(window.busyWith().isEmpty());
+        QVERIFY(window.action(Action::AddNode)->isEnabled());
+        QTRY_VERIFY(backend.refreshCount > refreshesBefore); // a refresh follows every operation
+    }
+
+    void cleanupConfirmationListsThePvcs()
+    {
+        test::FixtureBackend backend;
+        backend.snapshot = test::makeSnapshot(3, 1, 3, Situation::Healthy);
+        MainWindow window(&backend);
+        window.show();
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.setTarget(sandboxTarget());
+        QVERIFY(refreshed.wait(10000));
+        window.action(Action::Cleanup)->trigger();
+        auto *dialog = window.findChild<ConfirmationDialog *>(QStringLiteral("cleanupConfirmation"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QVERIFY(dialog->items().contains(QStringLiteral("StatefulSet redis-app")));
+        QVERIFY(!dialog->items().join(QLatin1Char('\n')).contains(QLatin1String("PersistentVolumeClaim")));
+        auto *pvcs = dialog->findChild<QWidget *>(QStringLiteral("deletePvcs"));
+        QVERIFY(pvcs);
+        QTest::mouseClick(pvcs, Qt::LeftButton, {}, QPoint(5, pvcs->height() / 2));
+        const QStringList items = dialog->items();
+        for (int i = 0; i < 6; ++i)
+            QVERIFY2(items.contains(QStringLiteral("PersistentVolumeClaim redis-data-redis-app-%1").arg(i)),
+                     qPrintable(items.join(QLatin1Char(','))));
+        QVERIFY(dialog->acceptButton()->text().contains(QLatin1String("10")));
+        saveShot(dialog, "cleanup-confirmation");
+        dialog->accept();
+        QTRY_COMPARE(backend.actionsRun.size(), 1);
+        QCOMPARE(backend.actionsRun.first(), Action::Cleanup);
+        QVERIFY(backend.requests.first().deletePvcs);
+        QVERIFY(!backend.requests.first().deleteNamespace);
+    }
+
+    void removeNodeNamesThePodAndWhereItsSlotsGo()
+    {
+        test::FixtureBackend backend;
+        backend.snapshot = test::makeSnapshot(4, 0, 2, Situation::Healthy);
+        MainWindow window(&backend);
+        window.show();
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.setTarget(sandboxTarget());
+        QVERIFY(refreshed.wait(10000));
+        window.action(Action::RemoveNode)->trigger();
+        auto *dialog = window.findChild<ConfirmationDialog *>(QStringLiteral("removeNodeConfirmation"));
+        QVERIFY(dialog);
+        const QString text = dialog->findChildren<QLabel *>().last()->text() + dialog->windowTitle();
+        QVERIFY2(dialog->windowTitle().contains(QLatin1String("redis-app-3")),
+                 qPrintable(dialog->windowTitle()));
+        bool named = false;
+        for (QLabel *label : dialog->findChildren<QLabel *>())
+            named = named || (label->text().contains(QLatin1String("4096 slots move to the other masters")) &&
+                              label->text().contains(QLatin1String("redis-app-0")));
+        QVERIFY2(named, qPrintable(text));
+        dialog->reject();
+        QVERIFY(backend.actionsRun.isEmpty());
+    }
+
+    void statusLineAndFailures()
+    {
+        test::FixtureBackend backend;
+        backend.snapshot = test::makeSnapshot(3, 1, 3, Situation::Healthy);
+        MainWindow window(&backend);
+        window.resize(1400, 900);
+        window.show();
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.setTarget(sandboxTarget());
+        QVERIFY(refreshed.wait(10000));
+        const QString line = window.statusLine();
+        QVERIFY2(line.contains(QLatin1String("cluster_state: ok")), qPrintable(line));
+        QVERIFY(line.contains(QLatin1String("slots ok: 16384")));
+        QVERIFY(line.contains(QLatin1String("known nodes: 6")));
+        QVERIFY(line.contains(QLatin1String("current epoch: 6")));
+        saveShot(&window, "main-healthy");
+
+        backend.refreshError =
+            QStringLiteral("Could not reach the API server at https://127.0.0.1:1: refused.");
+        refreshed.clear();
+        window.refresh();
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(refreshed.last().at(0).toBool(), false);
+        // The last picture stays while the target does not answer.
+        QCOMPARE(window.topologyView()->cardCount(), 6);
+    }
+
+    void targetAndRefreshIntervalArePersisted()
+    {
+        test::FixtureBackend backend;
+        {
+            MainWindow window(&backend);
+            StudioTarget target;
+            target.kind = StudioTarget::Kind::Kubernetes;
+            target.kubeconfig = QStringLiteral("/tmp/some-kubeconfig");
+            target.context = QString();
+            target.ns = QStringLiteral("redis-prod");
+            window.setTarget(target);
+            window.setRefreshInterval(5000);
+            window.close();
+        }
+        MainWindow again(&backend);
+        QCOMPARE(again.target().kind, StudioTarget::Kind::Kubernetes);
+        QCOMPARE(again.target().kubeconfig, QStringLiteral("/tmp/some-kubeconfig"));
+        QCOMPARE(again.target().ns, QStringLiteral("redis-prod"));
+        QCOMPARE(again.refreshInterval(), 5000);
+    }
+
+    void darkThemeRenders()
+    {
+        test::FixtureBackend backend;
+        backend.snapshot = test::makeSnapshot(3, 1, 3, Situation::Degraded);
+        backend.snapshot.nodes[1].state = NodeCard::State::PFail;
+        backend.snapshot.nodes[4].state = NodeCard::State::StaleAddress;
+        Theme::apply(*qApp, Theme::Mode::Dark);
+        QVERIFY(Theme::isDark());
+        MainWindow window(&backend);
+        window.resize(1400, 900);
+        window.show();
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.setTarget(sandboxTarget());
+        QVERIFY(refreshed.wait(10000));
+        saveShot(&window, "main-dark-degraded");
+        Theme::apply(*qApp, Theme::Mode::Light);
+        QVERIFY(!Theme::isDark());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"
