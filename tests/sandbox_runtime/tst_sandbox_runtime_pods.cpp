@@ -136,6 +136,7 @@ private Q_SLOTS:
     void scaleDownKeepsClaims();
     void templateChangeRollsOut();
     void missingStorageClassKeepsPodPending();
+    void secretPasswordReachesTheServer();
     void failedNodeMovesItsPods();
     void execRunsInThePod();
     void portForwardReachesThePod();
@@ -466,6 +467,36 @@ void TestSandboxRuntimePods::missingStorageClassKeepsPodPending()
     QVERIFY(eventReasons(QStringLiteral("waiting")).contains(QStringLiteral("FailedScheduling")));
     QVERIFY(m_store.remove(QStringLiteral("pods"), kNs, QStringLiteral("waiting")).ok());
     QVERIFY(m_store.remove(QStringLiteral("persistentvolumeclaims"), kNs, QStringLiteral("fast-data")).ok());
+}
+
+void TestSandboxRuntimePods::secretPasswordReachesTheServer()
+{
+    QVERIFY(
+        m_store
+            .create(
+                QStringLiteral("secrets"),
+                json(
+                    R"({"apiVersion":"v1","kind":"Secret","metadata":{"name":"auth","namespace":"redis-cluster"},
+                                   "data":{"password":"czNjcmV0"}})"))
+            .ok());
+    QVERIFY(
+        m_store
+            .create(
+                QStringLiteral("pods"),
+                json(
+                    R"x({"apiVersion":"v1","kind":"Pod","metadata":{"name":"locked","namespace":"redis-cluster"},
+                                   "spec":{"containers":[{"name":"redis","image":"redis:7",
+                                     "command":["redis-server","--requirepass","$(REDIS_PASSWORD)"],
+                                     "env":[{"name":"REDIS_PASSWORD","valueFrom":{"secretKeyRef":{"name":"auth","key":"password"}}}]}]}})x"))
+            .ok());
+    QTRY_VERIFY_WITH_TIMEOUT(ready(pod(QStringLiteral("locked"))),
+                             kPodTimeoutMs); // NOAUTH proves a live server
+    const QString ip = ipOf(pod(QStringLiteral("locked")));
+    QCOMPARE(redisCli(ip, {QStringLiteral("--no-auth-warning"), QStringLiteral("-a"),
+                           QStringLiteral("s3cret"), QStringLiteral("ping")}),
+             QStringLiteral("PONG"));
+    QVERIFY(redisCli(ip, {QStringLiteral("ping")}).contains(QLatin1String("NOAUTH")));
+    QVERIFY(m_store.remove(QStringLiteral("pods"), kNs, QStringLiteral("locked")).ok());
 }
 
 void TestSandboxRuntimePods::failedNodeMovesItsPods()

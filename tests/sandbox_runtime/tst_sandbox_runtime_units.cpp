@@ -1,3 +1,4 @@
+#include "memory_store.h"
 #include "sandbox/cidr_allocator.h"
 #include "sandbox/container_command.h"
 #include "sandbox/label_selector.h"
@@ -62,9 +63,7 @@ const char *kAntiAffinityPod =
 } // namespace
 
 class TestSandboxRuntimeUnits final : public QObject {
-    Q_OBJECT
-private Q_SLOTS:
-    void configRewriteMapsMountedPaths()
+    Q_OBJECT private Q_SLOTS : void configRewriteMapsMountedPaths()
     {
         QTemporaryDir dir;
         const PodContext context = redisContext(dir.path());
@@ -417,6 +416,63 @@ private Q_SLOTS:
         QCOMPARE(frames[1].type, quint16(SpdyCodec::Ping));
         QCOMPARE(frames[1].payload, QByteArray::fromHex("00000001"));
         QVERIFY(buffer.isEmpty());
+    }
+
+    void podContextMaterialisesVolumesAndEnv()
+    {
+        QTemporaryDir dir;
+        MemoryStore store;
+        QVERIFY(store
+                    .create(QStringLiteral("configmaps"),
+                            json(R"({"metadata":{"name":"redis-conf","namespace":"ns"},
+                                      "data":{"redis.conf":"port 6379\n","other":"x"}})"))
+                    .ok());
+        QVERIFY(store
+                    .create(QStringLiteral("secrets"),
+                            json(R"({"metadata":{"name":"redis-auth","namespace":"ns"},
+                                      "data":{"password":"czNjcmV0"}})")) // "s3cret"
+                    .ok());
+        QVERIFY(store
+                    .create(QStringLiteral("persistentvolumeclaims"),
+                            json(R"({"metadata":{"name":"data-0","namespace":"ns"}})"))
+                    .ok());
+        const QJsonObject pod = json(R"({"metadata":{"name":"p","namespace":"ns","uid":"0123456789"},
+          "spec":{"nodeName":"sandbox-node-1","volumes":[
+            {"name":"conf","configMap":{"name":"redis-conf","items":[{"key":"redis.conf","path":"redis.conf"}]}},
+            {"name":"auth","secret":{"secretName":"redis-auth"}},
+            {"name":"data","persistentVolumeClaim":{"claimName":"data-0"}},
+            {"name":"scratch","emptyDir":{}}]}})");
+        const QJsonObject container = json(R"x({"name":"redis",
+          "env":[{"name":"REDIS_PASSWORD","valueFrom":{"secretKeyRef":{"name":"redis-auth","key":"password"}}},
+                 {"name":"POD_IP","valueFrom":{"fieldRef":{"fieldPath":"status.podIP"}}},
+                 {"name":"GREETING","value":"hello $(POD_IP)"
+}],
+          "volumeMounts":[{"name":"conf","mountPath":"/etc/redis/"},{"name":"auth","mountPath":"/etc/auth"},
+                          {"name":"data","mountPath":"/var/lib/redis"},{"name":"scratch","mountPath":"/tmp/x"}]
+})x");
+        auto context = preparePodContext(pod, container, store, dir.path(), QStringLiteral("127.77.0.5"));
+        QVERIFY2(context.ok(), qPrintable(context.error().message()));
+        QFile config(context->mapPath(QStringLiteral("/etc/redis/redis.conf")));
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        QCOMPARE(config.readAll(), QByteArray("port 6379\n"));
+        QVERIFY(!QFile::exists(context->mapPath(QStringLiteral("/etc/redis/other")))); // only the listed item
+        QFile password(context->mapPath(QStringLiteral("/etc/auth/password")));
+        QVERIFY(password.open(QIODevice::ReadOnly));
+        QCOMPARE(password.readAll(), QByteArray("s3cret"));
+        QCOMPARE(context->mapPath(QStringLiteral("/var/lib/redis/nodes.conf")),
+                 dir.path() + QStringLiteral("/pvc/ns/data-0/nodes.conf"));
+        QCOMPARE(context->workDir, dir.path() + QStringLiteral("/pvc/ns/data-0"));
+        QCOMPARE(context->env.value(QStringLiteral("REDIS_PASSWORD")), QStringLiteral("s3cret"));
+        QCOMPARE(context->env.value(QStringLiteral("GREETING")), QStringLiteral("hello 127.77.0.5"));
+        QCOMPARE(context->env.value(QStringLiteral("HOSTNAME")), QStringLiteral("p"));
+
+        // A missing ConfigMap is explained, naming it, the volume and the namespace.
+        QVERIFY(store.remove(QStringLiteral("configmaps"), QStringLiteral("ns"), QStringLiteral("redis-conf"))
+                    .ok());
+        context = preparePodContext(pod, container, store, dir.path(), QStringLiteral("127.77.0.5"));
+        QVERIFY(!context.ok());
+        QVERIFY2(context.error().message().contains(QStringLiteral("configmap \"redis-conf\" not found")),
+                 qPrintable(context.error().message()));
     }
 
     void simulatedNodes()
