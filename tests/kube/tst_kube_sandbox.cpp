@@ -17,6 +17,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -355,6 +356,59 @@ private Q_SLOTS:
         QVERIFY(!run(missing));
         QCOMPARE(missing->error().code(), ErrorCode::NotFound);
         QVERIFY(missing->errorString().contains(QStringLiteral("deploy")));
+    }
+
+    void injectedFaultsAreRetriedOrReported()
+    {
+        auto inject = [this](const QJsonObject &rule) {
+            KubeRequest::Spec spec;
+            spec.method = "POST";
+            spec.path = QStringLiteral("/sandbox/faults");
+            spec.contentType = "application/json";
+            spec.body = QJsonDocument(rule).toJson(QJsonDocument::Compact);
+            return run(m_client->raw(spec));
+        };
+        const KubeObjectRef pod{QStringLiteral("v1"), QStringLiteral("Pod"), kNs,
+                                QStringLiteral("redis-app-0")};
+
+        // Reads ride out 503s and 429s (Retry-After honoured).
+        QVERIFY(inject({{QStringLiteral("verb"), QStringLiteral("get")},
+                        {QStringLiteral("resource"), QStringLiteral("pods")},
+                        {QStringLiteral("status"), 503},
+                        {QStringLiteral("count"), 2}}));
+        KubeRequest *get = m_client->get(pod);
+        QVERIFY2(run(get), qPrintable(get->errorString()));
+        QCOMPARE(get->attempts(), 3);
+        QVERIFY(inject({{QStringLiteral("verb"), QStringLiteral("list")},
+                        {QStringLiteral("resource"), QStringLiteral("pods")},
+                        {QStringLiteral("status"), 429},
+                        {QStringLiteral("count"), 1},
+                        {QStringLiteral("retryAfter"), 1}}));
+        QElapsedTimer timer;
+        timer.start();
+        KubeRequest *list = m_client->list(QStringLiteral("v1"), QStringLiteral("Pod"), kNs);
+        QVERIFY2(run(list), qPrintable(list->errorString()));
+        QCOMPARE(list->attempts(), 2);
+        QVERIFY(timer.elapsed() >= 900);
+
+        // A create that failed with 500 may or may not have happened: reported, not repeated.
+        QVERIFY(inject({{QStringLiteral("verb"), QStringLiteral("create")},
+                        {QStringLiteral("resource"), QStringLiteral("configmaps")},
+                        {QStringLiteral("status"), 500},
+                        {QStringLiteral("count"), 1}}));
+        KubeRequest *create = m_client->create(QJsonObject{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("faulty")},
+                                                     {QStringLiteral("namespace"), kNs}}}});
+        QVERIFY(!run(create));
+        QCOMPARE(create->attempts(), 1);
+        QVERIFY2(create->errorString().contains(QStringLiteral("injected fault")),
+                 qPrintable(create->errorString()));
+        KubeRequest::Spec clear;
+        clear.method = "DELETE";
+        clear.path = QStringLiteral("/sandbox/faults");
+        QVERIFY(run(m_client->raw(clear)));
     }
 
     void execInPod()
