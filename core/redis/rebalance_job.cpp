@@ -104,10 +104,40 @@ void RebalanceJob::scanned(const ClusterTopology &topology)
                 .arg(topology.disagreements().first()));
     }
 
-    Result<SlotPlan> plan = m_mode == Mode::Rebalance ? planRebalance(masters, m_rebalance)
-                            : m_mode == Mode::Reshard
-                                ? planReshard(masters, m_sourceIds, m_targetId, m_slotCount)
-                                : planDrain(masters, m_drainId);
+    // Ids may be given as unique prefixes, as redis-cli accepts them.
+    QString badId;
+    const auto resolve = [&](const QString &prefix) {
+        QStringList matches;
+        for (const QString &id : std::as_const(m_masterIds)) {
+            if (!prefix.isEmpty() && id.startsWith(prefix))
+                matches.append(id);
+        }
+        if (matches.size() == 1)
+            return matches.first();
+        if (badId.isEmpty())
+            badId = prefix;
+        return prefix;
+    };
+    RebalanceOptions rebalance = m_rebalance;
+    rebalance.weights.clear();
+    for (auto it = m_rebalance.weights.cbegin(); it != m_rebalance.weights.cend(); ++it)
+        rebalance.weights.insert(resolve(it.key()), it.value());
+    QStringList sourceIds;
+    for (const QString &id : std::as_const(m_sourceIds))
+        sourceIds.append(resolve(id));
+    const QString targetId = m_mode == Mode::Reshard ? resolve(m_targetId) : m_targetId;
+    const QString drainId = m_mode == Mode::Drain ? resolve(m_drainId) : m_drainId;
+    if (!badId.isEmpty()) {
+        return fail(
+            ErrorCode::InvalidInput,
+            QStringLiteral("'%1' names no single master of this cluster; give a master's id or a unique "
+                           "prefix of it (see status).")
+                .arg(badId));
+    }
+
+    Result<SlotPlan> plan = m_mode == Mode::Rebalance ? planRebalance(masters, rebalance)
+                            : m_mode == Mode::Reshard ? planReshard(masters, sourceIds, targetId, m_slotCount)
+                                                      : planDrain(masters, drainId);
     if (!plan)
         return fail(plan.error());
     m_plan = std::move(plan).value();
