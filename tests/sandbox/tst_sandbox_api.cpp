@@ -633,6 +633,16 @@ void TestSandboxApi::serverSideApplyConflicts()
                                        .toArray())
         managers.append(entry.toObject().value(QLatin1String("manager")).toString());
     QVERIFY2(managers.contains(QStringLiteral("beta")), qPrintable(managers.join(u',')));
+
+    // Apply bodies may be YAML as well as JSON.
+    const QByteArray yaml =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-yaml\ndata:\n  port: \"6379\"\n";
+    const HttpResult fromYaml = m_api->send(
+        "PATCH", QStringLiteral("/api/v1/namespaces/default/configmaps/from-yaml?fieldManager=yaml"), yaml,
+        "application/apply-patch+yaml");
+    QCOMPARE(fromYaml.status, 201);
+    QCOMPARE(fromYaml.json().value(QLatin1String("data")).toObject().value(QLatin1String("port")).toString(),
+             QStringLiteral("6379"));
 }
 
 void TestSandboxApi::scaleSubresource()
