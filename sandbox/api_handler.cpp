@@ -391,16 +391,15 @@ void ApiHandler::serveResource(const HttpRequest &request, const Route &route, H
         else if (!m_store->get(QStringLiteral("pods"), route.ns, route.name))
             replyStatus(connection, ApiStatus::notFound(QStringLiteral("pods"), route.name));
         else
-            replyStatus(connection,
-                        ApiStatus::badRequest(
-                            QStringLiteral("%1 needs a WebSocket upgrade offering %2; SPDY is not "
-                                           "served by kube-sandbox")
-                                .arg(route.subresource,
-                                     route.subresource == u"exec"
-                                         ? QStringLiteral("v5.channel.k8s.io or v4.channel.k8s.io")
-                                         : QStringLiteral("v4.channel.k8s.io (kubectl port-forward "
-                                                          "speaks only SPDY: connect to the pod IP, "
-                                                          "or use the app's tunnel)"))));
+            replyStatus(
+                connection,
+                ApiStatus::badRequest(
+                    QStringLiteral("%1 needs a WebSocket upgrade offering %2; the raw SPDY/3.1 "
+                                   "upgrade is not served by kube-sandbox")
+                        .arg(route.subresource,
+                             route.subresource == u"exec"
+                                 ? QStringLiteral("v5.channel.k8s.io or v4.channel.k8s.io")
+                                 : QStringLiteral("v4.channel.k8s.io or SPDY/3.1+portforward.k8s.io"))));
         return;
     }
     if (route.subresource == u"log") {
