@@ -1,5 +1,7 @@
 #include "command_registry.h"
 
+#include "commands/cluster_command.h"
+
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -26,6 +28,9 @@ const QList<Command> &commands()
     static const QList<Command> list = {
         {QStringLiteral("help"), QStringLiteral("show this overview"), runHelp},
         {QStringLiteral("version"), QStringLiteral("print the version"), runVersion},
+        {QStringLiteral("create"), QStringLiteral("form a new cluster from blank nodes and verify it"), runCreate},
+        {QStringLiteral("status"), QStringLiteral("show the cluster: masters, replicas, slots, links"), runStatus},
+        {QStringLiteral("check"), QStringLiteral("check the cluster like redis-cli --cluster check, and more"), runCheck},
     };
     return list;
 }

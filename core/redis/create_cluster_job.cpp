@@ -96,7 +96,8 @@ void CreateClusterJob::checkNodes()
 {
     setStep(QStringLiteral("checking that the %1 nodes are blank").arg(m_members.size()));
     auto views = std::make_shared<QList<NodeView>>(m_members.size());
-    auto remaining = std::make_shared<int>(m_members.size());
+    // Two answers per node: its view and its cluster-node-timeout.
+    auto remaining = std::make_shared<int>(2 * m_members.size());
     for (int i = 0; i < m_members.size(); ++i) {
         fetchNodeView(m_pool, m_members.at(i).address, true, this,
                       [this, views, remaining, i](NodeView view) {
@@ -104,6 +105,14 @@ void CreateClusterJob::checkNodes()
                           if (--*remaining == 0)
                               nodesChecked(*views);
                       });
+        m_pool->command(m_members.at(i).address, {"CONFIG", "GET", "cluster-node-timeout"}, this,
+                        [this, views, remaining, i](Result<RedisReply> reply) {
+                            // CONFIG may be renamed away; the create then just waits the full rejoin delay.
+                            if (reply && reply.value().elements().size() == 2)
+                                m_members[i].nodeTimeoutMs = reply.value().elements().at(1).text().toInt();
+                            if (--*remaining == 0)
+                                nodesChecked(*views);
+                        });
     }
 }
 
@@ -246,11 +255,23 @@ void CreateClusterJob::assignSlotsAndEpochs()
         int member;
         QList<QByteArray> argv;
         QString what;
-        bool epoch;
+        bool optional; // a failure is logged, not fatal
     };
     auto sends = std::make_shared<QList<Send>>();
     for (int i = 0; i < m_members.size(); ++i) {
-        const Member &member = m_members.at(i);
+        Member &member = m_members[i];
+        if (member.nodeTimeoutMs > FormingNodeTimeoutMs) {
+            member.nodeTimeoutShortened = true;
+            sends->append(
+                {i,
+                 {"CONFIG", "SET", "cluster-node-timeout", number(FormingNodeTimeoutMs)},
+                 QStringLiteral("Shortening cluster-node-timeout on %1 from %2 to %3 ms while the cluster "
+                                "forms (a new master waits that long before it reports ok)")
+                     .arg(member.address.toString())
+                     .arg(member.nodeTimeoutMs)
+                     .arg(FormingNodeTimeoutMs),
+                 true});
+        }
         if (member.master) {
             const SlotRange range = m_plan.masters.at(member.planIndex).slotRange;
             QList<QByteArray> argv;
@@ -272,26 +293,26 @@ void CreateClusterJob::assignSlotsAndEpochs()
             {i,
              {"CLUSTER", "SET-CONFIG-EPOCH", number(i + 1)},
              QStringLiteral("Giving %1 the config epoch %2").arg(member.address.toString()).arg(i + 1),
-             true});
+             false});
     }
     afterAll(
         static_cast<int>(sends->size()), QStringLiteral("Assigning slots and config epochs"),
         [this] { meetEveryone(); },
         [this, sends](int i, std::function<void(Result<RedisReply>)> done) {
             const Send &send = sends->at(i);
-            const bool epoch = send.epoch;
-            const NodeAddress address = m_members.at(send.member).address;
-            sendLogged(m_members.at(send.member), send.argv, send.what,
-                       [epoch, address, done](Result<RedisReply> reply) {
-                           // A node whose epoch is already set (e.g. after CLUSTER RESET SOFT) keeps it;
-                           // Redis resolves equal epochs itself, so this is not worth failing for.
-                           if (!reply && epoch && reply.error().detail().contains(QLatin1String("epoch"))) {
-                               Logger::instance().warning(LogCategory, reply.error().message());
-                               done(RedisReply::status("OK"));
-                               return;
-                           }
-                           done(std::move(reply));
-                       });
+            const bool optional = send.optional;
+            sendLogged(
+                m_members.at(send.member), send.argv, send.what, [optional, done](Result<RedisReply> reply) {
+                    // A node whose epoch is already set (e.g. after CLUSTER RESET SOFT) keeps it: Redis
+                    // resolves equal epochs itself, so this is not worth failing for.
+                    const bool epochSet = !reply && reply.error().detail().contains(QLatin1String("epoch"));
+                    if (!reply && (optional || epochSet)) {
+                        Logger::instance().warning(LogCategory, reply.error().message());
+                        done(RedisReply::status("OK"));
+                        return;
+                    }
+                    done(std::move(reply));
+                });
         });
 }
 
@@ -352,14 +373,19 @@ void CreateClusterJob::polled(const QList<NodeView> &views)
     if (isFinished())
         return;
     const QStringList gaps = convergenceGaps(m_expected, views);
+    if (!gaps.isEmpty())
+        qCDebug(lcRedis) << "round" << m_rounds << elapsedMs() << "ms:" << gaps.size()
+                         << "gaps, first:" << gaps.first();
     if (gaps.isEmpty()) {
         m_topology = ClusterTopology::fromViews(views);
         setProgress(4, 4);
-        Logger::instance().info(LogCategory,
-                                QStringLiteral("The cluster of %1 nodes is formed and verified (%2 s).")
-                                    .arg(m_members.size())
-                                    .arg(QString::number(elapsedMs() / 1000.0, 'f', 2)));
-        succeed();
+        restoreNodeTimeouts([this] {
+            Logger::instance().info(LogCategory,
+                                    QStringLiteral("The cluster of %1 nodes is formed and verified (%2 s).")
+                                        .arg(m_members.size())
+                                        .arg(QString::number(elapsedMs() / 1000.0, 'f', 2)));
+            succeed();
+        });
         return;
     }
     if (m_deadline.hasExpired()) {
@@ -414,11 +440,41 @@ void CreateClusterJob::failHalfDone(const Error &error)
         fail(error);
         return;
     }
-    fail(Error(error.code(),
-               error.message() +
-                   QStringLiteral(" The nodes may be half-joined now; reset them (CLUSTER RESET) "
-                                  "before trying again."),
-               error.detail()));
+    const Error halfDone(error.code(),
+                         error.message() + QStringLiteral(" The nodes may be half-joined now; reset them "
+                                                          "(CLUSTER RESET) before trying again."),
+                         error.detail());
+    restoreNodeTimeouts([this, halfDone] { fail(halfDone); });
+}
+
+void CreateClusterJob::restoreNodeTimeouts(std::function<void()> done)
+{
+    QList<int> shortened;
+    for (int i = 0; i < m_members.size(); ++i) {
+        if (m_members.at(i).nodeTimeoutShortened)
+            shortened.append(i);
+    }
+    if (shortened.isEmpty()) {
+        done();
+        return;
+    }
+    auto remaining = std::make_shared<int>(shortened.size());
+    for (int i : std::as_const(shortened)) {
+        Member &member = m_members[i];
+        member.nodeTimeoutShortened = false;
+        sendLogged(member, {"CONFIG", "SET", "cluster-node-timeout", number(member.nodeTimeoutMs)},
+                   QStringLiteral("Restoring cluster-node-timeout on %1 to %2 ms")
+                       .arg(member.address.toString())
+                       .arg(member.nodeTimeoutMs),
+                   [remaining, done](Result<RedisReply> reply) {
+                       // Bounded by the command timeout; a node that does not take it back is worth a
+                       // warning, not a failed create.
+                       if (!reply)
+                           Logger::instance().warning(LogCategory, reply.error().message());
+                       if (--*remaining == 0)
+                           done();
+                   });
+    }
 }
 
 } // namespace rcs

@@ -25,6 +25,9 @@ class RedisPool;
 //    node, no assigned slot — and refuses naming the first node that is not.
 // 3. Pipelined on all nodes at once: ADDSLOTSRANGE (7.0+, ADDSLOTS before) on the masters and a distinct
 //    SET-CONFIG-EPOCH 1..N everywhere; then, once all answered, a full-mesh CLUSTER MEET.
+//    While the cluster forms, cluster-node-timeout is shortened to 1 s on every node and restored
+//    afterwards: a master reports cluster_state:ok only min(node-timeout, 5 s) after it last counted
+//    itself in a minority, which a slotless node does until its first ADDSLOTS.
 // 4. Polls CLUSTER NODES + CLUSTER INFO of every node every pollInterval, sends CLUSTER REPLICATE to a
 //    replica as soon as it knows its master, and succeeds when convergenceGaps() is empty: every node
 //    cluster_state:ok, agreeing on every node's slots and role, listing every peer at its address,
@@ -40,6 +43,8 @@ class CreateClusterJob final : public Job {
 public:
     static constexpr int DefaultTimeoutMs = 60000;
     static constexpr int DefaultPollIntervalMs = 50;
+    // The cluster-node-timeout used while the cluster forms (the rejoin delay follows it, 500 ms at least).
+    static constexpr int FormingNodeTimeoutMs = 1000;
 
     CreateClusterJob(QList<PlannedNodeInput> nodes, int replicasPerMaster, RedisPool *pool = nullptr,
                      QObject *parent = nullptr);
@@ -67,6 +72,8 @@ private:
         int planIndex = 0; // into plan().masters or plan().replicas
         QString masterId;  // replicas, once known
         bool replicateSent = false;
+        int nodeTimeoutMs = 0; // cluster-node-timeout before the create; 0 when CONFIG GET failed
+        bool nodeTimeoutShortened = false;
     };
 
     void checkNodes();
@@ -83,6 +90,8 @@ private:
     void afterAll(int count, const QString &context, std::function<void()> next,
                   std::function<void(int, std::function<void(Result<RedisReply>)>)> send);
     void failHalfDone(const Error &error);
+    // Puts cluster-node-timeout back where it was shortened, then calls done (also on errors).
+    void restoreNodeTimeouts(std::function<void()> done);
 
     QList<PlannedNodeInput> m_inputs;
     int m_replicasPerMaster = 0;

@@ -1,0 +1,150 @@
+#include "cli_options.h"
+
+#include "command_registry.h"
+#include "common/logger.h"
+
+#include <cstdio>
+
+namespace rcs::cli {
+
+namespace {
+const QString NodesOption = QStringLiteral("nodes");
+const QString PasswordOption = QStringLiteral("password");
+const QString UserOption = QStringLiteral("user");
+const QString JsonOption = QStringLiteral("json");
+const QString TimeoutOption = QStringLiteral("timeout");
+const QString VerboseOption = QStringLiteral("verbose");
+} // namespace
+
+CommandLine::CommandLine(QString command, QString description)
+    : m_command(std::move(command))
+{
+    m_parser.setApplicationDescription(description);
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.addHelpOption();
+}
+
+void CommandLine::addNodesOption(const QString &description)
+{
+    m_hasNodes = true;
+    m_parser.addOption({NodesOption,
+                        description.isEmpty()
+                            ? QStringLiteral("Node addresses, comma-separated (HOST:PORT,…).")
+                            : description,
+                        QStringLiteral("H:P,…")});
+}
+
+void CommandLine::addPasswordOptions()
+{
+    m_hasPassword = true;
+    m_parser.addOption(
+        {PasswordOption,
+         QStringLiteral("Redis password (AUTH). Defaults to $REDISCLI_AUTH, which keeps it out of the "
+                        "process list."),
+         QStringLiteral("P")});
+    m_parser.addOption(
+        {UserOption, QStringLiteral("ACL user name for AUTH (Redis 6 and newer)."), QStringLiteral("U")});
+}
+
+void CommandLine::addJsonOption()
+{
+    m_hasJson = true;
+    m_parser.addOption({JsonOption, QStringLiteral("Print JSON on stdout instead of text.")});
+}
+
+void CommandLine::addTimeoutOption(int defaultSeconds)
+{
+    m_hasTimeout = true;
+    m_defaultTimeoutSeconds = defaultSeconds;
+    m_parser.addOption({TimeoutOption,
+                        QStringLiteral("Give up after S seconds (default %1).").arg(defaultSeconds),
+                        QStringLiteral("S"), QString::number(defaultSeconds)});
+}
+
+void CommandLine::addVerboseOption()
+{
+    m_hasVerbose = true;
+    m_parser.addOption(
+        {VerboseOption, QStringLiteral("Log every step, with the equivalent redis-cli lines, on stderr.")});
+}
+
+int CommandLine::usageError(const QString &message) const
+{
+    std::fprintf(stderr, "%s: %s Run 'redis-cluster-studio %s --help'.\n", qPrintable(m_command),
+                 qPrintable(message), qPrintable(m_command));
+    return ExitUsage;
+}
+
+std::optional<int> CommandLine::intValue(const QString &name, int minimum, int maximum) const
+{
+    bool ok = false;
+    const int number = m_parser.value(name).toInt(&ok);
+    if (!ok || number < minimum || number > maximum) {
+        usageError(QStringLiteral("--%1 must be a whole number from %2 to %3, not '%4'.")
+                       .arg(name)
+                       .arg(minimum)
+                       .arg(maximum)
+                       .arg(m_parser.value(name)));
+        return std::nullopt;
+    }
+    return number;
+}
+
+std::optional<int> CommandLine::parse(const QStringList &args)
+{
+    // QCommandLineParser expects the program name first.
+    if (!m_parser.parse(QStringList{QStringLiteral("redis-cluster-studio ") + m_command} + args))
+        return usageError(m_parser.errorText() + QLatin1Char('.'));
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        QString help = m_parser.helpText();
+        help.replace(QStringLiteral("[options]"), QStringLiteral("[OPTIONS]"));
+        std::printf("%s", qPrintable(help));
+        return ExitSuccess;
+    }
+    if (!m_parser.positionalArguments().isEmpty())
+        return usageError(
+            QStringLiteral("Unexpected argument '%1'.").arg(m_parser.positionalArguments().first()));
+    if (m_hasNodes) {
+        if (!m_parser.isSet(NodesOption))
+            return usageError(QStringLiteral("--nodes is required."));
+        const Result<QList<NodeAddress>> nodes = NodeAddress::parseList(m_parser.value(NodesOption));
+        if (!nodes)
+            return usageError(nodes.error().message());
+        m_nodes = nodes.value();
+    }
+    if (m_hasJson)
+        m_json = m_parser.isSet(JsonOption);
+    if (m_hasTimeout) {
+        const std::optional<int> seconds = intValue(TimeoutOption, 1, 24 * 3600);
+        if (!seconds)
+            return ExitUsage;
+        m_timeoutMs = *seconds * 1000;
+    }
+    if (m_hasVerbose && m_parser.isSet(VerboseOption))
+        Logger::instance().setEchoToStderr(true);
+    if (m_hasPassword) {
+        const QString password = connectionOptions().password;
+        if (!password.isEmpty())
+            Logger::instance().addSecret(password);
+    }
+    return std::nullopt;
+}
+
+RedisConnectionOptions CommandLine::connectionOptions() const
+{
+    RedisConnectionOptions options;
+    if (m_hasPassword) {
+        options.password = m_parser.isSet(PasswordOption) ? m_parser.value(PasswordOption)
+                                                          : qEnvironmentVariable("REDISCLI_AUTH");
+        options.user = m_parser.value(UserOption);
+    }
+    return options;
+}
+
+int reportFailure(const Error &error)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(Logger::instance().redact(error.message())));
+    return ExitFailure;
+}
+
+} // namespace rcs::cli

@@ -1,0 +1,137 @@
+#include "cluster_command.h"
+
+#include "cli_options.h"
+#include "command_registry.h"
+#include "job_runner.h"
+#include "topology_output.h"
+
+#include "redis/cluster_check.h"
+#include "redis/cluster_scan_job.h"
+#include "redis/create_cluster_job.h"
+#include "redis/redis_pool.h"
+
+#include <cstdio>
+
+namespace rcs::cli {
+
+namespace {
+const QString ReplicasOption = QStringLiteral("cluster-replicas");
+
+void printOut(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+// Scans from the given seeds; on failure prints the reason and returns std::nullopt.
+std::optional<ClusterTopology> scan(const CommandLine &line)
+{
+    RedisPool pool;
+    RedisConnectionOptions options = line.connectionOptions();
+    pool.setOptions(options);
+    ClusterScanJob job(line.nodes(), &pool);
+    job.setTimeout(line.timeoutMs());
+    if (const Error error = runJob(&job); error.isError()) {
+        reportFailure(error);
+        return std::nullopt;
+    }
+    return job.topology();
+}
+} // namespace
+
+int runCreate(const QStringList &args)
+{
+    CommandLine line(
+        QStringLiteral("create"),
+        QStringLiteral("Forms a new Redis Cluster from blank cluster-mode nodes and waits until every "
+                       "node agrees on it (cluster_state:ok, slots, roles, addresses, links)."));
+    line.addNodesOption(
+        QStringLiteral("Every node of the new cluster as IP:PORT, comma-separated; masters are "
+                       "taken first, in this order."));
+    line.addOption({ReplicasOption, QStringLiteral("Replicas per master (default 0)."), QStringLiteral("N"),
+                    QStringLiteral("0")});
+    line.addPasswordOptions();
+    line.addJsonOption();
+    line.addTimeoutOption(CreateClusterJob::DefaultTimeoutMs / 1000);
+    line.addVerboseOption();
+    if (const std::optional<int> stop = line.parse(args))
+        return *stop;
+    const std::optional<int> replicas = line.intValue(ReplicasOption, 0, 100);
+    if (!replicas)
+        return ExitUsage;
+
+    QList<PlannedNodeInput> inputs;
+    for (const NodeAddress &address : line.nodes())
+        inputs.append({address, {}});
+    RedisPool pool;
+    pool.setOptions(line.connectionOptions());
+    CreateClusterJob job(inputs, *replicas, &pool);
+    job.setConvergenceTimeout(line.timeoutMs());
+    const Error error = runJob(&job);
+    if (error.isError())
+        return error.code() == ErrorCode::InvalidInput ? (reportFailure(error), ExitUsage)
+                                                       : reportFailure(error);
+    if (line.json()) {
+        printOut(jsonLine(topologyToJson(job.topology())));
+    } else {
+        printOut(topologyToText(job.topology()).toUtf8());
+        printOut(QStringLiteral("Formed and verified in %1 s.\n")
+                     .arg(job.elapsedMs() / 1000.0, 0, 'f', 2)
+                     .toUtf8());
+    }
+    return ExitSuccess;
+}
+
+int runStatus(const QStringList &args)
+{
+    CommandLine line(
+        QStringLiteral("status"),
+        QStringLiteral("Shows the cluster as its nodes see it: masters, replicas, slots, flags, links. "
+                       "One reachable address is enough; the other nodes are discovered from it."));
+    line.addNodesOption();
+    line.addPasswordOptions();
+    line.addJsonOption();
+    line.addTimeoutOption(30);
+    line.addVerboseOption();
+    if (const std::optional<int> stop = line.parse(args))
+        return *stop;
+    const std::optional<ClusterTopology> topology = scan(line);
+    if (!topology)
+        return ExitFailure;
+    printOut(line.json() ? jsonLine(topologyToJson(*topology)) : topologyToText(*topology).toUtf8());
+    return ExitSuccess;
+}
+
+int runCheck(const QStringList &args)
+{
+    CommandLine line(
+        QStringLiteral("check"),
+        QStringLiteral("Checks the cluster like redis-cli --cluster check (slot agreement, open slots, "
+                       "coverage, unreachable nodes) and more (cluster_state, fail flags, links, stale "
+                       "addresses). Exits 0 only when there is no error."));
+    line.addNodesOption();
+    line.addPasswordOptions();
+    line.addJsonOption();
+    line.addTimeoutOption(30);
+    line.addVerboseOption();
+    if (const std::optional<int> stop = line.parse(args))
+        return *stop;
+    const std::optional<ClusterTopology> topology = scan(line);
+    if (!topology)
+        return ExitFailure;
+    const ClusterCheckReport report = checkCluster(*topology);
+    if (line.json()) {
+        QJsonObject object = checkReportToJson(report);
+        object.insert(QStringLiteral("cluster_state"), overallClusterState(*topology));
+        printOut(jsonLine(object));
+    } else {
+        printOut(checkReportToText(report).toUtf8());
+    }
+    if (report.isHealthy())
+        return ExitSuccess;
+    std::fprintf(stderr, "The cluster is not healthy: %d errors, listed above.\n",
+                 report.count(CheckSeverity::Error));
+    return ExitFailure;
+}
+
+} // namespace rcs::cli

@@ -1,0 +1,215 @@
+// Times cluster creation from freshly started nodes until every node reports cluster_state:ok:
+// our create (the redis-cluster-studio command, or the same job in-process) against
+// `redis-cli --cluster create … --cluster-replicas R --cluster-yes`. Each run starts new nodes on new
+// loopback addresses, lets them settle, then starts the clock. Prints one line per run and a Markdown
+// summary (medians, ratio). Run through bench/create/run.sh.
+
+#include "common/job.h"
+#include "redis/create_cluster_job.h"
+#include "redis/redis_pool.h"
+#include "support/redis_test_nodes.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace rcs;
+
+namespace {
+
+struct Settings {
+    int nodes = 6;
+    int replicas = 1;
+    int runs = 5;
+    int settleMs = 3000;
+    int timeoutMs = 120000;
+    QString studio; // empty: run the job in-process
+    QString redisCli = QStringLiteral("redis-cli");
+};
+
+// Polls CLUSTER INFO on every node until all say cluster_state:ok; returns the elapsed ms of clock
+// when that was first seen, or -1 on timeout.
+qint64 waitAllOk(RedisPool &pool, const QList<NodeAddress> &nodes, const QElapsedTimer &clock, int timeoutMs)
+{
+    bool allOk = false;
+    qint64 seenAt = -1;
+    while (!allOk && clock.elapsed() < timeoutMs) {
+        std::optional<QList<NodeReply>> replies;
+        pool.commandAll(nodes, {"CLUSTER", "INFO"}, nullptr,
+                        [&](QList<NodeReply> r) { replies = std::move(r); });
+        QTest::qWaitFor([&] { return replies.has_value(); }, 10000);
+        if (!replies)
+            continue;
+        allOk = std::all_of(replies->cbegin(), replies->cend(), [](const NodeReply &reply) {
+            return reply.reply.ok() && reply.reply.value().bytes().contains("cluster_state:ok");
+        });
+        if (allOk)
+            seenAt = clock.elapsed();
+        else
+            QTest::qWait(5);
+    }
+    return seenAt;
+}
+
+// Starts the tool, and returns the ms from start until the tool exited successfully AND every node
+// reported cluster_state:ok; -1 on failure (reason printed).
+qint64 timeExternal(const QString &program, const QStringList &args, const QList<NodeAddress> &nodes,
+                    int timeoutMs)
+{
+    RedisPool pool;
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    QElapsedTimer clock;
+    clock.start();
+    process.start(program, args);
+    if (!process.waitForStarted(10000)) {
+        std::fprintf(stderr, "could not start %s: %s\n", qPrintable(program),
+                     qPrintable(process.errorString()));
+        return -1;
+    }
+    // The poll runs while the tool works; the tool's exit is awaited without blocking the poller.
+    const qint64 okAt = waitAllOk(pool, nodes, clock, timeoutMs);
+    QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs);
+    const qint64 exitedAt = clock.elapsed();
+    if (process.state() != QProcess::NotRunning || process.exitCode() != 0 || okAt < 0) {
+        process.kill();
+        process.waitForFinished(5000);
+        std::fprintf(stderr, "%s failed (exit %d, ok at %lld ms):\n%s\n", qPrintable(program),
+                     process.exitCode(), okAt, process.readAll().constData());
+        return -1;
+    }
+    Q_UNUSED(exitedAt)
+    return okAt;
+}
+
+qint64 timeInProcess(const QList<NodeAddress> &nodes, int replicas, int timeoutMs)
+{
+    RedisPool pollPool;
+    RedisPool pool;
+    QList<PlannedNodeInput> inputs;
+    for (const NodeAddress &address : nodes)
+        inputs.append({address, {}});
+    QElapsedTimer clock;
+    clock.start();
+    auto *job = new CreateClusterJob(inputs, replicas, &pool);
+    job->setAutoDelete(false);
+    QSignalSpy finished(job, &Job::finished);
+    job->start();
+    const qint64 okAt = waitAllOk(pollPool, nodes, clock, timeoutMs);
+    finished.wait(timeoutMs);
+    const bool failed = finished.isEmpty() || job->hasError();
+    if (failed)
+        std::fprintf(stderr, "create failed: %s\n", qPrintable(job->errorString()));
+    delete job;
+    return failed ? -1 : okAt;
+}
+
+double median(QList<qint64> values)
+{
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    if (n == 0)
+        return 0;
+    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
+}
+
+QString joined(const QList<qint64> &values)
+{
+    QStringList parts;
+    for (qint64 value : values)
+        parts.append(QString::number(value));
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Times cluster creation: ours against redis-cli."));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("nodes"), QStringLiteral("Nodes per cluster (default 6)."), QStringLiteral("N"),
+         QStringLiteral("6")},
+        {QStringLiteral("replicas"), QStringLiteral("Replicas per master (default 1)."), QStringLiteral("R"),
+         QStringLiteral("1")},
+        {QStringLiteral("runs"), QStringLiteral("Runs per tool (default 5)."), QStringLiteral("K"),
+         QStringLiteral("5")},
+        {QStringLiteral("settle-ms"), QStringLiteral("Idle time after the nodes answer PING (default 3000)."),
+         QStringLiteral("MS"), QStringLiteral("3000")},
+        {QStringLiteral("studio"),
+         QStringLiteral("redis-cluster-studio to time; without it the job runs in-process."),
+         QStringLiteral("PATH")},
+        {QStringLiteral("redis-cli"), QStringLiteral("redis-cli to compare with."), QStringLiteral("PATH"),
+         QStringLiteral("redis-cli")},
+    });
+    parser.process(app);
+    Settings settings;
+    settings.nodes = parser.value(QStringLiteral("nodes")).toInt();
+    settings.replicas = parser.value(QStringLiteral("replicas")).toInt();
+    settings.runs = parser.value(QStringLiteral("runs")).toInt();
+    settings.settleMs = parser.value(QStringLiteral("settle-ms")).toInt();
+    settings.studio = parser.value(QStringLiteral("studio"));
+    settings.redisCli = parser.value(QStringLiteral("redis-cli"));
+
+    QList<qint64> ours;
+    QList<qint64> theirs;
+    for (int run = 0; run < settings.runs; ++run) {
+        for (const bool oursFirst : {true, false}) {
+            // Alternate which tool goes first so neither always gets the warmer machine.
+            const bool isOurs = (run % 2 == 0) == oursFirst;
+            test::RedisTestNodes nodes;
+            const Result<void> started = nodes.start(settings.nodes);
+            if (!started) {
+                std::fprintf(stderr, "%s\n", qPrintable(started.error().message()));
+                return 1;
+            }
+            // Masters report cluster_state:ok only CLUSTER_WRITABLE_DELAY (2 s) after start-up; nodes
+            // in a real deployment have been up longer than that.
+            QTest::qWait(settings.settleMs);
+            QStringList addresses;
+            for (const NodeAddress &address : nodes.addresses())
+                addresses.append(address.toString());
+            qint64 ms = -1;
+            if (isOurs) {
+                ms = settings.studio.isEmpty()
+                         ? timeInProcess(nodes.addresses(), settings.replicas, settings.timeoutMs)
+                         : timeExternal(settings.studio,
+                                        {QStringLiteral("create"), QStringLiteral("--nodes"),
+                                         addresses.join(QLatin1Char(',')),
+                                         QStringLiteral("--cluster-replicas"),
+                                         QString::number(settings.replicas)},
+                                        nodes.addresses(), settings.timeoutMs);
+            } else {
+                QStringList args = {QStringLiteral("--cluster"), QStringLiteral("create")};
+                args += addresses;
+                args += {QStringLiteral("--cluster-replicas"), QString::number(settings.replicas),
+                         QStringLiteral("--cluster-yes")};
+                ms = timeExternal(settings.redisCli, args, nodes.addresses(), settings.timeoutMs);
+            }
+            if (ms < 0)
+                return 1;
+            (isOurs ? ours : theirs).append(ms);
+            std::printf("run %d %-9s %lld ms\n", run + 1, isOurs ? "ours" : "redis-cli", ms);
+            std::fflush(stdout);
+            if (Result<void> stopped = nodes.stopAll(); !stopped)
+                std::fprintf(stderr, "%s\n", qPrintable(stopped.error().message()));
+        }
+    }
+    const double oursMedian = median(ours);
+    const double theirsMedian = median(theirs);
+    std::printf("\n| nodes | replicas | runs | ours median (ms) | redis-cli median (ms) | speed-up | ours "
+                "(ms) | redis-cli (ms) |\n");
+    std::printf("|---|---|---|---|---|---|---|---|\n");
+    std::printf("| %d | %d | %d | %.0f | %.0f | %.1f× | %s | %s |\n", settings.nodes, settings.replicas,
+                settings.runs, oursMedian, theirsMedian, oursMedian > 0 ? theirsMedian / oursMedian : 0.0,
+                qPrintable(joined(ours)), qPrintable(joined(theirs)));
+    return 0;
+}

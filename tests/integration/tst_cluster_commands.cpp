@@ -1,0 +1,236 @@
+#include "support/redis_cli_runner.h"
+#include "support/redis_test_nodes.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace rcs;
+using rcs::test::RedisTestNodes;
+
+namespace {
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs the real executable, as a script would.
+Run studio(const QStringList &args, int timeoutMs = 120000)
+{
+    QProcess process;
+    process.start(qEnvironmentVariable("RCS_BINARY_DIR") + QStringLiteral("/app/redis-cluster-studio"), args);
+    Run run;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(5000);
+        run.err = "timed out";
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+QString describe(const Run &run)
+{
+    return QStringLiteral("exit %1\nstdout:\n%2\nstderr:\n%3")
+        .arg(run.exitCode)
+        .arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err));
+}
+
+bool isOneSentence(const QByteArray &err)
+{
+    const QByteArray text = err.trimmed();
+    return !text.isEmpty() && !text.contains('\n') && text.endsWith('.');
+}
+} // namespace
+
+class TestClusterCommands final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        test::RedisTestNodeOptions options;
+        options.extraConfig = {QStringLiteral("repl-diskless-sync-delay 0")};
+        const Result<void> started = m_nodes.start(6, options);
+        QVERIFY2(started.ok(), qPrintable(started.error().message()));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("--nodes without value")
+            << QStringList{QStringLiteral("create"), QStringLiteral("--nodes")};
+        QTest::newRow("bad address") << QStringList{QStringLiteral("status"), QStringLiteral("--nodes"),
+                                                    QStringLiteral("10.0.0.1:99999")};
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("check"), QStringLiteral("--nodez"), QStringLiteral("x")};
+        QTest::newRow("bad replicas")
+            << QStringList{QStringLiteral("create"), QStringLiteral("--nodes"), QStringLiteral("127.0.0.1:1"),
+                           QStringLiteral("--cluster-replicas"), QStringLiteral("many")};
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        const Run run = studio(args);
+        QVERIFY2(run.exitCode == 2, qPrintable(describe(run)));
+        QVERIFY2(isOneSentence(run.err), qPrintable(describe(run)));
+    }
+
+    void helpPerCommand()
+    {
+        // --nodes selects the plain-endpoint form of the verb (without it the Kubernetes form answers).
+        const Run run = studio({QStringLiteral("create"), QStringLiteral("--nodes"),
+                                QStringLiteral("127.0.0.1"), QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("--cluster-replicas"));
+        QVERIFY(run.out.contains("--password"));
+    }
+
+    void refuseFourNodesWithOneReplica()
+    {
+        QStringList four;
+        for (int i = 0; i < 4; ++i)
+            four.append(m_nodes.address(i).toString());
+        const Run run =
+            studio({QStringLiteral("create"), QStringLiteral("--nodes"), four.join(QLatin1Char(',')),
+                    QStringLiteral("--cluster-replicas"), QStringLiteral("1")});
+        QVERIFY2(run.exitCode == 2, qPrintable(describe(run)));
+        QVERIFY2(isOneSentence(run.err), qPrintable(describe(run)));
+    }
+
+    void statusOfUnreachableNode()
+    {
+        const QString nobody =
+            m_nodes.address(0).host.section(QLatin1Char('.'), 0, 2) + QStringLiteral(".222:6379");
+        const Run run = studio({QStringLiteral("status"), QStringLiteral("--nodes"), nobody});
+        QVERIFY2(run.exitCode == 1, qPrintable(describe(run)));
+        QVERIFY2(isOneSentence(run.err), qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(nobody.toLatin1()), qPrintable(describe(run)));
+    }
+
+    void createStatusCheck()
+    {
+        const Run created =
+            studio({QStringLiteral("create"), QStringLiteral("--nodes"), m_nodes.addressList(),
+                    QStringLiteral("--cluster-replicas"), QStringLiteral("1")});
+        QVERIFY2(created.exitCode == 0, qPrintable(describe(created)));
+        QVERIFY2(created.out.startsWith("cluster_state: ok"), qPrintable(describe(created)));
+
+        // One address is enough: the others are discovered.
+        const Run status = studio({QStringLiteral("status"), QStringLiteral("--nodes"),
+                                   m_nodes.address(3).toString(), QStringLiteral("--json")});
+        QVERIFY2(status.exitCode == 0, qPrintable(describe(status)));
+        QJsonParseError parseError;
+        const QJsonObject json = QJsonDocument::fromJson(status.out, &parseError).object();
+        QVERIFY2(parseError.error == QJsonParseError::NoError, qPrintable(describe(status)));
+        QCOMPARE(json.value(QStringLiteral("cluster_state")).toString(), QStringLiteral("ok"));
+        const QJsonArray nodes = json.value(QStringLiteral("nodes")).toArray();
+        QCOMPARE(nodes.size(), 6);
+        QStringList masterSlots;
+        QSet<QString> addresses;
+        for (const QJsonValue &value : nodes) {
+            const QJsonObject node = value.toObject();
+            QCOMPARE(node.value(QStringLiteral("id")).toString().size(), 40);
+            QCOMPARE(node.value(QStringLiteral("link")).toString(), QStringLiteral("connected"));
+            addresses.insert(node.value(QStringLiteral("address")).toString());
+            const QString role = node.value(QStringLiteral("role")).toString();
+            if (role == QLatin1String("master")) {
+                QVERIFY(node.value(QStringLiteral("master_id")).isNull());
+                masterSlots.append(node.value(QStringLiteral("slots")).toString());
+                QVERIFY(node.value(QStringLiteral("flags")).toArray().contains(QStringLiteral("master")));
+            } else {
+                QCOMPARE(role, QStringLiteral("replica"));
+                QCOMPARE(node.value(QStringLiteral("master_id")).toString().size(), 40);
+            }
+        }
+        QCOMPARE(masterSlots, (QStringList{QStringLiteral("0-5460"), QStringLiteral("5461-10922"),
+                                           QStringLiteral("10923-16383")}));
+        for (const NodeAddress &address : m_nodes.addresses())
+            QVERIFY(addresses.contains(address.toString()));
+
+        const Run check =
+            studio({QStringLiteral("check"), QStringLiteral("--nodes"), m_nodes.address(0).toString()});
+        QVERIFY2(check.exitCode == 0, qPrintable(describe(check)));
+        QVERIFY(check.out.contains("[OK] All 16384 slots are covered."));
+
+        const Result<test::ProcessRun> cli = test::runRedisCli(
+            {QStringLiteral("--cluster"), QStringLiteral("check"), m_nodes.address(0).toString()});
+        if (!cli && cli.error().code() == ErrorCode::NotFound)
+            QSKIP("redis-cli (Debian package redis-tools) is not installed; cannot compare with it.");
+        QVERIFY2(cli.ok() && cli->exitCode == 0, qPrintable(cli.ok() ? cli->output : cli.error().message()));
+    }
+
+    void statusAndCheckWithKilledMaster()
+    {
+        // Runs after createStatusCheck on the same cluster.
+        const Run before = studio({QStringLiteral("status"), QStringLiteral("--nodes"),
+                                   m_nodes.address(0).toString(), QStringLiteral("--json")});
+        QVERIFY2(before.exitCode == 0, qPrintable(describe(before)));
+        const QJsonArray nodes =
+            QJsonDocument::fromJson(before.out).object().value(QStringLiteral("nodes")).toArray();
+        QString victimAddress;
+        QString victimId;
+        for (const QJsonValue &value : nodes) {
+            if (value.toObject().value(QStringLiteral("role")).toString() == QLatin1String("master")) {
+                victimAddress = value.toObject().value(QStringLiteral("address")).toString();
+                victimId = value.toObject().value(QStringLiteral("id")).toString();
+                break;
+            }
+        }
+        QVERIFY(!victimAddress.isEmpty());
+        int victim = -1;
+        for (int i = 0; i < m_nodes.count(); ++i) {
+            if (m_nodes.address(i).toString() == victimAddress)
+                victim = i;
+        }
+        QVERIFY(victim >= 0);
+        QVERIFY(m_nodes.kill(victim).ok());
+        const QString seed = m_nodes.address(victim == 0 ? 1 : 0).toString();
+
+        const Run check =
+            studio({QStringLiteral("check"), QStringLiteral("--nodes"), seed, QStringLiteral("--json")});
+        QVERIFY2(check.exitCode == 1, qPrintable(describe(check)));
+        QVERIFY2(isOneSentence(check.err), qPrintable(describe(check)));
+        const QJsonObject report = QJsonDocument::fromJson(check.out).object();
+        QCOMPARE(report.value(QStringLiteral("healthy")).toBool(), false);
+        bool namesVictim = false;
+        for (const QJsonValue &finding : report.value(QStringLiteral("findings")).toArray()) {
+            if (finding.toObject().value(QStringLiteral("code")).toString() == QLatin1String("unreachable") &&
+                finding.toObject().value(QStringLiteral("node_id")).toString() == victimId)
+                namesVictim = true;
+        }
+        QVERIFY2(namesVictim, qPrintable(describe(check)));
+
+        // Status keeps working and, once the failure is agreed, shows the dead master flagged fail.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const Run status = studio(
+                    {QStringLiteral("status"), QStringLiteral("--nodes"), seed, QStringLiteral("--json")});
+                if (status.exitCode != 0)
+                    return false;
+                for (const QJsonValue &value :
+                     QJsonDocument::fromJson(status.out).object().value(QStringLiteral("nodes")).toArray()) {
+                    const QJsonObject node = value.toObject();
+                    if (node.value(QStringLiteral("id")).toString() == victimId)
+                        return !node.value(QStringLiteral("reachable")).toBool() &&
+                               node.value(QStringLiteral("flags")).toArray().contains(QStringLiteral("fail"));
+                }
+                return false;
+            }(),
+            30000);
+        const Run text = studio({QStringLiteral("status"), QStringLiteral("--nodes"), seed});
+        QVERIFY2(text.exitCode == 0, qPrintable(describe(text)));
+        QVERIFY2(text.out.contains("UNREACHABLE"), qPrintable(describe(text)));
+    }
+
+private:
+    RedisTestNodes m_nodes;
+};
+
+QTEST_GUILESS_MAIN(TestClusterCommands)
+#include "tst_cluster_commands.moc"
