@@ -117,6 +117,11 @@ int main(int argc, char *argv[])
     if (colon < 0 || !portOk || address.isNull())
         return fail(
             QStringLiteral("--listen expects ADDRESS:PORT such as 127.0.0.1:6443, not \"%1\".").arg(listen));
+    if (!address.isLoopback())
+        return fail(
+            QStringLiteral("--listen must name a loopback address such as 127.0.0.1, not %1: the sandbox "
+                           "must never be reachable from the network.")
+                .arg(address.toString()));
     bool nodesOk = false;
     const int nodeCount = parser.value(nodesOption).toInt(&nodesOk);
     if (!nodesOk || nodeCount < 1 || nodeCount > 100)

@@ -297,6 +297,19 @@ private Q_SLOTS:
         QVERIFY(m_server->requests().isEmpty());
     }
 
+    void execPluginNeedingATerminalIsRefused()
+    {
+        KubeTarget t = pluginTarget(QString());
+        t.user.exec.interactiveMode = QStringLiteral("Always");
+        KubeClient *c = client(t);
+        KubeRequest *request = c->get(
+            {QStringLiteral("v1"), QStringLiteral("Pod"), QStringLiteral("demo"), QStringLiteral("p")});
+        QVERIFY(!run(request));
+        QVERIFY2(request->errorString().contains(QStringLiteral("interactive")),
+                 qPrintable(request->errorString()));
+        QCOMPARE(pluginRuns(), 0);
+    }
+
     void execPluginFailureQuotesStderr()
     {
         KubeTarget t = pluginTarget(QString());

@@ -645,6 +645,14 @@ private Q_SLOTS:
         KubeRequest *get = m_client->get({QStringLiteral("v1"), QStringLiteral("Namespace"), {}, kNs});
         QVERIFY(!run(get));
         QCOMPARE(get->error().code(), ErrorCode::NotFound);
+
+        // After all of the above, the bearer token appears nowhere in the user-visible log.
+        const QString token = QString::fromUtf8(m_sandbox.token());
+        QVERIFY(token.size() >= 16);
+        for (const LogEntry &entry : Logger::instance().entries()) {
+            QVERIFY(!entry.message.contains(token));
+            QVERIFY(!entry.command.contains(token));
+        }
     }
 };
 

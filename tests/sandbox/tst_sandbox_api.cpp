@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -116,6 +117,7 @@ private Q_SLOTS:
     void clientCertificateAccepted();
     void faultInjection();
     void restartKeepsObjects();
+    void refusesNonLoopbackAddress();
 
 private:
     Kubectl kubectl() const { return Kubectl(m_server->kubeconfig(), m_home->path()); }
@@ -912,6 +914,19 @@ void TestSandboxApi::restartKeepsObjects()
              QStringLiteral("Expired"));
     watch->abort();
     QCOMPARE(server.stop(), 0);
+}
+
+void TestSandboxApi::refusesNonLoopbackAddress()
+{
+    QTemporaryDir data;
+    QProcess process;
+    process.start(
+        QStringLiteral(KUBE_SANDBOX_EXECUTABLE),
+        {QStringLiteral("--data-dir"), data.path(), QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0")});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 1);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains(QLatin1String("loopback")), qPrintable(err));
 }
 
 QTEST_MAIN(TestSandboxApi)
