@@ -72,7 +72,18 @@ void DetailsPanel::setField(const QString &label, const QString &value)
 {
     auto *name = new QLabel(label);
     name->setForegroundRole(QPalette::PlaceholderText);
-    auto *field = new QLabel(value.isEmpty() ? QStringLiteral("–") : value);
+    QString text = value.isEmpty() ? QStringLiteral("–") : value;
+    // Node ids and long slot lists have no spaces: offer break points so the panel needs no scrolling.
+    if (label == tr("Node id") || label == tr("Slots")) {
+        QString breakable;
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            breakable += text.at(i);
+            if ((label == tr("Node id") && i % 8 == 7) || text.at(i) == QLatin1Char(','))
+                breakable += QChar(0x200B);
+        }
+        text = breakable;
+    }
+    auto *field = new QLabel(text);
     field->setTextInteractionFlags(Qt::TextSelectableByMouse);
     field->setWordWrap(true);
     if (label == tr("Node id") || label == tr("Address") || label == tr("Slots"))

@@ -72,6 +72,9 @@ JobRunWidget::JobRunWidget(rcs::Job *job, QWidget *parent)
     m_steps->setFocusPolicy(Qt::NoFocus);
     m_steps->setSelectionMode(QAbstractItemView::NoSelection);
     m_steps->viewport()->setAutoFillBackground(false);
+    m_steps->setIconSize(QSize(14, 14));
+    m_steps->setTextElideMode(Qt::ElideRight);
+    m_steps->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_cancel->setIcon(stateIcon(QStyle::SP_DialogCancelButton));
     m_cancel->setToolTip(tr("Stop this operation at the next safe point"));
     m_close->setIcon(stateIcon(QStyle::SP_TitleBarCloseButton));

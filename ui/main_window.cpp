@@ -295,6 +295,8 @@ void MainWindow::createStatusBar()
     m_refreshLabel->setForegroundRole(QPalette::PlaceholderText);
     m_zoomLabel->setForegroundRole(QPalette::PlaceholderText);
     m_zoomLabel->setMinimumWidth(48);
+    m_refreshLabel->setMinimumWidth(
+        m_refreshLabel->fontMetrics().horizontalAdvance(tr("Refreshed 00:00:00")) + 12);
     m_zoomLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     statusBar()->addWidget(m_situationLabel);
     statusBar()->addWidget(m_statusLabel, 1);

@@ -1,0 +1,115 @@
+#include "common/logger.h"
+#include "support/redis_test_nodes.h"
+#include "ui/core_backend.h"
+#include "ui/job_progress_panel.h"
+#include "ui/main_window.h"
+#include "ui/node_card_item.h"
+#include "ui/topology_model.h"
+#include "ui/topology_view.h"
+
+#include <QAction>
+#include <QDir>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace rcs::ui;
+
+// The studio on real redis-server nodes (no Kubernetes): the window reads blank nodes, offers Create
+// cluster, runs it through the operations panel, draws the formed cluster, and notices a dead master.
+class TestStudioRedis final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("RedisClusterStudioTest"));
+        QSettings().clear();
+    }
+
+    void createThroughTheWindowThenLoseAMaster()
+    {
+        rcs::test::RedisTestNodes nodes;
+        const rcs::Result<void> started = nodes.start(6);
+        QVERIFY2(started.ok(), qPrintable(started.error().message()));
+
+        CoreBackend backend;
+        MainWindow window(&backend);
+        window.resize(1400, 900);
+        window.setRefreshInterval(500);
+        window.show();
+        StudioTarget target;
+        target.kind = StudioTarget::Kind::Endpoints;
+        target.endpoints = nodes.addressList();
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.setTarget(target);
+        QTRY_COMPARE_WITH_TIMEOUT(window.topologyModel()->nodes().size(), qsizetype(6), 30000);
+        QCOMPARE(window.topologyModel()->situation(), Situation::NotCreated);
+        QAction *create = window.action(Action::CreateCluster);
+        QVERIFY(create->isEnabled());
+        QVERIFY(!window.action(Action::AddNode)->isEnabled()); // no StatefulSet behind plain addresses
+
+        QSignalSpy finished(&window, &MainWindow::jobFinished);
+        create->trigger();
+        QCOMPARE(window.jobPanel()->runningCount(), 1);
+        QVERIFY(!create->isEnabled()); // busy
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->resultText()));
+        QVERIFY(!window.jobPanel()->runs().first()->steps().isEmpty());
+
+        TopologyModel *model = window.topologyModel();
+        QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::Healthy, 30000);
+        QCOMPARE(model->masterCount(), 3);
+        QCOMPARE(model->replicaCount(), 3);
+        QCOMPARE(window.topologyView()->cardCount(), 6);
+        QVERIFY(window.statusLine().contains(QLatin1String("cluster_state: ok")));
+        QVERIFY(window.statusLine().contains(QLatin1String("slots ok: 16384")));
+        // The log carries the redis-cli equivalent of what Create did.
+        bool meetLogged = false;
+        for (const rcs::LogEntry &entry : rcs::Logger::instance().entries())
+            meetLogged =
+                meetLogged || entry.command.contains(QLatin1String("CLUSTER MEET"), Qt::CaseInsensitive);
+        QVERIFY(meetLogged);
+
+        // Check agrees.
+        finished.clear();
+        window.action(Action::Check)->trigger();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
+
+        // A master dies: its card goes from connected to a failure state, the situation degrades, and the
+        // selection made before survives the refreshes.
+        QString masterKey;
+        rcs::NodeAddress masterAddress;
+        for (const NodeCard &card : model->nodes()) {
+            if (card.isMaster()) {
+                masterKey = card.key();
+                masterAddress = *rcs::NodeAddress::parse(card.address);
+            }
+        }
+        int index = -1;
+        for (int i = 0; i < nodes.count(); ++i) {
+            if (nodes.address(i) == masterAddress)
+                index = i;
+        }
+        QVERIFY(index >= 0);
+        const QString selected = model->nodes().first().key() == masterKey ? model->nodes().last().key()
+                                                                           : model->nodes().first().key();
+        model->setSelectedKey(selected);
+        QVERIFY(nodes.kill(index).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            model->node(masterKey) && model->node(masterKey)->state != NodeCard::State::Connected, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(model->situation() == Situation::Degraded, 30000);
+        QVERIFY(window.action(Action::Check)->isEnabled());
+        QVERIFY(window.action(Action::Recover)->toolTip().contains(QLatin1String("StatefulSet")));
+        QCOMPARE(model->selectedKey(), selected);
+        QVERIFY(window.topologyView()->cardItem(selected)->isSelected());
+        const QString shots = qEnvironmentVariable("RCS_UI_SHOTS");
+        if (!shots.isEmpty())
+            window.grab().save(QDir(shots).filePath(QStringLiteral("redis-degraded.png")));
+    }
+};
+
+QTEST_MAIN(TestStudioRedis)
+#include "tst_studio_redis.moc"
