@@ -1,6 +1,7 @@
 #include "command_registry.h"
 
 #include "commands/cluster_command.h"
+#include "commands/kube_workflow_command.h"
 
 #include <QCoreApplication>
 
@@ -28,9 +29,17 @@ const QList<Command> &commands()
     static const QList<Command> list = {
         {QStringLiteral("help"), QStringLiteral("show this overview"), runHelp},
         {QStringLiteral("version"), QStringLiteral("print the version"), runVersion},
-        {QStringLiteral("create"), QStringLiteral("form a new cluster from blank nodes and verify it"), runCreate},
-        {QStringLiteral("status"), QStringLiteral("show the cluster: masters, replicas, slots, links"), runStatus},
-        {QStringLiteral("check"), QStringLiteral("check the cluster like redis-cli --cluster check, and more"), runCheck},
+        // Verbs with a plain-endpoint and a Kubernetes form: --nodes picks the plain one.
+        {QStringLiteral("create"), QStringLiteral("form a new cluster from blank nodes and verify it"),
+         [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeCreate(a) : runCreate(a); }},
+        {QStringLiteral("status"), QStringLiteral("show the cluster: masters, replicas, slots, links"),
+         [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeStatus(a) : runStatus(a); }},
+        {QStringLiteral("check"), QStringLiteral("check the cluster like redis-cli --cluster check, and more"),
+         [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeCheck(a) : runCheck(a); }},
+        {QStringLiteral("deploy"), QStringLiteral("deploy the Redis pods to Kubernetes and wait until Ready"), runKubeDeploy},
+        {QStringLiteral("recover"), QStringLiteral("bring the cluster back after every pod got a new IP"), runKubeRecover},
+        {QStringLiteral("cleanup"), QStringLiteral("delete what deploy created (PVCs, namespace on request)"), runKubeCleanup},
+        {QStringLiteral("sandbox"), QStringLiteral("start | stop | status of the local kube-sandbox"), runSandbox},
     };
     return list;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/job.h"
+#include "kube_session.h"
 #include "pod_state.h"
 #include "redis/cluster_topology.h"
 #include "redis/node_address.h"
@@ -13,8 +14,6 @@
 #include <functional>
 
 namespace rcs {
-
-class KubeSession;
 
 // What the API shows of a deployment.
 struct Deployment {

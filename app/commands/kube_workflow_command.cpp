@@ -1,0 +1,488 @@
+#include "kube_workflow_command.h"
+
+#include "cli_options.h"
+#include "command_registry.h"
+#include "job_runner.h"
+#include "topology_output.h"
+
+#include "common/logger.h"
+#include "workflows/cleanup_workflow.h"
+#include "workflows/create_workflow.h"
+#include "workflows/deploy_workflow.h"
+#include "workflows/kube_session.h"
+#include "workflows/recover_workflow.h"
+#include "workflows/sandbox_controller.h"
+#include "workflows/status_workflow.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+namespace rcs::cli {
+
+namespace {
+
+const QString KubeconfigOption = QStringLiteral("kubeconfig");
+const QString ContextOption = QStringLiteral("context");
+const QString NamespaceOption = QStringLiteral("namespace");
+const QString StatefulSetOption = QStringLiteral("statefulset");
+const QString AccessOption = QStringLiteral("access");
+const QString DryRunOption = QStringLiteral("dry-run");
+
+void printOut(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+void addTargetOptions(CommandLine &line, bool changing)
+{
+    line.addOption({KubeconfigOption,
+                    QStringLiteral("The kubeconfig file (default: KUBECONFIG, then ~/.kube/config)."),
+                    QStringLiteral("FILE")});
+    line.addOption({ContextOption, QStringLiteral("The kubeconfig context (default: the current one)."),
+                    QStringLiteral("NAME")});
+    line.addOption({{QStringLiteral("n"), NamespaceOption},
+                    QStringLiteral("The namespace of the Redis cluster (default redis-cluster)."),
+                    QStringLiteral("NAMESPACE"),
+                    QStringLiteral("redis-cluster")});
+    line.addOption({StatefulSetOption,
+                    QStringLiteral("The StatefulSet of the Redis pods (default redis-app)."),
+                    QStringLiteral("NAME"), QStringLiteral("redis-app")});
+    line.addOption(
+        {AccessOption,
+         QStringLiteral("How to reach the pods: direct (pod IPs), tunnel (port-forward through the API), "
+                        "or auto (direct, else tunnel; the default)."),
+         QStringLiteral("MODE"), QStringLiteral("auto")});
+    if (changing) {
+        line.addOption(
+            {DryRunOption,
+             QStringLiteral("Print the equivalent kubectl / redis-cli commands; change nothing.")});
+    }
+}
+
+// Shows what a workflow does while it runs: progress lines and the equivalent commands on stdout,
+// warnings on stderr. quiet (JSON output) keeps stdout for the document.
+class WorkflowPrinter final {
+public:
+    WorkflowPrinter(Job *job, bool quiet)
+    {
+        if (!quiet) {
+            QObject::connect(job, &Job::infoMessage, &m_context,
+                             [](const QString &message) { printOut(message); });
+        }
+        QObject::connect(&Logger::instance(), &Logger::entryAdded, &m_context,
+                         [quiet](const LogEntry &entry) {
+                             if (!entry.command.isEmpty()) {
+                                 if (!quiet)
+                                     printOut(QStringLiteral("$ ") + entry.command);
+                             } else if (entry.level >= LogLevel::Warning) {
+                                 printErr(logLevelName(entry.level) + QStringLiteral(": ") + entry.message);
+                             }
+                         });
+    }
+
+private:
+    QObject m_context;
+};
+
+struct Target {
+    std::unique_ptr<KubeSession> session;
+};
+
+// Parses the target flags and opens the session; prints the reason and returns nullopt otherwise.
+std::optional<int> openSession(const CommandLine &line, std::unique_ptr<KubeSession> &session)
+{
+    ClusterTarget target;
+    target.kubeconfig = line.value(KubeconfigOption);
+    target.context = line.value(ContextOption);
+    target.ns = line.value(NamespaceOption);
+    target.statefulSet = line.value(StatefulSetOption);
+    const std::optional<AccessMode> mode = parseAccessMode(line.value(AccessOption));
+    if (!mode)
+        return line.usageError(QStringLiteral("--access expects auto, direct or tunnel."));
+    target.access = *mode;
+    Result<KubeSession *> opened = KubeSession::open(target);
+    if (!opened)
+        return reportFailure(opened.error());
+    session.reset(*opened);
+    return std::nullopt;
+}
+
+// Runs a workflow to completion and returns the exit code.
+int runWorkflow(Workflow *workflow, const CommandLine &line, bool quiet = false)
+{
+    if (line.isSet(DryRunOption))
+        workflow->setDryRun(true);
+    if (line.timeoutMs() > 0) {
+        workflow->setStepTimeout(line.timeoutMs());
+        workflow->setPodTimeout(line.timeoutMs());
+    }
+    WorkflowPrinter printer(workflow, quiet);
+    const Error error = runJob(workflow);
+    if (error.isError())
+        return reportFailure(error);
+    return ExitSuccess;
+}
+
+QString yesNo(bool value)
+{
+    return value ? QStringLiteral("yes") : QStringLiteral("no");
+}
+
+QJsonObject statusToJson(const StatusWorkflow &status)
+{
+    QJsonObject json = topologyToJson(status.topology());
+    json.insert(QStringLiteral("situation"), situationName(status.assessment().situation));
+    json.insert(QStringLiteral("advice"), status.assessment().advice);
+    json.insert(QStringLiteral("namespace"), status.session()->ns());
+    json.insert(QStringLiteral("statefulset"), status.session()->target().statefulSet);
+    json.insert(QStringLiteral("replicas"), status.deployment().replicas);
+    QJsonArray pods;
+    for (const PodState &pod : status.deployment().pods) {
+        pods.append(QJsonObject{{QStringLiteral("name"), pod.info.name},
+                                {QStringLiteral("ip"), pod.info.ip},
+                                {QStringLiteral("k8s_node"), pod.info.kubeNode},
+                                {QStringLiteral("phase"), pod.info.phase},
+                                {QStringLiteral("ready"), pod.isReady()},
+                                {QStringLiteral("restarts"), pod.info.restarts},
+                                {QStringLiteral("problem"), pod.problem}});
+    }
+    json.insert(QStringLiteral("pods"), pods);
+    QJsonArray nodes = json.value(QLatin1String("nodes")).toArray();
+    for (qsizetype i = 0; i < nodes.size(); ++i) {
+        QJsonObject node = nodes.at(i).toObject();
+        const TopologyNode *known = status.topology().node(node.value(QLatin1String("id")).toString());
+        node.insert(QStringLiteral("pod"), known && known->pod ? known->pod->name : QString());
+        node.insert(QStringLiteral("k8s_node"), known && known->pod ? known->pod->kubeNode : QString());
+        nodes[i] = node;
+    }
+    json.insert(QStringLiteral("nodes"), nodes);
+    return json;
+}
+
+QString statusToText(const StatusWorkflow &status)
+{
+    QStringList lines;
+    lines << QStringLiteral("Situation: %1").arg(situationName(status.assessment().situation));
+    lines << QStringLiteral("Namespace %1, StatefulSet %2 (%3 replicas), context %4")
+                 .arg(status.session()->ns(), status.session()->target().statefulSet)
+                 .arg(status.deployment().replicas)
+                 .arg(status.session()->contextName());
+    if (!status.deployment().pods.isEmpty()) {
+        lines << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
+                     .arg(QStringLiteral("POD"), -16)
+                     .arg(QStringLiteral("IP"), -16)
+                     .arg(QStringLiteral("NODE"), -14)
+                     .arg(QStringLiteral("PHASE"), -10)
+                     .arg(QStringLiteral("READY"), -6)
+                     .arg(QStringLiteral("RESTARTS"), -9)
+                     .arg(QStringLiteral("ROLE"));
+        for (const PodState &pod : status.deployment().pods) {
+            QString role;
+            for (const TopologyNode &node : status.topology().nodes()) {
+                if (node.pod && node.pod->name == pod.info.name)
+                    role = nodeRoleName(node.role);
+            }
+            lines << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
+                         .arg(pod.info.name, -16)
+                         .arg(pod.info.ip, -16)
+                         .arg(pod.info.kubeNode, -14)
+                         .arg(pod.info.phase, -10)
+                         .arg(yesNo(pod.isReady()), -6)
+                         .arg(pod.info.restarts, -9)
+                         .arg(pod.problem.isEmpty() ? role : pod.problem);
+        }
+    }
+    if (!status.topology().isEmpty())
+        lines << QString() << topologyToText(status.topology()).trimmed();
+    lines << QString() << status.assessment().advice;
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+bool kubeTargetRequested(const QStringList &args)
+{
+    for (const QString &arg : args) {
+        if (arg == QLatin1String("--nodes") || arg.startsWith(QLatin1String("--nodes=")))
+            return false;
+    }
+    return true;
+}
+
+int runKubeDeploy(const QStringList &args)
+{
+    CommandLine line(
+        QStringLiteral("deploy"),
+        QStringLiteral("Deploys the Redis pods to Kubernetes (namespace, ConfigMap, Services, StatefulSet "
+                       "with volumes), and follows them until every pod is Ready."));
+    addTargetOptions(line, true);
+    line.addOption({QStringLiteral("replicas"), QStringLiteral("Number of pods (default 6)."),
+                    QStringLiteral("N"), QStringLiteral("6")});
+    line.addOption({QStringLiteral("image"),
+                    QStringLiteral("Container image (default: the manifests', redis:5.0.5)."),
+                    QStringLiteral("IMAGE")});
+    line.addOption({QStringLiteral("storage-class"),
+                    QStringLiteral("Storage class of the volumes (default: the cluster's default)."),
+                    QStringLiteral("SC")});
+    line.addOption({QStringLiteral("storage-size"), QStringLiteral("Volume size per pod (default 1Gi)."),
+                    QStringLiteral("SIZE")});
+    line.addOption({QStringLiteral("password"),
+                    QStringLiteral("Protect Redis with a generated password, kept in a Secret.")});
+    line.addOption({QStringLiteral("manifests"),
+                    QStringLiteral("A folder of manifests instead of the built-in ones."),
+                    QStringLiteral("DIR")});
+    line.addTimeoutOption(300);
+    line.addVerboseOption();
+    if (const std::optional<int> stop = line.parse(args))
+        return *stop;
+    const std::optional<int> replicas = line.intValue(QStringLiteral("replicas"), 1, 1000);
+    if (!replicas)
+        return ExitUsage;
+    std::unique_ptr<KubeSession> session;
+    if (const std::optional<int> stop = openSession(line, session))
+        return *stop;
+    ManifestParameters parameters;
+    parameters.replicas = *replicas;
+    parameters.image = line.value(QStringLiteral("image"));
+    parameters.storageClass = line.value(QStringLiteral("storage-class"));
+    parameters.storageSize = line.value(QStringLiteral("storage-size"));
+    parameters.password = line.isSet(QStringLiteral("password"));
+    auto *workflow = new DeployWorkflow(session.get(), parameters);
+    workflow->setManifestDirectory(line.value(QStringLiteral("manifests")));
+    std::unique_ptr<Workflow> owner(workflow);
+    if (line.isSet(DryRunOption)) {
+        QObject::connect(workflow, &Job::finished, workflow, [workflow] {
+            if (!workflow->hasError())
+                printOut(workflow->renderedYaml());
+        });
+    }
+    return runWorkflow(workflow, line);
+}
+
+int runKubeCreate(const QStringList &args)
+{
+    CommandLine line(
+        QStringLiteral("create"),
+        QStringLiteral("Forms the Redis Cluster from the StatefulSet's pods, with replicas on another "
+                       "Kubernetes node than their master, and verifies it."));
+    addTargetOptions(line, true);
+    line.addOption({QStringLiteral("cluster-replicas"), QStringLiteral("Replicas per master (default 1)."),
+                    QStringLiteral("N"), QStringLiteral("1")});
+    line.addTimeoutOption(120);
+    line.addVerboseOption();
+    if (const std::optional<int> stop = line.parse(args))
+        return *stop;
+    const std::optional<int> replicas = line.intValue(QStringLiteral("cluster-replicas"), 0, 100);
+    if (!replicas)
+        return ExitUsage;
+    std::unique_ptr<KubeSession> session;
+    if (const std::optional<int> stop = openSession(line, session))
+        return *stop;
+    std::unique_ptr<Workflow> workflow(new CreateWorkflow(session.get(), *replicas));
+    return runWorkflow(workflow.get(), line);
+}
+
+int runKubeRecover(const QStringList &args)
+{
+    CommandLine line(
+        QStringLiteral("recover"),
+        QStringLiteral("Brings the cluster back after every pod restarted with a new IP: waits for the "
+                       "pods, introduces every node to every other at its current address, verifies. "
+                       "Changes nothing on a healthy cluster."));
+    addTargetOptions(line, true);
+    line.addTimeoutOption(180);
+    line.addVerboseOption();
+    if (const std::optional<int> stop = line.parse(args))
+        return *stop;
+    std::unique_ptr<KubeSession> session;
+    if (const std::optional<int> stop = openSession(line, session))
+        return *stop;
+    std::unique_ptr<Workflow> workflow(new RecoverWorkflow(session.get()));
+    return runWorkflow(workflow.get(), line);
+}
+
+int runKubeStatus(const QStringList &args)
+{
+    CommandLine line(
+        QStringLiteral("status"),
+        QStringLiteral("Shows the pods joined with the cluster topology and names the situation "
+                       "(not-deployed, pods-not-ready, not-created, healthy, degraded, total-failure, "
+                       "open-slots) with what to do."));
+    addTargetOptions(line, false);
+    line.addJsonOption();
+    line.addOption({QStringLiteral("watch"), QStringLiteral("Repeat every 2 seconds until interrupted.")});
+    line.addTimeoutOption(60);
+    line.addVerboseOption();
+    if (const std::optional<int> stop = line.parse(args))
+        return *stop;
+    std::unique_ptr<KubeSession> session;
+    if (const std::optional<int> stop = openSession(line, session))
+        return *stop;
+    const bool watch = line.isSet(QStringLiteral("watch"));
+    for (;;) {
+        std::unique_ptr<StatusWorkflow> status(new StatusWorkflow(session.get()));
+        status->setStepTimeout(line.timeoutMs());
+        WorkflowPrinter printer(status.get(), true);
+        const Error error = runJob(status.get());
+        if (error.isError()) {
+            reportFailure(error);
+            if (!watch)
+                return ExitFailure;
+        } else if (line.json()) {
+            const QByteArray bytes = jsonLine(statusToJson(*status));
+            std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+            std::fflush(stdout);
+        } else {
+            printOut(statusToText(*status) + (watch ? QStringLiteral("\n") : QString()));
+        }
+        if (!watch)
+            return ExitSuccess;
+        QEventLoop pause;
+        QTimer::singleShot(2000, &pause, &QEventLoop::quit);
+        pause.exec();
+    }
+}
+
+int runKubeCheck(const QStringList &args)
+{
+    CommandLine line(
+        QStringLiteral("check"),
+        QStringLiteral("Checks the cluster on Kubernetes like redis-cli --cluster check, and more. "
+                       "Exits 0 only when healthy."));
+    addTargetOptions(line, false);
+    line.addJsonOption();
+    line.addTimeoutOption(60);
+    line.addVerboseOption();
+    if (const std::optional<int> stop = line.parse(args))
+        return *stop;
+    std::unique_ptr<KubeSession> session;
+    if (const std::optional<int> stop = openSession(line, session))
+        return *stop;
+    std::unique_ptr<StatusWorkflow> status(new StatusWorkflow(session.get()));
+    status->setStepTimeout(line.timeoutMs());
+    WorkflowPrinter printer(status.get(), true);
+    if (const Error error = runJob(status.get()); error.isError())
+        return reportFailure(error);
+    const bool healthy = status->assessment().situation == Situation::Healthy;
+    if (line.json()) {
+        QJsonObject json = checkReportToJson(status->report());
+        json.insert(QStringLiteral("situation"), situationName(status->assessment().situation));
+        json.insert(QStringLiteral("healthy"), healthy);
+        const QByteArray bytes = jsonLine(json);
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+        std::fflush(stdout);
+    } else {
+        printOut(checkReportToText(status->report()).trimmed());
+        printOut(QStringLiteral("Situation: %1. %2")
+                     .arg(situationName(status->assessment().situation), status->assessment().advice));
+    }
+    return healthy ? ExitSuccess : ExitFailure;
+}
+
+int runKubeCleanup(const QStringList &args)
+{
+    CommandLine line(
+        QStringLiteral("cleanup"),
+        QStringLiteral("Deletes what deploy created and waits until it is gone. Volumes (PVCs) and the "
+                       "namespace only when asked. Without --yes it lists what would be deleted and "
+                       "exits 1."));
+    addTargetOptions(line, true);
+    line.addOption(
+        {QStringLiteral("delete-pvcs"), QStringLiteral("Also delete the volumes: the data is lost.")});
+    line.addOption({QStringLiteral("delete-namespace"), QStringLiteral("Also delete the namespace.")});
+    line.addOption({QStringLiteral("yes"), QStringLiteral("Confirm the deletion.")});
+    line.addOption({QStringLiteral("manifests"),
+                    QStringLiteral("The manifests folder deploy used, if not the built-in one."),
+                    QStringLiteral("DIR")});
+    line.addTimeoutOption(180);
+    line.addVerboseOption();
+    if (const std::optional<int> stop = line.parse(args))
+        return *stop;
+    std::unique_ptr<KubeSession> session;
+    if (const std::optional<int> stop = openSession(line, session))
+        return *stop;
+    auto *workflow = new CleanupWorkflow(session.get());
+    std::unique_ptr<Workflow> owner(workflow);
+    workflow->setDeletePersistentVolumeClaims(line.isSet(QStringLiteral("delete-pvcs")));
+    workflow->setDeleteNamespace(line.isSet(QStringLiteral("delete-namespace")));
+    workflow->setConfirmed(line.isSet(QStringLiteral("yes")));
+    workflow->setManifestDirectory(line.value(QStringLiteral("manifests")));
+    return runWorkflow(workflow, line);
+}
+
+int runSandbox(const QStringList &args)
+{
+    CommandLine line(
+        QStringLiteral("sandbox"),
+        QStringLiteral("Runs kube-sandbox, a local Kubernetes API whose pods are real redis-server "
+                       "processes, in the background. Actions: start, stop, status."));
+    line.addOption(
+        {QStringLiteral("data-dir"),
+         QStringLiteral("The sandbox's folder (default %1).").arg(SandboxController::defaultDataDir()),
+         QStringLiteral("DIR")});
+    line.addOption({QStringLiteral("nodes"),
+                    QStringLiteral("Simulated Kubernetes nodes at start (default 3)."), QStringLiteral("K"),
+                    QStringLiteral("3")});
+    line.addTimeoutOption(60);
+    line.addVerboseOption();
+    if (const std::optional<int> stop = line.parse(args))
+        return *stop;
+    // Positional action after the options parser: the first argument that is not an option value.
+    QString action;
+    for (const QString &arg : args) {
+        if (arg == QLatin1String("start") || arg == QLatin1String("stop") || arg == QLatin1String("status")) {
+            action = arg;
+            break;
+        }
+    }
+    if (action.isEmpty())
+        return line.usageError(QStringLiteral("say start, stop or status."));
+    SandboxController controller(line.value(QStringLiteral("data-dir")));
+    if (action == QLatin1String("status")) {
+        if (const qint64 pid = controller.runningPid()) {
+            printOut(QStringLiteral("running (pid %1), data in %2").arg(pid).arg(controller.dataDir()));
+            printOut(QStringLiteral("kubeconfig: %1").arg(controller.kubeconfigPath()));
+            return ExitSuccess;
+        }
+        printOut(QStringLiteral("not running (data folder %1)").arg(controller.dataDir()));
+        return ExitFailure;
+    }
+    if (action == QLatin1String("stop")) {
+        const qint64 pid = controller.runningPid();
+        std::unique_ptr<Job> job(controller.stop(line.timeoutMs()));
+        if (const Error error = runJob(job.get()); error.isError())
+            return reportFailure(error);
+        printOut(pid ? QStringLiteral("stopped (pid %1)").arg(pid) : QStringLiteral("not running"));
+        return ExitSuccess;
+    }
+    const std::optional<int> nodes = line.intValue(QStringLiteral("nodes"), 1, 100);
+    if (!nodes)
+        return ExitUsage;
+    controller.setExtraArguments({QStringLiteral("--nodes"), QString::number(*nodes)});
+    std::unique_ptr<Job> job(controller.start(line.timeoutMs()));
+    if (const Error error = runJob(job.get()); error.isError())
+        return reportFailure(error);
+    printOut(QStringLiteral("kube-sandbox running (pid %1), data in %2")
+                 .arg(controller.runningPid())
+                 .arg(controller.dataDir()));
+    printOut(QStringLiteral("kubeconfig: %1").arg(controller.kubeconfigPath()));
+    printOut(
+        QStringLiteral("try: redis-cluster-studio deploy --kubeconfig %1").arg(controller.kubeconfigPath()));
+    return ExitSuccess;
+}
+
+} // namespace rcs::cli

@@ -1,0 +1,84 @@
+#include "deploy_workflow.h"
+
+#include "kube/kube_client.h"
+#include "kube/kube_request.h"
+#include "kube/kube_resources.h"
+#include "kube_session.h"
+
+namespace rcs {
+
+DeployWorkflow::DeployWorkflow(KubeSession *session, ManifestParameters parameters, QObject *parent)
+    : Workflow(session, parent)
+    , m_parameters(std::move(parameters))
+{
+    setTitle(QStringLiteral("Deploy"));
+    m_parameters.ns = session->ns();
+    m_parameters.statefulSetName = session->target().statefulSet;
+}
+
+void DeployWorkflow::doStart()
+{
+    const QString step = QStringLiteral("Rendering the manifests");
+    setStep(step);
+    const Result<ManifestSet> set = m_manifestDirectory.isEmpty()
+                                        ? ManifestSet::embedded()
+                                        : ManifestSet::fromDirectory(m_manifestDirectory);
+    if (!set) {
+        failStep(step, set.error());
+        return;
+    }
+    const Result<QList<QJsonObject>> objects = set->render(m_parameters);
+    if (!objects) {
+        failStep(step, objects.error());
+        return;
+    }
+    m_objects = *objects;
+    m_yaml = ManifestSet::toYaml(m_objects);
+    if (m_parameters.password && !m_parameters.passwordValue.isEmpty())
+        session()->setRedisPassword(m_parameters.passwordValue);
+    applyNext(0);
+}
+
+void DeployWorkflow::applyNext(int index)
+{
+    if (ended())
+        return;
+    if (index < m_objects.size()) {
+        const QJsonObject &object = m_objects.at(index);
+        const KubeObjectRef ref = KubeObjectRef::fromObject(object);
+        if (isDryRun()) {
+            logCommand(
+                QStringLiteral("kube"), QStringLiteral("Apply %1 %2").arg(kubectlName(ref.kind), ref.name),
+                QStringLiteral("%1 apply --server-side --field-manager=%2 --force-conflicts -f %3-%4.yaml")
+                    .arg(KubeClient::kubectl(ref.ns), QString::fromLatin1(KubeClient::kFieldManager),
+                         kubectlName(ref.kind), ref.name));
+            applyNext(index + 1);
+            return;
+        }
+        runStep(QStringLiteral("Applying %1 %2").arg(kubectlName(ref.kind), ref.name),
+                session()->client()->apply(object), [this, index](Job *) { applyNext(index + 1); });
+        return;
+    }
+    if (isDryRun()) {
+        addResult(QStringLiteral("Dry run: %1 objects would be applied to namespace %2; nothing was changed.")
+                      .arg(m_objects.size())
+                      .arg(session()->ns()));
+        setChangedNothing(true);
+        succeed();
+        return;
+    }
+    waitForPods(
+        m_parameters.replicas, QStringLiteral("Waiting for the pods to become Ready"),
+        [this](const Deployment &deployment) {
+            m_deployment = deployment;
+            QStringList where;
+            for (const PodState &pod : deployment.pods)
+                where << QStringLiteral("%1 %2 on %3").arg(pod.info.name, pod.info.ip, pod.info.kubeNode);
+            addResult(QStringLiteral("Deployed: %1 pods Ready (%2). Next: 'redis-cluster-studio create'.")
+                          .arg(deployment.pods.size())
+                          .arg(where.join(QLatin1String(", "))));
+            succeed();
+        });
+}
+
+} // namespace rcs

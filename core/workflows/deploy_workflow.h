@@ -1,0 +1,39 @@
+#pragma once
+
+#include "kube/manifest_set.h"
+#include "workflow.h"
+
+#include <QJsonObject>
+
+namespace rcs {
+
+// Renders the manifests (namespace, ConfigMap, Services, StatefulSet, optional password Secret) with
+// the parameters, applies them server-side with force, and follows the pods until every one is Ready.
+// A pod that does not get there is explained from its status (unschedulable / no storage class, image
+// pull error, crash loop with the last lines of its termination message); the wait is bounded by
+// podTimeout(). Dry run: renders and logs the kubectl commands, applies nothing.
+class DeployWorkflow final : public Workflow {
+    Q_OBJECT
+public:
+    DeployWorkflow(KubeSession *session, ManifestParameters parameters, QObject *parent = nullptr);
+
+    // A folder of *.yaml manifests instead of the embedded ones.
+    void setManifestDirectory(const QString &path) { m_manifestDirectory = path; }
+    // The rendered objects as YAML (Secret values hidden), once rendered.
+    QString renderedYaml() const { return m_yaml; }
+    const Deployment &deployment() const { return m_deployment; }
+
+protected:
+    void doStart() override;
+
+private:
+    void applyNext(int index);
+
+    ManifestParameters m_parameters;
+    QString m_manifestDirectory;
+    QList<QJsonObject> m_objects;
+    QString m_yaml;
+    Deployment m_deployment;
+};
+
+} // namespace rcs
