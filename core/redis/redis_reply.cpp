@@ -72,6 +72,19 @@ RedisReply RedisReply::fromHiredis(const ::redisReply *reply)
     }
 }
 
+bool operator==(const RedisReply &a, const RedisReply &b)
+{
+    if (a.m_type != b.m_type || a.m_bytes != b.m_bytes || a.m_integer != b.m_integer ||
+        a.m_elements.size() != b.m_elements.size())
+        return false;
+    // QList's operator== cannot be instantiated for the type that contains it, so compare by hand.
+    for (qsizetype i = 0; i < a.m_elements.size(); ++i) {
+        if (!(a.m_elements.at(i) == b.m_elements.at(i)))
+            return false;
+    }
+    return true;
+}
+
 QString RedisReply::typeName(Type type)
 {
     switch (type) {

@@ -47,7 +47,9 @@ public:
     // A short human rendering for messages and logs, e.g. `"OK"`, `(integer) 3`, `(error) ERR …`.
     QString toDisplayString() const;
 
-    friend bool operator==(const RedisReply &, const RedisReply &) = default;
+    // Deep comparison (type, bytes, integer, elements).
+    friend bool operator==(const RedisReply &a, const RedisReply &b);
+    friend bool operator!=(const RedisReply &a, const RedisReply &b) { return !(a == b); }
 
 private:
     Type m_type = Type::Nil;
