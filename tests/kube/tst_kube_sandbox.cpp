@@ -12,6 +12,7 @@
 #include "kube/port_forward.h"
 #include "kube/statefulset_pods_job.h"
 #include "kube_sandbox_samples.h"
+#include "socks5_proxy.h"
 #include "support/kube_sandbox_fixture.h"
 
 #include <QElapsedTimer>
@@ -208,6 +209,21 @@ private Q_SLOTS:
         KubeRequest *list = client->list(QStringLiteral("v1"), QStringLiteral("Namespace"), {});
         QVERIFY2(run(list), qPrintable(list->errorString()));
         QCOMPARE(proxy.targets().size(), 1);
+        QCOMPARE(proxy.targets().first(), client->transport().server.authority());
+        delete client;
+    }
+
+    void socks5ProxyUrl()
+    {
+        Socks5Proxy proxy;
+        QVERIFY(proxy.listen());
+        auto target = m_sandbox.target();
+        target.value().cluster.proxyUrl = QStringLiteral("socks5://127.0.0.1:%1").arg(proxy.port());
+        KubeClient *client = clientFor(*target);
+        QVERIFY(client);
+        KubeRequest *list = client->list(QStringLiteral("v1"), QStringLiteral("Namespace"), {});
+        QVERIFY2(run(list), qPrintable(list->errorString()));
+        QVERIFY(!proxy.targets().isEmpty());
         QCOMPARE(proxy.targets().first(), client->transport().server.authority());
         delete client;
     }
@@ -424,6 +440,19 @@ private Q_SLOTS:
             {QStringLiteral("redis-cli"), QStringLiteral("-p"), QStringLiteral("1"), QStringLiteral("ping")});
         QVERIFY2(run(refused), qPrintable(refused->errorString()));
         QVERIFY(refused->exitCode() != 0);
+
+        // The WebSocket goes through proxy-url like every REST call.
+        Socks5Proxy proxy;
+        QVERIFY(proxy.listen());
+        auto target = m_sandbox.target();
+        target.value().cluster.proxyUrl = QStringLiteral("socks5://127.0.0.1:%1").arg(proxy.port());
+        KubeClient *proxied = clientFor(*target);
+        PodExec *viaProxy = proxied->exec(kNs, QStringLiteral("redis-app-0"),
+                                          {QStringLiteral("redis-cli"), QStringLiteral("ping")});
+        QVERIFY2(run(viaProxy), qPrintable(viaProxy->errorString()));
+        QCOMPARE(viaProxy->standardOutput().trimmed(), QByteArray("PONG"));
+        QCOMPARE(proxy.targets().size(), 1);
+        delete proxied;
 
         PodExec *missing = m_client->exec(kNs, QStringLiteral("redis-app-99"),
                                           {QStringLiteral("redis-cli"), QStringLiteral("ping")});
