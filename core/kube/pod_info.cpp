@@ -6,9 +6,9 @@
 
 namespace rcs {
 
-PodInfo PodInfo::fromJson(const QJsonObject &pod)
+KubePodInfo KubePodInfo::fromJson(const QJsonObject &pod)
 {
-    PodInfo info;
+    KubePodInfo info;
     const QJsonObject metadata = pod.value(QStringLiteral("metadata")).toObject();
     const QJsonObject spec = pod.value(QStringLiteral("spec")).toObject();
     const QJsonObject status = pod.value(QStringLiteral("status")).toObject();
@@ -45,18 +45,18 @@ PodInfo PodInfo::fromJson(const QJsonObject &pod)
     return info;
 }
 
-QList<PodInfo> PodInfo::fromList(const QList<QJsonObject> &pods)
+QList<KubePodInfo> KubePodInfo::fromList(const QList<QJsonObject> &pods)
 {
-    QList<PodInfo> infos;
+    QList<KubePodInfo> infos;
     for (const QJsonObject &pod : pods)
         infos.append(fromJson(pod));
-    std::sort(infos.begin(), infos.end(), [](const PodInfo &a, const PodInfo &b) {
+    std::sort(infos.begin(), infos.end(), [](const KubePodInfo &a, const KubePodInfo &b) {
         return a.ordinal != b.ordinal ? a.ordinal < b.ordinal : a.name < b.name;
     });
     return infos;
 }
 
-QString PodInfo::notReadyReason() const
+QString KubePodInfo::notReadyReason() const
 {
     if (ready)
         return QStringLiteral("Pod %1 is ready.").arg(name);

@@ -6,8 +6,9 @@
 
 namespace rcs {
 
-// What the studio needs to know about a pod, read from its JSON (reference §4).
-struct PodInfo {
+// What the studio needs to know about a pod, read from its JSON (reference §4). (Not "PodInfo": that
+// name is core/redis's pod facts in ClusterTopology; two classes of one name break the program.)
+struct KubePodInfo {
     QString name;
     QString ns;
     QString ip;       // status.podIP, empty until the pod sandbox exists
@@ -22,9 +23,9 @@ struct PodInfo {
     QString unschedulableMessage; // PodScheduled=False with its message (no storage class, no node)
     int ordinal = -1;             // the StatefulSet ordinal from the name suffix, -1 if none
 
-    static PodInfo fromJson(const QJsonObject &pod);
+    static KubePodInfo fromJson(const QJsonObject &pod);
     // Sorted by ordinal, then name.
-    static QList<PodInfo> fromList(const QList<QJsonObject> &pods);
+    static QList<KubePodInfo> fromList(const QList<QJsonObject> &pods);
     // One sentence saying why a pod is not Ready yet, for progress and timeout messages.
     QString notReadyReason() const;
 };

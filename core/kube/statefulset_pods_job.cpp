@@ -69,14 +69,14 @@ void StatefulSetPodsJob::doStart()
             }
             // The selector may also match pods of another StatefulSet: keep the ones named NAME-<ordinal>.
             for (const QJsonObject &pod : list->items()) {
-                const PodInfo info = PodInfo::fromJson(pod);
+                const KubePodInfo info = KubePodInfo::fromJson(pod);
                 if (info.ordinal >= 0 &&
                     info.name == m_name + QLatin1Char('-') + QString::number(info.ordinal)) {
                     m_podObjects.append(pod);
                     m_pods.append(info);
                 }
             }
-            m_pods = PodInfo::fromList(m_podObjects);
+            m_pods = KubePodInfo::fromList(m_podObjects);
             succeed();
         });
         list->start();

@@ -22,7 +22,7 @@ public:
     QString selector() const { return m_selector; }
     int desiredReplicas() const;
     // Sorted by ordinal.
-    QList<PodInfo> pods() const { return m_pods; }
+    QList<KubePodInfo> pods() const { return m_pods; }
     QList<QJsonObject> podObjects() const { return m_podObjects; }
 
 protected:
@@ -34,7 +34,7 @@ private:
     QString m_name;
     QJsonObject m_statefulSet;
     QString m_selector;
-    QList<PodInfo> m_pods;
+    QList<KubePodInfo> m_pods;
     QList<QJsonObject> m_podObjects;
 };
 

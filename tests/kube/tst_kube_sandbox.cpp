@@ -362,7 +362,7 @@ private Q_SLOTS:
         QCOMPARE(job->desiredReplicas(), 3);
         QCOMPARE(job->pods().size(), 3);
         for (int i = 0; i < 3; ++i) {
-            const PodInfo &pod = job->pods().at(i);
+            const KubePodInfo &pod = job->pods().at(i);
             QCOMPARE(pod.name, QStringLiteral("redis-app-%1").arg(i));
             QVERIFY(pod.ready);
             QVERIFY(!pod.ip.isEmpty());

@@ -18,7 +18,7 @@ class TestPodInfo final : public QObject {
 private Q_SLOTS:
     void readyPod()
     {
-        const PodInfo pod = PodInfo::fromJson(parse(kReadyPod));
+        const KubePodInfo pod = KubePodInfo::fromJson(parse(kReadyPod));
         QCOMPARE(pod.name, QStringLiteral("redis-app-10"));
         QCOMPARE(pod.ns, QStringLiteral("redis-cluster"));
         QCOMPARE(pod.ip, QStringLiteral("10.244.2.9"));
@@ -31,7 +31,7 @@ private Q_SLOTS:
 
     void terminatingIsNeverReady()
     {
-        const PodInfo pod = PodInfo::fromJson(parse(kTerminatingPod));
+        const KubePodInfo pod = KubePodInfo::fromJson(parse(kTerminatingPod));
         QVERIFY(pod.terminating);
         QVERIFY(!pod.ready);
         QVERIFY(pod.notReadyReason().contains(QStringLiteral("terminating")));
@@ -49,15 +49,15 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, json);
         QFETCH(QString, mention);
-        const PodInfo pod = PodInfo::fromJson(QJsonDocument::fromJson(json).object());
+        const KubePodInfo pod = KubePodInfo::fromJson(QJsonDocument::fromJson(json).object());
         QVERIFY(!pod.ready);
         QVERIFY2(pod.notReadyReason().contains(mention), qPrintable(pod.notReadyReason()));
     }
 
     void sortedByOrdinal()
     {
-        const QList<PodInfo> pods =
-            PodInfo::fromList({parse(kReadyPod), parse(kCrashingPod), parse(kUnschedulablePod)});
+        const QList<KubePodInfo> pods =
+            KubePodInfo::fromList({parse(kReadyPod), parse(kCrashingPod), parse(kUnschedulablePod)});
         QCOMPARE(pods.at(0).name, QStringLiteral("redis-app-0"));
         QCOMPARE(pods.at(1).name, QStringLiteral("redis-app-2"));
         QCOMPARE(pods.at(2).name, QStringLiteral("redis-app-10"));
