@@ -31,3 +31,5 @@ inline constexpr char kExpiredEvent[] =
 inline constexpr char kModifiedEventPrefix[] = R"({"type":"MODIFIED","object":)";
 inline constexpr char kForbidden[] =
     R"({"kind":"Status","code":403,"reason":"Forbidden","message":"pods is forbidden: User \"x\" cannot list resource \"pods\""})";
+inline constexpr char kGone[] =
+    R"({"kind":"Status","status":"Failure","reason":"Expired","code":410,"message":"too old resource version"})";

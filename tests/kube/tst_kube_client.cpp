@@ -536,6 +536,36 @@ private Q_SLOTS:
         QCOMPARE(watch->objects().size(), 2); // a and c after the re-list
     }
 
+    void watchRelistsAfterHttp410()
+    {
+        int lists = 0;
+        m_server->setHandler([&](const HttpResponder::Request &r) {
+            if (r.query.queryItemValue(QStringLiteral("watch")) != QLatin1String("true")) {
+                ++lists;
+                return ok(json({{QStringLiteral("kind"), QStringLiteral("PodList")},
+                                {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("resourceVersion"),
+                                                                          QString::number(lists * 100)}}},
+                                {QStringLiteral("items"), QJsonArray{}}}));
+            }
+            if (r.query.queryItemValue(QStringLiteral("resourceVersion")) == QLatin1String("100"))
+                return status(410, kGone);
+            HttpResponder::Response response;
+            response.chunks = {QByteArray(kModifiedEventPrefix) +
+                               podJson(QStringLiteral("x"), QStringLiteral("201")) + "}\n"};
+            return response;
+        });
+        KubeClient *c = client(target());
+        KubeWatch *watch = c->watch(QStringLiteral("v1"), QStringLiteral("Pod"), QStringLiteral("demo"));
+        QSignalSpy events(watch, &KubeWatch::eventReceived);
+        QSignalSpy failed(watch, &KubeWatch::failed);
+        watch->start();
+        QTRY_COMPARE_WITH_TIMEOUT(events.size(), 1, 20000);
+        watch->stop();
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(lists, 2);
+        QCOMPARE(watch->resourceVersion(), QStringLiteral("201"));
+    }
+
     void watchFailsOnForbidden()
     {
         m_server->setHandler([](const HttpResponder::Request &) { return status(403, kForbidden); });
