@@ -64,100 +64,105 @@ void SlotMigrationJob::doStart()
         }
         m_totalSlots += static_cast<int>(worker.steps.size());
         m_workers.append(worker);
-        m_batchClocks.append(QElapsedTimer());
     }
     setStep(QStringLiteral("Moving %1 slots from %2 sources in parallel")
                 .arg(m_totalSlots)
                 .arg(m_workers.size()));
     setProgress(0, m_totalSlots);
-    m_activeWorkers = static_cast<int>(m_workers.size());
-    if (m_activeWorkers == 0) {
+    for (int w = 0; w < m_workers.size(); ++w) {
+        const int lanes =
+            std::max(1, std::min(m_options.slotsInFlight, static_cast<int>(m_workers.at(w).steps.size())));
+        for (int i = 0; i < lanes; ++i)
+            m_lanes.append(Lane{w, 0, false, QElapsedTimer()});
+    }
+    m_activeLanes = static_cast<int>(m_lanes.size());
+    if (m_activeLanes == 0) {
         succeed();
         return;
     }
-    for (int w = 0; w < m_workers.size(); ++w)
-        nextSlot(w);
+    for (int l = 0; l < m_lanes.size(); ++l)
+        nextSlot(l);
 }
 
-void SlotMigrationJob::nextSlot(int w)
+void SlotMigrationJob::nextSlot(int l)
 {
-    Worker &worker = m_workers[w];
-    if (m_cancelled || worker.stopped || worker.next >= worker.steps.size()) {
-        if (!worker.stopped) {
-            worker.stopped = true;
-            --m_activeWorkers;
-        }
-        checkDone();
+    Worker &worker = workerOf(l);
+    if (m_cancelled || worker.stopped || worker.next >= worker.steps.size())
+        return laneDone(l);
+    m_lanes[l].step = worker.next++;
+    setImporting(l);
+}
+
+void SlotMigrationJob::laneDone(int l)
+{
+    if (m_lanes.at(l).done)
         return;
-    }
-    setImporting(w);
+    m_lanes[l].done = true;
+    --m_activeLanes;
+    checkDone();
 }
 
-void SlotMigrationJob::setImporting(int w)
+void SlotMigrationJob::setImporting(int l)
 {
-    const Step step = current(w);
-    const QString sourceId = m_workers.at(w).sourceId;
+    const Step step = current(l);
+    const QString sourceId = workerOf(l).sourceId;
     m_pool->command(m_addressById.value(step.targetId),
                     {"CLUSTER", "SETSLOT", number(step.slot), "IMPORTING", sourceId.toUtf8()}, this,
-                    [this, w](Result<RedisReply> reply) {
+                    [this, l](Result<RedisReply> reply) {
                         if (m_cancelled)
-                            return nextSlot(w);
+                            return laneDone(l);
                         if (replyContains(reply, "already the owner")) {
                             // A previous run got this far: only the SETSLOT NODE round is left.
-                            finalize(w);
+                            finalize(l);
                             return;
                         }
                         if (!reply)
-                            return stop(w, reply.error());
-                        setMigrating(w);
+                            return stop(l, reply.error());
+                        setMigrating(l);
                     });
 }
 
-void SlotMigrationJob::setMigrating(int w)
+void SlotMigrationJob::setMigrating(int l)
 {
-    const Step step = current(w);
-    const NodeAddress source = m_addressById.value(m_workers.at(w).sourceId);
-    m_pool->command(source, {"CLUSTER", "SETSLOT", number(step.slot), "MIGRATING", step.targetId.toUtf8()},
-                    this, [this, w](Result<RedisReply> reply) {
+    const Step step = current(l);
+    m_pool->command(sourceOf(l),
+                    {"CLUSTER", "SETSLOT", number(step.slot), "MIGRATING", step.targetId.toUtf8()}, this,
+                    [this, l](Result<RedisReply> reply) {
                         if (!reply && !m_cancelled)
-                            stop(w, reply.error());
+                            stop(l, reply.error());
                     });
-    m_batchClocks[w].start();
-    m_pool->command(source, {"CLUSTER", "GETKEYSINSLOT", number(step.slot), number(m_workers.at(w).batch)},
-                    this, [this, w](Result<RedisReply> reply) { onKeys(w, reply); });
+    m_pool->command(sourceOf(l), {"CLUSTER", "GETKEYSINSLOT", number(step.slot), number(workerOf(l).batch)},
+                    this, [this, l](Result<RedisReply> reply) { onKeys(l, reply); });
 }
 
-void SlotMigrationJob::onKeys(int w, const Result<RedisReply> &reply)
+void SlotMigrationJob::onKeys(int l, const Result<RedisReply> &reply)
 {
-    Worker &worker = m_workers[w];
-    if (worker.stopped)
+    if (m_lanes.at(l).done)
         return;
     if (m_cancelled)
-        return nextSlot(w);
+        return laneDone(l);
     if (!reply)
-        return stop(w, reply.error());
+        return stop(l, reply.error());
     QList<QByteArray> keys;
     for (const RedisReply &element : reply->elements())
         keys.append(element.bytes());
     if (keys.isEmpty()) {
-        finalize(w);
+        finalize(l);
         return;
     }
-    migrate(w, keys);
+    migrate(l, keys);
 }
 
-void SlotMigrationJob::migrate(int w, const QList<QByteArray> &keys)
+void SlotMigrationJob::migrate(int l, const QList<QByteArray> &keys)
 {
-    const Step step = current(w);
-    const NodeAddress source = m_addressById.value(m_workers.at(w).sourceId);
+    const Step step = current(l);
     const NodeAddress target = m_addressById.value(step.targetId);
-    m_batchClocks[w].start();
+    m_lanes[l].clock.start();
     const qsizetype count = keys.size();
     m_pool->command(
-        source, migrateArgv(target, keys), this,
-        [this, w, count](Result<RedisReply> reply) {
-            Worker &worker = m_workers[w];
-            if (worker.stopped)
+        sourceOf(l), migrateArgv(target, keys), this,
+        [this, l, count](Result<RedisReply> reply) {
+            if (m_lanes.at(l).done)
                 return;
             if (!reply) {
                 const QString text = reply.error().detail();
@@ -168,14 +173,15 @@ void SlotMigrationJob::migrate(int w, const QList<QByteArray> &keys)
                         QStringLiteral("A key of slot %1 already exists on the target %2; it was not "
                                        "overwritten. Compare the two copies, delete the wrong one, then run "
                                        "check --fix.")
-                            .arg(current(w).slot)
-                            .arg(m_addressById.value(current(w).targetId).toString()),
+                            .arg(current(l).slot)
+                            .arg(m_addressById.value(current(l).targetId).toString()),
                         text);
-                return stop(w, error);
+                return stop(l, error);
             }
             m_keysMoved += count;
             // MIGRATE blocks the source: keep each batch well under the node timeout.
-            const qint64 elapsed = m_batchClocks.at(w).elapsed();
+            Worker &worker = workerOf(l);
+            const qint64 elapsed = m_lanes.at(l).clock.elapsed();
             if (elapsed > m_options.slowBatchMs)
                 worker.batch = std::max(m_options.minBatch, worker.batch / 2);
             else if (elapsed < m_options.fastBatchMs)
@@ -184,8 +190,8 @@ void SlotMigrationJob::migrate(int w, const QList<QByteArray> &keys)
         m_options.migrateTimeoutMs + 5000);
     // Pipelined behind the MIGRATE: answered once it is done, with the keys still left.
     m_pool->command(
-        source, {"CLUSTER", "GETKEYSINSLOT", number(step.slot), number(m_workers.at(w).batch)}, this,
-        [this, w](Result<RedisReply> reply) { onKeys(w, reply); }, m_options.migrateTimeoutMs + 5000);
+        sourceOf(l), {"CLUSTER", "GETKEYSINSLOT", number(step.slot), number(workerOf(l).batch)}, this,
+        [this, l](Result<RedisReply> reply) { onKeys(l, reply); }, m_options.migrateTimeoutMs + 5000);
 }
 
 QList<QByteArray> SlotMigrationJob::migrateArgv(const NodeAddress &target,
@@ -205,38 +211,36 @@ QList<QByteArray> SlotMigrationJob::migrateArgv(const NodeAddress &target,
     return argv;
 }
 
-void SlotMigrationJob::finalize(int w)
+void SlotMigrationJob::finalize(int l)
 {
-    const Step step = current(w);
-    const QString sourceId = m_workers.at(w).sourceId;
+    const Step step = current(l);
     const QList<QByteArray> argv{"CLUSTER", "SETSLOT", number(step.slot), "NODE", step.targetId.toUtf8()};
     // Target first: once it owns the slot (and bumped its epoch) the source may follow.
     m_pool->command(
-        m_addressById.value(step.targetId), argv, this, [this, w, argv, sourceId](Result<RedisReply> reply) {
+        m_addressById.value(step.targetId), argv, this, [this, l, argv](Result<RedisReply> reply) {
             if (!reply)
-                return stop(w, reply.error());
-            m_pool->command(m_addressById.value(sourceId), argv, this, [this, w](Result<RedisReply> reply) {
+                return stop(l, reply.error());
+            m_pool->command(sourceOf(l), argv, this, [this, l](Result<RedisReply> reply) {
                 // An emptied source may have turned into a replica of the target already.
                 if (!reply && !replyContains(reply, "only with masters")) {
                     if (replyContains(reply, "still hold keys")) {
-                        setMigrating(w); // keys arrived before MIGRATING took effect: move them too
+                        setMigrating(l); // keys arrived before MIGRATING took effect: move them too
                         return;
                     }
-                    return stop(w, reply.error());
+                    return stop(l, reply.error());
                 }
-                tellOthers(w);
+                tellOthers(l);
                 ++m_slotsMoved;
                 setProgress(m_slotsMoved, m_totalSlots);
-                ++m_workers[w].next;
-                nextSlot(w);
+                nextSlot(l);
             });
         });
 }
 
-void SlotMigrationJob::tellOthers(int w)
+void SlotMigrationJob::tellOthers(int l)
 {
-    const Step step = current(w);
-    const QString sourceId = m_workers.at(w).sourceId;
+    const Step step = current(l);
+    const QString sourceId = workerOf(l).sourceId;
     for (const QString &id : std::as_const(m_masterIds)) {
         if (id == sourceId || id == step.targetId || !m_addressById.contains(id))
             continue;
@@ -251,32 +255,30 @@ void SlotMigrationJob::tellOthers(int w)
     }
 }
 
-void SlotMigrationJob::stop(int w, const Error &error)
+void SlotMigrationJob::stop(int l, const Error &error)
 {
-    Worker &worker = m_workers[w];
-    if (worker.stopped)
+    if (m_lanes.at(l).done)
         return;
-    const QString where = describe(w);
+    const QString where = describe(l);
     m_stuck.append(where + QStringLiteral(": ") + error.message());
     if (!m_firstError.isError())
         m_firstError = error.withContext(QStringLiteral("Moving %1: ").arg(where));
-    worker.stopped = true;
-    --m_activeWorkers;
-    checkDone();
+    // The other lanes of this source finish their slot and take no new one.
+    workerOf(l).stopped = true;
+    laneDone(l);
 }
 
-QString SlotMigrationJob::describe(int w) const
+QString SlotMigrationJob::describe(int l) const
 {
-    const Step &step = current(w);
+    const Step &step = current(l);
     return QStringLiteral("slot %1 (%2 → %3)")
         .arg(step.slot)
-        .arg(m_addressById.value(m_workers.at(w).sourceId).toString(),
-             m_addressById.value(step.targetId).toString());
+        .arg(sourceOf(l).toString(), m_addressById.value(step.targetId).toString());
 }
 
 void SlotMigrationJob::checkDone()
 {
-    if (isFinished() || m_activeWorkers > 0 || m_backgroundReplies > 0)
+    if (isFinished() || m_activeLanes > 0 || m_backgroundReplies > 0)
         return;
     if (m_firstError.isError()) {
         fail(Error(m_firstError.code(),

@@ -23,10 +23,13 @@ class RedisPool;
 //    source for long;
 // 3. SETSLOT s NODE target on the target first, then on the source, then on every other master (the
 //    7.0 order, on every server version; the others in the background).
-// Moves from different sources run in parallel (a MIGRATE blocks only its own source); one source's
-// slots run one after another. Never REPLACE: a key that already exists on the target (BUSYKEY) stops
-// that source with the slot left open, and the job fails naming it — check shows it, check --fix
-// resumes it. A slot a previous run left open is simply moved again (the commands are idempotent).
+// Moves from different sources run in parallel (a MIGRATE blocks only its own source), and each source
+// keeps a small window of slots in flight (Options::slotsInFlight), each slot still strictly in the order
+// above: the round trips (and the nodes.conf write behind every SETSLOT) of neighbouring slots overlap
+// instead of adding up, which is what makes empty slots cheap. Never REPLACE: a key that already exists on
+// the target (BUSYKEY) stops that source with the slot left open, and the job fails naming it — check shows
+// it, check --fix resumes it. A slot a previous run left open is simply moved again (the commands are
+// idempotent).
 //
 // Error behaviour: fails after all sources stopped, with the first problem (RedisError / Timeout /
 // ConnectionFailed, naming slot and nodes) and every stuck slot in detail(); slots moved before stay
@@ -41,6 +44,7 @@ public:
         int migrateTimeoutMs = 10000; // MIGRATE's own I/O timeout
         int slowBatchMs = 200;        // a batch slower than this halves the next
         int fastBatchMs = 20;         // a batch faster than this doubles the next
+        int slotsInFlight = 8;        // per source
     };
 
     // addressById: every master's address; masterIds: every master (told SETSLOT NODE at the end).
@@ -71,19 +75,35 @@ private:
         int batch = 100;
         bool stopped = false;
     };
+    // One slot at a time, in protocol order; a source runs several lanes.
+    struct Lane {
+        int worker = 0;
+        qsizetype step = 0;
+        bool done = false;
+        QElapsedTimer clock;
+    };
 
-    void nextSlot(int w);
-    void setImporting(int w);
-    void setMigrating(int w);
-    void onKeys(int w, const Result<RedisReply> &reply);
-    void migrate(int w, const QList<QByteArray> &keys);
-    void finalize(int w);
-    void tellOthers(int w);
-    void stop(int w, const Error &error);
+    void nextSlot(int l);
+    void setImporting(int l);
+    void setMigrating(int l);
+    void onKeys(int l, const Result<RedisReply> &reply);
+    void migrate(int l, const QList<QByteArray> &keys);
+    void finalize(int l);
+    void tellOthers(int l);
+    void stop(int l, const Error &error);
+    void laneDone(int l);
     void checkDone();
     QList<QByteArray> migrateArgv(const NodeAddress &target, const QList<QByteArray> &keys) const;
-    QString describe(int w) const;
-    const Step &current(int w) const { return m_workers.at(w).steps.at(m_workers.at(w).next); }
+    QString describe(int l) const;
+    Worker &workerOf(int l) { return m_workers[m_lanes.at(l).worker]; }
+    const Step &current(int l) const
+    {
+        return m_workers.at(m_lanes.at(l).worker).steps.at(m_lanes.at(l).step);
+    }
+    NodeAddress sourceOf(int l) const
+    {
+        return m_addressById.value(m_workers.at(m_lanes.at(l).worker).sourceId);
+    }
 
     SlotPlan m_plan;
     QHash<QString, NodeAddress> m_addressById;
@@ -91,12 +111,12 @@ private:
     QPointer<RedisPool> m_pool;
     Options m_options;
     QList<Worker> m_workers;
-    QList<QElapsedTimer> m_batchClocks;
+    QList<Lane> m_lanes;
     int m_totalSlots = 0;
     int m_slotsMoved = 0;
     qint64 m_keysMoved = 0;
     int m_backgroundReplies = 0;
-    int m_activeWorkers = 0;
+    int m_activeLanes = 0;
     Error m_firstError;
     QStringList m_stuck;
     bool m_cancelled = false;
