@@ -161,6 +161,9 @@ void ApiHandler::reply(HttpConnection *connection, int code, const QJsonObject &
     response.status = code;
     response.headers = {{"Content-Type", kJson}, {"Cache-Control", "no-cache, private"}};
     response.headers += extraHeaders;
+    for (const QByteArray &warning : std::as_const(m_warnings))
+        response.headers.append({"Warning", "299 - \"" + warning + '"'});
+    m_warnings.clear();
     response.body = QJsonDocument(body).toJson(QJsonDocument::Compact) + '\n';
     connection->respond(response);
 }
@@ -175,6 +178,7 @@ void ApiHandler::replyStatus(HttpConnection *connection, const ApiStatus &status
 
 void ApiHandler::handleRequest(const HttpRequest &request, HttpConnection *connection)
 {
+    m_warnings.clear();
     const QString &path = request.path;
     if (request.method == "GET" && (path == u"/version" || path == u"/version/")) {
         reply(connection, 200, discovery::versionInfo());

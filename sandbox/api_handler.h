@@ -80,6 +80,9 @@ private:
     void storeObject(const HttpRequest &request, const Route &route, QJsonObject object,
                      const QJsonObject &old, const QString &manager, HttpConnection *connection);
     std::optional<ApiStatus> checkNamespaceWritable(const QString &ns) const;
+    // fieldValidation: unknown fields are a 400 (Strict), Warning headers (Warn, the default) or ignored.
+    std::optional<ApiStatus> checkFields(const HttpRequest &request, const ResourceType &type,
+                                         const QJsonObject &object);
     void finalizeNamespace(const QString &ns, int attempt);
     void orphanDependents(const QJsonObject &owner);
 
@@ -98,6 +101,7 @@ private:
     FaultInjector *m_faults = nullptr;
     QWebSocketServer *m_webSockets = nullptr;
     QSet<QString> m_finalizingNamespaces;
+    QList<QByteArray> m_warnings; // Warning headers for the answer being built
     std::function<std::optional<QString>(const QString &, const QString &)> m_podLog;
     std::function<rcs::Result<void>(const QString &, bool)> m_nodeFailer;
 };

@@ -2,6 +2,7 @@
 // deletecollection, the scale subresource, and namespace finalization.
 #include "api_handler.h"
 
+#include "field_validation.h"
 #include "managed_fields.h"
 #include "memory_object_store.h"
 #include "object_defaults.h"
@@ -101,6 +102,28 @@ rcs::Result<QJsonObject> decodeBody(const HttpRequest &request)
 
 } // namespace
 
+std::optional<ApiStatus> ApiHandler::checkFields(const HttpRequest &request, const ResourceType &type,
+                                                 const QJsonObject &object)
+{
+    const QString mode = request.queryValue(QStringLiteral("fieldValidation"));
+    if (mode == u"Ignore")
+        return std::nullopt;
+    const QStringList unknown = unknownFields(type, object);
+    if (unknown.isEmpty())
+        return std::nullopt;
+    QStringList messages;
+    for (const QString &field : unknown)
+        messages.append(QStringLiteral("unknown field \"%1\"").arg(field));
+    if (mode == u"Strict")
+        return ApiStatus::badRequest(
+            QStringLiteral("%1 in version \"%2\" cannot be handled as a %1: strict decoding "
+                           "error: %3")
+                .arg(type.kind, type.version, messages.join(QStringLiteral(", "))));
+    for (const QString &message : std::as_const(messages))
+        m_warnings.append(message.toUtf8().replace('"', "\\\""));
+    return std::nullopt;
+}
+
 std::optional<ApiStatus> ApiHandler::checkNamespaceWritable(const QString &ns) const
 {
     const auto object = m_store->get(QStringLiteral("namespaces"), {}, ns);
@@ -179,6 +202,10 @@ void ApiHandler::createObject(const HttpRequest &request, const Route &route, Ht
         replyStatus(connection, *wrongKind);
         return;
     }
+    if (const auto unknown = checkFields(request, type, object)) {
+        replyStatus(connection, *unknown);
+        return;
+    }
     QJsonObject metadata = metadataOf(object);
     if (type.namespaced) {
         const QString bodyNs = metadata.value(QLatin1String("namespace")).toString();
@@ -231,6 +258,10 @@ void ApiHandler::updateObject(const HttpRequest &request, const Route &route, Ht
     }
     if (const auto wrongKind = checkKind(type, *body)) {
         replyStatus(connection, *wrongKind);
+        return;
+    }
+    if (const auto unknown = checkFields(request, type, *body)) {
+        replyStatus(connection, *unknown);
         return;
     }
     QJsonObject metadata = metadataOf(*body);
@@ -311,6 +342,10 @@ void ApiHandler::patchObject(const HttpRequest &request, const Route &route, Htt
         }
         if (const auto wrongKind = checkKind(type, *body)) {
             replyStatus(connection, *wrongKind);
+            return;
+        }
+        if (const auto unknown = checkFields(request, type, *body)) {
+            replyStatus(connection, *unknown);
             return;
         }
         QJsonObject applied = *body;

@@ -528,6 +528,20 @@ void TestSandboxApi::errorsAreStatusObjects()
     const CommandResult rejected = kubectl().run({QStringLiteral("create"), QStringLiteral("-f"), file});
     QVERIFY(rejected.exitCode != 0);
     QVERIFY2(rejected.err.contains(QLatin1String("error")), qPrintable(rejected.err));
+    // A misspelt field is a 400 under kubectl's default strict validation, a warning with --validate=warn.
+    const QString typo =
+        writeFile(dir, QStringLiteral("typo.yaml"),
+                  "apiVersion: v1\nkind: Service\nmetadata:\n  name: typo\nspec:\n  type: NodePort\n"
+                  "  ports:\n  - port: 6379\n    nodeport: 30999\n");
+    const CommandResult strict = kubectl().run({QStringLiteral("create"), QStringLiteral("-f"), typo});
+    QVERIFY(strict.exitCode != 0);
+    QVERIFY2(strict.err.contains(QLatin1String("unknown field \"spec.ports[0].nodeport\"")),
+             qPrintable(strict.err));
+    const CommandResult warned = kubectl().run(
+        {QStringLiteral("create"), QStringLiteral("--validate=warn"), QStringLiteral("-f"), typo});
+    QVERIFY2(warned.exitCode == 0, qPrintable(warned.err));
+    QVERIFY2(warned.err.contains(QLatin1String("Warning: unknown field \"spec.ports[0].nodeport\"")),
+             qPrintable(warned.err));
 
     // Wrong kind for the URL: 400. Apply without fieldManager: 422. Unknown patch type: 415.
     const HttpResult wrongKind =

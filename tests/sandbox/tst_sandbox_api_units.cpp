@@ -1,10 +1,12 @@
 // The pure parts of kube-sandbox's API half: selectors, patches, server-side apply bookkeeping, HTTP
 // framing, protobuf bodies, Table ages.
+#include "field_validation.h"
 #include "http_message.h"
 #include "managed_fields.h"
 #include "patches.h"
 #include "protobuf_body.h"
 #include "query_selectors.h"
+#include "resource_types.h"
 #include "table_printer.h"
 
 #include <QJsonArray>
@@ -67,6 +69,8 @@ private Q_SLOTS:
     void protobufConfigMap();
     void protobufServiceDropsZeroFields();
     void protobufUnsupportedKind();
+    void unknownFields_data();
+    void unknownFields();
     void humanDuration_data();
     void humanDuration();
 };
@@ -373,6 +377,52 @@ void TestSandboxApiUnits::protobufUnsupportedKind()
     QVERIFY(decoded.error().message().contains(QLatin1String("kubectl create -f")));
     QVERIFY(!decodeProtobufObject("{\"kind\":\"ConfigMap\"}").ok());
     QVERIFY(!decodeProtobufObject(QByteArray("k8s\0\x0a\x7f", 6)).ok()); // truncated
+}
+
+void TestSandboxApiUnits::unknownFields_data()
+{
+    QTest::addColumn<QString>("plural");
+    QTest::addColumn<QString>("object");
+    QTest::addColumn<QStringList>("unknown");
+    QTest::newRow("clean statefulset")
+        << "statefulsets"
+        << R"({"apiVersion":"apps/v1","kind":"StatefulSet","metadata":{"name":"s","labels":{"a":"b"}},
+              "spec":{"replicas":1,"serviceName":"s","template":{"metadata":{"labels":{"a":"b"}},
+              "spec":{"containers":[{"name":"c","image":"i","ports":[{"containerPort":1}],
+              "volumeMounts":[{"name":"v","mountPath":"/d"}]}]}},
+              "volumeClaimTemplates":[{"metadata":{"name":"v"},"spec":{"accessModes":["ReadWriteOnce"]}}]}})"
+        << QStringList();
+    QTest::newRow("typos at every level")
+        << "statefulsets"
+        << R"({"apiVersion":"apps/v1","kind":"StatefulSet","metdata":{},"metadata":{"nme":"s"},
+              "spec":{"replica":1,"template":{"spec":{"containers":[{"name":"c","imag":"i",
+              "ports":[{"containerport":1}]}]}},"volumeClaimTemplates":[{"spec":{"storageclass":"x"}}]}})"
+        << QStringList({QStringLiteral("metdata"), QStringLiteral("metadata.nme"),
+                        QStringLiteral("spec.replica"),
+                        QStringLiteral("spec.template.spec.containers[0].imag"),
+                        QStringLiteral("spec.template.spec.containers[0].ports[0].containerport"),
+                        QStringLiteral("spec.volumeClaimTemplates[0].spec.storageclass")});
+    QTest::newRow("service port") << "services"
+                                  << R"({"kind":"Service","spec":{"ports":[{"port":1,"nodeport":30000}]}})"
+                                  << QStringList({QStringLiteral("spec.ports[0].nodeport")});
+    QTest::newRow("configmap") << "configmaps"
+                               << R"({"kind":"ConfigMap","data":{},"spec":{}})"
+                               << QStringList({QStringLiteral("spec")});
+    QTest::newRow("events are not checked") << "events"
+                                            << R"({"kind":"Event","anything":1})" << QStringList();
+}
+
+void TestSandboxApiUnits::unknownFields()
+{
+    QFETCH(QString, plural);
+    QFETCH(QString, object);
+    QFETCH(QStringList, unknown);
+    const ResourceType *type = findResourceTypeByPlural(plural);
+    QVERIFY(type);
+    QStringList found = sandbox::unknownFields(*type, obj(object.toUtf8().constData()));
+    found.sort();
+    unknown.sort();
+    QCOMPARE(found, unknown);
 }
 
 void TestSandboxApiUnits::humanDuration_data()
