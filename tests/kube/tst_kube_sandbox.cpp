@@ -309,6 +309,21 @@ private Q_SLOTS:
         QCOMPARE(get->error().code(), ErrorCode::NotFound);
     }
 
+    void createNamespaceTwice()
+    {
+        const QString ns = QStringLiteral("kube-created");
+        KubeRequest *create = m_client->createNamespace(ns);
+        QVERIFY2(run(create), qPrintable(create->errorString()));
+        QCOMPARE(create->httpStatus(), 201);
+        KubeRequest *again = m_client->createNamespace(ns);
+        QVERIFY(!run(again));
+        QCOMPARE(again->error().code(), ErrorCode::Conflict);
+        QVERIFY2(again->errorString().contains(QStringLiteral("already exists")),
+                 qPrintable(again->errorString()));
+        Job *remove = m_client->removeNamespaceAndWait(ns, 60000);
+        QVERIFY2(run(remove, 90000), qPrintable(remove->errorString()));
+    }
+
     void applyTwiceIsIdempotent()
     {
         const auto set = ManifestSet::embedded();
