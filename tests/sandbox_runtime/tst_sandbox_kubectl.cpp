@@ -316,6 +316,16 @@ void TestSandboxKubectl::deletedPodKeepsIdentityUnderNewIp()
                       {QStringLiteral("cluster"), QStringLiteral("myid")}),
              myId);
     QVERIFY(kubectl(nodesConf).out.contains(myId));
+    // The seed's 非全体节点故障: with the other nodes still at their addresses, the re-created node
+    // rejoins by itself and everyone learns its new IP.
+    const QString newAddress = m_ips.value(QStringLiteral("redis-app-1")) + QStringLiteral(":6379");
+    QTRY_VERIFY_WITH_TIMEOUT(redisCli(m_ips.value(QStringLiteral("redis-app-0")),
+                                      {QStringLiteral("cluster"), QStringLiteral("info")})
+                                     .contains(QLatin1String("cluster_state:ok")) &&
+                                 redisCli(m_ips.value(QStringLiteral("redis-app-0")),
+                                          {QStringLiteral("cluster"), QStringLiteral("nodes")})
+                                     .contains(newAddress),
+                             60000);
 }
 
 void TestSandboxKubectl::standalonePodKeepsItsData()
@@ -437,6 +447,16 @@ void TestSandboxKubectl::restartBringsPodsBackWithNewIps()
     QVERIFY(waitForReadyPods(7, &m_ips));
     for (auto it = before.begin(); it != before.end(); ++it)
         QVERIFY2(m_ips.value(it.key()) != it.value(), qPrintable(it.key()));
+    // Every pod has a new IP and nodes.conf still names the old ones: the famous total failure the
+    // app's recovery workflow must handle, reproduced faithfully (no node knows any current address,
+    // not even its own).
+    const QString nodes = redisCli(m_ips.value(QStringLiteral("redis-app-0")),
+                                   {QStringLiteral("cluster"), QStringLiteral("nodes")});
+    for (const QString &ip : std::as_const(m_ips))
+        QVERIFY2(!nodes.contains(ip + QStringLiteral(":6379@")), qPrintable(nodes));
+    QVERIFY(redisCli(m_ips.value(QStringLiteral("redis-app-0")),
+                     {QStringLiteral("cluster"), QStringLiteral("info")})
+                .contains(QLatin1String("cluster_state:fail")));
 }
 
 void TestSandboxKubectl::deleteLeavesNothingBehind()
