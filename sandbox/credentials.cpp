@@ -176,7 +176,8 @@ rcs::Result<Credentials> Credentials::loadOrCreate(const QString &dataDir)
         return writeFile(certPath, certPem(cert.get()), false);
     };
     if (auto r = ensureLeaf(serverCertPath, serverKeyPath, "kube-sandbox", nullptr,
-                            "DNS:localhost,IP:127.0.0.1,DNS:kubernetes,DNS:kubernetes.default", "serverAuth");
+                            "DNS:localhost,IP:127.0.0.1,IP:::1,DNS:kubernetes,DNS:kubernetes.default",
+                            "serverAuth");
         !r)
         return r.error();
     if (auto r = ensureLeaf(clientCertPath, clientKeyPath, "sandbox-admin", "system:masters", nullptr,

@@ -10,7 +10,7 @@
 namespace sandbox {
 
 // The sandbox's PKI and bearer token, kept in the data folder so that a restart keeps the kubeconfig
-// valid: ca.crt/ca.key (the cluster CA), server.crt/server.key (SAN 127.0.0.1, localhost),
+// valid: ca.crt/ca.key (the cluster CA), server.crt/server.key (SAN 127.0.0.1, ::1, localhost),
 // client.crt/client.key (an admin client certificate signed by the CA), token.
 class Credentials final {
 public:

@@ -112,7 +112,10 @@ int main(int argc, char *argv[])
     const QString listen = parser.value(listenOption);
     const qsizetype colon = listen.lastIndexOf(u':');
     bool portOk = false;
-    const QHostAddress address(listen.left(colon));
+    QString host = listen.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']')) // [::1]:6443
+        host = host.mid(1, host.size() - 2);
+    const QHostAddress address(host);
     quint16 port = colon < 0 ? 0 : listen.mid(colon + 1).toUShort(&portOk);
     if (colon < 0 || !portOk || address.isNull())
         return fail(
@@ -175,7 +178,10 @@ int main(int argc, char *argv[])
             return fail(result.error().message());
         }
     }
-    const QString hostPort = server.address().toString() + u':' + QString::number(server.port());
+    const QString hostText = server.address().protocol() == QAbstractSocket::IPv6Protocol
+                                 ? u'[' + server.address().toString() + u']'
+                                 : server.address().toString();
+    const QString hostPort = hostText + u':' + QString::number(server.port());
     const QString url = QStringLiteral("https://") + hostPort;
     {
         QFile file(addressFile);
