@@ -439,16 +439,19 @@ int runSandbox(const QStringList &args)
                     QStringLiteral("3")});
     line.addTimeoutOption(60);
     line.addVerboseOption();
-    if (const std::optional<int> stop = line.parse(args))
-        return *stop;
-    // Positional action after the options parser: the first argument that is not an option value.
+    // The action is positional; the shared parser takes options only.
     QString action;
-    for (const QString &arg : args) {
-        if (arg == QLatin1String("start") || arg == QLatin1String("stop") || arg == QLatin1String("status")) {
-            action = arg;
+    QStringList options = args;
+    for (const QString &candidate :
+         {QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("status")}) {
+        if (options.contains(candidate)) {
+            action = candidate;
+            options.removeOne(candidate);
             break;
         }
     }
+    if (const std::optional<int> stop = line.parse(options))
+        return *stop;
     if (action.isEmpty())
         return line.usageError(QStringLiteral("say start, stop or status."));
     SandboxController controller(line.value(QStringLiteral("data-dir")));

@@ -83,14 +83,19 @@ SituationAssessment assessSituation(const Deployment &deployment, const ClusterT
     for (const QString &state : states)
         anyOk = anyOk || state == QLatin1String("ok");
     bool stale = false;
-    for (const TopologyNode &node : topology.nodes())
+    bool anyLink = false;
+    for (const TopologyNode &node : topology.nodes()) {
         stale = stale || node.staleAtPeers || node.ownAddressStale;
-    if (!anyOk && stale) {
-        return {
-            Situation::TotalFailure,
-            QStringLiteral("Every pod came back with a new IP and the nodes cannot find each other "
-                           "(cluster_state:fail everywhere): run 'redis-cluster-studio recover'; the data on "
-                           "the volumes is kept.")};
+        anyLink = anyLink || (node.reachable && node.linkConnected);
+    }
+    // A restarted node may report a stale cluster_state:ok for a moment; that nobody hears anybody
+    // (no connected link anywhere) is the telling sign.
+    if (stale && (!anyOk || !anyLink)) {
+        return {Situation::TotalFailure,
+                QStringLiteral("Every pod came back with a new IP and the nodes cannot find each other "
+                               "(no node hears any other, cluster_state:fail): run 'redis-cluster-studio "
+                               "recover'; the data on "
+                               "the volumes is kept.")};
     }
     if (report.isHealthy() && topology.allStatesOk() && !states.isEmpty()) {
         return {Situation::Healthy, QStringLiteral("The cluster is healthy; nothing to do.")};
