@@ -1,6 +1,7 @@
 #include "command_registry.h"
 
 #include "commands/cluster_command.h"
+#include "commands/demo_command.h"
 #include "commands/kube_workflow_command.h"
 
 #include <QCoreApplication>
@@ -29,6 +30,7 @@ const QList<Command> &commands()
     static const QList<Command> list = {
         {QStringLiteral("help"), QStringLiteral("show this overview"), runHelp},
         {QStringLiteral("version"), QStringLiteral("print the version"), runVersion},
+        {QStringLiteral("demo"), QStringLiteral("form a cluster on six throw-away local nodes, print it, stop them"), runDemo},
         // Verbs with a plain-endpoint and a Kubernetes form: --nodes picks the plain one.
         {QStringLiteral("create"), QStringLiteral("form a new cluster from blank nodes and verify it"),
          [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeCreate(a) : runCreate(a); }},

@@ -4,4 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 ./scripts/build.sh
+# Without a display the desktop cannot open; the headless demo runs instead (six local redis-server
+# nodes formed into a cluster, printed, checked and stopped).
+if [ $# -eq 0 ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  set -- demo
+fi
 exec "${RCS_BUILD_DIR:-build}/app/redis-cluster-studio" "$@"
