@@ -10,8 +10,12 @@
 //   On SIGTERM: runtime.stopAllPods(); then quit.
 //
 // It reacts to ObjectStore::changed (StatefulSets, pods, PVCs) and to its processes, and writes pod,
-// PVC and StatefulSet status with checkVersion = false. Its files live under DATA_DIR/pvc (claim
-// folders, kept across restarts) and DATA_DIR/runtime (pod folders, the IP cursor).
+// PVC and StatefulSet status with checkVersion = false, Events, and a default StorageClass "standard"
+// when the store has none. Its files live under DATA_DIR/pvc (claim folders, kept across restarts)
+// and DATA_DIR/runtime (pod folders, the IP cursor).
+//
+// Limits: only a pod's first container runs (init and sidecar containers are ignored); images are
+// not pulled — every container runs the local redis-server (or the named local program).
 
 #include "cidr_allocator.h"
 #include "common/result.h"
