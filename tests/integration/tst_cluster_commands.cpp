@@ -91,6 +91,15 @@ private Q_SLOTS:
         QVERIFY(run.out.contains("--password"));
     }
 
+    void demoFormsAndStops()
+    {
+        const Run run = studio({QStringLiteral("demo")});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QVERIFY2(run.out.contains("cluster_state: ok — 6 nodes, 3 masters, 16384 of 16384 slots covered"),
+                 qPrintable(describe(run)));
+        QVERIFY2(run.out.contains("[OK] All 16384 slots are covered."), qPrintable(describe(run)));
+    }
+
     void refuseFourNodesWithOneReplica()
     {
         QStringList four;
