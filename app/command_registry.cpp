@@ -3,6 +3,7 @@
 #include "commands/cluster_command.h"
 #include "commands/demo_command.h"
 #include "commands/kube_workflow_command.h"
+#include "commands/lifecycle_command.h"
 
 #include <QCoreApplication>
 
@@ -37,9 +38,21 @@ const QList<Command> &commands()
         {QStringLiteral("status"), QStringLiteral("show the cluster: masters, replicas, slots, links"),
          [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeStatus(a) : runStatus(a); }},
         {QStringLiteral("check"), QStringLiteral("check the cluster like redis-cli --cluster check, and more"),
-         [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeCheck(a) : runCheck(a); }},
+         [](const QStringList &a) {
+             if (kubeTargetRequested(a))
+                 return runKubeCheck(a);
+             return a.contains(QStringLiteral("--fix")) ? runCheckFix(a) : runCheck(a);
+         }},
         {QStringLiteral("deploy"), QStringLiteral("deploy the Redis pods to Kubernetes and wait until Ready"), runKubeDeploy},
-        {QStringLiteral("recover"), QStringLiteral("bring the cluster back after every pod got a new IP"), runKubeRecover},
+        {QStringLiteral("recover"), QStringLiteral("bring the cluster back after every pod got a new IP"),
+         [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeRecover(a) : runRecover(a); }},
+        {QStringLiteral("add-node"), QStringLiteral("add a blank node as a master (slots rebalanced) or replica"),
+         runAddNode},
+        {QStringLiteral("remove-node"), QStringLiteral("drain, forget and reset a node"), runRemoveNode},
+        {QStringLiteral("rebalance"), QStringLiteral("even out the slots over the masters, sources in parallel"),
+         runRebalance},
+        {QStringLiteral("reshard"), QStringLiteral("move N slots to one master"), runReshard},
+        {QStringLiteral("failover"), QStringLiteral("promote a replica and wait for the roles to swap"), runFailover},
         {QStringLiteral("cleanup"), QStringLiteral("delete what deploy created (PVCs, namespace on request)"), runKubeCleanup},
         {QStringLiteral("sandbox"), QStringLiteral("start | stop | status of the local kube-sandbox"), runSandbox},
     };
