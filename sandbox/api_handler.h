@@ -81,8 +81,9 @@ private:
                      const QJsonObject &old, const QString &manager, HttpConnection *connection);
     std::optional<ApiStatus> checkNamespaceWritable(const QString &ns) const;
     // fieldValidation: unknown fields are a 400 (Strict), Warning headers (Warn, the default) or ignored.
+    // Otherwise the unknown fields are removed from object, as the API server's decoder drops them.
     std::optional<ApiStatus> checkFields(const HttpRequest &request, const ResourceType &type,
-                                         const QJsonObject &object);
+                                         QJsonObject &object);
     void finalizeNamespace(const QString &ns, int attempt);
     void orphanDependents(const QJsonObject &owner);
 

@@ -103,14 +103,12 @@ rcs::Result<QJsonObject> decodeBody(const HttpRequest &request)
 } // namespace
 
 std::optional<ApiStatus> ApiHandler::checkFields(const HttpRequest &request, const ResourceType &type,
-                                                 const QJsonObject &object)
+                                                 QJsonObject &object)
 {
-    const QString mode = request.queryValue(QStringLiteral("fieldValidation"));
-    if (mode == u"Ignore")
-        return std::nullopt;
     const QStringList unknown = unknownFields(type, object);
     if (unknown.isEmpty())
         return std::nullopt;
+    const QString mode = request.queryValue(QStringLiteral("fieldValidation"));
     QStringList messages;
     for (const QString &field : unknown)
         messages.append(QStringLiteral("unknown field \"%1\"").arg(field));
@@ -119,8 +117,11 @@ std::optional<ApiStatus> ApiHandler::checkFields(const HttpRequest &request, con
             QStringLiteral("%1 in version \"%2\" cannot be handled as a %1: strict decoding "
                            "error: %3")
                 .arg(type.kind, type.version, messages.join(QStringLiteral(", "))));
-    for (const QString &message : std::as_const(messages))
-        m_warnings.append(message.toUtf8().replace('"', "\\\""));
+    if (mode != u"Ignore") {
+        for (const QString &message : std::as_const(messages))
+            m_warnings.append(message.toUtf8().replace('"', "\\\""));
+    }
+    object = withoutFields(object, unknown);
     return std::nullopt;
 }
 
@@ -251,7 +252,7 @@ void ApiHandler::updateObject(const HttpRequest &request, const Route &route, Ht
         replyStatus(connection, *unsupported);
         return;
     }
-    const auto body = decodeBody(request);
+    auto body = decodeBody(request);
     if (!body) {
         replyStatus(connection, ApiStatus::badRequest(body.error().message()));
         return;
@@ -260,7 +261,7 @@ void ApiHandler::updateObject(const HttpRequest &request, const Route &route, Ht
         replyStatus(connection, *wrongKind);
         return;
     }
-    if (const auto unknown = checkFields(request, type, *body)) {
+    if (const auto unknown = checkFields(request, type, body.value())) {
         replyStatus(connection, *unknown);
         return;
     }
@@ -335,7 +336,7 @@ void ApiHandler::patchObject(const HttpRequest &request, const Route &route, Htt
                                                              "bytes"))}));
             return;
         }
-        const auto body = decodeObjectBody(request.body, true);
+        auto body = decodeObjectBody(request.body, true);
         if (!body) {
             replyStatus(connection, ApiStatus::badRequest(body.error().message()));
             return;
@@ -344,7 +345,7 @@ void ApiHandler::patchObject(const HttpRequest &request, const Route &route, Htt
             replyStatus(connection, *wrongKind);
             return;
         }
-        if (const auto unknown = checkFields(request, type, *body)) {
+        if (const auto unknown = checkFields(request, type, body.value())) {
             replyStatus(connection, *unknown);
             return;
         }
@@ -430,10 +431,16 @@ void ApiHandler::patchObject(const HttpRequest &request, const Route &route, Htt
         }
         patched = *result;
     } else {
-        const auto body = decodeObjectBody(request.body, false);
+        auto body = decodeObjectBody(request.body, false);
         if (!body) {
             replyStatus(connection, ApiStatus::badRequest(body.error().message()));
             return;
+        }
+        if (route.subresource.isEmpty()) {
+            if (const auto unknown = checkFields(request, type, body.value())) {
+                replyStatus(connection, *unknown);
+                return;
+            }
         }
         patched = media == u"application/merge-patch+json" ? applyMergePatch(*old, *body)
                                                            : applyStrategicMergePatch(*old, *body);

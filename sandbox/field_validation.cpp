@@ -60,7 +60,9 @@ public:
     {
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
-            if (!known.contains(it.key()))
+            // "$patch", "$setElementOrder/…" and friends are strategic-merge directives, not fields.
+            // Nulls delete in patches: removing a field that should not be there is always fine.
+            if (!known.contains(it.key()) && !it.key().startsWith(u'$') && !it.value().isNull())
                 m_unknown.append(path.isEmpty() ? it.key() : path + u'.' + it.key());
         }
     }
@@ -153,6 +155,57 @@ QStringList unknownFields(const ResourceType &type, const QJsonObject &object)
         check.fields(spec, QStringLiteral("spec"), words("finalizers"));
     }
     return check.unknown();
+}
+
+namespace {
+
+// Splits "spec.ports[0].nodeport" into {"spec", "ports", "[0]", "nodeport"}.
+QStringList pathSteps(const QString &path)
+{
+    QStringList steps;
+    for (const QString &part : path.split(u'.')) {
+        const qsizetype bracket = part.indexOf(u'[');
+        if (bracket < 0) {
+            steps.append(part);
+            continue;
+        }
+        steps.append(part.left(bracket));
+        for (const QString &index : part.mid(bracket).split(u'[', Qt::SkipEmptyParts))
+            steps.append(u'[' + index);
+    }
+    return steps;
+}
+
+QJsonValue removeStep(const QJsonValue &node, const QStringList &steps, qsizetype depth)
+{
+    const QString &step = steps.at(depth);
+    const bool last = depth == steps.size() - 1;
+    if (step.startsWith(u'[') && node.isArray()) {
+        QJsonArray array = node.toArray();
+        const int index = step.mid(1, step.size() - 2).toInt();
+        if (index < 0 || index >= array.size() || last)
+            return node;
+        array.replace(index, removeStep(array.at(index), steps, depth + 1));
+        return array;
+    }
+    if (!node.isObject())
+        return node;
+    QJsonObject object = node.toObject();
+    if (last)
+        object.remove(step);
+    else if (object.contains(step))
+        object.insert(step, removeStep(object.value(step), steps, depth + 1));
+    return object;
+}
+
+} // namespace
+
+QJsonObject withoutFields(const QJsonObject &object, const QStringList &paths)
+{
+    QJsonValue out = object;
+    for (const QString &path : paths)
+        out = removeStep(out, pathSteps(path), 0);
+    return out.toObject();
 }
 
 } // namespace sandbox

@@ -542,6 +542,17 @@ void TestSandboxApi::errorsAreStatusObjects()
     QVERIFY2(warned.exitCode == 0, qPrintable(warned.err));
     QVERIFY2(warned.err.contains(QLatin1String("Warning: unknown field \"spec.ports[0].nodeport\"")),
              qPrintable(warned.err));
+    // ... and the unknown field is dropped, as the API server's decoder does.
+    const QJsonObject stored =
+        m_api->send("GET", QStringLiteral("/api/v1/namespaces/default/services/typo")).json();
+    const QJsonObject port = stored.value(QLatin1String("spec"))
+                                 .toObject()
+                                 .value(QLatin1String("ports"))
+                                 .toArray()
+                                 .at(0)
+                                 .toObject();
+    QCOMPARE(port.value(QLatin1String("port")).toInt(), 6379);
+    QVERIFY2(!port.contains(QLatin1String("nodeport")), QJsonDocument(stored).toJson().constData());
 
     // Wrong kind for the URL: 400. Apply without fieldManager: 422. Unknown patch type: 415.
     const HttpResult wrongKind =
