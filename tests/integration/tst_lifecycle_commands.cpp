@@ -1,0 +1,195 @@
+#include "support/redis_test_nodes.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace rcs;
+using rcs::test::RedisTestNodes;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs the real executable, as a script would (bounded).
+Run studio(const QStringList &args, int timeoutMs = 180000)
+{
+    QProcess process;
+    process.start(qEnvironmentVariable("RCS_BINARY_DIR") + QStringLiteral("/app/redis-cluster-studio"), args);
+    Run run;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(5000);
+        run.err = "timed out";
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+QString describe(const Run &run)
+{
+    return QStringLiteral("exit %1\nstdout:\n%2\nstderr:\n%3")
+        .arg(run.exitCode)
+        .arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err));
+}
+
+QJsonObject json(const Run &run)
+{
+    return QJsonDocument::fromJson(run.out).object();
+}
+
+} // namespace
+
+// The day-2 commands through the real executable: usage errors, then one cluster's life — add a
+// master, fail over, remove the master, check --fix, and recover after every node got a new address.
+class TestLifecycleCommands final : public QObject {
+    Q_OBJECT
+private:
+    RedisTestNodes m_nodes;
+
+    QString clusterNodes() const
+    {
+        QStringList six;
+        for (int i = 0; i < 6; ++i)
+            six.append(m_nodes.address(i).toString());
+        return six.join(QLatin1Char(','));
+    }
+    QJsonArray statusNodes()
+    {
+        const Run run = studio({QStringLiteral("status"), QStringLiteral("--nodes"),
+                                m_nodes.address(0).toString(), QStringLiteral("--json")});
+        return json(run).value(QStringLiteral("nodes")).toArray();
+    }
+    QString idWith(const QString &role, const QString &address = {})
+    {
+        for (const QJsonValue &value : statusNodes()) {
+            const QJsonObject node = value.toObject();
+            if (node.value(QStringLiteral("role")).toString() == role &&
+                (address.isEmpty() || node.value(QStringLiteral("address")).toString() == address))
+                return node.value(QStringLiteral("id")).toString();
+        }
+        return {};
+    }
+
+    QString roleOf(const QString &id)
+    {
+        for (const QJsonValue &value : statusNodes()) {
+            if (value.toObject().value(QStringLiteral("id")).toString() == id)
+                return value.toObject().value(QStringLiteral("role")).toString();
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const Result<void> started = m_nodes.start(7);
+        QVERIFY2(started.ok(), qPrintable(started.error().message()));
+        const Run run = studio({QStringLiteral("create"), QStringLiteral("--nodes"), clusterNodes(),
+                                QStringLiteral("--cluster-replicas"), QStringLiteral("1")});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        const QString n = QStringLiteral("--nodes");
+        const QString a = QStringLiteral("127.0.0.1:1");
+        QTest::newRow("reshard zero slots") << QStringList{QStringLiteral("reshard"),
+                                                           n,
+                                                           a,
+                                                           QStringLiteral("--to"),
+                                                           QStringLiteral("x"),
+                                                           QStringLiteral("--slots"),
+                                                           QStringLiteral("0")};
+        QTest::newRow("reshard without target")
+            << QStringList{QStringLiteral("reshard"), n, a, QStringLiteral("--slots"), QStringLiteral("5")};
+        QTest::newRow("add-node bad role") << QStringList{
+            QStringLiteral("add-node"), n, a, QStringLiteral("--new"), a, QStringLiteral("--role"),
+            QStringLiteral("boss")};
+        QTest::newRow("add-node without new") << QStringList{QStringLiteral("add-node"), n, a};
+        QTest::newRow("remove-node without node") << QStringList{QStringLiteral("remove-node"), n, a};
+        QTest::newRow("failover force and takeover") << QStringList{QStringLiteral("failover"),
+                                                                    n,
+                                                                    a,
+                                                                    QStringLiteral("--node"),
+                                                                    QStringLiteral("ab"),
+                                                                    QStringLiteral("--force"),
+                                                                    QStringLiteral("--takeover")};
+        QTest::newRow("rebalance bad weight") << QStringList{
+            QStringLiteral("rebalance"), n, a, QStringLiteral("--weight"), QStringLiteral("abc")};
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        const Run run = studio(args);
+        QVERIFY2(run.exitCode == 2, qPrintable(describe(run)));
+        QVERIFY(run.out.isEmpty());
+        QVERIFY(run.err.trimmed().count('\n') == 0);
+    }
+
+    void lifeOfACluster()
+    {
+        const QString seed = m_nodes.address(0).toString();
+        const QString n = QStringLiteral("--nodes");
+
+        Run run = studio({QStringLiteral("rebalance"), n, seed, QStringLiteral("--dry-run")});
+        QVERIFY2(run.exitCode == 0 && run.out.contains("No rebalancing needed"), qPrintable(describe(run)));
+
+        run = studio({QStringLiteral("add-node"), n, seed, QStringLiteral("--new"),
+                      m_nodes.address(6).toString(), QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        const QString added = json(run).value(QStringLiteral("added")).toString();
+        QCOMPARE(added.size(), 40);
+        QCOMPARE(json(run).value(QStringLiteral("slots_moved")).toInt(), 4096);
+
+        const QString replica = idWith(QStringLiteral("replica"));
+        QVERIFY(!replica.isEmpty());
+        run = studio({QStringLiteral("failover"), n, seed, QStringLiteral("--node"), replica.left(10)});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QCOMPARE(roleOf(replica), QStringLiteral("master"));
+
+        run = studio({QStringLiteral("remove-node"), n, seed, QStringLiteral("--node"), added.left(10)});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QCOMPARE(statusNodes().size(), 6);
+
+        run = studio({QStringLiteral("check"), n, seed, QStringLiteral("--fix")});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+    }
+
+    void recoverAfterNewAddresses()
+    {
+        QVERIFY(m_nodes.restartAllOnNewAddresses().ok());
+        QStringList all;
+        for (const NodeAddress &address : m_nodes.addresses())
+            all.append(address.toString());
+        const Run run = studio({QStringLiteral("recover"), QStringLiteral("--nodes"),
+                                all.join(QLatin1Char(',')), QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        const QJsonObject result = json(run);
+        QVERIFY(result.value(QStringLiteral("recovered")).toBool());
+        QCOMPARE(result.value(QStringLiteral("meets")).toInt(), 30);
+        // The removed node is blank now: reported, left alone.
+        QVERIFY2(run.err.contains(m_nodes.address(6).toString().toUtf8()), qPrintable(describe(run)));
+        QCOMPARE(result.value(QStringLiteral("topology"))
+                     .toObject()
+                     .value(QStringLiteral("cluster_state"))
+                     .toString(),
+                 QStringLiteral("ok"));
+        const Run check =
+            studio({QStringLiteral("check"), QStringLiteral("--nodes"), m_nodes.address(2).toString()});
+        QVERIFY2(check.exitCode == 0, qPrintable(describe(check)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLifecycleCommands)
+#include "tst_lifecycle_commands.moc"
