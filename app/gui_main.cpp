@@ -3,6 +3,7 @@
 #include "common/logger.h"
 #include "ui/core_backend.h"
 #include "ui/main_window.h"
+#include "ui/situation.h"
 #include "ui/theme.h"
 #include "ui/topology_model.h"
 
@@ -46,8 +47,11 @@ void scheduleScreenshot(ui::MainWindow &window, const QString &path, int timeout
             QCoreApplication::exit(gotTopology ? 0 : 1);
         });
     };
+    // A picture worth taking: nodes on screen, no operation half-way (e.g. the sandbox's first deploy).
     QObject::connect(&window, &ui::MainWindow::refreshed, &window, [&window, shoot](bool ok) {
-        if (ok && !window.topologyModel()->isEmpty())
+        const ui::Situation situation = window.topologyModel()->situation();
+        if (ok && !window.topologyModel()->isEmpty() && window.busyWith().isEmpty() &&
+            situation != ui::Situation::NotDeployed && situation != ui::Situation::PodsNotReady)
             shoot(true);
     });
     QTimer::singleShot(timeoutMs, &window, [shoot] { shoot(false); });
@@ -102,27 +106,24 @@ int runGui(QApplication &app)
         window.setRefreshInterval(parser.value(refresh).toInt());
 
     ui::StudioTarget target = window.target();
-    bool targetGiven = false;
     if (parser.isSet(sandbox)) {
         target.kind = ui::StudioTarget::Kind::Sandbox;
-        targetGiven = true;
     } else if (parser.isSet(nodes)) {
         target.kind = ui::StudioTarget::Kind::Endpoints;
         target.endpoints = parser.value(nodes);
-        targetGiven = true;
     } else if (parser.isSet(kubeconfig) || parser.isSet(context)) {
         target.kind = ui::StudioTarget::Kind::Kubernetes;
         target.kubeconfig = parser.value(kubeconfig);
         target.context = parser.value(context);
-        targetGiven = true;
     }
     if (parser.isSet(ns))
         target.ns = parser.value(ns);
     if (parser.isSet(statefulSet))
         target.statefulSet = parser.value(statefulSet);
-    Q_UNUSED(targetGiven);
 
     if (parser.isSet(screenshot)) {
+        // The README's picture must show a live cluster: an empty sandbox gets one without asking.
+        window.setAutoDeployDefault(target.kind == ui::StudioTarget::Kind::Sandbox);
         QSize windowSize(1440, 900);
         if (parser.isSet(size)) {
             const QStringList parts = parser.value(size).split(QLatin1Char('x'));

@@ -1,5 +1,7 @@
 #include "core_backend.h"
 
+#include "kube_workflows.h"
+
 #include "common/logger.h"
 #include "kube/kube_client.h"
 #include "kube/kube_config.h"
@@ -18,15 +20,6 @@
 namespace rcs::ui {
 
 namespace {
-QString workflowsMissing(Action action)
-{
-    return QCoreApplication::translate(
-               "rcs::ui::CoreBackend",
-               "%1 on Kubernetes needs the workflows library, which this build does not "
-               "have yet.")
-        .arg(actionTitle(action));
-}
-
 // Runs a scan, then judges it like `redis-cli --cluster check`: succeeds when healthy, fails with the
 // findings otherwise. Every finding goes to the log.
 class CheckJob final : public rcs::Job {
@@ -88,9 +81,29 @@ rcs::Result<rcs::KubeTarget> resolveTarget(const StudioTarget &target)
 }
 } // namespace
 
+rcs::ManifestParameters toManifestParameters(const DeployParameters &parameters)
+{
+    rcs::ManifestParameters p;
+    p.ns = parameters.ns;
+    p.statefulSetName = parameters.name;
+    p.replicas = parameters.pods;
+    p.image = parameters.image;
+    p.persistentStorage = parameters.persistent;
+    p.storageClass = parameters.storageClass;
+    p.storageSize = parameters.storageSize;
+    p.cpuRequest = parameters.cpu;
+    p.memoryRequest = parameters.memory;
+    p.password = !parameters.password.isEmpty();
+    p.passwordValue = parameters.password;
+    if (!parameters.password.isEmpty())
+        rcs::Logger::instance().addSecret(parameters.password);
+    return p;
+}
+
 CoreBackend::CoreBackend(QObject *parent)
     : QObject(parent)
     , m_pool(new rcs::RedisPool(this))
+    , m_kube(new KubeWorkflows(this))
 {}
 
 CoreBackend::~CoreBackend() = default;
@@ -98,11 +111,11 @@ CoreBackend::~CoreBackend() = default;
 rcs::Job *CoreBackend::createRefreshJob(const StudioTarget &target, const SnapshotCallback &onSnapshot,
                                         QString *why)
 {
+    if (target.usesKubernetes())
+        return m_kube->refresh(target, onSnapshot, why);
     if (target.kind != StudioTarget::Kind::Endpoints) {
         if (why)
-            *why =
-                tr("Reading a cluster on Kubernetes needs the workflows library, which this build does not "
-                   "have yet; choose \u201cRedis nodes\u201d to look at nodes by address.");
+            *why = tr("Choose a target first.");
         return nullptr;
     }
     auto seeds = rcs::NodeAddress::parseList(target.endpoints);
@@ -123,12 +136,14 @@ rcs::Job *CoreBackend::createRefreshJob(const StudioTarget &target, const Snapsh
     return job;
 }
 
-rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target, const ActionRequest &,
-                                       QString *why)
+rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target,
+                                       const ActionRequest &request, QString *why)
 {
+    if (target.usesKubernetes())
+        return m_kube->action(action, target, request, why);
     if (target.kind != StudioTarget::Kind::Endpoints) {
         if (why)
-            *why = workflowsMissing(action);
+            *why = tr("Choose a target first.");
         return nullptr;
     }
     auto seeds = rcs::NodeAddress::parseList(target.endpoints);
@@ -201,13 +216,11 @@ QStringList CoreBackend::contexts(const QString &kubeconfig, QString *error) con
 
 rcs::Job *CoreBackend::createConnectionTestJob(const StudioTarget &target, QString *why)
 {
-    if (target.kind == StudioTarget::Kind::Sandbox) {
-        if (why)
-            *why = tr(
-                "The local sandbox is started by the workflows library, which this build does not have yet.");
-        return nullptr;
-    }
-    auto resolved = resolveTarget(target);
+    StudioTarget resolvedTarget = target;
+    resolvedTarget.kubeconfig = m_kube->kubeconfigOf(target);
+    if (target.kind == StudioTarget::Kind::Sandbox)
+        resolvedTarget.context.clear();
+    auto resolved = resolveTarget(resolvedTarget);
     if (!resolved) {
         if (why)
             *why = resolved.error().message();
@@ -276,26 +289,19 @@ rcs::Job *CoreBackend::createStorageClassesJob(const StudioTarget &target, const
     return request;
 }
 
+rcs::Job *CoreBackend::createDeployJob(const StudioTarget &target, const DeployParameters &parameters,
+                                       QString *why)
+{
+    return m_kube->deploy(target, parameters, why);
+}
+
 rcs::Result<QString> CoreBackend::renderManifests(const StudioTarget &,
                                                   const DeployParameters &parameters) const
 {
     auto set = rcs::ManifestSet::embedded();
     if (!set)
         return set.error();
-    rcs::ManifestParameters p;
-    p.ns = parameters.ns;
-    p.statefulSetName = parameters.name;
-    p.replicas = parameters.pods;
-    p.image = parameters.image;
-    p.persistentStorage = parameters.persistent;
-    p.storageClass = parameters.storageClass;
-    p.storageSize = parameters.storageSize;
-    p.cpuRequest = parameters.cpu;
-    p.memoryRequest = parameters.memory;
-    p.password = !parameters.password.isEmpty();
-    p.passwordValue = parameters.password;
-    if (!parameters.password.isEmpty())
-        rcs::Logger::instance().addSecret(parameters.password);
+    const rcs::ManifestParameters p = toManifestParameters(parameters);
     auto objects = set->render(p);
     if (!objects)
         return objects.error();

@@ -9,9 +9,15 @@
 namespace rcs {
 class RedisPool;
 class ClusterTopology;
+struct ManifestParameters;
 } // namespace rcs
 
 namespace rcs::ui {
+
+class KubeWorkflows;
+
+// The wizard's parameters in the form the manifest renderer (and DeployWorkflow) takes.
+rcs::ManifestParameters toManifestParameters(const DeployParameters &parameters);
 
 // The StudioBackend over the core library. Plain Redis addresses are scanned and driven directly
 // (ClusterScanJob, CreateClusterJob, the check); kubeconfig contexts, connection tests, storage classes
@@ -33,9 +39,12 @@ public:
                                       QString *why) override;
     rcs::Result<QString> renderManifests(const StudioTarget &target,
                                          const DeployParameters &parameters) const override;
+    rcs::Job *createDeployJob(const StudioTarget &target, const DeployParameters &parameters,
+                              QString *why) override;
 
 private:
     rcs::RedisPool *m_pool;
+    KubeWorkflows *m_kube;
     // The last topology seen on plain endpoints: Create cluster plans from it.
     std::unique_ptr<rcs::ClusterTopology> m_lastTopology;
 };

@@ -487,8 +487,10 @@ void ApplyPage::initializePage()
 
 void ApplyPage::onInfo(const QString &message)
 {
-    // Per-pod progress arrives as "redis-app-3: Running, ready"; anything else is a general message.
-    static const QRegularExpression podLine(QStringLiteral("^([a-z0-9][-a-z0-9.]*-[0-9]+):\\s*(.+)$"));
+    // Per-pod progress arrives as "redis-app-3 (10.244.1.5, Running, ready)" (or "redis-app-3: …");
+    // anything else is a general message.
+    static const QRegularExpression podLine(
+        QStringLiteral("^([a-z0-9][-a-z0-9.]*-[0-9]+)(?::\\s*|\\s+\\()(.+?)\\)?$"));
     const QRegularExpressionMatch m = podLine.match(message);
     if (!m.hasMatch()) {
         m_message->setText(message.toHtmlEscaped());

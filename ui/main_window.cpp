@@ -7,6 +7,7 @@
 #include "details_panel.h"
 #include "job_progress_panel.h"
 #include "log_panel.h"
+#include "sequence_job.h"
 #include "studio_backend.h"
 #include "target_bar.h"
 #include "theme.h"
@@ -22,11 +23,13 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include <utility>
 
@@ -81,6 +84,20 @@ MainWindow::MainWindow(StudioBackend *backend, QWidget *parent)
         }
     });
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
+
+    // The empty sandbox's one-click offer, under the placeholder text in the middle of the picture.
+    m_quickDeploy = new QPushButton(QIcon(QStringLiteral(":/icons/deploy.svg")),
+                                    tr("Deploy and create the default cluster (6 pods)"), m_view->viewport());
+    m_quickDeploy->setObjectName(QStringLiteral("quickDeploy"));
+    m_quickDeploy->setMinimumHeight(36);
+    m_quickDeploy->setCursor(Qt::PointingHandCursor);
+    m_quickDeploy->setVisible(false);
+    connect(m_quickDeploy, &QPushButton::clicked, this, &MainWindow::deployDefaultCluster);
+    auto *overlay = new QVBoxLayout(m_view->viewport());
+    overlay->addStretch(5);
+    overlay->addWidget(m_quickDeploy, 0, Qt::AlignHCenter);
+    overlay->addStretch(3);
+    connect(m_model, &TopologyModel::situationChanged, this, &MainWindow::updateQuickDeploy);
 
     readSettings();
     updateActions();
@@ -436,6 +453,7 @@ void MainWindow::refresh()
         }
         updateActions();
         updateStatusLine();
+        updateQuickDeploy();
         Q_EMIT refreshed(ok);
         if (std::exchange(m_refreshAgain, false))
             refresh();
@@ -479,6 +497,36 @@ void MainWindow::updateStatusLine()
                                : !m_everRefreshed && m_lastRefreshError.isEmpty() ? tr("Reading the cluster…")
                                : !m_lastRefreshError.isEmpty()                    ? m_lastRefreshError
                                                                : situationAdvice(situation));
+}
+
+void MainWindow::updateQuickDeploy()
+{
+    const bool offer = m_target.kind == StudioTarget::Kind::Sandbox && m_everRefreshed &&
+                       m_model->situation() == Situation::NotDeployed && m_busyWith.isEmpty();
+    m_quickDeploy->setVisible(offer);
+    if (offer && m_autoDeployDefault) {
+        m_autoDeployDefault = false; // once
+        deployDefaultCluster();
+    }
+}
+
+void MainWindow::deployDefaultCluster()
+{
+    const StudioTarget target = m_target;
+    DeployParameters parameters;
+    parameters.ns = target.ns;
+    parameters.name = target.statefulSet;
+    StudioBackend *backend = m_backend;
+    auto *job = new SequenceJob({[backend, target, parameters](QString *why) {
+                                     return backend->createDeployJob(target, parameters, why);
+                                 },
+                                 [backend, target](QString *why) {
+                                     return backend->createActionJob(Action::CreateCluster, target,
+                                                                     ActionRequest{}, why);
+                                 }});
+    job->setTitle(tr("Deploy and create the default cluster"));
+    m_quickDeploy->setVisible(false);
+    runJob(job);
 }
 
 void MainWindow::updateTitle()

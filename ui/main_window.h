@@ -11,6 +11,7 @@ class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QPushButton;
 class QTimer;
 class QToolBar;
 
@@ -55,6 +56,10 @@ public:
     QString busyWith() const { return m_busyWith; }
     // The status line: cluster_state, slots ok, known nodes, current epoch.
     QString statusLine() const;
+    // Deploy and create the default cluster without asking when the sandbox turns out empty
+    // (--screenshot --sandbox).
+    void setAutoDeployDefault(bool enabled) { m_autoDeployDefault = enabled; }
+    QPushButton *quickDeployButton() const { return m_quickDeploy; }
 
 public Q_SLOTS:
     void refresh();
@@ -64,6 +69,8 @@ public Q_SLOTS:
     void runJob(rcs::Job *job, bool changesCluster = true);
     void openDeployWizard();
     void exportPicture();
+    // One click on an empty sandbox: deploy the default 6 pods, then create the cluster.
+    void deployDefaultCluster();
 
 Q_SIGNALS:
     // After every refresh attempt; ok is false when the target could not be read.
@@ -85,6 +92,7 @@ private:
     void updateActions();
     void updateStatusLine();
     void updateTitle();
+    void updateQuickDeploy();
     void runAction(rcs::ui::Action action, const ActionRequest &request);
     void confirmCleanup();
     void confirmRemoveNode();
@@ -122,6 +130,8 @@ private:
     int m_refreshInterval = 2000;
     bool m_everRefreshed = false;
     bool m_refreshAgain = false;
+    bool m_autoDeployDefault = false;
+    QPushButton *m_quickDeploy = nullptr;
 };
 
 } // namespace rcs::ui

@@ -1,0 +1,120 @@
+#include "kube/kube_client.h"
+#include "support/kube_sandbox_fixture.h"
+#include "ui/confirmation_dialog.h"
+#include "ui/core_backend.h"
+#include "ui/deploy_wizard.h"
+#include "ui/deploy_wizard_pages.h"
+#include "ui/job_progress_panel.h"
+#include "ui/main_window.h"
+#include "ui/topology_model.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace rcs::ui;
+
+// The whole story through the window on kube-sandbox: the deploy wizard, create, every pod deleted,
+// Recover, and the cleanup confirmation with the PVCs.
+class TestStudioSandbox final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("RedisClusterStudioTest"));
+        QSettings().clear();
+        if (rcs::test::KubeSandboxFixture::executable().isEmpty())
+            QSKIP("kube-sandbox is not built in this tree.");
+    }
+
+    void deployCreateLoseEveryPodRecoverCleanUp()
+    {
+        rcs::test::KubeSandboxFixture sandbox;
+        const rcs::Result<void> started = sandbox.start(3);
+        QVERIFY2(started.ok(), qPrintable(started.error().message()));
+
+        CoreBackend backend;
+        MainWindow window(&backend);
+        window.resize(1400, 900);
+        window.setRefreshInterval(1000);
+        window.show();
+        StudioTarget target;
+        target.kind = StudioTarget::Kind::Kubernetes;
+        target.kubeconfig = sandbox.kubeconfigPath();
+        window.setTarget(target);
+        TopologyModel *model = window.topologyModel();
+        QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::NotDeployed, 60000);
+        QVERIFY(window.action(Action::Deploy)->isEnabled());
+
+        // The wizard: target → parameters → review → apply (live) → finish with "Create cluster now".
+        window.action(Action::Deploy)->trigger();
+        auto *wizard = window.findChild<DeployWizard *>();
+        QVERIFY(wizard);
+        QTRY_VERIFY(wizard->isVisible());
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(DeployWizard::ParametersPageId));
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(DeployWizard::ReviewPageId));
+        auto *review = qobject_cast<ReviewPage *>(wizard->currentPage());
+        QVERIFY(review->yaml().contains(QLatin1String("kind: StatefulSet")));
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(DeployWizard::ApplyPageId));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::CommitButton)->isEnabled() ||
+                                     wizard->button(QWizard::NextButton)->isEnabled(),
+                                 240000);
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(DeployWizard::FinishPageId));
+        QSignalSpy finished(&window, &MainWindow::jobFinished);
+        wizard->accept(); // "Create the cluster now" is checked by default
+        QVERIFY(finished.wait(180000));
+        QVERIFY2(finished.last().at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->resultText()));
+        QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::Healthy, 60000);
+        QCOMPARE(model->masterCount(), 3);
+        QCOMPARE(model->replicaCount(), 3);
+
+        // Every pod deleted: they come back with new IPs and the cluster does not find itself.
+        auto kubeTarget = sandbox.target();
+        QVERIFY(kubeTarget.ok());
+        auto client = rcs::KubeClient::create(kubeTarget.value());
+        QVERIFY(client.ok());
+        std::unique_ptr<rcs::KubeClient> owner(client.value());
+        rcs::Job *remove = owner->removeByLabel(QStringLiteral("v1"), QStringLiteral("Pod"),
+                                                QStringLiteral("redis-cluster"), QStringLiteral("app=redis"));
+        remove->setAutoDelete(false);
+        QSignalSpy removed(remove, &rcs::Job::finished);
+        remove->start();
+        QVERIFY(removed.wait(60000));
+        QVERIFY2(!remove->hasError(), qPrintable(remove->errorString()));
+        delete remove;
+        QTRY_VERIFY_WITH_TIMEOUT(window.action(Action::Recover)->isEnabled() &&
+                                     model->situation() == Situation::TotalFailure,
+                                 180000);
+        finished.clear();
+        window.action(Action::Recover)->trigger();
+        QVERIFY(finished.wait(240000));
+        QVERIFY2(finished.last().at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->resultText()));
+        QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::Healthy, 60000);
+        QCOMPARE(model->masterCount(), 3);
+
+        // Cleanup names the PVCs when they are to go.
+        window.action(Action::Cleanup)->trigger();
+        auto *dialog = window.findChild<ConfirmationDialog *>(QStringLiteral("cleanupConfirmation"));
+        QVERIFY(dialog);
+        auto *pvcs = dialog->findChild<QWidget *>(QStringLiteral("deletePvcs"));
+        QTRY_VERIFY(dialog->isVisible());
+        QTest::mouseClick(pvcs, Qt::LeftButton, {}, QPoint(5, pvcs->height() / 2));
+        QVERIFY(dialog->items().contains(QStringLiteral("PersistentVolumeClaim redis-data-redis-app-0")));
+        finished.clear();
+        dialog->accept();
+        QVERIFY(finished.wait(180000));
+        QVERIFY2(finished.last().at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->resultText()));
+        QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::NotDeployed, 60000);
+    }
+};
+
+QTEST_MAIN(TestStudioSandbox)
+#include "tst_studio_sandbox.moc"

@@ -1,0 +1,228 @@
+#include "kube_workflows.h"
+
+#include "common/logger.h"
+#include "core_backend.h"
+#include "sequence_job.h"
+#include "topology_adapter.h"
+#include "workflows/cleanup_workflow.h"
+#include "workflows/create_workflow.h"
+#include "workflows/deploy_workflow.h"
+#include "workflows/kube_session.h"
+#include "workflows/recover_workflow.h"
+#include "workflows/sandbox_controller.h"
+#include "workflows/status_workflow.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace rcs::ui {
+
+namespace {
+// The cards of a status: every Redis node the pods showed, plus the pods that have no Redis answer
+// yet (Pending, crashing), so a deployment in trouble is visible before any cluster exists.
+TopologySnapshot snapshotFromStatus(const rcs::StatusWorkflow &status)
+{
+    TopologySnapshot snapshot = snapshotFromTopology(status.topology());
+    snapshot.situation = situationFromName(rcs::situationName(status.assessment().situation));
+    snapshot.message = status.assessment().advice;
+    QSet<QString> shown;
+    for (const NodeCard &card : std::as_const(snapshot.nodes))
+        shown.insert(card.podName);
+    for (const rcs::PodState &pod : status.deployment().pods) {
+        if (shown.contains(pod.info.name))
+            continue;
+        NodeCard card;
+        card.podName = pod.info.name;
+        card.address = pod.info.ip.isEmpty() ? QString() : pod.info.ip + QStringLiteral(":6379");
+        card.hostGroup = pod.info.kubeNode;
+        card.podPhase = pod.info.phase;
+        card.podReady = pod.info.ready;
+        card.restarts = pod.info.restarts;
+        card.state = NodeCard::State::PodDown;
+        card.detail = rcs::describePod(pod);
+        snapshot.nodes.append(card);
+    }
+    return snapshot;
+}
+
+// StatusWorkflow judged like `check`: succeeds when the report has no error, fails with the findings.
+class KubeCheckJob final : public rcs::Job {
+public:
+    explicit KubeCheckJob(rcs::KubeSession *session)
+        : m_status(new rcs::StatusWorkflow(session, this))
+    {
+        setTitle(tr("Check"));
+        m_status->setAutoDelete(false);
+    }
+
+protected:
+    void doStart() override
+    {
+        connect(m_status, &rcs::Job::stepChanged, this, &KubeCheckJob::setStep);
+        connect(m_status, &rcs::Job::finished, this, [this] {
+            if (m_status->hasError()) {
+                fail(m_status->error());
+                return;
+            }
+            const rcs::ClusterCheckReport &report = m_status->report();
+            QStringList lines;
+            for (const rcs::CheckFinding &finding : report.findings) {
+                const rcs::LogLevel level =
+                    finding.severity == rcs::CheckSeverity::Error     ? rcs::LogLevel::Error
+                    : finding.severity == rcs::CheckSeverity::Warning ? rcs::LogLevel::Warning
+                                                                      : rcs::LogLevel::Info;
+                rcs::Logger::instance().log(level, QStringLiteral("workflow"), finding.text);
+                lines << QStringLiteral("[%1] %2").arg(rcs::checkSeverityName(finding.severity),
+                                                       finding.text);
+            }
+            if (report.isHealthy()) {
+                succeed();
+                return;
+            }
+            fail(rcs::ErrorCode::Unhealthy, m_status->assessment().advice, lines.join(QLatin1Char('\n')));
+        });
+        m_status->start();
+    }
+    void doCancel() override { m_status->cancel(); }
+
+private:
+    rcs::StatusWorkflow *m_status;
+};
+} // namespace
+
+KubeWorkflows::KubeWorkflows(QObject *parent)
+    : QObject(parent)
+    , m_sandbox(new rcs::SandboxController(QString(), this))
+{}
+
+KubeWorkflows::~KubeWorkflows() = default;
+
+QString KubeWorkflows::kubeconfigOf(const StudioTarget &target) const
+{
+    return target.kind == StudioTarget::Kind::Sandbox ? m_sandbox->kubeconfigPath() : target.kubeconfig;
+}
+
+rcs::KubeSession *KubeWorkflows::session(const StudioTarget &target, QString *why)
+{
+    if (m_session && m_sessionTarget == target)
+        return m_session;
+    if (m_session)
+        m_session->deleteLater();
+    rcs::ClusterTarget clusterTarget;
+    clusterTarget.kubeconfig = kubeconfigOf(target);
+    clusterTarget.context = target.kind == StudioTarget::Kind::Sandbox ? QString() : target.context;
+    clusterTarget.ns = target.ns;
+    clusterTarget.statefulSet = target.statefulSet;
+    auto opened = rcs::KubeSession::open(clusterTarget, this);
+    if (!opened) {
+        if (why)
+            *why = opened.error().message();
+        return nullptr;
+    }
+    m_session = opened.value();
+    m_sessionTarget = target;
+    return m_session;
+}
+
+rcs::Job *KubeWorkflows::withSandbox(const StudioTarget &target, std::function<rcs::Job *(QString *)> make,
+                                     QString *why)
+{
+    if (target.kind != StudioTarget::Kind::Sandbox || m_sandbox->runningPid() != 0)
+        return make(why);
+    // Started on demand: the first look at the sandbox starts it (bounded by the controller's timeout).
+    QPointer<rcs::SandboxController> sandbox = m_sandbox;
+    auto *job = new SequenceJob({[sandbox](QString *reason) -> rcs::Job * {
+                                     if (!sandbox) {
+                                         *reason = tr("The studio is closing.");
+                                         return nullptr;
+                                     }
+                                     rcs::Job *start = sandbox->start();
+                                     start->setTitle(tr("Starting the local sandbox"));
+                                     return start;
+                                 },
+                                 std::move(make)});
+    return job;
+}
+
+rcs::Job *KubeWorkflows::refresh(const StudioTarget &target,
+                                 const StudioBackend::SnapshotCallback &onSnapshot, QString *why)
+{
+    QPointer<KubeWorkflows> self = this;
+    rcs::Job *job = withSandbox(
+        target,
+        [self, target, onSnapshot](QString *reason) -> rcs::Job * {
+            rcs::KubeSession *session = self ? self->session(target, reason) : nullptr;
+            if (!session)
+                return nullptr;
+            auto *status = new rcs::StatusWorkflow(session);
+            status->setTitle(tr("Refresh"));
+            QObject::connect(status, &rcs::Job::finished, session, [onSnapshot](rcs::Job *finished) {
+                if (!finished->hasError())
+                    onSnapshot(snapshotFromStatus(*static_cast<rcs::StatusWorkflow *>(finished)));
+            });
+            return status;
+        },
+        why);
+    if (job && job->title().isEmpty())
+        job->setTitle(tr("Refresh"));
+    return job;
+}
+
+rcs::Job *KubeWorkflows::deploy(const StudioTarget &target, const DeployParameters &parameters, QString *why)
+{
+    QPointer<KubeWorkflows> self = this;
+    rcs::Job *job = withSandbox(
+        target,
+        [self, target, parameters](QString *reason) -> rcs::Job * {
+            rcs::KubeSession *session = self ? self->session(target, reason) : nullptr;
+            if (!session)
+                return nullptr;
+            auto *deploy = new rcs::DeployWorkflow(session, toManifestParameters(parameters));
+            deploy->setTitle(tr("Deploy %1/%2").arg(parameters.ns, parameters.name));
+            // Per-pod lines for the wizard's list, from every pod wait of the workflow.
+            return deploy;
+        },
+        why);
+    if (job)
+        job->setTitle(tr("Deploy %1/%2").arg(parameters.ns, parameters.name));
+    return job;
+}
+
+rcs::Job *KubeWorkflows::action(Action action, const StudioTarget &target, const ActionRequest &request,
+                                QString *why)
+{
+    QPointer<KubeWorkflows> self = this;
+    const auto make = [self, target](std::function<rcs::Job *(rcs::KubeSession *)> build) {
+        return [self, target, build](QString *reason) -> rcs::Job * {
+            rcs::KubeSession *session = self ? self->session(target, reason) : nullptr;
+            return session ? build(session) : nullptr;
+        };
+    };
+    switch (action) {
+    case Action::CreateCluster:
+        return withSandbox(target, make([](rcs::KubeSession *s) { return new rcs::CreateWorkflow(s, 1); }),
+                           why);
+    case Action::Recover:
+        return withSandbox(target, make([](rcs::KubeSession *s) { return new rcs::RecoverWorkflow(s); }),
+                           why);
+    case Action::Check:
+        return withSandbox(target, make([](rcs::KubeSession *s) { return new KubeCheckJob(s); }), why);
+    case Action::Cleanup:
+        return withSandbox(target, make([request](rcs::KubeSession *s) {
+                               auto *cleanup = new rcs::CleanupWorkflow(s);
+                               cleanup->setDeletePersistentVolumeClaims(request.deletePvcs);
+                               cleanup->setDeleteNamespace(request.deleteNamespace);
+                               cleanup->setConfirmed(true); // the confirmation dialog named everything
+                               return cleanup;
+                           }),
+                           why);
+    default:
+        break;
+    }
+    if (why)
+        *why = tr("%1 on Kubernetes is not in this build yet; the headless command may have it.")
+                   .arg(actionTitle(action));
+    return nullptr;
+}
+
+} // namespace rcs::ui
