@@ -144,13 +144,62 @@ void emitValue(YAML::Emitter &out, const QJsonValue &value)
 
 } // namespace
 
+namespace {
+
+struct DocumentText {
+    std::string text;
+    int firstLine = 0; // 0-based line of the document's first line in the whole stream
+};
+
+bool isMarkerLine(const QByteArray &line, const char *marker)
+{
+    return line.startsWith(marker) &&
+           (line.size() == 3 || line.at(3) == ' ' || line.at(3) == '\t' || line.at(3) == '\r');
+}
+
+// yaml-cpp 0.7's LoadAll never returns on some malformed inputs (its parser reports a new empty
+// document forever without consuming input, so memory grows until the process dies; found by
+// tests/fuzz, inputs in tests/fuzz/corpus/kubeconfig/hang-*). The stream is therefore split here at
+// the document markers ("---" starts and "..." ends a document; at column 0 they always do, even
+// after a block scalar) and each document is loaded alone with YAML::Load, which reads one.
+QList<DocumentText> splitDocuments(const QByteArray &text)
+{
+    QList<DocumentText> documents;
+    DocumentText current;
+    bool hasLines = false;
+    int lineNumber = 0;
+    for (const QByteArray &line : text.split('\n')) {
+        if (isMarkerLine(line, "---") && hasLines) {
+            documents.append(current);
+            current = {{}, lineNumber};
+            hasLines = false;
+        }
+        current.text.append(line.constData(), size_t(line.size()));
+        current.text.push_back('\n');
+        hasLines = true;
+        ++lineNumber;
+        if (isMarkerLine(line, "...")) {
+            documents.append(current);
+            current = {{}, lineNumber};
+            hasLines = false;
+        }
+    }
+    if (hasLines)
+        documents.append(current);
+    return documents;
+}
+
+} // namespace
+
 Result<QList<QJsonObject>> parseDocuments(const QByteArray &text, const QString &sourceName, Scalars scalars)
 {
     QList<QJsonObject> documents;
+    int firstLine = 0;
     try {
-        const std::vector<YAML::Node> nodes = YAML::LoadAll(text.toStdString());
         int index = 0;
-        for (const YAML::Node &node : nodes) {
+        for (const DocumentText &document : splitDocuments(text)) {
+            firstLine = document.firstLine;
+            const YAML::Node node = YAML::Load(document.text);
             ++index;
             if (node.IsNull())
                 continue;
@@ -164,7 +213,7 @@ Result<QList<QJsonObject>> parseDocuments(const QByteArray &text, const QString 
     } catch (const YAML::Exception &e) {
         return Error(ErrorCode::InvalidInput, QStringLiteral("%1: YAML error at line %2, column %3: %4.")
                                                   .arg(sourceName)
-                                                  .arg(e.mark.line + 1)
+                                                  .arg(firstLine + e.mark.line + 1)
                                                   .arg(e.mark.column + 1)
                                                   .arg(QString::fromStdString(e.msg)));
     } catch (const std::exception &e) {
