@@ -77,6 +77,23 @@ void ExecSession::start()
 {
     const QString podName =
         m_request.pod.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
+    if (!m_request.container.isEmpty()) {
+        bool known = false;
+        const QJsonArray containers = m_request.pod.value(QLatin1String("spec"))
+                                          .toObject()
+                                          .value(QLatin1String("containers"))
+                                          .toArray();
+        for (const QJsonValue &container : containers)
+            known =
+                known || container.toObject().value(QLatin1String("name")).toString() == m_request.container;
+        if (!known) {
+            finish(failure(
+                QStringLiteral("BadRequest"),
+                QStringLiteral("container %1 is not valid for pod %2").arg(m_request.container, podName),
+                400));
+            return;
+        }
+    }
     if (!m_context) {
         finish(failure(
             QStringLiteral("BadRequest"),

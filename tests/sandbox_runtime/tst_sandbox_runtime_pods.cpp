@@ -165,7 +165,7 @@ private:
     }
     QWebSocket *acceptOne();
     void runExec(const QJsonObject &target, const QStringList &command, bool withStdin,
-                 const QByteArray &input, ChannelClient &client);
+                 const QByteArray &input, ChannelClient &client, const QString &container = {});
 
     QTemporaryDir m_dir;
     MemoryStore m_store;
@@ -531,7 +531,7 @@ void TestSandboxRuntimePods::failedNodeMovesItsPods()
 }
 
 void TestSandboxRuntimePods::runExec(const QJsonObject &target, const QStringList &command, bool withStdin,
-                                     const QByteArray &input, ChannelClient &client)
+                                     const QByteArray &input, ChannelClient &client, const QString &container)
 {
     client.open(m_server.serverPort(), QStringLiteral("v5.channel.k8s.io"));
     QWebSocket *socket = acceptOne();
@@ -542,6 +542,7 @@ void TestSandboxRuntimePods::runExec(const QJsonObject &target, const QStringLis
     request.pod = target;
     request.command = command;
     request.stdinEnabled = withStdin;
+    request.container = container;
     request.subprotocol = socket->subprotocol();
     m_runtime->handleExec(socket, request);
     if (withStdin) {
@@ -582,6 +583,11 @@ void TestSandboxRuntimePods::execRunsInThePod()
                  .value(QLatin1String("message"))
                  .toString(),
              QStringLiteral("3"));
+
+    ChannelClient wrongContainer;
+    runExec(target, {QStringLiteral("true")}, false, {}, wrongContainer, QStringLiteral("nope"));
+    QCOMPARE(json(wrongContainer.received.value(3)).value(QLatin1String("message")).toString(),
+             QStringLiteral("container nope is not valid for pod redis-app-0"));
 
     ChannelClient echo;
     run({QStringLiteral("cat")}, true, "hello from stdin", echo);
