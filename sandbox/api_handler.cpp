@@ -144,6 +144,8 @@ bool ApiHandler::isAuthenticated(const HttpRequest &request) const
     if (!authorization.startsWith("Bearer "))
         return false;
     const QByteArray token = authorization.mid(7).trimmed();
+    if (m_credentials->limitedToken(token))
+        return true;
     const QByteArray expected = m_credentials->token();
     // Constant-time comparison: the token is the only secret guarding the API.
     if (token.size() != expected.size())
@@ -360,6 +362,24 @@ void ApiHandler::serveResource(const HttpRequest &request, const Route &route, H
     const QString verb = verbOf(request, !route.name.isEmpty());
     const QString resourceName =
         route.subresource.isEmpty() ? type.plural : type.plural + u'/' + route.subresource;
+    // A limited token (data-dir/tokens) gets the 403 a real RBAC authorizer sends, in its words.
+    const QByteArray authorization = request.header("authorization");
+    if (const LimitedToken *limited = authorization.startsWith("Bearer ")
+                                          ? m_credentials->limitedToken(authorization.mid(7).trimmed())
+                                          : nullptr;
+        limited && !request.clientCertificateTrusted && !limited->allows(verb, resourceName, route.ns)) {
+        const QString scope = route.ns.isEmpty() ? QStringLiteral("at the cluster scope")
+                                                 : QStringLiteral("in the namespace \"%1\"").arg(route.ns);
+        const QString subject =
+            route.name.isEmpty() ? type.plural : QStringLiteral("%1 \"%2\"").arg(type.plural, route.name);
+        replyStatus(connection,
+                    ApiStatus::forbidden(
+                        type.plural, route.name,
+                        QStringLiteral(
+                            "%1 is forbidden: User \"%2\" cannot %3 resource \"%4\" in API group \"%5\" %6")
+                            .arg(subject, limited->user, verb, resourceName, type.group, scope)));
+        return;
+    }
     if (const auto fault = m_faults->take(verb, resourceName)) {
         const auto fail = [this, fault, connection, request, route]() {
             if (fault->status == 0) {

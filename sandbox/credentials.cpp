@@ -1,5 +1,7 @@
 #include "credentials.h"
 
+#include "common/logging.h"
+
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
@@ -129,7 +131,46 @@ QByteArray readFile(const QString &path)
     return file.readAll();
 }
 
+QList<LimitedToken> readLimitedTokens(const QString &path)
+{
+    QList<LimitedToken> tokens;
+    for (const QByteArray &raw : readFile(path).split('\n')) {
+        const QByteArray line = raw.trimmed();
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        if (fields.size() != 5) {
+            qCWarning(lcSandbox,
+                      "%s: ignoring a line without the 5 fields TOKEN USER VERBS RESOURCES NAMESPACES",
+                      qPrintable(path));
+            continue;
+        }
+        const auto list = [](const QByteArray &field) {
+            return field == "-" ? QStringList{QString()} : QString::fromUtf8(field).split(u',');
+        };
+        tokens.append({fields.at(0), QString::fromUtf8(fields.at(1)), list(fields.at(2)), list(fields.at(3)),
+                       list(fields.at(4))});
+    }
+    return tokens;
+}
+
 } // namespace
+
+bool LimitedToken::allows(const QString &verb, const QString &resource, const QString &ns) const
+{
+    const auto matches = [](const QStringList &allowed, const QString &value) {
+        return allowed.contains(QStringLiteral("*")) || allowed.contains(value);
+    };
+    return matches(verbs, verb) && matches(resources, resource) && matches(namespaces, ns);
+}
+
+const LimitedToken *Credentials::limitedToken(const QByteArray &token) const
+{
+    for (const LimitedToken &limited : m_limitedTokens)
+        if (limited.token == token)
+            return &limited;
+    return nullptr;
+}
 
 rcs::Result<Credentials> Credentials::loadOrCreate(const QString &dataDir)
 {
@@ -200,6 +241,7 @@ rcs::Result<Credentials> Credentials::loadOrCreate(const QString &dataDir)
     credentials.m_serverCertificate = QSslCertificate(readFile(serverCertPath));
     credentials.m_serverKey = QSslKey(readFile(serverKeyPath), QSsl::Ec);
     credentials.m_token = token;
+    credentials.m_limitedTokens = readLimitedTokens(dir.filePath(QStringLiteral("tokens")));
     credentials.m_clientCertificatePath = clientCertPath;
     credentials.m_clientKeyPath = clientKeyPath;
     if (credentials.m_caCertificate.isNull() || credentials.m_serverCertificate.isNull() ||

@@ -120,8 +120,12 @@ std::optional<int> CommandLine::parse(const QStringList &args)
             return ExitUsage;
         m_timeoutMs = *seconds * 1000;
     }
+    // Warnings (insecure-skip-tls-verify, skipped kubeconfig files) reach stderr even without
+    // --verbose, which adds the rest of the log.
     if (m_hasVerbose && m_parser.isSet(VerboseOption))
         Logger::instance().setEchoToStderr(true);
+    else
+        Logger::instance().setEchoToStderr(true, LogLevel::Warning);
     if (m_hasPassword) {
         const QString password = connectionOptions().password;
         if (!password.isEmpty())
