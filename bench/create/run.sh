@@ -43,7 +43,7 @@ Redis $redis ($(uname -sr)).
 Each run starts new redis-server nodes (own loopback IP each, \`cluster-node-timeout 5000\`, AOF), waits
 until they answer PING plus 3 s (a master reports \`cluster_state:ok\` no earlier than 2 s after start-up,
 and real nodes have been up longer), then times the tool from its start until every node reports
-\`cluster_state:ok\` (polled every ~5 ms) and the tool exited with 0. "ours" is the
+\`cluster_state:ok\` (polled every ~5 ms) and the tool exited with 0, whichever came last. "ours" is the
 \`redis-cluster-studio create --cluster-replicas 1\` process; the tools alternate which goes first.
 
 | nodes | replicas | runs | ours median (ms) | redis-cli median (ms) | speed-up | ours (ms) | redis-cli (ms) |

@@ -17,17 +17,26 @@ void RedisPool::setRoute(const NodeAddress &clusterAddress, const NodeAddress &c
     if (m_routes.value(clusterAddress) == connectAddress)
         return;
     m_routes.insert(clusterAddress, connectAddress);
-    if (QPointer<RedisConnection> old = m_connections.take(clusterAddress))
-        old->deleteLater();
+    retire(m_connections.take(clusterAddress));
 }
 
 void RedisPool::clearRoutes()
 {
-    for (auto it = m_routes.cbegin(); it != m_routes.cend(); ++it) {
-        if (QPointer<RedisConnection> old = m_connections.take(it.key()))
-            old->deleteLater();
-    }
+    const QList<NodeAddress> routed = m_routes.keys();
     m_routes.clear();
+    for (const NodeAddress &address : routed)
+        retire(m_connections.take(address));
+}
+
+void RedisPool::retire(QPointer<RedisConnection> connection)
+{
+    if (!connection)
+        return;
+    // Pending commands fail with Cancelled rather than vanish, so collectors such as commandAll()
+    // still complete.
+    connection->disconnectFromNode();
+    if (connection)
+        connection->deleteLater();
 }
 
 RedisConnection *RedisPool::connection(const NodeAddress &address)
@@ -94,12 +103,8 @@ void RedisPool::closeAll()
 {
     const auto connections = m_connections;
     m_connections.clear();
-    for (const QPointer<RedisConnection> &connection : connections) {
-        if (connection) {
-            connection->disconnectFromNode();
-            connection->deleteLater();
-        }
-    }
+    for (const QPointer<RedisConnection> &connection : connections)
+        retire(connection);
 }
 
 } // namespace rcs

@@ -43,7 +43,7 @@ public:
     // Where to connect for a cluster address (pod IP:port) when it is not reachable as is: a local
     // port-forward endpoint (NodeAccess tunnel mode). Callers keep using the cluster address, which is
     // what peers print and what MEET/REPLICATE name; only the socket goes to the route. Setting a route
-    // drops an existing connection to that address.
+    // closes an existing connection to that address; its pending commands fail with Cancelled.
     void setRoute(const NodeAddress &clusterAddress, const NodeAddress &connectAddress);
     void clearRoutes();
     NodeAddress routeFor(const NodeAddress &clusterAddress) const
@@ -66,6 +66,8 @@ public:
     void closeAll();
 
 private:
+    void retire(QPointer<RedisConnection> connection);
+
     RedisConnectionOptions m_options;
     QHash<NodeAddress, QPointer<RedisConnection>> m_connections;
     QHash<NodeAddress, NodeAddress> m_routes;
