@@ -87,8 +87,8 @@ void ApiHandler::onWebSocketConnection()
         if (route->subresource == u"exec") {
             ExecRequest request;
             request.pod = *pod;
-            request.container = query.queryItemValue(QStringLiteral("container"), QUrl::FullyDecoded);
-            request.command = query.allQueryItemValues(QStringLiteral("command"), QUrl::FullyDecoded);
+            request.container = formQueryValues(query, QStringLiteral("container")).value(0);
+            request.command = formQueryValues(query, QStringLiteral("command"));
             request.stdinEnabled = isTrue(query, QStringLiteral("stdin"), false);
             request.stdoutEnabled = isTrue(query, QStringLiteral("stdout"), true);
             request.stderrEnabled = isTrue(query, QStringLiteral("stderr"), true);

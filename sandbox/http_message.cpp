@@ -4,14 +4,25 @@
 
 namespace sandbox {
 
+QStringList formQueryValues(const QUrlQuery &query, const QString &name)
+{
+    // Go clients (kubectl) encode a space as '+' (form encoding), which QUrlQuery leaves alone; a
+    // literal '+' arrives as %2B, so turning '+' into a space before percent-decoding is exact.
+    QStringList values = query.allQueryItemValues(name, QUrl::FullyEncoded);
+    for (QString &value : values)
+        value = QUrl::fromPercentEncoding(value.replace(QLatin1Char('+'), QLatin1Char(' ')).toLatin1());
+    return values;
+}
+
 QString HttpRequest::queryValue(const QString &name) const
 {
-    return query.queryItemValue(name, QUrl::FullyDecoded);
+    const QStringList values = formQueryValues(query, name);
+    return values.isEmpty() ? QString() : values.first();
 }
 
 QStringList HttpRequest::queryValues(const QString &name) const
 {
-    return query.allQueryItemValues(name, QUrl::FullyDecoded);
+    return formQueryValues(query, name);
 }
 
 bool HttpRequest::isUpgrade() const

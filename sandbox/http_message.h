@@ -11,6 +11,9 @@
 
 namespace sandbox {
 
+// All values of a query parameter, decoded the way Go clients encode them (space as '+').
+QStringList formQueryValues(const QUrlQuery &query, const QString &name);
+
 // One parsed HTTP/1.1 request. Header names are stored lower-case.
 struct HttpRequest {
     QByteArray method;

@@ -287,6 +287,12 @@ void TestSandboxKubectl::seedCreateClusterThroughExec()
         kubectl({QStringLiteral("exec"), QStringLiteral("-n"), kNs, QStringLiteral("redis-app-0"),
                  QStringLiteral("--"), QStringLiteral("false")});
     QCOMPARE(failing.exitCode, 1);
+    // kubectl form-encodes spaces in command= as '+'; a shell command line must arrive intact.
+    const Run shell = kubectl({QStringLiteral("exec"), QStringLiteral("-n"), kNs,
+                               QStringLiteral("redis-app-0"), QStringLiteral("--"), QStringLiteral("sh"),
+                               QStringLiteral("-c"), QStringLiteral("echo hi there+1; exit 3")});
+    QCOMPARE(shell.out.trimmed(), QStringLiteral("hi there+1"));
+    QCOMPARE(shell.exitCode, 3);
 }
 
 void TestSandboxKubectl::deletedPodKeepsIdentityUnderNewIp()
