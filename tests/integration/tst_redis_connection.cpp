@@ -294,6 +294,38 @@ private Q_SLOTS:
         QCOMPARE(replies->at(3).address, nobody);
     }
 
+    void harnessRestartsOnNewAddresses()
+    {
+        // The total-failure scenario later tests build on: same data folders, new addresses, same ids.
+        RedisTestNodes nodes;
+        const Result<void> started = nodes.start(2);
+        QVERIFY2(started.ok(), qPrintable(started.error().message()));
+        const auto ids = [&nodes] {
+            RedisPool pool;
+            std::optional<QList<NodeReply>> replies;
+            pool.commandAll(nodes.addresses(), {"CLUSTER", "MYID"}, nullptr,
+                            [&](QList<NodeReply> r) { replies = r; });
+            QStringList result;
+            if (QTest::qWaitFor([&] { return replies.has_value(); }, 10000)) {
+                for (const NodeReply &reply : *replies)
+                    result.append(reply.reply ? reply.reply.value().text() : reply.reply.error().message());
+            }
+            return result;
+        };
+        const QStringList before = ids();
+        const QList<NodeAddress> oldAddresses = nodes.addresses();
+        const Result<void> restarted = nodes.restartAllOnNewAddresses();
+        QVERIFY2(restarted.ok(), qPrintable(restarted.error().message()));
+        QVERIFY(nodes.address(0) != oldAddresses.at(0));
+        QVERIFY(nodes.address(1) != oldAddresses.at(1));
+        QCOMPARE(ids(), before);
+        QCOMPARE(before.first().size(), 40);
+        QVERIFY(nodes.kill(1).ok());
+        QVERIFY(!nodes.isRunning(1));
+        QVERIFY(nodes.restart(1).ok());
+        QCOMPARE(ids(), before);
+    }
+
 private:
     RedisTestNodes m_nodes;
 };
