@@ -326,6 +326,22 @@ private Q_SLOTS:
         QCOMPARE(ids(), before);
     }
 
+    void harnessReportsMissingServer()
+    {
+        const QByteArray saved = qgetenv("RCS_REDIS_SERVER");
+        qputenv("RCS_REDIS_SERVER", "/nonexistent/redis-server");
+        RedisTestNodes nodes;
+        const Result<void> started = nodes.start(1);
+        if (saved.isEmpty())
+            qunsetenv("RCS_REDIS_SERVER");
+        else
+            qputenv("RCS_REDIS_SERVER", saved);
+        QVERIFY(!started.ok());
+        QCOMPARE(started.error().code(), ErrorCode::NotFound);
+        QVERIFY2(started.error().message().contains(QStringLiteral("redis-server was not found")),
+                 qPrintable(started.error().message()));
+    }
+
 private:
     RedisTestNodes m_nodes;
 };
