@@ -12,6 +12,7 @@
 #include <QIcon>
 #include <QPixmap>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTimer>
 
 #include <cstdio>
@@ -30,6 +31,8 @@ void scheduleScreenshot(ui::MainWindow &window, const QString &path, int timeout
         // One more turn of the event loop lets the last layout and paint land before grabbing.
         QTimer::singleShot(400, &window, [&window, path, gotTopology, done] {
             delete done;
+            window.statusBar()
+                ->clearMessage(); // the status line, not a passing message, belongs in the picture
             const QPixmap picture = window.grab();
             if (!picture.save(path, "PNG")) {
                 std::fprintf(stderr,

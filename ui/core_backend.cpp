@@ -181,6 +181,8 @@ rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target
 
 QString CoreBackend::unsupportedReason(Action action, const StudioTarget &target) const
 {
+    if (target.usesKubernetes())
+        return KubeWorkflows::unsupportedReason(action);
     if (target.kind != StudioTarget::Kind::Endpoints)
         return {};
     switch (action) {

@@ -60,6 +60,8 @@ JobRunWidget::JobRunWidget(rcs::Job *job, QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() + 1);
     m_titleLabel->setFont(titleFont);
     m_titleLabel->setText(m_title);
+    m_titleLabel->setWordWrap(true); // long titles wrap instead of widening the dock
+    m_titleLabel->setMinimumWidth(80);
     m_stateIcon->setPixmap(stateIcon(QStyle::SP_BrowserReload).pixmap(16, 16));
     m_elapsedLabel->setForegroundRole(QPalette::PlaceholderText);
     m_stepLabel->setWordWrap(true);

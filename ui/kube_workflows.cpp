@@ -188,6 +188,20 @@ rcs::Job *KubeWorkflows::deploy(const StudioTarget &target, const DeployParamete
     return job;
 }
 
+QString KubeWorkflows::unsupportedReason(Action action)
+{
+    switch (action) {
+    case Action::AddNode:
+    case Action::RemoveNode:
+    case Action::Rebalance:
+    case Action::Failover:
+        return tr("%1 on Kubernetes is not available in the studio yet.").arg(actionTitle(action));
+    default:
+        break;
+    }
+    return {};
+}
+
 rcs::Job *KubeWorkflows::action(Action action, const StudioTarget &target, const ActionRequest &request,
                                 QString *why)
 {

@@ -57,6 +57,7 @@ TopologyView::TopologyView(TopologyModel *model, QWidget *parent)
     setResizeAnchor(AnchorViewCenter);
     setViewportUpdateMode(SmartViewportUpdate);
     setFrameShape(QFrame::NoFrame);
+    setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     setBackgroundBrush(Theme::sceneBackground());
     m_scene->setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     m_scene->addItem(m_slotBar);
@@ -269,7 +270,7 @@ void TopologyView::relayout()
         const QSizeF size = flowSize(candidate);
         const qreal scale = std::min((viewportSize.width() - 2 * kExportMargin) / size.width(),
                                      (viewportSize.height() - 2 * kExportMargin) / (size.height() + top));
-        const qreal score = std::min(scale, 1.0);
+        const qreal score = std::min(scale, 1.3); // the fit zoom limit
         if (score >= bestScore - 1e-6) {
             bestScore = score;
             targetWidth = candidate;
@@ -430,9 +431,10 @@ void TopologyView::fitToView()
     if (rect.isEmpty() || m_cards.isEmpty())
         return;
     fitInView(rect, Qt::KeepAspectRatio);
-    // Never blow a small cluster up beyond natural size: text stays crisp and proportions familiar.
-    if (zoom() > 1.0)
-        setTransform(QTransform());
+    // A small cluster may grow a little to fill the window, not more: cards stay card-sized.
+    constexpr qreal kMaxFitZoom = 1.3;
+    if (zoom() > kMaxFitZoom)
+        setTransform(QTransform::fromScale(kMaxFitZoom, kMaxFitZoom));
     Q_EMIT zoomChanged(zoom());
 }
 
