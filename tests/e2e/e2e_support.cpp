@@ -1,0 +1,147 @@
+#include "e2e_support.h"
+
+#include "common/job.h"
+#include "kube/kube_request.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTimer>
+
+namespace rcs::test {
+
+QString studioExecutable()
+{
+    return qEnvironmentVariable("RCS_BINARY_DIR") + QStringLiteral("/app/redis-cluster-studio");
+}
+
+CliRun runStudio(const QStringList &args, int timeoutMs, const QStringList &environment)
+{
+    QProcess process;
+    if (!environment.isEmpty())
+        process.setEnvironment(environment);
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+    QTimer bound;
+    bound.setSingleShot(true);
+    QObject::connect(&bound, &QTimer::timeout, &loop, &QEventLoop::quit);
+    bound.start(timeoutMs);
+    process.start(studioExecutable(), args);
+    loop.exec();
+    CliRun run;
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished(5000);
+        run.err = QStringLiteral("[killed after %1 ms] ").arg(timeoutMs);
+    } else if (process.exitStatus() == QProcess::NormalExit && process.error() != QProcess::FailedToStart) {
+        run.exitCode = process.exitCode();
+    }
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err += QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+Error runJobBlocking(Job *job, int timeoutMs)
+{
+    job->setAutoDelete(false);
+    job->setTimeout(timeoutMs);
+    QEventLoop loop;
+    QObject::connect(job, &Job::finished, &loop, &QEventLoop::quit);
+    job->start();
+    loop.exec();
+    const Error error = job->error();
+    job->deleteLater();
+    return error;
+}
+
+Result<void> E2eSandbox::start(int nodes)
+{
+    if (const Result<void> started = m_fixture.start(nodes); !started)
+        return started;
+    const Result<KubeTarget> target = m_fixture.target();
+    if (!target)
+        return target.error();
+    Result<KubeClient *> client = KubeClient::create(*target);
+    if (!client)
+        return client.error();
+    m_client.reset(*client);
+    return {};
+}
+
+QStringList E2eSandbox::target(const QString &access) const
+{
+    return {QStringLiteral("--kubeconfig"), kubeconfig(), QStringLiteral("--access"), access};
+}
+
+Result<QList<QJsonObject>> E2eSandbox::list(const QString &apiVersion, const QString &kind, const QString &ns,
+                                            const QString &selector)
+{
+    KubeListOptions options;
+    options.labelSelector = selector;
+    KubeRequest *request = m_client->list(apiVersion, kind, ns, options);
+    request->setAutoDelete(false);
+    request->setTimeout(30000);
+    QEventLoop loop;
+    QObject::connect(request, &Job::finished, &loop, &QEventLoop::quit);
+    request->start();
+    loop.exec();
+    std::unique_ptr<KubeRequest> owner(request);
+    if (request->hasError())
+        return request->error();
+    return request->items();
+}
+
+Result<void> E2eSandbox::deletePod(const QString &ns, const QString &name)
+{
+    const Error error = runJobBlocking(
+        m_client->remove(KubeObjectRef{QStringLiteral("v1"), QStringLiteral("Pod"), ns, name}), 30000);
+    if (error.isError())
+        return error;
+    return {};
+}
+
+Result<bool> E2eSandbox::exists(const KubeObjectRef &ref)
+{
+    KubeRequest *request = m_client->get(ref);
+    request->setAutoDelete(false);
+    request->setTimeout(30000);
+    QEventLoop loop;
+    QObject::connect(request, &Job::finished, &loop, &QEventLoop::quit);
+    request->start();
+    loop.exec();
+    std::unique_ptr<KubeRequest> owner(request);
+    if (request->hasError()) {
+        if (request->error().code() == ErrorCode::NotFound)
+            return false;
+        return request->error();
+    }
+    return true;
+}
+
+QList<NodeAddress> podAddresses(const QList<QJsonObject> &pods)
+{
+    QList<NodeAddress> addresses;
+    for (const QJsonObject &pod : pods) {
+        const QString ip =
+            pod.value(QLatin1String("status")).toObject().value(QLatin1String("podIP")).toString();
+        if (!ip.isEmpty())
+            addresses.append(NodeAddress{ip, 6379});
+    }
+    return addresses;
+}
+
+QJsonObject statusJson(const QStringList &target, CliRun *run)
+{
+    CliRun local =
+        runStudio(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + target, 120000);
+    if (run)
+        *run = local;
+    if (local.exitCode != 0)
+        return {};
+    return QJsonDocument::fromJson(local.out.toUtf8()).object();
+}
+
+} // namespace rcs::test

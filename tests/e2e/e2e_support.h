@@ -1,0 +1,64 @@
+#pragma once
+
+#include "common/result.h"
+#include "kube/kube_client.h"
+#include "redis/node_address.h"
+#include "support/kube_sandbox_fixture.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace rcs::test {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QString all() const { return out + err; }
+};
+
+// The redis-cluster-studio executable of this build: $RCS_BINARY_DIR/app/redis-cluster-studio.
+QString studioExecutable();
+
+// Runs the studio with args (plus --kubeconfig KUBECONFIG when kubeconfig is set), spinning the event
+// loop until it exits; killed after timeoutMs (exit code -1 then).
+// environment: replaces the process environment when not empty.
+CliRun runStudio(const QStringList &args, int timeoutMs = 180000, const QStringList &environment = {});
+
+// A kube-sandbox for one test executable plus a client to check things through the API.
+class E2eSandbox final {
+public:
+    Result<void> start(int nodes = 3);
+    KubeSandboxFixture &fixture() { return m_fixture; }
+    QString kubeconfig() const { return m_fixture.kubeconfigPath(); }
+    KubeClient *client() const { return m_client.get(); }
+
+    // The target flags for the studio: --kubeconfig F --access MODE.
+    QStringList target(const QString &access) const;
+
+    // Blocking helpers (spin the event loop, bounded): pods of redis-app by name → IP, deleting pods,
+    // and whether an object exists.
+    Result<QList<QJsonObject>> list(const QString &apiVersion, const QString &kind, const QString &ns,
+                                    const QString &selector = {});
+    Result<void> deletePod(const QString &ns, const QString &name);
+    Result<bool> exists(const KubeObjectRef &ref);
+
+private:
+    KubeSandboxFixture m_fixture;
+    std::unique_ptr<KubeClient> m_client;
+};
+
+// Runs a job to completion (bounded, event loop spinning); returns its error.
+Error runJobBlocking(class Job *job, int timeoutMs);
+
+// The pod IPs of the current redis-app pods (sorted by ordinal) as node addresses.
+QList<NodeAddress> podAddresses(const QList<QJsonObject> &pods);
+
+// `status --json` parsed, or an empty object (the run's output is in *run).
+QJsonObject statusJson(const QStringList &target, CliRun *run = nullptr);
+
+} // namespace rcs::test

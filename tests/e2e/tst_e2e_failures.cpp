@@ -1,0 +1,137 @@
+// What the Kubernetes commands say when things are wrong: no kubeconfig, an unreachable API server, a
+// missing namespace, a pod that never becomes Ready (broken command), recover while a pod stays Pending.
+#include "e2e_support.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rcs;
+using namespace rcs::test;
+
+class TestE2eFailures final : public QObject {
+    Q_OBJECT
+private:
+    E2eSandbox m_sandbox;
+    QTemporaryDir m_home;
+
+    // The environment of the studio without any kubeconfig: HOME is an empty folder, no KUBECONFIG.
+    QStringList bareEnvironment() const
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("KUBECONFIG"));
+        environment.insert(QStringLiteral("HOME"), m_home.path());
+        return environment.toStringList();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QFileInfo::exists(studioExecutable()), "redis-cluster-studio was not built");
+        QVERIFY(m_home.isValid());
+        const Result<void> started = m_sandbox.start(3);
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message()));
+    }
+
+    void noKubeconfig()
+    {
+        const CliRun run = runStudio({QStringLiteral("status")}, 60000, bareEnvironment());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("kubeconfig"), Qt::CaseInsensitive), qPrintable(run.all()));
+        QVERIFY2(run.err.contains(QLatin1String("sandbox start")), qPrintable(run.all()));
+    }
+
+    void unreachableApiServer()
+    {
+        // The sandbox's kubeconfig pointed at a loopback port where nothing listens.
+        QFile source(m_sandbox.kubeconfig());
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QString text = QString::fromUtf8(source.readAll());
+        text.replace(QRegularExpression(QStringLiteral("server: https://[^\\s]+")),
+                     QStringLiteral("server: https://127.0.0.1:9"));
+        const QString path = QDir(m_home.path()).filePath(QStringLiteral("unreachable.kubeconfig"));
+        QFile target(path);
+        QVERIFY(target.open(QIODevice::WriteOnly));
+        target.write(text.toUtf8());
+        target.close();
+        const CliRun run = runStudio({QStringLiteral("status"), QStringLiteral("--kubeconfig"), path,
+                                      QStringLiteral("--timeout"), QStringLiteral("20")},
+                                     120000);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("127.0.0.1:9")) ||
+                     run.err.contains(QLatin1String("refused"), Qt::CaseInsensitive) ||
+                     run.err.contains(QLatin1String("timed out"), Qt::CaseInsensitive),
+                 qPrintable(run.all()));
+    }
+
+    void statusOnMissingNamespace()
+    {
+        const QJsonObject json =
+            statusJson(m_sandbox.target(QStringLiteral("direct")) +
+                       QStringList{QStringLiteral("-n"), QStringLiteral("no-such-namespace")});
+        QCOMPARE(json.value(QLatin1String("situation")).toString(), QStringLiteral("not-deployed"));
+        QVERIFY(json.value(QLatin1String("advice")).toString().contains(QLatin1String("deploy")));
+    }
+
+    void deployOfBrokenCommandTimesOutNamingTheReason()
+    {
+        // The seed's manifests with a redis-server argument it refuses: the container exits at once.
+        const QString manifests = QDir(m_home.path()).filePath(QStringLiteral("broken-manifests"));
+        QVERIFY(QDir().mkpath(manifests));
+        const QDir sourceDir(qEnvironmentVariable("RCS_SOURCE_DIR") + QStringLiteral("/manifests"));
+        for (const QString &name : sourceDir.entryList({QStringLiteral("*.yaml")}, QDir::Files)) {
+            QFile file(sourceDir.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QByteArray yaml = file.readAll();
+            yaml.replace("- --protected-mode", "- --no-such-redis-option\n            - --protected-mode");
+            QFile out(QDir(manifests).filePath(name));
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(yaml);
+        }
+        const CliRun run =
+            runStudio({QStringLiteral("deploy"), QStringLiteral("-n"), QStringLiteral("broken"),
+                       QStringLiteral("--replicas"), QStringLiteral("1"), QStringLiteral("--manifests"),
+                       manifests, QStringLiteral("--timeout"), QStringLiteral("25"),
+                       QStringLiteral("--kubeconfig"), m_sandbox.kubeconfig()},
+                      180000);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("timed out"), Qt::CaseInsensitive), qPrintable(run.all()));
+        QVERIFY2(run.err.contains(QLatin1String("broken-0")) ||
+                     run.err.contains(QLatin1String("redis-app-0")),
+                 qPrintable(run.all()));
+        QVERIFY2(run.err.contains(QLatin1String("crash loop")), qPrintable(run.all()));
+        runStudio({QStringLiteral("cleanup"), QStringLiteral("-n"), QStringLiteral("broken"),
+                   QStringLiteral("--yes"), QStringLiteral("--delete-pvcs"),
+                   QStringLiteral("--delete-namespace"), QStringLiteral("--kubeconfig"),
+                   m_sandbox.kubeconfig()});
+    }
+
+    void recoverWhileAPodStaysPending()
+    {
+        // A storage class that does not exist: the volume never binds, the pod stays Pending.
+        const QStringList target{QStringLiteral("-n"), QStringLiteral("pending"),
+                                 QStringLiteral("--kubeconfig"), m_sandbox.kubeconfig()};
+        const CliRun deploy =
+            runStudio(QStringList{QStringLiteral("deploy"), QStringLiteral("--replicas"), QStringLiteral("1"),
+                                  QStringLiteral("--storage-class"), QStringLiteral("no-such-class"),
+                                  QStringLiteral("--timeout"), QStringLiteral("10")} +
+                      target);
+        QCOMPARE(deploy.exitCode, 1);
+        QVERIFY2(deploy.err.contains(QLatin1String("no-such-class")), qPrintable(deploy.all()));
+
+        const CliRun recover = runStudio(
+            QStringList{QStringLiteral("recover"), QStringLiteral("--timeout"), QStringLiteral("10")} +
+            target);
+        QCOMPARE(recover.exitCode, 1);
+        QVERIFY2(recover.err.contains(QLatin1String("timed out"), Qt::CaseInsensitive),
+                 qPrintable(recover.all()));
+        QVERIFY2(recover.err.contains(QLatin1String("redis-app-0")), qPrintable(recover.all()));
+        QVERIFY2(recover.err.contains(QLatin1String("unschedulable")), qPrintable(recover.all()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestE2eFailures)
+#include "tst_e2e_failures.moc"

@@ -1,0 +1,201 @@
+// The seed's whole story on kube-sandbox through the real redis-cluster-studio binary, in one access
+// mode (RCS_E2E_ACCESS: direct or tunnel): deploy 6 → create → write keys → delete 5 of 6 pods (heals by
+// itself) → delete every pod (total failure) → recover → cleanup with PVCs → nothing left.
+#include "e2e_support.h"
+
+#include "../integration/cluster_key_client.h"
+#include "redis/redis_pool.h"
+
+#include <QJsonArray>
+#include <QSet>
+#include <QTest>
+
+using namespace rcs;
+using namespace rcs::test;
+
+namespace {
+const QString Namespace = QStringLiteral("redis-cluster");
+const QString Selector = QStringLiteral("app=redis,appCluster=redis-cluster");
+constexpr int KeyCount = 10000;
+} // namespace
+
+class TestE2eStory final : public QObject {
+    Q_OBJECT
+private:
+    QStringList target() const { return m_sandbox.target(QStringLiteral(RCS_E2E_ACCESS)); }
+    QList<NodeAddress> pods()
+    {
+        const Result<QList<QJsonObject>> items =
+            m_sandbox.list(QStringLiteral("v1"), QStringLiteral("Pod"), Namespace, Selector);
+        return items ? podAddresses(*items) : QList<NodeAddress>();
+    }
+    QString situation()
+    {
+        CliRun run;
+        const QJsonObject json = statusJson(target(), &run);
+        return json.isEmpty() ? QStringLiteral("status failed: ") + run.all()
+                              : json.value(QLatin1String("situation")).toString();
+    }
+    // Every key written in writeKeys() reads back with its value, through a fresh slot map.
+    void verifyKeys()
+    {
+        RedisPool pool;
+        ClusterKeyClient client(&pool, pods());
+        QVERIFY(client.refreshBlocking(20000).ok());
+        const Result<int> good = client.verifyBlocking("story", KeyCount, 120000);
+        QVERIFY2(good.ok(), qPrintable(good.ok() ? QString() : good.error().message()));
+        QCOMPARE(*good, KeyCount);
+    }
+
+    mutable E2eSandbox m_sandbox;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QFileInfo::exists(studioExecutable()), "redis-cluster-studio was not built");
+        const Result<void> started = m_sandbox.start(3);
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message()));
+    }
+
+    void deployAndCreate()
+    {
+        CliRun deploy = runStudio(
+            QStringList{QStringLiteral("deploy"), QStringLiteral("--timeout"), QStringLiteral("150")} +
+            target());
+        QVERIFY2(deploy.exitCode == 0, qPrintable(deploy.all()));
+        QVERIFY2(deploy.out.contains(QLatin1String("apply --server-side")), qPrintable(deploy.out));
+        QCOMPARE(pods().size(), 6);
+        QCOMPARE(situation(), QStringLiteral("not-created"));
+
+        CliRun create = runStudio(QStringList{QStringLiteral("create")} + target());
+        QVERIFY2(create.exitCode == 0, qPrintable(create.all()));
+        QVERIFY2(create.out.contains(QLatin1String("CLUSTER MEET")), qPrintable(create.out));
+        QCOMPARE(situation(), QStringLiteral("healthy"));
+
+        // Replicas on another Kubernetes node than their master (3 nodes, 6 pods: always possible).
+        const QJsonObject json = statusJson(target());
+        QHash<QString, QString> nodeOfId;
+        const QJsonArray nodes = json.value(QLatin1String("nodes")).toArray();
+        for (const QJsonValue &value : nodes)
+            nodeOfId.insert(value[QLatin1String("id")].toString(),
+                            value[QLatin1String("k8s_node")].toString());
+        int replicas = 0;
+        for (const QJsonValue &value : nodes) {
+            QVERIFY(!value[QLatin1String("pod")].toString().isEmpty());
+            if (value[QLatin1String("role")].toString() != QLatin1String("replica"))
+                continue;
+            ++replicas;
+            QVERIFY(value[QLatin1String("k8s_node")].toString() !=
+                    nodeOfId.value(value[QLatin1String("master_id")].toString()));
+        }
+        QCOMPARE(replicas, 3);
+
+        // A second create says so and changes nothing.
+        CliRun again = runStudio(QStringList{QStringLiteral("create")} + target());
+        QVERIFY2(again.exitCode == 0, qPrintable(again.all()));
+        QVERIFY2(again.out.contains(QLatin1String("already created")), qPrintable(again.out));
+        QVERIFY2(!again.out.contains(QLatin1String("CLUSTER MEET")), qPrintable(again.out));
+    }
+
+    void writeKeys()
+    {
+        RedisPool pool;
+        ClusterKeyClient client(&pool, pods());
+        QVERIFY(client.refreshBlocking(20000).ok());
+        const Result<void> written = client.writeBlocking("story", KeyCount, 120000);
+        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message()));
+        verifyKeys();
+    }
+
+    void partialFailureHealsByItself()
+    {
+        // The seed's 非全体节点故障: delete five pods, keep redis-app-5.
+        const QList<NodeAddress> before = pods();
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(m_sandbox.deletePod(Namespace, QStringLiteral("redis-app-%1").arg(i)).ok());
+        // The restarted nodes find their peers through redis-app-5: every node reports ok by itself.
+        QTRY_VERIFY_WITH_TIMEOUT(statusJson(target()).value(QLatin1String("cluster_state")).toString() ==
+                                     QLatin1String("ok"),
+                                 150000);
+        verifyKeys();
+        // A restarted node keeps announcing its old IP in its own CLUSTER NODES line until a MEET reaches
+        // it; status names that, and recover fixes it without touching anything else.
+        if (situation() != QLatin1String("healthy")) {
+            CliRun recover = runStudio(QStringList{QStringLiteral("recover")} + target());
+            QVERIFY2(recover.exitCode == 0, qPrintable(recover.all()));
+        }
+        QCOMPARE(situation(), QStringLiteral("healthy"));
+        const QList<NodeAddress> after = pods();
+        QCOMPARE(after.size(), 6);
+        QCOMPARE(after.last(), before.last()); // redis-app-5 kept its IP
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(!before.contains(after.at(i))); // the others have new ones
+        verifyKeys();
+    }
+
+    void totalFailureThenRecover()
+    {
+        const QList<NodeAddress> before = pods();
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(m_sandbox.deletePod(Namespace, QStringLiteral("redis-app-%1").arg(i)).ok());
+        // Pods come back Ready with new IPs; the nodes cannot find each other.
+        QTRY_VERIFY_WITH_TIMEOUT(situation() == QLatin1String("total-failure"), 150000);
+
+        CliRun dry =
+            runStudio(QStringList{QStringLiteral("recover"), QStringLiteral("--dry-run")} + target());
+        QVERIFY2(dry.exitCode == 0, qPrintable(dry.all()));
+        QVERIFY2(dry.out.contains(QLatin1String("CLUSTER MEET")), qPrintable(dry.out));
+        QCOMPARE(situation(), QStringLiteral("total-failure"));
+
+        CliRun recover = runStudio(QStringList{QStringLiteral("recover")} + target());
+        QVERIFY2(recover.exitCode == 0, qPrintable(recover.all()));
+        QVERIFY2(recover.out.contains(QLatin1String("Recovered")), qPrintable(recover.out));
+
+        // Every address current: status lists exactly the pods' IPs, healthy.
+        const QJsonObject json = statusJson(target());
+        QCOMPARE(json.value(QLatin1String("situation")).toString(), QStringLiteral("healthy"));
+        QSet<QString> listed;
+        for (const QJsonValue &value : json.value(QLatin1String("nodes")).toArray())
+            listed.insert(value[QLatin1String("address")].toString());
+        QSet<QString> current;
+        for (const NodeAddress &address : pods()) {
+            current.insert(address.toString());
+            QVERIFY(!before.contains(address));
+        }
+        QCOMPARE(listed, current);
+        verifyKeys();
+
+        // On a healthy cluster recover changes nothing.
+        CliRun again = runStudio(QStringList{QStringLiteral("recover")} + target());
+        QVERIFY2(again.exitCode == 0, qPrintable(again.all()));
+        QVERIFY2(again.out.contains(QLatin1String("nothing was changed")), qPrintable(again.out));
+    }
+
+    void cleanupLeavesNothing()
+    {
+        CliRun ask =
+            runStudio(QStringList{QStringLiteral("cleanup"), QStringLiteral("--delete-pvcs")} + target());
+        QCOMPARE(ask.exitCode, 1);
+        QVERIFY2(ask.all().contains(QLatin1String("pvc/redis-data-redis-app-0")), qPrintable(ask.all()));
+        QCOMPARE(pods().size(), 6); // nothing deleted without --yes
+
+        CliRun cleanup =
+            runStudio(QStringList{QStringLiteral("cleanup"), QStringLiteral("--delete-pvcs"),
+                                  QStringLiteral("--delete-namespace"), QStringLiteral("--yes")} +
+                      target());
+        QVERIFY2(cleanup.exitCode == 0, qPrintable(cleanup.all()));
+        for (const QString &kind : {QStringLiteral("Pod"), QStringLiteral("PersistentVolumeClaim"),
+                                    QStringLiteral("Service"), QStringLiteral("ConfigMap")}) {
+            const Result<QList<QJsonObject>> left = m_sandbox.list(QStringLiteral("v1"), kind, Namespace);
+            QVERIFY(!left.ok() || left->isEmpty());
+        }
+        const Result<bool> ns =
+            m_sandbox.exists(KubeObjectRef{QStringLiteral("v1"), QStringLiteral("Namespace"), {}, Namespace});
+        QVERIFY(ns.ok());
+        QVERIFY(!*ns);
+        QCOMPARE(situation(), QStringLiteral("not-deployed"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestE2eStory)
+#include "tst_e2e_story.moc"
