@@ -7,10 +7,15 @@
 #include "kube/kube_config.h"
 #include "kube/kube_request.h"
 #include "kube/manifest_set.h"
+#include "redis/add_node_job.h"
 #include "redis/cluster_check.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/create_cluster_job.h"
+#include "redis/failover_job.h"
+#include "redis/rebalance_job.h"
+#include "redis/recover_job.h"
 #include "redis/redis_pool.h"
+#include "redis/remove_node_job.h"
 #include "topology_adapter.h"
 
 #include <QCoreApplication>
@@ -170,6 +175,50 @@ rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target
         job->setTitle(tr("Create cluster"));
         return job;
     }
+    case Action::Recover: {
+        // Recovery needs every live node, not only the seeds: the last refresh knows them all.
+        QList<rcs::NodeAddress> addresses = seeds.value();
+        if (m_lastTopology) {
+            for (const rcs::TopologyNode &node : m_lastTopology->nodes()) {
+                if (node.reachable && !addresses.contains(node.address))
+                    addresses.append(node.address);
+            }
+        }
+        return new rcs::RecoverJob(addresses, m_pool);
+    }
+    case Action::AddNode: {
+        auto address = rcs::NodeAddress::parse(request.address);
+        if (!address) {
+            if (why)
+                *why = tr("The new node's address \u201c%1\u201d is not host:port: %2")
+                           .arg(request.address, address.error().message());
+            return nullptr;
+        }
+        const auto role = request.role == QLatin1String("replica") ? rcs::AddNodeJob::Role::Replica
+                                                                   : rcs::AddNodeJob::Role::Master;
+        return new rcs::AddNodeJob(seeds.value(), address.value(), role, m_pool);
+    }
+    case Action::RemoveNode:
+        if (request.nodeKey.isEmpty()) {
+            if (why)
+                *why = tr("Select the node to remove in the picture first.");
+            return nullptr;
+        }
+        return new rcs::RemoveNodeJob(seeds.value(), request.nodeKey, m_pool);
+    case Action::Rebalance: {
+        auto *job = new rcs::RebalanceJob(seeds.value(), m_pool);
+        job->setRebalance(rcs::RebalanceOptions{});
+        return job;
+    }
+    case Action::Failover: {
+        const QString replicaId = replicaToPromote(request.nodeKey);
+        if (replicaId.isEmpty()) {
+            if (why)
+                *why = tr("Select a replica (or a master that has one) to fail over.");
+            return nullptr;
+        }
+        return new rcs::FailoverJob(seeds.value(), replicaId, m_pool);
+    }
     default:
         break;
     }
@@ -190,12 +239,33 @@ QString CoreBackend::unsupportedReason(Action action, const StudioTarget &target
     case Action::ExportPicture:
     case Action::Check:
     case Action::CreateCluster:
+    case Action::Recover:
+    case Action::AddNode:
+    case Action::RemoveNode:
+    case Action::Rebalance:
+    case Action::Failover:
         return {};
     default:
         break;
     }
     return tr("%1 works on a StatefulSet: choose a Kubernetes target or the local sandbox.")
         .arg(actionTitle(action));
+}
+
+QString CoreBackend::replicaToPromote(const QString &nodeKey) const
+{
+    if (nodeKey.isEmpty() || !m_lastTopology)
+        return nodeKey;
+    // A selected master fails over through its first reachable replica.
+    for (const rcs::TopologyNode &node : m_lastTopology->nodes()) {
+        if (node.id == nodeKey && node.role != rcs::NodeRole::Master)
+            return nodeKey;
+    }
+    for (const rcs::TopologyNode &node : m_lastTopology->nodes()) {
+        if (node.masterId == nodeKey && node.reachable)
+            return node.id;
+    }
+    return {};
 }
 
 QStringList CoreBackend::contexts(const QString &kubeconfig, QString *error) const

@@ -20,7 +20,8 @@ class KubeWorkflows;
 rcs::ManifestParameters toManifestParameters(const DeployParameters &parameters);
 
 // The StudioBackend over the core library. Plain Redis addresses are scanned and driven directly
-// (ClusterScanJob, CreateClusterJob, the check); kubeconfig contexts, connection tests, storage classes
+// (ClusterScanJob, CreateClusterJob, the check, RecoverJob, AddNodeJob, RemoveNodeJob, RebalanceJob,
+// FailoverJob); kubeconfig contexts, connection tests, storage classes
 // and manifests go through core/kube. The Kubernetes workflows plug in here as they land.
 class CoreBackend final : public QObject, public StudioBackend {
     Q_OBJECT
@@ -43,6 +44,10 @@ public:
                               QString *why) override;
 
 private:
+    // The replica a failover promotes: the selected node itself, or the first reachable replica of a
+    // selected master; empty when there is none.
+    QString replicaToPromote(const QString &nodeKey) const;
+
     rcs::RedisPool *m_pool;
     KubeWorkflows *m_kube;
     // The last topology seen on plain endpoints: Create cluster plans from it.

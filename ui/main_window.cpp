@@ -20,6 +20,7 @@
 #include <QCollator>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -546,6 +547,11 @@ void MainWindow::updateActions()
         if (state.enabled && it.key() == Action::Failover && !m_model->node(m_model->selectedKey())) {
             state = {false, false, tr("Select the master (or the replica) to fail over in the picture.")};
         }
+        // On plain addresses there is no StatefulSet ordinal: the node to remove is the one selected.
+        if (state.enabled && it.key() == Action::RemoveNode && !m_target.usesKubernetes() &&
+            !m_model->node(m_model->selectedKey())) {
+            state = {false, false, tr("Select the node to remove in the picture.")};
+        }
         QAction *action = it.value();
         action->setEnabled(state.enabled);
         const QString what = action->data().toString();
@@ -710,6 +716,10 @@ void MainWindow::confirmCleanup()
 
 void MainWindow::confirmRemoveNode()
 {
+    if (!m_target.usesKubernetes()) {
+        confirmRemoveSelectedNode();
+        return;
+    }
     // A StatefulSet shrinks from the top: the highest ordinal goes.
     const QStringList pods = podNames();
     const NodeCard *victim = nullptr;
@@ -723,21 +733,7 @@ void MainWindow::confirmRemoveNode()
         statusBar()->showMessage(tr("No pod to remove."), 5000);
         return;
     }
-    QString where;
-    if (victim->isMaster() && victim->slotCount() > 0) {
-        QStringList others;
-        for (const NodeCard &card : m_model->nodes()) {
-            if (card.isMaster() && card.key() != victim->key())
-                others.append(card.displayName());
-        }
-        where = tr("Its %1 move to the other masters (%2) before it leaves.")
-                    .arg(countOf(victim->slotCount(), tr("slot"), tr("slots")),
-                         others.join(QStringLiteral(", ")));
-    } else if (victim->role == NodeCard::Role::Replica) {
-        where = tr("It is a replica of %1; no slots move.").arg(victim->masterName);
-    } else {
-        where = tr("It serves no slots.");
-    }
+    const QString where = whereSlotsGo(*victim);
     auto *dialog =
         new ConfirmationDialog(tr("Remove %1?").arg(victim->podName),
                                tr("The StatefulSet %1 shrinks by one, so pod %2 (%3) is removed. %4 Its PVC "
@@ -759,6 +755,75 @@ void MainWindow::confirmRemoveNode()
         runAction(Action::RemoveNode, request);
     });
     dialog->open();
+}
+
+QString MainWindow::whereSlotsGo(const NodeCard &victim) const
+{
+    if (victim.isMaster() && victim.slotCount() > 0) {
+        QStringList others;
+        for (const NodeCard &card : m_model->nodes()) {
+            if (card.isMaster() && card.key() != victim.key())
+                others.append(card.displayName());
+        }
+        return tr("Its %1 move to the other masters (%2) before it leaves.")
+            .arg(countOf(victim.slotCount(), tr("slot"), tr("slots")), others.join(QStringLiteral(", ")));
+    }
+    if (victim.role == NodeCard::Role::Replica)
+        return tr("It is a replica of %1; no slots move.").arg(victim.masterName);
+    return tr("It serves no slots.");
+}
+
+void MainWindow::confirmRemoveSelectedNode()
+{
+    const NodeCard *victim = m_model->node(m_model->selectedKey());
+    if (!victim) {
+        statusBar()->showMessage(tr("Select the node to remove in the picture."), 5000);
+        return;
+    }
+    auto *dialog = new ConfirmationDialog(
+        tr("Remove %1?").arg(victim->displayName()),
+        tr("%1 leaves the cluster: every other node forgets it and it is reset to a blank node. %2")
+            .arg(victim->displayName(), whereSlotsGo(*victim)),
+        this);
+    dialog->setObjectName(QStringLiteral("removeNodeConfirmation"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptText(tr("Remove %1").arg(victim->displayName()), true);
+    const ActionRequest request = selectionRequest();
+    connect(dialog, &QDialog::accepted, this, [this, request] { runAction(Action::RemoveNode, request); });
+    dialog->open();
+}
+
+void MainWindow::askNewNodeAddress()
+{
+    // Non-blocking: the dialog is opened, never exec()'d.
+    auto *input = new QInputDialog(this);
+    input->setObjectName(QStringLiteral("addNodeAddress"));
+    input->setAttribute(Qt::WA_DeleteOnClose);
+    input->setWindowTitle(tr("Add a node"));
+    input->setLabelText(tr("Address of the new, empty Redis node (host:port):"));
+    input->setInputMode(QInputDialog::TextInput);
+    connect(input, &QInputDialog::textValueSelected, this, [this](const QString &text) {
+        const QString address = text.trimmed();
+        auto *dialog = new ConfirmationDialog(
+            tr("Add %1?").arg(address),
+            tr("%1 joins the cluster as a master and receives its share of slots, or as a replica of the "
+               "master with the fewest replicas on another host.")
+                .arg(address),
+            this);
+        dialog->setObjectName(QStringLiteral("addNodeConfirmation"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->addOption(QStringLiteral("replica"), tr("Add it as a replica instead of a master"));
+        dialog->setAcceptText(tr("Add node"), false);
+        connect(dialog, &QDialog::accepted, this, [this, dialog, address] {
+            ActionRequest request;
+            request.address = address;
+            request.role = dialog->isOptionChecked(QStringLiteral("replica")) ? QStringLiteral("replica")
+                                                                              : QStringLiteral("master");
+            runAction(Action::AddNode, request);
+        });
+        dialog->open();
+    });
+    input->open();
 }
 
 void MainWindow::confirmFailover()
@@ -795,6 +860,10 @@ void MainWindow::confirmFailover()
 
 void MainWindow::confirmAddNode()
 {
+    if (!m_target.usesKubernetes()) {
+        askNewNodeAddress();
+        return;
+    }
     const int next = int(podNames().size());
     auto *dialog = new ConfirmationDialog(
         tr("Add a node?"),

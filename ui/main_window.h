@@ -29,6 +29,7 @@ class TargetBar;
 class TopologyModel;
 class TopologyView;
 struct ActionRequest;
+struct NodeCard;
 
 // The studio: target bar on top, the topology in the centre, details and operations on the right, the
 // log below. Every action becomes a job from the StudioBackend, shown in the operations panel; the
@@ -96,6 +97,12 @@ private:
     void runAction(rcs::ui::Action action, const ActionRequest &request);
     void confirmCleanup();
     void confirmRemoveNode();
+    // Plain addresses: the selected node leaves (there is no StatefulSet to shrink).
+    void confirmRemoveSelectedNode();
+    // Plain addresses: asks for the new node's host:port, then its role.
+    void askNewNodeAddress();
+    // The sentence saying where a leaving node's slots go.
+    QString whereSlotsGo(const NodeCard &victim) const;
     void confirmFailover();
     void confirmAddNode();
     ActionRequest selectionRequest() const;

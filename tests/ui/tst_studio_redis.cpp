@@ -1,5 +1,6 @@
 #include "common/logger.h"
 #include "support/redis_test_nodes.h"
+#include "ui/confirmation_dialog.h"
 #include "ui/core_backend.h"
 #include "ui/job_progress_panel.h"
 #include "ui/main_window.h"
@@ -9,6 +10,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QInputDialog>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -17,7 +19,8 @@
 using namespace rcs::ui;
 
 // The studio on real redis-server nodes (no Kubernetes): the window reads blank nodes, offers Create
-// cluster, runs it through the operations panel, draws the formed cluster, and notices a dead master.
+// cluster, runs it through the operations panel, draws the formed cluster, fails a replica over, adds a
+// seventh node as a master (slots spread onto it), and notices a dead master.
 class TestStudioRedis final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -31,7 +34,8 @@ private Q_SLOTS:
     void createThroughTheWindowThenLoseAMaster()
     {
         rcs::test::RedisTestNodes nodes;
-        const rcs::Result<void> started = nodes.start(6);
+        // Six form the cluster; the seventh stays blank until Add node.
+        const rcs::Result<void> started = nodes.start(7);
         QVERIFY2(started.ok(), qPrintable(started.error().message()));
 
         CoreBackend backend;
@@ -41,14 +45,18 @@ private Q_SLOTS:
         window.show();
         StudioTarget target;
         target.kind = StudioTarget::Kind::Endpoints;
-        target.endpoints = nodes.addressList();
+        QStringList six;
+        for (int i = 0; i < 6; ++i)
+            six.append(nodes.address(i).toString());
+        target.endpoints = six.join(QLatin1Char(','));
         QSignalSpy refreshed(&window, &MainWindow::refreshed);
         window.setTarget(target);
         QTRY_COMPARE_WITH_TIMEOUT(window.topologyModel()->nodes().size(), qsizetype(6), 30000);
         QCOMPARE(window.topologyModel()->situation(), Situation::NotCreated);
         QAction *create = window.action(Action::CreateCluster);
         QVERIFY(create->isEnabled());
-        QVERIFY(!window.action(Action::AddNode)->isEnabled()); // no StatefulSet behind plain addresses
+        QVERIFY(!window.action(Action::AddNode)->isEnabled()); // no cluster to add to yet
+        QVERIFY(window.action(Action::AddNode)->toolTip().contains(QLatin1String("Create the cluster")));
 
         QSignalSpy finished(&window, &MainWindow::jobFinished);
         create->trigger();
@@ -78,12 +86,69 @@ private Q_SLOTS:
         QVERIFY(finished.wait(60000));
         QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
 
+        // Failover of a selected replica, confirmed in the window's dialog: the roles swap.
+        QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::Healthy, 30000);
+        QString replicaKey;
+        QString oldMasterKey;
+        for (const NodeCard &card : model->nodes()) {
+            if (card.role == NodeCard::Role::Replica && !card.masterId.isEmpty()) {
+                replicaKey = card.key();
+                oldMasterKey = card.masterId;
+            }
+        }
+        QVERIFY(!replicaKey.isEmpty());
+        model->setSelectedKey(QString());
+        QTRY_VERIFY(!window.action(Action::RemoveNode)->isEnabled()); // nothing selected to remove
+        model->setSelectedKey(replicaKey);
+        QTRY_VERIFY(window.action(Action::Failover)->isEnabled());
+        QVERIFY(window.action(Action::RemoveNode)->isEnabled());
+        finished.clear();
+        window.action(Action::Failover)->trigger();
+        ConfirmationDialog *confirm = nullptr;
+        QTRY_VERIFY(confirm = window.findChild<ConfirmationDialog *>(QStringLiteral("failoverConfirmation")));
+        confirm->accept();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
+        QTRY_VERIFY_WITH_TIMEOUT(model->node(replicaKey) && model->node(replicaKey)->isMaster() &&
+                                     model->node(oldMasterKey) &&
+                                     model->node(oldMasterKey)->masterId == replicaKey,
+                                 30000);
+
+        // Add node: the seventh, blank node joins as a master and receives its share of slots.
+        QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::Healthy, 30000);
+        QVERIFY(window.action(Action::AddNode)->isEnabled());
+        finished.clear();
+        window.action(Action::AddNode)->trigger();
+        QInputDialog *ask = nullptr;
+        QTRY_VERIFY(ask = window.findChild<QInputDialog *>(QStringLiteral("addNodeAddress")));
+        ask->setTextValue(nodes.address(6).toString());
+        ask->accept();
+        QTRY_VERIFY(confirm = window.findChild<ConfirmationDialog *>(QStringLiteral("addNodeConfirmation")));
+        QVERIFY(!confirm->isOptionChecked(QStringLiteral("replica")));
+        confirm->accept();
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
+        const QString added = nodes.address(6).toString();
+        QTRY_VERIFY_WITH_TIMEOUT(model->masterCount() == 4 && model->nodes().size() == 7, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(model->situation() == Situation::Healthy, 30000);
+        for (const NodeCard &card : model->nodes()) {
+            // 16384 / 4 masters = 4096 each, within the planner's rounding and 2 % threshold.
+            if (card.isMaster())
+                QVERIFY2(
+                    card.slotCount() >= 3900 && card.slotCount() <= 4300,
+                    qPrintable(QStringLiteral("%1 serves %2 slots").arg(card.address).arg(card.slotCount())));
+        }
+        bool addedIsMaster = false;
+        for (const NodeCard &card : model->nodes())
+            addedIsMaster = addedIsMaster || (card.address == added && card.isMaster());
+        QVERIFY(addedIsMaster);
+
         // A master dies: its card goes from connected to a failure state, the situation degrades, and the
         // selection made before survives the refreshes.
         QString masterKey;
         rcs::NodeAddress masterAddress;
         for (const NodeCard &card : model->nodes()) {
-            if (card.isMaster()) {
+            if (card.isMaster() && card.address != added) { // a master that has a replica
                 masterKey = card.key();
                 masterAddress = *rcs::NodeAddress::parse(card.address);
             }
@@ -102,7 +167,7 @@ private Q_SLOTS:
             model->node(masterKey) && model->node(masterKey)->state != NodeCard::State::Connected, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(model->situation() == Situation::Degraded, 30000);
         QVERIFY(window.action(Action::Check)->isEnabled());
-        QVERIFY(window.action(Action::Recover)->toolTip().contains(QLatin1String("StatefulSet")));
+        QVERIFY(window.action(Action::Recover)->isEnabled()); // RecoverJob works on plain addresses
         QCOMPARE(model->selectedKey(), selected);
         QVERIFY(window.topologyView()->cardItem(selected)->isSelected());
         const QString shots = qEnvironmentVariable("RCS_UI_SHOTS");
