@@ -113,10 +113,24 @@ private Q_SLOTS:
         const QList<NodeAddress> before = pods();
         for (int i = 0; i < 5; ++i)
             QVERIFY(m_sandbox.deletePod(Namespace, QStringLiteral("redis-app-%1").arg(i)).ok());
-        // The restarted nodes find their peers through redis-app-5: every node reports ok by itself.
-        QTRY_VERIFY_WITH_TIMEOUT(statusJson(target()).value(QLatin1String("cluster_state")).toString() ==
-                                     QLatin1String("ok"),
-                                 150000);
+        // The restarted nodes find their peers through redis-app-5: once the five pods are back (Ready,
+        // new IPs), every node reports ok by itself.
+        auto settled = [&] {
+            const QJsonObject json = statusJson(target());
+            const QJsonArray podList = json.value(QLatin1String("pods")).toArray();
+            if (podList.size() != 6 ||
+                json.value(QLatin1String("cluster_state")).toString() != QLatin1String("ok"))
+                return false;
+            for (int i = 0; i < 6; ++i) {
+                const QJsonObject pod = podList.at(i).toObject();
+                if (!pod.value(QLatin1String("ready")).toBool())
+                    return false;
+                if (i < 5 && before.contains(NodeAddress{pod.value(QLatin1String("ip")).toString(), 6379}))
+                    return false;
+            }
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(settled(), 150000);
         verifyKeys();
         // A restarted node keeps announcing its old IP in its own CLUSTER NODES line until a MEET reaches
         // it; status names that, and recover fixes it without touching anything else.
