@@ -11,6 +11,7 @@
 #include <QAction>
 #include <QDir>
 #include <QInputDialog>
+#include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -142,6 +143,30 @@ private Q_SLOTS:
         for (const NodeCard &card : model->nodes())
             addedIsMaster = addedIsMaster || (card.address == added && card.isMaster());
         QVERIFY(addedIsMaster);
+
+        // Remove node: the added master is selected; the confirmation names it and where its slots go,
+        // and after the drain the cluster is back to 3 masters serving every slot.
+        QString addedKey;
+        for (const NodeCard &card : model->nodes()) {
+            if (card.address == added)
+                addedKey = card.key();
+        }
+        model->setSelectedKey(addedKey);
+        QTRY_VERIFY(window.action(Action::RemoveNode)->isEnabled());
+        finished.clear();
+        window.action(Action::RemoveNode)->trigger();
+        QTRY_VERIFY(confirm =
+                        window.findChild<ConfirmationDialog *>(QStringLiteral("removeNodeConfirmation")));
+        QVERIFY(confirm->windowTitle().contains(added));
+        bool saysWhere = false;
+        for (const QLabel *label : confirm->findChildren<QLabel *>())
+            saysWhere = saysWhere || label->text().contains(QLatin1String("move to the other masters"));
+        QVERIFY(saysWhere);
+        confirm->accept();
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
+        QTRY_VERIFY_WITH_TIMEOUT(model->masterCount() == 3 && !model->node(addedKey), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(model->situation() == Situation::Healthy, 30000);
 
         // A master dies: its card goes from connected to a failure state, the situation degrades, and the
         // selection made before survives the refreshes.
