@@ -71,6 +71,8 @@ void Job::finish()
 {
     m_state = State::Finished;
     m_timeout.stop();
+    if (m_runningChild && !m_runningChild->isFinished())
+        m_runningChild->cancel();
     Q_EMIT finished(this);
     if (m_autoDelete)
         deleteLater();

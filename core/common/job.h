@@ -61,6 +61,21 @@ protected:
         fail(Error(code, message, detail));
     }
     void setStep(const QString &step);
+    // Runs child as a step of this job: the child's failure becomes this job's failure,
+    // onSuccess(child) runs when it succeeds, and a child still running when this job finishes
+    // (cancel, timeout, error) is cancelled with it.
+    template<class Child, class OnSuccess> void runChild(Child *child, OnSuccess onSuccess)
+    {
+        m_runningChild = child;
+        connect(child, &Job::finished, this, [this, child, onSuccess] {
+            if (isFinished())
+                return;
+            if (child->hasError())
+                return fail(child->error());
+            onSuccess(child);
+        });
+        child->start();
+    }
     void setProgress(qint64 done, qint64 total) { Q_EMIT progress(done, total); }
     void info(const QString &message) { Q_EMIT infoMessage(message); }
 
@@ -74,6 +89,7 @@ private:
     QString m_step;
     QElapsedTimer m_elapsed;
     QTimer m_timeout;
+    QPointer<Job> m_runningChild;
     int m_timeoutMs = 0;
     bool m_autoDelete = true;
 };

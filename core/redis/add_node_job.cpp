@@ -30,16 +30,8 @@ AddNodeJob::~AddNodeJob() = default;
 void AddNodeJob::doStart()
 {
     setStep(QStringLiteral("Reading the cluster"));
-    auto *scan = new ClusterScanJob(m_seeds, m_pool, this);
-    m_child = scan;
-    connect(scan, &Job::finished, this, [this, scan] {
-        if (isFinished())
-            return;
-        if (scan->hasError())
-            return fail(scan->error());
-        scanned(scan->topology());
-    });
-    scan->start();
+    runChild(new ClusterScanJob(m_seeds, m_pool, this),
+             [this](ClusterScanJob *scan) { scanned(scan->topology()); });
 }
 
 void AddNodeJob::scanned(const ClusterTopology &topology)

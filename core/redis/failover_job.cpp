@@ -22,16 +22,8 @@ FailoverJob::~FailoverJob() = default;
 void FailoverJob::doStart()
 {
     setStep(QStringLiteral("Reading the cluster"));
-    auto *scan = new ClusterScanJob(m_seeds, m_pool, this);
-    m_child = scan;
-    connect(scan, &Job::finished, this, [this, scan] {
-        if (isFinished())
-            return;
-        if (scan->hasError())
-            return fail(scan->error());
-        scanned(scan->topology());
-    });
-    scan->start();
+    runChild(new ClusterScanJob(m_seeds, m_pool, this),
+             [this](ClusterScanJob *scan) { scanned(scan->topology()); });
 }
 
 void FailoverJob::scanned(const ClusterTopology &topology)

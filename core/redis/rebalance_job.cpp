@@ -51,16 +51,8 @@ void RebalanceJob::scan()
     setStep(QStringLiteral("Reading the cluster"));
     m_addressById.clear();
     m_masterIds.clear();
-    auto *scan = new ClusterScanJob(m_seeds, m_pool, this);
-    m_child = scan;
-    connect(scan, &Job::finished, this, [this, scan] {
-        if (isFinished())
-            return;
-        if (scan->hasError())
-            return fail(scan->error());
-        scanned(scan->topology());
-    });
-    scan->start();
+    runChild(new ClusterScanJob(m_seeds, m_pool, this),
+             [this](ClusterScanJob *scan) { scanned(scan->topology()); });
 }
 
 void RebalanceJob::scanned(const ClusterTopology &topology)

@@ -22,6 +22,24 @@ protected:
     }
     void doCancel() override { ++cancelCalls; }
 };
+// A job that runs one ManualJob child through runChild().
+class ParentJob final : public Job {
+public:
+    QPointer<ManualJob> child;
+    bool childSucceeded = false;
+
+protected:
+    void doStart() override
+    {
+        child = new ManualJob;
+        child->setAutoDelete(false);
+        child->setParent(this);
+        runChild(child.data(), [this](ManualJob *) {
+            childSucceeded = true;
+            succeed();
+        });
+    }
+};
 } // namespace
 
 class TestJob final : public QObject {
@@ -101,6 +119,43 @@ private Q_SLOTS:
         QCOMPARE(job.error().code(), ErrorCode::Timeout);
         QVERIFY(job.errorString().contains(QStringLiteral("waiting for the test")));
         QCOMPARE(job.cancelCalls, 1);
+    }
+
+    void childFailureFailsParent()
+    {
+        ParentJob parent;
+        parent.setAutoDelete(false);
+        parent.start();
+        QTRY_VERIFY(parent.child && parent.child->ran);
+        parent.child->finishError();
+        QVERIFY(parent.isFinished());
+        QCOMPARE(parent.error().code(), ErrorCode::RedisError);
+        QVERIFY(!parent.childSucceeded);
+    }
+
+    void childSuccessContinuesParent()
+    {
+        ParentJob parent;
+        parent.setAutoDelete(false);
+        parent.start();
+        QTRY_VERIFY(parent.child && parent.child->ran);
+        parent.child->finishOk();
+        QVERIFY(parent.childSucceeded);
+        QVERIFY(parent.isFinished());
+        QVERIFY(!parent.hasError());
+    }
+
+    void cancellingParentCancelsChild()
+    {
+        ParentJob parent;
+        parent.setAutoDelete(false);
+        parent.start();
+        QTRY_VERIFY(parent.child && parent.child->ran);
+        parent.cancel();
+        QCOMPARE(parent.error().code(), ErrorCode::Cancelled);
+        QVERIFY(parent.child->isFinished());
+        QCOMPARE(parent.child->cancelCalls, 1);
+        QCOMPARE(parent.child->error().code(), ErrorCode::Cancelled);
     }
 
     void autoDeleteAfterFinish()
