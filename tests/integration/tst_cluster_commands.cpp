@@ -1,3 +1,4 @@
+#include "studio_run.h"
 #include "support/redis_cli_runner.h"
 #include "support/redis_test_nodes.h"
 
@@ -11,36 +12,9 @@ using namespace rcs;
 using rcs::test::RedisTestNodes;
 
 namespace {
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-// Runs the real executable, as a script would.
-Run studio(const QStringList &args, int timeoutMs = 120000)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("RCS_BINARY_DIR") + QStringLiteral("/app/redis-cluster-studio"), args);
-    Run run;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(5000);
-        run.err = "timed out";
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QString describe(const Run &run)
-{
-    return QStringLiteral("exit %1\nstdout:\n%2\nstderr:\n%3")
-        .arg(run.exitCode)
-        .arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err));
-}
+using Run = rcs::test::StudioRun;
+using rcs::test::describe;
+using rcs::test::studio;
 
 bool isOneSentence(const QByteArray &err)
 {
