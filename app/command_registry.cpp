@@ -31,30 +31,36 @@ const QList<Command> &commands()
     static const QList<Command> list = {
         {QStringLiteral("help"), QStringLiteral("show this overview"), runHelp},
         {QStringLiteral("version"), QStringLiteral("print the version"), runVersion},
-        {QStringLiteral("demo"), QStringLiteral("form a cluster on six throw-away local nodes, print it, stop them"), runDemo},
+        {QStringLiteral("demo"),
+         QStringLiteral("form a cluster on six throw-away local nodes, print it, stop them"), runDemo},
         // Verbs with a plain-endpoint and a Kubernetes form: --nodes picks the plain one.
         {QStringLiteral("create"), QStringLiteral("form a new cluster from blank nodes and verify it"),
          [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeCreate(a) : runCreate(a); }},
         {QStringLiteral("status"), QStringLiteral("show the cluster: masters, replicas, slots, links"),
          [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeStatus(a) : runStatus(a); }},
-        {QStringLiteral("check"), QStringLiteral("check the cluster like redis-cli --cluster check, and more"),
+        {QStringLiteral("check"),
+         QStringLiteral("check the cluster like redis-cli --cluster check, and more"),
          [](const QStringList &a) {
              if (kubeTargetRequested(a))
                  return runKubeCheck(a);
              return a.contains(QStringLiteral("--fix")) ? runCheckFix(a) : runCheck(a);
          }},
-        {QStringLiteral("deploy"), QStringLiteral("deploy the Redis pods to Kubernetes and wait until Ready"), runKubeDeploy},
+        {QStringLiteral("deploy"), QStringLiteral("deploy the Redis pods to Kubernetes and wait until Ready"),
+         runKubeDeploy},
         {QStringLiteral("recover"), QStringLiteral("bring the cluster back after every pod got a new IP"),
          [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeRecover(a) : runRecover(a); }},
-        {QStringLiteral("add-node"), QStringLiteral("add a blank node as a master (slots rebalanced) or replica"),
-         runAddNode},
+        {QStringLiteral("add-node"),
+         QStringLiteral("add a blank node as a master (slots rebalanced) or replica"), runAddNode},
         {QStringLiteral("remove-node"), QStringLiteral("drain, forget and reset a node"), runRemoveNode},
-        {QStringLiteral("rebalance"), QStringLiteral("even out the slots over the masters, sources in parallel"),
-         runRebalance},
+        {QStringLiteral("rebalance"),
+         QStringLiteral("even out the slots over the masters, sources in parallel"), runRebalance},
         {QStringLiteral("reshard"), QStringLiteral("move N slots to one master"), runReshard},
-        {QStringLiteral("failover"), QStringLiteral("promote a replica and wait for the roles to swap"), runFailover},
-        {QStringLiteral("cleanup"), QStringLiteral("delete what deploy created (PVCs, namespace on request)"), runKubeCleanup},
-        {QStringLiteral("sandbox"), QStringLiteral("start | stop | status of the local kube-sandbox"), runSandbox},
+        {QStringLiteral("failover"), QStringLiteral("promote a replica and wait for the roles to swap"),
+         runFailover},
+        {QStringLiteral("cleanup"), QStringLiteral("delete what deploy created (PVCs, namespace on request)"),
+         runKubeCleanup},
+        {QStringLiteral("sandbox"), QStringLiteral("start | stop | status of the local kube-sandbox"),
+         runSandbox},
     };
     return list;
 }
