@@ -26,7 +26,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (test::KubeSandboxFixture::executable().isEmpty())
-            QSKIP("kube-sandbox was not built");
+            QFAIL("kube-sandbox was not built: build the whole tree.");
         // Written before the sandbox starts: it reads the file once, with its other credentials.
         QFile tokens(m_sandbox.dataDir() + QStringLiteral("/tokens"));
         QVERIFY(tokens.open(QIODevice::WriteOnly));

@@ -73,7 +73,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (!QFile::exists(test::studioExecutable()) || test::KubeSandboxFixture::executable().isEmpty())
-            QSKIP("redis-cluster-studio or kube-sandbox was not built");
+            QFAIL("redis-cluster-studio or kube-sandbox was not built: build the whole tree.");
         QVERIFY(m_home.isValid());
         const Result<void> started = m_sandbox.start(3);
         QVERIFY2(started, started ? "" : qPrintable(started.error().message()));

@@ -161,7 +161,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (!QFile::exists(test::studioExecutable()) || test::KubeSandboxFixture::executable().isEmpty())
-            QSKIP("redis-cluster-studio or kube-sandbox was not built");
+            QFAIL("redis-cluster-studio or kube-sandbox was not built: build the whole tree.");
         if (QStandardPaths::findExecutable(QStringLiteral("redis-cli")).isEmpty())
             QSKIP("redis-cli is not installed");
         QVERIFY(m_home.isValid());

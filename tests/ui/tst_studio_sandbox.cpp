@@ -28,7 +28,7 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("RedisClusterStudioTest"));
         QSettings().clear();
         if (rcs::test::KubeSandboxFixture::executable().isEmpty())
-            QSKIP("kube-sandbox is not built in this tree.");
+            QFAIL("kube-sandbox is not built in this tree: build the kube-sandbox target.");
     }
 
     void deployCreateLoseEveryPodRecoverCleanUp()
