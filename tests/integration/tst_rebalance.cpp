@@ -1,4 +1,5 @@
 #include "cluster_key_client.h"
+#include "job_helpers.h"
 #include "redis/cluster_check.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/create_cluster_job.h"
@@ -16,36 +17,11 @@ using namespace rcs;
 using rcs::test::ClusterKeyClient;
 using rcs::test::RedisTestNodes;
 
+using rcs::test::ask;
+using rcs::test::runJob;
+using rcs::test::scan;
+
 namespace {
-
-Error runJob(Job *job, int timeoutMs)
-{
-    job->setAutoDelete(false);
-    QSignalSpy finished(job, &Job::finished);
-    job->start();
-    if (!finished.wait(timeoutMs))
-        return Error(ErrorCode::Timeout,
-                     QStringLiteral("The job did not finish within %1 ms.").arg(timeoutMs));
-    return job->error();
-}
-
-Result<RedisReply> ask(RedisPool &pool, const NodeAddress &address, const QList<QByteArray> &argv)
-{
-    std::optional<Result<RedisReply>> reply;
-    pool.command(address, argv, nullptr, [&](Result<RedisReply> r) { reply = std::move(r); });
-    if (!QTest::qWaitFor([&] { return reply.has_value(); }, 15000))
-        return Error(ErrorCode::Timeout, QStringLiteral("No reply."));
-    return *reply;
-}
-
-ClusterTopology scan(RedisPool &pool, const NodeAddress &seed)
-{
-    auto *job = new ClusterScanJob({seed}, &pool);
-    runJob(job, 30000);
-    const ClusterTopology topology = job->topology();
-    delete job;
-    return topology;
-}
 
 // Keeps `inFlight` SETs of "during:i" going until stopped; remembers the highest i acknowledged OK.
 class Writer final {

@@ -1,0 +1,42 @@
+#include "job_helpers.h"
+
+#include "redis/cluster_scan_job.h"
+#include "redis/redis_pool.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <optional>
+
+namespace rcs::test {
+
+Error runJob(Job *job, int timeoutMs)
+{
+    job->setAutoDelete(false);
+    QSignalSpy finished(job, &Job::finished);
+    job->start();
+    if (!finished.wait(timeoutMs))
+        return Error(ErrorCode::Timeout,
+                     QStringLiteral("The job did not finish within %1 ms.").arg(timeoutMs));
+    return job->error();
+}
+
+Result<RedisReply> ask(RedisPool &pool, const NodeAddress &address, const QList<QByteArray> &argv)
+{
+    std::optional<Result<RedisReply>> reply;
+    pool.command(address, argv, nullptr, [&](Result<RedisReply> r) { reply = std::move(r); });
+    if (!QTest::qWaitFor([&] { return reply.has_value(); }, 15000))
+        return Error(ErrorCode::Timeout, QStringLiteral("No reply."));
+    return *reply;
+}
+
+ClusterTopology scan(RedisPool &pool, const NodeAddress &seed)
+{
+    auto *job = new ClusterScanJob({seed}, &pool);
+    runJob(job, 30000);
+    const ClusterTopology topology = job->topology();
+    delete job;
+    return topology;
+}
+
+} // namespace rcs::test

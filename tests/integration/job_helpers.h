@@ -1,0 +1,25 @@
+#pragma once
+
+#include "common/job.h"
+#include "common/result.h"
+#include "redis/cluster_topology.h"
+#include "redis/node_address.h"
+#include "redis/redis_reply.h"
+
+#include <QByteArray>
+#include <QList>
+
+namespace rcs {
+class RedisPool;
+}
+
+namespace rcs::test {
+
+// Starts job and spins the event loop until it finishes (bounded); returns its error, or Timeout.
+Error runJob(Job *job, int timeoutMs);
+// One command on one node through pool, waited for (bounded to 15 s).
+Result<RedisReply> ask(RedisPool &pool, const NodeAddress &address, const QList<QByteArray> &argv);
+// The cluster as seen from seed (bounded to 30 s).
+ClusterTopology scan(RedisPool &pool, const NodeAddress &seed);
+
+} // namespace rcs::test
