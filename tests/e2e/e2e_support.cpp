@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QDebug>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QProcess>
@@ -29,8 +31,14 @@ CliRun runStudio(const QStringList &args, int timeoutMs, const QStringList &envi
     bound.setSingleShot(true);
     QObject::connect(&bound, &QTimer::timeout, &loop, &QEventLoop::quit);
     bound.start(timeoutMs);
+    QElapsedTimer elapsed;
+    elapsed.start();
     process.start(studioExecutable(), args);
     loop.exec();
+    // A slow run is worth knowing about even when it passes: it names the command and its time.
+    if (elapsed.elapsed() > 30000)
+        qWarning().noquote() << "redis-cluster-studio" << args.join(QLatin1Char(' ')) << "took"
+                             << elapsed.elapsed() << "ms";
     CliRun run;
     if (process.state() != QProcess::NotRunning) {
         process.kill();
@@ -135,12 +143,18 @@ QList<NodeAddress> podAddresses(const QList<QJsonObject> &pods)
 
 QJsonObject statusJson(const QStringList &target, CliRun *run)
 {
+    // --verbose puts every step on stderr, so a slow or failed status says where it was.
     CliRun local =
-        runStudio(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + target, 120000);
+        runStudio(QStringList{QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--verbose"),
+                              QStringLiteral("--timeout"), QStringLiteral("30")} +
+                      target,
+                  120000);
     if (run)
         *run = local;
-    if (local.exitCode != 0)
+    if (local.exitCode != 0) {
+        qWarning().noquote() << "status --json failed (exit" << local.exitCode << "):" << local.all();
         return {};
+    }
     return QJsonDocument::fromJson(local.out.toUtf8()).object();
 }
 
