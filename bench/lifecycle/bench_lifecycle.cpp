@@ -1,13 +1,17 @@
 // Times the day-2 operations against the procedures people use today, on real redis-server nodes:
 // - recover: every node restarted on a new address; ours (RecoverJob) against the seed's procedure
-//   (CLUSTER MEET from one node to every other), both until "all correct": every node reachable, every
-//   peer listed at its current address and connected, no fail flag, cluster_state:ok everywhere (the
-//   seed's procedure is given up after 60 s);
+//   (CLUSTER MEET from one node to every other) and, with --references seed,cli-mesh, the best that
+//   redis-cli alone does (one redis-cli per node piping a MEET to every other node: a full mesh, as a
+//   shell loop would send it), all until "all correct": every node reachable, every peer listed at its
+//   current address and connected, no fail flag, cluster_state:ok everywhere (references are given up
+//   after --give-up-s, default 60);
 // - rebalance 3 → 4 masters: ours (RebalanceJob) against
 //   `redis-cli --cluster rebalance … --cluster-use-empty-masters`, after the new master reports
 //   cluster_state:ok (so redis-cli does not hit its start-up race), with a given number of keys.
-// Usage: rcs_bench_lifecycle recover --nodes 6 --runs 3 | rebalance --keys 0 --runs 3
-// Prints one line per run and a Markdown row with the medians and the ratio.
+// Usage: rcs_bench_lifecycle recover --nodes 6 --runs 3 [--references seed,cli-mesh]
+//        rcs_bench_lifecycle rebalance --keys 0 --runs 3
+// Prints one line per run and a Markdown row with the medians and the ratio (recover: one row per
+// reference).
 
 #include "redis/cluster_check.h"
 #include "redis/cluster_scan_job.h"
@@ -21,6 +25,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -73,8 +78,69 @@ bool createCluster(const QList<NodeAddress> &addresses, int replicas)
     return ok;
 }
 
-// Milliseconds until all correct, or -1.
-qint64 timeRecover(int count, bool ours)
+enum class RecoverTool { Ours, Seed, CliMesh };
+
+QString toolName(RecoverTool tool)
+{
+    switch (tool) {
+    case RecoverTool::Ours:
+        return QStringLiteral("ours");
+    case RecoverTool::Seed:
+        return QStringLiteral("seed");
+    case RecoverTool::CliMesh:
+        return QStringLiteral("cli-mesh");
+    }
+    return {};
+}
+
+// The seed's procedure: one node MEETs every other (sent in-process, all at once).
+bool meetFromFirst(RedisPool &pool, const test::RedisTestNodes &nodes)
+{
+    const int count = nodes.count();
+    int answered = 0;
+    for (int i = 1; i < count; ++i) {
+        const NodeAddress peer = nodes.address(i);
+        pool.command(nodes.address(0), {"CLUSTER", "MEET", peer.host.toUtf8(), QByteArray::number(peer.port)},
+                     nullptr, [&](Result<RedisReply>) { ++answered; });
+    }
+    return QTest::qWaitFor([&] { return answered == count - 1; }, 10000);
+}
+
+// What an operator can do with redis-cli alone: for each node, one redis-cli reading a MEET to every
+// other node from its standard input (a shell loop; the processes run one after another).
+bool meetFullMeshWithRedisCli(const test::RedisTestNodes &nodes)
+{
+    for (int i = 0; i < nodes.count(); ++i) {
+        QByteArray script;
+        for (int j = 0; j < nodes.count(); ++j) {
+            if (j != i)
+                script += "CLUSTER MEET " + nodes.address(j).host.toUtf8() + ' ' +
+                          QByteArray::number(nodes.address(j).port) + '\n';
+        }
+        QProcess cli;
+        cli.setProcessChannelMode(QProcess::MergedChannels);
+        cli.start(QStringLiteral("redis-cli"),
+                  {QStringLiteral("-h"), nodes.address(i).host, QStringLiteral("-p"),
+                   QString::number(nodes.address(i).port)});
+        if (!cli.waitForStarted(10000)) {
+            std::fprintf(stderr, "could not start redis-cli: %s\n", qPrintable(cli.errorString()));
+            return false;
+        }
+        cli.write(script);
+        cli.closeWriteChannel();
+        if (!cli.waitForFinished(30000) || cli.exitCode() != 0) {
+            cli.kill();
+            cli.waitForFinished(5000);
+            std::fprintf(stderr, "redis-cli -h %s failed: %s\n", qPrintable(nodes.address(i).host),
+                         cli.readAll().right(300).constData());
+            return false;
+        }
+    }
+    return true;
+}
+
+// Milliseconds until all correct, or -1 (given up after giveUpMs for the references).
+qint64 timeRecover(int count, RecoverTool tool, int giveUpMs)
 {
     test::RedisTestNodes nodes;
     if (!nodes.start(count).ok() || !createCluster(nodes.addresses(), 1) ||
@@ -83,22 +149,20 @@ qint64 timeRecover(int count, bool ours)
     RedisPool pool;
     QElapsedTimer clock;
     clock.start();
-    if (ours) {
+    if (tool == RecoverTool::Ours) {
         auto *recover = new RecoverJob(nodes.addresses(), &pool);
         const bool ok = runJob(recover, 90000);
         delete recover;
         return ok ? clock.elapsed() : -1;
     }
-    // The seed's procedure: one node MEETs every other, then everybody waits for gossip.
-    int answered = 0;
-    for (int i = 1; i < count; ++i) {
-        const NodeAddress peer = nodes.address(i);
-        pool.command(nodes.address(0), {"CLUSTER", "MEET", peer.host.toUtf8(), QByteArray::number(peer.port)},
-                     nullptr, [&](Result<RedisReply>) { ++answered; });
-    }
-    if (!QTest::qWaitFor([&] { return answered == count - 1; }, 10000))
+    const bool sent =
+        tool == RecoverTool::Seed ? meetFromFirst(pool, nodes) : meetFullMeshWithRedisCli(nodes);
+    if (!sent)
         return -1;
-    while (clock.elapsed() < 60000) {
+    std::printf("  %s: MEETs sent after %lld ms\n", qPrintable(toolName(tool)), clock.elapsed());
+    std::fflush(stdout);
+    // Then everybody waits for gossip; the check itself takes time on many nodes, so poll back to back.
+    while (clock.elapsed() < giveUpMs) {
         if (allCorrect(pool, nodes.addresses()))
             return clock.elapsed();
         QTest::qWait(100);
@@ -205,6 +269,13 @@ int main(int argc, char **argv)
          QStringLiteral("0")},
         {QStringLiteral("runs"), QStringLiteral("Runs per tool (default 3)."), QStringLiteral("R"),
          QStringLiteral("3")},
+        {QStringLiteral("references"),
+         QStringLiteral("Recover: the procedures to compare with, comma-separated: seed (MEET from one node "
+                        "to every other), cli-mesh (redis-cli, every node MEETs every other). Default seed."),
+         QStringLiteral("LIST"), QStringLiteral("seed")},
+        {QStringLiteral("give-up-s"),
+         QStringLiteral("Recover: seconds after which a reference is given up (default 60)."),
+         QStringLiteral("S"), QStringLiteral("60")},
     });
     parser.process(app);
     const QString scenario = parser.positionalArguments().value(0);
@@ -212,38 +283,79 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "Give the scenario: recover or rebalance.\n");
         return 2;
     }
+    const bool recover = scenario == QLatin1String("recover");
     const int runs = parser.value(QStringLiteral("runs")).toInt();
     const int count = parser.value(QStringLiteral("nodes")).toInt();
     const int keys = parser.value(QStringLiteral("keys")).toInt();
-    QList<qint64> ours;
-    QList<qint64> theirs;
-    int theirsGaveUp = 0;
+    const int giveUpMs = parser.value(QStringLiteral("give-up-s")).toInt() * 1000;
+
+    struct Tool {
+        RecoverTool kind = RecoverTool::Ours; // recover only
+        QString name;
+        QList<qint64> times;
+        int gaveUp = 0;
+    };
+    QList<Tool> tools = {{RecoverTool::Ours, QStringLiteral("ours"), {}, 0}};
+    if (recover) {
+        for (const QString &name : parser.value(QStringLiteral("references")).split(QLatin1Char(','))) {
+            if (name == QLatin1String("seed"))
+                tools.append({RecoverTool::Seed, name, {}, 0});
+            else if (name == QLatin1String("cli-mesh"))
+                tools.append({RecoverTool::CliMesh, name, {}, 0});
+            else {
+                std::fprintf(stderr, "Unknown reference '%s': use seed or cli-mesh.\n", qPrintable(name));
+                return 2;
+            }
+        }
+    } else {
+        tools.append({RecoverTool::Ours, QStringLiteral("redis-cli"), {}, 0});
+    }
     for (int run = 0; run < runs; ++run) {
-        for (const bool isOurs : {true, false}) {
-            const qint64 ms = scenario == QLatin1String("recover") ? timeRecover(count, isOurs)
-                                                                   : timeRebalance(keys, isOurs);
-            std::printf("run %d %-10s %lld ms\n", run + 1, isOurs ? "ours" : "reference", ms);
+        for (qsizetype t = 0; t < tools.size(); ++t) {
+            Tool &tool = tools[t];
+            const bool isOurs = t == 0;
+            const qint64 ms = recover ? timeRecover(count, tool.kind, giveUpMs) : timeRebalance(keys, isOurs);
+            std::printf("run %d %-10s %lld ms\n", run + 1, qPrintable(tool.name), ms);
             std::fflush(stdout);
             if (ms < 0 && isOurs)
                 return 1;
             if (ms < 0)
-                ++theirsGaveUp;
+                ++tool.gaveUp;
             else
-                (isOurs ? ours : theirs).append(ms);
+                tool.times.append(ms);
         }
     }
-    const QString what = scenario == QLatin1String("recover")
-                             ? QStringLiteral("recover %1 nodes").arg(count)
-                             : QStringLiteral("rebalance 3→4 masters, %1 keys").arg(keys);
-    const double ourMedian = median(ours);
-    const QString theirText =
-        theirs.isEmpty() ? QStringLiteral("gave up at 60 s") : QStringLiteral("%1 ms").arg(median(theirs));
-    std::printf("| %s | %.0f ms | %s%s | %s |\n", qPrintable(what), ourMedian, qPrintable(theirText),
-                theirsGaveUp
-                    ? qPrintable(QStringLiteral(" (%1 of %2 runs gave up)").arg(theirsGaveUp).arg(runs))
-                    : "",
-                theirs.isEmpty() || ourMedian <= 0
-                    ? "—"
-                    : qPrintable(QStringLiteral("%1×").arg(median(theirs) / ourMedian, 0, 'f', 1)));
+    const QString what = recover ? QStringLiteral("recover %1 nodes").arg(count)
+                                 : QStringLiteral("rebalance 3→4 masters, %1 keys").arg(keys);
+    const auto list = [](const Tool &tool) {
+        QStringList parts;
+        for (qint64 ms : tool.times)
+            parts.append(QString::number(ms));
+        if (tool.gaveUp)
+            parts.append(QStringLiteral("%1 gave up").arg(tool.gaveUp));
+        return parts.join(QStringLiteral(", "));
+    };
+    const double ourMedian = median(tools.first().times);
+    std::printf("\n| scenario | reference | runs | ours median | reference median | speed-up | ours (ms) | "
+                "reference (ms) |\n|---|---|---|---|---|---|---|---|\n");
+    for (qsizetype t = 1; t < tools.size(); ++t) {
+        const Tool &tool = tools.at(t);
+        const QString theirText =
+            tool.times.isEmpty()
+                ? QStringLiteral("never all correct within %1 s (%2 of %3)")
+                      .arg(giveUpMs / 1000)
+                      .arg(tool.gaveUp)
+                      .arg(runs)
+                : QStringLiteral("%1 ms%2")
+                      .arg(median(tool.times))
+                      .arg(tool.gaveUp ? QStringLiteral(" (%1 of %2 runs gave up)").arg(tool.gaveUp).arg(runs)
+                                       : QString());
+        const QString ratio = tool.times.isEmpty() || ourMedian <= 0
+                                  ? QStringLiteral("—")
+                                  : QStringLiteral("%1×").arg(median(tool.times) / ourMedian, 0, 'f', 1);
+        std::printf("| %s | %s | %d | %.0f ms | %s | %s | %s | %s |\n", qPrintable(what),
+                    qPrintable(tool.name), runs, ourMedian, qPrintable(theirText), qPrintable(ratio),
+                    qPrintable(list(tools.first())), qPrintable(list(tool)));
+    }
     return 0;
 }
