@@ -10,6 +10,7 @@
 #include <QSet>
 
 #include <functional>
+#include <optional>
 
 class QWebSocketServer;
 
@@ -75,6 +76,9 @@ private:
     void patchObject(const HttpRequest &request, const Route &route, HttpConnection *connection);
     void deleteObject(const HttpRequest &request, const Route &route, HttpConnection *connection);
     void deleteCollection(const HttpRequest &request, const Route &route, HttpConnection *connection);
+    // gracePeriodSeconds from DeleteOptions or the query; nullopt when the client gave none.
+    static std::optional<int> gracePeriodOf(const HttpRequest &request, const QJsonObject &options);
+    void markGracePeriod(const ResourceType &type, const QJsonObject &object, std::optional<int> seconds);
     void writeScale(const HttpRequest &request, const Route &route, HttpConnection *connection);
     // Validates, records managed fields and stores object (old empty: create). Answers the request.
     void storeObject(const HttpRequest &request, const Route &route, QJsonObject object,

@@ -580,6 +580,31 @@ void ApiHandler::orphanDependents(const QJsonObject &owner)
     }
 }
 
+std::optional<int> ApiHandler::gracePeriodOf(const HttpRequest &request, const QJsonObject &options)
+{
+    if (options.value(QLatin1String("gracePeriodSeconds")).isDouble())
+        return qMax(0, options.value(QLatin1String("gracePeriodSeconds")).toInt());
+    bool ok = false;
+    const int seconds = request.queryValue(QStringLiteral("gracePeriodSeconds")).toInt(&ok);
+    return ok ? std::optional<int>(qMax(0, seconds)) : std::nullopt;
+}
+
+void ApiHandler::markGracePeriod(const ResourceType &type, const QJsonObject &object,
+                                 std::optional<int> seconds)
+{
+    // A pod deleted with an explicit grace period (`kubectl delete pod --grace-period=0 --force`)
+    // carries it in metadata.deletionGracePeriodSeconds, as on a real API server, so that the runtime
+    // stops its process within that time instead of the pod spec's terminationGracePeriodSeconds.
+    if (!seconds || type.plural != u"pods")
+        return;
+    QJsonObject metadata = metadataOf(object);
+    metadata.insert(QStringLiteral("deletionGracePeriodSeconds"), *seconds);
+    if (!metadata.contains(QLatin1String("deletionTimestamp")))
+        metadata.insert(QStringLiteral("deletionTimestamp"),
+                        QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    m_store->update(type.plural, withMetadata(object, metadata), false);
+}
+
 void ApiHandler::deleteObject(const HttpRequest &request, const Route &route, HttpConnection *connection)
 {
     const ResourceType &type = *route.type;
@@ -647,6 +672,7 @@ void ApiHandler::deleteObject(const HttpRequest &request, const Route &route, Ht
     }
     if (propagation == u"Orphan")
         orphanDependents(*old);
+    markGracePeriod(type, *old, gracePeriodOf(request, options));
     const auto removed = m_store->remove(type.plural, route.ns, route.name);
     if (!removed) {
         replyStatus(connection, ApiStatus::notFound(type.qualifiedName(), route.name));
@@ -680,6 +706,7 @@ void ApiHandler::deleteCollection(const HttpRequest &request, const Route &route
             items.append(object);
             continue;
         }
+        markGracePeriod(type, object, gracePeriodOf(request, {}));
         const auto removed =
             m_store->remove(type.plural, metadata.value(QLatin1String("namespace")).toString(),
                             metadata.value(QLatin1String("name")).toString());

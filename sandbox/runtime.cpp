@@ -126,6 +126,13 @@ rcs::Result<void> Runtime::start()
     }
 
     connect(&m_store, &ObjectStore::changed, this, [this](const sandbox::WatchEvent &event) {
+        // A pod deleted with an explicit grace period stops within it (see stopProcessesOfDeletedPods).
+        if (event.resource == kPods && event.type == WatchEvent::Type::Deleted) {
+            const QJsonValue grace =
+                metadataOf(event.object).value(QLatin1String("deletionGracePeriodSeconds"));
+            if (grace.isDouble())
+                m_deletionGraceMs.insert(uidOf(event.object), grace.toInt() * 1000);
+        }
         if (event.resource == kClaims && event.type == WatchEvent::Type::Deleted)
             m_deletedClaims.insert(
                 pvcFolder(m_options.dataDir, namespaceOf(event.object), nameOf(event.object)));

@@ -106,6 +106,7 @@ private:
     std::unique_ptr<StatefulSetController> m_statefulSets;
     QHash<QString, PodProcess *> m_processes; // by pod uid, while the pod exists
     QSet<PodProcess *> m_stopping;            // deleted pods whose process is still shutting down
+    QHash<QString, int> m_deletionGraceMs;    // pod uid → the grace period its delete asked for
     QHash<QString, QString> m_configErrors;   // pod uid → why its container could not be created
     QHash<QString, QString> m_startTimes;     // pod uid → status.startTime
     QSet<QString> m_deletedClaims;            // claim folders to remove once no process uses them

@@ -24,7 +24,10 @@ constexpr int kMaxGraceMs = 10000;
 
 int graceMsOf(const QJsonObject &pod)
 {
-    const QJsonValue grace = specOf(pod).value(QLatin1String("terminationGracePeriodSeconds"));
+    // The delete's own grace period (metadata.deletionGracePeriodSeconds) wins over the spec's.
+    QJsonValue grace = metadataOf(pod).value(QLatin1String("deletionGracePeriodSeconds"));
+    if (!grace.isDouble())
+        grace = specOf(pod).value(QLatin1String("terminationGracePeriodSeconds"));
     return std::clamp(grace.isDouble() ? grace.toInt() * 1000 : kMaxGraceMs, 0, kMaxGraceMs);
 }
 
@@ -38,8 +41,10 @@ void Runtime::stopProcessesOfDeletedPods()
     const auto processes = m_processes;
     for (auto it = processes.begin(); it != processes.end(); ++it) {
         if (!liveUids.contains(it.key()))
-            stopProcess(it.value(), it.value()->property("graceMs").toInt());
+            stopProcess(it.value(),
+                        m_deletionGraceMs.value(it.key(), it.value()->property("graceMs").toInt()));
     }
+    m_deletionGraceMs.clear(); // deletes of pods that had no process
 }
 
 void Runtime::reconcilePods()

@@ -111,6 +111,20 @@ Result<void> E2eSandbox::deletePod(const QString &ns, const QString &name)
     return {};
 }
 
+Result<void> E2eSandbox::deletePods(const QString &ns, const QString &selector)
+{
+    KubeRequest::Spec spec;
+    spec.method = "DELETE";
+    spec.verb = QStringLiteral("deletecollection");
+    spec.path = QStringLiteral("/api/v1/namespaces/%1/pods").arg(ns);
+    spec.query.addQueryItem(QStringLiteral("labelSelector"), selector);
+    spec.query.addQueryItem(QStringLiteral("gracePeriodSeconds"), QStringLiteral("0"));
+    const Error error = runJobBlocking(m_client->raw(spec), 30000);
+    if (error.isError())
+        return error;
+    return {};
+}
+
 Result<bool> E2eSandbox::exists(const KubeObjectRef &ref)
 {
     KubeRequest *request = m_client->get(ref);
@@ -139,6 +153,20 @@ QList<NodeAddress> podAddresses(const QList<QJsonObject> &pods)
             addresses.append(NodeAddress{ip, 6379});
     }
     return addresses;
+}
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs, int intervalMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    for (;;) {
+        if (done())
+            return true;
+        if (deadline.hasExpired())
+            return false;
+        QEventLoop pause;
+        QTimer::singleShot(intervalMs, &pause, &QEventLoop::quit);
+        pause.exec();
+    }
 }
 
 QJsonObject statusJson(const QStringList &target, CliRun *run)

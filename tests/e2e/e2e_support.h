@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace rcs::test {
@@ -45,6 +46,11 @@ public:
     Result<QList<QJsonObject>> list(const QString &apiVersion, const QString &kind, const QString &ns,
                                     const QString &selector = {});
     Result<void> deletePod(const QString &ns, const QString &name);
+    // One deletecollection with grace period 0 for every pod matching selector: every process is
+    // killed at the same moment, as in a power cut. (Deleted one by one, or given time to shut down,
+    // the first pods back meet peers that are still running, which then learn their new addresses:
+    // the cluster partly heals itself and status rightly says degraded, not total-failure.)
+    Result<void> deletePods(const QString &ns, const QString &selector);
     Result<bool> exists(const KubeObjectRef &ref);
 
 private:
@@ -57,6 +63,11 @@ Error runJobBlocking(class Job *job, int timeoutMs);
 
 // The pod IPs of the current redis-app pods (sorted by ordinal) as node addresses.
 QList<NodeAddress> podAddresses(const QList<QJsonObject> &pods);
+
+// Calls done() until it returns true or timeoutMs of wall-clock time have passed, spinning the event
+// loop between calls. Unlike QTRY_*, whose clock counts only its own waits, a slow done() (a whole
+// studio run) cannot stretch the bound.
+bool waitUntil(const std::function<bool()> &done, int timeoutMs, int intervalMs = 500);
 
 // `status --json` parsed, or an empty object (the run's output is in *run).
 QJsonObject statusJson(const QStringList &target, CliRun *run = nullptr);

@@ -113,6 +113,7 @@ private Q_SLOTS:
     void scaleSubresource();
     void deleteNamespaceRemovesContents();
     void deleteCollectionByLabel();
+    void podDeleteCarriesGracePeriod();
     void listPagination();
     void clientCertificateAccepted();
     void faultInjection();
@@ -809,6 +810,58 @@ void TestSandboxApi::deleteCollectionByLabel()
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QLatin1String("persistentvolumeclaim \"data-other\" deleted")),
              qPrintable(r.out));
+}
+
+void TestSandboxApi::podDeleteCarriesGracePeriod()
+{
+    // `kubectl delete --grace-period=0 --force` sends DeleteOptions{gracePeriodSeconds: 0}; the pod's
+    // last state names it (metadata.deletionGracePeriodSeconds), which the runtime obeys. A plain delete
+    // leaves the field out (the pod spec's terminationGracePeriodSeconds applies).
+    QVERIFY(kubectl()
+                .run({QStringLiteral("create"), QStringLiteral("ns"), QStringLiteral("graceful")})
+                .exitCode == 0);
+    const QString base = QStringLiteral("/api/v1/namespaces/graceful/pods");
+    for (const char *name : {"forced", "plain"}) {
+        const QByteArray pod = R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":")" + QByteArray(name) +
+                               R"("},"spec":{"containers":[{"name":"redis","image":"redis:7"}]}})";
+        QCOMPARE(m_api->send("POST", base, pod).status, 201);
+    }
+    std::unique_ptr<QNetworkReply> watch(
+        m_api->stream(base + QStringLiteral("?watch=true&timeoutSeconds=60")));
+    QByteArray received;
+    QObject::connect(watch.get(), &QNetworkReply::readyRead, watch.get(),
+                     [&] { received += watch->readAll(); });
+    QTRY_VERIFY_WITH_TIMEOUT(watch->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200,
+                             30000);
+    const CommandResult forced =
+        kubectl().run({QStringLiteral("-n"), QStringLiteral("graceful"), QStringLiteral("delete"),
+                       QStringLiteral("pod"), QStringLiteral("forced"), QStringLiteral("--grace-period=0"),
+                       QStringLiteral("--force"), QStringLiteral("--wait=false")});
+    QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
+    QCOMPARE(m_api->send("DELETE", base + QStringLiteral("/plain")).status, 200);
+
+    QHash<QString, QJsonObject> deleted;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const QByteArray &line : received.split('\n')) {
+                const QJsonObject event = QJsonDocument::fromJson(line).object();
+                if (event.value(QLatin1String("type")).toString() != u"DELETED")
+                    continue;
+                const QJsonObject metadata = event.value(QLatin1String("object"))
+                                                 .toObject()
+                                                 .value(QLatin1String("metadata"))
+                                                 .toObject();
+                deleted.insert(metadata.value(QLatin1String("name")).toString(), metadata);
+            }
+            return deleted.size() == 2;
+        }(),
+        30000);
+    QCOMPARE(
+        deleted.value(QStringLiteral("forced")).value(QLatin1String("deletionGracePeriodSeconds")).toInt(-1),
+        0);
+    QVERIFY(deleted.value(QStringLiteral("forced")).contains(QLatin1String("deletionTimestamp")));
+    QVERIFY(!deleted.value(QStringLiteral("plain")).contains(QLatin1String("deletionGracePeriodSeconds")));
+    watch->abort();
 }
 
 void TestSandboxApi::listPagination()
