@@ -67,11 +67,7 @@ void CleanupWorkflow::probeNext(int index)
         return;
     }
     const KubeObjectRef ref = m_candidates.at(index);
-    KubeRequest *probe = session()->client()->get(ref);
-    KubeRequest::Spec spec = probe->spec();
-    probe->deleteLater();
-    spec.notFoundIsSuccess = true;
-    runStep(QStringLiteral("Looking for %1").arg(label(ref)), session()->client()->raw(spec),
+    runStep(QStringLiteral("Looking for %1").arg(label(ref)), allowNotFound(session()->client()->get(ref)),
             [this, index, ref](Job *job) {
                 if (static_cast<KubeRequest *>(job)->httpStatus() / 100 == 2) {
                     m_existing.append(ref);

@@ -12,34 +12,16 @@ StatusWorkflow::StatusWorkflow(KubeSession *session, QObject *parent)
 
 void StatusWorkflow::doStart()
 {
-    inspect([this](const Deployment &deployment) {
-        m_deployment = deployment;
-        QList<PodState> withIp;
-        for (const PodState &pod : deployment.pods) {
-            if (!pod.info.ip.isEmpty() && !pod.terminating)
-                withIp.append(pod);
-        }
-        if (withIp.isEmpty()) {
-            conclude();
-            return;
-        }
-        reach(withIp, [this, withIp](const QList<NodeAddress> &addresses) {
-            scan(addresses, withIp, [this](const ClusterTopology &topology) {
-                m_topology = topology;
-                conclude();
-            });
-        });
+    survey([this](const ClusterSurvey &found) {
+        m_deployment = found.deployment;
+        m_topology = found.topology;
+        m_report = found.report;
+        m_assessment = found.assessment;
+        setChangedNothing(true);
+        addResult(QStringLiteral("Situation: %1. %2")
+                      .arg(situationName(m_assessment.situation), m_assessment.advice));
+        succeed();
     });
-}
-
-void StatusWorkflow::conclude()
-{
-    m_report = checkCluster(m_topology);
-    m_assessment = assessSituation(m_deployment, m_topology, m_report, session()->ns());
-    setChangedNothing(true);
-    addResult(
-        QStringLiteral("Situation: %1. %2").arg(situationName(m_assessment.situation), m_assessment.advice));
-    succeed();
 }
 
 } // namespace rcs

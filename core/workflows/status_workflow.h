@@ -22,8 +22,6 @@ protected:
     void doStart() override;
 
 private:
-    void conclude();
-
     Deployment m_deployment;
     ClusterTopology m_topology;
     ClusterCheckReport m_report;

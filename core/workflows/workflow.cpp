@@ -30,6 +30,23 @@ QList<PodInfo> Deployment::podInfos() const
     return infos;
 }
 
+const TopologyNode *ClusterSurvey::nodeOfPod(const QString &podName) const
+{
+    for (const TopologyNode &node : topology.nodes()) {
+        if (node.pod && node.pod->name == podName)
+            return topology.node(node.id);
+    }
+    return nullptr;
+}
+
+QString ClusterSurvey::podName(const QString &nodeId) const
+{
+    const TopologyNode *node = topology.node(nodeId);
+    if (!node)
+        return nodeId.left(8);
+    return node->pod ? node->pod->name : node->address.toString();
+}
+
 Workflow::Workflow(KubeSession *session, QObject *parent)
     : Job(parent)
     , m_session(session)
@@ -69,6 +86,14 @@ void Workflow::runStep(const QString &step, Job *job, std::function<void(Job *)>
     job->start();
 }
 
+KubeRequest *Workflow::allowNotFound(KubeRequest *request) const
+{
+    KubeRequest::Spec spec = request->spec();
+    request->deleteLater();
+    spec.notFoundIsSuccess = true;
+    return m_session->client()->raw(spec);
+}
+
 void Workflow::logCommand(const QString &category, const QString &message, const QString &command)
 {
     Logger::instance().command(category, m_dryRun ? QStringLiteral("[dry-run] ") + message : message,
@@ -80,28 +105,20 @@ void Workflow::inspect(std::function<void(const Deployment &)> next)
     KubeClient *client = m_session->client();
     auto deployment = std::make_shared<Deployment>();
     const QString ns = m_session->ns();
+    // A missing namespace or StatefulSet is an answer, not a failure: the step succeeds and the HTTP
+    // status says what was there.
     KubeRequest *nsRequest =
-        client->get(KubeObjectRef{QStringLiteral("v1"), QStringLiteral("Namespace"), {}, ns});
-    nsRequest->setMaxAttempts(2);
-    // A missing namespace or StatefulSet is an answer, not a failure: notFoundIsSuccess lets the
-    // step succeed and the HTTP status say what was there.
-    KubeRequest::Spec nsSpec = nsRequest->spec();
-    nsRequest->deleteLater();
-    nsSpec.notFoundIsSuccess = true;
-    runStep(QStringLiteral("Reading namespace %1").arg(ns), client->raw(nsSpec), [=, this](Job *job) {
+        allowNotFound(client->get(KubeObjectRef{QStringLiteral("v1"), QStringLiteral("Namespace"), {}, ns}));
+    runStep(QStringLiteral("Reading namespace %1").arg(ns), nsRequest, [=, this](Job *job) {
         auto *request = static_cast<KubeRequest *>(job);
         deployment->namespaceExists = request->httpStatus() / 100 == 2;
         if (!deployment->namespaceExists) {
             next(*deployment);
             return;
         }
-        KubeRequest *stsProbe = client->get(m_session->statefulSetRef());
-        KubeRequest::Spec stsSpec = stsProbe->spec();
-        stsProbe->deleteLater();
-        stsSpec.notFoundIsSuccess = true;
         runStep(
             QStringLiteral("Reading StatefulSet %1").arg(m_session->target().statefulSet),
-            client->raw(stsSpec), [=, this](Job *job) {
+            allowNotFound(client->get(m_session->statefulSetRef())), [=, this](Job *job) {
                 auto *request = static_cast<KubeRequest *>(job);
                 deployment->statefulSetExists = request->httpStatus() / 100 == 2;
                 if (deployment->statefulSetExists) {
@@ -114,12 +131,8 @@ void Workflow::inspect(std::function<void(const Deployment &)> next)
                 }
                 const KubeObjectRef secretRef{QStringLiteral("v1"), QStringLiteral("Secret"), ns,
                                               ManifestSet::secretName(m_session->target().statefulSet)};
-                KubeRequest *secretProbe = client->get(secretRef);
-                KubeRequest::Spec secretSpec = secretProbe->spec();
-                secretProbe->deleteLater();
-                secretSpec.notFoundIsSuccess = true;
                 runStep(
-                    QStringLiteral("Reading the password Secret"), client->raw(secretSpec),
+                    QStringLiteral("Reading the password Secret"), allowNotFound(client->get(secretRef)),
                     [=, this](Job *job) {
                         auto *request = static_cast<KubeRequest *>(job);
                         if (request->httpStatus() / 100 == 2) {
@@ -296,6 +309,49 @@ void Workflow::scan(const QList<NodeAddress> &addresses, const QList<PodState> &
         next(ClusterTopology::fromViews(views, byIp));
     });
     job->start();
+}
+
+void Workflow::survey(std::function<void(const ClusterSurvey &)> next)
+{
+    inspect([this, next](const Deployment &deployment) {
+        auto found = std::make_shared<ClusterSurvey>();
+        found->deployment = deployment;
+        for (const PodState &pod : deployment.pods) {
+            if (!pod.info.ip.isEmpty() && !pod.terminating)
+                found->pods.append(pod);
+        }
+        auto conclude = [this, found, next] {
+            found->report = checkCluster(found->topology);
+            found->assessment =
+                assessSituation(found->deployment, found->topology, found->report, m_session->ns());
+            next(*found);
+        };
+        if (found->pods.isEmpty()) {
+            conclude();
+            return;
+        }
+        reach(found->pods, [this, found, conclude](const QList<NodeAddress> &addresses) {
+            found->addresses = addresses;
+            scan(addresses, found->pods, [found, conclude](const ClusterTopology &topology) {
+                found->topology = topology;
+                conclude();
+            });
+        });
+    });
+}
+
+void Workflow::requireHealthy(const QString &action, std::function<void(const ClusterSurvey &)> next)
+{
+    survey([this, action, next](const ClusterSurvey &found) {
+        if (found.assessment.situation != Situation::Healthy) {
+            fail(ErrorCode::Refused,
+                 QStringLiteral("%1 needs a healthy cluster, and this one is %2: %3 "
+                                "Nothing was changed.")
+                     .arg(action, situationName(found.assessment.situation), found.assessment.advice));
+            return;
+        }
+        next(found);
+    });
 }
 
 } // namespace rcs

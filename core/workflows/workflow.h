@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cluster_situation.h"
 #include "common/job.h"
 #include "kube_session.h"
 #include "pod_state.h"
@@ -15,6 +16,8 @@
 
 namespace rcs {
 
+class KubeRequest;
+
 // What the API shows of a deployment.
 struct Deployment {
     bool namespaceExists = false;
@@ -27,6 +30,22 @@ struct Deployment {
 
     int readyCount() const;
     QList<PodInfo> podInfos() const;
+};
+
+// What survey() found: the deployment, the cluster addresses of the pods that have an IP (in pod
+// order), their topology joined with the pods, its check report and the named situation.
+struct ClusterSurvey {
+    Deployment deployment;
+    QList<PodState> pods; // the pods that were asked (an IP, not terminating)
+    QList<NodeAddress> addresses;
+    ClusterTopology topology;
+    ClusterCheckReport report;
+    SituationAssessment assessment;
+
+    // The cluster node running in the pod, or null.
+    const TopologyNode *nodeOfPod(const QString &podName) const;
+    // The pod name of a node id for messages ("redis-app-3"), else its address, else the id's prefix.
+    QString podName(const QString &nodeId) const;
 };
 
 // Base of the Kubernetes workflows: a composite job whose steps are child jobs or bounded polls.
@@ -64,6 +83,9 @@ protected:
     // Runs a child job as a step; next gets the job (valid until next returns) when it succeeded.
     void runStep(const QString &step, Job *job, std::function<void(Job *)> next, int timeoutMs = 0);
     void failStep(const QString &step, const Error &error);
+    // The same call with 404 as a successful answer (its httpStatus() says which): a missing object is
+    // something to report or, for a delete, what was asked for. The given request is dropped.
+    KubeRequest *allowNotFound(KubeRequest *request) const;
     // Logs a changing action with its equivalent command ([dry-run] prefix in dry-run mode).
     void logCommand(const QString &category, const QString &message, const QString &command);
 
@@ -78,6 +100,12 @@ protected:
     // Scans the given addresses (no discovery) and joins the pods; next gets the topology.
     void scan(const QList<NodeAddress> &addresses, const QList<PodState> &pods,
               std::function<void(const ClusterTopology &)> next);
+    // inspect(), then reach() and scan() the pods that have an IP, and name the situation. Fails only
+    // when the API or the node access fails; an unhealthy cluster is an answer.
+    void survey(std::function<void(const ClusterSurvey &)> next);
+    // survey(), then refuses (Refused) with the situation's advice unless the cluster is healthy:
+    // `action` says what would have been done ("Adding a node").
+    void requireHealthy(const QString &action, std::function<void(const ClusterSurvey &)> next);
     // Changing steps must not start once the run ended (timeout / cancel).
     bool ended() const { return isFinished(); }
 

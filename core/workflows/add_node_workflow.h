@@ -1,0 +1,51 @@
+#pragma once
+
+#include "redis/add_node_job.h"
+#include "workflow.h"
+
+namespace rcs {
+
+// Adds a pod to a healthy cluster: scales the StatefulSet by one, waits for the new pod to be Ready,
+// then joins it (AddNodeJob) either as a master — the slots are rebalanced onto it — or as a replica
+// of the master with the fewest replicas running on another Kubernetes node than the new pod (a named
+// warning when every master shares its node). In dry-run mode only the equivalent commands are logged.
+//
+// Error behaviour: Refused when the cluster is not healthy (with the situation's advice; nothing is
+// changed); the scale request's error; Timeout naming the new pod and why it is not Ready (the
+// StatefulSet stays scaled up; an info line says how to scale it back); AddNodeJob's errors.
+class AddNodeWorkflow final : public Workflow {
+    Q_OBJECT
+public:
+    using Role = AddNodeJob::Role;
+
+    explicit AddNodeWorkflow(KubeSession *session, QObject *parent = nullptr);
+
+    void setRole(Role role) { m_role = role; }
+    Role role() const { return m_role; }
+
+    // Known once the run got that far.
+    QString podName() const { return m_podName; }
+    QString nodeId() const { return m_nodeId; }
+    // For a replica: the pod of the master it follows.
+    QString masterPodName() const { return m_masterPod; }
+    int slotsMoved() const { return m_slotsMoved; }
+    // The cluster after the node joined.
+    const ClusterTopology &topology() const { return m_topology; }
+
+protected:
+    void doStart() override;
+
+private:
+    void logDryRun(const ClusterSurvey &found);
+    void join(const ClusterSurvey &before, const Deployment &ready, const QList<NodeAddress> &addresses);
+    void verify(const Deployment &ready, const QList<NodeAddress> &addresses);
+
+    Role m_role = Role::Master;
+    QString m_podName;
+    QString m_nodeId;
+    QString m_masterPod;
+    int m_slotsMoved = 0;
+    ClusterTopology m_topology;
+};
+
+} // namespace rcs

@@ -1,0 +1,75 @@
+#include "check_workflow.h"
+
+#include "kube_session.h"
+#include "redis/fix_open_slots_job.h"
+
+namespace rcs {
+
+CheckWorkflow::CheckWorkflow(KubeSession *session, QObject *parent)
+    : Workflow(session, parent)
+{
+    setTitle(QStringLiteral("Check"));
+}
+
+void CheckWorkflow::doStart()
+{
+    survey([this](const ClusterSurvey &found) {
+        if (!m_fix) {
+            conclude(found);
+            return;
+        }
+        switch (found.assessment.situation) {
+        case Situation::NotDeployed:
+        case Situation::PodsNotReady:
+        case Situation::NotCreated:
+        case Situation::TotalFailure:
+            fail(ErrorCode::Refused,
+                 QStringLiteral("check --fix closes open slots of a running cluster, and "
+                                "this one is %1: %2 Nothing was changed.")
+                     .arg(situationName(found.assessment.situation), found.assessment.advice));
+            return;
+        default:
+            repair(found);
+        }
+    });
+}
+
+void CheckWorkflow::repair(const ClusterSurvey &found)
+{
+    const QList<OpenSlot> open = found.topology.openSlots();
+    if (open.isEmpty()) {
+        info(QStringLiteral("No slot is open: there is nothing for --fix to do."));
+        conclude(found);
+        return;
+    }
+    if (isDryRun()) {
+        for (const OpenSlot &slot : open) {
+            info(QStringLiteral("slot %1 is %2 %3 on %4")
+                     .arg(slot.slot)
+                     .arg(slot.migrating ? QStringLiteral("migrating to") : QStringLiteral("importing from"),
+                          found.podName(slot.peerId), found.podName(slot.nodeId)));
+        }
+        logCommand(QStringLiteral("redis"), QStringLiteral("Close the open slots"),
+                   QStringLiteral("redis-cli --cluster fix %1").arg(found.addresses.value(0).toString()));
+        addResult(QStringLiteral("Dry run: %1 open slot(s) would be closed; nothing was changed.")
+                      .arg(open.size()));
+        conclude(found);
+        return;
+    }
+    runStep(QStringLiteral("Closing the open slots"), new FixOpenSlotsJob(found.addresses, session()->pool()),
+            [this](Job *child) {
+                m_actions = static_cast<FixOpenSlotsJob *>(child)->actions();
+                for (const QString &action : std::as_const(m_actions))
+                    addResult(action);
+                survey([this](const ClusterSurvey &after) { conclude(after); });
+            });
+}
+
+void CheckWorkflow::conclude(const ClusterSurvey &found)
+{
+    m_survey = found;
+    setChangedNothing(m_actions.isEmpty());
+    succeed();
+}
+
+} // namespace rcs

@@ -1,0 +1,76 @@
+#include "rebalance_workflow.h"
+
+#include "kube_session.h"
+#include "redis/rebalance_job.h"
+
+namespace rcs {
+
+RebalanceWorkflow::RebalanceWorkflow(KubeSession *session, QObject *parent)
+    : Workflow(session, parent)
+{
+    setTitle(QStringLiteral("Rebalance"));
+}
+
+void RebalanceWorkflow::doStart()
+{
+    requireHealthy(QStringLiteral("Rebalancing"), [this](const ClusterSurvey &found) {
+        // Pod names are what the operator sees; the job wants ids (or prefixes).
+        RebalanceOptions options = m_options;
+        options.weights.clear();
+        for (auto it = m_options.weights.cbegin(); it != m_options.weights.cend(); ++it) {
+            const TopologyNode *node = found.nodeOfPod(it.key());
+            options.weights.insert(node ? node->id : it.key(), it.value());
+        }
+        auto *job = new RebalanceJob(found.addresses, session()->pool());
+        job->setRebalance(options);
+        job->setSimulate(isDryRun());
+        connect(job, &Job::progress, this, [this](qint64 done, qint64 total) { setProgress(done, total); });
+        runStep(QStringLiteral("Rebalancing the slots"), job, [this, found](Job *child) {
+            auto *rebalance = static_cast<RebalanceJob *>(child);
+            m_plan = rebalance->plan();
+            m_slotsMoved = rebalance->slotsMoved();
+            m_keysMoved = rebalance->keysMoved();
+            report(found);
+        });
+    });
+}
+
+void RebalanceWorkflow::report(const ClusterSurvey &found)
+{
+    if (!m_plan.needed) {
+        // The job already said why (its info message); the result only records the outcome.
+        setChangedNothing(true);
+        addResult(QStringLiteral("Nothing was moved."));
+        succeed();
+        return;
+    }
+    const QString seed = found.addresses.value(0).toString();
+    for (const SlotMove &move : std::as_const(m_plan.moves)) {
+        const QString text =
+            QStringLiteral("%1 slots (%2) from %3 to %4")
+                .arg(move.slotSet.count())
+                .arg(move.slotSet.toString(), found.podName(move.sourceId), found.podName(move.targetId));
+        if (isDryRun()) {
+            logCommand(QStringLiteral("redis"), QStringLiteral("Move ") + text,
+                       QStringLiteral("redis-cli --cluster reshard %1 --cluster-from %2 --cluster-to %3 "
+                                      "--cluster-slots %4 --cluster-yes")
+                           .arg(seed, move.sourceId, move.targetId)
+                           .arg(move.slotSet.count()));
+        } else {
+            info(QStringLiteral("moved ") + text);
+        }
+    }
+    if (isDryRun()) {
+        setChangedNothing(true);
+        addResult(QStringLiteral("Dry run: %1 slots would move in %2 moves; nothing was changed.")
+                      .arg(m_plan.slotCount())
+                      .arg(m_plan.moves.size()));
+    } else {
+        addResult(QStringLiteral("Moved %1 slots and %2 keys; every node agrees on the new owners.")
+                      .arg(m_slotsMoved)
+                      .arg(m_keysMoved));
+    }
+    succeed();
+}
+
+} // namespace rcs

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "redis/rebalance_planner.h"
+#include "workflow.h"
+
+namespace rcs {
+
+// Evens out the slots over the masters of a healthy cluster on Kubernetes (RebalanceJob: sources in
+// parallel, no key overwritten). Weights may name pods ("redis-app-3") or node ids. In dry-run mode the
+// plan is computed and its moves logged as redis-cli commands; nothing moves.
+//
+// Error behaviour: Refused when the cluster is not healthy; InvalidInput for a weight naming neither a
+// pod nor a master; RebalanceJob's errors.
+class RebalanceWorkflow final : public Workflow {
+    Q_OBJECT
+public:
+    explicit RebalanceWorkflow(KubeSession *session, QObject *parent = nullptr);
+
+    // Weights keyed by pod name or node id (prefix); other masters weigh 1.
+    void setOptions(const RebalanceOptions &options) { m_options = options; }
+    const RebalanceOptions &options() const { return m_options; }
+
+    // Known once planned: the moves (by node id) and what they did.
+    const SlotPlan &plan() const { return m_plan; }
+    int slotsMoved() const { return m_slotsMoved; }
+    qint64 keysMoved() const { return m_keysMoved; }
+
+protected:
+    void doStart() override;
+
+private:
+    void report(const ClusterSurvey &found);
+
+    RebalanceOptions m_options;
+    SlotPlan m_plan;
+    int m_slotsMoved = 0;
+    qint64 m_keysMoved = 0;
+};
+
+} // namespace rcs

@@ -1,0 +1,261 @@
+#include "remove_node_workflow.h"
+
+#include "kube/kube_client.h"
+#include "kube/kube_request.h"
+#include "kube_session.h"
+#include "redis/rebalance_planner.h"
+#include "redis/remove_node_job.h"
+
+#include <QJsonArray>
+
+namespace rcs {
+
+RemoveNodeWorkflow::RemoveNodeWorkflow(KubeSession *session, QObject *parent)
+    : Workflow(session, parent)
+{
+    setTitle(QStringLiteral("Remove a node"));
+}
+
+void RemoveNodeWorkflow::doStart()
+{
+    requireHealthy(QStringLiteral("Removing a node"), [this](const ClusterSurvey &found) {
+        if (!plan(found))
+            return;
+        for (const QString &line : std::as_const(m_planned))
+            info(line);
+        if (isDryRun() || !m_confirmed)
+            logCommands(found);
+        if (isDryRun()) {
+            setChangedNothing(true);
+            addResult(QStringLiteral("Dry run: %1 would be removed; nothing was changed.").arg(m_podName));
+            succeed();
+            return;
+        }
+        if (!m_confirmed) {
+            fail(ErrorCode::Refused,
+                 QStringLiteral("remove-node would remove pod %1 as listed above. Nothing was changed: run "
+                                "again with --yes to confirm.")
+                     .arg(m_podName));
+            return;
+        }
+        leaveCluster(found);
+    });
+}
+
+bool RemoveNodeWorkflow::plan(const ClusterSurvey &found)
+{
+    const QString step = QStringLiteral("Planning the removal");
+    setStep(step);
+    m_count = found.deployment.replicas;
+    const QString statefulSet = session()->target().statefulSet;
+    m_podName = QStringLiteral("%1-%2").arg(statefulSet).arg(m_count - 1);
+    if (m_count <= 1) {
+        fail(ErrorCode::Refused,
+             QStringLiteral("StatefulSet %1 has only %2 pod; there is nothing to remove. Use cleanup to "
+                            "delete the deployment.")
+                 .arg(statefulSet)
+                 .arg(m_count));
+        return false;
+    }
+    const TopologyNode *node = found.nodeOfPod(m_podName);
+    if (!node) {
+        m_planned << QStringLiteral("%1 is not a member of the cluster: only the pod goes.").arg(m_podName);
+    } else {
+        m_nodeId = node->id;
+        const QList<TopologyNode> masters = found.topology.masters();
+        if (node->isMaster() && !node->slotSet.isEmpty()) {
+            int serving = 0;
+            QList<MasterSlots> owned;
+            for (const TopologyNode &master : masters) {
+                serving += master.slotSet.isEmpty() ? 0 : 1;
+                owned.append(MasterSlots{master.id, master.slotSet});
+            }
+            if (serving - 1 < kMinimumMasters) {
+                QStringList replicas;
+                for (const TopologyNode &replica : found.topology.replicasOf(node->id))
+                    replicas << found.podName(replica.id);
+                fail(ErrorCode::Refused,
+                     QStringLiteral("%1 is one of %2 masters; removing it would leave fewer than %3. %4 "
+                                    "Nothing was changed.")
+                         .arg(m_podName)
+                         .arg(serving)
+                         .arg(kMinimumMasters)
+                         .arg(replicas.isEmpty()
+                                  ? QStringLiteral("Add a master first.")
+                                  : QStringLiteral("Fail over to its replica first ('failover --pod %1') so "
+                                                   "that the highest pod is a replica.")
+                                        .arg(replicas.first())));
+                return false;
+            }
+            const Result<SlotPlan> drain = planDrain(owned, node->id);
+            if (!drain) {
+                failStep(step, drain.error());
+                return false;
+            }
+            QMap<QString, int> byTarget;
+            for (const SlotMove &move : drain->moves)
+                byTarget[move.targetId] += move.slotSet.count();
+            QStringList targets;
+            for (auto it = byTarget.cbegin(); it != byTarget.cend(); ++it) {
+                m_drainTargets.append({it.key(), it.value()});
+                targets << QStringLiteral("%1 slots to %2").arg(it.value()).arg(found.podName(it.key()));
+            }
+            m_planned << QStringLiteral("%1 is a master with %2 slots; they move with their keys: %3.")
+                             .arg(m_podName)
+                             .arg(node->slotSet.count())
+                             .arg(targets.join(QLatin1String(", ")));
+        } else if (node->isMaster()) {
+            m_planned << QStringLiteral("%1 is a master without slots: no slot moves.").arg(m_podName);
+        } else {
+            const QString master = found.podName(node->masterId);
+            m_planned << QStringLiteral("%1 is a replica of %2: no slot moves.").arg(m_podName, master);
+            if (found.topology.replicasOf(node->masterId).size() <= 1)
+                m_planned << QStringLiteral("%1 is left without a replica.").arg(master);
+        }
+        QStringList replicas;
+        for (const TopologyNode &replica : found.topology.replicasOf(node->id))
+            replicas << found.podName(replica.id);
+        if (!replicas.isEmpty())
+            m_planned << QStringLiteral("Its replicas %1 follow other masters.")
+                             .arg(replicas.join(QLatin1String(", ")));
+        m_planned << QStringLiteral("Every other node forgets %1 (CLUSTER FORGET) and it is reset to a blank "
+                                    "node (CLUSTER RESET SOFT).")
+                         .arg(node->id.left(8));
+    }
+    m_planned << QStringLiteral("StatefulSet %1 is scaled from %2 to %3 pods: pod %4 is deleted.")
+                     .arg(statefulSet)
+                     .arg(m_count)
+                     .arg(m_count - 1)
+                     .arg(m_podName);
+
+    const QJsonObject spec = found.deployment.statefulSet.value(QLatin1String("spec")).toObject();
+    for (const QJsonValue &claim : spec.value(QLatin1String("volumeClaimTemplates")).toArray()) {
+        m_claims << claim[QLatin1String("metadata")][QLatin1String("name")].toString() + QLatin1Char('-') +
+                        m_podName;
+    }
+    m_claimsGoWithPod = spec.value(QLatin1String("persistentVolumeClaimRetentionPolicy"))
+                            .toObject()
+                            .value(QLatin1String("whenScaled"))
+                            .toString() == QLatin1String("Delete");
+    for (const QString &claim : std::as_const(m_claims)) {
+        if (m_claimsGoWithPod)
+            m_planned << QStringLiteral("Volume pvc/%1 is deleted by Kubernetes with the pod (retention "
+                                        "policy whenScaled: Delete).")
+                             .arg(claim);
+        else if (m_deleteClaims)
+            m_planned << QStringLiteral("Volume pvc/%1 is deleted (its data is lost).").arg(claim);
+        else
+            m_planned << QStringLiteral(
+                             "Volume pvc/%1 is kept (a later scale-up gives it back to %2); delete "
+                             "it with: %3 delete pvc %1")
+                             .arg(claim, m_podName, session()->kubectl());
+    }
+    return true;
+}
+
+void RemoveNodeWorkflow::logCommands(const ClusterSurvey &found)
+{
+    const QString seed = found.addresses.value(0).toString();
+    if (!m_nodeId.isEmpty()) {
+        for (const auto &[target, count] : std::as_const(m_drainTargets)) {
+            logCommand(QStringLiteral("redis"),
+                       QStringLiteral("Move %1 slots from %2 to %3")
+                           .arg(count)
+                           .arg(m_podName, found.podName(target)),
+                       QStringLiteral("redis-cli --cluster reshard %1 --cluster-from %2 --cluster-to %3 "
+                                      "--cluster-slots %4 --cluster-yes")
+                           .arg(seed, m_nodeId, target)
+                           .arg(count));
+        }
+        logCommand(QStringLiteral("redis"), QStringLiteral("Remove %1 from the cluster").arg(m_podName),
+                   QStringLiteral("redis-cli --cluster del-node %1 %2").arg(seed, m_nodeId));
+    }
+    logCommand(QStringLiteral("kube"), QStringLiteral("Delete pod %1").arg(m_podName),
+               QStringLiteral("%1 scale statefulset %2 --replicas=%3")
+                   .arg(session()->kubectl(), session()->target().statefulSet)
+                   .arg(m_count - 1));
+    if (m_deleteClaims && !m_claimsGoWithPod) {
+        for (const QString &claim : std::as_const(m_claims))
+            logCommand(QStringLiteral("kube"), QStringLiteral("Delete volume %1").arg(claim),
+                       QStringLiteral("%1 delete pvc %2").arg(session()->kubectl(), claim));
+    }
+}
+
+void RemoveNodeWorkflow::leaveCluster(const ClusterSurvey &found)
+{
+    if (m_nodeId.isEmpty()) {
+        scaleDown();
+        return;
+    }
+    auto *job = new RemoveNodeJob(found.addresses, m_nodeId, session()->pool());
+    runStep(QStringLiteral("Removing %1 from the cluster").arg(m_podName), job, [this](Job *child) {
+        m_slotsMoved = static_cast<RemoveNodeJob *>(child)->slotsMoved();
+        addResult(QStringLiteral("%1 left the cluster%2; every other node forgot it.")
+                      .arg(m_podName,
+                           m_slotsMoved > 0
+                               ? QStringLiteral(" (%1 slots moved to the other masters)").arg(m_slotsMoved)
+                               : QString()));
+        scaleDown();
+    });
+}
+
+void RemoveNodeWorkflow::scaleDown()
+{
+    runStep(QStringLiteral("Scaling StatefulSet %1 to %2 pods")
+                .arg(session()->target().statefulSet)
+                .arg(m_count - 1),
+            session()->client()->scale(session()->statefulSetRef(), m_count - 1), [this](Job *) {
+                waitForPods(m_count - 1, QStringLiteral("Waiting for pod %1 to go").arg(m_podName),
+                            [this](const Deployment &) {
+                                addResult(QStringLiteral("Pod %1 is gone; StatefulSet %2 has %3 pods.")
+                                              .arg(m_podName, session()->target().statefulSet)
+                                              .arg(m_count - 1));
+                                deleteClaim(0);
+                            });
+            });
+}
+
+void RemoveNodeWorkflow::deleteClaim(int index)
+{
+    if (index >= m_claims.size()) {
+        verify();
+        return;
+    }
+    const QString claim = m_claims.at(index);
+    if (m_claimsGoWithPod || !m_deleteClaims) {
+        addResult(
+            m_claimsGoWithPod
+                ? QStringLiteral("Volume pvc/%1 goes with the pod (retention policy whenScaled: Delete).")
+                      .arg(claim)
+                : QStringLiteral("Volume pvc/%1 was kept: a later scale-up gives it back to %2 as a "
+                                 "blank node. Delete it with: %3 delete pvc %1")
+                      .arg(claim, m_podName, session()->kubectl()));
+        deleteClaim(index + 1);
+        return;
+    }
+    const KubeObjectRef ref{QStringLiteral("v1"), QStringLiteral("PersistentVolumeClaim"), session()->ns(),
+                            claim};
+    runStep(QStringLiteral("Deleting volume pvc/%1").arg(claim),
+            allowNotFound(session()->client()->remove(ref)), [this, index, claim](Job *) {
+                addResult(QStringLiteral("Volume pvc/%1 was deleted.").arg(claim));
+                deleteClaim(index + 1);
+            });
+}
+
+void RemoveNodeWorkflow::verify()
+{
+    survey([this](const ClusterSurvey &after) {
+        if (after.assessment.situation != Situation::Healthy) {
+            fail(ErrorCode::Unhealthy,
+                 QStringLiteral("Verifying: %1 was removed, but the cluster is %2: %3")
+                     .arg(m_podName, situationName(after.assessment.situation), after.assessment.advice));
+            return;
+        }
+        addResult(QStringLiteral("The cluster is healthy: %1 masters over %2 pods, every slot served.")
+                      .arg(after.topology.masters().size())
+                      .arg(after.deployment.pods.size()));
+        succeed();
+    });
+}
+
+} // namespace rcs
