@@ -2,6 +2,7 @@
 
 #include "commands/cluster_command.h"
 #include "commands/demo_command.h"
+#include "commands/kube_day2_command.h"
 #include "commands/kube_workflow_command.h"
 #include "commands/lifecycle_command.h"
 
@@ -50,13 +51,18 @@ const QList<Command> &commands()
         {QStringLiteral("recover"), QStringLiteral("bring the cluster back after every pod got a new IP"),
          [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeRecover(a) : runRecover(a); }},
         {QStringLiteral("add-node"),
-         QStringLiteral("add a blank node as a master (slots rebalanced) or replica"), runAddNode},
-        {QStringLiteral("remove-node"), QStringLiteral("drain, forget and reset a node"), runRemoveNode},
+         QStringLiteral("add a node (a pod) as a master (slots rebalanced) or replica"),
+         [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeAddNode(a) : runAddNode(a); }},
+        {QStringLiteral("remove-node"), QStringLiteral("drain, forget and reset a node (the highest pod)"),
+         [](const QStringList &a) {
+             return kubeTargetRequested(a) ? runKubeRemoveNode(a) : runRemoveNode(a);
+         }},
         {QStringLiteral("rebalance"),
-         QStringLiteral("even out the slots over the masters, sources in parallel"), runRebalance},
+         QStringLiteral("even out the slots over the masters, sources in parallel"),
+         [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeRebalance(a) : runRebalance(a); }},
         {QStringLiteral("reshard"), QStringLiteral("move N slots to one master"), runReshard},
         {QStringLiteral("failover"), QStringLiteral("promote a replica and wait for the roles to swap"),
-         runFailover},
+         [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeFailover(a) : runFailover(a); }},
         {QStringLiteral("cleanup"), QStringLiteral("delete what deploy created (PVCs, namespace on request)"),
          runKubeCleanup},
         {QStringLiteral("sandbox"), QStringLiteral("start | stop | status of the local kube-sandbox"),

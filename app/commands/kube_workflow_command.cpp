@@ -3,6 +3,7 @@
 #include "cli_options.h"
 #include "command_registry.h"
 #include "job_runner.h"
+#include "kube_command_support.h"
 #include "topology_output.h"
 
 #include "common/logger.h"
@@ -25,117 +26,6 @@
 namespace rcs::cli {
 
 namespace {
-
-const QString KubeconfigOption = QStringLiteral("kubeconfig");
-const QString ContextOption = QStringLiteral("context");
-const QString NamespaceOption = QStringLiteral("namespace");
-const QString StatefulSetOption = QStringLiteral("statefulset");
-const QString AccessOption = QStringLiteral("access");
-const QString DryRunOption = QStringLiteral("dry-run");
-
-void printOut(const QString &text)
-{
-    const QByteArray bytes = text.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
-
-void printErr(const QString &text)
-{
-    const QByteArray bytes = text.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
-    std::fflush(stderr);
-}
-
-void addTargetOptions(CommandLine &line, bool changing)
-{
-    line.addOption({KubeconfigOption,
-                    QStringLiteral("The kubeconfig file (default: KUBECONFIG, then ~/.kube/config)."),
-                    QStringLiteral("FILE")});
-    line.addOption({ContextOption, QStringLiteral("The kubeconfig context (default: the current one)."),
-                    QStringLiteral("NAME")});
-    line.addOption({{QStringLiteral("n"), NamespaceOption},
-                    QStringLiteral("The namespace of the Redis cluster (default redis-cluster)."),
-                    QStringLiteral("NAMESPACE"),
-                    QStringLiteral("redis-cluster")});
-    line.addOption({StatefulSetOption,
-                    QStringLiteral("The StatefulSet of the Redis pods (default redis-app)."),
-                    QStringLiteral("NAME"), QStringLiteral("redis-app")});
-    line.addOption(
-        {AccessOption,
-         QStringLiteral("How to reach the pods: direct (pod IPs), tunnel (port-forward through the API), "
-                        "or auto (direct, else tunnel; the default)."),
-         QStringLiteral("MODE"), QStringLiteral("auto")});
-    if (changing) {
-        line.addOption(
-            {DryRunOption,
-             QStringLiteral("Print the equivalent kubectl / redis-cli commands; change nothing.")});
-    }
-}
-
-// Shows what a workflow does while it runs: progress lines and the equivalent commands on stdout,
-// warnings on stderr. quiet (JSON output) keeps stdout for the document.
-class WorkflowPrinter final {
-public:
-    WorkflowPrinter(Job *job, bool quiet)
-    {
-        if (!quiet) {
-            QObject::connect(job, &Job::infoMessage, &m_context,
-                             [](const QString &message) { printOut(message); });
-        }
-        QObject::connect(&Logger::instance(), &Logger::entryAdded, &m_context,
-                         [quiet](const LogEntry &entry) {
-                             if (!entry.command.isEmpty()) {
-                                 if (!quiet)
-                                     printOut(QStringLiteral("$ ") + entry.command);
-                             } else if (entry.level >= LogLevel::Warning) {
-                                 printErr(logLevelName(entry.level) + QStringLiteral(": ") + entry.message);
-                             }
-                         });
-    }
-
-private:
-    QObject m_context;
-};
-
-struct Target {
-    std::unique_ptr<KubeSession> session;
-};
-
-// Parses the target flags and opens the session; prints the reason and returns nullopt otherwise.
-std::optional<int> openSession(const CommandLine &line, std::unique_ptr<KubeSession> &session)
-{
-    ClusterTarget target;
-    target.kubeconfig = line.value(KubeconfigOption);
-    target.context = line.value(ContextOption);
-    target.ns = line.value(NamespaceOption);
-    target.statefulSet = line.value(StatefulSetOption);
-    const std::optional<AccessMode> mode = parseAccessMode(line.value(AccessOption));
-    if (!mode)
-        return line.usageError(QStringLiteral("--access expects auto, direct or tunnel."));
-    target.access = *mode;
-    Result<KubeSession *> opened = KubeSession::open(target);
-    if (!opened)
-        return reportFailure(opened.error());
-    session.reset(*opened);
-    return std::nullopt;
-}
-
-// Runs a workflow to completion and returns the exit code.
-int runWorkflow(Workflow *workflow, const CommandLine &line, bool quiet = false)
-{
-    if (line.isSet(DryRunOption))
-        workflow->setDryRun(true);
-    if (line.timeoutMs() > 0) {
-        workflow->setStepTimeout(line.timeoutMs());
-        workflow->setPodTimeout(line.timeoutMs());
-    }
-    WorkflowPrinter printer(workflow, quiet);
-    const Error error = runJob(workflow);
-    if (error.isError())
-        return reportFailure(error);
-    return ExitSuccess;
-}
 
 QString yesNo(bool value)
 {
@@ -229,7 +119,7 @@ int runKubeDeploy(const QStringList &args)
         QStringLiteral("deploy"),
         QStringLiteral("Deploys the Redis pods to Kubernetes (namespace, ConfigMap, Services, StatefulSet "
                        "with volumes), and follows them until every pod is Ready."));
-    addTargetOptions(line, true);
+    addKubeOptions(line, true, 300);
     line.addOption({QStringLiteral("replicas"), QStringLiteral("Number of pods (default 6)."),
                     QStringLiteral("N"), QStringLiteral("6")});
     line.addOption({QStringLiteral("image"),
@@ -245,32 +135,29 @@ int runKubeDeploy(const QStringList &args)
     line.addOption({QStringLiteral("manifests"),
                     QStringLiteral("A folder of manifests instead of the built-in ones."),
                     QStringLiteral("DIR")});
-    line.addTimeoutOption(300);
-    line.addVerboseOption();
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
     const std::optional<int> replicas = line.intValue(QStringLiteral("replicas"), 1, 1000);
     if (!replicas)
         return ExitUsage;
-    std::unique_ptr<KubeSession> session;
-    if (const std::optional<int> stop = openSession(line, session))
-        return *stop;
     ManifestParameters parameters;
     parameters.replicas = *replicas;
     parameters.image = line.value(QStringLiteral("image"));
     parameters.storageClass = line.value(QStringLiteral("storage-class"));
     parameters.storageSize = line.value(QStringLiteral("storage-size"));
     parameters.password = line.isSet(QStringLiteral("password"));
-    auto *workflow = new DeployWorkflow(session.get(), parameters);
-    workflow->setManifestDirectory(line.value(QStringLiteral("manifests")));
-    std::unique_ptr<Workflow> owner(workflow);
-    if (line.isSet(DryRunOption)) {
-        QObject::connect(workflow, &Job::finished, workflow, [workflow] {
-            if (!workflow->hasError())
-                printOut(workflow->renderedYaml());
+    return runKubeWorkflow(
+        line,
+        [&](KubeSession *session) {
+            auto *workflow = new DeployWorkflow(session, parameters);
+            workflow->setManifestDirectory(line.value(QStringLiteral("manifests")));
+            return workflow;
+        },
+        [&](Workflow *workflow) {
+            if (line.isSet(DryRunOption))
+                printOut(static_cast<DeployWorkflow *>(workflow)->renderedYaml());
+            return ExitSuccess;
         });
-    }
-    return runWorkflow(workflow, line);
 }
 
 int runKubeCreate(const QStringList &args)
@@ -279,21 +166,16 @@ int runKubeCreate(const QStringList &args)
         QStringLiteral("create"),
         QStringLiteral("Forms the Redis Cluster from the StatefulSet's pods, with replicas on another "
                        "Kubernetes node than their master, and verifies it."));
-    addTargetOptions(line, true);
+    addKubeOptions(line, true, 120);
     line.addOption({QStringLiteral("cluster-replicas"), QStringLiteral("Replicas per master (default 1)."),
                     QStringLiteral("N"), QStringLiteral("1")});
-    line.addTimeoutOption(120);
-    line.addVerboseOption();
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
     const std::optional<int> replicas = line.intValue(QStringLiteral("cluster-replicas"), 0, 100);
     if (!replicas)
         return ExitUsage;
-    std::unique_ptr<KubeSession> session;
-    if (const std::optional<int> stop = openSession(line, session))
-        return *stop;
-    std::unique_ptr<Workflow> workflow(new CreateWorkflow(session.get(), *replicas));
-    return runWorkflow(workflow.get(), line);
+    return runKubeWorkflow(line,
+                           [&](KubeSession *session) { return new CreateWorkflow(session, *replicas); });
 }
 
 int runKubeRecover(const QStringList &args)
@@ -303,16 +185,10 @@ int runKubeRecover(const QStringList &args)
         QStringLiteral("Brings the cluster back after every pod restarted with a new IP: waits for the "
                        "pods, introduces every node to every other at its current address, verifies. "
                        "Changes nothing on a healthy cluster."));
-    addTargetOptions(line, true);
-    line.addTimeoutOption(180);
-    line.addVerboseOption();
+    addKubeOptions(line, true, 180);
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
-    std::unique_ptr<KubeSession> session;
-    if (const std::optional<int> stop = openSession(line, session))
-        return *stop;
-    std::unique_ptr<Workflow> workflow(new RecoverWorkflow(session.get()));
-    return runWorkflow(workflow.get(), line);
+    return runKubeWorkflow(line, [](KubeSession *session) { return new RecoverWorkflow(session); });
 }
 
 int runKubeStatus(const QStringList &args)
@@ -322,15 +198,13 @@ int runKubeStatus(const QStringList &args)
         QStringLiteral("Shows the pods joined with the cluster topology and names the situation "
                        "(not-deployed, pods-not-ready, not-created, healthy, degraded, total-failure, "
                        "open-slots) with what to do."));
-    addTargetOptions(line, false);
+    addKubeOptions(line, false, 60);
     line.addJsonOption();
     line.addOption({QStringLiteral("watch"), QStringLiteral("Repeat every 2 seconds until interrupted.")});
-    line.addTimeoutOption(60);
-    line.addVerboseOption();
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
     std::unique_ptr<KubeSession> session;
-    if (const std::optional<int> stop = openSession(line, session))
+    if (const std::optional<int> stop = openKubeSession(line, session))
         return *stop;
     const bool watch = line.isSet(QStringLiteral("watch"));
     for (;;) {
@@ -357,42 +231,6 @@ int runKubeStatus(const QStringList &args)
     }
 }
 
-int runKubeCheck(const QStringList &args)
-{
-    CommandLine line(
-        QStringLiteral("check"),
-        QStringLiteral("Checks the cluster on Kubernetes like redis-cli --cluster check, and more. "
-                       "Exits 0 only when healthy."));
-    addTargetOptions(line, false);
-    line.addJsonOption();
-    line.addTimeoutOption(60);
-    line.addVerboseOption();
-    if (const std::optional<int> stop = line.parse(args))
-        return *stop;
-    std::unique_ptr<KubeSession> session;
-    if (const std::optional<int> stop = openSession(line, session))
-        return *stop;
-    std::unique_ptr<StatusWorkflow> status(new StatusWorkflow(session.get()));
-    status->setStepTimeout(line.timeoutMs());
-    WorkflowPrinter printer(status.get(), true);
-    if (const Error error = runJob(status.get()); error.isError())
-        return reportFailure(error);
-    const bool healthy = status->assessment().situation == Situation::Healthy;
-    if (line.json()) {
-        QJsonObject json = checkReportToJson(status->report());
-        json.insert(QStringLiteral("situation"), situationName(status->assessment().situation));
-        json.insert(QStringLiteral("healthy"), healthy);
-        const QByteArray bytes = jsonLine(json);
-        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-        std::fflush(stdout);
-    } else {
-        printOut(checkReportToText(status->report()).trimmed());
-        printOut(QStringLiteral("Situation: %1. %2")
-                     .arg(situationName(status->assessment().situation), status->assessment().advice));
-    }
-    return healthy ? ExitSuccess : ExitFailure;
-}
-
 int runKubeCleanup(const QStringList &args)
 {
     CommandLine line(
@@ -400,7 +238,7 @@ int runKubeCleanup(const QStringList &args)
         QStringLiteral("Deletes what deploy created and waits until it is gone. Volumes (PVCs) and the "
                        "namespace only when asked. Without --yes it lists what would be deleted and "
                        "exits 1."));
-    addTargetOptions(line, true);
+    addKubeOptions(line, true, 180);
     line.addOption(
         {QStringLiteral("delete-pvcs"), QStringLiteral("Also delete the volumes: the data is lost.")});
     line.addOption({QStringLiteral("delete-namespace"), QStringLiteral("Also delete the namespace.")});
@@ -408,20 +246,16 @@ int runKubeCleanup(const QStringList &args)
     line.addOption({QStringLiteral("manifests"),
                     QStringLiteral("The manifests folder deploy used, if not the built-in one."),
                     QStringLiteral("DIR")});
-    line.addTimeoutOption(180);
-    line.addVerboseOption();
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
-    std::unique_ptr<KubeSession> session;
-    if (const std::optional<int> stop = openSession(line, session))
-        return *stop;
-    auto *workflow = new CleanupWorkflow(session.get());
-    std::unique_ptr<Workflow> owner(workflow);
-    workflow->setDeletePersistentVolumeClaims(line.isSet(QStringLiteral("delete-pvcs")));
-    workflow->setDeleteNamespace(line.isSet(QStringLiteral("delete-namespace")));
-    workflow->setConfirmed(line.isSet(QStringLiteral("yes")));
-    workflow->setManifestDirectory(line.value(QStringLiteral("manifests")));
-    return runWorkflow(workflow, line);
+    return runKubeWorkflow(line, [&](KubeSession *session) {
+        auto *workflow = new CleanupWorkflow(session);
+        workflow->setDeletePersistentVolumeClaims(line.isSet(QStringLiteral("delete-pvcs")));
+        workflow->setDeleteNamespace(line.isSet(QStringLiteral("delete-namespace")));
+        workflow->setConfirmed(line.isSet(QStringLiteral("yes")));
+        workflow->setManifestDirectory(line.value(QStringLiteral("manifests")));
+        return workflow;
+    });
 }
 
 int runSandbox(const QStringList &args)

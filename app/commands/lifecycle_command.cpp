@@ -2,6 +2,7 @@
 
 #include "cli_options.h"
 #include "command_registry.h"
+#include "day2_options.h"
 #include "job_runner.h"
 #include "topology_output.h"
 
@@ -259,31 +260,13 @@ int runRebalance(const QStringList &args)
         QStringLiteral("Evens out the slots over the masters (masters without slots included), moving "
                        "slots from different sources in parallel without ever overwriting a key."));
     addCommon(line, 600);
-    line.addOption({QStringLiteral("weight"),
-                    QStringLiteral("Weights as ID=W,… (id or unique prefix); 0 drains a master."),
-                    QStringLiteral("ID=W,…")});
-    line.addOption({QStringLiteral("threshold"),
-                    QStringLiteral("Only rebalance when a master is more than P% off its "
-                                   "share (default 2)."),
-                    QStringLiteral("P"), QStringLiteral("2")});
+    addRebalanceOptions(line, QStringLiteral("ID"));
     line.addOption({DryRunOption, QStringLiteral("Print the moves without making them.")});
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
     RebalanceOptions options;
-    bool ok = false;
-    options.thresholdPercent = line.value(QStringLiteral("threshold")).toDouble(&ok);
-    if (!ok || options.thresholdPercent < 0)
-        return line.usageError(QStringLiteral("--threshold must be a percentage of 0 or more."));
-    const QStringList weights =
-        line.value(QStringLiteral("weight")).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    for (const QString &item : weights) {
-        const qsizetype equals = item.indexOf(QLatin1Char('='));
-        const double weight = equals > 0 ? item.mid(equals + 1).toDouble(&ok) : 0;
-        if (equals <= 0 || !ok || weight < 0)
-            return line.usageError(
-                QStringLiteral("--weight items look like ID=W with W >= 0, not '%1'.").arg(item));
-        options.weights.insert(item.left(equals), weight);
-    }
+    if (const std::optional<int> stop = readRebalanceOptions(line, options))
+        return *stop;
     RedisPool pool;
     pool.setOptions(line.connectionOptions());
     RebalanceJob job(line.nodes(), &pool);
@@ -330,22 +313,18 @@ int runFailover(const QStringList &args)
     addCommon(line, FailoverJob::DefaultTimeoutMs / 1000);
     line.addOption({QStringLiteral("node"), QStringLiteral("The replica to promote (id or unique prefix)."),
                     QStringLiteral("ID")});
-    line.addOption(
-        {QStringLiteral("force"), QStringLiteral("Do not wait for the master (use when it is down).")});
-    line.addOption(
-        {QStringLiteral("takeover"), QStringLiteral("Take over without the other masters' agreement.")});
+    addFailoverModeOptions(line);
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
     if (line.value(QStringLiteral("node")).isEmpty())
         return line.usageError(QStringLiteral("--node needs the id of the replica to promote."));
-    if (line.isSet(QStringLiteral("force")) && line.isSet(QStringLiteral("takeover")))
-        return line.usageError(QStringLiteral("--force and --takeover exclude each other."));
+    FailoverJob::Mode mode = FailoverJob::Mode::Default;
+    if (const std::optional<int> stop = readFailoverMode(line, mode))
+        return *stop;
     RedisPool pool;
     pool.setOptions(line.connectionOptions());
     FailoverJob job(line.nodes(), line.value(QStringLiteral("node")), &pool);
-    job.setMode(line.isSet(QStringLiteral("force"))      ? FailoverJob::Mode::Force
-                : line.isSet(QStringLiteral("takeover")) ? FailoverJob::Mode::Takeover
-                                                         : FailoverJob::Mode::Default);
+    job.setMode(mode);
     job.setRoleTimeout(line.timeoutMs());
     if (const int code = finish(job, line); code != ExitSuccess)
         return code;
