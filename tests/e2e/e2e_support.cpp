@@ -113,13 +113,7 @@ Result<void> E2eSandbox::deletePod(const QString &ns, const QString &name)
 
 Result<void> E2eSandbox::deletePods(const QString &ns, const QString &selector)
 {
-    KubeRequest::Spec spec;
-    spec.method = "DELETE";
-    spec.verb = QStringLiteral("deletecollection");
-    spec.path = QStringLiteral("/api/v1/namespaces/%1/pods").arg(ns);
-    spec.query.addQueryItem(QStringLiteral("labelSelector"), selector);
-    spec.query.addQueryItem(QStringLiteral("gracePeriodSeconds"), QStringLiteral("0"));
-    const Error error = runJobBlocking(m_client->raw(spec), 30000);
+    const Error error = runJobBlocking(killPodsAtOnce(m_client.get(), ns, selector), 30000);
     if (error.isError())
         return error;
     return {};

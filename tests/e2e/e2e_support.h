@@ -46,10 +46,7 @@ public:
     Result<QList<QJsonObject>> list(const QString &apiVersion, const QString &kind, const QString &ns,
                                     const QString &selector = {});
     Result<void> deletePod(const QString &ns, const QString &name);
-    // One deletecollection with grace period 0 for every pod matching selector: every process is
-    // killed at the same moment, as in a power cut. (Deleted one by one, or given time to shut down,
-    // the first pods back meet peers that are still running, which then learn their new addresses:
-    // the cluster partly heals itself and status rightly says degraded, not total-failure.)
+    // Every pod matching selector killed at once (killPodsAtOnce).
     Result<void> deletePods(const QString &ns, const QString &selector);
     Result<bool> exists(const KubeObjectRef &ref);
 

@@ -1,5 +1,8 @@
 #include "kube_sandbox_fixture.h"
 
+#include "kube/kube_client.h"
+#include "kube/kube_request.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -138,6 +141,17 @@ Result<KubeTarget> KubeSandboxFixture::target() const
     if (!config)
         return config.error();
     return config->resolve(QStringLiteral("sandbox"));
+}
+
+Job *killPodsAtOnce(KubeClient *client, const QString &ns, const QString &selector)
+{
+    KubeRequest::Spec spec;
+    spec.method = "DELETE";
+    spec.verb = QStringLiteral("deletecollection");
+    spec.path = QStringLiteral("/api/v1/namespaces/%1/pods").arg(ns);
+    spec.query.addQueryItem(QStringLiteral("labelSelector"), selector);
+    spec.query.addQueryItem(QStringLiteral("gracePeriodSeconds"), QStringLiteral("0"));
+    return client->raw(spec);
 }
 
 } // namespace rcs::test

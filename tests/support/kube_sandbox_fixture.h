@@ -11,7 +11,18 @@
 
 class QProcess;
 
+namespace rcs {
+class Job;
+class KubeClient;
+} // namespace rcs
+
 namespace rcs::test {
+
+// A job that deletes every pod matching selector in one deletecollection with grace period 0: every
+// process is killed at the same moment, as in a power cut. Deleted one by one, or given time to shut
+// down, the first pods back meet peers that still run, which learn their new addresses: the cluster
+// partly heals itself and is then rightly called degraded, not a total failure.
+Job *killPodsAtOnce(KubeClient *client, const QString &ns, const QString &selector);
 
 // The real kube-sandbox executable, started for a test in a temporary data folder: API on 127.0.0.1
 // with a free port, pod IPs in a loopback block reserved for this process (so parallel test

@@ -82,8 +82,8 @@ private Q_SLOTS:
         auto client = rcs::KubeClient::create(kubeTarget.value());
         QVERIFY(client.ok());
         std::unique_ptr<rcs::KubeClient> owner(client.value());
-        rcs::Job *remove = owner->removeByLabel(QStringLiteral("v1"), QStringLiteral("Pod"),
-                                                QStringLiteral("redis-cluster"), QStringLiteral("app=redis"));
+        rcs::Job *remove = rcs::test::killPodsAtOnce(owner.get(), QStringLiteral("redis-cluster"),
+                                                     QStringLiteral("app=redis"));
         remove->setAutoDelete(false);
         QSignalSpy removed(remove, &rcs::Job::finished);
         remove->start();
