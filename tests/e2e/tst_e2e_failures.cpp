@@ -1,5 +1,6 @@
 // What the Kubernetes commands say when things are wrong: no kubeconfig, an unreachable API server, a
-// missing namespace, a pod that never becomes Ready (broken command), recover while a pod stays Pending.
+// missing namespace, a pod that never becomes Ready (broken command), recover while a pod stays Pending,
+// and the day-2 commands on that unhealthy deployment.
 #include "e2e_support.h"
 
 #include <QDir>
@@ -130,6 +131,32 @@ private Q_SLOTS:
                  qPrintable(recover.all()));
         QVERIFY2(recover.err.contains(QLatin1String("redis-app-0")), qPrintable(recover.all()));
         QVERIFY2(recover.err.contains(QLatin1String("unschedulable")), qPrintable(recover.all()));
+    }
+
+    void dayTwoCommandsRefuseAnUnhealthyCluster()
+    {
+        // The deployment of the test before: its only pod stays Pending.
+        const QStringList target{QStringLiteral("-n"), QStringLiteral("pending"),
+                                 QStringLiteral("--kubeconfig"), m_sandbox.kubeconfig()};
+        const QList<QStringList> commands{
+            {QStringLiteral("add-node")},
+            {QStringLiteral("remove-node"), QStringLiteral("--yes")},
+            {QStringLiteral("rebalance")},
+            {QStringLiteral("failover"), QStringLiteral("--pod"), QStringLiteral("redis-app-0")}};
+        for (const QStringList &command : commands) {
+            const CliRun run = runStudio(command + target);
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.contains(QLatin1String("needs a healthy cluster")) &&
+                         run.err.contains(QLatin1String("pods-not-ready")) &&
+                         run.err.contains(QLatin1String("Nothing was changed")),
+                     qPrintable(run.all()));
+        }
+        // Nothing was scaled.
+        const Result<QList<QJsonObject>> sets = m_sandbox.list(
+            QStringLiteral("apps/v1"), QStringLiteral("StatefulSet"), QStringLiteral("pending"));
+        QVERIFY(sets.ok());
+        QCOMPARE(sets->size(), 1);
+        QCOMPARE(sets->first()[QLatin1String("spec")][QLatin1String("replicas")].toInt(), 1);
     }
 };
 

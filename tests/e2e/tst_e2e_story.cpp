@@ -1,6 +1,7 @@
 // The seed's whole story on kube-sandbox through the real redis-cluster-studio binary, in one access
 // mode (RCS_E2E_ACCESS: direct or tunnel): deploy 6 → create → write keys → delete 5 of 6 pods (heals by
-// itself) → delete every pod (total failure) → recover → cleanup with PVCs → nothing left.
+// itself) → delete every pod (total failure) → recover → add-node as master while writing → add-node as
+// replica → remove-node → failover → cleanup with PVCs → nothing left.
 #include "e2e_support.h"
 
 #include "../integration/cluster_key_client.h"
@@ -45,6 +46,32 @@ private:
         const Result<int> good = client.verifyBlocking("story", KeyCount, 120000);
         QVERIFY2(good.ok(), qPrintable(good.ok() ? QString() : good.error().message()));
         QCOMPARE(*good, KeyCount);
+    }
+
+    static QList<QJsonObject> nodesWithRole(const QJsonObject &status, const QString &role)
+    {
+        QList<QJsonObject> found;
+        for (const QJsonValue &value : status.value(QLatin1String("nodes")).toArray()) {
+            if (value[QLatin1String("role")].toString() == role)
+                found.append(value.toObject());
+        }
+        return found;
+    }
+    static QJsonObject nodeWhere(const QJsonObject &status, QLatin1String field, const QString &value)
+    {
+        for (const QJsonValue &node : status.value(QLatin1String("nodes")).toArray()) {
+            if (node[field].toString() == value)
+                return node.toObject();
+        }
+        return {};
+    }
+    static QJsonObject nodeOfPod(const QJsonObject &status, const QString &pod)
+    {
+        return nodeWhere(status, QLatin1String("pod"), pod);
+    }
+    static QJsonObject nodeWithId(const QJsonObject &status, const QString &id)
+    {
+        return nodeWhere(status, QLatin1String("id"), id);
     }
 
     mutable E2eSandbox m_sandbox;
@@ -186,13 +213,145 @@ private Q_SLOTS:
         QVERIFY2(again.out.contains(QLatin1String("nothing was changed")), qPrintable(again.out));
     }
 
+    // Day 2: a fourth master while a writer runs. Every acknowledged key reads back afterwards, and the
+    // slots are spread evenly over the 4 masters.
+    void addMasterWhileWriting()
+    {
+        RedisPool pool;
+        ClusterKeyClient client(&pool, pods());
+        QVERIFY(client.refreshBlocking(20000).ok());
+        ClusterKeyWriter writer(&client, "adding");
+        writer.start(8);
+        const CliRun add = runStudio(
+            QStringList{QStringLiteral("add-node"), QStringLiteral("--role"), QStringLiteral("master")} +
+            target());
+        writer.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(writer.idle(), 60000);
+        qInfo("add-node as master: %d keys written meanwhile", writer.written());
+        QVERIFY2(add.exitCode == 0, qPrintable(add.all()));
+        QVERIFY2(add.out.contains(QLatin1String("scale statefulset redis-app --replicas=7")),
+                 qPrintable(add.out));
+        QVERIFY2(add.out.contains(QLatin1String("redis-app-6")), qPrintable(add.out));
+        QVERIFY2(writer.errors().isEmpty(), qPrintable(writer.errors().value(0)));
+        QVERIFY(writer.written() > 0);
+        QCOMPARE(pods().size(), 7);
+
+        const QJsonObject json = statusJson(target());
+        QCOMPARE(json.value(QLatin1String("situation")).toString(), QStringLiteral("healthy"));
+        const QList<QJsonObject> masters = nodesWithRole(json, QStringLiteral("master"));
+        QCOMPARE(masters.size(), 4);
+        int total = 0;
+        for (const QJsonObject &master : masters) {
+            const int count = master.value(QLatin1String("slot_count")).toInt();
+            QVERIFY2(qAbs(count - 4096) <= 82,
+                     qPrintable(QStringLiteral("%1 holds %2 slots")
+                                    .arg(master.value(QLatin1String("pod")).toString())
+                                    .arg(count)));
+            total += count;
+        }
+        QCOMPARE(total, 16384);
+
+        RedisPool readerPool;
+        ClusterKeyClient reader(&readerPool, pods());
+        QVERIFY(reader.refreshBlocking(20000).ok());
+        const Result<int> during = reader.verifyBlocking("adding", writer.written(), 120000);
+        QVERIFY2(during.ok(), qPrintable(during.ok() ? QString() : during.error().message()));
+        QCOMPARE(*during, writer.written());
+        verifyKeys();
+    }
+
+    // A replica follows a master on another Kubernetes node (3 nodes: always possible).
+    void addReplica()
+    {
+        const CliRun add = runStudio(
+            QStringList{QStringLiteral("add-node"), QStringLiteral("--role"), QStringLiteral("replica")} +
+            target());
+        QVERIFY2(add.exitCode == 0, qPrintable(add.all()));
+        QVERIFY2(add.out.contains(QLatin1String("CLUSTER REPLICATE")), qPrintable(add.out));
+        QCOMPARE(pods().size(), 8);
+        const QJsonObject json = statusJson(target());
+        QCOMPARE(json.value(QLatin1String("situation")).toString(), QStringLiteral("healthy"));
+        const QJsonObject replica = nodeOfPod(json, QStringLiteral("redis-app-7"));
+        QCOMPARE(replica.value(QLatin1String("role")).toString(), QStringLiteral("replica"));
+        const QJsonObject master = nodeWithId(json, replica.value(QLatin1String("master_id")).toString());
+        QVERIFY(!master.isEmpty());
+        QVERIFY2(master.value(QLatin1String("k8s_node")).toString() !=
+                     replica.value(QLatin1String("k8s_node")).toString(),
+                 qPrintable(add.out));
+    }
+
+    void removeNode()
+    {
+        // Without --yes: the plan is listed and nothing changes.
+        const CliRun ask = runStudio(QStringList{QStringLiteral("remove-node")} + target());
+        QCOMPARE(ask.exitCode, 1);
+        QVERIFY2(ask.all().contains(QLatin1String("redis-app-7")), qPrintable(ask.all()));
+        QVERIFY2(ask.all().contains(QLatin1String("--yes")), qPrintable(ask.all()));
+        QVERIFY2(ask.out.contains(QLatin1String("pvc/redis-data-redis-app-7")), qPrintable(ask.out));
+        QCOMPARE(pods().size(), 8);
+        QCOMPARE(situation(), QStringLiteral("healthy"));
+
+        const CliRun remove = runStudio(QStringList{QStringLiteral("remove-node"), QStringLiteral("--yes"),
+                                                    QStringLiteral("--delete-pvc")} +
+                                        target());
+        QVERIFY2(remove.exitCode == 0, qPrintable(remove.all()));
+        QVERIFY2(remove.out.contains(QLatin1String("CLUSTER FORGET")), qPrintable(remove.out));
+        QVERIFY2(remove.out.contains(QLatin1String("scale statefulset redis-app --replicas=7")),
+                 qPrintable(remove.out));
+        QCOMPARE(pods().size(), 7);
+        const Result<QList<QJsonObject>> claims = m_sandbox.list(
+            QStringLiteral("v1"), QStringLiteral("PersistentVolumeClaim"), Namespace, Selector);
+        QVERIFY(claims.ok());
+        for (const QJsonObject &claim : *claims)
+            QVERIFY(claim[QLatin1String("metadata")][QLatin1String("name")].toString() !=
+                    QLatin1String("redis-data-redis-app-7"));
+
+        const QJsonObject json = statusJson(target());
+        QCOMPARE(json.value(QLatin1String("situation")).toString(), QStringLiteral("healthy"));
+        QCOMPARE(json.value(QLatin1String("nodes")).toArray().size(), 7);
+        int total = 0;
+        for (const QJsonObject &master : nodesWithRole(json, QStringLiteral("master")))
+            total += master.value(QLatin1String("slot_count")).toInt();
+        QCOMPARE(total, 16384);
+    }
+
+    void failoverPod()
+    {
+        const QJsonObject before = statusJson(target());
+        const QList<QJsonObject> replicas = nodesWithRole(before, QStringLiteral("replica"));
+        QVERIFY(!replicas.isEmpty());
+        const QString pod = replicas.first().value(QLatin1String("pod")).toString();
+        const QString oldMaster =
+            nodeWithId(before, replicas.first().value(QLatin1String("master_id")).toString())
+                .value(QLatin1String("pod"))
+                .toString();
+        QVERIFY(!pod.isEmpty() && !oldMaster.isEmpty());
+
+        const CliRun failover =
+            runStudio(QStringList{QStringLiteral("failover"), QStringLiteral("--pod"), pod} + target());
+        QVERIFY2(failover.exitCode == 0, qPrintable(failover.all()));
+        QVERIFY2(failover.out.contains(QLatin1String("CLUSTER FAILOVER")), qPrintable(failover.out));
+
+        const QJsonObject after = statusJson(target());
+        QCOMPARE(after.value(QLatin1String("situation")).toString(), QStringLiteral("healthy"));
+        const QJsonObject promoted = nodeOfPod(after, pod);
+        QCOMPARE(promoted.value(QLatin1String("role")).toString(), QStringLiteral("master"));
+        const QJsonObject demoted = nodeOfPod(after, oldMaster);
+        QCOMPARE(demoted.value(QLatin1String("role")).toString(), QStringLiteral("replica"));
+        QCOMPARE(demoted.value(QLatin1String("master_id")).toString(),
+                 promoted.value(QLatin1String("id")).toString());
+        verifyKeys();
+    }
+
     void cleanupLeavesNothing()
     {
+        const qsizetype podCount = pods().size(); // 7 after the day-2 steps
+        QVERIFY(podCount > 0);
         CliRun ask =
             runStudio(QStringList{QStringLiteral("cleanup"), QStringLiteral("--delete-pvcs")} + target());
         QCOMPARE(ask.exitCode, 1);
         QVERIFY2(ask.all().contains(QLatin1String("pvc/redis-data-redis-app-0")), qPrintable(ask.all()));
-        QCOMPARE(pods().size(), 6); // nothing deleted without --yes
+        QCOMPARE(pods().size(), podCount); // nothing deleted without --yes
 
         CliRun cleanup =
             runStudio(QStringList{QStringLiteral("cleanup"), QStringLiteral("--delete-pvcs"),

@@ -145,4 +145,30 @@ Result<int> ClusterKeyClient::verifyBlocking(const QByteArray &prefix, int count
     return *good;
 }
 
+ClusterKeyWriter::ClusterKeyWriter(ClusterKeyClient *client, QByteArray prefix)
+    : m_client(client)
+    , m_prefix(std::move(prefix))
+{}
+
+void ClusterKeyWriter::start(int inFlight)
+{
+    for (int i = 0; i < inFlight; ++i)
+        next();
+}
+
+void ClusterKeyWriter::next()
+{
+    if (m_stopped || m_issued >= MaxKeys)
+        return;
+    const int i = m_issued++;
+    ++m_pending;
+    m_client->set(m_prefix + ':' + QByteArray::number(i), "value:" + QByteArray::number(i),
+                  [this](Result<QByteArray> result) {
+                      --m_pending;
+                      if (!result)
+                          m_errors.append(result.error().message());
+                      next();
+                  });
+}
+
 } // namespace rcs::test

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QStringList>
 
 #include <array>
 #include <functional>
@@ -48,6 +49,33 @@ private:
     QList<NodeAddress> m_seeds;
     std::array<NodeAddress, SlotSet::SlotCount> m_owner;
     int m_redirects = 0;
+};
+
+// Keeps `inFlight` SETs of "prefix:i" = "value:i" going through a ClusterKeyClient until stopped, the
+// way an application keeps writing while the cluster changes under it. Every SET issued is answered
+// (OK or an error) before idle() is true, so after stop() and idle() the keys 0..written()-1 were all
+// acknowledged unless errors() says otherwise.
+class ClusterKeyWriter final {
+public:
+    static constexpr int MaxKeys = 100000; // bounds the verification afterwards
+
+    ClusterKeyWriter(ClusterKeyClient *client, QByteArray prefix);
+
+    void start(int inFlight);
+    void stop() { m_stopped = true; }
+    bool idle() const { return m_pending == 0; }
+    int written() const { return m_issued; }
+    const QStringList &errors() const { return m_errors; }
+
+private:
+    void next();
+
+    ClusterKeyClient *m_client;
+    QByteArray m_prefix;
+    int m_issued = 0;
+    int m_pending = 0;
+    bool m_stopped = false;
+    QStringList m_errors;
 };
 
 } // namespace rcs::test

@@ -15,54 +15,12 @@
 
 using namespace rcs;
 using rcs::test::ClusterKeyClient;
+using rcs::test::ClusterKeyWriter;
 using rcs::test::RedisTestNodes;
 
 using rcs::test::ask;
 using rcs::test::runJob;
 using rcs::test::scan;
-
-namespace {
-
-// Keeps `inFlight` SETs of "during:i" going until stopped; remembers the highest i acknowledged OK.
-class Writer final {
-public:
-    explicit Writer(ClusterKeyClient *client)
-        : m_client(client)
-    {}
-    void start(int inFlight)
-    {
-        for (int i = 0; i < inFlight; ++i)
-            next();
-    }
-    void stop() { m_stopped = true; }
-    bool idle() const { return m_pending == 0; }
-    int written() const { return m_issued; }
-    const QStringList &errors() const { return m_errors; }
-
-private:
-    static constexpr int MaxKeys = 100000; // bounds the verification afterwards
-    void next()
-    {
-        if (m_stopped || m_issued >= MaxKeys)
-            return;
-        const int i = m_issued++;
-        ++m_pending;
-        m_client->set("during:" + QByteArray::number(i), "value:" + QByteArray::number(i),
-                      [this](Result<QByteArray> result) {
-                          --m_pending;
-                          if (!result)
-                              m_errors.append(result.error().message());
-                          next();
-                      });
-    }
-    ClusterKeyClient *m_client;
-    int m_issued = 0;
-    int m_pending = 0;
-    bool m_stopped = false;
-    QStringList m_errors;
-};
-
-} // namespace
 
 class TestRebalance final : public QObject {
     Q_OBJECT
@@ -116,7 +74,7 @@ private Q_SLOTS:
             ask(*m_pool, newcomer, {"CLUSTER", "MEET", first.host.toUtf8(), QByteArray::number(first.port)})
                 .ok());
 
-        Writer writer(&client);
+        ClusterKeyWriter writer(&client, "during");
         writer.start(8);
         auto *rebalance = new RebalanceJob({first}, m_pool.get());
         QElapsedTimer clock;
