@@ -1,7 +1,7 @@
 // The seed's whole story on kube-sandbox through the real redis-cluster-studio binary, in one access
 // mode (RCS_E2E_ACCESS: direct or tunnel): deploy 6 → create → write keys → delete 5 of 6 pods (heals by
 // itself) → delete every pod (total failure) → recover → add-node as master while writing → add-node as
-// replica → remove-node → failover → cleanup with PVCs → nothing left.
+// replica → remove-node (the replica, then the master) → failover → cleanup with PVCs → nothing left.
 #include "e2e_support.h"
 
 #include "../integration/cluster_key_client.h"
@@ -221,6 +221,7 @@ private Q_SLOTS:
         ClusterKeyClient client(&pool, pods());
         QVERIFY(client.refreshBlocking(20000).ok());
         ClusterKeyWriter writer(&client, "adding");
+        writer.setPause(10); // ~800 SETs/s: still writing when add-node ends, even after a minute
         writer.start(8);
         const CliRun add = runStudio(
             QStringList{QStringLiteral("add-node"), QStringLiteral("--role"), QStringLiteral("master")} +
@@ -233,7 +234,7 @@ private Q_SLOTS:
                  qPrintable(add.out));
         QVERIFY2(add.out.contains(QLatin1String("redis-app-6")), qPrintable(add.out));
         QVERIFY2(writer.errors().isEmpty(), qPrintable(writer.errors().value(0)));
-        QVERIFY(writer.written() > 0);
+        QVERIFY2(writer.written() < ClusterKeyWriter::MaxKeys, "the writer stopped before add-node ended");
         QCOMPARE(pods().size(), 7);
 
         const QJsonObject json = statusJson(target());
@@ -315,6 +316,34 @@ private Q_SLOTS:
         QCOMPARE(total, 16384);
     }
 
+    // The highest pod is now the fourth master: its slots move (with their keys) to the other three
+    // before it goes, and its volume is kept with the command that deletes it.
+    void removeMaster()
+    {
+        const CliRun remove =
+            runStudio(QStringList{QStringLiteral("remove-node"), QStringLiteral("--yes")} + target());
+        QVERIFY2(remove.exitCode == 0, qPrintable(remove.all()));
+        QVERIFY2(remove.out.contains(QLatin1String("redis-app-6 is a master")), qPrintable(remove.out));
+        QVERIFY2(remove.out.contains(QLatin1String("delete pvc redis-data-redis-app-6")),
+                 qPrintable(remove.out));
+        QCOMPARE(pods().size(), 6);
+        const Result<bool> claim =
+            m_sandbox.exists(KubeObjectRef{QStringLiteral("v1"), QStringLiteral("PersistentVolumeClaim"),
+                                           Namespace, QStringLiteral("redis-data-redis-app-6")});
+        QVERIFY(claim.ok());
+        QVERIFY(*claim);
+
+        const QJsonObject json = statusJson(target());
+        QCOMPARE(json.value(QLatin1String("situation")).toString(), QStringLiteral("healthy"));
+        const QList<QJsonObject> masters = nodesWithRole(json, QStringLiteral("master"));
+        QCOMPARE(masters.size(), 3);
+        int total = 0;
+        for (const QJsonObject &master : masters)
+            total += master.value(QLatin1String("slot_count")).toInt();
+        QCOMPARE(total, 16384);
+        verifyKeys();
+    }
+
     void failoverPod()
     {
         const QJsonObject before = statusJson(target());
@@ -345,7 +374,7 @@ private Q_SLOTS:
 
     void cleanupLeavesNothing()
     {
-        const qsizetype podCount = pods().size(); // 7 after the day-2 steps
+        const qsizetype podCount = pods().size();
         QVERIFY(podCount > 0);
         CliRun ask =
             runStudio(QStringList{QStringLiteral("cleanup"), QStringLiteral("--delete-pvcs")} + target());

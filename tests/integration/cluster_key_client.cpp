@@ -164,10 +164,18 @@ void ClusterKeyWriter::next()
     ++m_pending;
     m_client->set(m_prefix + ':' + QByteArray::number(i), "value:" + QByteArray::number(i),
                   [this](Result<QByteArray> result) {
-                      --m_pending;
                       if (!result)
                           m_errors.append(result.error().message());
-                      next();
+                      if (m_pauseMs <= 0 || m_stopped) {
+                          --m_pending;
+                          next();
+                          return;
+                      }
+                      // Still pending while paused: idle() then also means no timer will call back.
+                      QTimer::singleShot(m_pauseMs, m_client, [this] {
+                          --m_pending;
+                          next();
+                      });
                   });
 }
 

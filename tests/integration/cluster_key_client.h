@@ -61,6 +61,9 @@ public:
 
     ClusterKeyWriter(ClusterKeyClient *client, QByteArray prefix);
 
+    // A pause after each answer before the next SET of that lane, so that the writer is still going at
+    // the end of a long operation instead of hitting MaxKeys early; 0 (default) = no pause.
+    void setPause(int ms) { m_pauseMs = ms; }
     void start(int inFlight);
     void stop() { m_stopped = true; }
     bool idle() const { return m_pending == 0; }
@@ -72,8 +75,9 @@ private:
 
     ClusterKeyClient *m_client;
     QByteArray m_prefix;
+    int m_pauseMs = 0;
     int m_issued = 0;
-    int m_pending = 0;
+    int m_pending = 0; // SETs and pauses not over yet
     bool m_stopped = false;
     QStringList m_errors;
 };
