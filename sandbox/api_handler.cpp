@@ -382,6 +382,10 @@ void ApiHandler::serveResource(const HttpRequest &request, const Route &route, H
     }
     if (const auto fault = m_faults->take(verb, resourceName)) {
         const auto fail = [this, fault, connection, request, route]() {
+            if (fault->watch != WatchFault::None) {
+                watchObjects(request, route, connection, &*fault);
+                return;
+            }
             if (fault->status == 0) {
                 serveResource(request, route, connection); // delay only: the rule is consumed now
                 return;

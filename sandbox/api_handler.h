@@ -18,6 +18,7 @@ namespace sandbox {
 
 class Credentials;
 class FaultInjector;
+struct FaultRule;
 class MemoryObjectStore;
 class StreamHandler;
 struct ResourceType;
@@ -67,7 +68,8 @@ private:
     // Reads (api_handler_reads.cpp).
     void getObject(const HttpRequest &request, const Route &route, HttpConnection *connection);
     void listObjects(const HttpRequest &request, const Route &route, HttpConnection *connection);
-    void watchObjects(const HttpRequest &request, const Route &route, HttpConnection *connection);
+    void watchObjects(const HttpRequest &request, const Route &route, HttpConnection *connection,
+                      const FaultRule *fault = nullptr);
     void getScale(const Route &route, HttpConnection *connection);
 
     // Writes (api_handler_writes.cpp).

@@ -138,9 +138,14 @@ void ApiHandler::listObjects(const HttpRequest &request, const Route &route, Htt
                       {QStringLiteral("items"), items}});
 }
 
-void ApiHandler::watchObjects(const HttpRequest &request, const Route &route, HttpConnection *connection)
+void ApiHandler::watchObjects(const HttpRequest &request, const Route &route, HttpConnection *connection,
+                              const FaultRule *fault)
 {
     WatchStream::Options options;
+    if (fault) {
+        options.fault = fault->watch;
+        options.faultAfterEvents = fault->afterEvents;
+    }
     options.ns = route.ns;
     const auto labels = LabelQuery::parse(request.queryValue(QStringLiteral("labelSelector")));
     const auto fields = FieldQuery::parse(request.queryValue(QStringLiteral("fieldSelector")));

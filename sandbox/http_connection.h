@@ -35,6 +35,9 @@ public:
     void startStream(int status, const QList<QPair<QByteArray, QByteArray>> &headers);
     void writeChunk(const QByteArray &data);
     void finishStream();
+    // Closes the connection in the middle of a streaming answer (no final chunk), as a dying API server
+    // or load balancer does; used by fault injection.
+    void abortStream() { close(); }
     bool isOpen() const;
     // Set by the server once TLS is up: the peer presented a certificate signed by the sandbox CA.
     void setClientCertificateTrusted(bool trusted) { m_clientCertificateTrusted = trusted; }

@@ -122,10 +122,45 @@ void WatchStream::send(const QString &type, const QJsonObject &object)
                            .value(QLatin1String("resourceVersion"))
                            .toString(),
                        {}, m_options.includeObject);
-    m_connection->writeChunk(
+    const QByteArray line =
         QJsonDocument(QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("object"), full}})
             .toJson(QJsonDocument::Compact) +
-        '\n');
+        '\n';
+    if (type != u"BOOKMARK" && injectFault(line))
+        return;
+    m_connection->writeChunk(line);
+}
+
+bool WatchStream::injectFault(const QByteArray &line)
+{
+    if (m_options.fault == WatchFault::None || m_eventsSent++ < m_options.faultAfterEvents)
+        return false;
+    switch (m_options.fault) {
+    case WatchFault::None:
+        return false;
+    case WatchFault::Drop:
+        break;
+    case WatchFault::Truncate:
+        m_connection->writeChunk(line.left(line.size() / 2));
+        break;
+    case WatchFault::Expire: {
+        const QJsonObject status =
+            ApiStatus::expired(QStringLiteral("too old resource version: injected fault")).toJson();
+        m_connection->writeChunk(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("ERROR")},
+                                                           {QStringLiteral("object"), status}})
+                                     .toJson(QJsonDocument::Compact) +
+                                 '\n');
+        end();
+        return true;
+    }
+    }
+    // Drop and Truncate: no final chunk, the connection just goes away.
+    m_ended = true;
+    m_timeout.stop();
+    m_bookmarkTimer.stop();
+    disconnect(m_store, nullptr, this, nullptr);
+    m_connection->abortStream();
+    return true;
 }
 
 void WatchStream::sendBookmark()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fault_injector.h"
 #include "memory_object_store.h"
 #include "query_selectors.h"
 
@@ -27,6 +28,9 @@ public:
         // kubectl get -w asks for Table events: each object becomes a one-row Table.
         bool table = false;
         QString includeObject;
+        // Injected by POST /sandbox/faults: breaks the stream in place of event number afterEvents + 1.
+        WatchFault fault = WatchFault::None;
+        int faultAfterEvents = 0;
     };
 
     WatchStream(MemoryObjectStore *store, const ResourceType &type, Options options,
@@ -38,6 +42,8 @@ private:
     bool accepts(const QJsonObject &object) const;
     void send(const QString &type, const QJsonObject &object);
     void sendBookmark();
+    // True when the injected fault fired instead of sending this event.
+    bool injectFault(const QByteArray &line);
     void end();
 
     MemoryObjectStore *m_store;
@@ -47,6 +53,7 @@ private:
     QTimer m_timeout;
     QTimer m_bookmarkTimer;
     bool m_ended = false;
+    int m_eventsSent = 0;
 };
 
 } // namespace sandbox

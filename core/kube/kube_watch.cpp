@@ -210,7 +210,11 @@ void KubeWatch::onStreamFinished(QNetworkReply *reply, bool fromExec)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 200) {
         m_parser.feed(reply->readAll());
-        m_parser.finish();
+        // A connection that broke mid-body leaves at most a torn event behind: it is dropped (not
+        // parsed, not logged) and comes again from the server when the stream resumes from the last
+        // complete event's resourceVersion.
+        if (reply->error() == QNetworkReply::NoError)
+            m_parser.finish();
         handleEvents();
         if (!m_running || m_list)
             return; // a 410 event started a re-list
