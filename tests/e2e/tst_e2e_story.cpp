@@ -1,10 +1,12 @@
 // The seed's whole story on kube-sandbox through the real redis-cluster-studio binary, in one access
 // mode (RCS_E2E_ACCESS: direct or tunnel): deploy 6 → create → write keys → delete 5 of 6 pods (heals by
 // itself) → delete every pod (total failure) → recover → add-node as master while writing → add-node as
-// replica → remove-node (the replica, then the master) → failover → cleanup with PVCs → nothing left.
+// replica → remove-node (the replica, then the master) → failover → check --fix of an open slot → cleanup
+// with PVCs → nothing left.
 #include "e2e_support.h"
 
 #include "../integration/cluster_key_client.h"
+#include "../integration/job_helpers.h"
 #include "redis/redis_pool.h"
 
 #include <QJsonArray>
@@ -217,6 +219,14 @@ private Q_SLOTS:
     // slots are spread evenly over the 4 masters.
     void addMasterWhileWriting()
     {
+        const CliRun dry =
+            runStudio(QStringList{QStringLiteral("add-node"), QStringLiteral("--dry-run")} + target());
+        QVERIFY2(dry.exitCode == 0, qPrintable(dry.all()));
+        QVERIFY2(dry.out.contains(QLatin1String("scale statefulset redis-app --replicas=7")),
+                 qPrintable(dry.out));
+        QVERIFY2(dry.out.contains(QLatin1String("redis-cli --cluster add-node")), qPrintable(dry.out));
+        QCOMPARE(pods().size(), 6);
+
         RedisPool pool;
         ClusterKeyClient client(&pool, pods());
         QVERIFY(client.refreshBlocking(20000).ok());
@@ -369,6 +379,35 @@ private Q_SLOTS:
         QCOMPARE(demoted.value(QLatin1String("role")).toString(), QStringLiteral("replica"));
         QCOMPARE(demoted.value(QLatin1String("master_id")).toString(),
                  promoted.value(QLatin1String("id")).toString());
+        verifyKeys();
+    }
+
+    // An interrupted reshard leaves a slot migrating; check --fix finishes the move.
+    void checkFixClosesAnOpenSlot()
+    {
+        RedisPool pool;
+        const ClusterTopology topology = test::scan(pool, pods().first());
+        const QList<TopologyNode> masters = topology.masters();
+        QVERIFY(masters.size() >= 2);
+        QVERIFY(masters.first().slotSet.contains(0)); // masters are ordered by their lowest slot
+        const Result<RedisReply> open =
+            ask(pool, masters.first().address,
+                {"CLUSTER", "SETSLOT", "0", "MIGRATING", masters.at(1).id.toUtf8()});
+        QVERIFY2(open.ok(), qPrintable(open.ok() ? QString() : open.error().message()));
+        QCOMPARE(situation(), QStringLiteral("open-slots"));
+
+        const CliRun dry = runStudio(
+            QStringList{QStringLiteral("check"), QStringLiteral("--fix"), QStringLiteral("--dry-run")} +
+            target());
+        QCOMPARE(dry.exitCode, 1); // still open: nothing was changed
+        QVERIFY2(dry.out.contains(QLatin1String("redis-cli --cluster fix")), qPrintable(dry.out));
+        QCOMPARE(situation(), QStringLiteral("open-slots"));
+
+        const CliRun fix =
+            runStudio(QStringList{QStringLiteral("check"), QStringLiteral("--fix")} + target());
+        QVERIFY2(fix.exitCode == 0, qPrintable(fix.all()));
+        QVERIFY2(fix.out.contains(QLatin1String("Slot 0")), qPrintable(fix.out));
+        QCOMPARE(situation(), QStringLiteral("healthy"));
         verifyKeys();
     }
 
