@@ -231,7 +231,7 @@ rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target
 QString CoreBackend::unsupportedReason(Action action, const StudioTarget &target) const
 {
     if (target.usesKubernetes())
-        return KubeWorkflows::unsupportedReason(action);
+        return {}; // every action has a Kubernetes workflow
     if (target.kind != StudioTarget::Kind::Endpoints)
         return {};
     switch (action) {

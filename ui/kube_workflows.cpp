@@ -4,11 +4,16 @@
 #include "core_backend.h"
 #include "sequence_job.h"
 #include "topology_adapter.h"
+#include "workflows/add_node_workflow.h"
+#include "workflows/check_workflow.h"
 #include "workflows/cleanup_workflow.h"
 #include "workflows/create_workflow.h"
 #include "workflows/deploy_workflow.h"
+#include "workflows/failover_workflow.h"
 #include "workflows/kube_session.h"
+#include "workflows/rebalance_workflow.h"
 #include "workflows/recover_workflow.h"
+#include "workflows/remove_node_workflow.h"
 #include "workflows/sandbox_controller.h"
 #include "workflows/status_workflow.h"
 
@@ -45,26 +50,26 @@ TopologySnapshot snapshotFromStatus(const rcs::StatusWorkflow &status)
     return snapshot;
 }
 
-// StatusWorkflow judged like `check`: succeeds when the report has no error, fails with the findings.
+// CheckWorkflow judged like `check`: succeeds when the report has no error, fails with the findings.
 class KubeCheckJob final : public rcs::Job {
 public:
     explicit KubeCheckJob(rcs::KubeSession *session)
-        : m_status(new rcs::StatusWorkflow(session, this))
+        : m_check(new rcs::CheckWorkflow(session, this))
     {
         setTitle(tr("Check"));
-        m_status->setAutoDelete(false);
+        m_check->setAutoDelete(false);
     }
 
 protected:
     void doStart() override
     {
-        connect(m_status, &rcs::Job::stepChanged, this, &KubeCheckJob::setStep);
-        connect(m_status, &rcs::Job::finished, this, [this] {
-            if (m_status->hasError()) {
-                fail(m_status->error());
+        connect(m_check, &rcs::Job::stepChanged, this, &KubeCheckJob::setStep);
+        connect(m_check, &rcs::Job::finished, this, [this] {
+            if (m_check->hasError()) {
+                fail(m_check->error());
                 return;
             }
-            const rcs::ClusterCheckReport &report = m_status->report();
+            const rcs::ClusterCheckReport &report = m_check->report();
             QStringList lines;
             for (const rcs::CheckFinding &finding : report.findings) {
                 const rcs::LogLevel level =
@@ -79,14 +84,14 @@ protected:
                 succeed();
                 return;
             }
-            fail(rcs::ErrorCode::Unhealthy, m_status->assessment().advice, lines.join(QLatin1Char('\n')));
+            fail(rcs::ErrorCode::Unhealthy, m_check->assessment().advice, lines.join(QLatin1Char('\n')));
         });
-        m_status->start();
+        m_check->start();
     }
-    void doCancel() override { m_status->cancel(); }
+    void doCancel() override { m_check->cancel(); }
 
 private:
-    rcs::StatusWorkflow *m_status;
+    rcs::CheckWorkflow *m_check;
 };
 } // namespace
 
@@ -188,20 +193,6 @@ rcs::Job *KubeWorkflows::deploy(const StudioTarget &target, const DeployParamete
     return job;
 }
 
-QString KubeWorkflows::unsupportedReason(Action action)
-{
-    switch (action) {
-    case Action::AddNode:
-    case Action::RemoveNode:
-    case Action::Rebalance:
-    case Action::Failover:
-        return tr("%1 on Kubernetes is not available in the studio yet.").arg(actionTitle(action));
-    default:
-        break;
-    }
-    return {};
-}
-
 rcs::Job *KubeWorkflows::action(Action action, const StudioTarget &target, const ActionRequest &request,
                                 QString *why)
 {
@@ -221,6 +212,40 @@ rcs::Job *KubeWorkflows::action(Action action, const StudioTarget &target, const
                            why);
     case Action::Check:
         return withSandbox(target, make([](rcs::KubeSession *s) { return new KubeCheckJob(s); }), why);
+    case Action::AddNode:
+        return withSandbox(target, make([request](rcs::KubeSession *s) {
+                               auto *add = new rcs::AddNodeWorkflow(s);
+                               add->setRole(request.role == QLatin1String("replica")
+                                                ? rcs::AddNodeWorkflow::Role::Replica
+                                                : rcs::AddNodeWorkflow::Role::Master);
+                               return add;
+                           }),
+                           why);
+    case Action::RemoveNode:
+        return withSandbox(target, make([request](rcs::KubeSession *s) {
+                               auto *remove = new rcs::RemoveNodeWorkflow(s);
+                               // The confirmation named this pod and its PVC choice.
+                               remove->setExpectedPodName(request.podName);
+                               remove->setDeletePersistentVolumeClaim(request.deletePvcs);
+                               remove->setConfirmed(true);
+                               return remove;
+                           }),
+                           why);
+    case Action::Rebalance:
+        return withSandbox(target, make([](rcs::KubeSession *s) { return new rcs::RebalanceWorkflow(s); }),
+                           why);
+    case Action::Failover:
+        if (request.podName.isEmpty()) {
+            if (why)
+                *why = tr("Select the replica to promote (or a master that has one) in the picture.");
+            return nullptr;
+        }
+        return withSandbox(target, make([request](rcs::KubeSession *s) {
+                               auto *failover = new rcs::FailoverWorkflow(s);
+                               failover->setPodName(request.podName);
+                               return failover;
+                           }),
+                           why);
     case Action::Cleanup:
         return withSandbox(target, make([request](rcs::KubeSession *s) {
                                auto *cleanup = new rcs::CleanupWorkflow(s);

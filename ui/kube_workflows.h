@@ -28,8 +28,6 @@ public:
                       QString *why);
     rcs::Job *action(Action action, const StudioTarget &target, const ActionRequest &request, QString *why);
     rcs::Job *deploy(const StudioTarget &target, const DeployParameters &parameters, QString *why);
-    // Why the action has no workflow here yet; empty when it has one.
-    static QString unsupportedReason(Action action);
     // The sandbox's kubeconfig for the sandbox target, the chosen file otherwise.
     QString kubeconfigOf(const StudioTarget &target) const;
 

@@ -832,11 +832,20 @@ void MainWindow::confirmFailover()
     if (!selected)
         return;
     QString text;
+    ActionRequest request = selectionRequest();
     if (selected->isMaster()) {
         QStringList replicas;
         for (const NodeCard &card : m_model->nodes()) {
-            if (card.masterId == selected->id && !selected->id.isEmpty())
-                replicas.append(card.displayName());
+            if (card.masterId != selected->id || selected->id.isEmpty())
+                continue;
+            // A selected master fails over through its first replica: the request names that one,
+            // the pod a StatefulSet workflow promotes.
+            if (replicas.isEmpty()) {
+                request.nodeKey = card.key();
+                request.podName = card.podName;
+                request.address = card.address;
+            }
+            replicas.append(card.displayName());
         }
         if (replicas.isEmpty()) {
             statusBar()->showMessage(tr("%1 has no replica to promote.").arg(selected->displayName()), 6000);
@@ -853,7 +862,6 @@ void MainWindow::confirmFailover()
     dialog->setObjectName(QStringLiteral("failoverConfirmation"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAcceptText(tr("Fail over"), false);
-    const ActionRequest request = selectionRequest();
     connect(dialog, &QDialog::accepted, this, [this, request] { runAction(Action::Failover, request); });
     dialog->open();
 }

@@ -7,6 +7,7 @@
 #include "redis/remove_node_job.h"
 
 #include <QJsonArray>
+#include <QTimer>
 
 namespace rcs {
 
@@ -49,6 +50,15 @@ bool RemoveNodeWorkflow::plan(const ClusterSurvey &found)
     m_count = found.deployment.replicas;
     const QString statefulSet = session()->target().statefulSet;
     m_podName = QStringLiteral("%1-%2").arg(statefulSet).arg(m_count - 1);
+    if (!m_expectedPod.isEmpty() && m_expectedPod != m_podName) {
+        fail(
+            ErrorCode::Refused,
+            QStringLiteral("You confirmed the removal of %1, but the pod to remove is now %2 (StatefulSet %3 "
+                           "has %4 pods). Nothing was changed: look at the cluster again and confirm anew.")
+                .arg(m_expectedPod, m_podName, statefulSet)
+                .arg(m_count));
+        return false;
+    }
     if (m_count <= 1) {
         fail(ErrorCode::Refused,
              QStringLiteral("StatefulSet %1 has only %2 pod; there is nothing to remove. Use cleanup to "
@@ -244,11 +254,24 @@ void RemoveNodeWorkflow::deleteClaim(int index)
 
 void RemoveNodeWorkflow::verify()
 {
-    survey([this](const ClusterSurvey &after) {
+    // Gossip may need a moment to settle (a re-pointed replica, a node that just forgot); a cluster
+    // still unhealthy after the bound is reported.
+    verify(QDeadlineTimer(kSettleTimeoutMs));
+}
+
+void RemoveNodeWorkflow::verify(QDeadlineTimer deadline)
+{
+    survey([this, deadline](const ClusterSurvey &after) {
         if (after.assessment.situation != Situation::Healthy) {
+            if (!deadline.hasExpired()) {
+                QTimer::singleShot(kPodPollIntervalMs, this, [this, deadline] { verify(deadline); });
+                return;
+            }
             fail(ErrorCode::Unhealthy,
-                 QStringLiteral("Verifying: %1 was removed, but the cluster is %2: %3")
-                     .arg(m_podName, situationName(after.assessment.situation), after.assessment.advice));
+                 QStringLiteral("Verifying: %1 was removed, but after %2 s the cluster is %3: %4")
+                     .arg(m_podName)
+                     .arg(kSettleTimeoutMs / 1000)
+                     .arg(situationName(after.assessment.situation), after.assessment.advice));
             return;
         }
         addResult(QStringLiteral("The cluster is healthy: %1 masters over %2 pods, every slot served.")

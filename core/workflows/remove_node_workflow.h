@@ -15,15 +15,20 @@ namespace rcs {
 // Error behaviour: Refused when the cluster is not healthy, when the pod is a master whose removal
 // would leave fewer than 3 masters (fail over to one of its replicas first), or without confirmation;
 // RemoveNodeJob's errors; the scale or delete request's error; Timeout when the pod does not go;
-// Unhealthy when the cluster is not healthy afterwards.
+// Unhealthy when the cluster is not healthy within kSettleTimeoutMs afterwards.
 class RemoveNodeWorkflow final : public Workflow {
     Q_OBJECT
 public:
     static constexpr int kMinimumMasters = 3;
+    // How long the cluster may take to report healthy after the pod went.
+    static constexpr int kSettleTimeoutMs = 15000;
 
     explicit RemoveNodeWorkflow(KubeSession *session, QObject *parent = nullptr);
 
     void setConfirmed(bool confirmed) { m_confirmed = confirmed; }
+    // The pod the user confirmed; the run refuses, changing nothing, when the highest ordinal is
+    // another one by the time it starts (the StatefulSet was scaled meanwhile).
+    void setExpectedPodName(const QString &name) { m_expectedPod = name; }
     void setDeletePersistentVolumeClaim(bool remove) { m_deleteClaims = remove; }
 
     // Known once the cluster was read.
@@ -45,12 +50,14 @@ private:
     void scaleDown();
     void deleteClaim(int index);
     void verify();
+    void verify(QDeadlineTimer deadline);
 
     bool m_confirmed = false;
     bool m_deleteClaims = false;
     bool m_claimsGoWithPod = false; // persistentVolumeClaimRetentionPolicy.whenScaled: Delete
     int m_count = 0;                // pods before the removal
     QString m_podName;
+    QString m_expectedPod;
     QString m_nodeId;
     QStringList m_planned;
     QStringList m_claims;

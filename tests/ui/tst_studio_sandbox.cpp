@@ -10,6 +10,7 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -18,7 +19,7 @@
 using namespace rcs::ui;
 
 // The whole story through the window on kube-sandbox: the deploy wizard, create, every pod deleted,
-// Recover, and the cleanup confirmation with the PVCs.
+// Recover, Add node, Remove node, Failover, and the cleanup confirmation with the PVCs.
 class TestStudioSandbox final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -99,6 +100,60 @@ private Q_SLOTS:
         QVERIFY2(finished.last().at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->resultText()));
         QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::Healthy, 60000);
         QCOMPARE(model->masterCount(), 3);
+
+        // Add node on Kubernetes: the StatefulSet grows to 7 and redis-app-6 joins as a master.
+        QTRY_VERIFY(window.action(Action::AddNode)->isEnabled());
+        finished.clear();
+        window.action(Action::AddNode)->trigger();
+        ConfirmationDialog *confirm = nullptr;
+        QTRY_VERIFY(confirm = window.findChild<ConfirmationDialog *>(QStringLiteral("addNodeConfirmation")));
+        confirm->accept();
+        QVERIFY(finished.wait(240000));
+        QVERIFY2(finished.last().at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
+        const auto servingMaster = [model](const QString &pod) {
+            for (const NodeCard &card : model->nodes()) {
+                if (card.podName == pod)
+                    return card.isMaster() && card.slotCount() > 0;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(model->masterCount() == 4 && servingMaster(QStringLiteral("redis-app-6")),
+                                 60000);
+
+        // Remove node: the confirmation names the highest pod and where its slots go.
+        QTRY_VERIFY(window.action(Action::RemoveNode)->isEnabled());
+        finished.clear();
+        window.action(Action::RemoveNode)->trigger();
+        QTRY_VERIFY(confirm =
+                        window.findChild<ConfirmationDialog *>(QStringLiteral("removeNodeConfirmation")));
+        QVERIFY(confirm->windowTitle().contains(QLatin1String("redis-app-6")));
+        bool saysWhere = false;
+        for (const QLabel *label : confirm->findChildren<QLabel *>())
+            saysWhere = saysWhere || label->text().contains(QLatin1String("move to the other masters"));
+        QVERIFY(saysWhere);
+        confirm->accept();
+        QVERIFY(finished.wait(240000));
+        QVERIFY2(finished.last().at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
+        QTRY_VERIFY_WITH_TIMEOUT(model->masterCount() == 3 && model->nodes().size() == 6 &&
+                                     model->situation() == Situation::Healthy,
+                                 60000);
+
+        // Failover with a master selected: its replica's pod is promoted.
+        QString masterKey;
+        for (const NodeCard &card : model->nodes()) {
+            if (card.isMaster())
+                masterKey = card.key();
+        }
+        model->setSelectedKey(masterKey);
+        QTRY_VERIFY(window.action(Action::Failover)->isEnabled());
+        finished.clear();
+        window.action(Action::Failover)->trigger();
+        QTRY_VERIFY(confirm = window.findChild<ConfirmationDialog *>(QStringLiteral("failoverConfirmation")));
+        confirm->accept();
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.last().at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
+        QTRY_VERIFY_WITH_TIMEOUT(model->node(masterKey) && !model->node(masterKey)->isMaster(), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::Healthy, 60000);
 
         // Cleanup names the PVCs when they are to go.
         window.action(Action::Cleanup)->trigger();
