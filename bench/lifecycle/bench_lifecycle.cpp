@@ -100,6 +100,7 @@ bool createClusterWithRedisCli(const QList<NodeAddress> &addresses, int replicas
 }
 
 bool g_setupWithRedisCli = false;
+int g_commandTimeoutMs = 0; // 0: the product's default (RedisConnection::DefaultCommandTimeoutMs)
 
 enum class RecoverTool { Ours, Seed, CliMesh };
 
@@ -175,6 +176,11 @@ qint64 timeRecover(int count, RecoverTool tool, int giveUpMs)
         return SetupFailed;
     }
     RedisPool pool;
+    if (g_commandTimeoutMs > 0) {
+        RedisConnectionOptions options = pool.options();
+        options.commandTimeoutMs = g_commandTimeoutMs;
+        pool.setOptions(options);
+    }
     QElapsedTimer clock;
     clock.start();
     if (tool == RecoverTool::Ours) {
@@ -306,6 +312,9 @@ int main(int argc, char **argv)
          QStringLiteral("Recover: the tool that forms the cluster before the restart, ours or redis-cli "
                         "(default ours)."),
          QStringLiteral("TOOL"), QStringLiteral("ours")},
+        {QStringLiteral("command-timeout-ms"),
+         QStringLiteral("Recover: per-command timeout of our connections (default: the product's)."),
+         QStringLiteral("MS"), QStringLiteral("0")},
         {QStringLiteral("give-up-s"),
          QStringLiteral("Recover: seconds after which a reference is given up (default 60)."),
          QStringLiteral("S"), QStringLiteral("60")},
@@ -321,6 +330,7 @@ int main(int argc, char **argv)
     const int count = parser.value(QStringLiteral("nodes")).toInt();
     const int keys = parser.value(QStringLiteral("keys")).toInt();
     const int giveUpMs = parser.value(QStringLiteral("give-up-s")).toInt() * 1000;
+    g_commandTimeoutMs = parser.value(QStringLiteral("command-timeout-ms")).toInt();
     g_setupWithRedisCli = parser.value(QStringLiteral("setup-with")) == QLatin1String("redis-cli");
 
     struct Tool {
@@ -331,7 +341,8 @@ int main(int argc, char **argv)
     };
     QList<Tool> tools = {{RecoverTool::Ours, QStringLiteral("ours"), {}, 0}};
     if (recover) {
-        for (const QString &name : parser.value(QStringLiteral("references")).split(QLatin1Char(','))) {
+        for (const QString &name :
+             parser.value(QStringLiteral("references")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             if (name == QLatin1String("seed"))
                 tools.append({RecoverTool::Seed, name, {}, 0});
             else if (name == QLatin1String("cli-mesh"))
