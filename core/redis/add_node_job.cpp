@@ -63,7 +63,7 @@ void AddNodeJob::checked(const QList<Result<RedisReply>> &replies)
 {
     for (const Result<RedisReply> &reply : replies) {
         if (!reply)
-            return fail(reply.error().withContext(QStringLiteral("Checking the new node: ")));
+            return fail(reply.error().withContext(QStringLiteral("Checking the new node")));
     }
     Result<QList<ClusterNodeInfo>> nodes = parseClusterNodes(replies.at(0)->bytes());
     if (!nodes)
@@ -169,7 +169,7 @@ void AddNodeJob::afterJoin()
             m_slotsMoved = rebalance->slotsMoved();
             if (rebalance->hasError())
                 return fail(rebalance->error().withContext(
-                    QStringLiteral("The node joined, but the rebalance failed: ")));
+                    QStringLiteral("The node joined, but the rebalance failed")));
             info(QStringLiteral("%1 joined as a master with %2 slots.")
                      .arg(m_new.toString())
                      .arg(m_slotsMoved));

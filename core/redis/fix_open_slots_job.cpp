@@ -1,5 +1,6 @@
 #include "fix_open_slots_job.h"
 
+#include "redis/cluster_info_parser.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/lifecycle_support.h"
 #include "redis/redis_pool.h"
@@ -173,7 +174,43 @@ void FixOpenSlotsJob::counted(const QList<int> &emptyImports, const SlotPlan &mo
         m_deadline = QDeadlineTimer(SettleTimeoutMs);
         return verify();
     }
-    runMoves(plan);
+    m_deadline = QDeadlineTimer(ReadyTimeoutMs);
+    waitForTargets(plan);
+}
+
+void FixOpenSlotsJob::waitForTargets(const SlotPlan &moves)
+{
+    setStep(QStringLiteral("Waiting until every receiving master reports cluster_state:ok"));
+    QList<NodeAddress> targets;
+    for (const SlotMove &move : moves.moves) {
+        const NodeAddress address = m_addressById.value(move.targetId);
+        if (!targets.contains(address))
+            targets.append(address);
+    }
+    m_pool->commandAll(targets, {"CLUSTER", "INFO"}, this, [this, moves](QList<NodeReply> replies) {
+        if (isFinished())
+            return;
+        QString notReady;
+        for (const NodeReply &reply : replies) {
+            const Result<ClusterInfo> info = reply.reply ? parseClusterInfo(reply.reply->bytes())
+                                                         : Result<ClusterInfo>(reply.reply.error());
+            if (!info || !info->isOk()) {
+                notReady = reply.address.toString();
+                break;
+            }
+        }
+        if (notReady.isEmpty())
+            return runMoves(moves);
+        if (m_deadline.hasExpired()) {
+            return fail(
+                ErrorCode::Timeout,
+                QStringLiteral("%1 did not report cluster_state:ok within %2 s, so its open slots were "
+                               "not finished; run check to see why the cluster is down.")
+                    .arg(notReady)
+                    .arg(ReadyTimeoutMs / 1000));
+        }
+        QTimer::singleShot(50, this, [this, moves] { waitForTargets(moves); });
+    });
 }
 
 void FixOpenSlotsJob::runMoves(const SlotPlan &moves)

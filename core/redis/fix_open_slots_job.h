@@ -22,15 +22,19 @@ class RedisPool;
 //   (nothing had moved yet); otherwise the move A → B is finished, since keys already live on both;
 // - anything else (several migrating nodes, an importer naming an unknown source): left alone and
 //   reported, like redis-cli's "can't fix this slot yet".
-// Moves run through SlotMigrationJob (sources in parallel, never REPLACE). Finally the job waits until
-// no node reports an open slot.
+// Moves run through SlotMigrationJob (sources in parallel, never REPLACE), once every receiving master
+// reports cluster_state:ok: a master that was just restarted (the usual reason a slot was left open)
+// answers CLUSTERDOWN for up to 5 s, and a MIGRATE into it would fail. Finally the job waits until no
+// node reports an open slot.
 //
 // Error behaviour: Refused when a master is unreachable (its view of the slot is unknown) or a slot
-// cannot be fixed automatically (named); the migration's error; Timeout if slots stay open.
+// cannot be fixed automatically (named); the migration's error; Timeout if a receiving master never
+// reports ok or slots stay open.
 class FixOpenSlotsJob final : public Job {
     Q_OBJECT
 public:
     static constexpr int SettleTimeoutMs = 30000;
+    static constexpr int ReadyTimeoutMs = 30000;
 
     FixOpenSlotsJob(QList<NodeAddress> seeds, RedisPool *pool = nullptr, QObject *parent = nullptr);
     ~FixOpenSlotsJob() override;
@@ -46,6 +50,7 @@ protected:
 private:
     void scanned(const ClusterTopology &topology);
     void counted(const QList<int> &emptyImports, const SlotPlan &moves);
+    void waitForTargets(const SlotPlan &moves);
     void runMoves(const SlotPlan &moves);
     void verify();
 

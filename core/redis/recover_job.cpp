@@ -144,7 +144,7 @@ void RecoverJob::sendMeets(const QList<MeetCommand> &meets)
             this, [this, from](Result<RedisReply> reply) {
                 if (!reply && !isFinished())
                     failAfterRestore(reply.error().withContext(
-                        QStringLiteral("CLUSTER MEET on %1 failed: ").arg(from.address.toString())));
+                        QStringLiteral("CLUSTER MEET on %1 failed").arg(from.address.toString())));
             });
     }
 }

@@ -85,7 +85,7 @@ void RemoveNodeJob::firstScan(const ClusterTopology &topology)
                 return;
             m_slotsMoved = drain->slotsMoved();
             if (drain->hasError())
-                return fail(drain->error().withContext(QStringLiteral("Draining the node: ")));
+                return fail(drain->error().withContext(QStringLiteral("Draining the node")));
             scan([this](const ClusterTopology &after) { repointReplicas(after); });
         });
         drain->start();
@@ -142,7 +142,7 @@ void RemoveNodeJob::forget(const ClusterTopology &)
                            return;
                        if (!reply)
                            return fail(reply.error().withContext(
-                               QStringLiteral("Every node forgot it, but resetting it failed: ")));
+                               QStringLiteral("Every node forgot it, but resetting it failed")));
                        m_deadline = QDeadlineTimer(ForgetTimeoutMs);
                        waitUntilForgotten();
                    });

@@ -262,7 +262,7 @@ void SlotMigrationJob::stop(int l, const Error &error)
     const QString where = describe(l);
     m_stuck.append(where + QStringLiteral(": ") + error.message());
     if (!m_firstError.isError())
-        m_firstError = error.withContext(QStringLiteral("Moving %1: ").arg(where));
+        m_firstError = error.withContext(QStringLiteral("Moving %1").arg(where));
     // The other lanes of this source finish their slot and take no new one.
     workerOf(l).stopped = true;
     laneDone(l);
@@ -281,11 +281,14 @@ void SlotMigrationJob::checkDone()
     if (isFinished() || m_activeLanes > 0 || m_backgroundReplies > 0)
         return;
     if (m_firstError.isError()) {
+        // Server replies carry no full stop; without one the count below reads as part of the reply.
+        QString message = m_firstError.message();
+        if (!message.endsWith(QLatin1Char('.')))
+            message += QLatin1Char('.');
         fail(Error(m_firstError.code(),
-                   m_firstError.message() +
-                       QStringLiteral(" %1 of %2 slots were moved; run check to see the open slots.")
-                           .arg(m_slotsMoved)
-                           .arg(m_totalSlots),
+                   message + QStringLiteral(" %1 of %2 slots were moved; run check to see the open slots.")
+                                 .arg(m_slotsMoved)
+                                 .arg(m_totalSlots),
                    m_stuck.join(QLatin1Char('\n'))));
         return;
     }

@@ -1,0 +1,226 @@
+// Slot migrations under faults, on real redis-server processes (tests/support RedisTestNodes): the new
+// master dies in the middle of add-node's rebalance, a source refuses MIGRATE during a rebalance, the
+// node being removed refuses MIGRATE while it is drained. Each time the job must fail within a bounded
+// time with a message naming the slot and the node, lose no key, and check --fix (FixOpenSlotsJob)
+// followed by the same workflow again must leave every slot covered, none open, every key readable.
+#include "../integration/cluster_key_client.h"
+#include "../integration/job_helpers.h"
+#include "redis/add_node_job.h"
+#include "redis/cluster_check.h"
+#include "redis/create_cluster_job.h"
+#include "redis/fix_open_slots_job.h"
+#include "redis/rebalance_job.h"
+#include "redis/redis_pool.h"
+#include "redis/remove_node_job.h"
+#include "support/redis_test_nodes.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace rcs;
+using rcs::test::ask;
+using rcs::test::ClusterKeyClient;
+using rcs::test::RedisTestNodes;
+using rcs::test::runJob;
+using rcs::test::scan;
+
+namespace {
+
+constexpr int kKeys = 20000;
+
+QString describe(const Error &error)
+{
+    return error.message() + QLatin1Char('\n') + error.detail();
+}
+
+} // namespace
+
+class TestMigrationFaults final : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<RedisTestNodes> m_nodes;
+    std::unique_ptr<RedisPool> m_pool;
+
+    NodeAddress first() const { return m_nodes->address(0); }
+
+    QString idOf(const NodeAddress &address)
+    {
+        const Result<RedisReply> id = ask(*m_pool, address, {"CLUSTER", "MYID"});
+        return id ? QString::fromUtf8(id->bytes()) : QString();
+    }
+
+    // Every master reachable and without a failure flag (a restarted node needs a moment of gossip).
+    bool settled(int masters)
+    {
+        const ClusterTopology topology = scan(*m_pool, first());
+        if (topology.masters().size() != masters)
+            return false;
+        for (const TopologyNode &master : topology.masters()) {
+            if (!master.reachable || master.isFailing())
+                return false;
+        }
+        return topology.slotsAgree();
+    }
+
+    void fixThenVerify(const std::function<Job *()> &again, int masters)
+    {
+        auto *fix = new FixOpenSlotsJob({first()}, m_pool.get());
+        const Error fixed = runJob(fix, 120000);
+        QVERIFY2(!fixed.isError(), qPrintable(describe(fixed)));
+        qInfo("check --fix: %d slots closed: %s", fix->slotsFixed(),
+              qPrintable(fix->actions().mid(0, 4).join(QLatin1Char(' '))));
+        delete fix;
+
+        Job *job = again();
+        const Error done = runJob(job, 180000);
+        QVERIFY2(!done.isError(), qPrintable(describe(done)));
+        delete job;
+
+        QTRY_VERIFY_WITH_TIMEOUT(settled(masters), 60000);
+        const ClusterTopology after = scan(*m_pool, first());
+        QVERIFY(after.openSlots().isEmpty());
+        QVERIFY2(after.uncoveredSlots().isEmpty(), qPrintable(after.uncoveredSlots().toString()));
+        for (const TopologyNode &master : after.masters())
+            QVERIFY2(qAbs(master.slotSet.count() - 16384 / masters) <= 2,
+                     qPrintable(master.address.toString() + QLatin1Char(' ') + master.slotSet.toString()));
+        ClusterKeyClient reader(m_pool.get(), {first()});
+        QVERIFY(reader.refreshBlocking().ok());
+        const Result<int> readable = reader.verifyBlocking("pre", kKeys, 120000);
+        QVERIFY2(readable.ok(), qPrintable(readable.error().message()));
+        QCOMPARE(*readable, kKeys);
+    }
+
+    // The job's failure must name a slot and the node at fault, and leave the keys readable.
+    void expectClearFailure(const Error &error, const NodeAddress &culprit)
+    {
+        QVERIFY(error.isError());
+        QVERIFY2(error.code() != ErrorCode::Timeout, qPrintable(describe(error)));
+        const QString message = error.message();
+        QVERIFY2(message.contains(QRegularExpression(QStringLiteral("slot \\d+"))), qPrintable(message));
+        QVERIFY2(message.contains(culprit.toString()), qPrintable(message));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_nodes = std::make_unique<RedisTestNodes>();
+        const Result<void> started = m_nodes->start(4);
+        QVERIFY2(started.ok(), qPrintable(started.error().message()));
+        m_pool = std::make_unique<RedisPool>();
+        QList<PlannedNodeInput> inputs;
+        for (int i = 0; i < 3; ++i)
+            inputs.append({m_nodes->address(i), {}});
+        auto *create = new CreateClusterJob(inputs, 0);
+        const Error created = runJob(create, 120000);
+        QVERIFY2(!created.isError(), qPrintable(describe(created)));
+        delete create;
+        ClusterKeyClient client(m_pool.get(), {first()});
+        QVERIFY(client.refreshBlocking().ok());
+        const Result<void> written = client.writeBlocking("pre", kKeys, 120000);
+        QVERIFY2(written.ok(), qPrintable(written.error().message()));
+    }
+
+    void cleanup()
+    {
+        m_pool.reset();
+        m_nodes.reset();
+    }
+
+    // add-node as a master: the new node is SIGKILLed after 300 slots reached it. The job fails naming
+    // a slot and the dead node; the node comes back with its data (as a restarted pod), check --fix
+    // closes the slots that were in flight, a rebalance finishes the job.
+    void newMasterDiesDuringAddNode()
+    {
+        const NodeAddress newcomer = m_nodes->address(3);
+        auto *add = new AddNodeJob({first()}, newcomer, AddNodeJob::Role::Master, m_pool.get());
+        bool killed = false;
+        int movedAtKill = 0;
+        connect(add, &Job::progress, add, [&](qint64 done, qint64) {
+            if (!killed && done >= 300) {
+                killed = true;
+                movedAtKill = int(done);
+                QVERIFY(m_nodes->kill(3).ok());
+            }
+        });
+        QElapsedTimer clock;
+        clock.start();
+        const Error error = runJob(add, 180000);
+        QVERIFY(killed);
+        qInfo("add-node stopped %lld ms after start (killed at %d slots): %s", clock.elapsed(), movedAtKill,
+              qPrintable(error.message()));
+        expectClearFailure(error, newcomer);
+        delete add;
+
+        QVERIFY(m_nodes->restart(3).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(settled(4), 60000);
+        const int open = int(scan(*m_pool, first()).openSlots().size());
+        qInfo("after the restart: %d open slot entries", open);
+        fixThenVerify([this] { return new RebalanceJob({first()}, m_pool.get()); }, 4);
+    }
+
+    // A source whose ACL forbids MIGRATE (as a misconfigured or locked-down node would): the other
+    // sources finish their moves, the refused one stops at its first slot with keys, and the job says
+    // which slot, which node and why.
+    void sourceRefusesMigrateDuringRebalance()
+    {
+        const NodeAddress newcomer = m_nodes->address(3);
+        QVERIFY(ask(*m_pool, newcomer,
+                    {"CLUSTER", "MEET", first().host.toUtf8(), QByteArray::number(first().port)})
+                    .ok());
+        QTRY_VERIFY_WITH_TIMEOUT(settled(4), 30000);
+        const NodeAddress refusing = m_nodes->address(1);
+        QVERIFY(ask(*m_pool, refusing, {"ACL", "SETUSER", "default", "-migrate"}).ok());
+
+        auto *rebalance = new RebalanceJob({first()}, m_pool.get());
+        const Error error = runJob(rebalance, 180000);
+        qInfo("rebalance stopped after %d slots: %s", rebalance->slotsMoved(), qPrintable(error.message()));
+        expectClearFailure(error, refusing);
+        QVERIFY2(describe(error).contains(QLatin1String("NOPERM"), Qt::CaseInsensitive),
+                 qPrintable(describe(error)));
+        QVERIFY(rebalance->slotsMoved() > 0); // the other two sources went on
+        delete rebalance;
+        QVERIFY(!scan(*m_pool, first()).openSlots().isEmpty());
+
+        // The fix refuses nothing but cannot move keys while MIGRATE is forbidden.
+        auto *blocked = new FixOpenSlotsJob({first()}, m_pool.get());
+        const Error stillBlocked = runJob(blocked, 120000);
+        QVERIFY(stillBlocked.isError());
+        delete blocked;
+
+        QVERIFY(ask(*m_pool, refusing, {"ACL", "SETUSER", "default", "+migrate"}).ok());
+        fixThenVerify([this] { return new RebalanceJob({first()}, m_pool.get()); }, 4);
+    }
+
+    // remove-node on a master that refuses MIGRATE: the drain stops naming the slot and the node, and
+    // the node is NOT forgotten (it still holds keys). Once allowed again, fix + remove-node complete.
+    void removedNodeRefusesMigrate()
+    {
+        const NodeAddress leaving = m_nodes->address(2);
+        const QString leavingId = idOf(leaving);
+        QVERIFY(!leavingId.isEmpty());
+        QVERIFY(ask(*m_pool, leaving, {"ACL", "SETUSER", "default", "-migrate"}).ok());
+
+        auto *remove = new RemoveNodeJob({first()}, leavingId, m_pool.get());
+        const Error error = runJob(remove, 180000);
+        qInfo("remove-node stopped: %s", qPrintable(error.message()));
+        expectClearFailure(error, leaving);
+        delete remove;
+        const ClusterTopology during = scan(*m_pool, first());
+        QVERIFY(during.node(leavingId));
+        QVERIFY(!during.node(leavingId)->slotSet.isEmpty());
+        const Result<RedisReply> keys = ask(*m_pool, leaving, {"DBSIZE"});
+        QVERIFY(keys.ok() && keys->integerValue() > 0);
+
+        QVERIFY(ask(*m_pool, leaving, {"ACL", "SETUSER", "default", "+migrate"}).ok());
+        fixThenVerify([this, leavingId] { return new RemoveNodeJob({first()}, leavingId, m_pool.get()); }, 2);
+        QVERIFY(!scan(*m_pool, first()).node(leavingId));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrationFaults)
+#include "tst_migration_faults.moc"
