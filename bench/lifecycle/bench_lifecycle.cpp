@@ -382,7 +382,7 @@ int main(int argc, char **argv)
         for (qint64 ms : tool.times)
             parts.append(QString::number(ms));
         if (tool.gaveUp)
-            parts.append(QStringLiteral("%1 gave up").arg(tool.gaveUp));
+            parts.append(QStringLiteral("%1 failed or gave up").arg(tool.gaveUp));
         return parts.join(QStringLiteral(", "));
     };
     const double ourMedian = median(tools.first().times);

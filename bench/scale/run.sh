@@ -83,8 +83,8 @@ section=$(cat <<MD
 ## create and recover at $nodes nodes ($((nodes / 2)) masters + $((nodes / 2)) replicas)
 
 Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/scale/run.sh\` on $(nproc) CPUs ($cpu), $ram RAM,
-Redis $redis ($(uname -sr)), every benchmark under \`nice -n 10\` while other developers' builds ran at
-normal priority. Load average (1/5/15 min) before → after: create $create_load_before → $create_load_after;
+Redis $redis ($(uname -sr)), every benchmark under \`nice -n 10\` (the load average includes whatever else the machine ran).
+Load average (1/5/15 min) before → after: create $create_load_before → $create_load_after;
 recover $recover_load_before → $recover_load_after.
 
 **create** (same method as the create section: fresh nodes, 3 s settle, timed until the tool exited and

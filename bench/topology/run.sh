@@ -32,7 +32,7 @@ section=$(cat <<MD
 
 Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/topology/run.sh\` (\`rcs_bench_topology\`, RelWithDebInfo,
 Qt $qt, \`QT_QPA_PLATFORM=offscreen\`, \`nice -n 10\`) on $(nproc) CPUs ($cpu); load average (1/5/15 min)
-$load_before before, $load_after after — other developers' builds were running.
+$load_before before, $load_after after (whatever else the machine ran is included).
 
 $out
 
