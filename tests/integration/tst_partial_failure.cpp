@@ -191,7 +191,7 @@ private Q_SLOTS:
             const Result<void> written = client.writeBlocking("partial", KeyCount);
             QVERIFY2(written.ok(), qPrintable(written.error().message()));
         }
-        // Every write reached a replica before the crash, so no key depends on who ends up master.
+        // Every write reached a replica before the restart, so no key depends on who ends up master.
         for (const NodeAddress &master : std::as_const(masters)) {
             QTRY_VERIFY_WITH_TIMEOUT(
                 test::ask(pool, master, {"WAIT", "1", "2000"}).valueOr(RedisReply()).integerValue() >= 1,
