@@ -228,6 +228,11 @@ rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target
     return nullptr;
 }
 
+QObject *CoreBackend::watchPods(const StudioTarget &target, const std::function<void()> &onChange)
+{
+    return target.usesKubernetes() ? m_kube->watchPods(target, onChange) : nullptr;
+}
+
 QString CoreBackend::unsupportedReason(Action action, const StudioTarget &target) const
 {
     if (target.usesKubernetes())

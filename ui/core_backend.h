@@ -34,6 +34,7 @@ public:
     rcs::Job *createActionJob(Action action, const StudioTarget &target, const ActionRequest &request,
                               QString *why) override;
     QString unsupportedReason(Action action, const StudioTarget &target) const override;
+    QObject *watchPods(const StudioTarget &target, const std::function<void()> &onChange) override;
     QStringList contexts(const QString &kubeconfig, QString *error) const override;
     rcs::Job *createConnectionTestJob(const StudioTarget &target, QString *why) override;
     rcs::Job *createStorageClassesJob(const StudioTarget &target, const NamesCallback &onNames,

@@ -2,6 +2,7 @@
 
 #include "common/logger.h"
 #include "core_backend.h"
+#include "kube/kube_watch.h"
 #include "sequence_job.h"
 #include "topology_adapter.h"
 #include "workflows/add_node_workflow.h"
@@ -127,6 +128,36 @@ rcs::KubeSession *KubeWorkflows::session(const StudioTarget &target, QString *wh
     m_session = opened.value();
     m_sessionTarget = target;
     return m_session;
+}
+
+QObject *KubeWorkflows::watchPods(const StudioTarget &target, const std::function<void()> &onChange)
+{
+    if (target.kind == StudioTarget::Kind::Sandbox && m_sandbox->runningPid() == 0)
+        return nullptr;
+    rcs::KubeSession *opened = session(target, nullptr);
+    if (!opened)
+        return nullptr;
+    auto *watch = new rcs::KubeWatch(
+        opened->client(), rcs::KubeObjectRef{QStringLiteral("v1"), QStringLiteral("Pod"), target.ns, {}},
+        rcs::KubeListOptions{});
+    // Pods of the StatefulSet only: other workloads in the namespace do not change the picture.
+    const QString prefix = target.statefulSet + QLatin1Char('-');
+    connect(watch, &rcs::KubeWatch::eventReceived, watch,
+            [onChange, prefix](const rcs::KubeWatchEvent &event) {
+                const QString name = event.object.value(QLatin1String("metadata"))
+                                         .toObject()
+                                         .value(QLatin1String("name"))
+                                         .toString();
+                if (event.type != rcs::KubeWatchEvent::Type::Bookmark && name.startsWith(prefix))
+                    onChange();
+            });
+    // The session (and its client) may be replaced for another target: the watch ends with it. A
+    // watch that gave up (API server away too long) goes too; the window makes a new one after its
+    // next successful refresh.
+    connect(opened, &QObject::destroyed, watch, &QObject::deleteLater);
+    connect(watch, &rcs::KubeWatch::failed, watch, &QObject::deleteLater);
+    watch->start();
+    return watch;
 }
 
 rcs::Job *KubeWorkflows::withSandbox(const StudioTarget &target, std::function<rcs::Job *(QString *)> make,

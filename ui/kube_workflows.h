@@ -28,6 +28,9 @@ public:
                       QString *why);
     rcs::Job *action(Action action, const StudioTarget &target, const ActionRequest &request, QString *why);
     rcs::Job *deploy(const StudioTarget &target, const DeployParameters &parameters, QString *why);
+    // A KubeWatch on the target's namespace that calls onChange for events of the StatefulSet's pods;
+    // nullptr while the sandbox is not running or the kubeconfig cannot be opened.
+    QObject *watchPods(const StudioTarget &target, const std::function<void()> &onChange);
     // The sandbox's kubeconfig for the sandbox target, the chosen file otherwise.
     QString kubeconfigOf(const StudioTarget &target) const;
 

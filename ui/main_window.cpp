@@ -38,6 +38,7 @@ namespace rcs::ui {
 
 namespace {
 constexpr int kRefreshTimeoutMs = 20'000;
+constexpr int kPodChangeDelayMs = 300;
 const QString kCategory = QStringLiteral("ui");
 
 QIcon actionIcon(const char *name)
@@ -61,6 +62,7 @@ MainWindow::MainWindow(StudioBackend *backend, QWidget *parent)
     , m_refreshLabel(new QLabel(this))
     , m_zoomLabel(new QLabel(this))
     , m_refreshTimer(new QTimer(this))
+    , m_podChangeDelay(new QTimer(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/redis-cluster-studio.svg")));
@@ -85,6 +87,9 @@ MainWindow::MainWindow(StudioBackend *backend, QWidget *parent)
         }
     });
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
+    m_podChangeDelay->setSingleShot(true);
+    m_podChangeDelay->setInterval(kPodChangeDelayMs);
+    connect(m_podChangeDelay, &QTimer::timeout, this, &MainWindow::refresh);
 
     // The empty sandbox's one-click offer, under the placeholder text in the middle of the picture.
     m_quickDeploy = new QPushButton(QIcon(QStringLiteral(":/icons/deploy.svg")),
@@ -382,6 +387,7 @@ void MainWindow::setTarget(const StudioTarget &target)
         m_refreshAgain = false;
         m_model->clear();
         m_everRefreshed = false;
+        delete m_podWatch; // it watched the previous target's pods
         m_lastRefreshError.clear();
         rcs::Logger::instance().info(kCategory, tr("Looking at %1.").arg(target.displayName()));
         Q_EMIT targetChanged(target);
@@ -440,6 +446,12 @@ void MainWindow::refresh()
         const bool ok = !finished->hasError();
         if (ok) {
             m_everRefreshed = true;
+            if (!m_podWatch) // the target answered: follow its pods from now on
+            {
+                m_podWatch = m_backend->watchPods(m_target, [this] { m_podChangeDelay->start(); });
+                if (m_podWatch)
+                    m_podWatch->setParent(this);
+            }
             m_refreshLabel->setText(
                 tr("Refreshed %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
             m_refreshLabel->setToolTip({});

@@ -137,6 +137,10 @@ private:
     int m_refreshInterval = 2000;
     bool m_everRefreshed = false;
     bool m_refreshAgain = false;
+    // Pod events between polls: the backend's watch, and a short delay that folds a burst of events
+    // (a rollout, a scale) into one refresh.
+    QPointer<QObject> m_podWatch;
+    QTimer *m_podChangeDelay;
     bool m_autoDeployDefault = false;
     QPushButton *m_quickDeploy = nullptr;
 };

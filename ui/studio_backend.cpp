@@ -28,6 +28,11 @@ QString StudioBackend::unsupportedReason(Action, const StudioTarget &) const
     return {};
 }
 
+QObject *StudioBackend::watchPods(const StudioTarget &, const std::function<void()> &)
+{
+    return nullptr;
+}
+
 QStringList StudioBackend::cleanupPreview(const StudioTarget &target, const QStringList &podNames,
                                           const ActionRequest &request) const
 {

@@ -50,6 +50,10 @@ public:
                                        const ActionRequest &request) const;
     // The contexts of a kubeconfig file, the current one first; empty with *error when unreadable.
     virtual QStringList contexts(const QString &kubeconfig, QString *error) const;
+    // Watches the target's pods and calls onChange when one is added, changes or goes, so the picture
+    // follows the cluster between polls. The returned object owns the watch (delete it to stop);
+    // nullptr when the target has no pods to watch or cannot be reached yet.
+    virtual QObject *watchPods(const StudioTarget &target, const std::function<void()> &onChange);
 
     // --- the deploy wizard ---
     // A job that succeeds when the target's API server answers with the credentials given; its error

@@ -1,4 +1,5 @@
 #include "kube/kube_client.h"
+#include "kube/kube_request.h"
 #include "support/kube_sandbox_fixture.h"
 #include "ui/confirmation_dialog.h"
 #include "ui/core_backend.h"
@@ -100,6 +101,29 @@ private Q_SLOTS:
         QVERIFY2(finished.last().at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->resultText()));
         QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::Healthy, 60000);
         QCOMPARE(model->masterCount(), 3);
+
+        // Pods are watched: with polling off, a pod event alone (a label added) refreshes the picture.
+        window.setRefreshInterval(0);
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        while (refreshed.wait(2500)) // a poll still in flight ends first
+            ;
+        refreshed.clear();
+        rcs::KubeRequest::Spec label;
+        label.method = "PATCH";
+        label.ref = rcs::KubeObjectRef{QStringLiteral("v1"), QStringLiteral("Pod"),
+                                       QStringLiteral("redis-cluster"), QStringLiteral("redis-app-0")};
+        label.body = R"({"metadata":{"labels":{"touched":"yes"}}})";
+        label.contentType = "application/merge-patch+json";
+        label.verb = QStringLiteral("patch");
+        rcs::Job *patch = owner->raw(label);
+        patch->setAutoDelete(false);
+        QSignalSpy patched(patch, &rcs::Job::finished);
+        patch->start();
+        QVERIFY(patched.wait(30000));
+        QVERIFY2(!patch->hasError(), qPrintable(patch->errorString()));
+        delete patch;
+        QVERIFY(refreshed.wait(30000));
+        window.setRefreshInterval(1000);
 
         // Add node on Kubernetes: the StatefulSet grows to 7 and redis-app-6 joins as a master.
         QTRY_VERIFY(window.action(Action::AddNode)->isEnabled());
