@@ -1,5 +1,7 @@
 #include "create_cluster_job.h"
 
+#include "cluster_pacing.h"
+
 #include "common/logger.h"
 #include "common/logging.h"
 #include "redis/cluster_info_parser.h"
@@ -258,18 +260,19 @@ void CreateClusterJob::assignSlotsAndEpochs()
         bool optional; // a failure is logged, not fatal
     };
     auto sends = std::make_shared<QList<Send>>();
+    const int formingTimeoutMs = pacedNodeTimeoutMs(FormingNodeTimeoutMs, int(m_members.size()));
     for (int i = 0; i < m_members.size(); ++i) {
         Member &member = m_members[i];
-        if (member.nodeTimeoutMs > FormingNodeTimeoutMs) {
+        if (member.nodeTimeoutMs > formingTimeoutMs) {
             member.nodeTimeoutShortened = true;
             sends->append(
                 {i,
-                 {"CONFIG", "SET", "cluster-node-timeout", number(FormingNodeTimeoutMs)},
+                 {"CONFIG", "SET", "cluster-node-timeout", number(formingTimeoutMs)},
                  QStringLiteral("Shortening cluster-node-timeout on %1 from %2 to %3 ms while the cluster "
                                 "forms (a new master waits that long before it reports ok)")
                      .arg(member.address.toString())
                      .arg(member.nodeTimeoutMs)
-                     .arg(FormingNodeTimeoutMs),
+                     .arg(formingTimeoutMs),
                  true});
         }
         if (member.master) {
@@ -396,7 +399,7 @@ void CreateClusterJob::polled(const QList<NodeView> &views)
                            gaps.join(QLatin1Char('\n'))));
         return;
     }
-    m_pollTimer.start(m_pollIntervalMs);
+    m_pollTimer.start(pacedPollIntervalMs(m_pollIntervalMs, int(m_members.size())));
 }
 
 void CreateClusterJob::replicateWhereReady(const QList<NodeView> &views)

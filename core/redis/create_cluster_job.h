@@ -25,10 +25,12 @@ class RedisPool;
 //    node, no assigned slot — and refuses naming the first node that is not.
 // 3. Pipelined on all nodes at once: ADDSLOTSRANGE (7.0+, ADDSLOTS before) on the masters and a distinct
 //    SET-CONFIG-EPOCH 1..N everywhere; then, once all answered, a full-mesh CLUSTER MEET.
-//    While the cluster forms, cluster-node-timeout is shortened to 1 s on every node and restored
+//    While the cluster forms, cluster-node-timeout is shortened to 1 s on every node (more on large
+//    clusters, see cluster_pacing.h) and restored
 //    afterwards: a master reports cluster_state:ok only min(node-timeout, 5 s) after it last counted
 //    itself in a minority, which a slotless node does until its first ADDSLOTS.
-// 4. Polls CLUSTER NODES + CLUSTER INFO of every node every pollInterval, sends CLUSTER REPLICATE to a
+// 4. Polls CLUSTER NODES + CLUSTER INFO of every node every pollInterval (paced), sends CLUSTER REPLICATE to
+// a
 //    replica as soon as it knows its master, and succeeds when convergenceGaps() is empty: every node
 //    cluster_state:ok, agreeing on every node's slots and role, listing every peer at its address,
 //    connected.

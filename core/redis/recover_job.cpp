@@ -1,5 +1,7 @@
 #include "recover_job.h"
 
+#include "cluster_pacing.h"
+
 #include "common/logger.h"
 #include "redis/cluster_nodes_parser.h"
 #include "redis/lifecycle_support.h"
@@ -142,9 +144,22 @@ void RecoverJob::sendMeets(const QList<MeetCommand> &meets)
             QStringLiteral("Tell %1 that %2 is at %3")
                 .arg(from.address.toString(), m_inputs.at(meet.to).myId.left(8), meet.target.toString()),
             this, [this, from](Result<RedisReply> reply) {
-                if (!reply && !isFinished())
-                    failAfterRestore(reply.error().withContext(
-                        QStringLiteral("CLUSTER MEET on %1 failed").arg(from.address.toString())));
+                if (reply || isFinished())
+                    return;
+                // A node that rejects the MEET is an error; one that answers late or not at all (a
+                // busy node in a large cluster) gets the MEET again with the next round of re-sends,
+                // within the job's deadline.
+                const ErrorCode code = reply.error().code();
+                if (code == ErrorCode::Timeout || code == ErrorCode::ConnectionFailed) {
+                    Logger::instance().warning(
+                        QStringLiteral("redis"),
+                        QStringLiteral("CLUSTER MEET on %1 got no answer (%2); it is sent again if still "
+                                       "needed.")
+                            .arg(from.address.toString(), reply.error().message()));
+                    return;
+                }
+                failAfterRestore(reply.error().withContext(
+                    QStringLiteral("CLUSTER MEET on %1 failed").arg(from.address.toString())));
             });
     }
 }
@@ -179,7 +194,9 @@ void RecoverJob::polled(const QList<NodeView> &views)
     setProgress(qMax<qint64>(0, 100 - m_gaps.size()), 100);
 
     if (m_timeoutsLowered && !anyMemberFlagged(views)) {
-        setNodeTimeouts(false, [this] { m_pollTimer.start(m_pollIntervalMs); });
+        setNodeTimeouts(false, [this] {
+            m_pollTimer.start(pacedPollIntervalMs(m_pollIntervalMs, int(m_plan.members.size())));
+        });
         return;
     }
     if (m_gaps.isEmpty() && !m_timeoutsLowered) {
@@ -192,7 +209,7 @@ void RecoverJob::polled(const QList<NodeView> &views)
         setStep(QStringLiteral("Re-introducing nodes that have not met yet"));
         sendMeets(remeets);
     }
-    m_pollTimer.start(m_pollIntervalMs);
+    m_pollTimer.start(pacedPollIntervalMs(m_pollIntervalMs, int(m_plan.members.size())));
 }
 
 QStringList RecoverJob::gapsIn(const QList<NodeView> &views, QList<MeetCommand> *remeets) const
@@ -297,7 +314,9 @@ void RecoverJob::setNodeTimeouts(bool fast, std::function<void()> then)
         const int original = m_originalNodeTimeouts.value(member);
         if (original <= 0)
             continue; // unknown: leave the node alone rather than guess its setting
-        const int value = fast ? std::min(original, FastNodeTimeoutMs) : original;
+        const int value =
+            fast ? std::min(original, pacedNodeTimeoutMs(FastNodeTimeoutMs, int(m_plan.members.size())))
+                 : original;
         ++pending->remaining;
         const NodeAddress address = m_inputs.at(member).address;
         sendLogged(m_pool, address, {"CONFIG", "SET", "cluster-node-timeout", QByteArray::number(value)},
