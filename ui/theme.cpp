@@ -68,64 +68,57 @@ Theme::Mode Theme::modeFromName(const QString &name)
     return Mode::System;
 }
 
-QPalette Theme::lightPalette()
+namespace {
+// The colours in which the light and dark palettes differ; everything else is shared.
+struct PaletteColors {
+    QColor window, base, text, alternateBase, toolTipBase, placeholder, button;
+    QColor light, midlight, mid, dark, shadow, link, disabledText;
+};
+
+QPalette paletteOf(const PaletteColors &c)
 {
     QPalette p;
-    const QColor window(0xf5, 0xf6, 0xf8);
-    const QColor base(0xff, 0xff, 0xff);
-    const QColor text(0x1f, 0x23, 0x28);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, QColor(0xf3, 0xf5, 0xf8));
-    p.setColor(QPalette::ToolTipBase, QColor(0xff, 0xff, 0xf4));
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0x8a, 0x91, 0x99));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, QColor(0xfb, 0xfb, 0xfc));
-    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::Window, c.window);
+    p.setColor(QPalette::WindowText, c.text);
+    p.setColor(QPalette::Base, c.base);
+    p.setColor(QPalette::AlternateBase, c.alternateBase);
+    p.setColor(QPalette::ToolTipBase, c.toolTipBase);
+    p.setColor(QPalette::ToolTipText, c.text);
+    p.setColor(QPalette::PlaceholderText, c.placeholder);
+    p.setColor(QPalette::Text, c.text);
+    p.setColor(QPalette::Button, c.button);
+    p.setColor(QPalette::ButtonText, c.text);
     p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Light, Qt::white);
-    p.setColor(QPalette::Midlight, QColor(0xe6, 0xe8, 0xeb));
-    p.setColor(QPalette::Mid, QColor(0xc9, 0xcd, 0xd2));
-    p.setColor(QPalette::Dark, QColor(0xa0, 0xa5, 0xab));
-    p.setColor(QPalette::Shadow, QColor(0x60, 0x60, 0x60));
-    p.setColor(QPalette::Highlight, accent());
+    p.setColor(QPalette::Light, c.light);
+    p.setColor(QPalette::Midlight, c.midlight);
+    p.setColor(QPalette::Mid, c.mid);
+    p.setColor(QPalette::Dark, c.dark);
+    p.setColor(QPalette::Shadow, c.shadow);
+    p.setColor(QPalette::Highlight, Theme::accent());
     p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, accent().darker(110));
+    p.setColor(QPalette::Link, c.link);
     for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, QColor(0xa0, 0xa5, 0xab));
+        p.setColor(QPalette::Disabled, role, c.disabledText);
     return p;
+}
+} // namespace
+
+QPalette Theme::lightPalette()
+{
+    return paletteOf({QColor(0xf5, 0xf6, 0xf8), QColor(0xff, 0xff, 0xff), QColor(0x1f, 0x23, 0x28),
+                      QColor(0xf3, 0xf5, 0xf8), QColor(0xff, 0xff, 0xf4), QColor(0x8a, 0x91, 0x99),
+                      QColor(0xfb, 0xfb, 0xfc), QColor(Qt::white), QColor(0xe6, 0xe8, 0xeb),
+                      QColor(0xc9, 0xcd, 0xd2), QColor(0xa0, 0xa5, 0xab), QColor(0x60, 0x60, 0x60),
+                      accent().darker(110), QColor(0xa0, 0xa5, 0xab)});
 }
 
 QPalette Theme::darkPalette()
 {
-    QPalette p;
-    const QColor window(0x23, 0x26, 0x2b);
-    const QColor base(0x1b, 0x1d, 0x21);
-    const QColor text(0xe6, 0xe8, 0xeb);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x29, 0x2e));
-    p.setColor(QPalette::ToolTipBase, QColor(0x30, 0x33, 0x39));
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0x80, 0x86, 0x8e));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, QColor(0x2d, 0x31, 0x37));
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Light, QColor(0x3c, 0x41, 0x48));
-    p.setColor(QPalette::Midlight, QColor(0x34, 0x38, 0x3e));
-    p.setColor(QPalette::Mid, QColor(0x26, 0x29, 0x2e));
-    p.setColor(QPalette::Dark, QColor(0x17, 0x19, 0x1c));
-    p.setColor(QPalette::Shadow, Qt::black);
-    p.setColor(QPalette::Highlight, accent());
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, accent().lighter(130));
-    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, QColor(0x6c, 0x72, 0x7a));
-    return p;
+    return paletteOf({QColor(0x23, 0x26, 0x2b), QColor(0x1b, 0x1d, 0x21), QColor(0xe6, 0xe8, 0xeb),
+                      QColor(0x26, 0x29, 0x2e), QColor(0x30, 0x33, 0x39), QColor(0x80, 0x86, 0x8e),
+                      QColor(0x2d, 0x31, 0x37), QColor(0x3c, 0x41, 0x48), QColor(0x34, 0x38, 0x3e),
+                      QColor(0x26, 0x29, 0x2e), QColor(0x17, 0x19, 0x1c), QColor(Qt::black),
+                      accent().lighter(130), QColor(0x6c, 0x72, 0x7a)});
 }
 
 QColor Theme::accent()
