@@ -1,7 +1,7 @@
 // Slot migrations under faults, on real redis-server processes (tests/support RedisTestNodes): the new
-// master dies in the middle of add-node's rebalance, a source refuses MIGRATE during a rebalance, the
-// node being removed refuses MIGRATE while it is drained. Each time the job must fail within a bounded
-// time with a message naming the slot and the node, lose no key, and check --fix (FixOpenSlotsJob)
+// master dies in the middle of add-node's rebalance, a source refuses MIGRATE or hangs (SIGSTOP) during
+// a rebalance, the node being removed refuses MIGRATE while it is drained. Each time the job must fail within
+// a bounded time with a message naming the slot and the node, lose no key, and check --fix (FixOpenSlotsJob)
 // followed by the same workflow again must leave every slot covered, none open, every key readable.
 #include "../integration/cluster_key_client.h"
 #include "../integration/job_helpers.h"
@@ -20,6 +20,8 @@
 #include <QTest>
 
 #include <memory>
+
+#include <signal.h>
 
 using namespace rcs;
 using rcs::test::ask;
@@ -193,6 +195,47 @@ private Q_SLOTS:
         delete blocked;
 
         QVERIFY(ask(*m_pool, refusing, {"ACL", "SETUSER", "default", "+migrate"}).ok());
+        fixThenVerify([this] { return new RebalanceJob({first()}, m_pool.get()); }, 4);
+    }
+
+    // A source that hangs (SIGSTOP, as a node stalled by swapping or a frozen VM) after 300 slots of a
+    // rebalance: every wait is bounded, so the job fails within a minute, and its detail names the hung
+    // node's slot. After SIGCONT, fix + rebalance complete.
+    void sourceHangsDuringRebalance()
+    {
+        const NodeAddress newcomer = m_nodes->address(3);
+        QVERIFY(ask(*m_pool, newcomer,
+                    {"CLUSTER", "MEET", first().host.toUtf8(), QByteArray::number(first().port)})
+                    .ok());
+        QTRY_VERIFY_WITH_TIMEOUT(settled(4), 30000);
+        const NodeAddress hung = m_nodes->address(1);
+        const qint64 pid = m_nodes->processId(1);
+        QVERIFY(pid > 0);
+        auto *rebalance = new RebalanceJob({first()}, m_pool.get());
+        bool stopped = false;
+        connect(rebalance, &Job::progress, rebalance, [&](qint64 done, qint64) {
+            if (!stopped && done >= 300) {
+                stopped = ::kill(pid_t(pid), SIGSTOP) == 0;
+                QVERIFY(stopped);
+            }
+        });
+        QElapsedTimer clock;
+        clock.start();
+        const Error error = runJob(rebalance, 120000);
+        const qint64 elapsed = clock.elapsed();
+        ::kill(pid_t(pid), SIGCONT);
+        QVERIFY(stopped);
+        qInfo("rebalance with a hung source stopped after %lld ms: %s", elapsed, qPrintable(error.message()));
+        QVERIFY(error.isError());
+        QVERIFY2(elapsed < 60000, qPrintable(QString::number(elapsed)));
+        QVERIFY2(QRegularExpression(
+                     QStringLiteral("slot \\d+ \\(%1 ").arg(QRegularExpression::escape(hung.toString())))
+                     .match(error.detail())
+                     .hasMatch(),
+                 qPrintable(describe(error)));
+        delete rebalance;
+
+        QTRY_VERIFY_WITH_TIMEOUT(settled(4), 90000);
         fixThenVerify([this] { return new RebalanceJob({first()}, m_pool.get()); }, 4);
     }
 
