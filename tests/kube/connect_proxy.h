@@ -1,25 +1,14 @@
 #pragma once
 
-#include <QObject>
-#include <QStringList>
-
-class QTcpServer;
-class QTcpSocket;
+#include "test_proxy.h"
 
 // A minimal HTTP CONNECT proxy on 127.0.0.1 for tests of proxy-url: records each tunnel's target and
 // pipes bytes both ways until either side closes.
-class ConnectProxy final : public QObject {
+class ConnectProxy final : public TestProxy {
     Q_OBJECT
 public:
-    explicit ConnectProxy(QObject *parent = nullptr);
-    bool listen();
-    quint16 port() const;
-    // "host:port" of every CONNECT seen, in order.
-    QStringList targets() const { return m_targets; }
+    using TestProxy::TestProxy;
 
-private:
-    void handshake(QTcpSocket *client);
-
-    QTcpServer *m_server;
-    QStringList m_targets;
+protected:
+    void handshake(QTcpSocket *client) override;
 };
