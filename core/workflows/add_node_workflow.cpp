@@ -3,7 +3,12 @@
 #include "common/logger.h"
 #include "kube/kube_client.h"
 #include "kube_session.h"
+#include "redis/cluster_nodes_parser.h"
+#include "redis/lifecycle_support.h"
+#include "redis/redis_pool.h"
 #include "redis/replica_placement.h"
+
+#include <QTimer>
 
 namespace rcs {
 
@@ -15,15 +20,38 @@ AddNodeWorkflow::AddNodeWorkflow(KubeSession *session, QObject *parent)
 
 void AddNodeWorkflow::doStart()
 {
-    requireHealthy(QStringLiteral("Adding a node"), [this](const ClusterSurvey &found) {
+    survey([this](const ClusterSurvey &all) {
+        // Blank pods on top are what an add-node stopped after scaling leaves: the cluster is judged
+        // without them, and the first of them joins instead of yet another pod.
+        const QList<PodState> blank = all.blankTopPods();
+        const ClusterSurvey found = all.withoutBlankTopPods();
+        if (refuseUnlessHealthy(QStringLiteral("Adding a node"), found))
+            return;
         const int count = found.deployment.replicas;
         m_podName = QStringLiteral("%1-%2").arg(session()->target().statefulSet).arg(count);
+        if (!blank.isEmpty()) {
+            info(QStringLiteral(
+                     "%1 already runs as a blank node (an earlier add-node stopped after scaling?): it "
+                     "joins; the StatefulSet is not scaled.")
+                     .arg(m_podName));
+            for (const PodState &other : blank.mid(1))
+                addResult(QStringLiteral(
+                              "%1 is blank too: run add-node again to join it, or remove-node to drop it.")
+                              .arg(other.info.name));
+            if (isDryRun()) {
+                logDryRun(found, false);
+                return;
+            }
+            join(found, found.pods + QList<PodState>{blank.first()},
+                 found.addresses + QList<NodeAddress>{all.addresses.at(found.addresses.size())});
+            return;
+        }
         info(QStringLiteral("The new pod will be %1 (the StatefulSet grows from %2 to %3 pods).")
                  .arg(m_podName)
                  .arg(count)
                  .arg(count + 1));
         if (isDryRun()) {
-            logDryRun(found);
+            logDryRun(found, true);
             return;
         }
         runStep(
@@ -36,21 +64,23 @@ void AddNodeWorkflow::doStart()
                          .arg(count));
                 waitForPods(count + 1, QStringLiteral("Waiting for the new pod %1").arg(m_podName),
                             [this, found](const Deployment &ready) {
-                                reach(ready.pods, [this, found, ready](const QList<NodeAddress> &all) {
-                                    join(found, ready, all);
+                                reach(ready.pods, [this, found, ready](const QList<NodeAddress> &addresses) {
+                                    join(found, ready.pods, addresses);
                                 });
                             });
             });
     });
 }
 
-void AddNodeWorkflow::logDryRun(const ClusterSurvey &found)
+void AddNodeWorkflow::logDryRun(const ClusterSurvey &found, bool scale)
 {
     const int count = found.deployment.replicas;
-    logCommand(QStringLiteral("kube"), QStringLiteral("Add pod %1").arg(m_podName),
-               QStringLiteral("%1 scale statefulset %2 --replicas=%3")
-                   .arg(session()->kubectl(), session()->target().statefulSet)
-                   .arg(count + 1));
+    if (scale) {
+        logCommand(QStringLiteral("kube"), QStringLiteral("Add pod %1").arg(m_podName),
+                   QStringLiteral("%1 scale statefulset %2 --replicas=%3")
+                       .arg(session()->kubectl(), session()->target().statefulSet)
+                       .arg(count + 1));
+    }
     // The new pod's IP is known only once it runs; the line reads it the way a person would.
     const QString newAddress = QStringLiteral("$(%1 get pod %2 -o jsonpath='{.status.podIP}'):6379")
                                    .arg(session()->kubectl(), m_podName);
@@ -73,10 +103,75 @@ void AddNodeWorkflow::logDryRun(const ClusterSurvey &found)
     succeed();
 }
 
-void AddNodeWorkflow::join(const ClusterSurvey &before, const Deployment &ready,
+void AddNodeWorkflow::join(const ClusterSurvey &before, const QList<PodState> &pods,
                            const QList<NodeAddress> &addresses)
 {
-    const PodState &pod = ready.pods.last();
+    // A pod that gets back the volume of a pod removed earlier (its PVC was kept) starts as a blank
+    // node that still calls itself by that pod's old IP; a node learns its own address only from an
+    // incoming MEET, and one that it sends itself leaves it blank. Members would otherwise record the
+    // old IP for it. Harmless on a fresh node.
+    const NodeAddress address = addresses.last();
+    const QString step = QStringLiteral("Letting %1 learn its own address").arg(m_podName);
+    setStep(step);
+    sendLogged(session()->pool(), address,
+               {"CLUSTER", "MEET", address.host.toUtf8(), QByteArray::number(address.port)},
+               QStringLiteral("Let %1 learn its own address").arg(m_podName), this,
+               [this, step, before, pods, addresses](Result<RedisReply> reply) {
+                   if (ended())
+                       return;
+                   if (!reply) {
+                       failStep(step, reply.error());
+                       return;
+                   }
+                   waitUntilAlone(
+                       QDeadlineTimer(kOwnAddressTimeoutMs),
+                       [this, before, pods, addresses] { joinCluster(before, pods, addresses); },
+                       addresses.last());
+               });
+}
+
+void AddNodeWorkflow::waitUntilAlone(QDeadlineTimer deadline, std::function<void()> next,
+                                     const NodeAddress &address)
+{
+    // Until the handshake with itself is over, the node lists a second (handshake) entry and would not
+    // count as blank.
+    session()->pool()->command(
+        address, {"CLUSTER", "NODES"}, this, [this, deadline, next, address](Result<RedisReply> reply) {
+            if (ended())
+                return;
+            const Result<QList<ClusterNodeInfo>> nodes =
+                reply ? parseClusterNodes(reply->bytes()) : Result<QList<ClusterNodeInfo>>(reply.error());
+            if (nodes && nodes->size() == 1 && nodes->first().address.host == address.host) {
+                next();
+                return;
+            }
+            if (deadline.hasExpired()) {
+                if (nodes && nodes->size() == 1) {
+                    // With cluster-announce-ip, say, no MEET changes the name; the join reports real
+                    // problems.
+                    Logger::instance().warning(
+                        QStringLiteral("workflow"),
+                        QStringLiteral("%1 still calls itself %2, not %3.")
+                            .arg(m_podName, nodes->first().address.toString(), address.toString()));
+                    next();
+                    return;
+                }
+                fail(ErrorCode::Timeout,
+                     QStringLiteral("%1 did not finish the handshake with itself within %2 s; "
+                                    "check the pod's log.")
+                         .arg(m_podName)
+                         .arg(kOwnAddressTimeoutMs / 1000));
+                return;
+            }
+            QTimer::singleShot(100, this,
+                               [this, deadline, next, address] { waitUntilAlone(deadline, next, address); });
+        });
+}
+
+void AddNodeWorkflow::joinCluster(const ClusterSurvey &before, const QList<PodState> &pods,
+                                  const QList<NodeAddress> &addresses)
+{
+    const PodState &pod = pods.last();
     const NodeAddress newAddress = addresses.last();
     const QList<NodeAddress> members = addresses.mid(0, addresses.size() - 1);
     auto *job = new AddNodeJob(members, newAddress, m_role, session()->pool());
@@ -107,17 +202,17 @@ void AddNodeWorkflow::join(const ClusterSurvey &before, const Deployment &ready,
         m_role == Role::Master
             ? QStringLiteral("Joining %1 as a master and rebalancing the slots").arg(m_podName)
             : QStringLiteral("Joining %1 as a replica of %2").arg(m_podName, m_masterPod);
-    runStep(step, job, [this, ready, addresses](Job *child) {
+    runStep(step, job, [this, pods, addresses](Job *child) {
         auto *added = static_cast<AddNodeJob *>(child);
         m_nodeId = added->newNodeId();
         m_slotsMoved = added->slotsMoved();
-        verify(ready, addresses);
+        verify(pods, addresses);
     });
 }
 
-void AddNodeWorkflow::verify(const Deployment &ready, const QList<NodeAddress> &addresses)
+void AddNodeWorkflow::verify(const QList<PodState> &pods, const QList<NodeAddress> &addresses)
 {
-    scan(addresses, ready.pods, [this](const ClusterTopology &topology) {
+    scan(addresses, pods, [this](const ClusterTopology &topology) {
         m_topology = topology;
         const TopologyNode *node = topology.node(m_nodeId);
         if (!node) {

@@ -8,7 +8,9 @@ namespace rcs {
 // Adds a pod to a healthy cluster: scales the StatefulSet by one, waits for the new pod to be Ready,
 // then joins it (AddNodeJob) either as a master — the slots are rebalanced onto it — or as a replica
 // of the master with the fewest replicas running on another Kubernetes node than the new pod (a named
-// warning when every master shares its node). In dry-run mode only the equivalent commands are logged.
+// warning when every master shares its node). A blank pod on top of the StatefulSet (an add-node that
+// stopped after scaling) is joined instead of adding another. In dry-run mode only the equivalent
+// commands are logged.
 //
 // Error behaviour: Refused when the cluster is not healthy (with the situation's advice; nothing is
 // changed); the scale request's error; Timeout naming the new pod and why it is not Ready (the
@@ -17,6 +19,7 @@ class AddNodeWorkflow final : public Workflow {
     Q_OBJECT
 public:
     using Role = AddNodeJob::Role;
+    static constexpr int kOwnAddressTimeoutMs = 10000;
 
     explicit AddNodeWorkflow(KubeSession *session, QObject *parent = nullptr);
 
@@ -36,9 +39,13 @@ protected:
     void doStart() override;
 
 private:
-    void logDryRun(const ClusterSurvey &found);
-    void join(const ClusterSurvey &before, const Deployment &ready, const QList<NodeAddress> &addresses);
-    void verify(const Deployment &ready, const QList<NodeAddress> &addresses);
+    void logDryRun(const ClusterSurvey &found, bool scale);
+    // pods / addresses: the members', then the new pod's last.
+    void join(const ClusterSurvey &before, const QList<PodState> &pods, const QList<NodeAddress> &addresses);
+    void waitUntilAlone(QDeadlineTimer deadline, std::function<void()> next, const NodeAddress &address);
+    void joinCluster(const ClusterSurvey &before, const QList<PodState> &pods,
+                     const QList<NodeAddress> &addresses);
+    void verify(const QList<PodState> &pods, const QList<NodeAddress> &addresses);
 
     Role m_role = Role::Master;
     QString m_podName;

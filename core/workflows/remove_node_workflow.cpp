@@ -19,7 +19,13 @@ RemoveNodeWorkflow::RemoveNodeWorkflow(KubeSession *session, QObject *parent)
 
 void RemoveNodeWorkflow::doStart()
 {
-    requireHealthy(QStringLiteral("Removing a node"), [this](const ClusterSurvey &found) {
+    survey([this](const ClusterSurvey &all) {
+        // A blank pod on top (an add-node stopped after scaling) is no member: the cluster is judged
+        // without it, and removing it is only scaling down.
+        ClusterSurvey found = all.withoutBlankTopPods();
+        if (refuseUnlessHealthy(QStringLiteral("Removing a node"), found))
+            return;
+        found.deployment = all.deployment;
         if (!plan(found))
             return;
         for (const QString &line : std::as_const(m_planned))

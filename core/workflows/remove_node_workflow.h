@@ -8,7 +8,8 @@ namespace rcs {
 // cluster: its slots go to the other masters and its replicas follow other masters (RemoveNodeJob),
 // every node forgets it and it is reset to blank, the StatefulSet is scaled down by one, and the run
 // waits until the pod is gone. Its volume (PVC) is kept — named, with the command that deletes it —
-// unless deletion was asked for or the StatefulSet's retention policy deletes it anyway.
+// unless deletion was asked for or the StatefulSet's retention policy deletes it anyway. A blank pod on
+// top (an add-node stopped after scaling) is no member: the StatefulSet is just scaled down.
 // Without confirmation it only lists what would change, logs the equivalent commands and fails with
 // Refused, so that nothing is removed by accident.
 //

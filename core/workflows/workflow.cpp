@@ -47,6 +47,61 @@ QString ClusterSurvey::podName(const QString &nodeId) const
     return node->pod ? node->pod->name : node->address.toString();
 }
 
+QList<PodState> ClusterSurvey::blankTopPods() const
+{
+    QList<PodState> blank;
+    for (qsizetype i = pods.size() - 1; i >= 0; --i) {
+        const PodState &pod = pods.at(i);
+        const NodeView *view = nullptr;
+        for (const NodeView &candidate : topology.views()) {
+            if (candidate.address.host == pod.info.ip)
+                view = &candidate;
+        }
+        const ClusterNodeInfo *self =
+            view && view->reachable && view->nodes.size() == 1 ? &view->nodes.first() : nullptr;
+        if (!self || !self->isMyself() || !self->slotSet.isEmpty())
+            break;
+        bool known = false;
+        for (const NodeView &other : topology.views()) {
+            for (const ClusterNodeInfo &node : other.nodes)
+                known = known || (&other != view && node.id == self->id);
+        }
+        if (known)
+            break;
+        blank.prepend(pod);
+    }
+    return blank;
+}
+
+ClusterSurvey ClusterSurvey::withoutBlankTopPods() const
+{
+    const QList<PodState> blank = blankTopPods();
+    if (blank.isEmpty())
+        return *this;
+    ClusterSurvey members = *this;
+    members.pods = pods.mid(0, pods.size() - blank.size());
+    members.addresses = addresses.mid(0, addresses.size() - blank.size());
+    members.deployment.replicas -= int(blank.size());
+    members.deployment.pods.clear();
+    for (const PodState &pod : deployment.pods) {
+        if (pod.ordinal < members.deployment.replicas)
+            members.deployment.pods.append(pod);
+    }
+    QList<NodeView> views;
+    for (const NodeView &view : topology.views()) {
+        if (members.addresses.contains(view.address))
+            views.append(view);
+    }
+    members.topology = ClusterTopology::fromViews(views, podsByIp(members.pods));
+    members.report = checkCluster(members.topology);
+    members.assessment = assessSituation(members.deployment, members.topology, members.report,
+                                         deployment.statefulSet.value(QLatin1String("metadata"))
+                                             .toObject()
+                                             .value(QLatin1String("namespace"))
+                                             .toString());
+    return members;
+}
+
 Workflow::Workflow(KubeSession *session, QObject *parent)
     : Job(parent)
     , m_session(session)
@@ -343,15 +398,19 @@ void Workflow::survey(std::function<void(const ClusterSurvey &)> next)
 void Workflow::requireHealthy(const QString &action, std::function<void(const ClusterSurvey &)> next)
 {
     survey([this, action, next](const ClusterSurvey &found) {
-        if (found.assessment.situation != Situation::Healthy) {
-            fail(ErrorCode::Refused,
-                 QStringLiteral("%1 needs a healthy cluster, and this one is %2: %3 "
-                                "Nothing was changed.")
-                     .arg(action, situationName(found.assessment.situation), found.assessment.advice));
-            return;
-        }
-        next(found);
+        if (!refuseUnlessHealthy(action, found))
+            next(found);
     });
+}
+
+bool Workflow::refuseUnlessHealthy(const QString &action, const ClusterSurvey &found)
+{
+    if (found.assessment.situation == Situation::Healthy)
+        return false;
+    fail(ErrorCode::Refused,
+         QStringLiteral("%1 needs a healthy cluster, and this one is %2: %3 Nothing was changed.")
+             .arg(action, situationName(found.assessment.situation), found.assessment.advice));
+    return true;
 }
 
 } // namespace rcs

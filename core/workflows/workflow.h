@@ -46,6 +46,12 @@ struct ClusterSurvey {
     const TopologyNode *nodeOfPod(const QString &podName) const;
     // The pod name of a node id for messages ("redis-app-3"), else its address, else the id's prefix.
     QString podName(const QString &nodeId) const;
+    // The pods with the highest ordinals that run a blank node (no slots, knowing no other node, no
+    // member knowing it): what an add-node stopped after scaling leaves. Lowest ordinal first.
+    QList<PodState> blankTopPods() const;
+    // This survey without those pods (as if the StatefulSet were that much smaller), re-assessed; the
+    // cluster the members form.
+    ClusterSurvey withoutBlankTopPods() const;
 };
 
 // Base of the Kubernetes workflows: a composite job whose steps are child jobs or bounded polls.
@@ -106,6 +112,8 @@ protected:
     // survey(), then refuses (Refused) with the situation's advice unless the cluster is healthy:
     // `action` says what would have been done ("Adding a node").
     void requireHealthy(const QString &action, std::function<void(const ClusterSurvey &)> next);
+    // Fails (Refused) as requireHealthy() does and returns true unless found is healthy.
+    bool refuseUnlessHealthy(const QString &action, const ClusterSurvey &found);
     // Changing steps must not start once the run ended (timeout / cancel).
     bool ended() const { return isFinished(); }
 
