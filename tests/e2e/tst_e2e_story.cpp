@@ -1,8 +1,8 @@
 // The seed's whole story on kube-sandbox through the real redis-cluster-studio binary, in one access
 // mode (RCS_E2E_ACCESS: direct or tunnel): deploy 6 → create → write keys → delete 5 of 6 pods (heals by
 // itself) → delete every pod (total failure) → recover → add-node as master while writing → add-node as
-// replica → remove-node (the replica, then the master) → failover → check --fix of an open slot → cleanup
-// with PVCs → nothing left.
+// replica → remove-node (the replica, then the master) → failover → check --fix of an open slot → a blank
+// pod left by an interrupted add-node is joined → cleanup with PVCs → nothing left.
 #include "e2e_support.h"
 
 #include "../integration/cluster_key_client.h"
@@ -409,6 +409,36 @@ private Q_SLOTS:
         QVERIFY2(fix.out.contains(QLatin1String("Slot 0")), qPrintable(fix.out));
         QCOMPARE(situation(), QStringLiteral("healthy"));
         verifyKeys();
+    }
+
+    // An add-node that stopped after scaling leaves a blank pod on top: the next add-node joins it
+    // instead of adding another pod.
+    void leftoverBlankPodIsJoined()
+    {
+        const KubeObjectRef statefulSet{QStringLiteral("apps/v1"), QStringLiteral("StatefulSet"), Namespace,
+                                        QStringLiteral("redis-app")};
+        QVERIFY(!runJobBlocking(m_sandbox.client()->scale(statefulSet, 7), 30000).isError());
+        QString last;
+        QVERIFY2(
+            waitUntil(
+                [&] { return (last = situation()) != QLatin1String("pods-not-ready") && pods().size() == 7; },
+                90000),
+            qPrintable(QStringLiteral("redis-app-6 did not start: ") + last));
+
+        const CliRun add = runStudio(
+            QStringList{QStringLiteral("add-node"), QStringLiteral("--role"), QStringLiteral("replica")} +
+            target());
+        QVERIFY2(add.exitCode == 0, qPrintable(add.all()));
+        QVERIFY2(add.out.contains(QLatin1String("redis-app-6 already runs as a blank node")),
+                 qPrintable(add.out));
+        QVERIFY2(!add.out.contains(QLatin1String("scale statefulset")), qPrintable(add.out));
+        QCOMPARE(pods().size(), 7);
+        CliRun status;
+        const QJsonObject json = statusJson(target(), &status);
+        QVERIFY2(json.value(QLatin1String("situation")).toString() == QLatin1String("healthy"),
+                 qPrintable(status.out + add.out));
+        QCOMPARE(nodeOfPod(json, QStringLiteral("redis-app-6")).value(QLatin1String("role")).toString(),
+                 QStringLiteral("replica"));
     }
 
     void cleanupLeavesNothing()
