@@ -12,11 +12,12 @@ namespace rcs {
 
 namespace {
 
-// How one reachable view lists a node other than itself.
+// How one reachable view lists a node other than itself. Points into the views, which outlive it: a
+// copy of each line (its 2 KB slot bitmap) for every viewer made the merge of 200 views slow.
 struct Sighting {
     QString viewerId;
     NodeAddress viewerAddress;
-    ClusterNodeInfo info;
+    const ClusterNodeInfo *info;
 };
 
 const ClusterNodeInfo *myselfLine(const NodeView &view)
@@ -44,9 +45,9 @@ QString shortId(const QString &id)
 }
 
 // A sentence saying how `view` differs from `reference` about slot owners, or "" when it does not.
-QString describeDisagreement(const NodeView &reference, const NodeView &view)
+QString describeDisagreement(const NodeView &reference, const QMap<QString, SlotSet> &expected,
+                             const NodeView &view)
 {
-    const QMap<QString, SlotSet> expected = slotOwners(reference);
     const QMap<QString, SlotSet> actual = slotOwners(view);
     if (expected == actual)
         return {};
@@ -111,6 +112,13 @@ ClusterTopology ClusterTopology::fromViews(const QList<NodeView> &views,
     // The node's own view, per id (the first view that reached it wins).
     QMap<QString, int> ownView;
     QStringList order; // ids in order of discovery, for stable output before sorting
+    QSet<QString> ordered;
+    const auto discover = [&](const QString &id) {
+        if (!ordered.contains(id)) {
+            ordered.insert(id);
+            order.append(id);
+        }
+    };
     QHash<QString, QList<Sighting>> sightings;
     QSet<NodeAddress> handshakeSet;
     QStringList reachableSelfIds;
@@ -126,8 +134,7 @@ ClusterTopology ClusterTopology::fromViews(const QList<NodeView> &views,
         if (self) {
             ownView.insert(self->id, v);
             reachableSelfIds.append(self->id);
-            if (!order.contains(self->id))
-                order.append(self->id);
+            discover(self->id);
             for (auto it = self->migrating.cbegin(); it != self->migrating.cend(); ++it)
                 topology.m_openSlots.append({it.key(), self->id, true, it.value()});
             for (auto it = self->importing.cbegin(); it != self->importing.cend(); ++it)
@@ -143,19 +150,18 @@ ClusterTopology ClusterTopology::fromViews(const QList<NodeView> &views,
                 }
                 continue;
             }
-            sightings[info.id].append({viewerId, view.address, info});
-            if (!order.contains(info.id))
-                order.append(info.id);
+            sightings[info.id].append({viewerId, view.address, &info});
+            discover(info.id);
         }
     }
 
     for (const QString &id : std::as_const(order)) {
         TopologyNode node;
         node.id = id;
-        const QList<Sighting> seen = sightings.value(id);
+        const QList<Sighting> &seen = sightings[id];
         const bool own = ownView.contains(id);
         const NodeView *view = own ? &views.at(ownView.value(id)) : nullptr;
-        const ClusterNodeInfo base = own ? *myselfLine(*view) : seen.first().info;
+        const ClusterNodeInfo &base = own ? *myselfLine(*view) : *seen.first().info;
 
         node.address = own ? view->address : base.address;
         node.busPort = base.busPort;
@@ -177,13 +183,13 @@ ClusterTopology ClusterTopology::fromViews(const QList<NodeView> &views,
         for (const Sighting &sighting : seen) {
             const QString viewer =
                 sighting.viewerId.isEmpty() ? sighting.viewerAddress.toString() : sighting.viewerId;
-            if (sighting.info.isFail() || sighting.info.isPfail())
+            if (sighting.info->isFail() || sighting.info->isPfail())
                 node.failReportedBy.append(viewer);
-            if (!sighting.info.linkConnected)
+            if (!sighting.info->linkConnected)
                 node.disconnectedFrom.append(viewer);
             else
                 listedConnectedBy.insert(sighting.viewerId);
-            if (own && sighting.info.address != node.address) {
+            if (own && sighting.info->address != node.address) {
                 node.staleAtPeers = true;
                 node.staleAtPeerIds.append(viewer);
             }
@@ -217,14 +223,16 @@ ClusterTopology ClusterTopology::fromViews(const QList<NodeView> &views,
 
     // Agreement: every reachable view against the first reachable one.
     const NodeView *reference = nullptr;
+    QMap<QString, SlotSet> expected;
     for (const NodeView &view : views) {
         if (!view.reachable)
             continue;
         if (!reference) {
             reference = &view;
+            expected = slotOwners(view);
             continue;
         }
-        const QString sentence = describeDisagreement(*reference, view);
+        const QString sentence = describeDisagreement(*reference, expected, view);
         if (!sentence.isEmpty())
             topology.m_disagreements.append(sentence);
     }
