@@ -1,4 +1,5 @@
 #include "common/logger.h"
+#include "job_helpers.h"
 #include "redis/cluster_check.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/create_cluster_job.h"
@@ -12,6 +13,7 @@
 
 using namespace rcs;
 using rcs::test::RedisTestNodes;
+using rcs::test::runJob;
 
 namespace {
 
@@ -21,18 +23,6 @@ QList<PlannedNodeInput> inputsFor(const RedisTestNodes &nodes)
     for (const NodeAddress &address : nodes.addresses())
         inputs.append({address, {}});
     return inputs;
-}
-
-// Runs a job to its end (bounded) and returns its error (None on success).
-Error runJob(Job *job, int timeoutMs)
-{
-    job->setAutoDelete(false);
-    QSignalSpy finished(job, &Job::finished);
-    job->start();
-    if (!finished.wait(timeoutMs))
-        return Error(ErrorCode::Timeout,
-                     QStringLiteral("The job did not finish within %1 ms.").arg(timeoutMs));
-    return job->error();
 }
 
 // One command on one node, waited for (bounded).

@@ -1,4 +1,5 @@
 #include "cluster_key_client.h"
+#include "job_helpers.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/create_cluster_job.h"
 #include "redis/failover_job.h"
@@ -11,30 +12,8 @@
 using namespace rcs;
 using rcs::test::ClusterKeyClient;
 using rcs::test::RedisTestNodes;
-
-namespace {
-
-Error runJob(Job *job, int timeoutMs)
-{
-    job->setAutoDelete(false);
-    QSignalSpy finished(job, &Job::finished);
-    job->start();
-    if (!finished.wait(timeoutMs))
-        return Error(ErrorCode::Timeout,
-                     QStringLiteral("The job did not finish within %1 ms.").arg(timeoutMs));
-    return job->error();
-}
-
-ClusterTopology scan(RedisPool &pool, const NodeAddress &seed)
-{
-    auto *job = new ClusterScanJob({seed}, &pool);
-    runJob(job, 30000);
-    const ClusterTopology topology = job->topology();
-    delete job;
-    return topology;
-}
-
-} // namespace
+using rcs::test::runJob;
+using rcs::test::scan;
 
 class TestFailover final : public QObject {
     Q_OBJECT

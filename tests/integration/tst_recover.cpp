@@ -1,4 +1,5 @@
 #include "cluster_key_client.h"
+#include "job_helpers.h"
 #include "redis/cluster_check.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/create_cluster_job.h"
@@ -13,19 +14,9 @@
 using namespace rcs;
 using rcs::test::ClusterKeyClient;
 using rcs::test::RedisTestNodes;
+using rcs::test::runJob;
 
 namespace {
-
-Error runJob(Job *job, int timeoutMs)
-{
-    job->setAutoDelete(false);
-    QSignalSpy finished(job, &Job::finished);
-    job->start();
-    if (!finished.wait(timeoutMs))
-        return Error(ErrorCode::Timeout,
-                     QStringLiteral("The job did not finish within %1 ms.").arg(timeoutMs));
-    return job->error();
-}
 
 QList<PlannedNodeInput> inputsFor(const RedisTestNodes &nodes)
 {
