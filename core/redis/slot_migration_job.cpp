@@ -4,6 +4,9 @@
 #include "redis/lifecycle_support.h"
 #include "redis/redis_pool.h"
 
+#include <memory>
+#include <optional>
+
 namespace rcs {
 
 namespace {
@@ -73,7 +76,7 @@ void SlotMigrationJob::doStart()
         const int lanes =
             std::max(1, std::min(m_options.slotsInFlight, static_cast<int>(m_workers.at(w).steps.size())));
         for (int i = 0; i < lanes; ++i)
-            m_lanes.append(Lane{w, 0, false, QElapsedTimer()});
+            m_lanes.append(Lane{w, 0, false, QElapsedTimer(), 0});
     }
     m_activeLanes = static_cast<int>(m_lanes.size());
     if (m_activeLanes == 0) {
@@ -139,6 +142,10 @@ void SlotMigrationJob::onKeys(int l, const Result<RedisReply> &reply)
 {
     if (m_lanes.at(l).done)
         return;
+    if (m_lanes.at(l).staleKeyReplies > 0) {
+        --m_lanes[l].staleKeyReplies; // the keys are being compared; a fresh GETKEYSINSLOT follows
+        return;
+    }
     if (m_cancelled)
         return laneDone(l);
     if (!reply)
@@ -153,30 +160,23 @@ void SlotMigrationJob::onKeys(int l, const Result<RedisReply> &reply)
     migrate(l, keys);
 }
 
-void SlotMigrationJob::migrate(int l, const QList<QByteArray> &keys)
+void SlotMigrationJob::migrate(int l, const QList<QByteArray> &keys, bool replaceIdentical)
 {
     const Step step = current(l);
     const NodeAddress target = m_addressById.value(step.targetId);
     m_lanes[l].clock.start();
     const qsizetype count = keys.size();
     m_pool->command(
-        sourceOf(l), migrateArgv(target, keys), this,
-        [this, l, count](Result<RedisReply> reply) {
+        sourceOf(l), migrateArgv(target, keys, replaceIdentical), this,
+        [this, l, count, keys, replaceIdentical](Result<RedisReply> reply) {
             if (m_lanes.at(l).done)
                 return;
             if (!reply) {
-                const QString text = reply.error().detail();
-                Error error = reply.error();
-                if (text.contains(QLatin1String("BUSYKEY")))
-                    error = Error(
-                        ErrorCode::Refused,
-                        QStringLiteral("A key of slot %1 already exists on the target %2; it was not "
-                                       "overwritten. Compare the two copies, delete the wrong one, then run "
-                                       "check --fix.")
-                            .arg(current(l).slot)
-                            .arg(m_addressById.value(current(l).targetId).toString()),
-                        text);
-                return stop(l, error);
+                if (reply.error().detail().contains(QLatin1String("BUSYKEY")) && !replaceIdentical) {
+                    ++m_lanes[l].staleKeyReplies;
+                    return compareBusyKeys(l, keys, reply.error());
+                }
+                return stop(l, reply.error());
             }
             m_keysMoved += count;
             // MIGRATE blocks the source: keep each batch well under the node timeout.
@@ -194,11 +194,93 @@ void SlotMigrationJob::migrate(int l, const QList<QByteArray> &keys)
         [this, l](Result<RedisReply> reply) { onKeys(l, reply); }, m_options.migrateTimeoutMs + 5000);
 }
 
-QList<QByteArray> SlotMigrationJob::migrateArgv(const NodeAddress &target,
-                                                const QList<QByteArray> &keys) const
+void SlotMigrationJob::compareBusyKeys(int l, const QList<QByteArray> &keys, const Error &busy)
+{
+    // Both copies of every key of the batch, by DUMP. The target answers for a slot it imports only
+    // after ASKING, sent on the same connection right before.
+    struct Comparison {
+        qsizetype remaining = 0;
+        QHash<QByteArray, std::optional<QByteArray>> source;
+        QHash<QByteArray, std::optional<QByteArray>> target;
+        QString failure; // the first DUMP that did not answer with a value or nil
+    };
+    auto comparison = std::make_shared<Comparison>();
+    comparison->remaining = keys.size() * 2;
+    const NodeAddress target = m_addressById.value(current(l).targetId);
+    const auto store = [comparison](bool onSource, const QByteArray &key, const Result<RedisReply> &reply) {
+        // A source that answers ASK no longer has the key: that part of the failed MIGRATE went through.
+        if (onSource && !reply && reply.error().detail().startsWith(QLatin1String("ASK "))) {
+            comparison->source.insert(key, std::nullopt);
+            return;
+        }
+        if (!reply || (!reply->isNil() && !reply->isString())) {
+            if (comparison->failure.isEmpty())
+                comparison->failure = QStringLiteral("DUMP %1 on the %2: %3")
+                                          .arg(QString::fromUtf8(key),
+                                               onSource ? QStringLiteral("source") : QStringLiteral("target"),
+                                               reply ? reply->text() : reply.error().message());
+            return;
+        }
+        (onSource ? comparison->source : comparison->target)
+            .insert(key, reply->isNil() ? std::nullopt : std::optional<QByteArray>(reply->bytes()));
+    };
+    const auto compared = [this, l, keys, busy, comparison, target] {
+        if (--comparison->remaining > 0 || m_lanes.at(l).done)
+            return;
+        const int slot = current(l).slot;
+        if (!comparison->failure.isEmpty()) {
+            return stop(
+                l, Error(ErrorCode::Refused,
+                         QStringLiteral("A key of slot %1 already exists on the target %2, and comparing "
+                                        "the two copies failed (%3); nothing was overwritten. Run check "
+                                        "--fix again, or compare the keys of the slot by hand.")
+                             .arg(QString::number(slot), target.toString(), comparison->failure),
+                         busy.detail()));
+        }
+        int identical = 0;
+        for (const QByteArray &key : keys) {
+            const std::optional<QByteArray> here = comparison->source.value(key);
+            const std::optional<QByteArray> there = comparison->target.value(key);
+            if (here && there && here != there) {
+                return stop(
+                    l, Error(ErrorCode::Refused,
+                             QStringLiteral("A key of slot %1 (\"%2\") already exists on the target %3 "
+                                            "with different content; it was not overwritten. Compare the "
+                                            "two copies, delete the wrong one, then run check --fix.")
+                                 .arg(QString::number(slot), QString::fromUtf8(key), target.toString()),
+                             busy.detail()));
+            }
+            identical += here && there ? 1 : 0;
+        }
+        Logger::instance().info(
+            QStringLiteral("redis"),
+            QStringLiteral("Slot %1: %2 keys were already on %3 with identical content (left "
+                           "by an interrupted MIGRATE); they are sent again with REPLACE.")
+                .arg(slot)
+                .arg(identical)
+                .arg(target.toString()));
+        migrate(l, keys, true);
+    };
+    for (const QByteArray &key : keys) {
+        m_pool->command(sourceOf(l), {"DUMP", key}, this, [store, compared, key](Result<RedisReply> reply) {
+            store(true, key, reply);
+            compared();
+        });
+        m_pool->command(target, {"ASKING"}, this, [](Result<RedisReply>) {});
+        m_pool->command(target, {"DUMP", key}, this, [store, compared, key](Result<RedisReply> reply) {
+            store(false, key, reply);
+            compared();
+        });
+    }
+}
+
+QList<QByteArray> SlotMigrationJob::migrateArgv(const NodeAddress &target, const QList<QByteArray> &keys,
+                                                bool replace) const
 {
     QList<QByteArray> argv{
         "MIGRATE", target.host.toUtf8(), number(target.port), "", "0", number(m_options.migrateTimeoutMs)};
+    if (replace)
+        argv << "REPLACE";
     const RedisConnectionOptions &options = m_pool->options();
     if (!options.password.isEmpty()) {
         if (options.user.isEmpty())

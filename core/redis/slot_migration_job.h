@@ -26,10 +26,12 @@ class RedisPool;
 // Moves from different sources run in parallel (a MIGRATE blocks only its own source), and each source
 // keeps a small window of slots in flight (Options::slotsInFlight), each slot still strictly in the order
 // above: the round trips (and the nodes.conf write behind every SETSLOT) of neighbouring slots overlap
-// instead of adding up, which is what makes empty slots cheap. Never REPLACE: a key that already exists on
-// the target (BUSYKEY) stops that source with the slot left open, and the job fails naming it — check shows
-// it, check --fix resumes it. A slot a previous run left open is simply moved again (the commands are
-// idempotent).
+// instead of adding up, which is what makes empty slots cheap. Never REPLACE a different value: on BUSYKEY
+// the batch's keys are compared (DUMP on both sides); when every copy already on the target is
+// byte-identical to the source's — what a MIGRATE interrupted after the target applied its RESTOREs leaves
+// — the batch is sent again with REPLACE (logged), otherwise that source stops with the slot left open and
+// the job fails naming the key — check shows it, check --fix resumes it. A slot a previous run left open is
+// simply moved again (the commands are idempotent).
 //
 // Error behaviour: fails after all sources stopped, with the first problem (RedisError / Timeout /
 // ConnectionFailed, naming slot and nodes) and every stuck slot in detail(); slots moved before stay
@@ -81,19 +83,22 @@ private:
         qsizetype step = 0;
         bool done = false;
         QElapsedTimer clock;
+        int staleKeyReplies = 0; // GETKEYSINSLOT answers pipelined behind a MIGRATE that hit BUSYKEY
     };
 
     void nextSlot(int l);
     void setImporting(int l);
     void setMigrating(int l);
     void onKeys(int l, const Result<RedisReply> &reply);
-    void migrate(int l, const QList<QByteArray> &keys);
+    void migrate(int l, const QList<QByteArray> &keys, bool replaceIdentical = false);
+    void compareBusyKeys(int l, const QList<QByteArray> &keys, const Error &busy);
     void finalize(int l);
     void tellOthers(int l);
     void stop(int l, const Error &error);
     void laneDone(int l);
     void checkDone();
-    QList<QByteArray> migrateArgv(const NodeAddress &target, const QList<QByteArray> &keys) const;
+    QList<QByteArray> migrateArgv(const NodeAddress &target, const QList<QByteArray> &keys,
+                                  bool replace) const;
     QString describe(int l) const;
     Worker &workerOf(int l) { return m_workers[m_lanes.at(l).worker]; }
     const Step &current(int l) const
