@@ -323,14 +323,16 @@ void CreateClusterJob::meetEveryone()
 {
     setStep(QStringLiteral("introducing the nodes to each other (CLUSTER MEET)"));
     setProgress(2, 4);
-    // A full mesh: every node meets every other directly, so no handshake waits for gossip.
+    // A full mesh: every pair meets directly, so no handshake waits for gossip. One MEET per pair is
+    // enough (the handshake links both ends); every node must still receive one, as that is how it
+    // learns its own address — node 0, which receives none from the lower-numbered, gets one from the last.
     QList<QPair<int, int>> pairs;
     for (int a = 0; a < m_members.size(); ++a) {
-        for (int b = 0; b < m_members.size(); ++b) {
-            if (a != b)
-                pairs.append({a, b});
-        }
+        for (int b = a + 1; b < m_members.size(); ++b)
+            pairs.append({a, b});
     }
+    if (m_members.size() > 2)
+        pairs.append({int(m_members.size()) - 1, 0});
     afterAll(
         static_cast<int>(pairs.size()), QStringLiteral("Introducing the nodes"),
         [this] {
