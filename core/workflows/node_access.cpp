@@ -75,7 +75,7 @@ Result<void> NodeAccess::openTunnel(const PodInfo &pod)
     PortForward *forward = m_client->portForward(m_ns, pod.name, kRedisPort, this);
     if (const Result<void> listening = forward->listen(); !listening) {
         forward->deleteLater();
-        return listening.error().withContext(QStringLiteral("Opening a tunnel to pod %1: ").arg(pod.name));
+        return listening.error().withContext(QStringLiteral("Opening a tunnel to pod %1").arg(pod.name));
     }
     m_forwards.insert(pod.name, forward);
     m_forwardIps.insert(pod.name, pod.ip);

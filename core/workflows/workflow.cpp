@@ -117,7 +117,7 @@ void Workflow::addResult(const QString &line)
 
 void Workflow::failStep(const QString &step, const Error &error)
 {
-    fail(error.withContext(step + QLatin1String(": ")));
+    fail(error.withContext(step));
 }
 
 void Workflow::runStep(const QString &step, Job *job, std::function<void(Job *)> next, int timeoutMs)
