@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -283,6 +284,22 @@ private Q_SLOTS:
         QCOMPARE(keysReadable(), kKeys);
     }
 
+    // rebalance with redis-app-0 weighing double (so slots really move) while pod lists are throttled
+    // and failing and reads are slow.
+    void rebalanceUnderApiFaults()
+    {
+        QVERIFY(inject({fault(QStringLiteral("list"), QStringLiteral("pods"), 429, 1, 1),
+                        fault(QStringLiteral("list"), QStringLiteral("pods"), 503, 1),
+                        fault(QStringLiteral("get"), {}, 0, 2, 0, 1000)}));
+        runOrRerun(QStringList{QStringLiteral("rebalance"), QStringLiteral("--weight"),
+                               QStringLiteral("redis-app-0=2")} +
+                   target());
+        // Double weight for one of four masters: slots really moved, and every node agreed at the end.
+        const QRegularExpression moved(QStringLiteral("Moved ([1-9][0-9]*) slots"));
+        QVERIFY2(moved.match(m_output).hasMatch(), qPrintable(m_output.right(2000)));
+        QCOMPARE(keysReadable(), kKeys);
+    }
+
     // remove-node (drain the highest pod's slots, forget it, scale down) while the scale request fails
     // once and reads are throttled, failing and slow.
     void removeNodeUnderApiFaults()
@@ -308,7 +325,8 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         qInfo("faults that fired: %d (plus pod deletions and a killed process); re-runs needed: %d; keys "
-              "checked: %d after each of create, recover, recover-with-a-dead-pod, add-node and remove-node",
+              "checked: %d after each of create, recover, recover-with-a-dead-pod, add-node, rebalance and "
+              "remove-node",
               m_faultsInjected, m_reruns, kKeys);
     }
 };
