@@ -48,16 +48,7 @@ protected:
             setStep(
                 QCoreApplication::translate("rcs::ui::CoreBackend", "Checking slots, agreement and links"));
             const rcs::ClusterCheckReport report = rcs::checkCluster(m_scan->topology());
-            QStringList lines;
-            for (const rcs::CheckFinding &finding : report.findings) {
-                const rcs::LogLevel level =
-                    finding.severity == rcs::CheckSeverity::Error     ? rcs::LogLevel::Error
-                    : finding.severity == rcs::CheckSeverity::Warning ? rcs::LogLevel::Warning
-                                                                      : rcs::LogLevel::Info;
-                rcs::Logger::instance().log(level, QStringLiteral("redis"), finding.text);
-                lines << QStringLiteral("[%1] %2").arg(rcs::checkSeverityName(finding.severity),
-                                                       finding.text);
-            }
+            const QString lines = logCheckFindings(report, QStringLiteral("redis"));
             if (report.isHealthy()) {
                 succeed();
                 return;
@@ -67,7 +58,7 @@ protected:
                                              "The check found %1; the details list them.")
                      .arg(countOf(report.count(rcs::CheckSeverity::Error), QStringLiteral("problem"),
                                   QStringLiteral("problems"))),
-                 lines.join(QLatin1Char('\n')));
+                 lines);
         });
         m_scan->start();
     }
@@ -85,6 +76,19 @@ rcs::Result<rcs::KubeTarget> resolveTarget(const StudioTarget &target)
     return config->resolve(target.context);
 }
 } // namespace
+
+QString logCheckFindings(const rcs::ClusterCheckReport &report, const QString &category)
+{
+    QStringList lines;
+    for (const rcs::CheckFinding &finding : report.findings) {
+        const rcs::LogLevel level = finding.severity == rcs::CheckSeverity::Error     ? rcs::LogLevel::Error
+                                    : finding.severity == rcs::CheckSeverity::Warning ? rcs::LogLevel::Warning
+                                                                                      : rcs::LogLevel::Info;
+        rcs::Logger::instance().log(level, category, finding.text);
+        lines << QStringLiteral("[%1] %2").arg(rcs::checkSeverityName(finding.severity), finding.text);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
 
 rcs::ManifestParameters toManifestParameters(const DeployParameters &parameters)
 {

@@ -9,6 +9,7 @@
 namespace rcs {
 class RedisPool;
 class ClusterTopology;
+struct ClusterCheckReport;
 struct ManifestParameters;
 } // namespace rcs
 
@@ -18,6 +19,10 @@ class KubeWorkflows;
 
 // The wizard's parameters in the form the manifest renderer (and DeployWorkflow) takes.
 rcs::ManifestParameters toManifestParameters(const DeployParameters &parameters);
+
+// Logs every finding of a check at its severity (error, warning, info) under category, and returns
+// them one "[severity] text" per line, for a failed Check's details.
+QString logCheckFindings(const rcs::ClusterCheckReport &report, const QString &category);
 
 // The StudioBackend over the core library. Plain Redis addresses are scanned and driven directly
 // (ClusterScanJob, CreateClusterJob, the check, RecoverJob, AddNodeJob, RemoveNodeJob, RebalanceJob,

@@ -1,6 +1,5 @@
 #include "kube_workflows.h"
 
-#include "common/logger.h"
 #include "core_backend.h"
 #include "kube/kube_watch.h"
 #include "sequence_job.h"
@@ -71,21 +70,12 @@ protected:
                 return;
             }
             const rcs::ClusterCheckReport &report = m_check->report();
-            QStringList lines;
-            for (const rcs::CheckFinding &finding : report.findings) {
-                const rcs::LogLevel level =
-                    finding.severity == rcs::CheckSeverity::Error     ? rcs::LogLevel::Error
-                    : finding.severity == rcs::CheckSeverity::Warning ? rcs::LogLevel::Warning
-                                                                      : rcs::LogLevel::Info;
-                rcs::Logger::instance().log(level, QStringLiteral("workflow"), finding.text);
-                lines << QStringLiteral("[%1] %2").arg(rcs::checkSeverityName(finding.severity),
-                                                       finding.text);
-            }
+            const QString lines = logCheckFindings(report, QStringLiteral("workflow"));
             if (report.isHealthy()) {
                 succeed();
                 return;
             }
-            fail(rcs::ErrorCode::Unhealthy, m_check->assessment().advice, lines.join(QLatin1Char('\n')));
+            fail(rcs::ErrorCode::Unhealthy, m_check->assessment().advice, lines);
         });
         m_check->start();
     }
