@@ -17,12 +17,6 @@ namespace rcs::cli {
 namespace {
 const QString ReplicasOption = QStringLiteral("cluster-replicas");
 
-void printOut(const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
-    std::fflush(stdout);
-}
-
 // Scans from the given seeds; on failure prints the reason and returns std::nullopt.
 std::optional<ClusterTopology> scan(const CommandLine &line)
 {
@@ -72,12 +66,12 @@ int runCreate(const QStringList &args)
         return error.code() == ErrorCode::InvalidInput ? (reportFailure(error), ExitUsage)
                                                        : reportFailure(error);
     if (line.json()) {
-        printOut(jsonLine(topologyToJson(job.topology())));
+        printBytes(jsonLine(topologyToJson(job.topology())));
     } else {
-        printOut(topologyToText(job.topology()).toUtf8());
-        printOut(QStringLiteral("Formed and verified in %1 s.\n")
-                     .arg(job.elapsedMs() / 1000.0, 0, 'f', 2)
-                     .toUtf8());
+        printBytes(topologyToText(job.topology()).toUtf8());
+        printBytes(QStringLiteral("Formed and verified in %1 s.\n")
+                       .arg(job.elapsedMs() / 1000.0, 0, 'f', 2)
+                       .toUtf8());
     }
     return ExitSuccess;
 }
@@ -98,7 +92,7 @@ int runStatus(const QStringList &args)
     const std::optional<ClusterTopology> topology = scan(line);
     if (!topology)
         return ExitFailure;
-    printOut(line.json() ? jsonLine(topologyToJson(*topology)) : topologyToText(*topology).toUtf8());
+    printBytes(line.json() ? jsonLine(topologyToJson(*topology)) : topologyToText(*topology).toUtf8());
     return ExitSuccess;
 }
 
@@ -119,19 +113,7 @@ int runCheck(const QStringList &args)
     const std::optional<ClusterTopology> topology = scan(line);
     if (!topology)
         return ExitFailure;
-    const ClusterCheckReport report = checkCluster(*topology);
-    if (line.json()) {
-        QJsonObject object = checkReportToJson(report);
-        object.insert(QStringLiteral("cluster_state"), overallClusterState(*topology));
-        printOut(jsonLine(object));
-    } else {
-        printOut(checkReportToText(report).toUtf8());
-    }
-    if (report.isHealthy())
-        return ExitSuccess;
-    std::fprintf(stderr, "The cluster is not healthy: %d errors, listed above.\n",
-                 report.count(CheckSeverity::Error));
-    return ExitFailure;
+    return printCheckResult(checkCluster(*topology), *topology, line.json());
 }
 
 } // namespace rcs::cli

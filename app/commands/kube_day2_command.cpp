@@ -140,9 +140,7 @@ int runKubeCheck(const QStringList &args)
                 json.insert(QStringLiteral("situation"), situationName(check->assessment().situation));
                 json.insert(QStringLiteral("healthy"), healthy);
                 json.insert(QStringLiteral("fixed"), QJsonArray::fromStringList(check->actions()));
-                const QByteArray bytes = jsonLine(json);
-                std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-                std::fflush(stdout);
+                printBytes(jsonLine(json));
             } else {
                 printOut(checkReportToText(check->report()).trimmed());
                 printOut(QStringLiteral("Situation: %1. %2")

@@ -217,9 +217,7 @@ int runKubeStatus(const QStringList &args)
             if (!watch)
                 return ExitFailure;
         } else if (line.json()) {
-            const QByteArray bytes = jsonLine(statusToJson(*status));
-            std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-            std::fflush(stdout);
+            printBytes(jsonLine(statusToJson(*status)));
         } else {
             printOut(statusToText(*status) + (watch ? QStringLiteral("\n") : QString()));
         }

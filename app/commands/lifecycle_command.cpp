@@ -25,12 +25,6 @@ namespace rcs::cli {
 
 namespace {
 
-void printOut(const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
-    std::fflush(stdout);
-}
-
 // The options every lifecycle command takes.
 void addCommon(CommandLine &line, int timeoutSeconds)
 {
@@ -62,9 +56,9 @@ void printTopology(const CommandLine &line, RedisPool &pool, const QList<NodeAdd
     if (line.json()) {
         if (!error.isError())
             extra.insert(QStringLiteral("topology"), topologyToJson(scan.topology()));
-        printOut(jsonLine(extra));
+        printBytes(jsonLine(extra));
     } else if (!error.isError()) {
-        printOut(topologyToText(scan.topology()).toUtf8());
+        printBytes(topologyToText(scan.topology()).toUtf8());
     }
 }
 
@@ -103,26 +97,26 @@ int runSlotJob(RebalanceJob &job, const CommandLine &line, RedisPool &pool, bool
                        {QStringLiteral("seconds"), job.elapsedMs() / 1000.0}};
     if (!job.plan().needed) {
         if (line.json())
-            printOut(jsonLine(result));
+            printBytes(jsonLine(result));
         else
-            printOut((job.plan().reason + QLatin1Char('\n')).toUtf8());
+            printBytes((job.plan().reason + QLatin1Char('\n')).toUtf8());
         return ExitSuccess;
     }
     if (dryRun) {
         if (line.json())
-            printOut(jsonLine(result));
+            printBytes(jsonLine(result));
         else
-            printOut((QStringLiteral("Would move %1 slots:\n").arg(job.plan().slotCount()) +
-                      slotPlanText(job.plan()))
-                         .toUtf8());
+            printBytes((QStringLiteral("Would move %1 slots:\n").arg(job.plan().slotCount()) +
+                        slotPlanText(job.plan()))
+                           .toUtf8());
         return ExitSuccess;
     }
     if (!line.json())
-        printOut(QStringLiteral("Moved %1 slots and %2 keys in %3 s.\n")
-                     .arg(job.slotsMoved())
-                     .arg(job.keysMoved())
-                     .arg(job.elapsedMs() / 1000.0, 0, 'f', 2)
-                     .toUtf8());
+        printBytes(QStringLiteral("Moved %1 slots and %2 keys in %3 s.\n")
+                       .arg(job.slotsMoved())
+                       .arg(job.keysMoved())
+                       .arg(job.elapsedMs() / 1000.0, 0, 'f', 2)
+                       .toUtf8());
     printTopology(line, pool, line.nodes(), result);
     return ExitSuccess;
 }
@@ -165,10 +159,10 @@ int runRecover(const QStringList &args)
                              {QStringLiteral("lost_ids"), lost},
                              {QStringLiteral("notes"), QJsonArray::fromStringList(job.plan().notes)}};
     if (!line.json())
-        printOut(QStringLiteral("Recovered in %1 s with %2 MEETs.\n")
-                     .arg(job.elapsedMs() / 1000.0, 0, 'f', 2)
-                     .arg(job.meetsSent())
-                     .toUtf8());
+        printBytes(QStringLiteral("Recovered in %1 s with %2 MEETs.\n")
+                       .arg(job.elapsedMs() / 1000.0, 0, 'f', 2)
+                       .arg(job.meetsSent())
+                       .toUtf8());
     // Only the members: a blank node given in --nodes is not part of this cluster's picture.
     QList<NodeAddress> members;
     for (const int member : job.plan().members)
@@ -217,9 +211,9 @@ int runAddNode(const QStringList &args)
                              {QStringLiteral("master_id"), job.masterId()},
                              {QStringLiteral("slots_moved"), job.slotsMoved()}};
     if (!line.json())
-        printOut(QStringLiteral("Added %1 (%2) as a %3.\n")
-                     .arg(newNode->toString(), job.newNodeId(), role)
-                     .toUtf8());
+        printBytes(QStringLiteral("Added %1 (%2) as a %3.\n")
+                       .arg(newNode->toString(), job.newNodeId(), role)
+                       .toUtf8());
     printTopology(line, pool, line.nodes(), result);
     return ExitSuccess;
 }
@@ -246,9 +240,9 @@ int runRemoveNode(const QStringList &args)
     const QJsonObject result{{QStringLiteral("removed"), job.removedId()},
                              {QStringLiteral("slots_moved"), job.slotsMoved()}};
     if (!line.json())
-        printOut(QStringLiteral("Removed %1; it is blank now and can be shut down.\n")
-                     .arg(job.removedId())
-                     .toUtf8());
+        printBytes(QStringLiteral("Removed %1; it is blank now and can be shut down.\n")
+                       .arg(job.removedId())
+                       .toUtf8());
     printTopology(line, pool, line.nodes(), result);
     return ExitSuccess;
 }
@@ -331,9 +325,9 @@ int runFailover(const QStringList &args)
     const QJsonObject result{{QStringLiteral("new_master"), job.replicaId()},
                              {QStringLiteral("old_master"), job.oldMasterId()}};
     if (!line.json())
-        printOut(QStringLiteral("%1 is now the master; %2 follows it.\n")
-                     .arg(job.replicaId(), job.oldMasterId())
-                     .toUtf8());
+        printBytes(QStringLiteral("%1 is now the master; %2 follows it.\n")
+                       .arg(job.replicaId(), job.oldMasterId())
+                       .toUtf8());
     printTopology(line, pool, line.nodes(), result);
     return ExitSuccess;
 }
@@ -355,26 +349,14 @@ int runCheckFix(const QStringList &args)
         return code;
     if (!line.json()) {
         for (const QString &action : fix.actions())
-            printOut((action + QLatin1Char('\n')).toUtf8());
+            printBytes((action + QLatin1Char('\n')).toUtf8());
     }
     ClusterScanJob scan(line.nodes(), &pool);
     scan.setTimeout(30000);
     if (const Error error = runJob(&scan); error.isError())
         return reportFailure(error);
-    const ClusterCheckReport report = checkCluster(scan.topology());
-    if (line.json()) {
-        QJsonObject object = checkReportToJson(report);
-        object.insert(QStringLiteral("fixed"), QJsonArray::fromStringList(fix.actions()));
-        object.insert(QStringLiteral("cluster_state"), overallClusterState(scan.topology()));
-        printOut(jsonLine(object));
-    } else {
-        printOut(checkReportToText(report).toUtf8());
-    }
-    if (report.isHealthy())
-        return ExitSuccess;
-    std::fprintf(stderr, "The cluster is not healthy: %d errors, listed above.\n",
-                 report.count(CheckSeverity::Error));
-    return ExitFailure;
+    return printCheckResult(checkCluster(scan.topology()), scan.topology(), line.json(),
+                            {{QStringLiteral("fixed"), QJsonArray::fromStringList(fix.actions())}});
 }
 
 } // namespace rcs::cli

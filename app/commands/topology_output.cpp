@@ -1,7 +1,11 @@
 #include "topology_output.h"
 
+#include "command_registry.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <cstdio>
 
 namespace rcs::cli {
 
@@ -151,6 +155,31 @@ QString checkReportToText(const ClusterCheckReport &report)
 QByteArray jsonLine(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
+}
+
+void printBytes(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+int printCheckResult(const ClusterCheckReport &report, const ClusterTopology &topology, bool json,
+                     const QJsonObject &extra)
+{
+    if (json) {
+        QJsonObject object = checkReportToJson(report);
+        object.insert(QStringLiteral("cluster_state"), overallClusterState(topology));
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            object.insert(it.key(), it.value());
+        printBytes(jsonLine(object));
+    } else {
+        printBytes(checkReportToText(report).toUtf8());
+    }
+    if (report.isHealthy())
+        return ExitSuccess;
+    std::fprintf(stderr, "The cluster is not healthy: %d errors, listed above.\n",
+                 report.count(CheckSeverity::Error));
+    return ExitFailure;
 }
 
 } // namespace rcs::cli

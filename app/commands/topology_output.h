@@ -27,4 +27,13 @@ QString checkReportToText(const ClusterCheckReport &report);
 // Compact JSON text plus a newline, for stdout.
 QByteArray jsonLine(const QJsonObject &object);
 
+// Writes bytes to stdout and flushes, so output and stderr messages keep their order in a pipe.
+void printBytes(const QByteArray &bytes);
+
+// Prints a check's result on stdout — JSON (the report, cluster_state, then extra's fields) or
+// redis-cli's text — and returns the exit status: ExitSuccess when healthy, else ExitFailure with a
+// line on stderr.
+int printCheckResult(const ClusterCheckReport &report, const ClusterTopology &topology, bool json,
+                     const QJsonObject &extra = {});
+
 } // namespace rcs::cli
