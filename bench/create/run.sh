@@ -59,14 +59,4 @@ instead of 5 s. Ours also verifies more before it exits: roles, addresses and li
 <!-- bench/create end -->
 MD
 )
-results=bench/RESULTS.md
-[ -f "$results" ] || printf '# Benchmark results\n' > "$results"
-python3 - "$results" "$section" <<'PY'
-import sys, re
-path, section = sys.argv[1], sys.argv[2]
-text = open(path).read()
-pattern = re.compile(r'<!-- bench/create begin -->.*?<!-- bench/create end -->', re.S)
-text = pattern.sub(lambda m: section, text) if pattern.search(text) else text.rstrip('\n') + '\n\n' + section + '\n'
-open(path, 'w').write(text)
-PY
-echo "Wrote $results" >&2
+bench/write_section.sh create "$section"

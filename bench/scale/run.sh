@@ -108,14 +108,4 @@ $recover_extra_block
 <!-- bench/scale end -->
 MD
 )
-results=bench/RESULTS.md
-[ -f "$results" ] || printf '# Benchmark results\n' > "$results"
-python3 - "$results" "$section" <<'PY'
-import sys, re
-path, section = sys.argv[1], sys.argv[2]
-text = open(path).read()
-pattern = re.compile(r'<!-- bench/scale begin -->.*?<!-- bench/scale end -->', re.S)
-text = pattern.sub(lambda m: section, text) if pattern.search(text) else text.rstrip('\n') + '\n\n' + section + '\n'
-open(path, 'w').write(text)
-PY
-echo "Wrote $results" >&2
+bench/write_section.sh scale "$section"

@@ -42,14 +42,4 @@ any test (tests/ui/tst_topology_view only checks 200 cards are placed without ov
 <!-- bench/topology end -->
 MD
 )
-results=bench/RESULTS.md
-[ -f "$results" ] || printf '# Benchmark results\n' > "$results"
-python3 - "$results" "$section" <<'PY'
-import sys, re
-path, section = sys.argv[1], sys.argv[2]
-text = open(path).read()
-pattern = re.compile(r'<!-- bench/topology begin -->.*?<!-- bench/topology end -->', re.S)
-text = pattern.sub(lambda m: section, text) if pattern.search(text) else text.rstrip('\n') + '\n\n' + section + '\n'
-open(path, 'w').write(text)
-PY
-echo "Wrote $results" >&2
+bench/write_section.sh topology "$section"
