@@ -52,7 +52,10 @@ CliRun runStudio(const QStringList &args, int timeoutMs, const QStringList &envi
     return run;
 }
 
-Error runJobBlocking(Job *job, int timeoutMs)
+namespace {
+// Runs a job to its end (bounded by its timeout, event loop spinning) and hands it back, owned, so
+// that its answer can be read.
+template<class J> std::unique_ptr<J> runToEnd(J *job, int timeoutMs)
 {
     job->setAutoDelete(false);
     job->setTimeout(timeoutMs);
@@ -60,9 +63,20 @@ Error runJobBlocking(Job *job, int timeoutMs)
     QObject::connect(job, &Job::finished, &loop, &QEventLoop::quit);
     job->start();
     loop.exec();
-    const Error error = job->error();
-    job->deleteLater();
-    return error;
+    return std::unique_ptr<J>(job);
+}
+
+Result<void> toResult(const Error &error)
+{
+    if (error.isError())
+        return error;
+    return {};
+}
+} // namespace
+
+Error runJobBlocking(Job *job, int timeoutMs)
+{
+    return runToEnd(job, timeoutMs)->error();
 }
 
 Result<void> E2eSandbox::start(int nodes)
@@ -89,14 +103,8 @@ Result<QList<QJsonObject>> E2eSandbox::list(const QString &apiVersion, const QSt
 {
     KubeListOptions options;
     options.labelSelector = selector;
-    KubeRequest *request = m_client->list(apiVersion, kind, ns, options);
-    request->setAutoDelete(false);
-    request->setTimeout(30000);
-    QEventLoop loop;
-    QObject::connect(request, &Job::finished, &loop, &QEventLoop::quit);
-    request->start();
-    loop.exec();
-    std::unique_ptr<KubeRequest> owner(request);
+    const std::unique_ptr<KubeRequest> request =
+        runToEnd(m_client->list(apiVersion, kind, ns, options), 30000);
     if (request->hasError())
         return request->error();
     return request->items();
@@ -104,31 +112,18 @@ Result<QList<QJsonObject>> E2eSandbox::list(const QString &apiVersion, const QSt
 
 Result<void> E2eSandbox::deletePod(const QString &ns, const QString &name)
 {
-    const Error error = runJobBlocking(
-        m_client->remove(KubeObjectRef{QStringLiteral("v1"), QStringLiteral("Pod"), ns, name}), 30000);
-    if (error.isError())
-        return error;
-    return {};
+    return toResult(runJobBlocking(
+        m_client->remove(KubeObjectRef{QStringLiteral("v1"), QStringLiteral("Pod"), ns, name}), 30000));
 }
 
 Result<void> E2eSandbox::deletePods(const QString &ns, const QString &selector)
 {
-    const Error error = runJobBlocking(killPodsAtOnce(m_client.get(), ns, selector), 30000);
-    if (error.isError())
-        return error;
-    return {};
+    return toResult(runJobBlocking(killPodsAtOnce(m_client.get(), ns, selector), 30000));
 }
 
 Result<bool> E2eSandbox::exists(const KubeObjectRef &ref)
 {
-    KubeRequest *request = m_client->get(ref);
-    request->setAutoDelete(false);
-    request->setTimeout(30000);
-    QEventLoop loop;
-    QObject::connect(request, &Job::finished, &loop, &QEventLoop::quit);
-    request->start();
-    loop.exec();
-    std::unique_ptr<KubeRequest> owner(request);
+    const std::unique_ptr<KubeRequest> request = runToEnd(m_client->get(ref), 30000);
     if (request->hasError()) {
         if (request->error().code() == ErrorCode::NotFound)
             return false;
