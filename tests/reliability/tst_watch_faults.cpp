@@ -6,6 +6,7 @@
 #include "kube/kube_client.h"
 #include "kube/kube_watch.h"
 #include "reliability_support.h"
+#include "sandbox_faults.h"
 #include "support/kube_sandbox_fixture.h"
 
 #include <QJsonArray>
@@ -117,32 +118,14 @@ private:
 
     bool postFault(const QJsonObject &rule, int *status = nullptr, QString *error = nullptr)
     {
-        KubeRequest::Spec spec;
-        spec.method = "POST";
-        spec.path = QStringLiteral("/sandbox/faults");
-        spec.contentType = "application/json";
-        spec.body = QJsonDocument(rule).toJson(QJsonDocument::Compact);
-        KubeRequest *request = m_client->raw(spec);
-        const bool ok = test::runJob(request, 60000);
-        if (status)
-            *status = request->httpStatus();
-        if (error)
-            *error = request->errorString();
-        delete request;
-        return ok;
+        return test::postSandboxFault(m_client, rule, status, error);
     }
 
-    // The rules not consumed yet: an empty list proves every injected fault fired.
+    // The rules not consumed yet: 0 proves every injected fault fired (-1: unreadable).
     int pendingFaults()
     {
-        KubeRequest::Spec spec;
-        spec.method = "GET";
-        spec.path = QStringLiteral("/sandbox/faults");
-        KubeRequest *request = m_client->raw(spec);
-        const bool ok = test::runJob(request, 60000);
-        const int pending = ok ? int(request->object()[QStringLiteral("faults")].toArray().size()) : -1;
-        delete request;
-        return pending;
+        const std::optional<QJsonArray> pending = test::pendingSandboxFaults(m_client);
+        return pending ? int(pending->size()) : -1;
     }
 
     // Applies cm-NAME with data v=VALUE; returns the stored resourceVersion (0 on failure).
@@ -205,13 +188,7 @@ private Q_SLOTS:
         QVERIFY(run(m_client->apply(ns)));
     }
 
-    void cleanup()
-    {
-        KubeRequest::Spec spec;
-        spec.method = "DELETE";
-        spec.path = QStringLiteral("/sandbox/faults");
-        run(m_client->raw(spec));
-    }
+    void cleanup() { test::clearSandboxFaults(m_client); }
 
     void cleanupTestCase() { m_sandbox.stop(); }
 

@@ -5,6 +5,7 @@
 // keys written before are read back afterwards. Only faults that a request actually hit are counted.
 #include "kube/kube_client.h"
 #include "reliability_support.h"
+#include "sandbox_faults.h"
 #include "support/kube_sandbox_fixture.h"
 
 #include <QJsonArray>
@@ -58,17 +59,7 @@ private:
     bool inject(const QList<QJsonObject> &rules)
     {
         for (const QJsonObject &rule : rules) {
-            KubeRequest::Spec spec;
-            spec.method = "POST";
-            spec.path = QStringLiteral("/sandbox/faults");
-            spec.contentType = "application/json";
-            spec.body = QJsonDocument(rule).toJson(QJsonDocument::Compact);
-            KubeRequest *request = m_client->raw(spec);
-            const bool ok = test::runJob(request);
-            if (!ok)
-                qWarning() << request->errorString();
-            delete request;
-            if (!ok)
+            if (!test::postSandboxFault(m_client, rule))
                 return false;
             m_faultsInjected += qMax(1, rule[QStringLiteral("count")].toInt());
         }
@@ -78,24 +69,12 @@ private:
     void clearFaults()
     {
         // Rules that never matched a request were not injected faults after all: they do not count.
-        KubeRequest::Spec get;
-        get.method = "GET";
-        get.path = QStringLiteral("/sandbox/faults");
-        KubeRequest *pending = m_client->raw(get);
-        if (test::runJob(pending)) {
-            for (const QJsonValue &rule : pending->object()[QStringLiteral("faults")].toArray()) {
-                m_faultsInjected -= qMax(1, rule[QStringLiteral("count")].toInt());
-                qInfo("fault not hit: %s",
-                      QJsonDocument(rule.toObject()).toJson(QJsonDocument::Compact).constData());
-            }
+        for (const QJsonValue &rule : test::pendingSandboxFaults(m_client).value_or(QJsonArray())) {
+            m_faultsInjected -= qMax(1, rule[QStringLiteral("count")].toInt());
+            qInfo("fault not hit: %s",
+                  QJsonDocument(rule.toObject()).toJson(QJsonDocument::Compact).constData());
         }
-        delete pending;
-        KubeRequest::Spec spec;
-        spec.method = "DELETE";
-        spec.path = QStringLiteral("/sandbox/faults");
-        KubeRequest *request = m_client->raw(spec);
-        test::runJob(request);
-        delete request;
+        test::clearSandboxFaults(m_client);
     }
 
     // Runs a command under the faults already injected; if it fails, the message must say what
