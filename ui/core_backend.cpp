@@ -68,12 +68,16 @@ private:
     rcs::ClusterScanJob *m_scan;
 };
 
-rcs::Result<rcs::KubeTarget> resolveTarget(const StudioTarget &target)
+// A client for the target's kubeconfig and context; the caller ties its lifetime to its request.
+rcs::Result<rcs::KubeClient *> clientFor(const StudioTarget &target)
 {
     auto config = rcs::KubeConfig::load(target.kubeconfig);
     if (!config)
         return config.error();
-    return config->resolve(target.context);
+    auto resolved = config->resolve(target.context);
+    if (!resolved)
+        return resolved.error();
+    return rcs::KubeClient::create(resolved.value());
 }
 } // namespace
 
@@ -301,13 +305,7 @@ rcs::Job *CoreBackend::createConnectionTestJob(const StudioTarget &target, QStri
     resolvedTarget.kubeconfig = m_kube->kubeconfigOf(target);
     if (target.kind == StudioTarget::Kind::Sandbox)
         resolvedTarget.context.clear();
-    auto resolved = resolveTarget(resolvedTarget);
-    if (!resolved) {
-        if (why)
-            *why = resolved.error().message();
-        return nullptr;
-    }
-    auto client = rcs::KubeClient::create(resolved.value());
+    auto client = clientFor(resolvedTarget);
     if (!client) {
         if (why)
             *why = client.error().message();
@@ -333,13 +331,7 @@ rcs::Job *CoreBackend::createStorageClassesJob(const StudioTarget &target, const
             *why = tr("Storage classes are listed for Kubernetes targets only.");
         return nullptr;
     }
-    auto resolved = resolveTarget(target);
-    if (!resolved) {
-        if (why)
-            *why = resolved.error().message();
-        return nullptr;
-    }
-    auto client = rcs::KubeClient::create(resolved.value());
+    auto client = clientFor(target);
     if (!client) {
         if (why)
             *why = client.error().message();
