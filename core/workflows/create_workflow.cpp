@@ -19,65 +19,51 @@ CreateWorkflow::CreateWorkflow(KubeSession *session, int replicasPerMaster, QObj
 
 void CreateWorkflow::doStart()
 {
-    inspect([this](const Deployment &deployment) {
-        if (!deployment.statefulSetExists) {
-            fail(ErrorCode::NotFound,
-                 QStringLiteral(
-                     "There is no StatefulSet %1 in namespace %2: run 'redis-cluster-studio deploy' first.")
-                     .arg(session()->target().statefulSet, session()->ns()));
-            return;
-        }
-        waitForPods(
-            deployment.replicas, QStringLiteral("Waiting for every pod to be Ready"),
-            [this](const Deployment &ready) {
-                reach(ready.pods, [this, ready](const QList<NodeAddress> &addresses) {
-                    scan(addresses, ready.pods, [this, ready, addresses](const ClusterTopology &topology) {
-                        if (!isClusterFormed(topology)) {
-                            created(ready, addresses);
-                            return;
-                        }
-                        // Formed already: every pod a member of one cluster means nothing to do.
-                        const TopologyNode *outsider = nullptr;
-                        for (const NodeAddress &address : addresses) {
-                            const TopologyNode *node = topology.nodeAt(address);
-                            const NodeView *view = nullptr;
-                            for (const NodeView &candidate : topology.views()) {
-                                if (candidate.address == address)
-                                    view = &candidate;
-                            }
-                            int known = 0;
-                            bool hasSlots = false;
-                            if (view) {
-                                for (const ClusterNodeInfo &info : view->nodes) {
-                                    known += info.isHandshake() ? 0 : 1;
-                                    hasSlots = hasSlots || !info.slotSet.isEmpty();
-                                }
-                            }
-                            if (node && known <= 1 && !hasSlots) {
-                                outsider = node;
-                                break;
-                            }
-                        }
-                        if (outsider) {
-                            fail(
-                                ErrorCode::Refused,
-                                QStringLiteral("Some pods already belong to a cluster but %1 does not: "
-                                               "this is not a fresh deployment. Use 'add-node' to join "
-                                               "a pod, or 'cleanup --delete-pvcs' and deploy again.")
-                                    .arg(outsider->pod ? outsider->pod->name : outsider->address.toString()));
-                            return;
-                        }
-                        m_topology = topology;
-                        setChangedNothing(true);
-                        addResult(QStringLiteral("The cluster is already created (%1 masters over %2 pods); "
-                                                 "nothing was changed. See 'redis-cluster-studio status'.")
-                                      .arg(topology.masters().size())
-                                      .arg(addresses.size()));
-                        succeed();
-                    });
-                });
-            });
-    });
+    scanReadyPods(QStringLiteral("run 'redis-cluster-studio deploy' first."),
+                  [this](const Deployment &ready, const QList<NodeAddress> &addresses,
+                         const ClusterTopology &topology) {
+                      if (!isClusterFormed(topology)) {
+                          created(ready, addresses);
+                          return;
+                      }
+                      // Formed already: every pod a member of one cluster means nothing to do.
+                      const TopologyNode *outsider = nullptr;
+                      for (const NodeAddress &address : addresses) {
+                          const TopologyNode *node = topology.nodeAt(address);
+                          const NodeView *view = nullptr;
+                          for (const NodeView &candidate : topology.views()) {
+                              if (candidate.address == address)
+                                  view = &candidate;
+                          }
+                          int known = 0;
+                          bool hasSlots = false;
+                          if (view) {
+                              for (const ClusterNodeInfo &info : view->nodes) {
+                                  known += info.isHandshake() ? 0 : 1;
+                                  hasSlots = hasSlots || !info.slotSet.isEmpty();
+                              }
+                          }
+                          if (node && known <= 1 && !hasSlots) {
+                              outsider = node;
+                              break;
+                          }
+                      }
+                      if (outsider) {
+                          fail(ErrorCode::Refused,
+                               QStringLiteral("Some pods already belong to a cluster but %1 does not: "
+                                              "this is not a fresh deployment. Use 'add-node' to join "
+                                              "a pod, or 'cleanup --delete-pvcs' and deploy again.")
+                                   .arg(outsider->pod ? outsider->pod->name : outsider->address.toString()));
+                          return;
+                      }
+                      m_topology = topology;
+                      setChangedNothing(true);
+                      addResult(QStringLiteral("The cluster is already created (%1 masters over %2 pods); "
+                                               "nothing was changed. See 'redis-cluster-studio status'.")
+                                    .arg(topology.masters().size())
+                                    .arg(addresses.size()));
+                      succeed();
+                  });
 }
 
 void CreateWorkflow::created(const Deployment &deployment, const QList<NodeAddress> &addresses)

@@ -15,40 +15,27 @@ RecoverWorkflow::RecoverWorkflow(KubeSession *session, QObject *parent)
 
 void RecoverWorkflow::doStart()
 {
-    inspect([this](const Deployment &deployment) {
-        if (!deployment.statefulSetExists) {
-            fail(ErrorCode::NotFound,
-                 QStringLiteral("There is no StatefulSet %1 in namespace %2: nothing to recover.")
-                     .arg(session()->target().statefulSet, session()->ns()));
+    scanReadyPods(QStringLiteral("nothing to recover."), [this](const Deployment &ready,
+                                                                const QList<NodeAddress> &addresses,
+                                                                const ClusterTopology &topology) {
+        if (!isClusterFormed(topology)) {
+            fail(ErrorCode::Refused,
+                 QStringLiteral("The pods form no cluster, so there is nothing to recover: "
+                                "run 'redis-cluster-studio create'."));
             return;
         }
-        waitForPods(
-            deployment.replicas, QStringLiteral("Waiting for every pod to be Ready"),
-            [this](const Deployment &ready) {
-                reach(ready.pods, [this, ready](const QList<NodeAddress> &addresses) {
-                    scan(addresses, ready.pods, [this, ready, addresses](const ClusterTopology &topology) {
-                        if (!isClusterFormed(topology)) {
-                            fail(ErrorCode::Refused,
-                                 QStringLiteral("The pods form no cluster, so there is nothing to recover: "
-                                                "run 'redis-cluster-studio create'."));
-                            return;
-                        }
-                        const ClusterCheckReport report = checkCluster(topology);
-                        const SituationAssessment assessment =
-                            assessSituation(ready, topology, report, session()->ns());
-                        if (assessment.situation == Situation::Healthy) {
-                            m_topology = topology;
-                            setChangedNothing(true);
-                            addResult(QStringLiteral("The cluster is healthy: every node is at its current "
-                                                     "address and reports cluster_state:ok; nothing was "
-                                                     "changed."));
-                            succeed();
-                            return;
-                        }
-                        recover(ready, addresses);
-                    });
-                });
-            });
+        const ClusterCheckReport report = checkCluster(topology);
+        const SituationAssessment assessment = assessSituation(ready, topology, report, session()->ns());
+        if (assessment.situation == Situation::Healthy) {
+            m_topology = topology;
+            setChangedNothing(true);
+            addResult(QStringLiteral("The cluster is healthy: every node is at its current "
+                                     "address and reports cluster_state:ok; nothing was "
+                                     "changed."));
+            succeed();
+            return;
+        }
+        recover(ready, addresses);
     });
 }
 

@@ -366,6 +366,26 @@ void Workflow::scan(const QList<NodeAddress> &addresses, const QList<PodState> &
     job->start();
 }
 
+void Workflow::scanReadyPods(const QString &advice, ReadyScan next)
+{
+    inspect([this, advice, next](const Deployment &deployment) {
+        if (!deployment.statefulSetExists) {
+            fail(ErrorCode::NotFound, QStringLiteral("There is no StatefulSet %1 in namespace %2: %3")
+                                          .arg(m_session->target().statefulSet, m_session->ns(), advice));
+            return;
+        }
+        waitForPods(deployment.replicas, QStringLiteral("Waiting for every pod to be Ready"),
+                    [this, next](const Deployment &ready) {
+                        reach(ready.pods, [this, ready, next](const QList<NodeAddress> &addresses) {
+                            scan(addresses, ready.pods,
+                                 [ready, addresses, next](const ClusterTopology &topology) {
+                                     next(ready, addresses, topology);
+                                 });
+                        });
+                    });
+    });
+}
+
 void Workflow::survey(std::function<void(const ClusterSurvey &)> next)
 {
     inspect([this, next](const Deployment &deployment) {

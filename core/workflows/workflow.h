@@ -106,6 +106,12 @@ protected:
     // Scans the given addresses (no discovery) and joins the pods; next gets the topology.
     void scan(const QList<NodeAddress> &addresses, const QList<PodState> &pods,
               std::function<void(const ClusterTopology &)> next);
+    // inspect(); fails (NotFound) without the StatefulSet, adding `advice` ("nothing to recover.");
+    // then waits for every pod to be Ready, reaches and scans them: next gets the ready deployment,
+    // the pods' cluster addresses in pod order and their topology.
+    using ReadyScan = std::function<void(const Deployment &ready, const QList<NodeAddress> &addresses,
+                                         const ClusterTopology &topology)>;
+    void scanReadyPods(const QString &advice, ReadyScan next);
     // inspect(), then reach() and scan() the pods that have an IP, and name the situation. Fails only
     // when the API or the node access fails; an unhealthy cluster is an answer.
     void survey(std::function<void(const ClusterSurvey &)> next);

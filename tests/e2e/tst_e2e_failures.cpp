@@ -77,6 +77,25 @@ private Q_SLOTS:
         QVERIFY(json.value(QLatin1String("advice")).toString().contains(QLatin1String("deploy")));
     }
 
+    // Create and recover need a deployment: without the StatefulSet they stop at once, name it and
+    // say what to run instead.
+    void createAndRecoverWithoutADeploymentSayWhatToRun()
+    {
+        const QStringList target = m_sandbox.target(QStringLiteral("direct")) +
+                                   QStringList{QStringLiteral("-n"), QStringLiteral("nothing-deployed")};
+        const CliRun create = runStudio(QStringList{QStringLiteral("create")} + target, 120000);
+        QCOMPARE(create.exitCode, 1);
+        QVERIFY2(
+            create.err.contains(QLatin1String("There is no StatefulSet redis-app in namespace "
+                                              "nothing-deployed: run 'redis-cluster-studio deploy' first.")),
+            qPrintable(create.all()));
+        const CliRun recover = runStudio(QStringList{QStringLiteral("recover")} + target, 120000);
+        QCOMPARE(recover.exitCode, 1);
+        QVERIFY2(recover.err.contains(QLatin1String("There is no StatefulSet redis-app in namespace "
+                                                    "nothing-deployed: nothing to recover.")),
+                 qPrintable(recover.all()));
+    }
+
     void deployOfBrokenCommandTimesOutNamingTheReason()
     {
         // The seed's manifests with a redis-server argument it refuses: the container exits at once.
