@@ -10,7 +10,12 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSslKey>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -54,6 +59,49 @@ bool run(Job *job, int timeoutMs = 20000)
     QSignalSpy spy(job, &Job::finished);
     job->start();
     return spy.wait(timeoutMs) && !job->hasError();
+}
+
+// Sets proxy variables for one test and restores the previous environment afterwards.
+class ProxyEnvironment final {
+public:
+    explicit ProxyEnvironment(const QStringList &assignments)
+    {
+        for (const char *name : kNames) {
+            if (qEnvironmentVariableIsSet(name))
+                m_saved.append({name, qgetenv(name)});
+            qunsetenv(name);
+        }
+        for (const QString &assignment : assignments)
+            qputenv(assignment.section(QLatin1Char('='), 0, 0).toLatin1().constData(),
+                    assignment.section(QLatin1Char('='), 1).toUtf8());
+    }
+    ~ProxyEnvironment()
+    {
+        for (const char *name : kNames)
+            qunsetenv(name);
+        for (const auto &[name, value] : m_saved)
+            qputenv(name, value);
+    }
+    ProxyEnvironment(const ProxyEnvironment &) = delete;
+    ProxyEnvironment &operator=(const ProxyEnvironment &) = delete;
+
+private:
+    static constexpr const char *kNames[] = {"HTTPS_PROXY", "https_proxy", "HTTP_PROXY",
+                                             "http_proxy",  "NO_PROXY",    "no_proxy"};
+    QList<std::pair<const char *, QByteArray>> m_saved;
+};
+
+// Runs openssl (bounded); empty on success, else what went wrong.
+QString openssl(const QStringList &args)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral("openssl"), args);
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit ||
+        process.exitCode() != 0)
+        return QStringLiteral("openssl %1: %2%3")
+            .arg(args.join(QLatin1Char(' ')), QString::fromUtf8(process.readAll()), process.errorString());
+    return {};
 }
 
 } // namespace
@@ -576,6 +624,168 @@ private Q_SLOTS:
         QVERIFY(failed.wait(20000));
         QCOMPARE(failed.at(0).at(0).value<Error>().code(), ErrorCode::Forbidden);
         QVERIFY(!watch->isRunning());
+    }
+
+    void proxyFromEnvironment_data()
+    {
+        QTest::addColumn<QString>("server");
+        QTest::addColumn<QStringList>("environment");
+        QTest::addColumn<int>("type");
+        QTest::addColumn<QString>("proxy"); // host:port, empty without a proxy
+
+        const int http = QNetworkProxy::HttpProxy;
+        const int socks = QNetworkProxy::Socks5Proxy;
+        const int none = QNetworkProxy::NoProxy;
+        const QString api = QStringLiteral("https://api.example:6443");
+        QTest::newRow("HTTPS_PROXY") << api
+                                     << QStringList{QStringLiteral("HTTPS_PROXY=http://proxy.example:3128")}
+                                     << http << "proxy.example:3128";
+        QTest::newRow("https_proxy socks5")
+            << api << QStringList{QStringLiteral("https_proxy=socks5://socks.example")} << socks
+            << "socks.example:1080";
+        QTest::newRow("https proxy URL")
+            << api << QStringList{QStringLiteral("HTTPS_PROXY=https://secure.example")} << http
+            << "secure.example:443";
+        QTest::newRow("http server uses HTTP_PROXY, no scheme means http")
+            << "http://api.example:8080"
+            << QStringList{QStringLiteral("HTTP_PROXY=proxy.example:8888"),
+                           QStringLiteral("HTTPS_PROXY=http://other.example:1")}
+            << http << "proxy.example:8888";
+        QTest::newRow("https server ignores HTTP_PROXY")
+            << api << QStringList{QStringLiteral("HTTP_PROXY=http://proxy.example:1")} << none << "";
+        QTest::newRow("NO_PROXY domain suffix")
+            << api
+            << QStringList{QStringLiteral("HTTPS_PROXY=http://proxy.example:3128"),
+                           QStringLiteral("NO_PROXY=corp.local, .example")}
+            << none << "";
+        QTest::newRow("no_proxy CIDR") << "https://10.1.2.3:6443"
+                                       << QStringList{QStringLiteral("HTTPS_PROXY=http://proxy.example:3128"),
+                                                      QStringLiteral("no_proxy=10.0.0.0/8")}
+                                       << none << "";
+        QTest::newRow("NO_PROXY for another host")
+            << api
+            << QStringList{QStringLiteral("HTTPS_PROXY=http://proxy.example:3128"),
+                           QStringLiteral("NO_PROXY=other.org")}
+            << http << "proxy.example:3128";
+        QTest::newRow("loopback never proxied")
+            << "https://127.0.0.1:6443"
+            << QStringList{QStringLiteral("HTTPS_PROXY=http://proxy.example:3128")} << none << "";
+    }
+    void proxyFromEnvironment()
+    {
+        QFETCH(QString, server);
+        QFETCH(QStringList, environment);
+        QFETCH(int, type);
+        QFETCH(QString, proxy);
+        const ProxyEnvironment scope(environment);
+        KubeTarget t = target();
+        t.cluster.server = server;
+        KubeClient *c = client(t);
+        QVERIFY(c);
+        const QNetworkProxy chosen = c->transport().proxy;
+        QCOMPARE(int(chosen.type()), type);
+        if (!proxy.isEmpty())
+            QCOMPARE(QStringLiteral("%1:%2").arg(chosen.hostName()).arg(chosen.port()), proxy);
+        QCOMPARE(c->network()->proxy().type(), chosen.type());
+        delete c;
+    }
+
+    void systemCasUnlessTheKubeconfigNamesOne()
+    {
+        // No certificate-authority: Qt's default configuration, whose CA list is the system's roots
+        // (loaded on demand at the first handshake on Linux), as client-go uses the system pool.
+        // With one: only that CA, never the system roots added to it.
+        KubeTarget t = target();
+        t.cluster.server = QStringLiteral("https://api.example:6443");
+        KubeClient *system = client(t);
+        QVERIFY(system);
+        QCOMPARE(system->transport().ssl.caCertificates(),
+                 QSslConfiguration::defaultConfiguration().caCertificates());
+        QVERIFY(system->transport().ssl.peerVerifyMode() != QSslSocket::VerifyNone);
+        delete system;
+
+        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+            QSKIP("openssl is not installed: the test CA cannot be made.");
+        const QString caKey = m_dir.filePath(QStringLiteral("own-ca.key"));
+        const QString caCert = m_dir.filePath(QStringLiteral("own-ca.crt"));
+        const QString failure =
+            openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                     QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                     QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                     QStringLiteral("-subj"), QStringLiteral("/CN=own-ca"), QStringLiteral("-days"),
+                     QStringLiteral("2"), QStringLiteral("-keyout"), caKey, QStringLiteral("-out"), caCert});
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        t.cluster.certificateAuthority = caCert;
+        const QList<QSslCertificate> some = QSslCertificate::fromPath(caCert);
+        QCOMPARE(some.size(), 1);
+        KubeClient *own = client(t);
+        QVERIFY(own);
+        QCOMPARE(own->transport().ssl.caCertificates(), some);
+        delete own;
+    }
+
+    void proxyUrlWinsOverTheEnvironment()
+    {
+        const ProxyEnvironment scope({QStringLiteral("HTTPS_PROXY=http://proxy.example:3128")});
+        KubeTarget t = target();
+        t.cluster.server = QStringLiteral("https://api.example:6443");
+        t.cluster.proxyUrl = QStringLiteral("socks5://127.0.0.1:1080");
+        KubeClient *c = client(t);
+        QVERIFY(c);
+        QCOMPARE(c->transport().proxy.type(), QNetworkProxy::Socks5Proxy);
+        QCOMPARE(c->transport().proxy.port(), quint16(1080));
+        delete c;
+
+        t.cluster.proxyUrl = QStringLiteral("ftp://127.0.0.1:21");
+        const auto refused = KubeClient::create(t, this);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message().contains(QStringLiteral("\"ftp\"")),
+                 qPrintable(refused.error().message()));
+        QVERIFY(refused.error().message().contains(QStringLiteral("test-kubeconfig")));
+    }
+
+    void privateKeyForms()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+            QSKIP("openssl is not installed: the test keys cannot be made.");
+        const QString rsa = m_dir.filePath(QStringLiteral("rsa.key"));
+        const QString ec = m_dir.filePath(QStringLiteral("ec.key"));
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("genrsa"), QStringLiteral("-traditional"), QStringLiteral("-out"),
+                          rsa, QStringLiteral("2048")},
+              QStringList{QStringLiteral("ecparam"), QStringLiteral("-name"), QStringLiteral("prime256v1"),
+                          QStringLiteral("-genkey"), QStringLiteral("-noout"), QStringLiteral("-out"), ec},
+              QStringList{QStringLiteral("pkcs8"), QStringLiteral("-topk8"), QStringLiteral("-nocrypt"),
+                          QStringLiteral("-in"), rsa, QStringLiteral("-out"), rsa + QStringLiteral("8")},
+              QStringList{QStringLiteral("pkcs8"), QStringLiteral("-topk8"), QStringLiteral("-nocrypt"),
+                          QStringLiteral("-in"), ec, QStringLiteral("-out"), ec + QStringLiteral("8")},
+              QStringList{QStringLiteral("pkcs8"), QStringLiteral("-topk8"), QStringLiteral("-passout"),
+                          QStringLiteral("pass:locked"), QStringLiteral("-in"), ec, QStringLiteral("-out"),
+                          ec + QStringLiteral(".enc")}}) {
+            const QString failure = openssl(args);
+            QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        }
+        // PKCS#1, SEC1 and PKCS#8 of both algorithms, from a file and inline.
+        const QList<std::pair<QString, QSsl::KeyAlgorithm>> keys{{rsa, QSsl::Rsa},
+                                                                 {rsa + QStringLiteral("8"), QSsl::Rsa},
+                                                                 {ec, QSsl::Ec},
+                                                                 {ec + QStringLiteral("8"), QSsl::Ec}};
+        for (const auto &[path, algorithm] : keys) {
+            const auto fromFile = loadPrivateKey({}, path, QStringLiteral("client key"));
+            QVERIFY2(fromFile.ok(), qPrintable(path + QStringLiteral(": ") + fromFile.error().message()));
+            QCOMPARE(fromFile->algorithm(), algorithm);
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const auto inlineData = loadPrivateKey(file.readAll(), {}, QStringLiteral("client key"));
+            QVERIFY(inlineData.ok());
+            QCOMPARE(inlineData->algorithm(), algorithm);
+        }
+        // An encrypted key cannot be used without a prompt: refused with the file's name.
+        const auto locked = loadPrivateKey({}, ec + QStringLiteral(".enc"), QStringLiteral("client key"));
+        QVERIFY(!locked.ok());
+        QVERIFY2(locked.error().message().contains(QStringLiteral("ec.key.enc")),
+                 qPrintable(locked.error().message()));
+        QVERIFY(locked.error().message().contains(QStringLiteral("unencrypted")));
     }
 
     void unreachableServerFailsFast()

@@ -212,6 +212,31 @@ private Q_SLOTS:
         QCOMPARE(config->currentContext(), QStringLiteral("prod"));
     }
 
+    void inlineDataForms()
+    {
+        // *-data fields hold base64 PEM; they are decoded, and a file form next to them is kept as a path.
+        const QByteArray cert = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+        const QByteArray key = "-----BEGIN EC PRIVATE KEY-----\nMHcC\n-----END EC PRIVATE KEY-----\n";
+        const QString file = path(QStringLiteral("inline/config"));
+        write(file, "current-context: c\nclusters: [{name: k, cluster: {server: 'https://h', "
+                    "certificate-authority-data: " +
+                        cert.toBase64() +
+                        "}}]\n"
+                        "users: [{name: u, user: {client-certificate-data: " +
+                        cert.toBase64() + ", client-key-data: " + key.toBase64() +
+                        ", tokenFile: t}}]\n"
+                        "contexts: [{name: c, context: {cluster: k, user: u}}]\n");
+        const auto config = KubeConfig::load(file, {}, path(QStringLiteral("home")));
+        QVERIFY2(config.ok(), qPrintable(config.error().message()));
+        const auto target = config->resolve();
+        QVERIFY2(target.ok(), qPrintable(target.error().message()));
+        QCOMPARE(target->cluster.certificateAuthorityData, cert);
+        QVERIFY(target->cluster.certificateAuthority.isEmpty());
+        QCOMPARE(target->user.clientCertificateData, cert);
+        QCOMPARE(target->user.clientKeyData, key);
+        QCOMPARE(target->user.tokenFile, path(QStringLiteral("inline/t")));
+    }
+
     void errors_data()
     {
         QTest::addColumn<QString>("file"); // written with content, or "" for none
@@ -227,12 +252,14 @@ private Q_SLOTS:
             << "" << QStringList{QStringLiteral("bad-yaml"), QStringLiteral("line 3")};
         QTest::newRow("unknown context")
             << "first" << kFirst << "staging"
-            << QStringList{QStringLiteral("no context named \"staging\""), QStringLiteral("dev")};
+            << QStringList{QStringLiteral("no context named \"staging\""), QStringLiteral("dev"),
+                           QStringLiteral("errors/first")};
         QTest::newRow("missing cluster")
             << "first" << kFirst << "badcluster"
             << QStringList{QStringLiteral("cluster \"missing\""), QStringLiteral("first")};
         QTest::newRow("missing user")
-            << "first" << kFirst << "baduser" << QStringList{QStringLiteral("user \"ghost\"")};
+            << "first" << kFirst << "baduser"
+            << QStringList{QStringLiteral("user \"ghost\""), QStringLiteral("errors/first")};
         QTest::newRow("no current context")
             << "nocurrent" << QByteArray("apiVersion: v1\nkind: Config\ncontexts: []\n") << ""
             << QStringList{QStringLiteral("current-context"), QStringLiteral("--context")};

@@ -155,6 +155,8 @@ private Q_SLOTS:
         p.storageClass = QStringLiteral("fast");
         p.storageSize = QStringLiteral("5Gi");
         p.cpuRequest = QStringLiteral("100m");
+        p.memoryRequest = QStringLiteral("256Mi");
+        p.cpuLimit = QStringLiteral("2");
         p.memoryLimit = QStringLiteral("512Mi");
         p.clusterNodeTimeoutMs = 15000;
         const auto objects = set->render(p);
@@ -178,6 +180,12 @@ private Q_SLOTS:
         QCOMPARE(container[QStringLiteral("resources")][QStringLiteral("limits")][QStringLiteral("memory")]
                      .toString(),
                  QStringLiteral("512Mi"));
+        QCOMPARE(container[QStringLiteral("resources")][QStringLiteral("requests")][QStringLiteral("memory")]
+                     .toString(),
+                 QStringLiteral("256Mi"));
+        QCOMPARE(container[QStringLiteral("resources")][QStringLiteral("limits")][QStringLiteral("cpu")]
+                     .toString(),
+                 QStringLiteral("2"));
         const QJsonObject claim =
             sts[QStringLiteral("spec")][QStringLiteral("volumeClaimTemplates")].toArray().at(0).toObject();
         QCOMPARE(claim[QStringLiteral("spec")][QStringLiteral("storageClassName")].toString(),
