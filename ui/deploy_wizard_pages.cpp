@@ -3,6 +3,7 @@
 #include "common/job.h"
 #include "deploy_wizard.h"
 #include "job_progress_panel.h"
+#include "kubeconfig_dialog.h"
 #include "studio_backend.h"
 #include "theme.h"
 #include "yaml_highlighter.h"
@@ -11,7 +12,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -100,15 +100,10 @@ TargetPage::TargetPage()
     connect(m_kind, &QComboBox::currentIndexChanged, this, updateKind);
     connect(m_kubeconfig, &QLineEdit::editingFinished, this, &TargetPage::reloadContexts);
     connect(browse, &QToolButton::clicked, this, [this] {
-        auto *dialog =
-            new QFileDialog(this, tr("Choose a kubeconfig"), QDir::homePath() + QStringLiteral("/.kube"));
-        dialog->setFileMode(QFileDialog::ExistingFile);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        chooseKubeconfig(this, [this](const QString &path) {
             m_kubeconfig->setText(path);
             reloadContexts();
         });
-        dialog->open();
     });
     connect(m_test, &QPushButton::clicked, this, &TargetPage::testConnection);
     updateKind();

@@ -1,10 +1,10 @@
 #include "target_bar.h"
 
+#include "kubeconfig_dialog.h"
 #include "studio_backend.h"
 
 #include <QComboBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -177,16 +177,11 @@ void TargetBar::reloadContexts()
 
 void TargetBar::browseKubeconfig()
 {
-    auto *dialog =
-        new QFileDialog(this, tr("Choose a kubeconfig"), QDir::homePath() + QStringLiteral("/.kube"));
-    dialog->setFileMode(QFileDialog::ExistingFile);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+    chooseKubeconfig(this, [this](const QString &path) {
         m_kubeconfig->setText(path);
         reloadContexts();
         commit();
     });
-    dialog->open();
 }
 
 void TargetBar::commit()
