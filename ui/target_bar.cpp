@@ -51,6 +51,7 @@ TargetBar::TargetBar(StudioBackend *backend, QWidget *parent)
     m_kubeconfig->setMinimumWidth(180);
     m_kubeconfig->setToolTip(tr("The kubeconfig file; empty uses $KUBECONFIG or ~/.kube/config"));
     m_browse->setText(QStringLiteral("…"));
+    m_browse->setObjectName(QStringLiteral("browseKubeconfig"));
     m_browse->setToolTip(tr("Choose a kubeconfig file"));
     m_context->setMinimumContentsLength(14);
     m_context->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);

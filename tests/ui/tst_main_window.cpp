@@ -9,11 +9,13 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QFileDialog>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
@@ -115,6 +117,40 @@ private Q_SLOTS:
         QVERIFY(window.busyWith().isEmpty());
         QVERIFY(window.action(Action::AddNode)->isEnabled());
         QTRY_VERIFY(backend.refreshCount > refreshesBefore); // a refresh follows every operation
+    }
+
+    // The target bar's "…" opens a file dialog; the chosen kubeconfig becomes the window's target.
+    void browsingForAKubeconfigRetargetsTheWindow()
+    {
+        test::FixtureBackend backend;
+        backend.snapshot = test::makeSnapshot(3, 1, 3, Situation::Healthy);
+        MainWindow window(&backend);
+        window.show();
+        StudioTarget kube;
+        kube.kind = StudioTarget::Kind::Kubernetes;
+        window.setTarget(kube);
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString chosen = home.filePath(QStringLiteral("prod.kubeconfig"));
+        QFile file(chosen);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("apiVersion: v1\nkind: Config\n");
+        file.close();
+
+        auto *browse = window.findChild<QToolButton *>(QStringLiteral("browseKubeconfig"));
+        QVERIFY(browse);
+        QTRY_VERIFY(browse->isVisible() && browse->isEnabled());
+        QSignalSpy retargeted(&window, &MainWindow::targetChanged);
+        browse->click();
+        QFileDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<QFileDialog *>()) && dialog->isVisible());
+        QVERIFY(dialog->windowTitle().contains(QLatin1String("kubeconfig")));
+        dialog->selectFile(chosen);
+        static_cast<QDialog *>(dialog)->accept(); // QFileDialog's override is protected
+        QTRY_COMPARE(window.target().kubeconfig, chosen);
+        QCOMPARE(window.target().kind, StudioTarget::Kind::Kubernetes);
+        QVERIFY(!retargeted.isEmpty());
+        QTRY_VERIFY(!window.findChild<QFileDialog *>()); // it deleted itself
     }
 
     void cleanupConfirmationListsThePvcs()
