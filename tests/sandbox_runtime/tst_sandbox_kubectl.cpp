@@ -84,6 +84,7 @@ private Q_SLOTS:
     void portForwardReachesThePod();
     void seedCreateClusterThroughExec();
     void deletedPodKeepsIdentityUnderNewIp();
+    void seedPartialFailureHeals();
     void standalonePodKeepsItsData();
     void scaleToSeven();
     void failedNodeMovesItsPods();
@@ -98,6 +99,8 @@ private:
     QList<QJsonObject> pods(const QString &ns = kNs);
     QMap<QString, QString> readyPodIps(int expected);
     bool waitForReadyPods(int expected, QMap<QString, QString> *ips);
+    QMap<QString, QString> wideIpColumn();
+    Run execInPod(const QString &pod, const QStringList &command, int timeoutMs = 60000);
 
     QTemporaryDir m_dataDir;
     QTemporaryDir m_home;
@@ -194,6 +197,31 @@ bool TestSandboxKubectl::waitForReadyPods(int expected, QMap<QString, QString> *
         kPodsTimeoutMs);
 }
 
+// What the seed reads: `kubectl get pod -owide` and its sixth column (IP), by pod name.
+QMap<QString, QString> TestSandboxKubectl::wideIpColumn()
+{
+    const Run get = kubectl({QStringLiteral("get"), QStringLiteral("pod"), QStringLiteral("-owide"),
+                             QStringLiteral("--namespace=redis-cluster")},
+                            30000);
+    QMap<QString, QString> ips;
+    const QStringList rows = get.out.split(u'\n', Qt::SkipEmptyParts);
+    if (rows.isEmpty() || rows.first().split(u' ', Qt::SkipEmptyParts).value(5) != QLatin1String("IP"))
+        return ips;
+    for (const QString &row : rows.mid(1)) {
+        const QStringList columns = row.split(u' ', Qt::SkipEmptyParts);
+        if (columns.value(0).startsWith(QLatin1String("redis-app-")))
+            ips.insert(columns.value(0), columns.value(5));
+    }
+    return ips;
+}
+
+Run TestSandboxKubectl::execInPod(const QString &pod, const QStringList &command, int timeoutMs)
+{
+    return kubectl(QStringList{QStringLiteral("exec"), QStringLiteral("-n"), kNs, pod, QStringLiteral("--")} +
+                       command,
+                   timeoutMs);
+}
+
 void TestSandboxKubectl::applyServerSideBringsUpSixPods()
 {
     const Run apply = kubectl(
@@ -282,6 +310,12 @@ void TestSandboxKubectl::seedCreateClusterThroughExec()
                  QStringLiteral("info")})
             .out.contains(QLatin1String("cluster_state:ok")),
         60000);
+    const Run info =
+        execInPod(QStringLiteral("redis-app-0"),
+                  {QStringLiteral("redis-cli"), QStringLiteral("cluster"), QStringLiteral("info")});
+    QVERIFY2(info.out.contains(QLatin1String("cluster_known_nodes:6")) &&
+                 info.out.contains(QLatin1String("cluster_size:3")),
+             qPrintable(info.out));
     // A failing command reports its exit code through kubectl.
     const Run failing =
         kubectl({QStringLiteral("exec"), QStringLiteral("-n"), kNs, QStringLiteral("redis-app-0"),
@@ -332,6 +366,78 @@ void TestSandboxKubectl::deletedPodKeepsIdentityUnderNewIp()
                                           {QStringLiteral("cluster"), QStringLiteral("nodes")})
                                      .contains(newAddress),
                              60000);
+}
+
+// The seed's 非全体节点故障 step as written: note the IPs (column 6 of `kubectl get pod -owide`), delete
+// redis-app-0..4 one `kubectl delete pod` at a time and keep redis-app-5; the five come back with new
+// IPs, find the cluster through redis-app-5 and the others, and nodes.conf names the new addresses.
+void TestSandboxKubectl::seedPartialFailureHeals()
+{
+    const QMap<QString, QString> before = wideIpColumn();
+    QCOMPARE(before, m_ips);
+    for (int i = 0; i < 5; ++i) {
+        const Run del = kubectl({QStringLiteral("delete"), QStringLiteral("pod"), QStringLiteral("-n"), kNs,
+                                 QStringLiteral("redis-app-%1").arg(i)});
+        QVERIFY2(del.exitCode == 0, qPrintable(del.out + del.err));
+    }
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     if (!waitForReadyPods(6, &m_ips))
+                         return false;
+                     for (int i = 0; i < 5; ++i) {
+                         const QString name = QStringLiteral("redis-app-%1").arg(i);
+                         if (m_ips.value(name) == before.value(name))
+                             return false;
+                     }
+                     return true;
+                 },
+                 kPodsTimeoutMs),
+             qPrintable(m_sandboxOutput.right(3000)));
+    QCOMPARE(m_ips.value(QStringLiteral("redis-app-5")), before.value(QStringLiteral("redis-app-5")));
+    QCOMPARE(wideIpColumn(), m_ips);
+
+    // The healed cluster as the seed checks it, from inside redis-app-0: state ok, six nodes, the others
+    // at their new IPs in CLUSTER NODES and in nodes.conf on the claim. A node learns its own address
+    // only from a MEET, so redis-app-0's "myself" line keeps its old IP (the seed's output shows the
+    // same); redis-app-5, the node that kept its address, sees all six at their current IPs.
+    const QString ownIp = m_ips.value(QStringLiteral("redis-app-0"));
+    const auto listsIps = [this, &ownIp](const QString &text, bool includingOwn) {
+        for (const QString &ip : std::as_const(m_ips)) {
+            if ((includingOwn || ip != ownIp) && !text.contains(ip + QStringLiteral(":6379@")))
+                return false;
+        }
+        return true;
+    };
+    const QStringList clusterNodes{QStringLiteral("redis-cli"), QStringLiteral("cluster"),
+                                   QStringLiteral("nodes")};
+    const auto healed = [&] {
+        const Run info =
+            execInPod(QStringLiteral("redis-app-0"),
+                      {QStringLiteral("redis-cli"), QStringLiteral("cluster"), QStringLiteral("info")});
+        if (!info.out.contains(QLatin1String("cluster_state:ok")) ||
+            !info.out.contains(QLatin1String("cluster_known_nodes:6")))
+            return false;
+        const QString center = execInPod(QStringLiteral("redis-app-5"), clusterNodes).out;
+        return listsIps(center, true) && !center.contains(QLatin1String("fail")) &&
+               listsIps(execInPod(QStringLiteral("redis-app-0"), clusterNodes).out, false);
+    };
+    QVERIFY2(QTest::qWaitFor(healed, 120000),
+             qPrintable(execInPod(QStringLiteral("redis-app-0"), clusterNodes).out +
+                        execInPod(QStringLiteral("redis-app-5"), clusterNodes).out));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        listsIps(execInPod(QStringLiteral("redis-app-0"),
+                           {QStringLiteral("cat"), QStringLiteral("/var/lib/redis/nodes.conf")})
+                     .out,
+                 false),
+        30000);
+    // Still one cluster of 3 masters with a replica each, every slot served.
+    const Run check =
+        execInPod(QStringLiteral("redis-app-5"),
+                  {QStringLiteral("redis-cli"), QStringLiteral("--cluster"), QStringLiteral("check"),
+                   m_ips.value(QStringLiteral("redis-app-5")) + QStringLiteral(":6379")});
+    QVERIFY2(check.exitCode == 0 && check.out.contains(QLatin1String("[OK] All 16384 slots covered.")) &&
+                 check.out.count(QLatin1String("1 additional replica(s)")) == 3,
+             qPrintable(check.out + check.err));
 }
 
 void TestSandboxKubectl::standalonePodKeepsItsData()
