@@ -77,7 +77,8 @@ void ApiHandler::listObjects(const HttpRequest &request, const Route &route, Htt
         replyStatus(connection, ApiStatus::badRequest(labels.error().message()));
         return;
     }
-    const auto fields = FieldQuery::parse(request.queryValue(QStringLiteral("fieldSelector")));
+    const auto fields =
+        FieldQuery::parse(request.queryValue(QStringLiteral("fieldSelector")), route.type->plural);
     if (!fields) {
         replyStatus(connection, ApiStatus::badRequest(fields.error().message()));
         return;
@@ -148,7 +149,8 @@ void ApiHandler::watchObjects(const HttpRequest &request, const Route &route, Ht
     }
     options.ns = route.ns;
     const auto labels = LabelQuery::parse(request.queryValue(QStringLiteral("labelSelector")));
-    const auto fields = FieldQuery::parse(request.queryValue(QStringLiteral("fieldSelector")));
+    const auto fields =
+        FieldQuery::parse(request.queryValue(QStringLiteral("fieldSelector")), route.type->plural);
     if (!labels || !fields) {
         replyStatus(connection,
                     ApiStatus::badRequest(!labels ? labels.error().message() : fields.error().message()));

@@ -691,7 +691,7 @@ void ApiHandler::deleteCollection(const HttpRequest &request, const Route &route
         return;
     }
     const auto labels = LabelQuery::parse(request.queryValue(QStringLiteral("labelSelector")));
-    const auto fields = FieldQuery::parse(request.queryValue(QStringLiteral("fieldSelector")));
+    const auto fields = FieldQuery::parse(request.queryValue(QStringLiteral("fieldSelector")), type.plural);
     if (!labels || !fields) {
         replyStatus(connection,
                     ApiStatus::badRequest(!labels ? labels.error().message() : fields.error().message()));

@@ -113,7 +113,47 @@ bool LabelQuery::matches(const QJsonObject &labels) const
     return true;
 }
 
-rcs::Result<FieldQuery> FieldQuery::parse(const QString &text)
+namespace {
+
+// The field labels kube-apiserver 1.32 accepts beyond metadata.name and metadata.namespace.
+QStringList extraFieldLabels(const QString &resource)
+{
+    if (resource == u"pods")
+        return {QStringLiteral("spec.nodeName"),
+                QStringLiteral("spec.restartPolicy"),
+                QStringLiteral("spec.schedulerName"),
+                QStringLiteral("spec.serviceAccountName"),
+                QStringLiteral("spec.hostNetwork"),
+                QStringLiteral("status.phase"),
+                QStringLiteral("status.podIP"),
+                QStringLiteral("status.podIPs"),
+                QStringLiteral("status.nominatedNodeName")};
+    if (resource == u"events")
+        return {QStringLiteral("involvedObject.kind"),
+                QStringLiteral("involvedObject.namespace"),
+                QStringLiteral("involvedObject.name"),
+                QStringLiteral("involvedObject.uid"),
+                QStringLiteral("involvedObject.apiVersion"),
+                QStringLiteral("involvedObject.resourceVersion"),
+                QStringLiteral("involvedObject.fieldPath"),
+                QStringLiteral("reason"),
+                QStringLiteral("reportingComponent"),
+                QStringLiteral("source"),
+                QStringLiteral("type")};
+    if (resource == u"secrets")
+        return {QStringLiteral("type")};
+    if (resource == u"namespaces")
+        return {QStringLiteral("status.phase")};
+    if (resource == u"nodes")
+        return {QStringLiteral("spec.unschedulable")};
+    if (resource == u"services")
+        return {QStringLiteral("spec.clusterIP"), QStringLiteral("spec.type")};
+    return {};
+}
+
+} // namespace
+
+rcs::Result<FieldQuery> FieldQuery::parse(const QString &text, const QString &resource)
 {
     FieldQuery query;
     for (const QString &term : splitTerms(text)) {
@@ -133,7 +173,11 @@ rcs::Result<FieldQuery> FieldQuery::parse(const QString &text)
                 ErrorCode::InvalidInput,
                 QStringLiteral("invalid field selector: %1: expected field=value or field!=value").arg(term));
         }
-        r.path = term.left(at).trimmed().split(u'.');
+        const QString field = term.left(at).trimmed();
+        if (!resource.isEmpty() && field != u"metadata.name" && field != u"metadata.namespace" &&
+            !extraFieldLabels(resource).contains(field))
+            return Error(ErrorCode::InvalidInput, QStringLiteral("field label not supported: %1").arg(field));
+        r.path = field.split(u'.');
         r.value = term.mid(at + width).trimmed();
         query.m_requirements.append(r);
     }

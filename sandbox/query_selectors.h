@@ -26,10 +26,12 @@ private:
     QList<Requirement> m_requirements;
 };
 
-// A fieldSelector= query: `metadata.name=x,status.phase!=Running`; any dotted path into the object.
+// A fieldSelector= query: `metadata.name=x,status.phase!=Running`, a dotted path into the object.
+// Given a resource (plural), only the field labels the real API server supports for it are accepted,
+// so that a client tested here does not rely on a selector a cluster refuses; without one, any path.
 class FieldQuery final {
 public:
-    static rcs::Result<FieldQuery> parse(const QString &text);
+    static rcs::Result<FieldQuery> parse(const QString &text, const QString &resource = {});
     bool matches(const QJsonObject &object) const;
 
 private:

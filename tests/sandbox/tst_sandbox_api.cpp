@@ -4,6 +4,7 @@
 // zero replicas are used, so no pod process is needed.
 #include "sandbox_api_harness.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -101,6 +102,7 @@ private Q_SLOTS:
     void cleanupTestCase();
 
     void getNamespacesAndDiscovery();
+    void aggregatedDiscovery();
     void configMapCreateGetDelete();
     void serverSideApplyAndServicePorts();
     void clientSideApplyTwice();
@@ -108,17 +110,20 @@ private Q_SLOTS:
     void wideOutputColumns();
     void watchEventsInOrder();
     void watchSelectorTransitions();
+    void watchBookmarkAndTimeout();
     void errorsAreStatusObjects();
     void serverSideApplyConflicts();
     void scaleSubresource();
     void deleteNamespaceRemovesContents();
     void deleteCollectionByLabel();
+    void deletePropagationPolicy();
     void podDeleteCarriesGracePeriod();
     void listPagination();
     void clientCertificateAccepted();
     void faultInjection();
     void restartKeepsObjects();
     void refusesNonLoopbackAddress();
+    void refusesMissingRedisServer();
 
 private:
     Kubectl kubectl() const { return Kubectl(m_server->kubeconfig(), m_home->path()); }
@@ -173,6 +178,61 @@ void TestSandboxApi::getNamespacesAndDiscovery()
     const HttpResult openapi = m_api->send("GET", QStringLiteral("/openapi/v3"));
     QCOMPARE(openapi.status, 200);
     QVERIFY(openapi.json().value(QLatin1String("paths")).toObject().contains(QLatin1String("apis/apps/v1")));
+}
+
+// kubectl 1.32 asks /api and /apis for aggregated discovery first (reference §8); the answer carries
+// every resource with its verbs and subresources in one document per path.
+void TestSandboxApi::aggregatedDiscovery()
+{
+    const QByteArray accept = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,"
+                              "application/json";
+    QHash<QString, QJsonObject> resources; // "group/plural" -> resource entry
+    for (const QString &path : {QStringLiteral("/api"), QStringLiteral("/apis")}) {
+        const HttpResult answer = m_api->send("GET", path, {}, "application/json", accept);
+        QCOMPARE(answer.status, 200);
+        QVERIFY2(
+            answer.header("Content-Type").contains("g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList"),
+            answer.header("Content-Type").constData());
+        QCOMPARE(answer.json().value(QLatin1String("kind")).toString(),
+                 QStringLiteral("APIGroupDiscoveryList"));
+        QCOMPARE(answer.json().value(QLatin1String("apiVersion")).toString(),
+                 QStringLiteral("apidiscovery.k8s.io/v2"));
+        for (const QJsonValue &group : answer.json().value(QLatin1String("items")).toArray()) {
+            const QString groupName = group.toObject()
+                                          .value(QLatin1String("metadata"))
+                                          .toObject()
+                                          .value(QLatin1String("name"))
+                                          .toString();
+            for (const QJsonValue &version : group.toObject().value(QLatin1String("versions")).toArray()) {
+                for (const QJsonValue &resource :
+                     version.toObject().value(QLatin1String("resources")).toArray())
+                    resources.insert(groupName + u'/' +
+                                         resource.toObject().value(QLatin1String("resource")).toString(),
+                                     resource.toObject());
+            }
+        }
+    }
+    for (const char *name : {"/namespaces", "/configmaps", "/secrets", "/services", "/persistentvolumeclaims",
+                             "/pods", "/nodes", "apps/statefulsets", "storage.k8s.io/storageclasses"})
+        QVERIFY2(resources.contains(QString::fromLatin1(name)), name);
+    const QJsonObject pods = resources.value(QStringLiteral("/pods"));
+    QCOMPARE(pods.value(QLatin1String("scope")).toString(), QStringLiteral("Namespaced"));
+    QVERIFY(pods.value(QLatin1String("verbs")).toArray().contains(QStringLiteral("watch")));
+    QStringList podSubresources;
+    for (const QJsonValue &sub : pods.value(QLatin1String("subresources")).toArray())
+        podSubresources.append(sub.toObject().value(QLatin1String("subresource")).toString());
+    for (const char *sub : {"exec", "portforward", "log"})
+        QVERIFY2(podSubresources.contains(QString::fromLatin1(sub)), qPrintable(podSubresources.join(u',')));
+    bool scale = false;
+    for (const QJsonValue &sub :
+         resources.value(QStringLiteral("apps/statefulsets")).value(QLatin1String("subresources")).toArray())
+        scale = scale || sub.toObject().value(QLatin1String("subresource")).toString() == u"scale";
+    QVERIFY(scale);
+    // Nodes are read-only here.
+    QVERIFY(!resources.value(QStringLiteral("/nodes"))
+                 .value(QLatin1String("verbs"))
+                 .toArray()
+                 .contains(QStringLiteral("delete")));
 }
 
 void TestSandboxApi::configMapCreateGetDelete()
@@ -477,6 +537,40 @@ void TestSandboxApi::watchSelectorTransitions()
     QCOMPARE(seen, QStringList({QStringLiteral("ADDED moving"), QStringLiteral("DELETED moving"),
                                 QStringLiteral("ADDED moving")}));
     watch->abort();
+}
+
+// allowWatchBookmarks: a BOOKMARK carrying the current resourceVersion arrives while nothing changes
+// (every 15 s); timeoutSeconds: the server ends the stream by itself.
+void TestSandboxApi::watchBookmarkAndTimeout()
+{
+    QElapsedTimer clock;
+    clock.start();
+    std::unique_ptr<QNetworkReply> watch(m_api->stream(
+        QStringLiteral(
+            "/api/v1/namespaces/default/secrets?watch=true&allowWatchBookmarks=true&timeoutSeconds=18"
+            "&resourceVersion=") +
+        m_api->send("GET", QStringLiteral("/api/v1/namespaces/default/secrets"))
+            .json()
+            .value(QLatin1String("metadata"))
+            .toObject()
+            .value(QLatin1String("resourceVersion"))
+            .toString()));
+    QByteArray received;
+    QObject::connect(watch.get(), &QNetworkReply::readyRead, watch.get(),
+                     [&] { received += watch->readAll(); });
+    QTRY_VERIFY_WITH_TIMEOUT(received.contains("BOOKMARK"), 40000);
+    const QJsonObject bookmark = QJsonDocument::fromJson(received.left(received.indexOf('\n'))).object();
+    QCOMPARE(bookmark.value(QLatin1String("type")).toString(), QStringLiteral("BOOKMARK"));
+    const QJsonObject object = bookmark.value(QLatin1String("object")).toObject();
+    QCOMPARE(object.value(QLatin1String("kind")).toString(), QStringLiteral("Secret"));
+    QVERIFY(object.value(QLatin1String("metadata"))
+                .toObject()
+                .value(QLatin1String("resourceVersion"))
+                .toString()
+                .toLongLong() > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(watch->isFinished(), 40000);
+    QCOMPARE(watch->error(), QNetworkReply::NoError);
+    QVERIFY2(clock.elapsed() >= 17000, qPrintable(QString::number(clock.elapsed())));
 }
 
 void TestSandboxApi::errorsAreStatusObjects()
@@ -812,6 +906,44 @@ void TestSandboxApi::deleteCollectionByLabel()
              qPrintable(r.out));
 }
 
+// propagationPolicy=Orphan strips the owner's references from its dependents; Background (kubectl's
+// default) and Foreground leave them to the garbage collector. Pod-free: a ConfigMap as the dependent.
+void TestSandboxApi::deletePropagationPolicy()
+{
+    QVERIFY(
+        kubectl().run({QStringLiteral("create"), QStringLiteral("ns"), QStringLiteral("owners")}).exitCode ==
+        0);
+    const QString sets = QStringLiteral("/apis/apps/v1/namespaces/owners/statefulsets");
+    const QString maps = QStringLiteral("/api/v1/namespaces/owners/configmaps");
+    for (const char *policy : {"Orphan", "Background"}) {
+        const HttpResult set = m_api->send("POST", sets, QByteArray(kStatefulSet).replace("NS", "owners"));
+        QCOMPARE(set.status, 201);
+        const QString uid =
+            set.json().value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString();
+        const QByteArray dependent = R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"dependent",
+            "ownerReferences":[{"apiVersion":"apps/v1","kind":"StatefulSet","name":"web","uid":")" +
+                                     uid.toUtf8() + R"(","controller":true}]}})";
+        QCOMPARE(m_api->send("POST", maps, dependent).status, 201);
+        const QByteArray options = R"({"kind":"DeleteOptions","apiVersion":"v1","propagationPolicy":")" +
+                                   QByteArray(policy) + R"("})";
+        QCOMPARE(m_api->send("DELETE", sets + QStringLiteral("/web"), options).status, 200);
+        QCOMPARE(m_api->send("GET", sets + QStringLiteral("/web")).status, 404);
+        const QJsonObject metadata = m_api->send("GET", maps + QStringLiteral("/dependent"))
+                                         .json()
+                                         .value(QLatin1String("metadata"))
+                                         .toObject();
+        QCOMPARE(metadata.contains(QLatin1String("ownerReferences")), qstrcmp(policy, "Orphan") != 0);
+        QCOMPARE(m_api->send("DELETE", maps + QStringLiteral("/dependent")).status, 200);
+    }
+    // kubectl --cascade=orphan sends the same option.
+    QCOMPARE(m_api->send("POST", sets, QByteArray(kStatefulSet).replace("NS", "owners")).status, 201);
+    const CommandResult r =
+        kubectl().run({QStringLiteral("delete"), QStringLiteral("sts"), QStringLiteral("web"),
+                       QStringLiteral("-n"), QStringLiteral("owners"), QStringLiteral("--cascade=orphan")});
+    QVERIFY2(r.exitCode == 0 && r.out.contains(QLatin1String("statefulset.apps \"web\" deleted")),
+             qPrintable(r.out + r.err));
+}
+
 void TestSandboxApi::podDeleteCarriesGracePeriod()
 {
     // `kubectl delete --grace-period=0 --force` sends DeleteOptions{gracePeriodSeconds: 0}; the pod's
@@ -903,6 +1035,21 @@ void TestSandboxApi::listPagination()
                                            QStringLiteral("-o"), QStringLiteral("name")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(lines(r.out).size(), 5);
+
+    // Field selectors, over HTTP and from kubectl: by name, negated, and unknown fields refused.
+    const HttpResult byName = m_api->send(
+        "GET", QStringLiteral("/api/v1/namespaces/paged/configmaps?fieldSelector=metadata.name%3Dpage-3"));
+    QCOMPARE(byName.json().value(QLatin1String("items")).toArray().size(), 1);
+    const CommandResult others = kubectl().run(
+        {QStringLiteral("get"), QStringLiteral("cm"), QStringLiteral("-n"), QStringLiteral("paged"),
+         QStringLiteral("--field-selector"), QStringLiteral("metadata.name!=page-3,metadata.namespace=paged"),
+         QStringLiteral("-o"), QStringLiteral("name")});
+    QVERIFY2(others.exitCode == 0, qPrintable(others.err));
+    QCOMPARE(lines(others.out).size(), 4);
+    QVERIFY(!others.out.contains(QLatin1String("page-3")));
+    const HttpResult unknown = m_api->send(
+        "GET", QStringLiteral("/api/v1/namespaces/paged/configmaps?fieldSelector=data.colour%3Dred"));
+    QCOMPARE(unknown.status, 400);
 }
 
 void TestSandboxApi::clientCertificateAccepted()
@@ -1005,6 +1152,21 @@ void TestSandboxApi::refusesNonLoopbackAddress()
     QCOMPARE(process.exitCode(), 1);
     const QString err = QString::fromUtf8(process.readAllStandardError());
     QVERIFY2(err.contains(QLatin1String("loopback")), qPrintable(err));
+}
+
+void TestSandboxApi::refusesMissingRedisServer()
+{
+    QTemporaryDir data;
+    QProcess process;
+    process.start(QStringLiteral(KUBE_SANDBOX_EXECUTABLE),
+                  {QStringLiteral("--data-dir"), data.path(), QStringLiteral("--redis-server"),
+                   data.filePath(QStringLiteral("no-such-redis-server"))});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 1);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains(QLatin1String("no-such-redis-server")) &&
+                 err.contains(QLatin1String("--redis-server")),
+             qPrintable(err));
 }
 
 QTEST_MAIN(TestSandboxApi)

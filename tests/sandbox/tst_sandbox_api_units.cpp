@@ -56,6 +56,7 @@ private Q_SLOTS:
     void labelQueryErrors();
     void fieldQuery_data();
     void fieldQuery();
+    void fieldLabelsPerResource();
     void strategicMergePatch_data();
     void strategicMergePatch();
     void mergePatch();
@@ -149,6 +150,25 @@ void TestSandboxApiUnits::fieldQuery()
     const auto query = FieldQuery::parse(selector);
     QVERIFY(query.ok());
     QCOMPARE(query->matches(pod), matches);
+}
+
+// kube-apiserver refuses field labels a resource does not index ("field label not supported").
+void TestSandboxApiUnits::fieldLabelsPerResource()
+{
+    QVERIFY(FieldQuery::parse(QStringLiteral("spec.nodeName=n,status.phase!=Running"), QStringLiteral("pods"))
+                .ok());
+    QVERIFY(FieldQuery::parse(QStringLiteral("metadata.name=x"), QStringLiteral("configmaps")).ok());
+    QVERIFY(FieldQuery::parse(QStringLiteral("involvedObject.name=redis-app-0,type=Warning"),
+                              QStringLiteral("events"))
+                .ok());
+    QVERIFY(FieldQuery::parse(QStringLiteral("type=Opaque"), QStringLiteral("secrets")).ok());
+    const auto refused =
+        FieldQuery::parse(QStringLiteral("metadata.name=x,spec.nodeName=n"), QStringLiteral("services"));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().message(), QStringLiteral("field label not supported: spec.nodeName"));
+    QVERIFY(!FieldQuery::parse(QStringLiteral("data.k=v"), QStringLiteral("configmaps")).ok());
+    QVERIFY(
+        FieldQuery::parse(QStringLiteral("data.k=v")).ok()); // no resource: any path (the store's own use)
 }
 
 void TestSandboxApiUnits::strategicMergePatch_data()
