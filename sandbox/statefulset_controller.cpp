@@ -238,6 +238,40 @@ void StatefulSetController::ensureClaims(const QJsonObject &statefulSet, int ord
     }
 }
 
+// As Kubernetes' controller-ref manager does: a pod named SET-N that matches the set's selector and
+// has no controller (left behind by `kubectl delete statefulset --cascade=orphan`) is adopted by the
+// set re-created over it, instead of blocking its ordinal forever.
+void StatefulSetController::adoptOrphans(const QJsonObject &statefulSet)
+{
+    const QJsonObject setMetadata = metadataOf(statefulSet);
+    if (setMetadata.contains(QLatin1String("deletionTimestamp")))
+        return;
+    const QString ns = setMetadata.value(QLatin1String("namespace")).toString();
+    const QJsonObject selector =
+        statefulSet.value(QLatin1String("spec")).toObject().value(QLatin1String("selector")).toObject();
+    for (QJsonObject pod : m_store.list(kPods, ns)) {
+        QJsonObject metadata = metadataOf(pod);
+        if (ordinalOf(nameOf(pod), nameOf(statefulSet)) < 0 || !controllerUid(pod).isEmpty() ||
+            metadata.contains(QLatin1String("deletionTimestamp")) || selector.isEmpty() ||
+            !selectorMatches(selector, metadata.value(QLatin1String("labels")).toObject()))
+            continue;
+        QJsonArray owners = metadata.value(QLatin1String("ownerReferences")).toArray();
+        owners.append(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+                                  {QStringLiteral("kind"), QStringLiteral("StatefulSet")},
+                                  {QStringLiteral("name"), nameOf(statefulSet)},
+                                  {QStringLiteral("uid"), uidOf(statefulSet)},
+                                  {QStringLiteral("controller"), true},
+                                  {QStringLiteral("blockOwnerDeletion"), true}});
+        metadata.insert(QStringLiteral("ownerReferences"), owners);
+        pod.insert(QStringLiteral("metadata"), metadata);
+        if (auto adopted = m_store.update(kPods, pod, false); !adopted)
+            qCWarning(lcSandbox).noquote() << "cannot adopt pod" << nameOf(pod) << adopted.error().message();
+        else
+            qCInfo(lcSandbox).noquote()
+                << "StatefulSet" << nameOf(statefulSet) << "adopted pod" << nameOf(pod);
+    }
+}
+
 void StatefulSetController::reconcile(const QJsonObject &statefulSet)
 {
     const QJsonObject setMetadata = metadataOf(statefulSet);
@@ -250,6 +284,7 @@ void StatefulSetController::reconcile(const QJsonObject &statefulSet)
     const int replicas = desiredReplicas(statefulSet);
 
     QMap<int, QJsonObject> pods;
+    adoptOrphans(statefulSet);
     const QList<QJsonObject> allPods = m_store.list(kPods, ns);
     for (const QJsonObject &pod : allPods) {
         const int ordinal = ordinalOf(nameOf(pod), setName);

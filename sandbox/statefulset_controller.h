@@ -41,6 +41,7 @@ public:
 
 private:
     void reconcile(const QJsonObject &statefulSet);
+    void adoptOrphans(const QJsonObject &statefulSet);
     void collectGarbage();
     void ensureClaims(const QJsonObject &statefulSet, int ordinal);
     void deleteScaledDownClaims(const QJsonObject &statefulSet, int replicas,

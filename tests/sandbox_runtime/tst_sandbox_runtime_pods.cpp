@@ -18,6 +18,8 @@
 #include <QWebSocketHandshakeOptions>
 #include <QWebSocketServer>
 
+#include <csignal>
+
 using namespace sandbox;
 
 namespace {
@@ -133,6 +135,8 @@ private Q_SLOTS:
     void claimsCarrySelectorLabels();
     void deletedPodReturnsWithNewIpAndData();
     void crashingContainerBacksOff();
+    void killedServerRestartsInPlace();
+    void readinessFollowsTheProbe();
     void scaleDownKeepsClaims();
     void templateChangeRollsOut();
     void missingStorageClassKeepsPodPending();
@@ -143,6 +147,7 @@ private Q_SLOTS:
     void restartGivesNewIps();
     void seedClusterCreateThroughExec();
     void retentionPolicyDeletesClaims();
+    void orphanedPodsAreAdopted();
     void deletingTheSetCollectsItsPods();
 
 private:
@@ -158,6 +163,19 @@ private:
                 reasons.append(event.value(QLatin1String("reason")).toString());
         }
         return reasons;
+    }
+    // How often a readiness probe failed, from the (aggregated) Unhealthy event's count.
+    int unhealthyCount(const QString &name) const
+    {
+        for (const QJsonObject &event : m_store.list(QStringLiteral("events"), kNs)) {
+            if (event.value(QLatin1String("involvedObject"))
+                        .toObject()
+                        .value(QLatin1String("name"))
+                        .toString() == name &&
+                event.value(QLatin1String("reason")).toString() == QLatin1String("Unhealthy"))
+                return event.value(QLatin1String("count")).toInt(1);
+        }
+        return 0;
     }
     std::optional<QJsonObject> pod(const QString &name) const
     {
@@ -340,6 +358,95 @@ void TestSandboxRuntimePods::crashingContainerBacksOff()
     QVERIFY2(eventReasons(QStringLiteral("broken")).contains(QStringLiteral("BackOff")),
              qPrintable(eventReasons(QStringLiteral("broken")).join(u' ')));
     QVERIFY(m_store.remove(QStringLiteral("pods"), kNs, QStringLiteral("broken")).ok());
+}
+
+// A kubelet restarts a container whose process died: same pod, same IP, restartCount + 1, and the
+// last termination recorded (SIGKILL: exit code 137, reason Error).
+void TestSandboxRuntimePods::killedServerRestartsInPlace()
+{
+    const QString name = QStringLiteral("redis-app-2");
+    const auto before = pod(name);
+    QVERIFY(ready(before));
+    const QString ip = ipOf(before);
+    const QString uid =
+        before->value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString();
+    auto container = [this, &name] {
+        return statusOf(*pod(name)).value(QLatin1String("containerStatuses")).toArray().first().toObject();
+    };
+    const int restarts = container().value(QLatin1String("restartCount")).toInt();
+    const QString info = redisCli(ip, {QStringLiteral("info"), QStringLiteral("server")});
+    const qint64 pid =
+        info.section(QStringLiteral("process_id:"), 1, 1).section(u'\r', 0, 0).trimmed().toLongLong();
+    QVERIFY2(pid > 1, qPrintable(info));
+    QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
+
+    QTRY_VERIFY_WITH_TIMEOUT(container().value(QLatin1String("restartCount")).toInt() == restarts + 1 &&
+                                 ready(pod(name)),
+                             kPodTimeoutMs);
+    QCOMPARE(pod(name)->value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString(),
+             uid);
+    QCOMPARE(ipOf(pod(name)), ip);
+    const QJsonObject terminated = container()
+                                       .value(QLatin1String("lastState"))
+                                       .toObject()
+                                       .value(QLatin1String("terminated"))
+                                       .toObject();
+    QCOMPARE(terminated.value(QLatin1String("exitCode")).toInt(), 137);
+    QCOMPARE(terminated.value(QLatin1String("reason")).toString(), QStringLiteral("Error"));
+    QCOMPARE(redisCli(ip, {QStringLiteral("ping")}), QStringLiteral("PONG"));
+    const QString newPid = redisCli(ip, {QStringLiteral("info"), QStringLiteral("server")})
+                               .section(QStringLiteral("process_id:"), 1, 1);
+    QVERIFY(newPid.section(u'\r', 0, 0).trimmed().toLongLong() != pid);
+}
+
+// Ready follows the pod's readinessProbe, not merely a live server: a tcpSocket probe on a port
+// nothing listens on keeps a serving pod unready (with Unhealthy events), one on the named
+// container port makes it ready, and so does an exec probe that succeeds; a failing one does not.
+void TestSandboxRuntimePods::readinessFollowsTheProbe()
+{
+    auto probed = [](const char *name, const QByteArray &probe) {
+        return json(R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":")" + QByteArray(name) +
+                    R"(","namespace":"redis-cluster"},"spec":{"containers":[{"name":"redis","image":"redis:7",
+              "command":["redis-server","--save",""],"ports":[{"name":"redis","containerPort":6379}],
+              "readinessProbe":)" +
+                    probe + R"(}]}})");
+    };
+    QVERIFY(m_store
+                .create(QStringLiteral("pods"),
+                        probed("tcp-wrong", R"({"tcpSocket":{"port":6380},"periodSeconds":1})"))
+                .ok());
+    QVERIFY(m_store
+                .create(QStringLiteral("pods"),
+                        probed("tcp-named", R"({"tcpSocket":{"port":"redis"},"periodSeconds":1})"))
+                .ok());
+    QVERIFY(
+        m_store
+            .create(QStringLiteral("pods"), probed("exec-ok", R"({"exec":{"command":["redis-cli","ping"]}})"))
+            .ok());
+    QVERIFY(m_store
+                .create(QStringLiteral("pods"),
+                        probed("exec-fails", R"({"exec":{"command":["sh","-c","exit 1"]}})"))
+                .ok());
+
+    QTRY_VERIFY_WITH_TIMEOUT(ready(pod(QStringLiteral("tcp-named"))), kPodTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(ready(pod(QStringLiteral("exec-ok"))), kPodTimeoutMs);
+    for (const QString &name : {QStringLiteral("tcp-wrong"), QStringLiteral("exec-fails")}) {
+        QTRY_VERIFY_WITH_TIMEOUT(unhealthyCount(name) >= 2, kPodTimeoutMs); // the probe ran and failed twice
+        const QJsonObject status = statusOf(*pod(name));
+        QCOMPARE(status.value(QLatin1String("phase")).toString(), QStringLiteral("Running"));
+        QVERIFY2(!ready(pod(name)), qPrintable(name));
+        // The server itself is up: only the probe keeps the pod out.
+        QCOMPARE(redisCli(ipOf(pod(name)), {QStringLiteral("ping")}), QStringLiteral("PONG"));
+        QCOMPARE(status.value(QLatin1String("containerStatuses"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("ready"))
+                     .toBool(true),
+                 false);
+    }
+    for (const char *name : {"tcp-wrong", "tcp-named", "exec-ok", "exec-fails"})
+        QVERIFY(m_store.remove(QStringLiteral("pods"), kNs, QString::fromLatin1(name)).ok());
 }
 
 void TestSandboxRuntimePods::scaleDownKeepsClaims()
@@ -742,6 +849,63 @@ void TestSandboxRuntimePods::retentionPolicyDeletesClaims()
     QVERIFY(m_store.remove(QStringLiteral("statefulsets"), ns, QStringLiteral("short-lived")).ok());
     QTRY_COMPARE_WITH_TIMEOUT(claims(), 0, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(m_store.list(QStringLiteral("pods"), ns).isEmpty(), 20000);
+}
+
+// `kubectl delete statefulset --cascade=orphan` (the API strips the pods' owner references) and then
+// the same set created again: its pods are adopted as they run, not deleted nor blocked on.
+void TestSandboxRuntimePods::orphanedPodsAreAdopted()
+{
+    QJsonObject set = *m_store.get(QStringLiteral("statefulsets"), kNs, QStringLiteral("redis-app"));
+    const int replicas = set.value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt();
+    QHash<QString, QString> uids;
+    QHash<QString, QString> ips;
+    for (int i = 0; i < replicas; ++i)
+        QTRY_VERIFY_WITH_TIMEOUT(ready(pod(QStringLiteral("redis-app-%1").arg(i))), kPodTimeoutMs);
+    // No event loop from here to the set's removal, as in the API's Orphan delete.
+    for (int i = 0; i < replicas; ++i) {
+        const QString name = QStringLiteral("redis-app-%1").arg(i);
+        QJsonObject orphan = *pod(name);
+        QJsonObject metadata = orphan.value(QLatin1String("metadata")).toObject();
+        uids.insert(name, metadata.value(QLatin1String("uid")).toString());
+        ips.insert(name, ipOf(orphan));
+        metadata.remove(QStringLiteral("ownerReferences"));
+        orphan.insert(QStringLiteral("metadata"), metadata);
+        QVERIFY(m_store.update(QStringLiteral("pods"), orphan, false).ok());
+    }
+    QVERIFY(m_store.remove(QStringLiteral("statefulsets"), kNs, QStringLiteral("redis-app")).ok());
+
+    QJsonObject metadata = set.value(QLatin1String("metadata")).toObject();
+    for (const char *field : {"uid", "resourceVersion", "generation", "creationTimestamp"})
+        metadata.remove(QLatin1String(field));
+    set.insert(QStringLiteral("metadata"), metadata);
+    set.remove(QStringLiteral("status"));
+    const auto created = m_store.create(QStringLiteral("statefulsets"), set);
+    QVERIFY(created.ok());
+    const QString newUid =
+        created->value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString();
+    auto owner = [this](const QString &name) {
+        return pod(name)
+            ->value(QLatin1String("metadata"))
+            .toObject()
+            .value(QLatin1String("ownerReferences"))
+            .toArray()
+            .first()
+            .toObject()
+            .value(QLatin1String("uid"))
+            .toString();
+    };
+    for (auto it = uids.begin(); it != uids.end(); ++it) {
+        QTRY_COMPARE_WITH_TIMEOUT(owner(it.key()), newUid, 20000);
+        QCOMPARE(
+            pod(it.key())->value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString(),
+            it.value());
+        QCOMPARE(ipOf(pod(it.key())), ips.value(it.key()));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(
+        statusOf(*m_store.get(QStringLiteral("statefulsets"), kNs, QStringLiteral("redis-app")))
+            .value(QLatin1String("readyReplicas"))
+            .toInt(),
+        replicas, 20000);
 }
 
 void TestSandboxRuntimePods::deletingTheSetCollectsItsPods()
