@@ -177,8 +177,9 @@ int printCheckResult(const ClusterCheckReport &report, const ClusterTopology &to
     }
     if (report.isHealthy())
         return ExitSuccess;
-    std::fprintf(stderr, "The cluster is not healthy: %d errors, listed above.\n",
-                 report.count(CheckSeverity::Error));
+    const int errors = report.count(CheckSeverity::Error);
+    std::fprintf(stderr, "The cluster is not healthy: %d %s, listed above.\n", errors,
+                 errors == 1 ? "error" : "errors");
     return ExitFailure;
 }
 

@@ -6,6 +6,7 @@
 #include "redis/create_cluster_job.h"
 #include "redis/redis_pool.h"
 #include "redis/remove_node_job.h"
+#include "redis_cli_check.h"
 #include "support/redis_test_nodes.h"
 
 #include <QSignalSpy>
@@ -50,6 +51,8 @@ private Q_SLOTS:
         const Error error = runJob(create, 120000);
         QVERIFY2(!error.isError(), qPrintable(error.message()));
         delete create;
+        const QString differs = test::redisCliDisagreement(m_nodes.address(0));
+        QVERIFY2(differs.isEmpty(), qPrintable(differs));
         ClusterKeyClient client(&m_pool, {m_nodes.address(0)});
         QVERIFY(client.refreshBlocking().ok());
         QVERIFY(client.writeBlocking("life", 10000, 120000).ok());

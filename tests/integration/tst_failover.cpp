@@ -4,6 +4,7 @@
 #include "redis/create_cluster_job.h"
 #include "redis/failover_job.h"
 #include "redis/redis_pool.h"
+#include "redis_cli_check.h"
 #include "support/redis_test_nodes.h"
 
 #include <QSignalSpy>
@@ -32,6 +33,8 @@ private Q_SLOTS:
         const Error error = runJob(create, 120000);
         QVERIFY2(!error.isError(), qPrintable(error.message()));
         delete create;
+        const QString differs = test::redisCliDisagreement(m_nodes.address(0));
+        QVERIFY2(differs.isEmpty(), qPrintable(differs));
     }
 
     void replicaTakesOver()

@@ -1,3 +1,4 @@
+#include "redis_cli_check.h"
 #include "studio_run.h"
 #include "support/redis_test_nodes.h"
 
@@ -67,6 +68,8 @@ private Q_SLOTS:
         const Run run = studio({QStringLiteral("create"), QStringLiteral("--nodes"), clusterNodes(),
                                 QStringLiteral("--cluster-replicas"), QStringLiteral("1")});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        const QString differs = test::redisCliDisagreement(m_nodes.address(0));
+        QVERIFY2(differs.isEmpty(), qPrintable(differs));
     }
 
     void usageErrors_data()

@@ -6,6 +6,7 @@
 #include "redis/fix_open_slots_job.h"
 #include "redis/rebalance_job.h"
 #include "redis/redis_pool.h"
+#include "redis_cli_check.h"
 #include "support/redis_test_nodes.h"
 
 #include <QSignalSpy>
@@ -40,6 +41,8 @@ private:
         const Error error = runJob(create, 120000);
         QVERIFY2(!error.isError(), qPrintable(error.message()));
         delete create;
+        const QString differs = test::redisCliDisagreement(m_nodes().address(0));
+        QVERIFY2(differs.isEmpty(), qPrintable(differs));
     }
 
 private Q_SLOTS:

@@ -5,6 +5,7 @@
 #include "redis/create_cluster_job.h"
 #include "redis/recover_job.h"
 #include "redis/redis_pool.h"
+#include "redis_cli_check.h"
 #include "support/redis_test_nodes.h"
 
 #include <QFile>
@@ -66,6 +67,8 @@ private:
         QVERIFY2(!created.isError(), qPrintable(created.message()));
         const QString victim = create->topology().masters().first().id;
         delete create;
+        const QString differs = test::redisCliDisagreement(nodes.address(0));
+        QVERIFY2(differs.isEmpty(), qPrintable(differs));
 
         {
             RedisPool pool;
@@ -142,6 +145,8 @@ private Q_SLOTS:
         auto *create = new CreateClusterJob(inputsFor(nodes), 1);
         QVERIFY(!runJob(create, 120000).isError());
         delete create;
+        const QString differs = test::redisCliDisagreement(nodes.address(0));
+        QVERIFY2(differs.isEmpty(), qPrintable(differs));
         auto *recover = new RecoverJob(nodes.addresses());
         const Error error = runJob(recover, 60000);
         QVERIFY2(!error.isError(), qPrintable(error.message()));
