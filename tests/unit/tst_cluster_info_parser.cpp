@@ -67,6 +67,35 @@ private Q_SLOTS:
         QCOMPARE(info.error().code(), ErrorCode::Protocol);
         QVERIFY2(info.error().message().contains(reason), qPrintable(info.error().message()));
     }
+    // Every prefix of a real reply and every byte of it replaced by a character the format gives meaning
+    // to: a Protocol error or a parse, never a crash.
+    void everyCutAndMutationParsesOrFails()
+    {
+        const QByteArray reply =
+            "cluster_state:ok\r\ncluster_slots_assigned:16384\r\ncluster_slots_ok:16384\r\n"
+            "cluster_known_nodes:6\r\ncluster_size:3\r\ncluster_current_epoch:6\r\n";
+        int refused = 0;
+        QList<QByteArray> inputs;
+        for (qsizetype cut = 0; cut <= reply.size(); ++cut)
+            inputs.append(reply.left(cut));
+        for (qsizetype at = 0; at < reply.size(); ++at) {
+            for (const char c : QByteArray(":\r\n x-\xff")) {
+                QByteArray mutated = reply;
+                mutated[at] = c;
+                inputs.append(mutated);
+            }
+        }
+        for (const QByteArray &input : std::as_const(inputs)) {
+            const Result<ClusterInfo> info = parseClusterInfo(input);
+            if (info.ok())
+                continue;
+            ++refused;
+            QCOMPARE(info.error().code(), ErrorCode::Protocol);
+            QVERIFY(!info.error().message().isEmpty());
+        }
+        QVERIFY(refused > 0);
+    }
+
     void infoFieldsAndKeyCount()
     {
         const QByteArray reply =

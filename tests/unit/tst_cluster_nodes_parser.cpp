@@ -305,6 +305,46 @@ private Q_SLOTS:
         QVERIFY(nodes->at(0).hasOpenSlots());
         QVERIFY(nodes->at(1).isFail());
     }
+    // Malformed input of every shape gives a Protocol error naming the line, never a crash: every prefix
+    // of a real 5.0 and a 7.2 reply (cut anywhere, as a short read would), and every byte of them
+    // replaced by each character the format gives meaning to.
+    void everyCutAndMutationParsesOrFails()
+    {
+        const QByteArray reply72 =
+            idA + " 10.0.0.1:6379@16379,redis-0,shard-id=" + shard +
+            ",nodename=n1 myself,master - 0 1700000000000 1 connected 0-5460 [5460->-" + idB + "] [5461-<-" +
+            idB + "]\r\n" + idB + " :0@0 master,noaddr - 1700000000000 1700000000000 2 disconnected\r\n";
+        const QByteArray meaningful(" ,:@-[]<>\n=x\xff");
+        int parsed = 0;
+        int refused = 0;
+        for (const QByteArray &reply : {QByteArray(seedOutput), reply72}) {
+            QList<QByteArray> inputs;
+            for (qsizetype cut = 0; cut <= reply.size(); ++cut)
+                inputs.append(reply.left(cut));
+            for (qsizetype at = 0; at < reply.size(); ++at) {
+                for (const char c : meaningful) {
+                    QByteArray mutated = reply;
+                    mutated[at] = c;
+                    inputs.append(mutated);
+                }
+            }
+            for (const QByteArray &input : std::as_const(inputs)) {
+                const Result<QList<ClusterNodeInfo>> result = parseClusterNodes(input);
+                if (result.ok()) {
+                    ++parsed;
+                    continue;
+                }
+                ++refused;
+                QCOMPARE(result.error().code(), ErrorCode::Protocol);
+                QVERIFY2(result.error().message().startsWith(QStringLiteral("Line ")),
+                         qPrintable(result.error().message()));
+            }
+        }
+        // Both kinds occur, so the loop did test something on each side.
+        QVERIFY(parsed > 0);
+        QVERIFY(refused > 0);
+    }
+
     void emptyAndBlankInput()
     {
         QVERIFY(parseClusterNodes(QByteArray()).ok());

@@ -13,6 +13,7 @@ public:
     bool ran = false;
     void finishOk() { succeed(); }
     void finishError() { fail(ErrorCode::RedisError, QStringLiteral("boom")); }
+    void report(qint64 done, qint64 total) { setProgress(done, total); }
 
 protected:
     void doStart() override
@@ -67,6 +68,29 @@ private Q_SLOTS:
         job.cancel();
         QCOMPARE(spy.count(), 1);
         QVERIFY(!job.hasError());
+    }
+
+    void progressAndStepReachListeners()
+    {
+        ManualJob job;
+        job.setAutoDelete(false);
+        QSignalSpy started(&job, &Job::started);
+        QSignalSpy steps(&job, &Job::stepChanged);
+        QSignalSpy progress(&job, &Job::progress);
+        job.start();
+        QTRY_VERIFY(job.ran);
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(steps.count(), 1);
+        QCOMPARE(steps.first().first().toString(), QStringLiteral("waiting for the test"));
+        QCOMPARE(job.currentStep(), QStringLiteral("waiting for the test"));
+        job.report(2, 6);
+        job.report(6, 6);
+        QCOMPARE(progress.count(), 2);
+        QCOMPARE(progress.at(0).at(0).toLongLong(), 2);
+        QCOMPARE(progress.at(1).at(0).toLongLong(), 6);
+        QCOMPARE(progress.at(1).at(1).toLongLong(), 6);
+        job.finishOk();
+        QVERIFY(job.isFinished());
     }
 
     void firstErrorWins()

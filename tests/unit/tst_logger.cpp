@@ -22,6 +22,23 @@ private Q_SLOTS:
         QCOMPARE(entries.first().category, QStringLiteral("kube"));
         QVERIFY(entries.first().command.startsWith(QStringLiteral("kubectl ")));
         QVERIFY(entries.first().time.isValid());
+        QCOMPARE(entries.first().level, LogLevel::Info);
+        QCOMPARE(entries.first().message, QStringLiteral("Scaling"));
+    }
+
+    void levelsAreKept()
+    {
+        Logger::instance().warning(QStringLiteral("redis"),
+                                   QStringLiteral("A replica shares its master's host."));
+        Logger::instance().error(QStringLiteral("workflow"), QStringLiteral("The cluster did not form."));
+        const auto entries = Logger::instance().entries();
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries.at(0).level, LogLevel::Warning);
+        QCOMPARE(entries.at(1).level, LogLevel::Error);
+        QCOMPARE(entries.at(1).category, QStringLiteral("workflow"));
+        QVERIFY(entries.at(1).command.isEmpty());
+        QVERIFY(entries.at(0).time <= entries.at(1).time);
+        QCOMPARE(logLevelName(LogLevel::Warning).isEmpty(), false);
     }
 
     void redactsSecretsInMessageAndCommand()
