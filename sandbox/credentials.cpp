@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QSaveFile>
 
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
@@ -262,8 +263,12 @@ bool Credentials::isSignedByCa(const QSslCertificate &certificate) const
     if (!cert || !ca)
         return false;
     EVP_PKEY *caKey = X509_get0_pubkey(ca.get());
-    if (X509_verify(cert.get(), caKey) != 1)
+    if (X509_verify(cert.get(), caKey) != 1) {
+        // A failed verify leaves its reason in this thread's OpenSSL error queue, where the next TLS
+        // read on the connection would find it and drop the connection instead of answering 401.
+        ERR_clear_error();
         return false;
+    }
     if (X509_cmp_current_time(X509_get0_notBefore(cert.get())) > 0 ||
         X509_cmp_current_time(X509_get0_notAfter(cert.get())) < 0)
         return false;

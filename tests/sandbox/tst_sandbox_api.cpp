@@ -4,6 +4,8 @@
 // zero replicas are used, so no pod process is needed.
 #include "sandbox_api_harness.h"
 
+#include "sandbox/credentials.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -1063,6 +1065,17 @@ void TestSandboxApi::clientCertificateAccepted()
     client.useClientCertificate(m_server->dataDir() + QStringLiteral("/client.crt"),
                                 m_server->dataDir() + QStringLiteral("/client.key"));
     QCOMPARE(client.send("GET", QStringLiteral("/api/v1/namespaces")).status, 200);
+
+    // A client certificate from another sandbox's CA is not trusted: 401 as without one.
+    QTemporaryDir otherDir;
+    const auto other = sandbox::Credentials::loadOrCreate(otherDir.path());
+    QVERIFY2(other.ok(), qPrintable(other.ok() ? QString() : other.error().message()));
+    ApiClient stranger(*m_server);
+    stranger.setToken({});
+    stranger.useClientCertificate(other->clientCertificatePath(), other->clientKeyPath());
+    const HttpResult refused = stranger.send("GET", QStringLiteral("/api/v1/namespaces"));
+    QCOMPARE(refused.status, 401);
+    QCOMPARE(refused.json().value(QLatin1String("reason")).toString(), QStringLiteral("Unauthorized"));
 }
 
 void TestSandboxApi::faultInjection()

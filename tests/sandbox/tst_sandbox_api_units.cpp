@@ -1,5 +1,6 @@
 // The pure parts of kube-sandbox's API half: selectors, patches, server-side apply bookkeeping, HTTP
 // framing, protobuf bodies, Table ages.
+#include "credentials.h"
 #include "field_validation.h"
 #include "http_message.h"
 #include "managed_fields.h"
@@ -9,8 +10,10 @@
 #include "resource_types.h"
 #include "table_printer.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sandbox;
@@ -74,6 +77,7 @@ private Q_SLOTS:
     void unknownFields();
     void humanDuration_data();
     void humanDuration();
+    void credentialsTrustOnlyTheirCa();
 };
 
 void TestSandboxApiUnits::labelQuery_data()
@@ -470,6 +474,46 @@ void TestSandboxApiUnits::humanDuration()
     QFETCH(qint64, seconds);
     QFETCH(QString, text);
     QCOMPARE(sandbox::humanDuration(seconds), text);
+}
+
+// Each data folder gets its own CA; a client certificate is trusted only when that CA issued it. The
+// kubeconfig names context `sandbox` and embeds the CA and the token; a restart re-reads the files.
+void TestSandboxApiUnits::credentialsTrustOnlyTheirCa()
+{
+    QTemporaryDir first;
+    QTemporaryDir second;
+    const auto a = Credentials::loadOrCreate(first.path());
+    const auto b = Credentials::loadOrCreate(second.path());
+    QVERIFY(a.ok() && b.ok());
+    auto certificate = [](const QString &path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? QSslCertificate(file.readAll(), QSsl::Pem)
+                                              : QSslCertificate();
+    };
+    QVERIFY(a->isSignedByCa(certificate(a->clientCertificatePath())));
+    QVERIFY(a->isSignedByCa(a->serverCertificate()));
+    QVERIFY(!a->isSignedByCa(certificate(b->clientCertificatePath())));
+    QVERIFY(!a->isSignedByCa(b->caCertificate()));
+    QVERIFY(a->token() != b->token());
+    QVERIFY(a->serverCertificate()
+                .subjectAlternativeNames()
+                .values(QSsl::IpAddressEntry)
+                .contains(QStringLiteral("127.0.0.1")));
+
+    const auto again = Credentials::loadOrCreate(first.path());
+    QVERIFY(again.ok());
+    QCOMPARE(again->token(), a->token());
+    QCOMPARE(again->caCertificate(), a->caCertificate());
+
+    const QString kubeconfig = first.filePath(QStringLiteral("kubeconfig"));
+    QVERIFY(a->writeKubeconfig(kubeconfig, QStringLiteral("https://127.0.0.1:6443")).ok());
+    QFile file(kubeconfig);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY2(text.contains("current-context: sandbox\n") && text.contains("server: https://127.0.0.1:6443") &&
+                 text.contains(QByteArray(QByteArray("token: ") + a->token())) &&
+                 text.contains("certificate-authority-data: "),
+             text.constData());
 }
 
 QTEST_GUILESS_MAIN(TestSandboxApiUnits)
