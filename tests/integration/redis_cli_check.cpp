@@ -48,10 +48,13 @@ const RedisCliCheckNode *RedisCliCheck::node(const QString &id) const
     return nullptr;
 }
 
-Result<RedisCliCheck> runRedisCliCheck(const NodeAddress &seed)
+Result<RedisCliCheck> runRedisCliCheck(const NodeAddress &seed, const QString &password)
 {
-    const Result<ProcessRun> run =
-        runRedisCli({QStringLiteral("--cluster"), QStringLiteral("check"), seed.toString()}, 60000);
+    QStringList args;
+    if (!password.isEmpty())
+        args << QStringLiteral("-a") << password << QStringLiteral("--no-auth-warning");
+    args << QStringLiteral("--cluster") << QStringLiteral("check") << seed.toString();
+    const Result<ProcessRun> run = runRedisCli(args, 60000);
     if (!run)
         return run.error();
     RedisCliCheck check;

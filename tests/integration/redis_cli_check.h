@@ -33,8 +33,8 @@ struct RedisCliCheck {
 };
 
 // Runs `redis-cli --cluster check seed` (bounded) and reads its node list. NotFound when redis-cli (Debian
-// package redis-tools) is not installed.
-Result<RedisCliCheck> runRedisCliCheck(const NodeAddress &seed);
+// package redis-tools) is not installed. The password, if any, goes on its command line (tests only).
+Result<RedisCliCheck> runRedisCliCheck(const NodeAddress &seed, const QString &password = {});
 
 // How redis-cli's node list differs from our topology (ids, addresses, roles, slots, masters), leaving
 // out the nodes in leftOut; empty when it does not.

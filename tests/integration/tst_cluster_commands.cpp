@@ -231,6 +231,48 @@ private Q_SLOTS:
         QVERIFY2(text.out.contains("UNREACHABLE"), qPrintable(describe(text)));
     }
 
+    void passwordProtectedNodes()
+    {
+        // create, status and check on nodes with requirepass: the password comes from --password or
+        // $REDISCLI_AUTH and never shows in the output, not even with --verbose.
+        const QString password = QStringLiteral("pw-4f9c2a7e1b83");
+        RedisTestNodes nodes;
+        test::RedisTestNodeOptions options;
+        options.password = password;
+        const Result<void> started = nodes.start(3, options);
+        QVERIFY2(started.ok(), qPrintable(started.error().message()));
+
+        const Run created = studio({QStringLiteral("create"), QStringLiteral("--nodes"), nodes.addressList(),
+                                    QStringLiteral("--cluster-replicas"), QStringLiteral("0"),
+                                    QStringLiteral("--password"), password, QStringLiteral("--verbose")});
+        QVERIFY2(created.exitCode == 0, qPrintable(describe(created)));
+        QVERIFY2(created.out.startsWith("cluster_state: ok"), qPrintable(describe(created)));
+        QVERIFY2(created.err.contains("CLUSTER MEET"), qPrintable(describe(created)));
+        QVERIFY(!created.out.contains(password.toLatin1()) && !created.err.contains(password.toLatin1()));
+
+        // Without the password every node refuses: exit 1, one sentence naming a node.
+        const Run denied =
+            studio({QStringLiteral("status"), QStringLiteral("--nodes"), nodes.address(0).toString()});
+        QVERIFY2(denied.exitCode == 1, qPrintable(describe(denied)));
+        QVERIFY2(isOneSentence(denied.err), qPrintable(describe(denied)));
+        QVERIFY2(denied.err.contains(nodes.address(0).toString().toLatin1()), qPrintable(describe(denied)));
+
+        qputenv("REDISCLI_AUTH", password.toUtf8());
+        const Run checked =
+            studio({QStringLiteral("check"), QStringLiteral("--nodes"), nodes.address(1).toString(),
+                    QStringLiteral("--json"), QStringLiteral("--verbose")});
+        qunsetenv("REDISCLI_AUTH");
+        QVERIFY2(checked.exitCode == 0, qPrintable(describe(checked)));
+        QCOMPARE(test::json(checked).value(QStringLiteral("healthy")).toBool(), true);
+        QVERIFY(!checked.out.contains(password.toLatin1()) && !checked.err.contains(password.toLatin1()));
+
+        // redis-cli, given the password, agrees.
+        const Result<test::RedisCliCheck> cli = test::runRedisCliCheck(nodes.address(0), password);
+        QVERIFY2(cli.ok(), qPrintable(cli.error().message()));
+        QVERIFY2(cli->healthy(), qPrintable(cli->output));
+        QCOMPARE(cli->nodes.size(), 3);
+    }
+
 private:
     RedisTestNodes m_nodes;
 };

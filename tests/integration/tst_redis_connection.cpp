@@ -3,6 +3,8 @@
 #include "support/redis_test_nodes.h"
 
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <arpa/inet.h>
@@ -173,6 +175,32 @@ private Q_SLOTS:
         QVERIFY2(error.message().contains(host), qPrintable(error.message()));
         QVERIFY(clock.elapsed() >= 250);
         ::close(listener);
+    }
+
+    void protocolErrorFromAPeerThatIsNotRedis()
+    {
+        // Something else listens at the address (here a web server's answer): a Protocol error naming the
+        // node, not a hang and not a crash.
+        const QString host = m_nodes.address(0).host.section(QLatin1Char('.'), 0, 2) + QStringLiteral(".202");
+        QTcpServer server;
+        QVERIFY2(server.listen(QHostAddress(host), 6379), qPrintable(server.errorString()));
+        QObject::connect(&server, &QTcpServer::newConnection, &server, [&server] {
+            QTcpSocket *peer = server.nextPendingConnection();
+            QObject::connect(peer, &QTcpSocket::readyRead, peer, [peer] {
+                peer->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+            });
+        });
+        RedisConnection connection({host, 6379});
+        std::optional<Result<RedisReply>> reply;
+        connection.connectToNode();
+        connection.command({"PING"}, [&](Result<RedisReply> r) { reply = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(reply.has_value(), 10000);
+        QVERIFY(!reply->ok());
+        QCOMPARE(reply->error().code(), ErrorCode::Protocol);
+        QVERIFY2(reply->error().message().startsWith(
+                     host + QStringLiteral(":6379 sent something that is not a Redis "
+                                           "reply")),
+                 qPrintable(reply->error().message()));
     }
 
     void commandTimeoutOnStoppedNode()
