@@ -266,6 +266,14 @@ void TestSandboxRuntimePods::statefulSetComesUpInOrder()
             statusOf(*p).value(QLatin1String("containerStatuses")).toArray().first().toObject();
         QVERIFY(container.value(QLatin1String("state")).toObject().contains(QLatin1String("running")));
         QCOMPARE(statusOf(*p).value(QLatin1String("hostIP")).toString(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(statusOf(*p).value(QLatin1String("podIPs")).toArray(),
+                 QJsonArray({QJsonObject{{QStringLiteral("ip"), ip}}}));
+        // The server listens on, and talks from, its pod IP only (Redis 7: bind-source-addr).
+        QCOMPARE(redisCli(ip, {QStringLiteral("config"), QStringLiteral("get"), QStringLiteral("bind")}),
+                 QStringLiteral("bind\n") + ip);
+        QCOMPARE(redisCli(ip, {QStringLiteral("config"), QStringLiteral("get"),
+                               QStringLiteral("bind-source-addr")}),
+                 QStringLiteral("bind-source-addr\n") + ip);
     }
     QCOMPARE(ips.size(), 3);
     for (const QString &reason : {QStringLiteral("Scheduled"), QStringLiteral("Pulled"),
@@ -768,6 +776,12 @@ void TestSandboxRuntimePods::seedClusterCreateThroughExec()
     auto seedPod = [this, &ns](int i) {
         return m_store.get(QStringLiteral("pods"), ns, QStringLiteral("redis-app-%1").arg(i));
     };
+    // Parallel: all six pods exist before the first is ready (OrderedReady would create one at a time).
+    QTRY_COMPARE_WITH_TIMEOUT(m_store.list(QStringLiteral("pods"), ns).size(), 6, 20000);
+    int readyAtOnce = 0;
+    for (int i = 0; i < 6; ++i)
+        readyAtOnce += ready(seedPod(i)) ? 1 : 0;
+    QVERIFY2(readyAtOnce < 5, qPrintable(QString::number(readyAtOnce)));
     QStringList addresses;
     for (int i = 0; i < 6; ++i) {
         QTRY_VERIFY_WITH_TIMEOUT(ready(seedPod(i)), kPodTimeoutMs);
