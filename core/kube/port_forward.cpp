@@ -46,9 +46,15 @@ public:
         });
         connect(m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
                 [this](QAbstractSocket::SocketError) {
-                    if (!m_opened)
-                        report(QStringLiteral("the port-forward WebSocket could not be opened: %1")
-                                   .arg(m_socket->errorString()));
+                    if (m_opened)
+                        return; // an open tunnel ends in disconnected()
+                    report(QStringLiteral("the port-forward WebSocket could not be opened: %1")
+                               .arg(m_socket->errorString()));
+                    // A refused handshake (no such pod, 403) is not always followed by disconnected():
+                    // close the local connection here, or its client would wait forever.
+                    m_socketClosed = true;
+                    m_local->disconnectFromHost();
+                    finish();
                 });
         connect(m_socket, &QWebSocket::sslErrors, this, [this, client](const QList<QSslError> &errors) {
             if (client && client->transport().errorsAcceptable(errors))
@@ -66,7 +72,9 @@ public:
                         return;
                     if (!prepared) {
                         report(prepared.error().message());
+                        m_socketClosed = true; // never opened: nothing to wait for
                         m_local->disconnectFromHost();
+                        finish();
                         return;
                     }
                     m_socket->setSslConfiguration(prepared->ssl);

@@ -15,11 +15,14 @@
 #include "socks5_proxy.h"
 #include "support/kube_sandbox_fixture.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -101,6 +104,25 @@ QByteArray roundTrip(QTcpSocket &socket, const QList<QByteArray> &words, int tim
     return complete ? buffer : QByteArray();
 }
 
+// Runs a tool to its end (bounded); its output on failure.
+QString runTool(const QString &program, const QStringList &args)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, args);
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit ||
+        process.exitCode() != 0)
+        return program + QLatin1Char(' ') + args.join(QLatin1Char(' ')) + QStringLiteral(" failed: ") +
+               QString::fromUtf8(process.readAll()) + process.errorString();
+    return {};
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 } // namespace
 
 class TestKubeSandbox final : public QObject {
@@ -173,6 +195,93 @@ private Q_SLOTS:
         KubeRequest *list = client->list(QStringLiteral("v1"), QStringLiteral("Namespace"), {});
         QVERIFY2(run(list), qPrintable(list->errorString()));
         QVERIFY(!list->items().isEmpty());
+    }
+
+    void kubeconfigFileForms()
+    {
+        // A kubeconfig file as operators have them: the CA and an RSA client certificate and key
+        // (PKCS#1) as files named relative to the kubeconfig, an RSA key in PKCS#8 and the sandbox's EC
+        // certificate and key inline as *-data. The RSA certificate is signed by the sandbox's CA.
+        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+        if (openssl.isEmpty())
+            QSKIP("openssl is not installed: the RSA client certificate cannot be made.");
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("pki")) &&
+                QDir(dir.path()).mkpath(QStringLiteral("conf")));
+        const QString pki = dir.filePath(QStringLiteral("pki/"));
+        QVERIFY(QFile::copy(m_sandbox.caCertificatePath(), pki + QStringLiteral("ca.crt")));
+        const QString caKey = m_sandbox.dataDir() + QStringLiteral("/ca.key");
+        QString failure = runTool(openssl, {QStringLiteral("genrsa"), QStringLiteral("-traditional"),
+                                            QStringLiteral("-out"), pki + QStringLiteral("rsa.key"),
+                                            QStringLiteral("2048")});
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QVERIFY(readFile(pki + QStringLiteral("rsa.key")).startsWith("-----BEGIN RSA PRIVATE KEY-----"));
+        failure = runTool(openssl, {QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-key"),
+                                    pki + QStringLiteral("rsa.key"), QStringLiteral("-subj"),
+                                    QStringLiteral("/O=system:masters/CN=rsa-admin"), QStringLiteral("-out"),
+                                    pki + QStringLiteral("rsa.csr")});
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        failure = runTool(openssl, {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                                    pki + QStringLiteral("rsa.csr"), QStringLiteral("-CA"),
+                                    m_sandbox.caCertificatePath(), QStringLiteral("-CAkey"), caKey,
+                                    QStringLiteral("-set_serial"), QStringLiteral("4242"),
+                                    QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-sha256"),
+                                    QStringLiteral("-out"), pki + QStringLiteral("rsa.crt")});
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        failure =
+            runTool(openssl, {QStringLiteral("pkcs8"), QStringLiteral("-topk8"), QStringLiteral("-nocrypt"),
+                              QStringLiteral("-in"), pki + QStringLiteral("rsa.key"), QStringLiteral("-out"),
+                              pki + QStringLiteral("rsa.pk8")});
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QVERIFY(readFile(pki + QStringLiteral("rsa.pk8")).startsWith("-----BEGIN PRIVATE KEY-----"));
+
+        auto data = [](const QByteArray &pem) { return QString::fromLatin1(pem.toBase64()); };
+        const QString kubeconfig = dir.filePath(QStringLiteral("conf/kubeconfig"));
+        QFile file(kubeconfig);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            QStringLiteral(
+                "apiVersion: v1\nkind: Config\ncurrent-context: rsa\nclusters:\n"
+                "- name: sandbox\n  cluster:\n    server: %1\n    certificate-authority: ../pki/ca.crt\n"
+                "users:\n"
+                "- name: rsa\n  user:\n    client-certificate: ../pki/rsa.crt\n"
+                "    client-key: ../pki/rsa.key\n"
+                "- name: rsa-pkcs8\n  user:\n    client-certificate-data: %2\n    client-key-data: %3\n"
+                "- name: ec\n  user:\n    client-certificate-data: %4\n    client-key-data: %5\n"
+                "- name: nobody\n  user: {}\n"
+                "contexts:\n"
+                "- {name: rsa, context: {cluster: sandbox, user: rsa}}\n"
+                "- {name: rsa-pkcs8, context: {cluster: sandbox, user: rsa-pkcs8}}\n"
+                "- {name: ec, context: {cluster: sandbox, user: ec}}\n"
+                "- {name: nobody, context: {cluster: sandbox, user: nobody}}\n")
+                .arg(m_sandbox.target()->cluster.server, data(readFile(pki + QStringLiteral("rsa.crt"))),
+                     data(readFile(pki + QStringLiteral("rsa.pk8"))),
+                     data(readFile(m_sandbox.clientCertificatePath())),
+                     data(readFile(m_sandbox.clientKeyPath())))
+                .toUtf8());
+        file.close();
+        const auto config = KubeConfig::load(kubeconfig);
+        QVERIFY2(config.ok(), qPrintable(config.error().message()));
+
+        for (const QString &context :
+             {QStringLiteral("rsa"), QStringLiteral("rsa-pkcs8"), QStringLiteral("ec")}) {
+            const auto target = config->resolve(context);
+            QVERIFY2(target.ok(), qPrintable(target.error().message()));
+            QVERIFY(target->user.token.isEmpty());
+            KubeClient *client = clientFor(*target);
+            QVERIFY2(client, qPrintable(context));
+            KubeRequest *list = client->list(QStringLiteral("v1"), QStringLiteral("Namespace"), {});
+            QVERIFY2(run(list), qPrintable(context + QStringLiteral(": ") + list->errorString()));
+            QVERIFY(!list->items().isEmpty());
+            delete client;
+        }
+        // Without a certificate the same server refuses: the certificates above did authenticate.
+        KubeClient *anonymous = clientFor(*config->resolve(QStringLiteral("nobody")));
+        QVERIFY(anonymous);
+        KubeRequest *refused = anonymous->list(QStringLiteral("v1"), QStringLiteral("Namespace"), {});
+        QVERIFY(!run(refused));
+        QCOMPARE(refused->error().code(), ErrorCode::Unauthorized);
+        delete anonymous;
     }
 
     void execPluginClientCertificate()
@@ -508,7 +617,10 @@ private Q_SLOTS:
         const QByteArray expected = "$1048576\r\n" + value + "\r\n";
         QCOMPARE(got.size(), expected.size());
         QVERIFY(got == expected);
-        socket.disconnectFromHost();
+        // The pod's side closes (QUIT): the tunnel closes the local connection too.
+        QCOMPARE(roundTrip(socket, {"QUIT"}), QByteArray("+OK\r\n"));
+        QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(forward->activeConnections(), 0, 30000);
 
         // 100 connections at once, each with its own WebSocket.
         std::vector<std::unique_ptr<QTcpSocket>> sockets;
@@ -553,6 +665,23 @@ private Q_SLOTS:
         const Error error = failed.at(0).at(0).value<Error>();
         QVERIFY2(error.message().contains(QStringLiteral("6390")), qPrintable(error.message()));
         QVERIFY(QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, 30000));
+        delete forward;
+    }
+
+    void portForwardToMissingPod()
+    {
+        // The API server refuses the WebSocket (no such pod): reported with the pod's name, and the
+        // local connection is closed instead of hanging.
+        PortForward *forward = m_client->portForward(kNs, QStringLiteral("redis-app-77"), 6379, this);
+        QVERIFY(forward->listen().ok());
+        QSignalSpy failed(forward, &PortForward::connectionFailed);
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, forward->localPort());
+        QVERIFY(failed.wait(30000));
+        const Error error = failed.at(0).at(0).value<Error>();
+        QVERIFY2(error.message().contains(QStringLiteral("redis-app-77")), qPrintable(error.message()));
+        QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(forward->activeConnections(), 0, 30000);
         delete forward;
     }
 
