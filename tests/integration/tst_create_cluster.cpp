@@ -77,13 +77,37 @@ private:
         QVERIFY(topology.allStatesOk());
         delete job;
 
-        // The log holds the equivalent redis-cli lines of every change.
+        // The log holds the equivalent redis-cli lines of every change: slots by range on 7.0+ (ADDSLOTS
+        // before), the MEETs, and the REPLICATEs.
         bool loggedMeet = false;
+        int loggedSlotCommands = 0;
+        int loggedReplicate = 0;
+        const bool ranges = RedisTestNodes::serverVersion().valueOr({}) >= QVersionNumber(7);
         for (const LogEntry &entry : Logger::instance().entries()) {
             if (entry.command.contains(QStringLiteral("CLUSTER MEET")))
                 loggedMeet = entry.command.startsWith(QStringLiteral("redis-cli -h "));
+            if (entry.command.contains(ranges ? QStringLiteral("CLUSTER ADDSLOTSRANGE ")
+                                              : QStringLiteral("CLUSTER ADDSLOTS ")))
+                ++loggedSlotCommands;
+            if (entry.command.contains(QStringLiteral("CLUSTER REPLICATE ")))
+                ++loggedReplicate;
         }
         QVERIFY(loggedMeet);
+        QCOMPARE(loggedSlotCommands, masters);
+        QCOMPARE(loggedReplicate, count - masters);
+
+        // Every master got its own config epoch (SET-CONFIG-EPOCH 1..N), so no epoch collision had to be
+        // resolved, and cluster-node-timeout, shortened while the cluster formed, is back at 5000.
+        QSet<quint64> epochs;
+        for (const TopologyNode &master : topology.masters())
+            epochs.insert(master.configEpoch);
+        QCOMPARE(epochs.size(), masters);
+        QVERIFY(!epochs.contains(0));
+        for (const NodeAddress &address : nodes.addresses()) {
+            const Result<RedisReply> timeout = ask(address, {"CONFIG", "GET", "cluster-node-timeout"});
+            QVERIFY2(timeout.ok(), qPrintable(timeout.error().message()));
+            QCOMPARE(timeout->elements().value(1).text(), QStringLiteral("5000"));
+        }
 
         // A fresh scan from one seed finds every node, and our check calls it healthy.
         auto *scan = new ClusterScanJob({nodes.address(count - 1)});
@@ -119,6 +143,33 @@ private Q_SLOTS:
     void create9With2Replicas() { createAndVerify(9, 2); }
     void create7With1ReplicaExtraReplica() { createAndVerify(7, 1); }
     void create3WithoutReplicas() { createAndVerify(3, 0); }
+
+    void settleTimeoutNamesWhatIsMissing()
+    {
+        // A master reports cluster_state:ok no sooner than 500 ms after its slots arrive, so 300 ms cannot
+        // be enough: the create must stop at its bound, say what was still missing and that the nodes
+        // may be half-joined, and put cluster-node-timeout back first.
+        RedisTestNodes nodes;
+        const Result<void> started = nodes.start(6);
+        QVERIFY2(started.ok(), qPrintable(started.error().message()));
+        auto *job = new CreateClusterJob(inputsFor(nodes), 1);
+        job->setConvergenceTimeout(300);
+        QElapsedTimer clock;
+        clock.start();
+        const Error error = runJob(job, 30000);
+        delete job;
+        QCOMPARE(error.code(), ErrorCode::Timeout);
+        QVERIFY2(error.message().startsWith(QStringLiteral("The new cluster did not settle within 0.3 s: ")),
+                 qPrintable(error.message()));
+        QVERIFY2(error.message().contains(QStringLiteral("half-joined")), qPrintable(error.message()));
+        QVERIFY(!error.detail().isEmpty());
+        QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
+        for (const NodeAddress &address : nodes.addresses()) {
+            const Result<RedisReply> timeout = ask(address, {"CONFIG", "GET", "cluster-node-timeout"});
+            QVERIFY2(timeout.ok(), qPrintable(timeout.error().message()));
+            QCOMPARE(timeout->elements().value(1).text(), QStringLiteral("5000"));
+        }
+    }
 
     void refuseFourNodesWithOneReplica()
     {
