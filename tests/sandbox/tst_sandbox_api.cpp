@@ -304,6 +304,40 @@ void TestSandboxApi::serverSideApplyAndServicePorts()
                  .toString()
                  .contains(QLatin1String("already allocated")),
              refused.body.constData());
+
+    // Without a nodePort one is allocated in 30000-32767; one outside that range is a 422 with its field.
+    const HttpResult automatic =
+        m_api->send("POST", QStringLiteral("/api/v1/namespaces/ssa/services"),
+                    R"({"apiVersion":"v1","kind":"Service","metadata":{"name":"auto"},
+        "spec":{"type":"NodePort","ports":[{"port":6379}]}})");
+    QCOMPARE(automatic.status, 201);
+    const QJsonObject allocated = automatic.json()
+                                      .value(QLatin1String("spec"))
+                                      .toObject()
+                                      .value(QLatin1String("ports"))
+                                      .toArray()
+                                      .at(0)
+                                      .toObject();
+    QVERIFY2(allocated.value(QLatin1String("nodePort")).toInt() >= 30000 &&
+                 allocated.value(QLatin1String("nodePort")).toInt() <= 32767,
+             automatic.body.constData());
+    const HttpResult outside = m_api->send("POST", QStringLiteral("/api/v1/namespaces/ssa/services"),
+                                           R"({"apiVersion":"v1","kind":"Service","metadata":{"name":"high"},
+        "spec":{"type":"NodePort","ports":[{"port":6379,"nodePort":40000}]}})");
+    QCOMPARE(outside.status, 422);
+    QCOMPARE(outside.json()
+                 .value(QLatin1String("details"))
+                 .toObject()
+                 .value(QLatin1String("causes"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QLatin1String("field"))
+                 .toString(),
+             QStringLiteral("spec.ports[0].nodePort"));
+    // Storage classes, like nodes, are read-only.
+    QCOMPARE(m_api->send("DELETE", QStringLiteral("/apis/storage.k8s.io/v1/storageclasses/standard")).status,
+             405);
 }
 
 void TestSandboxApi::clientSideApplyTwice()
