@@ -15,6 +15,7 @@
 #include "socks5_proxy.h"
 #include "support/kube_sandbox_fixture.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -305,6 +306,64 @@ private Q_SLOTS:
         KubeRequest *list = client->list(QStringLiteral("v1"), QStringLiteral("Namespace"), {});
         QVERIFY2(run(list), qPrintable(list->errorString()));
         QCOMPARE(client->credentials()->execRuns(), 1);
+    }
+
+    void execPluginTokenCachedExpiredAndRefreshedAfter401()
+    {
+        // A v1beta1 plugin counting its runs, against the real API server's token check.
+        QTemporaryDir dir;
+        const QString script = dir.filePath(QStringLiteral("token-plugin.sh"));
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(kTokenPlugin);
+        file.close();
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        auto pluginTarget = [&](const QString &runs, const QDateTime &expiry, bool firstRevoked) {
+            QDir().mkpath(dir.filePath(runs));
+            auto target = m_sandbox.target();
+            target.value().user.token.clear();
+            KubeExecConfig &exec = target.value().user.exec;
+            exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1beta1");
+            exec.command = script;
+            exec.interactiveMode = QStringLiteral("Never");
+            exec.env = {{QStringLiteral("DIR"), dir.filePath(runs)},
+                        {QStringLiteral("TOKEN"), QString::fromUtf8(m_sandbox.token())},
+                        {QStringLiteral("EXPIRY"), expiry.toUTC().toString(Qt::ISODate)}};
+            if (firstRevoked)
+                exec.env.append({QStringLiteral("FIRST_REVOKED"), QStringLiteral("1")});
+            return *target;
+        };
+        auto runs = [&](const QString &name) {
+            return readFile(dir.filePath(name + QStringLiteral("/count"))).trimmed().toInt();
+        };
+        auto listNamespaces = [&](KubeClient *client) {
+            KubeRequest *list = client->list(QStringLiteral("v1"), QStringLiteral("Namespace"), {});
+            const bool ok = run(list);
+            if (!ok)
+                qWarning() << list->errorString();
+            return ok;
+        };
+        const QDateTime inAnHour = QDateTime::currentDateTimeUtc().addSecs(3600);
+
+        // The first token is refused (401): the plugin runs once more and the call succeeds; then the
+        // new token is cached until its expiry.
+        KubeClient *refreshed = clientFor(pluginTarget(QStringLiteral("refresh"), inAnHour, true));
+        QVERIFY(refreshed);
+        QVERIFY(listNamespaces(refreshed));
+        QCOMPARE(runs(QStringLiteral("refresh")), 2);
+        QVERIFY(listNamespaces(refreshed));
+        QVERIFY(listNamespaces(refreshed));
+        QCOMPARE(runs(QStringLiteral("refresh")), 2);
+        delete refreshed;
+
+        // An expired credential is never reused: every call runs the plugin.
+        KubeClient *expired = clientFor(
+            pluginTarget(QStringLiteral("expired"), QDateTime::currentDateTimeUtc().addSecs(-60), false));
+        QVERIFY(expired);
+        QVERIFY(listNamespaces(expired));
+        QVERIFY(listNamespaces(expired));
+        QCOMPARE(runs(QStringLiteral("expired")), 2);
+        delete expired;
     }
 
     void proxyUrl()
