@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace rcs;
@@ -72,6 +73,22 @@ private Q_SLOTS:
         QVERIFY2(run.out.contains("cluster_state: ok — 6 nodes, 3 masters, 16384 of 16384 slots covered"),
                  qPrintable(describe(run)));
         QVERIFY2(run.out.contains("[OK] All 16384 slots are covered."), qPrintable(describe(run)));
+    }
+
+    void demoSaysWhenRedisServerIsMissing()
+    {
+        // The README's first command ends in `demo` without a display: on a machine without redis-server
+        // it must say so in one sentence, not fail obscurely. PATH is emptied for the child only.
+        const QByteArray path = qgetenv("PATH");
+        const QTemporaryDir empty;
+        qputenv("PATH", empty.path().toLocal8Bit());
+        const Run run = studio({QStringLiteral("demo")});
+        qputenv("PATH", path);
+        QVERIFY2(run.exitCode == 1, qPrintable(describe(run)));
+        QVERIFY2(
+            run.err.trimmed().endsWith("redis-server was not found on PATH; install the redis-server package "
+                                       "(scripts/install-deps.sh)."),
+            qPrintable(describe(run)));
     }
 
     void refuseFourNodesWithOneReplica()
