@@ -59,6 +59,24 @@ QString redisCli(const QString &ip, const QStringList &args)
         .out.trimmed();
 }
 
+// Command lines of the processes that name `text` (Linux /proc).
+QStringList processesMentioning(const QString &text)
+{
+    QStringList found;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &pid : pids) {
+        if (pid.toLongLong() <= 0 || pid.toLongLong() == QCoreApplication::applicationPid())
+            continue;
+        QFile file(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QString commandLine = QString::fromUtf8(file.readAll().replace('\0', ' '));
+        if (commandLine.contains(text))
+            found.append(pid + u' ' + commandLine);
+    }
+    return found;
+}
+
 bool podReady(const QJsonObject &pod)
 {
     const QJsonObject status = pod.value(QLatin1String("status")).toObject();
@@ -81,6 +99,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void applyServerSideBringsUpSixPods();
     void getShowsPodsAndServices();
+    void manifestsCarryTheSeedsValues();
     void portForwardReachesThePod();
     void seedCreateClusterThroughExec();
     void deletedPodKeepsIdentityUnderNewIp();
@@ -101,6 +120,7 @@ private:
     bool waitForReadyPods(int expected, QMap<QString, QString> *ips);
     QMap<QString, QString> wideIpColumn();
     Run execInPod(const QString &pod, const QStringList &command, int timeoutMs = 60000);
+    QJsonObject getJson(const QString &what);
 
     QTemporaryDir m_dataDir;
     QTemporaryDir m_home;
@@ -250,6 +270,107 @@ void TestSandboxKubectl::getShowsPodsAndServices()
                  get.out.contains(QLatin1String("6379:30379/TCP")),
              qPrintable(get.out));
     QVERIFY2(get.out.contains(QLatin1String("service/redis-service")), qPrintable(get.out));
+}
+
+QJsonObject TestSandboxKubectl::getJson(const QString &what)
+{
+    const Run get = kubectl({QStringLiteral("get"), what, QStringLiteral("-n"), kNs, QStringLiteral("-o"),
+                             QStringLiteral("json")},
+                            30000);
+    return QJsonDocument::fromJson(get.out.toUtf8()).object();
+}
+
+// manifests/ holds the names and values the seed's readers know (issue 3, item 6), as the API stored them.
+void TestSandboxKubectl::manifestsCarryTheSeedsValues()
+{
+    const QString conf = getJson(QStringLiteral("configmap/redis-conf"))
+                             .value(QLatin1String("data"))
+                             .toObject()
+                             .value(QLatin1String("redis.conf"))
+                             .toString();
+    for (const char *line :
+         {"appendonly yes", "cluster-enabled yes", "cluster-config-file /var/lib/redis/nodes.conf",
+          "cluster-node-timeout 5000", "dir /var/lib/redis", "port 6379"})
+        QVERIFY2(conf.split(u'\n').contains(QString::fromLatin1(line)), line);
+
+    const QJsonObject headless =
+        getJson(QStringLiteral("service/redis-service")).value(QLatin1String("spec")).toObject();
+    QCOMPARE(headless.value(QLatin1String("clusterIP")).toString(), QStringLiteral("None"));
+    QCOMPARE(headless.value(QLatin1String("ports"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QLatin1String("port"))
+                 .toInt(),
+             6379);
+    const QJsonObject access =
+        getJson(QStringLiteral("service/redis-access-service")).value(QLatin1String("spec")).toObject();
+    QCOMPARE(access.value(QLatin1String("type")).toString(), QStringLiteral("NodePort"));
+    const QJsonObject accessPort = access.value(QLatin1String("ports")).toArray().at(0).toObject();
+    QCOMPARE(accessPort.value(QLatin1String("port")).toInt(), 6379);
+    QCOMPARE(accessPort.value(QLatin1String("nodePort")).toInt(), 30379);
+
+    const QJsonObject spec =
+        getJson(QStringLiteral("statefulset/redis-app")).value(QLatin1String("spec")).toObject();
+    QCOMPARE(spec.value(QLatin1String("serviceName")).toString(), QStringLiteral("redis-service"));
+    QCOMPARE(spec.value(QLatin1String("replicas")).toInt(), 6);
+    const QJsonObject labels{{QStringLiteral("app"), QStringLiteral("redis")},
+                             {QStringLiteral("appCluster"), QStringLiteral("redis-cluster")}};
+    QCOMPARE(spec.value(QLatin1String("selector")).toObject().value(QLatin1String("matchLabels")).toObject(),
+             labels);
+    const QJsonObject templ = spec.value(QLatin1String("template")).toObject();
+    QCOMPARE(templ.value(QLatin1String("metadata")).toObject().value(QLatin1String("labels")).toObject(),
+             labels);
+    const QJsonObject podSpec = templ.value(QLatin1String("spec")).toObject();
+    const QJsonObject preferred = podSpec.value(QLatin1String("affinity"))
+                                      .toObject()
+                                      .value(QLatin1String("podAntiAffinity"))
+                                      .toObject()
+                                      .value(QLatin1String("preferredDuringSchedulingIgnoredDuringExecution"))
+                                      .toArray()
+                                      .at(0)
+                                      .toObject();
+    QCOMPARE(preferred.value(QLatin1String("podAffinityTerm"))
+                 .toObject()
+                 .value(QLatin1String("topologyKey"))
+                 .toString(),
+             QStringLiteral("kubernetes.io/hostname"));
+    const QJsonObject container = podSpec.value(QLatin1String("containers")).toArray().at(0).toObject();
+    QCOMPARE(container.value(QLatin1String("name")).toString(), QStringLiteral("redis"));
+    QCOMPARE(container.value(QLatin1String("image")).toString(), QStringLiteral("redis:5.0.5"));
+    QStringList command;
+    for (const QVariant &word : container.value(QLatin1String("command")).toArray().toVariantList() +
+                                    container.value(QLatin1String("args")).toArray().toVariantList())
+        command.append(word.toString());
+    QCOMPARE(command.join(u' '), QStringLiteral("redis-server /etc/redis/redis.conf --protected-mode no"));
+    QVERIFY(container.contains(QLatin1String("readinessProbe")));
+    QHash<QString, QString> mounts;
+    for (const QJsonValue &mount : container.value(QLatin1String("volumeMounts")).toArray())
+        mounts.insert(mount.toObject().value(QLatin1String("name")).toString(),
+                      mount.toObject().value(QLatin1String("mountPath")).toString());
+    QCOMPARE(mounts.value(QStringLiteral("redis-conf")), QStringLiteral("/etc/redis"));
+    QCOMPARE(mounts.value(QStringLiteral("redis-data")), QStringLiteral("/var/lib/redis"));
+    QCOMPARE(podSpec.value(QLatin1String("volumes"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QLatin1String("configMap"))
+                 .toObject()
+                 .value(QLatin1String("name"))
+                 .toString(),
+             QStringLiteral("redis-conf"));
+    const QJsonObject claim = spec.value(QLatin1String("volumeClaimTemplates")).toArray().at(0).toObject();
+    QCOMPARE(claim.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString(),
+             QStringLiteral("redis-data"));
+    QCOMPARE(claim.value(QLatin1String("spec"))
+                 .toObject()
+                 .value(QLatin1String("resources"))
+                 .toObject()
+                 .value(QLatin1String("requests"))
+                 .toObject()
+                 .value(QLatin1String("storage"))
+                 .toString(),
+             QStringLiteral("1Gi"));
 }
 
 // kubectl port-forward speaks SPDY/3.1 inside a WebSocket (kubectl 1.31 and later).
@@ -555,6 +676,11 @@ void TestSandboxKubectl::restartBringsPodsBackWithNewIps()
     for (const QString &ip : before)
         QVERIFY2(redisCli(ip, {QStringLiteral("ping")}) != QStringLiteral("PONG"),
                  qPrintable(ip)); // all stopped
+    // No process of the sandbox is left: redis-server shows its pod IP in its process title, the other
+    // pod processes (exec, probes) name their folder in the data dir.
+    const QString podPrefix = testNetwork().section(u'.', 0, 2) + u'.';
+    const QStringList leftovers = processesMentioning(m_dataDir.path()) + processesMentioning(podPrefix);
+    QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(u'\n')));
     startSandbox();
     QVERIFY(waitForReadyPods(7, &m_ips));
     for (auto it = before.begin(); it != before.end(); ++it)
