@@ -168,6 +168,21 @@ private Q_SLOTS:
         QVERIFY2(differs.isEmpty(), qPrintable(differs));
     }
 
+    void createRefusesNodesOfAFormedCluster()
+    {
+        // Runs after createStatusCheck: every node now knows others and has slots or a master.
+        const Run again = studio({QStringLiteral("create"), QStringLiteral("--nodes"), m_nodes.addressList(),
+                                  QStringLiteral("--cluster-replicas"), QStringLiteral("1")});
+        QVERIFY2(again.exitCode == 1, qPrintable(describe(again)));
+        QVERIFY2(isOneSentence(again.err), qPrintable(describe(again)));
+        QVERIFY2(again.err.contains(" is not empty"), qPrintable(describe(again)));
+        QVERIFY2(again.err.contains(m_nodes.address(0).toString().toLatin1()), qPrintable(describe(again)));
+        // And nothing changed: the cluster is still healthy.
+        const Run check =
+            studio({QStringLiteral("check"), QStringLiteral("--nodes"), m_nodes.address(0).toString()});
+        QVERIFY2(check.exitCode == 0, qPrintable(describe(check)));
+    }
+
     void statusAndCheckWithKilledMaster()
     {
         // Runs after createStatusCheck on the same cluster.

@@ -2,6 +2,9 @@
 #include "redis/redis_pool.h"
 #include "support/redis_test_nodes.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -320,6 +323,49 @@ private Q_SLOTS:
         QCOMPARE(ids.size(), 3);
         QVERIFY(!replies->at(3).reply.ok());
         QCOMPARE(replies->at(3).address, nobody);
+    }
+
+    void harnessStartsNodesLikePods()
+    {
+        // One loopback address per node (127.0.K.i:6379), its own data folder with the AOF and nodes.conf,
+        // cluster mode, cluster-node-timeout 5000, and on Redis >= 7 bind-source-addr = its own address.
+        const bool seven = RedisTestNodes::serverVersion().valueOr({}) >= QVersionNumber(7);
+        QSet<QString> hosts;
+        QSet<QString> dirs;
+        for (int i = 0; i < m_nodes.count(); ++i) {
+            const NodeAddress address = m_nodes.address(i);
+            QVERIFY2(address.host.startsWith(QLatin1String("127.")) &&
+                         address.host.endsWith(QStringLiteral(".%1").arg(i + 1)),
+                     qPrintable(address.host));
+            QCOMPARE(address.port, quint16(6379));
+            hosts.insert(address.host.section(QLatin1Char('.'), 0, 2));
+            dirs.insert(m_nodes.dataDir(i));
+            RedisConnection connection(address);
+            connection.setCredentials(QStringLiteral("s3cret-pass"));
+            connection.connectToNode();
+            QMap<QByteArray, QByteArray> config;
+            int answered = 0;
+            for (const QByteArray &name : {QByteArray("bind"), QByteArray("dir"), QByteArray("appendonly"),
+                                           QByteArray("cluster-enabled"), QByteArray("cluster-node-timeout"),
+                                           QByteArray("bind-source-addr")}) {
+                connection.command({"CONFIG", "GET", name}, [&, name](Result<RedisReply> r) {
+                    ++answered;
+                    if (r && r->elements().size() == 2)
+                        config.insert(name, r->elements().at(1).bytes());
+                });
+            }
+            QTRY_COMPARE_WITH_TIMEOUT(answered, 6, 10000);
+            QCOMPARE(config.value("bind"), address.host.toLatin1());
+            QCOMPARE(config.value("dir"), QDir(m_nodes.dataDir(i)).canonicalPath().toLocal8Bit());
+            QCOMPARE(config.value("appendonly"), QByteArray("yes"));
+            QCOMPARE(config.value("cluster-enabled"), QByteArray("yes"));
+            QCOMPARE(config.value("cluster-node-timeout"), QByteArray("5000"));
+            if (seven)
+                QCOMPARE(config.value("bind-source-addr"), address.host.toLatin1());
+            QVERIFY(QFileInfo::exists(m_nodes.dataDir(i) + QStringLiteral("/nodes.conf")));
+        }
+        QCOMPARE(hosts.size(), 1); // one block 127.0.K.* per harness
+        QCOMPARE(dirs.size(), m_nodes.count());
     }
 
     void harnessRestartsOnNewAddresses()
