@@ -189,6 +189,8 @@ void ExecSession::forwardOutput()
     const QByteArray out = m_process->readAllStandardOutput();
     if (!out.isEmpty() && m_request.stdoutEnabled)
         m_framing.send(m_socket, kStdout, out);
+    if (m_request.tty)
+        return; // a terminal has one stream: stderr was merged into stdout above
     const QByteArray err = m_process->readAllStandardError();
     if (!err.isEmpty() && m_request.stderrEnabled)
         m_framing.send(m_socket, kStderr, err);
