@@ -38,6 +38,10 @@ private Q_SLOTS:
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
+        QTest::newRow("negative replicas")
+            << QStringList{QStringLiteral("create"), QStringLiteral("--nodes"), QStringLiteral("127.0.0.1:1"),
+                           QStringLiteral("--cluster-replicas"), QStringLiteral("-1")};
         QTest::newRow("--nodes without value")
             << QStringList{QStringLiteral("create"), QStringLiteral("--nodes")};
         QTest::newRow("bad address") << QStringList{QStringLiteral("status"), QStringLiteral("--nodes"),
