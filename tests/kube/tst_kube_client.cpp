@@ -246,6 +246,13 @@ private Q_SLOTS:
                             QStringLiteral("redis")})));
         QCOMPARE(m_server->requests().last().path,
                  QByteArray("/k8s/clusters/c-xyz/apis/apps/v1/namespaces/demo/statefulsets/redis"));
+        // WebSockets (exec, port-forward) keep the prefix too.
+        const QUrl forward = c->transport().webSocketUrl(
+            QStringLiteral("/api/v1/namespaces/demo/pods/p/portforward?ports=6379"));
+        QCOMPARE(forward.scheme(), QStringLiteral("ws"));
+        QCOMPARE(forward.path(),
+                 QStringLiteral("/k8s/clusters/c-xyz/api/v1/namespaces/demo/pods/p/portforward"));
+        QCOMPARE(forward.query(), QStringLiteral("ports=6379"));
     }
 
     void execPluginCachesUntilExpiry()

@@ -106,7 +106,12 @@ private Q_SLOTS:
     {
         QFETCH(QString, access);
         CliRun run;
-        const QJsonObject json = rcs::test::statusJson(m_sandbox.target(access), &run);
+        // The whole form: --kubeconfig F --context C -n NS --statefulset NAME --access MODE.
+        const QJsonObject json = rcs::test::statusJson(
+            m_sandbox.target(access) +
+                QStringList{QStringLiteral("--context"), QStringLiteral("sandbox"), QStringLiteral("-n"),
+                            kNamespace, QStringLiteral("--statefulset"), QStringLiteral("redis-app")},
+            &run);
         QVERIFY2(!json.isEmpty(), qPrintable(run.all()));
         QCOMPARE(json[QLatin1String("situation")].toString(), QStringLiteral("healthy"));
         QCOMPARE(json[QLatin1String("cluster_state")].toString(), QStringLiteral("ok"));
@@ -180,6 +185,32 @@ private Q_SLOTS:
                                          QRegularExpression::MultilineOption);
             QVERIFY2(row.match(run.out).hasMatch(), qPrintable(run.out));
         }
+    }
+
+    void targetErrors_data()
+    {
+        QTest::addColumn<QStringList>("flags");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("mention");
+        QTest::newRow("unknown context") << QStringList{QStringLiteral("--context"), QStringLiteral("nope")}
+                                         << 1 << "no context named \"nope\"";
+        QTest::newRow("unknown access mode")
+            << QStringList{QStringLiteral("--access"), QStringLiteral("sideways")} << 2
+            << "--access expects auto, direct or tunnel";
+        QTest::newRow("missing namespace") << QStringList{QStringLiteral("-n"), QStringLiteral("no-such-ns")}
+                                           << 0 << "Nothing is deployed in namespace no-such-ns";
+    }
+    void targetErrors()
+    {
+        QFETCH(QStringList, flags);
+        QFETCH(int, exitCode);
+        QFETCH(QString, mention);
+        const CliRun run = runStudio(QStringList{QStringLiteral("status"), QStringLiteral("--kubeconfig"),
+                                                 m_sandbox.kubeconfig(), QStringLiteral("--json")} +
+                                         flags,
+                                     120000);
+        QVERIFY2(run.exitCode == exitCode, qPrintable(run.all()));
+        QVERIFY2(run.all().contains(mention), qPrintable(run.all()));
     }
 
     void autoTunnelsAPodItCannotReachDirectly()
