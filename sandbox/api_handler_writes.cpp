@@ -672,6 +672,23 @@ void ApiHandler::deleteObject(const HttpRequest &request, const Route &route, Ht
     }
     if (propagation == u"Orphan")
         orphanDependents(*old);
+    if (propagation == u"Foreground" && type.plural == u"statefulsets") {
+        // Foreground: the set stays, marked for deletion with the foregroundDeletion finalizer, while
+        // its controller removes the pods; the controller then removes it (kubectl --cascade=foreground
+        // waits for that). Other kinds here own nothing that would hold them.
+        QJsonObject marked = metadata;
+        if (!marked.contains(QLatin1String("deletionTimestamp")))
+            marked.insert(QStringLiteral("deletionTimestamp"),
+                          QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        QJsonArray finalizers = marked.value(QLatin1String("finalizers")).toArray();
+        if (!finalizers.contains(QStringLiteral("foregroundDeletion")))
+            finalizers.append(QStringLiteral("foregroundDeletion"));
+        marked.insert(QStringLiteral("finalizers"), finalizers);
+        const QJsonObject object = withMetadata(*old, marked);
+        const auto updated = m_store->update(type.plural, object, false);
+        reply(connection, 200, updated ? *updated : object);
+        return;
+    }
     markGracePeriod(type, *old, gracePeriodOf(request, options));
     const auto removed = m_store->remove(type.plural, route.ns, route.name);
     if (!removed) {

@@ -943,7 +943,7 @@ void TestSandboxApi::deleteCollectionByLabel()
 }
 
 // propagationPolicy=Orphan strips the owner's references from its dependents; Background (kubectl's
-// default) and Foreground leave them to the garbage collector. Pod-free: a ConfigMap as the dependent.
+// default) leaves them to the garbage collector. Pod-free: a ConfigMap as the dependent.
 void TestSandboxApi::deletePropagationPolicy()
 {
     QVERIFY(
@@ -978,6 +978,37 @@ void TestSandboxApi::deletePropagationPolicy()
                        QStringLiteral("-n"), QStringLiteral("owners"), QStringLiteral("--cascade=orphan")});
     QVERIFY2(r.exitCode == 0 && r.out.contains(QLatin1String("statefulset.apps \"web\" deleted")),
              qPrintable(r.out + r.err));
+
+    // Foreground: the set is first marked (deletionTimestamp, finalizer foregroundDeletion) and removed
+    // by its controller once its pods are gone (none here); kubectl --cascade=foreground waits for that.
+    QCOMPARE(m_api->send("POST", sets, QByteArray(kStatefulSet).replace("NS", "owners")).status, 201);
+    std::unique_ptr<QNetworkReply> watch(
+        m_api->stream(sets + QStringLiteral("?watch=true&timeoutSeconds=60")));
+    QByteArray received;
+    QObject::connect(watch.get(), &QNetworkReply::readyRead, watch.get(),
+                     [&] { received += watch->readAll(); });
+    QTRY_VERIFY_WITH_TIMEOUT(received.contains("ADDED"), 30000);
+    const CommandResult foreground = kubectl().run(
+        {QStringLiteral("delete"), QStringLiteral("sts"), QStringLiteral("web"), QStringLiteral("-n"),
+         QStringLiteral("owners"), QStringLiteral("--cascade=foreground")});
+    QVERIFY2(foreground.exitCode == 0, qPrintable(foreground.out + foreground.err));
+    QCOMPARE(m_api->send("GET", sets + QStringLiteral("/web")).status, 404);
+    QTRY_VERIFY_WITH_TIMEOUT(received.contains("DELETED"), 30000);
+    QStringList events;
+    for (const QByteArray &line : received.split('\n')) {
+        const QJsonObject event = QJsonDocument::fromJson(line).object();
+        if (event.isEmpty())
+            continue;
+        const QJsonObject metadata =
+            event.value(QLatin1String("object")).toObject().value(QLatin1String("metadata")).toObject();
+        events.append(event.value(QLatin1String("type")).toString() + u' ' +
+                      metadata.value(QLatin1String("finalizers")).toArray().at(0).toString() + u' ' +
+                      (metadata.contains(QLatin1String("deletionTimestamp")) ? u"deleting" : u"live"));
+    }
+    QCOMPARE(events, QStringList({QStringLiteral("ADDED  live"),
+                                  QStringLiteral("MODIFIED foregroundDeletion deleting"),
+                                  QStringLiteral("DELETED foregroundDeletion deleting")}));
+    watch->abort();
 }
 
 void TestSandboxApi::podDeleteCarriesGracePeriod()
