@@ -230,6 +230,16 @@ void TestSandboxApi::aggregatedDiscovery()
          resources.value(QStringLiteral("apps/statefulsets")).value(QLatin1String("subresources")).toArray())
         scale = scale || sub.toObject().value(QLatin1String("subresource")).toString() == u"scale";
     QVERIFY(scale);
+    // The legacy documents per group version, for clients without aggregated discovery.
+    for (const QString &path : {QStringLiteral("/api/v1"), QStringLiteral("/apis/apps/v1"),
+                                QStringLiteral("/apis/storage.k8s.io/v1")}) {
+        const HttpResult list = m_api->send("GET", path);
+        QCOMPARE(list.status, 200);
+        QCOMPARE(list.json().value(QLatin1String("kind")).toString(), QStringLiteral("APIResourceList"));
+        QVERIFY2(!list.json().value(QLatin1String("resources")).toArray().isEmpty(), qPrintable(path));
+    }
+    const HttpResult groups = m_api->send("GET", QStringLiteral("/apis"));
+    QCOMPARE(groups.json().value(QLatin1String("kind")).toString(), QStringLiteral("APIGroupList"));
     // Nodes are read-only here.
     QVERIFY(!resources.value(QStringLiteral("/nodes"))
                  .value(QLatin1String("verbs"))
