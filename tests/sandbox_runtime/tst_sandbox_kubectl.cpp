@@ -217,7 +217,8 @@ bool TestSandboxKubectl::waitForReadyPods(int expected, QMap<QString, QString> *
         kPodsTimeoutMs);
 }
 
-// What the seed reads: `kubectl get pod -owide` and its sixth column (IP), by pod name.
+// What the seed reads: `kubectl get pod -owide` and its IP column (the sixth, `awk '{print $6}'`), by pod
+// name. Read at the header's offset: a RESTARTS cell such as "1 (5s ago)" would shift awk's count.
 QMap<QString, QString> TestSandboxKubectl::wideIpColumn()
 {
     const Run get = kubectl({QStringLiteral("get"), QStringLiteral("pod"), QStringLiteral("-owide"),
@@ -227,10 +228,11 @@ QMap<QString, QString> TestSandboxKubectl::wideIpColumn()
     const QStringList rows = get.out.split(u'\n', Qt::SkipEmptyParts);
     if (rows.isEmpty() || rows.first().split(u' ', Qt::SkipEmptyParts).value(5) != QLatin1String("IP"))
         return ips;
+    const qsizetype ipColumn = rows.first().indexOf(QLatin1String(" IP ")) + 1;
     for (const QString &row : rows.mid(1)) {
-        const QStringList columns = row.split(u' ', Qt::SkipEmptyParts);
-        if (columns.value(0).startsWith(QLatin1String("redis-app-")))
-            ips.insert(columns.value(0), columns.value(5));
+        const QString name = row.section(u' ', 0, 0);
+        if (name.startsWith(QLatin1String("redis-app-")))
+            ips.insert(name, row.mid(ipColumn).section(u' ', 0, 0));
     }
     return ips;
 }
