@@ -140,10 +140,20 @@ QJsonArray podCells(const QJsonObject &pod)
         field(pod, {QStringLiteral("status"), QStringLiteral("containerStatuses")}).toArray();
     int ready = 0;
     qint64 restarts = 0;
+    QDateTime lastRestart;
     for (const QJsonValue &s : statuses) {
         ready += s.toObject().value(QLatin1String("ready")).toBool() ? 1 : 0;
         restarts += s.toObject().value(QLatin1String("restartCount")).toInteger();
+        const QDateTime finished =
+            QDateTime::fromString(str(s.toObject(), "lastState.terminated.finishedAt"), Qt::ISODate);
+        if (finished.isValid() && (!lastRestart.isValid() || finished > lastRestart))
+            lastRestart = finished;
     }
+    // As kube-apiserver prints it: "2 (41s ago)" once a container has restarted.
+    QString restartCell = QString::number(restarts);
+    if (restarts > 0 && lastRestart.isValid())
+        restartCell += QStringLiteral(" (%1 ago)")
+                           .arg(humanDuration(lastRestart.secsTo(QDateTime::currentDateTimeUtc())));
     QStringList gates;
     for (const QJsonValue &g :
          field(pod, {QStringLiteral("spec"), QStringLiteral("readinessGates")}).toArray())
@@ -151,7 +161,7 @@ QJsonArray podCells(const QJsonObject &pod)
     return {str(pod, "metadata.name"),
             QStringLiteral("%1/%2").arg(ready).arg(containers.size()),
             podStatus(pod),
-            QString::number(restarts),
+            restartCell,
             age(pod),
             orNone(str(pod, "status.podIP")),
             orNone(str(pod, "spec.nodeName")),

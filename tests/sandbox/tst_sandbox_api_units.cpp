@@ -10,6 +10,7 @@
 #include "resource_types.h"
 #include "table_printer.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void humanDuration_data();
     void humanDuration();
     void credentialsTrustOnlyTheirCa();
+    void podRestartsCell();
 };
 
 void TestSandboxApiUnits::labelQuery_data()
@@ -514,6 +516,29 @@ void TestSandboxApiUnits::credentialsTrustOnlyTheirCa()
                  text.contains(QByteArray(QByteArray("token: ") + a->token())) &&
                  text.contains("certificate-authority-data: "),
              text.constData());
+}
+
+// The pod Table's RESTARTS cell: the count, and once a container has restarted, how long ago.
+void TestSandboxApiUnits::podRestartsCell()
+{
+    const QString finished = QDateTime::currentDateTimeUtc().addSecs(-41).toString(Qt::ISODate);
+    const QByteArray restartedJson = QByteArray(R"({"metadata":{"name":"redis-app-0","namespace":"ns"},
+        "spec":{"containers":[{"name":"redis"}]},
+        "status":{"phase":"Running","containerStatuses":[{"name":"redis","ready":true,"restartCount":2,
+          "lastState":{"terminated":{"exitCode":137,"reason":"Error","finishedAt":")" +
+                                                finished.toUtf8() + R"("}}}]}})");
+    const QJsonObject restarted = QJsonDocument::fromJson(restartedJson).object();
+    const QJsonObject fresh = obj(R"({"metadata":{"name":"redis-app-1","namespace":"ns"},
+        "spec":{"containers":[{"name":"redis"}]},
+        "status":{"phase":"Running","containerStatuses":[{"name":"redis","ready":true,"restartCount":0}]}})");
+    const QJsonObject table = toTable(*findResourceTypeByPlural(QStringLiteral("pods")), {restarted, fresh},
+                                      QStringLiteral("1"), {}, {});
+    const QJsonArray rows = table.value(QLatin1String("rows")).toArray();
+    QCOMPARE(rows.size(), 2);
+    const QString cell = rows.at(0).toObject().value(QLatin1String("cells")).toArray().at(3).toString();
+    QVERIFY2(cell == u"2 (41s ago)" || cell == u"2 (42s ago)", qPrintable(cell));
+    QCOMPARE(rows.at(1).toObject().value(QLatin1String("cells")).toArray().at(3).toString(),
+             QStringLiteral("0"));
 }
 
 QTEST_GUILESS_MAIN(TestSandboxApiUnits)
