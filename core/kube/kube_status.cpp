@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace rcs {
 
@@ -125,6 +126,30 @@ Error decodeKubeError(int httpStatus, const QByteArray &body, const KubeRequestC
                      .arg(code)
                      .arg(reason.isEmpty() ? QString() : QLatin1Char(' ') + reason, server),
                  detail);
+}
+
+Error decodeWebSocketRefusal(const QString &socketError, const QString &ns, const QString &pod,
+                             const QString &subresource, const QString &url)
+{
+    static const QRegularExpression statusRe(QStringLiteral("status code: (\\d{3})"));
+    const QRegularExpressionMatch match = statusRe.match(socketError);
+    QString text = socketError.trimmed();
+    while (text.endsWith(QLatin1Char('.')))
+        text.chop(1);
+    if (!match.hasMatch())
+        return Error(ErrorCode::ConnectionFailed, sentence(text), url);
+    const int code = match.captured(1).toInt();
+    // RBAC grants a pod's exec and port-forward as "create pods/exec", "create pods/portforward".
+    const KubeRequestContext context{
+        QStringLiteral("create"),
+        code == 404 ? QStringLiteral("pods") : QStringLiteral("pods/") + subresource, ns, pod, url};
+    // An empty Status: the server's own message is not available through QWebSocket.
+    const QByteArray status = "{\"kind\":\"Status\",\"code\":" + QByteArray::number(code) + "}";
+    const Error decoded = decodeKubeError(code, status, context);
+    QString message = decoded.message().simplified();
+    if (message.endsWith(QLatin1Char(':')))
+        message = sentence(message.chopped(1));
+    return Error(decoded.code(), message, text);
 }
 
 } // namespace rcs

@@ -2,6 +2,7 @@
 
 #include "common/logger.h"
 #include "kube_client.h"
+#include "kube_status.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -83,6 +84,13 @@ void PodExec::doStart()
     connect(m_socket, &QWebSocket::connected, this, &PodExec::opened);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &PodExec::message);
     connect(m_socket, &QWebSocket::disconnected, this, &PodExec::closed);
+    // A refused handshake (no such pod, 403) reports an error without disconnected(): end here, or the
+    // job would wait for its timeout.
+    connect(m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError) {
+                if (!m_opened && !isFinished())
+                    closed();
+            });
     const KubeTransport transport = m_client->transport();
     connect(m_socket, &QWebSocket::sslErrors, this, [this, transport](const QList<QSslError> &errors) {
         if (transport.errorsAcceptable(errors))
@@ -166,10 +174,15 @@ void PodExec::message(const QByteArray &data)
 
 void PodExec::closed()
 {
+    if (isFinished())
+        return; // disconnected() after a refused handshake already handled by the error signal
     if (!m_opened) {
-        fail(ErrorCode::ConnectionFailed,
-             QStringLiteral("Cannot open the exec stream to pod %1 in namespace %2: %3.")
-                 .arg(m_pod, m_ns, m_socket->errorString()));
+        const Error refusal = decodeWebSocketRefusal(
+            m_socket->errorString(), m_ns, m_pod, QStringLiteral("exec"), m_socket->requestUrl().toString());
+        fail(refusal.code(),
+             QStringLiteral("Cannot open the exec stream to pod %1 in namespace %2: %3")
+                 .arg(m_pod, m_ns, refusal.message()),
+             refusal.detail());
         return;
     }
     if (!m_statusSeen) {

@@ -2,6 +2,7 @@
 
 #include "common/logger.h"
 #include "kube_client.h"
+#include "kube_status.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -38,8 +39,10 @@ public:
         connect(m_socket, &QWebSocket::disconnected, this, [this] {
             m_socketClosed = true;
             if (!m_opened && m_error.isEmpty())
-                report(QStringLiteral("the API server refused the port-forward WebSocket: %1")
-                           .arg(m_socket->errorString()));
+                report(decodeWebSocketRefusal(m_socket->errorString(), m_owner->ns(), m_owner->pod(),
+                                              QStringLiteral("portforward"),
+                                              m_socket->requestUrl().toString())
+                           .message());
             // Write what the pod sent before closing: disconnectFromHost() flushes first.
             m_local->disconnectFromHost();
             finish();
@@ -48,8 +51,10 @@ public:
                 [this](QAbstractSocket::SocketError) {
                     if (m_opened)
                         return; // an open tunnel ends in disconnected()
-                    report(QStringLiteral("the port-forward WebSocket could not be opened: %1")
-                               .arg(m_socket->errorString()));
+                    report(decodeWebSocketRefusal(m_socket->errorString(), m_owner->ns(), m_owner->pod(),
+                                                  QStringLiteral("portforward"),
+                                                  m_socket->requestUrl().toString())
+                               .message());
                     // A refused handshake (no such pod, 403) is not always followed by disconnected():
                     // close the local connection here, or its client would wait forever.
                     m_socketClosed = true;
@@ -164,10 +169,12 @@ private:
         m_local->disconnectFromHost();
     }
 
-    void report(const QString &why)
+    void report(QString why)
     {
         if (!m_error.isEmpty())
             return;
+        while (why.endsWith(QLatin1Char('.')))
+            why.chop(1); // the sentence below ends it
         m_error = why;
         Q_EMIT m_owner->connectionFailed(
             Error(ErrorCode::ConnectionFailed, QStringLiteral("Port-forward to pod %1 port %2 failed: %3.")

@@ -97,6 +97,45 @@ private Q_SLOTS:
             QVERIFY2(error.message().contains(mention, Qt::CaseInsensitive), qPrintable(error.message()));
         QVERIFY(error.message().endsWith(QLatin1Char('.')));
     }
+
+    void webSocketRefusal_data()
+    {
+        QTest::addColumn<QString>("socketError");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("expected");
+        const QString qt =
+            QStringLiteral("QWebSocketPrivate::processHandshake: Unhandled http status code: %1.");
+        QTest::newRow("404 names the pod")
+            << qt.arg(QStringLiteral("404 (Not Found)")) << int(ErrorCode::NotFound)
+            << "Not found (404): pods \"redis-app-7\" in namespace \"demo\" does not exist.";
+        QTest::newRow("403 names the RBAC permission")
+            << qt.arg(QStringLiteral("403 (Forbidden)")) << int(ErrorCode::Forbidden)
+            << "Forbidden (403): you may not create pods/portforward \"redis-app-7\" in namespace \"demo\". "
+               "Ask a cluster administrator for RBAC permission to create pods/portforward in namespace "
+               "\"demo\".";
+        QTest::newRow("401")
+            << qt.arg(QStringLiteral("401 (Unauthorized)")) << int(ErrorCode::Unauthorized)
+            << "The Kubernetes API rejected the credentials (401 Unauthorized) while trying to "
+               "create pods/portforward \"redis-app-7\": the token or client certificate is "
+               "wrong or has expired. Check the user in the kubeconfig.";
+        QTest::newRow("400 without a server message")
+            << qt.arg(QStringLiteral("400 (Bad Request)")) << int(ErrorCode::KubeApi)
+            << "The Kubernetes API failed to create pods/portforward \"redis-app-7\" in namespace \"demo\" "
+               "(HTTP 400).";
+        QTest::newRow("no status code") << QStringLiteral("Connection refused.")
+                                        << int(ErrorCode::ConnectionFailed) << "Connection refused.";
+    }
+    void webSocketRefusal()
+    {
+        QFETCH(QString, socketError);
+        QFETCH(int, code);
+        QFETCH(QString, expected);
+        const Error error =
+            decodeWebSocketRefusal(socketError, QStringLiteral("demo"), QStringLiteral("redis-app-7"),
+                                   QStringLiteral("portforward"), QStringLiteral("wss://x"));
+        QCOMPARE(int(error.code()), code);
+        QCOMPARE(error.message(), expected);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKubeStatus)
