@@ -35,9 +35,11 @@ Result<void> SandboxServer::start(int timeoutMs)
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_url.clear();
-    const QStringList arguments{QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("--pod-network"),
-                                QStringLiteral("127.0.%1.0/24").arg(m_podAddresses->block()),
-                                QStringLiteral("--verbose")};
+    const QStringList arguments =
+        QStringList{QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("--pod-network"),
+                    QStringLiteral("127.0.%1.0/24").arg(m_podAddresses->block()),
+                    QStringLiteral("--verbose")} +
+        m_extraArguments;
     m_process->start(QStringLiteral(KUBE_SANDBOX_EXECUTABLE), arguments);
     QElapsedTimer timer;
     timer.start();

@@ -26,6 +26,8 @@ public:
 
     // Starts and waits (bounded) for the "listening on" line. Errors quote the sandbox's output.
     Result<void> start(int timeoutMs = 60000);
+    // Arguments added to the next start(), e.g. {"--nodes", "5"}.
+    void setExtraArguments(const QStringList &arguments) { m_extraArguments = arguments; }
     // SIGTERM, then waits for a clean exit; returns the exit code (-1 on timeout or crash).
     int stop(int timeoutMs = 30000);
 
@@ -39,6 +41,7 @@ private:
     QString m_dataDir;
     QString m_url;
     QString m_output;
+    QStringList m_extraArguments;
     std::shared_ptr<LoopbackRange> m_podAddresses;
     std::unique_ptr<QProcess> m_process;
 };

@@ -1180,10 +1180,17 @@ void TestSandboxApi::restartKeepsObjects()
 {
     QTemporaryDir data;
     SandboxServer server(data.path());
+    server.setExtraArguments({QStringLiteral("--nodes"), QStringLiteral("5")});
     auto started = server.start();
     QVERIFY2(started.ok(), qPrintable(started.error().message()));
     const QString firstUrl = server.url();
     Kubectl k(server.kubeconfig(), m_home->path());
+    const QStringList nodeNames{QStringLiteral("get"), QStringLiteral("nodes"), QStringLiteral("-o"),
+                                QStringLiteral("name")};
+    QCOMPARE(lines(k.run(nodeNames).out),
+             QStringList({QStringLiteral("node/sandbox-node-1"), QStringLiteral("node/sandbox-node-2"),
+                          QStringLiteral("node/sandbox-node-3"), QStringLiteral("node/sandbox-node-4"),
+                          QStringLiteral("node/sandbox-node-5")}));
     CommandResult r = k.run({QStringLiteral("create"), QStringLiteral("configmap"), QStringLiteral("kept"),
                              QStringLiteral("--from-literal=answer=42")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -1197,6 +1204,8 @@ void TestSandboxApi::restartKeepsObjects()
                                      .toLongLong();
     QCOMPARE(server.stop(), 0);
 
+    // --nodes is read on every start: the node objects follow it.
+    server.setExtraArguments({QStringLiteral("--nodes"), QStringLiteral("2")});
     started = server.start();
     QVERIFY2(started.ok(), qPrintable(started.error().message()));
     QCOMPARE(server.url(), firstUrl); // the port is reused, so the kubeconfig stays valid
@@ -1204,6 +1213,8 @@ void TestSandboxApi::restartKeepsObjects()
                QStringLiteral("-o"), QStringLiteral("jsonpath={.data.answer}")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(r.out, QStringLiteral("42"));
+    QCOMPARE(lines(k.run(nodeNames).out),
+             QStringList({QStringLiteral("node/sandbox-node-1"), QStringLiteral("node/sandbox-node-2")}));
 
     ApiClient after(server);
     const HttpResult list = after.send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps"));
