@@ -196,6 +196,24 @@ private Q_SLOTS:
         QCOMPARE(dev->user.name, QStringLiteral("bob"));
     }
 
+    void currentContextFromTheFirstFileThatSetsIt()
+    {
+        // A file without current-context does not hide a later file's.
+        const QString bare = path(QStringLiteral("c/config"));
+        write(bare, "contexts: [{name: other, context: {cluster: shared, user: alice}}]\n");
+        const auto config =
+            KubeConfig::load({}, bare + QDir::listSeparator() + m_second + QDir::listSeparator() + m_first,
+                             path(QStringLiteral("home")));
+        QVERIFY2(config.ok(), qPrintable(config.error().message()));
+        QCOMPARE(config->currentContext(), QStringLiteral("prod"));
+        QCOMPARE(config->files().size(), 3);
+        // The context only the first file defines names entries of the later files.
+        const auto other = config->resolve(QStringLiteral("other"));
+        QVERIFY2(other.ok(), qPrintable(other.error().message()));
+        QCOMPARE(other->cluster.server, QStringLiteral("https://second.example:6443"));
+        QCOMPARE(other->user.token, QStringLiteral("second-token"));
+    }
+
     void explicitFileIsLoadedAlone()
     {
         const auto config = KubeConfig::load(m_second, m_first, path(QStringLiteral("home")));
