@@ -743,6 +743,27 @@ private Q_SLOTS:
         QCOMPARE(c->transport().proxy.port(), quint16(1080));
         delete c;
 
+        // An https:// proxy is reached with CONNECT over plain TCP (Qt cannot speak TLS to a proxy):
+        // said as a warning, and refused when it carries a password that would cross in clear.
+        Logger::instance().clear();
+        t.cluster.proxyUrl = QStringLiteral("https://proxy.example:8443");
+        c = client(t);
+        QVERIFY(c);
+        QCOMPARE(c->transport().proxy.type(), QNetworkProxy::HttpProxy);
+        QCOMPARE(c->transport().proxy.port(), quint16(8443));
+        bool warned = false;
+        for (const LogEntry &entry : Logger::instance().entries())
+            warned = warned || (entry.level == LogLevel::Warning &&
+                                entry.message.contains(QStringLiteral("without TLS")));
+        QVERIFY(warned);
+        delete c;
+        t.cluster.proxyUrl = QStringLiteral("https://user:s3cret@proxy.example:8443");
+        const auto withPassword = KubeClient::create(t, this);
+        QVERIFY(!withPassword.ok());
+        QVERIFY2(withPassword.error().message().contains(QStringLiteral("without TLS")),
+                 qPrintable(withPassword.error().message()));
+        QVERIFY(!withPassword.error().message().contains(QStringLiteral("s3cret")));
+
         t.cluster.proxyUrl = QStringLiteral("ftp://127.0.0.1:21");
         const auto refused = KubeClient::create(t, this);
         QVERIFY(!refused.ok());
