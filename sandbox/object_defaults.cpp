@@ -218,7 +218,7 @@ std::optional<ApiStatus> preparePod(const ResourceType &type, QJsonObject &objec
     if (!object.contains(QLatin1String("status")))
         object.insert(QStringLiteral("status"),
                       QJsonObject{{QStringLiteral("phase"), QStringLiteral("Pending")},
-                                  {QStringLiteral("qosClass"), QStringLiteral("BestEffort")}});
+                                  {QStringLiteral("qosClass"), podQosClass(spec)}});
     return std::nullopt;
 }
 
@@ -317,6 +317,30 @@ std::optional<ApiStatus> prepareObject(const ResourceType &type, QJsonObject &ob
     else if (type.plural == u"secrets")
         prepareSecret(object);
     return std::nullopt;
+}
+
+QString podQosClass(const QJsonObject &podSpec)
+{
+    bool anyResources = false;
+    bool guaranteed = true;
+    for (const char *list : {"initContainers", "containers"}) {
+        for (const QJsonValue &value : podSpec.value(QLatin1String(list)).toArray()) {
+            const QJsonObject resources = value.toObject().value(QLatin1String("resources")).toObject();
+            const QJsonObject requests = resources.value(QLatin1String("requests")).toObject();
+            const QJsonObject limits = resources.value(QLatin1String("limits")).toObject();
+            for (const char *name : {"cpu", "memory"}) {
+                const QLatin1String key(name);
+                anyResources = anyResources || requests.contains(key) || limits.contains(key);
+                // A request left out defaults to its limit, as the API server's defaulting does.
+                if (!limits.contains(key) ||
+                    (requests.contains(key) && requests.value(key) != limits.value(key)))
+                    guaranteed = false;
+            }
+        }
+    }
+    if (!anyResources)
+        return QStringLiteral("BestEffort");
+    return guaranteed ? QStringLiteral("Guaranteed") : QStringLiteral("Burstable");
 }
 
 } // namespace sandbox

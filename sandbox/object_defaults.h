@@ -21,4 +21,8 @@ std::optional<ApiStatus> prepareObject(const ResourceType &type, QJsonObject &ob
 // DNS-1123 subdomain check used for metadata.name.
 bool isDnsSubdomain(const QString &name);
 
+// status.qosClass from the containers' cpu/memory requests and limits: "BestEffort" (none),
+// "Guaranteed" (every container limits both, requests equal to them) or "Burstable".
+QString podQosClass(const QJsonObject &podSpec);
+
 } // namespace sandbox

@@ -1,5 +1,6 @@
 #include "pod_status.h"
 
+#include "object_defaults.h"
 #include "pod_process.h"
 
 #include <QDateTime>
@@ -61,7 +62,7 @@ QJsonObject buildPodStatus(const QJsonObject &pod, const PodStatusInput &input, 
     const QString uid =
         pod.value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString();
 
-    QJsonObject status{{QStringLiteral("qosClass"), QStringLiteral("BestEffort")}};
+    QJsonObject status{{QStringLiteral("qosClass"), podQosClass(spec)}};
     if (input.nodeName.isEmpty()) {
         status.insert(QStringLiteral("phase"), QStringLiteral("Pending"));
         status.insert(QStringLiteral("conditions"),

@@ -4,6 +4,7 @@
 #include "field_validation.h"
 #include "http_message.h"
 #include "managed_fields.h"
+#include "object_defaults.h"
 #include "patches.h"
 #include "protobuf_body.h"
 #include "query_selectors.h"
@@ -80,6 +81,8 @@ private Q_SLOTS:
     void humanDuration();
     void credentialsTrustOnlyTheirCa();
     void podRestartsCell();
+    void qosClass_data();
+    void qosClass();
 };
 
 void TestSandboxApiUnits::labelQuery_data()
@@ -539,6 +542,36 @@ void TestSandboxApiUnits::podRestartsCell()
     QVERIFY2(cell == u"2 (41s ago)" || cell == u"2 (42s ago)", qPrintable(cell));
     QCOMPARE(rows.at(1).toObject().value(QLatin1String("cells")).toArray().at(3).toString(),
              QStringLiteral("0"));
+}
+
+void TestSandboxApiUnits::qosClass_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("none") << R"({"containers":[{"name":"redis"}]})"
+                          << "BestEffort";
+    QTest::newRow("the seed's requests") << R"({"containers":[{"name":"redis",
+        "resources":{"requests":{"cpu":"100m","memory":"100Mi"}}}]})"
+                                         << "Burstable";
+    QTest::newRow("limits only") << R"({"containers":[{"name":"redis",
+        "resources":{"limits":{"cpu":"1","memory":"1Gi"}}}]})"
+                                 << "Guaranteed";
+    QTest::newRow("equal") << R"({"containers":[{"name":"redis",
+        "resources":{"requests":{"cpu":"1","memory":"1Gi"},"limits":{"cpu":"1","memory":"1Gi"}}}]})"
+                           << "Guaranteed";
+    QTest::newRow("memory limit only") << R"({"containers":[{"name":"redis",
+        "resources":{"limits":{"memory":"1Gi"}}}]})"
+                                       << "Burstable";
+    QTest::newRow("one container without") << R"({"containers":[{"name":"a",
+        "resources":{"limits":{"cpu":"1","memory":"1Gi"}}},{"name":"b"}]})"
+                                           << "Burstable";
+}
+
+void TestSandboxApiUnits::qosClass()
+{
+    QFETCH(QString, spec);
+    QFETCH(QString, expected);
+    QCOMPARE(podQosClass(QJsonDocument::fromJson(spec.toUtf8()).object()), expected);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxApiUnits)
