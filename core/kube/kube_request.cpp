@@ -3,6 +3,7 @@
 #include "common/logger.h"
 #include "kube_client.h"
 #include "kube_credentials.h"
+#include "retry_after.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -239,12 +240,8 @@ void KubeRequest::handleReply(QNetworkReply *reply, bool fromExec)
     const bool serverError =
         m_httpStatus == 500 || m_httpStatus == 502 || m_httpStatus == 503 || m_httpStatus == 504;
     if ((tooMany || (serverError && m_spec.idempotent)) && m_attempts < m_maxAttempts) {
-        int delay = backoffMs();
-        bool ok = false;
-        const int retryAfter = reply->rawHeader("Retry-After").trimmed().toInt(&ok);
-        if (ok && retryAfter >= 0)
-            delay = qMin(retryAfter, 30) * 1000;
-        retryLater(delay);
+        retryLater(retryAfterMs(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc())
+                       .value_or(backoffMs()));
         return;
     }
     if (m_httpStatus == 404 && m_spec.notFoundIsSuccess) {

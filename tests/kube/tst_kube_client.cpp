@@ -5,6 +5,7 @@
 #include "kube/kube_client.h"
 #include "kube/kube_credentials.h"
 #include "kube/kube_watch.h"
+#include "kube/retry_after.h"
 #include "kube_client_samples.h"
 
 #include <QFile>
@@ -415,6 +416,60 @@ private Q_SLOTS:
         QCOMPARE(create->attempts(), 1);
         QVERIFY2(create->errorString().contains(QStringLiteral("503")), qPrintable(create->errorString()));
         QVERIFY(create->errorString().contains(QStringLiteral("unavailable")));
+    }
+
+    void retryAfterForms_data()
+    {
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<int>("expectedMs"); // -1: not readable, the caller's own back-off applies
+        QTest::newRow("seconds") << QByteArray("2") << 2000;
+        QTest::newRow("seconds with spaces") << QByteArray(" 1 ") << 1000;
+        QTest::newRow("zero") << QByteArray("0") << 0;
+        QTest::newRow("capped") << QByteArray("3600") << 30000;
+        QTest::newRow("negative") << QByteArray("-5") << -1;
+        QTest::newRow("http date ahead") << QByteArray("Fri, 27 Nov 2026 10:00:07 GMT") << 7000;
+        QTest::newRow("http date past") << QByteArray("Fri, 27 Nov 2026 09:59:00 GMT") << 0;
+        QTest::newRow("http date far") << QByteArray("Sat, 28 Nov 2026 10:00:00 GMT") << 30000;
+        QTest::newRow("empty") << QByteArray() << -1;
+        QTest::newRow("garbage") << QByteArray("soon") << -1;
+    }
+
+    void retryAfterForms()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(int, expectedMs);
+        const QDateTime now(QDate(2026, 11, 27), QTime(10, 0), Qt::UTC);
+        const std::optional<int> ms = rcs::retryAfterMs(header, now);
+        QCOMPARE(ms.value_or(-1), expectedMs);
+    }
+
+    // A 503 whose Retry-After is an HTTP-date two seconds ahead: the read waits for it, then succeeds.
+    void retryAfterHttpDateIsHonoured()
+    {
+        int calls = 0;
+        m_server->setHandler([&calls](const HttpResponder::Request &) {
+            if (++calls == 1) {
+                HttpResponder::Response r = status(503, "<html>unavailable</html>");
+                const QDateTime when = QDateTime::currentDateTimeUtc().addSecs(2);
+                r.headers.append(
+                    qMakePair(QByteArray("Retry-After"),
+                              QLocale::c()
+                                  .toString(when, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                                  .toLatin1()));
+                return r;
+            }
+            return ok(kPodBody);
+        });
+        KubeClient *c = client(target());
+        KubeRequest *request = c->get(
+            {QStringLiteral("v1"), QStringLiteral("Pod"), QStringLiteral("demo"), QStringLiteral("p")});
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY2(run(request), qPrintable(request->errorString()));
+        QCOMPARE(request->attempts(), 2);
+        // The date has whole seconds: at least one full second was waited (the back-off alone is far
+        // shorter).
+        QVERIFY2(timer.elapsed() >= 1000, qPrintable(QString::number(timer.elapsed())));
     }
 
     void warningHeadersAreLogged()
