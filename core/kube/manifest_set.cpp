@@ -258,6 +258,11 @@ Result<ManifestSet> ManifestSet::fromDirectory(const QString &path)
     return set;
 }
 
+Result<ManifestSet> ManifestSet::load(const QString &path)
+{
+    return path.isEmpty() ? embedded() : fromDirectory(path);
+}
+
 Result<ManifestSet> ManifestSet::embedded()
 {
     return fromDirectory(QStringLiteral(":/manifests"));

@@ -39,6 +39,8 @@ public:
     static Result<ManifestSet> embedded();
     // Every *.yaml / *.yml file of the folder, in file-name order.
     static Result<ManifestSet> fromDirectory(const QString &path);
+    // fromDirectory(path), or embedded() when path is empty (no --manifests folder was given).
+    static Result<ManifestSet> load(const QString &path);
     static Result<ManifestSet> fromYaml(const QByteArray &yaml, const QString &sourceName);
 
     QList<QJsonObject> documents() const { return m_documents; }

@@ -26,9 +26,7 @@ void CleanupWorkflow::doStart()
 {
     const QString step = QStringLiteral("Finding what deploy created");
     setStep(step);
-    const Result<ManifestSet> set = m_manifestDirectory.isEmpty()
-                                        ? ManifestSet::embedded()
-                                        : ManifestSet::fromDirectory(m_manifestDirectory);
+    const Result<ManifestSet> set = ManifestSet::load(m_manifestDirectory);
     if (!set) {
         failStep(step, set.error());
         return;

@@ -20,9 +20,7 @@ void DeployWorkflow::doStart()
 {
     const QString step = QStringLiteral("Rendering the manifests");
     setStep(step);
-    const Result<ManifestSet> set = m_manifestDirectory.isEmpty()
-                                        ? ManifestSet::embedded()
-                                        : ManifestSet::fromDirectory(m_manifestDirectory);
+    const Result<ManifestSet> set = ManifestSet::load(m_manifestDirectory);
     if (!set) {
         failStep(step, set.error());
         return;

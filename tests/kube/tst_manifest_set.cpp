@@ -335,6 +335,15 @@ private Q_SLOTS:
         const auto set = ManifestSet::fromDirectory(dir.path());
         QVERIFY2(set.ok(), qPrintable(set.error().message()));
         QCOMPARE(set->documents().size(), 4);
+        // load() takes the folder when one is given, the embedded set otherwise.
+        const auto loaded = ManifestSet::load(dir.path());
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error().message()));
+        QCOMPARE(loaded->documents().size(), 4);
+        const auto fallback = ManifestSet::load(QString());
+        const auto embedded = ManifestSet::embedded();
+        QCOMPARE(fallback.ok(), embedded.ok());
+        if (embedded.ok())
+            QCOMPARE(fallback->documents().size(), embedded->documents().size());
     }
 
     void embeddedManifests()
