@@ -19,8 +19,12 @@ namespace {
 
 const QByteArray kJson = "application/json";
 
-QString verbOf(const HttpRequest &request, bool hasName)
+QString verbOf(const HttpRequest &request, bool hasName, const QString &subresource)
 {
+    // Streams are authorized as "create" whatever the method: the POST of a SPDY upgrade, and since
+    // Kubernetes 1.31 (AuthorizePodWebsocketUpgradeCreatePermission) the GET of a WebSocket one too.
+    if (subresource == u"exec" || subresource == u"portforward" || subresource == u"attach")
+        return QStringLiteral("create");
     const QByteArray &m = request.method;
     if (m == "GET") {
         if (hasName)
@@ -154,6 +158,14 @@ bool ApiHandler::isAuthenticated(const HttpRequest &request) const
     for (qsizetype i = 0; i < token.size(); ++i)
         diff |= static_cast<unsigned char>(token.at(i) ^ expected.at(i));
     return diff == 0;
+}
+
+const LimitedToken *ApiHandler::limitedTokenOf(const HttpRequest &request) const
+{
+    const QByteArray authorization = request.header("authorization");
+    if (request.clientCertificateTrusted || !authorization.startsWith("Bearer "))
+        return nullptr;
+    return m_credentials->limitedToken(authorization.mid(7).trimmed());
 }
 
 void ApiHandler::reply(HttpConnection *connection, int code, const QJsonObject &body,
@@ -359,15 +371,12 @@ void ApiHandler::serveResource(const HttpRequest &request, const Route &route, H
         replyStatus(connection, ApiStatus::pathNotFound(request.path));
         return;
     }
-    const QString verb = verbOf(request, !route.name.isEmpty());
+    const QString verb = verbOf(request, !route.name.isEmpty(), route.subresource);
     const QString resourceName =
         route.subresource.isEmpty() ? type.plural : type.plural + u'/' + route.subresource;
     // A limited token (data-dir/tokens) gets the 403 a real RBAC authorizer sends, in its words.
-    const QByteArray authorization = request.header("authorization");
-    if (const LimitedToken *limited = authorization.startsWith("Bearer ")
-                                          ? m_credentials->limitedToken(authorization.mid(7).trimmed())
-                                          : nullptr;
-        limited && !request.clientCertificateTrusted && !limited->allows(verb, resourceName, route.ns)) {
+    if (const LimitedToken *limited = limitedTokenOf(request);
+        limited && !limited->allows(verb, resourceName, route.ns)) {
         const QString scope = route.ns.isEmpty() ? QStringLiteral("at the cluster scope")
                                                  : QStringLiteral("in the namespace \"%1\"").arg(route.ns);
         const QString subject =

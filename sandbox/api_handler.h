@@ -18,6 +18,7 @@ namespace sandbox {
 
 class Credentials;
 class FaultInjector;
+struct LimitedToken;
 struct FaultRule;
 class MemoryObjectStore;
 class StreamHandler;
@@ -61,6 +62,9 @@ private:
     };
 
     bool isAuthenticated(const HttpRequest &request) const;
+    // The limited token (data-dir/tokens) the request authenticates with, or nullptr for the admin
+    // token, a trusted client certificate or no token.
+    const LimitedToken *limitedTokenOf(const HttpRequest &request) const;
     std::optional<Route> parseRoute(const QString &path) const;
     void serveNonResource(const HttpRequest &request, HttpConnection *connection);
     void serveResource(const HttpRequest &request, const Route &route, HttpConnection *connection);

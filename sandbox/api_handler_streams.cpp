@@ -1,6 +1,7 @@
 // WebSocket upgrades of pods/exec and pods/portforward: checked here, then handed to the runtime.
 #include "api_handler.h"
 
+#include "credentials.h"
 #include "memory_object_store.h"
 #include "resource_types.h"
 #include "stream_handler.h"
@@ -57,6 +58,9 @@ bool ApiHandler::handleUpgrade(const HttpRequest &request, HttpConnection *conne
         return false;
     if (!m_store->get(QStringLiteral("pods"), route->ns, route->name))
         return false;
+    if (const LimitedToken *limited = limitedTokenOf(request);
+        limited && !limited->allows(QStringLiteral("create"), u"pods/" + route->subresource, route->ns))
+        return false; // serveResource() answers the 403 a real RBAC authorizer sends
     bool acceptable = false;
     const QStringList accepted = acceptedProtocols(route->subresource);
     for (const QString &offered : offeredProtocols(request))

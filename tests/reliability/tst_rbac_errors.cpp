@@ -2,17 +2,26 @@
 // with the real apiserver's message; our client's error names the verb, the resource and the
 // namespace that are missing, and what to ask for.
 #include "kube/kube_client.h"
+#include "kube/pod_exec.h"
+#include "kube/port_forward.h"
 #include "reliability_support.h"
 #include "support/kube_sandbox_fixture.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
+
+#include <memory>
 
 using namespace rcs;
 
 namespace {
 const QByteArray kViewerToken = "limited-viewer-token-0123456789abcdef";
+const QByteArray kOperatorToken = "limited-operator-token-0123456789abcdef";
 } // namespace
 
 class TestRbacErrors final : public QObject {
@@ -21,6 +30,81 @@ class TestRbacErrors final : public QObject {
 private:
     test::KubeSandboxFixture m_sandbox;
     KubeClient *m_viewer = nullptr;
+    KubeClient *m_operator = nullptr;
+
+    KubeClient *clientWithToken(const QByteArray &token)
+    {
+        KubeTarget target = *m_sandbox.target();
+        target.user.token = QString::fromLatin1(token);
+        auto client = KubeClient::create(target, this);
+        return client ? *client : nullptr;
+    }
+
+    // Pod "solo" in namespace demo, created with the admin token, running and Ready.
+    bool startStandalonePod()
+    {
+        auto admin = KubeClient::create(*m_sandbox.target());
+        if (!admin)
+            return false;
+        std::unique_ptr<KubeClient> client(*admin);
+        const QJsonObject ns{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QStringLiteral("Namespace")},
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("demo")}}}};
+        const QJsonObject container{{QStringLiteral("name"), QStringLiteral("redis")},
+                                    {QStringLiteral("image"), QStringLiteral("redis:7")}};
+        const QJsonObject pod{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QStringLiteral("Pod")},
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("solo")},
+                                                     {QStringLiteral("namespace"), QStringLiteral("demo")}}},
+            {QStringLiteral("spec"), QJsonObject{{QStringLiteral("containers"), QJsonArray{container}}}}};
+        for (const QJsonObject &object : {ns, pod}) {
+            std::unique_ptr<KubeRequest> apply(client->apply(object));
+            if (!test::runJob(apply.get())) {
+                qWarning("%s", qPrintable(apply->errorString()));
+                return false;
+            }
+        }
+        QDeadlineTimer deadline(60000);
+        while (!deadline.hasExpired()) {
+            std::unique_ptr<KubeRequest> get(client->get({QStringLiteral("v1"), QStringLiteral("Pod"),
+                                                          QStringLiteral("demo"), QStringLiteral("solo")}));
+            if (test::runJob(get.get())) {
+                for (const QJsonValue &condition :
+                     get->object()[QStringLiteral("status")][QStringLiteral("conditions")].toArray()) {
+                    if (condition[QStringLiteral("type")] == QLatin1String("Ready") &&
+                        condition[QStringLiteral("status")] == QLatin1String("True"))
+                        return true;
+                }
+            }
+            QTest::qWait(200);
+        }
+        qWarning("pod solo did not become Ready within 60 s");
+        return false;
+    }
+
+    // PING through a port-forward to pod solo: the server's answer line, or the forward's failure.
+    static QString portForwardAnswer(KubeClient *client)
+    {
+        std::unique_ptr<PortForward> forward(
+            client->portForward(QStringLiteral("demo"), QStringLiteral("solo"), 6379));
+        if (!forward->listen().ok())
+            return QStringLiteral("(could not listen)");
+        QSignalSpy failed(forward.get(), &PortForward::connectionFailed);
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, forward->localPort());
+        if (!socket.waitForConnected(10000))
+            return QStringLiteral("(no local connection)");
+        socket.write("PING\r\n");
+        QDeadlineTimer deadline(30000);
+        while (!socket.canReadLine() && failed.isEmpty() && !deadline.hasExpired())
+            QTest::qWait(20);
+        if (!failed.isEmpty())
+            return failed.at(0).at(0).value<Error>().message();
+        return socket.canReadLine() ? QString::fromLatin1(socket.readLine().trimmed())
+                                    : QStringLiteral("(no answer within 30 s)");
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -31,15 +115,14 @@ private Q_SLOTS:
         QFile tokens(m_sandbox.dataDir() + QStringLiteral("/tokens"));
         QVERIFY(tokens.open(QIODevice::WriteOnly));
         tokens.write("# token user verbs resources namespaces\n" + kViewerToken +
-                     " viewer get,list,watch pods,statefulsets demo\n");
+                     " viewer get,list,watch pods,statefulsets demo\n" + kOperatorToken +
+                     " operator create pods/exec,pods/portforward demo\n");
         tokens.close();
         const Result<void> started = m_sandbox.start(1);
         QVERIFY2(started, started ? "" : qPrintable(started.error().message()));
-        KubeTarget target = *m_sandbox.target();
-        target.user.token = QString::fromLatin1(kViewerToken);
-        auto client = KubeClient::create(target, this);
-        QVERIFY(client);
-        m_viewer = *client;
+        m_viewer = clientWithToken(kViewerToken);
+        m_operator = clientWithToken(kOperatorToken);
+        QVERIFY(m_viewer && m_operator);
     }
 
     void allowedVerbsWork()
@@ -101,6 +184,32 @@ private Q_SLOTS:
         QVERIFY2(message.contains(ns), qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("RBAC")), qPrintable(message));
         delete request;
+    }
+
+    // Exec and port-forward are authorized as "create pods/exec" and "create pods/portforward" (as
+    // kube-apiserver 1.31+ does for WebSocket upgrades too): reading pods is not enough, and the
+    // refusal names the permission; a token that has it reaches the pod's redis-server.
+    void streamsNeedCreateOnTheirSubresource()
+    {
+        QVERIFY(startStandalonePod());
+
+        const QString refused = portForwardAnswer(m_viewer);
+        QVERIFY2(refused.contains(QStringLiteral("create pods/portforward")), qPrintable(refused));
+        QVERIFY2(refused.contains(QStringLiteral("RBAC")), qPrintable(refused));
+        std::unique_ptr<PodExec> viewerExec(
+            m_viewer->exec(QStringLiteral("demo"), QStringLiteral("solo"),
+                           {QStringLiteral("redis-cli"), QStringLiteral("ping")}));
+        QVERIFY(!test::runJob(viewerExec.get()));
+        QCOMPARE(viewerExec->error().code(), ErrorCode::Forbidden);
+        QVERIFY2(viewerExec->errorString().contains(QStringLiteral("create pods/exec")),
+                 qPrintable(viewerExec->errorString()));
+
+        QCOMPARE(portForwardAnswer(m_operator), QStringLiteral("+PONG"));
+        std::unique_ptr<PodExec> operatorExec(
+            m_operator->exec(QStringLiteral("demo"), QStringLiteral("solo"),
+                             {QStringLiteral("redis-cli"), QStringLiteral("ping")}));
+        QVERIFY2(test::runJob(operatorExec.get()), qPrintable(operatorExec->errorString()));
+        QCOMPARE(operatorExec->standardOutput().trimmed(), QByteArray("PONG"));
     }
 };
 
