@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QProcessEnvironment>
@@ -120,6 +121,17 @@ CommandResult Kubectl::run(const QStringList &arguments, int timeoutMs) const
 QJsonObject HttpResult::json() const
 {
     return QJsonDocument::fromJson(body).object();
+}
+
+QJsonObject HttpResult::firstCause() const
+{
+    return json()
+        .value(QLatin1String("details"))
+        .toObject()
+        .value(QLatin1String("causes"))
+        .toArray()
+        .at(0)
+        .toObject();
 }
 
 QByteArray HttpResult::header(const QByteArray &name) const

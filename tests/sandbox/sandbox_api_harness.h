@@ -70,6 +70,8 @@ struct HttpResult {
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     QJsonObject json() const;
+    // details.causes[0] of a Status answer (empty when there is none).
+    QJsonObject firstCause() const;
     QByteArray header(const QByteArray &name) const;
 };
 

@@ -335,15 +335,7 @@ void TestSandboxApi::serverSideApplyAndServicePorts()
                                            R"({"apiVersion":"v1","kind":"Service","metadata":{"name":"high"},
         "spec":{"type":"NodePort","ports":[{"port":6379,"nodePort":40000}]}})");
     QCOMPARE(outside.status, 422);
-    QCOMPARE(outside.json()
-                 .value(QLatin1String("details"))
-                 .toObject()
-                 .value(QLatin1String("causes"))
-                 .toArray()
-                 .at(0)
-                 .toObject()
-                 .value(QLatin1String("field"))
-                 .toString(),
+    QCOMPARE(outside.firstCause().value(QLatin1String("field")).toString(),
              QStringLiteral("spec.ports[0].nodePort"));
     // Storage classes, like nodes, are read-only.
     QCOMPARE(m_api->send("DELETE", QStringLiteral("/apis/storage.k8s.io/v1/storageclasses/standard")).status,
@@ -703,16 +695,7 @@ void TestSandboxApi::errorsAreStatusObjects()
         m_api->send("PATCH", QStringLiteral("/api/v1/namespaces/default/configmaps/x"), cm,
                     "application/apply-patch+yaml");
     QCOMPARE(noManager.status, 422);
-    QCOMPARE(noManager.json()
-                 .value(QLatin1String("details"))
-                 .toObject()
-                 .value(QLatin1String("causes"))
-                 .toArray()
-                 .at(0)
-                 .toObject()
-                 .value(QLatin1String("field"))
-                 .toString(),
-             QStringLiteral("fieldManager"));
+    QCOMPARE(noManager.firstCause().value(QLatin1String("field")).toString(), QStringLiteral("fieldManager"));
     QCOMPARE(m_api->send("PATCH", QStringLiteral("/api/v1/namespaces/default/configmaps/x"), cm, "text/plain")
                  .status,
              415);
@@ -721,16 +704,7 @@ void TestSandboxApi::errorsAreStatusObjects()
         m_api->send("POST", QStringLiteral("/api/v1/namespaces/default/configmaps"),
                     R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"Bad_Name"}})");
     QCOMPARE(invalid.status, 422);
-    QCOMPARE(invalid.json()
-                 .value(QLatin1String("details"))
-                 .toObject()
-                 .value(QLatin1String("causes"))
-                 .toArray()
-                 .at(0)
-                 .toObject()
-                 .value(QLatin1String("field"))
-                 .toString(),
-             QStringLiteral("metadata.name"));
+    QCOMPARE(invalid.firstCause().value(QLatin1String("field")).toString(), QStringLiteral("metadata.name"));
     // Read-only kinds: 405. Unknown paths: 404.
     QCOMPARE(m_api->send("DELETE", QStringLiteral("/api/v1/nodes/sandbox-node-1")).status, 405);
     QCOMPARE(m_api->send("GET", QStringLiteral("/api/v1/widgets")).status, 404);
@@ -764,13 +738,7 @@ void TestSandboxApi::serverSideApplyConflicts()
         m_api->send("PATCH", path.arg(QStringLiteral("beta"), QStringLiteral("false")), second,
                     "application/apply-patch+yaml");
     QCOMPARE(conflict.status, 409);
-    const QJsonObject cause = conflict.json()
-                                  .value(QLatin1String("details"))
-                                  .toObject()
-                                  .value(QLatin1String("causes"))
-                                  .toArray()
-                                  .at(0)
-                                  .toObject();
+    const QJsonObject cause = conflict.firstCause();
     QCOMPARE(cause.value(QLatin1String("reason")).toString(), QStringLiteral("FieldManagerConflict"));
     QCOMPARE(cause.value(QLatin1String("field")).toString(), QStringLiteral(".data.a"));
     QVERIFY(conflict.json()
@@ -893,15 +861,7 @@ void TestSandboxApi::deleteNamespaceRemovesContents()
         m_api->send("POST", QStringLiteral("/api/v1/namespaces/doomed/configmaps"),
                     R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"late"}})");
     QCOMPARE(refused.status, 403);
-    QCOMPARE(refused.json()
-                 .value(QLatin1String("details"))
-                 .toObject()
-                 .value(QLatin1String("causes"))
-                 .toArray()
-                 .at(0)
-                 .toObject()
-                 .value(QLatin1String("reason"))
-                 .toString(),
+    QCOMPARE(refused.firstCause().value(QLatin1String("reason")).toString(),
              QStringLiteral("NamespaceTerminating"));
     r = k.run({QStringLiteral("delete"), QStringLiteral("namespace"), QStringLiteral("doomed")});
     QVERIFY2(r.exitCode == 0 || r.err.contains(QLatin1String("not found")), qPrintable(r.err));
