@@ -31,6 +31,7 @@ private:
     test::KubeSandboxFixture m_sandbox;
     KubeClient *m_viewer = nullptr;
     KubeClient *m_operator = nullptr;
+    KubeClient *m_admin = nullptr;
 
     KubeClient *clientWithToken(const QByteArray &token)
     {
@@ -40,13 +41,9 @@ private:
         return client ? *client : nullptr;
     }
 
-    // Pod "solo" in namespace demo, created with the admin token, running and Ready.
-    bool startStandalonePod()
+    // Pod "solo" in namespace demo, created with the admin token (it runs a redis-server).
+    bool createStandalonePod()
     {
-        auto admin = KubeClient::create(*m_sandbox.target());
-        if (!admin)
-            return false;
-        std::unique_ptr<KubeClient> client(*admin);
         const QJsonObject ns{
             {QStringLiteral("apiVersion"), QStringLiteral("v1")},
             {QStringLiteral("kind"), QStringLiteral("Namespace")},
@@ -60,27 +57,26 @@ private:
                                                      {QStringLiteral("namespace"), QStringLiteral("demo")}}},
             {QStringLiteral("spec"), QJsonObject{{QStringLiteral("containers"), QJsonArray{container}}}}};
         for (const QJsonObject &object : {ns, pod}) {
-            std::unique_ptr<KubeRequest> apply(client->apply(object));
+            std::unique_ptr<KubeRequest> apply(m_admin->apply(object));
             if (!test::runJob(apply.get())) {
                 qWarning("%s", qPrintable(apply->errorString()));
                 return false;
             }
         }
-        QDeadlineTimer deadline(60000);
-        while (!deadline.hasExpired()) {
-            std::unique_ptr<KubeRequest> get(client->get({QStringLiteral("v1"), QStringLiteral("Pod"),
-                                                          QStringLiteral("demo"), QStringLiteral("solo")}));
-            if (test::runJob(get.get())) {
-                for (const QJsonValue &condition :
-                     get->object()[QStringLiteral("status")][QStringLiteral("conditions")].toArray()) {
-                    if (condition[QStringLiteral("type")] == QLatin1String("Ready") &&
-                        condition[QStringLiteral("status")] == QLatin1String("True"))
-                        return true;
-                }
-            }
-            QTest::qWait(200);
+        return true;
+    }
+
+    bool soloIsReady()
+    {
+        std::unique_ptr<KubeRequest> get(m_admin->get(
+            {QStringLiteral("v1"), QStringLiteral("Pod"), QStringLiteral("demo"), QStringLiteral("solo")}));
+        if (!test::runJob(get.get()))
+            return false;
+        for (const QJsonValue &condition :
+             get->object()[QStringLiteral("status")][QStringLiteral("conditions")].toArray()) {
+            if (condition[QStringLiteral("type")] == QLatin1String("Ready"))
+                return condition[QStringLiteral("status")] == QLatin1String("True");
         }
-        qWarning("pod solo did not become Ready within 60 s");
         return false;
     }
 
@@ -97,9 +93,11 @@ private:
         if (!socket.waitForConnected(10000))
             return QStringLiteral("(no local connection)");
         socket.write("PING\r\n");
+        QSignalSpy readable(&socket, &QIODevice::readyRead);
         QDeadlineTimer deadline(30000);
         while (!socket.canReadLine() && failed.isEmpty() && !deadline.hasExpired())
-            QTest::qWait(20);
+            readable.wait(int(qBound(qint64(1), deadline.remainingTime(), qint64(250)))); // or until failed
+
         if (!failed.isEmpty())
             return failed.at(0).at(0).value<Error>().message();
         return socket.canReadLine() ? QString::fromLatin1(socket.readLine().trimmed())
@@ -122,7 +120,8 @@ private Q_SLOTS:
         QVERIFY2(started, started ? "" : qPrintable(started.error().message()));
         m_viewer = clientWithToken(kViewerToken);
         m_operator = clientWithToken(kOperatorToken);
-        QVERIFY(m_viewer && m_operator);
+        m_admin = clientWithToken(m_sandbox.token());
+        QVERIFY(m_viewer && m_operator && m_admin);
     }
 
     void allowedVerbsWork()
@@ -191,7 +190,8 @@ private Q_SLOTS:
     // refusal names the permission; a token that has it reaches the pod's redis-server.
     void streamsNeedCreateOnTheirSubresource()
     {
-        QVERIFY(startStandalonePod());
+        QVERIFY(createStandalonePod());
+        QTRY_VERIFY_WITH_TIMEOUT(soloIsReady(), 60000);
 
         const QString refused = portForwardAnswer(m_viewer);
         QVERIFY2(refused.contains(QStringLiteral("create pods/portforward")), qPrintable(refused));
