@@ -116,15 +116,32 @@ void AddNodeJob::checked(const QList<Result<RedisReply>> &replies)
     waitForJoin();
 }
 
-void AddNodeJob::waitForJoin()
+void AddNodeJob::pollViews(const std::function<QString(const QList<NodeView> &)> &gapOf,
+                           const QString &whatTimedOut, const std::function<void()> &done)
 {
     QList<NodeAddress> everyone = m_memberAddresses;
     everyone.append(m_new);
-    fetchViews(m_pool, everyone, this, [this](QList<NodeView> views) {
+    fetchViews(m_pool, everyone, this, [this, gapOf, whatTimedOut, done](QList<NodeView> views) {
         if (isFinished())
             return;
-        QString gap;
+        const QString gap = gapOf(views);
+        if (gap.isEmpty())
+            return done();
+        if (m_deadline.hasExpired())
+            return fail(
+                ErrorCode::Timeout,
+                QStringLiteral("%1 within %2 s: %3.").arg(whatTimedOut).arg(JoinTimeoutMs / 1000).arg(gap));
+        QTimer::singleShot(50, this,
+                           [this, gapOf, whatTimedOut, done] { pollViews(gapOf, whatTimedOut, done); });
+    });
+}
+
+void AddNodeJob::waitForJoin()
+{
+    const auto gapOf = [this](const QList<NodeView> &views) {
         for (const NodeView &view : views) {
+            if (!view.reachable)
+                return QStringLiteral("%1 does not answer").arg(view.address.toString());
             const bool isNew = view.address == m_new;
             for (const QString &id : isNew ? m_memberIds : QStringList{m_newId}) {
                 const ClusterNodeInfo *line = nullptr;
@@ -135,21 +152,12 @@ void AddNodeJob::waitForJoin()
                 const NodeFlags bad =
                     NodeFlags(NodeFlag::Fail) | NodeFlag::PFail | NodeFlag::Handshake | NodeFlag::NoAddr;
                 if (!line || !line->linkConnected || (line->flags & bad))
-                    gap = QStringLiteral("%1 has not met %2 yet").arg(view.address.toString(), id.left(8));
+                    return QStringLiteral("%1 has not met %2 yet").arg(view.address.toString(), id.left(8));
             }
-            if (!view.reachable)
-                gap = QStringLiteral("%1 does not answer").arg(view.address.toString());
-            if (!gap.isEmpty())
-                break;
         }
-        if (gap.isEmpty())
-            return afterJoin();
-        if (m_deadline.hasExpired())
-            return fail(ErrorCode::Timeout, QStringLiteral("The new node did not join within %1 s: %2.")
-                                                .arg(JoinTimeoutMs / 1000)
-                                                .arg(gap));
-        QTimer::singleShot(50, this, [this] { waitForJoin(); });
-    });
+        return QString();
+    };
+    pollViews(gapOf, QStringLiteral("The new node did not join"), [this] { afterJoin(); });
 }
 
 void AddNodeJob::afterJoin()
@@ -214,32 +222,21 @@ void AddNodeJob::afterJoin()
 
 void AddNodeJob::waitForReplica()
 {
-    QList<NodeAddress> everyone = m_memberAddresses;
-    everyone.append(m_new);
-    fetchViews(m_pool, everyone, this, [this](QList<NodeView> views) {
-        if (isFinished())
-            return;
-        QString gap;
+    const auto gapOf = [this](const QList<NodeView> &views) {
         for (const NodeView &view : views) {
             bool seen = false;
             for (const ClusterNodeInfo &node : view.nodes) {
                 if (node.id == m_newId && node.isReplica() && node.masterId == m_masterId)
                     seen = true;
             }
-            if (!seen) {
-                gap = QStringLiteral("%1 does not see the new replica yet").arg(view.address.toString());
-                break;
-            }
+            if (!seen)
+                return QStringLiteral("%1 does not see the new replica yet").arg(view.address.toString());
         }
-        if (gap.isEmpty()) {
-            info(QStringLiteral("%1 joined as a replica of %2.").arg(m_new.toString(), m_masterId.left(8)));
-            return succeed();
-        }
-        if (m_deadline.hasExpired())
-            return fail(ErrorCode::Timeout, QStringLiteral("The replica role did not spread within %1 s: %2.")
-                                                .arg(JoinTimeoutMs / 1000)
-                                                .arg(gap));
-        QTimer::singleShot(50, this, [this] { waitForReplica(); });
+        return QString();
+    };
+    pollViews(gapOf, QStringLiteral("The replica role did not spread"), [this] {
+        info(QStringLiteral("%1 joined as a replica of %2.").arg(m_new.toString(), m_masterId.left(8)));
+        succeed();
     });
 }
 

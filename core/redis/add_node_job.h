@@ -8,6 +8,8 @@
 #include <QList>
 #include <QPointer>
 
+#include <functional>
+
 namespace rcs {
 
 class RedisPool;
@@ -50,6 +52,10 @@ protected:
 private:
     void scanned(const ClusterTopology &topology);
     void checked(const QList<Result<RedisReply>> &replies);
+    // Fetches every node's view (members and the new node) every 50 ms until gapOf() finds nothing
+    // missing, then calls done; fails (Timeout) with "<whatTimedOut> within N s: <gap>." at m_deadline.
+    void pollViews(const std::function<QString(const QList<NodeView> &)> &gapOf, const QString &whatTimedOut,
+                   const std::function<void()> &done);
     void waitForJoin();
     void afterJoin();
     void waitForReplica();
