@@ -38,4 +38,24 @@ bool ChannelFraming::decodeText(const QString &message, quint8 *channel, QByteAr
     return true;
 }
 
+void ChannelFraming::receive(QWebSocket *socket, QObject *context,
+                             std::function<void(quint8 channel, const QByteArray &payload)> onMessage) const
+{
+    const ChannelFraming framing = *this;
+    QObject::connect(socket, &QWebSocket::binaryMessageReceived, context,
+                     [framing, onMessage](const QByteArray &message) {
+                         quint8 channel = 0;
+                         QByteArray payload;
+                         if (framing.decodeBinary(message, &channel, &payload))
+                             onMessage(channel, payload);
+                     });
+    QObject::connect(socket, &QWebSocket::textMessageReceived, context,
+                     [framing, onMessage](const QString &message) {
+                         quint8 channel = 0;
+                         QByteArray payload;
+                         if (framing.decodeText(message, &channel, &payload))
+                             onMessage(channel, payload);
+                     });
+}
+
 } // namespace sandbox

@@ -3,6 +3,9 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+
+class QObject;
 class QWebSocket;
 
 namespace sandbox {
@@ -21,6 +24,10 @@ public:
     // Splits a received message; false for an empty or malformed one.
     bool decodeBinary(const QByteArray &message, quint8 *channel, QByteArray *payload) const;
     bool decodeText(const QString &message, quint8 *channel, QByteArray *payload) const;
+    // Calls onMessage with the channel and payload of every well-formed message the socket receives,
+    // binary or text, while context lives.
+    void receive(QWebSocket *socket, QObject *context,
+                 std::function<void(quint8 channel, const QByteArray &payload)> onMessage) const;
 
 private:
     bool m_base64 = false;

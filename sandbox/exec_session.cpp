@@ -50,18 +50,8 @@ ExecSession::ExecSession(QWebSocket *socket, const ExecRequest &request,
 {
     m_socket->setParent(this);
     connect(m_socket, &QWebSocket::disconnected, this, &QObject::deleteLater);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &message) {
-        quint8 channel = 0;
-        QByteArray payload;
-        if (m_framing.decodeBinary(message, &channel, &payload))
-            onMessage(channel, payload);
-    });
-    connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &message) {
-        quint8 channel = 0;
-        QByteArray payload;
-        if (m_framing.decodeText(message, &channel, &payload))
-            onMessage(channel, payload);
-    });
+    m_framing.receive(m_socket, this,
+                      [this](quint8 channel, const QByteArray &payload) { onMessage(channel, payload); });
 }
 
 ExecSession::~ExecSession()

@@ -21,18 +21,8 @@ PortForwardSession::PortForwardSession(QWebSocket *socket, const PortForwardRequ
         closeAll();
         deleteLater();
     });
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &message) {
-        quint8 channel = 0;
-        QByteArray payload;
-        if (m_framing.decodeBinary(message, &channel, &payload))
-            onMessage(channel, payload);
-    });
-    connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &message) {
-        quint8 channel = 0;
-        QByteArray payload;
-        if (m_framing.decodeText(message, &channel, &payload))
-            onMessage(channel, payload);
-    });
+    m_framing.receive(m_socket, this,
+                      [this](quint8 channel, const QByteArray &payload) { onMessage(channel, payload); });
 }
 
 PortForwardSession::~PortForwardSession()
