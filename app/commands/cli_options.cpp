@@ -61,6 +61,15 @@ void CommandLine::addTimeoutOption(int defaultSeconds)
                         QStringLiteral("S"), QString::number(defaultSeconds)});
 }
 
+void CommandLine::addEndpointOptions(int defaultTimeoutSeconds, const QString &nodesDescription)
+{
+    addNodesOption(nodesDescription);
+    addPasswordOptions();
+    addJsonOption();
+    addTimeoutOption(defaultTimeoutSeconds);
+    addVerboseOption();
+}
+
 void CommandLine::addVerboseOption()
 {
     m_hasVerbose = true;

@@ -32,6 +32,9 @@ public:
     void addJsonOption();
     void addTimeoutOption(int defaultSeconds);
     void addVerboseOption();
+    // What every command on plain endpoints takes: --nodes, the password options, --json, --timeout
+    // (with this default) and --verbose.
+    void addEndpointOptions(int defaultTimeoutSeconds, const QString &nodesDescription = {});
     void addOption(const QCommandLineOption &option) { m_parser.addOption(option); }
 
     // Parses the arguments after the command name. Returns an exit code when the command must stop

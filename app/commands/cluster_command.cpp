@@ -39,15 +39,11 @@ int runCreate(const QStringList &args)
         QStringLiteral("create"),
         QStringLiteral("Forms a new Redis Cluster from blank cluster-mode nodes and waits until every "
                        "node agrees on it (cluster_state:ok, slots, roles, addresses, links)."));
-    line.addNodesOption(
-        QStringLiteral("Every node of the new cluster as IP:PORT, comma-separated; masters are "
-                       "taken first, in this order."));
+    line.addEndpointOptions(CreateClusterJob::DefaultTimeoutMs / 1000,
+                            QStringLiteral("Every node of the new cluster as IP:PORT, comma-separated; "
+                                           "masters are taken first, in this order."));
     line.addOption({ReplicasOption, QStringLiteral("Replicas per master (default 0)."), QStringLiteral("N"),
                     QStringLiteral("0")});
-    line.addPasswordOptions();
-    line.addJsonOption();
-    line.addTimeoutOption(CreateClusterJob::DefaultTimeoutMs / 1000);
-    line.addVerboseOption();
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
     const std::optional<int> replicas = line.intValue(ReplicasOption, 0, 100);
@@ -82,11 +78,7 @@ int runStatus(const QStringList &args)
         QStringLiteral("status"),
         QStringLiteral("Shows the cluster as its nodes see it: masters, replicas, slots, flags, links. "
                        "One reachable address is enough; the other nodes are discovered from it."));
-    line.addNodesOption();
-    line.addPasswordOptions();
-    line.addJsonOption();
-    line.addTimeoutOption(30);
-    line.addVerboseOption();
+    line.addEndpointOptions(30);
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
     const std::optional<ClusterTopology> topology = scan(line);
@@ -103,11 +95,7 @@ int runCheck(const QStringList &args)
         QStringLiteral("Checks the cluster like redis-cli --cluster check (slot agreement, open slots, "
                        "coverage, unreachable nodes) and more (cluster_state, fail flags, links, stale "
                        "addresses). Exits 0 only when there is no error."));
-    line.addNodesOption();
-    line.addPasswordOptions();
-    line.addJsonOption();
-    line.addTimeoutOption(30);
-    line.addVerboseOption();
+    line.addEndpointOptions(30);
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
     const std::optional<ClusterTopology> topology = scan(line);

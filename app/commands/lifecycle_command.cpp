@@ -25,16 +25,6 @@ namespace rcs::cli {
 
 namespace {
 
-// The options every lifecycle command takes.
-void addCommon(CommandLine &line, int timeoutSeconds)
-{
-    line.addNodesOption();
-    line.addPasswordOptions();
-    line.addJsonOption();
-    line.addTimeoutOption(timeoutSeconds);
-    line.addVerboseOption();
-}
-
 // Runs the job under the overall --timeout and reports its error; InvalidInput is a usage error.
 int finish(Job &job, const CommandLine &line)
 {
@@ -134,7 +124,7 @@ int runRecover(const QStringList &args)
                        "FAIL flags are cleared, and the command waits until every node lists every peer "
                        "at its current address, connected, and reports cluster_state:ok. Nothing is "
                        "reset; data stays. Give the CURRENT address of every node."));
-    addCommon(line, RecoverJob::DefaultTimeoutMs / 1000);
+    line.addEndpointOptions(RecoverJob::DefaultTimeoutMs / 1000);
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
     RedisPool pool;
@@ -178,7 +168,7 @@ int runAddNode(const QStringList &args)
         QStringLiteral("Adds a blank node: it meets every member; as a master the slots are rebalanced "
                        "onto it, as a replica it follows the given master or the master with the fewest "
                        "replicas on another host."));
-    addCommon(line, 300);
+    line.addEndpointOptions(300);
     line.addOption(
         {QStringLiteral("new"), QStringLiteral("The blank node to add, HOST:PORT."), QStringLiteral("H:P")});
     line.addOption({QStringLiteral("role"), QStringLiteral("master (default) or replica."),
@@ -224,7 +214,7 @@ int runRemoveNode(const QStringList &args)
         QStringLiteral("remove-node"),
         QStringLiteral("Removes a node: its slots move to the other masters, its replicas follow other "
                        "masters, every node forgets it, and it is reset to a blank node."));
-    addCommon(line, 300);
+    line.addEndpointOptions(300);
     line.addOption({QStringLiteral("node"),
                     QStringLiteral("The id (or unique prefix) of the node to remove."),
                     QStringLiteral("ID")});
@@ -253,7 +243,7 @@ int runRebalance(const QStringList &args)
         QStringLiteral("rebalance"),
         QStringLiteral("Evens out the slots over the masters (masters without slots included), moving "
                        "slots from different sources in parallel without ever overwriting a key."));
-    addCommon(line, 600);
+    line.addEndpointOptions(600);
     addRebalanceOptions(line, QStringLiteral("ID"));
     line.addOption({DryRunOption, QStringLiteral("Print the moves without making them.")});
     if (const std::optional<int> stop = line.parse(args))
@@ -274,7 +264,7 @@ int runReshard(const QStringList &args)
         QStringLiteral("reshard"),
         QStringLiteral("Moves N slots to one master, taken from the given masters (or all others) in "
                        "proportion to what they hold, lowest slots first, like redis-cli reshard."));
-    addCommon(line, 600);
+    line.addEndpointOptions(600);
     line.addOption({QStringLiteral("to"), QStringLiteral("The receiving master (id or unique prefix)."),
                     QStringLiteral("ID")});
     line.addOption({QStringLiteral("slots"), QStringLiteral("How many slots to move."), QStringLiteral("N")});
@@ -304,7 +294,7 @@ int runFailover(const QStringList &args)
         QStringLiteral("failover"),
         QStringLiteral("Promotes a replica to master (CLUSTER FAILOVER) and waits until every node sees "
                        "the swapped roles."));
-    addCommon(line, FailoverJob::DefaultTimeoutMs / 1000);
+    line.addEndpointOptions(FailoverJob::DefaultTimeoutMs / 1000);
     line.addOption({QStringLiteral("node"), QStringLiteral("The replica to promote (id or unique prefix)."),
                     QStringLiteral("ID")});
     addFailoverModeOptions(line);
@@ -338,7 +328,7 @@ int runCheckFix(const QStringList &args)
         QStringLiteral("check"),
         QStringLiteral("With --fix: closes slots an interrupted migration left open, finishing moves "
                        "without overwriting any key, then checks the cluster. Exits 0 only when healthy."));
-    addCommon(line, 300);
+    line.addEndpointOptions(300);
     line.addOption({QStringLiteral("fix"), QStringLiteral("Close open slots before checking.")});
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
