@@ -24,6 +24,27 @@ int runHelp(const QStringList &)
     std::printf("%s", qPrintable(usageText()));
     return ExitSuccess;
 }
+
+using Runner = std::function<int(const QStringList &)>;
+
+// A verb with a Kubernetes form and a plain-endpoint form: --nodes picks the plain one. Each form's
+// --help ends by pointing at the other, so that neither is hidden behind the default.
+Runner bothForms(const QString &verb, Runner onKubernetes, Runner onNodes)
+{
+    return [verb, onKubernetes, onNodes](const QStringList &args) {
+        const bool kube = kubeTargetRequested(args);
+        const int code = kube ? onKubernetes(args) : onNodes(args);
+        if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {
+            const QString other =
+                kube ? QStringLiteral("\nWith --nodes H:P,… it works on plain Redis nodes instead of a "
+                                      "StatefulSet's pods: see 'redis-cluster-studio %1 --nodes= --help'.\n")
+                     : QStringLiteral("\nWithout --nodes it works on the Redis pods of a Kubernetes "
+                                      "StatefulSet: see 'redis-cluster-studio %1 --help'.\n");
+            std::printf("%s", qPrintable(other.arg(verb)));
+        }
+        return code;
+    };
+}
 } // namespace
 
 // Commands are added here, one line each, as their implementations land in app/commands/.
@@ -34,35 +55,31 @@ const QList<Command> &commands()
         {QStringLiteral("version"), QStringLiteral("print the version"), runVersion},
         {QStringLiteral("demo"),
          QStringLiteral("form a cluster on six throw-away local nodes, print it, stop them"), runDemo},
-        // Verbs with a plain-endpoint and a Kubernetes form: --nodes picks the plain one.
         {QStringLiteral("create"), QStringLiteral("form a new cluster from blank nodes and verify it"),
-         [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeCreate(a) : runCreate(a); }},
+         bothForms(QStringLiteral("create"), runKubeCreate, runCreate)},
         {QStringLiteral("status"), QStringLiteral("show the cluster: masters, replicas, slots, links"),
-         [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeStatus(a) : runStatus(a); }},
+         bothForms(QStringLiteral("status"), runKubeStatus, runStatus)},
         {QStringLiteral("check"),
          QStringLiteral("check the cluster like redis-cli --cluster check, and more"),
-         [](const QStringList &a) {
-             if (kubeTargetRequested(a))
-                 return runKubeCheck(a);
-             return a.contains(QStringLiteral("--fix")) ? runCheckFix(a) : runCheck(a);
-         }},
+         bothForms(QStringLiteral("check"), runKubeCheck,
+                   [](const QStringList &a) {
+                       return a.contains(QStringLiteral("--fix")) ? runCheckFix(a) : runCheck(a);
+                   })},
         {QStringLiteral("deploy"), QStringLiteral("deploy the Redis pods to Kubernetes and wait until Ready"),
          runKubeDeploy},
         {QStringLiteral("recover"), QStringLiteral("bring the cluster back after every pod got a new IP"),
-         [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeRecover(a) : runRecover(a); }},
+         bothForms(QStringLiteral("recover"), runKubeRecover, runRecover)},
         {QStringLiteral("add-node"),
          QStringLiteral("add a node (a pod) as a master (slots rebalanced) or replica"),
-         [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeAddNode(a) : runAddNode(a); }},
+         bothForms(QStringLiteral("add-node"), runKubeAddNode, runAddNode)},
         {QStringLiteral("remove-node"), QStringLiteral("drain, forget and reset a node (the highest pod)"),
-         [](const QStringList &a) {
-             return kubeTargetRequested(a) ? runKubeRemoveNode(a) : runRemoveNode(a);
-         }},
+         bothForms(QStringLiteral("remove-node"), runKubeRemoveNode, runRemoveNode)},
         {QStringLiteral("rebalance"),
          QStringLiteral("even out the slots over the masters, sources in parallel"),
-         [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeRebalance(a) : runRebalance(a); }},
+         bothForms(QStringLiteral("rebalance"), runKubeRebalance, runRebalance)},
         {QStringLiteral("reshard"), QStringLiteral("move N slots to one master"), runReshard},
         {QStringLiteral("failover"), QStringLiteral("promote a replica and wait for the roles to swap"),
-         [](const QStringList &a) { return kubeTargetRequested(a) ? runKubeFailover(a) : runFailover(a); }},
+         bothForms(QStringLiteral("failover"), runKubeFailover, runFailover)},
         {QStringLiteral("cleanup"), QStringLiteral("delete what deploy created (PVCs, namespace on request)"),
          runKubeCleanup},
         {QStringLiteral("sandbox"), QStringLiteral("start | stop | status of the local kube-sandbox"),

@@ -105,8 +105,11 @@ std::optional<int> CommandLine::parse(const QStringList &args)
     if (!m_parser.parse(QStringList{QStringLiteral("redis-cluster-studio ") + m_command} + args))
         return usageError(m_parser.errorText() + QLatin1Char('.'));
     if (m_parser.isSet(QStringLiteral("help"))) {
+        // Qt names the program as it was started ("./build/app/…") and not the command: say both.
         QString help = m_parser.helpText();
-        help.replace(QStringLiteral("[options]"), QStringLiteral("[OPTIONS]"));
+        const qsizetype firstLineEnd = help.indexOf(QLatin1Char('\n'));
+        help.replace(0, firstLineEnd,
+                     QStringLiteral("Usage: redis-cluster-studio %1 [OPTIONS]").arg(m_command));
         std::printf("%s", qPrintable(help));
         return ExitSuccess;
     }

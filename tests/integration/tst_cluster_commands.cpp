@@ -66,8 +66,36 @@ private Q_SLOTS:
         const Run run = studio({QStringLiteral("create"), QStringLiteral("--nodes"),
                                 QStringLiteral("127.0.0.1"), QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.startsWith("Usage: redis-cluster-studio create [OPTIONS]\n"));
         QVERIFY(run.out.contains("--cluster-replicas"));
         QVERIFY(run.out.contains("--password"));
+        QVERIFY2(
+            run.out.contains("Without --nodes it works on the Redis pods of a Kubernetes StatefulSet: see "
+                             "'redis-cluster-studio create --help'."),
+            run.out.constData());
+
+        // The Kubernetes form's help points back at the plain one, for every verb that has both.
+        for (const QString &verb :
+             {QStringLiteral("create"), QStringLiteral("status"), QStringLiteral("check"),
+              QStringLiteral("recover"), QStringLiteral("add-node"), QStringLiteral("remove-node"),
+              QStringLiteral("rebalance"), QStringLiteral("failover")}) {
+            const Run kube = studio({verb, QStringLiteral("--help")});
+            const QString kubeHelp = QString::fromUtf8(kube.out);
+            QCOMPARE(kube.exitCode, 0);
+            QVERIFY2(
+                kubeHelp.startsWith(QStringLiteral("Usage: redis-cluster-studio %1 [OPTIONS]\n").arg(verb)),
+                qPrintable(kubeHelp));
+            QVERIFY2(kubeHelp.contains(QLatin1String("--kubeconfig")), qPrintable(kubeHelp));
+            QVERIFY2(kubeHelp.contains(
+                         QStringLiteral("With --nodes H:P,… it works on plain Redis nodes instead of a "
+                                        "StatefulSet's pods: see 'redis-cluster-studio %1 --nodes= --help'.")
+                             .arg(verb)),
+                     qPrintable(kubeHelp));
+            const Run plain = studio({verb, QStringLiteral("--nodes="), QStringLiteral("--help")});
+            QCOMPARE(plain.exitCode, 0);
+            QVERIFY2(plain.out.contains("--password") && !plain.out.contains("--kubeconfig"),
+                     plain.out.constData());
+        }
     }
 
     void demoFormsAndStops()
