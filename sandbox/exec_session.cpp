@@ -101,11 +101,7 @@ void ExecSession::start()
     // Without a terminal, a tty request still gets one stream: stderr joins stdout as on a terminal.
     m_process->setProcessChannelMode(m_request.tty ? QProcess::MergedChannels : QProcess::SeparateChannels);
     m_process->setWorkingDirectory(m_context->workDir);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (auto it = m_context->env.begin(); it != m_context->env.end(); ++it)
-        environment.insert(it.key(), it.value());
-    environment.insert(QStringLiteral("PATH"), m_context->podDir + QStringLiteral("/bin:") +
-                                                   environment.value(QStringLiteral("PATH")));
+    QProcessEnvironment environment = m_context->processEnvironment();
     m_process->setProcessEnvironment(environment);
     connect(m_process, &QProcess::readyReadStandardOutput, this, &ExecSession::forwardOutput);
     connect(m_process, &QProcess::readyReadStandardError, this, &ExecSession::forwardOutput);

@@ -147,6 +147,16 @@ QString PodContext::mapText(const QString &text) const
     return result;
 }
 
+QProcessEnvironment PodContext::processEnvironment() const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (auto it = env.begin(); it != env.end(); ++it)
+        environment.insert(it.key(), it.value());
+    environment.insert(QStringLiteral("PATH"),
+                       podDir + QStringLiteral("/bin:") + environment.value(QStringLiteral("PATH")));
+    return environment;
+}
+
 QString PodContext::expand(const QString &text) const
 {
     static const QRegularExpression reference(QStringLiteral(R"(\$\$\(|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\))"));

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QProcessEnvironment>
 #include <QString>
 
 namespace sandbox {
@@ -35,6 +36,9 @@ public:
     QString mapArgument(const QString &argument) const;
     // Replaces every mount path that appears in free text (a shell script) by its local folder.
     QString mapText(const QString &text) const;
+    // The environment of a process in the pod: this machine's, the container's env on top, and the
+    // pod's bin folder (wrappers such as redis-cli bound to the pod) first on PATH.
+    QProcessEnvironment processEnvironment() const;
     // Kubernetes $(VAR) expansion: known variables are replaced, $$(VAR) escapes, unknown stay literal.
     QString expand(const QString &text) const;
 };

@@ -79,12 +79,7 @@ void PodProcess::launch()
     m_process = new QProcess(this);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setWorkingDirectory(m_context.workDir);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (auto it = m_context.env.begin(); it != m_context.env.end(); ++it)
-        environment.insert(it.key(), it.value());
-    environment.insert(QStringLiteral("PATH"), m_context.podDir + QStringLiteral("/bin:") +
-                                                   environment.value(QStringLiteral("PATH")));
-    m_process->setProcessEnvironment(environment);
+    m_process->setProcessEnvironment(m_context.processEnvironment());
     // The pod processes must not outlive kube-sandbox, even when it is killed: they hold pod IPs.
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     QProcess *process = m_process;

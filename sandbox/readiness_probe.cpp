@@ -109,12 +109,7 @@ void ReadinessProbe::checkExec(const QStringList &command)
     m_process = new QProcess(this);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setWorkingDirectory(m_context.workDir);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (auto it = m_context.env.begin(); it != m_context.env.end(); ++it)
-        environment.insert(it.key(), it.value());
-    environment.insert(QStringLiteral("PATH"), m_context.podDir + QStringLiteral("/bin:") +
-                                                   environment.value(QStringLiteral("PATH")));
-    m_process->setProcessEnvironment(environment);
+    m_process->setProcessEnvironment(m_context.processEnvironment());
     QProcess *process = m_process;
     connect(process, &QProcess::finished, this, [this, process](int exitCode, QProcess::ExitStatus status) {
         const QString output = QString::fromUtf8(process->readAll()).trimmed();
