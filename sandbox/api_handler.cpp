@@ -4,6 +4,7 @@
 #include "discovery.h"
 #include "fault_injector.h"
 #include "memory_object_store.h"
+#include "object_defaults.h"
 #include "request_body.h"
 #include "resource_types.h"
 
@@ -116,22 +117,8 @@ void ApiHandler::ensureBuiltinObjects()
                         {QStringLiteral("status"),
                          QJsonObject{{QStringLiteral("phase"), QStringLiteral("Active")}}}});
     }
-    if (!m_store->get(QStringLiteral("storageclasses"), {}, QStringLiteral("standard"))) {
-        m_store->create(
-            QStringLiteral("storageclasses"),
-            QJsonObject{
-                {QStringLiteral("apiVersion"), QStringLiteral("storage.k8s.io/v1")},
-                {QStringLiteral("kind"), QStringLiteral("StorageClass")},
-                {QStringLiteral("metadata"),
-                 QJsonObject{{QStringLiteral("name"), QStringLiteral("standard")},
-                             {QStringLiteral("annotations"),
-                              QJsonObject{{QStringLiteral("storageclass.kubernetes.io/is-default-class"),
-                                           QStringLiteral("true")}}}}},
-                {QStringLiteral("provisioner"), QStringLiteral("sandbox.local/hostpath")},
-                {QStringLiteral("reclaimPolicy"), QStringLiteral("Delete")},
-                {QStringLiteral("volumeBindingMode"), QStringLiteral("Immediate")},
-                {QStringLiteral("allowVolumeExpansion"), false}});
-    }
+    if (!m_store->get(QStringLiteral("storageclasses"), {}, QStringLiteral("standard")))
+        m_store->create(QStringLiteral("storageclasses"), defaultStorageClass());
     for (const QJsonObject &ns : m_store->list(QStringLiteral("namespaces"), {})) {
         const QJsonObject status = ns.value(QLatin1String("status")).toObject();
         if (status.value(QLatin1String("phase")).toString() == u"Terminating")

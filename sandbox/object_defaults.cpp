@@ -279,6 +279,21 @@ void prepareSecret(QJsonObject &object)
 
 } // namespace
 
+QJsonObject defaultStorageClass()
+{
+    return {{QStringLiteral("apiVersion"), QStringLiteral("storage.k8s.io/v1")},
+            {QStringLiteral("kind"), QStringLiteral("StorageClass")},
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("standard")},
+                         {QStringLiteral("annotations"),
+                          QJsonObject{{QStringLiteral("storageclass.kubernetes.io/is-default-class"),
+                                       QStringLiteral("true")}}}}},
+            {QStringLiteral("provisioner"), QStringLiteral("sandbox.local/hostpath")},
+            {QStringLiteral("reclaimPolicy"), QStringLiteral("Delete")},
+            {QStringLiteral("volumeBindingMode"), QStringLiteral("Immediate")},
+            {QStringLiteral("allowVolumeExpansion"), false}};
+}
+
 bool isDnsSubdomain(const QString &name)
 {
     static const QRegularExpression pattern(

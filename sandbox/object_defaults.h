@@ -18,6 +18,10 @@ struct ResourceType;
 std::optional<ApiStatus> prepareObject(const ResourceType &type, QJsonObject &object, const QJsonObject &old,
                                        const ObjectStore &store);
 
+// The StorageClass "standard" a sandbox comes with, marked as the default (as most clusters have one):
+// its claims are folders in the data directory.
+QJsonObject defaultStorageClass();
+
 // DNS-1123 subdomain check used for metadata.name.
 bool isDnsSubdomain(const QString &name);
 

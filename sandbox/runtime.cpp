@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "exec_session.h"
+#include "object_defaults.h"
 #include "object_fields.h"
 #include "object_store.h"
 #include "pod_process.h"
@@ -109,21 +110,8 @@ rcs::Result<void> Runtime::start()
 
     // A sandbox cluster comes with a default storage class, as most clusters do.
     m_hasStorageClasses = !m_store.list(kStorageClasses, {}).isEmpty();
-    if (!m_hasStorageClasses) {
-        const QJsonObject standard{
-            {QStringLiteral("apiVersion"), QStringLiteral("storage.k8s.io/v1")},
-            {QStringLiteral("kind"), QStringLiteral("StorageClass")},
-            {QStringLiteral("metadata"),
-             QJsonObject{{QStringLiteral("name"), QStringLiteral("standard")},
-                         {QStringLiteral("annotations"),
-                          QJsonObject{{QStringLiteral("storageclass.kubernetes.io/is-default-class"),
-                                       QStringLiteral("true")}}}}},
-            {QStringLiteral("provisioner"), QStringLiteral("sandbox.local/folder")},
-            {QStringLiteral("reclaimPolicy"), QStringLiteral("Delete")},
-            {QStringLiteral("volumeBindingMode"), QStringLiteral("Immediate")},
-        };
-        m_hasStorageClasses = m_store.create(kStorageClasses, standard).ok();
-    }
+    if (!m_hasStorageClasses)
+        m_hasStorageClasses = m_store.create(kStorageClasses, defaultStorageClass()).ok();
 
     connect(&m_store, &ObjectStore::changed, this, [this](const sandbox::WatchEvent &event) {
         // A pod deleted with an explicit grace period stops within it (see stopProcessesOfDeletedPods).
