@@ -79,6 +79,23 @@ rcs::Result<rcs::KubeClient *> clientFor(const StudioTarget &target)
         return resolved.error();
     return rcs::KubeClient::create(resolved.value());
 }
+// The seed addresses of a plain-endpoints target; nullopt with *why when the target is not one or
+// its addresses do not parse.
+std::optional<QList<rcs::NodeAddress>> endpointSeeds(const StudioTarget &target, QString *why)
+{
+    if (target.kind != StudioTarget::Kind::Endpoints) {
+        if (why)
+            *why = CoreBackend::tr("Choose a target first.");
+        return std::nullopt;
+    }
+    auto seeds = rcs::NodeAddress::parseList(target.endpoints);
+    if (!seeds) {
+        if (why)
+            *why = seeds.error().message();
+        return std::nullopt;
+    }
+    return seeds.value();
+}
 } // namespace
 
 QString logCheckFindings(const rcs::ClusterCheckReport &report, const QString &category)
@@ -126,18 +143,10 @@ rcs::Job *CoreBackend::createRefreshJob(const StudioTarget &target, const Snapsh
 {
     if (target.usesKubernetes())
         return m_kube->refresh(target, onSnapshot, why);
-    if (target.kind != StudioTarget::Kind::Endpoints) {
-        if (why)
-            *why = tr("Choose a target first.");
+    const std::optional<QList<rcs::NodeAddress>> seeds = endpointSeeds(target, why);
+    if (!seeds)
         return nullptr;
-    }
-    auto seeds = rcs::NodeAddress::parseList(target.endpoints);
-    if (!seeds) {
-        if (why)
-            *why = seeds.error().message();
-        return nullptr;
-    }
-    auto *job = new rcs::ClusterScanJob(seeds.value(), m_pool);
+    auto *job = new rcs::ClusterScanJob(*seeds, m_pool);
     job->setTitle(tr("Refresh"));
     connect(job, &rcs::Job::finished, this, [this, onSnapshot](rcs::Job *finished) {
         if (finished->hasError())
@@ -154,17 +163,9 @@ rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target
 {
     if (target.usesKubernetes())
         return m_kube->action(action, target, request, why);
-    if (target.kind != StudioTarget::Kind::Endpoints) {
-        if (why)
-            *why = tr("Choose a target first.");
+    const std::optional<QList<rcs::NodeAddress>> seeds = endpointSeeds(target, why);
+    if (!seeds)
         return nullptr;
-    }
-    auto seeds = rcs::NodeAddress::parseList(target.endpoints);
-    if (!seeds) {
-        if (why)
-            *why = seeds.error().message();
-        return nullptr;
-    }
     switch (action) {
     case Action::Check:
         return new CheckJob(seeds.value(), m_pool);

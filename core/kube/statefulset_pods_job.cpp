@@ -1,6 +1,7 @@
 #include "statefulset_pods_job.h"
 
 #include "kube_client.h"
+#include "manifest_set.h"
 
 namespace rcs {
 
@@ -42,16 +43,7 @@ void StatefulSetPodsJob::doStart()
             return;
         }
         m_statefulSet = get->object();
-        const QJsonObject labels = m_statefulSet.value(QStringLiteral("spec"))
-                                       .toObject()
-                                       .value(QStringLiteral("selector"))
-                                       .toObject()
-                                       .value(QStringLiteral("matchLabels"))
-                                       .toObject();
-        QStringList parts;
-        for (auto it = labels.begin(); it != labels.end(); ++it)
-            parts.append(it.key() + QLatin1Char('=') + it.value().toString());
-        m_selector = parts.join(QLatin1Char(','));
+        m_selector = ManifestSet::selectorOf(m_statefulSet);
         if (m_selector.isEmpty()) {
             fail(ErrorCode::InvalidInput,
                  QStringLiteral("StatefulSet %1 has no spec.selector.matchLabels to find its pods with.")
