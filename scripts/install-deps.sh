@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(cmake ninja-build g++ pkg-config git
           qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-svg-dev libgl-dev
-          libhiredis-dev libyaml-cpp-dev libssl-dev zlib1g-dev
+          libhiredis-dev libyaml-cpp-dev libssl-dev zlib1g-dev openssl
           redis-server redis-tools
           xvfb imagemagick xauth)
 
