@@ -1,6 +1,7 @@
 #include "day2_options.h"
 
 #include "cli_options.h"
+#include "command_registry.h"
 
 namespace rcs::cli {
 
@@ -33,6 +34,35 @@ std::optional<int> readRebalanceOptions(const CommandLine &line, RebalanceOption
                 QStringLiteral("--weight items look like NAME=W with W >= 0, not '%1'.").arg(item));
         options.weights.insert(item.left(equals), weight);
     }
+    return std::nullopt;
+}
+
+void addReshardOptions(CommandLine &line, const QString &subject)
+{
+    const bool pods = subject == QLatin1String("POD");
+    line.addOption({QStringLiteral("to"),
+                    pods ? QStringLiteral("The receiving master: its pod name (or node id).")
+                         : QStringLiteral("The receiving master (id or unique prefix)."),
+                    subject});
+    line.addOption({QStringLiteral("slots"), QStringLiteral("How many slots to move."), QStringLiteral("N")});
+    line.addOption({QStringLiteral("from"),
+                    pods ? QStringLiteral("Source masters as POD,… (or node ids), or 'all' (default).")
+                         : QStringLiteral("Source masters as ID,… or 'all' (default)."),
+                    subject + QStringLiteral("S"), QStringLiteral("all")});
+}
+
+std::optional<int> readReshardOptions(const CommandLine &line, ReshardRequest &request)
+{
+    request.target = line.value(QStringLiteral("to"));
+    if (request.target.isEmpty())
+        return line.usageError(QStringLiteral("--to needs the receiving master."));
+    const std::optional<int> slotCount = line.intValue(QStringLiteral("slots"), 1, 16384);
+    if (!slotCount)
+        return ExitUsage;
+    request.slotCount = *slotCount;
+    const QString from = line.value(QStringLiteral("from"));
+    request.sources =
+        from == QLatin1String("all") ? QStringList() : from.split(QLatin1Char(','), Qt::SkipEmptyParts);
     return std::nullopt;
 }
 

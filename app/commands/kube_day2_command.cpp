@@ -86,6 +86,26 @@ int runKubeRebalance(const QStringList &args)
     });
 }
 
+int runKubeReshard(const QStringList &args)
+{
+    CommandLine line(QStringLiteral("reshard"),
+                     QStringLiteral("Moves N slots of a healthy cluster to one master, taken from the given "
+                                    "masters (or all others) in proportion to what they hold, lowest slots "
+                                    "first, like redis-cli reshard; never overwriting a key."));
+    addKubeOptions(line, true, 600);
+    addReshardOptions(line, QStringLiteral("POD"));
+    if (const std::optional<int> stop = line.parse(args))
+        return *stop;
+    ReshardRequest request;
+    if (const std::optional<int> stop = readReshardOptions(line, request))
+        return *stop;
+    return runKubeWorkflow(line, [&](KubeSession *session) {
+        auto *workflow = new RebalanceWorkflow(session);
+        workflow->setReshard(request.sources, request.target, request.slotCount);
+        return workflow;
+    });
+}
+
 int runKubeFailover(const QStringList &args)
 {
     CommandLine line(QStringLiteral("failover"),

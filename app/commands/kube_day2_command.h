@@ -12,6 +12,7 @@ int runKubeAddNode(const QStringList &args);
 int runKubeRemoveNode(const QStringList &args);
 // `rebalance [--weight POD=W,…] [--threshold P]`
 int runKubeRebalance(const QStringList &args);
+int runKubeReshard(const QStringList &args);
 // `failover --pod NAME [--force|--takeover]`
 int runKubeFailover(const QStringList &args);
 // `check [--fix] [--json]`: exits 0 only when healthy.

@@ -265,26 +265,17 @@ int runReshard(const QStringList &args)
         QStringLiteral("Moves N slots to one master, taken from the given masters (or all others) in "
                        "proportion to what they hold, lowest slots first, like redis-cli reshard."));
     line.addEndpointOptions(600);
-    line.addOption({QStringLiteral("to"), QStringLiteral("The receiving master (id or unique prefix)."),
-                    QStringLiteral("ID")});
-    line.addOption({QStringLiteral("slots"), QStringLiteral("How many slots to move."), QStringLiteral("N")});
-    line.addOption({QStringLiteral("from"), QStringLiteral("Source masters as ID,… or 'all' (default)."),
-                    QStringLiteral("IDS"), QStringLiteral("all")});
+    addReshardOptions(line, QStringLiteral("ID"));
     line.addOption({DryRunOption, QStringLiteral("Print the moves without making them.")});
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
-    if (line.value(QStringLiteral("to")).isEmpty())
-        return line.usageError(QStringLiteral("--to needs the id of the receiving master."));
-    const std::optional<int> slotCount = line.intValue(QStringLiteral("slots"), 1, 16384);
-    if (!slotCount)
-        return ExitUsage;
-    const QString from = line.value(QStringLiteral("from"));
-    const QStringList sources =
-        from == QLatin1String("all") ? QStringList() : from.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    ReshardRequest request;
+    if (const std::optional<int> stop = readReshardOptions(line, request))
+        return *stop;
     RedisPool pool;
     pool.setOptions(line.connectionOptions());
     RebalanceJob job(line.nodes(), &pool);
-    job.setReshard(sources, line.value(QStringLiteral("to")), *slotCount);
+    job.setReshard(request.sources, request.target, request.slotCount);
     return runSlotJob(job, line, pool, line.isSet(DryRunOption));
 }
 

@@ -11,21 +11,43 @@ RebalanceWorkflow::RebalanceWorkflow(KubeSession *session, QObject *parent)
     setTitle(QStringLiteral("Rebalance"));
 }
 
+void RebalanceWorkflow::setReshard(const QStringList &sources, const QString &target, int slotCount)
+{
+    m_reshard = true;
+    m_sources = sources;
+    m_target = target;
+    m_slotCount = slotCount;
+    setTitle(QStringLiteral("Reshard"));
+}
+
 void RebalanceWorkflow::doStart()
 {
-    requireHealthy(QStringLiteral("Rebalancing"), [this](const ClusterSurvey &found) {
+    const QString action = m_reshard ? QStringLiteral("Resharding") : QStringLiteral("Rebalancing");
+    requireHealthy(action, [this](const ClusterSurvey &found) {
         // Pod names are what the operator sees; the job wants ids (or prefixes).
-        RebalanceOptions options = m_options;
-        options.weights.clear();
-        for (auto it = m_options.weights.cbegin(); it != m_options.weights.cend(); ++it) {
-            const TopologyNode *node = found.nodeOfPod(it.key());
-            options.weights.insert(node ? node->id : it.key(), it.value());
-        }
+        const auto idOf = [&found](const QString &name) {
+            const TopologyNode *node = found.nodeOfPod(name);
+            return node ? node->id : name;
+        };
         auto *job = new RebalanceJob(found.addresses, session()->pool());
-        job->setRebalance(options);
+        if (m_reshard) {
+            QStringList sources;
+            for (const QString &source : std::as_const(m_sources))
+                sources.append(idOf(source));
+            job->setReshard(sources, idOf(m_target), m_slotCount);
+        } else {
+            RebalanceOptions options = m_options;
+            options.weights.clear();
+            for (auto it = m_options.weights.cbegin(); it != m_options.weights.cend(); ++it)
+                options.weights.insert(idOf(it.key()), it.value());
+            job->setRebalance(options);
+        }
         job->setSimulate(isDryRun());
         connect(job, &Job::progress, this, [this](qint64 done, qint64 total) { setProgress(done, total); });
-        runStep(QStringLiteral("Rebalancing the slots"), job, [this, found](Job *child) {
+        const QString step = m_reshard
+                                 ? QStringLiteral("Moving %1 slots to %2").arg(m_slotCount).arg(m_target)
+                                 : QStringLiteral("Rebalancing the slots");
+        runStep(step, job, [this, found](Job *child) {
             auto *rebalance = static_cast<RebalanceJob *>(child);
             m_plan = rebalance->plan();
             m_slotsMoved = rebalance->slotsMoved();

@@ -1,8 +1,8 @@
 // The seed's whole story on kube-sandbox through the real redis-cluster-studio binary, in one access
 // mode (RCS_E2E_ACCESS: direct or tunnel): deploy 6 → create → write keys → delete 5 of 6 pods (heals by
 // itself) → delete every pod (total failure) → recover → add-node as master while writing → add-node as
-// replica → remove-node (the replica, then the master) → failover → check --fix of an open slot → a blank
-// pod left by an interrupted add-node is joined → cleanup with PVCs → nothing left.
+// replica → remove-node (the replica, then the master) → failover → reshard → check --fix of an open slot → a
+// blank pod left by an interrupted add-node is joined → cleanup with PVCs → nothing left.
 #include "e2e_support.h"
 
 #include "../integration/cluster_key_client.h"
@@ -380,6 +380,43 @@ private Q_SLOTS:
         QCOMPARE(demoted.value(QLatin1String("master_id")).toString(),
                  promoted.value(QLatin1String("id")).toString());
         verifyKeys();
+    }
+
+    // reshard names masters by their pods: --dry-run prints the redis-cli line and moves nothing; the
+    // real run moves exactly 100 slots from one master to another, and every key reads back.
+    void reshardByPod()
+    {
+        const QList<QJsonObject> masters = nodesWithRole(statusJson(target()), QStringLiteral("master"));
+        QCOMPARE(masters.size(), 3);
+        const QString to = masters.at(0).value(QLatin1String("pod")).toString();
+        const QString from = masters.at(1).value(QLatin1String("pod")).toString();
+        const int toBefore = masters.at(0).value(QLatin1String("slot_count")).toInt();
+        const int fromBefore = masters.at(1).value(QLatin1String("slot_count")).toInt();
+        const QStringList reshard{
+            QStringLiteral("reshard"), QStringLiteral("--to"), to, QStringLiteral("--from"), from,
+            QStringLiteral("--slots"), QStringLiteral("100")};
+
+        const CliRun dryRun = runStudio(reshard + QStringList{QStringLiteral("--dry-run")} + target());
+        QVERIFY2(dryRun.exitCode == 0, qPrintable(dryRun.all()));
+        QVERIFY2(dryRun.all().contains(QLatin1String("--cluster reshard")) &&
+                     dryRun.all().contains(QLatin1String("--cluster-slots 100")),
+                 qPrintable(dryRun.all()));
+        QCOMPARE(nodeOfPod(statusJson(target()), to).value(QLatin1String("slot_count")).toInt(), toBefore);
+
+        const CliRun moved = runStudio(reshard + target());
+        QVERIFY2(moved.exitCode == 0, qPrintable(moved.all()));
+        const QJsonObject after = statusJson(target());
+        QCOMPARE(after.value(QLatin1String("situation")).toString(), QStringLiteral("healthy"));
+        QCOMPARE(nodeOfPod(after, to).value(QLatin1String("slot_count")).toInt(), toBefore + 100);
+        QCOMPARE(nodeOfPod(after, from).value(QLatin1String("slot_count")).toInt(), fromBefore - 100);
+        verifyKeys();
+
+        const CliRun unknown = runStudio(QStringList{QStringLiteral("reshard"), QStringLiteral("--to"),
+                                                     QStringLiteral("redis-app-99"),
+                                                     QStringLiteral("--slots"), QStringLiteral("1")} +
+                                         target());
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains(QLatin1String("redis-app-99")), qPrintable(unknown.all()));
     }
 
     // An interrupted reshard leaves a slot migrating; check --fix finishes the move.

@@ -78,7 +78,7 @@ private Q_SLOTS:
         for (const QString &verb :
              {QStringLiteral("create"), QStringLiteral("status"), QStringLiteral("check"),
               QStringLiteral("recover"), QStringLiteral("add-node"), QStringLiteral("remove-node"),
-              QStringLiteral("rebalance"), QStringLiteral("failover")}) {
+              QStringLiteral("rebalance"), QStringLiteral("reshard"), QStringLiteral("failover")}) {
             const Run kube = studio({verb, QStringLiteral("--help")});
             const QString kubeHelp = QString::fromUtf8(kube.out);
             QCOMPARE(kube.exitCode, 0);
