@@ -32,6 +32,16 @@ using namespace rcs;
 
 namespace {
 
+// Writes an executable script (an exec credential plugin) to path.
+bool writeExecutable(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+        return false;
+    file.close();
+    return file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
 const QString kNs = QStringLiteral("kube-test");
 const QString kSts = QStringLiteral("redis-app");
 
@@ -289,11 +299,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString script = dir.filePath(QStringLiteral("cert-plugin.sh"));
-        QFile file(script);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(kCertificatePlugin);
-        file.close();
-        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY(writeExecutable(script, kCertificatePlugin));
         auto target = m_sandbox.target();
         target.value().user.token.clear();
         target.value().user.exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1");
@@ -313,11 +319,7 @@ private Q_SLOTS:
         // A v1beta1 plugin counting its runs, against the real API server's token check.
         QTemporaryDir dir;
         const QString script = dir.filePath(QStringLiteral("token-plugin.sh"));
-        QFile file(script);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(kTokenPlugin);
-        file.close();
-        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY(writeExecutable(script, kTokenPlugin));
         auto pluginTarget = [&](const QString &runs, const QDateTime &expiry, bool firstRevoked) {
             QDir().mkpath(dir.filePath(runs));
             auto target = m_sandbox.target();
