@@ -181,24 +181,9 @@ void FixOpenSlotsJob::counted(const QList<int> &emptyImports, const SlotPlan &mo
 void FixOpenSlotsJob::waitForTargets(const SlotPlan &moves)
 {
     setStep(QStringLiteral("Waiting until every receiving master reports cluster_state:ok"));
-    QList<NodeAddress> targets;
-    for (const SlotMove &move : moves.moves) {
-        const NodeAddress address = m_addressById.value(move.targetId);
-        if (!targets.contains(address))
-            targets.append(address);
-    }
-    m_pool->commandAll(targets, {"CLUSTER", "INFO"}, this, [this, moves](QList<NodeReply> replies) {
+    findNotOk(m_pool, receivingMasters(moves, m_addressById), this, [this, moves](const QString &notReady) {
         if (isFinished())
             return;
-        QString notReady;
-        for (const NodeReply &reply : replies) {
-            const Result<ClusterInfo> info = reply.reply ? parseClusterInfo(reply.reply->bytes())
-                                                         : Result<ClusterInfo>(reply.reply.error());
-            if (!info || !info->isOk()) {
-                notReady = reply.address.toString();
-                break;
-            }
-        }
         if (notReady.isEmpty())
             return runMoves(moves);
         if (m_deadline.hasExpired()) {

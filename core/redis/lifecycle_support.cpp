@@ -103,4 +103,29 @@ const ClusterNodeInfo *myselfIn(const NodeView &view)
     return nullptr;
 }
 
+QList<NodeAddress> receivingMasters(const SlotPlan &plan, const QHash<QString, NodeAddress> &addressById)
+{
+    QList<NodeAddress> targets;
+    for (const SlotMove &move : plan.moves) {
+        const NodeAddress address = addressById.value(move.targetId);
+        if (!targets.contains(address))
+            targets.append(address);
+    }
+    return targets;
+}
+
+void findNotOk(RedisPool *pool, const QList<NodeAddress> &addresses, const QObject *context,
+               std::function<void(const QString &notReady)> done)
+{
+    pool->commandAll(addresses, {"CLUSTER", "INFO"}, context, [done](QList<NodeReply> replies) {
+        for (const NodeReply &reply : replies) {
+            const Result<ClusterInfo> info = reply.reply ? parseClusterInfo(reply.reply->bytes())
+                                                         : Result<ClusterInfo>(reply.reply.error());
+            if (!info || !info->isOk())
+                return done(reply.address.toString());
+        }
+        done(QString());
+    });
+}
+
 } // namespace rcs

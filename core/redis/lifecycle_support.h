@@ -1,8 +1,10 @@
 #pragma once
 
 #include "redis/cluster_topology.h"
+#include "redis/rebalance_planner.h"
 #include "redis/redis_connection.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -27,6 +29,14 @@ void sendLogged(RedisPool *pool, const NodeAddress &address, const QList<QByteAr
 // one view per address, in order (unreachable ones carry the reason). Never called after context died.
 void fetchViews(RedisPool *pool, const QList<NodeAddress> &addresses, const QObject *context,
                 std::function<void(QList<NodeView>)> done);
+
+// The receiving masters of the plan's moves, each once, in move order.
+QList<NodeAddress> receivingMasters(const SlotPlan &plan, const QHash<QString, NodeAddress> &addressById);
+
+// CLUSTER INFO of every address, in parallel; done gets the first address that does not report
+// cluster_state:ok (or does not answer), empty when all do. Never called after context died.
+void findNotOk(RedisPool *pool, const QList<NodeAddress> &addresses, const QObject *context,
+               std::function<void(const QString &notReady)> done);
 
 // The node's own line in a view, or null.
 const ClusterNodeInfo *myselfIn(const NodeView &view);

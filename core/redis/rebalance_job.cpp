@@ -150,24 +150,9 @@ void RebalanceJob::scanned(const ClusterTopology &topology)
 void RebalanceJob::waitForTargets()
 {
     setStep(QStringLiteral("Waiting until every receiving master reports cluster_state:ok"));
-    QList<NodeAddress> targets;
-    for (const SlotMove &move : std::as_const(m_plan.moves)) {
-        const NodeAddress address = m_addressById.value(move.targetId);
-        if (!targets.contains(address))
-            targets.append(address);
-    }
-    m_pool->commandAll(targets, {"CLUSTER", "INFO"}, this, [this](QList<NodeReply> replies) {
+    findNotOk(m_pool, receivingMasters(m_plan, m_addressById), this, [this](const QString &notReady) {
         if (isFinished())
             return;
-        QString notReady;
-        for (const NodeReply &reply : replies) {
-            Result<ClusterInfo> info = reply.reply ? parseClusterInfo(reply.reply->bytes())
-                                                   : Result<ClusterInfo>(reply.reply.error());
-            if (!info || !info->isOk()) {
-                notReady = reply.address.toString();
-                break;
-            }
-        }
         if (notReady.isEmpty())
             return migrate();
         if (m_deadline.hasExpired()) {
