@@ -1,9 +1,10 @@
 // kube-sandbox: a local Kubernetes API whose pods are real redis-server processes (issue 3).
-#include "api_handler.h"
-#include "api_server.h"
-#include "credentials.h"
-#include "memory_object_store.h"
-#include "runtime.h"
+#include "api/api_handler.h"
+#include "api/api_server.h"
+#include "net/credentials.h"
+#include "runtime/runtime.h"
+#include "store/memory_object_store.h"
+#include "store/private_folder.h"
 
 #include "common/logging.h"
 
@@ -107,6 +108,8 @@ int main(int argc, char *argv[])
     const QString dataDir = QDir(parser.value(dataDirOption)).absolutePath();
     if (!QDir().mkpath(dataDir))
         return fail(QStringLiteral("cannot create the data folder %1.").arg(dataDir));
+    if (const QString problem = makeDataFolderPrivate(dataDir); !problem.isEmpty())
+        return fail(problem);
     const QDir dir(dataDir);
 
     const QString listen = parser.value(listenOption);

@@ -1,6 +1,6 @@
 // libFuzzer target: kube-sandbox's channel.k8s.io WebSocket framing decoder, which reads whatever a
 // client sends on a port-forward or exec stream. The first byte picks binary/text and base64 or not.
-#include "channel_framing.h"
+#include "streams/channel_framing.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // libFuzzer target: kube-sandbox's SPDY/3.1 frame splitter and zlib header-block decoder, which read
 // whatever `kubectl port-forward` (or anything else) sends on the tunnel. Inputs are fed in two
 // pieces so partial frames stay buffered between calls, as they do on a socket.
-#include "spdy_codec.h"
+#include "streams/spdy_codec.h"
 
 #include <cstddef>
 #include <cstdint>

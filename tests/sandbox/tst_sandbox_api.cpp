@@ -4,7 +4,7 @@
 // zero replicas are used, so no pod process is needed.
 #include "sandbox_api_harness.h"
 
-#include "sandbox/credentials.h"
+#include "net/credentials.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,15 +1,15 @@
 // The pure parts of kube-sandbox's API half: selectors, patches, server-side apply bookkeeping, HTTP
 // framing, protobuf bodies, Table ages.
-#include "credentials.h"
-#include "field_validation.h"
-#include "http_message.h"
-#include "managed_fields.h"
-#include "object_defaults.h"
-#include "patches.h"
-#include "protobuf_body.h"
-#include "query_selectors.h"
-#include "resource_types.h"
-#include "table_printer.h"
+#include "net/credentials.h"
+#include "api/field_validation.h"
+#include "net/http_message.h"
+#include "api/managed_fields.h"
+#include "api/object_defaults.h"
+#include "api/patches.h"
+#include "api/protobuf_body.h"
+#include "api/query_selectors.h"
+#include "api/resource_types.h"
+#include "api/table_printer.h"
 
 #include <QDateTime>
 #include <QFile>

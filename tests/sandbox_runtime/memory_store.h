@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sandbox/object_store.h"
+#include "store/object_store.h"
 
 #include <QMap>
 

@@ -3,8 +3,8 @@
 // scaling, node failure, missing storage class, exec and port-forward sessions, and a restart.
 
 #include "memory_store.h"
-#include "sandbox/runtime.h"
-#include "sandbox/statefulset_controller.h"
+#include "runtime/runtime.h"
+#include "runtime/statefulset_controller.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

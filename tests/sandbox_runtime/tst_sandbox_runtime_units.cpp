@@ -1,13 +1,13 @@
 #include "memory_store.h"
-#include "sandbox/cidr_allocator.h"
-#include "sandbox/container_command.h"
-#include "sandbox/label_selector.h"
-#include "sandbox/pod_context.h"
-#include "sandbox/redis_config_rewriter.h"
-#include "sandbox/scheduler.h"
-#include "sandbox/simulated_nodes.h"
-#include "sandbox/spdy_codec.h"
-#include "sandbox/statefulset_controller.h"
+#include "runtime/cidr_allocator.h"
+#include "runtime/container_command.h"
+#include "store/label_selector.h"
+#include "runtime/pod_context.h"
+#include "runtime/redis_config_rewriter.h"
+#include "runtime/scheduler.h"
+#include "runtime/simulated_nodes.h"
+#include "streams/spdy_codec.h"
+#include "runtime/statefulset_controller.h"
 
 #include <QFile>
 #include <QJsonArray>

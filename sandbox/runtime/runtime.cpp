@@ -1,0 +1,265 @@
+#include "runtime/runtime.h"
+
+#include "common/logging.h"
+#include "streams/exec_session.h"
+#include "api/object_defaults.h"
+#include "runtime/object_fields.h"
+#include "store/object_store.h"
+#include "runtime/pod_process.h"
+#include "streams/port_forward_session.h"
+#include "streams/spdy_port_forward_session.h"
+#include "runtime/statefulset_controller.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QWebSocket>
+
+#include <algorithm>
+
+using rcs::Error;
+using rcs::ErrorCode;
+
+namespace sandbox {
+
+namespace {
+
+const QString kPods = QStringLiteral("pods");
+const QString kClaims = QStringLiteral("persistentvolumeclaims");
+const QString kStorageClasses = QStringLiteral("storageclasses");
+constexpr int kResyncMs = 2000;
+
+// "Redis server v=7.0.15 sha=…" → 7; 0 when the output is not redis-server's.
+int redisMajorVersion(const QString &versionOutput)
+{
+    static const QRegularExpression version(QStringLiteral(R"(v=(\d+)\.)"));
+    const auto match = version.match(versionOutput);
+    return match.hasMatch() ? match.captured(1).toInt() : 0;
+}
+
+} // namespace
+
+Runtime::Runtime(ObjectStore &store, RuntimeOptions options, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_options(std::move(options))
+    , m_nodes(std::max(1, m_options.nodeCount))
+    , m_events(store)
+    , m_reconcileTimer(new QTimer(this))
+    , m_resyncTimer(new QTimer(this))
+{
+    m_reconcileTimer->setSingleShot(true);
+    m_reconcileTimer->setInterval(0);
+    connect(m_reconcileTimer, &QTimer::timeout, this, &Runtime::reconcile);
+    m_resyncTimer->setInterval(kResyncMs);
+    connect(m_resyncTimer, &QTimer::timeout, this, [this] {
+        m_resyncPass = true;
+        reconcile();
+        m_resyncPass = false;
+        if (++m_resyncCount % 30 == 0)
+            m_events.expireOld();
+    });
+    m_statefulSets = std::make_unique<StatefulSetController>(
+        m_store, [this](const QString &ns, const QString &podName) { return isTerminating(ns, podName); },
+        &m_events);
+}
+
+Runtime::~Runtime()
+{
+    stopAllPods();
+}
+
+rcs::Result<void> Runtime::start()
+{
+    if (m_options.dataDir.isEmpty() || !QDir().mkpath(m_options.dataDir + QStringLiteral("/runtime")))
+        return Error(ErrorCode::Io, QStringLiteral("Cannot create the data folder \"%1\"; choose a writable "
+                                                   "--data-dir.")
+                                        .arg(m_options.dataDir));
+    auto allocator =
+        CidrAllocator::create(m_options.podNetwork, m_options.dataDir + QStringLiteral("/runtime/ip-cursor"));
+    if (!allocator)
+        return allocator.error();
+    m_allocator = std::move(allocator).value();
+
+    m_tools.serverPath = m_options.redisServerPath;
+    m_tools.cliPath = m_options.redisCliPath;
+    if (m_tools.cliPath.isEmpty()) {
+        const QString sibling = QFileInfo(m_tools.serverPath).absolutePath() + QStringLiteral("/redis-cli");
+        m_tools.cliPath = QFileInfo(sibling).isExecutable()
+                              ? sibling
+                              : QStandardPaths::findExecutable(QStringLiteral("redis-cli"));
+    }
+    QProcess version;
+    version.start(m_tools.serverPath, {QStringLiteral("--version")});
+    if (!version.waitForFinished(10000) || version.exitCode() != 0 ||
+        (m_tools.serverMajorVersion =
+             redisMajorVersion(QString::fromUtf8(version.readAllStandardOutput()))) == 0) {
+        version.kill();
+        version.waitForFinished(1000);
+        return Error(
+            ErrorCode::NotFound,
+            QStringLiteral("Cannot run \"%1 --version\": the pods need a local redis-server; install "
+                           "redis-server or pass --redis-server PATH.")
+                .arg(m_tools.serverPath));
+    }
+    qCInfo(lcSandbox) << "pods run redis-server" << m_tools.serverPath << "major version"
+                      << m_tools.serverMajorVersion;
+
+    // A sandbox cluster comes with a default storage class, as most clusters do.
+    m_hasStorageClasses = !m_store.list(kStorageClasses, {}).isEmpty();
+    if (!m_hasStorageClasses)
+        m_hasStorageClasses = m_store.create(kStorageClasses, defaultStorageClass()).ok();
+
+    connect(&m_store, &ObjectStore::changed, this, [this](const sandbox::WatchEvent &event) {
+        // A pod deleted with an explicit grace period stops within it (see stopProcessesOfDeletedPods).
+        if (event.resource == kPods && event.type == WatchEvent::Type::Deleted) {
+            const QJsonValue grace =
+                metadataOf(event.object).value(QLatin1String("deletionGracePeriodSeconds"));
+            if (grace.isDouble())
+                m_deletionGraceMs.insert(uidOf(event.object), grace.toInt() * 1000);
+        }
+        if (event.resource == kClaims && event.type == WatchEvent::Type::Deleted)
+            m_deletedClaims.insert(
+                pvcFolder(m_options.dataDir, namespaceOf(event.object), nameOf(event.object)));
+        if (event.resource == kPods || event.resource == kClaims ||
+            event.resource == QLatin1String("statefulsets") || event.resource == kStorageClasses)
+            scheduleReconcile();
+    });
+    m_started = true;
+    m_resyncTimer->start();
+    reconcile();
+    return {};
+}
+
+void Runtime::scheduleReconcile()
+{
+    if (m_started && !m_reconcileTimer->isActive())
+        m_reconcileTimer->start();
+}
+
+void Runtime::reconcile()
+{
+    // Processes of deleted pods begin stopping first, so that the StatefulSet controller sees their
+    // names as terminating and does not start a successor on the same claim while they still run.
+    stopProcessesOfDeletedPods();
+    m_statefulSets->reconcileAll();
+    reconcileClaims();
+    reconcilePods();
+    removeDeletedClaimFolders();
+}
+
+bool Runtime::isTerminating(const QString &ns, const QString &podName) const
+{
+    const QString key = ns + u'/' + podName;
+    return std::any_of(m_stopping.begin(), m_stopping.end(),
+                       [&key](const PodProcess *process) { return process->podKey() == key; });
+}
+
+PodProcess *Runtime::processFor(const QJsonObject &pod) const
+{
+    if (PodProcess *process = m_processes.value(uidOf(pod)))
+        return process;
+    // The API half may hand over an older copy of the pod: fall back to the name.
+    const QString key = namespaceOf(pod) + u'/' + nameOf(pod);
+    for (PodProcess *process : m_processes) {
+        if (process->podKey() == key)
+            return process;
+    }
+    return nullptr;
+}
+
+void Runtime::stopAllPods()
+{
+    m_started = false;
+    m_resyncTimer->stop();
+    m_reconcileTimer->stop();
+    const auto processes = m_processes.values() + m_stopping.values();
+    for (PodProcess *process : processes)
+        process->stopNow(5000);
+}
+
+std::optional<QJsonObject> Runtime::node(const QString &name) const
+{
+    if (!m_nodes.contains(name))
+        return std::nullopt;
+    return m_nodes.object(name);
+}
+
+rcs::Result<void> Runtime::failNode(const QString &name)
+{
+    if (!m_nodes.contains(name))
+        return Error(ErrorCode::NotFound,
+                     QStringLiteral("There is no simulated node \"%1\"; the nodes are %2.")
+                         .arg(name, m_nodes.names().join(QStringLiteral(", "))));
+    m_nodes.setFailed(name, true);
+    qCInfo(lcSandbox).noquote() << "node" << name << "failed: its pods are killed and deleted";
+    for (const QJsonObject &pod : m_store.list(kPods, {})) {
+        if (specOf(pod).value(QLatin1String("nodeName")).toString() != name)
+            continue;
+        if (PodProcess *process = m_processes.value(uidOf(pod)))
+            stopProcess(process, 0);
+        m_store.remove(kPods, namespaceOf(pod), nameOf(pod));
+    }
+    Q_EMIT nodesChanged();
+    scheduleReconcile();
+    return {};
+}
+
+rcs::Result<void> Runtime::recoverNode(const QString &name)
+{
+    if (!m_nodes.contains(name))
+        return Error(ErrorCode::NotFound,
+                     QStringLiteral("There is no simulated node \"%1\"; the nodes are %2.")
+                         .arg(name, m_nodes.names().join(QStringLiteral(", "))));
+    m_nodes.setFailed(name, false);
+    Q_EMIT nodesChanged();
+    scheduleReconcile();
+    return {};
+}
+
+std::optional<QString> Runtime::podLog(const QString &ns, const QString &name) const
+{
+    const QString key = ns + u'/' + name;
+    for (const PodProcess *process : m_processes) {
+        if (process->podKey() == key)
+            return process->log();
+    }
+    return std::nullopt;
+}
+
+QString Runtime::podIp(const QString &ns, const QString &name) const
+{
+    const QString key = ns + u'/' + name;
+    for (const PodProcess *process : m_processes) {
+        if (process->podKey() == key)
+            return process->context().podIp;
+    }
+    return {};
+}
+
+void Runtime::handleExec(QWebSocket *socket, const ExecRequest &request)
+{
+    PodProcess *process = processFor(request.pod);
+    std::optional<PodContext> context;
+    if (process)
+        context = process->context();
+    auto *session = new ExecSession(socket, request, context, m_tools, this);
+    session->start();
+}
+
+void Runtime::handlePortForward(QWebSocket *socket, const PortForwardRequest &request)
+{
+    PodProcess *process = processFor(request.pod);
+    const QString ip = process ? process->context().podIp : QString();
+    if (request.subprotocol.startsWith(QLatin1String("SPDY/3.1"))) {
+        new SpdyPortForwardSession(socket, ip, this); // kubectl port-forward
+        return;
+    }
+    auto *session = new PortForwardSession(socket, request, ip, this);
+    session->start();
+}
+
+} // namespace sandbox
