@@ -76,8 +76,8 @@ const QList<ResourceType> &resourceTypes()
                   false,
                   {QStringLiteral("po")},
                   all,
-                  {QStringLiteral("status"), QStringLiteral("exec"), QStringLiteral("portforward"),
-                   QStringLiteral("log")}});
+                  {QStringLiteral("status"), QStringLiteral("exec"), QStringLiteral("attach"),
+                   QStringLiteral("portforward"), QStringLiteral("log")}});
         t.append({{},
                   v1,
                   QStringLiteral("events"),
