@@ -108,6 +108,16 @@ const QList<ResourceType> &resourceTypes()
                   {QStringLiteral("sts")},
                   all,
                   {QStringLiteral("status"), QStringLiteral("scale")}});
+        t.append({QStringLiteral("apps"),
+                  v1,
+                  QStringLiteral("controllerrevisions"),
+                  QStringLiteral("controllerrevision"),
+                  QStringLiteral("ControllerRevision"),
+                  true,
+                  false,
+                  {},
+                  {},
+                  {}});
         t.append({QStringLiteral("storage.k8s.io"),
                   v1,
                   QStringLiteral("storageclasses"),
