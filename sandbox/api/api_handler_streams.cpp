@@ -128,16 +128,20 @@ bool ApiHandler::upgradeToSpdy(const HttpRequest &request, const QString &subres
                   "X-Stream-Protocol-Version: " +
                   protocol + "\r\n\r\n");
     auto *spdyConnection = new SpdyConnection(socket);
+    const QJsonObject metadata = pod.value(QLatin1String("metadata")).toObject();
+    const QString podName = metadata.value(QLatin1String("namespace")).toString() + u'/' +
+                            metadata.value(QLatin1String("name")).toString();
     if (subresource == u"portforward") {
         PortForwardRequest forward;
         forward.pod = pod;
         forward.subprotocol = QString::fromLatin1(protocol);
-        qCDebug(lcSandbox) << "port-forward over SPDY for" << pod.value(QLatin1String("metadata"));
+        qCDebug(lcSandbox) << "port-forward over SPDY/3.1 for" << podName;
         m_streamHandler->handlePortForward(spdyConnection, forward);
     } else {
         const ExecRequest exec =
             execRequestFrom(request.query, pod, subresource, QString::fromLatin1(protocol));
-        qCDebug(lcSandbox) << subresource << "over SPDY:" << exec.command;
+        // Said once per session: which transport an old kubectl took is what a report needs first.
+        qCInfo(lcSandbox).noquote() << subresource << "over SPDY/3.1 in pod" << podName;
         m_streamHandler->handleExec(spdyConnection, exec);
     }
     return true;
