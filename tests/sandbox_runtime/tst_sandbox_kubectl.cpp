@@ -97,6 +97,47 @@ bool podReady(const QJsonObject &pod)
     return false;
 }
 
+struct Forwarded {
+    QStringList answers;   // of each redis-cli command, trimmed; empty when no local port came
+    QString kubectlOutput; // what kubectl printed, to explain a failure
+};
+
+// `kubectl port-forward -n redis-cluster pod/POD :6379`: redis-cli sends each command through the local
+// port kubectl reports ("Forwarding from 127.0.0.1:40123 -> 6379"), then kubectl is stopped.
+Forwarded throughPortForward(const QString &program, const QProcessEnvironment &env, const QString &pod,
+                             const QList<QStringList> &commands)
+{
+    QProcess forward;
+    forward.setProcessEnvironment(env);
+    forward.start(program, {QStringLiteral("port-forward"), QStringLiteral("-n"), kNs,
+                            QStringLiteral("pod/") + pod, QStringLiteral(":6379")});
+    Forwarded result;
+    const bool answered = QTest::qWaitFor(
+        [&] {
+            result.kubectlOutput += QString::fromUtf8(forward.readAllStandardOutput());
+            return result.kubectlOutput.contains(u'\n') || forward.state() == QProcess::NotRunning;
+        },
+        30000);
+    if (!answered)
+        result.kubectlOutput += QStringLiteral("<no local port after 30 s>\n");
+    const QString port = result.kubectlOutput.section(QStringLiteral("127.0.0.1:"), 1, 1).section(u' ', 0, 0);
+    if (port.toUShort() > 0) {
+        for (const QStringList &command : commands)
+            result.answers.append(runProgram(QStringLiteral("redis-cli"),
+                                             QStringList{QStringLiteral("-p"), port} + command,
+                                             QProcessEnvironment::systemEnvironment(), 15000)
+                                      .out.trimmed());
+    }
+    forward.terminate();
+    if (!forward.waitForFinished(10000)) {
+        forward.kill();
+        forward.waitForFinished(2000);
+    }
+    result.kubectlOutput +=
+        QString::fromUtf8(forward.readAllStandardOutput() + forward.readAllStandardError());
+    return result;
+}
+
 QString shellQuote(const QStringList &words)
 {
     QStringList quoted;
@@ -435,35 +476,13 @@ void TestSandboxKubectl::manifestsCarryTheSeedsValues()
 // kubectl port-forward speaks SPDY/3.1 inside a WebSocket (kubectl 1.31 and later).
 void TestSandboxKubectl::portForwardReachesThePod()
 {
-    QProcess forward;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), m_home.path());
-    env.insert(QStringLiteral("KUBECONFIG"), m_dataDir.path() + QStringLiteral("/kubeconfig"));
-    forward.setProcessEnvironment(env);
-    forward.start(QStringLiteral("kubectl"), {QStringLiteral("port-forward"), QStringLiteral("-n"), kNs,
-                                              QStringLiteral("pod/redis-app-0"), QStringLiteral(":6379")});
-    QString output;
-    QTRY_VERIFY_WITH_TIMEOUT((output += QString::fromUtf8(forward.readAllStandardOutput())).contains(u'\n') ||
-                                 forward.state() == QProcess::NotRunning,
-                             30000);
-    // "Forwarding from 127.0.0.1:40123 -> 6379"
-    const QString port = output.section(QStringLiteral("127.0.0.1:"), 1, 1).section(u' ', 0, 0);
-    QVERIFY2(port.toUShort() > 0, qPrintable(output + QString::fromUtf8(forward.readAllStandardError())));
-    const Run ping =
-        runProgram(QStringLiteral("redis-cli"), {QStringLiteral("-p"), port, QStringLiteral("ping")},
-                   QProcessEnvironment::systemEnvironment(), 15000);
-    const Run info =
-        runProgram(QStringLiteral("redis-cli"),
-                   {QStringLiteral("-p"), port, QStringLiteral("cluster"), QStringLiteral("myid")},
-                   QProcessEnvironment::systemEnvironment(), 15000);
-    forward.terminate();
-    if (!forward.waitForFinished(10000)) {
-        forward.kill();
-        forward.waitForFinished(2000);
-    }
-    QCOMPARE(ping.out.trimmed(), QStringLiteral("PONG"));
-    QCOMPARE(info.out.trimmed(), redisCli(m_ips.value(QStringLiteral("redis-app-0")),
-                                          {QStringLiteral("cluster"), QStringLiteral("myid")}));
+    const Forwarded forwarded = throughPortForward(
+        QStringLiteral("kubectl"), kubectlEnvironment(m_home.path()), QStringLiteral("redis-app-0"),
+        {{QStringLiteral("ping")}, {QStringLiteral("cluster"), QStringLiteral("myid")}});
+    QVERIFY2(forwarded.answers.size() == 2, qPrintable(forwarded.kubectlOutput));
+    QCOMPARE(forwarded.answers.at(0), QStringLiteral("PONG"));
+    QCOMPARE(forwarded.answers.at(1), redisCli(m_ips.value(QStringLiteral("redis-app-0")),
+                                               {QStringLiteral("cluster"), QStringLiteral("myid")}));
 }
 
 void TestSandboxKubectl::seedCreateClusterThroughExec()
@@ -803,10 +822,10 @@ void TestSandboxKubectl::seedWalkThrough_data()
 
 // The README's walk-through of the seed with one kubectl, as written there: create -f manifests/ (then
 // apply -f over it), rollout status, get pod,service -owide, the pod IPs by jsonpath, redis-cli --cluster
-// create inside kubectl exec, an interactive bash through exec -it on a terminal, delete pod, rollout
-// restart and history, delete -f manifests/ and the PVCs. kubectl 1.20–1.28 fetch /openapi/v2 (protobuf)
-// before create and apply (1.20 validates every object with it and builds apply's strategic merge
-// patches from it); up to 1.29 exec runs over SPDY/3.1, from 1.30 over WebSocket.
+// create inside kubectl exec, an interactive bash through exec -it on a terminal, delete pod, a
+// port-forward, rollout restart and history, delete -f manifests/ and the PVCs. kubectl 1.20–1.28 fetch
+// /openapi/v2 (protobuf) before create and apply (1.20 validates every object with it and builds apply's
+// strategic merge patches from it); up to 1.29 exec runs over SPDY/3.1, from 1.30 over WebSocket.
 void TestSandboxKubectl::seedWalkThrough()
 {
     QFETCH(QString, binary);
@@ -951,6 +970,12 @@ void TestSandboxKubectl::seedWalkThrough()
     const Run back = k(rolloutStatus, 200000);
     QVERIFY2(back.exitCode == 0, show(back).constData());
     QVERIFY(QTest::qWaitFor(clusterOk, 60000));
+
+    // port-forward: raw SPDY/3.1 up to 1.30, SPDY inside a WebSocket from 1.31.
+    const Forwarded forwarded = throughPortForward(binary, env, QStringLiteral("redis-app-1"),
+                                                   {{QStringLiteral("cluster"), QStringLiteral("info")}});
+    QVERIFY2(forwarded.answers.value(0).contains(QLatin1String("cluster_state:ok")),
+             qPrintable(forwarded.kubectlOutput + forwarded.answers.join(u'\n')));
 
     // A rolling restart: the template changes (a new revision in the history) and the pods are replaced
     // one by one. Waiting for all six adds 11 s per kubectl and tests the sandbox's controller rather
