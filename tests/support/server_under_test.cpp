@@ -25,7 +25,7 @@ QString redisCliProgram()
     const QString server = qEnvironmentVariable("RCS_REDIS_SERVER");
     if (!server.isEmpty()) {
         const QString folder = QFileInfo(server).absolutePath();
-        for (const QString name : {QStringLiteral("redis-cli"), QStringLiteral("valkey-cli")}) {
+        for (const QString &name : {QStringLiteral("redis-cli"), QStringLiteral("valkey-cli")}) {
             if (QFileInfo(folder + QLatin1Char('/') + name).isExecutable())
                 return folder + QLatin1Char('/') + name;
         }
@@ -49,7 +49,8 @@ Result<QString> serverIdentity(const NodeAddress &address, const QString &passwo
     connection.setCredentials(password);
     connection.connectToNode(5000);
     std::optional<Result<RedisReply>> reply;
-    connection.command({"INFO", "server"}, [&reply](Result<RedisReply> r) { reply = std::move(r); }, 5000);
+    connection.command(
+        {"INFO", "server"}, [&reply](Result<RedisReply> r) { reply = std::move(r); }, 5000);
     if (!QTest::qWaitFor([&reply] { return reply.has_value(); }, 12000))
         return Error(ErrorCode::Timeout,
                      QStringLiteral("%1 did not answer INFO server within 12 s.").arg(address.toString()));
@@ -57,8 +58,8 @@ Result<QString> serverIdentity(const NodeAddress &address, const QString &passwo
         return reply->error();
     const QMap<QString, QString> fields = parseInfoFields(reply->value().bytes());
     if (fields.value(QStringLiteral("server_name")) == QLatin1String("valkey"))
-        return QStringLiteral("Valkey ") + fields.value(QStringLiteral("valkey_version"));
-    return QStringLiteral("Redis ") + fields.value(QStringLiteral("redis_version"));
+        return QString(QStringLiteral("Valkey ") + fields.value(QStringLiteral("valkey_version")));
+    return QString(QStringLiteral("Redis ") + fields.value(QStringLiteral("redis_version")));
 }
 
 } // namespace rcs::test
