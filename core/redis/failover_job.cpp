@@ -5,6 +5,7 @@
 #include "redis/cluster_nodes_parser.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/lifecycle_support.h"
+#include "redis/redis_cli_line.h"
 #include "redis/redis_pool.h"
 
 #include <QTimer>
@@ -101,7 +102,8 @@ void FailoverJob::advanceMasterOffset()
         QStringLiteral("Replicate an empty transaction from %1 so that its replication offset is not 0 "
                        "(no key is written)")
             .arg(m_masterAddress.toString()),
-        QStringLiteral("printf 'MULTI\\nPING\\nEXEC\\n' | ") + lifecycleCliLine(m_pool, m_masterAddress, {}));
+        QStringLiteral("printf 'MULTI\\nPING\\nEXEC\\n' | ") +
+            redisCliLine(m_pool, m_masterAddress, QStringList{}));
     // Issued back to back, so no other command on the shared connection can fall inside the transaction.
     m_pool->command(m_masterAddress, {"MULTI"}, this, [](Result<RedisReply>) {});
     m_pool->command(m_masterAddress, {"PING"}, this, [](Result<RedisReply>) {});

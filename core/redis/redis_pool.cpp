@@ -47,6 +47,7 @@ RedisConnection *RedisPool::connection(const NodeAddress &address)
         slot = nullptr;
     }
     if (!slot) {
+        m_identities.remove(address);
         slot = new RedisConnection(routeFor(address), this);
         slot->setCredentials(m_options.password, m_options.user);
         slot->connectToNode(m_options.connectTimeoutMs);
@@ -99,8 +100,26 @@ void RedisPool::commandEach(const QList<NodeAddress> &addresses,
     }
 }
 
+std::optional<ServerIdentity> RedisPool::serverIdentity(const NodeAddress &address) const
+{
+    // A link that dropped may come back to another server (restarted from a new binary).
+    const QPointer<RedisConnection> connection = m_connections.value(address);
+    if (!connection || connection->state() == RedisConnection::State::Unconnected)
+        return std::nullopt;
+    const auto found = m_identities.constFind(address);
+    if (found == m_identities.cend())
+        return std::nullopt;
+    return *found;
+}
+
+void RedisPool::rememberServerIdentity(const NodeAddress &address, const ServerIdentity &identity)
+{
+    m_identities.insert(address, identity);
+}
+
 void RedisPool::closeAll()
 {
+    m_identities.clear();
     const auto connections = m_connections;
     m_connections.clear();
     for (const QPointer<RedisConnection> &connection : connections)

@@ -83,9 +83,12 @@ private:
         int loggedSlotCommands = 0;
         int loggedReplicate = 0;
         const bool ranges = RedisTestNodes::serverVersion().valueOr({}) >= QVersionNumber(7);
+        // valkey-cli on Valkey.
+        const QString cliHost = RedisTestNodes::serverBuild().valueOr({QStringLiteral("redis"), {}}).name +
+                                QStringLiteral("-cli -h ");
         for (const LogEntry &entry : Logger::instance().entries()) {
             if (entry.command.contains(QStringLiteral("CLUSTER MEET")))
-                loggedMeet = entry.command.startsWith(QStringLiteral("redis-cli -h "));
+                loggedMeet = entry.command.startsWith(cliHost);
             if (entry.command.contains(ranges ? QStringLiteral("CLUSTER ADDSLOTSRANGE ")
                                               : QStringLiteral("CLUSTER ADDSLOTS ")))
                 ++loggedSlotCommands;

@@ -25,7 +25,7 @@ class TestRedisConnection final : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        const Result<void> started = m_nodes.start(3, {QStringLiteral("s3cret-pass"), {}, 30000});
+        const Result<void> started = m_nodes.start(3, {QStringLiteral("s3cret-pass"), {}, 30000, {}});
         QVERIFY2(started.ok(), qPrintable(started.error().message()));
     }
 

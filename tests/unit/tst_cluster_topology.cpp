@@ -45,7 +45,8 @@ private Q_SLOTS:
         QCOMPARE(master->clusterState.value_or(QString()), QStringLiteral("ok"));
         QCOMPARE(master->keyCount.value_or(-1), qint64(20));
         QCOMPARE(master->usedMemory.value_or(-1), qint64(1002));
-        QCOMPARE(master->redisVersion, QStringLiteral("7.0.15"));
+        QVERIFY(master->server);
+        QCOMPARE(master->server->toString(), QStringLiteral("redis 7.0.15"));
         QVERIFY(master->pod);
         QCOMPARE(master->pod->name, QStringLiteral("redis-2"));
         QCOMPARE(master->hostGroup, QStringLiteral("worker-2"));
