@@ -60,7 +60,7 @@ void checkServers(const ClusterTopology &topology, QList<CheckFinding> &findings
     QStringList parts;
     for (const auto &[server, addresses] : std::as_const(groups)) {
         const QStringList shown = addresses.mid(0, ShownPerServer);
-        parts.append(QStringLiteral("%1 on %2%3")
+        parts.append(Text::tr("%1 on %2%3")
                          .arg(server.toString(), shown.join(QStringLiteral(", ")),
                               addresses.size() > shown.size()
                                   ? Text::tr(" and %1 more").arg(addresses.size() - shown.size())
@@ -149,8 +149,8 @@ ClusterCheckReport checkCluster(const ClusterTopology &topology)
             Text::tr("Slot %1 is open on %2: %3 %4 %5; finish or undo the migration.")
                 .arg(open.slot)
                 .arg(node ? node->address.toString() : shortId(open.nodeId),
-                     open.migrating ? QStringLiteral("migrating") : QStringLiteral("importing"),
-                     open.migrating ? QStringLiteral("to") : QStringLiteral("from"), shortId(open.peerId)),
+                     open.migrating ? Text::tr("migrating") : Text::tr("importing"),
+                     open.migrating ? Text::tr("to") : Text::tr("from"), shortId(open.peerId)),
             open.nodeId);
     }
 
