@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>master and replica on one Kubernetes node</source>
-        <translation>主从节点位于同一 Kubernetes 节点</translation>
+        <translation>主节点与从节点位于同一 Kubernetes 节点</translation>
     </message>
     <message>
         <source>Address: %1</source>
@@ -3228,7 +3228,7 @@
     </message>
     <message>
         <source>Replica of</source>
-        <translation>所属主节点</translation>
+        <translation>从节点的主节点</translation>
     </message>
     <message>
         <source>State</source>
