@@ -39,6 +39,8 @@ LogPanel::LogPanel(QWidget *parent)
          {rcs::LogLevel::Debug, rcs::LogLevel::Info, rcs::LogLevel::Warning, rcs::LogLevel::Error})
         m_level->addItem(QString(), int(level));
     m_level->setCurrentIndex(1);
+    // The level names change with the language (View → Language): the box follows their width.
+    m_level->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_level, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setMinimumLevel(rcs::LogLevel(m_level->currentData().toInt())); });
 

@@ -45,6 +45,8 @@ TargetBar::TargetBar(StudioBackend *backend, QWidget *parent)
                     int(StudioTarget::Kind::Kubernetes));
     m_kind->addItem(QIcon(QStringLiteral(":/icons/nodes.svg")), QString(),
                     int(StudioTarget::Kind::Endpoints));
+    // The kind names change with the language (View → Language): the box follows their width.
+    m_kind->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_kubeconfig->setPlaceholderText(
         QDir::toNativeSeparators(QDir::homePath() + QStringLiteral("/.kube/config")));
     m_kubeconfig->setMinimumWidth(180);
