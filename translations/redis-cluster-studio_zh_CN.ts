@@ -3934,6 +3934,11 @@
         <comment>count</comment>
         <translation>个槽</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>masters, replicas</comment>
+        <translation>%1，%2</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ui::NodeCard</name>

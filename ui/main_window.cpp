@@ -572,9 +572,9 @@ QString MainWindow::statusLine() const
         parts << tr("known nodes: %1").arg(s.knownNodes);
     if (s.currentEpoch >= 0)
         parts << tr("current epoch: %1").arg(s.currentEpoch);
-    parts << countOf(m_model->masterCount(), tr("master", "count"), tr("masters", "count")) +
-                 QStringLiteral(", ") +
-                 countOf(m_model->replicaCount(), tr("replica", "count"), tr("replicas", "count"));
+    parts << tr("%1, %2", "masters, replicas")
+                 .arg(countOf(m_model->masterCount(), tr("master", "count"), tr("masters", "count")),
+                      countOf(m_model->replicaCount(), tr("replica", "count"), tr("replicas", "count")));
     return parts.join(QStringLiteral("  ·  "));
 }
 
