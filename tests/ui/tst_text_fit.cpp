@@ -41,14 +41,6 @@
 using namespace rcs::ui;
 
 namespace {
-// Pictures for a person to look at, when RCS_UI_SHOTS names a folder; never asserted.
-void saveShot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("RCS_UI_SHOTS");
-    if (!dir.isEmpty())
-        widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
-}
-
 // The names GLOSSARY.md keeps as they are: English inside a Chinese window on purpose.
 QStringList keptNames()
 {
@@ -206,10 +198,7 @@ class TestTextFit final : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("RedisClusterStudioTest"));
-        QSettings().clear();
-        Theme::apply(*qApp, Theme::Mode::Light);
+        test::isolateStudioSettings();
         m_kept = keptNames();
         QVERIFY(m_kept.contains(QStringLiteral("StatefulSet")));
     }
@@ -272,8 +261,8 @@ private Q_SLOTS:
             window.jobPanel()->runs().first()->detailsButton()->click();
         }
         QTest::qWait(50); // the relayout timer and the last paints
-        saveShot(&window,
-                 QStringLiteral("main-%1-%2-%3-%4").arg(language, situation, target).arg(size.width()));
+        test::saveShot(&window,
+                       QStringLiteral("main-%1-%2-%3-%4").arg(language, situation, target).arg(size.width()));
         failOn(test::clippedTexts(&window), QStringLiteral("clipped texts in the window"));
         failOn(clippedSceneTexts(window.topologyView()), QStringLiteral("clipped texts in the picture"));
         // The menus and the disabled actions' reasons are part of the window too.
@@ -298,7 +287,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
         const auto checkPage = [&](const QString &page) {
             QTest::qWait(20);
-            saveShot(&wizard, QStringLiteral("wizard-%1-%2").arg(language, page));
+            test::saveShot(&wizard, QStringLiteral("wizard-%1-%2").arg(language, page));
             failOn(test::clippedTexts(&wizard), QStringLiteral("clipped texts on the %1 page").arg(page));
             if (language == Language::Chinese)
                 failOn(test::englishTexts(&wizard, m_kept),
@@ -367,7 +356,7 @@ private Q_SLOTS:
                 option->click();
         }
         QTest::qWait(20);
-        saveShot(dialog, QStringLiteral("confirm-%1-%2").arg(language, dialogName));
+        test::saveShot(dialog, QStringLiteral("confirm-%1-%2").arg(language, dialogName));
         failOn(test::clippedTexts(dialog), QStringLiteral("clipped texts in %1").arg(dialogName));
         if (language == Language::Chinese)
             failOn(test::englishTexts(dialog, m_kept), QStringLiteral("English left in %1").arg(dialogName));
