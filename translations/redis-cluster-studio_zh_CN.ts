@@ -1151,6 +1151,34 @@
         <source>The roles did not swap within %1 s: %2. If the master is down, try --force.</source>
         <translation>角色未在 %1 秒内互换：%2。如果主节点已宕机，请尝试 --force。</translation>
     </message>
+    <message>
+        <source>Reading the replication offset of %1</source>
+        <translation>读取 %1 的复制偏移量</translation>
+    </message>
+    <message>
+        <source>Replicate an empty transaction from %1 so that its replication offset is not 0 (no key is written)</source>
+        <translation>从 %1 复制一个空事务，使其复制偏移量不为 0（不写入任何键）</translation>
+    </message>
+    <message>
+        <source>Moving the replication offset of %1 before the failover</source>
+        <translation>故障转移前推进 %1 的复制偏移量</translation>
+    </message>
+    <message>
+        <source>%1 had replicated nothing since its replica attached (offset 0, which this server reads as no offset at all); an empty transaction moved its offset to %2.</source>
+        <translation>自从节点挂接以来 %1 没有复制过任何内容（偏移量为 0，该服务器会将其视为没有偏移量）；一个空事务已将其偏移量推进到 %2。</translation>
+    </message>
+    <message>
+        <source>unknown (it does not answer)</source>
+        <translation>未知（它没有应答）</translation>
+    </message>
+    <message>
+        <source>The failover did not happen: after %1 s %2 (%3) is still a replica of %4. Its master&apos;s replication offset is %5 and the replica has processed %6. A replica takes over only once it has processed everything its paused master sent and a majority of the masters voted for it, and gives up after %7 s (its log then says &quot;Manual failover timed out&quot;). Check that every master is reachable and try again; if its master is down, use --force.</source>
+        <translation>故障转移没有发生：%1 秒后 %2（%3）仍是 %4 的从节点。其主节点的复制偏移量为 %5，从节点已处理到 %6。从节点只有在处理完已暂停的主节点发送的全部内容、并获得多数主节点投票后才会接管，%7 秒后放弃（此时其日志显示 &quot;Manual failover timed out&quot;）。请检查每个主节点都可访问后重试；如果其主节点已宕机，请使用 --force。</translation>
+    </message>
+    <message>
+        <source>unknown (it is unreachable)</source>
+        <translation>未知（它不可达）</translation>
+    </message>
 </context>
 <context>
     <name>rcs::FailoverWorkflow</name>
@@ -1258,16 +1286,20 @@
         <translation>%1 未在 %2 秒内报告 cluster_state:ok，因此其打开的槽没有完成；请运行检查查看集群为何宕机。</translation>
     </message>
     <message>
-        <source>Waiting until no node reports an open slot</source>
-        <translation>等待没有任何节点报告打开的槽</translation>
-    </message>
-    <message>
         <source>Closed every open slot.</source>
         <translation>已关闭所有打开的槽。</translation>
     </message>
     <message>
-        <source>%1 still reports an open slot after the fix.</source>
-        <translation>修复后 %1 仍报告有打开的槽。</translation>
+        <source>Waiting until no node reports an open slot and every node agrees on the owners</source>
+        <translation>等待没有任何节点报告打开的槽，且所有节点对槽的归属看法一致</translation>
+    </message>
+    <message>
+        <source>%1 still reports an open slot</source>
+        <translation>%1 仍报告有打开的槽</translation>
+    </message>
+    <message>
+        <source>After the fix, %1 (waited %2 s).</source>
+        <translation>修复后，%1（已等待 %2 秒）。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "redis_test_nodes.h"
 
 #include "redis/redis_connection.h"
+#include "support/server_under_test.h"
 
 #include <QDir>
 #include <QFile>
@@ -33,9 +34,7 @@ RedisTestNodes::~RedisTestNodes()
 
 Result<QString> RedisTestNodes::serverBinary()
 {
-    const QString configured = qEnvironmentVariable("RCS_REDIS_SERVER");
-    const QString binary =
-        configured.isEmpty() ? QStandardPaths::findExecutable(QStringLiteral("redis-server")) : configured;
+    const QString binary = redisServerProgram();
     if (binary.isEmpty() || !QFileInfo(binary).isExecutable()) {
         return Error(ErrorCode::NotFound,
                      QStringLiteral("redis-server was not found (PATH or $RCS_REDIS_SERVER); install the "
