@@ -11,8 +11,11 @@
 #     SERVER redis-7.0.15 (Debian's /usr/bin/redis-server), redis-5.0.5, redis-6.2.16, valkey-8.0.1
 #            (built by scripts/compat.sh into ${XDG_CACHE_HOME:-~/.cache}/redis-servers); default all four
 #
-#   RUNS (default 5) runs per tool, KEY_RUNS (default 3) for the 500 k-key rebalance, which costs about
-#   half a minute per run to load; the tools alternate which goes first. Results are kept per server and
+#   RUNS (default 5) runs per tool, REBALANCE_RUNS (default RUNS) for the rebalance with no keys and
+#   KEY_RUNS (default 3) for the one with 500 k keys, which costs about half a minute per run to load; the
+#   tools alternate which goes first. The cli's rebalance is given up after REBALANCE_GIVE_UP_S (default
+#   240). ONLY=rebalance-0,failover measures only the scenarios named (create, recover, rebalance-0,
+#   failover, rebalance-500k). Results are kept per server and
 #   scenario in $RCS_BUILD_DIR/bench-matrix/ (default build/), so phases and servers can be measured
 #   apart and the section always shows the latest of each. RCS_SKIP_BUILD=1 times the binaries as built.
 set -euo pipefail
@@ -20,6 +23,9 @@ cd "$(dirname "$0")/.."
 build_dir=${RCS_BUILD_DIR:-build}
 runs=${RUNS:-5}
 key_runs=${KEY_RUNS:-3}
+rebalance_runs=${REBALANCE_RUNS:-$runs}
+rebalance_give_up_s=${REBALANCE_GIVE_UP_S:-240}
+only=",${ONLY:-create,recover,rebalance-0,failover,rebalance-500k},"
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/redis-servers"
 all_servers=(redis-7.0.15 redis-5.0.5 redis-6.2.16 valkey-8.0.1)
 
@@ -79,6 +85,7 @@ measure() {
   local name=$1 scenario=$2
   shift 2
   local dir="$results/$name" server cli before after started status=0
+  [[ $only == *",$scenario,"* ]] || return 0
   server=$(server_of "$name")
   cli=$(cli_of "$name")
   mkdir -p "$dir"
@@ -107,11 +114,13 @@ for s in "${servers[@]}"; do
     measure "$s" create "$create_bench" --nodes 6 --replicas 1 --runs "$runs" --studio "$studio" \
       --redis-cli "$(cli_of "$s")"
     measure "$s" recover "$lifecycle_bench" recover --nodes 6 --runs "$runs" --references cli-mesh
-    measure "$s" rebalance-0 "$lifecycle_bench" rebalance --keys 0 --runs "$runs"
+    measure "$s" rebalance-0 "$lifecycle_bench" rebalance --keys 0 --runs "$rebalance_runs" \
+      --give-up-s "$rebalance_give_up_s"
     measure "$s" failover "$lifecycle_bench" failover --runs "$runs" --give-up-s 10 --studio "$studio"
   fi
   if [ "$phase" = keys ] || [ "$phase" = all ]; then
-    measure "$s" rebalance-500k "$lifecycle_bench" rebalance --keys 500000 --runs "$key_runs"
+    measure "$s" rebalance-500k "$lifecycle_bench" rebalance --keys 500000 --runs "$key_runs" \
+      --give-up-s "$rebalance_give_up_s"
   fi
 done
 

@@ -51,12 +51,24 @@ namespace {
 
 QString g_lastError; // the last failure of ours, for the RESULT line
 
-bool runJob(Job *job, int timeoutMs)
+// Runs a job to its end (bounded). With phases, prints when each of its steps began (ms from the start):
+// where a timed job spends its time.
+bool runJob(Job *job, int timeoutMs, bool phases = false)
 {
     job->setAutoDelete(false);
     QSignalSpy finished(job, &Job::finished);
+    QElapsedTimer clock;
+    QStringList steps;
+    if (phases)
+        QObject::connect(job, &Job::stepChanged, job, [&steps, &clock](const QString &step) {
+            steps.append(QStringLiteral("%1 @%2").arg(step).arg(clock.elapsed()));
+        });
+    clock.start();
     job->start();
     const bool done = finished.wait(timeoutMs) && !job->hasError();
+    if (phases)
+        std::printf("  phases (ms): %s; finished @%lld\n", qPrintable(steps.join(QStringLiteral("; "))),
+                    clock.elapsed());
     if (!done) {
         g_lastError = job->hasError() ? job->errorString()
                                       : QStringLiteral("not finished within %1 s").arg(timeoutMs / 1000);
@@ -204,7 +216,7 @@ qint64 timeRecover(int count, RecoverTool tool, int giveUpMs)
     if (tool == RecoverTool::Ours) {
         auto *recover = new RecoverJob(nodes.addresses(), &pool);
         recover->setConvergenceTimeout(giveUpMs);
-        const bool ok = runJob(recover, giveUpMs + 30000);
+        const bool ok = runJob(recover, giveUpMs + 30000, true);
         delete recover;
         return ok ? clock.elapsed() : -1;
     }
@@ -223,7 +235,42 @@ qint64 timeRecover(int count, RecoverTool tool, int giveUpMs)
     return -1;
 }
 
-qint64 timeRebalance(int keys, bool ours)
+// CPU time used from construction until print(): by this process (where our jobs run), by tools it ran
+// to completion (the cli) and by every node. Printed next to the wall time, it tells waiting (a busy
+// machine, round trips, timers) from working.
+class CpuUse {
+public:
+    explicit CpuUse(const test::RedisTestNodes &nodes)
+        : m_nodes(nodes)
+        , m_self(bench::cpuMsOf(0))
+        , m_children(bench::exitedChildrenCpuMs())
+    {
+        for (int i = 0; i < nodes.count(); ++i)
+            m_servers.append(bench::cpuMsOf(nodes.processId(i)));
+    }
+
+    void print(qint64 wallMs) const
+    {
+        QStringList servers;
+        qint64 total = 0;
+        for (int i = 0; i < m_nodes.count(); ++i) {
+            const qint64 used = bench::cpuMsOf(m_nodes.processId(i)) - m_servers.at(i);
+            servers.append(QString::number(used));
+            total += used;
+        }
+        std::printf("  cpu (ms): this process %lld, tools run %lld, nodes %lld (%s); wall %lld\n",
+                    bench::cpuMsOf(0) - m_self, bench::exitedChildrenCpuMs() - m_children, total,
+                    qPrintable(servers.join(QStringLiteral(", "))), wallMs);
+    }
+
+private:
+    const test::RedisTestNodes &m_nodes;
+    qint64 m_self;
+    qint64 m_children;
+    QList<qint64> m_servers;
+};
+
+qint64 timeRebalance(int keys, bool ours, int giveUpMs)
 {
     test::RedisTestNodes nodes;
     if (!nodes.start(7).ok())
@@ -277,18 +324,20 @@ qint64 timeRebalance(int keys, bool ours)
         30000);
     if (!ready)
         return SetupFailed;
+    const CpuUse cpu(nodes);
     QElapsedTimer clock;
     clock.start();
+    const auto printCpu = qScopeGuard([&cpu, &clock] { cpu.print(clock.elapsed()); });
     if (ours) {
         auto *rebalance = new RebalanceJob({all.first()}, &pool);
-        const bool ok = runJob(rebalance, 300000);
+        const bool ok = runJob(rebalance, 300000, true);
         delete rebalance;
         return ok ? clock.elapsed() : -1;
     }
     const Result<test::ProcessRun> run =
         test::runRedisCli({QStringLiteral("--cluster"), QStringLiteral("rebalance"), all.first().toString(),
                            QStringLiteral("--cluster-use-empty-masters")},
-                          300000);
+                          giveUpMs);
     if (!run || run->exitCode != 0) {
         std::fprintf(stderr, "%s failed: %s\n", qPrintable(test::redisCliProgram()),
                      run ? qPrintable(run->output.right(500)) : qPrintable(run.error().message()));
@@ -328,6 +377,8 @@ public:
             bool promoted = false;
             bool demoted = false;
             for (const ClusterNodeInfo &node : parsed ? parsed.value() : QList<ClusterNodeInfo>()) {
+                if (node.isMyself() && node.id == m_oldMasterId && node.isReplica())
+                    oldMasterDemoted(reply.address, now);
                 promoted = promoted || (node.id == m_replicaId && node.isMaster());
                 demoted =
                     demoted || (node.id == m_oldMasterId && node.isReplica() && node.masterId == m_replicaId);
@@ -356,8 +407,24 @@ public:
         return parts.join(QStringLiteral(", "));
     }
 
+    // The experiment of --shorten-old-master-timeout-ms: once the old master calls itself a replica, its
+    // cluster-node-timeout is lowered, so that it pings every peer whose last PONG is older than half of
+    // it (its pings carry its new role) instead of leaving them to learn it from the regular gossip.
+    void setShortenOldMasterTimeout(int ms) { m_shortenMs = ms; }
+
 private:
+    void oldMasterDemoted(const NodeAddress &address, qint64 now)
+    {
+        if (m_shortenMs <= 0 || m_shortenedAt >= 0)
+            return;
+        m_shortenedAt = now;
+        m_pool.command(address, {"CONFIG", "SET", "cluster-node-timeout", QByteArray::number(m_shortenMs)},
+                       nullptr, [](Result<RedisReply>) {});
+    }
+
     RedisPool &m_pool;
+    int m_shortenMs = 0;
+    qint64 m_shortenedAt = -1;
     QList<NodeAddress> m_nodes;
     QString m_replicaId;
     QString m_oldMasterId;
@@ -366,6 +433,7 @@ private:
     QMap<QString, qint64> m_demotedAt;
 };
 
+int g_shortenOldMasterTimeoutMs = 0; // failover: the experiment of SwapWatch::setShortenOldMasterTimeout
 QString g_studio; // failover: the redis-cluster-studio to time; empty: FailoverJob in-process
 
 // A freshly created cluster of 6 nodes (ours creates it, untimed), then the first replica is promoted.
@@ -387,6 +455,7 @@ qint64 timeFailover(bool ours, int giveUpMs)
         return SetupFailed;
     const QString replicaId = replica->id;
     SwapWatch watch(pool, nodes.addresses(), replicaId, replica->masterId);
+    watch.setShortenOldMasterTimeout(g_shortenOldMasterTimeoutMs);
     const auto swapped = [&watch] { return watch.seenEverywhere(); };
     // Printed after the run, whatever its outcome: which node learnt the new roles when.
     const auto printProfile = qScopeGuard([&watch] {
@@ -458,12 +527,20 @@ int main(int argc, char **argv)
          QStringLiteral("Recover: per-command timeout of our connections (default: the product's)."),
          QStringLiteral("MS"), QStringLiteral("0")},
         {QStringLiteral("give-up-s"),
-         QStringLiteral("Recover and failover: seconds after which a reference is given up (default 60)."),
+         QStringLiteral(
+             "Seconds after which a reference is given up (default 60): recover, failover, and the cli's "
+             "rebalance."),
          QStringLiteral("S"), QStringLiteral("60")},
         {QStringLiteral("studio"),
          QStringLiteral(
              "Failover: the redis-cluster-studio to time; without it FailoverJob runs in-process."),
          QStringLiteral("PATH")},
+        {QStringLiteral("shorten-old-master-timeout-ms"),
+         QStringLiteral(
+             "Failover, an experiment for either tool: once the old master calls itself a replica, "
+             "the bench lowers its cluster-node-timeout to MS (not restored: the nodes are "
+             "thrown away after the run)."),
+         QStringLiteral("MS"), QStringLiteral("0")},
     });
     parser.process(app);
     const QString scenario = parser.positionalArguments().value(0);
@@ -481,6 +558,7 @@ int main(int argc, char **argv)
     g_commandTimeoutMs = parser.value(QStringLiteral("command-timeout-ms")).toInt();
     g_setupWithRedisCli = parser.value(QStringLiteral("setup-with")) == QLatin1String("redis-cli");
     g_studio = parser.value(QStringLiteral("studio"));
+    g_shortenOldMasterTimeoutMs = parser.value(QStringLiteral("shorten-old-master-timeout-ms")).toInt();
     const QString cliName = QFileInfo(test::redisCliProgram()).fileName();
 
     struct Tool {
@@ -515,7 +593,7 @@ int main(int argc, char **argv)
             const bool isOurs = t == 0;
             g_lastError.clear();
             const qint64 ms = recover     ? timeRecover(count, tool.kind, giveUpMs)
-                              : rebalance ? timeRebalance(keys, isOurs)
+                              : rebalance ? timeRebalance(keys, isOurs, giveUpMs)
                                           : timeFailover(isOurs, giveUpMs);
             std::printf("run %d %-10s %lld ms\n", run + 1, qPrintable(tool.name), ms);
             std::fflush(stdout);
@@ -542,7 +620,7 @@ int main(int argc, char **argv)
         const QString theirText =
             tool.times.isEmpty()
                 ? QStringLiteral("never %1 within %2 s (%3 of %4)")
-                      .arg(recover ? QStringLiteral("all correct") : QStringLiteral("done"))
+                      .arg(recover ? QStringLiteral("all correct") : QStringLiteral("done (or failed)"))
                       .arg(giveUpMs / 1000)
                       .arg(tool.gaveUp)
                       .arg(runs)

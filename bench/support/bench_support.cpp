@@ -1,5 +1,6 @@
 #include "bench_support.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,6 +10,9 @@
 
 #include <algorithm>
 #include <cstdio>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace rcs::bench {
 
@@ -78,6 +82,29 @@ ToolRun timeProgram(const QString &program, const QStringList &args, const std::
         std::fprintf(stderr, "%s failed (exit %d after %lld ms, condition met at %lld ms):\n%s\n",
                      qPrintable(program), run.exitCode, run.exitedAt, run.doneAt, run.output.constData());
     return run;
+}
+
+qint64 cpuMsOf(qint64 pid)
+{
+    QFile file(pid == 0 ? QStringLiteral("/proc/self/stat") : QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+    const QByteArray text = file.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the whole line: 12 and 13 after the state (field 3).
+    if (fields.size() < 13)
+        return -1;
+    const qint64 ticks = fields.at(11).toLongLong() + fields.at(12).toLongLong();
+    return ticks * 1000 / sysconf(_SC_CLK_TCK);
+}
+
+qint64 exitedChildrenCpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    const auto ms = [](const timeval &t) { return qint64(t.tv_sec) * 1000 + t.tv_usec / 1000; };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
 }
 
 void printResult(const QString &scenario, const QList<qint64> &ours, int oursFailed, const QString &reference,

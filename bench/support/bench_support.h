@@ -39,6 +39,12 @@ struct ToolRun {
 ToolRun timeProgram(const QString &program, const QStringList &args, const std::function<bool()> &done,
                     int timeoutMs);
 
+// CPU time (user + system) a process has used so far, in ms, from /proc/PID/stat; pid 0 is this process.
+// -1 when it cannot be read (the process is gone).
+qint64 cpuMsOf(qint64 pid);
+// CPU time of this process's children that have exited and been waited for (a tool run with QProcess).
+qint64 exitedChildrenCpuMs();
+
 // One line for bench/matrix.sh: "RESULT {json}" with the scenario, each side's times in ms and its
 // failed runs, and the reference's name. Extra is merged into the object.
 void printResult(const QString &scenario, const QList<qint64> &ours, int oursFailed, const QString &reference,
