@@ -110,6 +110,40 @@ def failover_profile(server_dir):
     return profile
 
 
+def rebalance_profile(server_dir, scenario):
+    """Per run of each tool: where ours spent its time (moving the slots, then waiting until every node
+    agrees) and the CPU time the nodes and the tools used, from the lines rcs_bench_lifecycle prints."""
+    path = os.path.join(server_dir, scenario + '.log')
+    if not os.path.exists(path):
+        return []
+    lines = open(path, errors='replace').read().splitlines()
+    runs = []
+    pending = {}
+    for line in lines:
+        phases = re.match(r'  phases \(ms\): (.*); finished @(\d+)', line)
+        if phases:
+            steps = dict((m.group(1), int(m.group(2))) for m in re.finditer(r'(Moving slots|Waiting until every node agrees[^@]*) @(\d+)', phases.group(1)))
+            moving = steps.get('Moving slots')
+            agree = next((v for k, v in steps.items() if k.startswith('Waiting until every node agrees')), None)
+            if moving is not None and agree is not None:
+                pending['phases'] = f'moved in {agree - moving}, agreed after {int(phases.group(2)) - agree}'
+        cpu = re.match(r'  cpu \(ms\): this process (\d+), tools run (\d+), nodes (\d+)', line)
+        if cpu:
+            pending['cpu'] = (int(cpu.group(1)), int(cpu.group(2)), int(cpu.group(3)))
+        run = re.match(r'run \d+ (\S+)\s+(-?\d+) ms', line)
+        if run:
+            if 'cpu' in pending:
+                tool = 'ours' if run.group(1) == 'ours' else run.group(1)
+                own = pending['cpu'][0] if tool == 'ours' else pending['cpu'][1]
+                text = f"{tool} {run.group(2)} ms" if run.group(2) != '-1' else f"{tool} did not finish"
+                if 'phases' in pending:
+                    text += f" ({pending['phases']})"
+                text += f": nodes {pending['cpu'][2]} ms CPU, {tool} {own}"
+                runs.append(text)
+            pending = {}
+    return runs
+
+
 def machine():
     cpu = 'unknown CPU'
     for line in open('/proc/cpuinfo'):
@@ -199,13 +233,22 @@ def main():
             out.append('Failover, per run, when the last node listed the new master / the old master as its '
                        f"replica (ms from the command): ours {', '.join(profile['ours']) or '—'}; "
                        f"{cli[s]} {', '.join(profile['cli']) or '—'}.")
+        for scenario, title in (('rebalance-0', 'no keys'), ('rebalance-500k', '500 k keys')):
+            runs = rebalance_profile(os.path.join(root, s), scenario)
+            if runs:
+                out.append('')
+                out.append(f"Rebalance, {title}, per run (ms; ours' time split into moving the slots and waiting "
+                           f"until every node agrees; CPU used meanwhile by the 7 nodes and by the tool): "
+                           + '; '.join(runs) + '.')
         errors = [e for key, r in records.items() if key[0] == s for e in r.get('errors', [])]
         for result in (r['results'][0] for key, r in records.items() if key[0] == s and r['results']):
             errors += result.get('ours_errors', [])
         if errors:
             out.append('')
             out.append('Failures seen:')
-            for error in dict.fromkeys(errors):
+            # The cli's path says nothing the heading does not; the addresses differ per run.
+            shortened = [re.sub(r'127\.0\.\d+\.', '127.0.K.', re.sub(r"/\S*/(\w+-cli)", r'\1', e)) for e in errors]
+            for error in dict.fromkeys(shortened):
                 out.append(f'    {error[:400]}')
     out.append('<!-- bench/matrix end -->')
     print('\n'.join(out))
