@@ -120,11 +120,17 @@ run_server() {
   mkdir -p "$results/$name"
   echo
   echo "=== $name: $("$RCS_REDIS_SERVER" --version) ==="
-  local started=$SECONDS status=0
+  local started=$SECONDS status=0 log="$build_dir/Testing/Temporary/LastTest.log"
+  rm -f "$log" # a run that is killed leaves none, rather than the previous server's
   (cd "$build_dir" && ctest -L matrix --output-on-failure --parallel 2 --timeout 900) || status=$?
-  cp "$build_dir/Testing/Temporary/LastTest.log" "$results/$name/ctest.log"
   {
-    summarize "$name" "$results/$name/ctest.log"
+    if [ -f "$log" ]; then
+      cp "$log" "$results/$name/ctest.log"
+      summarize "$name" "$results/$name/ctest.log"
+    else
+      echo "$name: ctest did not finish (exit $status); no result"
+      status=1
+    fi
     echo "  time: $((SECONDS - started)) s"
   } >"$results/$name/summary.txt"
   return $status

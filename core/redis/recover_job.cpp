@@ -47,14 +47,16 @@ void RecoverJob::doStart()
     struct Collect {
         QList<RecoveryNodeInput> inputs;
         QList<int> timeouts;
+        QList<bool> noFailover;
         QList<QString> errors;
         int remaining = 0;
     };
     auto collect = std::make_shared<Collect>();
-    collect->remaining = static_cast<int>(m_addresses.size()) * 3;
+    collect->remaining = static_cast<int>(m_addresses.size()) * 4;
     for (const NodeAddress &address : std::as_const(m_addresses)) {
         collect->inputs.append({address, QString(), {}});
         collect->timeouts.append(0);
+        collect->noFailover.append(true); // unknown: never touched
         collect->errors.append(QString());
     }
     const auto done = [this, collect] {
@@ -69,6 +71,7 @@ void RecoverJob::doStart()
                 return;
             }
         }
+        m_noFailover = collect->noFailover;
         identified(collect->inputs, collect->timeouts);
     };
     for (qsizetype i = 0; i < m_addresses.size(); ++i) {
@@ -104,6 +107,13 @@ void RecoverJob::doStart()
                                 collect->timeouts[i] = reply->elements().at(1).text().toInt();
                             done();
                         });
+        m_pool->command(address, {"CONFIG", "GET", "cluster-replica-no-failover"}, this,
+                        [collect, i, done](Result<RedisReply> reply) {
+                            if (reply && reply->elements().size() == 2)
+                                collect->noFailover[i] =
+                                    reply->elements().at(1).text() != QLatin1String("no");
+                            done();
+                        });
     }
 }
 
@@ -126,10 +136,51 @@ void RecoverJob::identified(const QList<RecoveryNodeInput> &inputs, const QList<
         sendMeets(m_plan.meets);
         poll();
     };
-    if (m_plan.staleFailFlags && m_fastFailClear)
-        setNodeTimeouts(true, meet);
-    else
-        meet();
+    holdFailovers(true, [this, meet] {
+        if (m_plan.staleFailFlags && m_fastFailClear)
+            setNodeTimeouts(true, meet);
+        else
+            meet();
+    });
+}
+
+void RecoverJob::holdFailovers(bool hold, std::function<void()> then)
+{
+    // While the nodes meet again, each still flags the peers it cannot reach at their old addresses, and
+    // a majority of masters soon agrees that a master has failed: its replica, already replicating from
+    // it at its new address, would then win an election and swap roles in a cluster where every node is
+    // alive. So replicas whose master is among the members may not start a failover until the cluster
+    // has recovered (a manual CLUSTER FAILOVER still works).
+    if (hold && !m_plan.isNoop()) {
+        QSet<QString> memberIds;
+        for (const int member : std::as_const(m_plan.members))
+            memberIds.insert(m_inputs.at(member).myId);
+        for (const int member : std::as_const(m_plan.members)) {
+            const RecoveryNodeInput &input = m_inputs.at(member);
+            for (const ClusterNodeInfo &node : input.nodes) {
+                if (node.isMyself() && node.isReplica() && memberIds.contains(node.masterId) &&
+                    !m_noFailover.value(member, true))
+                    m_failoversHeld.append(member);
+            }
+        }
+    }
+    const QList<int> members = m_failoversHeld;
+    if (!hold)
+        m_failoversHeld.clear();
+    if (members.isEmpty())
+        return then();
+    auto remaining = std::make_shared<qsizetype>(members.size());
+    for (const int member : members) {
+        const NodeAddress address = m_inputs.at(member).address;
+        sendLogged(m_pool, address, {"CONFIG", "SET", "cluster-replica-no-failover", hold ? "yes" : "no"},
+                   hold ? tr("Keep the replica %1 from failing over while the nodes meet again")
+                              .arg(address.toString())
+                        : tr("Let the replica %1 fail over again").arg(address.toString()),
+                   this, [remaining, then](Result<RedisReply>) {
+                       if (--*remaining == 0)
+                           then();
+                   });
+    }
 }
 
 void RecoverJob::sendMeets(const QList<MeetCommand> &meets)
@@ -199,8 +250,11 @@ void RecoverJob::polled(const QList<NodeView> &views)
         return;
     }
     if (m_gaps.isEmpty() && !m_timeoutsLowered) {
-        info(tr("Every node lists every peer at its current address and reports cluster_state:ok."));
-        succeed();
+        m_restoring = true;
+        holdFailovers(false, [this] {
+            info(tr("Every node lists every peer at its current address and reports cluster_state:ok."));
+            succeed();
+        });
         return;
     }
     if (!remeets.isEmpty() && m_sinceMeets.elapsed() >= RemeetIntervalMs) {
@@ -335,12 +389,12 @@ void RecoverJob::failAfterRestore(const Error &error)
     if (isFinished() || m_restoring)
         return;
     m_pollTimer.stop();
-    if (!m_timeoutsLowered) {
-        fail(error);
-        return;
-    }
     m_restoring = true;
-    setNodeTimeouts(false, [this, error] { fail(error); });
+    const auto failovers = [this, error] { holdFailovers(false, [this, error] { fail(error); }); };
+    if (m_timeoutsLowered)
+        setNodeTimeouts(false, failovers);
+    else
+        failovers();
 }
 
 void RecoverJob::doCancel()
@@ -357,6 +411,10 @@ void RecoverJob::doCancel()
         }
         m_timeoutsLowered = false;
     }
+    for (const int member : std::as_const(m_failoversHeld))
+        m_pool->command(m_inputs.at(member).address, {"CONFIG", "SET", "cluster-replica-no-failover", "no"},
+                        m_pool, [](Result<RedisReply>) {});
+    m_failoversHeld.clear();
 }
 
 } // namespace rcs

@@ -18,13 +18,17 @@ class RedisPool;
 // Brings a cluster back after its nodes restarted on new addresses (every pod rescheduled), without
 // resetting anything: the data and the node ids on the volumes survive.
 //
-// 1. Asks every given address for CLUSTER MYID, CLUSTER NODES and its cluster-node-timeout.
+// 1. Asks every given address for CLUSTER MYID, CLUSTER NODES, its cluster-node-timeout and its
+//    cluster-replica-no-failover.
 // 2. planRecovery(): the MEETs that make every node hear from every peer at its new address (and every
 //    node receive one, since a node learns its own new address only from an incoming MEET).
-// 3. If some node still flags a live peer fail/fail?, lowers cluster-node-timeout to 1 s on the members
+// 3. Unless nothing is to be done, sets cluster-replica-no-failover on every replica whose master is a
+//    member (and that allowed failovers), so that fail flags raised while the nodes meet again cannot
+//    swap roles, and clears it again when the job ends, however it ends.
+// 4. If some node still flags a live peer fail/fail?, lowers cluster-node-timeout to 1 s on the members
 //    (a FAIL master is otherwise cleared only after 2 × node timeout) and restores every node's own value
 //    as soon as no flag is left — and on every way out of the job.
-// 4. Sends the MEETs (pipelined per node, all nodes at once), then polls CLUSTER NODES + CLUSTER INFO every
+// 5. Sends the MEETs (pipelined per node, all nodes at once), then polls CLUSTER NODES + CLUSTER INFO every
 //    pollInterval and re-sends a MEET for any pair still unresolved every 2 s.
 // Succeeds when every member lists itself and every other member at its current address, connected,
 // without fail/fail?/handshake/noaddr flags, with no handshake in progress, and reports cluster_state:ok.
@@ -69,12 +73,15 @@ private:
     QStringList gapsIn(const QList<NodeView> &views, QList<MeetCommand> *remeets) const;
     bool anyMemberFlagged(const QList<NodeView> &views) const;
     void setNodeTimeouts(bool fast, std::function<void()> then);
+    void holdFailovers(bool hold, std::function<void()> then);
     void failAfterRestore(const Error &error);
 
     QList<NodeAddress> m_addresses;
     QPointer<RedisPool> m_pool;
     QList<RecoveryNodeInput> m_inputs;
     QList<int> m_originalNodeTimeouts; // per input, ms
+    QList<bool> m_noFailover;          // per input: cluster-replica-no-failover was already set (or unknown)
+    QList<int> m_failoversHeld;        // members whose failovers this job holds
     RecoveryPlan m_plan;
     ClusterTopology m_topology;
     QStringList m_gaps;

@@ -66,6 +66,9 @@ private:
         const Error created = runJob(create, 120000);
         QVERIFY2(!created.isError(), qPrintable(created.message()));
         const QString victim = create->topology().masters().first().id;
+        QHash<QString, QString> masterOf; // node id → its master's id, empty for a master
+        for (const TopologyNode &node : create->topology().nodes())
+            masterOf.insert(node.id, node.isReplica() ? node.masterId : QString());
         delete create;
         const QString differs = test::redisCliDisagreement(nodes.address(0));
         QVERIFY2(differs.isEmpty(), qPrintable(differs));
@@ -118,6 +121,9 @@ private:
             QVERIFY(!node.staleAtPeers);
             QVERIFY(!node.ownAddressStale);
             QVERIFY(node.linkConnected);
+            // Recovery swaps no roles: every node alive, no replica had a reason to take over.
+            QVERIFY2(masterOf.contains(node.id), qPrintable(node.id));
+            QCOMPARE(node.isReplica() ? node.masterId : QString(), masterOf.value(node.id));
         }
         std::optional<Result<RedisReply>> timeout;
         pool.command(nodes.address(0), {"CONFIG", "GET", "cluster-node-timeout"}, nullptr,
@@ -125,6 +131,15 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(timeout.has_value(), 10000);
         QVERIFY(timeout->ok());
         QCOMPARE(timeout->value().elements().at(1).bytes(), QByteArray("5000"));
+        // The failovers held while the nodes met again are allowed again, on every node.
+        for (const NodeAddress &address : nodes.addresses()) {
+            std::optional<Result<RedisReply>> noFailover;
+            pool.command(address, {"CONFIG", "GET", "cluster-replica-no-failover"}, nullptr,
+                         [&](Result<RedisReply> r) { noFailover = std::move(r); });
+            QTRY_VERIFY_WITH_TIMEOUT(noFailover.has_value(), 10000);
+            QVERIFY(noFailover->ok());
+            QCOMPARE(noFailover->value().elements().at(1).bytes(), QByteArray("no"));
+        }
 
         ClusterKeyClient client(&pool, nodes.addresses());
         QVERIFY(client.refreshBlocking().ok());
