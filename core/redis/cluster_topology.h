@@ -1,6 +1,7 @@
 #pragma once
 
 #include "redis/cluster_node.h"
+#include "redis/server_identity.h"
 
 #include <QList>
 #include <QMap>
@@ -66,6 +67,7 @@ struct TopologyNode {
     std::optional<qint64> keyCount;
     std::optional<qint64> usedMemory;
     QString redisVersion;
+    ServerIdentity server; // from its INFO; unknown when INFO was not read
     std::optional<PodInfo> pod;
     QString hostGroup; // the Kubernetes node name if known, else the IP
 
@@ -115,7 +117,12 @@ public:
     bool slotsAgree() const { return m_disagreements.isEmpty(); }
     // One sentence per view that differs from the first reachable one.
     const QStringList &disagreements() const { return m_disagreements; }
+    // Slots in migration on a master (its "[slot->-id]" / "[slot-<-id]" entries).
     const QList<OpenSlot> &openSlots() const { return m_openSlots; }
+    // Open slots a replica shows that its reachable master does not. Valkey 8 replicates SETSLOT to the
+    // replicas before the master applies it, so a SETSLOT that ran out of time waiting for them leaves
+    // a replica ahead of its master; a failover would hand that state to the cluster.
+    const QList<OpenSlot> &replicaOnlyOpenSlots() const { return m_replicaOnlyOpenSlots; }
     SlotSet coveredSlots() const { return m_covered; }
     SlotSet uncoveredSlots() const { return m_covered.complement(); }
     // Slots claimed by more than one master.
@@ -131,6 +138,7 @@ private:
     QList<TopologyNode> m_nodes;
     QStringList m_disagreements;
     QList<OpenSlot> m_openSlots;
+    QList<OpenSlot> m_replicaOnlyOpenSlots;
     SlotSet m_covered;
     SlotSet m_contested;
     QList<NodeAddress> m_handshakes;

@@ -57,7 +57,25 @@ void FixOpenSlotsJob::scanned(const ClusterTopology &topology)
     for (const OpenSlot &open : topology.openSlots())
         (open.migrating ? openSlots[open.slot].migrating : openSlots[open.slot].importing)
             .insert(open.nodeId, open.peerId);
-    if (openSlots.isEmpty()) {
+    // What a replica shows and its master does not is cleared by a STABLE on the master, which
+    // replicates it (only Valkey's replicas carry open slots; its masters replicate SETSLOT).
+    m_strayReplicaSlots.clear();
+    for (const OpenSlot &open : topology.replicaOnlyOpenSlots()) {
+        const TopologyNode *replica = topology.node(open.nodeId);
+        if (!replica || !m_addressById.contains(replica->masterId) || openSlots.contains(open.slot))
+            continue;
+        const std::pair<QString, int> stray(replica->masterId, open.slot);
+        if (m_strayReplicaSlots.contains(stray))
+            continue;
+        m_strayReplicaSlots.append(stray);
+        m_actions.append(QStringLiteral("Slot %1: the replica %2 still shows it %3 %4; a STABLE on its master "
+                                        "%5 clears it.")
+                             .arg(open.slot)
+                             .arg(replica->address.toString(),
+                                  open.migrating ? QStringLiteral("migrating to") : QStringLiteral("importing from"),
+                                  open.peerId.left(8), m_addressById.value(replica->masterId).toString()));
+    }
+    if (openSlots.isEmpty() && m_strayReplicaSlots.isEmpty()) {
         info(QStringLiteral("No slot is open; nothing to fix."));
         return succeed();
     }
@@ -157,6 +175,13 @@ void FixOpenSlotsJob::counted(const QList<int> &emptyImports, const SlotPlan &mo
     if (isFinished())
         return;
     setStep(QStringLiteral("Closing open slots"));
+    for (const auto &[masterId, slot] : std::as_const(m_strayReplicaSlots)) {
+        sendLogged(m_pool, m_addressById.value(masterId),
+                   {"CLUSTER", "SETSLOT", QByteArray::number(slot), "STABLE"},
+                   QStringLiteral("Clear the replicas' left-over state of slot %1").arg(slot), this,
+                   [](Result<RedisReply>) {});
+        ++m_slotsFixed;
+    }
     for (const int slot : emptyImports) {
         for (const OpenSlot &open : m_topology.openSlots()) {
             if (open.slot != slot || open.migrating)
@@ -201,6 +226,7 @@ void FixOpenSlotsJob::waitForTargets(const SlotPlan &moves)
 void FixOpenSlotsJob::runMoves(const SlotPlan &moves)
 {
     auto *migration = new SlotMigrationJob(moves, m_addressById, m_masterIds, m_pool, this);
+    migration->setServers(serversById(m_topology));
     m_child = migration;
     connect(migration, &Job::finished, this, [this, migration] {
         if (isFinished())
@@ -217,7 +243,13 @@ void FixOpenSlotsJob::runMoves(const SlotPlan &moves)
 void FixOpenSlotsJob::verify()
 {
     setStep(QStringLiteral("Waiting until no node reports an open slot"));
-    fetchViews(m_pool, m_addressById.values(), this, [this](QList<NodeView> views) {
+    // Replicas too: on Valkey they carry their master's open slots.
+    QList<NodeAddress> everyone;
+    for (const TopologyNode &node : m_topology.nodes()) {
+        if (node.reachable)
+            everyone.append(node.address);
+    }
+    fetchViews(m_pool, everyone, this, [this](QList<NodeView> views) {
         if (isFinished())
             return;
         QString open;

@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <utility>
+
 namespace rcs {
 
 class RedisPool;
@@ -22,6 +24,9 @@ class RedisPool;
 //   (nothing had moved yet); otherwise the move A → B is finished, since keys already live on both;
 // - anything else (several migrating nodes, an importer naming an unknown source): left alone and
 //   reported, like redis-cli's "can't fix this slot yet".
+// Only the masters' open slots count: Valkey 8 replicates SETSLOT, so its replicas show their master's
+// state as well. A slot open on a replica but not on its master (a SETSLOT that ran out of time
+// waiting for the replicas) is cleared with SETSLOT STABLE on the master, which replicates it.
 // Moves run through SlotMigrationJob (sources in parallel, never REPLACE), once every receiving master
 // reports cluster_state:ok: a master that was just restarted (the usual reason a slot was left open)
 // answers CLUSTERDOWN for up to 5 s, and a MIGRATE into it would fail. Finally the job waits until no
@@ -60,6 +65,7 @@ private:
     QHash<QString, NodeAddress> m_addressById;
     QStringList m_masterIds;
     QStringList m_actions;
+    QList<std::pair<QString, int>> m_strayReplicaSlots; // (master id, slot) open only on its replicas
     QPointer<Job> m_child;
     QDeadlineTimer m_deadline;
     int m_slotsFixed = 0;

@@ -171,6 +171,7 @@ void RebalanceJob::migrate()
 {
     setStep(QStringLiteral("Moving slots"));
     auto *migration = new SlotMigrationJob(m_plan, m_addressById, m_masterIds, m_pool, this);
+    migration->setServers(serversById(m_before));
     m_child = migration;
     connect(migration, &Job::progress, this, [this](qint64 done, qint64 total) { setProgress(done, total); });
     connect(migration, &Job::finished, this, [this, migration] {

@@ -3,7 +3,9 @@
 #include "common/job.h"
 #include "redis/node_address.h"
 #include "redis/rebalance_planner.h"
+#include "redis/redis_connection.h"
 #include "redis/redis_reply.h"
+#include "redis/server_identity.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -26,7 +28,19 @@ class RedisPool;
 // Moves from different sources run in parallel (a MIGRATE blocks only its own source), and each source
 // keeps a small window of slots in flight (Options::slotsInFlight), each slot still strictly in the order
 // above: the round trips (and the nodes.conf write behind every SETSLOT) of neighbouring slots overlap
-// instead of adding up, which is what makes empty slots cheap. Never REPLACE a different value: on BUSYKEY
+// instead of adding up, which is what makes empty slots cheap.
+//
+// Valkey 8 (ServerIdentity::replicatesSetSlot, known from setServers()) replicates every SETSLOT to the
+// master's replicas and answers only once they acknowledged: a SETSLOT holds up its connection for a
+// replication round trip. There each slot in flight talks to such a node over a connection of its own
+// (RedisPool channels), so the slots wait for the replicas side by side and one acknowledgement round
+// releases them all; the window is wider (Options::replicatedSlotsInFlight); SETSLOT carries TIMEOUT
+// (Options::replicaAckTimeoutMs) and the client waits that much longer, so a replica that does not
+// acknowledge is reported as such (NOREPLICAS) instead of as a silent node. The other masters are not
+// told (each would wait for its own replicas per slot): the target's SETSLOT NODE bumps its epoch and
+// broadcasts the new owner to every node at once. A source that gives away its last slot turns into a
+// replica of the target while its own SETSLOT NODE waits (the server then answers UNBLOCKED); ROLE
+// confirms it, and a source still master is told again. Never REPLACE a different value: on BUSYKEY
 // the batch's keys are compared (DUMP on both sides); when every copy already on the target is
 // byte-identical to the source's — what a MIGRATE interrupted after the target applied its RESTOREs leaves
 // — the batch is sent again with REPLACE (logged), otherwise that source stops with the slot left open and
@@ -47,6 +61,8 @@ public:
         int slowBatchMs = 200;        // a batch slower than this halves the next
         int fastBatchMs = 20;         // a batch faster than this doubles the next
         int slotsInFlight = 8;        // per source
+        int replicatedSlotsInFlight = 32; // per source, when one of its nodes replicates SETSLOT
+        int replicaAckTimeoutMs = 2000;   // SETSLOT's TIMEOUT where it waits for the replicas
     };
 
     // addressById: every master's address; masterIds: every master (told SETSLOT NODE at the end).
@@ -55,6 +71,9 @@ public:
     ~SlotMigrationJob() override;
 
     void setOptions(const Options &options) { m_options = options; }
+    // The server of each master, by id (from INFO); a master not named is treated as one whose SETSLOT
+    // does not wait for its replicas.
+    void setServers(QHash<QString, ServerIdentity> serverById) { m_servers = std::move(serverById); }
 
     int slotsMoved() const { return m_slotsMoved; }
     qint64 keysMoved() const { return m_keysMoved; }
@@ -80,10 +99,12 @@ private:
     // One slot at a time, in protocol order; a source runs several lanes.
     struct Lane {
         int worker = 0;
+        int channel = 0; // its own connection to nodes whose SETSLOT waits for replicas (1, 2, …)
         qsizetype step = 0;
         bool done = false;
         QElapsedTimer clock;
         int staleKeyReplies = 0; // GETKEYSINSLOT answers pipelined behind a MIGRATE that hit BUSYKEY
+        int sourceAttempts = 0;  // SETSLOT NODE sent to the source for the current slot
     };
 
     void nextSlot(int l);
@@ -93,7 +114,20 @@ private:
     void migrate(int l, const QList<QByteArray> &keys, bool replaceIdentical = false);
     void compareBusyKeys(int l, const QList<QByteArray> &keys, const Error &busy);
     void finalize(int l);
+    void tellSource(int l);
+    void sourceAnswered(int l, const Result<RedisReply> &reply);
+    void slotDone(int l);
     void tellOthers(int l);
+    // CLUSTER SETSLOT slot action [id] to a node, with TIMEOUT, a longer client timeout and the lane's
+    // own connection where the node replicates SETSLOT; a NOREPLICAS answer becomes a Timeout error
+    // that says what the replicas did not do (its detail keeps the server's text).
+    void setSlot(int l, const QString &nodeId, const QByteArray &action, const QString &argumentId,
+                 RedisConnection::Callback done);
+    bool replicatesSetSlot(const QString &nodeId) const { return m_servers.value(nodeId).replicatesSetSlot(); }
+    int channelFor(int l, const QString &nodeId) const
+    {
+        return replicatesSetSlot(nodeId) ? m_lanes.at(l).channel : 0;
+    }
     void stop(int l, const Error &error);
     void laneDone(int l);
     void checkDone();
@@ -115,6 +149,7 @@ private:
     QStringList m_masterIds;
     QPointer<RedisPool> m_pool;
     Options m_options;
+    QHash<QString, ServerIdentity> m_servers;
     QList<Worker> m_workers;
     QList<Lane> m_lanes;
     int m_totalSlots = 0;

@@ -37,7 +37,8 @@ void CheckWorkflow::doStart()
 void CheckWorkflow::repair(const ClusterSurvey &found)
 {
     const QList<OpenSlot> open = found.topology.openSlots();
-    if (open.isEmpty()) {
+    const QList<OpenSlot> onReplicas = found.topology.replicaOnlyOpenSlots();
+    if (open.isEmpty() && onReplicas.isEmpty()) {
         info(QStringLiteral("No slot is open: there is nothing for --fix to do."));
         conclude(found);
         return;
@@ -49,10 +50,16 @@ void CheckWorkflow::repair(const ClusterSurvey &found)
                      .arg(slot.migrating ? QStringLiteral("migrating to") : QStringLiteral("importing from"),
                           found.podName(slot.peerId), found.podName(slot.nodeId)));
         }
+        for (const OpenSlot &slot : onReplicas) {
+            info(QStringLiteral("slot %1 is %2 %3 on the replica %4 only")
+                     .arg(slot.slot)
+                     .arg(slot.migrating ? QStringLiteral("migrating to") : QStringLiteral("importing from"),
+                          found.podName(slot.peerId), found.podName(slot.nodeId)));
+        }
         logCommand(QStringLiteral("redis"), QStringLiteral("Close the open slots"),
                    QStringLiteral("redis-cli --cluster fix %1").arg(found.addresses.value(0).toString()));
         addResult(QStringLiteral("Dry run: %1 open slot(s) would be closed; nothing was changed.")
-                      .arg(open.size()));
+                      .arg(open.size() + onReplicas.size()));
         conclude(found);
         return;
     }
