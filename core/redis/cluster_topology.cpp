@@ -350,6 +350,19 @@ bool ClusterTopology::allStatesOk() const
                                             [](const QString &s) { return s == QLatin1String("ok"); });
 }
 
+bool ClusterTopology::knows(const QString &viewerId, const QString &otherId) const
+{
+    for (const NodeView &view : m_views) {
+        const ClusterNodeInfo *self = view.reachable ? myselfLine(view) : nullptr;
+        if (!self || self->id != viewerId)
+            continue;
+        return std::any_of(view.nodes.cbegin(), view.nodes.cend(), [&](const ClusterNodeInfo &node) {
+            return node.id == otherId && !node.isHandshake();
+        });
+    }
+    return false;
+}
+
 QStringList ClusterTopology::unreachableNodeIds() const
 {
     QStringList ids;

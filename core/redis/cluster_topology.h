@@ -127,6 +127,10 @@ public:
     SlotSet uncoveredSlots() const { return m_covered.complement(); }
     // Slots claimed by more than one master.
     SlotSet contestedSlots() const { return m_contested; }
+    // Whether the node viewerId, in its own CLUSTER NODES, lists otherId past the handshake (false when
+    // the viewer was not reached). A master that does not know a node yet answers "I don't know about
+    // node" to a SETSLOT naming it.
+    bool knows(const QString &viewerId, const QString &otherId) const;
     // Ids of known nodes we could not reach.
     QStringList unreachableNodeIds() const;
     // Addresses that did not answer (whether or not we know their ids).

@@ -226,7 +226,7 @@ void FixOpenSlotsJob::waitForTargets(const SlotPlan &moves)
 void FixOpenSlotsJob::runMoves(const SlotPlan &moves)
 {
     auto *migration = new SlotMigrationJob(moves, m_addressById, m_masterIds, m_pool, this);
-    migration->setServers(serversById(m_topology));
+    migration->setTopology(m_topology);
     m_child = migration;
     connect(migration, &Job::finished, this, [this, migration] {
         if (isFinished())

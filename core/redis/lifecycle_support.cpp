@@ -128,14 +128,4 @@ void findNotOk(RedisPool *pool, const QList<NodeAddress> &addresses, const QObje
     });
 }
 
-QHash<QString, ServerIdentity> serversById(const ClusterTopology &topology)
-{
-    QHash<QString, ServerIdentity> servers;
-    for (const TopologyNode &node : topology.nodes()) {
-        if (node.server.isKnown())
-            servers.insert(node.id, node.server);
-    }
-    return servers;
-}
-
 } // namespace rcs

@@ -38,9 +38,6 @@ QList<NodeAddress> receivingMasters(const SlotPlan &plan, const QHash<QString, N
 void findNotOk(RedisPool *pool, const QList<NodeAddress> &addresses, const QObject *context,
                std::function<void(const QString &notReady)> done);
 
-// The server of every node the topology read INFO from, by node id (SlotMigrationJob::setServers).
-QHash<QString, ServerIdentity> serversById(const ClusterTopology &topology);
-
 // The node's own line in a view, or null.
 const ClusterNodeInfo *myselfIn(const NodeView &view);
 

@@ -114,6 +114,11 @@ void RedisPool::commandEach(const QList<NodeAddress> &addresses,
     }
 }
 
+void RedisPool::closeChannel(const NodeAddress &address, int channel)
+{
+    retire(m_connections.take(ConnectionKey(address, channel)));
+}
+
 void RedisPool::closeAll()
 {
     const auto connections = m_connections;

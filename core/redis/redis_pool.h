@@ -66,6 +66,9 @@ public:
     void commandEach(const QList<NodeAddress> &addresses,
                      const std::function<QList<QByteArray>(const NodeAddress &)> &argvFor,
                      const QObject *context, std::function<void(QList<NodeReply>)> done, int timeoutMs = 0);
+    // Closes one connection (a channel other than 0 that a job opened for itself); its pending commands
+    // fail with Cancelled. Nothing happens when it is not open.
+    void closeChannel(const NodeAddress &address, int channel);
     // Closes every connection; their pending commands fail with Cancelled.
     void closeAll();
 

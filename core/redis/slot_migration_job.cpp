@@ -4,6 +4,8 @@
 #include "redis/lifecycle_support.h"
 #include "redis/redis_pool.h"
 
+#include <QSet>
+
 #include <algorithm>
 #include <memory>
 #include <optional>
@@ -36,6 +38,18 @@ SlotMigrationJob::SlotMigrationJob(SlotPlan plan, QHash<QString, NodeAddress> ad
 }
 
 SlotMigrationJob::~SlotMigrationJob() = default;
+
+void SlotMigrationJob::setTopology(const ClusterTopology &topology)
+{
+    m_servers.clear();
+    m_withReplicas.clear();
+    for (const TopologyNode &node : topology.nodes()) {
+        if (node.server.isKnown())
+            m_servers.insert(node.id, node.server);
+        if (node.isReplica())
+            m_withReplicas.insert(node.masterId);
+    }
+}
 
 void SlotMigrationJob::doStart()
 {
@@ -73,13 +87,20 @@ void SlotMigrationJob::doStart()
                 .arg(m_totalSlots)
                 .arg(m_workers.size()));
     setProgress(0, m_totalSlots);
+    QList<bool> waits;
+    for (const Worker &worker : std::as_const(m_workers)) {
+        waits.append(waitsForReplicas(worker.sourceId) ||
+                     std::any_of(worker.steps.cbegin(), worker.steps.cend(),
+                                 [this](const Step &step) { return waitsForReplicas(step.targetId); }));
+    }
+    const int waiting = static_cast<int>(waits.count(true));
+    const int replicatedWindow =
+        waiting == 0 ? 0
+                     : std::clamp(m_options.replicatedLaneBudget / waiting, m_options.slotsInFlight,
+                                  std::max(m_options.slotsInFlight, m_options.replicatedSlotsInFlight));
     for (int w = 0; w < m_workers.size(); ++w) {
         const Worker &worker = m_workers.at(w);
-        const bool waitsForReplicas =
-            replicatesSetSlot(worker.sourceId) ||
-            std::any_of(worker.steps.cbegin(), worker.steps.cend(),
-                        [this](const Step &step) { return replicatesSetSlot(step.targetId); });
-        const int window = waitsForReplicas ? m_options.replicatedSlotsInFlight : m_options.slotsInFlight;
+        const int window = waits.at(w) ? replicatedWindow : m_options.slotsInFlight;
         const int lanes = std::max(1, std::min(window, static_cast<int>(worker.steps.size())));
         for (int i = 0; i < lanes; ++i) {
             Lane lane;
@@ -145,7 +166,7 @@ void SlotMigrationJob::setMigrating(int l)
     m_pool->command(
         sourceOf(l), {"CLUSTER", "GETKEYSINSLOT", number(step.slot), number(workerOf(l).batch)}, this,
         [this, l](Result<RedisReply> reply) { onKeys(l, reply); },
-        replicatesSetSlot(sourceId) ? m_options.replicaAckTimeoutMs + RedisConnection::DefaultCommandTimeoutMs
+        acceptsSetSlotTimeout(sourceId) ? m_options.replicaAckTimeoutMs + RedisConnection::DefaultCommandTimeoutMs
                                     : 0,
         channelFor(l, sourceId));
 }
@@ -158,7 +179,7 @@ void SlotMigrationJob::setSlot(int l, const QString &nodeId, const QByteArray &a
     if (!argumentId.isEmpty())
         argv << argumentId.toUtf8();
     int timeoutMs = 0;
-    if (replicatesSetSlot(nodeId)) {
+    if (acceptsSetSlotTimeout(nodeId)) {
         argv << "TIMEOUT" << number(m_options.replicaAckTimeoutMs);
         timeoutMs = m_options.replicaAckTimeoutMs + RedisConnection::DefaultCommandTimeoutMs;
     }
@@ -372,9 +393,9 @@ void SlotMigrationJob::sourceAnswered(int l, const Result<RedisReply> &reply)
     // Valkey: the source lost its last slot while its SETSLOT waited for its replicas, turned into a
     // replica of the target and dropped the wait (UNBLOCKED); or its replicas followed the target and
     // never acknowledged (NOREPLICAS). Either is what draining a master ends with; ROLE tells which.
+    // Not on the lane's connection: the server closes it after the UNBLOCKED reply.
     if (!replyContains(reply, "UNBLOCKED") && !replyContains(reply, "NOREPLICAS"))
         return stop(l, reply.error());
-    const QString sourceId = workerOf(l).sourceId;
     m_pool->command(
         sourceOf(l), {"ROLE"}, this,
         [this, l, failure = reply.error()](Result<RedisReply> role) {
@@ -390,8 +411,7 @@ void SlotMigrationJob::sourceAnswered(int l, const Result<RedisReply> &reply)
                 return tellSource(l);
             stop(l, failure.withContext(QStringLiteral("The source is still a master after %1 attempts")
                                             .arg(m_lanes.at(l).sourceAttempts)));
-        },
-        0, channelFor(l, sourceId));
+        });
 }
 
 void SlotMigrationJob::slotDone(int l)
@@ -410,7 +430,7 @@ void SlotMigrationJob::tellOthers(int l)
         if (id == sourceId || id == step.targetId || !m_addressById.contains(id))
             continue;
         // Each would wait for its replicas, slot after slot; the target's broadcast tells it as fast.
-        if (replicatesSetSlot(id))
+        if (waitsForReplicas(id))
             continue;
         ++m_backgroundReplies;
         m_pool->command(m_addressById.value(id),
@@ -444,10 +464,32 @@ QString SlotMigrationJob::describe(int l) const
         .arg(sourceOf(l).toString(), m_addressById.value(step.targetId).toString());
 }
 
+void SlotMigrationJob::closeLaneConnections()
+{
+    // The pool outlives the job (a session shares it); the extra connections are this job's.
+    QList<QSet<QString>> nodesOf; // per worker: its source and targets
+    for (const Worker &worker : std::as_const(m_workers)) {
+        QSet<QString> ids{worker.sourceId};
+        for (const Step &step : worker.steps)
+            ids.insert(step.targetId);
+        nodesOf.append(ids);
+    }
+    QSet<std::pair<QString, int>> used;
+    for (int l = 0; l < m_lanes.size(); ++l) {
+        for (const QString &id : std::as_const(nodesOf[m_lanes.at(l).worker]))
+            used.insert({id, channelFor(l, id)});
+    }
+    for (const auto &[id, channel] : std::as_const(used)) {
+        if (channel != 0)
+            m_pool->closeChannel(m_addressById.value(id), channel);
+    }
+}
+
 void SlotMigrationJob::checkDone()
 {
     if (isFinished() || m_activeLanes > 0 || m_backgroundReplies > 0)
         return;
+    closeLaneConnections();
     if (m_firstError.isError()) {
         // Server replies carry no full stop; without one the count below reads as part of the reply.
         QString message = m_firstError.message();

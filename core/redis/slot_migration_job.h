@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/job.h"
+#include "redis/cluster_topology.h"
 #include "redis/node_address.h"
 #include "redis/rebalance_planner.h"
 #include "redis/redis_connection.h"
@@ -11,6 +12,7 @@
 #include <QHash>
 #include <QList>
 #include <QPointer>
+#include <QSet>
 #include <QStringList>
 
 namespace rcs {
@@ -30,15 +32,15 @@ class RedisPool;
 // above: the round trips (and the nodes.conf write behind every SETSLOT) of neighbouring slots overlap
 // instead of adding up, which is what makes empty slots cheap.
 //
-// Valkey 8 (ServerIdentity::replicatesSetSlot, known from setServers()) replicates every SETSLOT to the
+// Valkey 8 (ServerIdentity::replicatesSetSlot, known from setTopology()) replicates every SETSLOT to a
 // master's replicas and answers only once they acknowledged: a SETSLOT holds up its connection for a
-// replication round trip. There each slot in flight talks to such a node over a connection of its own
+// replication round trip. Each slot in flight talks to such a master over a connection of its own
 // (RedisPool channels), so the slots wait for the replicas side by side and one acknowledgement round
 // releases them all; the window is wider (Options::replicatedSlotsInFlight); SETSLOT carries TIMEOUT
 // (Options::replicaAckTimeoutMs) and the client waits that much longer, so a replica that does not
-// acknowledge is reported as such (NOREPLICAS) instead of as a silent node. The other masters are not
-// told (each would wait for its own replicas per slot): the target's SETSLOT NODE bumps its epoch and
-// broadcasts the new owner to every node at once. A source that gives away its last slot turns into a
+// acknowledge is reported as such (NOREPLICAS) instead of as a silent node. The other masters that
+// would wait for their replicas are not told (a wait per slot and master): the target's SETSLOT NODE
+// bumps its epoch and broadcasts the new owner to every node at once. A source that gives away its last slot turns into a
 // replica of the target while its own SETSLOT NODE waits (the server then answers UNBLOCKED); ROLE
 // confirms it, and a source still master is told again. Never REPLACE a different value: on BUSYKEY
 // the batch's keys are compared (DUMP on both sides); when every copy already on the target is
@@ -61,8 +63,15 @@ public:
         int slowBatchMs = 200;        // a batch slower than this halves the next
         int fastBatchMs = 20;         // a batch faster than this doubles the next
         int slotsInFlight = 8;        // per source
-        int replicatedSlotsInFlight = 32; // per source, when one of its nodes replicates SETSLOT
-        int replicaAckTimeoutMs = 2000;   // SETSLOT's TIMEOUT where it waits for the replicas
+        // Per source when one of its masters waits for replicas on SETSLOT: each slot in flight holds a
+        // connection to it, so all sources together hold at most replicatedLaneBudget (and never fewer
+        // than slotsInFlight each): file descriptors stay bounded on big clusters.
+        int replicatedSlotsInFlight = 128;
+        int replicatedLaneBudget = 384;
+        // SETSLOT's TIMEOUT on Valkey: how long a master waits for its replicas' acknowledgement. The
+        // client waits that long plus its usual command timeout, so the server's NOREPLICAS (naming
+        // the cause) always comes first.
+        int replicaAckTimeoutMs = 5000;
     };
 
     // addressById: every master's address; masterIds: every master (told SETSLOT NODE at the end).
@@ -71,9 +80,9 @@ public:
     ~SlotMigrationJob() override;
 
     void setOptions(const Options &options) { m_options = options; }
-    // The server of each master, by id (from INFO); a master not named is treated as one whose SETSLOT
-    // does not wait for its replicas.
-    void setServers(QHash<QString, ServerIdentity> serverById) { m_servers = std::move(serverById); }
+    // The cluster as scanned before the moves: each master's server (from INFO) and whether it has
+    // replicas. Without it every master is treated as one whose SETSLOT does not wait for replicas.
+    void setTopology(const ClusterTopology &topology);
 
     int slotsMoved() const { return m_slotsMoved; }
     qint64 keysMoved() const { return m_keysMoved; }
@@ -123,14 +132,23 @@ private:
     // that says what the replicas did not do (its detail keeps the server's text).
     void setSlot(int l, const QString &nodeId, const QByteArray &action, const QString &argumentId,
                  RedisConnection::Callback done);
-    bool replicatesSetSlot(const QString &nodeId) const { return m_servers.value(nodeId).replicatesSetSlot(); }
+    // Valkey 8+: SETSLOT accepts TIMEOUT and, on a master with replicas, waits for them.
+    bool acceptsSetSlotTimeout(const QString &nodeId) const
+    {
+        return m_servers.value(nodeId).replicatesSetSlot();
+    }
+    bool waitsForReplicas(const QString &nodeId) const
+    {
+        return acceptsSetSlotTimeout(nodeId) && m_withReplicas.contains(nodeId);
+    }
     int channelFor(int l, const QString &nodeId) const
     {
-        return replicatesSetSlot(nodeId) ? m_lanes.at(l).channel : 0;
+        return waitsForReplicas(nodeId) ? m_lanes.at(l).channel : 0;
     }
     void stop(int l, const Error &error);
     void laneDone(int l);
     void checkDone();
+    void closeLaneConnections();
     QList<QByteArray> migrateArgv(const NodeAddress &target, const QList<QByteArray> &keys,
                                   bool replace) const;
     QString describe(int l) const;
@@ -150,6 +168,7 @@ private:
     QPointer<RedisPool> m_pool;
     Options m_options;
     QHash<QString, ServerIdentity> m_servers;
+    QSet<QString> m_withReplicas; // masters that had replicas when the cluster was scanned
     QList<Worker> m_workers;
     QList<Lane> m_lanes;
     int m_totalSlots = 0;
