@@ -94,9 +94,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption redisOption(QStringLiteral("redis-server"),
                                          QStringLiteral("The redis-server executable pods run."),
                                          QStringLiteral("PATH"), QStringLiteral("/usr/bin/redis-server"));
+    const QCommandLineOption cliOption(
+        QStringLiteral("redis-cli"),
+        QStringLiteral("The redis-cli that pods' redis-cli runs (default: the one next to --redis-server, "
+                       "else redis-cli on PATH)."),
+        QStringLiteral("PATH"));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
                                            QStringLiteral("Log every request line and answer code."));
-    parser.addOptions({dataDirOption, listenOption, nodesOption, networkOption, redisOption, verboseOption});
+    parser.addOptions(
+        {dataDirOption, listenOption, nodesOption, networkOption, redisOption, cliOption, verboseOption});
     parser.process(app);
     if (parser.isSet(verboseOption))
         QLoggingCategory::setFilterRules(QStringLiteral("rcs.sandbox.info=true\nrcs.sandbox.debug=true"));
@@ -149,6 +155,7 @@ int main(int argc, char *argv[])
     runtimeOptions.podNetwork = parser.value(networkOption);
     runtimeOptions.nodeCount = nodeCount;
     runtimeOptions.redisServerPath = parser.value(redisOption);
+    runtimeOptions.redisCliPath = parser.value(cliOption);
     Runtime runtime(store, runtimeOptions);
     if (const auto started = runtime.start(); !started)
         return fail(started.error().message());

@@ -15,13 +15,21 @@ done
 # kubectl: any kubectl on PATH will do; otherwise Debian's kubernetes-client provides one.
 command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
 
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing missing packages: ${missing[*]}"
-  sudo_cmd=()
-  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
   export DEBIAN_FRONTEND=noninteractive
   "${sudo_cmd[@]}" apt-get update -q
   "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# Debian's kubectl 1.20, unpacked into a cache folder (not installed) for tst_sandbox_kubectl's matrix of
+# kubectl versions; a failure here only makes that test skip the 1.20 row.
+if ! "$(dirname "$0")/unpack-debian-kubectl.sh" >/dev/null 2>&1; then
+  "${sudo_cmd[@]}" apt-get update -q >/dev/null 2>&1 || true
+  "$(dirname "$0")/unpack-debian-kubectl.sh" >/dev/null ||
+    echo "warning: Debian's kubectl 1.20 is not unpacked; tst_sandbox_kubectl will skip that version" >&2
 fi
 
 # The redis-server package may start a system service on 127.0.0.1:6379; the studio never uses it,

@@ -36,6 +36,8 @@ QString nodeLine(const TopologyNode &node, const QString &indent)
         parts << QStringLiteral("replica of %1").arg(node.masterId.left(8));
     QStringList state;
     state << (node.reachable ? QStringLiteral("reachable") : QStringLiteral("UNREACHABLE"));
+    if (node.server)
+        state << node.server->toString();
     if (node.clusterState)
         state << QStringLiteral("cluster_state:") + *node.clusterState;
     const QString flags =
@@ -74,6 +76,10 @@ QJsonObject topologyToJson(const ClusterTopology &topology)
             {QStringLiteral("reachable"), node.reachable},
             {QStringLiteral("node_cluster_state"),
              node.clusterState ? QJsonValue(*node.clusterState) : QJsonValue()},
+            {QStringLiteral("server"),
+             node.server ? QJsonObject{{QStringLiteral("name"), node.server->name()},
+                                       {QStringLiteral("version"), node.server->version.toString()}}
+                         : QJsonValue()},
         };
         nodes.append(object);
     }

@@ -14,7 +14,8 @@ QString overallClusterState(const ClusterTopology &topology);
 
 // The JSON of `status` (documented in README.md, "Headless commands"):
 // {"cluster_state", "nodes": [{"id", "address", "role", "master_id", "slots", "slot_count", "flags",
-//  "link", "reachable", "node_cluster_state"}], "unreachable": [...], "handshakes": [...]}
+//  "link", "reachable", "node_cluster_state", "server": {"name": "redis"|"valkey", "version"} or null
+//  when the node's INFO could not be read}], "unreachable": [...], "handshakes": [...]}
 QJsonObject topologyToJson(const ClusterTopology &topology);
 // A table like redis-cli's: one line per master, its replicas indented below.
 QString topologyToText(const ClusterTopology &topology);

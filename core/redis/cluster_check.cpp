@@ -2,6 +2,9 @@
 
 #include <QSet>
 
+#include <algorithm>
+#include <tuple>
+
 namespace rcs {
 
 namespace {
@@ -14,6 +17,52 @@ QString describe(const TopologyNode &node)
 {
     return QStringLiteral("%1 (%2 %3)")
         .arg(node.address.toString(), nodeRoleName(node.role), shortId(node.id));
+}
+
+// Which server the reachable nodes run: an OK line when it is one, a warning naming the nodes of each
+// when they differ (an upgrade half done, or a pod started from another image) — replication, failover
+// and slot moves behave differently across versions and engines.
+void checkServers(const ClusterTopology &topology, QList<CheckFinding> &findings)
+{
+    constexpr int ShownPerServer = 10;
+    QList<std::pair<ServerIdentity, QStringList>> groups;
+    for (const TopologyNode &node : topology.nodes()) {
+        if (!node.server)
+            continue;
+        auto group = std::find_if(groups.begin(), groups.end(),
+                                  [&](const auto &entry) { return entry.first == *node.server; });
+        if (group == groups.end())
+            group = groups.insert(groups.end(), {*node.server, {}});
+        group->second.append(node.address.toString());
+    }
+    if (groups.size() == 1) {
+        findings.append({CheckSeverity::Ok, QStringLiteral("servers"),
+                         QStringLiteral("All %1 nodes that answered run %2.")
+                             .arg(groups.first().second.size())
+                             .arg(groups.first().first.toString()),
+                         QString()});
+        return;
+    }
+    if (groups.isEmpty())
+        return;
+    std::sort(groups.begin(), groups.end(), [](const auto &a, const auto &b) {
+        return std::tie(a.first.engine, a.first.version) < std::tie(b.first.engine, b.first.version);
+    });
+    QStringList parts;
+    for (const auto &[server, addresses] : std::as_const(groups)) {
+        const QStringList shown = addresses.mid(0, ShownPerServer);
+        parts.append(QStringLiteral("%1 on %2%3")
+                         .arg(server.toString(), shown.join(QStringLiteral(", ")),
+                              addresses.size() > shown.size()
+                                  ? QStringLiteral(" and %1 more").arg(addresses.size() - shown.size())
+                                  : QString()));
+    }
+    findings.append(
+        {CheckSeverity::Warning, QStringLiteral("mixed-servers"),
+         QStringLiteral("The nodes run different servers: %1. Finish the upgrade (or roll it back) "
+                        "so that every node runs the same server.")
+             .arg(parts.join(QStringLiteral("; "))),
+         QString()});
 }
 } // namespace
 
@@ -178,6 +227,7 @@ ClusterCheckReport checkCluster(const ClusterTopology &topology)
         add(CheckSeverity::Warning, QStringLiteral("handshake"),
             QStringLiteral("A handshake with %1 has not completed.").arg(address.toString()));
     }
+    checkServers(topology, report.findings);
     return report;
 }
 

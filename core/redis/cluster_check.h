@@ -14,7 +14,7 @@ struct CheckFinding {
     CheckSeverity severity = CheckSeverity::Info;
     // A stable identifier for scripts: agreement, coverage, open-slot, replica-open-slot,
     // contested-slot, unreachable, cluster-state, failing, link, stale-address, handshake, no-replica,
-    // colocated.
+    // colocated, servers (ok), mixed-servers (warning).
     QString code;
     QString text;   // one sentence
     QString nodeId; // the node concerned, when there is one
@@ -31,7 +31,8 @@ struct ClusterCheckReport {
 // What `redis-cli --cluster check` checks — slot agreement between nodes, open (migrating/importing)
 // slots, coverage of all 16384 slots, nodes that cannot be reached — plus what it misses: cluster_state
 // per node, fail flags, links, stale addresses after an IP change, pending handshakes, and (as
-// warnings) masters without replicas and replicas sharing their master's host group.
+// warnings) masters without replicas, replicas sharing their master's host group, and nodes running
+// different servers (engine or version), each named.
 // Errors make the cluster unhealthy; warnings and infos do not. Pure.
 ClusterCheckReport checkCluster(const ClusterTopology &topology);
 

@@ -30,8 +30,11 @@ NodeView nodeViewFromReplies(const NodeAddress &address, const Result<RedisReply
         if (parsed)
             view.info = parsed.value();
     }
-    if (info)
+    if (info) {
         view.serverInfo = parseInfoFields(info.value().bytes());
+        if (const Result<ServerIdentity> server = serverIdentityFromInfo(view.serverInfo))
+            view.server = server.value();
+    }
     return view;
 }
 
@@ -43,17 +46,28 @@ void fetchNodeView(RedisPool *pool, const NodeAddress &address, bool withServerI
         std::optional<Result<RedisReply>> clusterInfo;
         std::optional<Result<RedisReply>> info;
         bool withInfo = true;
+        QPointer<RedisPool> pool;
         std::function<void(NodeView)> done;
     };
     auto replies = std::make_shared<Replies>();
+    replies->pool = pool;
     replies->withInfo = withServerInfo;
     replies->done = std::move(done);
     const auto maybeDone = [replies, address] {
         if (!replies->nodes || !replies->clusterInfo || (replies->withInfo && !replies->info))
             return;
         const Result<RedisReply> none(Error(ErrorCode::NotFound, QStringLiteral("INFO was not asked.")));
-        replies->done(nodeViewFromReplies(address, *replies->nodes, *replies->clusterInfo,
-                                          replies->withInfo ? *replies->info : none));
+        NodeView view = nodeViewFromReplies(address, *replies->nodes, *replies->clusterInfo,
+                                            replies->withInfo ? *replies->info : none);
+        // The pool remembers the identity per connection, so views polled without INFO still carry it
+        // and every equivalent command can name the right cli.
+        if (replies->pool) {
+            if (view.server)
+                replies->pool->rememberServerIdentity(address, *view.server);
+            else if (!replies->withInfo)
+                view.server = replies->pool->serverIdentity(address);
+        }
+        replies->done(std::move(view));
     };
     pool->command(address, {"CLUSTER", "NODES"}, context, [replies, maybeDone](Result<RedisReply> reply) {
         replies->nodes = std::move(reply);

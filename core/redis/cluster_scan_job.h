@@ -57,12 +57,14 @@ private:
 };
 
 // Builds a NodeView from the three replies; a missing or malformed CLUSTER NODES makes the view
-// unreachable with the reason, a missing CLUSTER INFO or INFO only leaves those parts empty.
+// unreachable with the reason, a missing CLUSTER INFO or INFO only leaves those parts empty (and an INFO
+// without a readable server identity leaves NodeView::server empty).
 NodeView nodeViewFromReplies(const NodeAddress &address, const Result<RedisReply> &clusterNodes,
                              const Result<RedisReply> &clusterInfo, const Result<RedisReply> &info);
 
 // Asks one node for CLUSTER NODES, CLUSTER INFO and (withServerInfo) INFO, pipelined, and hands the
-// NodeView to done — unless context is destroyed first.
+// NodeView to done — unless context is destroyed first. The server identity read from INFO is
+// remembered in the pool; without INFO the view carries the one the pool already knows.
 void fetchNodeView(RedisPool *pool, const NodeAddress &address, bool withServerInfo, const QObject *context,
                    std::function<void(NodeView)> done);
 

@@ -207,9 +207,8 @@ ClusterTopology ClusterTopology::fromViews(const QList<NodeView> &views,
             if (!view->serverInfo.isEmpty()) {
                 node.keyCount = keyCountFromInfo(view->serverInfo);
                 node.usedMemory = numberField(view->serverInfo, QStringLiteral("used_memory"));
-                node.redisVersion = view->serverInfo.value(QStringLiteral("redis_version"));
-                node.server = serverIdentityFromInfo(view->serverInfo);
             }
+            node.server = view->server;
         }
         if (podsByIp.contains(node.address.host))
             node.pod = podsByIp.value(node.address.host);

@@ -18,10 +18,11 @@ struct NodeView {
     // addresses peers print.
     NodeAddress address;
     bool reachable = false;
-    QString error;                     // why it is unreachable (connection refused, timeout, …)
-    QList<ClusterNodeInfo> nodes;      // its CLUSTER NODES
-    std::optional<ClusterInfo> info;   // its CLUSTER INFO
-    QMap<QString, QString> serverInfo; // INFO fields (redis_version, used_memory, db0, …), may be empty
+    QString error;                        // why it is unreachable (connection refused, timeout, …)
+    QList<ClusterNodeInfo> nodes;         // its CLUSTER NODES
+    std::optional<ClusterInfo> info;      // its CLUSTER INFO
+    QMap<QString, QString> serverInfo;    // INFO fields (redis_version, used_memory, db0, …), may be empty
+    std::optional<ServerIdentity> server; // from its INFO, or as the pool knew it when INFO was not asked
 };
 
 // Kubernetes facts about the pod behind an address; absent on plain endpoints.
@@ -66,8 +67,7 @@ struct TopologyNode {
     std::optional<QString> clusterState; // its cluster_state, when CLUSTER INFO was read
     std::optional<qint64> keyCount;
     std::optional<qint64> usedMemory;
-    QString redisVersion;
-    ServerIdentity server; // from its INFO; unknown when INFO was not read
+    std::optional<ServerIdentity> server; // which server it runs, when its INFO could be read
     std::optional<PodInfo> pod;
     QString hostGroup; // the Kubernetes node name if known, else the IP
 

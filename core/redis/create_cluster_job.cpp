@@ -185,9 +185,7 @@ void CreateClusterJob::nodesChecked(const QList<NodeView> &views)
         member.id = myself->id;
         member.busPort =
             myself->busPort != 0 ? myself->busPort : static_cast<quint16>(member.address.port + 10000);
-        const QVersionNumber version =
-            QVersionNumber::fromString(view.serverInfo.value(QStringLiteral("redis_version")));
-        member.supportsSlotRanges = version >= QVersionNumber(7, 0, 0);
+        member.supportsSlotRanges = view.server && view.server->redisVersion >= QVersionNumber(7, 0, 0);
     }
     if (first.isError()) {
         fail(Error(first.code(), first.message(), problems.join(QLatin1Char('\n'))));
@@ -224,7 +222,7 @@ void CreateClusterJob::sendLogged(const Member &member, const QList<QByteArray> 
     // ADDSLOTS lists thousands of slots; the shell's brace expansion is what a person would type.
     if (argv.size() > 8 && argv.at(1) == "ADDSLOTS")
         shown = {argv.at(0), argv.at(1), "{" + argv.at(2) + ".." + argv.last() + "}"};
-    Logger::instance().command(LogCategory, what, redisCliLine(member.address, shown, m_pool->options()));
+    Logger::instance().command(LogCategory, what, redisCliLine(m_pool, member.address, shown));
     m_changedSomething = true;
     m_pool->command(member.address, argv, this, std::move(done));
 }

@@ -1,12 +1,28 @@
 #include "failover_job.h"
 
+#include "common/logger.h"
+#include "redis/cluster_info_parser.h"
+#include "redis/cluster_nodes_parser.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/lifecycle_support.h"
+#include "redis/redis_cli_line.h"
 #include "redis/redis_pool.h"
 
 #include <QTimer>
 
 namespace rcs {
+
+namespace {
+
+// A numeric field of INFO replication; -1 when it is missing.
+qint64 replicationOffset(const RedisReply &reply, const char *field)
+{
+    bool ok = false;
+    const qint64 value = parseInfoFields(reply.bytes()).value(QLatin1String(field)).toLongLong(&ok);
+    return ok ? value : -1;
+}
+
+} // namespace
 
 FailoverJob::FailoverJob(QList<NodeAddress> seeds, QString replicaId, RedisPool *pool, QObject *parent)
     : Job(parent)
@@ -58,20 +74,85 @@ void FailoverJob::scanned(const ClusterTopology &topology)
     }
     m_replicaId = replica.id;
     m_oldMasterId = replica.masterId;
+    m_replicaAddress = replica.address;
+    if (const TopologyNode *master = topology.node(replica.masterId); master && master->reachable)
+        m_masterAddress = master->address;
+    if (m_mode == Mode::Default && !m_masterAddress.host.isEmpty())
+        return readMasterOffset();
+    requestFailover();
+}
+
+void FailoverJob::readMasterOffset()
+{
+    setStep(QStringLiteral("Reading the replication offset of %1").arg(m_masterAddress.toString()));
+    m_pool->command(m_masterAddress, {"INFO", "replication"}, this, [this](Result<RedisReply> reply) {
+        if (isFinished())
+            return;
+        // Unreadable: the failover itself will tell what is wrong with the master.
+        if (reply && replicationOffset(reply.value(), "master_repl_offset") == 0)
+            return advanceMasterOffset();
+        requestFailover();
+    });
+}
+
+void FailoverJob::advanceMasterOffset()
+{
+    Logger::instance().command(
+        QStringLiteral("redis"),
+        QStringLiteral("Replicate an empty transaction from %1 so that its replication offset is not 0 "
+                       "(no key is written)")
+            .arg(m_masterAddress.toString()),
+        QStringLiteral("printf 'MULTI\\nPING\\nEXEC\\n' | ") +
+            redisCliLine(m_pool, m_masterAddress, QStringList{}));
+    // Issued back to back, so no other command on the shared connection can fall inside the transaction.
+    m_pool->command(m_masterAddress, {"MULTI"}, this, [](Result<RedisReply>) {});
+    m_pool->command(m_masterAddress, {"PING"}, this, [](Result<RedisReply>) {});
+    m_pool->command(m_masterAddress, {"EXEC"}, this, [this](Result<RedisReply> exec) {
+        if (isFinished())
+            return;
+        if (!exec)
+            return fail(exec.error().withContext(
+                QStringLiteral("Moving the replication offset of %1 before the failover")
+                    .arg(m_masterAddress.toString())));
+        m_pool->command(m_masterAddress, {"INFO", "replication"}, this, [this](Result<RedisReply> reply) {
+            if (isFinished())
+                return;
+            // Servers that handle offset 0 themselves (6.2 and newer) replicate nothing for it.
+            const qint64 offset = reply ? replicationOffset(reply.value(), "master_repl_offset") : -1;
+            if (offset > 0)
+                info(QStringLiteral("%1 had replicated nothing since its replica attached (offset 0, which "
+                                    "this server reads as no offset at all); an empty transaction moved "
+                                    "its offset to %2.")
+                         .arg(m_masterAddress.toString())
+                         .arg(offset));
+            requestFailover();
+        });
+    });
+}
+
+void FailoverJob::requestFailover()
+{
     QList<QByteArray> argv{"CLUSTER", "FAILOVER"};
     if (m_mode == Mode::Force)
         argv.append("FORCE");
     else if (m_mode == Mode::Takeover)
         argv.append("TAKEOVER");
-    setStep(QStringLiteral("Asking %1 to take over").arg(replica.address.toString()));
-    sendLogged(m_pool, replica.address, argv,
-               QStringLiteral("Promote the replica %1 to master").arg(replica.address.toString()), this,
+    setStep(QStringLiteral("Asking %1 to take over").arg(m_replicaAddress.toString()));
+    sendLogged(m_pool, m_replicaAddress, argv,
+               QStringLiteral("Promote the replica %1 to master").arg(m_replicaAddress.toString()), this,
                [this](Result<RedisReply> reply) {
                    if (isFinished())
                        return;
                    if (!reply)
                        return fail(reply.error());
                    m_deadline = QDeadlineTimer(m_timeoutMs);
+                   m_sinceRequest.start();
+                   // A plain or TAKEOVER failover not done when the server's own bound has run out never
+                   // will: say so then, with what the nodes tell, rather than wait out the overall bound.
+                   // A FORCE failover may still win a later election, so it keeps the overall bound.
+                   if (m_mode != Mode::Force)
+                       QTimer::singleShot(ServerManualFailoverTimeoutMs + NotStartedMarginMs, this,
+                                          [this] { checkStarted(); });
                    poll();
                });
 }
@@ -109,6 +190,57 @@ void FailoverJob::poll()
         }
         QTimer::singleShot(50, this, [this] { poll(); });
     });
+}
+
+void FailoverJob::checkStarted()
+{
+    // Asked of the replica alone: a view poll may be waiting on an unresponsive master.
+    m_pool->command(m_replicaAddress, {"CLUSTER", "NODES"}, this, [this](Result<RedisReply> reply) {
+        if (isFinished() || !reply)
+            return;
+        const Result<QList<ClusterNodeInfo>> nodes = parseClusterNodes(reply->bytes());
+        if (!nodes)
+            return;
+        for (const ClusterNodeInfo &node : nodes.value()) {
+            if (node.isMyself() && node.isReplica())
+                return reportNotStarted();
+        }
+    });
+}
+
+void FailoverJob::reportNotStarted()
+{
+    const double waited = m_sinceRequest.elapsed() / 1000.0;
+    QList<NodeAddress> asked{m_replicaAddress};
+    if (!m_masterAddress.host.isEmpty())
+        asked.append(m_masterAddress);
+    m_pool->commandAll(
+        asked, {"INFO", "replication"}, this,
+        [this, waited](QList<NodeReply> replies) {
+            if (isFinished())
+                return;
+            const auto offsetOf = [&replies](qsizetype i, const char *field) {
+                if (i >= replies.size() || !replies.at(i).reply)
+                    return QStringLiteral("unknown (it does not answer)");
+                const qint64 offset = replicationOffset(replies.at(i).reply.value(), field);
+                return offset < 0 ? QStringLiteral("unknown") : QString::number(offset);
+            };
+            fail(ErrorCode::Timeout,
+                 QStringLiteral(
+                     "The failover did not happen: after %1 s %2 (%3) is still a replica of %4. Its master's "
+                     "replication offset is %5 and the replica has processed %6. A replica takes over only "
+                     "once it has processed everything its paused master sent and a majority of the masters "
+                     "voted for it, and gives up after %7 s (its log then says \"Manual failover timed "
+                     "out\"). Check that every master is reachable and try again; if its master is down, "
+                     "use --force.")
+                     .arg(QString::number(waited, 'f', 1), m_replicaAddress.toString(), m_replicaId.left(8),
+                          m_masterAddress.host.isEmpty() ? m_oldMasterId.left(8) : m_masterAddress.toString(),
+                          m_masterAddress.host.isEmpty() ? QStringLiteral("unknown (it is unreachable)")
+                                                         : offsetOf(1, "master_repl_offset"),
+                          offsetOf(0, "slave_repl_offset"))
+                     .arg(ServerManualFailoverTimeoutMs / 1000));
+        },
+        2000);
 }
 
 void FailoverJob::doCancel()

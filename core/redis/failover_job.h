@@ -4,6 +4,7 @@
 #include "redis/cluster_topology.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QList>
 #include <QPointer>
 
@@ -15,14 +16,26 @@ class RedisPool;
 // node sees the replica as the master of its old master's slots and the old master (when reachable)
 // as its replica.
 //
+// A plain failover first reads the master's replication offset: a master that has not replicated a
+// byte since its replica attached is at offset 0, which Redis before 6.2 reads as "no offset received
+// yet", so the replica waits for one until the server gives up. An empty transaction (MULTI, PING, EXEC:
+// no key is written) is then replicated first and moves the offset.
+//
 // Error behaviour: InvalidInput when the id (or unique id prefix) is unknown or not a replica;
-// the node's error reply (RedisError); Timeout when the roles do not swap within the bound (default
-// 30 s; a plain failover needs the master reachable — try --force when it is not).
+// the node's error reply (RedisError); Timeout when a plain or TAKEOVER failover did not happen within
+// the servers' own manual-failover bound (5 s) plus a margin — the message names the replica that is
+// still a replica, its master's replication offset and the replica's, and how long it waited — or when
+// the roles do not swap within the overall bound (default 30 s; a plain failover needs the master
+// reachable — try --force when it is not).
 class FailoverJob final : public Job {
     Q_OBJECT
 public:
     enum class Mode { Default, Force, Takeover };
     static constexpr int DefaultTimeoutMs = 30000;
+    // CLUSTER_MF_TIMEOUT of Redis 5.0 to 7.x and Valkey 8.0: a manual failover not done by then is
+    // abandoned by the replica; the margin covers the election that may still be counting votes.
+    static constexpr int ServerManualFailoverTimeoutMs = 5000;
+    static constexpr int NotStartedMarginMs = 1500;
 
     FailoverJob(QList<NodeAddress> seeds, QString replicaId, RedisPool *pool = nullptr,
                 QObject *parent = nullptr);
@@ -41,7 +54,12 @@ protected:
 
 private:
     void scanned(const ClusterTopology &topology);
+    void readMasterOffset();
+    void advanceMasterOffset();
+    void requestFailover();
     void poll();
+    void checkStarted();
+    void reportNotStarted();
 
     QList<NodeAddress> m_seeds;
     QString m_requestedId;
@@ -50,9 +68,12 @@ private:
     int m_timeoutMs = DefaultTimeoutMs;
     QString m_replicaId;
     QString m_oldMasterId;
+    NodeAddress m_replicaAddress;
+    NodeAddress m_masterAddress; // empty host when the master is not reachable
     QList<NodeAddress> m_reachable;
     QPointer<Job> m_child;
     QDeadlineTimer m_deadline;
+    QElapsedTimer m_sinceRequest;
 };
 
 } // namespace rcs

@@ -242,8 +242,10 @@ void FixOpenSlotsJob::runMoves(const SlotPlan &moves)
 
 void FixOpenSlotsJob::verify()
 {
-    setStep(QStringLiteral("Waiting until no node reports an open slot"));
-    // Replicas too: on Valkey they carry their master's open slots.
+    setStep(QStringLiteral("Waiting until no node reports an open slot and every node agrees on the owners"));
+    // Every node, replicas included: they learn a new owner only from its gossip (Redis 5.0 announces it
+    // at the next regular ping, up to half a node timeout later; 6.2 and newer broadcast it at once), and
+    // a check run right after the fix asks them too.
     QList<NodeAddress> everyone;
     for (const TopologyNode &node : m_topology.nodes()) {
         if (node.reachable)
@@ -252,19 +254,31 @@ void FixOpenSlotsJob::verify()
     fetchViews(m_pool, everyone, this, [this](QList<NodeView> views) {
         if (isFinished())
             return;
-        QString open;
+        QString gap;
         for (const NodeView &view : views) {
             const ClusterNodeInfo *self = myselfIn(view);
-            if (self && self->hasOpenSlots())
-                open = view.address.toString();
+            if (self && self->isMaster() && self->hasOpenSlots())
+                gap = QStringLiteral("%1 still reports an open slot").arg(view.address.toString());
         }
-        if (open.isEmpty()) {
+        if (gap.isEmpty()) {
+            const ClusterTopology after = ClusterTopology::fromViews(views);
+            if (!after.slotsAgree())
+                gap = after.disagreements().first();
+            else if (!after.replicaOnlyOpenSlots().isEmpty())
+                gap = QStringLiteral("the replica %1 still shows slot %2 open")
+                          .arg(after.node(after.replicaOnlyOpenSlots().first().nodeId)->address.toString())
+                          .arg(after.replicaOnlyOpenSlots().first().slot);
+            if (gap.endsWith(QLatin1Char('.')))
+                gap.chop(1); // the sentence below ends it
+        }
+        if (gap.isEmpty()) {
             info(QStringLiteral("Closed every open slot."));
             return succeed();
         }
         if (m_deadline.hasExpired())
-            return fail(ErrorCode::Timeout,
-                        QStringLiteral("%1 still reports an open slot after the fix.").arg(open));
+            return fail(
+                ErrorCode::Timeout,
+                QStringLiteral("After the fix, %1 (waited %2 s).").arg(gap).arg(SettleTimeoutMs / 1000));
         QTimer::singleShot(50, this, [this] { verify(); });
     });
 }

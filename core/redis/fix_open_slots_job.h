@@ -30,11 +30,11 @@ class RedisPool;
 // Moves run through SlotMigrationJob (sources in parallel, never REPLACE), once every receiving master
 // reports cluster_state:ok: a master that was just restarted (the usual reason a slot was left open)
 // answers CLUSTERDOWN for up to 5 s, and a MIGRATE into it would fail. Finally the job waits until no
-// node reports an open slot.
+// master reports an open slot and every reachable node, replicas included, agrees on the slot owners.
 //
 // Error behaviour: Refused when a master is unreachable (its view of the slot is unknown) or a slot
 // cannot be fixed automatically (named); the migration's error; Timeout if a receiving master never
-// reports ok or slots stay open.
+// reports ok, slots stay open or the nodes do not agree within SettleTimeoutMs.
 class FixOpenSlotsJob final : public Job {
     Q_OBJECT
 public:

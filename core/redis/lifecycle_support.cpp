@@ -3,39 +3,18 @@
 #include "common/logger.h"
 #include "redis/cluster_info_parser.h"
 #include "redis/cluster_nodes_parser.h"
+#include "redis/redis_cli_line.h"
 #include "redis/redis_pool.h"
 
 #include <memory>
 
 namespace rcs {
 
-QString lifecycleCliLine(const RedisPool *pool, const NodeAddress &address, const QList<QByteArray> &argv)
-{
-    QStringList parts{QStringLiteral("redis-cli"), QStringLiteral("-h"), address.host, QStringLiteral("-p"),
-                      QString::number(address.port)};
-    if (pool && !pool->options().password.isEmpty()) {
-        if (!pool->options().user.isEmpty())
-            parts << QStringLiteral("--user") << pool->options().user;
-        parts << QStringLiteral("--askpass");
-    }
-    for (const QByteArray &arg : argv) {
-        QString text = QString::fromUtf8(arg);
-        const bool plain = !text.isEmpty() && std::all_of(text.cbegin(), text.cend(), [](QChar c) {
-            return c.isLetterOrNumber() || QStringLiteral("-_.:/@=,").contains(c);
-        });
-        if (!plain)
-            text = QLatin1Char('\'') + text.replace(QLatin1Char('\''), QStringLiteral("'\\''")) +
-                   QLatin1Char('\'');
-        parts.append(text);
-    }
-    return parts.join(QLatin1Char(' '));
-}
-
 void sendLogged(RedisPool *pool, const NodeAddress &address, const QList<QByteArray> &argv,
                 const QString &what, const QObject *context, RedisConnection::Callback callback,
                 int timeoutMs)
 {
-    Logger::instance().command(QStringLiteral("redis"), what, lifecycleCliLine(pool, address, argv));
+    Logger::instance().command(QStringLiteral("redis"), what, redisCliLine(pool, address, argv));
     pool->command(address, argv, context, std::move(callback), timeoutMs);
 }
 

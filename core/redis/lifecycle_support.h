@@ -16,11 +16,8 @@ class RedisPool;
 
 // Small helpers shared by the lifecycle jobs (recover, add/remove node, rebalance, failover, fix).
 
-// "redis-cli -h 10.0.0.1 -p 6379 CLUSTER MEET 10.0.0.2 6379 16379" for the log; with a password the
-// line carries --askpass instead of it.
-QString lifecycleCliLine(const RedisPool *pool, const NodeAddress &address, const QList<QByteArray> &argv);
-
-// Sends a command that changes something and logs it (category "redis") with its redis-cli equivalent.
+// Sends a command that changes something and logs it (category "redis") with its redis-cli equivalent
+// (redisCliLine: valkey-cli for a Valkey node).
 void sendLogged(RedisPool *pool, const NodeAddress &address, const QList<QByteArray> &argv,
                 const QString &what, const QObject *context, RedisConnection::Callback callback,
                 int timeoutMs = 0);

@@ -19,27 +19,32 @@ QString shellQuoted(const QString &arg)
 }
 } // namespace
 
-QString redisCliLine(const NodeAddress &address, const QStringList &args,
-                     const RedisConnectionOptions &options)
+QString cliProgram(const RedisPool *pool, const NodeAddress &address)
 {
-    QStringList parts = {QStringLiteral("redis-cli"), QStringLiteral("-h"), shellQuoted(address.host),
+    const std::optional<ServerIdentity> server = pool ? pool->serverIdentity(address) : std::nullopt;
+    return server ? server->cliName() : QStringLiteral("redis-cli");
+}
+
+QString redisCliLine(const RedisPool *pool, const NodeAddress &address, const QStringList &args)
+{
+    QStringList parts = {cliProgram(pool, address), QStringLiteral("-h"), shellQuoted(address.host),
                          QStringLiteral("-p"), QString::number(address.port)};
-    if (!options.user.isEmpty())
-        parts << QStringLiteral("--user") << shellQuoted(options.user);
-    if (!options.password.isEmpty())
+    if (pool && !pool->options().password.isEmpty()) {
+        if (!pool->options().user.isEmpty())
+            parts << QStringLiteral("--user") << shellQuoted(pool->options().user);
         parts << QStringLiteral("--askpass");
+    }
     for (const QString &arg : args)
         parts << shellQuoted(arg);
     return parts.join(QLatin1Char(' '));
 }
 
-QString redisCliLine(const NodeAddress &address, const QList<QByteArray> &argv,
-                     const RedisConnectionOptions &options)
+QString redisCliLine(const RedisPool *pool, const NodeAddress &address, const QList<QByteArray> &argv)
 {
     QStringList args;
     for (const QByteArray &arg : argv)
         args.append(QString::fromUtf8(arg));
-    return redisCliLine(address, args, options);
+    return redisCliLine(pool, address, args);
 }
 
 } // namespace rcs

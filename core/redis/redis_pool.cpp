@@ -62,6 +62,8 @@ RedisConnection *RedisPool::connection(const NodeAddress &address, int channel)
         slot = nullptr;
     }
     if (!slot) {
+        if (channel == 0) // the identity is the main connection's
+            m_identities.remove(address);
         slot = new RedisConnection(routeFor(address), this);
         slot->setCredentials(m_options.password, m_options.user);
         slot->connectToNode(m_options.connectTimeoutMs);
@@ -119,8 +121,26 @@ void RedisPool::closeChannel(const NodeAddress &address, int channel)
     retire(m_connections.take(ConnectionKey(address, channel)));
 }
 
+std::optional<ServerIdentity> RedisPool::serverIdentity(const NodeAddress &address) const
+{
+    // A link that dropped may come back to another server (restarted from a new binary).
+    const QPointer<RedisConnection> connection = m_connections.value(ConnectionKey(address, 0));
+    if (!connection || connection->state() == RedisConnection::State::Unconnected)
+        return std::nullopt;
+    const auto found = m_identities.constFind(address);
+    if (found == m_identities.cend())
+        return std::nullopt;
+    return *found;
+}
+
+void RedisPool::rememberServerIdentity(const NodeAddress &address, const ServerIdentity &identity)
+{
+    m_identities.insert(address, identity);
+}
+
 void RedisPool::closeAll()
 {
+    m_identities.clear();
     const auto connections = m_connections;
     m_connections.clear();
     for (const QPointer<RedisConnection> &connection : connections)

@@ -2,6 +2,7 @@
 
 #include "redis/node_address.h"
 #include "redis/redis_connection.h"
+#include "redis/server_identity.h"
 
 #include <QHash>
 #include <QList>
@@ -9,6 +10,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 #include <utility>
 
 namespace rcs {
@@ -72,6 +74,12 @@ public:
     // Closes every connection; their pending commands fail with Cancelled.
     void closeAll();
 
+    // Which server runs at address, as learned on the current connection to it (see
+    // fetchServerIdentity()); forgotten when the connection is replaced, since a node restarted on the
+    // same address may run another binary (an upgrade).
+    std::optional<ServerIdentity> serverIdentity(const NodeAddress &address) const;
+    void rememberServerIdentity(const NodeAddress &address, const ServerIdentity &identity);
+
 private:
     void retire(QPointer<RedisConnection> connection);
 
@@ -81,6 +89,7 @@ private:
     RedisConnectionOptions m_options;
     QHash<ConnectionKey, QPointer<RedisConnection>> m_connections;
     QHash<NodeAddress, NodeAddress> m_routes;
+    QHash<NodeAddress, ServerIdentity> m_identities;
 };
 
 } // namespace rcs

@@ -2,6 +2,7 @@
 
 #include "common/logger.h"
 #include "redis/lifecycle_support.h"
+#include "redis/redis_cli_line.h"
 #include "redis/redis_pool.h"
 
 #include <QSet>
@@ -44,8 +45,8 @@ void SlotMigrationJob::setTopology(const ClusterTopology &topology)
     m_servers.clear();
     m_withReplicas.clear();
     for (const TopologyNode &node : topology.nodes()) {
-        if (node.server.isKnown())
-            m_servers.insert(node.id, node.server);
+        if (node.server)
+            m_servers.insert(node.id, *node.server);
         if (node.isReplica())
             m_withReplicas.insert(node.masterId);
     }
@@ -72,10 +73,10 @@ void SlotMigrationJob::doStart()
                     .arg(move.slotSet.count())
                     .arg(move.slotSet.toString(), m_addressById.value(move.sourceId).toString(),
                          m_addressById.value(move.targetId).toString()),
-                QStringLiteral(
-                    "redis-cli --cluster reshard %1 --cluster-from %2 --cluster-to %3 --cluster-slots %4 "
-                    "--cluster-yes")
-                    .arg(m_addressById.value(move.sourceId).toString(), move.sourceId, move.targetId)
+                QStringLiteral("%1 --cluster reshard %2 --cluster-from %3 --cluster-to %4 --cluster-slots %5 "
+                               "--cluster-yes")
+                    .arg(cliProgram(m_pool, m_addressById.value(move.sourceId)),
+                         m_addressById.value(move.sourceId).toString(), move.sourceId, move.targetId)
                     .arg(move.slotSet.count()));
             for (const int slot : move.slotSet.toList())
                 worker.steps.append({slot, move.targetId});

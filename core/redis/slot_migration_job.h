@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
+#include <QVersionNumber>
 #include <QPointer>
 #include <QSet>
 #include <QStringList>
@@ -32,7 +33,7 @@ class RedisPool;
 // above: the round trips (and the nodes.conf write behind every SETSLOT) of neighbouring slots overlap
 // instead of adding up, which is what makes empty slots cheap.
 //
-// Valkey 8 (ServerIdentity::replicatesSetSlot, known from setTopology()) replicates every SETSLOT to a
+// Valkey 8 (known from setTopology(): each node's ServerIdentity) replicates every SETSLOT to a
 // master's replicas and answers only once they acknowledged: a SETSLOT holds up its connection for a
 // replication round trip. Each slot in flight talks to such a master over a connection of its own
 // (RedisPool channels), so the slots wait for the replicas side by side and one acknowledgement round
@@ -132,10 +133,12 @@ private:
     // that says what the replicas did not do (its detail keeps the server's text).
     void setSlot(int l, const QString &nodeId, const QByteArray &action, const QString &argumentId,
                  RedisConnection::Callback done);
-    // Valkey 8+: SETSLOT accepts TIMEOUT and, on a master with replicas, waits for them.
+    // Valkey 8+ (valkey-io/valkey#445): SETSLOT accepts TIMEOUT and, on a master with replicas, is
+    // replicated to them first and answered once they acknowledged it.
     bool acceptsSetSlotTimeout(const QString &nodeId) const
     {
-        return m_servers.value(nodeId).replicatesSetSlot();
+        const auto server = m_servers.constFind(nodeId);
+        return server != m_servers.cend() && server->isValkey() && server->version >= QVersionNumber(8);
     }
     bool waitsForReplicas(const QString &nodeId) const
     {

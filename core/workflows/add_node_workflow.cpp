@@ -5,6 +5,7 @@
 #include "kube_session.h"
 #include "redis/cluster_nodes_parser.h"
 #include "redis/lifecycle_support.h"
+#include "redis/redis_cli_line.h"
 #include "redis/redis_pool.h"
 #include "redis/replica_placement.h"
 
@@ -85,13 +86,14 @@ void AddNodeWorkflow::logDryRun(const ClusterSurvey &found, bool scale)
     const QString newAddress = QStringLiteral("$(%1 get pod %2 -o jsonpath='{.status.podIP}'):6379")
                                    .arg(session()->kubectl(), m_podName);
     const QString seed = found.addresses.value(0).toString();
+    const QString cli = cliProgram(session()->pool(), found.addresses.value(0));
     const bool master = m_role == Role::Master;
     logCommand(QStringLiteral("redis"), QStringLiteral("Join %1 to the cluster").arg(m_podName),
-               QStringLiteral("redis-cli --cluster add-node %1 %2%3")
-                   .arg(newAddress, seed, master ? QString() : QStringLiteral(" --cluster-slave")));
+               QStringLiteral("%1 --cluster add-node %2 %3%4")
+                   .arg(cli, newAddress, seed, master ? QString() : QStringLiteral(" --cluster-slave")));
     if (master) {
         logCommand(QStringLiteral("redis"), QStringLiteral("Move slots onto %1").arg(m_podName),
-                   QStringLiteral("redis-cli --cluster rebalance %1 --cluster-use-empty-masters").arg(seed));
+                   QStringLiteral("%1 --cluster rebalance %2 --cluster-use-empty-masters").arg(cli, seed));
     }
     addResult(QStringLiteral("Dry run: %1 would be added as a %2%3; nothing was changed.")
                   .arg(m_podName, master ? QStringLiteral("master") : QStringLiteral("replica"),

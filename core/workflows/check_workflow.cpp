@@ -2,6 +2,7 @@
 
 #include "kube_session.h"
 #include "redis/fix_open_slots_job.h"
+#include "redis/redis_cli_line.h"
 
 namespace rcs {
 
@@ -57,7 +58,9 @@ void CheckWorkflow::repair(const ClusterSurvey &found)
                           found.podName(slot.peerId), found.podName(slot.nodeId)));
         }
         logCommand(QStringLiteral("redis"), QStringLiteral("Close the open slots"),
-                   QStringLiteral("redis-cli --cluster fix %1").arg(found.addresses.value(0).toString()));
+                   QStringLiteral("%1 --cluster fix %2")
+                       .arg(cliProgram(session()->pool(), found.addresses.value(0)),
+                            found.addresses.value(0).toString()));
         addResult(QStringLiteral("Dry run: %1 open slot(s) would be closed; nothing was changed.")
                       .arg(open.size() + onReplicas.size()));
         conclude(found);

@@ -106,8 +106,8 @@ void CreateWorkflow::created(const Deployment &deployment, const QList<NodeAddre
         for (const NodeAddress &address : addresses)
             hosts << address.toString();
         logCommand(QStringLiteral("redis"), QStringLiteral("Create the cluster"),
-                   QStringLiteral("redis-cli --cluster create %1 --cluster-replicas %2")
-                       .arg(hosts.join(QLatin1Char(' ')))
+                   QStringLiteral("%1 --cluster create %2 --cluster-replicas %3")
+                       .arg(cliProgram(session()->pool(), addresses.value(0)), hosts.join(QLatin1Char(' ')))
                        .arg(m_replicasPerMaster));
         addResult(QStringLiteral("Dry run: %1 masters and %2 replicas would be formed; nothing was changed.")
                       .arg(m_plan.masters.size())

@@ -56,7 +56,7 @@ void FailoverWorkflow::promote(const ClusterSurvey &found)
         else if (m_mode == Mode::Takeover)
             args << QStringLiteral("TAKEOVER");
         logCommand(QStringLiteral("redis"), QStringLiteral("Promote %1").arg(m_podName),
-                   redisCliLine(node->address, args, session()->pool()->options()));
+                   redisCliLine(session()->pool(), node->address, args));
         setChangedNothing(true);
         addResult(
             QStringLiteral("Dry run: %1 would become the master and %2 its replica; nothing was changed.")

@@ -2,6 +2,7 @@
 
 #include "kube_session.h"
 #include "redis/rebalance_job.h"
+#include "redis/redis_cli_line.h"
 
 namespace rcs {
 
@@ -67,6 +68,7 @@ void RebalanceWorkflow::report(const ClusterSurvey &found)
         return;
     }
     const QString seed = found.addresses.value(0).toString();
+    const QString cli = cliProgram(session()->pool(), found.addresses.value(0));
     for (const SlotMove &move : std::as_const(m_plan.moves)) {
         const QString text =
             QStringLiteral("%1 slots (%2) from %3 to %4")
@@ -74,9 +76,9 @@ void RebalanceWorkflow::report(const ClusterSurvey &found)
                 .arg(move.slotSet.toString(), found.podName(move.sourceId), found.podName(move.targetId));
         if (isDryRun()) {
             logCommand(QStringLiteral("redis"), QStringLiteral("Move ") + text,
-                       QStringLiteral("redis-cli --cluster reshard %1 --cluster-from %2 --cluster-to %3 "
-                                      "--cluster-slots %4 --cluster-yes")
-                           .arg(seed, move.sourceId, move.targetId)
+                       QStringLiteral("%1 --cluster reshard %2 --cluster-from %3 --cluster-to %4 "
+                                      "--cluster-slots %5 --cluster-yes")
+                           .arg(cli, seed, move.sourceId, move.targetId)
                            .arg(move.slotSet.count()));
         } else {
             info(QStringLiteral("moved ") + text);

@@ -4,6 +4,7 @@
 #include "kube_session.h"
 #include "redis/cluster_check.h"
 #include "redis/recover_job.h"
+#include "redis/redis_cli_line.h"
 
 namespace rcs {
 
@@ -48,11 +49,9 @@ void RecoverWorkflow::recover(const Deployment &deployment, const QList<NodeAddr
                     continue;
                 logCommand(QStringLiteral("redis"),
                            QStringLiteral("Introduce %1 to %2").arg(peer.toString(), address.toString()),
-                           QStringLiteral("redis-cli -h %1 -p %2 CLUSTER MEET %3 %4")
-                               .arg(address.host)
-                               .arg(address.port)
-                               .arg(peer.host)
-                               .arg(peer.port));
+                           redisCliLine(session()->pool(), address,
+                                        QStringList{QStringLiteral("CLUSTER"), QStringLiteral("MEET"),
+                                                    peer.host, QString::number(peer.port)}));
             }
         }
         addResult(QStringLiteral("Dry run: the %1 pods would be introduced to each other at their current "

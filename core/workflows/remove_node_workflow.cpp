@@ -4,6 +4,7 @@
 #include "kube/kube_request.h"
 #include "kube_session.h"
 #include "redis/rebalance_planner.h"
+#include "redis/redis_cli_line.h"
 #include "redis/remove_node_job.h"
 
 #include <QJsonArray>
@@ -172,19 +173,20 @@ bool RemoveNodeWorkflow::plan(const ClusterSurvey &found)
 void RemoveNodeWorkflow::logCommands(const ClusterSurvey &found)
 {
     const QString seed = found.addresses.value(0).toString();
+    const QString cli = cliProgram(session()->pool(), found.addresses.value(0));
     if (!m_nodeId.isEmpty()) {
         for (const auto &[target, count] : std::as_const(m_drainTargets)) {
             logCommand(QStringLiteral("redis"),
                        QStringLiteral("Move %1 slots from %2 to %3")
                            .arg(count)
                            .arg(m_podName, found.podName(target)),
-                       QStringLiteral("redis-cli --cluster reshard %1 --cluster-from %2 --cluster-to %3 "
-                                      "--cluster-slots %4 --cluster-yes")
-                           .arg(seed, m_nodeId, target)
+                       QStringLiteral("%1 --cluster reshard %2 --cluster-from %3 --cluster-to %4 "
+                                      "--cluster-slots %5 --cluster-yes")
+                           .arg(cli, seed, m_nodeId, target)
                            .arg(count));
         }
         logCommand(QStringLiteral("redis"), QStringLiteral("Remove %1 from the cluster").arg(m_podName),
-                   QStringLiteral("redis-cli --cluster del-node %1 %2").arg(seed, m_nodeId));
+                   QStringLiteral("%1 --cluster del-node %2 %3").arg(cli, seed, m_nodeId));
     }
     logCommand(QStringLiteral("kube"), QStringLiteral("Delete pod %1").arg(m_podName),
                QStringLiteral("%1 scale statefulset %2 --replicas=%3")

@@ -1,12 +1,13 @@
 #include "api/api_handler.h"
 
-#include "net/credentials.h"
 #include "api/discovery.h"
 #include "api/fault_injector.h"
-#include "store/memory_object_store.h"
 #include "api/object_defaults.h"
+#include "api/openapi_v2.h"
 #include "api/request_body.h"
 #include "api/resource_types.h"
+#include "net/credentials.h"
+#include "store/memory_object_store.h"
 
 #include "common/logging.h"
 
@@ -289,6 +290,10 @@ void ApiHandler::serveNonResource(const HttpRequest &request, HttpConnection *co
             }
         }
     }
+    if (path == u"/openapi/v2") {
+        serveOpenApiV2(request, connection);
+        return;
+    }
     if (path == u"/openapi/v3") {
         reply(connection, 200, discovery::openApiIndex());
         return;
@@ -305,6 +310,26 @@ void ApiHandler::serveNonResource(const HttpRequest &request, HttpConnection *co
         }
     }
     replyStatus(connection, ApiStatus::pathNotFound(path));
+}
+
+void ApiHandler::serveOpenApiV2(const HttpRequest &request, HttpConnection *connection)
+{
+    const QByteArray format = openapi::v2FormatFor(request.header("accept"));
+    if (format.isEmpty()) {
+        connection->respond({406,
+                             {{"Content-Type", "text/plain"}},
+                             "/openapi/v2 is served as application/json and as " +
+                                 QByteArray(openapi::kV2ProtobufType) + "\n"});
+        return;
+    }
+    const openapi::V2Document &document = openapi::v2Document();
+    QList<QPair<QByteArray, QByteArray>> headers{{"Vary", "Accept"}, {"ETag", document.etag}};
+    if (request.header("if-none-match") == document.etag) {
+        connection->respond({304, headers, {}}); // kubectl's HTTP cache revalidates its copy
+        return;
+    }
+    headers.append({"Content-Type", format == "json" ? kJson : QByteArray(openapi::kV2ProtobufType)});
+    connection->respond({200, headers, format == "json" ? document.json : document.protobuf});
 }
 
 std::optional<ApiHandler::Route> ApiHandler::parseRoute(const QString &path) const
@@ -405,7 +430,7 @@ void ApiHandler::serveResource(const HttpRequest &request, const Route &route, H
     }
     if (route.subresource == u"exec" || route.subresource == u"portforward" ||
         route.subresource == u"attach") {
-        // A WebSocket upgrade that handleUpgrade() declined, or a SPDY upgrade kubectl falls back to.
+        // An upgrade that handleUpgrade() declined (no protocol both sides speak), or no upgrade at all.
         if (!m_streamHandler)
             replyStatus(connection, {503,
                                      QStringLiteral("ServiceUnavailable"),
@@ -418,12 +443,14 @@ void ApiHandler::serveResource(const HttpRequest &request, const Route &route, H
             replyStatus(
                 connection,
                 ApiStatus::badRequest(
-                    QStringLiteral("%1 needs a WebSocket upgrade offering %2; the raw SPDY/3.1 "
-                                   "upgrade is not served by kube-sandbox")
+                    QStringLiteral("%1 needs an upgrade: to a WebSocket offering %2, or to SPDY/3.1 with "
+                                   "X-Stream-Protocol-Version %3")
                         .arg(route.subresource,
-                             route.subresource == u"exec"
-                                 ? QStringLiteral("v5.channel.k8s.io or v4.channel.k8s.io")
-                                 : QStringLiteral("v4.channel.k8s.io or SPDY/3.1+portforward.k8s.io"))));
+                             route.subresource == u"portforward"
+                                 ? QStringLiteral("v4.channel.k8s.io or SPDY/3.1+portforward.k8s.io")
+                                 : QStringLiteral("v5.channel.k8s.io or v4.channel.k8s.io"),
+                             route.subresource == u"portforward" ? QStringLiteral("portforward.k8s.io")
+                                                                 : QStringLiteral("v4.channel.k8s.io"))));
         return;
     }
     if (route.subresource == u"log") {

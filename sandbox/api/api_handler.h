@@ -25,8 +25,8 @@ class StreamHandler;
 struct ResourceType;
 
 // The Kubernetes API of kube-sandbox: authentication, discovery, OpenAPI, and the verbs on every
-// served resource (reference §2–§8). Pods/exec and pods/portforward WebSocket upgrades are accepted
-// here and handed to the runtime's StreamHandler.
+// served resource (reference §2–§8). Upgrades of pods/exec, pods/attach and pods/portforward (WebSocket
+// or raw SPDY/3.1) are accepted here and handed to the runtime's StreamHandler.
 class ApiHandler final : public QObject, public HttpRequestHandler {
     Q_OBJECT
 public:
@@ -67,6 +67,7 @@ private:
     const LimitedToken *limitedTokenOf(const HttpRequest &request) const;
     std::optional<Route> parseRoute(const QString &path) const;
     void serveNonResource(const HttpRequest &request, HttpConnection *connection);
+    void serveOpenApiV2(const HttpRequest &request, HttpConnection *connection);
     void serveResource(const HttpRequest &request, const Route &route, HttpConnection *connection);
 
     // Reads (api_handler_reads.cpp).
@@ -97,7 +98,9 @@ private:
     void finalizeNamespace(const QString &ns, int attempt);
     void orphanDependents(const QJsonObject &owner);
 
-    // WebSocket streams (api_handler_streams.cpp).
+    // Streams (api_handler_streams.cpp).
+    bool upgradeToSpdy(const HttpRequest &request, const QString &subresource, const QJsonObject &pod,
+                       HttpConnection *connection);
     void onWebSocketConnection();
 
     void reply(HttpConnection *connection, int code, const QJsonObject &body,

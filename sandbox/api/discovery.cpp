@@ -17,7 +17,7 @@ QJsonArray toArray(const QStringList &list)
 
 QStringList subresourceVerbs(const QString &subresource)
 {
-    if (subresource == u"exec" || subresource == u"portforward")
+    if (subresource == u"exec" || subresource == u"attach" || subresource == u"portforward")
         return {QStringLiteral("create"), QStringLiteral("get")};
     if (subresource == u"log")
         return {QStringLiteral("get")};
@@ -38,6 +38,8 @@ SubresourceKind subresourceKind(const ResourceType &type, const QString &subreso
         return {QStringLiteral("autoscaling"), QStringLiteral("v1"), QStringLiteral("Scale")};
     if (subresource == u"exec")
         return {{}, QStringLiteral("v1"), QStringLiteral("PodExecOptions")};
+    if (subresource == u"attach")
+        return {{}, QStringLiteral("v1"), QStringLiteral("PodAttachOptions")};
     if (subresource == u"portforward")
         return {{}, QStringLiteral("v1"), QStringLiteral("PodPortForwardOptions")};
     return {type.group, type.version, type.kind};
@@ -230,10 +232,7 @@ QJsonObject openApiGroupVersion(const QString &group, const QString &version)
     for (const ResourceType &type : resourceTypes()) {
         if (type.group != group || type.version != version)
             continue;
-        const QString base =
-            u'/' + groupVersionPath(group, version) +
-            (type.namespaced ? QStringLiteral("/namespaces/{namespace}/") : QStringLiteral("/")) +
-            type.plural + QStringLiteral("/{name}");
+        const QString base = type.collectionPath() + QStringLiteral("/{name}");
         const QJsonObject gvk = groupVersionKind(group, version, type.kind);
         const auto operation = [&](const QString &verb) {
             return QJsonObject{

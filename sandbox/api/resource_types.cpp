@@ -76,8 +76,8 @@ const QList<ResourceType> &resourceTypes()
                   false,
                   {QStringLiteral("po")},
                   all,
-                  {QStringLiteral("status"), QStringLiteral("exec"), QStringLiteral("portforward"),
-                   QStringLiteral("log")}});
+                  {QStringLiteral("status"), QStringLiteral("exec"), QStringLiteral("attach"),
+                   QStringLiteral("portforward"), QStringLiteral("log")}});
         t.append({{},
                   v1,
                   QStringLiteral("events"),
@@ -108,6 +108,16 @@ const QList<ResourceType> &resourceTypes()
                   {QStringLiteral("sts")},
                   all,
                   {QStringLiteral("status"), QStringLiteral("scale")}});
+        t.append({QStringLiteral("apps"),
+                  v1,
+                  QStringLiteral("controllerrevisions"),
+                  QStringLiteral("controllerrevision"),
+                  QStringLiteral("ControllerRevision"),
+                  true,
+                  false,
+                  {},
+                  {},
+                  {}});
         t.append({QStringLiteral("storage.k8s.io"),
                   v1,
                   QStringLiteral("storageclasses"),

@@ -22,6 +22,13 @@ struct ResourceType {
     QString apiVersion() const { return group.isEmpty() ? version : group + u'/' + version; }
     // "statefulsets.apps" / "pods": the qualified resource Status messages use.
     QString qualifiedName() const { return group.isEmpty() ? plural : plural + u'.' + group; }
+    // "/api/v1/namespaces/{namespace}/pods", "/apis/storage.k8s.io/v1/storageclasses": as OpenAPI writes it.
+    QString collectionPath() const
+    {
+        return (group.isEmpty() ? QStringLiteral("/api/") : QStringLiteral("/apis/") + group + u'/') +
+               version + (namespaced ? QStringLiteral("/namespaces/{namespace}/") : QStringLiteral("/")) +
+               plural;
+    }
     QStringList verbs() const;
 };
 

@@ -107,6 +107,8 @@ QList<Column> columnsFor(const QString &plural)
                 c("Age")};
     if (plural == u"events")
         return {c("Last Seen"), c("Type"), c("Reason"), c("Object"), c("Message")};
+    if (plural == u"controllerrevisions")
+        return {c("Name"), c("Controller"), c("Revision", 0, "integer"), c("Age")};
     return {c("Name"), c("Age")};
 }
 
@@ -304,6 +306,18 @@ QJsonArray cellsFor(const QString &plural, const QJsonObject &o)
                 QString(involved.value(QLatin1String("kind")).toString().toLower() + u'/' +
                         involved.value(QLatin1String("name")).toString()),
                 str(o, "message")};
+    }
+    if (plural == u"controllerrevisions") {
+        QString controller = QStringLiteral("<none>");
+        for (const QJsonValue &value :
+             field(o, {QStringLiteral("metadata"), QStringLiteral("ownerReferences")}).toArray()) {
+            const QJsonObject owner = value.toObject();
+            if (owner.value(QLatin1String("controller")).toBool())
+                controller = owner.value(QLatin1String("kind")).toString().toLower() + u'.' +
+                             owner.value(QLatin1String("apiVersion")).toString().section(u'/', 0, 0) + u'/' +
+                             owner.value(QLatin1String("name")).toString();
+        }
+        return {name, controller, o.value(QLatin1String("revision")).toInteger(), age(o)};
     }
     return {name, age(o)};
 }

@@ -114,7 +114,11 @@ void PodProcess::onOutput()
 {
     if (!m_process)
         return;
-    m_partialLine += m_process->readAll();
+    const QByteArray data = m_process->readAll();
+    if (data.isEmpty())
+        return;
+    Q_EMIT outputReceived(data);
+    m_partialLine += data;
     qsizetype newline;
     while ((newline = m_partialLine.indexOf('\n')) >= 0) {
         m_log.append(QString::fromUtf8(m_partialLine.left(newline)));
@@ -144,6 +148,7 @@ void PodProcess::onFinished(int exitCode, bool crashed)
     m_lastTermination.startedAt = m_startedAt;
     m_lastTermination.finishedAt = QDateTime::currentDateTimeUtc();
     m_state = State::Terminated;
+    Q_EMIT containerExited(exitCode);
 
     if (m_stopping) {
         Q_EMIT statusChanged();

@@ -67,6 +67,9 @@ Q_SIGNALS:
     void containerStarted();
     void backingOff(int delayMs, int exitCode);
     void probeFailed(const QString &message);
+    // The container's output as it comes, and the end of its process (what `kubectl attach` follows).
+    void outputReceived(const QByteArray &data);
+    void containerExited(int exitCode);
 
 private:
     void launch();

@@ -1,14 +1,18 @@
 #include "runtime/runtime.h"
 
-#include "common/logging.h"
-#include "streams/exec_session.h"
 #include "api/object_defaults.h"
+#include "common/logging.h"
 #include "runtime/object_fields.h"
-#include "store/object_store.h"
 #include "runtime/pod_process.h"
-#include "streams/port_forward_session.h"
-#include "streams/spdy_port_forward_session.h"
 #include "runtime/statefulset_controller.h"
+#include "store/object_store.h"
+#include "streams/attach_command.h"
+#include "streams/exec_command.h"
+#include "streams/exec_session.h"
+#include "streams/port_forward_session.h"
+#include "streams/spdy_connection.h"
+#include "streams/spdy_exec_session.h"
+#include "streams/spdy_port_forward_session.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -240,26 +244,52 @@ QString Runtime::podIp(const QString &ns, const QString &name) const
     return {};
 }
 
-void Runtime::handleExec(QWebSocket *socket, const ExecRequest &request)
+RemoteCommand *Runtime::remoteCommandFor(const ExecRequest &request)
 {
     PodProcess *process = processFor(request.pod);
-    std::optional<PodContext> context;
-    if (process)
-        context = process->context();
-    auto *session = new ExecSession(socket, request, context, m_tools, this);
+    if (!request.attach) {
+        std::optional<PodContext> context;
+        if (process)
+            context = process->context();
+        return new ExecCommand(request, context, m_tools);
+    }
+    const bool running = process && process->state() == PodProcess::State::Running;
+    auto *command = new AttachCommand(request, running);
+    if (running) {
+        connect(process, &PodProcess::outputReceived, command, &AttachCommand::containerOutput);
+        connect(process, &PodProcess::containerExited, command, &AttachCommand::containerExited);
+        connect(process, &QObject::destroyed, command, &AttachCommand::containerExited);
+    }
+    return command;
+}
+
+void Runtime::handleExec(QWebSocket *socket, const ExecRequest &request)
+{
+    auto *session = new ExecSession(socket, request.subprotocol, remoteCommandFor(request), this);
     session->start();
+}
+
+void Runtime::handleExec(SpdyConnection *connection, const ExecRequest &request)
+{
+    new SpdyExecSession(connection, request, remoteCommandFor(request), this);
 }
 
 void Runtime::handlePortForward(QWebSocket *socket, const PortForwardRequest &request)
 {
-    PodProcess *process = processFor(request.pod);
-    const QString ip = process ? process->context().podIp : QString();
     if (request.subprotocol.startsWith(QLatin1String("SPDY/3.1"))) {
-        new SpdyPortForwardSession(socket, ip, this); // kubectl port-forward
+        handlePortForward(new SpdyConnection(socket), request); // the tunnel of kubectl >= 1.31
         return;
     }
+    PodProcess *process = processFor(request.pod);
+    const QString ip = process ? process->context().podIp : QString();
     auto *session = new PortForwardSession(socket, request, ip, this);
     session->start();
+}
+
+void Runtime::handlePortForward(SpdyConnection *connection, const PortForwardRequest &request)
+{
+    PodProcess *process = processFor(request.pod);
+    new SpdyPortForwardSession(connection, process ? process->context().podIp : QString(), this);
 }
 
 } // namespace sandbox

@@ -4,7 +4,7 @@
 //
 //   sandbox::Runtime runtime(store, {dataDir, podNetwork, nodeCount, redisServerPath});
 //   if (auto started = runtime.start(); !started) { print started.error().message(); exit 1; }
-//   apiServer.setStreamHandler(&runtime);            // pods/exec and pods/portforward
+//   apiServer.setStreamHandler(&runtime);            // pods/exec, pods/attach and pods/portforward
 //   apiServer serves runtime.nodes() / runtime.node(name) read-only (re-read on nodesChanged()),
 //   runtime.podLog(ns, name) for pods/log, and POST /sandbox/nodes/NAME/fail|recover → failNode/recoverNode.
 //   On SIGTERM: runtime.stopAllPods(); then quit.
@@ -17,8 +17,8 @@
 // Limits: only a pod's first container runs (init and sidecar containers are ignored); images are
 // not pulled — every container runs the local redis-server (or the named local program).
 
-#include "runtime/cidr_allocator.h"
 #include "common/result.h"
+#include "runtime/cidr_allocator.h"
 #include "runtime/container_command.h"
 #include "runtime/event_recorder.h"
 #include "runtime/simulated_nodes.h"
@@ -38,6 +38,7 @@ namespace sandbox {
 
 class ObjectStore;
 class PodProcess;
+class RemoteCommand;
 class StatefulSetController;
 
 struct RuntimeOptions {
@@ -76,7 +77,9 @@ public:
     const RedisTools &redisTools() const { return m_tools; }
 
     void handleExec(QWebSocket *socket, const ExecRequest &request) override;
+    void handleExec(SpdyConnection *connection, const ExecRequest &request) override;
     void handlePortForward(QWebSocket *socket, const PortForwardRequest &request) override;
+    void handlePortForward(SpdyConnection *connection, const PortForwardRequest &request) override;
 
 Q_SIGNALS:
     void nodesChanged();
@@ -95,6 +98,8 @@ private:
     void writePodStatus(const QJsonObject &pod, const QJsonObject &status);
     bool isTerminating(const QString &ns, const QString &podName) const;
     PodProcess *processFor(const QJsonObject &pod) const;
+    // The exec (a process in the pod's context) or attach (the container's output) a request asks for.
+    RemoteCommand *remoteCommandFor(const ExecRequest &request);
     QString claimProblem(const QJsonObject &pod) const;
 
     ObjectStore &m_store;

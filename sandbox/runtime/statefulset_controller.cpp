@@ -1,7 +1,10 @@
 #include "runtime/statefulset_controller.h"
 
+#include "runtime/controller_revisions.h"
+
 #include "common/logging.h"
 #include "runtime/event_recorder.h"
+#include "runtime/object_fields.h"
 #include "store/label_selector.h"
 #include "store/object_store.h"
 
@@ -20,33 +23,6 @@ namespace {
 const QString kPods = QStringLiteral("pods");
 const QString kClaims = QStringLiteral("persistentvolumeclaims");
 const QString kStatefulSets = QStringLiteral("statefulsets");
-
-QJsonObject metadataOf(const QJsonObject &object)
-{
-    return object.value(QLatin1String("metadata")).toObject();
-}
-
-QString nameOf(const QJsonObject &object)
-{
-    return metadataOf(object).value(QLatin1String("name")).toString();
-}
-
-QString uidOf(const QJsonObject &object)
-{
-    return metadataOf(object).value(QLatin1String("uid")).toString();
-}
-
-// The uid of the StatefulSet that controls a pod, or empty.
-QString controllerUid(const QJsonObject &pod)
-{
-    const QJsonArray owners = metadataOf(pod).value(QLatin1String("ownerReferences")).toArray();
-    for (const QJsonValue &value : owners) {
-        const QJsonObject owner = value.toObject();
-        if (owner.value(QLatin1String("kind")).toString() == QLatin1String("StatefulSet"))
-            return owner.value(QLatin1String("uid")).toString();
-    }
-    return {};
-}
 
 int ordinalOf(const QString &podName, const QString &setName)
 {
@@ -379,6 +355,13 @@ void StatefulSetController::reconcile(const QJsonObject &statefulSet)
             }
         }
     }
+    QSet<QString> revisionsInUse{statefulSet.value(QLatin1String("status"))
+                                     .toObject()
+                                     .value(QLatin1String("currentRevision"))
+                                     .toString()};
+    for (const QJsonObject &pod : std::as_const(pods))
+        revisionsInUse.insert(revisionOfPod(pod));
+    syncControllerRevisions(m_store, statefulSet, revisionOf(statefulSet), revisionsInUse);
     writeStatus(statefulSet, pods.values());
 }
 
@@ -461,6 +444,7 @@ void StatefulSetController::collectGarbage()
             m_store.remove(kPods, metadataOf(pod).value(QLatin1String("namespace")).toString(), nameOf(pod));
         }
     }
+    collectControllerRevisions(m_store, liveSets);
     // Claims are owned only under persistentVolumeClaimRetentionPolicy.whenDeleted: Delete.
     for (const QJsonObject &claim : m_store.list(kClaims, {})) {
         const QString owner = controllerUid(claim);

@@ -122,6 +122,15 @@ const QByteArray &SpdyCodec::dictionary()
     return dictionary;
 }
 
+QByteArray SpdyCodec::headerValue(const HeaderList &headers, const char *name)
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
 struct SpdyCodec::Streams {
     z_stream deflater{};
     z_stream inflater{};

@@ -53,6 +53,8 @@ public:
     std::optional<HeaderList> decompressHeaders(const QByteArray &block);
 
     static const QByteArray &dictionary();
+    // The value of a header (names compared without case), empty when absent.
+    static QByteArray headerValue(const HeaderList &headers, const char *name);
 
 private:
     struct Streams;

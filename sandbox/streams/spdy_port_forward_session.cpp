@@ -1,36 +1,30 @@
 #include "streams/spdy_port_forward_session.h"
 
+#include "streams/spdy_connection.h"
+
 #include "common/logging.h"
 
 #include <QTcpSocket>
-#include <QWebSocket>
-#include <QtEndian>
 
 #include <sys/socket.h>
 
 namespace sandbox {
 
-namespace {
-
-QByteArray headerValue(const SpdyCodec::HeaderList &headers, const char *name)
-{
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
-} // namespace
-
-SpdyPortForwardSession::SpdyPortForwardSession(QWebSocket *socket, const QString &podIp, QObject *parent)
+SpdyPortForwardSession::SpdyPortForwardSession(SpdyConnection *connection, const QString &podIp,
+                                               QObject *parent)
     : QObject(parent)
-    , m_socket(socket)
+    , m_connection(connection)
     , m_podIp(podIp)
 {
-    m_socket->setParent(this);
-    connect(m_socket, &QWebSocket::disconnected, this, &QObject::deleteLater);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &SpdyPortForwardSession::onBytes);
+    m_connection->setParent(this);
+    connect(m_connection, &SpdyConnection::closed, this, &QObject::deleteLater);
+    connect(m_connection, &SpdyConnection::streamOpened, this, &SpdyPortForwardSession::onStreamOpened);
+    connect(m_connection, &SpdyConnection::dataReceived, this, &SpdyPortForwardSession::onData);
+    connect(m_connection, &SpdyConnection::streamFinished, this, &SpdyPortForwardSession::onStreamFinished);
+    connect(m_connection, &SpdyConnection::streamReset, this, [this](quint32 streamId) {
+        if (Forward *forward = forwardForStream(streamId))
+            finishForward(forward->requestId, {});
+    });
 }
 
 SpdyPortForwardSession::~SpdyPortForwardSession()
@@ -43,82 +37,40 @@ SpdyPortForwardSession::~SpdyPortForwardSession()
     }
 }
 
-void SpdyPortForwardSession::send(const QByteArray &frames)
+void SpdyPortForwardSession::onStreamOpened(quint32 streamId, const SpdyCodec::HeaderList &headers)
 {
-    if (m_socket->state() == QAbstractSocket::ConnectedState)
-        m_socket->sendBinaryMessage(frames);
-}
-
-void SpdyPortForwardSession::onBytes(const QByteArray &bytes)
-{
-    m_buffer.append(bytes);
-    const QList<SpdyCodec::Frame> frames = SpdyCodec::takeFrames(m_buffer);
-    for (const SpdyCodec::Frame &frame : frames) {
-        if (!frame.control) {
-            onData(frame);
-            continue;
-        }
-        switch (frame.type) {
-        case SpdyCodec::SynStream:
-            onSynStream(frame);
-            break;
-        case SpdyCodec::Ping:
-            send(SpdyCodec::controlFrame(SpdyCodec::Ping, 0, frame.payload));
-            break;
-        case SpdyCodec::RstStream:
-            if (Forward *forward = forwardForStream(frame.streamId))
-                finishForward(forward->requestId, {});
-            break;
-        case SpdyCodec::GoAway:
-            m_socket->close();
-            break;
-        default:
-            break; // SETTINGS, WINDOW_UPDATE, HEADERS: spdystream does no flow control either
-        }
-    }
-}
-
-void SpdyPortForwardSession::onSynStream(const SpdyCodec::Frame &frame)
-{
-    // SYN_STREAM payload: stream id, associated stream id, priority, slot, header block.
-    if (frame.payload.size() < 10)
-        return;
-    const auto headers = m_codec.decompressHeaders(frame.payload.mid(10));
-    if (!headers) {
-        qCWarning(lcSandbox) << "port-forward: a SPDY header block did not inflate; closing the tunnel";
-        m_socket->close(QWebSocketProtocol::CloseCodeProtocolError);
-        return;
-    }
-    send(m_codec.synReply(frame.streamId));
-    const QByteArray requestId = headerValue(*headers, "requestid");
-    const QByteArray type = headerValue(*headers, "streamtype");
+    const QByteArray requestId = SpdyCodec::headerValue(headers, "requestid");
+    const QByteArray type = SpdyCodec::headerValue(headers, "streamtype");
     Forward &forward = m_forwards[requestId];
     forward.requestId = requestId;
-    forward.port = quint16(headerValue(*headers, "port").toUInt());
+    forward.port = quint16(SpdyCodec::headerValue(headers, "port").toUInt());
     if (type == "error")
-        forward.errorStream = frame.streamId;
+        forward.errorStream = streamId;
     else if (type == "data")
-        forward.dataStream = frame.streamId;
+        forward.dataStream = streamId;
     if (forward.errorStream != 0 && forward.dataStream != 0 && !forward.socket)
         connectToPod(forward);
 }
 
-void SpdyPortForwardSession::onData(const SpdyCodec::Frame &frame)
+void SpdyPortForwardSession::onData(quint32 streamId, const QByteArray &data)
 {
-    Forward *forward = forwardForStream(frame.streamId);
-    if (!forward || frame.streamId != forward->dataStream)
-        return; // the client only half-closes its error stream
-    if (!frame.payload.isEmpty()) {
-        if (forward->connected)
-            forward->socket->write(frame.payload);
-        else
-            forward->pending.append(frame.payload);
-    }
-    if ((frame.flags & SpdyCodec::kFlagFin) && forward->connected) {
-        // The local client is done writing: half-close towards the pod, keep reading its answer.
-        forward->socket->flush();
-        ::shutdown(int(forward->socket->socketDescriptor()), SHUT_WR);
-    }
+    Forward *forward = forwardForStream(streamId);
+    if (!forward || streamId != forward->dataStream)
+        return;
+    if (forward->connected)
+        forward->socket->write(data);
+    else
+        forward->pending.append(data);
+}
+
+void SpdyPortForwardSession::onStreamFinished(quint32 streamId)
+{
+    Forward *forward = forwardForStream(streamId);
+    if (!forward || streamId != forward->dataStream || !forward->connected)
+        return; // the client half-closes its error stream at once
+    // The local client is done writing: half-close towards the pod, keep reading its answer.
+    forward->socket->flush();
+    ::shutdown(int(forward->socket->socketDescriptor()), SHUT_WR);
 }
 
 void SpdyPortForwardSession::connectToPod(Forward &forward)
@@ -138,8 +90,7 @@ void SpdyPortForwardSession::connectToPod(Forward &forward)
         f.pending.clear();
     });
     connect(socket, &QTcpSocket::readyRead, this, [this, requestId, socket] {
-        const Forward &f = m_forwards[requestId];
-        send(SpdyCodec::dataFrame(f.dataStream, 0, socket->readAll()));
+        m_connection->send(m_forwards[requestId].dataStream, socket->readAll());
     });
     connect(socket, &QTcpSocket::disconnected, this, [this, requestId] { finishForward(requestId, {}); });
     connect(socket, &QTcpSocket::errorOccurred, this,
@@ -157,15 +108,15 @@ void SpdyPortForwardSession::finishForward(const QByteArray &requestId, const QS
         return;
     it->finished = true;
     if (it->socket && it->socket->bytesAvailable() > 0)
-        send(SpdyCodec::dataFrame(it->dataStream, 0, it->socket->readAll()));
+        m_connection->send(it->dataStream, it->socket->readAll());
     if (!error.isEmpty()) {
         const QString text =
             QStringLiteral("error forwarding port %1 to pod %2: %3").arg(it->port).arg(m_podIp, error);
         qCInfo(lcSandbox).noquote() << text;
-        send(SpdyCodec::dataFrame(it->errorStream, 0, text.toUtf8()));
+        m_connection->send(it->errorStream, text.toUtf8());
     }
-    send(SpdyCodec::dataFrame(it->dataStream, SpdyCodec::kFlagFin, {}) +
-         SpdyCodec::dataFrame(it->errorStream, SpdyCodec::kFlagFin, {}));
+    m_connection->finish(it->dataStream);
+    m_connection->finish(it->errorStream);
     if (it->socket) {
         it->socket->disconnect(this);
         it->socket->abort();

@@ -6,20 +6,20 @@
 #include <QObject>
 
 class QTcpSocket;
-class QWebSocket;
 
 namespace sandbox {
 
-// `kubectl port-forward` over the SPDY/3.1 tunnel (WebSocket subprotocol SPDY/3.1+portforward.k8s.io,
-// reference §7.4): binary messages carry one SPDY byte stream. For every local connection kubectl
-// opens an error stream and a data stream with the same requestid; once both exist the session
-// connects to podIP:port and copies DATA both ways. Every SYN_STREAM gets a SYN_REPLY, PINGs are
-// echoed, and when the pod closes, both streams get a FIN (kubectl reads the error stream to its end).
-// Owns the socket and deletes itself when the socket is gone.
+class SpdyConnection;
+
+// `kubectl port-forward` over SPDY/3.1 (reference §7.4), on either carrier of SpdyConnection. For every
+// local connection kubectl opens an error stream and a data stream with the same requestid; once both
+// exist the session connects to podIP:port and copies DATA both ways. When the pod closes, both
+// streams get a FIN (kubectl reads the error stream to its end). Owns the connection and deletes
+// itself when it closes.
 class SpdyPortForwardSession final : public QObject {
     Q_OBJECT
 public:
-    SpdyPortForwardSession(QWebSocket *socket, const QString &podIp, QObject *parent = nullptr);
+    SpdyPortForwardSession(SpdyConnection *connection, const QString &podIp, QObject *parent = nullptr);
     ~SpdyPortForwardSession() override;
 
 private:
@@ -34,18 +34,15 @@ private:
         bool finished = false;
     };
 
-    void onBytes(const QByteArray &bytes);
-    void onSynStream(const SpdyCodec::Frame &frame);
-    void onData(const SpdyCodec::Frame &frame);
+    void onStreamOpened(quint32 streamId, const SpdyCodec::HeaderList &headers);
+    void onData(quint32 streamId, const QByteArray &data);
+    void onStreamFinished(quint32 streamId);
     void connectToPod(Forward &forward);
     void finishForward(const QByteArray &requestId, const QString &error);
     Forward *forwardForStream(quint32 streamId);
-    void send(const QByteArray &frames);
 
-    QWebSocket *m_socket;
+    SpdyConnection *m_connection;
     QString m_podIp;
-    SpdyCodec m_codec;
-    QByteArray m_buffer;
     QHash<QByteArray, Forward> m_forwards; // by requestid
 };
 

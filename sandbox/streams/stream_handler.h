@@ -1,8 +1,10 @@
 #pragma once
 
-// CONTRACT: the API server accepts the WebSocket upgrade for pods/exec and pods/portforward (it has
-// checked authentication, that the pod exists, and negotiated the subprotocol), then hands the open
-// socket to the runtime through this interface. The handler owns the socket from then on.
+// CONTRACT: the API server accepts the upgrade for pods/exec, pods/attach and pods/portforward (it has
+// checked authentication, that the pod exists, and negotiated the protocol), then hands the open
+// carrier to the runtime through this interface: a WebSocket (channel protocols, or the SPDY/3.1
+// port-forward tunnel), or a SpdyConnection for a raw `Upgrade: SPDY/3.1`. The handler owns it from
+// then on.
 
 #include <QJsonObject>
 #include <QList>
@@ -12,6 +14,9 @@ class QWebSocket;
 
 namespace sandbox {
 
+class SpdyConnection;
+
+// pods/exec, and pods/attach (attach = true: no command, the container's own streams).
 struct ExecRequest {
     QJsonObject pod;     // the Pod object as stored
     QString container;   // may be empty: the first container
@@ -20,7 +25,8 @@ struct ExecRequest {
     bool stdoutEnabled = true;
     bool stderrEnabled = true;
     bool tty = false;
-    QString subprotocol; // "v5.channel.k8s.io" or "v4.channel.k8s.io"
+    bool attach = false;
+    QString subprotocol; // "v5.channel.k8s.io" or "v4.channel.k8s.io"; over raw SPDY the stream protocol
 };
 
 struct PortForwardRequest {
@@ -33,7 +39,9 @@ class StreamHandler {
 public:
     virtual ~StreamHandler() = default;
     virtual void handleExec(QWebSocket *socket, const ExecRequest &request) = 0;
+    virtual void handleExec(SpdyConnection *connection, const ExecRequest &request) = 0;
     virtual void handlePortForward(QWebSocket *socket, const PortForwardRequest &request) = 0;
+    virtual void handlePortForward(SpdyConnection *connection, const PortForwardRequest &request) = 0;
 };
 
 } // namespace sandbox

@@ -8,6 +8,7 @@
 #include "../integration/cluster_key_client.h"
 #include "../integration/job_helpers.h"
 #include "redis/redis_pool.h"
+#include "support/redis_test_nodes.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -20,6 +21,13 @@ namespace {
 const QString Namespace = QStringLiteral("redis-cluster");
 const QString Selector = QStringLiteral("app=redis,appCluster=redis-cluster");
 constexpr int KeyCount = 10000;
+
+// "redis-cli --cluster …", or valkey-cli when the pods run Valkey: what the dry runs must print.
+QString clusterCli(const QString &verb)
+{
+    return RedisTestNodes::serverBuild().valueOr({QStringLiteral("redis"), {}}).name +
+           QStringLiteral("-cli --cluster ") + verb;
+}
 } // namespace
 
 class TestE2eStory final : public QObject {
@@ -224,7 +232,7 @@ private Q_SLOTS:
         QVERIFY2(dry.exitCode == 0, qPrintable(dry.all()));
         QVERIFY2(dry.out.contains(QLatin1String("scale statefulset redis-app --replicas=7")),
                  qPrintable(dry.out));
-        QVERIFY2(dry.out.contains(QLatin1String("redis-cli --cluster add-node")), qPrintable(dry.out));
+        QVERIFY2(dry.out.contains(clusterCli(QStringLiteral("add-node"))), qPrintable(dry.out));
         QCOMPARE(pods().size(), 6);
 
         RedisPool pool;
@@ -437,7 +445,7 @@ private Q_SLOTS:
             QStringList{QStringLiteral("check"), QStringLiteral("--fix"), QStringLiteral("--dry-run")} +
             target());
         QCOMPARE(dry.exitCode, 1); // still open: nothing was changed
-        QVERIFY2(dry.out.contains(QLatin1String("redis-cli --cluster fix")), qPrintable(dry.out));
+        QVERIFY2(dry.out.contains(clusterCli(QStringLiteral("fix"))), qPrintable(dry.out));
         QCOMPARE(situation(), QStringLiteral("open-slots"));
 
         const CliRun fix =

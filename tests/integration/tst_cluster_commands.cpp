@@ -163,12 +163,18 @@ private Q_SLOTS:
         QCOMPARE(json.value(QStringLiteral("cluster_state")).toString(), QStringLiteral("ok"));
         const QJsonArray nodes = json.value(QStringLiteral("nodes")).toArray();
         QCOMPARE(nodes.size(), 6);
+        // Every node names its server as its binary does (redis-server --version), not a fixed version.
+        const Result<test::RedisServerBuild> build = RedisTestNodes::serverBuild();
+        QVERIFY2(build.ok(), qPrintable(build.error().message()));
+        const QJsonObject server{{QStringLiteral("name"), build->name},
+                                 {QStringLiteral("version"), build->version.toString()}};
         QStringList masterSlots;
         QSet<QString> addresses;
         for (const QJsonValue &value : nodes) {
             const QJsonObject node = value.toObject();
             QCOMPARE(node.value(QStringLiteral("id")).toString().size(), 40);
             QCOMPARE(node.value(QStringLiteral("link")).toString(), QStringLiteral("connected"));
+            QCOMPARE(node.value(QStringLiteral("server")).toObject(), server);
             addresses.insert(node.value(QStringLiteral("address")).toString());
             const QString role = node.value(QStringLiteral("role")).toString();
             if (role == QLatin1String("master")) {
@@ -185,10 +191,18 @@ private Q_SLOTS:
         for (const NodeAddress &address : m_nodes.addresses())
             QVERIFY(addresses.contains(address.toString()));
 
+        const QString named = build->name + QLatin1Char(' ') + build->version.toString();
+        const Run text =
+            studio({QStringLiteral("status"), QStringLiteral("--nodes"), m_nodes.address(3).toString()});
+        QVERIFY2(text.exitCode == 0, qPrintable(describe(text)));
+        QCOMPARE(text.out.count((QStringLiteral("reachable, ") + named + QLatin1Char(',')).toUtf8()), 6);
+
         const Run check =
             studio({QStringLiteral("check"), QStringLiteral("--nodes"), m_nodes.address(0).toString()});
         QVERIFY2(check.exitCode == 0, qPrintable(describe(check)));
         QVERIFY(check.out.contains("[OK] All 16384 slots are covered."));
+        QVERIFY2(check.out.contains((QStringLiteral("[OK] All 6 nodes that answered run ") + named).toUtf8()),
+                 qPrintable(describe(check)));
 
         // redis-cli's check agrees with the command's verdict and lists every node as we do.
         const Result<test::RedisCliCheck> cli = test::runRedisCliCheck(m_nodes.address(0));
@@ -293,6 +307,75 @@ private Q_SLOTS:
         const Run text = studio({QStringLiteral("status"), QStringLiteral("--nodes"), seed});
         QVERIFY2(text.exitCode == 0, qPrintable(describe(text)));
         QVERIFY2(text.out.contains("UNREACHABLE"), qPrintable(describe(text)));
+    }
+
+    void checkNamesMixedServers()
+    {
+        // A cluster halfway through an upgrade: its third master runs another server. Status names each
+        // node's server, check warns and says which nodes run what (still healthy), and the equivalent
+        // commands name each node's own cli.
+        const Result<QString> other = RedisTestNodes::otherServerBinary();
+        if (!other && other.error().code() == ErrorCode::NotFound)
+            QSKIP(qPrintable(other.error().message()));
+        QVERIFY2(other.ok(), qPrintable(other.error().message()));
+        const Result<test::RedisServerBuild> mine = RedisTestNodes::serverBuild();
+        const Result<test::RedisServerBuild> theirs = RedisTestNodes::serverBuild(*other);
+        QVERIFY2(mine.ok() && theirs.ok(), qPrintable((mine ? theirs : mine).error().message()));
+        RedisTestNodes nodes;
+        test::RedisTestNodeOptions options;
+        options.serverPerNode.insert(2, *other);
+        const Result<void> started = nodes.start(3, options);
+        QVERIFY2(started.ok(), qPrintable(started.error().message()));
+
+        const Run created =
+            studio({QStringLiteral("create"), QStringLiteral("--nodes"), nodes.addressList(),
+                    QStringLiteral("--cluster-replicas"), QStringLiteral("0"), QStringLiteral("--verbose")});
+        QVERIFY2(created.exitCode == 0, qPrintable(describe(created)));
+        const auto cliLine = [&](const test::RedisServerBuild &build, int node) -> QByteArray {
+            return (build.name + QStringLiteral("-cli -h ") + nodes.address(node).host + QLatin1Char(' '))
+                .toUtf8();
+        };
+        QVERIFY2(created.err.contains(cliLine(*mine, 0)), qPrintable(describe(created)));
+        QVERIFY2(created.err.contains(cliLine(*theirs, 2)), qPrintable(describe(created)));
+
+        const Run status = studio({QStringLiteral("status"), QStringLiteral("--nodes"),
+                                   nodes.address(0).toString(), QStringLiteral("--json")});
+        QVERIFY2(status.exitCode == 0, qPrintable(describe(status)));
+        int named = 0;
+        for (const QJsonValue &value : test::json(status).value(QStringLiteral("nodes")).toArray()) {
+            const QJsonObject node = value.toObject();
+            const bool isOther =
+                node.value(QStringLiteral("address")).toString() == nodes.address(2).toString();
+            const test::RedisServerBuild &expected = isOther ? *theirs : *mine;
+            QCOMPARE(node.value(QStringLiteral("server")).toObject(),
+                     (QJsonObject{{QStringLiteral("name"), expected.name},
+                                  {QStringLiteral("version"), expected.version.toString()}}));
+            ++named;
+        }
+        QCOMPARE(named, 3);
+
+        const Run check = studio({QStringLiteral("check"), QStringLiteral("--nodes"),
+                                  nodes.address(0).toString(), QStringLiteral("--json")});
+        QVERIFY2(check.exitCode == 0, qPrintable(describe(check)));
+        const QJsonObject report = test::json(check);
+        QCOMPARE(report.value(QStringLiteral("healthy")).toBool(), true);
+        QString mixed;
+        for (const QJsonValue &finding : report.value(QStringLiteral("findings")).toArray()) {
+            if (finding.toObject().value(QStringLiteral("code")).toString() ==
+                QLatin1String("mixed-servers")) {
+                QCOMPARE(finding.toObject().value(QStringLiteral("severity")).toString(),
+                         QStringLiteral("warning"));
+                mixed = finding.toObject().value(QStringLiteral("text")).toString();
+            }
+        }
+        const auto on = [](const test::RedisServerBuild &build, const QString &addresses) -> QString {
+            return build.name + QLatin1Char(' ') + build.version.toString() + QStringLiteral(" on ") +
+                   addresses;
+        };
+        QVERIFY2(mixed.contains(on(*mine, nodes.address(0).toString() + QStringLiteral(", ") +
+                                              nodes.address(1).toString())),
+                 qPrintable(describe(check)));
+        QVERIFY2(mixed.contains(on(*theirs, nodes.address(2).toString())), qPrintable(describe(check)));
     }
 
     void passwordProtectedNodes()

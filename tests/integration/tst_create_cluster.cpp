@@ -83,9 +83,12 @@ private:
         int loggedSlotCommands = 0;
         int loggedReplicate = 0;
         const bool ranges = RedisTestNodes::serverVersion().valueOr({}) >= QVersionNumber(7);
+        // valkey-cli on Valkey.
+        const QString cliHost = RedisTestNodes::serverBuild().valueOr({QStringLiteral("redis"), {}}).name +
+                                QStringLiteral("-cli -h ");
         for (const LogEntry &entry : Logger::instance().entries()) {
             if (entry.command.contains(QStringLiteral("CLUSTER MEET")))
-                loggedMeet = entry.command.startsWith(QStringLiteral("redis-cli -h "));
+                loggedMeet = entry.command.startsWith(cliHost);
             if (entry.command.contains(ranges ? QStringLiteral("CLUSTER ADDSLOTSRANGE ")
                                               : QStringLiteral("CLUSTER ADDSLOTS ")))
                 ++loggedSlotCommands;
@@ -212,9 +215,13 @@ private Q_SLOTS:
         if (kind == QLatin1String("keys")) {
             // A key needs a slot the node serves; the slots are dropped again afterwards, so only the key
             // makes the node non-empty.
-            QVERIFY(ask(dirty, {"CLUSTER", "ADDSLOTSRANGE", "0", "16383"}).ok());
+            // ADDSLOTS/DELSLOTS with every slot named: the *SLOTSRANGE forms are 7.0+.
+            QList<QByteArray> slots;
+            for (int slot = 0; slot < 16384; ++slot)
+                slots.append(QByteArray::number(slot));
+            QVERIFY(ask(dirty, QList<QByteArray>{"CLUSTER", "ADDSLOTS"} + slots).ok());
             QTRY_VERIFY_WITH_TIMEOUT(ask(dirty, {"SET", "some-key", "value"}).ok(), 15000);
-            QVERIFY(ask(dirty, {"CLUSTER", "DELSLOTSRANGE", "0", "16383"}).ok());
+            QVERIFY(ask(dirty, QList<QByteArray>{"CLUSTER", "DELSLOTS"} + slots).ok());
         } else if (kind == QLatin1String("meet")) {
             QVERIFY(ask(dirty, {"CLUSTER", "MEET", nodes.address(3).host.toLatin1(), "6379"}).ok());
             QTRY_VERIFY_WITH_TIMEOUT(

@@ -7,8 +7,11 @@
 #include "redis_cli_check.h"
 #include "support/redis_test_nodes.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <signal.h>
 
 using namespace rcs;
 using rcs::test::ClusterKeyClient;
@@ -35,6 +38,35 @@ private Q_SLOTS:
         delete create;
         const QString differs = test::redisCliDisagreement(m_nodes.address(0));
         QVERIFY2(differs.isEmpty(), qPrintable(differs));
+    }
+
+    // Right after create no byte was replicated: every master is at replication offset 0, which Redis
+    // before 6.2 reads as "no offset received", so a plain CLUSTER FAILOVER there never starts. The job
+    // moves the offset without writing a key, and the failover completes well inside the servers' own
+    // 5 s manual-failover bound.
+    void replicaTakesOverRightAfterCreate()
+    {
+        const NodeAddress seed = m_nodes.address(0);
+        const ClusterTopology before = scan(m_pool, seed);
+        const TopologyNode master = before.masters().at(0);
+        const TopologyNode replica = before.replicasOf(master.id).first();
+        QElapsedTimer clock;
+        clock.start();
+        auto *failover = new FailoverJob({seed}, replica.id, &m_pool);
+        const Error error = runJob(failover, 60000);
+        const qint64 elapsed = clock.elapsed();
+        QVERIFY2(!error.isError(), qPrintable(error.message()));
+        delete failover;
+        qInfo("failover on a fresh cluster took %lld ms", elapsed);
+        QVERIFY2(elapsed < FailoverJob::ServerManualFailoverTimeoutMs, qPrintable(QString::number(elapsed)));
+        const ClusterTopology after = scan(m_pool, seed);
+        QVERIFY(after.node(replica.id)->isMaster());
+        QCOMPARE(after.node(master.id)->masterId, replica.id);
+        for (const NodeAddress &address : m_nodes.addresses()) {
+            const Result<RedisReply> keys = test::ask(m_pool, address, {"DBSIZE"});
+            QVERIFY(keys.ok());
+            QCOMPARE(keys->integerValue(), 0); // nothing was written to move the offset
+        }
     }
 
     void replicaTakesOver()
@@ -79,6 +111,49 @@ private Q_SLOTS:
         auto *unknown = new FailoverJob({seed}, QStringLiteral("ffffffffffff"), &m_pool);
         QCOMPARE(runJob(unknown, 30000).code(), ErrorCode::InvalidInput);
         delete unknown;
+    }
+
+    // A failover that cannot win its election (two of the three masters hang, so no majority votes)
+    // is reported as soon as the servers' own 5 s bound has passed, not after the job's 30 s: the
+    // message says the replica is still a replica and gives the offsets.
+    void failoverThatDoesNotHappenIsReportedWithinSeconds()
+    {
+        const NodeAddress seed = m_nodes.address(0);
+        const ClusterTopology before = scan(m_pool, seed);
+        const TopologyNode master = before.masters().at(0);
+        const TopologyNode replica = before.replicasOf(master.id).first();
+        QList<qint64> hung;
+        for (const TopologyNode &other : before.masters()) {
+            if (other.id == master.id)
+                continue;
+            for (int i = 0; i < m_nodes.count(); ++i) {
+                if (m_nodes.address(i) == other.address)
+                    hung.append(m_nodes.processId(i));
+            }
+        }
+        QCOMPARE(hung.size(), 2);
+        for (const qint64 pid : std::as_const(hung))
+            QVERIFY(::kill(pid_t(pid), SIGSTOP) == 0);
+        QElapsedTimer clock;
+        clock.start();
+        RedisPool pool; // its connections to the hung masters time out; m_pool's stay usable
+        auto *failover = new FailoverJob({replica.address}, replica.id, &pool);
+        const Error error = runJob(failover, 60000);
+        const qint64 elapsed = clock.elapsed();
+        delete failover;
+        for (const qint64 pid : std::as_const(hung))
+            ::kill(pid_t(pid), SIGCONT);
+        qInfo("failover without a majority stopped after %lld ms: %s", elapsed, qPrintable(error.message()));
+        QCOMPARE(error.code(), ErrorCode::Timeout);
+        QVERIFY2(error.message().contains(QStringLiteral("%1 (%2) is still a replica")
+                                              .arg(replica.address.toString(), replica.id.left(8))),
+                 qPrintable(error.message()));
+        QVERIFY2(error.message().contains(QLatin1String("replication offset is ")),
+                 qPrintable(error.message()));
+        // Scanning the cluster waits out one command timeout for the hung masters (5 s), then the
+        // failover is told 5 s + a margin after it was asked for: well before the 30 s bound.
+        QVERIFY2(elapsed < 20000, qPrintable(QString::number(elapsed)));
+        QTRY_VERIFY_WITH_TIMEOUT(scan(m_pool, seed).allStatesOk(), 60000);
     }
 };
 

@@ -7,6 +7,7 @@
 #include "reliability_support.h"
 #include "sandbox_faults.h"
 #include "support/kube_sandbox_fixture.h"
+#include "support/server_under_test.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,7 +16,6 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -120,8 +120,8 @@ private:
     QString redisCli(const QByteArray &commands)
     {
         QProcess cli;
-        cli.start(QStringLiteral("redis-cli"), {QStringLiteral("-c"), QStringLiteral("-h"), podIp(0),
-                                                QStringLiteral("-p"), QStringLiteral("6379")});
+        cli.start(test::redisCliProgram(), {QStringLiteral("-c"), QStringLiteral("-h"), podIp(0),
+                                            QStringLiteral("-p"), QStringLiteral("6379")});
         if (!cli.waitForStarted(10000))
             return {};
         cli.write(commands);
@@ -155,7 +155,7 @@ private Q_SLOTS:
     {
         if (!QFile::exists(test::studioExecutable()) || test::KubeSandboxFixture::executable().isEmpty())
             QFAIL("redis-cluster-studio or kube-sandbox was not built: build the whole tree.");
-        if (QStandardPaths::findExecutable(QStringLiteral("redis-cli")).isEmpty())
+        if (test::redisCliProgram().isEmpty())
             QSKIP("redis-cli is not installed");
         QVERIFY(m_home.isValid());
         const Result<void> started = m_sandbox.start(3);
@@ -230,7 +230,7 @@ private Q_SLOTS:
         studio.start(test::studioExecutable(), args);
         QVERIFY(studio.waitForStarted(10000));
         QProcess kill;
-        kill.start(QStringLiteral("redis-cli"),
+        kill.start(test::redisCliProgram(),
                    {QStringLiteral("-h"), podIp(2), QStringLiteral("-p"), QStringLiteral("6379"),
                     QStringLiteral("SHUTDOWN"), QStringLiteral("NOSAVE")});
         QVERIFY(kill.waitForFinished(30000));

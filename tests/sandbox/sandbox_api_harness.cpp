@@ -1,6 +1,7 @@
 #include "sandbox_api_harness.h"
 
 #include "support/loopback_range.h"
+#include "support/server_under_test.h"
 
 #include <QDir>
 #include <QFile>
@@ -40,7 +41,7 @@ Result<void> SandboxServer::start(int timeoutMs)
         QStringList{QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("--pod-network"),
                     QStringLiteral("127.0.%1.0/24").arg(m_podAddresses->block()),
                     QStringLiteral("--verbose")} +
-        m_extraArguments;
+        kubeSandboxServerArguments() + m_extraArguments;
     m_process->start(QStringLiteral(KUBE_SANDBOX_EXECUTABLE), arguments);
     QElapsedTimer timer;
     timer.start();

@@ -1,13 +1,14 @@
 #include "memory_store.h"
 #include "runtime/cidr_allocator.h"
 #include "runtime/container_command.h"
-#include "store/label_selector.h"
+#include "runtime/controller_revisions.h"
 #include "runtime/pod_context.h"
 #include "runtime/redis_config_rewriter.h"
 #include "runtime/scheduler.h"
 #include "runtime/simulated_nodes.h"
-#include "streams/spdy_codec.h"
 #include "runtime/statefulset_controller.h"
+#include "store/label_selector.h"
+#include "streams/spdy_codec.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -499,6 +500,75 @@ class TestSandboxRuntimeUnits final : public QObject {
                      .value(QLatin1String("metadata"))
                      .toObject()
                      .value(QLatin1String("uid")));
+    }
+
+    // What `kubectl rollout history/undo` read: a revision per template, numbered in the order the set
+    // ran them, the restoring patch, the change-cause, and a bounded history.
+    void controllerRevisionsFollowTheTemplate()
+    {
+        MemoryStore store;
+        QJsonObject set = json(R"({"metadata":{"name":"web","namespace":"ns","uid":"set-1",
+            "annotations":{"kubernetes.io/change-cause":"first"}},
+          "spec":{"revisionHistoryLimit":1,"template":{"metadata":{"labels":{"app":"web"}},
+                  "spec":{"containers":[{"name":"c","image":"redis:7"}]}}}})");
+        const auto revisions = [&store] {
+            QMap<QString, qint64> out;
+            for (const QJsonObject &r :
+                 store.list(QStringLiteral("controllerrevisions"), QStringLiteral("ns")))
+                out.insert(
+                    r.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString(),
+                    qint64(r.value(QLatin1String("revision")).toDouble()));
+            return out;
+        };
+        syncControllerRevisions(store, set, QStringLiteral("web-a"), {QStringLiteral("web-a")});
+        syncControllerRevisions(store, set, QStringLiteral("web-a"), {QStringLiteral("web-a")}); // idempotent
+        QCOMPARE(revisions(), (QMap<QString, qint64>{{QStringLiteral("web-a"), 1}}));
+        const QJsonObject first =
+            *store.get(QStringLiteral("controllerrevisions"), QStringLiteral("ns"), QStringLiteral("web-a"));
+        QCOMPARE(first.value(QLatin1String("data"))
+                     .toObject()
+                     .value(QLatin1String("spec"))
+                     .toObject()
+                     .value(QLatin1String("template"))
+                     .toObject()
+                     .value(QLatin1String("$patch"))
+                     .toString(),
+                 QStringLiteral("replace"));
+        const QJsonObject metadata = first.value(QLatin1String("metadata")).toObject();
+        QCOMPARE(metadata.value(QLatin1String("annotations"))
+                     .toObject()
+                     .value(QLatin1String("kubernetes.io/change-cause")),
+                 QJsonValue(QStringLiteral("first")));
+        QCOMPARE(metadata.value(QLatin1String("labels"))
+                     .toObject()
+                     .value(QLatin1String("controller-revision-hash")),
+                 QJsonValue(QStringLiteral("web-a")));
+        QCOMPARE(metadata.value(QLatin1String("ownerReferences"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("uid")),
+                 QJsonValue(QStringLiteral("set-1")));
+
+        // A new template while pods still run the old one: both kept, whatever the limit says.
+        syncControllerRevisions(store, set, QStringLiteral("web-b"),
+                                {QStringLiteral("web-a"), QStringLiteral("web-b")});
+        QCOMPARE(revisions(),
+                 (QMap<QString, qint64>{{QStringLiteral("web-a"), 1}, {QStringLiteral("web-b"), 2}}));
+        // Back to the first template (rollout undo): it is the newest again.
+        syncControllerRevisions(store, set, QStringLiteral("web-a"),
+                                {QStringLiteral("web-a"), QStringLiteral("web-b")});
+        QCOMPARE(revisions(),
+                 (QMap<QString, qint64>{{QStringLiteral("web-a"), 3}, {QStringLiteral("web-b"), 2}}));
+        // Once no pod runs web-b, the limit of one older revision keeps it; a third template drops it.
+        syncControllerRevisions(store, set, QStringLiteral("web-c"), {QStringLiteral("web-c")});
+        QCOMPARE(revisions(),
+                 (QMap<QString, qint64>{{QStringLiteral("web-a"), 3}, {QStringLiteral("web-c"), 4}}));
+        // Another set's revisions are not counted; those of a deleted set are collected.
+        collectControllerRevisions(store, {QStringLiteral("set-1")});
+        QCOMPARE(revisions().size(), 2);
+        collectControllerRevisions(store, {});
+        QVERIFY(revisions().isEmpty());
     }
 };
 

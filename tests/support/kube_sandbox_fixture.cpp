@@ -2,6 +2,7 @@
 
 #include "kube/kube_client.h"
 #include "kube/kube_request.h"
+#include "support/server_under_test.h"
 
 #include <QDir>
 #include <QFile>
@@ -100,9 +101,11 @@ Result<void> KubeSandboxFixture::launch(int timeoutMs)
             process->property("rcsOutput").toString() + QString::fromUtf8(process->readAll());
         process->setProperty("rcsOutput", output);
     });
-    m_process->start(executable(), {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--listen"),
-                                    QStringLiteral("127.0.0.1:0"), QStringLiteral("--nodes"),
-                                    QString::number(m_nodes), QStringLiteral("--pod-network"), podNetwork()});
+    m_process->start(executable(),
+                     QStringList{QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--listen"),
+                                 QStringLiteral("127.0.0.1:0"), QStringLiteral("--nodes"),
+                                 QString::number(m_nodes), QStringLiteral("--pod-network"), podNetwork()} +
+                         kubeSandboxServerArguments());
     const bool ready = QTest::qWaitFor(
         [&] {
             return output().contains(QStringLiteral("listening on")) ||

@@ -1,5 +1,7 @@
 #include "redis_cli_runner.h"
 
+#include "support/server_under_test.h"
+
 #include <QProcess>
 #include <QStandardPaths>
 
@@ -32,7 +34,8 @@ Result<ProcessRun> runProgram(const QString &program, const QStringList &args, i
 
 Result<ProcessRun> runRedisCli(const QStringList &args, int timeoutMs)
 {
-    return runProgram(QStringLiteral("redis-cli"), args, timeoutMs);
+    const QString cli = redisCliProgram();
+    return runProgram(cli.isEmpty() ? QStringLiteral("redis-cli") : cli, args, timeoutMs);
 }
 
 } // namespace rcs::test

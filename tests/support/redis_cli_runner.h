@@ -16,7 +16,7 @@ struct ProcessRun {
 // the program is not installed, Timeout when it did not finish (it is killed).
 Result<ProcessRun> runProgram(const QString &program, const QStringList &args, int timeoutMs = 60000);
 
-// redis-cli from Debian's redis-tools: runProgram("redis-cli", args).
+// The redis-cli of the server under test (redisCliProgram(): Debian's redis-tools by default).
 Result<ProcessRun> runRedisCli(const QStringList &args, int timeoutMs = 60000);
 
 } // namespace rcs::test

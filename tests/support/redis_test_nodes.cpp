@@ -1,9 +1,11 @@
 #include "redis_test_nodes.h"
 
 #include "redis/redis_connection.h"
+#include "support/server_under_test.h"
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -32,9 +34,7 @@ RedisTestNodes::~RedisTestNodes()
 
 Result<QString> RedisTestNodes::serverBinary()
 {
-    const QString configured = qEnvironmentVariable("RCS_REDIS_SERVER");
-    const QString binary =
-        configured.isEmpty() ? QStandardPaths::findExecutable(QStringLiteral("redis-server")) : configured;
+    const QString binary = redisServerProgram();
     if (binary.isEmpty() || !QFileInfo(binary).isExecutable()) {
         return Error(ErrorCode::NotFound,
                      QStringLiteral("redis-server was not found (PATH or $RCS_REDIS_SERVER); install the "
@@ -45,24 +45,64 @@ Result<QString> RedisTestNodes::serverBinary()
 
 Result<QVersionNumber> RedisTestNodes::serverVersion()
 {
-    const Result<QString> binary = serverBinary();
-    if (!binary)
-        return binary.error();
+    const Result<RedisServerBuild> build = serverBuild();
+    if (!build)
+        return build.error();
+    return build->version;
+}
+
+Result<RedisServerBuild> RedisTestNodes::serverBuild(const QString &binary)
+{
+    Result<QString> chosen = binary.isEmpty() ? serverBinary() : Result<QString>(binary);
+    if (!chosen)
+        return chosen.error();
+    if (!QFileInfo(chosen.value()).isExecutable())
+        return Error(
+            ErrorCode::NotFound,
+            QStringLiteral("The server binary %1 does not exist or is not executable.").arg(chosen.value()));
     QProcess process;
-    process.start(binary.value(), {QStringLiteral("--version")});
+    process.start(chosen.value(), {QStringLiteral("--version")});
     if (!process.waitForFinished(10000)) {
         process.kill();
         return Error(ErrorCode::Io,
-                     QStringLiteral("'%1 --version' did not finish within 10 s.").arg(binary.value()));
+                     QStringLiteral("'%1 --version' did not finish within 10 s.").arg(chosen.value()));
     }
     const QString text = QString::fromLocal8Bit(process.readAllStandardOutput());
-    // "Redis server v=7.0.15 sha=00000000:0 malloc=jemalloc-5.3.0 bits=64 build=…"
+    // "Redis server v=7.0.15 sha=00000000:0 malloc=jemalloc-5.3.0 bits=64 build=…", "Valkey server v=8.0.1 …"
     const QRegularExpressionMatch match =
-        QRegularExpression(QStringLiteral("v=(\\d+\\.\\d+\\.\\d+)")).match(text);
+        QRegularExpression(QStringLiteral("^(\\w+) server v=(\\d+\\.\\d+\\.\\d+)")).match(text);
     if (!match.hasMatch())
         return Error(ErrorCode::Protocol,
-                     QStringLiteral("Cannot read the version from '%1'.").arg(text.trimmed()));
-    return QVersionNumber::fromString(match.captured(1));
+                     QStringLiteral("Cannot read the server and version from '%1'.").arg(text.trimmed()));
+    return RedisServerBuild{match.captured(1).toLower(), QVersionNumber::fromString(match.captured(2))};
+}
+
+Result<QString> RedisTestNodes::otherServerBinary()
+{
+    const Result<RedisServerBuild> current = serverBuild();
+    if (!current)
+        return current.error();
+    const QString configured = qEnvironmentVariable("RCS_OTHER_REDIS_SERVER");
+    if (!configured.isEmpty())
+        return configured;
+    const QString cache =
+        qEnvironmentVariable("XDG_CACHE_HOME", QDir::homePath() + QStringLiteral("/.cache")) +
+        QStringLiteral("/redis-servers/");
+    const QStringList candidates = {cache + QStringLiteral("redis-6.2.16/src/redis-server"),
+                                    cache + QStringLiteral("valkey-8.0.1/src/valkey-server"),
+                                    cache + QStringLiteral("redis-5.0.5/src/redis-server"),
+                                    QStringLiteral("/usr/bin/redis-server")};
+    for (const QString &candidate : candidates) {
+        if (!QFileInfo(candidate).isExecutable())
+            continue;
+        const Result<RedisServerBuild> build = serverBuild(candidate);
+        if (build && (build->name != current->name || build->version != current->version))
+            return candidate;
+    }
+    return Error(ErrorCode::NotFound,
+                 QStringLiteral("No server of another version than %1 %2 was found ($RCS_OTHER_REDIS_SERVER, "
+                                "or one of %3); build the matrix servers (../shared/servers/README.md).")
+                     .arg(current->name, current->version.toString(), candidates.join(QStringLiteral(", "))));
 }
 
 Result<void> RedisTestNodes::start(int count, const Options &options)
@@ -72,11 +112,6 @@ Result<void> RedisTestNodes::start(int count, const Options &options)
     const Result<QString> binary = serverBinary();
     if (!binary)
         return binary.error();
-    m_binary = binary.value();
-    const Result<QVersionNumber> version = serverVersion();
-    if (!version)
-        return version.error();
-    m_version = version.value();
     m_options = options;
     m_root = std::make_unique<QTemporaryDir>();
     if (!m_root->isValid())
@@ -88,8 +123,17 @@ Result<void> RedisTestNodes::start(int count, const Options &options)
     m_range = range.value();
 
     QList<int> indexes;
+    QHash<QString, QVersionNumber> versions; // per binary: --version is asked once
     for (int i = 0; i < count; ++i) {
         Node node;
+        node.binary = options.serverPerNode.value(i, binary.value());
+        if (!versions.contains(node.binary)) {
+            const Result<RedisServerBuild> build = serverBuild(node.binary);
+            if (!build)
+                return build.error();
+            versions.insert(node.binary, build->version);
+        }
+        node.version = versions.value(node.binary);
         node.host = m_range->address(i + 1);
         node.dataDir = m_root->filePath(QStringLiteral("node-%1").arg(i + 1));
         if (!QDir().mkpath(node.dataDir))
@@ -154,9 +198,11 @@ QString RedisTestNodes::writeConfig(const Node &node) const
         QStringLiteral("cluster-enabled yes"),
         QStringLiteral("cluster-config-file nodes.conf"),
         QStringLiteral("cluster-node-timeout 5000"),
-        QStringLiteral("logfile \"\""),
+        // A file, not the pipe: a test blocked in waitForFinished() (a CLI run) does not drain the pipe,
+        // and a server that logs every CLUSTER SETSLOT (Valkey 8) fills it and stops in write().
+        QStringLiteral("logfile \"%1\"").arg(logPath(node)),
     };
-    if (m_version.majorVersion() >= 7)
+    if (node.version.majorVersion() >= 7)
         lines.append(QStringLiteral("bind-source-addr ") + node.host);
     if (!m_options.password.isEmpty()) {
         lines.append(QStringLiteral("requirepass ") + m_options.password);
@@ -186,10 +232,10 @@ Result<void> RedisTestNodes::launch(int index)
         if (n.output.size() > MaxOutput)
             n.output = n.output.right(MaxOutput / 2);
     });
-    process->start(m_binary, {config});
+    process->start(node.binary, {config});
     if (!process->waitForStarted(10000)) {
         return Error(ErrorCode::Io, QStringLiteral("Could not start %1 for %2: %3.")
-                                        .arg(m_binary, node.host, process->errorString()));
+                                        .arg(node.binary, node.host, process->errorString()));
     }
     return {};
 }
@@ -332,9 +378,23 @@ Result<void> RedisTestNodes::restartAllOnNewAddresses()
     return waitForPing(indexes);
 }
 
+QString RedisTestNodes::logPath(const Node &node)
+{
+    return node.dataDir + QStringLiteral("/server.log");
+}
+
 QString RedisTestNodes::outputTail(int index, int lines) const
 {
-    const QList<QByteArray> all = m_nodes.at(static_cast<size_t>(index)).output.split('\n');
+    // What it printed before its log file was open (a bad config line), then the end of the log.
+    const Node &node = m_nodes.at(static_cast<size_t>(index));
+    QByteArray text = node.output;
+    QFile log(logPath(node));
+    if (log.open(QIODevice::ReadOnly)) {
+        if (log.size() > MaxOutput)
+            log.seek(log.size() - MaxOutput);
+        text += log.readAll();
+    }
+    const QList<QByteArray> all = text.trimmed().split('\n');
     QStringList tail;
     for (qsizetype i = qMax<qsizetype>(0, all.size() - lines); i < all.size(); ++i)
         tail.append(QString::fromLocal8Bit(all.at(i)));

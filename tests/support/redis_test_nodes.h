@@ -5,6 +5,7 @@
 #include "support/loopback_range.h"
 
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QProcess>
 #include <QStringList>
@@ -19,6 +20,14 @@ struct RedisTestNodeOptions {
     QString password;        // requirepass + masterauth when set
     QStringList extraConfig; // more redis.conf lines
     int startTimeoutMs = 30000;
+    // Node index → the server binary it runs instead of serverBinary() (a cluster of mixed versions).
+    QMap<int, QString> serverPerNode;
+};
+
+// What a server binary says of itself with --version.
+struct RedisServerBuild {
+    QString name; // "redis" or "valkey"
+    QVersionNumber version;
 };
 
 // Real redis-server processes for integration tests, started the way pods run them: node i listens on
@@ -40,6 +49,13 @@ public:
     // The redis-server to run: $RCS_REDIS_SERVER, else redis-server on PATH.
     static Result<QString> serverBinary();
     static Result<QVersionNumber> serverVersion();
+    // From `binary --version` ("Valkey server v=8.0.1 …"); an empty binary means serverBinary().
+    static Result<RedisServerBuild> serverBuild(const QString &binary = {});
+    // A server binary of another version or engine than serverBinary(), for clusters of mixed
+    // servers: $RCS_OTHER_REDIS_SERVER, else the first that differs of the matrix builds in
+    // ${XDG_CACHE_HOME:-~/.cache}/redis-servers (6.2.16, then Valkey 8.0.1, then 5.0.5) and Debian's
+    // /usr/bin/redis-server. NotFound, with what was looked at, when there is none.
+    static Result<QString> otherServerBinary();
 
     // Starts count fresh nodes and waits until each answers PING.
     Result<void> start(int count, const Options &options = {});
@@ -64,11 +80,13 @@ public:
     // block) with the same data folders, like pods rescheduled with new IPs.
     Result<void> restartAllOnNewAddresses();
 
-    // The last lines the node printed (for failure messages).
+    // The last lines the node printed or logged (its log is server.log in its data folder).
     QString outputTail(int index, int lines = 15) const;
 
 private:
     struct Node {
+        QString binary;
+        QVersionNumber version;
         QString host;
         QString dataDir;
         std::unique_ptr<QProcess> process;
@@ -77,10 +95,9 @@ private:
     Result<void> launch(int index);
     Result<void> waitForPing(const QList<int> &indexes);
     QString writeConfig(const Node &node) const;
+    static QString logPath(const Node &node);
 
     Options m_options;
-    QVersionNumber m_version;
-    QString m_binary;
     std::unique_ptr<QTemporaryDir> m_root;
     std::shared_ptr<LoopbackRange> m_range;
     std::vector<std::shared_ptr<LoopbackRange>> m_oldRanges;

@@ -61,8 +61,10 @@ NodeView view(const QList<Spec> &specs, int self, const ViewOptions &options, co
     v.nodes = *nodes;
     v.info = *info;
     v.serverInfo =
-        parseInfoFields("redis_version:7.0.15\r\nused_memory:" + QByteArray::number(1000 + self) +
+        parseInfoFields(options.serverInfo + "used_memory:" + QByteArray::number(1000 + self) +
                         "\r\ndb0:keys=" + QByteArray::number(10 * self) + ",expires=0,avg_ttl=0\r\n");
+    if (const Result<ServerIdentity> server = serverIdentityFromInfo(v.serverInfo))
+        v.server = server.value();
     return v;
 }
 

@@ -34,10 +34,12 @@ struct ViewOptions {
     QMap<int, QString> slotsOverride;
     QMap<int, QString> tail;
     QStringList extraLines;
+    QByteArray serverInfo = "redis_version:7.0.15\r\n"; // the viewing node's INFO server lines
 };
 
 QByteArray nodesText(const QList<Spec> &specs, int self, const ViewOptions &options = {});
-// Node self's whole view: its CLUSTER NODES, CLUSTER INFO with the given cluster_state, and INFO.
+// Node self's whole view: its CLUSTER NODES, CLUSTER INFO with the given cluster_state, and INFO (with
+// the server identity it gives).
 NodeView view(const QList<Spec> &specs, int self, const ViewOptions &options = {}, const char *state = "ok");
 // An address that did not answer.
 NodeView unreachable(const QString &ip);

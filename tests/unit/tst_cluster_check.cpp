@@ -116,6 +116,14 @@ ClusterTopology scenario(const QString &name)
         }
         return sixViews({}, {}, pods);
     }
+    if (name == QLatin1String("mixed servers")) {
+        // A rolling upgrade half done: one replica already on Valkey 8, another still on Redis 6.2.
+        ViewOptions valkey;
+        valkey.serverInfo = "server_name:valkey\r\nredis_version:7.2.4\r\nvalkey_version:8.0.1\r\n";
+        ViewOptions older;
+        older.serverInfo = "redis_version:6.2.16\r\n";
+        return sixViews({{4, valkey}, {5, older}});
+    }
     qFatal("unknown scenario");
 }
 
@@ -176,6 +184,8 @@ private Q_SLOTS:
                                     << nodeId(0);
         QTest::newRow("colocated") << "colocated" << none << QStringList{QStringLiteral("colocated")}
                                    << nodeId(3);
+        QTest::newRow("mixed servers")
+            << "mixed servers" << none << QStringList{QStringLiteral("mixed-servers")} << QString();
     }
     void findings()
     {
@@ -209,6 +219,31 @@ private Q_SLOTS:
         const bool coverageOk = !errors.contains(QStringLiteral("coverage"));
         QCOMPARE(codes(report, CheckSeverity::Ok).contains(QStringLiteral("agreement")), agreementOk);
         QCOMPARE(codes(report, CheckSeverity::Ok).contains(QStringLiteral("coverage")), coverageOk);
+    }
+
+    void serversNamed()
+    {
+        // One server everywhere: said as an OK line.
+        const ClusterCheckReport same = checkCluster(::scenario(QStringLiteral("healthy")));
+        const auto servers =
+            std::find_if(same.findings.cbegin(), same.findings.cend(),
+                         [](const CheckFinding &f) { return f.code == QLatin1String("servers"); });
+        QVERIFY(servers != same.findings.cend());
+        QCOMPARE(servers->severity, CheckSeverity::Ok);
+        QCOMPARE(servers->text, QStringLiteral("All 6 nodes that answered run redis 7.0.15."));
+
+        // Mixed: every server named with its nodes, older versions first, Redis before Valkey.
+        const ClusterCheckReport mixed = checkCluster(::scenario(QStringLiteral("mixed servers")));
+        const auto warning =
+            std::find_if(mixed.findings.cbegin(), mixed.findings.cend(),
+                         [](const CheckFinding &f) { return f.code == QLatin1String("mixed-servers"); });
+        QVERIFY(warning != mixed.findings.cend());
+        QCOMPARE(warning->text,
+                 QStringLiteral(
+                     "The nodes run different servers: redis 6.2.16 on 10.0.0.6:6379; redis 7.0.15 "
+                     "on 10.0.0.1:6379, 10.0.0.4:6379, 10.0.0.2:6379, 10.0.0.3:6379; valkey 8.0.1 on "
+                     "10.0.0.5:6379. Finish the upgrade (or roll it back) so that every node runs the same "
+                     "server."));
     }
 
     void emptyTopologyIsNotHealthyWhenNothingAnswered()

@@ -45,7 +45,8 @@ private Q_SLOTS:
         QCOMPARE(master->clusterState.value_or(QString()), QStringLiteral("ok"));
         QCOMPARE(master->keyCount.value_or(-1), qint64(20));
         QCOMPARE(master->usedMemory.value_or(-1), qint64(1002));
-        QCOMPARE(master->redisVersion, QStringLiteral("7.0.15"));
+        QVERIFY(master->server);
+        QCOMPARE(master->server->toString(), QStringLiteral("redis 7.0.15"));
         QVERIFY(master->pod);
         QCOMPARE(master->pod->name, QStringLiteral("redis-2"));
         QCOMPARE(master->hostGroup, QStringLiteral("worker-2"));
@@ -178,22 +179,6 @@ private Q_SLOTS:
         QCOMPARE(topology.replicaOnlyOpenSlots(), expectedStray);
         // The replica still shows its own state.
         QCOMPARE(topology.node(nodeId(3))->migrating.value(5460), nodeId(1));
-    }
-    void serverIdentityFromInfo()
-    {
-        const QList<Spec> specs = sixNodes();
-        NodeView valkey = view(specs, 0);
-        valkey.serverInfo.insert(QStringLiteral("redis_version"), QStringLiteral("7.2.4"));
-        valkey.serverInfo.insert(QStringLiteral("server_name"), QStringLiteral("valkey"));
-        valkey.serverInfo.insert(QStringLiteral("valkey_version"), QStringLiteral("8.0.1"));
-        NodeView silent = view(specs, 2);
-        silent.serverInfo.clear();
-        const ClusterTopology topology = ClusterTopology::fromViews({valkey, view(specs, 1), silent});
-        QCOMPARE(topology.node(nodeId(0))->server.toString(), QStringLiteral("valkey 8.0.1"));
-        QVERIFY(topology.node(nodeId(0))->server.replicatesSetSlot());
-        QCOMPARE(topology.node(nodeId(1))->server.toString(), QStringLiteral("redis 7.0.15"));
-        QVERIFY(!topology.node(nodeId(1))->server.replicatesSetSlot());
-        QVERIFY(!topology.node(nodeId(2))->server.isKnown());
     }
     void contestedSlots()
     {

@@ -1,0 +1,1 @@
+#include "redis/slot_set.h"

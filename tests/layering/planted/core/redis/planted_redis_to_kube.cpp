@@ -1,0 +1,1 @@
+#include "kube/kube_client.h"

@@ -1,0 +1,2 @@
+#include <QWidget>
+#include "ui/main_window.h"

@@ -1,0 +1,1 @@
+#include "workflows/recover_workflow.h"
