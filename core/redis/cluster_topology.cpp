@@ -139,9 +139,11 @@ ClusterTopology ClusterTopology::fromViews(const QList<NodeView> &views,
             // A migration is the masters' state. Valkey 8 replicates SETSLOT, so a replica shows its
             // master's open slots as well: counted again they would read as two migrations of one slot.
             for (auto it = self->migrating.cbegin(); it != self->migrating.cend(); ++it)
-                (self->isMaster() ? topology.m_openSlots : replicaOpen).append({it.key(), self->id, true, it.value()});
+                (self->isMaster() ? topology.m_openSlots : replicaOpen)
+                    .append({it.key(), self->id, true, it.value()});
             for (auto it = self->importing.cbegin(); it != self->importing.cend(); ++it)
-                (self->isMaster() ? topology.m_openSlots : replicaOpen).append({it.key(), self->id, false, it.value()});
+                (self->isMaster() ? topology.m_openSlots : replicaOpen)
+                    .append({it.key(), self->id, false, it.value()});
         }
         for (const ClusterNodeInfo &info : view.nodes) {
             if (info.isMyself())

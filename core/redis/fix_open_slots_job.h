@@ -30,7 +30,9 @@ class RedisPool;
 // Moves run through SlotMigrationJob (sources in parallel, never REPLACE), once every receiving master
 // reports cluster_state:ok: a master that was just restarted (the usual reason a slot was left open)
 // answers CLUSTERDOWN for up to 5 s, and a MIGRATE into it would fail. Finally the job waits until no
-// master reports an open slot and every reachable node, replicas included, agrees on the slot owners.
+// master reports an open slot and every reachable node, replicas included, agrees on the slot owners; a
+// master that still shows an open slot (a SETSLOT of the interrupted run that it applied only after the
+// scan, as Valkey does once its replicas acknowledged) is fixed in another round, at most MaxRounds.
 //
 // Error behaviour: Refused when a master is unreachable (its view of the slot is unknown) or a slot
 // cannot be fixed automatically (named); the migration's error; Timeout if a receiving master never
@@ -40,6 +42,8 @@ class FixOpenSlotsJob final : public Job {
 public:
     static constexpr int SettleTimeoutMs = 30000;
     static constexpr int ReadyTimeoutMs = 30000;
+    // Scans and fixes again when a master still shows an open slot after the moves.
+    static constexpr int MaxRounds = 2;
 
     FixOpenSlotsJob(QList<NodeAddress> seeds, RedisPool *pool = nullptr, QObject *parent = nullptr);
     ~FixOpenSlotsJob() override;
@@ -69,6 +73,7 @@ private:
     QPointer<Job> m_child;
     QDeadlineTimer m_deadline;
     int m_slotsFixed = 0;
+    int m_round = 0;
 };
 
 } // namespace rcs

@@ -74,8 +74,9 @@ RedisConnection *RedisPool::connection(const NodeAddress &address, int channel)
 void RedisPool::command(const NodeAddress &address, const QList<QByteArray> &argv, const QObject *context,
                         RedisConnection::Callback callback, int timeoutMs, int channel)
 {
-    connection(address, channel)->command(argv, context ? context : this, std::move(callback),
-                                 timeoutMs > 0 ? timeoutMs : m_options.commandTimeoutMs);
+    connection(address, channel)
+        ->command(argv, context ? context : this, std::move(callback),
+                  timeoutMs > 0 ? timeoutMs : m_options.commandTimeoutMs);
 }
 
 void RedisPool::commandAll(const QList<NodeAddress> &addresses, const QList<QByteArray> &argv,

@@ -167,8 +167,9 @@ void SlotMigrationJob::setMigrating(int l)
     m_pool->command(
         sourceOf(l), {"CLUSTER", "GETKEYSINSLOT", number(step.slot), number(workerOf(l).batch)}, this,
         [this, l](Result<RedisReply> reply) { onKeys(l, reply); },
-        acceptsSetSlotTimeout(sourceId) ? m_options.replicaAckTimeoutMs + RedisConnection::DefaultCommandTimeoutMs
-                                    : 0,
+        acceptsSetSlotTimeout(sourceId)
+            ? m_options.replicaAckTimeoutMs + RedisConnection::DefaultCommandTimeoutMs
+            : 0,
         channelFor(l, sourceId));
 }
 
@@ -189,16 +190,17 @@ void SlotMigrationJob::setSlot(int l, const QString &nodeId, const QByteArray &a
         address, argv, this,
         [this, done = std::move(done), address, slot, action](Result<RedisReply> reply) {
             if (!reply && reply.error().detail().startsWith(QLatin1String("NOREPLICAS"))) {
-                reply = Error(ErrorCode::Timeout,
-                              QStringLiteral("%1 did not apply CLUSTER SETSLOT %2 %3: its replicas did not "
-                                             "acknowledge it within %4 ms (Valkey applies SETSLOT on a master "
-                                             "only after its online replicas have). Check them with INFO "
-                                             "replication on %1, then run check --fix")
-                                  .arg(address.toString())
-                                  .arg(slot)
-                                  .arg(QString::fromLatin1(action))
-                                  .arg(m_options.replicaAckTimeoutMs),
-                              reply.error().detail());
+                reply =
+                    Error(ErrorCode::Timeout,
+                          QStringLiteral("%1 did not apply CLUSTER SETSLOT %2 %3: its replicas did not "
+                                         "acknowledge it within %4 ms (Valkey applies SETSLOT on a master "
+                                         "only after its online replicas have). Check them with INFO "
+                                         "replication on %1, then run check --fix")
+                              .arg(address.toString())
+                              .arg(slot)
+                              .arg(QString::fromLatin1(action))
+                              .arg(m_options.replicaAckTimeoutMs),
+                          reply.error().detail());
             }
             done(std::move(reply));
         },
@@ -259,7 +261,8 @@ void SlotMigrationJob::migrate(int l, const QList<QByteArray> &keys, bool replac
     // Pipelined behind the MIGRATE: answered once it is done, with the keys still left.
     m_pool->command(
         sourceOf(l), {"CLUSTER", "GETKEYSINSLOT", number(step.slot), number(workerOf(l).batch)}, this,
-        [this, l](Result<RedisReply> reply) { onKeys(l, reply); }, m_options.migrateTimeoutMs + 5000, channel);
+        [this, l](Result<RedisReply> reply) { onKeys(l, reply); }, m_options.migrateTimeoutMs + 5000,
+        channel);
 }
 
 void SlotMigrationJob::compareBusyKeys(int l, const QList<QByteArray> &keys, const Error &busy)
@@ -397,22 +400,21 @@ void SlotMigrationJob::sourceAnswered(int l, const Result<RedisReply> &reply)
     // Not on the lane's connection: the server closes it after the UNBLOCKED reply.
     if (!replyContains(reply, "UNBLOCKED") && !replyContains(reply, "NOREPLICAS"))
         return stop(l, reply.error());
-    m_pool->command(
-        sourceOf(l), {"ROLE"}, this,
-        [this, l, failure = reply.error()](Result<RedisReply> role) {
-            if (m_lanes.at(l).done)
-                return;
-            if (!role)
-                return stop(l, role.error().withContext(
-                                   QStringLiteral("Asking the source for its role after \"%1\"").arg(failure.detail())));
-            const QByteArray name = role->elements().value(0).bytes();
-            if (name == "slave" || name == "replica")
-                return slotDone(l);
-            if (m_lanes.at(l).sourceAttempts < 3)
-                return tellSource(l);
-            stop(l, failure.withContext(QStringLiteral("The source is still a master after %1 attempts")
-                                            .arg(m_lanes.at(l).sourceAttempts)));
-        });
+    m_pool->command(sourceOf(l), {"ROLE"}, this, [this, l, failure = reply.error()](Result<RedisReply> role) {
+        if (m_lanes.at(l).done)
+            return;
+        if (!role)
+            return stop(
+                l, role.error().withContext(
+                       QStringLiteral("Asking the source for its role after \"%1\"").arg(failure.detail())));
+        const QByteArray name = role->elements().value(0).bytes();
+        if (name == "slave" || name == "replica")
+            return slotDone(l);
+        if (m_lanes.at(l).sourceAttempts < 3)
+            return tellSource(l);
+        stop(l, failure.withContext(QStringLiteral("The source is still a master after %1 attempts")
+                                        .arg(m_lanes.at(l).sourceAttempts)));
+    });
 }
 
 void SlotMigrationJob::slotDone(int l)

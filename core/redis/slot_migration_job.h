@@ -11,10 +11,10 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
-#include <QVersionNumber>
 #include <QPointer>
 #include <QSet>
 #include <QStringList>
+#include <QVersionNumber>
 
 namespace rcs {
 
@@ -41,14 +41,16 @@ class RedisPool;
 // (Options::replicaAckTimeoutMs) and the client waits that much longer, so a replica that does not
 // acknowledge is reported as such (NOREPLICAS) instead of as a silent node. The other masters that
 // would wait for their replicas are not told (a wait per slot and master): the target's SETSLOT NODE
-// bumps its epoch and broadcasts the new owner to every node at once. A source that gives away its last slot turns into a
-// replica of the target while its own SETSLOT NODE waits (the server then answers UNBLOCKED); ROLE
-// confirms it, and a source still master is told again. Never REPLACE a different value: on BUSYKEY
-// the batch's keys are compared (DUMP on both sides); when every copy already on the target is
-// byte-identical to the source's — what a MIGRATE interrupted after the target applied its RESTOREs leaves
-// — the batch is sent again with REPLACE (logged), otherwise that source stops with the slot left open and
-// the job fails naming the key — check shows it, check --fix resumes it. A slot a previous run left open is
-// simply moved again (the commands are idempotent).
+// bumps its epoch and broadcasts the new owner to every node at once. A source that gives away its
+// last slot turns into a replica of the target while its own SETSLOT NODE waits (the server then
+// answers UNBLOCKED); ROLE confirms it, and a source still master is told again.
+//
+// Never REPLACE a different value: on BUSYKEY the batch's keys are compared (DUMP on both sides); when
+// every copy already on the target is byte-identical to the source's — what a MIGRATE interrupted after
+// the target applied its RESTOREs leaves — the batch is sent again with REPLACE (logged), otherwise
+// that source stops with the slot left open and the job fails naming the key — check shows it, check
+// --fix resumes it. A slot a previous run left open is simply moved again (the commands are
+// idempotent).
 //
 // Error behaviour: fails after all sources stopped, with the first problem (RedisError / Timeout /
 // ConnectionFailed, naming slot and nodes) and every stuck slot in detail(); slots moved before stay
