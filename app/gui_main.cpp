@@ -1,7 +1,10 @@
 #include "gui_main.h"
 
+#include "command_registry.h"
+
 #include "common/logger.h"
 #include "ui/core_backend.h"
+#include "ui/language.h"
 #include "ui/main_window.h"
 #include "ui/situation.h"
 #include "ui/theme.h"
@@ -91,9 +94,25 @@ int runGui(QApplication &app)
         QStringLiteral("90"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1440x900."),
                                   QStringLiteral("WxH"));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QStringLiteral("Language of the windows: en or zh_CN (default: View > "
+                                                 "Language, else the system's)."),
+                                  QStringLiteral("code"));
     parser.addOptions({sandbox, nodes, kubeconfig, context, ns, statefulSet, theme, refresh, screenshot,
-                       screenshotTimeout, size});
+                       screenshotTimeout, size, lang});
     parser.process(app);
+
+    // Before the first widget: every window is built in the chosen language.
+    if (parser.isSet(lang) && ui::Language::normalise(parser.value(lang)).isEmpty()) {
+        std::fprintf(stderr, "Unknown language '%s' for --lang: use %s.\n", qPrintable(parser.value(lang)),
+                     qPrintable(ui::Language::codes().join(QLatin1String(" or "))));
+        return cli::ExitUsage;
+    }
+    QString languageProblem;
+    if (!ui::Language::install(
+            ui::Language::choose(parser.value(lang), ui::Language::saved(), QLocale::system()),
+            &languageProblem))
+        std::fprintf(stderr, "%s\n", qPrintable(languageProblem));
 
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/redis-cluster-studio.svg")));
     QApplication::setDesktopFileName(QStringLiteral("redis-cluster-studio"));

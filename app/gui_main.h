@@ -13,6 +13,8 @@ namespace rcs::app {
 //   --screenshot FILE        wait for the first topology (bounded), save a PNG of the window, exit
 //   --screenshot-timeout S   the bound (default 90 s)
 //   --size WxH               window size for screenshots (default 1440x900)
+//   --lang en|zh_CN          language of the windows (default: View → Language, else the system's);
+//                            the headless commands have no such option: they always print English
 int runGui(QApplication &app);
 
 } // namespace rcs::app

@@ -12,11 +12,12 @@
 # not in the matrix: it runs once, on Debian's server, in the default suite (scripts/test.sh).
 #
 # Without ../shared/servers (a fresh clone) it says so and exits 0. Exit status: 1 when a test failed or
-# a server could not be built. RCS_BUILD_DIR chooses the build folder (default build/).
+# a server could not be built. RCS_BUILD_DIR chooses the build folder (default build/); RCS_SERVER_SOURCES
+# the sources' folder (default ../shared/servers, e.g. for a git worktree that lives elsewhere).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
-sources="$repo/../shared/servers"
+sources=${RCS_SERVER_SOURCES:-"$repo/../shared/servers"}
 all_servers=(redis-5.0.5 redis-6.2.16 valkey-8.0.1)
 
 usage() {

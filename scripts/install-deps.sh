@@ -2,8 +2,13 @@
 # Installs the Debian/Ubuntu packages the studio needs to build, run and test, skipping those present.
 set -euo pipefail
 
+# qt6-tools-dev brings the LinguistTools CMake package, qt6-l10n-tools lupdate/lrelease (the Chinese
+# translation is compiled into the studio), qt6-translations-l10n Qt's own qtbase_zh_CN.qm (file dialogs,
+# message boxes), fonts-noto-cjk the glyphs, so that Chinese screenshots and offscreen tests show
+# characters rather than boxes.
 packages=(cmake ninja-build g++ pkg-config git
           qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-svg-dev libgl-dev
+          qt6-tools-dev qt6-l10n-tools qt6-translations-l10n fonts-noto-cjk
           libhiredis-dev libyaml-cpp-dev libssl-dev zlib1g-dev openssl
           redis-server redis-tools
           xvfb imagemagick xauth)

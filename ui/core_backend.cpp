@@ -56,8 +56,9 @@ protected:
             fail(rcs::ErrorCode::Unhealthy,
                  QCoreApplication::translate("rcs::ui::CoreBackend",
                                              "The check found %1; the details list them.")
-                     .arg(countOf(report.count(rcs::CheckSeverity::Error), QStringLiteral("problem"),
-                                  QStringLiteral("problems"))),
+                     .arg(countOf(report.count(rcs::CheckSeverity::Error),
+                                  QCoreApplication::translate("rcs::ui::CoreBackend", "problem", "count"),
+                                  QCoreApplication::translate("rcs::ui::CoreBackend", "problems", "count"))),
                  lines);
         });
         m_scan->start();

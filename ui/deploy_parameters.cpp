@@ -8,11 +8,6 @@
 namespace rcs::ui {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rcs::ui::DeployParameters", text);
-}
-
 // StatefulSet pods get a "controller-revision-hash" label of name + hash, which must fit in 63.
 constexpr int kStatefulSetNameMax = 52;
 } // namespace

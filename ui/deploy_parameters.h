@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -7,6 +8,8 @@ namespace rcs::ui {
 
 // What the deploy wizard asks for. Validation is pure so it is tested without widgets.
 struct DeployParameters {
+    Q_DECLARE_TR_FUNCTIONS(rcs::ui::DeployParameters)
+public:
     QString name = QStringLiteral("redis-app");
     QString ns = QStringLiteral("redis-cluster");
     int pods = 6;

@@ -325,8 +325,9 @@ void ParametersPage::onChanged()
         deployWizard()->setParameters(p);
 
     const int extra = p.pods - p.masters() * (p.replicasPerMaster + 1);
-    QString layout = countOf(p.masters(), tr("master"), tr("masters")) + QStringLiteral(" + ") +
-                     countOf(p.replicas(), tr("replica"), tr("replicas"));
+    QString layout = countOf(p.masters(), tr("master", "count"), tr("masters", "count")) +
+                     QStringLiteral(" + ") +
+                     countOf(p.replicas(), tr("replica", "count"), tr("replicas", "count"));
     if (extra > 0 && p.masters() >= 3)
         layout += extra == 1 ? tr(" (one master gets an extra replica)")
                              : tr(" (%1 masters get an extra replica)").arg(extra);
@@ -496,8 +497,11 @@ void ApplyPage::onInfo(const QString &message)
     QList<QTreeWidgetItem *> items = m_pods->findItems(pod, Qt::MatchExactly, 0);
     QTreeWidgetItem *item = items.isEmpty() ? new QTreeWidgetItem(m_pods, {pod}) : items.first();
     item->setText(1, status);
+    // The words come from rcs::describePod, in the language the studio speaks.
+    const QString notReady = QCoreApplication::translate("rcs::PodState", "not ready");
     const bool ready = status.contains(QLatin1String("ready"), Qt::CaseInsensitive) &&
-                       !status.contains(QLatin1String("not ready"), Qt::CaseInsensitive);
+                       !status.contains(QLatin1String("not ready"), Qt::CaseInsensitive) &&
+                       !status.contains(notReady, Qt::CaseInsensitive);
     const bool bad = status.contains(QRegularExpression(QStringLiteral("BackOff|Err|Fail|Unschedulable"),
                                                         QRegularExpression::CaseInsensitiveOption));
     item->setForeground(1, bad     ? Theme::stateColor(NodeCard::State::Fail)

@@ -3,6 +3,7 @@
 #include "theme.h"
 #include "topology_model.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QLabel>
@@ -89,6 +90,13 @@ void DetailsPanel::setField(const QString &label, const QString &value)
     if (label == tr("Node id") || label == tr("Address") || label == tr("Slots"))
         field->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_form->addRow(name, field);
+}
+
+void DetailsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        refresh();
+    QWidget::changeEvent(event);
 }
 
 void DetailsPanel::refresh()

@@ -19,6 +19,9 @@ public:
     // The value shown for a field label ("Pod", "Address", …); for tests.
     QString fieldText(const QString &label) const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void refresh();
     void setField(const QString &label, const QString &value);

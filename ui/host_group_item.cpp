@@ -36,8 +36,9 @@ void HostGroupItem::setCounts(int masters, int replicas, bool warning)
 namespace {
 QString countsText(int masters, int replicas)
 {
-    return countOf(masters, QObject::tr("master"), QObject::tr("masters")) + QStringLiteral(" · ") +
-           countOf(replicas, QObject::tr("replica"), QObject::tr("replicas"));
+    return countOf(masters, QObject::tr("master", "count"), QObject::tr("masters", "count")) +
+           QStringLiteral(" · ") +
+           countOf(replicas, QObject::tr("replica", "count"), QObject::tr("replicas", "count"));
 }
 
 QFont titleFont()

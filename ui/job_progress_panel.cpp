@@ -4,6 +4,7 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -43,7 +44,7 @@ JobRunWidget::JobRunWidget(rcs::Job *job, QWidget *parent)
     , m_elapsedLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_steps(new QListWidget(this))
-    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_cancel(new QPushButton(this))
     , m_close(new QToolButton(this))
     , m_result(new QLabel(this))
     , m_detailsToggle(new QToolButton(this))
@@ -78,15 +79,12 @@ JobRunWidget::JobRunWidget(rcs::Job *job, QWidget *parent)
     m_steps->setTextElideMode(Qt::ElideRight);
     m_steps->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_cancel->setIcon(stateIcon(QStyle::SP_DialogCancelButton));
-    m_cancel->setToolTip(tr("Stop this operation at the next safe point"));
     m_close->setIcon(stateIcon(QStyle::SP_TitleBarCloseButton));
     m_close->setAutoRaise(true);
-    m_close->setToolTip(tr("Remove from the list"));
     m_close->setVisible(false);
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_result->setVisible(false);
-    m_detailsToggle->setText(tr("Details"));
     m_detailsToggle->setCheckable(true);
     m_detailsToggle->setArrowType(Qt::RightArrow);
     m_detailsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -141,6 +139,23 @@ JobRunWidget::JobRunWidget(rcs::Job *job, QWidget *parent)
     if (!job->currentStep().isEmpty())
         onStep(job->currentStep());
     updateElapsed();
+    retranslateUi();
+}
+
+void JobRunWidget::retranslateUi()
+{
+    // The steps and messages came from the job in the language of their moment; the controls follow.
+    m_cancel->setText(m_cancel->isEnabled() ? tr("Cancel") : tr("Cancelling…"));
+    m_cancel->setToolTip(tr("Stop this operation at the next safe point"));
+    m_close->setToolTip(tr("Remove from the list"));
+    m_detailsToggle->setText(tr("Details"));
+}
+
+void JobRunWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
 }
 
 void JobRunWidget::onStep(const QString &step)
@@ -250,8 +265,7 @@ QStringList JobRunWidget::steps() const
 JobProgressPanel::JobProgressPanel(QWidget *parent)
     : QWidget(parent)
     , m_runs(new QVBoxLayout)
-    , m_placeholder(
-          new QLabel(tr("Operations you start appear here with their steps and a Cancel button."), this))
+    , m_placeholder(new QLabel(this))
 {
     m_placeholder->setWordWrap(true);
     m_placeholder->setAlignment(Qt::AlignCenter);
@@ -275,6 +289,19 @@ JobProgressPanel::JobProgressPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
+    retranslateUi();
+}
+
+void JobProgressPanel::retranslateUi()
+{
+    m_placeholder->setText(tr("Operations you start appear here with their steps and a Cancel button."));
+}
+
+void JobProgressPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
 }
 
 JobRunWidget *JobProgressPanel::addJob(rcs::Job *job)

@@ -36,7 +36,11 @@ public:
 Q_SIGNALS:
     void closeRequested(rcs::ui::JobRunWidget *run);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     void onStep(const QString &step);
     void onProgress(qint64 done, qint64 total);
     void onFinished(rcs::Job *job);
@@ -75,7 +79,11 @@ public:
 Q_SIGNALS:
     void runFinished(rcs::ui::JobRunWidget *run);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     void updatePlaceholder();
 
     QVBoxLayout *m_runs;

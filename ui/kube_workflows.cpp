@@ -56,7 +56,7 @@ public:
     explicit KubeCheckJob(rcs::KubeSession *session)
         : m_check(new rcs::CheckWorkflow(session, this))
     {
-        setTitle(tr("Check"));
+        setTitle(KubeWorkflows::tr("Check"));
         m_check->setAutoDelete(false);
     }
 

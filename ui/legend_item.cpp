@@ -19,6 +19,12 @@ LegendItem::LegendItem()
     setCacheMode(DeviceCoordinateCache);
 }
 
+void LegendItem::retranslate()
+{
+    prepareGeometryChange();
+    update();
+}
+
 QRectF LegendItem::boundingRect() const
 {
     return QRectF(0, 0, draw(nullptr), kHeight);

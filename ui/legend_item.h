@@ -8,6 +8,8 @@ namespace rcs::ui {
 class LegendItem final : public QGraphicsItem {
 public:
     LegendItem();
+    // After a language change: the words, and so the width, are new.
+    void retranslate();
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

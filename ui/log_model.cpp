@@ -25,6 +25,29 @@ QColor levelColor(rcs::LogLevel level)
 }
 } // namespace
 
+// The level as the panel shows it; the saved log keeps logLevelName's English words (scripts read it).
+QString LogModel::levelText(rcs::LogLevel level)
+{
+    switch (level) {
+    case rcs::LogLevel::Debug:
+        return tr("debug");
+    case rcs::LogLevel::Info:
+        return tr("info");
+    case rcs::LogLevel::Warning:
+        return tr("warning");
+    case rcs::LogLevel::Error:
+        return tr("error");
+    }
+    return tr("info");
+}
+
+void LogModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_entries.isEmpty())
+        Q_EMIT dataChanged(index(0, LevelColumn), index(int(m_entries.size()) - 1, LevelColumn));
+}
+
 LogModel::LogModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
@@ -88,7 +111,7 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return e.time.toString(QStringLiteral("HH:mm:ss.zzz"));
         case LevelColumn:
-            return logLevelName(e.level);
+            return levelText(e.level);
         case CategoryColumn:
             return e.category;
         case MessageColumn:

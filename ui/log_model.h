@@ -23,6 +23,9 @@ public:
     // The rows as plain text, one per line with the command indented below: what "Save log" writes.
     QString toText(const QList<int> &rows) const;
     void setMaximumRows(int rows) { m_maxRows = rows; }
+    // After a language change: the headers and the level words again.
+    void retranslate();
+    static QString levelText(rcs::LogLevel level);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -34,31 +35,28 @@ LogPanel::LogPanel(QWidget *parent)
 {
     m_filter->setSourceModel(m_model);
 
-    m_level->addItem(tr("All messages"), int(rcs::LogLevel::Debug));
-    m_level->addItem(tr("Info and above"), int(rcs::LogLevel::Info));
-    m_level->addItem(tr("Warnings and errors"), int(rcs::LogLevel::Warning));
-    m_level->addItem(tr("Errors only"), int(rcs::LogLevel::Error));
+    for (rcs::LogLevel level :
+         {rcs::LogLevel::Debug, rcs::LogLevel::Info, rcs::LogLevel::Warning, rcs::LogLevel::Error})
+        m_level->addItem(QString(), int(level));
     m_level->setCurrentIndex(1);
-    m_level->setToolTip(tr("Show messages at or above this level"));
+    // The level names change with the language (View → Language): the box follows their width.
+    m_level->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_level, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setMinimumLevel(rcs::LogLevel(m_level->currentData().toInt())); });
 
-    m_search->setPlaceholderText(tr("Filter messages and commands"));
     m_search->setClearButtonEnabled(true);
     m_search->setMaximumWidth(320);
     connect(m_search, &QLineEdit::textChanged, m_filter, &LogFilterModel::setSearchText);
 
     auto *save = new QToolButton(this);
+    m_save = save;
     save->setIcon(QIcon::fromTheme(QStringLiteral("document-save")));
-    save->setText(tr("Save…"));
-    save->setToolTip(tr("Save the shown messages to a text file"));
     save->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     save->setAutoRaise(true);
     connect(save, &QToolButton::clicked, this, &LogPanel::saveWithDialog);
     auto *clear = new QToolButton(this);
+    m_clear = clear;
     clear->setIcon(QIcon::fromTheme(QStringLiteral("edit-clear")));
-    clear->setText(tr("Clear"));
-    clear->setToolTip(tr("Clear the panel (the saved history stays in memory)"));
     clear->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     clear->setAutoRaise(true);
     connect(clear, &QToolButton::clicked, m_model, &LogModel::clear);
@@ -107,10 +105,7 @@ LogPanel::LogPanel(QWidget *parent)
     promptLabel->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_command->setReadOnly(true);
     m_command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_command->setAccessibleName(tr("Equivalent command"));
     m_copy->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
-    m_copy->setText(tr("Copy"));
-    m_copy->setToolTip(tr("Copy the command to the clipboard"));
     m_copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     connect(m_copy, &QToolButton::clicked, this, &LogPanel::copyCurrentCommand);
     auto *strip = new QHBoxLayout(m_commandStrip);
@@ -126,6 +121,32 @@ LogPanel::LogPanel(QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_commandStrip);
+    retranslateUi();
+}
+
+void LogPanel::retranslateUi()
+{
+    const QString levels[] = {tr("All messages"), tr("Info and above"), tr("Warnings and errors"),
+                              tr("Errors only")};
+    for (int i = 0; i < m_level->count(); ++i)
+        m_level->setItemText(i, levels[i]);
+    m_level->setToolTip(tr("Show messages at or above this level"));
+    m_search->setPlaceholderText(tr("Filter messages and commands"));
+    m_save->setText(tr("Save…"));
+    m_save->setToolTip(tr("Save the shown messages to a text file"));
+    m_clear->setText(tr("Clear"));
+    m_clear->setToolTip(tr("Clear the panel (the saved history stays in memory)"));
+    m_command->setAccessibleName(tr("Equivalent command"));
+    m_copy->setText(tr("Copy"));
+    m_copy->setToolTip(tr("Copy the command to the clipboard"));
+    m_model->retranslate();
+}
+
+void LogPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
 }
 
 QString LogPanel::currentCommand() const

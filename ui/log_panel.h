@@ -32,7 +32,11 @@ public Q_SLOTS:
     void copyCurrentCommand();
     void saveWithDialog();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     void onCurrentChanged();
     void showContextMenu(const QPoint &pos);
     void onRowsInserted();
@@ -44,6 +48,8 @@ private:
     QLineEdit *m_search;
     QLineEdit *m_command;
     QToolButton *m_copy;
+    QToolButton *m_save;
+    QToolButton *m_clear;
     QWidget *m_commandStrip;
 };
 

@@ -6,6 +6,7 @@
 #include "deploy_wizard.h"
 #include "details_panel.h"
 #include "job_progress_panel.h"
+#include "language.h"
 #include "log_panel.h"
 #include "sequence_job.h"
 #include "studio_backend.h"
@@ -92,8 +93,8 @@ MainWindow::MainWindow(StudioBackend *backend, QWidget *parent)
     connect(m_podChangeDelay, &QTimer::timeout, this, &MainWindow::refresh);
 
     // The empty sandbox's one-click offer, under the placeholder text in the middle of the picture.
-    m_quickDeploy = new QPushButton(QIcon(QStringLiteral(":/icons/deploy.svg")),
-                                    tr("Deploy and create the default cluster (6 pods)"), m_view->viewport());
+    m_quickDeploy =
+        new QPushButton(QIcon(QStringLiteral(":/icons/deploy.svg")), QString(), m_view->viewport());
     m_quickDeploy->setObjectName(QStringLiteral("quickDeploy"));
     m_quickDeploy->setMinimumHeight(36);
     m_quickDeploy->setCursor(Qt::PointingHandCursor);
@@ -106,9 +107,7 @@ MainWindow::MainWindow(StudioBackend *backend, QWidget *parent)
     connect(m_model, &TopologyModel::situationChanged, this, &MainWindow::updateQuickDeploy);
 
     readSettings();
-    updateActions();
-    updateStatusLine();
-    updateTitle();
+    retranslateUi();
 }
 
 MainWindow::~MainWindow() = default;
@@ -144,70 +143,62 @@ void MainWindow::createActions()
          QT_TR_NOOP("Save the topology picture as PNG or SVG")},
     };
     for (const Spec &spec : specs) {
-        QString text = actionTitle(spec.action);
-        if (spec.action == Action::Deploy || spec.action == Action::Cleanup ||
-            spec.action == Action::ExportPicture)
-            text += QStringLiteral("…");
-        auto *action = new QAction(actionIcon(spec.icon), text, this);
+        auto *action = new QAction(actionIcon(spec.icon), QString(), this);
         action->setShortcut(spec.shortcut);
-        action->setStatusTip(tr(spec.what));
-        action->setData(tr(spec.what));
         connect(action, &QAction::triggered, this, [this, a = spec.action] { triggerAction(a); });
         m_actions.insert(spec.action, action);
+        m_actionDescriptions.insert(spec.action, spec.what);
     }
 
-    m_zoomIn = new QAction(actionIcon("zoom-in"), tr("Zoom in"), this);
+    m_zoomIn = new QAction(actionIcon("zoom-in"), QString(), this);
     m_zoomIn->setShortcut(QKeySequence::ZoomIn);
     connect(m_zoomIn, &QAction::triggered, m_view, &TopologyView::zoomIn);
-    m_zoomOut = new QAction(actionIcon("zoom-out"), tr("Zoom out"), this);
+    m_zoomOut = new QAction(actionIcon("zoom-out"), QString(), this);
     m_zoomOut->setShortcut(QKeySequence::ZoomOut);
     connect(m_zoomOut, &QAction::triggered, m_view, &TopologyView::zoomOut);
-    m_zoomReset = new QAction(tr("Actual size"), this);
+    m_zoomReset = new QAction(this);
     m_zoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     connect(m_zoomReset, &QAction::triggered, m_view, &TopologyView::resetZoom);
-    m_zoomFit = new QAction(actionIcon("zoom-fit"), tr("Fit to window"), this);
+    m_zoomFit = new QAction(actionIcon("zoom-fit"), QString(), this);
     m_zoomFit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_9));
     connect(m_zoomFit, &QAction::triggered, m_view, &TopologyView::fitToView);
 }
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_actions.value(Action::ExportPicture));
-    QAction *saveLog = file->addAction(tr("Save log…"));
-    connect(saveLog, &QAction::triggered, m_logPanel, &LogPanel::saveWithDialog);
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_actions.value(Action::ExportPicture));
+    m_saveLog = m_fileMenu->addAction(QString());
+    connect(m_saveLog, &QAction::triggered, m_logPanel, &LogPanel::saveWithDialog);
+    m_fileMenu->addSeparator();
+    m_quit = m_fileMenu->addAction(QString());
+    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
 
-    QMenu *cluster = menuBar()->addMenu(tr("&Cluster"));
+    m_clusterMenu = menuBar()->addMenu(QString());
     for (Action a : {Action::Deploy, Action::CreateCluster, Action::Recover})
-        cluster->addAction(m_actions.value(a));
-    cluster->addSeparator();
+        m_clusterMenu->addAction(m_actions.value(a));
+    m_clusterMenu->addSeparator();
     for (Action a : {Action::AddNode, Action::RemoveNode, Action::Rebalance, Action::Failover})
-        cluster->addAction(m_actions.value(a));
-    cluster->addSeparator();
-    cluster->addAction(m_actions.value(Action::Check));
-    cluster->addAction(m_actions.value(Action::Refresh));
-    cluster->addSeparator();
-    cluster->addAction(m_actions.value(Action::Cleanup));
+        m_clusterMenu->addAction(m_actions.value(a));
+    m_clusterMenu->addSeparator();
+    m_clusterMenu->addAction(m_actions.value(Action::Check));
+    m_clusterMenu->addAction(m_actions.value(Action::Refresh));
+    m_clusterMenu->addSeparator();
+    m_clusterMenu->addAction(m_actions.value(Action::Cleanup));
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *view = menuBar()->addMenu(QString());
     view->addAction(m_zoomIn);
     view->addAction(m_zoomOut);
     view->addAction(m_zoomReset);
     view->addAction(m_zoomFit);
     view->addSeparator();
 
-    QMenu *theme = view->addMenu(tr("&Theme"));
+    m_themeMenu = view->addMenu(QString());
     m_themeGroup = new QActionGroup(this);
     for (Theme::Mode mode : {Theme::Mode::System, Theme::Mode::Light, Theme::Mode::Dark}) {
-        const QString label = mode == Theme::Mode::System  ? tr("Follow the system")
-                              : mode == Theme::Mode::Light ? tr("Light")
-                                                           : tr("Dark");
-        QAction *a = theme->addAction(label);
+        QAction *a = m_themeMenu->addAction(QString());
         a->setCheckable(true);
         a->setData(Theme::modeName(mode));
         m_themeGroup->addAction(a);
@@ -217,23 +208,37 @@ void MainWindow::createMenus()
         });
     }
 
-    QMenu *interval = view->addMenu(tr("&Refresh every"));
+    m_intervalMenu = view->addMenu(QString());
     m_intervalGroup = new QActionGroup(this);
     for (int ms : {1000, 2000, 5000, 10000, 30000, 0}) {
-        QAction *a =
-            interval->addAction(ms == 0 ? tr("Paused") : countOf(ms / 1000, tr("second"), tr("seconds")));
+        QAction *a = m_intervalMenu->addAction(QString());
         a->setCheckable(true);
         a->setData(ms);
         m_intervalGroup->addAction(a);
         connect(a, &QAction::triggered, this, [this, ms] { setRefreshInterval(ms); });
     }
+
+    // The language applies at once: every widget retranslates itself on QEvent::LanguageChange.
+    m_languageMenu = view->addMenu(QString());
+    m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    m_languageGroup = new QActionGroup(this);
+    for (const QString &code : QStringList{QString()} + Language::codes()) {
+        // Each language by its own name, so that a reader finds theirs whatever the studio speaks now.
+        QAction *a = m_languageMenu->addAction(code.isEmpty() ? QString() : Language::nativeName(code));
+        a->setCheckable(true);
+        a->setData(code);
+        a->setChecked(code == Language::saved());
+        m_languageGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] { chooseLanguage(code); });
+    }
     view->addSeparator();
     m_docksMenu = view;
+    m_viewMenu = view;
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = help->addAction(tr("&About Redis Cluster Studio"));
-    about->setMenuRole(QAction::AboutRole);
-    connect(about, &QAction::triggered, this, [this] {
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_about = m_helpMenu->addAction(QString());
+    m_about->setMenuRole(QAction::AboutRole);
+    connect(m_about, &QAction::triggered, this, [this] {
         auto *box = new QMessageBox(QMessageBox::NoIcon, tr("About Redis Cluster Studio"),
                                     tr("<h3>Redis Cluster Studio %1</h3>"
                                        "<p>Deploys Redis Cluster on Kubernetes, draws it, and runs create, "
@@ -248,15 +253,93 @@ void MainWindow::createMenus()
     });
 }
 
+void MainWindow::chooseLanguage(const QString &code)
+{
+    Language::save(code);
+    const QString language = Language::choose(QString(), code, QLocale::system());
+    QString why;
+    if (!Language::install(language, &why)) {
+        rcs::Logger::instance().warning(kCategory, why);
+        statusBar()->showMessage(why, 8000);
+    }
+}
+
+void MainWindow::retranslateUi()
+{
+    for (auto it = m_actions.cbegin(); it != m_actions.cend(); ++it) {
+        QString text = actionTitle(it.key());
+        if (it.key() == Action::Deploy || it.key() == Action::Cleanup || it.key() == Action::ExportPicture)
+            text += QStringLiteral("…");
+        const QString what = tr(m_actionDescriptions.value(it.key()));
+        it.value()->setText(text);
+        it.value()->setStatusTip(what);
+        it.value()->setData(what);
+    }
+    m_zoomIn->setText(tr("Zoom in"));
+    m_zoomOut->setText(tr("Zoom out"));
+    m_zoomReset->setText(tr("Actual size"));
+    m_zoomFit->setText(tr("Fit to window"));
+
+    m_fileMenu->setTitle(tr("&File"));
+    m_saveLog->setText(tr("Save log…"));
+    m_quit->setText(tr("&Quit"));
+    m_clusterMenu->setTitle(tr("&Cluster"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_themeMenu->setTitle(tr("&Theme"));
+    for (QAction *a : m_themeGroup->actions()) {
+        const Theme::Mode mode = Theme::modeFromName(a->data().toString());
+        a->setText(mode == Theme::Mode::System  ? tr("Follow the system")
+                   : mode == Theme::Mode::Light ? tr("Light")
+                                                : tr("Dark"));
+    }
+    m_intervalMenu->setTitle(tr("&Refresh every"));
+    for (QAction *a : m_intervalGroup->actions()) {
+        const int ms = a->data().toInt();
+        a->setText(ms == 0 ? tr("Paused")
+                           : countOf(ms / 1000, tr("second", "count"), tr("seconds", "count")));
+    }
+    m_languageMenu->setTitle(tr("&Language"));
+    for (QAction *a : m_languageGroup->actions()) {
+        if (a->data().toString().isEmpty())
+            a->setText(tr("Follow the system"));
+    }
+    m_helpMenu->setTitle(tr("&Help"));
+    m_about->setText(tr("&About Redis Cluster Studio"));
+
+    m_targetToolBar->setWindowTitle(tr("Target"));
+    m_mainToolBar->setWindowTitle(tr("Actions"));
+    m_detailsDock->setWindowTitle(tr("Details"));
+    m_jobDock->setWindowTitle(tr("Operations"));
+    m_logDock->setWindowTitle(tr("Log"));
+    m_quickDeploy->setText(tr("Deploy and create the default cluster (6 pods)"));
+    m_refreshLabel->setMinimumWidth(
+        m_refreshLabel->fontMetrics().horizontalAdvance(tr("Refreshed 00:00:00")) + 12);
+    if (m_everRefreshed && m_lastRefreshError.isEmpty())
+        m_refreshLabel->setText(
+            tr("Refreshed %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+    m_zoomLabel->setText(tr("%1%").arg(qRound(m_view->zoom() * 100)));
+
+    updateActions();
+    updateStatusLine();
+    updateTitle();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
 void MainWindow::createToolBars()
 {
-    QToolBar *targetToolBar = addToolBar(tr("Target"));
-    targetToolBar->setObjectName(QStringLiteral("TargetToolBar"));
-    targetToolBar->setMovable(false);
-    targetToolBar->addWidget(m_targetBar);
+    m_targetToolBar = addToolBar(QString());
+    m_targetToolBar->setObjectName(QStringLiteral("TargetToolBar"));
+    m_targetToolBar->setMovable(false);
+    m_targetToolBar->addWidget(m_targetBar);
 
     addToolBarBreak();
-    m_mainToolBar = addToolBar(tr("Actions"));
+    m_mainToolBar = addToolBar(QString());
     m_mainToolBar->setObjectName(QStringLiteral("ActionsToolBar"));
     m_mainToolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_mainToolBar->setIconSize(QSize(18, 18));
@@ -286,19 +369,21 @@ void MainWindow::createToolBars()
 
 void MainWindow::createDocks()
 {
-    auto *detailsDock = new QDockWidget(tr("Details"), this);
+    auto *detailsDock = new QDockWidget(this);
+    m_detailsDock = detailsDock;
     detailsDock->setObjectName(QStringLiteral("DetailsDock"));
     detailsDock->setWidget(m_details);
     detailsDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::RightDockWidgetArea, detailsDock);
 
-    m_jobDock = new QDockWidget(tr("Operations"), this);
+    m_jobDock = new QDockWidget(this);
     m_jobDock->setObjectName(QStringLiteral("OperationsDock"));
     m_jobDock->setWidget(m_jobPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_jobDock);
     splitDockWidget(detailsDock, m_jobDock, Qt::Vertical);
 
-    auto *logDock = new QDockWidget(tr("Log"), this);
+    auto *logDock = new QDockWidget(this);
+    m_logDock = logDock;
     logDock->setObjectName(QStringLiteral("LogDock"));
     logDock->setWidget(m_logPanel);
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
@@ -318,8 +403,6 @@ void MainWindow::createStatusBar()
     m_refreshLabel->setForegroundRole(QPalette::PlaceholderText);
     m_zoomLabel->setForegroundRole(QPalette::PlaceholderText);
     m_zoomLabel->setMinimumWidth(48);
-    m_refreshLabel->setMinimumWidth(
-        m_refreshLabel->fontMetrics().horizontalAdvance(tr("Refreshed 00:00:00")) + 12);
     m_zoomLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     statusBar()->addWidget(m_situationLabel);
     statusBar()->addWidget(m_statusLabel, 1);
@@ -489,8 +572,9 @@ QString MainWindow::statusLine() const
         parts << tr("known nodes: %1").arg(s.knownNodes);
     if (s.currentEpoch >= 0)
         parts << tr("current epoch: %1").arg(s.currentEpoch);
-    parts << countOf(m_model->masterCount(), tr("master"), tr("masters")) + QStringLiteral(", ") +
-                 countOf(m_model->replicaCount(), tr("replica"), tr("replicas"));
+    parts << tr("%1, %2", "masters, replicas")
+                 .arg(countOf(m_model->masterCount(), tr("master", "count"), tr("masters", "count")),
+                      countOf(m_model->replicaCount(), tr("replica", "count"), tr("replicas", "count")));
     return parts.join(QStringLiteral("  ·  "));
 }
 
@@ -713,7 +797,8 @@ void MainWindow::confirmCleanup()
         request.deleteNamespace = dialog->isOptionChecked(QStringLiteral("deleteNamespace"));
         const QStringList items = m_backend->cleanupPreview(m_target, podNames(), request);
         dialog->setItems(items);
-        dialog->setAcceptText(tr("Delete %1").arg(countOf(items.size(), tr("object"), tr("objects"))), true);
+        dialog->setAcceptText(
+            tr("Delete %1").arg(countOf(items.size(), tr("object", "count"), tr("objects", "count"))), true);
     };
     update();
     connect(dialog, &ConfirmationDialog::optionToggled, dialog, update);
@@ -778,7 +863,8 @@ QString MainWindow::whereSlotsGo(const NodeCard &victim) const
                 others.append(card.displayName());
         }
         return tr("Its %1 move to the other masters (%2) before it leaves.")
-            .arg(countOf(victim.slotCount(), tr("slot"), tr("slots")), others.join(QStringLiteral(", ")));
+            .arg(countOf(victim.slotCount(), tr("slot", "count"), tr("slots", "count")),
+                 others.join(QStringLiteral(", ")));
     }
     if (victim.role == NodeCard::Role::Replica)
         return tr("It is a replica of %1; no slots move.").arg(victim.masterName);
@@ -865,7 +951,7 @@ void MainWindow::confirmFailover()
         }
         text = tr("A replica of %1 (%2) becomes master of its %3; %1 becomes its replica.")
                    .arg(selected->displayName(), replicas.join(QStringLiteral(", ")),
-                        countOf(selected->slotCount(), tr("slot"), tr("slots")));
+                        countOf(selected->slotCount(), tr("slot", "count"), tr("slots", "count")));
     } else {
         text = tr("%1 becomes master in place of %2, which becomes its replica.")
                    .arg(selected->displayName(), selected->masterName);

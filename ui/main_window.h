@@ -81,6 +81,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void createActions();
@@ -88,6 +89,10 @@ private:
     void createToolBars();
     void createDocks();
     void createStatusBar();
+    // Every text the window sets itself, again after the language changed (View → Language).
+    void retranslateUi();
+    // View → Language: code is "en", "zh_CN", or empty to follow the system; remembered.
+    void chooseLanguage(const QString &code);
     void readSettings();
     void writeSettings() const;
     void updateActions();
@@ -119,6 +124,21 @@ private:
     QMenu *m_docksMenu = nullptr;
     QToolBar *m_mainToolBar = nullptr;
     QHash<Action, QAction *> m_actions;
+    QHash<Action, const char *> m_actionDescriptions; // untranslated, for the status tips
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_clusterMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_themeMenu = nullptr;
+    QMenu *m_intervalMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_saveLog = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_about = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    QToolBar *m_targetToolBar = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
+    QDockWidget *m_logDock = nullptr;
     QAction *m_zoomIn = nullptr;
     QAction *m_zoomOut = nullptr;
     QAction *m_zoomReset = nullptr;

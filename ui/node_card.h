@@ -51,7 +51,9 @@ QString nodeStateName(NodeCard::State state); // "pfail", "stale address", ...
 QString roleName(NodeCard::Role role);
 QString formatBytes(qint64 bytes);
 QString formatCount(qint64 count);
-// "1 master" / "3 masters": English plurals without a translation file (tr's %n needs one).
+// "1 master" / "3 masters": English plurals without an English translation file (tr's %n needs one).
+// Callers translate the units with the disambiguation "count", so that a language can put its measure
+// word into them ("3 个主节点").
 QString countOf(qint64 count, const QString &one, const QString &many);
 
 // One refresh worth of cluster state, as the model receives it.

@@ -63,6 +63,12 @@ void NodeCardItem::setColocated(bool colocated)
     update();
 }
 
+void NodeCardItem::retranslate()
+{
+    updateToolTip();
+    update();
+}
+
 QRectF NodeCardItem::boundingRect() const
 {
     return QRectF(-2, -2, kWidth + 4, kHeight + 4);
@@ -225,9 +231,9 @@ void NodeCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     // Pod line: not ready / restarts, or the Kubernetes node when grouped elsewhere.
     if (!m_card.podReady || m_card.restarts > 0) {
         painter->setPen(m_card.podReady ? muted : Theme::stateColor(NodeCard::State::PFail));
-        const QString pod = m_card.podReady
-                                ? countOf(m_card.restarts, QObject::tr("restart"), QObject::tr("restarts"))
-                                : QObject::tr("pod %1, not ready").arg(m_card.podPhase.toLower());
+        const QString pod = m_card.podReady ? countOf(m_card.restarts, QObject::tr("restart", "count"),
+                                                      QObject::tr("restarts", "count"))
+                                            : QObject::tr("pod %1, not ready").arg(m_card.podPhase.toLower());
         painter->drawText(QRectF(kPad, 92, kWidth - 2 * kPad, 16), Qt::AlignVCenter | Qt::AlignLeft, pod);
     }
 

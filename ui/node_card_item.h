@@ -24,6 +24,8 @@ public:
     // True when a master and one of its replicas share a Kubernetes node: one node loss takes both.
     void setColocated(bool colocated);
     bool isColocated() const { return m_colocated; }
+    // After a language change: the tooltip and the cached picture hold the old words.
+    void retranslate();
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;

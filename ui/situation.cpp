@@ -13,21 +13,29 @@ struct SituationInfo {
 };
 
 constexpr SituationInfo kSituations[] = {
-    {Situation::Unknown, "unknown", "Not connected",
-     "Choose a kubeconfig and context, or the local sandbox, to see a cluster."},
-    {Situation::NotDeployed, "not-deployed", "Not deployed",
-     "Nothing is deployed in this namespace yet: use Deploy to create the pods."},
-    {Situation::PodsNotReady, "pods-not-ready", "Pods not ready",
-     "Some pods are not Ready yet; wait, or look at the pod details for the reason."},
-    {Situation::NotCreated, "not-created", "Cluster not created",
-     "The pods run but form no cluster yet: use Create cluster."},
-    {Situation::Healthy, "healthy", "Healthy", "Every slot is served and every node agrees."},
-    {Situation::Degraded, "degraded", "Degraded",
-     "Some nodes are failing or unreachable; Check explains what is wrong, Recover repairs addresses."},
-    {Situation::TotalFailure, "total-failure", "Total failure",
-     "Every pod restarted with a new IP and the nodes lost each other: use Recover."},
-    {Situation::OpenSlots, "open-slots", "Open slots",
-     "A slot migration was interrupted; Check finds and fixes the open slots."},
+    {Situation::Unknown, "unknown", QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Not connected"),
+     QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy",
+                       "Choose a kubeconfig and context, or the local sandbox, to see a cluster.")},
+    {Situation::NotDeployed, "not-deployed", QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Not deployed"),
+     QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy",
+                       "Nothing is deployed in this namespace yet: use Deploy to create the pods.")},
+    {Situation::PodsNotReady, "pods-not-ready", QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Pods not ready"),
+     QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy",
+                       "Some pods are not Ready yet; wait, or look at the pod details for the reason.")},
+    {Situation::NotCreated, "not-created", QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Cluster not created"),
+     QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "The pods run but form no cluster yet: use Create cluster.")},
+    {Situation::Healthy, "healthy", QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Healthy"),
+     QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Every slot is served and every node agrees.")},
+    {Situation::Degraded, "degraded", QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Degraded"),
+     QT_TRANSLATE_NOOP(
+         "rcs::ui::ActionPolicy",
+         "Some nodes are failing or unreachable; Check explains what is wrong, Recover repairs addresses.")},
+    {Situation::TotalFailure, "total-failure", QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Total failure"),
+     QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy",
+                       "Every pod restarted with a new IP and the nodes lost each other: use Recover.")},
+    {Situation::OpenSlots, "open-slots", QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Open slots"),
+     QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy",
+                       "A slot migration was interrupted; Check finds and fixes the open slots.")},
 };
 
 const SituationInfo &info(Situation situation)
@@ -39,10 +47,6 @@ const SituationInfo &info(Situation situation)
     return kSituations[0];
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rcs::ui::Situation", text);
-}
 } // namespace
 
 QString situationName(Situation situation)
@@ -52,12 +56,12 @@ QString situationName(Situation situation)
 
 QString situationTitle(Situation situation)
 {
-    return tr(info(situation).title);
+    return ActionPolicy::tr(info(situation).title);
 }
 
 QString situationAdvice(Situation situation)
 {
-    return tr(info(situation).advice);
+    return ActionPolicy::tr(info(situation).advice);
 }
 
 Situation situationFromName(const QString &name)
@@ -73,27 +77,27 @@ QString actionTitle(Action action)
 {
     switch (action) {
     case Action::Deploy:
-        return tr("Deploy");
+        return ActionPolicy::tr("Deploy");
     case Action::CreateCluster:
-        return tr("Create cluster");
+        return ActionPolicy::tr("Create cluster");
     case Action::Recover:
-        return tr("Recover");
+        return ActionPolicy::tr("Recover");
     case Action::AddNode:
-        return tr("Add node");
+        return ActionPolicy::tr("Add node");
     case Action::RemoveNode:
-        return tr("Remove node");
+        return ActionPolicy::tr("Remove node");
     case Action::Rebalance:
-        return tr("Rebalance");
+        return ActionPolicy::tr("Rebalance");
     case Action::Failover:
-        return tr("Failover");
+        return ActionPolicy::tr("Failover");
     case Action::Check:
-        return tr("Check");
+        return ActionPolicy::tr("Check");
     case Action::Cleanup:
-        return tr("Cleanup");
+        return ActionPolicy::tr("Cleanup");
     case Action::Refresh:
-        return tr("Refresh");
+        return ActionPolicy::tr("Refresh");
     case Action::ExportPicture:
-        return tr("Export picture");
+        return ActionPolicy::tr("Export picture");
     }
     return {};
 }
@@ -119,7 +123,7 @@ ActionState ActionPolicy::state(Action action, Situation situation, const QStrin
     if (action == Action::Refresh)
         return enabled();
     if (situation == S::Unknown && action != Action::Deploy)
-        return disabled("Choose a target (kubeconfig and context, or the local sandbox) first.");
+        return disabled(QT_TR_NOOP("Choose a target (kubeconfig and context, or the local sandbox) first."));
     if (!busyWith.isEmpty() && changesCluster(action))
         return ActionState{false, false, tr("Wait until \u201c%1\u201d finishes.").arg(busyWith)};
 
@@ -131,51 +135,52 @@ ActionState ActionPolicy::state(Action action, Situation situation, const QStrin
     case Action::Deploy:
         if (situation == S::NotDeployed || situation == S::Unknown)
             return enabled(situation == S::NotDeployed);
-        return disabled("Redis is already deployed here; use Cleanup first to deploy it again.");
+        return disabled(QT_TR_NOOP("Redis is already deployed here; use Cleanup first to deploy it again."));
     case Action::CreateCluster:
         if (situation == S::NotCreated)
             return enabled(true);
         if (!deployed)
-            return disabled("Deploy the pods first.");
+            return disabled(QT_TR_NOOP("Deploy the pods first."));
         if (situation == S::PodsNotReady)
-            return disabled("Wait until every pod is Ready.");
-        return disabled("The cluster is already created.");
+            return disabled(QT_TR_NOOP("Wait until every pod is Ready."));
+        return disabled(QT_TR_NOOP("The cluster is already created."));
     case Action::Recover:
         if (situation == S::TotalFailure)
             return enabled(true);
         if (situation == S::Degraded)
             return enabled();
         if (situation == S::Healthy)
-            return disabled("The cluster is healthy: there is nothing to recover.");
+            return disabled(QT_TR_NOOP("The cluster is healthy: there is nothing to recover."));
         if (!created)
-            return disabled("There is no cluster to recover yet.");
-        return disabled("Recover repairs failed nodes; fix the open slots with Check first.");
+            return disabled(QT_TR_NOOP("There is no cluster to recover yet."));
+        return disabled(QT_TR_NOOP("Recover repairs failed nodes; fix the open slots with Check first."));
     case Action::AddNode:
     case Action::RemoveNode:
     case Action::Rebalance:
         if (situation == S::Healthy)
             return enabled();
         if (!created)
-            return disabled("Create the cluster first.");
-        return disabled("The cluster must be healthy first; use Recover or Check.");
+            return disabled(QT_TR_NOOP("Create the cluster first."));
+        return disabled(QT_TR_NOOP("The cluster must be healthy first; use Recover or Check."));
     case Action::Failover:
         if (situation == S::Healthy || situation == S::Degraded)
             return enabled();
         if (!created)
-            return disabled("Create the cluster first.");
-        return disabled("A failover needs a reachable master and replica; use Recover or Check first.");
+            return disabled(QT_TR_NOOP("Create the cluster first."));
+        return disabled(
+            QT_TR_NOOP("A failover needs a reachable master and replica; use Recover or Check first."));
     case Action::Check:
         if (created)
             return enabled(situation == S::OpenSlots);
-        return disabled("There is no cluster to check yet.");
+        return disabled(QT_TR_NOOP("There is no cluster to check yet."));
     case Action::Cleanup:
         if (deployed)
             return enabled();
-        return disabled("Nothing is deployed here.");
+        return disabled(QT_TR_NOOP("Nothing is deployed here."));
     case Action::ExportPicture:
         if (deployed)
             return enabled();
-        return disabled("There is no topology to export yet.");
+        return disabled(QT_TR_NOOP("There is no topology to export yet."));
     case Action::Refresh:
         break;
     }

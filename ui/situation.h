@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace rcs::ui {
@@ -54,6 +55,8 @@ struct ActionState {
 
 // The situation → actions table, free of widgets so that it is tested on its own.
 class ActionPolicy final {
+    // The context of every text of situation.cpp: titles, advice, action names and the reasons.
+    Q_DECLARE_TR_FUNCTIONS(rcs::ui::ActionPolicy)
 public:
     // busyWith: the title of the running workflow, if any; changing actions wait for it.
     static ActionState state(Action action, Situation situation, const QString &busyWith = {});

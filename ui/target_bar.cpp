@@ -5,6 +5,7 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,9 +15,9 @@
 namespace rcs::ui {
 
 namespace {
-QLabel *fieldLabel(const QString &text, QWidget *parent)
+QLabel *fieldLabel(QWidget *parent)
 {
-    auto *label = new QLabel(text, parent);
+    auto *label = new QLabel(parent);
     label->setForegroundRole(QPalette::PlaceholderText);
     return label;
 }
@@ -26,36 +27,33 @@ TargetBar::TargetBar(StudioBackend *backend, QWidget *parent)
     : QWidget(parent)
     , m_backend(backend)
     , m_kind(new QComboBox(this))
-    , m_kubeconfigLabel(fieldLabel(tr("Kubeconfig"), this))
+    , m_kubeconfigLabel(fieldLabel(this))
     , m_kubeconfig(new QLineEdit(this))
     , m_browse(new QToolButton(this))
-    , m_contextLabel(fieldLabel(tr("Context"), this))
+    , m_contextLabel(fieldLabel(this))
     , m_context(new QComboBox(this))
-    , m_namespaceLabel(fieldLabel(tr("Namespace"), this))
+    , m_namespaceLabel(fieldLabel(this))
     , m_namespace(new QLineEdit(this))
-    , m_statefulSetLabel(fieldLabel(tr("StatefulSet"), this))
+    , m_statefulSetLabel(fieldLabel(this))
     , m_statefulSet(new QLineEdit(this))
-    , m_endpointsLabel(fieldLabel(tr("Nodes"), this))
+    , m_endpointsLabel(fieldLabel(this))
     , m_endpoints(new QLineEdit(this))
 {
-    m_kind->addItem(QIcon(QStringLiteral(":/icons/sandbox.svg")), tr("Local sandbox"),
+    m_kind->addItem(QIcon(QStringLiteral(":/icons/sandbox.svg")), QString(),
                     int(StudioTarget::Kind::Sandbox));
-    m_kind->addItem(QIcon(QStringLiteral(":/icons/kubernetes.svg")), tr("Kubernetes"),
+    m_kind->addItem(QIcon(QStringLiteral(":/icons/kubernetes.svg")), QString(),
                     int(StudioTarget::Kind::Kubernetes));
-    m_kind->addItem(QIcon(QStringLiteral(":/icons/nodes.svg")), tr("Redis nodes"),
+    m_kind->addItem(QIcon(QStringLiteral(":/icons/nodes.svg")), QString(),
                     int(StudioTarget::Kind::Endpoints));
-    m_kind->setToolTip(tr("Where the cluster runs: the built-in local sandbox, a Kubernetes cluster from a "
-                          "kubeconfig, or Redis nodes reached at their addresses"));
+    // The kind names change with the language (View → Language): the box follows their width.
+    m_kind->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_kubeconfig->setPlaceholderText(
         QDir::toNativeSeparators(QDir::homePath() + QStringLiteral("/.kube/config")));
     m_kubeconfig->setMinimumWidth(180);
-    m_kubeconfig->setToolTip(tr("The kubeconfig file; empty uses $KUBECONFIG or ~/.kube/config"));
     m_browse->setText(QStringLiteral("…"));
     m_browse->setObjectName(QStringLiteral("browseKubeconfig"));
-    m_browse->setToolTip(tr("Choose a kubeconfig file"));
     m_context->setMinimumContentsLength(14);
     m_context->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_context->setToolTip(tr("The kubeconfig context (cluster and user)"));
     const auto *dns = new QRegularExpressionValidator(
         QRegularExpression(QStringLiteral("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")), this);
     m_namespace->setValidator(dns);
@@ -65,8 +63,6 @@ TargetBar::TargetBar(StudioBackend *backend, QWidget *parent)
     m_statefulSet->setPlaceholderText(QStringLiteral("redis-app"));
     m_statefulSet->setMaximumWidth(150);
     m_endpoints->setPlaceholderText(QStringLiteral("10.0.0.1:6379,10.0.0.2:6379"));
-    m_endpoints->setToolTip(
-        tr("One or more node addresses; the rest of the cluster is discovered from them"));
     m_endpoints->setMinimumWidth(260);
 
     auto *layout = new QHBoxLayout(this);
@@ -104,6 +100,35 @@ TargetBar::TargetBar(StudioBackend *backend, QWidget *parent)
     connect(m_statefulSet, &QLineEdit::editingFinished, this, &TargetBar::commit);
     connect(m_endpoints, &QLineEdit::editingFinished, this, &TargetBar::commit);
     updateVisibility();
+    retranslateUi();
+}
+
+void TargetBar::retranslateUi()
+{
+    m_kind->setItemText(m_kind->findData(int(StudioTarget::Kind::Sandbox)), tr("Local sandbox"));
+    m_kind->setItemText(m_kind->findData(int(StudioTarget::Kind::Kubernetes)), tr("Kubernetes"));
+    m_kind->setItemText(m_kind->findData(int(StudioTarget::Kind::Endpoints)), tr("Redis nodes"));
+    m_kind->setToolTip(tr("Where the cluster runs: the built-in local sandbox, a Kubernetes cluster from a "
+                          "kubeconfig, or Redis nodes reached at their addresses"));
+    m_kubeconfigLabel->setText(tr("Kubeconfig"));
+    m_kubeconfig->setToolTip(tr("The kubeconfig file; empty uses $KUBECONFIG or ~/.kube/config"));
+    m_browse->setToolTip(tr("Choose a kubeconfig file"));
+    m_contextLabel->setText(tr("Context"));
+    m_context->setItemText(0, tr("(current context)"));
+    if (m_contextError.isEmpty())
+        m_context->setToolTip(tr("The kubeconfig context (cluster and user)"));
+    m_namespaceLabel->setText(tr("Namespace"));
+    m_statefulSetLabel->setText(tr("StatefulSet"));
+    m_endpointsLabel->setText(tr("Nodes"));
+    m_endpoints->setToolTip(
+        tr("One or more node addresses; the rest of the cluster is discovered from them"));
+}
+
+void TargetBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
 }
 
 StudioTarget TargetBar::target() const
@@ -167,6 +192,7 @@ void TargetBar::reloadContexts()
     QString error;
     const QStringList contexts =
         m_backend ? m_backend->contexts(m_kubeconfig->text().trimmed(), &error) : QStringList();
+    m_contextError = error;
     m_context->addItem(tr("(current context)"), QString());
     for (const QString &context : contexts)
         m_context->addItem(context, context);

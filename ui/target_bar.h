@@ -26,7 +26,11 @@ public:
 Q_SIGNALS:
     void targetChanged(const rcs::ui::StudioTarget &target);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     void updateVisibility();
     void reloadContexts();
     void browseKubeconfig();
@@ -45,6 +49,7 @@ private:
     QLineEdit *m_statefulSet;
     QLabel *m_endpointsLabel;
     QLineEdit *m_endpoints;
+    QString m_contextError; // why the kubeconfig gave no contexts, shown as the tooltip
     StudioTarget m_committed;
     bool m_loading = false;
 };

@@ -142,9 +142,9 @@ TopologySnapshot snapshotFromTopology(const rcs::ClusterTopology &topology)
     snapshot.situation = situationFromTopology(topology);
     const QList<rcs::NodeAddress> unreachable = topology.unreachableAddresses();
     if (!unreachable.isEmpty())
-        snapshot.message =
-            QObject::tr("%1 did not answer.")
-                .arg(countOf(unreachable.size(), QObject::tr("address"), QObject::tr("addresses")));
+        snapshot.message = QObject::tr("%1 did not answer.")
+                               .arg(countOf(unreachable.size(), QObject::tr("address", "count"),
+                                            QObject::tr("addresses", "count")));
     return snapshot;
 }
 

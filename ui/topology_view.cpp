@@ -64,7 +64,7 @@ TopologyView::TopologyView(TopologyModel *model, QWidget *parent)
     m_scene->addItem(m_legend);
     m_slotBar->setVisible(false);
     m_legend->setVisible(false);
-    m_placeholder = tr("No cluster to show yet.");
+    m_placeholder = tr("No cluster to show yet."); // the window replaces it with what it knows
     m_relayoutTimer->setSingleShot(true);
     m_relayoutTimer->setInterval(150);
     connect(m_relayoutTimer, &QTimer::timeout, this, &TopologyView::relayout);
@@ -473,6 +473,14 @@ void TopologyView::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange) {
         // Theme switch: cached card pixmaps hold the old colours.
         setBackgroundBrush(Theme::sceneBackground());
+        for (QGraphicsItem *item : m_scene->items())
+            item->update();
+        relayout();
+    } else if (event->type() == QEvent::LanguageChange) {
+        // The cached pictures hold the old words, and the legend and box titles change their widths.
+        for (NodeCardItem *card : std::as_const(m_cards))
+            card->retranslate();
+        m_legend->retranslate();
         for (QGraphicsItem *item : m_scene->items())
             item->update();
         relayout();

@@ -7,11 +7,14 @@
 #include "common/job.h"
 #include "redis/create_cluster_job.h"
 #include "redis/redis_pool.h"
+#include "support/bench_support.h"
 #include "support/redis_test_nodes.h"
+#include "support/server_under_test.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
@@ -29,63 +32,32 @@ struct Settings {
     int runs = 5;
     int settleMs = 3000;
     int timeoutMs = 120000;
-    QString studio; // empty: run the job in-process
-    QString redisCli = QStringLiteral("redis-cli");
+    QString studio;   // empty: run the job in-process
+    QString redisCli; // the server's own client (tests/support/server_under_test.h)
 };
 
-// Polls CLUSTER INFO on every node until all say cluster_state:ok; returns the elapsed ms of clock
-// when that was first seen, or -1 on timeout.
-qint64 waitAllOk(RedisPool &pool, const QList<NodeAddress> &nodes, const QElapsedTimer &clock, int timeoutMs)
+// One CLUSTER INFO round to every node (bounded): do all say cluster_state:ok?
+bool allOk(RedisPool &pool, const QList<NodeAddress> &nodes)
 {
-    bool allOk = false;
-    qint64 seenAt = -1;
-    while (!allOk && clock.elapsed() < timeoutMs) {
-        std::optional<QList<NodeReply>> replies;
-        pool.commandAll(nodes, {"CLUSTER", "INFO"}, nullptr,
-                        [&](QList<NodeReply> r) { replies = std::move(r); });
-        // Every command has its own timeout, so the replies come; the bound is a safety net.
-        if (!QTest::qWaitFor([&] { return replies.has_value(); }, 10000))
-            continue;
-        allOk = std::all_of(replies->cbegin(), replies->cend(), [](const NodeReply &reply) {
-            return reply.reply.ok() && reply.reply.value().bytes().contains("cluster_state:ok");
-        });
-        if (allOk)
-            seenAt = clock.elapsed();
-        else
-            QTest::qWait(5);
-    }
-    return seenAt;
+    std::optional<QList<NodeReply>> replies;
+    pool.commandAll(nodes, {"CLUSTER", "INFO"}, nullptr, [&](QList<NodeReply> r) { replies = std::move(r); });
+    // Every command has its own timeout, so the replies come; the bound is a safety net.
+    if (!QTest::qWaitFor([&] { return replies.has_value(); }, 10000))
+        return false;
+    return std::all_of(replies->cbegin(), replies->cend(), [](const NodeReply &reply) {
+        return reply.reply.ok() && reply.reply.value().bytes().contains("cluster_state:ok");
+    });
 }
 
-// Starts the tool, and returns the ms from its start until it exited successfully AND every node
-// reported cluster_state:ok, whichever came last; -1 on failure (reason printed).
+// The ms from the tool's start until it exited successfully AND every node reported cluster_state:ok,
+// whichever came last; -1 on failure (reason printed).
 qint64 timeExternal(const QString &program, const QStringList &args, const QList<NodeAddress> &nodes,
                     int timeoutMs)
 {
     RedisPool pool;
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    QElapsedTimer clock;
-    clock.start();
-    process.start(program, args);
-    if (!process.waitForStarted(10000)) {
-        std::fprintf(stderr, "could not start %s: %s\n", qPrintable(program),
-                     qPrintable(process.errorString()));
-        return -1;
-    }
-    // The poll runs while the tool works; the tool's exit is awaited without blocking the poller.
-    const qint64 okAt = waitAllOk(pool, nodes, clock, timeoutMs);
-    const bool exited = QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs);
-    const qint64 exitedAt = clock.elapsed();
-    if (!exited || process.exitCode() != 0 || okAt < 0) {
-        process.kill();
-        process.waitForFinished(5000);
-        std::fprintf(stderr, "%s failed (exit %d, ok at %lld ms):\n%s\n", qPrintable(program),
-                     process.exitCode(), okAt, process.readAll().constData());
-        return -1;
-    }
-    // Whichever came last: a tool is done when it exited and the cluster is ok everywhere.
-    return qMax(okAt, exitedAt);
+    return bench::timeProgram(
+               program, args, [&] { return allOk(pool, nodes); }, timeoutMs)
+        .finishedAt();
 }
 
 qint64 timeInProcess(const QList<NodeAddress> &nodes, int replicas, int timeoutMs)
@@ -101,30 +73,13 @@ qint64 timeInProcess(const QList<NodeAddress> &nodes, int replicas, int timeoutM
     job->setAutoDelete(false);
     QSignalSpy finished(job, &Job::finished);
     job->start();
-    const qint64 okAt = waitAllOk(pollPool, nodes, clock, timeoutMs);
+    const qint64 okAt = bench::pollUntil([&] { return allOk(pollPool, nodes); }, clock, timeoutMs);
     finished.wait(timeoutMs);
     const bool failed = finished.isEmpty() || job->hasError();
     if (failed)
         std::fprintf(stderr, "create failed: %s\n", qPrintable(job->errorString()));
     delete job;
     return failed ? -1 : okAt;
-}
-
-double median(QList<qint64> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    if (n == 0)
-        return 0;
-    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
-}
-
-QString joined(const QList<qint64> &values)
-{
-    QStringList parts;
-    for (qint64 value : values)
-        parts.append(QString::number(value));
-    return parts.join(QStringLiteral(", "));
 }
 
 } // namespace
@@ -147,8 +102,10 @@ int main(int argc, char **argv)
         {QStringLiteral("studio"),
          QStringLiteral("redis-cluster-studio to time; without it the job runs in-process."),
          QStringLiteral("PATH")},
-        {QStringLiteral("redis-cli"), QStringLiteral("redis-cli to compare with."), QStringLiteral("PATH"),
-         QStringLiteral("redis-cli")},
+        {QStringLiteral("redis-cli"),
+         QStringLiteral("The cli to compare with (default: the server's own, $RCS_REDIS_CLI or the redis-cli "
+                        "or valkey-cli next to $RCS_REDIS_SERVER, else redis-cli on PATH)."),
+         QStringLiteral("PATH"), test::redisCliProgram()},
         {QStringLiteral("timeout-s"),
          QStringLiteral("Per run: a tool that has not finished (and the cluster not ok) after S seconds "
                         "counts as failed (default 120)."),
@@ -207,29 +164,24 @@ int main(int argc, char **argv)
                 ++(isOurs ? oursFailed : theirsFailed);
             else
                 (isOurs ? ours : theirs).append(ms);
-            std::printf("run %d %-9s %lld ms\n", run + 1, isOurs ? "ours" : "redis-cli", ms);
+            std::printf("run %d %-10s %lld ms\n", run + 1,
+                        isOurs ? "ours" : qPrintable(QFileInfo(settings.redisCli).fileName()), ms);
             std::fflush(stdout);
             if (Result<void> stopped = nodes.stopAll(); !stopped)
                 std::fprintf(stderr, "%s\n", qPrintable(stopped.error().message()));
         }
     }
-    const double oursMedian = median(ours);
-    const double theirsMedian = median(theirs);
-    std::printf("\n| nodes | replicas | runs | ours median (ms) | redis-cli median (ms) | speed-up | ours "
-                "(ms) | redis-cli (ms) |\n");
+    const QString cliName = QFileInfo(settings.redisCli).fileName();
+    const double oursMedian = bench::median(ours);
+    const double theirsMedian = bench::median(theirs);
+    std::printf("\n| nodes | replicas | runs | ours median (ms) | %s median (ms) | speed-up | ours (ms) | %s "
+                "(ms) |\n",
+                qPrintable(cliName), qPrintable(cliName));
     std::printf("|---|---|---|---|---|---|---|---|\n");
-    const auto withFailures = [](const QList<qint64> &values, int failed) {
-        QString text = joined(values);
-        if (failed)
-            text +=
-                (text.isEmpty() ? QString() : QStringLiteral(", ")) + QStringLiteral("%1 failed").arg(failed);
-        return text;
-    };
-    const QString speedUp = oursMedian > 0 && theirsMedian > 0
-                                ? QStringLiteral("%1×").arg(theirsMedian / oursMedian, 0, 'f', 1)
-                                : QStringLiteral("—");
     std::printf("| %d | %d | %d | %.0f | %.0f | %s | %s | %s |\n", settings.nodes, settings.replicas,
-                settings.runs, oursMedian, theirsMedian, qPrintable(speedUp),
-                qPrintable(withFailures(ours, oursFailed)), qPrintable(withFailures(theirs, theirsFailed)));
+                settings.runs, oursMedian, theirsMedian, qPrintable(bench::speedUp(oursMedian, theirsMedian)),
+                qPrintable(bench::joined(ours, oursFailed)), qPrintable(bench::joined(theirs, theirsFailed)));
+    bench::printResult(QStringLiteral("create %1 nodes").arg(settings.nodes), ours, oursFailed, cliName,
+                       theirs, theirsFailed);
     return oursFailed == 0 && theirsFailed == 0 ? 0 : 3;
 }

@@ -7,11 +7,10 @@ Job::Job(QObject *parent)
 {
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
-        const QString what =
-            m_step.isEmpty() ? (m_title.isEmpty() ? QStringLiteral("the operation") : m_title) : m_step;
+        const QString what = m_step.isEmpty() ? (m_title.isEmpty() ? tr("the operation") : m_title) : m_step;
         doCancel();
-        fail(ErrorCode::Timeout, QStringLiteral("Timed out after %1 s while %2.")
-                                     .arg(QString::number(m_timeoutMs / 1000.0, 'f', 1), what));
+        fail(ErrorCode::Timeout,
+             tr("Timed out after %1 s while %2.").arg(QString::number(m_timeoutMs / 1000.0, 'f', 1), what));
     });
 }
 
@@ -41,7 +40,7 @@ void Job::cancel()
     if (m_state == State::Running)
         doCancel();
     fail(ErrorCode::Cancelled,
-         (m_title.isEmpty() ? QStringLiteral("The operation") : m_title) + QStringLiteral(" was cancelled."));
+         tr("%1 was cancelled.").arg(m_title.isEmpty() ? tr("The operation") : m_title));
 }
 
 void Job::succeed()
@@ -55,7 +54,7 @@ void Job::fail(const Error &error)
 {
     if (m_state == State::Finished)
         return;
-    m_error = error.isError() ? error : Error(ErrorCode::Internal, QStringLiteral("Unknown failure."));
+    m_error = error.isError() ? error : Error(ErrorCode::Internal, tr("Unknown failure."));
     finish();
 }
 

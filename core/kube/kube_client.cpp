@@ -44,11 +44,10 @@ Result<KubeClient *> KubeClient::create(const KubeTarget &target, QObject *paren
     if (!transport)
         return transport.error();
     if (target.user.impersonateGroups.size() > 1)
-        return Error(
-            ErrorCode::InvalidInput,
-            QStringLiteral("%1: user \"%2\" impersonates several groups (as-groups); this application can "
-                           "send only one Impersonate-Group header.")
-                .arg(target.user.definedIn, target.user.name));
+        return Error(ErrorCode::InvalidInput,
+                     tr("%1: user \"%2\" impersonates several groups (as-groups); this application can "
+                        "send only one Impersonate-Group header.")
+                         .arg(target.user.definedIn, target.user.name));
     auto credentials = KubeCredentials::create(target, nullptr);
     if (!credentials)
         return credentials.error();
@@ -124,9 +123,8 @@ void KubeClient::resolve(const QString &apiVersion, const QString &kind, QObject
         return;
     }
     if (apiVersion.isEmpty() || kind.isEmpty()) {
-        const Error error(
-            ErrorCode::InvalidInput,
-            QStringLiteral("An object without apiVersion or kind cannot be sent to Kubernetes."));
+        const Error error(ErrorCode::InvalidInput,
+                          tr("An object without apiVersion or kind cannot be sent to Kubernetes."));
         QTimer::singleShot(0, this, [guard, done, error] {
             if (guard)
                 done(error);
@@ -143,7 +141,7 @@ void KubeClient::resolve(const QString &apiVersion, const QString &kind, QObject
             return;
         if (request->hasError()) {
             done(request->error().withContext(
-                QStringLiteral("Finding the resource for %1 %2 by discovery: ").arg(apiVersion, kind)));
+                tr("Finding the resource for %1 %2 by discovery: ").arg(apiVersion, kind)));
             return;
         }
         const auto [group, version] = splitApiVersion(apiVersion);
@@ -158,10 +156,9 @@ void KubeClient::resolve(const QString &apiVersion, const QString &kind, QObject
             done(resource);
             return;
         }
-        done(Error(
-            ErrorCode::NotFound,
-            QStringLiteral("The cluster does not serve kind %1 in %2 (discovery at %3 does not list it).")
-                .arg(kind, apiVersion, discoveryPath(apiVersion))));
+        done(Error(ErrorCode::NotFound,
+                   tr("The cluster does not serve kind %1 in %2 (discovery at %3 does not list it).")
+                       .arg(kind, apiVersion, discoveryPath(apiVersion))));
     });
     request->start();
 }
@@ -213,7 +210,7 @@ KubeRequest *KubeClient::apply(const QJsonObject &object)
     spec.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     spec.query.addQueryItem(QStringLiteral("fieldManager"), QString::fromLatin1(kFieldManager));
     spec.query.addQueryItem(QStringLiteral("force"), QStringLiteral("true"));
-    spec.description = QStringLiteral("Apply %1").arg(objectLabel(spec.ref));
+    spec.description = tr("Apply %1").arg(objectLabel(spec.ref));
     spec.equivalentCommand =
         QStringLiteral("%1 apply --server-side --field-manager=%2 --force-conflicts -f %3-%4.yaml")
             .arg(kubectl(spec.ref.ns), QString::fromLatin1(kFieldManager), kubectlName(spec.ref.kind),
@@ -232,7 +229,7 @@ KubeRequest *KubeClient::create(const QJsonObject &object)
     spec.contentType = "application/json";
     spec.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
     spec.query.addQueryItem(QStringLiteral("fieldManager"), QString::fromLatin1(kFieldManager));
-    spec.description = QStringLiteral("Create %1 %2").arg(kubectlName(spec.ref.kind), name);
+    spec.description = tr("Create %1 %2").arg(kubectlName(spec.ref.kind), name);
     spec.equivalentCommand =
         QStringLiteral("%1 create -f %2-%3.yaml").arg(kubectl(spec.ref.ns), kubectlName(spec.ref.kind), name);
     return raw(spec);
@@ -251,7 +248,7 @@ KubeRequest *KubeClient::remove(const KubeObjectRef &ref, PropagationPolicy poli
                                           {QStringLiteral("apiVersion"), QStringLiteral("v1")},
                                           {QStringLiteral("propagationPolicy"), policyName}})
                     .toJson(QJsonDocument::Compact);
-    spec.description = QStringLiteral("Delete %1").arg(objectLabel(ref));
+    spec.description = tr("Delete %1").arg(objectLabel(ref));
     spec.equivalentCommand =
         QStringLiteral("%1 delete %2 %3 --cascade=%4")
             .arg(kubectl(ref.ns), kubectlName(ref.kind), ref.name,
@@ -281,7 +278,7 @@ KubeRequest *KubeClient::scale(const KubeObjectRef &ref, int replicas)
     spec.body = QJsonDocument(QJsonObject{{QStringLiteral("spec"),
                                            QJsonObject{{QStringLiteral("replicas"), replicas}}}})
                     .toJson(QJsonDocument::Compact);
-    spec.description = QStringLiteral("Scale %1 to %2 replicas").arg(objectLabel(ref)).arg(replicas);
+    spec.description = tr("Scale %1 to %2 replicas").arg(objectLabel(ref)).arg(replicas);
     spec.equivalentCommand = QStringLiteral("%1 scale %2 %3 --replicas=%4")
                                  .arg(kubectl(ref.ns), kubectlName(ref.kind), ref.name)
                                  .arg(replicas);

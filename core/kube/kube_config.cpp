@@ -2,12 +2,21 @@
 
 #include "yaml_json.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::KubeConfig)
+};
+} // namespace
 
 namespace {
 
@@ -49,7 +58,7 @@ Result<QByteArray> decodeData(const QJsonObject &object, const QString &key, con
         QByteArray::fromBase64Encoding(encoded.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("%1: %2 of %3 is not valid base64; it must hold base64-encoded PEM.")
+                     Text::tr("%1: %2 of %3 is not valid base64; it must hold base64-encoded PEM.")
                          .arg(file, key, entry));
     return *decoded;
 }
@@ -60,7 +69,7 @@ Result<KubeCluster> parseCluster(const QJsonObject &item, const QString &file, c
     cluster.name = text(item, QStringLiteral("name"));
     cluster.definedIn = file;
     const QJsonObject c = item.value(QStringLiteral("cluster")).toObject();
-    const QString entry = QStringLiteral("cluster \"%1\"").arg(cluster.name);
+    const QString entry = Text::tr("cluster \"%1\"").arg(cluster.name);
     cluster.server = text(c, QStringLiteral("server"));
     const auto ca = decodeData(c, QStringLiteral("certificate-authority-data"), entry, file);
     if (!ca)
@@ -85,7 +94,7 @@ Result<KubeUser> parseUser(const QJsonObject &item, const QString &file, const Q
     user.name = text(item, QStringLiteral("name"));
     user.definedIn = file;
     const QJsonObject u = item.value(QStringLiteral("user")).toObject();
-    const QString entry = QStringLiteral("user \"%1\"").arg(user.name);
+    const QString entry = Text::tr("user \"%1\"").arg(user.name);
     const auto cert = decodeData(u, QStringLiteral("client-certificate-data"), entry, file);
     if (!cert)
         return cert.error();
@@ -125,12 +134,12 @@ Result<KubeUser> parseUser(const QJsonObject &item, const QString &file, const Q
         e.interactiveMode = text(exec, QStringLiteral("interactiveMode"));
         if (e.command.isEmpty())
             return Error(ErrorCode::InvalidInput,
-                         QStringLiteral("%1: the exec section of %2 has no command.").arg(file, entry));
+                         Text::tr("%1: the exec section of %2 has no command.").arg(file, entry));
         if (e.apiVersion != QLatin1String("client.authentication.k8s.io/v1") &&
             e.apiVersion != QLatin1String("client.authentication.k8s.io/v1beta1"))
             return Error(ErrorCode::InvalidInput,
-                         QStringLiteral("%1: the exec plugin of %2 uses apiVersion \"%3\"; only "
-                                        "client.authentication.k8s.io/v1 and v1beta1 are supported.")
+                         Text::tr("%1: the exec plugin of %2 uses apiVersion \"%3\"; only "
+                                  "client.authentication.k8s.io/v1 and v1beta1 are supported.")
                              .arg(file, entry, e.apiVersion));
     }
     return user;
@@ -157,11 +166,11 @@ Result<KubeConfig> KubeConfig::loadFile(const QString &file)
     const QString path = QFileInfo(file).absoluteFilePath();
     QFile in(path);
     if (!in.exists())
-        return Error(ErrorCode::Io, QStringLiteral("The kubeconfig file %1 does not exist.").arg(path));
+        return Error(ErrorCode::Io, Text::tr("The kubeconfig file %1 does not exist.").arg(path));
     if (!in.open(QIODevice::ReadOnly))
         return Error(ErrorCode::Io,
-                     QStringLiteral("Cannot read the kubeconfig file %1: %2.").arg(path, in.errorString()));
-    const auto documents = yamljson::parseDocuments(in.readAll(), QStringLiteral("kubeconfig %1").arg(path),
+                     Text::tr("Cannot read the kubeconfig file %1: %2.").arg(path, in.errorString()));
+    const auto documents = yamljson::parseDocuments(in.readAll(), Text::tr("kubeconfig %1").arg(path),
                                                     yamljson::Scalars::Strings);
     if (!documents)
         return documents.error();
@@ -214,8 +223,8 @@ Result<KubeConfig> KubeConfig::load(const QString &explicitFile, const QString &
         const QString file = defaultFile(homeDir);
         if (!QFileInfo::exists(file))
             return Error(ErrorCode::Io,
-                         QStringLiteral("No kubeconfig: %1 does not exist and KUBECONFIG is not set. Pass "
-                                        "--kubeconfig FILE, or start the local sandbox.")
+                         Text::tr("No kubeconfig: %1 does not exist and KUBECONFIG is not set. Pass "
+                                  "--kubeconfig FILE, or start the local sandbox.")
                              .arg(file));
         return loadFile(file);
     }
@@ -228,8 +237,7 @@ Result<KubeConfig> KubeConfig::load(const QString &explicitFile, const QString &
         if (!QFileInfo::exists(entry)) {
             skipped.append(entry);
             merged.m_warnings.append(
-                QStringLiteral("The kubeconfig file %1 listed in KUBECONFIG does not exist; skipped.")
-                    .arg(entry));
+                Text::tr("The kubeconfig file %1 listed in KUBECONFIG does not exist; skipped.").arg(entry));
             continue;
         }
         auto config = loadFile(entry);
@@ -245,7 +253,7 @@ Result<KubeConfig> KubeConfig::load(const QString &explicitFile, const QString &
         }
     }
     if (!any)
-        return Error(ErrorCode::Io, QStringLiteral("None of the kubeconfig files in KUBECONFIG exists (%1).")
+        return Error(ErrorCode::Io, Text::tr("None of the kubeconfig files in KUBECONFIG exists (%1).")
                                         .arg(skipped.join(QStringLiteral(", "))));
     return merged;
 }
@@ -274,36 +282,34 @@ Result<KubeTarget> KubeConfig::resolve(const QString &contextName) const
     const QString files = m_files.join(QStringLiteral(", "));
     const QString name = contextName.isEmpty() ? m_currentContext : contextName;
     if (name.isEmpty())
-        return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("The kubeconfig %1 sets no current-context; choose one with --context.")
-                         .arg(files));
+        return Error(
+            ErrorCode::InvalidInput,
+            Text::tr("The kubeconfig %1 sets no current-context; choose one with --context.").arg(files));
     const int contextIndex = indexOfName(m_contexts, name);
     if (contextIndex < 0) {
         QStringList known;
         for (const KubeContext &c : m_contexts)
             known.append(c.name);
         return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("The kubeconfig %1 has no context named \"%2\" (known: %3).")
+                     Text::tr("The kubeconfig %1 has no context named \"%2\" (known: %3).")
                          .arg(files, name,
                               known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", "))));
     }
     const KubeContext &context = m_contexts.at(contextIndex);
     const int clusterIndex = indexOfName(m_clusters, context.cluster);
     if (clusterIndex < 0)
-        return Error(
-            ErrorCode::InvalidInput,
-            QStringLiteral("%1: context \"%2\" names cluster \"%3\", which no kubeconfig file defines.")
-                .arg(context.definedIn, name, context.cluster));
+        return Error(ErrorCode::InvalidInput,
+                     Text::tr("%1: context \"%2\" names cluster \"%3\", which no kubeconfig file defines.")
+                         .arg(context.definedIn, name, context.cluster));
     KubeTarget target;
     target.contextName = name;
     target.cluster = m_clusters.at(clusterIndex);
     if (!context.user.isEmpty()) {
         const int userIndex = indexOfName(m_users, context.user);
         if (userIndex < 0)
-            return Error(
-                ErrorCode::InvalidInput,
-                QStringLiteral("%1: context \"%2\" names user \"%3\", which no kubeconfig file defines.")
-                    .arg(context.definedIn, name, context.user));
+            return Error(ErrorCode::InvalidInput,
+                         Text::tr("%1: context \"%2\" names user \"%3\", which no kubeconfig file defines.")
+                             .arg(context.definedIn, name, context.user));
         target.user = m_users.at(userIndex);
     }
     if (!context.ns.isEmpty())
@@ -312,37 +318,35 @@ Result<KubeTarget> KubeConfig::resolve(const QString &contextName) const
     const KubeCluster &cluster = target.cluster;
     const KubeUser &user = target.user;
     if (cluster.server.isEmpty())
-        return Error(
-            ErrorCode::InvalidInput,
-            QStringLiteral("%1: cluster \"%2\" has no server URL.").arg(cluster.definedIn, cluster.name));
+        return Error(ErrorCode::InvalidInput,
+                     Text::tr("%1: cluster \"%2\" has no server URL.").arg(cluster.definedIn, cluster.name));
     if (cluster.insecureSkipTlsVerify &&
         (!cluster.certificateAuthority.isEmpty() || !cluster.certificateAuthorityData.isEmpty()))
         return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("%1: cluster \"%2\" sets both a certificate authority and "
-                                    "insecure-skip-tls-verify; remove one of them.")
+                     Text::tr("%1: cluster \"%2\" sets both a certificate authority and "
+                              "insecure-skip-tls-verify; remove one of them.")
                          .arg(cluster.definedIn, cluster.name));
     const bool hasToken = !user.token.isEmpty() || !user.tokenFile.isEmpty();
     const bool hasBasic = !user.username.isEmpty() || !user.password.isEmpty();
     if (hasToken && hasBasic)
         return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("%1: user \"%2\" sets both a token and a username/password; use one.")
+                     Text::tr("%1: user \"%2\" sets both a token and a username/password; use one.")
                          .arg(user.definedIn, user.name));
     if (user.exec.isSet() && !user.authProvider.isEmpty())
         return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("%1: user \"%2\" sets both exec and auth-provider; use one.")
+                     Text::tr("%1: user \"%2\" sets both exec and auth-provider; use one.")
                          .arg(user.definedIn, user.name));
     if (!user.authProvider.isEmpty() && user.authProvider != QLatin1String("oidc"))
-        return Error(
-            ErrorCode::InvalidInput,
-            QStringLiteral("%1: user \"%2\" uses the auth-provider \"%3\", which Kubernetes removed in "
-                           "1.26; use an exec plugin instead (gke-gcloud-auth-plugin, kubelogin).")
-                .arg(user.definedIn, user.name, user.authProvider));
+        return Error(ErrorCode::InvalidInput,
+                     Text::tr("%1: user \"%2\" uses the auth-provider \"%3\", which Kubernetes removed in "
+                              "1.26; use an exec plugin instead (gke-gcloud-auth-plugin, kubelogin).")
+                         .arg(user.definedIn, user.name, user.authProvider));
     const bool certFile = !user.clientCertificate.isEmpty() || !user.clientCertificateData.isEmpty();
     const bool keyFile = !user.clientKey.isEmpty() || !user.clientKeyData.isEmpty();
     if (certFile != keyFile)
         return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("%1: user \"%2\" has a client certificate without its key, or a key "
-                                    "without its certificate; both are needed.")
+                     Text::tr("%1: user \"%2\" has a client certificate without its key, or a key "
+                              "without its certificate; both are needed.")
                          .arg(user.definedIn, user.name));
     return target;
 }

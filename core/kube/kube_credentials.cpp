@@ -33,15 +33,15 @@ KubeCredentials::~KubeCredentials()
 Result<KubeCredentials *> KubeCredentials::create(const KubeTarget &target, QObject *parent)
 {
     const KubeUser &user = target.user;
-    const QString where = QStringLiteral("%1: user \"%2\": ").arg(user.definedIn, user.name);
+    const QString where = tr("%1: user \"%2\": ").arg(user.definedIn, user.name);
     QList<QSslCertificate> chain;
     QSslKey key;
     if (!user.clientCertificate.isEmpty() || !user.clientCertificateData.isEmpty()) {
-        auto certs = loadCertificates(user.clientCertificateData, user.clientCertificate,
-                                      QStringLiteral("client certificate"));
+        auto certs =
+            loadCertificates(user.clientCertificateData, user.clientCertificate, tr("client certificate"));
         if (!certs)
             return certs.error().withContext(where);
-        auto loadedKey = loadPrivateKey(user.clientKeyData, user.clientKey, QStringLiteral("client key"));
+        auto loadedKey = loadPrivateKey(user.clientKeyData, user.clientKey, tr("client key"));
         if (!loadedKey)
             return loadedKey.error().withContext(where);
         chain = *certs;
@@ -72,13 +72,12 @@ Result<KubeAuth> KubeCredentials::staticAuth() const
         QFile file(user.tokenFile);
         if (!file.open(QIODevice::ReadOnly))
             return Error(ErrorCode::Io,
-                         QStringLiteral("%1: user \"%2\": cannot read the tokenFile %3: %4.")
+                         tr("%1: user \"%2\": cannot read the tokenFile %3: %4.")
                              .arg(user.definedIn, user.name, user.tokenFile, file.errorString()));
         const QByteArray token = file.readAll().trimmed();
         if (token.isEmpty())
-            return Error(ErrorCode::InvalidInput,
-                         QStringLiteral("%1: user \"%2\": the tokenFile %3 is empty.")
-                             .arg(user.definedIn, user.name, user.tokenFile));
+            return Error(ErrorCode::InvalidInput, tr("%1: user \"%2\": the tokenFile %3 is empty.")
+                                                      .arg(user.definedIn, user.name, user.tokenFile));
         Logger::instance().addSecret(QString::fromUtf8(token));
         auth.authorization = "Bearer " + token;
     } else if (!user.token.isEmpty()) {
@@ -89,11 +88,10 @@ Result<KubeAuth> KubeCredentials::staticAuth() const
     } else if (!user.authProvider.isEmpty()) {
         const QString idToken = user.authProviderConfig.value(QStringLiteral("id-token")).toString();
         if (idToken.isEmpty())
-            return Error(
-                ErrorCode::Unauthorized,
-                QStringLiteral("%1: user \"%2\" uses the oidc auth-provider without an id-token; log in "
-                               "with kubectl (or kubelogin) first, or use an exec plugin.")
-                    .arg(user.definedIn, user.name));
+            return Error(ErrorCode::Unauthorized,
+                         tr("%1: user \"%2\" uses the oidc auth-provider without an id-token; log in "
+                            "with kubectl (or kubelogin) first, or use an exec plugin.")
+                             .arg(user.definedIn, user.name));
         Logger::instance().addSecret(idToken);
         auth.authorization = "Bearer " + idToken.toUtf8();
     }
@@ -172,12 +170,11 @@ void KubeCredentials::runPlugin()
 {
     const KubeExecConfig &exec = m_target.user.exec;
     if (exec.interactiveMode == QLatin1String("Always")) {
-        deliver(
-            Error(ErrorCode::Unauthorized,
-                  QStringLiteral("The credential plugin %1 of user \"%2\" needs an interactive terminal "
-                                 "(interactiveMode: Always), which this application does not have. Log in "
-                                 "from a terminal first, or change interactiveMode.")
-                      .arg(exec.command, m_target.user.name)));
+        deliver(Error(ErrorCode::Unauthorized,
+                      tr("The credential plugin %1 of user \"%2\" needs an interactive terminal "
+                         "(interactiveMode: Always), which this application does not have. Log in "
+                         "from a terminal first, or change interactiveMode.")
+                          .arg(exec.command, m_target.user.name)));
         return;
     }
     auto *process = new QProcess(this);
@@ -198,10 +195,9 @@ void KubeCredentials::runPlugin()
         process->disconnect(this);
         process->kill();
         process->deleteLater();
-        deliver(
-            Error(ErrorCode::Timeout, QStringLiteral("The credential plugin %1 did not answer within %2 s.")
-                                          .arg(m_target.user.exec.command)
-                                          .arg(m_execTimeoutMs / 1000)));
+        deliver(Error(ErrorCode::Timeout, tr("The credential plugin %1 did not answer within %2 s.")
+                                              .arg(m_target.user.exec.command)
+                                              .arg(m_execTimeoutMs / 1000)));
     });
     timer->start(m_execTimeoutMs);
     connect(process, &QProcess::finished, this, [this, process] { pluginFinished(process); });
@@ -211,9 +207,8 @@ void KubeCredentials::runPlugin()
         process->disconnect(this);
         process->deleteLater();
         const KubeExecConfig &e = m_target.user.exec;
-        QString message =
-            QStringLiteral("The credential plugin \"%1\" of user \"%2\" could not be started: %3.")
-                .arg(e.command, m_target.user.name, process->errorString());
+        QString message = tr("The credential plugin \"%1\" of user \"%2\" could not be started: %3.")
+                              .arg(e.command, m_target.user.name, process->errorString());
         if (!e.installHint.isEmpty())
             message += QLatin1Char(' ') + e.installHint.trimmed();
         deliver(Error(ErrorCode::Unauthorized, message));
@@ -227,12 +222,12 @@ void KubeCredentials::pluginFinished(QProcess *process)
     const QString command = m_target.user.exec.command;
     const QByteArray errors = process->readAllStandardError().trimmed();
     if (!errors.isEmpty())
-        Logger::instance().warning(
-            kCategory, QStringLiteral("Credential plugin %1: %2").arg(command, QString::fromUtf8(errors)));
+        Logger::instance().warning(kCategory,
+                                   tr("Credential plugin %1: %2").arg(command, QString::fromUtf8(errors)));
     if (process->exitStatus() != QProcess::NormalExit || process->exitCode() != 0) {
         const QString last = QString::fromUtf8(errors).section(QLatin1Char('\n'), -1).trimmed();
         deliver(Error(ErrorCode::Unauthorized,
-                      QStringLiteral("The credential plugin %1 failed (exit code %2)%3.")
+                      tr("The credential plugin %1 failed (exit code %2)%3.")
                           .arg(command)
                           .arg(process->exitCode())
                           .arg(last.isEmpty() ? QString() : QStringLiteral(": ") + last)));
@@ -246,18 +241,16 @@ Result<KubeAuth> KubeCredentials::parsePluginOutput(const QByteArray &output)
     const KubeExecConfig &exec = m_target.user.exec;
     QJsonParseError parseError;
     const QJsonObject root = QJsonDocument::fromJson(output, &parseError).object();
-    const QString what = QStringLiteral("The credential plugin %1").arg(exec.command);
+    const QString what = tr("The credential plugin %1").arg(exec.command);
     if (parseError.error != QJsonParseError::NoError)
-        return Error(
-            ErrorCode::Protocol,
-            QStringLiteral("%1 printed something that is not JSON: %2.").arg(what, parseError.errorString()));
+        return Error(ErrorCode::Protocol,
+                     tr("%1 printed something that is not JSON: %2.").arg(what, parseError.errorString()));
     if (root.value(QStringLiteral("kind")).toString() != QLatin1String("ExecCredential") ||
         root.value(QStringLiteral("apiVersion")).toString() != exec.apiVersion)
-        return Error(
-            ErrorCode::Protocol,
-            QStringLiteral("%1 must print an ExecCredential of apiVersion %2, not kind \"%3\" of \"%4\".")
-                .arg(what, exec.apiVersion, root.value(QStringLiteral("kind")).toString(),
-                     root.value(QStringLiteral("apiVersion")).toString()));
+        return Error(ErrorCode::Protocol,
+                     tr("%1 must print an ExecCredential of apiVersion %2, not kind \"%3\" of \"%4\".")
+                         .arg(what, exec.apiVersion, root.value(QStringLiteral("kind")).toString(),
+                              root.value(QStringLiteral("apiVersion")).toString()));
     const QJsonObject status = root.value(QStringLiteral("status")).toObject();
     KubeAuth auth;
     const QString token = status.value(QStringLiteral("token")).toString();
@@ -265,21 +258,21 @@ Result<KubeAuth> KubeCredentials::parsePluginOutput(const QByteArray &output)
     const QByteArray keyPem = status.value(QStringLiteral("clientKeyData")).toString().toUtf8();
     if (certPem.isEmpty() != keyPem.isEmpty())
         return Error(ErrorCode::Protocol,
-                     QStringLiteral("%1 returned a client certificate without its key, or a key without its "
-                                    "certificate.")
+                     tr("%1 returned a client certificate without its key, or a key without its "
+                        "certificate.")
                          .arg(what));
     if (token.isEmpty() && certPem.isEmpty())
         return Error(ErrorCode::Protocol,
-                     QStringLiteral("%1 returned neither a token nor a client certificate.").arg(what));
+                     tr("%1 returned neither a token nor a client certificate.").arg(what));
     if (!token.isEmpty()) {
         Logger::instance().addSecret(token);
         auth.authorization = "Bearer " + token.toUtf8();
     }
     if (!certPem.isEmpty()) {
-        auto chain = loadCertificates(certPem, {}, QStringLiteral("plugin client certificate"));
+        auto chain = loadCertificates(certPem, {}, tr("plugin client certificate"));
         if (!chain)
             return chain.error();
-        auto key = loadPrivateKey(keyPem, {}, QStringLiteral("plugin client key"));
+        auto key = loadPrivateKey(keyPem, {}, tr("plugin client key"));
         if (!key)
             return key.error();
         auth.clientCertificateChain = *chain;
@@ -291,7 +284,7 @@ Result<KubeAuth> KubeCredentials::parsePluginOutput(const QByteArray &output)
         expiry = QDateTime::fromString(expiration, Qt::ISODateWithMs);
         if (!expiry.isValid())
             return Error(ErrorCode::Protocol,
-                         QStringLiteral("%1 returned the expirationTimestamp \"%2\", which is not RFC 3339.")
+                         tr("%1 returned the expirationTimestamp \"%2\", which is not RFC 3339.")
                              .arg(what, expiration));
     }
     auth.fromExecPlugin = true;

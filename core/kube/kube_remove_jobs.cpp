@@ -15,21 +15,21 @@ KubeRemoveByLabelJob::KubeRemoveByLabelJob(KubeClient *client, KubeObjectRef col
     , m_collection(std::move(collection))
     , m_selector(std::move(labelSelector))
 {
-    setTitle(QStringLiteral("Delete %1 with labels %2").arg(kubectlName(m_collection.kind), m_selector));
+    setTitle(tr("Delete %1 with labels %2").arg(kubectlName(m_collection.kind), m_selector));
     setTimeout(180000);
 }
 
 void KubeRemoveByLabelJob::doStart()
 {
     if (!m_client) {
-        fail(ErrorCode::Internal, QStringLiteral("The Kubernetes client was closed."));
+        fail(ErrorCode::Internal, tr("The Kubernetes client was closed."));
         return;
     }
     Logger::instance().command(
         QStringLiteral("kube"), title(),
         QStringLiteral("%1 delete %2 -l %3")
             .arg(KubeClient::kubectl(m_collection.ns), kubectlName(m_collection.kind), m_selector));
-    setStep(QStringLiteral("listing %1 with labels %2").arg(kubectlName(m_collection.kind), m_selector));
+    setStep(tr("listing %1 with labels %2").arg(kubectlName(m_collection.kind), m_selector));
     KubeListOptions options;
     options.labelSelector = m_selector;
     KubeRequest *list = m_client->list(m_collection.apiVersion, m_collection.kind, m_collection.ns, options);
@@ -52,11 +52,11 @@ void KubeRemoveByLabelJob::removeNext()
         return;
     }
     if (!m_client) {
-        fail(ErrorCode::Internal, QStringLiteral("The Kubernetes client was closed."));
+        fail(ErrorCode::Internal, tr("The Kubernetes client was closed."));
         return;
     }
     const QString name = m_pending.takeFirst();
-    setStep(QStringLiteral("deleting %1 %2").arg(kubectlName(m_collection.kind), name));
+    setStep(tr("deleting %1 %2").arg(kubectlName(m_collection.kind), name));
     KubeRequest::Spec spec;
     spec.ref = m_collection;
     spec.ref.name = name;
@@ -82,23 +82,23 @@ KubeNamespaceRemoveJob::KubeNamespaceRemoveJob(KubeClient *client, QString name,
     , m_client(client)
     , m_name(std::move(name))
 {
-    setTitle(QStringLiteral("Delete namespace %1").arg(m_name));
+    setTitle(tr("Delete namespace %1").arg(m_name));
 }
 
 void KubeNamespaceRemoveJob::doStart()
 {
     if (!m_client) {
-        fail(ErrorCode::Internal, QStringLiteral("The Kubernetes client was closed."));
+        fail(ErrorCode::Internal, tr("The Kubernetes client was closed."));
         return;
     }
-    setStep(QStringLiteral("deleting namespace %1").arg(m_name));
+    setStep(tr("deleting namespace %1").arg(m_name));
     KubeRequest *request = m_client->remove({QStringLiteral("v1"), QStringLiteral("Namespace"), {}, m_name});
     connect(request, &Job::finished, this, [this, request] {
         if (request->hasError() && request->error().code() != ErrorCode::NotFound) {
             fail(request->error());
             return;
         }
-        setStep(QStringLiteral("waiting until namespace %1 and its contents are gone").arg(m_name));
+        setStep(tr("waiting until namespace %1 and its contents are gone").arg(m_name));
         poll();
     });
     request->start();
@@ -107,7 +107,7 @@ void KubeNamespaceRemoveJob::doStart()
 void KubeNamespaceRemoveJob::poll()
 {
     if (!m_client) {
-        fail(ErrorCode::Internal, QStringLiteral("The Kubernetes client was closed."));
+        fail(ErrorCode::Internal, tr("The Kubernetes client was closed."));
         return;
     }
     KubeRequest *request = m_client->get({QStringLiteral("v1"), QStringLiteral("Namespace"), {}, m_name});

@@ -5,6 +5,7 @@
 #include "kube_credentials.h"
 #include "retry_after.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -14,6 +15,14 @@
 #include <QTimer>
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::KubeRequest)
+};
+} // namespace
 
 namespace {
 
@@ -29,7 +38,7 @@ void logWarnings(QNetworkReply *reply)
         auto it = warningRe.globalMatch(QString::fromUtf8(header.second));
         while (it.hasNext())
             Logger::instance().warning(kCategory,
-                                       QStringLiteral("Kubernetes API warning: ") + it.next().captured(1));
+                                       Text::tr("Kubernetes API warning: ") + it.next().captured(1));
     }
 }
 
@@ -51,8 +60,7 @@ KubeRequest::KubeRequest(KubeClient *client, Spec spec, QObject *parent)
 {
     if (m_spec.verb.isEmpty())
         m_spec.verb = QString::fromLatin1(m_spec.method).toLower();
-    setTitle(m_spec.description.isEmpty() ? QStringLiteral("Kubernetes %1").arg(m_spec.verb)
-                                          : m_spec.description);
+    setTitle(m_spec.description.isEmpty() ? tr("Kubernetes %1").arg(m_spec.verb) : m_spec.description);
     setTimeout(120000);
 }
 
@@ -90,7 +98,7 @@ KubeRequestContext KubeRequest::context() const
 void KubeRequest::doStart()
 {
     if (!m_client) {
-        fail(ErrorCode::Internal, QStringLiteral("The Kubernetes client was closed before the request ran."));
+        fail(ErrorCode::Internal, tr("The Kubernetes client was closed before the request ran."));
         return;
     }
     if (!m_spec.equivalentCommand.isEmpty())
@@ -100,7 +108,7 @@ void KubeRequest::doStart()
         send();
         return;
     }
-    setStep(QStringLiteral("finding the API resource of %1").arg(m_spec.ref.kind));
+    setStep(tr("finding the API resource of %1").arg(m_spec.ref.kind));
     m_client->resolve(
         m_spec.ref.apiVersion, m_spec.ref.kind, this, [this](const Result<KubeResource> &resource) {
             if (!resource) {
@@ -125,7 +133,7 @@ void KubeRequest::doCancel()
 void KubeRequest::send()
 {
     if (!m_client) {
-        fail(ErrorCode::Internal, QStringLiteral("The Kubernetes client was closed before the request ran."));
+        fail(ErrorCode::Internal, tr("The Kubernetes client was closed before the request ran."));
         return;
     }
     ++m_attempts;
@@ -142,7 +150,7 @@ void KubeRequest::send()
 void KubeRequest::sendWith(const KubeAuth &auth)
 {
     if (!m_client) {
-        fail(ErrorCode::Internal, QStringLiteral("The Kubernetes client was closed before the request ran."));
+        fail(ErrorCode::Internal, tr("The Kubernetes client was closed before the request ran."));
         return;
     }
     QUrlQuery query = m_spec.query;
@@ -183,8 +191,7 @@ int KubeRequest::backoffMs() const
 
 void KubeRequest::retryLater(int delayMs)
 {
-    setStep(
-        QStringLiteral("waiting %1 ms before retrying %2 %3").arg(delayMs).arg(m_spec.verb, m_resolvedPath));
+    setStep(tr("waiting %1 ms before retrying %2 %3").arg(delayMs).arg(m_spec.verb, m_resolvedPath));
     QTimer::singleShot(delayMs, this, [this] { send(); });
 }
 
@@ -203,8 +210,8 @@ void KubeRequest::handleReply(QNetworkReply *reply, bool fromExec)
         if (!sslErrors.isEmpty() || error == QNetworkReply::SslHandshakeFailedError) {
             const KubeCluster &cluster = m_client->target().cluster;
             fail(ErrorCode::ConnectionFailed,
-                 QStringLiteral("The TLS connection to the Kubernetes API at %1 failed: %2. Check "
-                                "certificate-authority(-data) of cluster \"%3\" in %4 (and tls-server-name).")
+                 tr("The TLS connection to the Kubernetes API at %1 failed: %2. Check "
+                    "certificate-authority(-data) of cluster \"%3\" in %4 (and tls-server-name).")
                      .arg(m_client->transport().server.toString(),
                           sslErrors.isEmpty() ? reply->errorString() : sslErrors, cluster.name,
                           cluster.definedIn));
@@ -220,9 +227,8 @@ void KubeRequest::handleReply(QNetworkReply *reply, bool fromExec)
         const bool timedOut =
             error == QNetworkReply::TimeoutError || error == QNetworkReply::OperationCanceledError;
         fail(timedOut ? ErrorCode::Timeout : ErrorCode::ConnectionFailed,
-             QStringLiteral(
-                 "Cannot reach the Kubernetes API at %1 to %2 %3: %4. Is the cluster running and the "
-                 "server address in the kubeconfig right?")
+             tr("Cannot reach the Kubernetes API at %1 to %2 %3: %4. Is the cluster running and the "
+                "server address in the kubeconfig right?")
                  .arg(m_client->transport().server.toString(), m_spec.verb, context().resource,
                       reply->errorString()),
              url);
@@ -258,11 +264,10 @@ void KubeRequest::handleReply(QNetworkReply *reply, bool fromExec)
     const QJsonDocument document = QJsonDocument::fromJson(m_body, &parseError);
     if (!m_body.trimmed().isEmpty() &&
         (parseError.error != QJsonParseError::NoError || !document.isObject())) {
-        fail(
-            ErrorCode::Protocol,
-            QStringLiteral("The Kubernetes API answered %1 %2 with something that is not a JSON object (%3).")
-                .arg(m_spec.verb, m_resolvedPath, parseError.errorString()),
-            QString::fromUtf8(m_body.left(2048)));
+        fail(ErrorCode::Protocol,
+             tr("The Kubernetes API answered %1 %2 with something that is not a JSON object (%3).")
+                 .arg(m_spec.verb, m_resolvedPath, parseError.errorString()),
+             QString::fromUtf8(m_body.left(2048)));
         return;
     }
     m_object = document.object();

@@ -1,5 +1,6 @@
 #include "kube_status.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,10 +9,18 @@
 namespace rcs {
 
 namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::KubeStatus)
+};
+} // namespace
+
+namespace {
 
 QString where(const KubeRequestContext &c)
 {
-    return c.ns.isEmpty() ? QString() : QStringLiteral(" in namespace \"%1\"").arg(c.ns);
+    return c.ns.isEmpty() ? QString() : Text::tr(" in namespace \"%1\"").arg(c.ns);
 }
 
 QString object(const KubeRequestContext &c)
@@ -60,14 +69,13 @@ Error decodeKubeError(int httpStatus, const QByteArray &body, const KubeRequestC
     if (!isStatus) {
         QString snippet = QString::fromUtf8(body.left(200)).simplified();
         if (snippet.isEmpty())
-            snippet = QStringLiteral("an empty body");
+            snippet = Text::tr("an empty body");
         else
             snippet = QStringLiteral("\"%1\"").arg(snippet);
-        serverMessage =
-            QStringLiteral("HTTP %1 with %2, not a Kubernetes Status (is a proxy or load balancer "
-                           "in the way?)")
-                .arg(httpStatus)
-                .arg(snippet);
+        serverMessage = Text::tr("HTTP %1 with %2, not a Kubernetes Status (is a proxy or load balancer "
+                                 "in the way?)")
+                            .arg(httpStatus)
+                            .arg(snippet);
     }
     const QString server = sentence(serverMessage);
 
@@ -75,42 +83,41 @@ Error decodeKubeError(int httpStatus, const QByteArray &body, const KubeRequestC
     case 401:
         return Error(
             ErrorCode::Unauthorized,
-            QStringLiteral("The Kubernetes API rejected the credentials (401 Unauthorized) while trying to "
-                           "%1 %2: the token or client certificate is wrong or has expired. Check the "
-                           "user in the kubeconfig.")
+            Text::tr("The Kubernetes API rejected the credentials (401 Unauthorized) while trying to "
+                     "%1 %2: the token or client certificate is wrong or has expired. Check the "
+                     "user in the kubeconfig.")
                 .arg(c.verb, object(c)),
             detail);
     case 403:
-        return Error(
-            ErrorCode::Forbidden,
-            QStringLiteral("Forbidden (403): you may not %1 %2%3. %4 Ask a cluster administrator for "
-                           "RBAC permission to %1 %5%3.")
-                .arg(c.verb, object(c), where(c), server, c.resource),
-            detail);
-    case 404:
-        return Error(ErrorCode::NotFound,
-                     QStringLiteral("Not found (404): %1%2 does not exist. %3")
-                         .arg(c.name.isEmpty() ? QStringLiteral("the %1").arg(c.resource) : object(c),
-                              where(c), server)
-                         .trimmed(),
+        return Error(ErrorCode::Forbidden,
+                     Text::tr("Forbidden (403): you may not %1 %2%3. %4 Ask a cluster administrator for "
+                              "RBAC permission to %1 %5%3.")
+                         .arg(c.verb, object(c), where(c), server, c.resource),
                      detail);
+    case 404:
+        return Error(
+            ErrorCode::NotFound,
+            Text::tr("Not found (404): %1%2 does not exist. %3")
+                .arg(c.name.isEmpty() ? Text::tr("the %1").arg(c.resource) : object(c), where(c), server)
+                .trimmed(),
+            detail);
     case 409: {
-        const QString what = reason == QLatin1String("AlreadyExists") ? QStringLiteral("it already exists")
-                                                                      : QStringLiteral("a conflict");
-        QString text = QStringLiteral("Cannot %1 %2%3 because of %4 (409): %5")
-                           .arg(c.verb, object(c), where(c), what, server);
+        const QString what =
+            reason == QLatin1String("AlreadyExists") ? Text::tr("it already exists") : Text::tr("a conflict");
+        QString text =
+            Text::tr("Cannot %1 %2%3 because of %4 (409): %5").arg(c.verb, object(c), where(c), what, server);
         const QString list = causes(details);
         if (!list.isEmpty() && !server.contains(list))
-            text += QStringLiteral(" Conflicting fields: ") + sentence(list);
+            text += Text::tr(" Conflicting fields: ") + sentence(list);
         return Error(ErrorCode::Conflict, text, detail);
     }
     case 410:
         return Error(ErrorCode::KubeApi,
-                     QStringLiteral("The Kubernetes API says the resource version is too old (410 %1): %2")
+                     Text::tr("The Kubernetes API says the resource version is too old (410 %1): %2")
                          .arg(reason.isEmpty() ? QStringLiteral("Gone") : reason, server),
                      detail);
     case 422: {
-        QString text = QStringLiteral("The Kubernetes API refused to %1 %2%3 as invalid (422): %4")
+        QString text = Text::tr("The Kubernetes API refused to %1 %2%3 as invalid (422): %4")
                            .arg(c.verb, object(c), where(c), server);
         const QString list = causes(details);
         if (!list.isEmpty() && !server.contains(list))
@@ -121,7 +128,7 @@ Error decodeKubeError(int httpStatus, const QByteArray &body, const KubeRequestC
         break;
     }
     return Error(ErrorCode::KubeApi,
-                 QStringLiteral("The Kubernetes API failed to %1 %2%3 (HTTP %4%5): %6")
+                 Text::tr("The Kubernetes API failed to %1 %2%3 (HTTP %4%5): %6")
                      .arg(c.verb, object(c), where(c))
                      .arg(code)
                      .arg(reason.isEmpty() ? QString() : QLatin1Char(' ') + reason, server),

@@ -3,11 +3,20 @@
 #include "common/logger.h"
 #include "kube_config.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHostAddress>
 #include <QSslKey>
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::KubeTransport)
+};
+} // namespace
 
 namespace {
 
@@ -18,7 +27,7 @@ Result<QByteArray> readAll(const QByteArray &data, const QString &file, const QS
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly))
         return Error(ErrorCode::Io,
-                     QStringLiteral("Cannot read the %1 file %2: %3.").arg(what, file, in.errorString()));
+                     Text::tr("Cannot read the %1 file %2: %3.").arg(what, file, in.errorString()));
     return in.readAll();
 }
 
@@ -76,8 +85,8 @@ Result<QList<QSslCertificate>> loadCertificates(const QByteArray &data, const QS
     const QList<QSslCertificate> certificates = QSslCertificate::fromData(*pem, QSsl::Pem);
     if (certificates.isEmpty())
         return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("The %1 %2 holds no PEM certificate.")
-                         .arg(what, file.isEmpty() ? QStringLiteral("(inline data)") : file));
+                     Text::tr("The %1 %2 holds no PEM certificate.")
+                         .arg(what, file.isEmpty() ? Text::tr("(inline data)") : file));
     return certificates;
 }
 
@@ -92,8 +101,8 @@ Result<QSslKey> loadPrivateKey(const QByteArray &data, const QString &file, cons
             return key;
     }
     return Error(ErrorCode::InvalidInput,
-                 QStringLiteral("The %1 %2 is not an unencrypted RSA or EC private key in PEM form.")
-                     .arg(what, file.isEmpty() ? QStringLiteral("(inline data)") : file));
+                 Text::tr("The %1 %2 is not an unencrypted RSA or EC private key in PEM form.")
+                     .arg(what, file.isEmpty() ? Text::tr("(inline data)") : file));
 }
 
 Result<QNetworkProxy> KubeTransport::parseProxyUrl(const QString &proxyUrl)
@@ -101,7 +110,7 @@ Result<QNetworkProxy> KubeTransport::parseProxyUrl(const QString &proxyUrl)
     const QUrl url(proxyUrl, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
         return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("The proxy URL \"%1\" is not a valid URL.").arg(proxyUrl));
+                     Text::tr("The proxy URL \"%1\" is not a valid URL.").arg(proxyUrl));
     const QString scheme = url.scheme().toLower();
     QNetworkProxy proxy;
     if (scheme == QLatin1String("http") || scheme == QLatin1String("https")) {
@@ -111,16 +120,15 @@ Result<QNetworkProxy> KubeTransport::parseProxyUrl(const QString &proxyUrl)
         if (scheme == QLatin1String("https")) {
             if (!url.password().isEmpty())
                 return Error(ErrorCode::InvalidInput,
-                             QStringLiteral("The proxy URL \"%1\" has a password, which this application "
-                                            "would send to the proxy without TLS; use an http:// proxy URL "
-                                            "on a trusted network, or a proxy without a password.")
+                             Text::tr("The proxy URL \"%1\" has a password, which this application "
+                                      "would send to the proxy without TLS; use an http:// proxy URL "
+                                      "on a trusted network, or a proxy without a password.")
                                  .arg(url.toString(QUrl::RemovePassword)));
             Logger::instance().warning(
                 QStringLiteral("kube"),
-                QStringLiteral(
-                    "The proxy %1 is reached without TLS (CONNECT over plain TCP): this application "
-                    "cannot speak TLS to a proxy. The Kubernetes API traffic through it stays "
-                    "encrypted end to end.")
+                Text::tr("The proxy %1 is reached without TLS (CONNECT over plain TCP): this application "
+                         "cannot speak TLS to a proxy. The Kubernetes API traffic through it stays "
+                         "encrypted end to end.")
                     .arg(url.toString(QUrl::RemoveUserInfo)));
         }
         proxy.setType(QNetworkProxy::HttpProxy);
@@ -130,7 +138,7 @@ Result<QNetworkProxy> KubeTransport::parseProxyUrl(const QString &proxyUrl)
         proxy.setPort(static_cast<quint16>(url.port(1080)));
     } else {
         return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("The proxy URL \"%1\" uses the scheme \"%2\"; use http, https or socks5.")
+                     Text::tr("The proxy URL \"%1\" uses the scheme \"%2\"; use http, https or socks5.")
                          .arg(proxyUrl, scheme));
     }
     proxy.setHostName(url.host());
@@ -169,7 +177,7 @@ Result<KubeTransport> KubeTransport::fromCluster(const KubeCluster &cluster)
     if (!server.isValid() || server.host().isEmpty() ||
         (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
         return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("%1: cluster \"%2\" has the server \"%3\", which is not an http(s) URL.")
+                     Text::tr("%1: cluster \"%2\" has the server \"%3\", which is not an http(s) URL.")
                          .arg(cluster.definedIn, cluster.name, cluster.server));
     QString path = server.path();
     while (path.endsWith(QLatin1Char('/')))
@@ -180,10 +188,10 @@ Result<KubeTransport> KubeTransport::fromCluster(const KubeCluster &cluster)
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
     if (!cluster.certificateAuthorityData.isEmpty() || !cluster.certificateAuthority.isEmpty()) {
         const auto ca = loadCertificates(cluster.certificateAuthorityData, cluster.certificateAuthority,
-                                         QStringLiteral("certificate authority"));
+                                         Text::tr("certificate authority"));
         if (!ca)
             return ca.error().withContext(
-                QStringLiteral("%1: cluster \"%2\": ").arg(cluster.definedIn, cluster.name));
+                Text::tr("%1: cluster \"%2\": ").arg(cluster.definedIn, cluster.name));
         // Only the kubeconfig's CA is trusted, as in client-go: the system roots are not added.
         ssl.setCaCertificates(*ca);
     }
@@ -192,10 +200,9 @@ Result<KubeTransport> KubeTransport::fromCluster(const KubeCluster &cluster)
         transport.insecure = true;
         Logger::instance().warning(
             QStringLiteral("kube"),
-            QStringLiteral(
-                "WARNING: cluster \"%1\" sets insecure-skip-tls-verify: the API server's certificate is "
-                "NOT checked, so anyone on the network path can read and change this traffic, "
-                "including your credentials. Set certificate-authority instead.")
+            Text::tr("WARNING: cluster \"%1\" sets insecure-skip-tls-verify: the API server's certificate is "
+                     "NOT checked, so anyone on the network path can read and change this traffic, "
+                     "including your credentials. Set certificate-authority instead.")
                 .arg(cluster.name));
     }
     transport.ssl = ssl;
@@ -204,7 +211,7 @@ Result<KubeTransport> KubeTransport::fromCluster(const KubeCluster &cluster)
     auto proxy = cluster.proxyUrl.isEmpty() ? proxyFromEnvironment(server) : parseProxyUrl(cluster.proxyUrl);
     if (!proxy)
         return proxy.error().withContext(
-            QStringLiteral("%1: cluster \"%2\": ").arg(cluster.definedIn, cluster.name));
+            Text::tr("%1: cluster \"%2\": ").arg(cluster.definedIn, cluster.name));
     transport.proxy = *proxy;
     return transport;
 }

@@ -239,7 +239,7 @@ void KubeWatch::onStreamFinished(QNetworkReply *reply, bool fromExec)
         return;
     }
     if (status == 0) {
-        failure(Error(ErrorCode::ConnectionFailed, QStringLiteral("The watch of %1 lost its connection: %2.")
+        failure(Error(ErrorCode::ConnectionFailed, tr("The watch of %1 lost its connection: %2.")
                                                        .arg(m_collection.kind, reply->errorString())),
                 true);
         return;

@@ -3,6 +3,7 @@
 #include "common/logger.h"
 #include "yaml_json.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -10,6 +11,14 @@
 #include <QRegularExpression>
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::ManifestSet)
+};
+} // namespace
 
 namespace {
 
@@ -126,7 +135,7 @@ Result<QJsonObject> editStatefulSet(QJsonObject sts, const ManifestParameters &p
     QJsonArray containers = podSpec.value(QStringLiteral("containers")).toArray();
     if (containers.isEmpty())
         return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("The StatefulSet manifest has no container to run Redis in."));
+                     Text::tr("The StatefulSet manifest has no container to run Redis in."));
     QJsonObject container = containers.at(0).toObject();
     if (!p.image.isEmpty())
         container.insert(QStringLiteral("image"), p.image);
@@ -224,8 +233,8 @@ Result<ManifestSet> ManifestSet::fromYaml(const QByteArray &yaml, const QString 
     for (const QJsonObject &document : *documents) {
         if (kindOf(document).isEmpty() || document.value(QStringLiteral("apiVersion")).toString().isEmpty())
             return Error(ErrorCode::InvalidInput,
-                         QStringLiteral("%1: a document has no kind or apiVersion; every manifest must be a "
-                                        "Kubernetes object.")
+                         Text::tr("%1: a document has no kind or apiVersion; every manifest must be a "
+                                  "Kubernetes object.")
                              .arg(sourceName));
     }
     ManifestSet set;
@@ -237,19 +246,19 @@ Result<ManifestSet> ManifestSet::fromDirectory(const QString &path)
 {
     const QDir dir(path);
     if (!dir.exists())
-        return Error(ErrorCode::Io, QStringLiteral("The manifest folder %1 does not exist.").arg(path));
+        return Error(ErrorCode::Io, Text::tr("The manifest folder %1 does not exist.").arg(path));
     const QStringList files =
         dir.entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files, QDir::Name);
     if (files.isEmpty())
         return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("The manifest folder %1 holds no *.yaml file.").arg(path));
+                     Text::tr("The manifest folder %1 holds no *.yaml file.").arg(path));
     ManifestSet set;
     for (const QString &name : files) {
         QFile file(dir.filePath(name));
         if (!file.open(QIODevice::ReadOnly))
             return Error(
                 ErrorCode::Io,
-                QStringLiteral("Cannot read the manifest %1: %2.").arg(file.fileName(), file.errorString()));
+                Text::tr("Cannot read the manifest %1: %2.").arg(file.fileName(), file.errorString()));
         auto part = fromYaml(file.readAll(), file.fileName());
         if (!part)
             return part.error();
@@ -271,19 +280,17 @@ Result<ManifestSet> ManifestSet::embedded()
 Result<QList<QJsonObject>> ManifestSet::render(const ManifestParameters &p) const
 {
     if (!isDnsLabel(p.ns))
-        return Error(
-            ErrorCode::InvalidInput,
-            QStringLiteral("\"%1\" is not a valid namespace name (lower-case letters, digits and '-', at "
-                           "most 63 characters).")
-                .arg(p.ns));
+        return Error(ErrorCode::InvalidInput,
+                     Text::tr("\"%1\" is not a valid namespace name (lower-case letters, digits and '-', at "
+                              "most 63 characters).")
+                         .arg(p.ns));
     if (!isDnsLabel(p.statefulSetName))
-        return Error(
-            ErrorCode::InvalidInput,
-            QStringLiteral("\"%1\" is not a valid StatefulSet name (lower-case letters, digits and '-').")
-                .arg(p.statefulSetName));
+        return Error(ErrorCode::InvalidInput,
+                     Text::tr("\"%1\" is not a valid StatefulSet name (lower-case letters, digits and '-').")
+                         .arg(p.statefulSetName));
     if (p.replicas < 1)
         return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("The number of replicas must be at least 1, not %1.").arg(p.replicas));
+                     Text::tr("The number of replicas must be at least 1, not %1.").arg(p.replicas));
 
     QList<QJsonObject> objects;
     bool haveStatefulSet = false;
@@ -298,8 +305,8 @@ Result<QList<QJsonObject>> ManifestSet::render(const ManifestParameters &p) cons
         } else if (kind == QLatin1String("StatefulSet")) {
             if (haveStatefulSet)
                 return Error(ErrorCode::InvalidInput,
-                             QStringLiteral("The manifests hold more than one StatefulSet; "
-                                            "keep exactly one for the Redis pods."));
+                             Text::tr("The manifests hold more than one StatefulSet; "
+                                      "keep exactly one for the Redis pods."));
             haveStatefulSet = true;
             auto sts = editStatefulSet(document, p);
             if (!sts)
@@ -323,7 +330,7 @@ Result<QList<QJsonObject>> ManifestSet::render(const ManifestParameters &p) cons
     }
     if (!haveStatefulSet)
         return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("The manifests hold no StatefulSet for the Redis pods."));
+                     Text::tr("The manifests hold no StatefulSet for the Redis pods."));
 
     if (p.password) {
         const QString value = p.passwordValue.isEmpty() ? generatePassword() : p.passwordValue;

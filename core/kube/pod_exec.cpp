@@ -42,7 +42,7 @@ PodExec::PodExec(KubeClient *client, QString ns, QString pod, QStringList comman
     , m_command(std::move(command))
     , m_container(std::move(container))
 {
-    setTitle(QStringLiteral("Run %1 in pod %2").arg(m_command.value(0), m_pod));
+    setTitle(tr("Run %1 in pod %2").arg(m_command.value(0), m_pod));
     setTimeout(60000);
 }
 
@@ -51,11 +51,11 @@ PodExec::~PodExec() = default;
 void PodExec::doStart()
 {
     if (!m_client) {
-        fail(ErrorCode::Internal, QStringLiteral("The Kubernetes client was closed."));
+        fail(ErrorCode::Internal, tr("The Kubernetes client was closed."));
         return;
     }
     if (m_command.isEmpty()) {
-        fail(ErrorCode::InvalidInput, QStringLiteral("No command to run in pod %1.").arg(m_pod));
+        fail(ErrorCode::InvalidInput, tr("No command to run in pod %1.").arg(m_pod));
         return;
     }
     QStringList quoted;
@@ -96,7 +96,7 @@ void PodExec::doStart()
         if (transport.errorsAcceptable(errors))
             m_socket->ignoreSslErrors();
     });
-    setStep(QStringLiteral("opening the exec stream to pod %1").arg(m_pod));
+    setStep(tr("opening the exec stream to pod %1").arg(m_pod));
     m_client->prepare(
         path, this,
         [this](const Result<KubePreparedRequest> &prepared) {
@@ -123,7 +123,7 @@ void PodExec::doCancel()
 void PodExec::opened()
 {
     m_opened = true;
-    setStep(QStringLiteral("running %1 in pod %2").arg(m_command.value(0), m_pod));
+    setStep(tr("running %1 in pod %2").arg(m_command.value(0), m_pod));
     if (!m_hasStdin)
         return;
     if (!m_stdin.isEmpty())
@@ -162,7 +162,7 @@ void PodExec::message(const QByteArray &data)
             break;
         }
         fail(ErrorCode::KubeApi,
-             QStringLiteral("Running %1 in pod %2 failed: %3.")
+             tr("Running %1 in pod %2 failed: %3.")
                  .arg(m_command.value(0), m_pod,
                       status.value(QStringLiteral("message")).toString(QString::fromUtf8(payload))));
         break;
@@ -180,16 +180,15 @@ void PodExec::closed()
         const Error refusal = decodeWebSocketRefusal(
             m_socket->errorString(), m_ns, m_pod, QStringLiteral("exec"), m_socket->requestUrl().toString());
         fail(refusal.code(),
-             QStringLiteral("Cannot open the exec stream to pod %1 in namespace %2: %3")
+             tr("Cannot open the exec stream to pod %1 in namespace %2: %3")
                  .arg(m_pod, m_ns, refusal.message()),
              refusal.detail());
         return;
     }
     if (!m_statusSeen) {
-        fail(ErrorCode::Protocol,
-             QStringLiteral("The exec stream to pod %1 closed before the command's exit status "
-                            "arrived.")
-                 .arg(m_pod));
+        fail(ErrorCode::Protocol, tr("The exec stream to pod %1 closed before the command's exit status "
+                                     "arrived.")
+                                      .arg(m_pod));
         return;
     }
     succeed();

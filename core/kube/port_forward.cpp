@@ -4,12 +4,21 @@
 #include "kube_client.h"
 #include "kube_status.h"
 
+#include <QCoreApplication>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::PortForward)
+};
+} // namespace
 
 namespace {
 
@@ -89,7 +98,7 @@ public:
                 },
                 true);
         } else {
-            report(QStringLiteral("the Kubernetes client was closed"));
+            report(Text::tr("the Kubernetes client was closed"));
             m_socketClosed = true;
             m_local->disconnectFromHost();
         }
@@ -100,8 +109,8 @@ private:
     {
         const QString chosen = m_socket->subprotocol();
         if (!chosen.isEmpty() && chosen != kProtocol) {
-            report(QStringLiteral("the API server chose the subprotocol \"%1\" instead of %2")
-                       .arg(chosen, kProtocol));
+            report(
+                Text::tr("the API server chose the subprotocol \"%1\" instead of %2").arg(chosen, kProtocol));
             m_socket->close();
             return;
         }
@@ -139,7 +148,7 @@ private:
             if (data.size() >= 3) {
                 const quint16 port = quint16(quint8(data.at(1)) | (quint8(data.at(2)) << 8));
                 if (port != m_owner->remotePort())
-                    report(QStringLiteral("the API server forwarded port %1 instead of %2")
+                    report(Text::tr("the API server forwarded port %1 instead of %2")
                                .arg(port)
                                .arg(m_owner->remotePort()));
                 if (data.size() == 3)
@@ -177,7 +186,7 @@ private:
             why.chop(1); // the sentence below ends it
         m_error = why;
         Q_EMIT m_owner->connectionFailed(
-            Error(ErrorCode::ConnectionFailed, QStringLiteral("Port-forward to pod %1 port %2 failed: %3.")
+            Error(ErrorCode::ConnectionFailed, Text::tr("Port-forward to pod %1 port %2 failed: %3.")
                                                    .arg(m_owner->pod())
                                                    .arg(m_owner->remotePort())
                                                    .arg(why)));
@@ -229,10 +238,11 @@ Result<void> PortForward::listen(const QHostAddress &address)
     if (m_server->isListening())
         return {};
     if (!m_server->listen(address, 0))
-        return Error(ErrorCode::Io, QStringLiteral("Cannot open a local port for the tunnel to pod %1: %2.")
-                                        .arg(m_pod, m_server->errorString()));
+        return Error(
+            ErrorCode::Io,
+            tr("Cannot open a local port for the tunnel to pod %1: %2.").arg(m_pod, m_server->errorString()));
     Logger::instance().info(QStringLiteral("kube"),
-                            QStringLiteral("Tunnel to pod %1 port %2 listens on %3:%4.")
+                            tr("Tunnel to pod %1 port %2 listens on %3:%4.")
                                 .arg(m_pod)
                                 .arg(m_remotePort)
                                 .arg(m_server->serverAddress().toString())

@@ -11,7 +11,7 @@ StatefulSetPodsJob::StatefulSetPodsJob(KubeClient *client, QString ns, QString s
     , m_ns(std::move(ns))
     , m_name(std::move(statefulSet))
 {
-    setTitle(QStringLiteral("Find the pods of StatefulSet %1").arg(m_name));
+    setTitle(tr("Find the pods of StatefulSet %1").arg(m_name));
     setTimeout(120000);
 }
 
@@ -23,21 +23,20 @@ int StatefulSetPodsJob::desiredReplicas() const
 void StatefulSetPodsJob::doStart()
 {
     if (!m_client) {
-        fail(ErrorCode::Internal, QStringLiteral("The Kubernetes client was closed."));
+        fail(ErrorCode::Internal, tr("The Kubernetes client was closed."));
         return;
     }
-    setStep(QStringLiteral("reading StatefulSet %1 in namespace %2").arg(m_name, m_ns));
+    setStep(tr("reading StatefulSet %1 in namespace %2").arg(m_name, m_ns));
     KubeRequest *get =
         m_client->get({QStringLiteral("apps/v1"), QStringLiteral("StatefulSet"), m_ns, m_name});
     connect(get, &Job::finished, this, [this, get] {
         if (get->hasError()) {
             if (get->error().code() == ErrorCode::NotFound)
-                fail(
-                    ErrorCode::NotFound,
-                    QStringLiteral("There is no StatefulSet %1 in namespace %2: deploy the cluster first, or "
-                                   "name the right one with -n and --statefulset.")
-                        .arg(m_name, m_ns),
-                    get->error().message());
+                fail(ErrorCode::NotFound,
+                     tr("There is no StatefulSet %1 in namespace %2: deploy the cluster first, or "
+                        "name the right one with -n and --statefulset.")
+                         .arg(m_name, m_ns),
+                     get->error().message());
             else
                 fail(get->error());
             return;
@@ -46,11 +45,10 @@ void StatefulSetPodsJob::doStart()
         m_selector = ManifestSet::selectorOf(m_statefulSet);
         if (m_selector.isEmpty()) {
             fail(ErrorCode::InvalidInput,
-                 QStringLiteral("StatefulSet %1 has no spec.selector.matchLabels to find its pods with.")
-                     .arg(m_name));
+                 tr("StatefulSet %1 has no spec.selector.matchLabels to find its pods with.").arg(m_name));
             return;
         }
-        setStep(QStringLiteral("listing pods with labels %1").arg(m_selector));
+        setStep(tr("listing pods with labels %1").arg(m_selector));
         KubeListOptions options;
         options.labelSelector = m_selector;
         KubeRequest *list = m_client->list(QStringLiteral("v1"), QStringLiteral("Pod"), m_ns, options);

@@ -1,8 +1,17 @@
 #include "watch_stream_parser.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::WatchStreamParser)
+};
+} // namespace
 
 void WatchStreamParser::feed(const QByteArray &chunk)
 {
@@ -17,7 +26,7 @@ void WatchStreamParser::feed(const QByteArray &chunk)
     }
     m_buffer.remove(0, start);
     if (m_buffer.size() > kMaxLineBytes) {
-        m_error = QStringLiteral("A watch event exceeded %1 MiB without a line end; the stream was dropped.")
+        m_error = Text::tr("A watch event exceeded %1 MiB without a line end; the stream was dropped.")
                       .arg(kMaxLineBytes / (1024 * 1024));
         m_buffer.clear();
     }
@@ -49,7 +58,7 @@ void WatchStreamParser::parseLine(const QByteArray &line)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(trimmed, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        m_error = QStringLiteral("A watch event is not valid JSON (%1): %2")
+        m_error = Text::tr("A watch event is not valid JSON (%1): %2")
                       .arg(parseError.errorString(), QString::fromUtf8(trimmed.left(120)));
         return;
     }
@@ -67,7 +76,7 @@ void WatchStreamParser::parseLine(const QByteArray &line)
     else if (type == QLatin1String("ERROR"))
         event.type = KubeWatchEvent::Type::Error;
     else {
-        m_error = QStringLiteral("A watch event has the unknown type \"%1\".").arg(type);
+        m_error = Text::tr("A watch event has the unknown type \"%1\".").arg(type);
         return;
     }
     event.object = root.value(QStringLiteral("object")).toObject();

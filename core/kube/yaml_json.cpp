@@ -1,11 +1,20 @@
 #include "yaml_json.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
 
 #include <yaml-cpp/yaml.h>
 
 namespace rcs::yamljson {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::YamlJson)
+};
+} // namespace
 
 namespace {
 
@@ -205,20 +214,21 @@ Result<QList<QJsonObject>> parseDocuments(const QByteArray &text, const QString 
                 continue;
             if (!node.IsMap())
                 return Error(ErrorCode::InvalidInput,
-                             QStringLiteral("%1: document %2 is not a YAML mapping (an object with keys).")
+                             Text::tr("%1: document %2 is not a YAML mapping (an object with keys).")
                                  .arg(sourceName)
                                  .arg(index));
             documents.append(toJson(node, scalars).toObject());
         }
     } catch (const YAML::Exception &e) {
-        return Error(ErrorCode::InvalidInput, QStringLiteral("%1: YAML error at line %2, column %3: %4.")
+        return Error(ErrorCode::InvalidInput, Text::tr("%1: YAML error at line %2, column %3: %4.")
                                                   .arg(sourceName)
                                                   .arg(firstLine + e.mark.line + 1)
                                                   .arg(e.mark.column + 1)
                                                   .arg(QString::fromStdString(e.msg)));
     } catch (const std::exception &e) {
-        return Error(ErrorCode::InvalidInput, QStringLiteral("%1: cannot read the YAML: %2.")
-                                                  .arg(sourceName, QString::fromLocal8Bit(e.what())));
+        return Error(
+            ErrorCode::InvalidInput,
+            Text::tr("%1: cannot read the YAML: %2.").arg(sourceName, QString::fromLocal8Bit(e.what())));
     }
     return documents;
 }

@@ -22,14 +22,14 @@ AddNodeJob::AddNodeJob(QList<NodeAddress> seeds, NodeAddress newNode, Role role,
     , m_role(role)
     , m_pool(pool ? pool : new RedisPool(this))
 {
-    setTitle(QStringLiteral("Add a node"));
+    setTitle(tr("Add a node"));
 }
 
 AddNodeJob::~AddNodeJob() = default;
 
 void AddNodeJob::doStart()
 {
-    setStep(QStringLiteral("Reading the cluster"));
+    setStep(tr("Reading the cluster"));
     runChild(new ClusterScanJob(m_seeds, m_pool, this),
              [this](ClusterScanJob *scan) { scanned(scan->topology()); });
 }
@@ -39,15 +39,16 @@ void AddNodeJob::scanned(const ClusterTopology &topology)
     m_topology = topology;
     for (const TopologyNode &node : m_topology.nodes()) {
         if (node.address == m_new) {
-            return fail(ErrorCode::Refused, QStringLiteral("%1 is already a member of the cluster (id %2).")
-                                                .arg(m_new.toString(), node.id.left(8)));
+            return fail(
+                ErrorCode::Refused,
+                tr("%1 is already a member of the cluster (id %2).").arg(m_new.toString(), node.id.left(8)));
         }
         if (node.reachable) {
             m_memberAddresses.append(node.address);
             m_memberIds.append(node.id);
         }
     }
-    setStep(QStringLiteral("Checking that %1 is blank").arg(m_new.toString()));
+    setStep(tr("Checking that %1 is blank").arg(m_new.toString()));
     auto replies = std::make_shared<QList<Result<RedisReply>>>();
     const QList<QList<QByteArray>> commands{{"CLUSTER", "NODES"}, {"CLUSTER", "INFO"}, {"INFO", "keyspace"}};
     for (const QList<QByteArray> &argv : commands) {
@@ -63,7 +64,7 @@ void AddNodeJob::checked(const QList<Result<RedisReply>> &replies)
 {
     for (const Result<RedisReply> &reply : replies) {
         if (!reply)
-            return fail(reply.error().withContext(QStringLiteral("Checking the new node")));
+            return fail(reply.error().withContext(tr("Checking the new node")));
     }
     Result<QList<ClusterNodeInfo>> nodes = parseClusterNodes(replies.at(0)->bytes());
     if (!nodes)
@@ -75,29 +76,29 @@ void AddNodeJob::checked(const QList<Result<RedisReply>> &replies)
     }
     if (!self)
         return fail(ErrorCode::Protocol,
-                    QStringLiteral("%1 printed no 'myself' line in CLUSTER NODES.").arg(m_new.toString()));
+                    tr("%1 printed no 'myself' line in CLUSTER NODES.").arg(m_new.toString()));
     m_newId = self->id;
     if (m_memberIds.contains(m_newId)) {
-        return fail(ErrorCode::Refused, QStringLiteral("%1 is already a member of the cluster (id %2).")
-                                            .arg(m_new.toString(), m_newId.left(8)));
+        return fail(
+            ErrorCode::Refused,
+            tr("%1 is already a member of the cluster (id %2).").arg(m_new.toString(), m_newId.left(8)));
     }
     const qint64 keys = keyCountFromInfo(parseInfoFields(replies.at(2)->bytes()));
     QString holds;
     if (keys > 0)
-        holds = QStringLiteral("%1 keys").arg(keys);
+        holds = tr("%1 keys").arg(keys);
     else if (nodes->size() > 1)
-        holds = QStringLiteral("%1 other known nodes").arg(nodes->size() - 1);
+        holds = tr("%1 other known nodes").arg(nodes->size() - 1);
     else if (!self->slotSet.isEmpty())
-        holds = QStringLiteral("slots %1").arg(self->slotSet.toString());
+        holds = tr("slots %1").arg(self->slotSet.toString());
     if (!holds.isEmpty()) {
         return fail(ErrorCode::NotEmpty,
-                    QStringLiteral(
-                        "%1 is not blank: it holds %2. Only a blank node can join; reset it (CLUSTER RESET "
-                        "HARD after FLUSHALL) if its data is not needed.")
+                    tr("%1 is not blank: it holds %2. Only a blank node can join; reset it (CLUSTER RESET "
+                       "HARD after FLUSHALL) if its data is not needed.")
                         .arg(m_new.toString(), holds));
     }
 
-    setStep(QStringLiteral("Introducing %1 to the cluster").arg(m_new.toString()));
+    setStep(tr("Introducing %1 to the cluster").arg(m_new.toString()));
     for (const TopologyNode &member : m_topology.nodes()) {
         if (!member.reachable)
             continue;
@@ -106,8 +107,8 @@ void AddNodeJob::checked(const QList<Result<RedisReply>> &replies)
         sendLogged(m_pool, m_new,
                    {"CLUSTER", "MEET", member.address.host.toUtf8(), QByteArray::number(member.address.port),
                     QByteArray::number(bus)},
-                   QStringLiteral("Introduce %1 to %2").arg(m_new.toString(), member.address.toString()),
-                   this, [this](Result<RedisReply> reply) {
+                   tr("Introduce %1 to %2").arg(m_new.toString(), member.address.toString()), this,
+                   [this](Result<RedisReply> reply) {
                        if (!reply && !isFinished())
                            fail(reply.error());
                    });
@@ -128,9 +129,8 @@ void AddNodeJob::pollViews(const std::function<QString(const QList<NodeView> &)>
         if (gap.isEmpty())
             return done();
         if (m_deadline.hasExpired())
-            return fail(
-                ErrorCode::Timeout,
-                QStringLiteral("%1 within %2 s: %3.").arg(whatTimedOut).arg(JoinTimeoutMs / 1000).arg(gap));
+            return fail(ErrorCode::Timeout,
+                        tr("%1 within %2 s: %3.").arg(whatTimedOut).arg(JoinTimeoutMs / 1000).arg(gap));
         QTimer::singleShot(50, this,
                            [this, gapOf, whatTimedOut, done] { pollViews(gapOf, whatTimedOut, done); });
     });
@@ -141,7 +141,7 @@ void AddNodeJob::waitForJoin()
     const auto gapOf = [this](const QList<NodeView> &views) {
         for (const NodeView &view : views) {
             if (!view.reachable)
-                return QStringLiteral("%1 does not answer").arg(view.address.toString());
+                return tr("%1 does not answer").arg(view.address.toString());
             const bool isNew = view.address == m_new;
             for (const QString &id : isNew ? m_memberIds : QStringList{m_newId}) {
                 const ClusterNodeInfo *line = nullptr;
@@ -152,18 +152,18 @@ void AddNodeJob::waitForJoin()
                 const NodeFlags bad =
                     NodeFlags(NodeFlag::Fail) | NodeFlag::PFail | NodeFlag::Handshake | NodeFlag::NoAddr;
                 if (!line || !line->linkConnected || (line->flags & bad))
-                    return QStringLiteral("%1 has not met %2 yet").arg(view.address.toString(), id.left(8));
+                    return tr("%1 has not met %2 yet").arg(view.address.toString(), id.left(8));
             }
         }
         return QString();
     };
-    pollViews(gapOf, QStringLiteral("The new node did not join"), [this] { afterJoin(); });
+    pollViews(gapOf, tr("The new node did not join"), [this] { afterJoin(); });
 }
 
 void AddNodeJob::afterJoin()
 {
     if (m_role == Role::Master) {
-        setStep(QStringLiteral("Rebalancing slots onto the new master"));
+        setStep(tr("Rebalancing slots onto the new master"));
         auto *rebalance = new RebalanceJob(m_seeds, m_pool, this);
         RebalanceOptions options;
         options.useEmptyMasters = true;
@@ -176,11 +176,8 @@ void AddNodeJob::afterJoin()
                 return;
             m_slotsMoved = rebalance->slotsMoved();
             if (rebalance->hasError())
-                return fail(rebalance->error().withContext(
-                    QStringLiteral("The node joined, but the rebalance failed")));
-            info(QStringLiteral("%1 joined as a master with %2 slots.")
-                     .arg(m_new.toString())
-                     .arg(m_slotsMoved));
+                return fail(rebalance->error().withContext(tr("The node joined, but the rebalance failed")));
+            info(tr("%1 joined as a master with %2 slots.").arg(m_new.toString()).arg(m_slotsMoved));
             succeed();
         });
         rebalance->start();
@@ -199,17 +196,16 @@ void AddNodeJob::afterJoin()
                 matches.append(master.id);
         }
         if (matches.size() != 1) {
-            return fail(
-                ErrorCode::InvalidInput,
-                QStringLiteral("'%1' names %2 masters; give the id (or a unique prefix) of one master.")
-                    .arg(m_requestedMaster)
-                    .arg(matches.size()));
+            return fail(ErrorCode::InvalidInput,
+                        tr("'%1' names %2 masters; give the id (or a unique prefix) of one master.")
+                            .arg(m_requestedMaster)
+                            .arg(matches.size()));
         }
         m_masterId = matches.first();
     }
-    setStep(QStringLiteral("Making %1 a replica of %2").arg(m_new.toString(), m_masterId.left(8)));
+    setStep(tr("Making %1 a replica of %2").arg(m_new.toString(), m_masterId.left(8)));
     sendLogged(m_pool, m_new, {"CLUSTER", "REPLICATE", m_masterId.toUtf8()},
-               QStringLiteral("Make %1 a replica of %2").arg(m_new.toString(), m_masterId.left(8)), this,
+               tr("Make %1 a replica of %2").arg(m_new.toString(), m_masterId.left(8)), this,
                [this](Result<RedisReply> reply) {
                    if (isFinished())
                        return;
@@ -230,12 +226,12 @@ void AddNodeJob::waitForReplica()
                     seen = true;
             }
             if (!seen)
-                return QStringLiteral("%1 does not see the new replica yet").arg(view.address.toString());
+                return tr("%1 does not see the new replica yet").arg(view.address.toString());
         }
         return QString();
     };
-    pollViews(gapOf, QStringLiteral("The replica role did not spread"), [this] {
-        info(QStringLiteral("%1 joined as a replica of %2.").arg(m_new.toString(), m_masterId.left(8)));
+    pollViews(gapOf, tr("The replica role did not spread"), [this] {
+        info(tr("%1 joined as a replica of %2.").arg(m_new.toString(), m_masterId.left(8)));
         succeed();
     });
 }

@@ -1,11 +1,20 @@
 #include "cluster_check.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 #include <algorithm>
 #include <tuple>
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::ClusterCheck)
+};
+} // namespace
 
 namespace {
 QString shortId(const QString &id)
@@ -37,7 +46,7 @@ void checkServers(const ClusterTopology &topology, QList<CheckFinding> &findings
     }
     if (groups.size() == 1) {
         findings.append({CheckSeverity::Ok, QStringLiteral("servers"),
-                         QStringLiteral("All %1 nodes that answered run %2.")
+                         Text::tr("All %1 nodes that answered run %2.")
                              .arg(groups.first().second.size())
                              .arg(groups.first().first.toString()),
                          QString()});
@@ -51,18 +60,17 @@ void checkServers(const ClusterTopology &topology, QList<CheckFinding> &findings
     QStringList parts;
     for (const auto &[server, addresses] : std::as_const(groups)) {
         const QStringList shown = addresses.mid(0, ShownPerServer);
-        parts.append(QStringLiteral("%1 on %2%3")
+        parts.append(Text::tr("%1 on %2%3")
                          .arg(server.toString(), shown.join(QStringLiteral(", ")),
                               addresses.size() > shown.size()
-                                  ? QStringLiteral(" and %1 more").arg(addresses.size() - shown.size())
+                                  ? Text::tr(" and %1 more").arg(addresses.size() - shown.size())
                                   : QString()));
     }
-    findings.append(
-        {CheckSeverity::Warning, QStringLiteral("mixed-servers"),
-         QStringLiteral("The nodes run different servers: %1. Finish the upgrade (or roll it back) "
-                        "so that every node runs the same server.")
-             .arg(parts.join(QStringLiteral("; "))),
-         QString()});
+    findings.append({CheckSeverity::Warning, QStringLiteral("mixed-servers"),
+                     Text::tr("The nodes run different servers: %1. Finish the upgrade (or roll it back) "
+                              "so that every node runs the same server.")
+                         .arg(parts.join(QStringLiteral("; "))),
+                     QString()});
 }
 } // namespace
 
@@ -113,7 +121,7 @@ ClusterCheckReport checkCluster(const ClusterTopology &topology)
         }
         reported.insert(node.address);
         add(CheckSeverity::Error, QStringLiteral("unreachable"),
-            QStringLiteral("%1 cannot be reached%2; its peers flag it '%3'.")
+            Text::tr("%1 cannot be reached%2; its peers flag it '%3'.")
                 .arg(describe(node), why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why),
                      nodeFlagsToString(node.flags)),
             node.id);
@@ -129,7 +137,7 @@ ClusterCheckReport checkCluster(const ClusterTopology &topology)
 
     if (topology.slotsAgree()) {
         add(CheckSeverity::Ok, QStringLiteral("agreement"),
-            QStringLiteral("All nodes agree about the slots configuration."));
+            Text::tr("All nodes agree about the slots configuration."));
     } else {
         for (const QString &sentence : topology.disagreements())
             add(CheckSeverity::Error, QStringLiteral("agreement"), sentence);
@@ -138,78 +146,76 @@ ClusterCheckReport checkCluster(const ClusterTopology &topology)
     for (const OpenSlot &open : topology.openSlots()) {
         const TopologyNode *node = topology.node(open.nodeId);
         add(CheckSeverity::Error, QStringLiteral("open-slot"),
-            QStringLiteral("Slot %1 is open on %2: %3 %4 %5; finish or undo the migration.")
+            Text::tr("Slot %1 is open on %2: %3 %4 %5; finish or undo the migration.")
                 .arg(open.slot)
                 .arg(node ? node->address.toString() : shortId(open.nodeId),
-                     open.migrating ? QStringLiteral("migrating") : QStringLiteral("importing"),
-                     open.migrating ? QStringLiteral("to") : QStringLiteral("from"), shortId(open.peerId)),
+                     open.migrating ? Text::tr("migrating") : Text::tr("importing"),
+                     open.migrating ? Text::tr("to") : Text::tr("from"), shortId(open.peerId)),
             open.nodeId);
     }
 
     for (const OpenSlot &open : topology.replicaOnlyOpenSlots()) {
         const TopologyNode *node = topology.node(open.nodeId);
         add(CheckSeverity::Warning, QStringLiteral("replica-open-slot"),
-            QStringLiteral("Slot %1 is %2 %3 on the replica %4, but not on its master (a CLUSTER SETSLOT "
-                           "that ran out of time waiting for the replicas); check --fix clears it.")
+            Text::tr("Slot %1 is %2 %3 on the replica %4, but not on its master (a CLUSTER SETSLOT that ran "
+                     "out of time waiting for the replicas); check --fix clears it.")
                 .arg(open.slot)
-                .arg(open.migrating ? QStringLiteral("migrating to") : QStringLiteral("importing from"),
+                .arg(open.migrating ? Text::tr("migrating to") : Text::tr("importing from"),
                      shortId(open.peerId), node ? node->address.toString() : shortId(open.nodeId)),
             open.nodeId);
     }
 
     const SlotSet uncovered = topology.uncoveredSlots();
     if (uncovered.isEmpty()) {
-        add(CheckSeverity::Ok, QStringLiteral("coverage"), QStringLiteral("All 16384 slots are covered."));
+        add(CheckSeverity::Ok, QStringLiteral("coverage"), Text::tr("All 16384 slots are covered."));
     } else {
         add(CheckSeverity::Error, QStringLiteral("coverage"),
-            QStringLiteral("Not all 16384 slots are covered: %1 slots (%2) have no master.")
+            Text::tr("Not all 16384 slots are covered: %1 slots (%2) have no master.")
                 .arg(uncovered.count())
                 .arg(uncovered.toString()));
     }
     if (!topology.contestedSlots().isEmpty()) {
         add(CheckSeverity::Error, QStringLiteral("contested-slot"),
-            QStringLiteral("Slots %1 are claimed by more than one master.")
+            Text::tr("Slots %1 are claimed by more than one master.")
                 .arg(topology.contestedSlots().toString()));
     }
 
     for (const TopologyNode &node : topology.nodes()) {
         if (node.clusterState && *node.clusterState != QLatin1String("ok")) {
             add(CheckSeverity::Error, QStringLiteral("cluster-state"),
-                QStringLiteral("%1 reports cluster_state:%2.").arg(describe(node), *node.clusterState),
-                node.id);
+                Text::tr("%1 reports cluster_state:%2.").arg(describe(node), *node.clusterState), node.id);
         }
         if (node.reachable && (node.isFailing() || !node.failReportedBy.isEmpty())) {
             add(CheckSeverity::Error, QStringLiteral("failing"),
-                QStringLiteral("%1 answers, but %2 of its peers flag it as failing.")
+                Text::tr("%1 answers, but %2 of its peers flag it as failing.")
                     .arg(describe(node))
                     .arg(node.failReportedBy.size()),
                 node.id);
         }
         if (node.reachable && !node.linkConnected) {
             add(CheckSeverity::Error, QStringLiteral("link"),
-                QStringLiteral("%1 has no cluster-bus link from %2 of its peers.")
+                Text::tr("%1 has no cluster-bus link from %2 of its peers.")
                     .arg(describe(node))
                     .arg(node.disconnectedFrom.size()),
                 node.id);
         }
         if (node.staleAtPeers) {
             add(CheckSeverity::Error, QStringLiteral("stale-address"),
-                QStringLiteral("%1 is listed at an old address by %2 of its peers; they need a CLUSTER MEET.")
+                Text::tr("%1 is listed at an old address by %2 of its peers; they need a CLUSTER MEET.")
                     .arg(describe(node))
                     .arg(node.staleAtPeerIds.size()),
                 node.id);
         }
         if (node.ownAddressStale) {
             add(CheckSeverity::Error, QStringLiteral("stale-address"),
-                QStringLiteral(
-                    "%1 still believes it has its old address; it learns the new one from an incoming "
-                    "CLUSTER MEET.")
+                Text::tr("%1 still believes it has its old address; it learns the new one from an incoming "
+                         "CLUSTER MEET.")
                     .arg(describe(node)),
                 node.id);
         }
         if (node.isMaster() && !node.slotSet.isEmpty() && topology.replicasOf(node.id).isEmpty()) {
             add(CheckSeverity::Warning, QStringLiteral("no-replica"),
-                QStringLiteral("%1 has no replica: losing it loses slots %2.")
+                Text::tr("%1 has no replica: losing it loses slots %2.")
                     .arg(describe(node), node.slotSet.toString()),
                 node.id);
         }
@@ -217,7 +223,7 @@ ClusterCheckReport checkCluster(const ClusterTopology &topology)
             const TopologyNode *master = topology.node(node.masterId);
             if (master && !master->hostGroup.isEmpty() && master->hostGroup == node.hostGroup) {
                 add(CheckSeverity::Warning, QStringLiteral("colocated"),
-                    QStringLiteral("%1 runs on the same host (%2) as its master %3.")
+                    Text::tr("%1 runs on the same host (%2) as its master %3.")
                         .arg(describe(node), node.hostGroup, master->address.toString()),
                     node.id);
             }
@@ -225,7 +231,7 @@ ClusterCheckReport checkCluster(const ClusterTopology &topology)
     }
     for (const NodeAddress &address : topology.pendingHandshakes()) {
         add(CheckSeverity::Warning, QStringLiteral("handshake"),
-            QStringLiteral("A handshake with %1 has not completed.").arg(address.toString()));
+            Text::tr("A handshake with %1 has not completed.").arg(address.toString()));
     }
     checkServers(topology, report.findings);
     return report;

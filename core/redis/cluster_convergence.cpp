@@ -1,8 +1,17 @@
 #include "cluster_convergence.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::ClusterConvergence)
+};
+} // namespace
 
 namespace {
 QString shortId(const QString &id)
@@ -17,24 +26,24 @@ void compareLine(const NodeView &view, const ExpectedNode &node, const ClusterNo
     const QString viewer = view.address.toString();
     const QString who = QStringLiteral("%1 (%2)").arg(node.address.toString(), shortId(node.id));
     if (line.address != node.address) {
-        gaps->append(QStringLiteral("%1 lists %2 at %3")
-                         .arg(viewer, who,
-                              line.hasAddress() ? line.address.toString() : QStringLiteral("no address")));
+        gaps->append(
+            Text::tr("%1 lists %2 at %3")
+                .arg(viewer, who, line.hasAddress() ? line.address.toString() : Text::tr("no address")));
     }
     if (!line.isMyself() && !line.linkConnected)
-        gaps->append(QStringLiteral("%1 has no connected link to %2").arg(viewer, who));
+        gaps->append(Text::tr("%1 has no connected link to %2").arg(viewer, who));
     if (line.isFail() || line.isPfail() || line.isNoAddr())
-        gaps->append(QStringLiteral("%1 flags %2 as %3").arg(viewer, who, nodeFlagsToString(line.flags)));
+        gaps->append(Text::tr("%1 flags %2 as %3").arg(viewer, who, nodeFlagsToString(line.flags)));
     if (node.master) {
         if (!line.isMaster())
-            gaps->append(QStringLiteral("%1 does not see %2 as a master yet").arg(viewer, who));
+            gaps->append(Text::tr("%1 does not see %2 as a master yet").arg(viewer, who));
         if (line.slotSet != node.slotSet) {
-            gaps->append(QStringLiteral("%1 sees %2 with slots '%3' instead of '%4'")
+            gaps->append(Text::tr("%1 sees %2 with slots '%3' instead of '%4'")
                              .arg(viewer, who, line.slotSet.toString(), node.slotSet.toString()));
         }
     } else if (!line.isReplica() || line.masterId != node.masterId) {
-        gaps->append(QStringLiteral("%1 does not see %2 as a replica of %3 yet")
-                         .arg(viewer, who, shortId(node.masterId)));
+        gaps->append(
+            Text::tr("%1 does not see %2 as a replica of %3 yet").arg(viewer, who, shortId(node.masterId)));
     }
 }
 } // namespace
@@ -53,31 +62,31 @@ QStringList convergenceGaps(const QList<ExpectedNode> &expected, const QList<Nod
         const NodeView *view = viewAt.value(viewerNode.address);
         const QString viewer = viewerNode.address.toString();
         if (!view) {
-            gaps.append(QStringLiteral("%1 was not asked").arg(viewer));
+            gaps.append(Text::tr("%1 was not asked").arg(viewer));
             continue;
         }
         if (!view->reachable) {
-            gaps.append(QStringLiteral("%1 did not answer (%2)").arg(viewer, view->error));
+            gaps.append(Text::tr("%1 did not answer (%2)").arg(viewer, view->error));
             continue;
         }
         if (!view->info || !view->info->isOk()) {
-            gaps.append(QStringLiteral("%1 reports cluster_state:%2")
+            gaps.append(Text::tr("%1 reports cluster_state:%2")
                             .arg(viewer, view->info ? view->info->state : QStringLiteral("unknown")));
         }
         QHash<QString, const ClusterNodeInfo *> lines;
         for (const ClusterNodeInfo &line : view->nodes) {
             if (line.isMyself() && line.id != viewerNode.id) {
-                gaps.append(QStringLiteral("%1 answers with the node id %2, not %3")
+                gaps.append(Text::tr("%1 answers with the node id %2, not %3")
                                 .arg(viewer, shortId(line.id), shortId(viewerNode.id)));
                 continue;
             }
             if (line.isHandshake()) {
-                gaps.append(QStringLiteral("%1 is still in a handshake with %2")
-                                .arg(viewer, line.address.toString()));
+                gaps.append(
+                    Text::tr("%1 is still in a handshake with %2").arg(viewer, line.address.toString()));
                 continue;
             }
             if (!expectedById.contains(line.id)) {
-                gaps.append(QStringLiteral("%1 knows a node that is not part of the cluster: %2 at %3")
+                gaps.append(Text::tr("%1 knows a node that is not part of the cluster: %2 at %3")
                                 .arg(viewer, shortId(line.id), line.address.toString()));
                 continue;
             }
@@ -86,7 +95,7 @@ QStringList convergenceGaps(const QList<ExpectedNode> &expected, const QList<Nod
         for (const ExpectedNode &node : expected) {
             const ClusterNodeInfo *line = lines.value(node.id);
             if (!line) {
-                gaps.append(QStringLiteral("%1 does not know %2 (%3) yet")
+                gaps.append(Text::tr("%1 does not know %2 (%3) yet")
                                 .arg(viewer, node.address.toString(), shortId(node.id)));
                 continue;
             }

@@ -1,6 +1,16 @@
 #include "cluster_info_parser.h"
 
+#include <QCoreApplication>
+
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::ClusterInfoParser)
+};
+} // namespace
 
 namespace {
 
@@ -26,21 +36,19 @@ Result<ClusterInfo> parseClusterInfo(const QByteArray &reply)
             continue;
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0) {
-            return Error(
-                ErrorCode::Protocol,
-                QStringLiteral("Line %1 of the CLUSTER INFO reply is not a 'key:value' pair; the node "
-                               "may not be a Redis server.")
-                    .arg(i + 1),
-                QString::fromUtf8(line));
+            return Error(ErrorCode::Protocol,
+                         Text::tr("Line %1 of the CLUSTER INFO reply is not a 'key:value' pair; the node "
+                                  "may not be a Redis server.")
+                             .arg(i + 1),
+                         QString::fromUtf8(line));
         }
         info.fields.insert(QString::fromUtf8(line.left(colon)), QString::fromUtf8(line.mid(colon + 1)));
     }
     if (!info.fields.contains(QStringLiteral("cluster_state"))) {
-        return Error(
-            ErrorCode::Protocol,
-            QStringLiteral("The CLUSTER INFO reply has no cluster_state line; the node may not run in "
-                           "cluster mode."),
-            QString::fromUtf8(reply.left(2000)));
+        return Error(ErrorCode::Protocol,
+                     Text::tr("The CLUSTER INFO reply has no cluster_state line; the node may not run in "
+                              "cluster mode."),
+                     QString::fromUtf8(reply.left(2000)));
     }
     info.state = info.fields.value(QStringLiteral("cluster_state"));
 
@@ -64,7 +72,7 @@ Result<ClusterInfo> parseClusterInfo(const QByteArray &reply)
     info.currentEpoch = number("cluster_current_epoch");
     info.myEpoch = number("cluster_my_epoch");
     if (!badField.isEmpty()) {
-        return Error(ErrorCode::Protocol, QStringLiteral("The CLUSTER INFO field %1 is not a number: '%2'.")
+        return Error(ErrorCode::Protocol, Text::tr("The CLUSTER INFO field %1 is not a number: '%2'.")
                                               .arg(badField, info.fields.value(badField)));
     }
     return info;

@@ -1,9 +1,18 @@
 #include "cluster_nodes_parser.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::ClusterNodesParser)
+};
+} // namespace
 
 namespace {
 
@@ -54,13 +63,13 @@ bool parseAddress(const QByteArray &field, ClusterNodeInfo *node, LineError *err
             // Only the item right after the address may be a hostname (7.2 nodes.conf always writes
             // it, possibly empty); later items must be aux fields.
             if (i != 1)
-                return error->set(QStringLiteral("the address item '%1' is not a key=value field")
-                                      .arg(QString::fromUtf8(part)));
+                return error->set(
+                    Text::tr("the address item '%1' is not a key=value field").arg(QString::fromUtf8(part)));
             node->hostname = QString::fromUtf8(part);
             continue;
         }
         if (equals == 0)
-            return error->set(QStringLiteral("an aux field has no name"));
+            return error->set(Text::tr("an aux field has no name"));
         node->auxFields.insert(QString::fromUtf8(part.left(equals)), QString::fromUtf8(part.mid(equals + 1)));
     }
 
@@ -68,20 +77,20 @@ bool parseAddress(const QByteArray &field, ClusterNodeInfo *node, LineError *err
     const QByteArray hostPort = at < 0 ? endpoint : endpoint.left(at);
     const qsizetype colon = hostPort.lastIndexOf(':');
     if (colon < 0)
-        return error->set(QStringLiteral("the address '%1' has no port").arg(QString::fromUtf8(field)));
+        return error->set(Text::tr("the address '%1' has no port").arg(QString::fromUtf8(field)));
     QByteArray host = hostPort.left(colon);
     if (host.startsWith('[') && host.endsWith(']'))
         host = host.mid(1, host.size() - 2);
     if (host.contains(' '))
-        return error->set(QStringLiteral("the address host contains a space"));
+        return error->set(Text::tr("the address host contains a space"));
     quint16 port = 0;
     if (!parsePort(hostPort.mid(colon + 1), &port))
         return error->set(
-            QStringLiteral("the port in '%1' is not a number from 0 to 65535").arg(QString::fromUtf8(field)));
+            Text::tr("the port in '%1' is not a number from 0 to 65535").arg(QString::fromUtf8(field)));
     quint16 busPort = 0;
     if (at >= 0) {
         if (!parsePort(endpoint.mid(at + 1), &busPort))
-            return error->set(QStringLiteral("the cluster bus port in '%1' is not a number from 0 to 65535")
+            return error->set(Text::tr("the cluster bus port in '%1' is not a number from 0 to 65535")
                                   .arg(QString::fromUtf8(field)));
     } else if (port != 0 && port <= 65535 - 10000) {
         busPort = static_cast<quint16>(port + 10000); // the fixed offset servers before 4.0 used
@@ -131,17 +140,17 @@ bool parseSlotField(const QByteArray &field, ClusterNodeInfo *node, LineError *e
     const QString shown = QString::fromUtf8(field);
     if (field.startsWith('[')) {
         if (!field.endsWith(']'))
-            return error->set(QStringLiteral("the open-slot entry '%1' has no closing ']'").arg(shown));
+            return error->set(Text::tr("the open-slot entry '%1' has no closing ']'").arg(shown));
         const QByteArray inner = field.mid(1, field.size() - 2);
         const qsizetype migrating = inner.indexOf("->-");
         const qsizetype importing = inner.indexOf("-<-");
         const qsizetype split = migrating >= 0 ? migrating : importing;
         int slot = 0;
         if (split < 0 || !parseSlotNumber(inner.left(split), &slot))
-            return error->set(QStringLiteral("'%1' is not a [slot->-id] or [slot-<-id] entry").arg(shown));
+            return error->set(Text::tr("'%1' is not a [slot->-id] or [slot-<-id] entry").arg(shown));
         const QByteArray peer = inner.mid(split + 3);
         if (!isNodeId(peer))
-            return error->set(QStringLiteral("the node id in '%1' is not 40 hex digits").arg(shown));
+            return error->set(Text::tr("the node id in '%1' is not 40 hex digits").arg(shown));
         (migrating >= 0 ? node->migrating : node->importing).insert(slot, QString::fromUtf8(peer));
         return true;
     }
@@ -152,19 +161,18 @@ bool parseSlotField(const QByteArray &field, ClusterNodeInfo *node, LineError *e
         dash < 0 ? parseSlotNumber(field, &first) && parseSlotNumber(field, &last)
                  : parseSlotNumber(field.left(dash), &first) && parseSlotNumber(field.mid(dash + 1), &last);
     if (!ok)
-        return error->set(QStringLiteral("'%1' is not a slot or slot range within 0..16383").arg(shown));
+        return error->set(Text::tr("'%1' is not a slot or slot range within 0..16383").arg(shown));
     if (last < first)
-        return error->set(QStringLiteral("the slot range '%1' ends before it starts").arg(shown));
+        return error->set(Text::tr("the slot range '%1' ends before it starts").arg(shown));
     node->slotSet.addRange(first, last);
     return true;
 }
 
 Error lineError(int lineNumber, const QString &why, const QByteArray &line)
 {
-    return Error(
-        ErrorCode::Protocol,
-        QStringLiteral("Line %1 of the CLUSTER NODES text is malformed: %2.").arg(lineNumber).arg(why),
-        QString::fromUtf8(line));
+    return Error(ErrorCode::Protocol,
+                 Text::tr("Line %1 of the CLUSTER NODES text is malformed: %2.").arg(lineNumber).arg(why),
+                 QString::fromUtf8(line));
 }
 
 } // namespace
@@ -177,8 +185,7 @@ Result<ClusterNodeInfo> parseClusterNodeLine(const QByteArray &rawLine, int line
     const QList<QByteArray> fields = line.simplified().split(' ');
     if (fields.size() < 8) {
         return lineError(lineNumber,
-                         QStringLiteral("it has %1 fields where at least 8 are expected").arg(fields.size()),
-                         line);
+                         Text::tr("it has %1 fields where at least 8 are expected").arg(fields.size()), line);
     }
 
     ClusterNodeInfo node;
@@ -186,20 +193,18 @@ Result<ClusterNodeInfo> parseClusterNodeLine(const QByteArray &rawLine, int line
     if (!isNodeId(fields.at(0)))
         return lineError(
             lineNumber,
-            QStringLiteral("the node id '%1' is not 40 hex digits").arg(QString::fromUtf8(fields.at(0))),
-            line);
+            Text::tr("the node id '%1' is not 40 hex digits").arg(QString::fromUtf8(fields.at(0))), line);
     node.id = QString::fromUtf8(fields.at(0));
     if (!parseAddress(fields.at(1), &node, &error))
         return lineError(lineNumber, error.why, line);
     if (!parseFlags(fields.at(2), &node))
         return lineError(
-            lineNumber,
-            QStringLiteral("the flags '%1' contain an empty name").arg(QString::fromUtf8(fields.at(2))),
+            lineNumber, Text::tr("the flags '%1' contain an empty name").arg(QString::fromUtf8(fields.at(2))),
             line);
     if (fields.at(3) != "-") {
         if (!isNodeId(fields.at(3)))
             return lineError(lineNumber,
-                             QStringLiteral("the master id '%1' is neither '-' nor 40 hex digits")
+                             Text::tr("the master id '%1' is neither '-' nor 40 hex digits")
                                  .arg(QString::fromUtf8(fields.at(3))),
                              line);
         node.masterId = QString::fromUtf8(fields.at(3));
@@ -211,18 +216,16 @@ Result<ClusterNodeInfo> parseClusterNodeLine(const QByteArray &rawLine, int line
     node.pongRecv = fields.at(5).toLongLong(&pongOk);
     node.configEpoch = fields.at(6).toULongLong(&epochOk);
     if (!pingOk || !pongOk || node.pingSent < 0 || node.pongRecv < 0)
-        return lineError(lineNumber, QStringLiteral("the ping/pong times are not non-negative numbers"),
-                         line);
+        return lineError(lineNumber, Text::tr("the ping/pong times are not non-negative numbers"), line);
     if (!epochOk)
         return lineError(
             lineNumber,
-            QStringLiteral("the config epoch '%1' is not a number").arg(QString::fromUtf8(fields.at(6))),
-            line);
+            Text::tr("the config epoch '%1' is not a number").arg(QString::fromUtf8(fields.at(6))), line);
     if (fields.at(7) == "connected")
         node.linkConnected = true;
     else if (fields.at(7) != "disconnected")
         return lineError(lineNumber,
-                         QStringLiteral("the link state '%1' is neither 'connected' nor 'disconnected'")
+                         Text::tr("the link state '%1' is neither 'connected' nor 'disconnected'")
                              .arg(QString::fromUtf8(fields.at(7))),
                          line);
     for (qsizetype i = 8; i < fields.size(); ++i) {
@@ -247,10 +250,10 @@ Result<QList<ClusterNodeInfo>> parseClusterNodes(const QByteArray &text)
         if (!node)
             return node.error();
         if (ids.contains(node->id))
-            return lineError(lineNumber, QStringLiteral("the node id %1 appears twice").arg(node->id), line);
+            return lineError(lineNumber, Text::tr("the node id %1 appears twice").arg(node->id), line);
         if (node->isMyself()) {
             if (sawMyself)
-                return lineError(lineNumber, QStringLiteral("a second line is flagged 'myself'"), line);
+                return lineError(lineNumber, Text::tr("a second line is flagged 'myself'"), line);
             sawMyself = true;
         }
         ids.insert(node->id);

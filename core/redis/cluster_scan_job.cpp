@@ -1,5 +1,7 @@
 #include "cluster_scan_job.h"
 
+#include <QCoreApplication>
+
 #include "redis/cluster_info_parser.h"
 #include "redis/cluster_nodes_parser.h"
 #include "redis/redis_pool.h"
@@ -7,6 +9,14 @@
 #include <memory>
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::ClusterScanJob)
+};
+} // namespace
 
 NodeView nodeViewFromReplies(const NodeAddress &address, const Result<RedisReply> &clusterNodes,
                              const Result<RedisReply> &clusterInfo, const Result<RedisReply> &info)
@@ -19,7 +29,7 @@ NodeView nodeViewFromReplies(const NodeAddress &address, const Result<RedisReply
     }
     const Result<QList<ClusterNodeInfo>> nodes = parseClusterNodes(clusterNodes.value().bytes());
     if (!nodes) {
-        view.error = QStringLiteral("%1 answered CLUSTER NODES with text that cannot be read: %2")
+        view.error = Text::tr("%1 answered CLUSTER NODES with text that cannot be read: %2")
                          .arg(address.toString(), nodes.error().message());
         return view;
     }
@@ -56,7 +66,7 @@ void fetchNodeView(RedisPool *pool, const NodeAddress &address, bool withServerI
     const auto maybeDone = [replies, address] {
         if (!replies->nodes || !replies->clusterInfo || (replies->withInfo && !replies->info))
             return;
-        const Result<RedisReply> none(Error(ErrorCode::NotFound, QStringLiteral("INFO was not asked.")));
+        const Result<RedisReply> none(Error(ErrorCode::NotFound, Text::tr("INFO was not asked.")));
         NodeView view = nodeViewFromReplies(address, *replies->nodes, *replies->clusterInfo,
                                             replies->withInfo ? *replies->info : none);
         // The pool remembers the identity per connection, so views polled without INFO still carry it
@@ -90,7 +100,7 @@ ClusterScanJob::ClusterScanJob(QList<NodeAddress> seeds, RedisPool *pool, QObjec
     , m_seeds(std::move(seeds))
     , m_pool(pool)
 {
-    setTitle(QStringLiteral("Reading the cluster"));
+    setTitle(tr("Reading the cluster"));
     if (!m_pool)
         m_pool = new RedisPool(this);
 }
@@ -100,11 +110,10 @@ ClusterScanJob::~ClusterScanJob() = default;
 void ClusterScanJob::doStart()
 {
     if (m_seeds.isEmpty()) {
-        fail(ErrorCode::InvalidInput,
-             QStringLiteral("No node address was given; name at least one with --nodes."));
+        fail(ErrorCode::InvalidInput, tr("No node address was given; name at least one with --nodes."));
         return;
     }
-    setStep(QStringLiteral("asking %1 for the cluster layout").arg(m_seeds.first().toString()));
+    setStep(tr("asking %1 for the cluster layout").arg(m_seeds.first().toString()));
     for (const NodeAddress &seed : std::as_const(m_seeds))
         ask(seed);
 }
@@ -152,11 +161,11 @@ void ClusterScanJob::finishScan()
         std::any_of(m_views.cbegin(), m_views.cend(), [](const NodeView &view) { return view.reachable; });
     if (!anyReachable) {
         const NodeView &first = m_views.first();
-        fail(ErrorCode::ConnectionFailed,
-             m_seeds.size() == 1 ? first.error
-                                 : QStringLiteral("None of the %1 given nodes answered; the first said: %2")
-                                       .arg(m_seeds.size())
-                                       .arg(first.error));
+        fail(ErrorCode::ConnectionFailed, m_seeds.size() == 1
+                                              ? first.error
+                                              : tr("None of the %1 given nodes answered; the first said: %2")
+                                                    .arg(m_seeds.size())
+                                                    .arg(first.error));
         return;
     }
     succeed();

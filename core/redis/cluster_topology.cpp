@@ -2,6 +2,7 @@
 
 #include "redis/cluster_info_parser.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 
@@ -9,6 +10,14 @@
 #include <tuple>
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::ClusterTopology)
+};
+} // namespace
 
 namespace {
 
@@ -63,15 +72,15 @@ QString describeDisagreement(const NodeView &reference, const QMap<QString, Slot
             continue;
         if (differing++ == 0) {
             const auto shown = [](const SlotSet &set) {
-                return set.isEmpty() ? QStringLiteral("no slots") : QStringLiteral("slots ") + set.toString();
+                return set.isEmpty() ? Text::tr("no slots") : Text::tr("slots %1").arg(set.toString());
             };
-            first = QStringLiteral("node %1 has %2 there but %3 at %4")
+            first = Text::tr("node %1 has %2 there but %3 at %4")
                         .arg(shortId(id), shown(b), shown(a), reference.address.toString());
         }
     }
-    return QStringLiteral("%1 disagrees about slot owners: %2%3.")
+    return Text::tr("%1 disagrees about slot owners: %2%3.")
         .arg(view.address.toString(), first,
-             differing > 1 ? QStringLiteral(" (and %1 more nodes)").arg(differing - 1) : QString());
+             differing > 1 ? Text::tr(" (and %1 more nodes)").arg(differing - 1) : QString());
 }
 
 std::optional<qint64> numberField(const QMap<QString, QString> &fields, const QString &key)

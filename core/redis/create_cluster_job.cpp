@@ -9,6 +9,7 @@
 #include "redis/redis_cli_line.h"
 #include "redis/redis_pool.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QSet>
 #include <QVersionNumber>
@@ -16,6 +17,14 @@
 #include <memory>
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::CreateClusterJob)
+};
+} // namespace
 
 namespace {
 const QString LogCategory = QStringLiteral("redis");
@@ -31,7 +40,7 @@ QString describeGaps(const QStringList &gaps)
     constexpr int Shown = 3;
     QString text = gaps.mid(0, Shown).join(QStringLiteral("; "));
     if (gaps.size() > Shown)
-        text += QStringLiteral(" (and %1 more)").arg(gaps.size() - Shown);
+        text += Text::tr(" (and %1 more)").arg(gaps.size() - Shown);
     return text;
 }
 } // namespace
@@ -43,7 +52,7 @@ CreateClusterJob::CreateClusterJob(QList<PlannedNodeInput> nodes, int replicasPe
     , m_replicasPerMaster(replicasPerMaster)
     , m_pool(pool)
 {
-    setTitle(QStringLiteral("Creating the cluster"));
+    setTitle(tr("Creating the cluster"));
     if (!m_pool)
         m_pool = new RedisPool(this);
     m_pollTimer.setSingleShot(true);
@@ -65,8 +74,8 @@ void CreateClusterJob::doStart()
         // CLUSTER MEET takes an IP: the nodes must be named the way their peers reach them.
         if (QHostAddress(input.address.host).isNull()) {
             fail(ErrorCode::InvalidInput,
-                 QStringLiteral("%1 is not an IP address; CLUSTER MEET needs the IP the nodes reach each "
-                                "other at, so give the nodes as IP:PORT.")
+                 tr("%1 is not an IP address; CLUSTER MEET needs the IP the nodes reach each "
+                    "other at, so give the nodes as IP:PORT.")
                      .arg(input.address.toString()));
             return;
         }
@@ -96,7 +105,7 @@ void CreateClusterJob::doCancel()
 
 void CreateClusterJob::checkNodes()
 {
-    setStep(QStringLiteral("checking that the %1 nodes are blank").arg(m_members.size()));
+    setStep(tr("checking that the %1 nodes are blank").arg(m_members.size()));
     auto views = std::make_shared<QList<NodeView>>(m_members.size());
     // Two answers per node: its view and its cluster-node-timeout.
     auto remaining = std::make_shared<int>(2 * m_members.size());
@@ -139,8 +148,8 @@ void CreateClusterJob::nodesChecked(const QList<NodeView> &views)
             continue;
         }
         if (view.serverInfo.value(QStringLiteral("cluster_enabled")) != QLatin1String("1")) {
-            refuse(ErrorCode::Refused, QStringLiteral("%1 is not running in cluster mode; start it with "
-                                                      "'cluster-enabled yes'.")
+            refuse(ErrorCode::Refused, tr("%1 is not running in cluster mode; start it with "
+                                          "'cluster-enabled yes'.")
                                            .arg(node));
             continue;
         }
@@ -150,36 +159,29 @@ void CreateClusterJob::nodesChecked(const QList<NodeView> &views)
                 myself = &line;
         }
         if (!myself) {
-            refuse(ErrorCode::Protocol,
-                   QStringLiteral("%1 does not list itself in CLUSTER NODES.").arg(node));
+            refuse(ErrorCode::Protocol, tr("%1 does not list itself in CLUSTER NODES.").arg(node));
             continue;
         }
         const qint64 keys = keyCountFromInfo(view.serverInfo);
         const int knownNodes = view.info ? view.info->knownNodes : static_cast<int>(view.nodes.size());
         const int assigned = view.info ? view.info->slotsAssigned : myself->slotSet.count();
-        const QString reset =
-            QStringLiteral(" Creating a cluster needs blank nodes: use another node, or "
-                           "reset this one (FLUSHALL, CLUSTER RESET) if its data is disposable.");
+        const QString reset = tr(" Creating a cluster needs blank nodes: use another node, or "
+                                 "reset this one (FLUSHALL, CLUSTER RESET) if its data is disposable.");
         if (keys > 0)
-            refuse(ErrorCode::NotEmpty,
-                   QStringLiteral("%1 is not empty: it holds %2 keys.").arg(node).arg(keys) + reset);
+            refuse(ErrorCode::NotEmpty, tr("%1 is not empty: it holds %2 keys.").arg(node).arg(keys) + reset);
         else if (knownNodes > 1)
-            refuse(
-                ErrorCode::NotEmpty,
-                QStringLiteral("%1 is not empty: it already knows %2 other nodes (it is part of a cluster).")
-                        .arg(node)
-                        .arg(knownNodes - 1) +
-                    reset);
+            refuse(ErrorCode::NotEmpty,
+                   tr("%1 is not empty: it already knows %2 other nodes (it is part of a cluster).")
+                           .arg(node)
+                           .arg(knownNodes - 1) +
+                       reset);
         else if (assigned > 0 || !myself->slotSet.isEmpty())
             refuse(ErrorCode::NotEmpty,
-                   QStringLiteral("%1 is not empty: it already has %2 hash slots assigned.")
-                           .arg(node)
-                           .arg(assigned) +
+                   tr("%1 is not empty: it already has %2 hash slots assigned.").arg(node).arg(assigned) +
                        reset);
         if (seenIds.contains(myself->id)) {
-            refuse(ErrorCode::InvalidInput,
-                   QStringLiteral("%1 and %2 are the same node (id %3); list every node once.")
-                       .arg(seenIds.value(myself->id).toString(), node, myself->id));
+            refuse(ErrorCode::InvalidInput, tr("%1 and %2 are the same node (id %3); list every node once.")
+                                                .arg(seenIds.value(myself->id).toString(), node, myself->id));
         }
         seenIds.insert(myself->id, member.address);
         member.id = myself->id;
@@ -247,7 +249,7 @@ void CreateClusterJob::afterAll(int count, const QString &context, std::function
 
 void CreateClusterJob::assignSlotsAndEpochs()
 {
-    setStep(QStringLiteral("assigning slots and config epochs"));
+    setStep(tr("assigning slots and config epochs"));
     setProgress(1, 4);
     // One ADDSLOTS(RANGE) per master and one SET-CONFIG-EPOCH per node, all pipelined at once. The
     // epochs must be set before any MEET: a node accepts SET-CONFIG-EPOCH only while it knows no other.
@@ -263,15 +265,14 @@ void CreateClusterJob::assignSlotsAndEpochs()
         Member &member = m_members[i];
         if (member.nodeTimeoutMs > formingTimeoutMs) {
             member.nodeTimeoutShortened = true;
-            sends->append(
-                {i,
-                 {"CONFIG", "SET", "cluster-node-timeout", number(formingTimeoutMs)},
-                 QStringLiteral("Shortening cluster-node-timeout on %1 from %2 to %3 ms while the cluster "
-                                "forms (a new master waits that long before it reports ok)")
-                     .arg(member.address.toString())
-                     .arg(member.nodeTimeoutMs)
-                     .arg(formingTimeoutMs),
-                 true});
+            sends->append({i,
+                           {"CONFIG", "SET", "cluster-node-timeout", number(formingTimeoutMs)},
+                           tr("Shortening cluster-node-timeout on %1 from %2 to %3 ms while the cluster "
+                              "forms (a new master waits that long before it reports ok)")
+                               .arg(member.address.toString())
+                               .arg(member.nodeTimeoutMs)
+                               .arg(formingTimeoutMs),
+                           true});
         }
         if (member.master) {
             const SlotRange range = m_plan.masters.at(member.planIndex).slotRange;
@@ -284,21 +285,19 @@ void CreateClusterJob::assignSlotsAndEpochs()
                     argv.append(number(slot));
             }
             sends->append({i, argv,
-                           QStringLiteral("Assigning slots %1-%2 to %3")
+                           tr("Assigning slots %1-%2 to %3")
                                .arg(range.first)
                                .arg(range.last)
                                .arg(member.address.toString()),
                            false});
         }
-        sends->append(
-            {i,
-             {"CLUSTER", "SET-CONFIG-EPOCH", number(i + 1)},
-             QStringLiteral("Giving %1 the config epoch %2").arg(member.address.toString()).arg(i + 1),
-             false});
+        sends->append({i,
+                       {"CLUSTER", "SET-CONFIG-EPOCH", number(i + 1)},
+                       tr("Giving %1 the config epoch %2").arg(member.address.toString()).arg(i + 1),
+                       false});
     }
     afterAll(
-        static_cast<int>(sends->size()), QStringLiteral("Assigning slots and config epochs"),
-        [this] { meetEveryone(); },
+        static_cast<int>(sends->size()), tr("Assigning slots and config epochs"), [this] { meetEveryone(); },
         [this, sends](int i, std::function<void(Result<RedisReply>)> done) {
             const Send &send = sends->at(i);
             const bool optional = send.optional;
@@ -319,7 +318,7 @@ void CreateClusterJob::assignSlotsAndEpochs()
 
 void CreateClusterJob::meetEveryone()
 {
-    setStep(QStringLiteral("introducing the nodes to each other (CLUSTER MEET)"));
+    setStep(tr("introducing the nodes to each other (CLUSTER MEET)"));
     setProgress(2, 4);
     // A full mesh: every pair meets directly, so no handshake waits for gossip. One MEET per pair is
     // enough (the handshake links both ends); every node must still receive one, as that is how it
@@ -332,9 +331,9 @@ void CreateClusterJob::meetEveryone()
     if (m_members.size() > 2)
         pairs.append({int(m_members.size()) - 1, 0});
     afterAll(
-        static_cast<int>(pairs.size()), QStringLiteral("Introducing the nodes"),
+        static_cast<int>(pairs.size()), tr("Introducing the nodes"),
         [this] {
-            setStep(QStringLiteral("waiting until every node agrees on the new cluster"));
+            setStep(tr("waiting until every node agrees on the new cluster"));
             setProgress(3, 4);
             poll();
         },
@@ -344,10 +343,9 @@ void CreateClusterJob::meetEveryone()
             QList<QByteArray> argv = {"CLUSTER", "MEET", to.address.host.toLatin1(), number(to.address.port)};
             if (to.busPort != to.address.port + 10000)
                 argv.append(number(to.busPort));
-            sendLogged(
-                from, argv,
-                QStringLiteral("Introducing %1 to %2").arg(from.address.toString(), to.address.toString()),
-                std::move(done));
+            sendLogged(from, argv,
+                       tr("Introducing %1 to %2").arg(from.address.toString(), to.address.toString()),
+                       std::move(done));
         });
 }
 
@@ -383,10 +381,9 @@ void CreateClusterJob::polled(const QList<NodeView> &views)
         m_topology = ClusterTopology::fromViews(views);
         setProgress(4, 4);
         restoreNodeTimeouts([this] {
-            Logger::instance().info(LogCategory,
-                                    QStringLiteral("The cluster of %1 nodes is formed and verified (%2 s).")
-                                        .arg(m_members.size())
-                                        .arg(QString::number(elapsedMs() / 1000.0, 'f', 2)));
+            Logger::instance().info(LogCategory, tr("The cluster of %1 nodes is formed and verified (%2 s).")
+                                                     .arg(m_members.size())
+                                                     .arg(QString::number(elapsedMs() / 1000.0, 'f', 2)));
             succeed();
         });
         return;
@@ -394,7 +391,7 @@ void CreateClusterJob::polled(const QList<NodeView> &views)
     if (m_deadline.hasExpired()) {
         m_topology = ClusterTopology::fromViews(views);
         failHalfDone(Error(ErrorCode::Timeout,
-                           QStringLiteral("The new cluster did not settle within %1 s: %2.")
+                           tr("The new cluster did not settle within %1 s: %2.")
                                .arg(QString::number(m_timeoutMs / 1000.0, 'f', 1), describeGaps(gaps)),
                            gaps.join(QLatin1Char('\n'))));
         return;
@@ -422,7 +419,7 @@ void CreateClusterJob::replicateWhereReady(const QList<NodeView> &views)
                 masterShown = candidate.address.toString();
         }
         sendLogged(member, {"CLUSTER", "REPLICATE", member.masterId.toLatin1()},
-                   QStringLiteral("Making %1 a replica of %2").arg(member.address.toString(), masterShown),
+                   tr("Making %1 a replica of %2").arg(member.address.toString(), masterShown),
                    [this, i](Result<RedisReply> reply) {
                        if (isFinished() || reply)
                            return;
@@ -431,7 +428,7 @@ void CreateClusterJob::replicateWhereReady(const QList<NodeView> &views)
                            m_members[i].replicateSent = false;
                            return;
                        }
-                       failHalfDone(reply.error().withContext(QStringLiteral("Attaching the replicas")));
+                       failHalfDone(reply.error().withContext(tr("Attaching the replicas")));
                    });
     }
 }
@@ -444,8 +441,8 @@ void CreateClusterJob::failHalfDone(const Error &error)
         return;
     }
     const Error halfDone(error.code(),
-                         error.message() + QStringLiteral(" The nodes may be half-joined now; reset them "
-                                                          "(CLUSTER RESET) before trying again."),
+                         error.message() + tr(" The nodes may be half-joined now; reset them "
+                                              "(CLUSTER RESET) before trying again."),
                          error.detail());
     restoreNodeTimeouts([this, halfDone] { fail(halfDone); });
 }
@@ -466,7 +463,7 @@ void CreateClusterJob::restoreNodeTimeouts(std::function<void()> done)
         Member &member = m_members[i];
         member.nodeTimeoutShortened = false;
         sendLogged(member, {"CONFIG", "SET", "cluster-node-timeout", number(member.nodeTimeoutMs)},
-                   QStringLiteral("Restoring cluster-node-timeout on %1 to %2 ms")
+                   tr("Restoring cluster-node-timeout on %1 to %2 ms")
                        .arg(member.address.toString())
                        .arg(member.nodeTimeoutMs),
                    [remaining, done](Result<RedisReply> reply) {

@@ -1,5 +1,6 @@
 #include "create_planner.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QMap>
 #include <QSet>
@@ -8,6 +9,14 @@
 #include <tuple>
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::CreatePlanner)
+};
+} // namespace
 
 namespace {
 
@@ -160,21 +169,21 @@ QList<SlotRange> evenSlotRanges(int masters)
 Result<CreatePlan> planCreate(const QList<PlannedNodeInput> &nodes, int replicasPerMaster)
 {
     if (replicasPerMaster < 0) {
-        return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("The number of replicas per master must be 0 or more, not %1.")
-                         .arg(replicasPerMaster));
+        return Error(
+            ErrorCode::InvalidInput,
+            Text::tr("The number of replicas per master must be 0 or more, not %1.").arg(replicasPerMaster));
     }
     QSet<NodeAddress> seen;
     for (const PlannedNodeInput &node : nodes) {
         if (!node.address.isValid()) {
             return Error(ErrorCode::InvalidInput,
-                         QStringLiteral("The node address '%1' is not valid; give every node as HOST:PORT.")
+                         Text::tr("The node address '%1' is not valid; give every node as HOST:PORT.")
                              .arg(node.address.toString()));
         }
         if (seen.contains(node.address)) {
-            return Error(ErrorCode::InvalidInput,
-                         QStringLiteral("The node %1 is listed twice; give every node once.")
-                             .arg(node.address.toString()));
+            return Error(
+                ErrorCode::InvalidInput,
+                Text::tr("The node %1 is listed twice; give every node once.").arg(node.address.toString()));
         }
         seen.insert(node.address);
     }
@@ -182,9 +191,9 @@ Result<CreatePlan> planCreate(const QList<PlannedNodeInput> &nodes, int replicas
     const int masterCount = nodeCount / (replicasPerMaster + 1);
     if (masterCount < 3) {
         return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("Cannot create a cluster from %1 nodes with %2 replicas per master: that "
-                                    "gives %3 masters and a cluster needs at least 3. At least "
-                                    "3*(replicas+1) nodes are required, %4 here.")
+                     Text::tr("Cannot create a cluster from %1 nodes with %2 replicas per master: that "
+                              "gives %3 masters and a cluster needs at least 3. At least "
+                              "3*(replicas+1) nodes are required, %4 here.")
                          .arg(nodeCount)
                          .arg(replicasPerMaster)
                          .arg(masterCount)
@@ -270,25 +279,23 @@ Result<CreatePlan> planCreate(const QList<PlannedNodeInput> &nodes, int replicas
         if (replica.hostGroup != master.hostGroup)
             continue;
         plan.colocations.append({r, replica.master});
-        plan.warnings.append(
-            QStringLiteral("Replica %1 and its master %2 are both on host group '%3': if that "
-                           "host fails, slots %4-%5 become unavailable. Add nodes on other "
-                           "hosts to separate them.")
-                .arg(replica.address.toString(), master.address.toString(), master.hostGroup)
-                .arg(master.slotRange.first)
-                .arg(master.slotRange.last));
+        plan.warnings.append(Text::tr("Replica %1 and its master %2 are both on host group '%3': if that "
+                                      "host fails, slots %4-%5 become unavailable. Add nodes on other "
+                                      "hosts to separate them.")
+                                 .arg(replica.address.toString(), master.address.toString(), master.hostGroup)
+                                 .arg(master.slotRange.first)
+                                 .arg(master.slotRange.last));
     }
     QMap<QString, int> mastersPerGroup;
     for (const CreatePlan::Master &master : std::as_const(plan.masters))
         ++mastersPerGroup[master.hostGroup];
     for (auto it = mastersPerGroup.cbegin(); it != mastersPerGroup.cend(); ++it) {
         if (it.value() * 2 > masterCount) {
-            plan.warnings.append(
-                QStringLiteral("Host group '%1' holds %2 of the %3 masters: if it fails, the "
-                               "cluster loses its majority and stops serving.")
-                    .arg(it.key())
-                    .arg(it.value())
-                    .arg(masterCount));
+            plan.warnings.append(Text::tr("Host group '%1' holds %2 of the %3 masters: if it fails, the "
+                                          "cluster loses its majority and stops serving.")
+                                     .arg(it.key())
+                                     .arg(it.value())
+                                     .arg(masterCount));
         }
     }
     return plan;

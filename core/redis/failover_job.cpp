@@ -30,14 +30,14 @@ FailoverJob::FailoverJob(QList<NodeAddress> seeds, QString replicaId, RedisPool 
     , m_requestedId(std::move(replicaId))
     , m_pool(pool ? pool : new RedisPool(this))
 {
-    setTitle(QStringLiteral("Fail over to a replica"));
+    setTitle(tr("Fail over to a replica"));
 }
 
 FailoverJob::~FailoverJob() = default;
 
 void FailoverJob::doStart()
 {
-    setStep(QStringLiteral("Reading the cluster"));
+    setStep(tr("Reading the cluster"));
     runChild(new ClusterScanJob(m_seeds, m_pool, this),
              [this](ClusterScanJob *scan) { scanned(scan->topology()); });
 }
@@ -52,25 +52,22 @@ void FailoverJob::scanned(const ClusterTopology &topology)
             m_reachable.append(node.address);
     }
     if (matches.size() != 1) {
-        return fail(ErrorCode::InvalidInput,
-                    matches.isEmpty()
-                        ? QStringLiteral("No node of the cluster has the id '%1'; see status for the ids.")
-                              .arg(m_requestedId)
-                        : QStringLiteral("'%1' matches %2 nodes; give more of the id.")
-                              .arg(m_requestedId)
-                              .arg(matches.size()));
+        return fail(
+            ErrorCode::InvalidInput,
+            matches.isEmpty()
+                ? tr("No node of the cluster has the id '%1'; see status for the ids.").arg(m_requestedId)
+                : tr("'%1' matches %2 nodes; give more of the id.").arg(m_requestedId).arg(matches.size()));
     }
     const TopologyNode &replica = *matches.first();
     if (!replica.isReplica()) {
-        return fail(
-            ErrorCode::InvalidInput,
-            QStringLiteral("%1 (%2) is not a replica, so it cannot take over; give the id of a replica.")
-                .arg(replica.address.toString(), replica.id.left(8)));
+        return fail(ErrorCode::InvalidInput,
+                    tr("%1 (%2) is not a replica, so it cannot take over; give the id of a replica.")
+                        .arg(replica.address.toString(), replica.id.left(8)));
     }
     if (!replica.reachable) {
-        return fail(ErrorCode::ConnectionFailed,
-                    QStringLiteral("The replica %1 does not answer, so it cannot take over.")
-                        .arg(replica.address.toString()));
+        return fail(
+            ErrorCode::ConnectionFailed,
+            tr("The replica %1 does not answer, so it cannot take over.").arg(replica.address.toString()));
     }
     m_replicaId = replica.id;
     m_oldMasterId = replica.masterId;
@@ -84,7 +81,7 @@ void FailoverJob::scanned(const ClusterTopology &topology)
 
 void FailoverJob::readMasterOffset()
 {
-    setStep(QStringLiteral("Reading the replication offset of %1").arg(m_masterAddress.toString()));
+    setStep(tr("Reading the replication offset of %1").arg(m_masterAddress.toString()));
     m_pool->command(m_masterAddress, {"INFO", "replication"}, this, [this](Result<RedisReply> reply) {
         if (isFinished())
             return;
@@ -99,8 +96,8 @@ void FailoverJob::advanceMasterOffset()
 {
     Logger::instance().command(
         QStringLiteral("redis"),
-        QStringLiteral("Replicate an empty transaction from %1 so that its replication offset is not 0 "
-                       "(no key is written)")
+        tr("Replicate an empty transaction from %1 so that its replication offset is not 0 "
+           "(no key is written)")
             .arg(m_masterAddress.toString()),
         QStringLiteral("printf 'MULTI\\nPING\\nEXEC\\n' | ") +
             redisCliLine(m_pool, m_masterAddress, QStringList{}));
@@ -111,18 +108,17 @@ void FailoverJob::advanceMasterOffset()
         if (isFinished())
             return;
         if (!exec)
-            return fail(exec.error().withContext(
-                QStringLiteral("Moving the replication offset of %1 before the failover")
-                    .arg(m_masterAddress.toString())));
+            return fail(exec.error().withContext(tr("Moving the replication offset of %1 before the failover")
+                                                     .arg(m_masterAddress.toString())));
         m_pool->command(m_masterAddress, {"INFO", "replication"}, this, [this](Result<RedisReply> reply) {
             if (isFinished())
                 return;
             // Servers that handle offset 0 themselves (6.2 and newer) replicate nothing for it.
             const qint64 offset = reply ? replicationOffset(reply.value(), "master_repl_offset") : -1;
             if (offset > 0)
-                info(QStringLiteral("%1 had replicated nothing since its replica attached (offset 0, which "
-                                    "this server reads as no offset at all); an empty transaction moved "
-                                    "its offset to %2.")
+                info(tr("%1 had replicated nothing since its replica attached (offset 0, which "
+                        "this server reads as no offset at all); an empty transaction moved "
+                        "its offset to %2.")
                          .arg(m_masterAddress.toString())
                          .arg(offset));
             requestFailover();
@@ -137,9 +133,9 @@ void FailoverJob::requestFailover()
         argv.append("FORCE");
     else if (m_mode == Mode::Takeover)
         argv.append("TAKEOVER");
-    setStep(QStringLiteral("Asking %1 to take over").arg(m_replicaAddress.toString()));
+    setStep(tr("Asking %1 to take over").arg(m_replicaAddress.toString()));
     sendLogged(m_pool, m_replicaAddress, argv,
-               QStringLiteral("Promote the replica %1 to master").arg(m_replicaAddress.toString()), this,
+               tr("Promote the replica %1 to master").arg(m_replicaAddress.toString()), this,
                [this](Result<RedisReply> reply) {
                    if (isFinished())
                        return;
@@ -168,25 +164,23 @@ void FailoverJob::poll()
                 continue; // the old master may be the reason for the failover
             for (const ClusterNodeInfo &node : view.nodes) {
                 if (node.id == m_replicaId && !node.isMaster())
-                    gap = QStringLiteral("%1 does not see the new master yet").arg(view.address.toString());
+                    gap = tr("%1 does not see the new master yet").arg(view.address.toString());
                 if (node.id == m_oldMasterId && !node.isFail() &&
                     !(node.isReplica() && node.masterId == m_replicaId))
-                    gap = QStringLiteral("%1 does not see the old master as a replica yet")
-                              .arg(view.address.toString());
+                    gap = tr("%1 does not see the old master as a replica yet").arg(view.address.toString());
             }
             if (!gap.isEmpty())
                 break;
         }
         if (gap.isEmpty()) {
-            info(QStringLiteral("%1 is now a master.").arg(m_replicaId.left(8)));
+            info(tr("%1 is now a master.").arg(m_replicaId.left(8)));
             return succeed();
         }
         if (m_deadline.hasExpired()) {
-            return fail(
-                ErrorCode::Timeout,
-                QStringLiteral("The roles did not swap within %1 s: %2. If the master is down, try --force.")
-                    .arg(m_timeoutMs / 1000)
-                    .arg(gap));
+            return fail(ErrorCode::Timeout,
+                        tr("The roles did not swap within %1 s: %2. If the master is down, try --force.")
+                            .arg(m_timeoutMs / 1000)
+                            .arg(gap));
         }
         QTimer::singleShot(50, this, [this] { poll(); });
     });
@@ -221,21 +215,20 @@ void FailoverJob::reportNotStarted()
                 return;
             const auto offsetOf = [&replies](qsizetype i, const char *field) {
                 if (i >= replies.size() || !replies.at(i).reply)
-                    return QStringLiteral("unknown (it does not answer)");
+                    return tr("unknown (it does not answer)");
                 const qint64 offset = replicationOffset(replies.at(i).reply.value(), field);
                 return offset < 0 ? QStringLiteral("unknown") : QString::number(offset);
             };
             fail(ErrorCode::Timeout,
-                 QStringLiteral(
-                     "The failover did not happen: after %1 s %2 (%3) is still a replica of %4. Its master's "
-                     "replication offset is %5 and the replica has processed %6. A replica takes over only "
-                     "once it has processed everything its paused master sent and a majority of the masters "
-                     "voted for it, and gives up after %7 s (its log then says \"Manual failover timed "
-                     "out\"). Check that every master is reachable and try again; if its master is down, "
-                     "use --force.")
+                 tr("The failover did not happen: after %1 s %2 (%3) is still a replica of %4. Its master's "
+                    "replication offset is %5 and the replica has processed %6. A replica takes over only "
+                    "once it has processed everything its paused master sent and a majority of the masters "
+                    "voted for it, and gives up after %7 s (its log then says \"Manual failover timed "
+                    "out\"). Check that every master is reachable and try again; if its master is down, "
+                    "use --force.")
                      .arg(QString::number(waited, 'f', 1), m_replicaAddress.toString(), m_replicaId.left(8),
                           m_masterAddress.host.isEmpty() ? m_oldMasterId.left(8) : m_masterAddress.toString(),
-                          m_masterAddress.host.isEmpty() ? QStringLiteral("unknown (it is unreachable)")
+                          m_masterAddress.host.isEmpty() ? tr("unknown (it is unreachable)")
                                                          : offsetOf(1, "master_repl_offset"),
                           offsetOf(0, "slave_repl_offset"))
                      .arg(ServerManualFailoverTimeoutMs / 1000));

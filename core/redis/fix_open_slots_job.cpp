@@ -27,14 +27,14 @@ FixOpenSlotsJob::FixOpenSlotsJob(QList<NodeAddress> seeds, RedisPool *pool, QObj
     , m_seeds(std::move(seeds))
     , m_pool(pool ? pool : new RedisPool(this))
 {
-    setTitle(QStringLiteral("Close open slots"));
+    setTitle(tr("Close open slots"));
 }
 
 FixOpenSlotsJob::~FixOpenSlotsJob() = default;
 
 void FixOpenSlotsJob::doStart()
 {
-    setStep(QStringLiteral("Reading the cluster"));
+    setStep(tr("Reading the cluster"));
     runChild(new ClusterScanJob(m_seeds, m_pool, this),
              [this](ClusterScanJob *scan) { scanned(scan->topology()); });
 }
@@ -46,11 +46,10 @@ void FixOpenSlotsJob::scanned(const ClusterTopology &topology)
     m_masterIds.clear();
     for (const TopologyNode &master : topology.masters()) {
         if (!master.reachable) {
-            return fail(
-                ErrorCode::Refused,
-                QStringLiteral("The master %1 (%2) is unreachable, so its side of the open slots is unknown; "
-                               "bring it back (or recover the cluster) before fixing slots.")
-                    .arg(master.address.toString(), master.id.left(8)));
+            return fail(ErrorCode::Refused,
+                        tr("The master %1 (%2) is unreachable, so its side of the open slots is unknown; "
+                           "bring it back (or recover the cluster) before fixing slots.")
+                            .arg(master.address.toString(), master.id.left(8)));
         }
         m_addressById.insert(master.id, master.address);
         m_masterIds.append(master.id);
@@ -71,11 +70,10 @@ void FixOpenSlotsJob::scanned(const ClusterTopology &topology)
             continue;
         m_strayReplicaSlots.append(stray);
         m_actions.append(
-            QStringLiteral("Slot %1: the replica %2 still shows it %3 %4; a STABLE on its master "
-                           "%5 clears it.")
+            tr("Slot %1: the replica %2 still shows it %3 %4; a STABLE on its master %5 clears it.")
                 .arg(open.slot)
                 .arg(replica->address.toString(),
-                     open.migrating ? QStringLiteral("migrating to") : QStringLiteral("importing from"),
+                     open.migrating ? tr("migrating to") : tr("importing from"),
                      open.peerId.left(8), m_addressById.value(replica->masterId).toString()));
     }
     if (openSlots.isEmpty() && m_strayReplicaSlots.isEmpty()) {
@@ -83,7 +81,7 @@ void FixOpenSlotsJob::scanned(const ClusterTopology &topology)
             m_deadline = QDeadlineTimer(SettleTimeoutMs);
             return verify();
         }
-        info(QStringLiteral("No slot is open; nothing to fix."));
+        info(tr("No slot is open; nothing to fix."));
         return succeed();
     }
 
@@ -106,21 +104,21 @@ void FixOpenSlotsJob::scanned(const ClusterTopology &topology)
             const QString source = state.migrating.firstKey();
             const QString target = state.migrating.first();
             if (!m_addressById.contains(target)) {
-                unfixable.append(QStringLiteral("slot %1 migrates to %2, which is not a reachable master")
+                unfixable.append(tr("slot %1 migrates to %2, which is not a reachable master")
                                      .arg(slot)
                                      .arg(target.left(8)));
                 continue;
             }
             addMove(source, target, slot);
             m_actions.append(
-                QStringLiteral("Slot %1: finish the move from %2 to %3.")
+                tr("Slot %1: finish the move from %2 to %3.")
                     .arg(slot)
                     .arg(m_addressById.value(source).toString(), m_addressById.value(target).toString()));
         } else if (state.migrating.isEmpty() && state.importing.size() == 1 &&
                    m_addressById.contains(state.importing.first())) {
             maybeStable.append(slot);
         } else {
-            unfixable.append(QStringLiteral("slot %1 has %2 migrating and %3 importing nodes")
+            unfixable.append(tr("slot %1 has %2 migrating and %3 importing nodes")
                                  .arg(slot)
                                  .arg(state.migrating.size())
                                  .arg(state.importing.size()));
@@ -128,9 +126,8 @@ void FixOpenSlotsJob::scanned(const ClusterTopology &topology)
     }
     if (!unfixable.isEmpty()) {
         return fail(ErrorCode::Refused,
-                    QStringLiteral(
-                        "Some open slots cannot be fixed automatically: %1. Inspect them with CLUSTER NODES "
-                        "on the nodes named.")
+                    tr("Some open slots cannot be fixed automatically: %1. Inspect them with CLUSTER NODES "
+                       "on the nodes named.")
                         .arg(unfixable.join(QStringLiteral("; "))));
     }
 
@@ -148,32 +145,32 @@ void FixOpenSlotsJob::scanned(const ClusterTopology &topology)
     for (const int slot : std::as_const(maybeStable)) {
         const QString importer = openSlots.value(slot).importing.firstKey();
         const QString source = openSlots.value(slot).importing.first();
-        m_pool->command(
-            m_addressById.value(importer), {"CLUSTER", "COUNTKEYSINSLOT", QByteArray::number(slot)}, this,
-            [this, pending, slot, importer, source](Result<RedisReply> reply) {
-                if (reply && reply->integerValue() == 0) {
-                    pending->empty.append(slot);
-                    m_actions.append(QStringLiteral("Slot %1: nothing moved yet; close the import on %2.")
-                                         .arg(slot)
-                                         .arg(m_addressById.value(importer).toString()));
-                } else {
-                    SlotPlan &plan = pending->moves;
-                    bool merged = false;
-                    for (SlotMove &move : plan.moves) {
-                        if (move.sourceId == source && move.targetId == importer) {
-                            move.slotSet.add(slot);
-                            merged = true;
-                        }
-                    }
-                    if (!merged)
-                        plan.moves.append({source, importer, SlotSet::range(slot, slot)});
-                    m_actions.append(QStringLiteral("Slot %1: keys already on %2; finish the move there.")
-                                         .arg(slot)
-                                         .arg(m_addressById.value(importer).toString()));
-                }
-                if (--pending->remaining == 0)
-                    counted(pending->empty, pending->moves);
-            });
+        m_pool->command(m_addressById.value(importer),
+                        {"CLUSTER", "COUNTKEYSINSLOT", QByteArray::number(slot)}, this,
+                        [this, pending, slot, importer, source](Result<RedisReply> reply) {
+                            if (reply && reply->integerValue() == 0) {
+                                pending->empty.append(slot);
+                                m_actions.append(tr("Slot %1: nothing moved yet; close the import on %2.")
+                                                     .arg(slot)
+                                                     .arg(m_addressById.value(importer).toString()));
+                            } else {
+                                SlotPlan &plan = pending->moves;
+                                bool merged = false;
+                                for (SlotMove &move : plan.moves) {
+                                    if (move.sourceId == source && move.targetId == importer) {
+                                        move.slotSet.add(slot);
+                                        merged = true;
+                                    }
+                                }
+                                if (!merged)
+                                    plan.moves.append({source, importer, SlotSet::range(slot, slot)});
+                                m_actions.append(tr("Slot %1: keys already on %2; finish the move there.")
+                                                     .arg(slot)
+                                                     .arg(m_addressById.value(importer).toString()));
+                            }
+                            if (--pending->remaining == 0)
+                                counted(pending->empty, pending->moves);
+                        });
     }
 }
 
@@ -181,11 +178,11 @@ void FixOpenSlotsJob::counted(const QList<int> &emptyImports, const SlotPlan &mo
 {
     if (isFinished())
         return;
-    setStep(QStringLiteral("Closing open slots"));
+    setStep(tr("Closing open slots"));
     for (const auto &[masterId, slot] : std::as_const(m_strayReplicaSlots)) {
         sendLogged(m_pool, m_addressById.value(masterId),
                    {"CLUSTER", "SETSLOT", QByteArray::number(slot), "STABLE"},
-                   QStringLiteral("Clear the replicas' left-over state of slot %1").arg(slot), this,
+                   tr("Clear the replicas' left-over state of slot %1").arg(slot), this,
                    [](Result<RedisReply>) {});
         ++m_slotsFixed;
     }
@@ -195,8 +192,7 @@ void FixOpenSlotsJob::counted(const QList<int> &emptyImports, const SlotPlan &mo
                 continue;
             const QList<QByteArray> argv{"CLUSTER", "SETSLOT", QByteArray::number(slot), "STABLE"};
             sendLogged(m_pool, m_addressById.value(open.nodeId), argv,
-                       QStringLiteral("Close the unused import of slot %1").arg(slot), this,
-                       [](Result<RedisReply>) {});
+                       tr("Close the unused import of slot %1").arg(slot), this, [](Result<RedisReply>) {});
             ++m_slotsFixed;
         }
     }
@@ -212,19 +208,18 @@ void FixOpenSlotsJob::counted(const QList<int> &emptyImports, const SlotPlan &mo
 
 void FixOpenSlotsJob::waitForTargets(const SlotPlan &moves)
 {
-    setStep(QStringLiteral("Waiting until every receiving master reports cluster_state:ok"));
+    setStep(tr("Waiting until every receiving master reports cluster_state:ok"));
     findNotOk(m_pool, receivingMasters(moves, m_addressById), this, [this, moves](const QString &notReady) {
         if (isFinished())
             return;
         if (notReady.isEmpty())
             return runMoves(moves);
         if (m_deadline.hasExpired()) {
-            return fail(
-                ErrorCode::Timeout,
-                QStringLiteral("%1 did not report cluster_state:ok within %2 s, so its open slots were "
-                               "not finished; run check to see why the cluster is down.")
-                    .arg(notReady)
-                    .arg(ReadyTimeoutMs / 1000));
+            return fail(ErrorCode::Timeout,
+                        tr("%1 did not report cluster_state:ok within %2 s, so its open slots were "
+                           "not finished; run check to see why the cluster is down.")
+                            .arg(notReady)
+                            .arg(ReadyTimeoutMs / 1000));
         }
         QTimer::singleShot(50, this, [this, moves] { waitForTargets(moves); });
     });
@@ -249,7 +244,7 @@ void FixOpenSlotsJob::runMoves(const SlotPlan &moves)
 
 void FixOpenSlotsJob::verify()
 {
-    setStep(QStringLiteral("Waiting until no node reports an open slot and every node agrees on the owners"));
+    setStep(tr("Waiting until no node reports an open slot and every node agrees on the owners"));
     // Every node, replicas included: they learn a new owner only from its gossip (Redis 5.0 announces it
     // at the next regular ping, up to half a node timeout later; 6.2 and newer broadcast it at once), and
     // a check run right after the fix asks them too.
@@ -265,13 +260,13 @@ void FixOpenSlotsJob::verify()
         for (const NodeView &view : views) {
             const ClusterNodeInfo *self = myselfIn(view);
             if (self && self->isMaster() && self->hasOpenSlots())
-                gap = QStringLiteral("%1 still reports an open slot").arg(view.address.toString());
+                gap = tr("%1 still reports an open slot").arg(view.address.toString());
         }
         // A slot opened after the scan — a SETSLOT of an interrupted run that a master applied only
         // later (Valkey applies it once its replicas acknowledged) — is fixed in another round.
         if (!gap.isEmpty() && m_round < MaxRounds) {
             ++m_round;
-            info(QStringLiteral("%1 after the fix; fixing again (round %2).").arg(gap).arg(m_round + 1));
+            info(tr("%1 after the fix; fixing again (round %2).").arg(gap).arg(m_round + 1));
             return doStart();
         }
         if (gap.isEmpty()) {
@@ -279,20 +274,19 @@ void FixOpenSlotsJob::verify()
             if (!after.slotsAgree())
                 gap = after.disagreements().first();
             else if (!after.replicaOnlyOpenSlots().isEmpty())
-                gap = QStringLiteral("the replica %1 still shows slot %2 open")
+                gap = tr("the replica %1 still shows slot %2 open")
                           .arg(after.node(after.replicaOnlyOpenSlots().first().nodeId)->address.toString())
                           .arg(after.replicaOnlyOpenSlots().first().slot);
             if (gap.endsWith(QLatin1Char('.')))
                 gap.chop(1); // the sentence below ends it
         }
         if (gap.isEmpty()) {
-            info(QStringLiteral("Closed every open slot."));
+            info(tr("Closed every open slot."));
             return succeed();
         }
         if (m_deadline.hasExpired())
-            return fail(
-                ErrorCode::Timeout,
-                QStringLiteral("After the fix, %1 (waited %2 s).").arg(gap).arg(SettleTimeoutMs / 1000));
+            return fail(ErrorCode::Timeout,
+                        tr("After the fix, %1 (waited %2 s).").arg(gap).arg(SettleTimeoutMs / 1000));
         QTimer::singleShot(50, this, [this] { verify(); });
     });
 }

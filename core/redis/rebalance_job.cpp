@@ -15,7 +15,7 @@ RebalanceJob::RebalanceJob(QList<NodeAddress> seeds, RedisPool *pool, QObject *p
     , m_seeds(std::move(seeds))
     , m_pool(pool ? pool : new RedisPool(this))
 {
-    setTitle(QStringLiteral("Rebalance slots"));
+    setTitle(tr("Rebalance slots"));
 }
 
 RebalanceJob::~RebalanceJob() = default;
@@ -48,7 +48,7 @@ void RebalanceJob::doStart()
 
 void RebalanceJob::scan()
 {
-    setStep(QStringLiteral("Reading the cluster"));
+    setStep(tr("Reading the cluster"));
     m_addressById.clear();
     m_masterIds.clear();
     runChild(new ClusterScanJob(m_seeds, m_pool, this),
@@ -63,11 +63,10 @@ void RebalanceJob::scanned(const ClusterTopology &topology)
         if (!master.reachable || master.isFailing()) {
             return fail(
                 ErrorCode::Refused,
-                QStringLiteral("The master %1 (%2) is %3; slots cannot move safely until it is back or "
-                               "replaced. Run check for details.")
+                tr("The master %1 (%2) is %3; slots cannot move safely until it is back or "
+                   "replaced. Run check for details.")
                     .arg(master.address.toString(), master.id.left(8),
-                         master.reachable ? QStringLiteral("flagged as failing")
-                                          : QStringLiteral("unreachable")));
+                         master.reachable ? tr("flagged as failing") : QStringLiteral("unreachable")));
         }
         masters.append({master.id, master.slotSet});
         m_addressById.insert(master.id, master.address);
@@ -78,10 +77,9 @@ void RebalanceJob::scanned(const ClusterTopology &topology)
         for (const OpenSlot &open : topology.openSlots())
             openSlots.append(QString::number(open.slot));
         openSlots.removeDuplicates();
-        return fail(
-            ErrorCode::Refused,
-            QStringLiteral("Slots %1 are still open from an interrupted migration; run check --fix first.")
-                .arg(openSlots.join(QStringLiteral(", "))));
+        return fail(ErrorCode::Refused,
+                    tr("Slots %1 are still open from an interrupted migration; run check --fix first.")
+                        .arg(openSlots.join(QStringLiteral(", "))));
     }
     if (!topology.slotsAgree() && !m_settleDeadline.hasExpired()) {
         // A node that just joined needs a moment of gossip before it agrees.
@@ -89,11 +87,10 @@ void RebalanceJob::scanned(const ClusterTopology &topology)
         return;
     }
     if (!topology.slotsAgree()) {
-        return fail(
-            ErrorCode::Refused,
-            QStringLiteral("The nodes do not agree about slot owners (%1); wait for the cluster to settle or "
-                           "run check.")
-                .arg(topology.disagreements().first()));
+        return fail(ErrorCode::Refused,
+                    tr("The nodes do not agree about slot owners (%1); wait for the cluster to settle or "
+                       "run check.")
+                        .arg(topology.disagreements().first()));
     }
 
     // Ids may be given as unique prefixes, as redis-cli accepts them.
@@ -120,11 +117,10 @@ void RebalanceJob::scanned(const ClusterTopology &topology)
     const QString targetId = m_mode == Mode::Reshard ? resolve(m_targetId) : m_targetId;
     const QString drainId = m_mode == Mode::Drain ? resolve(m_drainId) : m_drainId;
     if (!badId.isEmpty()) {
-        return fail(
-            ErrorCode::InvalidInput,
-            QStringLiteral("'%1' names no single master of this cluster; give a master's id or a unique "
-                           "prefix of it (see status).")
-                .arg(badId));
+        return fail(ErrorCode::InvalidInput,
+                    tr("'%1' names no single master of this cluster; give a master's id or a unique "
+                       "prefix of it (see status).")
+                        .arg(badId));
     }
 
     Result<SlotPlan> plan = m_mode == Mode::Rebalance ? planRebalance(masters, rebalance)
@@ -148,14 +144,13 @@ void RebalanceJob::scanned(const ClusterTopology &topology)
             return;
         }
         return fail(ErrorCode::Refused,
-                    QStringLiteral("The masters %1 and %2 do not know each other yet (no CLUSTER MEET, or "
-                                   "gossip has not reached them within %3 s), so no slot can move between "
-                                   "them; run check.")
+                    tr("The masters %1 and %2 do not know each other yet (no CLUSTER MEET, or gossip has not "
+                       "reached them within %3 s), so no slot can move between them; run check.")
                         .arg(m_addressById.value(move.sourceId).toString(),
                              m_addressById.value(move.targetId).toString())
                         .arg(SettleTimeoutMs / 1000));
     }
-    info(QStringLiteral("Plan: move %1 slots in %2 moves from %3 sources.")
+    info(tr("Plan: move %1 slots in %2 moves from %3 sources.")
              .arg(m_plan.slotCount())
              .arg(m_plan.moves.size())
              .arg(m_plan.movesBySource().size()));
@@ -167,19 +162,18 @@ void RebalanceJob::scanned(const ClusterTopology &topology)
 
 void RebalanceJob::waitForTargets()
 {
-    setStep(QStringLiteral("Waiting until every receiving master reports cluster_state:ok"));
+    setStep(tr("Waiting until every receiving master reports cluster_state:ok"));
     findNotOk(m_pool, receivingMasters(m_plan, m_addressById), this, [this](const QString &notReady) {
         if (isFinished())
             return;
         if (notReady.isEmpty())
             return migrate();
         if (m_deadline.hasExpired()) {
-            return fail(
-                ErrorCode::Timeout,
-                QStringLiteral("%1 did not report cluster_state:ok within %2 s, so no slot was moved to it; "
-                               "check that it has met the cluster.")
-                    .arg(notReady)
-                    .arg(ReadyTimeoutMs / 1000));
+            return fail(ErrorCode::Timeout,
+                        tr("%1 did not report cluster_state:ok within %2 s, so no slot was moved to it; "
+                           "check that it has met the cluster.")
+                            .arg(notReady)
+                            .arg(ReadyTimeoutMs / 1000));
         }
         QTimer::singleShot(50, this, [this] { waitForTargets(); });
     });
@@ -187,7 +181,7 @@ void RebalanceJob::waitForTargets()
 
 void RebalanceJob::migrate()
 {
-    setStep(QStringLiteral("Moving slots"));
+    setStep(tr("Moving slots"));
     auto *migration = new SlotMigrationJob(m_plan, m_addressById, m_masterIds, m_pool, this);
     migration->setTopology(m_before);
     m_child = migration;
@@ -207,7 +201,7 @@ void RebalanceJob::migrate()
 
 void RebalanceJob::waitForAgreement()
 {
-    setStep(QStringLiteral("Waiting until every node agrees on the new slot owners"));
+    setStep(tr("Waiting until every node agrees on the new slot owners"));
     QMap<QString, SlotSet> expected;
     for (const TopologyNode &master : m_before.masters())
         expected.insert(master.id, master.slotSet);
@@ -237,24 +231,21 @@ void RebalanceJob::waitForAgreement()
                 }
                 // A drained master may have turned into a replica and left the expected map's meaning.
                 if (found ? seen != it.value() : !it.value().isEmpty())
-                    gap = QStringLiteral("%1 does not see the new slots of %2 yet")
+                    gap = tr("%1 does not see the new slots of %2 yet")
                               .arg(view.address.toString(), it.key().left(8));
             }
             if (!view.reachable)
-                gap = QStringLiteral("%1 does not answer").arg(view.address.toString());
+                gap = tr("%1 does not answer").arg(view.address.toString());
             if (!gap.isEmpty())
                 break;
         }
         if (gap.isEmpty()) {
-            info(QStringLiteral("Moved %1 slots and %2 keys; every node agrees.")
-                     .arg(m_slotsMoved)
-                     .arg(m_keysMoved));
+            info(tr("Moved %1 slots and %2 keys; every node agrees.").arg(m_slotsMoved).arg(m_keysMoved));
             return succeed();
         }
         if (m_deadline.hasExpired())
-            return fail(ErrorCode::Timeout, QStringLiteral("The slots moved, but after %1 s %2.")
-                                                .arg(AgreementTimeoutMs / 1000)
-                                                .arg(gap));
+            return fail(ErrorCode::Timeout,
+                        tr("The slots moved, but after %1 s %2.").arg(AgreementTimeoutMs / 1000).arg(gap));
         QTimer::singleShot(50, this, [this] { waitForAgreement(); });
     });
 }

@@ -1,5 +1,6 @@
 #include "rebalance_planner.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 #include <algorithm>
@@ -8,12 +9,20 @@
 namespace rcs {
 
 namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::RebalancePlanner)
+};
+} // namespace
+
+namespace {
 
 Error unknownMaster(const QString &id)
 {
     return Error(
         ErrorCode::InvalidInput,
-        QStringLiteral("%1 is not a master of this cluster; give the id of a master (see status).").arg(id));
+        Text::tr("%1 is not a master of this cluster; give the id of a master (see status).").arg(id));
 }
 
 const MasterSlots *findMaster(const QList<MasterSlots> &masters, const QString &id)
@@ -63,7 +72,7 @@ Result<SlotPlan> planRebalance(const QList<MasterSlots> &masters, const Rebalanc
         if (it.value() < 0 || !std::isfinite(it.value())) {
             return Error(
                 ErrorCode::InvalidInput,
-                QStringLiteral("The weight of %1 must be 0 or more, not %2.").arg(it.key()).arg(it.value()));
+                Text::tr("The weight of %1 must be 0 or more, not %2.").arg(it.key()).arg(it.value()));
         }
     }
 
@@ -84,10 +93,9 @@ Result<SlotPlan> planRebalance(const QList<MasterSlots> &masters, const Rebalanc
         totalWeight += weight;
     }
     if (totalWeight <= 0.0f) {
-        return Error(
-            ErrorCode::InvalidInput,
-            QStringLiteral("Every master taking part has weight 0, so there is nowhere to put the slots; "
-                           "give at least one master a positive weight."));
+        return Error(ErrorCode::InvalidInput,
+                     Text::tr("Every master taking part has weight 0, so there is nowhere to put the slots; "
+                              "give at least one master a positive weight."));
     }
 
     // redis-cli computes in single precision; doing the same keeps our plans identical to its plans.
@@ -114,7 +122,7 @@ Result<SlotPlan> planRebalance(const QList<MasterSlots> &masters, const Rebalanc
     }
     SlotPlan plan;
     if (!thresholdReached) {
-        plan.reason = QStringLiteral("No rebalancing needed: every master is within %1% of its share.")
+        plan.reason = Text::tr("No rebalancing needed: every master is within %1% of its share.")
                           .arg(options.thresholdPercent);
         return plan;
     }
@@ -150,7 +158,7 @@ Result<SlotPlan> planRebalance(const QList<MasterSlots> &masters, const Rebalanc
     }
     plan.needed = !plan.moves.isEmpty();
     if (!plan.needed)
-        plan.reason = QStringLiteral("No rebalancing needed: the masters already hold their shares.");
+        plan.reason = Text::tr("No rebalancing needed: the masters already hold their shares.");
     return plan;
 }
 
@@ -172,10 +180,9 @@ Result<SlotPlan> planReshard(const QList<MasterSlots> &masters, const QStringLis
             if (!master)
                 return unknownMaster(id);
             if (id == targetId) {
-                return Error(
-                    ErrorCode::InvalidInput,
-                    QStringLiteral("The target %1 is also a source; a master cannot move slots to itself.")
-                        .arg(id));
+                return Error(ErrorCode::InvalidInput,
+                             Text::tr("The target %1 is also a source; a master cannot move slots to itself.")
+                                 .arg(id));
             }
             if (!seen.contains(id))
                 sources.append(*master);
@@ -186,11 +193,10 @@ Result<SlotPlan> planReshard(const QList<MasterSlots> &masters, const QStringLis
     for (const MasterSlots &source : std::as_const(sources))
         available += source.slotSet.count();
     if (slotCount < 1 || slotCount > available) {
-        return Error(
-            ErrorCode::InvalidInput,
-            QStringLiteral("Cannot move %1 slots: give a number from 1 to %2, the slots the sources hold.")
-                .arg(slotCount)
-                .arg(available));
+        return Error(ErrorCode::InvalidInput,
+                     Text::tr("Cannot move %1 slots: give a number from 1 to %2, the slots the sources hold.")
+                         .arg(slotCount)
+                         .arg(available));
     }
     std::stable_sort(sources.begin(), sources.end(), [](const MasterSlots &a, const MasterSlots &b) {
         const int ca = a.slotSet.count();
@@ -226,14 +232,13 @@ Result<SlotPlan> planDrain(const QList<MasterSlots> &masters, const QString &dra
     }
     SlotPlan plan;
     if (victim->slotSet.isEmpty()) {
-        plan.reason = QStringLiteral("%1 holds no slots; nothing to move.").arg(drainId);
+        plan.reason = Text::tr("%1 holds no slots; nothing to move.").arg(drainId);
         return plan;
     }
     if (others.isEmpty()) {
-        return Error(
-            ErrorCode::InvalidInput,
-            QStringLiteral("%1 is the only master; its slots have nowhere to go. Add a master first.")
-                .arg(drainId));
+        return Error(ErrorCode::InvalidInput,
+                     Text::tr("%1 is the only master; its slots have nowhere to go. Add a master first.")
+                         .arg(drainId));
     }
     // Water-filling: each slot goes to the master that would then hold the fewest.
     QList<int> counts;

@@ -29,7 +29,7 @@ RecoverJob::RecoverJob(QList<NodeAddress> addresses, RedisPool *pool, QObject *p
     , m_addresses(std::move(addresses))
     , m_pool(pool ? pool : new RedisPool(this))
 {
-    setTitle(QStringLiteral("Recover the cluster"));
+    setTitle(tr("Recover the cluster"));
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &RecoverJob::poll);
 }
@@ -39,9 +39,9 @@ RecoverJob::~RecoverJob() = default;
 void RecoverJob::doStart()
 {
     m_deadline = QDeadlineTimer(m_timeoutMs);
-    setStep(QStringLiteral("Identifying the nodes (CLUSTER MYID)"));
+    setStep(tr("Identifying the nodes (CLUSTER MYID)"));
     if (m_addresses.isEmpty()) {
-        fail(ErrorCode::InvalidInput, QStringLiteral("Recovery needs the current address of every node."));
+        fail(ErrorCode::InvalidInput, tr("Recovery needs the current address of every node."));
         return;
     }
     struct Collect {
@@ -63,9 +63,8 @@ void RecoverJob::doStart()
         for (qsizetype i = 0; i < collect->errors.size(); ++i) {
             if (!collect->errors.at(i).isEmpty()) {
                 fail(ErrorCode::ConnectionFailed,
-                     QStringLiteral(
-                         "Cannot identify the node at %1: %2 Recovery needs every live node; give only "
-                         "the current addresses of running nodes.")
+                     tr("Cannot identify the node at %1: %2 Recovery needs every live node; give only "
+                        "the current addresses of running nodes.")
                          .arg(m_addresses.at(i).toString(), collect->errors.at(i)));
                 return;
             }
@@ -120,10 +119,10 @@ void RecoverJob::identified(const QList<RecoveryNodeInput> &inputs, const QList<
     m_plan = std::move(plan).value();
     for (const QString &note : std::as_const(m_plan.notes))
         Logger::instance().warning(QStringLiteral("redis"), note);
-    info(QStringLiteral("Recovery plan: %1.").arg(m_plan.schemeDescription));
+    info(tr("Recovery plan: %1.").arg(m_plan.schemeDescription));
 
     const auto meet = [this] {
-        setStep(QStringLiteral("Introducing the nodes to each other (CLUSTER MEET)"));
+        setStep(tr("Introducing the nodes to each other (CLUSTER MEET)"));
         sendMeets(m_plan.meets);
         poll();
     };
@@ -141,7 +140,7 @@ void RecoverJob::sendMeets(const QList<MeetCommand> &meets)
         ++m_meetsSent;
         sendLogged(
             m_pool, from.address, meetArgv(meet),
-            QStringLiteral("Tell %1 that %2 is at %3")
+            tr("Tell %1 that %2 is at %3")
                 .arg(from.address.toString(), m_inputs.at(meet.to).myId.left(8), meet.target.toString()),
             this, [this, from](Result<RedisReply> reply) {
                 if (reply || isFinished())
@@ -153,13 +152,13 @@ void RecoverJob::sendMeets(const QList<MeetCommand> &meets)
                 if (code == ErrorCode::Timeout || code == ErrorCode::ConnectionFailed) {
                     Logger::instance().warning(
                         QStringLiteral("redis"),
-                        QStringLiteral("CLUSTER MEET on %1 got no answer (%2); it is sent again if still "
-                                       "needed.")
+                        tr("CLUSTER MEET on %1 got no answer (%2); it is sent again if still "
+                           "needed.")
                             .arg(from.address.toString(), reply.error().message()));
                     return;
                 }
-                failAfterRestore(reply.error().withContext(
-                    QStringLiteral("CLUSTER MEET on %1 failed").arg(from.address.toString())));
+                failAfterRestore(
+                    reply.error().withContext(tr("CLUSTER MEET on %1 failed").arg(from.address.toString())));
             });
     }
 }
@@ -170,12 +169,12 @@ void RecoverJob::poll()
         return;
     if (m_deadline.hasExpired()) {
         const QStringList shown = m_gaps.mid(0, 3);
-        failAfterRestore(Error(ErrorCode::Timeout,
-                               QStringLiteral("The cluster did not recover within %1 s: %2")
-                                   .arg(m_timeoutMs / 1000)
-                                   .arg(shown.isEmpty() ? QStringLiteral("no answer from the nodes.")
-                                                        : shown.join(QLatin1Char(' '))),
-                               m_gaps.join(QLatin1Char('\n'))));
+        failAfterRestore(
+            Error(ErrorCode::Timeout,
+                  tr("The cluster did not recover within %1 s: %2")
+                      .arg(m_timeoutMs / 1000)
+                      .arg(shown.isEmpty() ? tr("no answer from the nodes.") : shown.join(QLatin1Char(' '))),
+                  m_gaps.join(QLatin1Char('\n'))));
         return;
     }
     QList<NodeAddress> addresses;
@@ -200,13 +199,12 @@ void RecoverJob::polled(const QList<NodeView> &views)
         return;
     }
     if (m_gaps.isEmpty() && !m_timeoutsLowered) {
-        info(QStringLiteral(
-            "Every node lists every peer at its current address and reports cluster_state:ok."));
+        info(tr("Every node lists every peer at its current address and reports cluster_state:ok."));
         succeed();
         return;
     }
     if (!remeets.isEmpty() && m_sinceMeets.elapsed() >= RemeetIntervalMs) {
-        setStep(QStringLiteral("Re-introducing nodes that have not met yet"));
+        setStep(tr("Re-introducing nodes that have not met yet"));
         sendMeets(remeets);
     }
     m_pollTimer.start(pacedPollIntervalMs(m_pollIntervalMs, int(m_plan.members.size())));
@@ -222,13 +220,13 @@ QStringList RecoverJob::gapsIn(const QList<NodeView> &views, QList<MeetCommand> 
         const RecoveryNodeInput &self = m_inputs.at(from);
         const QString name = self.address.toString();
         if (!view.reachable) {
-            gaps.append(QStringLiteral("%1 does not answer (%2).").arg(name, view.error));
+            gaps.append(tr("%1 does not answer (%2).").arg(name, view.error));
             continue;
         }
         const ClusterNodeInfo *own = myselfIn(view);
         if (!own || own->address.host != self.address.host) {
             ownStale[v] = true;
-            gaps.append(QStringLiteral("%1 still believes it is at '%2'.")
+            gaps.append(tr("%1 still believes it is at '%2'.")
                             .arg(name, own ? own->address.toString() : QStringLiteral("?")));
         }
         for (const int to : std::as_const(m_plan.members)) {
@@ -249,29 +247,28 @@ QStringList RecoverJob::gapsIn(const QList<NodeView> &views, QList<MeetCommand> 
                 remeets->append({from, to, peer.address, bus});
             };
             if (!line) {
-                gaps.append(QStringLiteral("%1 does not know %2.").arg(name, peer.address.toString()));
+                gaps.append(tr("%1 does not know %2.").arg(name, peer.address.toString()));
                 remeet();
             } else if (line->address != peer.address) {
-                gaps.append(QStringLiteral("%1 lists %2 at its old address %3.")
+                gaps.append(tr("%1 lists %2 at its old address %3.")
                                 .arg(name, peer.address.toString(), line->address.toString()));
                 remeet();
             } else if (!line->linkConnected) {
-                gaps.append(QStringLiteral("%1 has no link to %2 yet.").arg(name, peer.address.toString()));
+                gaps.append(tr("%1 has no link to %2 yet.").arg(name, peer.address.toString()));
             } else if (line->flags & BadFlags) {
                 gaps.append(
-                    QStringLiteral("%1 flags %2 as %3.")
+                    tr("%1 flags %2 as %3.")
                         .arg(name, peer.address.toString(), nodeFlagsToString(line->flags & BadFlags)));
             }
         }
         for (const ClusterNodeInfo &node : view.nodes) {
             if (node.isHandshake())
-                gaps.append(
-                    QStringLiteral("%1 is still in a handshake with %2.").arg(name, node.address.toString()));
+                gaps.append(tr("%1 is still in a handshake with %2.").arg(name, node.address.toString()));
         }
         if (!view.info)
-            gaps.append(QStringLiteral("%1 did not answer CLUSTER INFO.").arg(name));
+            gaps.append(tr("%1 did not answer CLUSTER INFO.").arg(name));
         else if (!view.info->isOk())
-            gaps.append(QStringLiteral("%1 reports cluster_state:%2.").arg(name, view.info->state));
+            gaps.append(tr("%1 reports cluster_state:%2.").arg(name, view.info->state));
     }
     // A node that still has its old address in its own line needs an incoming MEET.
     for (qsizetype v = 0; v < views.size() && m_plan.members.size() > 1; ++v) {
@@ -320,10 +317,9 @@ void RecoverJob::setNodeTimeouts(bool fast, std::function<void()> then)
         ++pending->remaining;
         const NodeAddress address = m_inputs.at(member).address;
         sendLogged(m_pool, address, {"CONFIG", "SET", "cluster-node-timeout", QByteArray::number(value)},
-                   fast
-                       ? QStringLiteral("Lower the node timeout of %1 for a moment so stale FAIL flags clear")
-                             .arg(address.toString())
-                       : QStringLiteral("Restore the node timeout of %1").arg(address.toString()),
+                   fast ? tr("Lower the node timeout of %1 for a moment so stale FAIL flags clear")
+                              .arg(address.toString())
+                        : tr("Restore the node timeout of %1").arg(address.toString()),
                    this, [pending](Result<RedisReply>) {
                        if (--pending->remaining == 0)
                            pending->then();

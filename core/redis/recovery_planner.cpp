@@ -1,5 +1,6 @@
 #include "recovery_planner.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 
@@ -7,6 +8,14 @@
 #include <numeric>
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::RecoveryPlanner)
+};
+} // namespace
 
 namespace {
 
@@ -73,13 +82,12 @@ QString describeLost(const LostNode &lost)
 {
     const QString role =
         lost.wasMaster
-            ? (lost.slotSet.isEmpty() ? QStringLiteral("a master without slots")
-                                      : QStringLiteral("the master of slots ") + lost.slotSet.toString())
-            : QStringLiteral("a replica of ") + lost.masterId.left(8);
-    return QStringLiteral(
-               "Node %1 (%2, last at %3) answers at none of the given addresses: its pod is not "
-               "running or its data folder was lost. If it runs, add its address to --nodes; if its "
-               "data is gone, remove it with remove-node and add a blank node in its place.")
+            ? (lost.slotSet.isEmpty() ? Text::tr("a master without slots")
+                                      : Text::tr("the master of slots %1").arg(lost.slotSet.toString()))
+            : Text::tr("a replica of %1").arg(lost.masterId.left(8));
+    return Text::tr("Node %1 (%2, last at %3) answers at none of the given addresses: its pod is not "
+                    "running or its data folder was lost. If it runs, add its address to --nodes; if its "
+                    "data is gone, remove it with remove-node and add a blank node in its place.")
         .arg(lost.id, role, lost.lastAddress.toString());
 }
 
@@ -88,24 +96,23 @@ QString describeLost(const LostNode &lost)
 Result<RecoveryPlan> planRecovery(const QList<RecoveryNodeInput> &inputs, int fullMeshLimit)
 {
     if (inputs.isEmpty())
-        return Error(ErrorCode::InvalidInput, QStringLiteral("Recovery needs at least one reachable node."));
+        return Error(ErrorCode::InvalidInput, Text::tr("Recovery needs at least one reachable node."));
     QHash<QString, int> inputById;
     for (int i = 0; i < inputs.size(); ++i) {
         const RecoveryNodeInput &input = inputs.at(i);
         if (input.myId.isEmpty()) {
             return Error(ErrorCode::InvalidInput,
-                         QStringLiteral("The node at %1 has no node id; recovery can only use nodes that "
-                                        "answered CLUSTER MYID.")
+                         Text::tr("The node at %1 has no node id; recovery can only use nodes that "
+                                  "answered CLUSTER MYID.")
                              .arg(input.address.toString()));
         }
         if (inputById.contains(input.myId)) {
-            return Error(
-                ErrorCode::InvalidInput,
-                QStringLiteral("%1 and %2 both answer to node id %3: one runs on a copy of the other's "
-                               "data folder. Stop one of them before recovering, or the cluster will "
-                               "flap between their addresses.")
-                    .arg(inputs.at(inputById.value(input.myId)).address.toString(), input.address.toString(),
-                         input.myId));
+            return Error(ErrorCode::InvalidInput,
+                         Text::tr("%1 and %2 both answer to node id %3: one runs on a copy of the other's "
+                                  "data folder. Stop one of them before recovering, or the cluster will "
+                                  "flap between their addresses.")
+                             .arg(inputs.at(inputById.value(input.myId)).address.toString(),
+                                  input.address.toString(), input.myId));
         }
         inputById.insert(input.myId, i);
     }
@@ -145,16 +152,15 @@ Result<RecoveryPlan> planRecovery(const QList<RecoveryNodeInput> &inputs, int fu
         const bool hasSlots = self && !self->slotSet.isEmpty();
         if (!knowsOthers && !hasSlots) {
             plan.unknownEmptyNodes.append(i);
-            plan.notes.append(QStringLiteral("%1 (id %2) is a blank node no cluster member knows; it is left "
-                                             "alone. Use add-node to make it part of the cluster.")
+            plan.notes.append(Text::tr("%1 (id %2) is a blank node no cluster member knows; it is left "
+                                       "alone. Use add-node to make it part of the cluster.")
                                   .arg(input.address.toString(), input.myId));
         } else {
             plan.strangers.append(i);
-            plan.notes.append(
-                QStringLiteral("%1 (id %2) is unknown to this cluster but %3; it is left alone. "
-                               "Check that it belongs to another cluster before reusing it.")
-                    .arg(input.address.toString(), input.myId,
-                         hasSlots ? QStringLiteral("serves slots") : QStringLiteral("knows other nodes")));
+            plan.notes.append(Text::tr("%1 (id %2) is unknown to this cluster but %3; it is left alone. "
+                                       "Check that it belongs to another cluster before reusing it.")
+                                  .arg(input.address.toString(), input.myId,
+                                       hasSlots ? Text::tr("serves slots") : Text::tr("knows other nodes")));
         }
     }
 
@@ -215,14 +221,12 @@ Result<RecoveryPlan> planRecovery(const QList<RecoveryNodeInput> &inputs, int fu
     }
     plan.schemeDescription =
         plan.scheme == RecoveryPlan::Scheme::FullMesh
-            ? QStringLiteral(
-                  "full mesh: each of the %1 members MEETs every member it does not already reach at "
-                  "its current address (%2 MEETs)")
+            ? Text::tr("full mesh: each of the %1 members MEETs every member it does not already reach at "
+                       "its current address (%2 MEETs)")
                   .arg(memberCount)
                   .arg(plan.meets.size())
-            : QStringLiteral(
-                  "half mesh (more than %1 members): one MEET per pair of the %2 members, the other "
-                  "side learning the address from the PINGs on the new link (%3 MEETs)")
+            : Text::tr("half mesh (more than %1 members): one MEET per pair of the %2 members, the other "
+                       "side learning the address from the PINGs on the new link (%3 MEETs)")
                   .arg(fullMeshLimit)
                   .arg(memberCount)
                   .arg(plan.meets.size());

@@ -54,8 +54,8 @@ RedisConnection::RedisConnection(NodeAddress address, QObject *parent)
     m_commandTimer.setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
         closeWith(Error(ErrorCode::Timeout,
-                        QStringLiteral("Could not connect to %1 within %2: no answer. Check that the address "
-                                       "is reachable from this machine and that redis-server runs there.")
+                        tr("Could not connect to %1 within %2: no answer. Check that the address "
+                           "is reachable from this machine and that redis-server runs there.")
                             .arg(m_address.toString(), seconds(m_connectTimeoutMs))),
                   true);
     });
@@ -84,7 +84,7 @@ void RedisConnection::setCredentials(const QString &password, const QString &use
 QString RedisConnection::commandName(const QList<QByteArray> &argv)
 {
     if (argv.isEmpty())
-        return QStringLiteral("(empty command)");
+        return tr("(empty command)");
     static const QList<QByteArray> withSubcommand = {"CLUSTER",  "CONFIG", "CLIENT", "ACL",
                                                      "FUNCTION", "SCRIPT", "MEMORY", "OBJECT"};
     const QByteArray first = argv.first().toUpper();
@@ -122,9 +122,9 @@ void RedisConnection::connectToNode(int timeoutMs)
                 while (why.endsWith(QLatin1Char('.')))
                     why.chop(1);
                 closeWith(Error(ErrorCode::Unauthorized,
-                                QStringLiteral("%1 rejected the credentials (%2); check the password%3.")
+                                tr("%1 rejected the credentials (%2); check the password%3.")
                                     .arg(m_address.toString(), why,
-                                         m_user.isEmpty() ? QString() : QStringLiteral(" and user name"))),
+                                         m_user.isEmpty() ? QString() : tr(" and user name"))),
                           true);
                 return;
             }
@@ -148,7 +148,7 @@ void RedisConnection::connectToNode(int timeoutMs)
             return;
         if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
             closeWith(Error(ErrorCode::ConnectionFailed,
-                            QStringLiteral("Could not resolve the host name of %1 (%2); check the address.")
+                            tr("Could not resolve the host name of %1 (%2); check the address.")
                                 .arg(m_address.toString(), info.errorString())),
                       true);
             return;
@@ -161,12 +161,11 @@ void RedisConnection::startHiredis(const QString &ip)
 {
     redisAsyncContext *context = redisAsyncConnect(ip.toLatin1().constData(), m_address.port);
     if (!context || context->c.err || context->c.fd < 0) {
-        const QString reason =
-            context ? QString::fromLocal8Bit(context->c.errstr) : QStringLiteral("out of memory");
+        const QString reason = context ? QString::fromLocal8Bit(context->c.errstr) : tr("out of memory");
         if (context)
             redisAsyncFree(context);
         const Error error(ErrorCode::ConnectionFailed,
-                          QStringLiteral("Could not connect to %1: %2. Check that redis-server runs there.")
+                          tr("Could not connect to %1: %2. Check that redis-server runs there.")
                               .arg(m_address.toString(), reason));
         // Report from the event loop, as for every other outcome of connectToNode().
         const quint64 attempt = m_attempt;
@@ -194,10 +193,11 @@ void RedisConnection::disconnectFromNode()
 {
     if (m_state == State::Unconnected)
         return;
-    closeWith(Error(ErrorCode::Cancelled,
-                    QStringLiteral("The connection to %1 was closed before the command was answered.")
-                        .arg(m_address.toString())),
-              false);
+    closeWith(
+        Error(
+            ErrorCode::Cancelled,
+            tr("The connection to %1 was closed before the command was answered.").arg(m_address.toString())),
+        false);
 }
 
 void RedisConnection::command(const QList<QByteArray> &argv, Callback callback, int timeoutMs)
@@ -227,13 +227,11 @@ void RedisConnection::enqueue(Pending pending)
     if (pending.name.isEmpty())
         pending.name = commandName(pending.argv);
     if (m_state == State::Unconnected || pending.argv.isEmpty()) {
-        const QString why =
-            pending.argv.isEmpty() ? QStringLiteral("the command is empty") : QStringLiteral("not connected");
+        const QString why = pending.argv.isEmpty() ? tr("the command is empty") : tr("not connected");
         m_ready.push_back(
             {std::move(pending.callback), pending.context, pending.hasContext,
-             Error(
-                 ErrorCode::ConnectionFailed,
-                 QStringLiteral("Cannot send %1 to %2: %3.").arg(pending.name, m_address.toString(), why))});
+             Error(ErrorCode::ConnectionFailed,
+                   tr("Cannot send %1 to %2: %3.").arg(pending.name, m_address.toString(), why))});
         scheduleDelivery();
         return;
     }
@@ -264,10 +262,10 @@ void RedisConnection::send(Pending &pending)
         const quint64 seq = pending.seq;
         for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
             if (it->seq == seq) {
-                m_ready.push_back({std::move(it->callback), it->context, it->hasContext,
-                                   Error(ErrorCode::ConnectionFailed,
-                                         QStringLiteral("Cannot send %1 to %2: the connection is closing.")
-                                             .arg(it->name, m_address.toString()))});
+                m_ready.push_back(
+                    {std::move(it->callback), it->context, it->hasContext,
+                     Error(ErrorCode::ConnectionFailed, tr("Cannot send %1 to %2: the connection is closing.")
+                                                            .arg(it->name, m_address.toString()))});
                 m_pending.erase(it);
                 break;
             }
@@ -290,7 +288,7 @@ void RedisConnection::onCommandTimer()
     for (const Pending &pending : m_pending) {
         if (pending.deadline.hasExpired()) {
             closeWith(Error(ErrorCode::Timeout,
-                            QStringLiteral("%1 did not answer %2 within %3.")
+                            tr("%1 did not answer %2 within %3.")
                                 .arg(m_address.toString(), pending.name, seconds(pending.timeoutMs))),
                       true);
             return;
@@ -310,7 +308,7 @@ void RedisConnection::hiredisConnected(int status, const char *errstr)
     }
     if (!m_failure.isError()) {
         m_failure = Error(ErrorCode::ConnectionFailed,
-                          QStringLiteral("Could not connect to %1: %2. Check that redis-server runs there.")
+                          tr("Could not connect to %1: %2. Check that redis-server runs there.")
                               .arg(m_address.toString(), QString::fromLocal8Bit(errstr)));
     }
 }
@@ -341,8 +339,7 @@ Result<RedisReply> RedisConnection::resultFor(const redisReply *reply) const
     if (reply->type == REDIS_REPLY_ERROR) {
         const QString text = QString::fromUtf8(reply->str, static_cast<qsizetype>(reply->len));
         // The detail holds the bare server text so callers can match on it ("ERR Slot 0 is already busy").
-        return Error(ErrorCode::RedisError, QStringLiteral("%1 answered: %2").arg(m_address.toString(), text),
-                     text);
+        return Error(ErrorCode::RedisError, tr("%1 answered: %2").arg(m_address.toString(), text), text);
     }
     return RedisReply::fromHiredis(reply);
 }
@@ -353,22 +350,19 @@ Error RedisConnection::errorFromContext(const redisAsyncContext *context) const
     const QString why = QString::fromLocal8Bit(context->c.errstr);
     switch (context->c.err) {
     case REDIS_ERR_PROTOCOL:
-        return Error(ErrorCode::Protocol,
-                     QStringLiteral("%1 sent something that is not a Redis reply (%2); is it a Redis server?")
-                         .arg(node, why));
+        return Error(
+            ErrorCode::Protocol,
+            tr("%1 sent something that is not a Redis reply (%2); is it a Redis server?").arg(node, why));
     case REDIS_ERR_EOF:
     case REDIS_ERR_IO:
         return Error(ErrorCode::ConnectionFailed,
-                     QStringLiteral("Lost the connection to %1: %2.")
-                         .arg(node, why.isEmpty() ? QStringLiteral("I/O error") : why));
+                     tr("Lost the connection to %1: %2.").arg(node, why.isEmpty() ? tr("I/O error") : why));
     case REDIS_ERR_OTHER:
-        return Error(ErrorCode::ConnectionFailed,
-                     QStringLiteral("%1 closed the connection: %2.").arg(node, why));
+        return Error(ErrorCode::ConnectionFailed, tr("%1 closed the connection: %2.").arg(node, why));
     case REDIS_ERR_OOM:
-        return Error(ErrorCode::Internal, QStringLiteral("Out of memory while talking to %1.").arg(node));
+        return Error(ErrorCode::Internal, tr("Out of memory while talking to %1.").arg(node));
     default:
-        return Error(ErrorCode::ConnectionFailed,
-                     QStringLiteral("The connection to %1 was closed.").arg(node));
+        return Error(ErrorCode::ConnectionFailed, tr("The connection to %1 was closed.").arg(node));
     }
 }
 
@@ -389,11 +383,10 @@ void RedisConnection::afterHiredis()
         // hiredis freed the context itself (refused, lost, protocol error); it is gone already.
         m_released = false;
         m_context = nullptr;
-        const Error failure =
-            m_failure.isError()
-                ? m_failure
-                : Error(ErrorCode::ConnectionFailed,
-                        QStringLiteral("The connection to %1 was closed.").arg(m_address.toString()));
+        const Error failure = m_failure.isError()
+                                  ? m_failure
+                                  : Error(ErrorCode::ConnectionFailed,
+                                          tr("The connection to %1 was closed.").arg(m_address.toString()));
         closeWith(failure, true);
         return;
     }

@@ -104,7 +104,7 @@ void RedisPool::commandEach(const QList<NodeAddress> &addresses,
         return;
     }
     for (const NodeAddress &address : addresses)
-        collect->replies.append({address, Error(ErrorCode::Internal, QStringLiteral("No reply yet."))});
+        collect->replies.append({address, Error(ErrorCode::Internal, tr("No reply yet."))});
     for (qsizetype i = 0; i < addresses.size(); ++i) {
         command(
             addresses.at(i), argvFor(addresses.at(i)), guard,

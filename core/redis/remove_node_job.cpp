@@ -18,7 +18,7 @@ RemoveNodeJob::RemoveNodeJob(QList<NodeAddress> seeds, QString nodeId, RedisPool
     , m_requested(std::move(nodeId))
     , m_pool(pool ? pool : new RedisPool(this))
 {
-    setTitle(QStringLiteral("Remove a node"));
+    setTitle(tr("Remove a node"));
 }
 
 RemoveNodeJob::~RemoveNodeJob() = default;
@@ -30,7 +30,7 @@ void RemoveNodeJob::doStart()
 
 void RemoveNodeJob::scan(std::function<void(const ClusterTopology &)> next)
 {
-    setStep(QStringLiteral("Reading the cluster"));
+    setStep(tr("Reading the cluster"));
     // Seeds other than the node being removed: after its RESET it knows nobody.
     QList<NodeAddress> seeds = m_seeds;
     if (m_address.isValid() && seeds.size() > 1)
@@ -55,13 +55,11 @@ void RemoveNodeJob::firstScan(const ClusterTopology &topology)
             matches.append(&node);
     }
     if (matches.size() != 1) {
-        return fail(ErrorCode::InvalidInput,
-                    matches.isEmpty()
-                        ? QStringLiteral("No node of the cluster has the id '%1'; see status for the ids.")
-                              .arg(m_requested)
-                        : QStringLiteral("'%1' matches %2 nodes; give more of the id.")
-                              .arg(m_requested)
-                              .arg(matches.size()));
+        return fail(
+            ErrorCode::InvalidInput,
+            matches.isEmpty()
+                ? tr("No node of the cluster has the id '%1'; see status for the ids.").arg(m_requested)
+                : tr("'%1' matches %2 nodes; give more of the id.").arg(m_requested).arg(matches.size()));
     }
     const TopologyNode &node = *matches.first();
     m_id = node.id;
@@ -73,9 +71,9 @@ void RemoveNodeJob::firstScan(const ClusterTopology &topology)
             others += master.id != m_id ? 1 : 0;
         if (others == 0)
             return fail(ErrorCode::Refused,
-                        QStringLiteral("%1 is the only master; add another master before removing it.")
+                        tr("%1 is the only master; add another master before removing it.")
                             .arg(m_address.toString()));
-        setStep(QStringLiteral("Moving the slots of %1 to the other masters").arg(m_address.toString()));
+        setStep(tr("Moving the slots of %1 to the other masters").arg(m_address.toString()));
         auto *drain = new RebalanceJob(m_seeds, m_pool, this);
         drain->setDrain(m_id);
         m_child = drain;
@@ -85,7 +83,7 @@ void RemoveNodeJob::firstScan(const ClusterTopology &topology)
                 return;
             m_slotsMoved = drain->slotsMoved();
             if (drain->hasError())
-                return fail(drain->error().withContext(QStringLiteral("Draining the node")));
+                return fail(drain->error().withContext(tr("Draining the node")));
             scan([this](const ClusterTopology &after) { repointReplicas(after); });
         });
         drain->start();
@@ -106,16 +104,15 @@ void RemoveNodeJob::repointReplicas(const ClusterTopology &topology)
     const auto next = [this, topology] { forget(topology); };
     if (*remaining == 0)
         return next();
-    setStep(QStringLiteral("Moving the replicas of %1 to other masters").arg(m_address.toString()));
+    setStep(tr("Moving the replicas of %1 to other masters").arg(m_address.toString()));
     for (const TopologyNode &replica : replicas) {
         Result<QString> master = chooseMasterForReplica(topology, replica.hostGroup);
         if (!master || *master == m_id)
-            return fail(
-                ErrorCode::Refused,
-                QStringLiteral("No other master can take the replica %1.").arg(replica.address.toString()));
+            return fail(ErrorCode::Refused,
+                        tr("No other master can take the replica %1.").arg(replica.address.toString()));
         sendLogged(m_pool, replica.address, {"CLUSTER", "REPLICATE", master->toUtf8()},
-                   QStringLiteral("Make %1 a replica of %2").arg(replica.address.toString(), master->left(8)),
-                   this, [this, remaining, next](Result<RedisReply> reply) {
+                   tr("Make %1 a replica of %2").arg(replica.address.toString(), master->left(8)), this,
+                   [this, remaining, next](Result<RedisReply> reply) {
                        if (isFinished())
                            return;
                        if (!reply)
@@ -128,7 +125,7 @@ void RemoveNodeJob::repointReplicas(const ClusterTopology &topology)
 
 void RemoveNodeJob::forget(const ClusterTopology &)
 {
-    setStep(QStringLiteral("Making every node forget %1").arg(m_id.left(8)));
+    setStep(tr("Making every node forget %1").arg(m_id.left(8)));
     auto remaining = std::make_shared<int>(static_cast<int>(m_others.size()));
     const auto afterForget = [this] {
         if (!m_reachable) {
@@ -136,13 +133,13 @@ void RemoveNodeJob::forget(const ClusterTopology &)
             return waitUntilForgotten();
         }
         sendLogged(m_pool, m_address, {"CLUSTER", "RESET", "SOFT"},
-                   QStringLiteral("Reset %1 so it forgets the cluster").arg(m_address.toString()), this,
+                   tr("Reset %1 so it forgets the cluster").arg(m_address.toString()), this,
                    [this](Result<RedisReply> reply) {
                        if (isFinished())
                            return;
                        if (!reply)
                            return fail(reply.error().withContext(
-                               QStringLiteral("Every node forgot it, but resetting it failed")));
+                               tr("Every node forgot it, but resetting it failed")));
                        m_deadline = QDeadlineTimer(ForgetTimeoutMs);
                        waitUntilForgotten();
                    });
@@ -151,7 +148,7 @@ void RemoveNodeJob::forget(const ClusterTopology &)
         return afterForget();
     for (const NodeAddress &address : std::as_const(m_others)) {
         sendLogged(m_pool, address, {"CLUSTER", "FORGET", m_id.toUtf8()},
-                   QStringLiteral("Make %1 forget %2").arg(address.toString(), m_id.left(8)), this,
+                   tr("Make %1 forget %2").arg(address.toString(), m_id.left(8)), this,
                    [this, remaining, afterForget](Result<RedisReply> reply) {
                        if (isFinished())
                            return;
@@ -177,14 +174,14 @@ void RemoveNodeJob::waitUntilForgotten()
             }
         }
         if (listing.isEmpty()) {
-            info(QStringLiteral("%1 (%2) left the cluster; it is blank now and can be shut down.")
+            info(tr("%1 (%2) left the cluster; it is blank now and can be shut down.")
                      .arg(m_address.toString(), m_id.left(8)));
             return succeed();
         }
         if (m_deadline.hasExpired())
-            return fail(ErrorCode::Timeout, QStringLiteral("%1 still lists the removed node after %2 s.")
-                                                .arg(listing)
-                                                .arg(ForgetTimeoutMs / 1000));
+            return fail(
+                ErrorCode::Timeout,
+                tr("%1 still lists the removed node after %2 s.").arg(listing).arg(ForgetTimeoutMs / 1000));
         QTimer::singleShot(50, this, [this] { waitUntilForgotten(); });
     });
 }

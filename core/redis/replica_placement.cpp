@@ -1,8 +1,18 @@
 #include "replica_placement.h"
 
+#include <QCoreApplication>
+
 #include <tuple>
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::ReplicaPlacement)
+};
+} // namespace
 
 Result<QString> chooseMasterForReplica(const ClusterTopology &topology, const QString &hostGroup)
 {
@@ -21,10 +31,9 @@ Result<QString> chooseMasterForReplica(const ClusterTopology &topology, const QS
         }
     }
     if (!best) {
-        return Error(
-            ErrorCode::Refused,
-            QStringLiteral("The cluster has no healthy master serving slots, so a replica has nothing to "
-                           "follow; check the cluster first."));
+        return Error(ErrorCode::Refused,
+                     Text::tr("The cluster has no healthy master serving slots, so a replica has nothing to "
+                              "follow; check the cluster first."));
     }
     return best->id;
 }

@@ -3,9 +3,18 @@
 #include "redis/cluster_info_parser.h"
 #include "redis/redis_pool.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::ServerIdentity)
+};
+} // namespace
 
 namespace {
 std::optional<QVersionNumber> versionField(const QMap<QString, QString> &fields, const QString &key)
@@ -37,8 +46,8 @@ Result<ServerIdentity> serverIdentityFromInfo(const QMap<QString, QString> &fiel
     const std::optional<QVersionNumber> redisVersion = versionField(fields, QStringLiteral("redis_version"));
     if (!redisVersion) {
         return Error(ErrorCode::Protocol,
-                     QStringLiteral("The INFO reply has no readable redis_version ('%1'); the node may not "
-                                    "be a Redis or Valkey server.")
+                     Text::tr("The INFO reply has no readable redis_version ('%1'); the node may not "
+                              "be a Redis or Valkey server.")
                          .arg(fields.value(QStringLiteral("redis_version"))));
     }
     ServerIdentity identity;
@@ -49,16 +58,16 @@ Result<ServerIdentity> serverIdentityFromInfo(const QMap<QString, QString> &fiel
         return identity;
     if (name != QLatin1String("valkey")) {
         return Error(ErrorCode::Protocol,
-                     QStringLiteral("The node names itself '%1' in INFO server; only Redis and Valkey are "
-                                    "known to the studio.")
+                     Text::tr("The node names itself '%1' in INFO server; only Redis and Valkey are "
+                              "known to the studio.")
                          .arg(name));
     }
     const std::optional<QVersionNumber> valkeyVersion =
         versionField(fields, QStringLiteral("valkey_version"));
     if (!valkeyVersion) {
         return Error(ErrorCode::Protocol,
-                     QStringLiteral("The node says it is Valkey but has no readable valkey_version ('%1') "
-                                    "in INFO server.")
+                     Text::tr("The node says it is Valkey but has no readable valkey_version ('%1') "
+                              "in INFO server.")
                          .arg(fields.value(QStringLiteral("valkey_version"))));
     }
     identity.engine = ServerEngine::Valkey;
@@ -90,7 +99,7 @@ void fetchServerIdentity(RedisPool *pool, const NodeAddress &address, const QObj
             Result<ServerIdentity> identity = parseServerIdentity(reply.value().bytes());
             if (!identity) {
                 done(
-                    Error(identity.error().code(), QStringLiteral("%1 cannot be identified: %2")
+                    Error(identity.error().code(), Text::tr("%1 cannot be identified: %2")
                                                        .arg(address.toString(), identity.error().message())));
                 return;
             }

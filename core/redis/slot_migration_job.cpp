@@ -35,7 +35,7 @@ SlotMigrationJob::SlotMigrationJob(SlotPlan plan, QHash<QString, NodeAddress> ad
     , m_masterIds(std::move(masterIds))
     , m_pool(pool ? pool : new RedisPool(this))
 {
-    setTitle(QStringLiteral("Move slots"));
+    setTitle(tr("Move slots"));
 }
 
 SlotMigrationJob::~SlotMigrationJob() = default;
@@ -63,13 +63,13 @@ void SlotMigrationJob::doStart()
             for (const QString &id : {move.sourceId, move.targetId}) {
                 if (!m_addressById.contains(id)) {
                     fail(ErrorCode::InvalidInput,
-                         QStringLiteral("The slot plan names node %1, whose address is unknown.").arg(id));
+                         tr("The slot plan names node %1, whose address is unknown.").arg(id));
                     return;
                 }
             }
             Logger::instance().command(
                 QStringLiteral("redis"),
-                QStringLiteral("Move %1 slots (%2) from %3 to %4")
+                tr("Move %1 slots (%2) from %3 to %4")
                     .arg(move.slotSet.count())
                     .arg(move.slotSet.toString(), m_addressById.value(move.sourceId).toString(),
                          m_addressById.value(move.targetId).toString()),
@@ -84,9 +84,7 @@ void SlotMigrationJob::doStart()
         m_totalSlots += static_cast<int>(worker.steps.size());
         m_workers.append(worker);
     }
-    setStep(QStringLiteral("Moving %1 slots from %2 sources in parallel")
-                .arg(m_totalSlots)
-                .arg(m_workers.size()));
+    setStep(tr("Moving %1 slots from %2 sources in parallel").arg(m_totalSlots).arg(m_workers.size()));
     setProgress(0, m_totalSlots);
     QList<bool> waits;
     for (const Worker &worker : std::as_const(m_workers)) {
@@ -192,7 +190,7 @@ void SlotMigrationJob::setSlot(int l, const QString &nodeId, const QByteArray &a
             if (!reply && reply.error().detail().startsWith(QLatin1String("NOREPLICAS"))) {
                 reply =
                     Error(ErrorCode::Timeout,
-                          QStringLiteral("%1 did not apply CLUSTER SETSLOT %2 %3: its replicas did not "
+                          tr("%1 did not apply CLUSTER SETSLOT %2 %3: its replicas did not "
                                          "acknowledge it within %4 ms (Valkey applies SETSLOT on a master "
                                          "only after its online replicas have). Check them with INFO "
                                          "replication on %1, then run check --fix")
@@ -286,7 +284,7 @@ void SlotMigrationJob::compareBusyKeys(int l, const QList<QByteArray> &keys, con
         }
         if (!reply || (!reply->isNil() && !reply->isString())) {
             if (comparison->failure.isEmpty())
-                comparison->failure = QStringLiteral("DUMP %1 on the %2: %3")
+                comparison->failure = tr("DUMP %1 on the %2: %3")
                                           .arg(QString::fromUtf8(key),
                                                onSource ? QStringLiteral("source") : QStringLiteral("target"),
                                                reply ? reply->text() : reply.error().message());
@@ -300,36 +298,34 @@ void SlotMigrationJob::compareBusyKeys(int l, const QList<QByteArray> &keys, con
             return;
         const int slot = current(l).slot;
         if (!comparison->failure.isEmpty()) {
-            return stop(
-                l, Error(ErrorCode::Refused,
-                         QStringLiteral("A key of slot %1 already exists on the target %2, and comparing "
-                                        "the two copies failed (%3); nothing was overwritten. Run check "
-                                        "--fix again, or compare the keys of the slot by hand.")
-                             .arg(QString::number(slot), target.toString(), comparison->failure),
-                         busy.detail()));
+            return stop(l, Error(ErrorCode::Refused,
+                                 tr("A key of slot %1 already exists on the target %2, and comparing "
+                                    "the two copies failed (%3); nothing was overwritten. Run check "
+                                    "--fix again, or compare the keys of the slot by hand.")
+                                     .arg(QString::number(slot), target.toString(), comparison->failure),
+                                 busy.detail()));
         }
         int identical = 0;
         for (const QByteArray &key : keys) {
             const std::optional<QByteArray> here = comparison->source.value(key);
             const std::optional<QByteArray> there = comparison->target.value(key);
             if (here && there && here != there) {
-                return stop(
-                    l, Error(ErrorCode::Refused,
-                             QStringLiteral("A key of slot %1 (\"%2\") already exists on the target %3 "
-                                            "with different content; it was not overwritten. Compare the "
-                                            "two copies, delete the wrong one, then run check --fix.")
-                                 .arg(QString::number(slot), QString::fromUtf8(key), target.toString()),
-                             busy.detail()));
+                return stop(l,
+                            Error(ErrorCode::Refused,
+                                  tr("A key of slot %1 (\"%2\") already exists on the target %3 "
+                                     "with different content; it was not overwritten. Compare the "
+                                     "two copies, delete the wrong one, then run check --fix.")
+                                      .arg(QString::number(slot), QString::fromUtf8(key), target.toString()),
+                                  busy.detail()));
             }
             identical += here && there ? 1 : 0;
         }
-        Logger::instance().info(
-            QStringLiteral("redis"),
-            QStringLiteral("Slot %1: %2 keys were already on %3 with identical content (left "
-                           "by an interrupted MIGRATE); they are sent again with REPLACE.")
-                .arg(slot)
-                .arg(identical)
-                .arg(target.toString()));
+        Logger::instance().info(QStringLiteral("redis"),
+                                tr("Slot %1: %2 keys were already on %3 with identical content (left "
+                                   "by an interrupted MIGRATE); they are sent again with REPLACE.")
+                                    .arg(slot)
+                                    .arg(identical)
+                                    .arg(target.toString()));
         migrate(l, keys, true);
     };
     const int sourceChannel = channelFor(l, workerOf(l).sourceId);
@@ -406,13 +402,13 @@ void SlotMigrationJob::sourceAnswered(int l, const Result<RedisReply> &reply)
         if (!role)
             return stop(
                 l, role.error().withContext(
-                       QStringLiteral("Asking the source for its role after \"%1\"").arg(failure.detail())));
+                       tr("Asking the source for its role after \"%1\"").arg(failure.detail())));
         const QByteArray name = role->elements().value(0).bytes();
         if (name == "slave" || name == "replica")
             return slotDone(l);
         if (m_lanes.at(l).sourceAttempts < 3)
             return tellSource(l);
-        stop(l, failure.withContext(QStringLiteral("The source is still a master after %1 attempts")
+        stop(l, failure.withContext(tr("The source is still a master after %1 attempts")
                                         .arg(m_lanes.at(l).sourceAttempts)));
     });
 }
@@ -453,7 +449,7 @@ void SlotMigrationJob::stop(int l, const Error &error)
     const QString where = describe(l);
     m_stuck.append(where + QStringLiteral(": ") + error.message());
     if (!m_firstError.isError())
-        m_firstError = error.withContext(QStringLiteral("Moving %1").arg(where));
+        m_firstError = error.withContext(tr("Moving %1").arg(where));
     // The other lanes of this source finish their slot and take no new one.
     workerOf(l).stopped = true;
     laneDone(l);
@@ -462,7 +458,7 @@ void SlotMigrationJob::stop(int l, const Error &error)
 QString SlotMigrationJob::describe(int l) const
 {
     const Step &step = current(l);
-    return QStringLiteral("slot %1 (%2 → %3)")
+    return tr("slot %1 (%2 → %3)")
         .arg(step.slot)
         .arg(sourceOf(l).toString(), m_addressById.value(step.targetId).toString());
 }
@@ -499,7 +495,7 @@ void SlotMigrationJob::checkDone()
         if (!message.endsWith(QLatin1Char('.')))
             message += QLatin1Char('.');
         fail(Error(m_firstError.code(),
-                   message + QStringLiteral(" %1 of %2 slots were moved; run check to see the open slots.")
+                   message + tr(" %1 of %2 slots were moved; run check to see the open slots.")
                                  .arg(m_slotsMoved)
                                  .arg(m_totalSlots),
                    m_stuck.join(QLatin1Char('\n'))));
@@ -507,7 +503,7 @@ void SlotMigrationJob::checkDone()
     }
     if (m_cancelled)
         return;
-    info(QStringLiteral("Moved %1 slots and %2 keys.").arg(m_slotsMoved).arg(m_keysMoved));
+    info(tr("Moved %1 slots and %2 keys.").arg(m_slotsMoved).arg(m_keysMoved));
     succeed();
 }
 

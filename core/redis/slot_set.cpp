@@ -1,8 +1,17 @@
 #include "slot_set.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::SlotSet)
+};
+} // namespace
 
 namespace {
 
@@ -159,11 +168,10 @@ Result<SlotSet> SlotSet::parse(const QString &text)
 {
     static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
     const auto invalid = [&](const QString &item, const QString &why) {
-        return Error(
-            ErrorCode::InvalidInput,
-            QStringLiteral("'%1' in the slot list '%2' is not valid: %3. Write slots from 0 to 16383 "
-                           "as single numbers or ranges, e.g. 0-5460,5462.")
-                .arg(item, text, why));
+        return Error(ErrorCode::InvalidInput,
+                     Text::tr("'%1' in the slot list '%2' is not valid: %3. Write slots from 0 to 16383 "
+                              "as single numbers or ranges, e.g. 0-5460,5462.")
+                         .arg(item, text, why));
     };
     SlotSet set;
     const QStringList items = text.split(separators, Qt::SkipEmptyParts);
@@ -177,11 +185,11 @@ Result<SlotSet> SlotSet::parse(const QString &text)
         const int first = firstText.toInt(&firstOk);
         const int last = lastText.toInt(&lastOk);
         if (!firstOk || !lastOk)
-            return invalid(item, QStringLiteral("it is not a number or a range of numbers"));
+            return invalid(item, Text::tr("it is not a number or a range of numbers"));
         if (!isSlot(first) || !isSlot(last))
-            return invalid(item, QStringLiteral("slots range from 0 to 16383"));
+            return invalid(item, Text::tr("slots range from 0 to 16383"));
         if (last < first)
-            return invalid(item, QStringLiteral("the range ends before it starts"));
+            return invalid(item, Text::tr("the range ends before it starts"));
         set.addRange(first, last);
     }
     return set;

@@ -16,7 +16,7 @@ namespace rcs {
 AddNodeWorkflow::AddNodeWorkflow(KubeSession *session, QObject *parent)
     : Workflow(session, parent)
 {
-    setTitle(QStringLiteral("Add a node"));
+    setTitle(tr("Add a node"));
 }
 
 void AddNodeWorkflow::doStart()
@@ -26,18 +26,16 @@ void AddNodeWorkflow::doStart()
         // without them, and the first of them joins instead of yet another pod.
         const QList<PodState> blank = all.blankTopPods();
         const ClusterSurvey found = all.withoutBlankTopPods();
-        if (refuseUnlessHealthy(QStringLiteral("Adding a node"), found))
+        if (refuseUnlessHealthy(tr("Adding a node"), found))
             return;
         const int count = found.deployment.replicas;
         m_podName = QStringLiteral("%1-%2").arg(session()->target().statefulSet).arg(count);
         if (!blank.isEmpty()) {
-            info(QStringLiteral(
-                     "%1 already runs as a blank node (an earlier add-node stopped after scaling?): it "
-                     "joins; the StatefulSet is not scaled.")
+            info(tr("%1 already runs as a blank node (an earlier add-node stopped after scaling?): it "
+                    "joins; the StatefulSet is not scaled.")
                      .arg(m_podName));
             for (const PodState &other : blank.mid(1))
-                addResult(QStringLiteral(
-                              "%1 is blank too: run add-node again to join it, or remove-node to drop it.")
+                addResult(tr("%1 is blank too: run add-node again to join it, or remove-node to drop it.")
                               .arg(other.info.name));
             if (isDryRun()) {
                 logDryRun(found, false);
@@ -47,7 +45,7 @@ void AddNodeWorkflow::doStart()
                  found.addresses + QList<NodeAddress>{all.addresses.at(found.addresses.size())});
             return;
         }
-        info(QStringLiteral("The new pod will be %1 (the StatefulSet grows from %2 to %3 pods).")
+        info(tr("The new pod will be %1 (the StatefulSet grows from %2 to %3 pods).")
                  .arg(m_podName)
                  .arg(count)
                  .arg(count + 1));
@@ -56,14 +54,12 @@ void AddNodeWorkflow::doStart()
             return;
         }
         runStep(
-            QStringLiteral("Scaling StatefulSet %1 to %2 pods")
-                .arg(session()->target().statefulSet)
-                .arg(count + 1),
+            tr("Scaling StatefulSet %1 to %2 pods").arg(session()->target().statefulSet).arg(count + 1),
             session()->client()->scale(session()->statefulSetRef(), count + 1), [this, found, count](Job *) {
-                info(QStringLiteral("Should %1 not start, undo with: %2 scale statefulset %3 --replicas=%4")
+                info(tr("Should %1 not start, undo with: %2 scale statefulset %3 --replicas=%4")
                          .arg(m_podName, session()->kubectl(), session()->target().statefulSet)
                          .arg(count));
-                waitForPods(count + 1, QStringLiteral("Waiting for the new pod %1").arg(m_podName),
+                waitForPods(count + 1, tr("Waiting for the new pod %1").arg(m_podName),
                             [this, found](const Deployment &ready) {
                                 reach(ready.pods, [this, found, ready](const QList<NodeAddress> &addresses) {
                                     join(found, ready.pods, addresses);
@@ -77,7 +73,7 @@ void AddNodeWorkflow::logDryRun(const ClusterSurvey &found, bool scale)
 {
     const int count = found.deployment.replicas;
     if (scale) {
-        logCommand(QStringLiteral("kube"), QStringLiteral("Add pod %1").arg(m_podName),
+        logCommand(QStringLiteral("kube"), tr("Add pod %1").arg(m_podName),
                    QStringLiteral("%1 scale statefulset %2 --replicas=%3")
                        .arg(session()->kubectl(), session()->target().statefulSet)
                        .arg(count + 1));
@@ -88,19 +84,19 @@ void AddNodeWorkflow::logDryRun(const ClusterSurvey &found, bool scale)
     const QString seed = found.addresses.value(0).toString();
     const QString cli = cliProgram(session()->pool(), found.addresses.value(0));
     const bool master = m_role == Role::Master;
-    logCommand(QStringLiteral("redis"), QStringLiteral("Join %1 to the cluster").arg(m_podName),
+    logCommand(QStringLiteral("redis"), tr("Join %1 to the cluster").arg(m_podName),
                QStringLiteral("%1 --cluster add-node %2 %3%4")
                    .arg(cli, newAddress, seed, master ? QString() : QStringLiteral(" --cluster-slave")));
     if (master) {
-        logCommand(QStringLiteral("redis"), QStringLiteral("Move slots onto %1").arg(m_podName),
+        logCommand(QStringLiteral("redis"), tr("Move slots onto %1").arg(m_podName),
                    QStringLiteral("%1 --cluster rebalance %2 --cluster-use-empty-masters").arg(cli, seed));
     }
-    addResult(QStringLiteral("Dry run: %1 would be added as a %2%3; nothing was changed.")
+    addResult(tr("Dry run: %1 would be added as a %2%3; nothing was changed.")
                   .arg(m_podName, master ? QStringLiteral("master") : QStringLiteral("replica"),
-                       master ? QStringLiteral(" and the slots rebalanced over %1 masters")
+                       master ? tr(" and the slots rebalanced over %1 masters")
                                     .arg(found.topology.masters().size() + 1)
-                              : QStringLiteral(" of the master with the fewest replicas on another "
-                                               "Kubernetes node")));
+                              : tr(" of the master with the fewest replicas on another "
+                                   "Kubernetes node")));
     setChangedNothing(true);
     succeed();
 }
@@ -113,11 +109,11 @@ void AddNodeWorkflow::join(const ClusterSurvey &before, const QList<PodState> &p
     // incoming MEET, and one that it sends itself leaves it blank. Members would otherwise record the
     // old IP for it. Harmless on a fresh node.
     const NodeAddress address = addresses.last();
-    const QString step = QStringLiteral("Letting %1 learn its own address").arg(m_podName);
+    const QString step = tr("Letting %1 learn its own address").arg(m_podName);
     setStep(step);
     sendLogged(session()->pool(), address,
                {"CLUSTER", "MEET", address.host.toUtf8(), QByteArray::number(address.port)},
-               QStringLiteral("Let %1 learn its own address").arg(m_podName), this,
+               tr("Let %1 learn its own address").arg(m_podName), this,
                [this, step, before, pods, addresses](Result<RedisReply> reply) {
                    if (ended())
                        return;
@@ -153,16 +149,15 @@ void AddNodeWorkflow::waitUntilAlone(QDeadlineTimer deadline, std::function<void
                     // problems.
                     Logger::instance().warning(
                         QStringLiteral("workflow"),
-                        QStringLiteral("%1 still calls itself %2, not %3.")
+                        tr("%1 still calls itself %2, not %3.")
                             .arg(m_podName, nodes->first().address.toString(), address.toString()));
                     next();
                     return;
                 }
-                fail(ErrorCode::Timeout,
-                     QStringLiteral("%1 did not finish the handshake with itself within %2 s; "
-                                    "check the pod's log.")
-                         .arg(m_podName)
-                         .arg(kOwnAddressTimeoutMs / 1000));
+                fail(ErrorCode::Timeout, tr("%1 did not finish the handshake with itself within %2 s; "
+                                            "check the pod's log.")
+                                             .arg(m_podName)
+                                             .arg(kOwnAddressTimeoutMs / 1000));
                 return;
             }
             QTimer::singleShot(100, this,
@@ -180,7 +175,7 @@ void AddNodeWorkflow::joinCluster(const ClusterSurvey &before, const QList<PodSt
     job->setHostGroup(pod.info.kubeNode);
     if (m_role == Role::Replica) {
         // The job's own scan knows no Kubernetes nodes; the survey's topology does.
-        const QString step = QStringLiteral("Choosing the master of %1").arg(m_podName);
+        const QString step = tr("Choosing the master of %1").arg(m_podName);
         setStep(step);
         const Result<QString> master = chooseMasterForReplica(before.topology, pod.info.kubeNode);
         if (!master) {
@@ -192,18 +187,17 @@ void AddNodeWorkflow::joinCluster(const ClusterSurvey &before, const QList<PodSt
         if (before.topology.hostGroup(*master) == pod.info.kubeNode) {
             Logger::instance().warning(
                 QStringLiteral("workflow"),
-                QStringLiteral("Replica placement: %1 runs on Kubernetes node %2 like every master with "
-                               "slots, so it follows %3 on the same node; losing that node loses both.")
+                tr("Replica placement: %1 runs on Kubernetes node %2 like every master with "
+                   "slots, so it follows %3 on the same node; losing that node loses both.")
                     .arg(m_podName, pod.info.kubeNode, m_masterPod));
         }
-        info(QStringLiteral("%1 (node %2) will follow %3 (node %4).")
+        info(tr("%1 (node %2) will follow %3 (node %4).")
                  .arg(m_podName, pod.info.kubeNode, m_masterPod, before.topology.hostGroup(*master)));
         job->setMasterId(*master);
     }
-    const QString step =
-        m_role == Role::Master
-            ? QStringLiteral("Joining %1 as a master and rebalancing the slots").arg(m_podName)
-            : QStringLiteral("Joining %1 as a replica of %2").arg(m_podName, m_masterPod);
+    const QString step = m_role == Role::Master
+                             ? tr("Joining %1 as a master and rebalancing the slots").arg(m_podName)
+                             : tr("Joining %1 as a replica of %2").arg(m_podName, m_masterPod);
     runStep(step, job, [this, pods, addresses](Job *child) {
         auto *added = static_cast<AddNodeJob *>(child);
         m_nodeId = added->newNodeId();
@@ -219,17 +213,17 @@ void AddNodeWorkflow::verify(const QList<PodState> &pods, const QList<NodeAddres
         const TopologyNode *node = topology.node(m_nodeId);
         if (!node) {
             fail(ErrorCode::Unhealthy,
-                 QStringLiteral("Verifying: %1 joined, but a fresh scan does not list it.").arg(m_podName));
+                 tr("Verifying: %1 joined, but a fresh scan does not list it.").arg(m_podName));
             return;
         }
         if (m_role == Role::Master) {
-            addResult(QStringLiteral("%1 (%2, node %3) joined as a master and holds %4 slots; %5 masters "
-                                     "share the 16384 slots.")
+            addResult(tr("%1 (%2, node %3) joined as a master and holds %4 slots; %5 masters "
+                         "share the 16384 slots.")
                           .arg(m_podName, node->address.toString(), node->hostGroup)
                           .arg(node->slotSet.count())
                           .arg(topology.masters().size()));
         } else {
-            addResult(QStringLiteral("%1 (%2, node %3) joined as a replica of %4 (node %5).")
+            addResult(tr("%1 (%2, node %3) joined as a replica of %4 (node %5).")
                           .arg(m_podName, node->address.toString(), node->hostGroup, m_masterPod,
                                topology.hostGroup(node->masterId)));
         }

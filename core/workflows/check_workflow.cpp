@@ -9,7 +9,7 @@ namespace rcs {
 CheckWorkflow::CheckWorkflow(KubeSession *session, QObject *parent)
     : Workflow(session, parent)
 {
-    setTitle(QStringLiteral("Check"));
+    setTitle(tr("Check"));
 }
 
 void CheckWorkflow::doStart()
@@ -25,8 +25,8 @@ void CheckWorkflow::doStart()
         case Situation::NotCreated:
         case Situation::TotalFailure:
             fail(ErrorCode::Refused,
-                 QStringLiteral("check --fix closes open slots of a running cluster, and "
-                                "this one is %1: %2 Nothing was changed.")
+                 tr("check --fix closes open slots of a running cluster, and "
+                    "this one is %1: %2 Nothing was changed.")
                      .arg(situationName(found.assessment.situation), found.assessment.advice));
             return;
         default:
@@ -40,33 +40,33 @@ void CheckWorkflow::repair(const ClusterSurvey &found)
     const QList<OpenSlot> open = found.topology.openSlots();
     const QList<OpenSlot> onReplicas = found.topology.replicaOnlyOpenSlots();
     if (open.isEmpty() && onReplicas.isEmpty()) {
-        info(QStringLiteral("No slot is open: there is nothing for --fix to do."));
+        info(tr("No slot is open: there is nothing for --fix to do."));
         conclude(found);
         return;
     }
     if (isDryRun()) {
         for (const OpenSlot &slot : open) {
-            info(QStringLiteral("slot %1 is %2 %3 on %4")
+            info(tr("slot %1 is %2 %3 on %4")
                      .arg(slot.slot)
-                     .arg(slot.migrating ? QStringLiteral("migrating to") : QStringLiteral("importing from"),
+                     .arg(slot.migrating ? tr("migrating to") : tr("importing from"),
                           found.podName(slot.peerId), found.podName(slot.nodeId)));
         }
         for (const OpenSlot &slot : onReplicas) {
-            info(QStringLiteral("slot %1 is %2 %3 on the replica %4 only")
+            info(tr("slot %1 is %2 %3 on the replica %4 only")
                      .arg(slot.slot)
-                     .arg(slot.migrating ? QStringLiteral("migrating to") : QStringLiteral("importing from"),
-                          found.podName(slot.peerId), found.podName(slot.nodeId)));
+                     .arg(slot.migrating ? tr("migrating to") : tr("importing from"), found.podName(slot.peerId),
+                          found.podName(slot.nodeId)));
         }
-        logCommand(QStringLiteral("redis"), QStringLiteral("Close the open slots"),
+        logCommand(QStringLiteral("redis"), tr("Close the open slots"),
                    QStringLiteral("%1 --cluster fix %2")
                        .arg(cliProgram(session()->pool(), found.addresses.value(0)),
                             found.addresses.value(0).toString()));
-        addResult(QStringLiteral("Dry run: %1 open slot(s) would be closed; nothing was changed.")
+        addResult(tr("Dry run: %1 open slot(s) would be closed; nothing was changed.")
                       .arg(open.size() + onReplicas.size()));
         conclude(found);
         return;
     }
-    runStep(QStringLiteral("Closing the open slots"), new FixOpenSlotsJob(found.addresses, session()->pool()),
+    runStep(tr("Closing the open slots"), new FixOpenSlotsJob(found.addresses, session()->pool()),
             [this](Job *child) {
                 m_actions = static_cast<FixOpenSlotsJob *>(child)->actions();
                 for (const QString &action : std::as_const(m_actions))

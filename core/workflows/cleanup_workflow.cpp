@@ -19,12 +19,12 @@ QString label(const KubeObjectRef &ref)
 CleanupWorkflow::CleanupWorkflow(KubeSession *session, QObject *parent)
     : Workflow(session, parent)
 {
-    setTitle(QStringLiteral("Clean up"));
+    setTitle(tr("Clean up"));
 }
 
 void CleanupWorkflow::doStart()
 {
-    const QString step = QStringLiteral("Finding what deploy created");
+    const QString step = tr("Finding what deploy created");
     setStep(step);
     const Result<ManifestSet> set = ManifestSet::load(m_manifestDirectory);
     if (!set) {
@@ -65,7 +65,7 @@ void CleanupWorkflow::probeNext(int index)
         return;
     }
     const KubeObjectRef ref = m_candidates.at(index);
-    runStep(QStringLiteral("Looking for %1").arg(label(ref)), allowNotFound(session()->client()->get(ref)),
+    runStep(tr("Looking for %1").arg(label(ref)), allowNotFound(session()->client()->get(ref)),
             [this, index, ref](Job *job) {
                 if (static_cast<KubeRequest *>(job)->httpStatus() / 100 == 2) {
                     m_existing.append(ref);
@@ -79,40 +79,38 @@ void CleanupWorkflow::listClaims()
 {
     auto afterClaims = [this] {
         if (m_deleteNamespace)
-            m_planned.append(
-                QStringLiteral("namespace/%1 (with everything left in it)").arg(session()->ns()));
+            m_planned.append(tr("namespace/%1 (with everything left in it)").arg(session()->ns()));
         if (m_planned.isEmpty()) {
             setChangedNothing(true);
-            addResult(QStringLiteral("Nothing to clean up in namespace %1.").arg(session()->ns()));
+            addResult(tr("Nothing to clean up in namespace %1.").arg(session()->ns()));
             succeed();
             return;
         }
         for (const QString &item : std::as_const(m_planned))
-            info(QStringLiteral("would delete %1").arg(item));
+            info(tr("would delete %1").arg(item));
         if (isDryRun() || !m_confirmed) {
             for (const KubeObjectRef &ref : std::as_const(m_existing))
-                logCommand(QStringLiteral("kube"), QStringLiteral("Delete %1").arg(label(ref)),
+                logCommand(QStringLiteral("kube"), tr("Delete %1").arg(label(ref)),
                            QStringLiteral("%1 delete %2 %3")
                                .arg(session()->kubectl(), kubectlName(ref.kind), ref.name));
             if (!m_claims.isEmpty())
-                logCommand(QStringLiteral("kube"), QStringLiteral("Delete the volumes"),
+                logCommand(QStringLiteral("kube"), tr("Delete the volumes"),
                            QStringLiteral("%1 delete pvc -l %2").arg(session()->kubectl(), m_selector));
             if (m_deleteNamespace)
-                logCommand(QStringLiteral("kube"), QStringLiteral("Delete the namespace"),
+                logCommand(QStringLiteral("kube"), tr("Delete the namespace"),
                            QStringLiteral("kubectl delete namespace %1").arg(session()->ns()));
         }
         if (isDryRun()) {
             setChangedNothing(true);
-            addResult(QStringLiteral("Dry run: would delete %1; nothing was changed.")
+            addResult(tr("Dry run: would delete %1; nothing was changed.")
                           .arg(m_planned.join(QLatin1String(", "))));
             succeed();
             return;
         }
         if (!m_confirmed) {
-            fail(ErrorCode::Refused,
-                 QStringLiteral("Cleanup would delete %1. Nothing was deleted: run again with "
-                                "--yes to confirm.")
-                     .arg(m_planned.join(QLatin1String(", "))));
+            fail(ErrorCode::Refused, tr("Cleanup would delete %1. Nothing was deleted: run again with "
+                                        "--yes to confirm.")
+                                         .arg(m_planned.join(QLatin1String(", "))));
             return;
         }
         deleteNext(0);
@@ -124,7 +122,7 @@ void CleanupWorkflow::listClaims()
     KubeListOptions options;
     options.labelSelector = m_selector;
     runStep(
-        QStringLiteral("Listing the volumes"),
+        tr("Listing the volumes"),
         session()->client()->list(QStringLiteral("v1"), QStringLiteral("PersistentVolumeClaim"),
                                   session()->ns(), options),
         [this, afterClaims](Job *job) {
@@ -132,7 +130,7 @@ void CleanupWorkflow::listClaims()
                 const QString name =
                     claim.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
                 m_claims.append(name);
-                m_planned.append(QStringLiteral("pvc/%1 (its data is lost)").arg(name));
+                m_planned.append(tr("pvc/%1 (its data is lost)").arg(name));
             }
             afterClaims();
         });
@@ -145,15 +143,14 @@ void CleanupWorkflow::deleteNext(int index)
         return;
     }
     const KubeObjectRef ref = m_existing.at(index);
-    runStep(QStringLiteral("Deleting %1").arg(label(ref)), session()->client()->remove(ref),
+    runStep(tr("Deleting %1").arg(label(ref)), session()->client()->remove(ref),
             [this, index](Job *) { deleteNext(index + 1); });
 }
 
 void CleanupWorkflow::waitForPodsGone()
 {
     // The pods go with their StatefulSet; waiting for zero pods is the same bounded poll.
-    waitForPods(0, QStringLiteral("Waiting for the pods to terminate"),
-                [this](const Deployment &) { deleteClaims(); });
+    waitForPods(0, tr("Waiting for the pods to terminate"), [this](const Deployment &) { deleteClaims(); });
 }
 
 void CleanupWorkflow::deleteClaims()
@@ -162,7 +159,7 @@ void CleanupWorkflow::deleteClaims()
         deleteNamespace();
         return;
     }
-    runStep(QStringLiteral("Deleting the volumes"),
+    runStep(tr("Deleting the volumes"),
             session()->client()->removePersistentVolumeClaims(session()->ns(), m_selector),
             [this](Job *) { deleteNamespace(); });
 }
@@ -174,17 +171,17 @@ void CleanupWorkflow::deleteNamespace()
         return;
     }
     runStep(
-        QStringLiteral("Deleting namespace %1").arg(session()->ns()),
+        tr("Deleting namespace %1").arg(session()->ns()),
         session()->client()->removeNamespaceAndWait(session()->ns(), podTimeout()), [this](Job *) { done(); },
         podTimeout() + 5000);
 }
 
 void CleanupWorkflow::done()
 {
-    addResult(QStringLiteral("Deleted %1.").arg(m_planned.join(QLatin1String(", "))));
+    addResult(tr("Deleted %1.").arg(m_planned.join(QLatin1String(", "))));
     if (!m_deletePvcs && !m_deleteNamespace)
-        addResult(QStringLiteral("The volumes (PVCs) were kept: a new deploy reuses their data. Use "
-                                 "--delete-pvcs to delete them."));
+        addResult(tr("The volumes (PVCs) were kept: a new deploy reuses their data. Use "
+                     "--delete-pvcs to delete them."));
     succeed();
 }
 

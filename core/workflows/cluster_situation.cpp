@@ -1,8 +1,18 @@
 #include "cluster_situation.h"
 
+#include <QCoreApplication>
+
 #include "workflow.h"
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::ClusterSituation)
+};
+} // namespace
 
 QString situationName(Situation situation)
 {
@@ -48,14 +58,13 @@ SituationAssessment assessSituation(const Deployment &deployment, const ClusterT
 {
     if (!deployment.namespaceExists || !deployment.statefulSetExists) {
         return {Situation::NotDeployed,
-                QStringLiteral("Nothing is deployed in namespace %1: run 'redis-cluster-studio deploy'.")
-                    .arg(ns)};
+                Text::tr("Nothing is deployed in namespace %1: run 'redis-cluster-studio deploy'.").arg(ns)};
     }
     const int ready = deployment.readyCount();
     if (ready < deployment.replicas || deployment.pods.size() != deployment.replicas) {
         return {Situation::PodsNotReady,
-                QStringLiteral("%1 of %2 pods are Ready: wait for them, or look at the pods listed above "
-                               "('kubectl -n %3 describe pod NAME') and fix what keeps them from starting.")
+                Text::tr("%1 of %2 pods are Ready: wait for them, or look at the pods listed above "
+                         "('kubectl -n %3 describe pod NAME') and fix what keeps them from starting.")
                     .arg(ready)
                     .arg(deployment.replicas)
                     .arg(ns)};
@@ -66,16 +75,16 @@ SituationAssessment assessSituation(const Deployment &deployment, const ClusterT
             anyReachable = anyReachable || view.reachable;
         if (!anyReachable) {
             return {Situation::Degraded,
-                    QStringLiteral("No pod answered on port 6379 from here: try '--access tunnel', or check "
-                                   "that redis-server runs in the pods.")};
+                    Text::tr("No pod answered on port 6379 from here: try '--access tunnel', or check "
+                             "that redis-server runs in the pods.")};
         }
         return {Situation::NotCreated,
-                QStringLiteral("The pods run but form no cluster yet: run 'redis-cluster-studio create'.")};
+                Text::tr("The pods run but form no cluster yet: run 'redis-cluster-studio create'.")};
     }
     if (!topology.openSlots().isEmpty()) {
         return {Situation::OpenSlots,
-                QStringLiteral("%1 slot(s) were left migrating or importing by an interrupted reshard: run "
-                               "'redis-cluster-studio check --fix'.")
+                Text::tr("%1 slot(s) were left migrating or importing by an interrupted reshard: run "
+                         "'redis-cluster-studio check --fix'.")
                     .arg(topology.openSlots().size())};
     }
     const QMap<QString, QString> states = topology.clusterStates();
@@ -92,23 +101,22 @@ SituationAssessment assessSituation(const Deployment &deployment, const ClusterT
     // (no connected link anywhere) is the telling sign.
     if (stale && (!anyOk || !anyLink)) {
         return {Situation::TotalFailure,
-                QStringLiteral("Every pod came back with a new IP and the nodes cannot find each other "
-                               "(no node hears any other, cluster_state:fail): run 'redis-cluster-studio "
-                               "recover'; the data on "
-                               "the volumes is kept.")};
+                Text::tr("Every pod came back with a new IP and the nodes cannot find each other "
+                         "(no node hears any other, cluster_state:fail): run 'redis-cluster-studio "
+                         "recover'; the data on "
+                         "the volumes is kept.")};
     }
     if (report.isHealthy() && topology.allStatesOk() && !states.isEmpty()) {
-        return {Situation::Healthy, QStringLiteral("The cluster is healthy; nothing to do.")};
+        return {Situation::Healthy, Text::tr("The cluster is healthy; nothing to do.")};
     }
     if (stale) {
         return {Situation::Degraded,
-                QStringLiteral("Some nodes still list peers at old addresses: wait a few seconds for gossip, "
-                               "or run 'redis-cluster-studio recover'.")};
+                Text::tr("Some nodes still list peers at old addresses: wait a few seconds for gossip, "
+                         "or run 'redis-cluster-studio recover'.")};
     }
-    return {
-        Situation::Degraded,
-        QStringLiteral("The cluster has problems (see the findings): wait for a failover to settle, then run "
-                       "'redis-cluster-studio check' again, or 'check --fix'.")};
+    return {Situation::Degraded,
+            Text::tr("The cluster has problems (see the findings): wait for a failover to settle, then run "
+                     "'redis-cluster-studio check' again, or 'check --fix'.")};
 }
 
 } // namespace rcs

@@ -14,12 +14,12 @@ CreateWorkflow::CreateWorkflow(KubeSession *session, int replicasPerMaster, QObj
     : Workflow(session, parent)
     , m_replicasPerMaster(replicasPerMaster)
 {
-    setTitle(QStringLiteral("Create the cluster"));
+    setTitle(tr("Create the cluster"));
 }
 
 void CreateWorkflow::doStart()
 {
-    scanReadyPods(QStringLiteral("run 'redis-cluster-studio deploy' first."),
+    scanReadyPods(tr("run 'redis-cluster-studio deploy' first."),
                   [this](const Deployment &ready, const QList<NodeAddress> &addresses,
                          const ClusterTopology &topology) {
                       if (!isClusterFormed(topology)) {
@@ -50,16 +50,16 @@ void CreateWorkflow::doStart()
                       }
                       if (outsider) {
                           fail(ErrorCode::Refused,
-                               QStringLiteral("Some pods already belong to a cluster but %1 does not: "
-                                              "this is not a fresh deployment. Use 'add-node' to join "
-                                              "a pod, or 'cleanup --delete-pvcs' and deploy again.")
+                               tr("Some pods already belong to a cluster but %1 does not: "
+                                  "this is not a fresh deployment. Use 'add-node' to join "
+                                  "a pod, or 'cleanup --delete-pvcs' and deploy again.")
                                    .arg(outsider->pod ? outsider->pod->name : outsider->address.toString()));
                           return;
                       }
                       m_topology = topology;
                       setChangedNothing(true);
-                      addResult(QStringLiteral("The cluster is already created (%1 masters over %2 pods); "
-                                               "nothing was changed. See 'redis-cluster-studio status'.")
+                      addResult(tr("The cluster is already created (%1 masters over %2 pods); "
+                                   "nothing was changed. See 'redis-cluster-studio status'.")
                                     .arg(topology.masters().size())
                                     .arg(addresses.size()));
                       succeed();
@@ -71,7 +71,7 @@ void CreateWorkflow::created(const Deployment &deployment, const QList<NodeAddre
     QList<PlannedNodeInput> inputs;
     for (int i = 0; i < addresses.size(); ++i)
         inputs.append(PlannedNodeInput{addresses.at(i), deployment.pods.at(i).info.kubeNode});
-    const QString planStep = QStringLiteral("Planning masters and replicas");
+    const QString planStep = tr("Planning masters and replicas");
     setStep(planStep);
     const Result<CreatePlan> plan = planCreate(inputs, m_replicasPerMaster);
     if (!plan) {
@@ -87,29 +87,28 @@ void CreateWorkflow::created(const Deployment &deployment, const QList<NodeAddre
         return address.toString();
     };
     for (const CreatePlan::Master &master : m_plan.masters) {
-        info(QStringLiteral("master %1 (%2, node %3): slots %4")
+        info(tr("master %1 (%2, node %3): slots %4")
                  .arg(podAt(master.address), master.address.toString(), master.hostGroup,
                       SlotSet::range(master.slotRange.first, master.slotRange.last).toString()));
     }
     for (const CreatePlan::Replica &replica : m_plan.replicas) {
         const CreatePlan::Master &master = m_plan.masters.at(replica.master);
-        info(QStringLiteral("replica %1 (%2, node %3) of %4 (node %5)")
+        info(tr("replica %1 (%2, node %3) of %4 (node %5)")
                  .arg(podAt(replica.address), replica.address.toString(), replica.hostGroup,
                       podAt(master.address), master.hostGroup));
     }
     for (const QString &warning : std::as_const(m_plan.warnings))
-        Logger::instance().warning(QStringLiteral("workflow"),
-                                   QStringLiteral("Replica placement: ") + warning);
+        Logger::instance().warning(QStringLiteral("workflow"), tr("Replica placement: ") + warning);
 
     if (isDryRun()) {
         QStringList hosts;
         for (const NodeAddress &address : addresses)
             hosts << address.toString();
-        logCommand(QStringLiteral("redis"), QStringLiteral("Create the cluster"),
+        logCommand(QStringLiteral("redis"), tr("Create the cluster"),
                    QStringLiteral("%1 --cluster create %2 --cluster-replicas %3")
                        .arg(cliProgram(session()->pool(), addresses.value(0)), hosts.join(QLatin1Char(' ')))
                        .arg(m_replicasPerMaster));
-        addResult(QStringLiteral("Dry run: %1 masters and %2 replicas would be formed; nothing was changed.")
+        addResult(tr("Dry run: %1 masters and %2 replicas would be formed; nothing was changed.")
                       .arg(m_plan.masters.size())
                       .arg(m_plan.replicas.size()));
         setChangedNothing(true);
@@ -120,18 +119,17 @@ void CreateWorkflow::created(const Deployment &deployment, const QList<NodeAddre
     auto *job = new CreateClusterJob(inputs, m_replicasPerMaster, session()->pool());
     job->setConvergenceTimeout(stepTimeout());
     runStep(
-        QStringLiteral("Forming the cluster"), job,
+        tr("Forming the cluster"), job,
         [this, deployment](Job *child) {
             m_topology = static_cast<CreateClusterJob *>(child)->topology();
-            addResult(
-                QStringLiteral("Cluster created: %1 masters, %2 replicas over %3 pods; every node reports "
-                               "cluster_state:ok.%4")
-                    .arg(m_plan.masters.size())
-                    .arg(m_plan.replicas.size())
-                    .arg(deployment.pods.size())
-                    .arg(m_plan.warnings.isEmpty()
-                             ? QString()
-                             : QStringLiteral(" Warning: ") + m_plan.warnings.join(QLatin1Char(' '))));
+            addResult(tr("Cluster created: %1 masters, %2 replicas over %3 pods; every node reports "
+                         "cluster_state:ok.%4")
+                          .arg(m_plan.masters.size())
+                          .arg(m_plan.replicas.size())
+                          .arg(deployment.pods.size())
+                          .arg(m_plan.warnings.isEmpty()
+                                   ? QString()
+                                   : tr(" Warning: ") + m_plan.warnings.join(QLatin1Char(' '))));
             succeed();
         },
         stepTimeout() + 5000);

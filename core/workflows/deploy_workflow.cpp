@@ -11,14 +11,14 @@ DeployWorkflow::DeployWorkflow(KubeSession *session, ManifestParameters paramete
     : Workflow(session, parent)
     , m_parameters(std::move(parameters))
 {
-    setTitle(QStringLiteral("Deploy"));
+    setTitle(tr("Deploy"));
     m_parameters.ns = session->ns();
     m_parameters.statefulSetName = session->target().statefulSet;
 }
 
 void DeployWorkflow::doStart()
 {
-    const QString step = QStringLiteral("Rendering the manifests");
+    const QString step = tr("Rendering the manifests");
     setStep(step);
     const Result<ManifestSet> set = ManifestSet::load(m_manifestDirectory);
     if (!set) {
@@ -46,19 +46,19 @@ void DeployWorkflow::applyNext(int index)
         const KubeObjectRef ref = KubeObjectRef::fromObject(object);
         if (isDryRun()) {
             logCommand(
-                QStringLiteral("kube"), QStringLiteral("Apply %1 %2").arg(kubectlName(ref.kind), ref.name),
+                QStringLiteral("kube"), tr("Apply %1 %2").arg(kubectlName(ref.kind), ref.name),
                 QStringLiteral("%1 apply --server-side --field-manager=%2 --force-conflicts -f %3-%4.yaml")
                     .arg(KubeClient::kubectl(ref.ns), QString::fromLatin1(KubeClient::kFieldManager),
                          kubectlName(ref.kind), ref.name));
             applyNext(index + 1);
             return;
         }
-        runStep(QStringLiteral("Applying %1 %2").arg(kubectlName(ref.kind), ref.name),
-                session()->client()->apply(object), [this, index](Job *) { applyNext(index + 1); });
+        runStep(tr("Applying %1 %2").arg(kubectlName(ref.kind), ref.name), session()->client()->apply(object),
+                [this, index](Job *) { applyNext(index + 1); });
         return;
     }
     if (isDryRun()) {
-        addResult(QStringLiteral("Dry run: %1 objects would be applied to namespace %2; nothing was changed.")
+        addResult(tr("Dry run: %1 objects would be applied to namespace %2; nothing was changed.")
                       .arg(m_objects.size())
                       .arg(session()->ns()));
         setChangedNothing(true);
@@ -66,13 +66,13 @@ void DeployWorkflow::applyNext(int index)
         return;
     }
     waitForPods(
-        m_parameters.replicas, QStringLiteral("Waiting for the pods to become Ready"),
+        m_parameters.replicas, tr("Waiting for the pods to become Ready"),
         [this](const Deployment &deployment) {
             m_deployment = deployment;
             QStringList where;
             for (const PodState &pod : deployment.pods)
                 where << QStringLiteral("%1 %2 on %3").arg(pod.info.name, pod.info.ip, pod.info.kubeNode);
-            addResult(QStringLiteral("Deployed: %1 pods Ready (%2). Next: 'redis-cluster-studio create'.")
+            addResult(tr("Deployed: %1 pods Ready (%2). Next: 'redis-cluster-studio create'.")
                           .arg(deployment.pods.size())
                           .arg(where.join(QLatin1String(", "))));
             succeed();

@@ -9,20 +9,20 @@ namespace rcs {
 FailoverWorkflow::FailoverWorkflow(KubeSession *session, QObject *parent)
     : Workflow(session, parent)
 {
-    setTitle(QStringLiteral("Fail over"));
+    setTitle(tr("Fail over"));
 }
 
 void FailoverWorkflow::doStart()
 {
     if (m_mode == Mode::Default) {
-        requireHealthy(QStringLiteral("A failover"), [this](const ClusterSurvey &found) { promote(found); });
+        requireHealthy(tr("A failover"), [this](const ClusterSurvey &found) { promote(found); });
         return;
     }
     // FORCE / TAKEOVER exist for a master that is down: an unhealthy cluster is their point.
     survey([this](const ClusterSurvey &found) {
         if (!isClusterFormed(found.topology)) {
             fail(ErrorCode::Refused,
-                 QStringLiteral("There is no cluster to fail over in: it is %1. %2")
+                 tr("There is no cluster to fail over in: it is %1. %2")
                      .arg(situationName(found.assessment.situation), found.assessment.advice));
             return;
         }
@@ -40,14 +40,14 @@ void FailoverWorkflow::promote(const ClusterSurvey &found)
                 replicas << candidate.pod->name;
         }
         replicas.sort();
-        const QString what = !node ? QStringLiteral("runs no node of the cluster (is the name right?)")
-                                   : QStringLiteral("runs a master");
-        fail(ErrorCode::InvalidInput, QStringLiteral("Pod '%1' %2; name a replica pod: %3.")
+        const QString what =
+            !node ? tr("runs no node of the cluster (is the name right?)") : tr("runs a master");
+        fail(ErrorCode::InvalidInput, tr("Pod '%1' %2; name a replica pod: %3.")
                                           .arg(m_podName, what, replicas.join(QLatin1String(", "))));
         return;
     }
     m_oldMasterPod = found.podName(node->masterId);
-    info(QStringLiteral("%1 (%2) takes over from its master %3.")
+    info(tr("%1 (%2) takes over from its master %3.")
              .arg(m_podName, node->address.toString(), m_oldMasterPod));
     if (isDryRun()) {
         QStringList args{QStringLiteral("CLUSTER"), QStringLiteral("FAILOVER")};
@@ -55,12 +55,11 @@ void FailoverWorkflow::promote(const ClusterSurvey &found)
             args << QStringLiteral("FORCE");
         else if (m_mode == Mode::Takeover)
             args << QStringLiteral("TAKEOVER");
-        logCommand(QStringLiteral("redis"), QStringLiteral("Promote %1").arg(m_podName),
+        logCommand(QStringLiteral("redis"), tr("Promote %1").arg(m_podName),
                    redisCliLine(session()->pool(), node->address, args));
         setChangedNothing(true);
-        addResult(
-            QStringLiteral("Dry run: %1 would become the master and %2 its replica; nothing was changed.")
-                .arg(m_podName, m_oldMasterPod));
+        addResult(tr("Dry run: %1 would become the master and %2 its replica; nothing was changed.")
+                      .arg(m_podName, m_oldMasterPod));
         succeed();
         return;
     }
@@ -68,10 +67,10 @@ void FailoverWorkflow::promote(const ClusterSurvey &found)
     job->setMode(m_mode);
     job->setRoleTimeout(stepTimeout());
     runStep(
-        QStringLiteral("Promoting %1").arg(m_podName), job,
+        tr("Promoting %1").arg(m_podName), job,
         [this](Job *) {
-            addResult(QStringLiteral("%1 is now the master; %2 follows it, and every node sees the swapped "
-                                     "roles.")
+            addResult(tr("%1 is now the master; %2 follows it, and every node sees the swapped "
+                         "roles.")
                           .arg(m_podName, m_oldMasterPod));
             succeed();
         },

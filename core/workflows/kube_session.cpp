@@ -13,15 +13,15 @@ Result<KubeSession *> KubeSession::open(const ClusterTarget &target, QObject *pa
     if (!config) {
         return Error(config.error().code(),
                      config.error().message() +
-                         QStringLiteral(" Pass --kubeconfig FILE, set KUBECONFIG, or start the sandbox with "
-                                        "'redis-cluster-studio sandbox start'."),
+                         tr(" Pass --kubeconfig FILE, set KUBECONFIG, or start the sandbox with "
+                            "'redis-cluster-studio sandbox start'."),
                      config.error().detail());
     }
     if (config->files().isEmpty()) {
         return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("No kubeconfig was found (neither --kubeconfig, KUBECONFIG nor "
-                                    "~/.kube/config). Pass --kubeconfig FILE, or start the sandbox with "
-                                    "'redis-cluster-studio sandbox start'."));
+                     tr("No kubeconfig was found (neither --kubeconfig, KUBECONFIG nor "
+                        "~/.kube/config). Pass --kubeconfig FILE, or start the sandbox with "
+                        "'redis-cluster-studio sandbox start'."));
     }
     const Result<KubeTarget> resolved = config->resolve(target.context);
     if (!resolved)

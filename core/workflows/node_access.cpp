@@ -71,20 +71,20 @@ Result<void> NodeAccess::openTunnel(const PodInfo &pod)
         old->deleteLater();
     }
     if (!m_client)
-        return Error(ErrorCode::Internal, QStringLiteral("The Kubernetes client is gone."));
+        return Error(ErrorCode::Internal, tr("The Kubernetes client is gone."));
     PortForward *forward = m_client->portForward(m_ns, pod.name, kRedisPort, this);
     if (const Result<void> listening = forward->listen(); !listening) {
         forward->deleteLater();
-        return listening.error().withContext(QStringLiteral("Opening a tunnel to pod %1").arg(pod.name));
+        return listening.error().withContext(tr("Opening a tunnel to pod %1").arg(pod.name));
     }
     m_forwards.insert(pod.name, forward);
     m_forwardIps.insert(pod.name, pod.ip);
     const NodeAddress local{forward->localAddress().toString(), forward->localPort()};
     m_pool->setRoute(NodeAddress{pod.ip, kRedisPort}, local);
-    m_routes.insert(pod.name, QStringLiteral("tunnel via %1").arg(local.toString()));
+    m_routes.insert(pod.name, tr("tunnel via %1").arg(local.toString()));
     Logger::instance().info(
         QStringLiteral("workflow"),
-        QStringLiteral("Pod %1 is reached through a port-forward on %2.").arg(pod.name, local.toString()),
+        tr("Pod %1 is reached through a port-forward on %2.").arg(pod.name, local.toString()),
         QStringLiteral("kubectl -n %1 port-forward pod/%2 %3:%4")
             .arg(m_ns, pod.name)
             .arg(local.port)
@@ -99,17 +99,15 @@ void NodeAccess::prepare(const QList<PodInfo> &pods, const QObject *context,
     for (const PodInfo &pod : pods) {
         if (pod.ip.isEmpty()) {
             QTimer::singleShot(0, context, [done, name = pod.name] {
-                done(Error(ErrorCode::InvalidInput,
-                           QStringLiteral("Pod %1 has no IP address yet.").arg(name)));
+                done(Error(ErrorCode::InvalidInput, tr("Pod %1 has no IP address yet.").arg(name)));
             });
             return;
         }
         addresses.append(NodeAddress{pod.ip, kRedisPort});
     }
     if (!m_pool) {
-        QTimer::singleShot(0, context, [done] {
-            done(Error(ErrorCode::Internal, QStringLiteral("The connection pool is gone.")));
-        });
+        QTimer::singleShot(0, context,
+                           [done] { done(Error(ErrorCode::Internal, tr("The connection pool is gone."))); });
         return;
     }
 

@@ -1,11 +1,20 @@
 #include "pod_state.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
 
 #include <algorithm>
 
 namespace rcs {
+
+namespace {
+// The translation context of this file's texts: the GUI shows them in its language, the
+// headless commands (which load no translation) in English.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::PodState)
+};
+} // namespace
 
 namespace {
 
@@ -35,10 +44,10 @@ void explain(PodState &state, const QJsonObject &status)
         const QString message = scheduled.value(QLatin1String("message")).toString();
         const bool storage = message.contains(QLatin1String("PersistentVolumeClaim"), Qt::CaseInsensitive) ||
                              message.contains(QLatin1String("storage class"), Qt::CaseInsensitive);
-        state.problem = storage ? QStringLiteral("unschedulable, its volume cannot be bound (no such storage "
-                                                 "class?): %1")
+        state.problem = storage ? Text::tr("unschedulable, its volume cannot be bound (no such storage "
+                                           "class?): %1")
                                       .arg(message)
-                                : QStringLiteral("unschedulable: %1").arg(message);
+                                : Text::tr("unschedulable: %1").arg(message);
         state.stuck = true;
         return;
     }
@@ -57,7 +66,7 @@ void explain(PodState &state, const QJsonObject &status)
         const QString message = waiting.value(QLatin1String("message")).toString();
         if (reason == QLatin1String("ImagePullBackOff") || reason == QLatin1String("ErrImagePull") ||
             reason == QLatin1String("InvalidImageName")) {
-            state.problem = QStringLiteral("image pull failed (%1): %2").arg(reason, message);
+            state.problem = Text::tr("image pull failed (%1): %2").arg(reason, message);
             state.stuck = true;
             return;
         }
@@ -66,7 +75,7 @@ void explain(PodState &state, const QJsonObject &status)
             const QJsonObject last = terminated.isEmpty() ? lastTerminated : terminated;
             const QString why = last.value(QLatin1String("message")).toString();
             state.problem =
-                QStringLiteral("crash loop (%1 restarts, last exit code %2, %3)%4")
+                Text::tr("crash loop (%1 restarts, last exit code %2, %3)%4")
                     .arg(state.info.restarts)
                     .arg(last.value(QLatin1String("exitCode")).toInt())
                     .arg(last.value(QLatin1String("reason")).toString(QStringLiteral("Error")))
@@ -76,7 +85,7 @@ void explain(PodState &state, const QJsonObject &status)
         }
         if (reason == QLatin1String("CreateContainerConfigError") ||
             reason == QLatin1String("CreateContainerError")) {
-            state.problem = QStringLiteral("container cannot be created (%1): %2").arg(reason, message);
+            state.problem = Text::tr("container cannot be created (%1): %2").arg(reason, message);
             state.stuck = true;
             return;
         }
@@ -86,7 +95,7 @@ void explain(PodState &state, const QJsonObject &status)
         }
     }
     if (!state.info.ready && state.info.phase == QLatin1String("Running"))
-        state.problem = QStringLiteral("running, readiness probe not passed yet");
+        state.problem = Text::tr("running, readiness probe not passed yet");
 }
 
 } // namespace
@@ -153,8 +162,7 @@ QString describePod(const PodState &pod)
         parts << QStringLiteral("on %1").arg(pod.info.kubeNode);
     parts << pod.info.phase;
     if (!pod.isReady())
-        parts << (pod.problem.isEmpty() ? QStringLiteral("not ready")
-                                        : QStringLiteral("not ready: ") + pod.problem);
+        parts << (pod.problem.isEmpty() ? Text::tr("not ready") : Text::tr("not ready: ") + pod.problem);
     return QStringLiteral("%1 (%2)").arg(pod.info.name, parts.join(QLatin1String(", ")));
 }
 

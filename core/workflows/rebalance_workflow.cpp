@@ -9,7 +9,7 @@ namespace rcs {
 RebalanceWorkflow::RebalanceWorkflow(KubeSession *session, QObject *parent)
     : Workflow(session, parent)
 {
-    setTitle(QStringLiteral("Rebalance"));
+    setTitle(tr("Rebalance"));
 }
 
 void RebalanceWorkflow::setReshard(const QStringList &sources, const QString &target, int slotCount)
@@ -18,12 +18,12 @@ void RebalanceWorkflow::setReshard(const QStringList &sources, const QString &ta
     m_sources = sources;
     m_target = target;
     m_slotCount = slotCount;
-    setTitle(QStringLiteral("Reshard"));
+    setTitle(tr("Reshard"));
 }
 
 void RebalanceWorkflow::doStart()
 {
-    const QString action = m_reshard ? QStringLiteral("Resharding") : QStringLiteral("Rebalancing");
+    const QString action = m_reshard ? tr("Resharding") : tr("Rebalancing");
     requireHealthy(action, [this](const ClusterSurvey &found) {
         // Pod names are what the operator sees; the job wants ids (or prefixes).
         const auto idOf = [&found](const QString &name) {
@@ -45,9 +45,8 @@ void RebalanceWorkflow::doStart()
         }
         job->setSimulate(isDryRun());
         connect(job, &Job::progress, this, [this](qint64 done, qint64 total) { setProgress(done, total); });
-        const QString step = m_reshard
-                                 ? QStringLiteral("Moving %1 slots to %2").arg(m_slotCount).arg(m_target)
-                                 : QStringLiteral("Rebalancing the slots");
+        const QString step = m_reshard ? tr("Moving %1 slots to %2").arg(m_slotCount).arg(m_target)
+                                       : tr("Rebalancing the slots");
         runStep(step, job, [this, found](Job *child) {
             auto *rebalance = static_cast<RebalanceJob *>(child);
             m_plan = rebalance->plan();
@@ -63,7 +62,7 @@ void RebalanceWorkflow::report(const ClusterSurvey &found)
     if (!m_plan.needed) {
         // The job already said why (its info message); the result only records the outcome.
         setChangedNothing(true);
-        addResult(QStringLiteral("Nothing was moved."));
+        addResult(tr("Nothing was moved."));
         succeed();
         return;
     }
@@ -71,26 +70,26 @@ void RebalanceWorkflow::report(const ClusterSurvey &found)
     const QString cli = cliProgram(session()->pool(), found.addresses.value(0));
     for (const SlotMove &move : std::as_const(m_plan.moves)) {
         const QString text =
-            QStringLiteral("%1 slots (%2) from %3 to %4")
+            tr("%1 slots (%2) from %3 to %4")
                 .arg(move.slotSet.count())
                 .arg(move.slotSet.toString(), found.podName(move.sourceId), found.podName(move.targetId));
         if (isDryRun()) {
-            logCommand(QStringLiteral("redis"), QStringLiteral("Move ") + text,
+            logCommand(QStringLiteral("redis"), tr("Move %1").arg(text),
                        QStringLiteral("%1 --cluster reshard %2 --cluster-from %3 --cluster-to %4 "
                                       "--cluster-slots %5 --cluster-yes")
                            .arg(cli, seed, move.sourceId, move.targetId)
                            .arg(move.slotSet.count()));
         } else {
-            info(QStringLiteral("moved ") + text);
+            info(tr("moved %1").arg(text));
         }
     }
     if (isDryRun()) {
         setChangedNothing(true);
-        addResult(QStringLiteral("Dry run: %1 slots would move in %2 moves; nothing was changed.")
+        addResult(tr("Dry run: %1 slots would move in %2 moves; nothing was changed.")
                       .arg(m_plan.slotCount())
                       .arg(m_plan.moves.size()));
     } else {
-        addResult(QStringLiteral("Moved %1 slots and %2 keys; every node agrees on the new owners.")
+        addResult(tr("Moved %1 slots and %2 keys; every node agrees on the new owners.")
                       .arg(m_slotsMoved)
                       .arg(m_keysMoved));
     }

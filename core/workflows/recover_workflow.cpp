@@ -11,18 +11,17 @@ namespace rcs {
 RecoverWorkflow::RecoverWorkflow(KubeSession *session, QObject *parent)
     : Workflow(session, parent)
 {
-    setTitle(QStringLiteral("Recover"));
+    setTitle(tr("Recover"));
 }
 
 void RecoverWorkflow::doStart()
 {
-    scanReadyPods(QStringLiteral("nothing to recover."), [this](const Deployment &ready,
-                                                                const QList<NodeAddress> &addresses,
-                                                                const ClusterTopology &topology) {
+    scanReadyPods(tr("nothing to recover."), [this](const Deployment &ready,
+                                                    const QList<NodeAddress> &addresses,
+                                                    const ClusterTopology &topology) {
         if (!isClusterFormed(topology)) {
-            fail(ErrorCode::Refused,
-                 QStringLiteral("The pods form no cluster, so there is nothing to recover: "
-                                "run 'redis-cluster-studio create'."));
+            fail(ErrorCode::Refused, tr("The pods form no cluster, so there is nothing to recover: "
+                                        "run 'redis-cluster-studio create'."));
             return;
         }
         const ClusterCheckReport report = checkCluster(topology);
@@ -30,9 +29,9 @@ void RecoverWorkflow::doStart()
         if (assessment.situation == Situation::Healthy) {
             m_topology = topology;
             setChangedNothing(true);
-            addResult(QStringLiteral("The cluster is healthy: every node is at its current "
-                                     "address and reports cluster_state:ok; nothing was "
-                                     "changed."));
+            addResult(tr("The cluster is healthy: every node is at its current "
+                         "address and reports cluster_state:ok; nothing was "
+                         "changed."));
             succeed();
             return;
         }
@@ -48,14 +47,14 @@ void RecoverWorkflow::recover(const Deployment &deployment, const QList<NodeAddr
                 if (peer == address)
                     continue;
                 logCommand(QStringLiteral("redis"),
-                           QStringLiteral("Introduce %1 to %2").arg(peer.toString(), address.toString()),
+                           tr("Introduce %1 to %2").arg(peer.toString(), address.toString()),
                            redisCliLine(session()->pool(), address,
                                         QStringList{QStringLiteral("CLUSTER"), QStringLiteral("MEET"),
                                                     peer.host, QString::number(peer.port)}));
             }
         }
-        addResult(QStringLiteral("Dry run: the %1 pods would be introduced to each other at their current "
-                                 "addresses; nothing was changed.")
+        addResult(tr("Dry run: the %1 pods would be introduced to each other at their current "
+                     "addresses; nothing was changed.")
                       .arg(addresses.size()));
         setChangedNothing(true);
         succeed();
@@ -64,12 +63,12 @@ void RecoverWorkflow::recover(const Deployment &deployment, const QList<NodeAddr
     auto *job = new RecoverJob(addresses, session()->pool());
     job->setConvergenceTimeout(stepTimeout());
     runStep(
-        QStringLiteral("Recovering the cluster"), job,
+        tr("Recovering the cluster"), job,
         [this, deployment, addresses](Job *child) {
             auto *recoverJob = static_cast<RecoverJob *>(child);
             for (const QString &note : recoverJob->plan().notes)
                 addResult(note);
-            addResult(QStringLiteral("Sent %1 CLUSTER MEET commands.").arg(recoverJob->meetsSent()));
+            addResult(tr("Sent %1 CLUSTER MEET commands.").arg(recoverJob->meetsSent()));
             verify(deployment, addresses);
         },
         stepTimeout() + 5000);
@@ -88,12 +87,12 @@ void RecoverWorkflow::verify(const Deployment &deployment, const QList<NodeAddre
                     problems << finding.text;
             }
             fail(ErrorCode::Unhealthy,
-                 QStringLiteral("Verifying the recovered cluster: it is %1: %2")
+                 tr("Verifying the recovered cluster: it is %1: %2")
                      .arg(situationName(assessment.situation), problems.join(QLatin1Char(' '))));
             return;
         }
-        addResult(QStringLiteral("Recovered: every node lists every peer at its current address and reports "
-                                 "cluster_state:ok."));
+        addResult(tr("Recovered: every node lists every peer at its current address and reports "
+                     "cluster_state:ok."));
         succeed();
     });
 }

@@ -15,7 +15,7 @@ namespace rcs {
 RemoveNodeWorkflow::RemoveNodeWorkflow(KubeSession *session, QObject *parent)
     : Workflow(session, parent)
 {
-    setTitle(QStringLiteral("Remove a node"));
+    setTitle(tr("Remove a node"));
 }
 
 void RemoveNodeWorkflow::doStart()
@@ -24,7 +24,7 @@ void RemoveNodeWorkflow::doStart()
         // A blank pod on top (an add-node stopped after scaling) is no member: the cluster is judged
         // without it, and removing it is only scaling down.
         ClusterSurvey found = all.withoutBlankTopPods();
-        if (refuseUnlessHealthy(QStringLiteral("Removing a node"), found))
+        if (refuseUnlessHealthy(tr("Removing a node"), found))
             return;
         found.deployment = all.deployment;
         if (!plan(found))
@@ -35,14 +35,14 @@ void RemoveNodeWorkflow::doStart()
             logCommands(found);
         if (isDryRun()) {
             setChangedNothing(true);
-            addResult(QStringLiteral("Dry run: %1 would be removed; nothing was changed.").arg(m_podName));
+            addResult(tr("Dry run: %1 would be removed; nothing was changed.").arg(m_podName));
             succeed();
             return;
         }
         if (!m_confirmed) {
             fail(ErrorCode::Refused,
-                 QStringLiteral("remove-node would remove pod %1 as listed above. Nothing was changed: run "
-                                "again with --yes to confirm.")
+                 tr("remove-node would remove pod %1 as listed above. Nothing was changed: run "
+                    "again with --yes to confirm.")
                      .arg(m_podName));
             return;
         }
@@ -52,31 +52,30 @@ void RemoveNodeWorkflow::doStart()
 
 bool RemoveNodeWorkflow::plan(const ClusterSurvey &found)
 {
-    const QString step = QStringLiteral("Planning the removal");
+    const QString step = tr("Planning the removal");
     setStep(step);
     m_count = found.deployment.replicas;
     const QString statefulSet = session()->target().statefulSet;
     m_podName = QStringLiteral("%1-%2").arg(statefulSet).arg(m_count - 1);
     if (!m_expectedPod.isEmpty() && m_expectedPod != m_podName) {
-        fail(
-            ErrorCode::Refused,
-            QStringLiteral("You confirmed the removal of %1, but the pod to remove is now %2 (StatefulSet %3 "
-                           "has %4 pods). Nothing was changed: look at the cluster again and confirm anew.")
-                .arg(m_expectedPod, m_podName, statefulSet)
-                .arg(m_count));
+        fail(ErrorCode::Refused,
+             tr("You confirmed the removal of %1, but the pod to remove is now %2 (StatefulSet %3 "
+                "has %4 pods). Nothing was changed: look at the cluster again and confirm anew.")
+                 .arg(m_expectedPod, m_podName, statefulSet)
+                 .arg(m_count));
         return false;
     }
     if (m_count <= 1) {
         fail(ErrorCode::Refused,
-             QStringLiteral("StatefulSet %1 has only %2 pod; there is nothing to remove. Use cleanup to "
-                            "delete the deployment.")
+             tr("StatefulSet %1 has only %2 pod; there is nothing to remove. Use cleanup to "
+                "delete the deployment.")
                  .arg(statefulSet)
                  .arg(m_count));
         return false;
     }
     const TopologyNode *node = found.nodeOfPod(m_podName);
     if (!node) {
-        m_planned << QStringLiteral("%1 is not a member of the cluster: only the pod goes.").arg(m_podName);
+        m_planned << tr("%1 is not a member of the cluster: only the pod goes.").arg(m_podName);
     } else {
         m_nodeId = node->id;
         const QList<TopologyNode> masters = found.topology.masters();
@@ -92,15 +91,15 @@ bool RemoveNodeWorkflow::plan(const ClusterSurvey &found)
                 for (const TopologyNode &replica : found.topology.replicasOf(node->id))
                     replicas << found.podName(replica.id);
                 fail(ErrorCode::Refused,
-                     QStringLiteral("%1 is one of %2 masters; removing it would leave fewer than %3. %4 "
-                                    "Nothing was changed.")
+                     tr("%1 is one of %2 masters; removing it would leave fewer than %3. %4 "
+                        "Nothing was changed.")
                          .arg(m_podName)
                          .arg(serving)
                          .arg(kMinimumMasters)
                          .arg(replicas.isEmpty()
-                                  ? QStringLiteral("Add a master first.")
-                                  : QStringLiteral("Fail over to its replica first ('failover --pod %1') so "
-                                                   "that the highest pod is a replica.")
+                                  ? tr("Add a master first.")
+                                  : tr("Fail over to its replica first ('failover --pod %1') so "
+                                       "that the highest pod is a replica.")
                                         .arg(replicas.first())));
                 return false;
             }
@@ -115,31 +114,30 @@ bool RemoveNodeWorkflow::plan(const ClusterSurvey &found)
             QStringList targets;
             for (auto it = byTarget.cbegin(); it != byTarget.cend(); ++it) {
                 m_drainTargets.append({it.key(), it.value()});
-                targets << QStringLiteral("%1 slots to %2").arg(it.value()).arg(found.podName(it.key()));
+                targets << tr("%1 slots to %2").arg(it.value()).arg(found.podName(it.key()));
             }
-            m_planned << QStringLiteral("%1 is a master with %2 slots; they move with their keys: %3.")
+            m_planned << tr("%1 is a master with %2 slots; they move with their keys: %3.")
                              .arg(m_podName)
                              .arg(node->slotSet.count())
                              .arg(targets.join(QLatin1String(", ")));
         } else if (node->isMaster()) {
-            m_planned << QStringLiteral("%1 is a master without slots: no slot moves.").arg(m_podName);
+            m_planned << tr("%1 is a master without slots: no slot moves.").arg(m_podName);
         } else {
             const QString master = found.podName(node->masterId);
-            m_planned << QStringLiteral("%1 is a replica of %2: no slot moves.").arg(m_podName, master);
+            m_planned << tr("%1 is a replica of %2: no slot moves.").arg(m_podName, master);
             if (found.topology.replicasOf(node->masterId).size() <= 1)
-                m_planned << QStringLiteral("%1 is left without a replica.").arg(master);
+                m_planned << tr("%1 is left without a replica.").arg(master);
         }
         QStringList replicas;
         for (const TopologyNode &replica : found.topology.replicasOf(node->id))
             replicas << found.podName(replica.id);
         if (!replicas.isEmpty())
-            m_planned << QStringLiteral("Its replicas %1 follow other masters.")
-                             .arg(replicas.join(QLatin1String(", ")));
-        m_planned << QStringLiteral("Every other node forgets %1 (CLUSTER FORGET) and it is reset to a blank "
-                                    "node (CLUSTER RESET SOFT).")
+            m_planned << tr("Its replicas %1 follow other masters.").arg(replicas.join(QLatin1String(", ")));
+        m_planned << tr("Every other node forgets %1 (CLUSTER FORGET) and it is reset to a blank "
+                        "node (CLUSTER RESET SOFT).")
                          .arg(node->id.left(8));
     }
-    m_planned << QStringLiteral("StatefulSet %1 is scaled from %2 to %3 pods: pod %4 is deleted.")
+    m_planned << tr("StatefulSet %1 is scaled from %2 to %3 pods: pod %4 is deleted.")
                      .arg(statefulSet)
                      .arg(m_count)
                      .arg(m_count - 1)
@@ -156,15 +154,14 @@ bool RemoveNodeWorkflow::plan(const ClusterSurvey &found)
                             .toString() == QLatin1String("Delete");
     for (const QString &claim : std::as_const(m_claims)) {
         if (m_claimsGoWithPod)
-            m_planned << QStringLiteral("Volume pvc/%1 is deleted by Kubernetes with the pod (retention "
-                                        "policy whenScaled: Delete).")
+            m_planned << tr("Volume pvc/%1 is deleted by Kubernetes with the pod (retention "
+                            "policy whenScaled: Delete).")
                              .arg(claim);
         else if (m_deleteClaims)
-            m_planned << QStringLiteral("Volume pvc/%1 is deleted (its data is lost).").arg(claim);
+            m_planned << tr("Volume pvc/%1 is deleted (its data is lost).").arg(claim);
         else
-            m_planned << QStringLiteral(
-                             "Volume pvc/%1 is kept (a later scale-up gives it back to %2); delete "
-                             "it with: %3 delete pvc %1")
+            m_planned << tr("Volume pvc/%1 is kept (a later scale-up gives it back to %2); delete "
+                            "it with: %3 delete pvc %1")
                              .arg(claim, m_podName, session()->kubectl());
     }
     return true;
@@ -177,24 +174,22 @@ void RemoveNodeWorkflow::logCommands(const ClusterSurvey &found)
     if (!m_nodeId.isEmpty()) {
         for (const auto &[target, count] : std::as_const(m_drainTargets)) {
             logCommand(QStringLiteral("redis"),
-                       QStringLiteral("Move %1 slots from %2 to %3")
-                           .arg(count)
-                           .arg(m_podName, found.podName(target)),
+                       tr("Move %1 slots from %2 to %3").arg(count).arg(m_podName, found.podName(target)),
                        QStringLiteral("%1 --cluster reshard %2 --cluster-from %3 --cluster-to %4 "
                                       "--cluster-slots %5 --cluster-yes")
                            .arg(cli, seed, m_nodeId, target)
                            .arg(count));
         }
-        logCommand(QStringLiteral("redis"), QStringLiteral("Remove %1 from the cluster").arg(m_podName),
+        logCommand(QStringLiteral("redis"), tr("Remove %1 from the cluster").arg(m_podName),
                    QStringLiteral("%1 --cluster del-node %2 %3").arg(cli, seed, m_nodeId));
     }
-    logCommand(QStringLiteral("kube"), QStringLiteral("Delete pod %1").arg(m_podName),
+    logCommand(QStringLiteral("kube"), tr("Delete pod %1").arg(m_podName),
                QStringLiteral("%1 scale statefulset %2 --replicas=%3")
                    .arg(session()->kubectl(), session()->target().statefulSet)
                    .arg(m_count - 1));
     if (m_deleteClaims && !m_claimsGoWithPod) {
         for (const QString &claim : std::as_const(m_claims))
-            logCommand(QStringLiteral("kube"), QStringLiteral("Delete volume %1").arg(claim),
+            logCommand(QStringLiteral("kube"), tr("Delete volume %1").arg(claim),
                        QStringLiteral("%1 delete pvc %2").arg(session()->kubectl(), claim));
     }
 }
@@ -206,26 +201,23 @@ void RemoveNodeWorkflow::leaveCluster(const ClusterSurvey &found)
         return;
     }
     auto *job = new RemoveNodeJob(found.addresses, m_nodeId, session()->pool());
-    runStep(QStringLiteral("Removing %1 from the cluster").arg(m_podName), job, [this](Job *child) {
+    runStep(tr("Removing %1 from the cluster").arg(m_podName), job, [this](Job *child) {
         m_slotsMoved = static_cast<RemoveNodeJob *>(child)->slotsMoved();
-        addResult(QStringLiteral("%1 left the cluster%2; every other node forgot it.")
-                      .arg(m_podName,
-                           m_slotsMoved > 0
-                               ? QStringLiteral(" (%1 slots moved to the other masters)").arg(m_slotsMoved)
-                               : QString()));
+        addResult(tr("%1 left the cluster%2; every other node forgot it.")
+                      .arg(m_podName, m_slotsMoved > 0
+                                          ? tr(" (%1 slots moved to the other masters)").arg(m_slotsMoved)
+                                          : QString()));
         scaleDown();
     });
 }
 
 void RemoveNodeWorkflow::scaleDown()
 {
-    runStep(QStringLiteral("Scaling StatefulSet %1 to %2 pods")
-                .arg(session()->target().statefulSet)
-                .arg(m_count - 1),
+    runStep(tr("Scaling StatefulSet %1 to %2 pods").arg(session()->target().statefulSet).arg(m_count - 1),
             session()->client()->scale(session()->statefulSetRef(), m_count - 1), [this](Job *) {
-                waitForPods(m_count - 1, QStringLiteral("Waiting for pod %1 to go").arg(m_podName),
+                waitForPods(m_count - 1, tr("Waiting for pod %1 to go").arg(m_podName),
                             [this](const Deployment &) {
-                                addResult(QStringLiteral("Pod %1 is gone; StatefulSet %2 has %3 pods.")
+                                addResult(tr("Pod %1 is gone; StatefulSet %2 has %3 pods.")
                                               .arg(m_podName, session()->target().statefulSet)
                                               .arg(m_count - 1));
                                 deleteClaim(0);
@@ -243,19 +235,18 @@ void RemoveNodeWorkflow::deleteClaim(int index)
     if (m_claimsGoWithPod || !m_deleteClaims) {
         addResult(
             m_claimsGoWithPod
-                ? QStringLiteral("Volume pvc/%1 goes with the pod (retention policy whenScaled: Delete).")
-                      .arg(claim)
-                : QStringLiteral("Volume pvc/%1 was kept: a later scale-up gives it back to %2 as a "
-                                 "blank node. Delete it with: %3 delete pvc %1")
+                ? tr("Volume pvc/%1 goes with the pod (retention policy whenScaled: Delete).").arg(claim)
+                : tr("Volume pvc/%1 was kept: a later scale-up gives it back to %2 as a "
+                     "blank node. Delete it with: %3 delete pvc %1")
                       .arg(claim, m_podName, session()->kubectl()));
         deleteClaim(index + 1);
         return;
     }
     const KubeObjectRef ref{QStringLiteral("v1"), QStringLiteral("PersistentVolumeClaim"), session()->ns(),
                             claim};
-    runStep(QStringLiteral("Deleting volume pvc/%1").arg(claim),
-            allowNotFound(session()->client()->remove(ref)), [this, index, claim](Job *) {
-                addResult(QStringLiteral("Volume pvc/%1 was deleted.").arg(claim));
+    runStep(tr("Deleting volume pvc/%1").arg(claim), allowNotFound(session()->client()->remove(ref)),
+            [this, index, claim](Job *) {
+                addResult(tr("Volume pvc/%1 was deleted.").arg(claim));
                 deleteClaim(index + 1);
             });
 }
@@ -276,13 +267,13 @@ void RemoveNodeWorkflow::verify(QDeadlineTimer deadline)
                 return;
             }
             fail(ErrorCode::Unhealthy,
-                 QStringLiteral("Verifying: %1 was removed, but after %2 s the cluster is %3: %4")
+                 tr("Verifying: %1 was removed, but after %2 s the cluster is %3: %4")
                      .arg(m_podName)
                      .arg(kSettleTimeoutMs / 1000)
                      .arg(situationName(after.assessment.situation), after.assessment.advice));
             return;
         }
-        addResult(QStringLiteral("The cluster is healthy: %1 masters over %2 pods, every slot served.")
+        addResult(tr("The cluster is healthy: %1 masters over %2 pods, every slot served.")
                       .arg(after.topology.masters().size())
                       .arg(after.deployment.pods.size()));
         succeed();

@@ -159,14 +159,13 @@ Job *SandboxController::start(int timeoutMs)
         }
         const QString program = findExecutable();
         if (program.isEmpty()) {
-            return Error(
-                ErrorCode::Io,
-                QStringLiteral("kube-sandbox was not found next to %1 nor on PATH: build it with 'cmake "
-                               "--build build --target kube-sandbox', or install it.")
-                    .arg(QCoreApplication::applicationDirPath()));
+            return Error(ErrorCode::Io,
+                         tr("kube-sandbox was not found next to %1 nor on PATH: build it with 'cmake "
+                            "--build build --target kube-sandbox', or install it.")
+                             .arg(QCoreApplication::applicationDirPath()));
         }
         if (!QDir().mkpath(dataDir))
-            return Error(ErrorCode::Io, QStringLiteral("Cannot create the sandbox folder %1.").arg(dataDir));
+            return Error(ErrorCode::Io, tr("Cannot create the sandbox folder %1.").arg(dataDir));
         QFile::remove(kubeconfigPath());
         QProcess process;
         process.setProgram(program);
@@ -176,23 +175,21 @@ Job *SandboxController::start(int timeoutMs)
         process.setStandardInputFile(QProcess::nullDevice());
         qint64 started = 0;
         if (!process.startDetached(&started))
-            return Error(ErrorCode::Io,
-                         QStringLiteral("Cannot start %1: %2").arg(program, process.errorString()));
+            return Error(ErrorCode::Io, tr("Cannot start %1: %2").arg(program, process.errorString()));
         *pid = started;
         QFile file(pidFile);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return Error(ErrorCode::Io, QStringLiteral("Cannot write %1.").arg(pidFile));
+            return Error(ErrorCode::Io, tr("Cannot write %1.").arg(pidFile));
         file.write(QByteArray::number(started) + '\n');
         Logger::instance().command(
-            QStringLiteral("sandbox"), QStringLiteral("Start the sandbox"),
+            QStringLiteral("sandbox"), tr("Start the sandbox"),
             QStringLiteral("%1 --data-dir %2 %3").arg(program, dataDir, extra.join(QLatin1Char(' '))));
         return {};
     };
     auto check = [=, this](Error *error) {
         if (!processAlive(*pid)) {
             *error =
-                Error(ErrorCode::Io,
-                      QStringLiteral("kube-sandbox exited while starting: %1").arg(lastLogLines(logFile)));
+                Error(ErrorCode::Io, tr("kube-sandbox exited while starting: %1").arg(lastLogLines(logFile)));
             return false;
         }
         if (*alreadyRunning)
@@ -201,7 +198,7 @@ Job *SandboxController::start(int timeoutMs)
         return log.open(QIODevice::ReadOnly) && log.readAll().contains("listening on ");
     };
     auto *job = new PollJob(begin, check);
-    job->setTitle(QStringLiteral("Start the sandbox"));
+    job->setTitle(tr("Start the sandbox"));
     job->setTimeout(timeoutMs);
     return job;
 }
@@ -213,7 +210,7 @@ Job *SandboxController::stop(int timeoutMs)
     auto begin = [=, this]() -> Result<void> {
         *pid = runningPid();
         if (*pid > 0) {
-            Logger::instance().command(QStringLiteral("sandbox"), QStringLiteral("Stop the sandbox"),
+            Logger::instance().command(QStringLiteral("sandbox"), tr("Stop the sandbox"),
                                        QStringLiteral("kill -TERM %1").arg(*pid));
             ::kill(pid_t(*pid), SIGTERM);
         }
@@ -226,7 +223,7 @@ Job *SandboxController::stop(int timeoutMs)
         return true;
     };
     auto *job = new PollJob(begin, check);
-    job->setTitle(QStringLiteral("Stop the sandbox"));
+    job->setTitle(tr("Stop the sandbox"));
     job->setTimeout(timeoutMs);
     return job;
 }

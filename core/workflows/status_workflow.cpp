@@ -7,7 +7,7 @@ namespace rcs {
 StatusWorkflow::StatusWorkflow(KubeSession *session, QObject *parent)
     : Workflow(session, parent)
 {
-    setTitle(QStringLiteral("Status"));
+    setTitle(tr("Status"));
 }
 
 void StatusWorkflow::doStart()
@@ -18,8 +18,7 @@ void StatusWorkflow::doStart()
         m_report = found.report;
         m_assessment = found.assessment;
         setChangedNothing(true);
-        addResult(QStringLiteral("Situation: %1. %2")
-                      .arg(situationName(m_assessment.situation), m_assessment.advice));
+        addResult(tr("Situation: %1. %2").arg(situationName(m_assessment.situation), m_assessment.advice));
         succeed();
     });
 }

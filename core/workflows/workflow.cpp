@@ -164,7 +164,7 @@ void Workflow::inspect(std::function<void(const Deployment &)> next)
     // status says what was there.
     KubeRequest *nsRequest =
         allowNotFound(client->get(KubeObjectRef{QStringLiteral("v1"), QStringLiteral("Namespace"), {}, ns}));
-    runStep(QStringLiteral("Reading namespace %1").arg(ns), nsRequest, [=, this](Job *job) {
+    runStep(tr("Reading namespace %1").arg(ns), nsRequest, [=, this](Job *job) {
         auto *request = static_cast<KubeRequest *>(job);
         deployment->namespaceExists = request->httpStatus() / 100 == 2;
         if (!deployment->namespaceExists) {
@@ -172,7 +172,7 @@ void Workflow::inspect(std::function<void(const Deployment &)> next)
             return;
         }
         runStep(
-            QStringLiteral("Reading StatefulSet %1").arg(m_session->target().statefulSet),
+            tr("Reading StatefulSet %1").arg(m_session->target().statefulSet),
             allowNotFound(client->get(m_session->statefulSetRef())), [=, this](Job *job) {
                 auto *request = static_cast<KubeRequest *>(job);
                 deployment->statefulSetExists = request->httpStatus() / 100 == 2;
@@ -187,7 +187,7 @@ void Workflow::inspect(std::function<void(const Deployment &)> next)
                 const KubeObjectRef secretRef{QStringLiteral("v1"), QStringLiteral("Secret"), ns,
                                               ManifestSet::secretName(m_session->target().statefulSet)};
                 runStep(
-                    QStringLiteral("Reading the password Secret"), allowNotFound(client->get(secretRef)),
+                    tr("Reading the password Secret"), allowNotFound(client->get(secretRef)),
                     [=, this](Job *job) {
                         auto *request = static_cast<KubeRequest *>(job);
                         if (request->httpStatus() / 100 == 2) {
@@ -202,7 +202,7 @@ void Workflow::inspect(std::function<void(const Deployment &)> next)
                         }
                         KubeListOptions options;
                         options.labelSelector = deployment->selector;
-                        runStep(QStringLiteral("Listing the pods"),
+                        runStep(tr("Listing the pods"),
                                 client->list(QStringLiteral("v1"), QStringLiteral("Pod"), ns, options),
                                 [=, this](Job *job) {
                                     deployment->pods =
@@ -266,9 +266,8 @@ void Workflow::pollPods(int count, const QString &step, QDeadlineTimer deadline,
                 seen->insert(pod.info.name, text);
                 info(text);
                 if (pod.stuck)
-                    Logger::instance().warning(
-                        QStringLiteral("workflow"),
-                        QStringLiteral("Pod %1 is stuck: %2").arg(pod.info.name, pod.problem));
+                    Logger::instance().warning(QStringLiteral("workflow"),
+                                               tr("Pod %1 is stuck: %2").arg(pod.info.name, pod.problem));
             }
             if (pod.ordinal >= count)
                 extra = true;
@@ -288,17 +287,17 @@ void Workflow::pollPods(int count, const QString &step, QDeadlineTimer deadline,
                 const auto it = std::find_if(deployment.pods.cbegin(), deployment.pods.cend(),
                                              [&](const PodState &pod) { return pod.info.name == name; });
                 if (it == deployment.pods.cend())
-                    why << QStringLiteral("%1 does not exist yet").arg(name);
+                    why << tr("%1 does not exist yet").arg(name);
                 else if (!it->isReady())
                     why << describePod(*it);
             }
             for (const PodState &pod : std::as_const(deployment.pods)) {
                 if (pod.ordinal >= count)
-                    why << QStringLiteral("%1 is still there (waiting for it to go)").arg(pod.info.name);
+                    why << tr("%1 is still there (waiting for it to go)").arg(pod.info.name);
             }
             fail(ErrorCode::Timeout,
-                 QStringLiteral("%1: timed out after %2 s with %3 of %4 pods Ready. %5. Check the pods with "
-                                "'%6 describe pod', fix the cause, and run the command again.")
+                 tr("%1: timed out after %2 s with %3 of %4 pods Ready. %5. Check the pods with "
+                    "'%6 describe pod', fix the cause, and run the command again.")
                      .arg(step)
                      .arg(podTimeout() / 1000)
                      .arg(ready)
@@ -314,8 +313,7 @@ void Workflow::pollPods(int count, const QString &step, QDeadlineTimer deadline,
 
 void Workflow::reach(const QList<PodState> &pods, std::function<void(const QList<NodeAddress> &)> next)
 {
-    const QString step =
-        QStringLiteral("Reaching the pods (%1 access)").arg(accessModeName(m_session->access()->mode()));
+    const QString step = tr("Reaching the pods (%1 access)").arg(accessModeName(m_session->access()->mode()));
     setStep(step);
     QList<PodInfo> infos;
     for (const PodState &pod : pods)
@@ -336,7 +334,7 @@ void Workflow::scan(const QList<NodeAddress> &addresses, const QList<PodState> &
 {
     if (ended())
         return;
-    const QString step = QStringLiteral("Reading the cluster state");
+    const QString step = tr("Reading the cluster state");
     setStep(step);
     auto *job = new ClusterScanJob(addresses, m_session->pool());
     job->setDiscover(false);
@@ -370,11 +368,11 @@ void Workflow::scanReadyPods(const QString &advice, ReadyScan next)
 {
     inspect([this, advice, next](const Deployment &deployment) {
         if (!deployment.statefulSetExists) {
-            fail(ErrorCode::NotFound, QStringLiteral("There is no StatefulSet %1 in namespace %2: %3")
+            fail(ErrorCode::NotFound, tr("There is no StatefulSet %1 in namespace %2: %3")
                                           .arg(m_session->target().statefulSet, m_session->ns(), advice));
             return;
         }
-        waitForPods(deployment.replicas, QStringLiteral("Waiting for every pod to be Ready"),
+        waitForPods(deployment.replicas, tr("Waiting for every pod to be Ready"),
                     [this, next](const Deployment &ready) {
                         reach(ready.pods, [this, ready, next](const QList<NodeAddress> &addresses) {
                             scan(addresses, ready.pods,
@@ -428,7 +426,7 @@ bool Workflow::refuseUnlessHealthy(const QString &action, const ClusterSurvey &f
     if (found.assessment.situation == Situation::Healthy)
         return false;
     fail(ErrorCode::Refused,
-         QStringLiteral("%1 needs a healthy cluster, and this one is %2: %3 Nothing was changed.")
+         tr("%1 needs a healthy cluster, and this one is %2: %3 Nothing was changed.")
              .arg(action, situationName(found.assessment.situation), found.assessment.advice));
     return true;
 }

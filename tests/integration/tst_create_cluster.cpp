@@ -216,12 +216,12 @@ private Q_SLOTS:
             // A key needs a slot the node serves; the slots are dropped again afterwards, so only the key
             // makes the node non-empty.
             // ADDSLOTS/DELSLOTS with every slot named: the *SLOTSRANGE forms are 7.0+.
-            QList<QByteArray> slots;
+            QList<QByteArray> everySlot;
             for (int slot = 0; slot < 16384; ++slot)
-                slots.append(QByteArray::number(slot));
-            QVERIFY(ask(dirty, QList<QByteArray>{"CLUSTER", "ADDSLOTS"} + slots).ok());
+                everySlot.append(QByteArray::number(slot));
+            QVERIFY(ask(dirty, QList<QByteArray>{"CLUSTER", "ADDSLOTS"} + everySlot).ok());
             QTRY_VERIFY_WITH_TIMEOUT(ask(dirty, {"SET", "some-key", "value"}).ok(), 15000);
-            QVERIFY(ask(dirty, QList<QByteArray>{"CLUSTER", "DELSLOTS"} + slots).ok());
+            QVERIFY(ask(dirty, QList<QByteArray>{"CLUSTER", "DELSLOTS"} + everySlot).ok());
         } else if (kind == QLatin1String("meet")) {
             QVERIFY(ask(dirty, {"CLUSTER", "MEET", nodes.address(3).host.toLatin1(), "6379"}).ok());
             QTRY_VERIFY_WITH_TIMEOUT(

@@ -1,6 +1,28 @@
 #include "studio_fixtures.h"
 
+#include "ui/theme.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+
 namespace rcs::ui::test {
+
+void isolateStudioSettings()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("RedisClusterStudioTest"));
+    QSettings().clear();
+    Theme::apply(*qApp, Theme::Mode::Light);
+}
+
+void saveShot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("RCS_UI_SHOTS");
+    if (!dir.isEmpty())
+        widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
 
 TopologySnapshot makeSnapshot(int masters, int replicasPerMaster, int kubeNodes, Situation situation)
 {

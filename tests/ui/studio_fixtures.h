@@ -6,10 +6,17 @@
 
 #include <QStringList>
 #include <QTimer>
+#include <QWidget>
 
 #include <functional>
 
 namespace rcs::ui::test {
+
+// Settings of a test's own (QStandardPaths test mode, a test organisation, cleared) and the light
+// theme, so that a window test neither reads nor changes the user's studio settings.
+void isolateStudioSettings();
+// Saves a picture of the widget for a person to look at when RCS_UI_SHOTS names a folder; never asserted.
+void saveShot(QWidget *widget, const QString &name);
 
 // A topology of masters with their replicas spread over Kubernetes nodes, like a StatefulSet's pods:
 // pod i runs on node (i % kubeNodes); masters own an even split of the slots.

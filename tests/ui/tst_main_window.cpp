@@ -23,14 +23,6 @@
 using namespace rcs::ui;
 
 namespace {
-// Pictures for a person to look at, when RCS_UI_SHOTS names a folder; never asserted.
-void saveShot(QWidget *widget, const char *name)
-{
-    const QString dir = qEnvironmentVariable("RCS_UI_SHOTS");
-    if (!dir.isEmpty())
-        widget->grab().save(QDir(dir).filePath(QString::fromLatin1(name) + QStringLiteral(".png")));
-}
-
 StudioTarget sandboxTarget()
 {
     StudioTarget target;
@@ -42,13 +34,7 @@ StudioTarget sandboxTarget()
 class TestMainWindow final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("RedisClusterStudioTest"));
-        QSettings().clear();
-        Theme::apply(*qApp, Theme::Mode::Light);
-    }
+    void initTestCase() { test::isolateStudioSettings(); }
 
     void actionsFollowTheSituation()
     {
@@ -87,7 +73,7 @@ private Q_SLOTS:
         QVERIFY(recoverButton->property("prominent").toBool()); // Recover stands out
         QVERIFY(!window.action(Action::AddNode)->isEnabled());
         QVERIFY(!window.action(Action::CreateCluster)->isEnabled());
-        saveShot(&window, "main-total-failure");
+        test::saveShot(&window, QStringLiteral("main-total-failure"));
     }
 
     void runningAnActionShowsProgressAndBlocksOthers()
@@ -176,7 +162,7 @@ private Q_SLOTS:
             QVERIFY2(items.contains(QStringLiteral("PersistentVolumeClaim redis-data-redis-app-%1").arg(i)),
                      qPrintable(items.join(QLatin1Char(','))));
         QVERIFY(dialog->acceptButton()->text().contains(QLatin1String("10")));
-        saveShot(dialog, "cleanup-confirmation");
+        test::saveShot(dialog, QStringLiteral("cleanup-confirmation"));
         dialog->accept();
         QTRY_COMPARE(backend.actionsRun.size(), 1);
         QCOMPARE(backend.actionsRun.first(), Action::Cleanup);
@@ -223,7 +209,7 @@ private Q_SLOTS:
         QVERIFY(line.contains(QLatin1String("slots ok: 16384")));
         QVERIFY(line.contains(QLatin1String("known nodes: 6")));
         QVERIFY(line.contains(QLatin1String("current epoch: 6")));
-        saveShot(&window, "main-healthy");
+        test::saveShot(&window, QStringLiteral("main-healthy"));
 
         backend.refreshError =
             QStringLiteral("Could not reach the API server at https://127.0.0.1:1: refused.");
@@ -270,7 +256,7 @@ private Q_SLOTS:
         QSignalSpy refreshed(&window, &MainWindow::refreshed);
         window.setTarget(sandboxTarget());
         QVERIFY(refreshed.wait(10000));
-        saveShot(&window, "main-dark-degraded");
+        test::saveShot(&window, QStringLiteral("main-dark-degraded"));
         Theme::apply(*qApp, Theme::Mode::Light);
         QVERIFY(!Theme::isDark());
     }

@@ -1,0 +1,4330 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>master</source>
+        <translation>主节点</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>replica, in its master&apos;s colour</source>
+        <translation>从节点（与其主节点同色）</translation>
+    </message>
+    <message>
+        <source>master and replica on one Kubernetes node</source>
+        <translation>主节点与从节点位于同一 Kubernetes 节点</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <source>Kubernetes node: %1</source>
+        <translation>Kubernetes 节点：%1</translation>
+    </message>
+    <message>
+        <source>Node id: &lt;tt&gt;%1&lt;/tt&gt;</source>
+        <translation>节点 ID：&lt;tt&gt;%1&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <source>Slots: %1 (%2)</source>
+        <translation>槽：%1（%2 个）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Replica of %1</source>
+        <translation>%1 的从节点</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Flags: %1</source>
+        <translation>标志：%1</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#ef7d00&apos;&gt;⚠ A master and its replica run on the same Kubernetes node: losing that node loses both.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#ef7d00&apos;&gt;⚠ 主节点与其从节点运行在同一 Kubernetes 节点上：该节点故障将同时失去两者。&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation>无地址</translation>
+    </message>
+    <message>
+        <source>node id unknown</source>
+        <translation>节点 ID 未知</translation>
+    </message>
+    <message>
+        <source>id %1…</source>
+        <translation>ID %1…</translation>
+    </message>
+    <message>
+        <source>no slots</source>
+        <translation>无槽</translation>
+    </message>
+    <message>
+        <source>slots %1 · %2</source>
+        <translation>槽 %1 · %2 个</translation>
+    </message>
+    <message>
+        <source>replica of %1</source>
+        <translation>%1 的从节点</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>？</translation>
+    </message>
+    <message>
+        <source>not in a cluster</source>
+        <translation>未加入集群</translation>
+    </message>
+    <message>
+        <source>%1 keys · %2</source>
+        <translation>%1 个键 · %2</translation>
+    </message>
+    <message>
+        <source>⇢ %1 out</source>
+        <translation>⇢ 迁出 %1</translation>
+    </message>
+    <message>
+        <source>⇠ %1 in</source>
+        <translation>⇠ 迁入 %1</translation>
+    </message>
+    <message>
+        <source>pod %1, not ready</source>
+        <translation>Pod %1，未就绪</translation>
+    </message>
+    <message>
+        <source>Slot %1: not assigned</source>
+        <translation>槽 %1：未分配</translation>
+    </message>
+    <message>
+        <source>Slot %1: served by %2</source>
+        <translation>槽 %1：由 %2 提供服务</translation>
+    </message>
+    <message>
+        <source>Hash slots</source>
+        <translation>哈希槽</translation>
+    </message>
+    <message>
+        <source>all 16384 slots assigned</source>
+        <translation>16384 个槽已全部分配</translation>
+    </message>
+    <message>
+        <source>%1 of 16384 slots assigned</source>
+        <translation>已分配 %1 / 16384 个槽</translation>
+    </message>
+    <message>
+        <source>Pod %1 is %2 and not ready.</source>
+        <translation>Pod %1 处于 %2 状态，未就绪。</translation>
+    </message>
+    <message>
+        <source>Not reachable: %1</source>
+        <translation>无法访问：%1</translation>
+    </message>
+    <message>
+        <source>Not reachable from the studio; shown as its peers see it.</source>
+        <translation>本程序无法访问该节点；按其对等节点所见显示。</translation>
+    </message>
+    <message>
+        <source>The node still believes in its old IP: it learns the new one only from an incoming CLUSTER MEET (Recover sends it).</source>
+        <translation>该节点仍认为自己使用旧 IP：只有收到传入的 CLUSTER MEET 后它才会得知新 IP（“恢复”会发送）。</translation>
+    </message>
+    <message>
+        <source>One peer still lists this node at an old address.</source>
+        <translation>有 1 个对等节点仍记录此节点的旧地址。</translation>
+    </message>
+    <message>
+        <source>%1 peers still list this node at an old address.</source>
+        <translation>有 %1 个对等节点仍记录此节点的旧地址。</translation>
+    </message>
+    <message>
+        <source>One peer reports this node as failing.</source>
+        <translation>有 1 个对等节点报告此节点故障。</translation>
+    </message>
+    <message>
+        <source>%1 peers report this node as failing.</source>
+        <translation>有 %1 个对等节点报告此节点故障。</translation>
+    </message>
+    <message>
+        <source>One peer has no link to this node.</source>
+        <translation>有 1 个对等节点与此节点之间没有连接。</translation>
+    </message>
+    <message>
+        <source>%1 peers have no link to this node.</source>
+        <translation>有 %1 个对等节点与此节点之间没有连接。</translation>
+    </message>
+    <message>
+        <source>%1 did not answer.</source>
+        <translation>%1 没有应答。</translation>
+    </message>
+    <message>
+        <source>unknown node</source>
+        <translation>未知节点</translation>
+    </message>
+    <message>
+        <source>master</source>
+        <comment>count</comment>
+        <translation>个主节点</translation>
+    </message>
+    <message>
+        <source>masters</source>
+        <comment>count</comment>
+        <translation>个主节点</translation>
+    </message>
+    <message>
+        <source>replica</source>
+        <comment>count</comment>
+        <translation>个从节点</translation>
+    </message>
+    <message>
+        <source>replicas</source>
+        <comment>count</comment>
+        <translation>个从节点</translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <comment>count</comment>
+        <translation>次重启</translation>
+    </message>
+    <message>
+        <source>restarts</source>
+        <comment>count</comment>
+        <translation>次重启</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <comment>count</comment>
+        <translation>个地址</translation>
+    </message>
+    <message>
+        <source>addresses</source>
+        <comment>count</comment>
+        <translation>个地址</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::AddNodeJob</name>
+    <message>
+        <source>Add a node</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <source>Reading the cluster</source>
+        <translation>读取集群</translation>
+    </message>
+    <message>
+        <source>%1 is already a member of the cluster (id %2).</source>
+        <translation>%1 已是集群成员（ID %2）。</translation>
+    </message>
+    <message>
+        <source>Checking that %1 is blank</source>
+        <translation>检查 %1 是否为空白节点</translation>
+    </message>
+    <message>
+        <source>Checking the new node</source>
+        <translation>检查新节点</translation>
+    </message>
+    <message>
+        <source>%1 printed no &apos;myself&apos; line in CLUSTER NODES.</source>
+        <translation>%1 的 CLUSTER NODES 输出中没有 &apos;myself&apos; 行。</translation>
+    </message>
+    <message>
+        <source>%1 keys</source>
+        <translation>%1 个键</translation>
+    </message>
+    <message>
+        <source>%1 other known nodes</source>
+        <translation>%1 个其他已知节点</translation>
+    </message>
+    <message>
+        <source>slots %1</source>
+        <translation>槽 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not blank: it holds %2. Only a blank node can join; reset it (CLUSTER RESET HARD after FLUSHALL) if its data is not needed.</source>
+        <translation>%1 不是空白节点：它包含 %2。只有空白节点才能加入；如果不需要其中的数据，请重置它（先 FLUSHALL，再 CLUSTER RESET HARD）。</translation>
+    </message>
+    <message>
+        <source>Introducing %1 to the cluster</source>
+        <translation>将 %1 引入集群</translation>
+    </message>
+    <message>
+        <source>Introduce %1 to %2</source>
+        <translation>将 %1 介绍给 %2</translation>
+    </message>
+    <message>
+        <source>%1 within %2 s: %3.</source>
+        <translation>%1（限时 %2 秒）：%3。</translation>
+    </message>
+    <message>
+        <source>%1 does not answer</source>
+        <translation>%1 没有应答</translation>
+    </message>
+    <message>
+        <source>%1 has not met %2 yet</source>
+        <translation>%1 尚未与 %2 建立联系</translation>
+    </message>
+    <message>
+        <source>The new node did not join</source>
+        <translation>新节点未能加入</translation>
+    </message>
+    <message>
+        <source>Rebalancing slots onto the new master</source>
+        <translation>将槽重新平衡到新主节点</translation>
+    </message>
+    <message>
+        <source>The node joined, but the rebalance failed</source>
+        <translation>节点已加入，但重新平衡失败</translation>
+    </message>
+    <message>
+        <source>%1 joined as a master with %2 slots.</source>
+        <translation>%1 已作为主节点加入，持有 %2 个槽。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names %2 masters; give the id (or a unique prefix) of one master.</source>
+        <translation>&apos;%1&apos; 匹配 %2 个主节点；请给出一个主节点的 ID（或唯一前缀）。</translation>
+    </message>
+    <message>
+        <source>Making %1 a replica of %2</source>
+        <translation>将 %1 设为 %2 的从节点</translation>
+    </message>
+    <message>
+        <source>Make %1 a replica of %2</source>
+        <translation>将 %1 设为 %2 的从节点</translation>
+    </message>
+    <message>
+        <source>%1 does not see the new replica yet</source>
+        <translation>%1 尚未看到新的从节点</translation>
+    </message>
+    <message>
+        <source>The replica role did not spread</source>
+        <translation>从节点角色未传播到所有节点</translation>
+    </message>
+    <message>
+        <source>%1 joined as a replica of %2.</source>
+        <translation>%1 已作为 %2 的从节点加入。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::AddNodeWorkflow</name>
+    <message>
+        <source>Add a node</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <source>Adding a node</source>
+        <translation>正在添加节点</translation>
+    </message>
+    <message>
+        <source>%1 already runs as a blank node (an earlier add-node stopped after scaling?): it joins; the StatefulSet is not scaled.</source>
+        <translation>%1 已作为空白节点在运行（之前的 add-node 在扩容后中断了？）：它将加入集群；StatefulSet 不再扩容。</translation>
+    </message>
+    <message>
+        <source>%1 is blank too: run add-node again to join it, or remove-node to drop it.</source>
+        <translation>%1 也是空白节点：再次运行 add-node 使其加入，或运行 remove-node 将其移除。</translation>
+    </message>
+    <message>
+        <source>The new pod will be %1 (the StatefulSet grows from %2 to %3 pods).</source>
+        <translation>新 Pod 将是 %1（StatefulSet 从 %2 个 Pod 扩容到 %3 个）。</translation>
+    </message>
+    <message>
+        <source>Scaling StatefulSet %1 to %2 pods</source>
+        <translation>将 StatefulSet %1 扩缩到 %2 个 Pod</translation>
+    </message>
+    <message>
+        <source>Should %1 not start, undo with: %2 scale statefulset %3 --replicas=%4</source>
+        <translation>如果 %1 无法启动，可这样撤销：%2 scale statefulset %3 --replicas=%4</translation>
+    </message>
+    <message>
+        <source>Waiting for the new pod %1</source>
+        <translation>等待新 Pod %1</translation>
+    </message>
+    <message>
+        <source>Add pod %1</source>
+        <translation>添加 Pod %1</translation>
+    </message>
+    <message>
+        <source>Join %1 to the cluster</source>
+        <translation>将 %1 加入集群</translation>
+    </message>
+    <message>
+        <source>Move slots onto %1</source>
+        <translation>将槽迁移到 %1</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 would be added as a %2%3; nothing was changed.</source>
+        <translation>演练：%1 将作为%2加入%3；未做任何更改。</translation>
+    </message>
+    <message>
+        <source> and the slots rebalanced over %1 masters</source>
+        <translation>，并在 %1 个主节点间重新平衡槽</translation>
+    </message>
+    <message>
+        <source> of the master with the fewest replicas on another Kubernetes node</source>
+        <translation>（跟随另一 Kubernetes 节点上从节点最少的主节点）</translation>
+    </message>
+    <message>
+        <source>Letting %1 learn its own address</source>
+        <translation>让 %1 得知自己的地址</translation>
+    </message>
+    <message>
+        <source>Let %1 learn its own address</source>
+        <translation>让 %1 得知自己的地址</translation>
+    </message>
+    <message>
+        <source>%1 still calls itself %2, not %3.</source>
+        <translation>%1 仍自称 %2，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>%1 did not finish the handshake with itself within %2 s; check the pod&apos;s log.</source>
+        <translation>%1 未在 %2 秒内完成与自身的握手；请查看该 Pod 的日志。</translation>
+    </message>
+    <message>
+        <source>Choosing the master of %1</source>
+        <translation>为 %1 选择主节点</translation>
+    </message>
+    <message>
+        <source>Replica placement: %1 runs on Kubernetes node %2 like every master with slots, so it follows %3 on the same node; losing that node loses both.</source>
+        <translation>从节点分布：%1 与所有持有槽的主节点一样运行在 Kubernetes 节点 %2 上，因此它跟随同一节点上的 %3；该节点故障将同时失去两者。</translation>
+    </message>
+    <message>
+        <source>%1 (node %2) will follow %3 (node %4).</source>
+        <translation>%1（节点 %2）将跟随 %3（节点 %4）。</translation>
+    </message>
+    <message>
+        <source>Joining %1 as a master and rebalancing the slots</source>
+        <translation>将 %1 作为主节点加入并重新平衡槽</translation>
+    </message>
+    <message>
+        <source>Joining %1 as a replica of %2</source>
+        <translation>将 %1 作为 %2 的从节点加入</translation>
+    </message>
+    <message>
+        <source>Verifying: %1 joined, but a fresh scan does not list it.</source>
+        <translation>验证：%1 已加入，但重新扫描时未列出它。</translation>
+    </message>
+    <message>
+        <source>%1 (%2, node %3) joined as a master and holds %4 slots; %5 masters share the 16384 slots.</source>
+        <translation>%1（%2，节点 %3）已作为主节点加入，持有 %4 个槽；%5 个主节点共同分担 16384 个槽。</translation>
+    </message>
+    <message>
+        <source>%1 (%2, node %3) joined as a replica of %4 (node %5).</source>
+        <translation>%1（%2，节点 %3）已作为 %4（节点 %5）的从节点加入。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::CheckWorkflow</name>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>check --fix closes open slots of a running cluster, and this one is %1: %2 Nothing was changed.</source>
+        <translation>check --fix 只关闭运行中集群的打开的槽，而此集群处于 %1：%2 未做任何更改。</translation>
+    </message>
+    <message>
+        <source>No slot is open: there is nothing for --fix to do.</source>
+        <translation>没有打开的槽：--fix 无事可做。</translation>
+    </message>
+    <message>
+        <source>slot %1 is %2 %3 on %4</source>
+        <translation>槽 %1 在 %4 上%2 %3</translation>
+    </message>
+    <message>
+        <source>migrating to</source>
+        <translation>正迁移到</translation>
+    </message>
+    <message>
+        <source>importing from</source>
+        <translation>正导入自</translation>
+    </message>
+    <message>
+        <source>Close the open slots</source>
+        <translation>关闭打开的槽</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 open slot(s) would be closed; nothing was changed.</source>
+        <translation>演练：将关闭 %1 个打开的槽；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Closing the open slots</source>
+        <translation>正在关闭打开的槽</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::CleanupWorkflow</name>
+    <message>
+        <source>Clean up</source>
+        <translation>清理</translation>
+    </message>
+    <message>
+        <source>Finding what deploy created</source>
+        <translation>查找部署所创建的对象</translation>
+    </message>
+    <message>
+        <source>Looking for %1</source>
+        <translation>查找 %1</translation>
+    </message>
+    <message>
+        <source>namespace/%1 (with everything left in it)</source>
+        <translation>namespace/%1（连同其中剩余的一切）</translation>
+    </message>
+    <message>
+        <source>Nothing to clean up in namespace %1.</source>
+        <translation>命名空间 %1 中没有需要清理的内容。</translation>
+    </message>
+    <message>
+        <source>would delete %1</source>
+        <translation>将删除 %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>Delete the volumes</source>
+        <translation>删除卷</translation>
+    </message>
+    <message>
+        <source>Delete the namespace</source>
+        <translation>删除命名空间</translation>
+    </message>
+    <message>
+        <source>Dry run: would delete %1; nothing was changed.</source>
+        <translation>演练：将删除 %1；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Cleanup would delete %1. Nothing was deleted: run again with --yes to confirm.</source>
+        <translation>清理将删除 %1。未删除任何内容：请加上 --yes 再次运行以确认。</translation>
+    </message>
+    <message>
+        <source>Listing the volumes</source>
+        <translation>列出卷</translation>
+    </message>
+    <message>
+        <source>pvc/%1 (its data is lost)</source>
+        <translation>pvc/%1（其数据将丢失）</translation>
+    </message>
+    <message>
+        <source>Deleting %1</source>
+        <translation>正在删除 %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the pods to terminate</source>
+        <translation>等待 Pod 终止</translation>
+    </message>
+    <message>
+        <source>Deleting the volumes</source>
+        <translation>正在删除卷</translation>
+    </message>
+    <message>
+        <source>Deleting namespace %1</source>
+        <translation>正在删除命名空间 %1</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>The volumes (PVCs) were kept: a new deploy reuses their data. Use --delete-pvcs to delete them.</source>
+        <translation>卷（PVC）已保留：新的部署会复用其中的数据。使用 --delete-pvcs 删除它们。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ClusterCheck</name>
+    <message>
+        <source>All %1 nodes that answered run %2.</source>
+        <translation>应答的全部 %1 个节点都运行 %2。</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> 等另外 %1 个</translation>
+    </message>
+    <message>
+        <source>The nodes run different servers: %1. Finish the upgrade (or roll it back) so that every node runs the same server.</source>
+        <translation>各节点运行的服务器不同：%1。请完成升级（或回滚），使所有节点运行同一种服务器。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached%2; its peers flag it &apos;%3&apos;.</source>
+        <translation>无法访问 %1%2；其对等节点将其标记为 &apos;%3&apos;。</translation>
+    </message>
+    <message>
+        <source>All nodes agree about the slots configuration.</source>
+        <translation>所有节点对槽配置的看法一致。</translation>
+    </message>
+    <message>
+        <source>Slot %1 is open on %2: %3 %4 %5; finish or undo the migration.</source>
+        <translation>槽 %1 在 %2 上处于打开状态：%3 %4 %5；请完成或撤销迁移。</translation>
+    </message>
+    <message>
+        <source>All 16384 slots are covered.</source>
+        <translation>16384 个槽全部已覆盖。</translation>
+    </message>
+    <message>
+        <source>Not all 16384 slots are covered: %1 slots (%2) have no master.</source>
+        <translation>并非全部 16384 个槽都已覆盖：%1 个槽（%2）没有主节点。</translation>
+    </message>
+    <message>
+        <source>Slots %1 are claimed by more than one master.</source>
+        <translation>槽 %1 被多个主节点同时声明。</translation>
+    </message>
+    <message>
+        <source>%1 reports cluster_state:%2.</source>
+        <translation>%1 报告 cluster_state:%2。</translation>
+    </message>
+    <message>
+        <source>%1 answers, but %2 of its peers flag it as failing.</source>
+        <translation>%1 有应答，但有 %2 个对等节点将其标记为故障。</translation>
+    </message>
+    <message>
+        <source>%1 has no cluster-bus link from %2 of its peers.</source>
+        <translation>%1 有 %2 个对等节点未与其建立集群总线连接。</translation>
+    </message>
+    <message>
+        <source>%1 is listed at an old address by %2 of its peers; they need a CLUSTER MEET.</source>
+        <translation>%1 有 %2 个对等节点仍记录其旧地址；它们需要一次 CLUSTER MEET。</translation>
+    </message>
+    <message>
+        <source>%1 still believes it has its old address; it learns the new one from an incoming CLUSTER MEET.</source>
+        <translation>%1 仍认为自己使用旧地址；收到传入的 CLUSTER MEET 后它才会得知新地址。</translation>
+    </message>
+    <message>
+        <source>%1 has no replica: losing it loses slots %2.</source>
+        <translation>%1 没有从节点：失去它将丢失槽 %2。</translation>
+    </message>
+    <message>
+        <source>%1 runs on the same host (%2) as its master %3.</source>
+        <translation>%1 与其主节点 %3 运行在同一主机（%2）上。</translation>
+    </message>
+    <message>
+        <source>A handshake with %1 has not completed.</source>
+        <translation>与 %1 的握手尚未完成。</translation>
+    </message>
+    <message>
+        <source>%1 on %2%3</source>
+        <translation>%2%3 运行 %1</translation>
+    </message>
+    <message>
+        <source>migrating</source>
+        <translation>正在迁出</translation>
+    </message>
+    <message>
+        <source>importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>自</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ClusterConvergence</name>
+    <message>
+        <source>%1 lists %2 at %3</source>
+        <translation>%1 将 %2 记录在 %3</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation>无地址</translation>
+    </message>
+    <message>
+        <source>%1 has no connected link to %2</source>
+        <translation>%1 与 %2 之间没有已连接的链路</translation>
+    </message>
+    <message>
+        <source>%1 flags %2 as %3</source>
+        <translation>%1 将 %2 标记为 %3</translation>
+    </message>
+    <message>
+        <source>%1 does not see %2 as a master yet</source>
+        <translation>%1 尚未把 %2 视为主节点</translation>
+    </message>
+    <message>
+        <source>%1 sees %2 with slots &apos;%3&apos; instead of &apos;%4&apos;</source>
+        <translation>%1 看到 %2 持有槽 &apos;%3&apos;，而不是 &apos;%4&apos;</translation>
+    </message>
+    <message>
+        <source>%1 does not see %2 as a replica of %3 yet</source>
+        <translation>%1 尚未把 %2 视为 %3 的从节点</translation>
+    </message>
+    <message>
+        <source>%1 was not asked</source>
+        <translation>未询问 %1</translation>
+    </message>
+    <message>
+        <source>%1 did not answer (%2)</source>
+        <translation>%1 没有应答（%2）</translation>
+    </message>
+    <message>
+        <source>%1 reports cluster_state:%2</source>
+        <translation>%1 报告 cluster_state:%2</translation>
+    </message>
+    <message>
+        <source>%1 answers with the node id %2, not %3</source>
+        <translation>%1 应答的节点 ID 是 %2，而不是 %3</translation>
+    </message>
+    <message>
+        <source>%1 is still in a handshake with %2</source>
+        <translation>%1 仍在与 %2 握手</translation>
+    </message>
+    <message>
+        <source>%1 knows a node that is not part of the cluster: %2 at %3</source>
+        <translation>%1 认识一个不属于本集群的节点：%2，地址 %3</translation>
+    </message>
+    <message>
+        <source>%1 does not know %2 (%3) yet</source>
+        <translation>%1 尚不认识 %2（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ClusterInfoParser</name>
+    <message>
+        <source>Line %1 of the CLUSTER INFO reply is not a &apos;key:value&apos; pair; the node may not be a Redis server.</source>
+        <translation>CLUSTER INFO 应答的第 %1 行不是 &apos;key:value&apos; 形式；该节点可能不是 Redis 服务器。</translation>
+    </message>
+    <message>
+        <source>The CLUSTER INFO reply has no cluster_state line; the node may not run in cluster mode.</source>
+        <translation>CLUSTER INFO 应答中没有 cluster_state 行；该节点可能未以集群模式运行。</translation>
+    </message>
+    <message>
+        <source>The CLUSTER INFO field %1 is not a number: &apos;%2&apos;.</source>
+        <translation>CLUSTER INFO 字段 %1 不是数字：&apos;%2&apos;。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ClusterNodesParser</name>
+    <message>
+        <source>the address item &apos;%1&apos; is not a key=value field</source>
+        <translation>地址项 &apos;%1&apos; 不是 key=value 字段</translation>
+    </message>
+    <message>
+        <source>an aux field has no name</source>
+        <translation>某个附加字段没有名称</translation>
+    </message>
+    <message>
+        <source>the address &apos;%1&apos; has no port</source>
+        <translation>地址 &apos;%1&apos; 没有端口</translation>
+    </message>
+    <message>
+        <source>the address host contains a space</source>
+        <translation>地址的主机部分包含空格</translation>
+    </message>
+    <message>
+        <source>the port in &apos;%1&apos; is not a number from 0 to 65535</source>
+        <translation>&apos;%1&apos; 中的端口不是 0 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>the cluster bus port in &apos;%1&apos; is not a number from 0 to 65535</source>
+        <translation>&apos;%1&apos; 中的集群总线端口不是 0 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>the open-slot entry &apos;%1&apos; has no closing &apos;]&apos;</source>
+        <translation>打开槽条目 &apos;%1&apos; 缺少结尾的 &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a [slot-&gt;-id] or [slot-&lt;-id] entry</source>
+        <translation>&apos;%1&apos; 不是 [slot-&gt;-id] 或 [slot-&lt;-id] 形式的条目</translation>
+    </message>
+    <message>
+        <source>the node id in &apos;%1&apos; is not 40 hex digits</source>
+        <translation>&apos;%1&apos; 中的节点 ID 不是 40 位十六进制数</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a slot or slot range within 0..16383</source>
+        <translation>&apos;%1&apos; 不是 0..16383 范围内的槽或槽范围</translation>
+    </message>
+    <message>
+        <source>the slot range &apos;%1&apos; ends before it starts</source>
+        <translation>槽范围 &apos;%1&apos; 的结尾在开头之前</translation>
+    </message>
+    <message>
+        <source>Line %1 of the CLUSTER NODES text is malformed: %2.</source>
+        <translation>CLUSTER NODES 文本第 %1 行格式错误：%2。</translation>
+    </message>
+    <message>
+        <source>it has %1 fields where at least 8 are expected</source>
+        <translation>它有 %1 个字段，至少应有 8 个</translation>
+    </message>
+    <message>
+        <source>the node id &apos;%1&apos; is not 40 hex digits</source>
+        <translation>节点 ID &apos;%1&apos; 不是 40 位十六进制数</translation>
+    </message>
+    <message>
+        <source>the flags &apos;%1&apos; contain an empty name</source>
+        <translation>标志 &apos;%1&apos; 中有空名称</translation>
+    </message>
+    <message>
+        <source>the master id &apos;%1&apos; is neither &apos;-&apos; nor 40 hex digits</source>
+        <translation>主节点 ID &apos;%1&apos; 既不是 &apos;-&apos; 也不是 40 位十六进制数</translation>
+    </message>
+    <message>
+        <source>the ping/pong times are not non-negative numbers</source>
+        <translation>ping/pong 时间不是非负数</translation>
+    </message>
+    <message>
+        <source>the config epoch &apos;%1&apos; is not a number</source>
+        <translation>配置纪元 &apos;%1&apos; 不是数字</translation>
+    </message>
+    <message>
+        <source>the link state &apos;%1&apos; is neither &apos;connected&apos; nor &apos;disconnected&apos;</source>
+        <translation>链路状态 &apos;%1&apos; 既不是 &apos;connected&apos; 也不是 &apos;disconnected&apos;</translation>
+    </message>
+    <message>
+        <source>the node id %1 appears twice</source>
+        <translation>节点 ID %1 出现了两次</translation>
+    </message>
+    <message>
+        <source>a second line is flagged &apos;myself&apos;</source>
+        <translation>有第二行被标记为 &apos;myself&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ClusterScanJob</name>
+    <message>
+        <source>%1 answered CLUSTER NODES with text that cannot be read: %2</source>
+        <translation>%1 对 CLUSTER NODES 的应答文本无法解析：%2</translation>
+    </message>
+    <message>
+        <source>INFO was not asked.</source>
+        <translation>未查询 INFO。</translation>
+    </message>
+    <message>
+        <source>Reading the cluster</source>
+        <translation>读取集群</translation>
+    </message>
+    <message>
+        <source>No node address was given; name at least one with --nodes.</source>
+        <translation>未给出节点地址；请用 --nodes 至少指定一个。</translation>
+    </message>
+    <message>
+        <source>asking %1 for the cluster layout</source>
+        <translation>向 %1 查询集群布局</translation>
+    </message>
+    <message>
+        <source>None of the %1 given nodes answered; the first said: %2</source>
+        <translation>给出的 %1 个节点都没有应答；第一个节点的回复是：%2</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ClusterSituation</name>
+    <message>
+        <source>Nothing is deployed in namespace %1: run &apos;redis-cluster-studio deploy&apos;.</source>
+        <translation>命名空间 %1 中尚未部署任何内容：请运行 &apos;redis-cluster-studio deploy&apos;。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pods are Ready: wait for them, or look at the pods listed above (&apos;kubectl -n %3 describe pod NAME&apos;) and fix what keeps them from starting.</source>
+        <translation>%2 个 Pod 中有 %1 个已就绪：请等待，或查看上面列出的 Pod（&apos;kubectl -n %3 describe pod NAME&apos;），并解决阻止它们启动的问题。</translation>
+    </message>
+    <message>
+        <source>No pod answered on port 6379 from here: try &apos;--access tunnel&apos;, or check that redis-server runs in the pods.</source>
+        <translation>从这里访问 6379 端口时没有任何 Pod 应答：请尝试 &apos;--access tunnel&apos;，或检查 Pod 中是否运行着 redis-server。</translation>
+    </message>
+    <message>
+        <source>The pods run but form no cluster yet: run &apos;redis-cluster-studio create&apos;.</source>
+        <translation>Pod 已在运行，但尚未组成集群：请运行 &apos;redis-cluster-studio create&apos;。</translation>
+    </message>
+    <message>
+        <source>%1 slot(s) were left migrating or importing by an interrupted reshard: run &apos;redis-cluster-studio check --fix&apos;.</source>
+        <translation>有 %1 个槽因重新分片中断而停留在迁移或导入状态：请运行 &apos;redis-cluster-studio check --fix&apos;。</translation>
+    </message>
+    <message>
+        <source>Every pod came back with a new IP and the nodes cannot find each other (no node hears any other, cluster_state:fail): run &apos;redis-cluster-studio recover&apos;; the data on the volumes is kept.</source>
+        <translation>所有 Pod 都以新 IP 重新启动，节点之间互相找不到（没有任何节点能联系到其他节点，cluster_state:fail）：请运行 &apos;redis-cluster-studio recover&apos;；卷上的数据会保留。</translation>
+    </message>
+    <message>
+        <source>The cluster is healthy; nothing to do.</source>
+        <translation>集群健康；无需任何操作。</translation>
+    </message>
+    <message>
+        <source>Some nodes still list peers at old addresses: wait a few seconds for gossip, or run &apos;redis-cluster-studio recover&apos;.</source>
+        <translation>一些节点仍以旧地址记录对等节点：请等待几秒钟让 gossip 传播，或运行 &apos;redis-cluster-studio recover&apos;。</translation>
+    </message>
+    <message>
+        <source>The cluster has problems (see the findings): wait for a failover to settle, then run &apos;redis-cluster-studio check&apos; again, or &apos;check --fix&apos;.</source>
+        <translation>集群存在问题（见检查结果）：请等待故障转移完成，然后再次运行 &apos;redis-cluster-studio check&apos;，或运行 &apos;check --fix&apos;。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ClusterTopology</name>
+    <message>
+        <source>no slots</source>
+        <translation>无槽</translation>
+    </message>
+    <message>
+        <source>slots %1</source>
+        <translation>槽 %1</translation>
+    </message>
+    <message>
+        <source>node %1 has %2 there but %3 at %4</source>
+        <translation>节点 %1 在该处记录为 %2，但在 %4 上记录为 %3</translation>
+    </message>
+    <message>
+        <source>%1 disagrees about slot owners: %2%3.</source>
+        <translation>%1 对槽的归属看法不一致：%2%3。</translation>
+    </message>
+    <message>
+        <source> (and %1 more nodes)</source>
+        <translation>（另有 %1 个节点）</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::CreateClusterJob</name>
+    <message>
+        <source> (and %1 more)</source>
+        <translation>（另有 %1 个）</translation>
+    </message>
+    <message>
+        <source>Creating the cluster</source>
+        <translation>正在创建集群</translation>
+    </message>
+    <message>
+        <source>%1 is not an IP address; CLUSTER MEET needs the IP the nodes reach each other at, so give the nodes as IP:PORT.</source>
+        <translation>%1 不是 IP 地址；CLUSTER MEET 需要节点之间互相访问所用的 IP，请以 IP:端口 形式给出节点。</translation>
+    </message>
+    <message>
+        <source>checking that the %1 nodes are blank</source>
+        <translation>检查这 %1 个节点是否为空白节点</translation>
+    </message>
+    <message>
+        <source>%1 is not running in cluster mode; start it with &apos;cluster-enabled yes&apos;.</source>
+        <translation>%1 未以集群模式运行；请用 &apos;cluster-enabled yes&apos; 启动它。</translation>
+    </message>
+    <message>
+        <source>%1 does not list itself in CLUSTER NODES.</source>
+        <translation>%1 的 CLUSTER NODES 中没有列出自身。</translation>
+    </message>
+    <message>
+        <source> Creating a cluster needs blank nodes: use another node, or reset this one (FLUSHALL, CLUSTER RESET) if its data is disposable.</source>
+        <translation>创建集群需要空白节点：请换一个节点，或在数据可以丢弃时重置此节点（FLUSHALL、CLUSTER RESET）。</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: it holds %2 keys.</source>
+        <translation>%1 不为空：它持有 %2 个键。</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: it already knows %2 other nodes (it is part of a cluster).</source>
+        <translation>%1 不为空：它已经认识 %2 个其他节点（已属于某个集群）。</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: it already has %2 hash slots assigned.</source>
+        <translation>%1 不为空：它已分配了 %2 个哈希槽。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are the same node (id %3); list every node once.</source>
+        <translation>%1 和 %2 是同一个节点（ID %3）；每个节点只列出一次。</translation>
+    </message>
+    <message>
+        <source>assigning slots and config epochs</source>
+        <translation>分配槽和配置纪元</translation>
+    </message>
+    <message>
+        <source>Shortening cluster-node-timeout on %1 from %2 to %3 ms while the cluster forms (a new master waits that long before it reports ok)</source>
+        <translation>集群组建期间，将 %1 的 cluster-node-timeout 从 %2 缩短为 %3 毫秒（新主节点要等待这么久才会报告 ok）</translation>
+    </message>
+    <message>
+        <source>Assigning slots %1-%2 to %3</source>
+        <translation>将槽 %1-%2 分配给 %3</translation>
+    </message>
+    <message>
+        <source>Giving %1 the config epoch %2</source>
+        <translation>为 %1 设置配置纪元 %2</translation>
+    </message>
+    <message>
+        <source>Assigning slots and config epochs</source>
+        <translation>正在分配槽和配置纪元</translation>
+    </message>
+    <message>
+        <source>introducing the nodes to each other (CLUSTER MEET)</source>
+        <translation>让节点互相认识（CLUSTER MEET）</translation>
+    </message>
+    <message>
+        <source>Introducing the nodes</source>
+        <translation>正在让节点互相认识</translation>
+    </message>
+    <message>
+        <source>waiting until every node agrees on the new cluster</source>
+        <translation>等待所有节点对新集群达成一致</translation>
+    </message>
+    <message>
+        <source>Introducing %1 to %2</source>
+        <translation>将 %1 介绍给 %2</translation>
+    </message>
+    <message>
+        <source>The cluster of %1 nodes is formed and verified (%2 s).</source>
+        <translation>由 %1 个节点组成的集群已建立并通过验证（%2 秒）。</translation>
+    </message>
+    <message>
+        <source>The new cluster did not settle within %1 s: %2.</source>
+        <translation>新集群未在 %1 秒内稳定：%2。</translation>
+    </message>
+    <message>
+        <source>Making %1 a replica of %2</source>
+        <translation>将 %1 设为 %2 的从节点</translation>
+    </message>
+    <message>
+        <source>Attaching the replicas</source>
+        <translation>正在挂接从节点</translation>
+    </message>
+    <message>
+        <source> The nodes may be half-joined now; reset them (CLUSTER RESET) before trying again.</source>
+        <translation> 这些节点现在可能只加入了一半；重试前请先重置它们（CLUSTER RESET）。</translation>
+    </message>
+    <message>
+        <source>Restoring cluster-node-timeout on %1 to %2 ms</source>
+        <translation>将 %1 的 cluster-node-timeout 恢复为 %2 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::CreatePlanner</name>
+    <message>
+        <source>The number of replicas per master must be 0 or more, not %1.</source>
+        <translation>每个主节点的从节点数必须大于等于 0，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>The node address &apos;%1&apos; is not valid; give every node as HOST:PORT.</source>
+        <translation>节点地址 &apos;%1&apos; 无效；请以 主机:端口 形式给出每个节点。</translation>
+    </message>
+    <message>
+        <source>The node %1 is listed twice; give every node once.</source>
+        <translation>节点 %1 被列出了两次；每个节点只列出一次。</translation>
+    </message>
+    <message>
+        <source>Cannot create a cluster from %1 nodes with %2 replicas per master: that gives %3 masters and a cluster needs at least 3. At least 3*(replicas+1) nodes are required, %4 here.</source>
+        <translation>无法用 %1 个节点、每个主节点 %2 个从节点创建集群：这样只有 %3 个主节点，而集群至少需要 3 个。至少需要 3*(从节点数+1) 个节点，这里是 %4 个。</translation>
+    </message>
+    <message>
+        <source>Replica %1 and its master %2 are both on host group &apos;%3&apos;: if that host fails, slots %4-%5 become unavailable. Add nodes on other hosts to separate them.</source>
+        <translation>从节点 %1 与其主节点 %2 位于同一主机组 &apos;%3&apos;：该主机故障时，槽 %4-%5 将不可用。请在其他主机上添加节点以将它们分开。</translation>
+    </message>
+    <message>
+        <source>Host group &apos;%1&apos; holds %2 of the %3 masters: if it fails, the cluster loses its majority and stops serving.</source>
+        <translation>主机组 &apos;%1&apos; 持有 %3 个主节点中的 %2 个：它故障时集群将失去多数，停止服务。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::CreateWorkflow</name>
+    <message>
+        <source>Create the cluster</source>
+        <translation>创建集群</translation>
+    </message>
+    <message>
+        <source>run &apos;redis-cluster-studio deploy&apos; first.</source>
+        <translation>请先运行 &apos;redis-cluster-studio deploy&apos;。</translation>
+    </message>
+    <message>
+        <source>Some pods already belong to a cluster but %1 does not: this is not a fresh deployment. Use &apos;add-node&apos; to join a pod, or &apos;cleanup --delete-pvcs&apos; and deploy again.</source>
+        <translation>一些 Pod 已属于某个集群，但 %1 不属于：这不是全新的部署。请用 &apos;add-node&apos; 让 Pod 加入，或运行 &apos;cleanup --delete-pvcs&apos; 后重新部署。</translation>
+    </message>
+    <message>
+        <source>The cluster is already created (%1 masters over %2 pods); nothing was changed. See &apos;redis-cluster-studio status&apos;.</source>
+        <translation>集群已创建（%2 个 Pod 上有 %1 个主节点）；未做任何更改。请查看 &apos;redis-cluster-studio status&apos;。</translation>
+    </message>
+    <message>
+        <source>Planning masters and replicas</source>
+        <translation>规划主节点和从节点</translation>
+    </message>
+    <message>
+        <source>master %1 (%2, node %3): slots %4</source>
+        <translation>主节点 %1（%2，节点 %3）：槽 %4</translation>
+    </message>
+    <message>
+        <source>replica %1 (%2, node %3) of %4 (node %5)</source>
+        <translation>从节点 %1（%2，节点 %3），主节点为 %4（节点 %5）</translation>
+    </message>
+    <message>
+        <source>Replica placement: </source>
+        <translation>从节点分布：</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 masters and %2 replicas would be formed; nothing was changed.</source>
+        <translation>演练：将组成 %1 个主节点和 %2 个从节点；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Forming the cluster</source>
+        <translation>正在组建集群</translation>
+    </message>
+    <message>
+        <source>Cluster created: %1 masters, %2 replicas over %3 pods; every node reports cluster_state:ok.%4</source>
+        <translation>集群已创建：%3 个 Pod 上有 %1 个主节点、%2 个从节点；所有节点均报告 cluster_state:ok。%4</translation>
+    </message>
+    <message>
+        <source> Warning: </source>
+        <translation> 警告：</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::DeployWorkflow</name>
+    <message>
+        <source>Deploy</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Rendering the manifests</source>
+        <translation>渲染清单</translation>
+    </message>
+    <message>
+        <source>Apply %1 %2</source>
+        <translation>应用 %1 %2</translation>
+    </message>
+    <message>
+        <source>Applying %1 %2</source>
+        <translation>正在应用 %1 %2</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 objects would be applied to namespace %2; nothing was changed.</source>
+        <translation>演练：将在命名空间 %2 中应用 %1 个对象；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Waiting for the pods to become Ready</source>
+        <translation>等待 Pod 就绪</translation>
+    </message>
+    <message>
+        <source>Deployed: %1 pods Ready (%2). Next: &apos;redis-cluster-studio create&apos;.</source>
+        <translation>已部署：%1 个 Pod 已就绪（%2）。下一步：&apos;redis-cluster-studio create&apos;。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::FailoverJob</name>
+    <message>
+        <source>Fail over to a replica</source>
+        <translation>故障转移到从节点</translation>
+    </message>
+    <message>
+        <source>Reading the cluster</source>
+        <translation>读取集群</translation>
+    </message>
+    <message>
+        <source>No node of the cluster has the id &apos;%1&apos;; see status for the ids.</source>
+        <translation>集群中没有 ID 为 &apos;%1&apos; 的节点；节点 ID 见 status。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; matches %2 nodes; give more of the id.</source>
+        <translation>&apos;%1&apos; 匹配 %2 个节点；请给出更长的 ID。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is not a replica, so it cannot take over; give the id of a replica.</source>
+        <translation>%1（%2）不是从节点，无法接管；请给出一个从节点的 ID。</translation>
+    </message>
+    <message>
+        <source>The replica %1 does not answer, so it cannot take over.</source>
+        <translation>从节点 %1 没有应答，无法接管。</translation>
+    </message>
+    <message>
+        <source>Asking %1 to take over</source>
+        <translation>请求 %1 接管</translation>
+    </message>
+    <message>
+        <source>Promote the replica %1 to master</source>
+        <translation>将从节点 %1 提升为主节点</translation>
+    </message>
+    <message>
+        <source>%1 does not see the new master yet</source>
+        <translation>%1 尚未看到新的主节点</translation>
+    </message>
+    <message>
+        <source>%1 does not see the old master as a replica yet</source>
+        <translation>%1 尚未把旧主节点视为从节点</translation>
+    </message>
+    <message>
+        <source>%1 is now a master.</source>
+        <translation>%1 现在是主节点。</translation>
+    </message>
+    <message>
+        <source>The roles did not swap within %1 s: %2. If the master is down, try --force.</source>
+        <translation>角色未在 %1 秒内互换：%2。如果主节点已宕机，请尝试 --force。</translation>
+    </message>
+    <message>
+        <source>Reading the replication offset of %1</source>
+        <translation>读取 %1 的复制偏移量</translation>
+    </message>
+    <message>
+        <source>Replicate an empty transaction from %1 so that its replication offset is not 0 (no key is written)</source>
+        <translation>从 %1 复制一个空事务，使其复制偏移量不为 0（不写入任何键）</translation>
+    </message>
+    <message>
+        <source>Moving the replication offset of %1 before the failover</source>
+        <translation>故障转移前推进 %1 的复制偏移量</translation>
+    </message>
+    <message>
+        <source>%1 had replicated nothing since its replica attached (offset 0, which this server reads as no offset at all); an empty transaction moved its offset to %2.</source>
+        <translation>自从节点挂接以来 %1 没有复制过任何内容（偏移量为 0，该服务器会将其视为没有偏移量）；一个空事务已将其偏移量推进到 %2。</translation>
+    </message>
+    <message>
+        <source>unknown (it does not answer)</source>
+        <translation>未知（它没有应答）</translation>
+    </message>
+    <message>
+        <source>The failover did not happen: after %1 s %2 (%3) is still a replica of %4. Its master&apos;s replication offset is %5 and the replica has processed %6. A replica takes over only once it has processed everything its paused master sent and a majority of the masters voted for it, and gives up after %7 s (its log then says &quot;Manual failover timed out&quot;). Check that every master is reachable and try again; if its master is down, use --force.</source>
+        <translation>故障转移没有发生：%1 秒后 %2（%3）仍是 %4 的从节点。其主节点的复制偏移量为 %5，从节点已处理到 %6。从节点只有在处理完已暂停的主节点发送的全部内容、并获得多数主节点投票后才会接管，%7 秒后放弃（此时其日志显示 &quot;Manual failover timed out&quot;）。请检查每个主节点都可访问后重试；如果其主节点已宕机，请使用 --force。</translation>
+    </message>
+    <message>
+        <source>unknown (it is unreachable)</source>
+        <translation>未知（它不可达）</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::FailoverWorkflow</name>
+    <message>
+        <source>Fail over</source>
+        <translation>故障转移</translation>
+    </message>
+    <message>
+        <source>A failover</source>
+        <translation>故障转移</translation>
+    </message>
+    <message>
+        <source>There is no cluster to fail over in: it is %1. %2</source>
+        <translation>没有可进行故障转移的集群：它处于 %1。%2</translation>
+    </message>
+    <message>
+        <source>runs no node of the cluster (is the name right?)</source>
+        <translation>没有运行集群中的任何节点（名称是否正确？）</translation>
+    </message>
+    <message>
+        <source>runs a master</source>
+        <translation>运行的是主节点</translation>
+    </message>
+    <message>
+        <source>Pod &apos;%1&apos; %2; name a replica pod: %3.</source>
+        <translation>Pod &apos;%1&apos; %2；请指定一个从节点 Pod：%3。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) takes over from its master %3.</source>
+        <translation>%1（%2）接管其主节点 %3。</translation>
+    </message>
+    <message>
+        <source>Promote %1</source>
+        <translation>提升 %1</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 would become the master and %2 its replica; nothing was changed.</source>
+        <translation>演练：%1 将成为主节点，%2 成为其从节点；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Promoting %1</source>
+        <translation>正在提升 %1</translation>
+    </message>
+    <message>
+        <source>%1 is now the master; %2 follows it, and every node sees the swapped roles.</source>
+        <translation>%1 现在是主节点；%2 跟随它，所有节点都看到了互换后的角色。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::FixOpenSlotsJob</name>
+    <message>
+        <source>Close open slots</source>
+        <translation>关闭打开的槽</translation>
+    </message>
+    <message>
+        <source>Reading the cluster</source>
+        <translation>读取集群</translation>
+    </message>
+    <message>
+        <source>The master %1 (%2) is unreachable, so its side of the open slots is unknown; bring it back (or recover the cluster) before fixing slots.</source>
+        <translation>主节点 %1（%2）不可达，打开的槽在它那一侧的状态未知；修复槽之前请先让它恢复（或恢复集群）。</translation>
+    </message>
+    <message>
+        <source>No slot is open; nothing to fix.</source>
+        <translation>没有打开的槽；无需修复。</translation>
+    </message>
+    <message>
+        <source>slot %1 migrates to %2, which is not a reachable master</source>
+        <translation>槽 %1 正迁移到 %2，但它不是可访问的主节点</translation>
+    </message>
+    <message>
+        <source>Slot %1: finish the move from %2 to %3.</source>
+        <translation>槽 %1：完成从 %2 到 %3 的迁移。</translation>
+    </message>
+    <message>
+        <source>slot %1 has %2 migrating and %3 importing nodes</source>
+        <translation>槽 %1 有 %2 个迁出节点和 %3 个导入节点</translation>
+    </message>
+    <message>
+        <source>Some open slots cannot be fixed automatically: %1. Inspect them with CLUSTER NODES on the nodes named.</source>
+        <translation>部分打开的槽无法自动修复：%1。请在列出的节点上用 CLUSTER NODES 检查它们。</translation>
+    </message>
+    <message>
+        <source>Slot %1: nothing moved yet; close the import on %2.</source>
+        <translation>槽 %1：尚未迁移任何键；关闭 %2 上的导入。</translation>
+    </message>
+    <message>
+        <source>Slot %1: keys already on %2; finish the move there.</source>
+        <translation>槽 %1：键已在 %2 上；在那里完成迁移。</translation>
+    </message>
+    <message>
+        <source>Closing open slots</source>
+        <translation>正在关闭打开的槽</translation>
+    </message>
+    <message>
+        <source>Close the unused import of slot %1</source>
+        <translation>关闭槽 %1 未使用的导入</translation>
+    </message>
+    <message>
+        <source>Waiting until every receiving master reports cluster_state:ok</source>
+        <translation>等待所有接收槽的主节点报告 cluster_state:ok</translation>
+    </message>
+    <message>
+        <source>%1 did not report cluster_state:ok within %2 s, so its open slots were not finished; run check to see why the cluster is down.</source>
+        <translation>%1 未在 %2 秒内报告 cluster_state:ok，因此其打开的槽没有完成；请运行检查查看集群为何宕机。</translation>
+    </message>
+    <message>
+        <source>Closed every open slot.</source>
+        <translation>已关闭所有打开的槽。</translation>
+    </message>
+    <message>
+        <source>Waiting until no node reports an open slot and every node agrees on the owners</source>
+        <translation>等待没有任何节点报告打开的槽，且所有节点对槽的归属看法一致</translation>
+    </message>
+    <message>
+        <source>%1 still reports an open slot</source>
+        <translation>%1 仍报告有打开的槽</translation>
+    </message>
+    <message>
+        <source>After the fix, %1 (waited %2 s).</source>
+        <translation>修复后，%1（已等待 %2 秒）。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::Job</name>
+    <message>
+        <source>the operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Timed out after %1 s while %2.</source>
+        <translation>执行“%2”时超时（%1 秒）。</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled.</source>
+        <translation>%1 已取消。</translation>
+    </message>
+    <message>
+        <source>The operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Unknown failure.</source>
+        <translation>未知故障。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::KubeClient</name>
+    <message>
+        <source>%1: user &quot;%2&quot; impersonates several groups (as-groups); this application can send only one Impersonate-Group header.</source>
+        <translation>%1：用户 &quot;%2&quot; 模拟了多个组（as-groups）；本程序只能发送一个 Impersonate-Group 请求头。</translation>
+    </message>
+    <message>
+        <source>An object without apiVersion or kind cannot be sent to Kubernetes.</source>
+        <translation>没有 apiVersion 或 kind 的对象无法发送给 Kubernetes。</translation>
+    </message>
+    <message>
+        <source>Finding the resource for %1 %2 by discovery: </source>
+        <translation>通过发现机制查找 %1 %2 的资源：</translation>
+    </message>
+    <message>
+        <source>The cluster does not serve kind %1 in %2 (discovery at %3 does not list it).</source>
+        <translation>集群不提供 %2 中的类别 %1（%3 处的发现结果中没有它）。</translation>
+    </message>
+    <message>
+        <source>Apply %1</source>
+        <translation>应用 %1</translation>
+    </message>
+    <message>
+        <source>Create %1 %2</source>
+        <translation>创建 %1 %2</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>Scale %1 to %2 replicas</source>
+        <translation>将 %1 扩缩到 %2 个副本</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::KubeConfig</name>
+    <message>
+        <source>%1: %2 of %3 is not valid base64; it must hold base64-encoded PEM.</source>
+        <translation>%1：%3 的 %2 不是有效的 base64；它必须是 base64 编码的 PEM。</translation>
+    </message>
+    <message>
+        <source>cluster &quot;%1&quot;</source>
+        <translation>集群 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>user &quot;%1&quot;</source>
+        <translation>用户 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1: the exec section of %2 has no command.</source>
+        <translation>%1：%2 的 exec 部分没有 command。</translation>
+    </message>
+    <message>
+        <source>%1: the exec plugin of %2 uses apiVersion &quot;%3&quot;; only client.authentication.k8s.io/v1 and v1beta1 are supported.</source>
+        <translation>%1：%2 的 exec 插件使用 apiVersion &quot;%3&quot;；只支持 client.authentication.k8s.io/v1 和 v1beta1。</translation>
+    </message>
+    <message>
+        <source>The kubeconfig file %1 does not exist.</source>
+        <translation>kubeconfig 文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot read the kubeconfig file %1: %2.</source>
+        <translation>无法读取 kubeconfig 文件 %1：%2。</translation>
+    </message>
+    <message>
+        <source>kubeconfig %1</source>
+        <translation>kubeconfig %1</translation>
+    </message>
+    <message>
+        <source>No kubeconfig: %1 does not exist and KUBECONFIG is not set. Pass --kubeconfig FILE, or start the local sandbox.</source>
+        <translation>没有 kubeconfig：%1 不存在，且未设置 KUBECONFIG。请传入 --kubeconfig FILE，或启动本地沙箱。</translation>
+    </message>
+    <message>
+        <source>The kubeconfig file %1 listed in KUBECONFIG does not exist; skipped.</source>
+        <translation>KUBECONFIG 中列出的 kubeconfig 文件 %1 不存在；已跳过。</translation>
+    </message>
+    <message>
+        <source>None of the kubeconfig files in KUBECONFIG exists (%1).</source>
+        <translation>KUBECONFIG 中的 kubeconfig 文件都不存在（%1）。</translation>
+    </message>
+    <message>
+        <source>The kubeconfig %1 sets no current-context; choose one with --context.</source>
+        <translation>kubeconfig %1 未设置 current-context；请用 --context 选择一个。</translation>
+    </message>
+    <message>
+        <source>The kubeconfig %1 has no context named &quot;%2&quot; (known: %3).</source>
+        <translation>kubeconfig %1 中没有名为 &quot;%2&quot; 的上下文（已知：%3）。</translation>
+    </message>
+    <message>
+        <source>%1: context &quot;%2&quot; names cluster &quot;%3&quot;, which no kubeconfig file defines.</source>
+        <translation>%1：上下文 &quot;%2&quot; 指向集群 &quot;%3&quot;，但没有任何 kubeconfig 文件定义它。</translation>
+    </message>
+    <message>
+        <source>%1: context &quot;%2&quot; names user &quot;%3&quot;, which no kubeconfig file defines.</source>
+        <translation>%1：上下文 &quot;%2&quot; 指向用户 &quot;%3&quot;，但没有任何 kubeconfig 文件定义它。</translation>
+    </message>
+    <message>
+        <source>%1: cluster &quot;%2&quot; has no server URL.</source>
+        <translation>%1：集群 &quot;%2&quot; 没有服务器 URL。</translation>
+    </message>
+    <message>
+        <source>%1: cluster &quot;%2&quot; sets both a certificate authority and insecure-skip-tls-verify; remove one of them.</source>
+        <translation>%1：集群 &quot;%2&quot; 同时设置了证书颁发机构和 insecure-skip-tls-verify；请删除其中之一。</translation>
+    </message>
+    <message>
+        <source>%1: user &quot;%2&quot; sets both a token and a username/password; use one.</source>
+        <translation>%1：用户 &quot;%2&quot; 同时设置了令牌和用户名/密码；请只用一种。</translation>
+    </message>
+    <message>
+        <source>%1: user &quot;%2&quot; sets both exec and auth-provider; use one.</source>
+        <translation>%1：用户 &quot;%2&quot; 同时设置了 exec 和 auth-provider；请只用一种。</translation>
+    </message>
+    <message>
+        <source>%1: user &quot;%2&quot; uses the auth-provider &quot;%3&quot;, which Kubernetes removed in 1.26; use an exec plugin instead (gke-gcloud-auth-plugin, kubelogin).</source>
+        <translation>%1：用户 &quot;%2&quot; 使用的 auth-provider &quot;%3&quot; 已在 Kubernetes 1.26 中移除；请改用 exec 插件（gke-gcloud-auth-plugin、kubelogin）。</translation>
+    </message>
+    <message>
+        <source>%1: user &quot;%2&quot; has a client certificate without its key, or a key without its certificate; both are needed.</source>
+        <translation>%1：用户 &quot;%2&quot; 有客户端证书而没有私钥，或有私钥而没有证书；两者都需要。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::KubeCredentials</name>
+    <message>
+        <source>%1: user &quot;%2&quot;: </source>
+        <translation>%1：用户 &quot;%2&quot;：</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>client key</source>
+        <translation>客户端私钥</translation>
+    </message>
+    <message>
+        <source>%1: user &quot;%2&quot;: cannot read the tokenFile %3: %4.</source>
+        <translation>%1：用户 &quot;%2&quot;：无法读取 tokenFile %3：%4。</translation>
+    </message>
+    <message>
+        <source>%1: user &quot;%2&quot;: the tokenFile %3 is empty.</source>
+        <translation>%1：用户 &quot;%2&quot;：tokenFile %3 为空。</translation>
+    </message>
+    <message>
+        <source>%1: user &quot;%2&quot; uses the oidc auth-provider without an id-token; log in with kubectl (or kubelogin) first, or use an exec plugin.</source>
+        <translation>%1：用户 &quot;%2&quot; 使用 oidc auth-provider 但没有 id-token；请先用 kubectl（或 kubelogin）登录，或改用 exec 插件。</translation>
+    </message>
+    <message>
+        <source>The credential plugin %1 of user &quot;%2&quot; needs an interactive terminal (interactiveMode: Always), which this application does not have. Log in from a terminal first, or change interactiveMode.</source>
+        <translation>用户 &quot;%2&quot; 的凭据插件 %1 需要交互式终端（interactiveMode: Always），而本程序没有终端。请先在终端中登录，或修改 interactiveMode。</translation>
+    </message>
+    <message>
+        <source>The credential plugin %1 did not answer within %2 s.</source>
+        <translation>凭据插件 %1 未在 %2 秒内应答。</translation>
+    </message>
+    <message>
+        <source>The credential plugin &quot;%1&quot; of user &quot;%2&quot; could not be started: %3.</source>
+        <translation>无法启动用户 &quot;%2&quot; 的凭据插件 &quot;%1&quot;：%3。</translation>
+    </message>
+    <message>
+        <source>Credential plugin %1: %2</source>
+        <translation>凭据插件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The credential plugin %1 failed (exit code %2)%3.</source>
+        <translation>凭据插件 %1 运行失败（退出码 %2）%3。</translation>
+    </message>
+    <message>
+        <source>The credential plugin %1</source>
+        <translation>凭据插件 %1</translation>
+    </message>
+    <message>
+        <source>%1 printed something that is not JSON: %2.</source>
+        <translation>%1 输出的内容不是 JSON：%2。</translation>
+    </message>
+    <message>
+        <source>%1 must print an ExecCredential of apiVersion %2, not kind &quot;%3&quot; of &quot;%4&quot;.</source>
+        <translation>%1 必须输出 apiVersion 为 %2 的 ExecCredential，而不是 &quot;%4&quot; 的类别 &quot;%3&quot;。</translation>
+    </message>
+    <message>
+        <source>%1 returned a client certificate without its key, or a key without its certificate.</source>
+        <translation>%1 返回了客户端证书而没有私钥，或返回了私钥而没有证书。</translation>
+    </message>
+    <message>
+        <source>%1 returned neither a token nor a client certificate.</source>
+        <translation>%1 既没有返回令牌，也没有返回客户端证书。</translation>
+    </message>
+    <message>
+        <source>plugin client certificate</source>
+        <translation>插件客户端证书</translation>
+    </message>
+    <message>
+        <source>plugin client key</source>
+        <translation>插件客户端私钥</translation>
+    </message>
+    <message>
+        <source>%1 returned the expirationTimestamp &quot;%2&quot;, which is not RFC 3339.</source>
+        <translation>%1 返回的 expirationTimestamp &quot;%2&quot; 不符合 RFC 3339。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::KubeNamespaceRemoveJob</name>
+    <message>
+        <source>Delete namespace %1</source>
+        <translation>删除命名空间 %1</translation>
+    </message>
+    <message>
+        <source>The Kubernetes client was closed.</source>
+        <translation>Kubernetes 客户端已关闭。</translation>
+    </message>
+    <message>
+        <source>deleting namespace %1</source>
+        <translation>正在删除命名空间 %1</translation>
+    </message>
+    <message>
+        <source>waiting until namespace %1 and its contents are gone</source>
+        <translation>等待命名空间 %1 及其内容全部消失</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::KubeRemoveByLabelJob</name>
+    <message>
+        <source>Delete %1 with labels %2</source>
+        <translation>删除带标签 %2 的 %1</translation>
+    </message>
+    <message>
+        <source>The Kubernetes client was closed.</source>
+        <translation>Kubernetes 客户端已关闭。</translation>
+    </message>
+    <message>
+        <source>listing %1 with labels %2</source>
+        <translation>列出带标签 %2 的 %1</translation>
+    </message>
+    <message>
+        <source>deleting %1 %2</source>
+        <translation>正在删除 %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::KubeRequest</name>
+    <message>
+        <source>Kubernetes API warning: </source>
+        <translation>Kubernetes API 警告：</translation>
+    </message>
+    <message>
+        <source>Kubernetes %1</source>
+        <translation>Kubernetes %1</translation>
+    </message>
+    <message>
+        <source>The Kubernetes client was closed before the request ran.</source>
+        <translation>请求运行前 Kubernetes 客户端已关闭。</translation>
+    </message>
+    <message>
+        <source>finding the API resource of %1</source>
+        <translation>查找 %1 的 API 资源</translation>
+    </message>
+    <message>
+        <source>waiting %1 ms before retrying %2 %3</source>
+        <translation>等待 %1 毫秒后重试 %2 %3</translation>
+    </message>
+    <message>
+        <source>The TLS connection to the Kubernetes API at %1 failed: %2. Check certificate-authority(-data) of cluster &quot;%3&quot; in %4 (and tls-server-name).</source>
+        <translation>与 %1 处 Kubernetes API 的 TLS 连接失败：%2。请检查 %4 中集群 &quot;%3&quot; 的 certificate-authority(-data)（以及 tls-server-name）。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the Kubernetes API at %1 to %2 %3: %4. Is the cluster running and the server address in the kubeconfig right?</source>
+        <translation>无法访问 %1 处的 Kubernetes API 以执行 %2 %3：%4。集群是否在运行，kubeconfig 中的服务器地址是否正确？</translation>
+    </message>
+    <message>
+        <source>The Kubernetes API answered %1 %2 with something that is not a JSON object (%3).</source>
+        <translation>Kubernetes API 对 %1 %2 的应答不是 JSON 对象（%3）。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::KubeSession</name>
+    <message>
+        <source> Pass --kubeconfig FILE, set KUBECONFIG, or start the sandbox with &apos;redis-cluster-studio sandbox start&apos;.</source>
+        <translation> 请传入 --kubeconfig FILE、设置 KUBECONFIG，或用 &apos;redis-cluster-studio sandbox start&apos; 启动沙箱。</translation>
+    </message>
+    <message>
+        <source>No kubeconfig was found (neither --kubeconfig, KUBECONFIG nor ~/.kube/config). Pass --kubeconfig FILE, or start the sandbox with &apos;redis-cluster-studio sandbox start&apos;.</source>
+        <translation>找不到 kubeconfig（既没有 --kubeconfig、KUBECONFIG，也没有 ~/.kube/config）。请传入 --kubeconfig FILE，或用 &apos;redis-cluster-studio sandbox start&apos; 启动沙箱。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::KubeStatus</name>
+    <message>
+        <source> in namespace &quot;%1&quot;</source>
+        <translation>（命名空间 &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>an empty body</source>
+        <translation>空的响应体</translation>
+    </message>
+    <message>
+        <source>HTTP %1 with %2, not a Kubernetes Status (is a proxy or load balancer in the way?)</source>
+        <translation>HTTP %1，内容为 %2，不是 Kubernetes Status（中间是否有代理或负载均衡器？）</translation>
+    </message>
+    <message>
+        <source>The Kubernetes API rejected the credentials (401 Unauthorized) while trying to %1 %2: the token or client certificate is wrong or has expired. Check the user in the kubeconfig.</source>
+        <translation>Kubernetes API 在尝试 %1 %2 时拒绝了凭据（401 Unauthorized）：令牌或客户端证书错误或已过期。请检查 kubeconfig 中的用户。</translation>
+    </message>
+    <message>
+        <source>Forbidden (403): you may not %1 %2%3. %4 Ask a cluster administrator for RBAC permission to %1 %5%3.</source>
+        <translation>禁止访问（403）：你无权对 %2%3 执行 %1。%4 请向集群管理员申请 RBAC 权限，以便对 %5%3 执行 %1。</translation>
+    </message>
+    <message>
+        <source>Not found (404): %1%2 does not exist. %3</source>
+        <translation>未找到（404）：%1%2 不存在。%3</translation>
+    </message>
+    <message>
+        <source>the %1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>it already exists</source>
+        <translation>对象已存在</translation>
+    </message>
+    <message>
+        <source>a conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Cannot %1 %2%3 because of %4 (409): %5</source>
+        <translation>无法对 %2%3 执行 %1，原因是%4（409）：%5</translation>
+    </message>
+    <message>
+        <source> Conflicting fields: </source>
+        <translation> 冲突的字段：</translation>
+    </message>
+    <message>
+        <source>The Kubernetes API says the resource version is too old (410 %1): %2</source>
+        <translation>Kubernetes API 表示资源版本过旧（410 %1）：%2</translation>
+    </message>
+    <message>
+        <source>The Kubernetes API refused to %1 %2%3 as invalid (422): %4</source>
+        <translation>Kubernetes API 以无效为由拒绝对 %2%3 执行 %1（422）：%4</translation>
+    </message>
+    <message>
+        <source>The Kubernetes API failed to %1 %2%3 (HTTP %4%5): %6</source>
+        <translation>Kubernetes API 对 %2%3 执行 %1 失败（HTTP %4%5）：%6</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::KubeTransport</name>
+    <message>
+        <source>Cannot read the %1 file %2: %3.</source>
+        <translation>无法读取%1文件 %2：%3。</translation>
+    </message>
+    <message>
+        <source>The %1 %2 holds no PEM certificate.</source>
+        <translation>%1 %2 中没有 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>(inline data)</source>
+        <translation>（内联数据）</translation>
+    </message>
+    <message>
+        <source>The %1 %2 is not an unencrypted RSA or EC private key in PEM form.</source>
+        <translation>%1 %2 不是 PEM 格式的未加密 RSA 或 EC 私钥。</translation>
+    </message>
+    <message>
+        <source>The proxy URL &quot;%1&quot; is not a valid URL.</source>
+        <translation>代理 URL &quot;%1&quot; 不是有效的 URL。</translation>
+    </message>
+    <message>
+        <source>The proxy URL &quot;%1&quot; has a password, which this application would send to the proxy without TLS; use an http:// proxy URL on a trusted network, or a proxy without a password.</source>
+        <translation>代理 URL &quot;%1&quot; 含有密码，而本程序会在没有 TLS 的情况下将其发送给代理；请在可信网络上使用 http:// 代理 URL，或使用不需要密码的代理。</translation>
+    </message>
+    <message>
+        <source>The proxy %1 is reached without TLS (CONNECT over plain TCP): this application cannot speak TLS to a proxy. The Kubernetes API traffic through it stays encrypted end to end.</source>
+        <translation>代理 %1 通过非 TLS 方式访问（基于普通 TCP 的 CONNECT）：本程序无法与代理使用 TLS 通信。经由它的 Kubernetes API 流量仍保持端到端加密。</translation>
+    </message>
+    <message>
+        <source>The proxy URL &quot;%1&quot; uses the scheme &quot;%2&quot;; use http, https or socks5.</source>
+        <translation>代理 URL &quot;%1&quot; 使用的协议是 &quot;%2&quot;；请使用 http、https 或 socks5。</translation>
+    </message>
+    <message>
+        <source>%1: cluster &quot;%2&quot; has the server &quot;%3&quot;, which is not an http(s) URL.</source>
+        <translation>%1：集群 &quot;%2&quot; 的服务器 &quot;%3&quot; 不是 http(s) URL。</translation>
+    </message>
+    <message>
+        <source>certificate authority</source>
+        <translation>证书颁发机构</translation>
+    </message>
+    <message>
+        <source>%1: cluster &quot;%2&quot;: </source>
+        <translation>%1：集群 &quot;%2&quot;：</translation>
+    </message>
+    <message>
+        <source>WARNING: cluster &quot;%1&quot; sets insecure-skip-tls-verify: the API server&apos;s certificate is NOT checked, so anyone on the network path can read and change this traffic, including your credentials. Set certificate-authority instead.</source>
+        <translation>警告：集群 &quot;%1&quot; 设置了 insecure-skip-tls-verify：不会检查 API 服务器的证书，网络路径上的任何人都能读取和篡改这些流量，包括你的凭据。请改为设置 certificate-authority。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::KubeWatch</name>
+    <message>
+        <source>The watch of %1 lost its connection: %2.</source>
+        <translation>%1 的监视丢失了连接：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ManifestSet</name>
+    <message>
+        <source>The StatefulSet manifest has no container to run Redis in.</source>
+        <translation>StatefulSet 清单中没有运行 Redis 的容器。</translation>
+    </message>
+    <message>
+        <source>%1: a document has no kind or apiVersion; every manifest must be a Kubernetes object.</source>
+        <translation>%1：某个文档没有 kind 或 apiVersion；每个清单都必须是 Kubernetes 对象。</translation>
+    </message>
+    <message>
+        <source>The manifest folder %1 does not exist.</source>
+        <translation>清单文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The manifest folder %1 holds no *.yaml file.</source>
+        <translation>清单文件夹 %1 中没有 *.yaml 文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read the manifest %1: %2.</source>
+        <translation>无法读取清单 %1：%2。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid namespace name (lower-case letters, digits and &apos;-&apos;, at most 63 characters).</source>
+        <translation>&quot;%1&quot; 不是有效的命名空间名称（小写字母、数字和 &apos;-&apos;，最多 63 个字符）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid StatefulSet name (lower-case letters, digits and &apos;-&apos;).</source>
+        <translation>&quot;%1&quot; 不是有效的 StatefulSet 名称（小写字母、数字和 &apos;-&apos;）。</translation>
+    </message>
+    <message>
+        <source>The number of replicas must be at least 1, not %1.</source>
+        <translation>副本数至少为 1，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>The manifests hold more than one StatefulSet; keep exactly one for the Redis pods.</source>
+        <translation>清单中有多个 StatefulSet；请只为 Redis Pod 保留一个。</translation>
+    </message>
+    <message>
+        <source>The manifests hold no StatefulSet for the Redis pods.</source>
+        <translation>清单中没有用于 Redis Pod 的 StatefulSet。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::NodeAccess</name>
+    <message>
+        <source>The Kubernetes client is gone.</source>
+        <translation>Kubernetes 客户端已不存在。</translation>
+    </message>
+    <message>
+        <source>Opening a tunnel to pod %1</source>
+        <translation>正在打开到 Pod %1 的隧道</translation>
+    </message>
+    <message>
+        <source>tunnel via %1</source>
+        <translation>经由 %1 的隧道</translation>
+    </message>
+    <message>
+        <source>Pod %1 is reached through a port-forward on %2.</source>
+        <translation>通过 %2 上的端口转发访问 Pod %1。</translation>
+    </message>
+    <message>
+        <source>Pod %1 has no IP address yet.</source>
+        <translation>Pod %1 还没有 IP 地址。</translation>
+    </message>
+    <message>
+        <source>The connection pool is gone.</source>
+        <translation>连接池已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::NodeAddress</name>
+    <message>
+        <source>&apos;%1&apos; is not a node address (%2); write it as HOST:PORT, e.g. 10.0.0.5:6379.</source>
+        <translation>&apos;%1&apos; 不是节点地址（%2）；请写成 主机:端口，例如 10.0.0.5:6379。</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>它是空的</translation>
+    </message>
+    <message>
+        <source>no closing &apos;]&apos;</source>
+        <translation>缺少结尾的 &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>unexpected text after &apos;]&apos;</source>
+        <translation>&apos;]&apos; 之后有多余的文本</translation>
+    </message>
+    <message>
+        <source>the host is missing</source>
+        <translation>缺少主机</translation>
+    </message>
+    <message>
+        <source>the host contains a space</source>
+        <translation>主机包含空格</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>端口必须是 1 到 65535 之间的数字</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::PodExec</name>
+    <message>
+        <source>Run %1 in pod %2</source>
+        <translation>在 Pod %2 中运行 %1</translation>
+    </message>
+    <message>
+        <source>The Kubernetes client was closed.</source>
+        <translation>Kubernetes 客户端已关闭。</translation>
+    </message>
+    <message>
+        <source>No command to run in pod %1.</source>
+        <translation>没有要在 Pod %1 中运行的命令。</translation>
+    </message>
+    <message>
+        <source>opening the exec stream to pod %1</source>
+        <translation>正在打开到 Pod %1 的 exec 流</translation>
+    </message>
+    <message>
+        <source>running %1 in pod %2</source>
+        <translation>正在 Pod %2 中运行 %1</translation>
+    </message>
+    <message>
+        <source>Running %1 in pod %2 failed: %3.</source>
+        <translation>在 Pod %2 中运行 %1 失败：%3。</translation>
+    </message>
+    <message>
+        <source>Cannot open the exec stream to pod %1 in namespace %2: %3</source>
+        <translation>无法打开到命名空间 %2 中 Pod %1 的 exec 流：%3</translation>
+    </message>
+    <message>
+        <source>The exec stream to pod %1 closed before the command&apos;s exit status arrived.</source>
+        <translation>到 Pod %1 的 exec 流在命令退出状态返回之前关闭了。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::PodInfo</name>
+    <message>
+        <source>Pod %1 is ready.</source>
+        <translation>Pod %1 已就绪。</translation>
+    </message>
+    <message>
+        <source>Pod %1 is terminating.</source>
+        <translation>Pod %1 正在终止。</translation>
+    </message>
+    <message>
+        <source>Pod %1 cannot be scheduled: %2 (is there a storage class for its volume claim, and a node with room?)</source>
+        <translation>Pod %1 无法调度：%2（是否有可供其卷申领使用的存储类，以及有空闲资源的节点？）</translation>
+    </message>
+    <message>
+        <source>Pod %1 cannot pull its image (%2): %3</source>
+        <translation>Pod %1 无法拉取镜像（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Pod %1 keeps crashing (CrashLoopBackOff, %2 restarts): %3</source>
+        <translation>Pod %1 反复崩溃（CrashLoopBackOff，重启 %2 次）：%3</translation>
+    </message>
+    <message>
+        <source>Pod %1 is waiting: %2 %3</source>
+        <translation>Pod %1 正在等待：%2 %3</translation>
+    </message>
+    <message>
+        <source>Pod %1 runs but its readiness probe does not pass yet.</source>
+        <translation>Pod %1 正在运行，但就绪探针尚未通过。</translation>
+    </message>
+    <message>
+        <source>Pod %1 is %2.</source>
+        <translation>Pod %1 处于 %2 状态。</translation>
+    </message>
+    <message>
+        <source>not scheduled yet</source>
+        <translation>尚未调度</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::PodState</name>
+    <message>
+        <source>unschedulable, its volume cannot be bound (no such storage class?): %1</source>
+        <translation>无法调度，其卷无法绑定（存储类不存在？）：%1</translation>
+    </message>
+    <message>
+        <source>unschedulable: %1</source>
+        <translation>无法调度：%1</translation>
+    </message>
+    <message>
+        <source>image pull failed (%1): %2</source>
+        <translation>镜像拉取失败（%1）：%2</translation>
+    </message>
+    <message>
+        <source>crash loop (%1 restarts, last exit code %2, %3)%4</source>
+        <translation>崩溃循环（重启 %1 次，上次退出码 %2，%3）%4</translation>
+    </message>
+    <message>
+        <source>container cannot be created (%1): %2</source>
+        <translation>无法创建容器（%1）：%2</translation>
+    </message>
+    <message>
+        <source>running, readiness probe not passed yet</source>
+        <translation>正在运行，就绪探针尚未通过</translation>
+    </message>
+    <message>
+        <source>not ready</source>
+        <translation>未就绪</translation>
+    </message>
+    <message>
+        <source>not ready: </source>
+        <translation>未就绪：</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::PortForward</name>
+    <message>
+        <source>the Kubernetes client was closed</source>
+        <translation>Kubernetes 客户端已关闭</translation>
+    </message>
+    <message>
+        <source>the API server chose the subprotocol &quot;%1&quot; instead of %2</source>
+        <translation>API 服务器选择了子协议 &quot;%1&quot;，而不是 %2</translation>
+    </message>
+    <message>
+        <source>the API server forwarded port %1 instead of %2</source>
+        <translation>API 服务器转发的是端口 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <source>Port-forward to pod %1 port %2 failed: %3.</source>
+        <translation>到 Pod %1 端口 %2 的端口转发失败：%3。</translation>
+    </message>
+    <message>
+        <source>Cannot open a local port for the tunnel to pod %1: %2.</source>
+        <translation>无法为到 Pod %1 的隧道打开本地端口：%2。</translation>
+    </message>
+    <message>
+        <source>Tunnel to pod %1 port %2 listens on %3:%4.</source>
+        <translation>到 Pod %1 端口 %2 的隧道监听在 %3:%4。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::RebalanceJob</name>
+    <message>
+        <source>Rebalance slots</source>
+        <translation>重新平衡槽</translation>
+    </message>
+    <message>
+        <source>Reading the cluster</source>
+        <translation>读取集群</translation>
+    </message>
+    <message>
+        <source>The master %1 (%2) is %3; slots cannot move safely until it is back or replaced. Run check for details.</source>
+        <translation>主节点 %1（%2）%3；在它恢复或被替换之前，无法安全地迁移槽。运行检查查看详情。</translation>
+    </message>
+    <message>
+        <source>flagged as failing</source>
+        <translation>被标记为故障</translation>
+    </message>
+    <message>
+        <source>Slots %1 are still open from an interrupted migration; run check --fix first.</source>
+        <translation>槽 %1 因迁移中断仍处于打开状态；请先运行 check --fix。</translation>
+    </message>
+    <message>
+        <source>The nodes do not agree about slot owners (%1); wait for the cluster to settle or run check.</source>
+        <translation>各节点对槽的归属看法不一致（%1）；请等待集群稳定，或运行检查。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names no single master of this cluster; give a master&apos;s id or a unique prefix of it (see status).</source>
+        <translation>&apos;%1&apos; 不能唯一确定本集群的某个主节点；请给出主节点的 ID 或其唯一前缀（见 status）。</translation>
+    </message>
+    <message>
+        <source>Plan: move %1 slots in %2 moves from %3 sources.</source>
+        <translation>计划：分 %2 次从 %3 个来源迁移 %1 个槽。</translation>
+    </message>
+    <message>
+        <source>Waiting until every receiving master reports cluster_state:ok</source>
+        <translation>等待所有接收槽的主节点报告 cluster_state:ok</translation>
+    </message>
+    <message>
+        <source>%1 did not report cluster_state:ok within %2 s, so no slot was moved to it; check that it has met the cluster.</source>
+        <translation>%1 未在 %2 秒内报告 cluster_state:ok，因此没有向它迁移任何槽；请检查它是否已与集群建立联系。</translation>
+    </message>
+    <message>
+        <source>Moving slots</source>
+        <translation>正在迁移槽</translation>
+    </message>
+    <message>
+        <source>Waiting until every node agrees on the new slot owners</source>
+        <translation>等待所有节点对新的槽归属达成一致</translation>
+    </message>
+    <message>
+        <source>%1 does not see the new slots of %2 yet</source>
+        <translation>%1 尚未看到 %2 的新槽</translation>
+    </message>
+    <message>
+        <source>%1 does not answer</source>
+        <translation>%1 没有应答</translation>
+    </message>
+    <message>
+        <source>Moved %1 slots and %2 keys; every node agrees.</source>
+        <translation>已迁移 %1 个槽和 %2 个键；所有节点看法一致。</translation>
+    </message>
+    <message>
+        <source>The slots moved, but after %1 s %2.</source>
+        <translation>槽已迁移，但 %1 秒后%2。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::RebalancePlanner</name>
+    <message>
+        <source>%1 is not a master of this cluster; give the id of a master (see status).</source>
+        <translation>%1 不是本集群的主节点；请给出一个主节点的 ID（见 status）。</translation>
+    </message>
+    <message>
+        <source>The weight of %1 must be 0 or more, not %2.</source>
+        <translation>%1 的权重必须大于等于 0，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>Every master taking part has weight 0, so there is nowhere to put the slots; give at least one master a positive weight.</source>
+        <translation>参与的所有主节点权重都为 0，槽无处可放；请至少给一个主节点设置正权重。</translation>
+    </message>
+    <message>
+        <source>No rebalancing needed: every master is within %1% of its share.</source>
+        <translation>无需重新平衡：每个主节点与其份额的偏差都在 %1% 以内。</translation>
+    </message>
+    <message>
+        <source>No rebalancing needed: the masters already hold their shares.</source>
+        <translation>无需重新平衡：各主节点已持有各自的份额。</translation>
+    </message>
+    <message>
+        <source>The target %1 is also a source; a master cannot move slots to itself.</source>
+        <translation>目标 %1 同时也是来源；主节点不能把槽迁移给自己。</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 slots: give a number from 1 to %2, the slots the sources hold.</source>
+        <translation>无法迁移 %1 个槽：请给出 1 到 %2 之间的数，即来源节点持有的槽数。</translation>
+    </message>
+    <message>
+        <source>%1 holds no slots; nothing to move.</source>
+        <translation>%1 不持有任何槽；没有可迁移的内容。</translation>
+    </message>
+    <message>
+        <source>%1 is the only master; its slots have nowhere to go. Add a master first.</source>
+        <translation>%1 是唯一的主节点；它的槽无处可去。请先添加一个主节点。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::RebalanceWorkflow</name>
+    <message>
+        <source>Rebalance</source>
+        <translation>重新平衡</translation>
+    </message>
+    <message>
+        <source>Reshard</source>
+        <translation>重新分片</translation>
+    </message>
+    <message>
+        <source>Resharding</source>
+        <translation>正在重新分片</translation>
+    </message>
+    <message>
+        <source>Rebalancing</source>
+        <translation>正在重新平衡</translation>
+    </message>
+    <message>
+        <source>Moving %1 slots to %2</source>
+        <translation>将 %1 个槽迁移到 %2</translation>
+    </message>
+    <message>
+        <source>Rebalancing the slots</source>
+        <translation>正在重新平衡槽</translation>
+    </message>
+    <message>
+        <source>Nothing was moved.</source>
+        <translation>未迁移任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 slots (%2) from %3 to %4</source>
+        <translation>%1 个槽（%2），从 %3 到 %4</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>迁移 %1</translation>
+    </message>
+    <message>
+        <source>moved %1</source>
+        <translation>已迁移 %1</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 slots would move in %2 moves; nothing was changed.</source>
+        <translation>演练：将分 %2 次迁移 %1 个槽；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Moved %1 slots and %2 keys; every node agrees on the new owners.</source>
+        <translation>已迁移 %1 个槽和 %2 个键；所有节点对新的归属看法一致。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::RecoverJob</name>
+    <message>
+        <source>Recover the cluster</source>
+        <translation>恢复集群</translation>
+    </message>
+    <message>
+        <source>Identifying the nodes (CLUSTER MYID)</source>
+        <translation>识别节点（CLUSTER MYID）</translation>
+    </message>
+    <message>
+        <source>Recovery needs the current address of every node.</source>
+        <translation>恢复需要每个节点的当前地址。</translation>
+    </message>
+    <message>
+        <source>Cannot identify the node at %1: %2 Recovery needs every live node; give only the current addresses of running nodes.</source>
+        <translation>无法识别 %1 处的节点：%2 恢复需要所有存活的节点；请只给出运行中节点的当前地址。</translation>
+    </message>
+    <message>
+        <source>Recovery plan: %1.</source>
+        <translation>恢复计划：%1。</translation>
+    </message>
+    <message>
+        <source>Introducing the nodes to each other (CLUSTER MEET)</source>
+        <translation>让节点互相认识（CLUSTER MEET）</translation>
+    </message>
+    <message>
+        <source>Tell %1 that %2 is at %3</source>
+        <translation>告诉 %1：%2 位于 %3</translation>
+    </message>
+    <message>
+        <source>CLUSTER MEET on %1 got no answer (%2); it is sent again if still needed.</source>
+        <translation>%1 上的 CLUSTER MEET 没有应答（%2）；如有需要会再次发送。</translation>
+    </message>
+    <message>
+        <source>CLUSTER MEET on %1 failed</source>
+        <translation>%1 上的 CLUSTER MEET 失败</translation>
+    </message>
+    <message>
+        <source>The cluster did not recover within %1 s: %2</source>
+        <translation>集群未在 %1 秒内恢复：%2</translation>
+    </message>
+    <message>
+        <source>no answer from the nodes.</source>
+        <translation>节点没有应答。</translation>
+    </message>
+    <message>
+        <source>Every node lists every peer at its current address and reports cluster_state:ok.</source>
+        <translation>每个节点都以当前地址记录所有对等节点，并报告 cluster_state:ok。</translation>
+    </message>
+    <message>
+        <source>Re-introducing nodes that have not met yet</source>
+        <translation>重新介绍尚未建立联系的节点</translation>
+    </message>
+    <message>
+        <source>%1 does not answer (%2).</source>
+        <translation>%1 没有应答（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 still believes it is at &apos;%2&apos;.</source>
+        <translation>%1 仍认为自己位于 &apos;%2&apos;。</translation>
+    </message>
+    <message>
+        <source>%1 does not know %2.</source>
+        <translation>%1 不认识 %2。</translation>
+    </message>
+    <message>
+        <source>%1 lists %2 at its old address %3.</source>
+        <translation>%1 以旧地址 %3 记录 %2。</translation>
+    </message>
+    <message>
+        <source>%1 has no link to %2 yet.</source>
+        <translation>%1 与 %2 之间尚无连接。</translation>
+    </message>
+    <message>
+        <source>%1 flags %2 as %3.</source>
+        <translation>%1 将 %2 标记为 %3。</translation>
+    </message>
+    <message>
+        <source>%1 is still in a handshake with %2.</source>
+        <translation>%1 仍在与 %2 握手。</translation>
+    </message>
+    <message>
+        <source>%1 did not answer CLUSTER INFO.</source>
+        <translation>%1 没有应答 CLUSTER INFO。</translation>
+    </message>
+    <message>
+        <source>%1 reports cluster_state:%2.</source>
+        <translation>%1 报告 cluster_state:%2。</translation>
+    </message>
+    <message>
+        <source>Lower the node timeout of %1 for a moment so stale FAIL flags clear</source>
+        <translation>暂时降低 %1 的节点超时，以清除过时的 FAIL 标志</translation>
+    </message>
+    <message>
+        <source>Restore the node timeout of %1</source>
+        <translation>恢复 %1 的节点超时</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::RecoverWorkflow</name>
+    <message>
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>nothing to recover.</source>
+        <translation>没有需要恢复的内容。</translation>
+    </message>
+    <message>
+        <source>The pods form no cluster, so there is nothing to recover: run &apos;redis-cluster-studio create&apos;.</source>
+        <translation>这些 Pod 没有组成集群，因此没有需要恢复的内容：请运行 &apos;redis-cluster-studio create&apos;。</translation>
+    </message>
+    <message>
+        <source>The cluster is healthy: every node is at its current address and reports cluster_state:ok; nothing was changed.</source>
+        <translation>集群健康：每个节点都在当前地址上并报告 cluster_state:ok；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Introduce %1 to %2</source>
+        <translation>将 %1 介绍给 %2</translation>
+    </message>
+    <message>
+        <source>Dry run: the %1 pods would be introduced to each other at their current addresses; nothing was changed.</source>
+        <translation>演练：这 %1 个 Pod 将以当前地址互相认识；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Recovering the cluster</source>
+        <translation>正在恢复集群</translation>
+    </message>
+    <message>
+        <source>Sent %1 CLUSTER MEET commands.</source>
+        <translation>已发送 %1 条 CLUSTER MEET 命令。</translation>
+    </message>
+    <message>
+        <source>Verifying the recovered cluster: it is %1: %2</source>
+        <translation>验证恢复后的集群：它处于 %1：%2</translation>
+    </message>
+    <message>
+        <source>Recovered: every node lists every peer at its current address and reports cluster_state:ok.</source>
+        <translation>已恢复：每个节点都以当前地址记录所有对等节点，并报告 cluster_state:ok。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::RecoveryPlanner</name>
+    <message>
+        <source>a master without slots</source>
+        <translation>不持有槽的主节点</translation>
+    </message>
+    <message>
+        <source>the master of slots %1</source>
+        <translation>槽 %1 的主节点</translation>
+    </message>
+    <message>
+        <source>a replica of %1</source>
+        <translation>%1 的从节点</translation>
+    </message>
+    <message>
+        <source>Node %1 (%2, last at %3) answers at none of the given addresses: its pod is not running or its data folder was lost. If it runs, add its address to --nodes; if its data is gone, remove it with remove-node and add a blank node in its place.</source>
+        <translation>节点 %1（%2，最后位于 %3）在给出的所有地址上都没有应答：它的 Pod 没有运行，或者其数据目录已丢失。如果它在运行，请把它的地址加入 --nodes；如果它的数据已丢失，请用 remove-node 移除它，并添加一个空白节点代替。</translation>
+    </message>
+    <message>
+        <source>Recovery needs at least one reachable node.</source>
+        <translation>恢复至少需要一个可访问的节点。</translation>
+    </message>
+    <message>
+        <source>The node at %1 has no node id; recovery can only use nodes that answered CLUSTER MYID.</source>
+        <translation>%1 处的节点没有节点 ID；恢复只能使用应答了 CLUSTER MYID 的节点。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 both answer to node id %3: one runs on a copy of the other&apos;s data folder. Stop one of them before recovering, or the cluster will flap between their addresses.</source>
+        <translation>%1 和 %2 应答的节点 ID 都是 %3：其中一个运行在另一个数据目录的副本上。恢复前请停止其中一个，否则集群会在它们的地址之间来回切换。</translation>
+    </message>
+    <message>
+        <source>%1 (id %2) is a blank node no cluster member knows; it is left alone. Use add-node to make it part of the cluster.</source>
+        <translation>%1（ID %2）是没有任何集群成员认识的空白节点；不予处理。请用 add-node 使其加入集群。</translation>
+    </message>
+    <message>
+        <source>%1 (id %2) is unknown to this cluster but %3; it is left alone. Check that it belongs to another cluster before reusing it.</source>
+        <translation>%1（ID %2）不为本集群所知，但它%3；不予处理。重新使用前请确认它是否属于另一个集群。</translation>
+    </message>
+    <message>
+        <source>serves slots</source>
+        <translation>持有槽</translation>
+    </message>
+    <message>
+        <source>knows other nodes</source>
+        <translation>认识其他节点</translation>
+    </message>
+    <message>
+        <source>full mesh: each of the %1 members MEETs every member it does not already reach at its current address (%2 MEETs)</source>
+        <translation>全互联：%1 个成员中的每一个都向尚未以当前地址联系上的每个成员发送 MEET（共 %2 次 MEET）</translation>
+    </message>
+    <message>
+        <source>half mesh (more than %1 members): one MEET per pair of the %2 members, the other side learning the address from the PINGs on the new link (%3 MEETs)</source>
+        <translation>半互联（成员超过 %1 个）：%2 个成员中每对节点发送一次 MEET，另一方通过新链路上的 PING 得知地址（共 %3 次 MEET）</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::RedisConnection</name>
+    <message>
+        <source>Could not connect to %1 within %2: no answer. Check that the address is reachable from this machine and that redis-server runs there.</source>
+        <translation>在 %2 内无法连接到 %1：没有应答。请检查从本机能否访问该地址，以及那里是否运行着 redis-server。</translation>
+    </message>
+    <message>
+        <source>(empty command)</source>
+        <translation>（空命令）</translation>
+    </message>
+    <message>
+        <source>%1 rejected the credentials (%2); check the password%3.</source>
+        <translation>%1 拒绝了凭据（%2）；请检查密码%3。</translation>
+    </message>
+    <message>
+        <source> and user name</source>
+        <translation>和用户名</translation>
+    </message>
+    <message>
+        <source>Could not resolve the host name of %1 (%2); check the address.</source>
+        <translation>无法解析 %1 的主机名（%2）；请检查地址。</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2. Check that redis-server runs there.</source>
+        <translation>无法连接到 %1：%2。请检查那里是否运行着 redis-server。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was closed before the command was answered.</source>
+        <translation>命令得到应答之前，与 %1 的连接已关闭。</translation>
+    </message>
+    <message>
+        <source>the command is empty</source>
+        <translation>命令为空</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Cannot send %1 to %2: %3.</source>
+        <translation>无法向 %2 发送 %1：%3。</translation>
+    </message>
+    <message>
+        <source>Cannot send %1 to %2: the connection is closing.</source>
+        <translation>无法向 %2 发送 %1：连接正在关闭。</translation>
+    </message>
+    <message>
+        <source>%1 did not answer %2 within %3.</source>
+        <translation>%1 未在 %3 内应答 %2。</translation>
+    </message>
+    <message>
+        <source>%1 answered: %2</source>
+        <translation>%1 应答：%2</translation>
+    </message>
+    <message>
+        <source>%1 sent something that is not a Redis reply (%2); is it a Redis server?</source>
+        <translation>%1 发送的内容不是 Redis 应答（%2）；它是 Redis 服务器吗？</translation>
+    </message>
+    <message>
+        <source>Lost the connection to %1: %2.</source>
+        <translation>与 %1 的连接中断：%2。</translation>
+    </message>
+    <message>
+        <source>I/O error</source>
+        <translation>I/O 错误</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection: %2.</source>
+        <translation>%1 关闭了连接：%2。</translation>
+    </message>
+    <message>
+        <source>Out of memory while talking to %1.</source>
+        <translation>与 %1 通信时内存不足。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was closed.</source>
+        <translation>与 %1 的连接已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::RedisPool</name>
+    <message>
+        <source>No reply yet.</source>
+        <translation>尚无应答。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::RemoveNodeJob</name>
+    <message>
+        <source>Remove a node</source>
+        <translation>移除节点</translation>
+    </message>
+    <message>
+        <source>Reading the cluster</source>
+        <translation>读取集群</translation>
+    </message>
+    <message>
+        <source>No node of the cluster has the id &apos;%1&apos;; see status for the ids.</source>
+        <translation>集群中没有 ID 为 &apos;%1&apos; 的节点；节点 ID 见 status。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; matches %2 nodes; give more of the id.</source>
+        <translation>&apos;%1&apos; 匹配 %2 个节点；请给出更长的 ID。</translation>
+    </message>
+    <message>
+        <source>%1 is the only master; add another master before removing it.</source>
+        <translation>%1 是唯一的主节点；移除前请先添加另一个主节点。</translation>
+    </message>
+    <message>
+        <source>Moving the slots of %1 to the other masters</source>
+        <translation>将 %1 的槽迁移到其他主节点</translation>
+    </message>
+    <message>
+        <source>Draining the node</source>
+        <translation>正在清空节点</translation>
+    </message>
+    <message>
+        <source>Moving the replicas of %1 to other masters</source>
+        <translation>将 %1 的从节点转到其他主节点</translation>
+    </message>
+    <message>
+        <source>No other master can take the replica %1.</source>
+        <translation>没有其他主节点可以接收从节点 %1。</translation>
+    </message>
+    <message>
+        <source>Make %1 a replica of %2</source>
+        <translation>将 %1 设为 %2 的从节点</translation>
+    </message>
+    <message>
+        <source>Making every node forget %1</source>
+        <translation>让所有节点忘记 %1</translation>
+    </message>
+    <message>
+        <source>Reset %1 so it forgets the cluster</source>
+        <translation>重置 %1，使其忘记集群</translation>
+    </message>
+    <message>
+        <source>Every node forgot it, but resetting it failed</source>
+        <translation>所有节点都已忘记它，但重置它失败</translation>
+    </message>
+    <message>
+        <source>Make %1 forget %2</source>
+        <translation>让 %1 忘记 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) left the cluster; it is blank now and can be shut down.</source>
+        <translation>%1（%2）已离开集群；它现在是空白节点，可以关闭。</translation>
+    </message>
+    <message>
+        <source>%1 still lists the removed node after %2 s.</source>
+        <translation>%2 秒后 %1 仍然记录着已移除的节点。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::RemoveNodeWorkflow</name>
+    <message>
+        <source>Remove a node</source>
+        <translation>移除节点</translation>
+    </message>
+    <message>
+        <source>Removing a node</source>
+        <translation>正在移除节点</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 would be removed; nothing was changed.</source>
+        <translation>演练：将移除 %1；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>remove-node would remove pod %1 as listed above. Nothing was changed: run again with --yes to confirm.</source>
+        <translation>remove-node 将按上面所列移除 Pod %1。未做任何更改：请加上 --yes 再次运行以确认。</translation>
+    </message>
+    <message>
+        <source>Planning the removal</source>
+        <translation>规划移除</translation>
+    </message>
+    <message>
+        <source>You confirmed the removal of %1, but the pod to remove is now %2 (StatefulSet %3 has %4 pods). Nothing was changed: look at the cluster again and confirm anew.</source>
+        <translation>你确认移除的是 %1，但现在要移除的 Pod 是 %2（StatefulSet %3 有 %4 个 Pod）。未做任何更改：请重新查看集群并再次确认。</translation>
+    </message>
+    <message>
+        <source>StatefulSet %1 has only %2 pod; there is nothing to remove. Use cleanup to delete the deployment.</source>
+        <translation>StatefulSet %1 只有 %2 个 Pod；没有可移除的内容。请用清理删除整个部署。</translation>
+    </message>
+    <message>
+        <source>%1 is not a member of the cluster: only the pod goes.</source>
+        <translation>%1 不是集群成员：只移除该 Pod。</translation>
+    </message>
+    <message>
+        <source>%1 is one of %2 masters; removing it would leave fewer than %3. %4 Nothing was changed.</source>
+        <translation>%1 是 %2 个主节点之一；移除它后主节点将少于 %3 个。%4 未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Add a master first.</source>
+        <translation>请先添加一个主节点。</translation>
+    </message>
+    <message>
+        <source>Fail over to its replica first (&apos;failover --pod %1&apos;) so that the highest pod is a replica.</source>
+        <translation>请先故障转移到它的从节点（&apos;failover --pod %1&apos;），使编号最大的 Pod 成为从节点。</translation>
+    </message>
+    <message>
+        <source>%1 slots to %2</source>
+        <translation>%1 个槽给 %2</translation>
+    </message>
+    <message>
+        <source>%1 is a master with %2 slots; they move with their keys: %3.</source>
+        <translation>%1 是持有 %2 个槽的主节点；这些槽将连同其中的键一起迁移：%3。</translation>
+    </message>
+    <message>
+        <source>%1 is a master without slots: no slot moves.</source>
+        <translation>%1 是不持有槽的主节点：不迁移槽。</translation>
+    </message>
+    <message>
+        <source>%1 is a replica of %2: no slot moves.</source>
+        <translation>%1 是 %2 的从节点：不迁移槽。</translation>
+    </message>
+    <message>
+        <source>%1 is left without a replica.</source>
+        <translation>%1 将没有从节点。</translation>
+    </message>
+    <message>
+        <source>Its replicas %1 follow other masters.</source>
+        <translation>其从节点 %1 将跟随其他主节点。</translation>
+    </message>
+    <message>
+        <source>Every other node forgets %1 (CLUSTER FORGET) and it is reset to a blank node (CLUSTER RESET SOFT).</source>
+        <translation>其他所有节点都会忘记 %1（CLUSTER FORGET），它会被重置为空白节点（CLUSTER RESET SOFT）。</translation>
+    </message>
+    <message>
+        <source>StatefulSet %1 is scaled from %2 to %3 pods: pod %4 is deleted.</source>
+        <translation>StatefulSet %1 从 %2 个 Pod 缩容到 %3 个：删除 Pod %4。</translation>
+    </message>
+    <message>
+        <source>Volume pvc/%1 is deleted by Kubernetes with the pod (retention policy whenScaled: Delete).</source>
+        <translation>卷 pvc/%1 会由 Kubernetes 随 Pod 一起删除（保留策略 whenScaled: Delete）。</translation>
+    </message>
+    <message>
+        <source>Volume pvc/%1 is deleted (its data is lost).</source>
+        <translation>卷 pvc/%1 将被删除（其数据将丢失）。</translation>
+    </message>
+    <message>
+        <source>Volume pvc/%1 is kept (a later scale-up gives it back to %2); delete it with: %3 delete pvc %1</source>
+        <translation>卷 pvc/%1 将保留（之后扩容时会重新交给 %2）；可这样删除：%3 delete pvc %1</translation>
+    </message>
+    <message>
+        <source>Move %1 slots from %2 to %3</source>
+        <translation>将 %1 个槽从 %2 迁移到 %3</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the cluster</source>
+        <translation>将 %1 移出集群</translation>
+    </message>
+    <message>
+        <source>Delete pod %1</source>
+        <translation>删除 Pod %1</translation>
+    </message>
+    <message>
+        <source>Delete volume %1</source>
+        <translation>删除卷 %1</translation>
+    </message>
+    <message>
+        <source>Removing %1 from the cluster</source>
+        <translation>正在将 %1 移出集群</translation>
+    </message>
+    <message>
+        <source>%1 left the cluster%2; every other node forgot it.</source>
+        <translation>%1 已离开集群%2；其他所有节点都已忘记它。</translation>
+    </message>
+    <message>
+        <source> (%1 slots moved to the other masters)</source>
+        <translation>（%1 个槽已迁移到其他主节点）</translation>
+    </message>
+    <message>
+        <source>Scaling StatefulSet %1 to %2 pods</source>
+        <translation>将 StatefulSet %1 扩缩到 %2 个 Pod</translation>
+    </message>
+    <message>
+        <source>Waiting for pod %1 to go</source>
+        <translation>等待 Pod %1 消失</translation>
+    </message>
+    <message>
+        <source>Pod %1 is gone; StatefulSet %2 has %3 pods.</source>
+        <translation>Pod %1 已删除；StatefulSet %2 现有 %3 个 Pod。</translation>
+    </message>
+    <message>
+        <source>Volume pvc/%1 goes with the pod (retention policy whenScaled: Delete).</source>
+        <translation>卷 pvc/%1 随 Pod 一起删除（保留策略 whenScaled: Delete）。</translation>
+    </message>
+    <message>
+        <source>Volume pvc/%1 was kept: a later scale-up gives it back to %2 as a blank node. Delete it with: %3 delete pvc %1</source>
+        <translation>卷 pvc/%1 已保留：之后扩容时会作为空白节点重新交给 %2。可这样删除：%3 delete pvc %1</translation>
+    </message>
+    <message>
+        <source>Deleting volume pvc/%1</source>
+        <translation>正在删除卷 pvc/%1</translation>
+    </message>
+    <message>
+        <source>Volume pvc/%1 was deleted.</source>
+        <translation>卷 pvc/%1 已删除。</translation>
+    </message>
+    <message>
+        <source>Verifying: %1 was removed, but after %2 s the cluster is %3: %4</source>
+        <translation>验证：%1 已移除，但 %2 秒后集群处于 %3：%4</translation>
+    </message>
+    <message>
+        <source>The cluster is healthy: %1 masters over %2 pods, every slot served.</source>
+        <translation>集群健康：%2 个 Pod 上有 %1 个主节点，每个槽都有节点服务。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ReplicaPlacement</name>
+    <message>
+        <source>The cluster has no healthy master serving slots, so a replica has nothing to follow; check the cluster first.</source>
+        <translation>集群中没有持有槽的健康主节点，从节点无可跟随；请先检查集群。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::SandboxController</name>
+    <message>
+        <source>kube-sandbox was not found next to %1 nor on PATH: build it with &apos;cmake --build build --target kube-sandbox&apos;, or install it.</source>
+        <translation>在 %1 旁边和 PATH 中都找不到 kube-sandbox：请用 &apos;cmake --build build --target kube-sandbox&apos; 构建它，或安装它。</translation>
+    </message>
+    <message>
+        <source>Cannot create the sandbox folder %1.</source>
+        <translation>无法创建沙箱文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Start the sandbox</source>
+        <translation>启动沙箱</translation>
+    </message>
+    <message>
+        <source>kube-sandbox exited while starting: %1</source>
+        <translation>kube-sandbox 在启动过程中退出：%1</translation>
+    </message>
+    <message>
+        <source>Stop the sandbox</source>
+        <translation>停止沙箱</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ServerIdentity</name>
+    <message>
+        <source>The INFO reply has no readable redis_version (&apos;%1&apos;); the node may not be a Redis or Valkey server.</source>
+        <translation>INFO 应答中没有可读的 redis_version（&apos;%1&apos;）；该节点可能不是 Redis 或 Valkey 服务器。</translation>
+    </message>
+    <message>
+        <source>The node names itself &apos;%1&apos; in INFO server; only Redis and Valkey are known to the studio.</source>
+        <translation>该节点在 INFO server 中自称 &apos;%1&apos;；本程序只认识 Redis 和 Valkey。</translation>
+    </message>
+    <message>
+        <source>The node says it is Valkey but has no readable valkey_version (&apos;%1&apos;) in INFO server.</source>
+        <translation>该节点自称 Valkey，但 INFO server 中没有可读的 valkey_version（&apos;%1&apos;）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be identified: %2</source>
+        <translation>无法识别 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::SlotMigrationJob</name>
+    <message>
+        <source>Move slots</source>
+        <translation>迁移槽</translation>
+    </message>
+    <message>
+        <source>The slot plan names node %1, whose address is unknown.</source>
+        <translation>槽计划中的节点 %1 地址未知。</translation>
+    </message>
+    <message>
+        <source>Move %1 slots (%2) from %3 to %4</source>
+        <translation>将 %1 个槽（%2）从 %3 迁移到 %4</translation>
+    </message>
+    <message>
+        <source>Moving %1 slots from %2 sources in parallel</source>
+        <translation>从 %2 个来源并行迁移 %1 个槽</translation>
+    </message>
+    <message>
+        <source>DUMP %1 on the %2: %3</source>
+        <translation>在%2 上 DUMP %1：%3</translation>
+    </message>
+    <message>
+        <source>A key of slot %1 already exists on the target %2, and comparing the two copies failed (%3); nothing was overwritten. Run check --fix again, or compare the keys of the slot by hand.</source>
+        <translation>槽 %1 的某个键已存在于目标节点 %2 上，且比较两个副本时失败（%3）；未覆盖任何内容。请再次运行 check --fix，或手动比较该槽的键。</translation>
+    </message>
+    <message>
+        <source>A key of slot %1 (&quot;%2&quot;) already exists on the target %3 with different content; it was not overwritten. Compare the two copies, delete the wrong one, then run check --fix.</source>
+        <translation>槽 %1 的键（&quot;%2&quot;）已存在于目标节点 %3 上且内容不同；未覆盖它。请比较两个副本，删除错误的那个，然后运行 check --fix。</translation>
+    </message>
+    <message>
+        <source>Slot %1: %2 keys were already on %3 with identical content (left by an interrupted MIGRATE); they are sent again with REPLACE.</source>
+        <translation>槽 %1：有 %2 个键已以相同内容存在于 %3 上（迁移 MIGRATE 中断时留下）；将使用 REPLACE 重新发送。</translation>
+    </message>
+    <message>
+        <source>Moving %1</source>
+        <translation>正在迁移 %1</translation>
+    </message>
+    <message>
+        <source>slot %1 (%2 → %3)</source>
+        <translation>槽 %1（%2 → %3）</translation>
+    </message>
+    <message>
+        <source> %1 of %2 slots were moved; run check to see the open slots.</source>
+        <translation> 已迁移 %2 个槽中的 %1 个；请运行检查查看打开的槽。</translation>
+    </message>
+    <message>
+        <source>Moved %1 slots and %2 keys.</source>
+        <translation>已迁移 %1 个槽和 %2 个键。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::SlotSet</name>
+    <message>
+        <source>&apos;%1&apos; in the slot list &apos;%2&apos; is not valid: %3. Write slots from 0 to 16383 as single numbers or ranges, e.g. 0-5460,5462.</source>
+        <translation>槽列表 &apos;%2&apos; 中的 &apos;%1&apos; 无效：%3。请用 0 到 16383 之间的单个数字或范围表示槽，例如 0-5460,5462。</translation>
+    </message>
+    <message>
+        <source>it is not a number or a range of numbers</source>
+        <translation>它不是数字或数字范围</translation>
+    </message>
+    <message>
+        <source>slots range from 0 to 16383</source>
+        <translation>槽的范围是 0 到 16383</translation>
+    </message>
+    <message>
+        <source>the range ends before it starts</source>
+        <translation>范围的结尾在开头之前</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::StatefulSetPodsJob</name>
+    <message>
+        <source>Find the pods of StatefulSet %1</source>
+        <translation>查找 StatefulSet %1 的 Pod</translation>
+    </message>
+    <message>
+        <source>The Kubernetes client was closed.</source>
+        <translation>Kubernetes 客户端已关闭。</translation>
+    </message>
+    <message>
+        <source>reading StatefulSet %1 in namespace %2</source>
+        <translation>读取命名空间 %2 中的 StatefulSet %1</translation>
+    </message>
+    <message>
+        <source>There is no StatefulSet %1 in namespace %2: deploy the cluster first, or name the right one with -n and --statefulset.</source>
+        <translation>命名空间 %2 中没有 StatefulSet %1：请先部署集群，或用 -n 和 --statefulset 指定正确的名称。</translation>
+    </message>
+    <message>
+        <source>StatefulSet %1 has no spec.selector.matchLabels to find its pods with.</source>
+        <translation>StatefulSet %1 没有用于查找其 Pod 的 spec.selector.matchLabels。</translation>
+    </message>
+    <message>
+        <source>listing pods with labels %1</source>
+        <translation>列出带标签 %1 的 Pod</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::StatusWorkflow</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Situation: %1. %2</source>
+        <translation>状况：%1。%2</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::WatchStreamParser</name>
+    <message>
+        <source>A watch event exceeded %1 MiB without a line end; the stream was dropped.</source>
+        <translation>某个监视事件超过 %1 MiB 仍没有换行；已丢弃该数据流。</translation>
+    </message>
+    <message>
+        <source>A watch event is not valid JSON (%1): %2</source>
+        <translation>某个监视事件不是有效的 JSON（%1）：%2</translation>
+    </message>
+    <message>
+        <source>A watch event has the unknown type &quot;%1&quot;.</source>
+        <translation>某个监视事件的类型 &quot;%1&quot; 未知。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::Workflow</name>
+    <message>
+        <source>Reading namespace %1</source>
+        <translation>读取命名空间 %1</translation>
+    </message>
+    <message>
+        <source>Reading StatefulSet %1</source>
+        <translation>读取 StatefulSet %1</translation>
+    </message>
+    <message>
+        <source>Reading the password Secret</source>
+        <translation>读取密码 Secret</translation>
+    </message>
+    <message>
+        <source>Listing the pods</source>
+        <translation>列出 Pod</translation>
+    </message>
+    <message>
+        <source>Pod %1 is stuck: %2</source>
+        <translation>Pod %1 卡住了：%2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet</source>
+        <translation>%1 尚不存在</translation>
+    </message>
+    <message>
+        <source>%1 is still there (waiting for it to go)</source>
+        <translation>%1 仍然存在（等待其消失）</translation>
+    </message>
+    <message>
+        <source>%1: timed out after %2 s with %3 of %4 pods Ready. %5. Check the pods with &apos;%6 describe pod&apos;, fix the cause, and run the command again.</source>
+        <translation>%1：%2 秒后超时，%4 个 Pod 中有 %3 个就绪。%5。请用 &apos;%6 describe pod&apos; 查看 Pod，排除原因后重新运行命令。</translation>
+    </message>
+    <message>
+        <source>Reaching the pods (%1 access)</source>
+        <translation>访问 Pod（%1 访问方式）</translation>
+    </message>
+    <message>
+        <source>Reading the cluster state</source>
+        <translation>读取集群状态</translation>
+    </message>
+    <message>
+        <source>There is no StatefulSet %1 in namespace %2: %3</source>
+        <translation>命名空间 %2 中没有 StatefulSet %1：%3</translation>
+    </message>
+    <message>
+        <source>Waiting for every pod to be Ready</source>
+        <translation>等待所有 Pod 就绪</translation>
+    </message>
+    <message>
+        <source>%1 needs a healthy cluster, and this one is %2: %3 Nothing was changed.</source>
+        <translation>“%1”需要健康的集群，而此集群处于 %2：%3 未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::YamlJson</name>
+    <message>
+        <source>%1: document %2 is not a YAML mapping (an object with keys).</source>
+        <translation>%1：文档 %2 不是 YAML 映射（带键的对象）。</translation>
+    </message>
+    <message>
+        <source>%1: YAML error at line %2, column %3: %4.</source>
+        <translation>%1：第 %2 行第 %3 列有 YAML 错误：%4。</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the YAML: %2.</source>
+        <translation>%1：无法读取 YAML：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::ActionPolicy</name>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Choose a kubeconfig and context, or the local sandbox, to see a cluster.</source>
+        <translation>选择 kubeconfig 和上下文，或选择本地沙箱，以查看集群。</translation>
+    </message>
+    <message>
+        <source>Not deployed</source>
+        <translation>未部署</translation>
+    </message>
+    <message>
+        <source>Nothing is deployed in this namespace yet: use Deploy to create the pods.</source>
+        <translation>此命名空间中尚未部署任何内容：使用“部署”创建 Pod。</translation>
+    </message>
+    <message>
+        <source>Pods not ready</source>
+        <translation>Pod 未就绪</translation>
+    </message>
+    <message>
+        <source>Some pods are not Ready yet; wait, or look at the pod details for the reason.</source>
+        <translation>部分 Pod 尚未就绪；请等待，或在 Pod 详情中查看原因。</translation>
+    </message>
+    <message>
+        <source>Cluster not created</source>
+        <translation>集群未创建</translation>
+    </message>
+    <message>
+        <source>The pods run but form no cluster yet: use Create cluster.</source>
+        <translation>Pod 已在运行，但尚未组成集群：使用“创建集群”。</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Every slot is served and every node agrees.</source>
+        <translation>每个槽都有节点服务，所有节点看法一致。</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>Some nodes are failing or unreachable; Check explains what is wrong, Recover repairs addresses.</source>
+        <translation>部分节点故障或不可达；“检查”会说明问题所在，“恢复”会修复地址。</translation>
+    </message>
+    <message>
+        <source>Total failure</source>
+        <translation>全体节点故障</translation>
+    </message>
+    <message>
+        <source>Every pod restarted with a new IP and the nodes lost each other: use Recover.</source>
+        <translation>所有 Pod 都以新 IP 重启，节点之间失去联系：使用“恢复”。</translation>
+    </message>
+    <message>
+        <source>Open slots</source>
+        <translation>有打开的槽</translation>
+    </message>
+    <message>
+        <source>A slot migration was interrupted; Check finds and fixes the open slots.</source>
+        <translation>槽迁移被中断；“检查”会找出并修复打开的槽。</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Create cluster</source>
+        <translation>创建集群</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Add node</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <source>Remove node</source>
+        <translation>移除节点</translation>
+    </message>
+    <message>
+        <source>Rebalance</source>
+        <translation>重新平衡</translation>
+    </message>
+    <message>
+        <source>Failover</source>
+        <translation>故障转移</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Cleanup</source>
+        <translation>清理</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export picture</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <source>Choose a target (kubeconfig and context, or the local sandbox) first.</source>
+        <translation>请先选择目标（kubeconfig 和上下文，或本地沙箱）。</translation>
+    </message>
+    <message>
+        <source>Wait until “%1” finishes.</source>
+        <translation>请等待“%1”完成。</translation>
+    </message>
+    <message>
+        <source>Redis is already deployed here; use Cleanup first to deploy it again.</source>
+        <translation>此处已部署 Redis；要重新部署，请先使用“清理”。</translation>
+    </message>
+    <message>
+        <source>Deploy the pods first.</source>
+        <translation>请先部署 Pod。</translation>
+    </message>
+    <message>
+        <source>Wait until every pod is Ready.</source>
+        <translation>请等待所有 Pod 就绪。</translation>
+    </message>
+    <message>
+        <source>The cluster is already created.</source>
+        <translation>集群已经创建。</translation>
+    </message>
+    <message>
+        <source>The cluster is healthy: there is nothing to recover.</source>
+        <translation>集群健康：没有需要恢复的内容。</translation>
+    </message>
+    <message>
+        <source>There is no cluster to recover yet.</source>
+        <translation>还没有可恢复的集群。</translation>
+    </message>
+    <message>
+        <source>Recover repairs failed nodes; fix the open slots with Check first.</source>
+        <translation>“恢复”修复故障节点；请先用“检查”修复打开的槽。</translation>
+    </message>
+    <message>
+        <source>Create the cluster first.</source>
+        <translation>请先创建集群。</translation>
+    </message>
+    <message>
+        <source>The cluster must be healthy first; use Recover or Check.</source>
+        <translation>集群必须先恢复健康；请使用“恢复”或“检查”。</translation>
+    </message>
+    <message>
+        <source>A failover needs a reachable master and replica; use Recover or Check first.</source>
+        <translation>故障转移需要可访问的主节点和从节点；请先使用“恢复”或“检查”。</translation>
+    </message>
+    <message>
+        <source>There is no cluster to check yet.</source>
+        <translation>还没有可检查的集群。</translation>
+    </message>
+    <message>
+        <source>Nothing is deployed here.</source>
+        <translation>此处尚未部署任何内容。</translation>
+    </message>
+    <message>
+        <source>There is no topology to export yet.</source>
+        <translation>还没有可导出的拓扑图。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::ApplyPage</name>
+    <message>
+        <source>Deploying</source>
+        <translation>正在部署</translation>
+    </message>
+    <message>
+        <source>Applying the manifests and waiting until every pod is Ready.</source>
+        <translation>正在应用清单并等待所有 Pod 就绪。</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Deploy %1/%2</source>
+        <translation>部署 %1/%2</translation>
+    </message>
+    <message>
+        <source>Every pod is Ready.</source>
+        <translation>所有 Pod 均已就绪。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::ConfirmationDialog</name>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::CoreBackend</name>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Reading every node</source>
+        <translation>读取每个节点</translation>
+    </message>
+    <message>
+        <source>Checking slots, agreement and links</source>
+        <translation>检查槽、一致性和链路</translation>
+    </message>
+    <message>
+        <source>The check found %1; the details list them.</source>
+        <translation>检查发现了 %1；详情中列出了它们。</translation>
+    </message>
+    <message>
+        <source>Choose a target first.</source>
+        <translation>请先选择目标。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Create cluster</source>
+        <translation>创建集群</translation>
+    </message>
+    <message>
+        <source>The new node&apos;s address “%1” is not host:port: %2</source>
+        <translation>新节点的地址“%1”不是 主机:端口 形式：%2</translation>
+    </message>
+    <message>
+        <source>Select the node to remove in the picture first.</source>
+        <translation>请先在图中选择要移除的节点。</translation>
+    </message>
+    <message>
+        <source>Select a replica (or a master that has one) to fail over.</source>
+        <translation>请选择一个从节点（或有从节点的主节点）进行故障转移。</translation>
+    </message>
+    <message>
+        <source>%1 works on a StatefulSet; choose a Kubernetes target or the local sandbox.</source>
+        <translation>%1 作用于 StatefulSet；请选择 Kubernetes 目标或本地沙箱。</translation>
+    </message>
+    <message>
+        <source>%1 works on a StatefulSet: choose a Kubernetes target or the local sandbox.</source>
+        <translation>%1 作用于 StatefulSet：请选择 Kubernetes 目标或本地沙箱。</translation>
+    </message>
+    <message>
+        <source>Connection test</source>
+        <translation>连接测试</translation>
+    </message>
+    <message>
+        <source>Storage classes are listed for Kubernetes targets only.</source>
+        <translation>仅对 Kubernetes 目标列出存储类。</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <comment>count</comment>
+        <translation>个问题</translation>
+    </message>
+    <message>
+        <source>problems</source>
+        <comment>count</comment>
+        <translation>个问题</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::DeployParameters</name>
+    <message>
+        <source>The namespace “%1” is not a valid Kubernetes name: use at most 63 lowercase letters, digits and &apos;-&apos;, starting and ending with a letter or digit.</source>
+        <translation>命名空间“%1”不是有效的 Kubernetes 名称：最多 63 个小写字母、数字和 &apos;-&apos;，并以字母或数字开头和结尾。</translation>
+    </message>
+    <message>
+        <source>The StatefulSet name “%1” is not valid: use at most 52 lowercase letters, digits and &apos;-&apos;, starting and ending with a letter or digit.</source>
+        <translation>StatefulSet 名称“%1”无效：最多 52 个小写字母、数字和 &apos;-&apos;，并以字母或数字开头和结尾。</translation>
+    </message>
+    <message>
+        <source>The number of replicas per master cannot be negative.</source>
+        <translation>每个主节点的从节点数不能为负数。</translation>
+    </message>
+    <message>
+        <source>%1 pods with %2 per master make only %3; a Redis Cluster needs at least 3 masters, so use at least %4 pods.</source>
+        <translation>%1 个 Pod、每个主节点 %2 个从节点，只能组成 %3；Redis 集群至少需要 3 个主节点，因此请至少使用 %4 个 Pod。</translation>
+    </message>
+    <message>
+        <source>Enter a container image such as redis:5.0.5 (no spaces).</source>
+        <translation>请输入容器镜像，例如 redis:5.0.5（不含空格）。</translation>
+    </message>
+    <message>
+        <source>The storage size “%1” is not a Kubernetes quantity; write it like 1Gi or 500Mi.</source>
+        <translation>存储大小“%1”不是 Kubernetes 数量；请写成 1Gi 或 500Mi 这样的形式。</translation>
+    </message>
+    <message>
+        <source>The storage class “%1” is not a valid name.</source>
+        <translation>存储类“%1”不是有效的名称。</translation>
+    </message>
+    <message>
+        <source>The CPU request “%1” is not a quantity; write it like 100m or 0.5.</source>
+        <translation>CPU 请求“%1”不是数量；请写成 100m 或 0.5 这样的形式。</translation>
+    </message>
+    <message>
+        <source>The memory request “%1” is not a quantity; write it like 512Mi or 1Gi.</source>
+        <translation>内存请求“%1”不是数量；请写成 512Mi 或 1Gi 这样的形式。</translation>
+    </message>
+    <message>
+        <source>The password cannot contain spaces or quotes: redis.conf would misread it.</source>
+        <translation>密码不能包含空格或引号：redis.conf 会读错。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::DeployWizard</name>
+    <message>
+        <source>Deploy Redis Cluster</source>
+        <translation>部署 Redis 集群</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::DetailsPanel</name>
+    <message>
+        <source>Node id</source>
+        <translation>节点 ID</translation>
+    </message>
+    <message>
+        <source>Slots</source>
+        <translation>槽</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Masters</source>
+        <translation>主节点</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>从节点</translation>
+    </message>
+    <message>
+        <source>Cluster state</source>
+        <translation>集群状态</translation>
+    </message>
+    <message>
+        <source>Slots ok</source>
+        <translation>正常的槽</translation>
+    </message>
+    <message>
+        <source>Known nodes</source>
+        <translation>已知节点</translation>
+    </message>
+    <message>
+        <source>Current epoch</source>
+        <translation>当前纪元</translation>
+    </message>
+    <message>
+        <source>Select a node in the picture to see its details.</source>
+        <translation>在图中选择一个节点以查看其详情。</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Replica of</source>
+        <translation>从节点的主节点</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kubernetes node</source>
+        <translation>Kubernetes 节点</translation>
+    </message>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Pod phase</source>
+        <translation>Pod 阶段</translation>
+    </message>
+    <message>
+        <source>, ready</source>
+        <translation>，已就绪</translation>
+    </message>
+    <message>
+        <source>, not ready</source>
+        <translation>，未就绪</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>重启次数</translation>
+    </message>
+    <message>
+        <source>Slot count</source>
+        <translation>槽数量</translation>
+    </message>
+    <message>
+        <source>Open slots</source>
+        <translation>有打开的槽</translation>
+    </message>
+    <message>
+        <source>%1 migrating, %2 importing</source>
+        <translation>%1 个迁出，%2 个导入</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Config epoch</source>
+        <translation>配置纪元</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标志</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::FinishPage</name>
+    <message>
+        <source>Create the cluster now (assign slots, join the nodes, attach replicas)</source>
+        <translation>立即创建集群（分配槽、连接节点、挂接从节点）</translation>
+    </message>
+    <message>
+        <source>Deployed</source>
+        <translation>已部署</translation>
+    </message>
+    <message>
+        <source>%1 pods of %2 run in namespace %3. They do not form a cluster yet: creating it makes %4 masters with %5 replicas.</source>
+        <translation>%1 个 %2 的 Pod 正在命名空间 %3 中运行。它们尚未组成集群：创建后将有 %4 个主节点和 %5 个从节点。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::JobProgressPanel</name>
+    <message>
+        <source>Operations you start appear here with their steps and a Cancel button.</source>
+        <translation>你启动的操作会显示在这里，附带其步骤和“取消”按钮。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::JobRunWidget</name>
+    <message>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop this operation at the next safe point</source>
+        <translation>在下一个安全点停止此操作</translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation>从列表中移除</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Done in %1.</source>
+        <translation>已完成，用时 %1。</translation>
+    </message>
+    <message>
+        <source>Failed step: %1</source>
+        <translation>失败的步骤：%1</translation>
+    </message>
+    <message>
+        <source>Error code: %1</source>
+        <translation>错误代码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::KubeWorkflows</name>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>The studio is closing.</source>
+        <translation>本程序正在关闭。</translation>
+    </message>
+    <message>
+        <source>Starting the local sandbox</source>
+        <translation>正在启动本地沙箱</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Deploy %1/%2</source>
+        <translation>部署 %1/%2</translation>
+    </message>
+    <message>
+        <source>Select the replica to promote (or a master that has one) in the picture.</source>
+        <translation>在图中选择要提升的从节点（或有从节点的主节点）。</translation>
+    </message>
+    <message>
+        <source>%1 on Kubernetes is not in this build yet; the headless command may have it.</source>
+        <translation>此版本尚未提供 Kubernetes 上的%1；无界面命令可能已支持。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::KubeconfigDialog</name>
+    <message>
+        <source>Choose a kubeconfig</source>
+        <translation>选择 kubeconfig</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::LogModel</name>
+    <message>
+        <source>debug</source>
+        <translation>调试</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Equivalent command (double-click or Ctrl+C to copy):
+%1</source>
+        <translation>等效命令（双击或按 Ctrl+C 复制）：
+%1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Equivalent command</source>
+        <translation>等效命令</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::LogPanel</name>
+    <message>
+        <source>All messages</source>
+        <translation>所有消息</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>信息及以上</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <source>Show messages at or above this level</source>
+        <translation>显示此级别及以上的消息</translation>
+    </message>
+    <message>
+        <source>Filter messages and commands</source>
+        <translation>筛选消息和命令</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save the shown messages to a text file</source>
+        <translation>将显示的消息保存到文本文件</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Clear the panel (the saved history stays in memory)</source>
+        <translation>清空面板（已保存的历史仍保留在内存中）</translation>
+    </message>
+    <message>
+        <source>Equivalent command</source>
+        <translation>等效命令</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the command to the clipboard</source>
+        <translation>将命令复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation>复制命令</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>复制消息</translation>
+    </message>
+    <message>
+        <source>Copy selected rows</source>
+        <translation>复制选中的行</translation>
+    </message>
+    <message>
+        <source>Save log…</source>
+        <translation>保存日志…</translation>
+    </message>
+    <message>
+        <source>Could not open %1 for writing: %2.</source>
+        <translation>无法打开 %1 进行写入：%2。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Save log</source>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::MainWindow</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Deploy Redis pods into the namespace (wizard)</source>
+        <translation>将 Redis Pod 部署到命名空间中（向导）</translation>
+    </message>
+    <message>
+        <source>Form the cluster: assign slots, join the nodes, attach replicas</source>
+        <translation>组建集群：分配槽、连接节点、挂接从节点</translation>
+    </message>
+    <message>
+        <source>Reconnect every node at its current pod IP after pods restarted</source>
+        <translation>Pod 重启后，按每个节点当前的 Pod IP 重新连接它们</translation>
+    </message>
+    <message>
+        <source>Scale the StatefulSet up by one and join the new node</source>
+        <translation>将 StatefulSet 扩容一个并让新节点加入</translation>
+    </message>
+    <message>
+        <source>Drain and remove the highest pod</source>
+        <translation>清空并移除编号最大的 Pod</translation>
+    </message>
+    <message>
+        <source>Move slots so that every master serves about the same number</source>
+        <translation>迁移槽，使每个主节点服务的槽数大致相同</translation>
+    </message>
+    <message>
+        <source>Promote a replica of the selected master</source>
+        <translation>提升所选主节点的一个从节点</translation>
+    </message>
+    <message>
+        <source>Check slots, agreement and reachability; fix open slots</source>
+        <translation>检查槽、一致性和可达性；修复打开的槽</translation>
+    </message>
+    <message>
+        <source>Delete what Deploy created</source>
+        <translation>删除“部署”创建的对象</translation>
+    </message>
+    <message>
+        <source>Read the cluster again now</source>
+        <translation>立即重新读取集群</translation>
+    </message>
+    <message>
+        <source>Save the topology picture as PNG or SVG</source>
+        <translation>将拓扑图保存为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <source>About Redis Cluster Studio</source>
+        <translation>关于 Redis Cluster Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Redis Cluster Studio %1&lt;/h3&gt;&lt;p&gt;Deploys Redis Cluster on Kubernetes, draws it, and runs create, recover, add and remove node, rebalance, failover and cleanup.&lt;/p&gt;&lt;p&gt;Every action is also a headless command: run &lt;tt&gt;redis-cluster-studio help&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Redis Cluster Studio %1&lt;/h3&gt;&lt;p&gt;在 Kubernetes 上部署 Redis 集群、绘制其拓扑，并执行创建、恢复、添加和移除节点、重新平衡、故障转移以及清理。&lt;/p&gt;&lt;p&gt;每个操作也都有对应的无界面命令：运行 &lt;tt&gt;redis-cluster-studio help&lt;/tt&gt; 查看。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>实际大小</translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Save log…</source>
+        <translation>保存日志…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation>集群(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh every</source>
+        <translation>刷新间隔(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Redis Cluster Studio</source>
+        <translation>关于 Redis Cluster Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Deploy and create the default cluster (6 pods)</source>
+        <translation>部署并创建默认集群（6 个 Pod）</translation>
+    </message>
+    <message>
+        <source>Refreshed 00:00:00</source>
+        <translation>已刷新 00:00:00</translation>
+    </message>
+    <message>
+        <source>Refreshed %1</source>
+        <translation>已刷新 %1</translation>
+    </message>
+    <message>
+        <source>Looking at %1.</source>
+        <translation>正在查看 %1。</translation>
+    </message>
+    <message>
+        <source>Not refreshed</source>
+        <translation>未刷新</translation>
+    </message>
+    <message>
+        <source>Refresh failed</source>
+        <translation>刷新失败</translation>
+    </message>
+    <message>
+        <source>Choose a target above.</source>
+        <translation>请在上方选择目标。</translation>
+    </message>
+    <message>
+        <source>cluster_state: %1</source>
+        <translation>cluster_state：%1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>slots ok: %1</source>
+        <translation>正常的槽：%1</translation>
+    </message>
+    <message>
+        <source>known nodes: %1</source>
+        <translation>已知节点：%1</translation>
+    </message>
+    <message>
+        <source>current epoch: %1</source>
+        <translation>当前纪元：%1</translation>
+    </message>
+    <message>
+        <source>Choose a target above to see a cluster.</source>
+        <translation>请在上方选择目标以查看集群。</translation>
+    </message>
+    <message>
+        <source>Reading the cluster…</source>
+        <translation>正在读取集群…</translation>
+    </message>
+    <message>
+        <source>Deploy and create the default cluster</source>
+        <translation>部署并创建默认集群</translation>
+    </message>
+    <message>
+        <source>%1 — Redis Cluster Studio</source>
+        <translation>%1 — Redis Cluster Studio</translation>
+    </message>
+    <message>
+        <source>Redis Cluster Studio</source>
+        <translation>Redis Cluster Studio</translation>
+    </message>
+    <message>
+        <source>Select the master (or the replica) to fail over in the picture.</source>
+        <translation>在图中选择要故障转移的主节点（或从节点）。</translation>
+    </message>
+    <message>
+        <source>Select the node to remove in the picture.</source>
+        <translation>在图中选择要移除的节点。</translation>
+    </message>
+    <message>
+        <source>%1 is not available.</source>
+        <translation>%1 不可用。</translation>
+    </message>
+    <message>
+        <source>%1 finished.</source>
+        <translation>%1 已完成。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Clean up %1?</source>
+        <translation>清理 %1？</translation>
+    </message>
+    <message>
+        <source>This deletes what Deploy created for %1. Data on the persistent volumes survives unless you also delete the PVCs.</source>
+        <translation>这将删除“部署”为 %1 创建的对象。除非同时删除 PVC，否则持久卷上的数据会保留。</translation>
+    </message>
+    <message>
+        <source>Also delete the PersistentVolumeClaims (all data is lost)</source>
+        <translation>同时删除 PersistentVolumeClaim（所有数据都将丢失）</translation>
+    </message>
+    <message>
+        <source>Also delete the namespace %1</source>
+        <translation>同时删除命名空间 %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>No pod to remove.</source>
+        <translation>没有可移除的 Pod。</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>移除 %1？</translation>
+    </message>
+    <message>
+        <source>The StatefulSet %1 shrinks by one, so pod %2 (%3) is removed. %4 Its PVC is kept for a later scale-up unless you delete it.</source>
+        <translation>StatefulSet %1 缩容一个，因此将移除 Pod %2（%3）。%4 除非你删除它，否则它的 PVC 会保留，供以后扩容使用。</translation>
+    </message>
+    <message>
+        <source>Also delete its PersistentVolumeClaim</source>
+        <translation>同时删除它的 PersistentVolumeClaim</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>Its %1 move to the other masters (%2) before it leaves.</source>
+        <translation>它离开前，其 %1会迁移到其他主节点（%2）。</translation>
+    </message>
+    <message>
+        <source>It is a replica of %1; no slots move.</source>
+        <translation>它是 %1 的从节点；不迁移槽。</translation>
+    </message>
+    <message>
+        <source>It serves no slots.</source>
+        <translation>它不持有槽。</translation>
+    </message>
+    <message>
+        <source>%1 leaves the cluster: every other node forgets it and it is reset to a blank node. %2</source>
+        <translation>%1 将离开集群：其他所有节点都会忘记它，它会被重置为空白节点。%2</translation>
+    </message>
+    <message>
+        <source>Add a node</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <source>Address of the new, empty Redis node (host:port):</source>
+        <translation>新的空 Redis 节点的地址（主机:端口）：</translation>
+    </message>
+    <message>
+        <source>Add %1?</source>
+        <translation>添加 %1？</translation>
+    </message>
+    <message>
+        <source>%1 joins the cluster as a master and receives its share of slots, or as a replica of the master with the fewest replicas on another host.</source>
+        <translation>%1 将作为主节点加入集群并分得相应的槽，或作为另一主机上从节点最少的主节点的从节点加入。</translation>
+    </message>
+    <message>
+        <source>Add it as a replica instead of a master</source>
+        <translation>作为从节点而不是主节点添加</translation>
+    </message>
+    <message>
+        <source>Add node</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <source>%1 has no replica to promote.</source>
+        <translation>%1 没有可提升的从节点。</translation>
+    </message>
+    <message>
+        <source>A replica of %1 (%2) becomes master of its %3; %1 becomes its replica.</source>
+        <translation>%1 的一个从节点（%2）将成为其 %3的主节点；%1 成为它的从节点。</translation>
+    </message>
+    <message>
+        <source>%1 becomes master in place of %2, which becomes its replica.</source>
+        <translation>%1 将取代 %2 成为主节点，%2 成为它的从节点。</translation>
+    </message>
+    <message>
+        <source>Fail over?</source>
+        <translation>故障转移？</translation>
+    </message>
+    <message>
+        <source>Fail over</source>
+        <translation>故障转移</translation>
+    </message>
+    <message>
+        <source>Add a node?</source>
+        <translation>添加节点？</translation>
+    </message>
+    <message>
+        <source>The StatefulSet %1 grows to %2 pods; the new pod %1-%3 joins the cluster as a master and receives its share of slots, or as a replica of the master with the fewest replicas on another Kubernetes node.</source>
+        <translation>StatefulSet %1 将扩容到 %2 个 Pod；新的 Pod %1-%3 将作为主节点加入集群并分得相应的槽，或作为另一 Kubernetes 节点上从节点最少的主节点的从节点加入。</translation>
+    </message>
+    <message>
+        <source>Export picture</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Saved the topology picture to %1.</source>
+        <translation>已将拓扑图保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <comment>count</comment>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <comment>count</comment>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>master</source>
+        <comment>count</comment>
+        <translation>个主节点</translation>
+    </message>
+    <message>
+        <source>masters</source>
+        <comment>count</comment>
+        <translation>个主节点</translation>
+    </message>
+    <message>
+        <source>replica</source>
+        <comment>count</comment>
+        <translation>个从节点</translation>
+    </message>
+    <message>
+        <source>replicas</source>
+        <comment>count</comment>
+        <translation>个从节点</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <comment>count</comment>
+        <translation>个对象</translation>
+    </message>
+    <message>
+        <source>objects</source>
+        <comment>count</comment>
+        <translation>个对象</translation>
+    </message>
+    <message>
+        <source>slot</source>
+        <comment>count</comment>
+        <translation>个槽</translation>
+    </message>
+    <message>
+        <source>slots</source>
+        <comment>count</comment>
+        <translation>个槽</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>masters, replicas</comment>
+        <translation>%1，%2</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::NodeCard</name>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>migrating</source>
+        <translation>迁移中</translation>
+    </message>
+    <message>
+        <source>handshake</source>
+        <translation>握手中</translation>
+    </message>
+    <message>
+        <source>stale address</source>
+        <translation>地址过期</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>不可达</translation>
+    </message>
+    <message>
+        <source>pfail</source>
+        <translation>疑似故障</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>pod down</source>
+        <translation>Pod 异常</translation>
+    </message>
+    <message>
+        <source>master</source>
+        <translation>主节点</translation>
+    </message>
+    <message>
+        <source>replica</source>
+        <translation>从节点</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>无角色</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::ParametersPage</name>
+    <message>
+        <source>Keep data on PersistentVolumeClaims</source>
+        <translation>将数据保存在 PersistentVolumeClaim 上</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>What to deploy. The defaults are the classic 3 masters with one replica each.</source>
+        <translation>要部署的内容。默认是经典的 3 个主节点、每个主节点 1 个从节点。</translation>
+    </message>
+    <message>
+        <source> pods</source>
+        <translation> 个 Pod</translation>
+    </message>
+    <message>
+        <source> per master</source>
+        <translation> 个/主节点</translation>
+    </message>
+    <message>
+        <source>Empty uses the cluster&apos;s default StorageClass</source>
+        <translation>留空则使用集群的默认 StorageClass</translation>
+    </message>
+    <message>
+        <source>cluster default</source>
+        <translation>集群默认</translation>
+    </message>
+    <message>
+        <source>none (no AUTH)</source>
+        <translation>无（不启用 AUTH）</translation>
+    </message>
+    <message>
+        <source>Set as requirepass and masterauth; never shown in the log</source>
+        <translation>设为 requirepass 和 masterauth；不会显示在日志中</translation>
+    </message>
+    <message>
+        <source>Replicas:</source>
+        <translation>从节点：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>StatefulSet name:</source>
+        <translation>StatefulSet 名称：</translation>
+    </message>
+    <message>
+        <source>Namespace:</source>
+        <translation>命名空间：</translation>
+    </message>
+    <message>
+        <source>Pods:</source>
+        <translation>Pod 数：</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>镜像：</translation>
+    </message>
+    <message>
+        <source>Storage class:</source>
+        <translation>存储类：</translation>
+    </message>
+    <message>
+        <source>Requests:</source>
+        <translation>资源请求：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source> (one master gets an extra replica)</source>
+        <translation>（有 1 个主节点多一个从节点）</translation>
+    </message>
+    <message>
+        <source> (%1 masters get an extra replica)</source>
+        <translation>（有 %1 个主节点各多一个从节点）</translation>
+    </message>
+    <message>
+        <source>master</source>
+        <comment>count</comment>
+        <translation>个主节点</translation>
+    </message>
+    <message>
+        <source>masters</source>
+        <comment>count</comment>
+        <translation>个主节点</translation>
+    </message>
+    <message>
+        <source>replica</source>
+        <comment>count</comment>
+        <translation>个从节点</translation>
+    </message>
+    <message>
+        <source>replicas</source>
+        <comment>count</comment>
+        <translation>个从节点</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>审阅</translation>
+    </message>
+    <message>
+        <source>These manifests will be applied (server-side, forced). The commands below do the same by hand.</source>
+        <translation>将应用这些清单（服务端应用，强制）。下面的命令以手动方式完成同样的操作。</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Equivalent commands:</source>
+        <translation>等效命令：</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::SequenceJob</name>
+    <message>
+        <source>A step could not start.</source>
+        <translation>某个步骤无法开始。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::StudioBackend</name>
+    <message>
+        <source>Reading kubeconfig files is not available.</source>
+        <translation>无法读取 kubeconfig 文件。</translation>
+    </message>
+    <message>
+        <source>This build has no Kubernetes workflows yet; use the headless commands.</source>
+        <translation>此版本尚无 Kubernetes 工作流；请使用无界面命令。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::StudioTarget</name>
+    <message>
+        <source>no target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>%1/%2 in the local sandbox</source>
+        <translation>本地沙箱中的 %1/%2</translation>
+    </message>
+    <message>
+        <source>%1/%2 on %3</source>
+        <translation>%3 上的 %1/%2</translation>
+    </message>
+    <message>
+        <source>the current context</source>
+        <translation>当前上下文</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::TargetBar</name>
+    <message>
+        <source>Local sandbox</source>
+        <translation>本地沙箱</translation>
+    </message>
+    <message>
+        <source>Kubernetes</source>
+        <translation>Kubernetes 集群</translation>
+    </message>
+    <message>
+        <source>Redis nodes</source>
+        <translation>Redis 节点</translation>
+    </message>
+    <message>
+        <source>Where the cluster runs: the built-in local sandbox, a Kubernetes cluster from a kubeconfig, or Redis nodes reached at their addresses</source>
+        <translation>集群运行的位置：内置的本地沙箱、kubeconfig 中的 Kubernetes 集群，或按地址访问的 Redis 节点</translation>
+    </message>
+    <message>
+        <source>Kubeconfig</source>
+        <translation>kubeconfig</translation>
+    </message>
+    <message>
+        <source>The kubeconfig file; empty uses $KUBECONFIG or ~/.kube/config</source>
+        <translation>kubeconfig 文件；留空则使用 $KUBECONFIG 或 ~/.kube/config</translation>
+    </message>
+    <message>
+        <source>Choose a kubeconfig file</source>
+        <translation>选择 kubeconfig 文件</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>(current context)</source>
+        <translation>（当前上下文）</translation>
+    </message>
+    <message>
+        <source>The kubeconfig context (cluster and user)</source>
+        <translation>kubeconfig 上下文（集群和用户）</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>StatefulSet</source>
+        <translation>StatefulSet</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>One or more node addresses; the rest of the cluster is discovered from them</source>
+        <translation>一个或多个节点地址；集群的其余部分会通过它们发现</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::TargetPage</name>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Where to deploy</source>
+        <translation>部署位置</translation>
+    </message>
+    <message>
+        <source>Choose the Kubernetes cluster: the built-in local sandbox, or a context of a kubeconfig file.</source>
+        <translation>选择 Kubernetes 集群：内置的本地沙箱，或 kubeconfig 文件中的某个上下文。</translation>
+    </message>
+    <message>
+        <source>Local sandbox</source>
+        <translation>本地沙箱</translation>
+    </message>
+    <message>
+        <source>Kubernetes (kubeconfig)</source>
+        <translation>Kubernetes 集群（kubeconfig）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Cluster:</source>
+        <translation>集群：</translation>
+    </message>
+    <message>
+        <source>Kubeconfig:</source>
+        <translation>kubeconfig：</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>上下文：</translation>
+    </message>
+    <message>
+        <source>The sandbox runs on this machine: its pods are real redis-server processes on loopback addresses. It starts on demand.</source>
+        <translation>沙箱运行在本机上：它的 Pod 是运行在回环地址上的真实 redis-server 进程。需要时会自动启动。</translation>
+    </message>
+    <message>
+        <source>(current context)</source>
+        <translation>（当前上下文）</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected: the API server answered and the credentials work.</source>
+        <translation>已连接：API 服务器已应答，凭据有效。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::TopologyView</name>
+    <message>
+        <source>No cluster to show yet.</source>
+        <translation>还没有可显示的集群。</translation>
+    </message>
+    <message>
+        <source>There is no topology to export yet.</source>
+        <translation>还没有可导出的拓扑图。</translation>
+    </message>
+    <message>
+        <source>Redis Cluster topology</source>
+        <translation>Redis 集群拓扑</translation>
+    </message>
+    <message>
+        <source>Exported by Redis Cluster Studio</source>
+        <translation>由 Redis Cluster Studio 导出</translation>
+    </message>
+    <message>
+        <source>Could not write %1: check that the folder exists and is writable.</source>
+        <translation>无法写入 %1：请检查文件夹是否存在且可写。</translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .png or .svg.</source>
+        <translation>请选择以 .png 或 .svg 结尾的文件名。</translation>
+    </message>
+</context>
+</TS>
