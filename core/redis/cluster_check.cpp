@@ -154,6 +154,17 @@ ClusterCheckReport checkCluster(const ClusterTopology &topology)
             open.nodeId);
     }
 
+    for (const OpenSlot &open : topology.replicaOnlyOpenSlots()) {
+        const TopologyNode *node = topology.node(open.nodeId);
+        add(CheckSeverity::Warning, QStringLiteral("replica-open-slot"),
+            Text::tr("Slot %1 is %2 %3 on the replica %4, but not on its master (a CLUSTER SETSLOT that ran "
+                     "out of time waiting for the replicas); check --fix clears it.")
+                .arg(open.slot)
+                .arg(open.migrating ? Text::tr("migrating to") : Text::tr("importing from"),
+                     shortId(open.peerId), node ? node->address.toString() : shortId(open.nodeId)),
+            open.nodeId);
+    }
+
     const SlotSet uncovered = topology.uncoveredSlots();
     if (uncovered.isEmpty()) {
         add(CheckSeverity::Ok, QStringLiteral("coverage"), Text::tr("All 16384 slots are covered."));

@@ -12,9 +12,9 @@ QString checkSeverityName(CheckSeverity severity); // "ok", "info", "warning", "
 
 struct CheckFinding {
     CheckSeverity severity = CheckSeverity::Info;
-    // A stable identifier for scripts: agreement, coverage, open-slot, contested-slot, unreachable,
-    // cluster-state, failing, link, stale-address, handshake, no-replica, colocated, servers (ok),
-    // mixed-servers (warning).
+    // A stable identifier for scripts: agreement, coverage, open-slot, replica-open-slot,
+    // contested-slot, unreachable, cluster-state, failing, link, stale-address, handshake, no-replica,
+    // colocated, servers (ok), mixed-servers (warning).
     QString code;
     QString text;   // one sentence
     QString nodeId; // the node concerned, when there is one

@@ -131,6 +131,7 @@ ClusterTopology ClusterTopology::fromViews(const QList<NodeView> &views,
     QHash<QString, QList<Sighting>> sightings;
     QSet<NodeAddress> handshakeSet;
     QStringList reachableSelfIds;
+    QList<OpenSlot> replicaOpen;
 
     for (int v = 0; v < views.size(); ++v) {
         const NodeView &view = views.at(v);
@@ -144,10 +145,14 @@ ClusterTopology ClusterTopology::fromViews(const QList<NodeView> &views,
             ownView.insert(self->id, v);
             reachableSelfIds.append(self->id);
             discover(self->id);
+            // A migration is the masters' state. Valkey 8 replicates SETSLOT, so a replica shows its
+            // master's open slots as well: counted again they would read as two migrations of one slot.
             for (auto it = self->migrating.cbegin(); it != self->migrating.cend(); ++it)
-                topology.m_openSlots.append({it.key(), self->id, true, it.value()});
+                (self->isMaster() ? topology.m_openSlots : replicaOpen)
+                    .append({it.key(), self->id, true, it.value()});
             for (auto it = self->importing.cbegin(); it != self->importing.cend(); ++it)
-                topology.m_openSlots.append({it.key(), self->id, false, it.value()});
+                (self->isMaster() ? topology.m_openSlots : replicaOpen)
+                    .append({it.key(), self->id, false, it.value()});
         }
         for (const ClusterNodeInfo &info : view.nodes) {
             if (info.isMyself())
@@ -220,6 +225,20 @@ ClusterTopology ClusterTopology::fromViews(const QList<NodeView> &views,
             node.pod = podsByIp.value(node.address.host);
         node.hostGroup = node.pod && !node.pod->kubeNode.isEmpty() ? node.pod->kubeNode : node.address.host;
         topology.m_nodes.append(node);
+    }
+
+    // A replica's open slot is its master's unless the master (reachable, so its state is known) does
+    // not show it.
+    for (const OpenSlot &open : std::as_const(replicaOpen)) {
+        const auto self = std::find_if(topology.m_nodes.cbegin(), topology.m_nodes.cend(),
+                                       [&](const TopologyNode &n) { return n.id == open.nodeId; });
+        const QString masterId = self != topology.m_nodes.cend() ? self->masterId : QString();
+        if (masterId.isEmpty() || !ownView.contains(masterId))
+            continue;
+        OpenSlot onMaster = open;
+        onMaster.nodeId = masterId;
+        if (!topology.m_openSlots.contains(onMaster))
+            topology.m_replicaOnlyOpenSlots.append(open);
     }
 
     // Coverage and double claims, from the masters' own (or best known) slot lists.
@@ -339,6 +358,19 @@ bool ClusterTopology::allStatesOk() const
     const QMap<QString, QString> states = clusterStates();
     return !states.isEmpty() && std::all_of(states.cbegin(), states.cend(),
                                             [](const QString &s) { return s == QLatin1String("ok"); });
+}
+
+bool ClusterTopology::knows(const QString &viewerId, const QString &otherId) const
+{
+    for (const NodeView &view : m_views) {
+        const ClusterNodeInfo *self = view.reachable ? myselfLine(view) : nullptr;
+        if (!self || self->id != viewerId)
+            continue;
+        return std::any_of(view.nodes.cbegin(), view.nodes.cend(), [&](const ClusterNodeInfo &node) {
+            return node.id == otherId && !node.isHandshake();
+        });
+    }
+    return false;
 }
 
 QStringList ClusterTopology::unreachableNodeIds() const

@@ -117,11 +117,20 @@ public:
     bool slotsAgree() const { return m_disagreements.isEmpty(); }
     // One sentence per view that differs from the first reachable one.
     const QStringList &disagreements() const { return m_disagreements; }
+    // Slots in migration on a master (its "[slot->-id]" / "[slot-<-id]" entries).
     const QList<OpenSlot> &openSlots() const { return m_openSlots; }
+    // Open slots a replica shows that its reachable master does not. Valkey 8 replicates SETSLOT to the
+    // replicas before the master applies it, so a SETSLOT that ran out of time waiting for them leaves
+    // a replica ahead of its master; a failover would hand that state to the cluster.
+    const QList<OpenSlot> &replicaOnlyOpenSlots() const { return m_replicaOnlyOpenSlots; }
     SlotSet coveredSlots() const { return m_covered; }
     SlotSet uncoveredSlots() const { return m_covered.complement(); }
     // Slots claimed by more than one master.
     SlotSet contestedSlots() const { return m_contested; }
+    // Whether the node viewerId, in its own CLUSTER NODES, lists otherId past the handshake (false when
+    // the viewer was not reached). A master that does not know a node yet answers "I don't know about
+    // node" to a SETSLOT naming it.
+    bool knows(const QString &viewerId, const QString &otherId) const;
     // Ids of known nodes we could not reach.
     QStringList unreachableNodeIds() const;
     // Addresses that did not answer (whether or not we know their ids).
@@ -133,6 +142,7 @@ private:
     QList<TopologyNode> m_nodes;
     QStringList m_disagreements;
     QList<OpenSlot> m_openSlots;
+    QList<OpenSlot> m_replicaOnlyOpenSlots;
     SlotSet m_covered;
     SlotSet m_contested;
     QList<NodeAddress> m_handshakes;

@@ -42,6 +42,8 @@ void FixOpenSlotsJob::doStart()
 void FixOpenSlotsJob::scanned(const ClusterTopology &topology)
 {
     m_topology = topology;
+    m_addressById.clear();
+    m_masterIds.clear();
     for (const TopologyNode &master : topology.masters()) {
         if (!master.reachable) {
             return fail(ErrorCode::Refused,
@@ -56,7 +58,29 @@ void FixOpenSlotsJob::scanned(const ClusterTopology &topology)
     for (const OpenSlot &open : topology.openSlots())
         (open.migrating ? openSlots[open.slot].migrating : openSlots[open.slot].importing)
             .insert(open.nodeId, open.peerId);
-    if (openSlots.isEmpty()) {
+    // What a replica shows and its master does not is cleared by a STABLE on the master, which
+    // replicates it (only Valkey's replicas carry open slots; its masters replicate SETSLOT).
+    m_strayReplicaSlots.clear();
+    for (const OpenSlot &open : topology.replicaOnlyOpenSlots()) {
+        const TopologyNode *replica = topology.node(open.nodeId);
+        if (!replica || !m_addressById.contains(replica->masterId) || openSlots.contains(open.slot))
+            continue;
+        const std::pair<QString, int> stray(replica->masterId, open.slot);
+        if (m_strayReplicaSlots.contains(stray))
+            continue;
+        m_strayReplicaSlots.append(stray);
+        m_actions.append(
+            tr("Slot %1: the replica %2 still shows it %3 %4; a STABLE on its master %5 clears it.")
+                .arg(open.slot)
+                .arg(replica->address.toString(),
+                     open.migrating ? tr("migrating to") : tr("importing from"),
+                     open.peerId.left(8), m_addressById.value(replica->masterId).toString()));
+    }
+    if (openSlots.isEmpty() && m_strayReplicaSlots.isEmpty()) {
+        if (m_round > 0) { // what the last round saw open closed meanwhile
+            m_deadline = QDeadlineTimer(SettleTimeoutMs);
+            return verify();
+        }
         info(tr("No slot is open; nothing to fix."));
         return succeed();
     }
@@ -155,6 +179,13 @@ void FixOpenSlotsJob::counted(const QList<int> &emptyImports, const SlotPlan &mo
     if (isFinished())
         return;
     setStep(tr("Closing open slots"));
+    for (const auto &[masterId, slot] : std::as_const(m_strayReplicaSlots)) {
+        sendLogged(m_pool, m_addressById.value(masterId),
+                   {"CLUSTER", "SETSLOT", QByteArray::number(slot), "STABLE"},
+                   tr("Clear the replicas' left-over state of slot %1").arg(slot), this,
+                   [](Result<RedisReply>) {});
+        ++m_slotsFixed;
+    }
     for (const int slot : emptyImports) {
         for (const OpenSlot &open : m_topology.openSlots()) {
             if (open.slot != slot || open.migrating)
@@ -197,6 +228,7 @@ void FixOpenSlotsJob::waitForTargets(const SlotPlan &moves)
 void FixOpenSlotsJob::runMoves(const SlotPlan &moves)
 {
     auto *migration = new SlotMigrationJob(moves, m_addressById, m_masterIds, m_pool, this);
+    migration->setTopology(m_topology);
     m_child = migration;
     connect(migration, &Job::finished, this, [this, migration] {
         if (isFinished())
@@ -230,10 +262,21 @@ void FixOpenSlotsJob::verify()
             if (self && self->isMaster() && self->hasOpenSlots())
                 gap = tr("%1 still reports an open slot").arg(view.address.toString());
         }
+        // A slot opened after the scan — a SETSLOT of an interrupted run that a master applied only
+        // later (Valkey applies it once its replicas acknowledged) — is fixed in another round.
+        if (!gap.isEmpty() && m_round < MaxRounds) {
+            ++m_round;
+            info(tr("%1 after the fix; fixing again (round %2).").arg(gap).arg(m_round + 1));
+            return doStart();
+        }
         if (gap.isEmpty()) {
             const ClusterTopology after = ClusterTopology::fromViews(views);
             if (!after.slotsAgree())
                 gap = after.disagreements().first();
+            else if (!after.replicaOnlyOpenSlots().isEmpty())
+                gap = tr("the replica %1 still shows slot %2 open")
+                          .arg(after.node(after.replicaOnlyOpenSlots().first().nodeId)->address.toString())
+                          .arg(after.replicaOnlyOpenSlots().first().slot);
             if (gap.endsWith(QLatin1Char('.')))
                 gap.chop(1); // the sentence below ends it
         }

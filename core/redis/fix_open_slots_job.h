@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <utility>
+
 namespace rcs {
 
 class RedisPool;
@@ -22,10 +24,15 @@ class RedisPool;
 //   (nothing had moved yet); otherwise the move A → B is finished, since keys already live on both;
 // - anything else (several migrating nodes, an importer naming an unknown source): left alone and
 //   reported, like redis-cli's "can't fix this slot yet".
+// Only the masters' open slots count: Valkey 8 replicates SETSLOT, so its replicas show their master's
+// state as well. A slot open on a replica but not on its master (a SETSLOT that ran out of time
+// waiting for the replicas) is cleared with SETSLOT STABLE on the master, which replicates it.
 // Moves run through SlotMigrationJob (sources in parallel, never REPLACE), once every receiving master
 // reports cluster_state:ok: a master that was just restarted (the usual reason a slot was left open)
 // answers CLUSTERDOWN for up to 5 s, and a MIGRATE into it would fail. Finally the job waits until no
-// master reports an open slot and every reachable node, replicas included, agrees on the slot owners.
+// master reports an open slot and every reachable node, replicas included, agrees on the slot owners; a
+// master that still shows an open slot (a SETSLOT of the interrupted run that it applied only after the
+// scan, as Valkey does once its replicas acknowledged) is fixed in another round, at most MaxRounds.
 //
 // Error behaviour: Refused when a master is unreachable (its view of the slot is unknown) or a slot
 // cannot be fixed automatically (named); the migration's error; Timeout if a receiving master never
@@ -35,6 +42,8 @@ class FixOpenSlotsJob final : public Job {
 public:
     static constexpr int SettleTimeoutMs = 30000;
     static constexpr int ReadyTimeoutMs = 30000;
+    // Scans and fixes again when a master still shows an open slot after the moves.
+    static constexpr int MaxRounds = 2;
 
     FixOpenSlotsJob(QList<NodeAddress> seeds, RedisPool *pool = nullptr, QObject *parent = nullptr);
     ~FixOpenSlotsJob() override;
@@ -60,9 +69,11 @@ private:
     QHash<QString, NodeAddress> m_addressById;
     QStringList m_masterIds;
     QStringList m_actions;
+    QList<std::pair<QString, int>> m_strayReplicaSlots; // (master id, slot) open only on its replicas
     QPointer<Job> m_child;
     QDeadlineTimer m_deadline;
     int m_slotsFixed = 0;
+    int m_round = 0;
 };
 
 } // namespace rcs

@@ -133,6 +133,23 @@ void RebalanceJob::scanned(const ClusterTopology &topology)
         info(m_plan.reason);
         return succeed();
     }
+    // SETSLOT IMPORTING / MIGRATING name the other side, which a master learns of by gossip: right
+    // after a MEET (add-node) a source may not know the new master for a moment.
+    for (const SlotMove &move : std::as_const(m_plan.moves)) {
+        if (m_simulate ||
+            (topology.knows(move.sourceId, move.targetId) && topology.knows(move.targetId, move.sourceId)))
+            continue;
+        if (!m_settleDeadline.hasExpired()) {
+            QTimer::singleShot(100, this, [this] { scan(); });
+            return;
+        }
+        return fail(ErrorCode::Refused,
+                    tr("The masters %1 and %2 do not know each other yet (no CLUSTER MEET, or gossip has not "
+                       "reached them within %3 s), so no slot can move between them; run check.")
+                        .arg(m_addressById.value(move.sourceId).toString(),
+                             m_addressById.value(move.targetId).toString())
+                        .arg(SettleTimeoutMs / 1000));
+    }
     info(tr("Plan: move %1 slots in %2 moves from %3 sources.")
              .arg(m_plan.slotCount())
              .arg(m_plan.moves.size())
@@ -166,6 +183,7 @@ void RebalanceJob::migrate()
 {
     setStep(tr("Moving slots"));
     auto *migration = new SlotMigrationJob(m_plan, m_addressById, m_masterIds, m_pool, this);
+    migration->setTopology(m_before);
     m_child = migration;
     connect(migration, &Job::progress, this, [this](qint64 done, qint64 total) { setProgress(done, total); });
     connect(migration, &Job::finished, this, [this, migration] {

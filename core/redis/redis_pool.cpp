@@ -17,7 +17,7 @@ void RedisPool::setRoute(const NodeAddress &clusterAddress, const NodeAddress &c
     if (m_routes.value(clusterAddress) == connectAddress)
         return;
     m_routes.insert(clusterAddress, connectAddress);
-    retire(m_connections.take(clusterAddress));
+    retireAll(clusterAddress);
 }
 
 void RedisPool::clearRoutes()
@@ -25,7 +25,22 @@ void RedisPool::clearRoutes()
     const QList<NodeAddress> routed = m_routes.keys();
     m_routes.clear();
     for (const NodeAddress &address : routed)
-        retire(m_connections.take(address));
+        retireAll(address);
+}
+
+void RedisPool::retireAll(const NodeAddress &address)
+{
+    QList<QPointer<RedisConnection>> retired;
+    for (auto it = m_connections.begin(); it != m_connections.end();) {
+        if (it.key().first == address) {
+            retired.append(it.value());
+            it = m_connections.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const QPointer<RedisConnection> &connection : std::as_const(retired))
+        retire(connection);
 }
 
 void RedisPool::retire(QPointer<RedisConnection> connection)
@@ -39,15 +54,16 @@ void RedisPool::retire(QPointer<RedisConnection> connection)
         connection->deleteLater();
 }
 
-RedisConnection *RedisPool::connection(const NodeAddress &address)
+RedisConnection *RedisPool::connection(const NodeAddress &address, int channel)
 {
-    QPointer<RedisConnection> &slot = m_connections[address];
+    QPointer<RedisConnection> &slot = m_connections[ConnectionKey(address, channel)];
     if (slot && slot->state() == RedisConnection::State::Unconnected) {
         slot->deleteLater(); // it may be delivering its last callbacks right now
         slot = nullptr;
     }
     if (!slot) {
-        m_identities.remove(address);
+        if (channel == 0) // the identity is the main connection's
+            m_identities.remove(address);
         slot = new RedisConnection(routeFor(address), this);
         slot->setCredentials(m_options.password, m_options.user);
         slot->connectToNode(m_options.connectTimeoutMs);
@@ -56,10 +72,11 @@ RedisConnection *RedisPool::connection(const NodeAddress &address)
 }
 
 void RedisPool::command(const NodeAddress &address, const QList<QByteArray> &argv, const QObject *context,
-                        RedisConnection::Callback callback, int timeoutMs)
+                        RedisConnection::Callback callback, int timeoutMs, int channel)
 {
-    connection(address)->command(argv, context ? context : this, std::move(callback),
-                                 timeoutMs > 0 ? timeoutMs : m_options.commandTimeoutMs);
+    connection(address, channel)
+        ->command(argv, context ? context : this, std::move(callback),
+                  timeoutMs > 0 ? timeoutMs : m_options.commandTimeoutMs);
 }
 
 void RedisPool::commandAll(const QList<NodeAddress> &addresses, const QList<QByteArray> &argv,
@@ -100,10 +117,15 @@ void RedisPool::commandEach(const QList<NodeAddress> &addresses,
     }
 }
 
+void RedisPool::closeChannel(const NodeAddress &address, int channel)
+{
+    retire(m_connections.take(ConnectionKey(address, channel)));
+}
+
 std::optional<ServerIdentity> RedisPool::serverIdentity(const NodeAddress &address) const
 {
     // A link that dropped may come back to another server (restarted from a new binary).
-    const QPointer<RedisConnection> connection = m_connections.value(address);
+    const QPointer<RedisConnection> connection = m_connections.value(ConnectionKey(address, 0));
     if (!connection || connection->state() == RedisConnection::State::Unconnected)
         return std::nullopt;
     const auto found = m_identities.constFind(address);

@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace rcs {
 
@@ -52,10 +53,13 @@ public:
     {
         return m_routes.value(clusterAddress, clusterAddress);
     }
-    // The connection to address, connecting if it is new or its previous link failed.
-    RedisConnection *connection(const NodeAddress &address);
+    // The connection to address, connecting if it is new or its previous link failed. Channels other
+    // than 0 are further connections to the same node: a server answers the commands of one connection
+    // in order, so a command that blocks (Valkey's CLUSTER SETSLOT waits for the replicas) holds up
+    // everything behind it on its connection but nothing on another.
+    RedisConnection *connection(const NodeAddress &address, int channel = 0);
     void command(const NodeAddress &address, const QList<QByteArray> &argv, const QObject *context,
-                 RedisConnection::Callback callback, int timeoutMs = 0);
+                 RedisConnection::Callback callback, int timeoutMs = 0, int channel = 0);
     // Sends argv to every address at once; done receives every reply (or error) once all answered.
     // timeoutMs 0 means options().commandTimeoutMs.
     void commandAll(const QList<NodeAddress> &addresses, const QList<QByteArray> &argv,
@@ -64,6 +68,9 @@ public:
     void commandEach(const QList<NodeAddress> &addresses,
                      const std::function<QList<QByteArray>(const NodeAddress &)> &argvFor,
                      const QObject *context, std::function<void(QList<NodeReply>)> done, int timeoutMs = 0);
+    // Closes one connection (a channel other than 0 that a job opened for itself); its pending commands
+    // fail with Cancelled. Nothing happens when it is not open.
+    void closeChannel(const NodeAddress &address, int channel);
     // Closes every connection; their pending commands fail with Cancelled.
     void closeAll();
 
@@ -76,8 +83,11 @@ public:
 private:
     void retire(QPointer<RedisConnection> connection);
 
+    using ConnectionKey = std::pair<NodeAddress, int>; // address, channel
+    void retireAll(const NodeAddress &address);
+
     RedisConnectionOptions m_options;
-    QHash<NodeAddress, QPointer<RedisConnection>> m_connections;
+    QHash<ConnectionKey, QPointer<RedisConnection>> m_connections;
     QHash<NodeAddress, NodeAddress> m_routes;
     QHash<NodeAddress, ServerIdentity> m_identities;
 };

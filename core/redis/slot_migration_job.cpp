@@ -5,6 +5,9 @@
 #include "redis/redis_cli_line.h"
 #include "redis/redis_pool.h"
 
+#include <QSet>
+
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -36,6 +39,18 @@ SlotMigrationJob::SlotMigrationJob(SlotPlan plan, QHash<QString, NodeAddress> ad
 }
 
 SlotMigrationJob::~SlotMigrationJob() = default;
+
+void SlotMigrationJob::setTopology(const ClusterTopology &topology)
+{
+    m_servers.clear();
+    m_withReplicas.clear();
+    for (const TopologyNode &node : topology.nodes()) {
+        if (node.server)
+            m_servers.insert(node.id, *node.server);
+        if (node.isReplica())
+            m_withReplicas.insert(node.masterId);
+    }
+}
 
 void SlotMigrationJob::doStart()
 {
@@ -71,11 +86,27 @@ void SlotMigrationJob::doStart()
     }
     setStep(tr("Moving %1 slots from %2 sources in parallel").arg(m_totalSlots).arg(m_workers.size()));
     setProgress(0, m_totalSlots);
+    QList<bool> waits;
+    for (const Worker &worker : std::as_const(m_workers)) {
+        waits.append(waitsForReplicas(worker.sourceId) ||
+                     std::any_of(worker.steps.cbegin(), worker.steps.cend(),
+                                 [this](const Step &step) { return waitsForReplicas(step.targetId); }));
+    }
+    const int waiting = static_cast<int>(waits.count(true));
+    const int replicatedWindow =
+        waiting == 0 ? 0
+                     : std::clamp(m_options.replicatedLaneBudget / waiting, m_options.slotsInFlight,
+                                  std::max(m_options.slotsInFlight, m_options.replicatedSlotsInFlight));
     for (int w = 0; w < m_workers.size(); ++w) {
-        const int lanes =
-            std::max(1, std::min(m_options.slotsInFlight, static_cast<int>(m_workers.at(w).steps.size())));
-        for (int i = 0; i < lanes; ++i)
-            m_lanes.append(Lane{w, 0, false, QElapsedTimer(), 0});
+        const Worker &worker = m_workers.at(w);
+        const int window = waits.at(w) ? replicatedWindow : m_options.slotsInFlight;
+        const int lanes = std::max(1, std::min(window, static_cast<int>(worker.steps.size())));
+        for (int i = 0; i < lanes; ++i) {
+            Lane lane;
+            lane.worker = w;
+            lane.channel = i + 1;
+            m_lanes.append(lane);
+        }
     }
     m_activeLanes = static_cast<int>(m_lanes.size());
     if (m_activeLanes == 0) {
@@ -92,6 +123,7 @@ void SlotMigrationJob::nextSlot(int l)
     if (m_cancelled || worker.stopped || worker.next >= worker.steps.size())
         return laneDone(l);
     m_lanes[l].step = worker.next++;
+    m_lanes[l].sourceAttempts = 0;
     setImporting(l);
 }
 
@@ -107,34 +139,70 @@ void SlotMigrationJob::laneDone(int l)
 void SlotMigrationJob::setImporting(int l)
 {
     const Step step = current(l);
-    const QString sourceId = workerOf(l).sourceId;
-    m_pool->command(m_addressById.value(step.targetId),
-                    {"CLUSTER", "SETSLOT", number(step.slot), "IMPORTING", sourceId.toUtf8()}, this,
-                    [this, l](Result<RedisReply> reply) {
-                        if (m_cancelled)
-                            return laneDone(l);
-                        if (replyContains(reply, "already the owner")) {
-                            // A previous run got this far: only the SETSLOT NODE round is left.
-                            finalize(l);
-                            return;
-                        }
-                        if (!reply)
-                            return stop(l, reply.error());
-                        setMigrating(l);
-                    });
+    setSlot(l, step.targetId, "IMPORTING", workerOf(l).sourceId, [this, l](Result<RedisReply> reply) {
+        if (m_cancelled)
+            return laneDone(l);
+        if (replyContains(reply, "already the owner")) {
+            // A previous run got this far: only the SETSLOT NODE round is left.
+            finalize(l);
+            return;
+        }
+        if (!reply)
+            return stop(l, reply.error());
+        setMigrating(l);
+    });
 }
 
 void SlotMigrationJob::setMigrating(int l)
 {
     const Step step = current(l);
-    m_pool->command(sourceOf(l),
-                    {"CLUSTER", "SETSLOT", number(step.slot), "MIGRATING", step.targetId.toUtf8()}, this,
-                    [this, l](Result<RedisReply> reply) {
-                        if (!reply && !m_cancelled)
-                            stop(l, reply.error());
-                    });
-    m_pool->command(sourceOf(l), {"CLUSTER", "GETKEYSINSLOT", number(step.slot), number(workerOf(l).batch)},
-                    this, [this, l](Result<RedisReply> reply) { onKeys(l, reply); });
+    const QString sourceId = workerOf(l).sourceId;
+    setSlot(l, sourceId, "MIGRATING", step.targetId, [this, l](Result<RedisReply> reply) {
+        if (!reply && !m_cancelled)
+            stop(l, reply.error());
+    });
+    // Behind the MIGRATING on the same connection: answered once it took effect.
+    m_pool->command(
+        sourceOf(l), {"CLUSTER", "GETKEYSINSLOT", number(step.slot), number(workerOf(l).batch)}, this,
+        [this, l](Result<RedisReply> reply) { onKeys(l, reply); },
+        acceptsSetSlotTimeout(sourceId)
+            ? m_options.replicaAckTimeoutMs + RedisConnection::DefaultCommandTimeoutMs
+            : 0,
+        channelFor(l, sourceId));
+}
+
+void SlotMigrationJob::setSlot(int l, const QString &nodeId, const QByteArray &action,
+                               const QString &argumentId, RedisConnection::Callback done)
+{
+    const int slot = current(l).slot;
+    QList<QByteArray> argv{"CLUSTER", "SETSLOT", number(slot), action};
+    if (!argumentId.isEmpty())
+        argv << argumentId.toUtf8();
+    int timeoutMs = 0;
+    if (acceptsSetSlotTimeout(nodeId)) {
+        argv << "TIMEOUT" << number(m_options.replicaAckTimeoutMs);
+        timeoutMs = m_options.replicaAckTimeoutMs + RedisConnection::DefaultCommandTimeoutMs;
+    }
+    const NodeAddress address = m_addressById.value(nodeId);
+    m_pool->command(
+        address, argv, this,
+        [this, done = std::move(done), address, slot, action](Result<RedisReply> reply) {
+            if (!reply && reply.error().detail().startsWith(QLatin1String("NOREPLICAS"))) {
+                reply =
+                    Error(ErrorCode::Timeout,
+                          tr("%1 did not apply CLUSTER SETSLOT %2 %3: its replicas did not "
+                                         "acknowledge it within %4 ms (Valkey applies SETSLOT on a master "
+                                         "only after its online replicas have). Check them with INFO "
+                                         "replication on %1, then run check --fix")
+                              .arg(address.toString())
+                              .arg(slot)
+                              .arg(QString::fromLatin1(action))
+                              .arg(m_options.replicaAckTimeoutMs),
+                          reply.error().detail());
+            }
+            done(std::move(reply));
+        },
+        timeoutMs, channelFor(l, nodeId));
 }
 
 void SlotMigrationJob::onKeys(int l, const Result<RedisReply> &reply)
@@ -165,6 +233,7 @@ void SlotMigrationJob::migrate(int l, const QList<QByteArray> &keys, bool replac
     const NodeAddress target = m_addressById.value(step.targetId);
     m_lanes[l].clock.start();
     const qsizetype count = keys.size();
+    const int channel = channelFor(l, workerOf(l).sourceId);
     m_pool->command(
         sourceOf(l), migrateArgv(target, keys, replaceIdentical), this,
         [this, l, count, keys, replaceIdentical](Result<RedisReply> reply) {
@@ -186,11 +255,12 @@ void SlotMigrationJob::migrate(int l, const QList<QByteArray> &keys, bool replac
             else if (elapsed < m_options.fastBatchMs)
                 worker.batch = std::min(m_options.maxBatch, worker.batch * 2);
         },
-        m_options.migrateTimeoutMs + 5000);
+        m_options.migrateTimeoutMs + 5000, channel);
     // Pipelined behind the MIGRATE: answered once it is done, with the keys still left.
     m_pool->command(
         sourceOf(l), {"CLUSTER", "GETKEYSINSLOT", number(step.slot), number(workerOf(l).batch)}, this,
-        [this, l](Result<RedisReply> reply) { onKeys(l, reply); }, m_options.migrateTimeoutMs + 5000);
+        [this, l](Result<RedisReply> reply) { onKeys(l, reply); }, m_options.migrateTimeoutMs + 5000,
+        channel);
 }
 
 void SlotMigrationJob::compareBusyKeys(int l, const QList<QByteArray> &keys, const Error &busy)
@@ -258,11 +328,15 @@ void SlotMigrationJob::compareBusyKeys(int l, const QList<QByteArray> &keys, con
                                     .arg(target.toString()));
         migrate(l, keys, true);
     };
+    const int sourceChannel = channelFor(l, workerOf(l).sourceId);
     for (const QByteArray &key : keys) {
-        m_pool->command(sourceOf(l), {"DUMP", key}, this, [store, compared, key](Result<RedisReply> reply) {
-            store(true, key, reply);
-            compared();
-        });
+        m_pool->command(
+            sourceOf(l), {"DUMP", key}, this,
+            [store, compared, key](Result<RedisReply> reply) {
+                store(true, key, reply);
+                compared();
+            },
+            0, sourceChannel);
         m_pool->command(target, {"ASKING"}, this, [](Result<RedisReply>) {});
         m_pool->command(target, {"DUMP", key}, this, [store, compared, key](Result<RedisReply> reply) {
             store(false, key, reply);
@@ -293,27 +367,58 @@ QList<QByteArray> SlotMigrationJob::migrateArgv(const NodeAddress &target, const
 void SlotMigrationJob::finalize(int l)
 {
     const Step step = current(l);
-    const QList<QByteArray> argv{"CLUSTER", "SETSLOT", number(step.slot), "NODE", step.targetId.toUtf8()};
     // Target first: once it owns the slot (and bumped its epoch) the source may follow.
-    m_pool->command(
-        m_addressById.value(step.targetId), argv, this, [this, l, argv](Result<RedisReply> reply) {
-            if (!reply)
-                return stop(l, reply.error());
-            m_pool->command(sourceOf(l), argv, this, [this, l](Result<RedisReply> reply) {
-                // An emptied source may have turned into a replica of the target already.
-                if (!reply && !replyContains(reply, "only with masters")) {
-                    if (replyContains(reply, "still hold keys")) {
-                        setMigrating(l); // keys arrived before MIGRATING took effect: move them too
-                        return;
-                    }
-                    return stop(l, reply.error());
-                }
-                tellOthers(l);
-                ++m_slotsMoved;
-                setProgress(m_slotsMoved, m_totalSlots);
-                nextSlot(l);
-            });
-        });
+    setSlot(l, step.targetId, "NODE", step.targetId, [this, l](Result<RedisReply> reply) {
+        if (!reply)
+            return stop(l, reply.error());
+        tellSource(l);
+    });
+}
+
+void SlotMigrationJob::tellSource(int l)
+{
+    ++m_lanes[l].sourceAttempts;
+    setSlot(l, workerOf(l).sourceId, "NODE", current(l).targetId,
+            [this, l](Result<RedisReply> reply) { sourceAnswered(l, reply); });
+}
+
+void SlotMigrationJob::sourceAnswered(int l, const Result<RedisReply> &reply)
+{
+    if (reply || replyContains(reply, "only with masters")) // an emptied source turned replica already
+        return slotDone(l);
+    if (replyContains(reply, "still hold keys")) {
+        setMigrating(l); // keys arrived before MIGRATING took effect: move them too
+        return;
+    }
+    // Valkey: the source lost its last slot while its SETSLOT waited for its replicas, turned into a
+    // replica of the target and dropped the wait (UNBLOCKED); or its replicas followed the target and
+    // never acknowledged (NOREPLICAS). Either is what draining a master ends with; ROLE tells which.
+    // Not on the lane's connection: the server closes it after the UNBLOCKED reply.
+    if (!replyContains(reply, "UNBLOCKED") && !replyContains(reply, "NOREPLICAS"))
+        return stop(l, reply.error());
+    m_pool->command(sourceOf(l), {"ROLE"}, this, [this, l, failure = reply.error()](Result<RedisReply> role) {
+        if (m_lanes.at(l).done)
+            return;
+        if (!role)
+            return stop(
+                l, role.error().withContext(
+                       tr("Asking the source for its role after \"%1\"").arg(failure.detail())));
+        const QByteArray name = role->elements().value(0).bytes();
+        if (name == "slave" || name == "replica")
+            return slotDone(l);
+        if (m_lanes.at(l).sourceAttempts < 3)
+            return tellSource(l);
+        stop(l, failure.withContext(tr("The source is still a master after %1 attempts")
+                                        .arg(m_lanes.at(l).sourceAttempts)));
+    });
+}
+
+void SlotMigrationJob::slotDone(int l)
+{
+    tellOthers(l);
+    ++m_slotsMoved;
+    setProgress(m_slotsMoved, m_totalSlots);
+    nextSlot(l);
 }
 
 void SlotMigrationJob::tellOthers(int l)
@@ -322,6 +427,9 @@ void SlotMigrationJob::tellOthers(int l)
     const QString sourceId = workerOf(l).sourceId;
     for (const QString &id : std::as_const(m_masterIds)) {
         if (id == sourceId || id == step.targetId || !m_addressById.contains(id))
+            continue;
+        // Each would wait for its replicas, slot after slot; the target's broadcast tells it as fast.
+        if (waitsForReplicas(id))
             continue;
         ++m_backgroundReplies;
         m_pool->command(m_addressById.value(id),
@@ -355,10 +463,32 @@ QString SlotMigrationJob::describe(int l) const
         .arg(sourceOf(l).toString(), m_addressById.value(step.targetId).toString());
 }
 
+void SlotMigrationJob::closeLaneConnections()
+{
+    // The pool outlives the job (a session shares it); the extra connections are this job's.
+    QList<QSet<QString>> nodesOf; // per worker: its source and targets
+    for (const Worker &worker : std::as_const(m_workers)) {
+        QSet<QString> ids{worker.sourceId};
+        for (const Step &step : worker.steps)
+            ids.insert(step.targetId);
+        nodesOf.append(ids);
+    }
+    QSet<std::pair<QString, int>> used;
+    for (int l = 0; l < m_lanes.size(); ++l) {
+        for (const QString &id : std::as_const(nodesOf[m_lanes.at(l).worker]))
+            used.insert({id, channelFor(l, id)});
+    }
+    for (const auto &[id, channel] : std::as_const(used)) {
+        if (channel != 0)
+            m_pool->closeChannel(m_addressById.value(id), channel);
+    }
+}
+
 void SlotMigrationJob::checkDone()
 {
     if (isFinished() || m_activeLanes > 0 || m_backgroundReplies > 0)
         return;
+    closeLaneConnections();
     if (m_firstError.isError()) {
         // Server replies carry no full stop; without one the count below reads as part of the reply.
         QString message = m_firstError.message();

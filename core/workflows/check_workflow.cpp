@@ -38,7 +38,8 @@ void CheckWorkflow::doStart()
 void CheckWorkflow::repair(const ClusterSurvey &found)
 {
     const QList<OpenSlot> open = found.topology.openSlots();
-    if (open.isEmpty()) {
+    const QList<OpenSlot> onReplicas = found.topology.replicaOnlyOpenSlots();
+    if (open.isEmpty() && onReplicas.isEmpty()) {
         info(tr("No slot is open: there is nothing for --fix to do."));
         conclude(found);
         return;
@@ -50,11 +51,18 @@ void CheckWorkflow::repair(const ClusterSurvey &found)
                      .arg(slot.migrating ? tr("migrating to") : tr("importing from"),
                           found.podName(slot.peerId), found.podName(slot.nodeId)));
         }
+        for (const OpenSlot &slot : onReplicas) {
+            info(tr("slot %1 is %2 %3 on the replica %4 only")
+                     .arg(slot.slot)
+                     .arg(slot.migrating ? tr("migrating to") : tr("importing from"), found.podName(slot.peerId),
+                          found.podName(slot.nodeId)));
+        }
         logCommand(QStringLiteral("redis"), tr("Close the open slots"),
                    QStringLiteral("%1 --cluster fix %2")
                        .arg(cliProgram(session()->pool(), found.addresses.value(0)),
                             found.addresses.value(0).toString()));
-        addResult(tr("Dry run: %1 open slot(s) would be closed; nothing was changed.").arg(open.size()));
+        addResult(tr("Dry run: %1 open slot(s) would be closed; nothing was changed.")
+                      .arg(open.size() + onReplicas.size()));
         conclude(found);
         return;
     }

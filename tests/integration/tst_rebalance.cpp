@@ -11,7 +11,9 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QVersionNumber>
 
+#include <csignal>
 #include <memory>
 
 using namespace rcs;
@@ -263,6 +265,87 @@ private Q_SLOTS:
             QVERIFY(value->ok());
             QCOMPARE(value->value(), "value:" + QByteArray::number(i));
         }
+    }
+
+    // Valkey 8 replicates SETSLOT, so a replica shows its master's open slots: one migration is still
+    // one open slot, which check --fix finishes. A SETSLOT that ran out of time waiting for the replicas
+    // is applied on the replica but not on the master: check warns, check --fix clears it through the
+    // master.
+    void openSlotsOnValkeyReplicas()
+    {
+        const NodeAddress first = m_nodes().address(0);
+        const ClusterTopology before = scan(*m_pool, first);
+        const TopologyNode master = before.masters().at(0);
+        const TopologyNode target = before.masters().at(1);
+        if (!master.server || !master.server->isValkey() || master.server->version < QVersionNumber(8))
+            QSKIP(qPrintable(
+                QStringLiteral("Only Valkey 8 replicates CLUSTER SETSLOT to the replicas; on %1 a "
+                               "replica never shows an open slot.")
+                    .arg(master.server ? master.server->toString() : QStringLiteral("this server"))));
+        QCOMPARE(before.replicasOf(master.id).size(), 1);
+        const TopologyNode replica = before.replicasOf(master.id).first();
+        // SETSLOT reaches only replicas that finished their first sync.
+        const auto online = [this](const NodeAddress &address) {
+            const Result<RedisReply> info = ask(*m_pool, address, {"INFO", "replication"});
+            return info.ok() && info->bytes().contains("state=online");
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(online(master.address) && online(target.address), 30000);
+        const QByteArray slot = QByteArray::number(master.slotSet.first());
+        QVERIFY(
+            ask(*m_pool, target.address, {"CLUSTER", "SETSLOT", slot, "IMPORTING", master.id.toUtf8()}).ok());
+        QVERIFY(
+            ask(*m_pool, master.address, {"CLUSTER", "SETSLOT", slot, "MIGRATING", target.id.toUtf8()}).ok());
+        ClusterTopology open = scan(*m_pool, first);
+        QCOMPARE(open.node(replica.id)->migrating.value(slot.toInt()), target.id);
+        QCOMPARE(open.openSlots().size(), 2); // the source and the target, not the replica again
+        QVERIFY(open.replicaOnlyOpenSlots().isEmpty());
+
+        auto *fix = new FixOpenSlotsJob({first}, m_pool.get());
+        Error error = runJob(fix, 60000);
+        QVERIFY2(!error.isError(), qPrintable(error.message() + QLatin1Char('\n') + error.detail()));
+        delete fix;
+        ClusterTopology after = scan(*m_pool, first);
+        QVERIFY(after.openSlots().isEmpty());
+        QVERIFY(after.node(replica.id)->migrating.isEmpty());
+        QVERIFY(after.node(target.id)->slotSet.contains(slot.toInt()));
+
+        // Left behind on the replica: a SETSLOT whose acknowledgement did not come within its TIMEOUT
+        // (the replica stopped) is not applied on the master, but the replica applies it once it runs.
+        const int moved = slot.toInt();
+        const SlotSet targetSlots = after.node(target.id)->slotSet;
+        const QByteArray other = QByteArray::number(targetSlots.first() == moved ? targetSlots.toList().at(1)
+                                                                                 : targetSlots.first());
+        const TopologyNode targetReplica = after.replicasOf(target.id).first();
+        int replicaIndex = -1;
+        for (int i = 0; i < m_nodes().count(); ++i)
+            replicaIndex = m_nodes().address(i) == targetReplica.address ? i : replicaIndex;
+        QVERIFY(replicaIndex >= 0);
+        const auto pid = static_cast<pid_t>(m_nodes().processId(replicaIndex));
+        QVERIFY(::kill(pid, SIGSTOP) == 0);
+        const Result<RedisReply> timedOut =
+            ask(*m_pool, target.address,
+                {"CLUSTER", "SETSLOT", other, "MIGRATING", master.id.toUtf8(), "TIMEOUT", "300"});
+        QVERIFY(::kill(pid, SIGCONT) == 0);
+        QVERIFY2(!timedOut.ok() && timedOut.error().detail().startsWith(QLatin1String("NOREPLICAS")),
+                 qPrintable(timedOut.ok() ? timedOut->toDisplayString() : timedOut.error().message()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            scan(*m_pool, first).node(targetReplica.id)->migrating.contains(other.toInt()), 10000);
+        const ClusterTopology stray = scan(*m_pool, first);
+        QVERIFY(stray.openSlots().isEmpty());
+        QCOMPARE(stray.replicaOnlyOpenSlots().size(), 1);
+        QCOMPARE(stray.replicaOnlyOpenSlots().first().nodeId, targetReplica.id);
+        const ClusterCheckReport report = checkCluster(stray);
+        QVERIFY(std::any_of(report.findings.cbegin(), report.findings.cend(), [](const CheckFinding &f) {
+            return f.code == QLatin1String("replica-open-slot") && f.severity == CheckSeverity::Warning;
+        }));
+
+        fix = new FixOpenSlotsJob({first}, m_pool.get());
+        error = runJob(fix, 60000);
+        QVERIFY2(!error.isError(), qPrintable(error.message() + QLatin1Char('\n') + error.detail()));
+        QCOMPARE(fix->slotsFixed(), 1);
+        delete fix;
+        QTRY_VERIFY_WITH_TIMEOUT(scan(*m_pool, first).node(targetReplica.id)->migrating.isEmpty(), 10000);
+        QVERIFY(scan(*m_pool, first).replicaOnlyOpenSlots().isEmpty());
     }
 
     // An import that never received a key is simply closed; the owner keeps the slot.

@@ -12,6 +12,7 @@ namespace {
 // the kube-sandbox uses 127.77.0.0/16, so tests use 127.0.2 .. 127.0.251.
 constexpr int FirstBlock = 2;
 constexpr int BlockCount = 250;
+constexpr int ProbedAddresses = 8; // the integration tests start up to 8 nodes per block
 } // namespace
 
 LoopbackRange::LoopbackRange(int block, std::unique_ptr<QLockFile> lock)
@@ -40,11 +41,15 @@ Result<std::shared_ptr<LoopbackRange>> LoopbackRange::reserve()
         lock->setStaleLockTime(0); // held as long as the owning process lives
         if (!lock->tryLock(0))
             continue;
-        QTcpServer probe;
-        if (!probe.listen(QHostAddress(QStringLiteral("127.0.%1.1").arg(block)), 6379))
-            continue; // something outside our lock protocol uses it
-        probe.close();
-        return std::shared_ptr<LoopbackRange>(new LoopbackRange(block, std::move(lock)));
+        // Something outside our lock protocol may use it: a server orphaned by a killed test or
+        // benchmark holds one of the first addresses, not necessarily .1.
+        bool free = true;
+        for (int index = 1; free && index <= ProbedAddresses; ++index) {
+            QTcpServer probe;
+            free = probe.listen(QHostAddress(QStringLiteral("127.0.%1.%2").arg(block).arg(index)), 6379);
+        }
+        if (free)
+            return std::shared_ptr<LoopbackRange>(new LoopbackRange(block, std::move(lock)));
     }
     return Error(ErrorCode::Io, QStringLiteral("Every test loopback block 127.0.%1-%2.0/24 is in use; stop "
                                                "leftover test redis-server processes.")

@@ -198,7 +198,9 @@ QString RedisTestNodes::writeConfig(const Node &node) const
         QStringLiteral("cluster-enabled yes"),
         QStringLiteral("cluster-config-file nodes.conf"),
         QStringLiteral("cluster-node-timeout 5000"),
-        QStringLiteral("logfile \"\""),
+        // A file, not the pipe: a test blocked in waitForFinished() (a CLI run) does not drain the pipe,
+        // and a server that logs every CLUSTER SETSLOT (Valkey 8) fills it and stops in write().
+        QStringLiteral("logfile \"%1\"").arg(logPath(node)),
     };
     if (node.version.majorVersion() >= 7)
         lines.append(QStringLiteral("bind-source-addr ") + node.host);
@@ -376,9 +378,23 @@ Result<void> RedisTestNodes::restartAllOnNewAddresses()
     return waitForPing(indexes);
 }
 
+QString RedisTestNodes::logPath(const Node &node)
+{
+    return node.dataDir + QStringLiteral("/server.log");
+}
+
 QString RedisTestNodes::outputTail(int index, int lines) const
 {
-    const QList<QByteArray> all = m_nodes.at(static_cast<size_t>(index)).output.split('\n');
+    // What it printed before its log file was open (a bad config line), then the end of the log.
+    const Node &node = m_nodes.at(static_cast<size_t>(index));
+    QByteArray text = node.output;
+    QFile log(logPath(node));
+    if (log.open(QIODevice::ReadOnly)) {
+        if (log.size() > MaxOutput)
+            log.seek(log.size() - MaxOutput);
+        text += log.readAll();
+    }
+    const QList<QByteArray> all = text.trimmed().split('\n');
     QStringList tail;
     for (qsizetype i = qMax<qsizetype>(0, all.size() - lines); i < all.size(); ++i)
         tail.append(QString::fromLocal8Bit(all.at(i)));

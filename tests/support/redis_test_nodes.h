@@ -80,7 +80,7 @@ public:
     // block) with the same data folders, like pods rescheduled with new IPs.
     Result<void> restartAllOnNewAddresses();
 
-    // The last lines the node printed (for failure messages).
+    // The last lines the node printed or logged (its log is server.log in its data folder).
     QString outputTail(int index, int lines = 15) const;
 
 private:
@@ -95,6 +95,7 @@ private:
     Result<void> launch(int index);
     Result<void> waitForPing(const QList<int> &indexes);
     QString writeConfig(const Node &node) const;
+    static QString logPath(const Node &node);
 
     Options m_options;
     std::unique_ptr<QTemporaryDir> m_root;

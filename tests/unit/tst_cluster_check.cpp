@@ -49,6 +49,19 @@ ClusterTopology scenario(const QString &name)
         migrating.tail.insert(0, QStringLiteral("[5460->-") + nodeId(1) + QLatin1Char(']'));
         return sixViews({{0, migrating}});
     }
+    if (name == QLatin1String("open slot on master and replica")) {
+        // Valkey 8 replicates SETSLOT: the replica 3 shows its master's migration too. One open slot.
+        ViewOptions migrating;
+        migrating.tail.insert(0, QStringLiteral("[5460->-") + nodeId(1) + QLatin1Char(']'));
+        ViewOptions replica;
+        replica.tail.insert(3, QStringLiteral("[5460->-") + nodeId(1) + QLatin1Char(']'));
+        return sixViews({{0, migrating}, {3, replica}});
+    }
+    if (name == QLatin1String("open slot on replica only")) {
+        ViewOptions replica;
+        replica.tail.insert(3, QStringLiteral("[5460->-") + nodeId(1) + QLatin1Char(']'));
+        return sixViews({{3, replica}});
+    }
     if (name == QLatin1String("uncovered")) {
         ViewOptions gap;
         gap.slotsOverride.insert(2, QStringLiteral("10923-16000"));
@@ -146,6 +159,12 @@ private Q_SLOTS:
             << "disagreement" << QStringList{QStringLiteral("agreement")} << none << QString();
         QTest::newRow("open slot") << "open slot" << QStringList{QStringLiteral("open-slot")} << none
                                    << nodeId(0);
+        QTest::newRow("open slot on master and replica")
+            << "open slot on master and replica" << QStringList{QStringLiteral("open-slot")} << none
+            << nodeId(0);
+        QTest::newRow("open slot on replica only")
+            << "open slot on replica only" << none << QStringList{QStringLiteral("replica-open-slot")}
+            << nodeId(3);
         QTest::newRow("uncovered") << "uncovered" << QStringList{QStringLiteral("coverage")} << none
                                    << QString();
         QTest::newRow("contested") << "contested"

@@ -152,6 +152,34 @@ private Q_SLOTS:
         // Coverage comes from each master's own view: node 2 claims only up to 16000.
         QCOMPARE(topology.uncoveredSlots().toString(), QStringLiteral("16001-16383"));
     }
+    // Valkey 8 replicates SETSLOT, so replicas print their master's open slots on their own line: the
+    // migration is still one, read from the masters. A replica ahead of its master is listed apart.
+    void replicasCarryingOpenSlots()
+    {
+        const QList<Spec> specs = sixNodes();
+        const QString migrating = QStringLiteral("[5460->-") + nodeId(1) + QLatin1Char(']');
+        const QString importing = QStringLiteral("[5460-<-") + nodeId(0) + QLatin1Char(']');
+        const QString stray = QStringLiteral("[10923->-") + nodeId(0) + QLatin1Char(']');
+        QList<NodeView> views;
+        for (int i = 0; i < specs.size(); ++i) {
+            ViewOptions options;
+            if (i == 0 || i == 3)
+                options.tail.insert(i, migrating);
+            if (i == 1 || i == 4)
+                options.tail.insert(i, importing);
+            if (i == 5)
+                options.tail.insert(i, stray);
+            views.append(view(specs, i, options));
+        }
+        const ClusterTopology topology = ClusterTopology::fromViews(views);
+        const QList<OpenSlot> expectedOpen{{5460, nodeId(0), true, nodeId(1)},
+                                           {5460, nodeId(1), false, nodeId(0)}};
+        QCOMPARE(topology.openSlots(), expectedOpen);
+        const QList<OpenSlot> expectedStray{{10923, nodeId(5), true, nodeId(0)}};
+        QCOMPARE(topology.replicaOnlyOpenSlots(), expectedStray);
+        // The replica still shows its own state.
+        QCOMPARE(topology.node(nodeId(3))->migrating.value(5460), nodeId(1));
+    }
     void contestedSlots()
     {
         const QList<Spec> specs = sixNodes();
