@@ -114,6 +114,7 @@ void AddNodeJob::checked(const QList<Result<RedisReply>> &replies)
                    });
     }
     m_deadline = QDeadlineTimer(JoinTimeoutMs);
+    m_sinceMeet.start();
     waitForJoin();
 }
 
@@ -151,13 +152,30 @@ void AddNodeJob::waitForJoin()
                 }
                 const NodeFlags bad =
                     NodeFlags(NodeFlag::Fail) | NodeFlag::PFail | NodeFlag::Handshake | NodeFlag::NoAddr;
-                if (!line || !line->linkConnected || (line->flags & bad))
+                if (!line || !line->linkConnected || (line->flags & bad)) {
+                    if (!isNew && !line)
+                        remeet(view.address);
                     return tr("%1 has not met %2 yet").arg(view.address.toString(), id.left(8));
+                }
             }
         }
         return QString();
     };
     pollViews(gapOf, tr("The new node did not join"), [this] { afterJoin(); });
+}
+
+void AddNodeJob::remeet(const NodeAddress &member)
+{
+    // A MEET packet can be lost (a busy member, Valkey 8 under load): the member that still does not know
+    // the new node is asked to start the handshake from its side.
+    if (m_sinceMeet.elapsed() < RemeetIntervalMs)
+        return;
+    m_sinceMeet.start();
+    sendLogged(m_pool, member,
+               {"CLUSTER", "MEET", m_new.host.toUtf8(), QByteArray::number(m_new.port),
+                QByteArray::number(m_new.port + 10000)},
+               tr("Introduce %1 to %2 again, from its side").arg(m_new.toString(), member.toString()), this,
+               [](Result<RedisReply>) {});
 }
 
 void AddNodeJob::afterJoin()

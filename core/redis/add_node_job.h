@@ -5,6 +5,7 @@
 #include "redis/redis_reply.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QList>
 #include <QPointer>
 
@@ -31,6 +32,8 @@ class AddNodeJob final : public Job {
 public:
     enum class Role { Master, Replica };
     static constexpr int JoinTimeoutMs = 30000;
+    // A member that has not met the new node this long after its MEET is asked to meet it itself.
+    static constexpr int RemeetIntervalMs = 3000;
 
     AddNodeJob(QList<NodeAddress> seeds, NodeAddress newNode, Role role, RedisPool *pool = nullptr,
                QObject *parent = nullptr);
@@ -57,6 +60,7 @@ private:
     void pollViews(const std::function<QString(const QList<NodeView> &)> &gapOf, const QString &whatTimedOut,
                    const std::function<void()> &done);
     void waitForJoin();
+    void remeet(const NodeAddress &member);
     void afterJoin();
     void waitForReplica();
 
@@ -73,6 +77,7 @@ private:
     QString m_masterId;
     QPointer<Job> m_child;
     QDeadlineTimer m_deadline;
+    QElapsedTimer m_sinceMeet; // since the new node was last introduced to a member that has not met it
     int m_slotsMoved = 0;
 };
 

@@ -5,6 +5,7 @@
 #include "redis/cluster_nodes_parser.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/lifecycle_support.h"
+#include "redis/node_timeout_override.h"
 #include "redis/redis_cli_line.h"
 #include "redis/redis_pool.h"
 
@@ -29,6 +30,7 @@ FailoverJob::FailoverJob(QList<NodeAddress> seeds, QString replicaId, RedisPool 
     , m_seeds(std::move(seeds))
     , m_requestedId(std::move(replicaId))
     , m_pool(pool ? pool : new RedisPool(this))
+    , m_timeouts(new NodeTimeoutOverride(m_pool, this))
 {
     setTitle(tr("Fail over to a replica"));
 }
@@ -162,6 +164,12 @@ void FailoverJob::poll()
         for (const NodeView &view : views) {
             if (!view.reachable)
                 continue; // the old master may be the reason for the failover
+            const ClusterNodeInfo *self = myselfIn(view);
+            if (self && self->id == m_oldMasterId && self->isReplica() && self->masterId == m_replicaId)
+                m_timeouts->lower(view.address, DemotedNodeTimeoutMs,
+                                  tr("Lower the node timeout of %1 for a moment so every node hears at once "
+                                     "that it is now a replica")
+                                      .arg(view.address.toString()));
             for (const ClusterNodeInfo &node : view.nodes) {
                 if (node.id == m_replicaId && !node.isMaster())
                     gap = tr("%1 does not see the new master yet").arg(view.address.toString());
@@ -174,13 +182,15 @@ void FailoverJob::poll()
         }
         if (gap.isEmpty()) {
             info(tr("%1 is now a master.").arg(m_replicaId.left(8)));
-            return succeed();
+            m_ending = true;
+            return m_timeouts->restore([this] { succeed(); });
         }
         if (m_deadline.hasExpired()) {
-            return fail(ErrorCode::Timeout,
-                        tr("The roles did not swap within %1 s: %2. If the master is down, try --force.")
-                            .arg(m_timeoutMs / 1000)
-                            .arg(gap));
+            return restoreThenFail(
+                Error(ErrorCode::Timeout,
+                      tr("The roles did not swap within %1 s: %2. If the master is down, try --force.")
+                          .arg(m_timeoutMs / 1000)
+                          .arg(gap)));
         }
         QTimer::singleShot(50, this, [this] { poll(); });
     });
@@ -190,7 +200,7 @@ void FailoverJob::checkStarted()
 {
     // Asked of the replica alone: a view poll may be waiting on an unresponsive master.
     m_pool->command(m_replicaAddress, {"CLUSTER", "NODES"}, this, [this](Result<RedisReply> reply) {
-        if (isFinished() || !reply)
+        if (isFinished() || m_ending || !reply)
             return;
         const Result<QList<ClusterNodeInfo>> nodes = parseClusterNodes(reply->bytes());
         if (!nodes)
@@ -219,25 +229,35 @@ void FailoverJob::reportNotStarted()
                 const qint64 offset = replicationOffset(replies.at(i).reply.value(), field);
                 return offset < 0 ? QStringLiteral("unknown") : QString::number(offset);
             };
-            fail(ErrorCode::Timeout,
-                 tr("The failover did not happen: after %1 s %2 (%3) is still a replica of %4. Its master's "
-                    "replication offset is %5 and the replica has processed %6. A replica takes over only "
-                    "once it has processed everything its paused master sent and a majority of the masters "
-                    "voted for it, and gives up after %7 s (its log then says \"Manual failover timed "
-                    "out\"). Check that every master is reachable and try again; if its master is down, "
-                    "use --force.")
-                     .arg(QString::number(waited, 'f', 1), m_replicaAddress.toString(), m_replicaId.left(8),
-                          m_masterAddress.host.isEmpty() ? m_oldMasterId.left(8) : m_masterAddress.toString(),
-                          m_masterAddress.host.isEmpty() ? tr("unknown (it is unreachable)")
-                                                         : offsetOf(1, "master_repl_offset"),
-                          offsetOf(0, "slave_repl_offset"))
-                     .arg(ServerManualFailoverTimeoutMs / 1000));
+            restoreThenFail(Error(
+                ErrorCode::Timeout,
+                tr("The failover did not happen: after %1 s %2 (%3) is still a replica of %4. Its master's "
+                   "replication offset is %5 and the replica has processed %6. A replica takes over only "
+                   "once it has processed everything its paused master sent and a majority of the masters "
+                   "voted for it, and gives up after %7 s (its log then says \"Manual failover timed "
+                   "out\"). Check that every master is reachable and try again; if its master is down, "
+                   "use --force.")
+                    .arg(QString::number(waited, 'f', 1), m_replicaAddress.toString(), m_replicaId.left(8),
+                         m_masterAddress.host.isEmpty() ? m_oldMasterId.left(8) : m_masterAddress.toString(),
+                         m_masterAddress.host.isEmpty() ? tr("unknown (it is unreachable)")
+                                                        : offsetOf(1, "master_repl_offset"),
+                         offsetOf(0, "slave_repl_offset"))
+                    .arg(ServerManualFailoverTimeoutMs / 1000)));
         },
         2000);
 }
 
+void FailoverJob::restoreThenFail(const Error &error)
+{
+    if (m_ending)
+        return;
+    m_ending = true;
+    m_timeouts->restore([this, error] { fail(error); });
+}
+
 void FailoverJob::doCancel()
 {
+    m_timeouts->restoreNow();
     if (m_child)
         m_child->cancel();
 }

@@ -10,6 +10,7 @@
 
 namespace rcs {
 
+class NodeTimeoutOverride;
 class RedisPool;
 
 // A manual failover: CLUSTER FAILOVER [FORCE|TAKEOVER] on a replica, then waits until every reachable
@@ -20,6 +21,10 @@ class RedisPool;
 // byte since its replica attached is at offset 0, which Redis before 6.2 reads as "no offset received
 // yet", so the replica waits for one until the server gives up. An empty transaction (MULTI, PING, EXEC:
 // no key is written) is then replicated first and moves the offset.
+//
+// Once the old master calls itself a replica of the new one, its cluster-node-timeout is lowered to
+// 1 s until every node has seen the swap (NodeTimeoutOverride: it then pings each peer with its new role
+// at once instead of over the next seconds of gossip), and restored on every way out.
 //
 // Error behaviour: InvalidInput when the id (or unique id prefix) is unknown or not a replica;
 // the node's error reply (RedisError); Timeout when a plain or TAKEOVER failover did not happen within
@@ -36,6 +41,8 @@ public:
     // abandoned by the replica; the margin covers the election that may still be counting votes.
     static constexpr int ServerManualFailoverTimeoutMs = 5000;
     static constexpr int NotStartedMarginMs = 1500;
+    // The old master's cluster-node-timeout once it is a replica, until every node saw the swap.
+    static constexpr int DemotedNodeTimeoutMs = 1000;
 
     FailoverJob(QList<NodeAddress> seeds, QString replicaId, RedisPool *pool = nullptr,
                 QObject *parent = nullptr);
@@ -60,6 +67,7 @@ private:
     void poll();
     void checkStarted();
     void reportNotStarted();
+    void restoreThenFail(const Error &error);
 
     QList<NodeAddress> m_seeds;
     QString m_requestedId;
@@ -72,6 +80,8 @@ private:
     NodeAddress m_masterAddress; // empty host when the master is not reachable
     QList<NodeAddress> m_reachable;
     QPointer<Job> m_child;
+    NodeTimeoutOverride *m_timeouts = nullptr;
+    bool m_ending = false; // the outcome is known; the node timeout is being restored
     QDeadlineTimer m_deadline;
     QElapsedTimer m_sinceRequest;
 };

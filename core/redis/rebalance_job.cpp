@@ -1,8 +1,10 @@
 #include "rebalance_job.h"
 
 #include "redis/cluster_info_parser.h"
+#include "redis/cluster_pacing.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/lifecycle_support.h"
+#include "redis/node_timeout_override.h"
 #include "redis/redis_pool.h"
 #include "redis/slot_migration_job.h"
 
@@ -14,6 +16,7 @@ RebalanceJob::RebalanceJob(QList<NodeAddress> seeds, RedisPool *pool, QObject *p
     : Job(parent)
     , m_seeds(std::move(seeds))
     , m_pool(pool ? pool : new RedisPool(this))
+    , m_timeouts(new NodeTimeoutOverride(m_pool, this))
 {
     setTitle(tr("Rebalance slots"));
 }
@@ -194,6 +197,12 @@ void RebalanceJob::migrate()
         if (migration->hasError())
             return fail(migration->error());
         m_deadline = QDeadlineTimer(AgreementTimeoutMs);
+        const int lowered = pacedNodeTimeoutMs(AgreementNodeTimeoutMs, int(m_before.nodes().size()));
+        for (const NodeAddress &target : receivingMasters(m_plan, m_addressById))
+            m_timeouts->lower(target, lowered,
+                              tr("Lower the node timeout of %1 for a moment so every node hears of its "
+                                 "new slots at once")
+                                  .arg(target.toString()));
         waitForAgreement();
     });
     migration->start();
@@ -241,17 +250,28 @@ void RebalanceJob::waitForAgreement()
         }
         if (gap.isEmpty()) {
             info(tr("Moved %1 slots and %2 keys; every node agrees.").arg(m_slotsMoved).arg(m_keysMoved));
-            return succeed();
+            m_ending = true;
+            return m_timeouts->restore([this] { succeed(); });
         }
         if (m_deadline.hasExpired())
-            return fail(ErrorCode::Timeout,
-                        tr("The slots moved, but after %1 s %2.").arg(AgreementTimeoutMs / 1000).arg(gap));
+            return restoreThenFail(
+                Error(ErrorCode::Timeout,
+                      tr("The slots moved, but after %1 s %2.").arg(AgreementTimeoutMs / 1000).arg(gap)));
         QTimer::singleShot(50, this, [this] { waitForAgreement(); });
     });
 }
 
+void RebalanceJob::restoreThenFail(const Error &error)
+{
+    if (m_ending)
+        return;
+    m_ending = true;
+    m_timeouts->restore([this, error] { fail(error); });
+}
+
 void RebalanceJob::doCancel()
 {
+    m_timeouts->restoreNow();
     if (m_child)
         m_child->cancel();
 }

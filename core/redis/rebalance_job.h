@@ -12,6 +12,7 @@
 
 namespace rcs {
 
+class NodeTimeoutOverride;
 class RedisPool;
 
 // Rebalance, reshard or drain a live cluster: scan it, refuse when it is not safe (unreachable or
@@ -19,7 +20,9 @@ class RedisPool;
 // with planRebalance / planReshard / planDrain, wait until every receiving master reports
 // cluster_state:ok (a freshly added master reports fail for up to 5 s, and MIGRATE into it would fail
 // with CLUSTERDOWN), run the SlotMigrationJob, then wait until every node (replicas too) agrees on the new
-// owners.
+// owners. While it waits, the receiving masters' cluster-node-timeout is lowered to 1 s (NodeTimeoutOverride:
+// each then pings every peer with its new slots at once; on Redis 5.0 the replicas otherwise learn them
+// from gossip seconds later) and restored on every way out.
 //
 // Error behaviour: Refused naming the problem (run check / check --fix first); planner errors
 // (InvalidInput); the migration's error (slots left open are named in detail()); Timeout when a target
@@ -33,6 +36,8 @@ public:
     // How long a disagreement about slot owners may last before the job refuses (a node that just
     // joined needs a moment of gossip).
     static constexpr int SettleTimeoutMs = 15000;
+    // The receiving masters' cluster-node-timeout while the nodes learn the new owners (paced by size).
+    static constexpr int AgreementNodeTimeoutMs = 1000;
 
     RebalanceJob(QList<NodeAddress> seeds, RedisPool *pool = nullptr, QObject *parent = nullptr);
     ~RebalanceJob() override;
@@ -61,6 +66,7 @@ private:
     void waitForTargets();
     void migrate();
     void waitForAgreement();
+    void restoreThenFail(const Error &error);
 
     QList<NodeAddress> m_seeds;
     QPointer<RedisPool> m_pool;
@@ -76,6 +82,8 @@ private:
     QHash<QString, NodeAddress> m_addressById;
     QStringList m_masterIds;
     QPointer<Job> m_child;
+    NodeTimeoutOverride *m_timeouts = nullptr;
+    bool m_ending = false; // the outcome is known; node timeouts are being restored
     QDeadlineTimer m_deadline;
     QDeadlineTimer m_settleDeadline;
     int m_slotsMoved = 0;

@@ -5,6 +5,7 @@
 #include "common/logger.h"
 #include "redis/cluster_nodes_parser.h"
 #include "redis/lifecycle_support.h"
+#include "redis/node_timeout_override.h"
 #include "redis/redis_pool.h"
 
 #include <memory>
@@ -28,6 +29,7 @@ RecoverJob::RecoverJob(QList<NodeAddress> addresses, RedisPool *pool, QObject *p
     : Job(parent)
     , m_addresses(std::move(addresses))
     , m_pool(pool ? pool : new RedisPool(this))
+    , m_timeouts(new NodeTimeoutOverride(m_pool, this))
 {
     setTitle(tr("Recover the cluster"));
     m_pollTimer.setSingleShot(true);
@@ -138,9 +140,8 @@ void RecoverJob::identified(const QList<RecoveryNodeInput> &inputs, const QList<
     };
     holdFailovers(true, [this, meet] {
         if (m_plan.staleFailFlags && m_fastFailClear)
-            setNodeTimeouts(true, meet);
-        else
-            meet();
+            lowerNodeTimeouts();
+        meet();
     });
 }
 
@@ -243,13 +244,12 @@ void RecoverJob::polled(const QList<NodeView> &views)
     m_gaps = gapsIn(views, &remeets);
     setProgress(qMax<qint64>(0, 100 - m_gaps.size()), 100);
 
-    if (m_timeoutsLowered && !anyMemberFlagged(views)) {
-        setNodeTimeouts(false, [this] {
-            m_pollTimer.start(pacedPollIntervalMs(m_pollIntervalMs, int(m_plan.members.size())));
-        });
+    if (m_timeouts->anyLowered() && !anyMemberFlagged(views)) {
+        m_timeouts->restore(
+            [this] { m_pollTimer.start(pacedPollIntervalMs(m_pollIntervalMs, int(m_plan.members.size()))); });
         return;
     }
-    if (m_gaps.isEmpty() && !m_timeoutsLowered) {
+    if (m_gaps.isEmpty() && !m_timeouts->anyLowered()) {
         m_restoring = true;
         holdFailovers(false, [this] {
             info(tr("Every node lists every peer at its current address and reports cluster_state:ok."));
@@ -353,35 +353,19 @@ bool RecoverJob::anyMemberFlagged(const QList<NodeView> &views) const
     return false;
 }
 
-void RecoverJob::setNodeTimeouts(bool fast, std::function<void()> then)
+void RecoverJob::lowerNodeTimeouts()
 {
-    struct Pending {
-        int remaining = 0;
-        std::function<void()> then;
-    };
-    auto pending = std::make_shared<Pending>();
-    pending->then = std::move(then);
+    const int fast = pacedNodeTimeoutMs(FastNodeTimeoutMs, int(m_plan.members.size()));
     for (const int member : std::as_const(m_plan.members)) {
         const int original = m_originalNodeTimeouts.value(member);
         if (original <= 0)
             continue; // unknown: leave the node alone rather than guess its setting
-        const int value =
-            fast ? std::min(original, pacedNodeTimeoutMs(FastNodeTimeoutMs, int(m_plan.members.size())))
-                 : original;
-        ++pending->remaining;
         const NodeAddress address = m_inputs.at(member).address;
-        sendLogged(m_pool, address, {"CONFIG", "SET", "cluster-node-timeout", QByteArray::number(value)},
-                   fast ? tr("Lower the node timeout of %1 for a moment so stale FAIL flags clear")
-                              .arg(address.toString())
-                        : tr("Restore the node timeout of %1").arg(address.toString()),
-                   this, [pending](Result<RedisReply>) {
-                       if (--pending->remaining == 0)
-                           pending->then();
-                   });
+        m_timeouts->lower(
+            address, fast,
+            tr("Lower the node timeout of %1 for a moment so stale FAIL flags clear").arg(address.toString()),
+            original);
     }
-    m_timeoutsLowered = fast && pending->remaining > 0;
-    if (pending->remaining == 0)
-        pending->then();
 }
 
 void RecoverJob::failAfterRestore(const Error &error)
@@ -391,26 +375,13 @@ void RecoverJob::failAfterRestore(const Error &error)
     m_pollTimer.stop();
     m_restoring = true;
     const auto failovers = [this, error] { holdFailovers(false, [this, error] { fail(error); }); };
-    if (m_timeoutsLowered)
-        setNodeTimeouts(false, failovers);
-    else
-        failovers();
+    m_timeouts->restore(failovers);
 }
 
 void RecoverJob::doCancel()
 {
     m_pollTimer.stop();
-    if (m_timeoutsLowered) {
-        // Best effort: the job ends right after this, the commands are already queued on live connections.
-        for (const int member : std::as_const(m_plan.members)) {
-            const int original = m_originalNodeTimeouts.value(member);
-            if (original > 0)
-                m_pool->command(m_inputs.at(member).address,
-                                {"CONFIG", "SET", "cluster-node-timeout", QByteArray::number(original)},
-                                m_pool, [](Result<RedisReply>) {});
-        }
-        m_timeoutsLowered = false;
-    }
+    m_timeouts->restoreNow();
     for (const int member : std::as_const(m_failoversHeld))
         m_pool->command(m_inputs.at(member).address, {"CONFIG", "SET", "cluster-replica-no-failover", "no"},
                         m_pool, [](Result<RedisReply>) {});

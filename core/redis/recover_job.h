@@ -13,6 +13,7 @@
 
 namespace rcs {
 
+class NodeTimeoutOverride;
 class RedisPool;
 
 // Brings a cluster back after its nodes restarted on new addresses (every pod rescheduled), without
@@ -72,12 +73,13 @@ private:
     void polled(const QList<NodeView> &views);
     QStringList gapsIn(const QList<NodeView> &views, QList<MeetCommand> *remeets) const;
     bool anyMemberFlagged(const QList<NodeView> &views) const;
-    void setNodeTimeouts(bool fast, std::function<void()> then);
+    void lowerNodeTimeouts();
     void holdFailovers(bool hold, std::function<void()> then);
     void failAfterRestore(const Error &error);
 
     QList<NodeAddress> m_addresses;
     QPointer<RedisPool> m_pool;
+    NodeTimeoutOverride *m_timeouts = nullptr;
     QList<RecoveryNodeInput> m_inputs;
     QList<int> m_originalNodeTimeouts; // per input, ms
     QList<bool> m_noFailover;          // per input: cluster-replica-no-failover was already set (or unknown)
@@ -93,7 +95,6 @@ private:
     int m_fullMeshLimit = 100;
     int m_meetsSent = 0;
     bool m_fastFailClear = true;
-    bool m_timeoutsLowered = false;
     bool m_restoring = false;
 };
 

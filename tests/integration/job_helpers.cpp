@@ -39,4 +39,17 @@ ClusterTopology scan(RedisPool &pool, const NodeAddress &seed)
     return topology;
 }
 
+QString nodeTimeoutsOtherThan(RedisPool &pool, const QList<NodeAddress> &addresses, int expectedMs)
+{
+    QStringList differ;
+    for (const NodeAddress &address : addresses) {
+        const Result<RedisReply> reply = ask(pool, address, {"CONFIG", "GET", "cluster-node-timeout"});
+        const QString value = reply && reply->elements().size() == 2 ? reply->elements().at(1).text()
+                                                                     : QStringLiteral("unreadable");
+        if (value != QString::number(expectedMs))
+            differ.append(address.toString() + QStringLiteral(": ") + value);
+    }
+    return differ.join(QStringLiteral(", "));
+}
+
 } // namespace rcs::test

@@ -21,5 +21,8 @@ Error runJob(Job *job, int timeoutMs);
 Result<RedisReply> ask(RedisPool &pool, const NodeAddress &address, const QList<QByteArray> &argv);
 // The cluster as seen from seed (bounded to 30 s).
 ClusterTopology scan(RedisPool &pool, const NodeAddress &seed);
+// "host: value" for every node whose cluster-node-timeout is not expectedMs (or unreadable); empty when
+// all are (a job that lowers it for a moment must put it back).
+QString nodeTimeoutsOtherThan(RedisPool &pool, const QList<NodeAddress> &addresses, int expectedMs);
 
 } // namespace rcs::test

@@ -1,4 +1,5 @@
 #include "cluster_key_client.h"
+#include "common/logger.h"
 #include "job_helpers.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/create_cluster_job.h"
@@ -50,6 +51,7 @@ private Q_SLOTS:
         const ClusterTopology before = scan(m_pool, seed);
         const TopologyNode master = before.masters().at(0);
         const TopologyNode replica = before.replicasOf(master.id).first();
+        Logger::instance().clear();
         QElapsedTimer clock;
         clock.start();
         auto *failover = new FailoverJob({seed}, replica.id, &m_pool);
@@ -58,6 +60,21 @@ private Q_SLOTS:
         QVERIFY2(!error.isError(), qPrintable(error.message()));
         delete failover;
         qInfo("failover on a fresh cluster took %lld ms", elapsed);
+        // Once demoted, the old master ran with a 1 s node timeout (it then tells every peer its new role
+        // at once) and has its own value back; no other node was touched.
+        QStringList timeoutCommands;
+        for (const LogEntry &entry : Logger::instance().entries()) {
+            if (entry.command.contains(QLatin1String("cluster-node-timeout")))
+                timeoutCommands.append(entry.command);
+        }
+        QCOMPARE(timeoutCommands.size(), 2);
+        QVERIFY2(timeoutCommands.at(0).contains(master.address.host + QLatin1Char(' ')) &&
+                     timeoutCommands.at(0).endsWith(QLatin1String("cluster-node-timeout 1000")),
+                 qPrintable(timeoutCommands.join(QLatin1Char('\n'))));
+        QVERIFY2(timeoutCommands.at(1).endsWith(QLatin1String("cluster-node-timeout 5000")),
+                 qPrintable(timeoutCommands.join(QLatin1Char('\n'))));
+        const QString notRestored = test::nodeTimeoutsOtherThan(m_pool, m_nodes.addresses(), 5000);
+        QVERIFY2(notRestored.isEmpty(), qPrintable(notRestored));
         QVERIFY2(elapsed < FailoverJob::ServerManualFailoverTimeoutMs, qPrintable(QString::number(elapsed)));
         const ClusterTopology after = scan(m_pool, seed);
         QVERIFY(after.node(replica.id)->isMaster());
