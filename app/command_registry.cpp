@@ -54,7 +54,9 @@ const QList<Command> &commands()
         {QStringLiteral("help"), QStringLiteral("show this overview"), runHelp},
         {QStringLiteral("version"), QStringLiteral("print the version"), runVersion},
         {QStringLiteral("demo"),
-         QStringLiteral("form a cluster on six throw-away local nodes, print it, stop them"), runDemo},
+         QStringLiteral("the seed's story on a throw-away kube-sandbox: deploy, create, lose every pod, "
+                        "recover"),
+         runDemo},
         {QStringLiteral("create"), QStringLiteral("form a new cluster from blank nodes and verify it"),
          bothForms(QStringLiteral("create"), runKubeCreate, runCreate)},
         {QStringLiteral("status"), QStringLiteral("show the cluster: masters, replicas, slots, links"),

@@ -4,8 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 ./scripts/build.sh
-# Without a display the desktop cannot open; the headless demo runs instead (six local redis-server
-# nodes formed into a cluster, printed, checked and stopped).
+# Without a display the desktop cannot open; the headless demo runs instead: the seed's story on a
+# throw-away kube-sandbox (deploy, create, every pod lost, recover), then the sandbox stopped.
 if [ $# -eq 0 ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   set -- demo
 fi

@@ -269,6 +269,10 @@ int runSandbox(const QStringList &args)
     line.addOption({QStringLiteral("nodes"),
                     QStringLiteral("Simulated Kubernetes nodes at start (default 3)."), QStringLiteral("K"),
                     QStringLiteral("3")});
+    line.addOption({QStringLiteral("pod-network"),
+                    QStringLiteral("The loopback block of the pods' IPs (default 127.77.0.0/16); another "
+                                   "one for a second sandbox."),
+                    QStringLiteral("CIDR")});
     line.addTimeoutOption(60);
     line.addVerboseOption();
     // The action is positional; the shared parser takes options only.
@@ -307,7 +311,10 @@ int runSandbox(const QStringList &args)
     const std::optional<int> nodes = line.intValue(QStringLiteral("nodes"), 1, 100);
     if (!nodes)
         return ExitUsage;
-    controller.setExtraArguments({QStringLiteral("--nodes"), QString::number(*nodes)});
+    QStringList extra{QStringLiteral("--nodes"), QString::number(*nodes)};
+    if (line.isSet(QStringLiteral("pod-network")))
+        extra << QStringLiteral("--pod-network") << line.value(QStringLiteral("pod-network"));
+    controller.setExtraArguments(extra);
     std::unique_ptr<Job> job(controller.start(line.timeoutMs()));
     if (const Error error = runJob(job.get()); error.isError())
         return reportFailure(error);

@@ -2,10 +2,12 @@
 #include "studio_run.h"
 #include "support/redis_test_nodes.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -98,13 +100,49 @@ private Q_SLOTS:
         }
     }
 
-    void demoFormsAndStops()
+    // The README's first command without a display: the seed's story on a throw-away kube-sandbox.
+    void demoTellsTheSeedsStoryOnTheSandbox()
     {
         const Run run = studio({QStringLiteral("demo")});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
-        QVERIFY2(run.out.contains("cluster_state: ok — 6 nodes, 3 masters, 16384 of 16384 slots covered"),
-                 qPrintable(describe(run)));
-        QVERIFY2(run.out.contains("[OK] All 16384 slots are covered."), qPrintable(describe(run)));
+        const QString out = QString::fromUtf8(run.out);
+        // Every step, in the seed's order, each with its equivalent command and its time.
+        const QStringList steps{QStringLiteral("sandbox start"),
+                                QStringLiteral("deploy --kubeconfig"),
+                                QStringLiteral("create --kubeconfig"),
+                                QStringLiteral("status --kubeconfig"),
+                                QStringLiteral("kubectl -n redis-cluster delete pod -l app=redis"),
+                                QStringLiteral("status --kubeconfig"),
+                                QStringLiteral("recover --kubeconfig"),
+                                QStringLiteral("status --kubeconfig"),
+                                QStringLiteral("sandbox stop")};
+        qsizetype at = 0;
+        for (const QString &step : steps) {
+            at = out.indexOf(QStringLiteral("\n$ ") + (step.startsWith(QLatin1String("kubectl"))
+                                                           ? step
+                                                           : QStringLiteral("redis-cluster-studio ") + step),
+                             at);
+            QVERIFY2(at >= 0, qPrintable(step + QStringLiteral(" is missing or out of order:\n") + out));
+            const qsizetype done = out.indexOf(QStringLiteral("\n-- done in "), at);
+            QVERIFY2(done > at, qPrintable(step + QStringLiteral(" has no time:\n") + out));
+        }
+        // The commands' own equivalent lines are shown, and the situations are the seed's.
+        QVERIFY2(out.contains(QLatin1String("$ kubectl -n redis-cluster apply --server-side")),
+                 qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("CLUSTER MEET")), qPrintable(out));
+        const qsizetype failure = out.indexOf(QLatin1String("Situation: total-failure"));
+        const qsizetype healed = out.lastIndexOf(QLatin1String("Situation: healthy"));
+        QVERIFY2(failure > 0 && healed > failure, qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("The cluster is healthy again.")), qPrintable(out));
+        // The sandbox stopped and its temporary folder is gone.
+        const QRegularExpression dataIn(QStringLiteral("data in (\\S+)"));
+        const QRegularExpressionMatch match = dataIn.match(out);
+        QVERIFY2(match.hasMatch(), qPrintable(out));
+        QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(match.captured(1)), 10000);
+        const QRegularExpressionMatch stopped =
+            QRegularExpression(QStringLiteral("stopped \\(pid (\\d+)\\)")).match(out);
+        QVERIFY2(stopped.hasMatch(), qPrintable(out));
+        QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(QStringLiteral("/proc/") + stopped.captured(1)), 10000);
     }
 
     void demoSaysWhenRedisServerIsMissing()
