@@ -132,7 +132,7 @@ void RemoveNodeJob::forget(const ClusterTopology &)
             m_deadline = QDeadlineTimer(ForgetTimeoutMs);
             return waitUntilForgotten();
         }
-        sendLogged(m_pool, m_address, {"CLUSTER", "RESET", "SOFT"},
+        sendLogged(m_pool, m_address, {"CLUSTER", "RESET", "HARD"},
                    tr("Reset %1 so it forgets the cluster").arg(m_address.toString()), this,
                    [this](Result<RedisReply> reply) {
                        if (isFinished())

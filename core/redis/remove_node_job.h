@@ -20,8 +20,11 @@ class RedisPool;
 // 3. Its replicas follow the master with the fewest replicas in another host group (CLUSTER REPLICATE),
 //    so no node refuses FORGET with "Can't forget my master!".
 // 4. CLUSTER FORGET on every other reachable node at once — well inside the 60 s blacklist window, so
-//    no node re-learns it from another's gossip — then CLUSTER RESET SOFT on the node itself (when
-//    reachable), which leaves it blank and ready to be shut down or reused.
+//    no node re-learns it from another's gossip — then CLUSTER RESET HARD on the node itself (when
+//    reachable), which leaves it blank, with a new id, ready to be shut down or reused. A new id
+//    because Valkey 8 spreads every forgotten id in its pings for 60 s (the FORGOTTEN_NODE extension):
+//    a node that came back under its old id within that minute (a StatefulSet scaled up again onto
+//    the kept volume) would be joined and dropped again by every member.
 // 5. Waits until no remaining node lists it.
 //
 // Error behaviour: InvalidInput for an unknown or ambiguous id; Refused when it is the last master;

@@ -42,7 +42,7 @@ void AddNodeWorkflow::doStart()
                 return;
             }
             join(found, found.pods + QList<PodState>{blank.first()},
-                 found.addresses + QList<NodeAddress>{all.addresses.at(found.addresses.size())});
+                 found.addresses + QList<NodeAddress>{all.addresses.at(found.addresses.size())}, true);
             return;
         }
         info(tr("The new pod will be %1 (the StatefulSet grows from %2 to %3 pods).")
@@ -102,8 +102,28 @@ void AddNodeWorkflow::logDryRun(const ClusterSurvey &found, bool scale)
 }
 
 void AddNodeWorkflow::join(const ClusterSurvey &before, const QList<PodState> &pods,
-                           const QList<NodeAddress> &addresses)
+                           const QList<NodeAddress> &addresses, bool newIdentity)
 {
+    if (newIdentity) {
+        // A leftover blank node (alone, no slot, unknown to every member) may still carry the id of the
+        // node that was removed from this pod, if an older studio reset it SOFT: Valkey 8 members spread
+        // every forgotten id for 60 s and would join and drop it again. A new id costs nothing here.
+        const NodeAddress address = addresses.last();
+        const QString step = tr("Giving %1 a new node id").arg(m_podName);
+        setStep(step);
+        sendLogged(session()->pool(), address, {"CLUSTER", "RESET", "HARD"},
+                   tr("Give %1 a new node id (it is blank)").arg(m_podName), this,
+                   [this, step, before, pods, addresses](Result<RedisReply> reply) {
+                       if (ended())
+                           return;
+                       if (!reply) {
+                           failStep(step, reply.error());
+                           return;
+                       }
+                       join(before, pods, addresses, false);
+                   });
+        return;
+    }
     // A pod that gets back the volume of a pod removed earlier (its PVC was kept) starts as a blank
     // node that still calls itself by that pod's old IP; a node learns its own address only from an
     // incoming MEET, and one that it sends itself leaves it blank. Members would otherwise record the

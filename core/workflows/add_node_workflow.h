@@ -41,7 +41,9 @@ protected:
 private:
     void logDryRun(const ClusterSurvey &found, bool scale);
     // pods / addresses: the members', then the new pod's last.
-    void join(const ClusterSurvey &before, const QList<PodState> &pods, const QList<NodeAddress> &addresses);
+    // newIdentity: the pod is a leftover blank node (it may still carry a forgotten node id).
+    void join(const ClusterSurvey &before, const QList<PodState> &pods, const QList<NodeAddress> &addresses,
+              bool newIdentity = false);
     void waitUntilAlone(QDeadlineTimer deadline, std::function<void()> next, const NodeAddress &address);
     void joinCluster(const ClusterSurvey &before, const QList<PodState> &pods,
                      const QList<NodeAddress> &addresses);
