@@ -128,10 +128,11 @@ void RemoveNodeJob::listPlan(const ClusterTopology &topology, const RemovalPlan 
     QStringList forgetters;
     for (const NodeAddress &address : plan.forgetters)
         forgetters << address.toString();
-    info(tr("%1 forget %2 (CLUSTER FORGET)%3.")
-             .arg(forgetters.isEmpty() ? tr("No other node needs to") : forgetters.join(QLatin1String(", ")),
-                  node.id.left(8),
-                  node.reachable ? tr(" and it is reset to a blank node (CLUSTER RESET SOFT)") : QString()));
+    info(forgetters.isEmpty() ? tr("No other node has to forget %1.").arg(node.id.left(8))
+                              : tr("%1 forget %2 (CLUSTER FORGET).")
+                                    .arg(forgetters.join(QLatin1String(", ")), node.id.left(8)));
+    if (node.reachable)
+        info(tr("%1 is reset to a blank node (CLUSTER RESET SOFT).").arg(name(node.id)));
 }
 
 void RemoveNodeJob::repointReplicas(const ClusterTopology &topology)
