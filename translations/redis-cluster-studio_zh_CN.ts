@@ -318,6 +318,10 @@
         <source>%1 joined as a replica of %2.</source>
         <translation>%1 已作为 %2 的从节点加入。</translation>
     </message>
+    <message>
+        <source>Introduce %1 to %2 again, from its side</source>
+        <translation>再次将 %1 介绍给 %2（从它那一侧）</translation>
+    </message>
 </context>
 <context>
     <name>rcs::AddNodeWorkflow</name>
@@ -464,6 +468,10 @@
         <source>Closing the open slots</source>
         <translation>正在关闭打开的槽</translation>
     </message>
+    <message>
+        <source>slot %1 is %2 %3 on the replica %4 only</source>
+        <translation>槽 %1 仅在从节点 %4 上处于 %2 %3 状态</translation>
+    </message>
 </context>
 <context>
     <name>rcs::CleanupWorkflow</name>
@@ -508,10 +516,6 @@
         <translation>演练：将删除 %1；未做任何更改。</translation>
     </message>
     <message>
-        <source>Cleanup would delete %1. Nothing was deleted: run again with --yes to confirm.</source>
-        <translation>清理将删除 %1。未删除任何内容：请加上 --yes 再次运行以确认。</translation>
-    </message>
-    <message>
         <source>Listing the volumes</source>
         <translation>列出卷</translation>
     </message>
@@ -542,6 +546,10 @@
     <message>
         <source>The volumes (PVCs) were kept: a new deploy reuses their data. Use --delete-pvcs to delete them.</source>
         <translation>卷（PVC）已保留：新的部署会复用其中的数据。使用 --delete-pvcs 删除它们。</translation>
+    </message>
+    <message>
+        <source>Cleanup would delete %1</source>
+        <translation>清理将删除 %1</translation>
     </message>
 </context>
 <context>
@@ -633,6 +641,18 @@
     <message>
         <source>from</source>
         <translation>自</translation>
+    </message>
+    <message>
+        <source>Slot %1 is %2 %3 on the replica %4, but not on its master (a CLUSTER SETSLOT that ran out of time waiting for the replicas); check --fix clears it.</source>
+        <translation>槽 %1 在从节点 %4 上处于 %2 %3 状态，但其主节点上不是（一次 CLUSTER SETSLOT 在等待从节点时超时）；check --fix 会清除它。</translation>
+    </message>
+    <message>
+        <source>migrating to</source>
+        <translation>正迁移到</translation>
+    </message>
+    <message>
+        <source>importing from</source>
+        <translation>正导入自</translation>
     </message>
 </context>
 <context>
@@ -883,6 +903,13 @@
     <message>
         <source> (and %1 more nodes)</source>
         <translation>（另有 %1 个节点）</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::Confirmation</name>
+    <message>
+        <source>%1. Nothing was changed: run again with --yes to confirm.</source>
+        <translation>%1。未做任何更改：请加上 --yes 再次运行以确认。</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1206,10 @@
         <source>unknown (it is unreachable)</source>
         <translation>未知（它不可达）</translation>
     </message>
+    <message>
+        <source>Lower the node timeout of %1 for a moment so every node hears at once that it is now a replica</source>
+        <translation>暂时降低 %1 的节点超时，让每个节点立即得知它现在是从节点</translation>
+    </message>
 </context>
 <context>
     <name>rcs::FailoverWorkflow</name>
@@ -1300,6 +1331,30 @@
     <message>
         <source>After the fix, %1 (waited %2 s).</source>
         <translation>修复后，%1（已等待 %2 秒）。</translation>
+    </message>
+    <message>
+        <source>Slot %1: the replica %2 still shows it %3 %4; a STABLE on its master %5 clears it.</source>
+        <translation>槽 %1：从节点 %2 仍显示它 %3 %4；在其主节点 %5 上执行 STABLE 即可清除。</translation>
+    </message>
+    <message>
+        <source>migrating to</source>
+        <translation>正迁移到</translation>
+    </message>
+    <message>
+        <source>importing from</source>
+        <translation>正导入自</translation>
+    </message>
+    <message>
+        <source>Clear the replicas&apos; left-over state of slot %1</source>
+        <translation>清除从节点上槽 %1 的残留状态</translation>
+    </message>
+    <message>
+        <source>%1 after the fix; fixing again (round %2).</source>
+        <translation>修复后仍有 %1；再次修复（第 %2 轮）。</translation>
+    </message>
+    <message>
+        <source>the replica %1 still shows slot %2 open</source>
+        <translation>从节点 %1 仍显示槽 %2 处于打开的槽状态</translation>
     </message>
 </context>
 <context>
@@ -1598,6 +1653,10 @@
         <source>The Kubernetes API answered %1 %2 with something that is not a JSON object (%3).</source>
         <translation>Kubernetes API 对 %1 %2 的应答不是 JSON 对象（%3）。</translation>
     </message>
+    <message>
+        <source>The Kubernetes API at %1 did not answer the request to %2 %3 within %4 s. Is the API server running and not overloaded, and is the server address in the kubeconfig right (nothing else listening there)? Then try again.</source>
+        <translation>%1 处的 Kubernetes API 在 %4 秒内没有应答 %2 %3 请求。API 服务器是否在运行且未过载，kubeconfig 中的服务器地址是否正确（那里没有别的程序在监听）？确认后请重试。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::KubeSession</name>
@@ -1829,6 +1888,13 @@
     </message>
 </context>
 <context>
+    <name>rcs::NodeTimeoutOverride</name>
+    <message>
+        <source>Restore the node timeout of %1</source>
+        <translation>恢复 %1 的节点超时</translation>
+    </message>
+</context>
+<context>
     <name>rcs::PodExec</name>
     <message>
         <source>Run %1 in pod %2</source>
@@ -2030,6 +2096,14 @@
         <source>The slots moved, but after %1 s %2.</source>
         <translation>槽已迁移，但 %1 秒后%2。</translation>
     </message>
+    <message>
+        <source>The masters %1 and %2 do not know each other yet (no CLUSTER MEET, or gossip has not reached them within %3 s), so no slot can move between them; run check.</source>
+        <translation>主节点 %1 和 %2 还互不认识（没有 CLUSTER MEET，或 gossip 在 %3 秒内没有到达它们），因此它们之间无法迁移槽；请运行 check。</translation>
+    </message>
+    <message>
+        <source>Lower the node timeout of %1 for a moment so every node hears of its new slots at once</source>
+        <translation>暂时降低 %1 的节点超时，让每个节点立即得知它的新槽</translation>
+    </message>
 </context>
 <context>
     <name>rcs::RebalancePlanner</name>
@@ -2216,8 +2290,12 @@
         <translation>暂时降低 %1 的节点超时，以清除过时的 FAIL 标志</translation>
     </message>
     <message>
-        <source>Restore the node timeout of %1</source>
-        <translation>恢复 %1 的节点超时</translation>
+        <source>Keep the replica %1 from failing over while the nodes meet again</source>
+        <translation>在各节点重新相识期间，阻止从节点 %1 进行故障转移</translation>
+    </message>
+    <message>
+        <source>Let the replica %1 fail over again</source>
+        <translation>重新允许从节点 %1 进行故障转移</translation>
     </message>
 </context>
 <context>
@@ -2409,6 +2487,29 @@
     </message>
 </context>
 <context>
+    <name>rcs::RemovalPlan</name>
+    <message>
+        <source>No node of the cluster has the id &apos;%1&apos;; see status for the ids.</source>
+        <translation>集群中没有 ID 为 &apos;%1&apos; 的节点；节点 ID 见 status。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; matches %2 nodes; give more of the id.</source>
+        <translation>'%1' 匹配 %2 个节点；请给出更长的 ID。</translation>
+    </message>
+    <message>
+        <source>%1 is the only master; add another master before removing it.</source>
+        <translation>%1 是唯一的主节点；移除前请先添加另一个主节点。</translation>
+    </message>
+    <message>
+        <source>Move %1 slots from %2 to %3</source>
+        <translation>将 %1 个槽从 %2 迁移到 %3</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the cluster</source>
+        <translation>将 %1 移出集群</translation>
+    </message>
+</context>
+<context>
     <name>rcs::RemoveNodeJob</name>
     <message>
         <source>Remove a node</source>
@@ -2417,18 +2518,6 @@
     <message>
         <source>Reading the cluster</source>
         <translation>读取集群</translation>
-    </message>
-    <message>
-        <source>No node of the cluster has the id &apos;%1&apos;; see status for the ids.</source>
-        <translation>集群中没有 ID 为 &apos;%1&apos; 的节点；节点 ID 见 status。</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; matches %2 nodes; give more of the id.</source>
-        <translation>&apos;%1&apos; 匹配 %2 个节点；请给出更长的 ID。</translation>
-    </message>
-    <message>
-        <source>%1 is the only master; add another master before removing it.</source>
-        <translation>%1 是唯一的主节点；移除前请先添加另一个主节点。</translation>
     </message>
     <message>
         <source>Moving the slots of %1 to the other masters</source>
@@ -2474,6 +2563,42 @@
         <source>%1 still lists the removed node after %2 s.</source>
         <translation>%2 秒后 %1 仍然记录着已移除的节点。</translation>
     </message>
+    <message>
+        <source>remove-node would remove %1 (%2) as listed above</source>
+        <translation>remove-node 将按上面所列移除节点 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 slots to %2</source>
+        <translation>%1 个槽给 %2</translation>
+    </message>
+    <message>
+        <source>%1 is a master with %2 slots; they move with their keys: %3.</source>
+        <translation>%1 是持有 %2 个槽的主节点；这些槽将连同其中的键一起迁移：%3。</translation>
+    </message>
+    <message>
+        <source>%1 is a master without slots: no slot moves.</source>
+        <translation>%1 是不持有槽的主节点：不迁移槽。</translation>
+    </message>
+    <message>
+        <source>%1 is a replica of %2: no slot moves.</source>
+        <translation>%1 是 %2 的从节点：不迁移槽。</translation>
+    </message>
+    <message>
+        <source>Its replicas %1 follow other masters.</source>
+        <translation>其从节点 %1 将跟随其他主节点。</translation>
+    </message>
+    <message>
+        <source>No other node has to forget %1.</source>
+        <translation>没有其他节点需要忘记 %1。</translation>
+    </message>
+    <message>
+        <source>%1 forget %2 (CLUSTER FORGET).</source>
+        <translation>节点 %1 将忘记 %2（CLUSTER FORGET）。</translation>
+    </message>
+    <message>
+        <source>%1 is reset to a blank node (CLUSTER RESET SOFT).</source>
+        <translation>%1 将被重置为空白节点（CLUSTER RESET SOFT）。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::RemoveNodeWorkflow</name>
@@ -2488,10 +2613,6 @@
     <message>
         <source>Dry run: %1 would be removed; nothing was changed.</source>
         <translation>演练：将移除 %1；未做任何更改。</translation>
-    </message>
-    <message>
-        <source>remove-node would remove pod %1 as listed above. Nothing was changed: run again with --yes to confirm.</source>
-        <translation>remove-node 将按上面所列移除 Pod %1。未做任何更改：请加上 --yes 再次运行以确认。</translation>
     </message>
     <message>
         <source>Planning the removal</source>
@@ -2566,14 +2687,6 @@
         <translation>卷 pvc/%1 将保留（之后扩容时会重新交给 %2）；可这样删除：%3 delete pvc %1</translation>
     </message>
     <message>
-        <source>Move %1 slots from %2 to %3</source>
-        <translation>将 %1 个槽从 %2 迁移到 %3</translation>
-    </message>
-    <message>
-        <source>Remove %1 from the cluster</source>
-        <translation>将 %1 移出集群</translation>
-    </message>
-    <message>
         <source>Delete pod %1</source>
         <translation>删除 Pod %1</translation>
     </message>
@@ -2628,6 +2741,10 @@
     <message>
         <source>The cluster is healthy: %1 masters over %2 pods, every slot served.</source>
         <translation>集群健康：%2 个 Pod 上有 %1 个主节点，每个槽都有节点服务。</translation>
+    </message>
+    <message>
+        <source>remove-node would remove pod %1 as listed above</source>
+        <translation>remove-node 将按上面所列移除 Pod %1</translation>
     </message>
 </context>
 <context>
@@ -2736,6 +2853,18 @@
     <message>
         <source>Moved %1 slots and %2 keys.</source>
         <translation>已迁移 %1 个槽和 %2 个键。</translation>
+    </message>
+    <message>
+        <source>%1 did not apply CLUSTER SETSLOT %2 %3: its replicas did not acknowledge it within %4 ms (Valkey applies SETSLOT on a master only after its online replicas have). Check them with INFO replication on %1, then run check --fix</source>
+        <translation>%1 没有执行 CLUSTER SETSLOT %2 %3：它的从节点在 %4 毫秒内没有确认（Valkey 只在在线的从节点都执行之后才在主节点上执行 SETSLOT）。请在 %1 上用 INFO replication 检查它们，然后运行 check --fix</translation>
+    </message>
+    <message>
+        <source>Asking the source for its role after &quot;%1&quot;</source>
+        <translation>在“%1”之后询问源节点的角色</translation>
+    </message>
+    <message>
+        <source>The source is still a master after %1 attempts</source>
+        <translation>尝试 %1 次之后源节点仍是主节点</translation>
     </message>
 </context>
 <context>

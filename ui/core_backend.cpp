@@ -214,7 +214,12 @@ rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target
                 *why = tr("Select the node to remove in the picture first.");
             return nullptr;
         }
-        return new rcs::RemoveNodeJob(seeds.value(), request.nodeKey, m_pool);
+        {
+            // The window asked the user before starting it.
+            auto *job = new rcs::RemoveNodeJob(seeds.value(), request.nodeKey, m_pool);
+            job->setConfirmed(true);
+            return job;
+        }
     case Action::Rebalance: {
         auto *job = new rcs::RebalanceJob(seeds.value(), m_pool);
         job->setRebalance(rcs::RebalanceOptions{});

@@ -38,6 +38,10 @@ WorkflowPrinter::WorkflowPrinter(Job *job, bool quiet)
                          [](const QString &message) { printOut(message); });
     }
     QObject::connect(&Logger::instance(), &Logger::entryAdded, &m_context, [quiet](const LogEntry &entry) {
+        // The log writes what it echoes itself (--verbose: each command indented under its
+        // description; warnings always): one writer per line.
+        if (Logger::instance().echoes(entry.level))
+            return;
         if (!entry.command.isEmpty()) {
             if (!quiet)
                 printOut(QStringLiteral("$ ") + entry.command);

@@ -4,6 +4,7 @@
 #include "command_registry.h"
 #include "day2_options.h"
 #include "job_runner.h"
+#include "kube_command_support.h"
 #include "topology_output.h"
 
 #include "redis/add_node_job.h"
@@ -111,8 +112,6 @@ int runSlotJob(RebalanceJob &job, const CommandLine &line, RedisPool &pool, bool
     return ExitSuccess;
 }
 
-const QString DryRunOption = QStringLiteral("dry-run");
-
 } // namespace
 
 int runRecover(const QStringList &args)
@@ -213,11 +212,13 @@ int runRemoveNode(const QStringList &args)
     CommandLine line(
         QStringLiteral("remove-node"),
         QStringLiteral("Removes a node: its slots move to the other masters, its replicas follow other "
-                       "masters, every node forgets it, and it is reset to a blank node."));
+                       "masters, every node forgets it, and it is reset to a blank node. Without --yes it "
+                       "lists what would change and exits 1."));
     line.addEndpointOptions(300);
     line.addOption({QStringLiteral("node"),
                     QStringLiteral("The id (or unique prefix) of the node to remove."),
                     QStringLiteral("ID")});
+    line.addOption({QStringLiteral("yes"), QStringLiteral("Confirm the removal.")});
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
     if (line.value(QStringLiteral("node")).isEmpty())
@@ -225,6 +226,9 @@ int runRemoveNode(const QStringList &args)
     RedisPool pool;
     pool.setOptions(line.connectionOptions());
     RemoveNodeJob job(line.nodes(), line.value(QStringLiteral("node")), &pool);
+    job.setConfirmed(line.isSet(QStringLiteral("yes")));
+    // The plan and the equivalent commands, as the Kubernetes form prints them.
+    const WorkflowPrinter printer(&job, line.json());
     if (const int code = finish(job, line); code != ExitSuccess)
         return code;
     const QJsonObject result{{QStringLiteral("removed"), job.removedId()},

@@ -11,7 +11,8 @@ namespace rcs::cli {
 int runRecover(const QStringList &args);
 // `add-node --nodes H:P,… --new H:P [--role master|replica] [--master-id ID]`.
 int runAddNode(const QStringList &args);
-// `remove-node --nodes H:P,… --node ID`: drain, re-point replicas, FORGET everywhere, reset it.
+// `remove-node --nodes H:P,… --node ID [--yes]`: drain, re-point replicas, FORGET everywhere, reset
+// it; without --yes it lists what would change and exits 1.
 int runRemoveNode(const QStringList &args);
 // `rebalance --nodes H:P,… [--weight ID=W,…] [--threshold P] [--dry-run]`.
 int runRebalance(const QStringList &args);

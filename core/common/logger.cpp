@@ -89,4 +89,10 @@ void Logger::setEchoToStderr(bool echo, LogLevel minimum)
     m_echoMinimum = minimum;
 }
 
+bool Logger::echoes(LogLevel level) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_echo && level >= m_echoMinimum;
+}
+
 } // namespace rcs

@@ -52,6 +52,8 @@ public:
     void clear();
     // When set, entries at or above the level are also written to stderr (headless commands).
     void setEchoToStderr(bool echo, LogLevel minimum = LogLevel::Info);
+    // True when entries of this level are written to stderr (another printer then leaves them out).
+    bool echoes(LogLevel level) const;
 
 Q_SIGNALS:
     void entryAdded(const rcs::LogEntry &entry);

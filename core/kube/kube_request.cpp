@@ -200,7 +200,8 @@ void KubeRequest::handleReply(QNetworkReply *reply, bool fromExec)
     reply->deleteLater();
     m_reply = nullptr;
     m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    m_body = reply->readAll();
+    // A reply aborted by its transfer timeout is closed: reading it would only make Qt warn.
+    m_body = reply->isOpen() ? reply->readAll() : QByteArray();
     logWarnings(reply);
     const QString url = reply->url().toString();
 
@@ -224,9 +225,19 @@ void KubeRequest::handleReply(QNetworkReply *reply, bool fromExec)
             retryLater(backoffMs());
             return;
         }
-        const bool timedOut =
-            error == QNetworkReply::TimeoutError || error == QNetworkReply::OperationCanceledError;
-        fail(timedOut ? ErrorCode::Timeout : ErrorCode::ConnectionFailed,
+        // Our own cancel disconnects before it aborts: a cancelled reply here is Qt's transfer
+        // timeout (Qt 6.4 reports it as OperationCanceledError, later versions as TimeoutError).
+        if (error == QNetworkReply::TimeoutError || error == QNetworkReply::OperationCanceledError) {
+            fail(ErrorCode::Timeout,
+                 tr("The Kubernetes API at %1 did not answer the request to %2 %3 within %4 s. Is the "
+                    "API server running and not overloaded, and is the server address in the "
+                    "kubeconfig right (nothing else listening there)? Then try again.")
+                     .arg(m_client->transport().server.toString(), m_spec.verb, context().resource,
+                          QString::number(m_transferTimeoutMs / 1000.0)),
+                 url);
+            return;
+        }
+        fail(ErrorCode::ConnectionFailed,
              tr("Cannot reach the Kubernetes API at %1 to %2 %3: %4. Is the cluster running and the "
                 "server address in the kubeconfig right?")
                  .arg(m_client->transport().server.toString(), m_spec.verb, context().resource,

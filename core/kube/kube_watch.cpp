@@ -209,7 +209,9 @@ void KubeWatch::onStreamFinished(QNetworkReply *reply, bool fromExec)
         return;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 200) {
-        m_parser.feed(reply->readAll());
+        // A stream aborted by its transfer timeout (silent too long) is closed: nothing to read.
+        if (reply->isOpen())
+            m_parser.feed(reply->readAll());
         // A connection that broke mid-body leaves at most a torn event behind: it is dropped (not
         // parsed, not logged) and comes again from the server when the stream resumes from the last
         // complete event's resourceVersion.

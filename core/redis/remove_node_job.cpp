@@ -1,8 +1,11 @@
 #include "remove_node_job.h"
 
+#include "common/confirmation.h"
+#include "common/logger.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/lifecycle_support.h"
 #include "redis/rebalance_job.h"
+#include "redis/redis_cli_line.h"
 #include "redis/redis_pool.h"
 #include "redis/replica_placement.h"
 
@@ -11,6 +14,15 @@
 #include <memory>
 
 namespace rcs {
+
+namespace {
+// "127.0.0.1:7001 (1a2b3c4d)" for the plan's messages.
+QString nodeName(const ClusterTopology &topology, const QString &id)
+{
+    const TopologyNode *node = topology.node(id);
+    return node ? QStringLiteral("%1 (%2)").arg(node->address.toString(), id.left(8)) : id.left(8);
+}
+} // namespace
 
 RemoveNodeJob::RemoveNodeJob(QList<NodeAddress> seeds, QString nodeId, RedisPool *pool, QObject *parent)
     : Job(parent)
@@ -49,30 +61,29 @@ void RemoveNodeJob::scan(std::function<void(const ClusterTopology &)> next)
 
 void RemoveNodeJob::firstScan(const ClusterTopology &topology)
 {
-    QList<const TopologyNode *> matches;
-    for (const TopologyNode &node : topology.nodes()) {
-        if (!m_requested.isEmpty() && node.id.startsWith(m_requested))
-            matches.append(&node);
-    }
-    if (matches.size() != 1) {
-        return fail(
-            ErrorCode::InvalidInput,
-            matches.isEmpty()
-                ? tr("No node of the cluster has the id '%1'; see status for the ids.").arg(m_requested)
-                : tr("'%1' matches %2 nodes; give more of the id.").arg(m_requested).arg(matches.size()));
-    }
-    const TopologyNode &node = *matches.first();
+    const Result<RemovalPlan> plan = planRemoval(topology, m_requested);
+    if (!plan)
+        return fail(plan.error());
+    const TopologyNode &node = plan->node;
     m_id = node.id;
     m_address = node.address;
     m_reachable = node.reachable;
+    // The plan is for the user who has not confirmed yet (a confirming caller showed its own).
+    if (!m_confirmed)
+        listPlan(topology, *plan);
+    const auto logCommands = [this, &plan, &topology] {
+        // A seed that stays a member: del-node and reshard talk to the cluster, not to the node.
+        const NodeAddress seed = plan->forgetters.value(0, m_address);
+        const auto name = [&topology](const QString &id) { return nodeName(topology, id); };
+        for (const EquivalentCommand &command : removalCommands(*plan, cliProgram(m_pool, seed), seed, name))
+            Logger::instance().command(QStringLiteral("redis"), command.message, command.command);
+    };
+    if (const std::optional<Error> refusal = refusalUnlessConfirmed(
+            m_confirmed,
+            tr("remove-node would remove %1 (%2) as listed above").arg(m_address.toString(), m_id.left(8)),
+            logCommands))
+        return fail(*refusal);
     if (node.isMaster() && !node.slotSet.isEmpty()) {
-        int others = 0;
-        for (const TopologyNode &master : topology.masters())
-            others += master.id != m_id ? 1 : 0;
-        if (others == 0)
-            return fail(ErrorCode::Refused,
-                        tr("%1 is the only master; add another master before removing it.")
-                            .arg(m_address.toString()));
         setStep(tr("Moving the slots of %1 to the other masters").arg(m_address.toString()));
         auto *drain = new RebalanceJob(m_seeds, m_pool, this);
         drain->setDrain(m_id);
@@ -90,6 +101,38 @@ void RemoveNodeJob::firstScan(const ClusterTopology &topology)
         return;
     }
     repointReplicas(topology);
+}
+
+void RemoveNodeJob::listPlan(const ClusterTopology &topology, const RemovalPlan &plan)
+{
+    const auto name = [&topology](const QString &id) { return nodeName(topology, id); };
+    const TopologyNode &node = plan.node;
+    if (!plan.drainTargets.isEmpty()) {
+        QStringList targets;
+        for (const auto &[target, count] : plan.drainTargets)
+            targets << tr("%1 slots to %2").arg(count).arg(name(target));
+        info(tr("%1 is a master with %2 slots; they move with their keys: %3.")
+                 .arg(name(node.id))
+                 .arg(node.slotSet.count())
+                 .arg(targets.join(QLatin1String(", "))));
+    } else if (node.isMaster()) {
+        info(tr("%1 is a master without slots: no slot moves.").arg(name(node.id)));
+    } else {
+        info(tr("%1 is a replica of %2: no slot moves.").arg(name(node.id), name(node.masterId)));
+    }
+    QStringList replicas;
+    for (const TopologyNode &replica : plan.replicas)
+        replicas << name(replica.id);
+    if (!replicas.isEmpty())
+        info(tr("Its replicas %1 follow other masters.").arg(replicas.join(QLatin1String(", "))));
+    QStringList forgetters;
+    for (const NodeAddress &address : plan.forgetters)
+        forgetters << address.toString();
+    info(forgetters.isEmpty() ? tr("No other node has to forget %1.").arg(node.id.left(8))
+                              : tr("%1 forget %2 (CLUSTER FORGET).")
+                                    .arg(forgetters.join(QLatin1String(", ")), node.id.left(8)));
+    if (node.reachable)
+        info(tr("%1 is reset to a blank node with a new id (CLUSTER RESET HARD).").arg(name(node.id)));
 }
 
 void RemoveNodeJob::repointReplicas(const ClusterTopology &topology)

@@ -2,6 +2,7 @@
 
 #include "common/job.h"
 #include "redis/cluster_topology.h"
+#include "redis/removal_plan.h"
 
 #include <QDeadlineTimer>
 #include <QList>
@@ -14,7 +15,9 @@ namespace rcs {
 class RedisPool;
 
 // Removes a node from a running cluster without losing a key.
-// 1. Scans; the node is given by id (or a unique prefix).
+// 1. Scans; the node is given by id (or a unique prefix). Unless confirmed, the job lists the plan
+//    (planRemoval) as info messages, logs its redis-cli lines and stops there (Refused), changing
+//    nothing.
 // 2. A master with slots is drained first (RebalanceJob in drain mode: its slots go to the other
 //    masters, the emptiest first); the cluster is then scanned again.
 // 3. Its replicas follow the master with the fewest replicas in another host group (CLUSTER REPLICATE),
@@ -27,8 +30,9 @@ class RedisPool;
 //    the kept volume) would be joined and dropped again by every member.
 // 5. Waits until no remaining node lists it.
 //
-// Error behaviour: InvalidInput for an unknown or ambiguous id; Refused when it is the last master;
-// the drain's errors; the node's error replies; Timeout when it keeps being listed.
+// Error behaviour: InvalidInput for an unknown or ambiguous id; Refused when it is the last master or
+// without confirmation; the drain's errors; the node's error replies; Timeout when it keeps being
+// listed.
 class RemoveNodeJob final : public Job {
     Q_OBJECT
 public:
@@ -37,6 +41,9 @@ public:
     RemoveNodeJob(QList<NodeAddress> seeds, QString nodeId, RedisPool *pool = nullptr,
                   QObject *parent = nullptr);
     ~RemoveNodeJob() override;
+
+    // Callers that asked the user already (the GUI's dialog, remove-node --yes) confirm; default: not.
+    void setConfirmed(bool confirmed) { m_confirmed = confirmed; }
 
     QString removedId() const { return m_id; }
     int slotsMoved() const { return m_slotsMoved; }
@@ -48,12 +55,14 @@ protected:
 private:
     void scan(std::function<void(const ClusterTopology &)> next);
     void firstScan(const ClusterTopology &topology);
+    void listPlan(const ClusterTopology &topology, const RemovalPlan &plan);
     void repointReplicas(const ClusterTopology &topology);
     void forget(const ClusterTopology &topology);
     void waitUntilForgotten();
 
     QList<NodeAddress> m_seeds;
     QString m_requested;
+    bool m_confirmed = false;
     QPointer<RedisPool> m_pool;
     QString m_id;
     NodeAddress m_address;

@@ -75,6 +75,20 @@ void CleanupWorkflow::probeNext(int index)
             });
 }
 
+void CleanupWorkflow::logCommands()
+{
+    for (const KubeObjectRef &ref : std::as_const(m_existing))
+        logCommand(
+            QStringLiteral("kube"), tr("Delete %1").arg(label(ref)),
+            QStringLiteral("%1 delete %2 %3").arg(session()->kubectl(), kubectlName(ref.kind), ref.name));
+    if (!m_claims.isEmpty())
+        logCommand(QStringLiteral("kube"), tr("Delete the volumes"),
+                   QStringLiteral("%1 delete pvc -l %2").arg(session()->kubectl(), m_selector));
+    if (m_deleteNamespace)
+        logCommand(QStringLiteral("kube"), tr("Delete the namespace"),
+                   QStringLiteral("kubectl delete namespace %1").arg(session()->ns()));
+}
+
 void CleanupWorkflow::listClaims()
 {
     auto afterClaims = [this] {
@@ -88,31 +102,11 @@ void CleanupWorkflow::listClaims()
         }
         for (const QString &item : std::as_const(m_planned))
             info(tr("would delete %1").arg(item));
-        if (isDryRun() || !m_confirmed) {
-            for (const KubeObjectRef &ref : std::as_const(m_existing))
-                logCommand(QStringLiteral("kube"), tr("Delete %1").arg(label(ref)),
-                           QStringLiteral("%1 delete %2 %3")
-                               .arg(session()->kubectl(), kubectlName(ref.kind), ref.name));
-            if (!m_claims.isEmpty())
-                logCommand(QStringLiteral("kube"), tr("Delete the volumes"),
-                           QStringLiteral("%1 delete pvc -l %2").arg(session()->kubectl(), m_selector));
-            if (m_deleteNamespace)
-                logCommand(QStringLiteral("kube"), tr("Delete the namespace"),
-                           QStringLiteral("kubectl delete namespace %1").arg(session()->ns()));
-        }
-        if (isDryRun()) {
-            setChangedNothing(true);
-            addResult(tr("Dry run: would delete %1; nothing was changed.")
-                          .arg(m_planned.join(QLatin1String(", "))));
-            succeed();
+        const QString planned = m_planned.join(QLatin1String(", "));
+        if (!proceedIfConfirmed(m_confirmed, tr("Cleanup would delete %1").arg(planned),
+                                tr("Dry run: would delete %1; nothing was changed.").arg(planned),
+                                [this] { logCommands(); }))
             return;
-        }
-        if (!m_confirmed) {
-            fail(ErrorCode::Refused, tr("Cleanup would delete %1. Nothing was deleted: run again with "
-                                        "--yes to confirm.")
-                                         .arg(m_planned.join(QLatin1String(", "))));
-            return;
-        }
         deleteNext(0);
     };
     if (!m_deletePvcs || m_selector.isEmpty()) {

@@ -27,6 +27,8 @@ protected:
 private:
     void probeNext(int index);
     void listClaims();
+    // The kubectl lines of the deletions (what a dry run or an unconfirmed run shows).
+    void logCommands();
     void deleteNext(int index);
     void waitForPodsGone();
     void deleteClaims();

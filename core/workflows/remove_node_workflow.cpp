@@ -3,8 +3,8 @@
 #include "kube/kube_client.h"
 #include "kube/kube_request.h"
 #include "kube_session.h"
-#include "redis/rebalance_planner.h"
 #include "redis/redis_cli_line.h"
+#include "redis/removal_plan.h"
 #include "redis/remove_node_job.h"
 
 #include <QJsonArray>
@@ -31,21 +31,11 @@ void RemoveNodeWorkflow::doStart()
             return;
         for (const QString &line : std::as_const(m_planned))
             info(line);
-        if (isDryRun() || !m_confirmed)
-            logCommands(found);
-        if (isDryRun()) {
-            setChangedNothing(true);
-            addResult(tr("Dry run: %1 would be removed; nothing was changed.").arg(m_podName));
-            succeed();
+        if (!proceedIfConfirmed(m_confirmed,
+                                tr("remove-node would remove pod %1 as listed above").arg(m_podName),
+                                tr("Dry run: %1 would be removed; nothing was changed.").arg(m_podName),
+                                [this, &found] { logCommands(found); }))
             return;
-        }
-        if (!m_confirmed) {
-            fail(ErrorCode::Refused,
-                 tr("remove-node would remove pod %1 as listed above. Nothing was changed: run "
-                    "again with --yes to confirm.")
-                     .arg(m_podName));
-            return;
-        }
         leaveCluster(found);
     });
 }
@@ -78,14 +68,12 @@ bool RemoveNodeWorkflow::plan(const ClusterSurvey &found)
         m_planned << tr("%1 is not a member of the cluster: only the pod goes.").arg(m_podName);
     } else {
         m_nodeId = node->id;
+        m_removal.node = *node;
         const QList<TopologyNode> masters = found.topology.masters();
         if (node->isMaster() && !node->slotSet.isEmpty()) {
             int serving = 0;
-            QList<MasterSlots> owned;
-            for (const TopologyNode &master : masters) {
+            for (const TopologyNode &master : masters)
                 serving += master.slotSet.isEmpty() ? 0 : 1;
-                owned.append(MasterSlots{master.id, master.slotSet});
-            }
             if (serving - 1 < kMinimumMasters) {
                 QStringList replicas;
                 for (const TopologyNode &replica : found.topology.replicasOf(node->id))
@@ -103,19 +91,15 @@ bool RemoveNodeWorkflow::plan(const ClusterSurvey &found)
                                         .arg(replicas.first())));
                 return false;
             }
-            const Result<SlotPlan> drain = planDrain(owned, node->id);
-            if (!drain) {
-                failStep(step, drain.error());
+            const Result<RemovalPlan> removal = planRemoval(found.topology, node->id);
+            if (!removal) {
+                failStep(step, removal.error());
                 return false;
             }
-            QMap<QString, int> byTarget;
-            for (const SlotMove &move : drain->moves)
-                byTarget[move.targetId] += move.slotSet.count();
+            m_removal.drainTargets = removal->drainTargets;
             QStringList targets;
-            for (auto it = byTarget.cbegin(); it != byTarget.cend(); ++it) {
-                m_drainTargets.append({it.key(), it.value()});
-                targets << tr("%1 slots to %2").arg(it.value()).arg(found.podName(it.key()));
-            }
+            for (const auto &[target, count] : std::as_const(m_removal.drainTargets))
+                targets << tr("%1 slots to %2").arg(count).arg(found.podName(target));
             m_planned << tr("%1 is a master with %2 slots; they move with their keys: %3.")
                              .arg(m_podName)
                              .arg(node->slotSet.count())
@@ -169,19 +153,12 @@ bool RemoveNodeWorkflow::plan(const ClusterSurvey &found)
 
 void RemoveNodeWorkflow::logCommands(const ClusterSurvey &found)
 {
-    const QString seed = found.addresses.value(0).toString();
-    const QString cli = cliProgram(session()->pool(), found.addresses.value(0));
     if (!m_nodeId.isEmpty()) {
-        for (const auto &[target, count] : std::as_const(m_drainTargets)) {
-            logCommand(QStringLiteral("redis"),
-                       tr("Move %1 slots from %2 to %3").arg(count).arg(m_podName, found.podName(target)),
-                       QStringLiteral("%1 --cluster reshard %2 --cluster-from %3 --cluster-to %4 "
-                                      "--cluster-slots %5 --cluster-yes")
-                           .arg(cli, seed, m_nodeId, target)
-                           .arg(count));
-        }
-        logCommand(QStringLiteral("redis"), tr("Remove %1 from the cluster").arg(m_podName),
-                   QStringLiteral("%1 --cluster del-node %2 %3").arg(cli, seed, m_nodeId));
+        const QList<EquivalentCommand> commands = removalCommands(
+            m_removal, cliProgram(session()->pool(), found.addresses.value(0)), found.addresses.value(0),
+            [&found](const QString &id) { return found.podName(id); });
+        for (const EquivalentCommand &command : commands)
+            logCommand(QStringLiteral("redis"), command.message, command.command);
     }
     logCommand(QStringLiteral("kube"), tr("Delete pod %1").arg(m_podName),
                QStringLiteral("%1 scale statefulset %2 --replicas=%3")
@@ -201,6 +178,7 @@ void RemoveNodeWorkflow::leaveCluster(const ClusterSurvey &found)
         return;
     }
     auto *job = new RemoveNodeJob(found.addresses, m_nodeId, session()->pool());
+    job->setConfirmed(true); // confirmed above, with the pod's name
     runStep(tr("Removing %1 from the cluster").arg(m_podName), job, [this](Job *child) {
         m_slotsMoved = static_cast<RemoveNodeJob *>(child)->slotsMoved();
         addResult(tr("%1 left the cluster%2; every other node forgot it.")

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "redis/removal_plan.h"
 #include "workflow.h"
 
 namespace rcs {
@@ -62,7 +63,7 @@ private:
     QString m_nodeId;
     QStringList m_planned;
     QStringList m_claims;
-    QList<QPair<QString, int>> m_drainTargets; // node id, slot count
+    RemovalPlan m_removal; // of a member: the node and where its slots go
     int m_slotsMoved = 0;
 };
 

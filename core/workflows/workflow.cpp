@@ -1,5 +1,6 @@
 #include "workflow.h"
 
+#include "common/confirmation.h"
 #include "common/logger.h"
 #include "kube/kube_client.h"
 #include "kube/kube_request.h"
@@ -147,6 +148,23 @@ KubeRequest *Workflow::allowNotFound(KubeRequest *request) const
     request->deleteLater();
     spec.notFoundIsSuccess = true;
     return m_session->client()->raw(spec);
+}
+
+bool Workflow::proceedIfConfirmed(bool confirmed, const QString &wouldDo, const QString &dryRunResult,
+                                  const std::function<void()> &logCommands)
+{
+    if (!m_dryRun) {
+        if (const std::optional<Error> refusal = refusalUnlessConfirmed(confirmed, wouldDo, logCommands)) {
+            fail(*refusal);
+            return false;
+        }
+        return true;
+    }
+    logCommands();
+    setChangedNothing(true);
+    addResult(dryRunResult);
+    succeed();
+    return false;
 }
 
 void Workflow::logCommand(const QString &category, const QString &message, const QString &command)

@@ -92,6 +92,11 @@ protected:
     // The same call with 404 as a successful answer (its httpStatus() says which): a missing object is
     // something to report or, for a delete, what was asked for. The given request is dropped.
     KubeRequest *allowNotFound(KubeRequest *request) const;
+    // refusalUnlessConfirmed() as a step that knows the dry run: returns true when the run may change
+    // things; else it failed (not confirmed) or, in a dry run, logged the commands, recorded
+    // dryRunResult and succeeded, changing nothing.
+    bool proceedIfConfirmed(bool confirmed, const QString &wouldDo, const QString &dryRunResult,
+                            const std::function<void()> &logCommands);
     // Logs a changing action with its equivalent command ([dry-run] prefix in dry-run mode).
     void logCommand(const QString &category, const QString &message, const QString &command);
 

@@ -199,9 +199,30 @@ private Q_SLOTS:
         QVERIFY2(dry.out.contains(QLatin1String("CLUSTER MEET")), qPrintable(dry.out));
         QCOMPARE(situation(), QStringLiteral("total-failure"));
 
-        CliRun recover = runStudio(QStringList{QStringLiteral("recover")} + target());
+        CliRun recover =
+            runStudio(QStringList{QStringLiteral("recover"), QStringLiteral("--verbose")} + target());
         QVERIFY2(recover.exitCode == 0, qPrintable(recover.all()));
         QVERIFY2(recover.out.contains(QLatin1String("Recovered")), qPrintable(recover.out));
+        // --verbose writes each equivalent command once, indented under its description on stderr;
+        // nothing writes it a second time, bare.
+        int meets = 0;
+        for (const QString *stream : {&recover.out, &recover.err}) {
+            const QStringList lines = stream->split(QLatin1Char('\n'));
+            for (int i = 0; i < lines.size(); ++i) {
+                if (!lines.at(i).trimmed().startsWith(QLatin1String("$ ")))
+                    continue;
+                QVERIFY2(lines.at(i).startsWith(QLatin1String("    $ ")) && i > 0 &&
+                             !lines.at(i - 1).trimmed().isEmpty() &&
+                             !lines.at(i - 1).trimmed().startsWith(QLatin1String("$ ")),
+                         qPrintable(QStringLiteral("%1, line %2:\n")
+                                        .arg(stream == &recover.out ? QStringLiteral("stdout")
+                                                                    : QStringLiteral("stderr"))
+                                        .arg(i + 1) +
+                                    recover.all()));
+                meets += lines.at(i).contains(QLatin1String("CLUSTER MEET")) ? 1 : 0;
+            }
+        }
+        QVERIFY2(meets > 0, qPrintable(recover.all()));
 
         // Every address current: status lists exactly the pods' IPs, healthy.
         const QJsonObject json = statusJson(target());

@@ -99,6 +99,7 @@ private Q_SLOTS:
         QVERIFY2(checkCluster(topology).isHealthy(), qPrintable(problems(checkCluster(topology))));
 
         auto *remove = new RemoveNodeJob({seed}, newMaster.left(10), &m_pool);
+        remove->setConfirmed(true);
         error = runJob(remove, 180000);
         QVERIFY2(!error.isError(), qPrintable(error.message() + QLatin1Char('\n') + error.detail()));
         QCOMPARE(remove->removedId(), newMaster);

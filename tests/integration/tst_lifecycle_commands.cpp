@@ -51,6 +51,21 @@ private:
         return {};
     }
 
+    // Every node as the seed sees it: id → role, master and slots.
+    QMap<QString, QString> shape()
+    {
+        QMap<QString, QString> nodes;
+        for (const QJsonValue &value : statusNodes()) {
+            const QJsonObject node = value.toObject();
+            nodes.insert(node.value(QStringLiteral("id")).toString(),
+                         QStringList{node.value(QStringLiteral("role")).toString(),
+                                     node.value(QStringLiteral("master_id")).toString(),
+                                     node.value(QStringLiteral("slots")).toString()}
+                             .join(QLatin1Char(' ')));
+        }
+        return nodes;
+    }
+
     QString roleOf(const QString &id)
     {
         for (const QJsonValue &value : statusNodes()) {
@@ -131,9 +146,31 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QCOMPARE(roleOf(replica), QStringLiteral("master"));
 
+        // Without --yes: the plan with its redis-cli lines, exit 1, and nothing changed.
+        const QMap<QString, QString> before = shape();
+        QCOMPARE(before.size(), 7);
+        QVERIFY(before.value(added).startsWith(QStringLiteral("master")));
         run = studio({QStringLiteral("remove-node"), n, seed, QStringLiteral("--node"), added.left(10)});
+        QVERIFY2(run.exitCode == 1, qPrintable(describe(run)));
+        QVERIFY2(run.err.contains("Nothing was changed: run again with --yes to confirm."),
+                 qPrintable(describe(run)));
+        QVERIFY2(run.out.contains("is a master with 4096 slots; they move with their keys:"),
+                 qPrintable(describe(run)));
+        QVERIFY2(run.out.contains("(CLUSTER FORGET)") && run.out.contains(seed.toUtf8()),
+                 qPrintable(describe(run)));
+        QVERIFY2(run.out.contains("-cli --cluster reshard ") &&
+                     run.out.contains(QStringLiteral("--cluster-from %1").arg(added).toUtf8()),
+                 qPrintable(describe(run)));
+        QVERIFY2(run.out.contains(QStringLiteral("--cluster del-node ").toUtf8()) &&
+                     run.out.contains(QStringLiteral(" %1\n").arg(added).toUtf8()),
+                 qPrintable(describe(run)));
+        QCOMPARE(shape(), before);
+
+        run = studio({QStringLiteral("remove-node"), n, seed, QStringLiteral("--node"), added.left(10),
+                      QStringLiteral("--yes")});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QCOMPARE(statusNodes().size(), 6);
+        QVERIFY(!shape().contains(added));
 
         run = studio({QStringLiteral("check"), n, seed, QStringLiteral("--fix")});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));

@@ -332,6 +332,7 @@ private Q_SLOTS:
         QVERIFY(refuseWrites(leaving, true));
 
         auto *remove = new RemoveNodeJob({first()}, leavingId, m_pool.get());
+        remove->setConfirmed(true);
         const Error error = runJob(remove, 180000);
         qInfo("remove-node stopped: %s", qPrintable(error.message()));
         expectClearFailure(error, leaving);
@@ -343,7 +344,13 @@ private Q_SLOTS:
         QVERIFY(keys.ok() && keys->integerValue() > 0);
 
         QVERIFY(refuseWrites(leaving, false));
-        fixThenVerify([this, leavingId] { return new RemoveNodeJob({first()}, leavingId, m_pool.get()); }, 2);
+        fixThenVerify(
+            [this, leavingId] {
+                auto *again = new RemoveNodeJob({first()}, leavingId, m_pool.get());
+                again->setConfirmed(true);
+                return again;
+            },
+            2);
         QVERIFY(!scan(*m_pool, first()).node(leavingId));
     }
 };

@@ -1,0 +1,23 @@
+#include "confirmation.h"
+
+#include <QCoreApplication>
+
+namespace rcs {
+
+namespace {
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(rcs::Confirmation)
+};
+} // namespace
+
+std::optional<Error> refusalUnlessConfirmed(bool confirmed, const QString &wouldDo,
+                                            const std::function<void()> &logCommands)
+{
+    if (confirmed)
+        return std::nullopt;
+    logCommands();
+    return Error(ErrorCode::Refused,
+                 Text::tr("%1. Nothing was changed: run again with --yes to confirm.").arg(wouldDo));
+}
+
+} // namespace rcs
