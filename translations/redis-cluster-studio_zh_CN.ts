@@ -429,6 +429,14 @@
         <source>%1 (%2, node %3) joined as a replica of %4 (node %5).</source>
         <translation>%1（%2，节点 %3）已作为 %4（节点 %5）的从节点加入。</translation>
     </message>
+    <message>
+        <source>Giving %1 a new node id</source>
+        <translation>正在为 %1 分配新的节点 ID</translation>
+    </message>
+    <message>
+        <source>Give %1 a new node id (it is blank)</source>
+        <translation>为 %1 分配新的节点 ID（它是空白节点）</translation>
+    </message>
 </context>
 <context>
     <name>rcs::CheckWorkflow</name>
@@ -2494,7 +2502,7 @@
     </message>
     <message>
         <source>&apos;%1&apos; matches %2 nodes; give more of the id.</source>
-        <translation>'%1' 匹配 %2 个节点；请给出更长的 ID。</translation>
+        <translation>&apos;%1&apos; 匹配 %2 个节点；请给出更长的 ID。</translation>
     </message>
     <message>
         <source>%1 is the only master; add another master before removing it.</source>
@@ -2596,8 +2604,8 @@
         <translation>节点 %1 将忘记 %2（CLUSTER FORGET）。</translation>
     </message>
     <message>
-        <source>%1 is reset to a blank node (CLUSTER RESET SOFT).</source>
-        <translation>%1 将被重置为空白节点（CLUSTER RESET SOFT）。</translation>
+        <source>%1 is reset to a blank node with a new id (CLUSTER RESET HARD).</source>
+        <translation>%1 将被重置为带有新 ID 的空白节点（CLUSTER RESET HARD）。</translation>
     </message>
 </context>
 <context>
@@ -2665,10 +2673,6 @@
     <message>
         <source>Its replicas %1 follow other masters.</source>
         <translation>其从节点 %1 将跟随其他主节点。</translation>
-    </message>
-    <message>
-        <source>Every other node forgets %1 (CLUSTER FORGET) and it is reset to a blank node (CLUSTER RESET SOFT).</source>
-        <translation>其他所有节点都会忘记 %1（CLUSTER FORGET），它会被重置为空白节点（CLUSTER RESET SOFT）。</translation>
     </message>
     <message>
         <source>StatefulSet %1 is scaled from %2 to %3 pods: pod %4 is deleted.</source>
@@ -2745,6 +2749,10 @@
     <message>
         <source>remove-node would remove pod %1 as listed above</source>
         <translation>remove-node 将按上面所列移除 Pod %1</translation>
+    </message>
+    <message>
+        <source>Every other node forgets %1 (CLUSTER FORGET) and it is reset to a blank node (CLUSTER RESET HARD).</source>
+        <translation>其他所有节点都会忘记 %1（CLUSTER FORGET），它会被重置为空白节点（CLUSTER RESET HARD）。</translation>
     </message>
 </context>
 <context>
