@@ -3455,6 +3455,14 @@
         <source>Flags</source>
         <translation>标志</translation>
     </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ui::FinishPage</name>
