@@ -1,5 +1,6 @@
 #include "redis_cli_line.h"
 
+#include "common/shell_quote.h"
 #include "redis/redis_pool.h"
 
 #include <QRegularExpression>
@@ -7,15 +8,12 @@
 namespace rcs {
 
 namespace {
-QString shellQuoted(const QString &arg)
+// A brace range such as {0..5460} (how a person types ADDSLOTS of a whole range) is meant for the
+// shell to expand, so it stays unquoted; every other argument follows shellQuote.
+QString cliArgument(const QString &arg)
 {
-    // Brace ranges like {0..5460} are meant for the shell to expand, so they stay unquoted.
-    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_@%+=:,./{}-]+$"));
-    if (!arg.isEmpty() && plain.match(arg).hasMatch())
-        return arg;
-    QString quoted = arg;
-    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+    static const QRegularExpression braceRange(QStringLiteral("^\\{[0-9]+\\.\\.[0-9]+\\}$"));
+    return braceRange.match(arg).hasMatch() ? arg : shellQuote(arg);
 }
 } // namespace
 
@@ -27,15 +25,15 @@ QString cliProgram(const RedisPool *pool, const NodeAddress &address)
 
 QString redisCliLine(const RedisPool *pool, const NodeAddress &address, const QStringList &args)
 {
-    QStringList parts = {cliProgram(pool, address), QStringLiteral("-h"), shellQuoted(address.host),
+    QStringList parts = {cliProgram(pool, address), QStringLiteral("-h"), shellQuote(address.host),
                          QStringLiteral("-p"), QString::number(address.port)};
     if (pool && !pool->options().password.isEmpty()) {
         if (!pool->options().user.isEmpty())
-            parts << QStringLiteral("--user") << shellQuoted(pool->options().user);
+            parts << QStringLiteral("--user") << shellQuote(pool->options().user);
         parts << QStringLiteral("--askpass");
     }
     for (const QString &arg : args)
-        parts << shellQuoted(arg);
+        parts << cliArgument(arg);
     return parts.join(QLatin1Char(' '));
 }
 
