@@ -15,7 +15,6 @@ QString cliArgument(const QString &arg)
     static const QRegularExpression braceRange(QStringLiteral("^\\{[0-9]+\\.\\.[0-9]+\\}$"));
     return braceRange.match(arg).hasMatch() ? arg : shellQuote(arg);
 }
-} // namespace
 
 QString cliProgram(const RedisPool *pool, const NodeAddress &address)
 {
@@ -23,15 +22,23 @@ QString cliProgram(const RedisPool *pool, const NodeAddress &address)
     return server ? server->cliName() : QStringLiteral("redis-cli");
 }
 
-QString redisCliLine(const RedisPool *pool, const NodeAddress &address, const QStringList &args)
+QStringList credentialOptions(const RedisPool *pool)
 {
-    QStringList parts = {cliProgram(pool, address), QStringLiteral("-h"), shellQuote(address.host),
-                         QStringLiteral("-p"), QString::number(address.port)};
+    QStringList options;
     if (pool && !pool->options().password.isEmpty()) {
         if (!pool->options().user.isEmpty())
-            parts << QStringLiteral("--user") << shellQuote(pool->options().user);
-        parts << QStringLiteral("--askpass");
+            options << QStringLiteral("--user") << shellQuote(pool->options().user);
+        options << QStringLiteral("--askpass");
     }
+    return options;
+}
+} // namespace
+
+QString redisCliLine(const RedisPool *pool, const NodeAddress &address, const QStringList &args)
+{
+    QStringList parts{cliProgram(pool, address), QStringLiteral("-h"), shellQuote(address.host),
+                      QStringLiteral("-p"), QString::number(address.port)};
+    parts << credentialOptions(pool);
     for (const QString &arg : args)
         parts << cliArgument(arg);
     return parts.join(QLatin1Char(' '));
@@ -43,6 +50,23 @@ QString redisCliLine(const RedisPool *pool, const NodeAddress &address, const QL
     for (const QByteArray &arg : argv)
         args.append(QString::fromUtf8(arg));
     return redisCliLine(pool, address, args);
+}
+
+QString redisCliClusterLine(const RedisPool *pool, const NodeAddress &address, const QString &subcommand,
+                            const QStringList &words)
+{
+    QStringList parts{cliProgram(pool, address)};
+    parts << credentialOptions(pool) << QStringLiteral("--cluster") << subcommand << words;
+    return parts.join(QLatin1Char(' '));
+}
+
+QString reshardLine(const RedisPool *pool, const NodeAddress &seed, const QString &fromId,
+                    const QString &toId, qsizetype slotCount)
+{
+    return redisCliClusterLine(pool, seed, QStringLiteral("reshard"),
+                               {seed.toString(), QStringLiteral("--cluster-from"), fromId,
+                                QStringLiteral("--cluster-to"), toId, QStringLiteral("--cluster-slots"),
+                                QString::number(slotCount), QStringLiteral("--cluster-yes")});
 }
 
 } // namespace rcs
