@@ -1,9 +1,9 @@
-#include "pod_exec.h"
+#include "support/pod_exec.h"
 
 #include "common/logger.h"
 #include "common/shell_quote.h"
-#include "kube_client.h"
-#include "kube_status.h"
+#include "kube/kube_client.h"
+#include "kube/kube_status.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,7 +12,7 @@
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
-namespace rcs {
+namespace rcs::test {
 
 namespace {
 const QString kV5 = QStringLiteral("v5.channel.k8s.io");
@@ -177,4 +177,4 @@ void PodExec::closed()
     succeed();
 }
 
-} // namespace rcs
+} // namespace rcs::test
