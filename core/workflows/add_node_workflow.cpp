@@ -81,15 +81,17 @@ void AddNodeWorkflow::logDryRun(const ClusterSurvey &found, bool scale)
     // The new pod's IP is known only once it runs; the line reads it the way a person would.
     const QString newAddress = QStringLiteral("$(%1 get pod %2 -o jsonpath='{.status.podIP}'):6379")
                                    .arg(session()->kubectl(), m_podName);
-    const QString seed = found.addresses.value(0).toString();
-    const QString cli = cliProgram(session()->pool(), found.addresses.value(0));
+    const NodeAddress seed = found.addresses.value(0);
     const bool master = m_role == Role::Master;
+    QStringList join{newAddress, seed.toString()};
+    if (!master)
+        join << QStringLiteral("--cluster-slave");
     logCommand(QStringLiteral("redis"), tr("Join %1 to the cluster").arg(m_podName),
-               QStringLiteral("%1 --cluster add-node %2 %3%4")
-                   .arg(cli, newAddress, seed, master ? QString() : QStringLiteral(" --cluster-slave")));
+               redisCliClusterLine(session()->pool(), seed, QStringLiteral("add-node"), join));
     if (master) {
         logCommand(QStringLiteral("redis"), tr("Move slots onto %1").arg(m_podName),
-                   QStringLiteral("%1 --cluster rebalance %2 --cluster-use-empty-masters").arg(cli, seed));
+                   redisCliClusterLine(session()->pool(), seed, QStringLiteral("rebalance"),
+                                       {seed.toString(), QStringLiteral("--cluster-use-empty-masters")}));
     }
     addResult(tr("Dry run: %1 would be added as a %2%3; nothing was changed.")
                   .arg(m_podName, master ? QStringLiteral("master") : QStringLiteral("replica"),
