@@ -172,8 +172,8 @@ SituationAssessment assessClusterSituation(const ClusterTopology &topology, cons
     // (no connected link anywhere) is the telling sign.
     if (stale && (!anyOk || !anyLink)) {
         return {Situation::TotalFailure,
-                Text::tr("Every node came back with a new IP and the nodes cannot find each other (no node "
-                         "hears any other, cluster_state:fail); the data on the volumes is kept."),
+                Text::tr("Every node came back with a new IP and they lost each other (no node hears any "
+                         "other, cluster_state:fail); the data on the volumes is kept."),
                 SuggestedOperation::Recover};
     }
     if (report.isHealthy() && topology.allStatesOk() && !states.isEmpty())

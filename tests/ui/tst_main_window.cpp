@@ -1,4 +1,6 @@
 #include "studio_fixtures.h"
+#include "../unit/cluster_views.h"
+#include "ui/topology_adapter.h"
 #include "ui/confirmation_dialog.h"
 #include "ui/job_progress_panel.h"
 #include "ui/main_window.h"
@@ -23,6 +25,34 @@
 using namespace rcs::ui;
 
 namespace {
+// What a refresh hands the window after every pod of a six-pod StatefulSet restarted with a new IP:
+// each node still prints the old IPs (its own too), hears nobody and reports cluster_state:fail.
+TopologySnapshot totalFailureSnapshot()
+{
+    QList<rcs::test::Spec> specs = rcs::test::sixNodes();
+    const QList<rcs::test::Spec> before = specs;
+    QMap<QString, rcs::PodInfo> pods;
+    for (int i = 0; i < specs.size(); ++i) {
+        specs[i].ip = QStringLiteral("10.244.%1.%2").arg(i % 3 + 1).arg(20 + i);
+        pods.insert(specs[i].ip, rcs::PodInfo{QStringLiteral("redis-app-%1").arg(i), specs[i].ip,
+                                              QStringLiteral("worker-%1").arg(i % 3 + 1),
+                                              QStringLiteral("Running"), true, 1});
+    }
+    QList<rcs::NodeView> views;
+    for (int i = 0; i < specs.size(); ++i) {
+        rcs::test::ViewOptions options;
+        for (int j = 0; j < specs.size(); ++j) {
+            options.seenIp.insert(j, before.at(j).ip);
+            if (j != i) {
+                options.extraFlags.insert(j, QStringLiteral("fail"));
+                options.disconnected.append(j);
+            }
+        }
+        views.append(rcs::test::view(specs, i, options, "fail"));
+    }
+    return snapshotFromTopology(rcs::ClusterTopology::fromViews(views, pods));
+}
+
 StudioTarget sandboxTarget()
 {
     StudioTarget target;
@@ -74,6 +104,38 @@ private Q_SLOTS:
         QVERIFY(!window.action(Action::AddNode)->isEnabled());
         QVERIFY(!window.action(Action::CreateCluster)->isEnabled());
         test::saveShot(&window, QStringLiteral("main-total-failure"));
+    }
+
+    // Core's advice, phrased for the studio ("Click Recover."), above the picture and in the details.
+    void adviceBannerSaysWhatToClick()
+    {
+        test::FixtureBackend backend;
+        backend.snapshot = totalFailureSnapshot();
+        QCOMPARE(backend.snapshot.situation, Situation::TotalFailure);
+        QCOMPARE(backend.snapshot.next, SuggestedOperation::Recover);
+        MainWindow window(&backend);
+        window.setRefreshInterval(0);
+        window.resize(1440, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.setTarget(sandboxTarget());
+        QVERIFY(refreshed.wait(10000));
+        auto *banner = window.findChild<QLabel *>(QStringLiteral("advice"));
+        QVERIFY(banner);
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY2(banner->text().startsWith(backend.snapshot.advice), qPrintable(banner->text()));
+        QVERIFY2(banner->text().endsWith(QLatin1String(" Click Recover.")), qPrintable(banner->text()));
+        QVERIFY(!banner->text().contains(QLatin1String("redis-cluster-studio")));
+        QVERIFY(window.action(Action::Recover)->isEnabled());
+        QTest::qWait(100); // the details' rows and the prominent button's size settle before the picture
+        test::saveShot(&window, QStringLiteral("advice-total-failure"));
+
+        // A healthy cluster needs no advice.
+        backend.snapshot = test::makeSnapshot(3, 1, 3, Situation::Healthy);
+        window.refresh();
+        QTRY_COMPARE(window.topologyModel()->situation(), Situation::Healthy);
+        QVERIFY(!banner->isVisible());
     }
 
     void runningAnActionShowsProgressAndBlocksOthers()
