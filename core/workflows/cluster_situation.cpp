@@ -83,6 +83,11 @@ QString phrasedAdvice(const SituationAssessment &assessment)
     return phrasedAdvice(assessment, installedPhrasing());
 }
 
+QString withSuggestion(const QString &sentence, SuggestedOperation operation)
+{
+    return phrasedAdvice(SituationAssessment{Situation::Unknown, sentence, operation});
+}
+
 namespace {
 bool anyReachable(const ClusterTopology &topology)
 {

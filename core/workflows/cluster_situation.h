@@ -50,6 +50,9 @@ struct SituationAssessment {
 // core's messages that carry an assessment's advice (refusals, status results) use it.
 using SuggestionPhrasing = std::function<QString(SuggestedOperation)>;
 void setSuggestionPhrasing(SuggestionPhrasing phrasing);
+// sentence followed by the installed phrasing's sentence for operation (sentence alone for None or
+// when no phrasing was installed), for core's messages that suggest a next step.
+QString withSuggestion(const QString &sentence, SuggestedOperation operation);
 // The advice followed by the installed phrasing of its operation; the advice alone when there is no
 // operation or no phrasing was installed.
 QString phrasedAdvice(const SituationAssessment &assessment);
