@@ -160,7 +160,7 @@ rcs::Job *CoreBackend::createRefreshJob(const StudioTarget &target, const Snapsh
 }
 
 rcs::Job *CoreBackend::createCleanupPlanJob(const StudioTarget &target, const ActionRequest &request,
-                                           const NamesCallback &onPlan, QString *why)
+                                            const NamesCallback &onPlan, QString *why)
 {
     if (!target.usesKubernetes()) {
         if (why)

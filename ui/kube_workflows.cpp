@@ -83,7 +83,8 @@ protected:
                 succeed();
                 return;
             }
-            fail(rcs::ErrorCode::Unhealthy, rcs::phrasedAdvice(m_check->assessment(), &suggestionText), lines);
+            fail(rcs::ErrorCode::Unhealthy, rcs::phrasedAdvice(m_check->assessment(), &suggestionText),
+                 lines);
         });
         m_check->start();
     }

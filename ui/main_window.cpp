@@ -611,7 +611,7 @@ void MainWindow::updateStatusLine()
     m_view->setPlaceholderText(!m_target.isSet() ? tr("Choose a target above to see a cluster.")
                                : !m_everRefreshed && m_lastRefreshError.isEmpty() ? tr("Reading the cluster…")
                                : !m_lastRefreshError.isEmpty()                    ? m_lastRefreshError
-                                                               : advice);
+                                                                                  : advice);
     // The picture's placeholder says it when there are no cards; a healthy cluster needs no advice.
     const bool showAdvice = m_target.isSet() && !m_model->isEmpty() && situation != Situation::Healthy &&
                             situation != Situation::Unknown;

@@ -79,7 +79,8 @@ std::optional<Action> suggestedAction(SuggestedOperation operation)
 QString suggestionText(SuggestedOperation operation)
 {
     const std::optional<Action> action = suggestedAction(operation);
-    return action ? ActionPolicy::tr("Click %1.", "suggested operation: the button's name").arg(actionTitle(*action))
+    return action ? ActionPolicy::tr("Click %1.", "suggested operation: the button's name")
+                        .arg(actionTitle(*action))
                   : QString();
 }
 

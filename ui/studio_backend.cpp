@@ -49,8 +49,8 @@ QString notAvailable()
 }
 } // namespace
 
-rcs::Job *StudioBackend::createCleanupPlanJob(const StudioTarget &, const ActionRequest &, const NamesCallback &,
-                                              QString *why)
+rcs::Job *StudioBackend::createCleanupPlanJob(const StudioTarget &, const ActionRequest &,
+                                              const NamesCallback &, QString *why)
 {
     if (why)
         *why = notAvailable();

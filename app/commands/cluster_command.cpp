@@ -95,9 +95,9 @@ int runStatus(const QStringList &args)
         json.insert(QStringLiteral("next"), suggestedOperationName(assessment.next));
         printBytes(jsonLine(json));
     } else {
-        printBytes((topologyToText(*topology) + QStringLiteral("Situation: %1. %2\n")
-                                                    .arg(situationName(assessment.situation),
-                                                         phrasedAdvice(assessment)))
+        printBytes((topologyToText(*topology) +
+                    QStringLiteral("Situation: %1. %2\n")
+                        .arg(situationName(assessment.situation), phrasedAdvice(assessment)))
                        .toUtf8());
     }
     return ExitSuccess;

@@ -54,8 +54,8 @@ void CheckWorkflow::repair(const ClusterSurvey &found)
         for (const OpenSlot &slot : onReplicas) {
             info(tr("slot %1 is %2 %3 on the replica %4 only")
                      .arg(slot.slot)
-                     .arg(slot.migrating ? tr("migrating to") : tr("importing from"), found.podName(slot.peerId),
-                          found.podName(slot.nodeId)));
+                     .arg(slot.migrating ? tr("migrating to") : tr("importing from"),
+                          found.podName(slot.peerId), found.podName(slot.nodeId)));
         }
         logCommand(QStringLiteral("redis"), tr("Close the open slots"),
                    QStringLiteral("%1 --cluster fix %2")

@@ -182,7 +182,8 @@ SituationAssessment assessClusterSituation(const ClusterTopology &topology, cons
                 SuggestedOperation::Recover};
     }
     if (report.isHealthy() && topology.allStatesOk() && !states.isEmpty())
-        return {Situation::Healthy, Text::tr("The cluster is healthy; nothing to do."), SuggestedOperation::None};
+        return {Situation::Healthy, Text::tr("The cluster is healthy; nothing to do."),
+                SuggestedOperation::None};
     if (stale) {
         return {Situation::Degraded,
                 Text::tr("Some nodes still list peers at old addresses; gossip usually corrects that within "

@@ -71,9 +71,9 @@ private Q_SLOTS:
 
     void everySituationHasATitleAndFallbackAdvice()
     {
-        for (Situation s : {Situation::Unknown, Situation::NotDeployed, Situation::PodsNotReady,
-                            Situation::NotCreated, Situation::Healthy, Situation::Degraded,
-                            Situation::TotalFailure, Situation::OpenSlots}) {
+        for (Situation s :
+             {Situation::Unknown, Situation::NotDeployed, Situation::PodsNotReady, Situation::NotCreated,
+              Situation::Healthy, Situation::Degraded, Situation::TotalFailure, Situation::OpenSlots}) {
             QVERIFY(!situationTitle(s).isEmpty());
             QVERIFY(!situationAdvice(s).isEmpty());
         }
@@ -86,14 +86,14 @@ private Q_SLOTS:
         QTest::addColumn<Situation>("situation");
         QTest::addColumn<SuggestedOperation>("next");
         QTest::addColumn<QString>("text");
-        QTest::newRow("not-deployed") << Situation::NotDeployed << SuggestedOperation::Deploy
-                                      << QStringLiteral("Click Deploy.");
+        QTest::newRow("not-deployed")
+            << Situation::NotDeployed << SuggestedOperation::Deploy << QStringLiteral("Click Deploy.");
         QTest::newRow("not-created") << Situation::NotCreated << SuggestedOperation::Create
                                      << QStringLiteral("Click Create cluster.");
-        QTest::newRow("total-failure") << Situation::TotalFailure << SuggestedOperation::Recover
-                                       << QStringLiteral("Click Recover.");
-        QTest::newRow("degraded stale") << Situation::Degraded << SuggestedOperation::Recover
-                                        << QStringLiteral("Click Recover.");
+        QTest::newRow("total-failure")
+            << Situation::TotalFailure << SuggestedOperation::Recover << QStringLiteral("Click Recover.");
+        QTest::newRow("degraded stale")
+            << Situation::Degraded << SuggestedOperation::Recover << QStringLiteral("Click Recover.");
         QTest::newRow("degraded") << Situation::Degraded << SuggestedOperation::Check
                                   << QStringLiteral("Click Check.");
         QTest::newRow("open-slots") << Situation::OpenSlots << SuggestedOperation::CheckFix

@@ -50,9 +50,8 @@ private Q_SLOTS:
         QVERIFY2(started.ok(), qPrintable(started.error().message()));
         const QStringList target = sandbox.target(QStringLiteral("direct"));
 
-        const rcs::test::CliRun deploy = rcs::test::runStudio(QStringList{QStringLiteral("deploy"),
-                                                                          QStringLiteral("--password")} +
-                                                              target);
+        const rcs::test::CliRun deploy = rcs::test::runStudio(
+            QStringList{QStringLiteral("deploy"), QStringLiteral("--password")} + target);
         QVERIFY2(deploy.exitCode == 0, qPrintable(deploy.all()));
 
         // The command line: the plan, then exit 1 because --yes is missing.
@@ -74,8 +73,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window.action(Action::Cleanup)->isEnabled(), 60000);
         window.action(Action::Cleanup)->trigger();
         ConfirmationDialog *dialog = nullptr;
-        QTRY_VERIFY((dialog = window.findChild<ConfirmationDialog *>(QStringLiteral("cleanupConfirmation"))) &&
-                    dialog->isVisible());
+        QTRY_VERIFY(
+            (dialog = window.findChild<ConfirmationDialog *>(QStringLiteral("cleanupConfirmation"))) &&
+            dialog->isVisible());
         auto *pvcs = dialog->findChild<QWidget *>(QStringLiteral("deletePvcs"));
         QVERIFY(pvcs);
         QTest::mouseClick(pvcs, Qt::LeftButton, {}, QPoint(5, pvcs->height() / 2));
@@ -90,12 +90,13 @@ private Q_SLOTS:
         };
         QVERIFY2(named(QStringLiteral("secret/")), qPrintable(fromGui.join(QLatin1Char(','))));
         QVERIFY2(named(QStringLiteral("statefulset/redis-app")), qPrintable(fromGui.join(QLatin1Char(','))));
-        QVERIFY2(named(QStringLiteral("pvc/redis-data-redis-app-0")), qPrintable(fromGui.join(QLatin1Char(','))));
+        QVERIFY2(named(QStringLiteral("pvc/redis-data-redis-app-0")),
+                 qPrintable(fromGui.join(QLatin1Char(','))));
 
         // Neither listing deleted anything.
-        const rcs::Result<bool> statefulSet = sandbox.exists(
-            rcs::KubeObjectRef{QStringLiteral("apps/v1"), QStringLiteral("StatefulSet"), QStringLiteral("redis-cluster"),
-                               QStringLiteral("redis-app")});
+        const rcs::Result<bool> statefulSet =
+            sandbox.exists(rcs::KubeObjectRef{QStringLiteral("apps/v1"), QStringLiteral("StatefulSet"),
+                                              QStringLiteral("redis-cluster"), QStringLiteral("redis-app")});
         QVERIFY2(statefulSet.ok() && statefulSet.value(), "the StatefulSet is gone after the listings");
     }
 };

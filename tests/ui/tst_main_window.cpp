@@ -1,10 +1,10 @@
-#include "studio_fixtures.h"
 #include "../unit/cluster_views.h"
-#include "ui/topology_adapter.h"
+#include "studio_fixtures.h"
 #include "ui/confirmation_dialog.h"
 #include "ui/job_progress_panel.h"
 #include "ui/main_window.h"
 #include "ui/theme.h"
+#include "ui/topology_adapter.h"
 #include "ui/topology_model.h"
 #include "ui/topology_view.h"
 

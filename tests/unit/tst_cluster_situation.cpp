@@ -30,9 +30,12 @@ Deployment deploymentOf(const QList<Spec> &specs, const QList<int> &notReady = {
     for (int i = 0; i < specs.size(); ++i) {
         PodState pod;
         pod.ordinal = i;
-        pod.info = PodInfo{QStringLiteral("redis-app-%1").arg(i), specs.at(i).ip,
-                           QStringLiteral("worker-%1").arg(i % 3), QStringLiteral("Running"),
-                           !notReady.contains(i), 0};
+        pod.info = PodInfo{QStringLiteral("redis-app-%1").arg(i),
+                           specs.at(i).ip,
+                           QStringLiteral("worker-%1").arg(i % 3),
+                           QStringLiteral("Running"),
+                           !notReady.contains(i),
+                           0};
         deployment.pods.append(pod);
     }
     return deployment;
@@ -107,16 +110,16 @@ private Q_SLOTS:
         QTest::addColumn<SuggestedOperation>("next");
         QTest::newRow("healthy") << "healthy" << Situation::Healthy << Situation::Healthy
                                  << SuggestedOperation::None;
-        QTest::newRow("total failure") << "total-failure" << Situation::TotalFailure << Situation::TotalFailure
-                                       << SuggestedOperation::Recover;
+        QTest::newRow("total failure") << "total-failure" << Situation::TotalFailure
+                                       << Situation::TotalFailure << SuggestedOperation::Recover;
         QTest::newRow("master down") << "master-down" << Situation::Degraded << Situation::Degraded
                                      << SuggestedOperation::Check;
-        QTest::newRow("pods not ready") << "pods-not-ready" << Situation::PodsNotReady << Situation::Unknown
-                                        << SuggestedOperation::None;
+        QTest::newRow("pods not ready")
+            << "pods-not-ready" << Situation::PodsNotReady << Situation::Unknown << SuggestedOperation::None;
         QTest::newRow("not created") << "not-created" << Situation::NotCreated << Situation::NotCreated
                                      << SuggestedOperation::Create;
-        QTest::newRow("not deployed") << "not-deployed" << Situation::NotDeployed << Situation::Unknown
-                                      << SuggestedOperation::Deploy;
+        QTest::newRow("not deployed")
+            << "not-deployed" << Situation::NotDeployed << Situation::Unknown << SuggestedOperation::Deploy;
     }
     void assess()
     {
@@ -147,7 +150,8 @@ private Q_SLOTS:
 
         const ClusterTopology topology = ClusterTopology::fromViews(views, podsByIp(deployment.pods));
         const ClusterCheckReport report = checkCluster(topology);
-        const SituationAssessment onKube = assessSituation(deployment, topology, report, QStringLiteral("ns"));
+        const SituationAssessment onKube =
+            assessSituation(deployment, topology, report, QStringLiteral("ns"));
         QCOMPARE(onKube.situation, kubernetes);
         QCOMPARE(onKube.next, next);
         QVERIFY(!onKube.advice.isEmpty());
@@ -170,22 +174,26 @@ private Q_SLOTS:
     {
         QList<Spec> specs = sixNodes();
         QList<NodeView> views = totalFailureViews(specs);
-        views[0] = view(specs, 0, [&] {
-            ViewOptions options;
-            for (int j = 0; j < specs.size(); ++j) {
-                options.seenIp.insert(j, QStringLiteral("10.0.0.%1").arg(j + 1));
-                if (j != 0)
-                    options.disconnected.append(j);
-            }
-            return options;
-        }(), "ok");
+        views[0] = view(
+            specs, 0,
+            [&] {
+                ViewOptions options;
+                for (int j = 0; j < specs.size(); ++j) {
+                    options.seenIp.insert(j, QStringLiteral("10.0.0.%1").arg(j + 1));
+                    if (j != 0)
+                        options.disconnected.append(j);
+                }
+                return options;
+            }(),
+            "ok");
         const ClusterTopology topology = ClusterTopology::fromViews(views);
         QCOMPARE(assessClusterSituation(topology, checkCluster(topology)).situation, Situation::TotalFailure);
     }
 
     void nothingAskedIsUnknown()
     {
-        QCOMPARE(assessClusterSituation(ClusterTopology{}, ClusterCheckReport{}).situation, Situation::Unknown);
+        QCOMPARE(assessClusterSituation(ClusterTopology{}, ClusterCheckReport{}).situation,
+                 Situation::Unknown);
     }
 
     void phrasing()
