@@ -3,6 +3,7 @@
 // among them, and neither deletes anything.
 #include "e2e/e2e_support.h"
 #include "kube/kube_resources.h"
+#include "studio_fixtures.h"
 #include "ui/confirmation_dialog.h"
 #include "ui/core_backend.h"
 #include "ui/main_window.h"
@@ -10,8 +11,6 @@
 
 #include <QAction>
 #include <QPushButton>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTest>
 
 using namespace rcs::ui;
@@ -36,9 +35,7 @@ class TestCleanupPlan final : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("RedisClusterStudioTest"));
-        QSettings().clear();
+        test::isolateStudioSettings();
         if (rcs::test::KubeSandboxFixture::executable().isEmpty())
             QFAIL("kube-sandbox is not built in this tree: build the kube-sandbox target.");
     }

@@ -30,26 +30,15 @@ namespace {
 TopologySnapshot totalFailureSnapshot()
 {
     QList<rcs::test::Spec> specs = rcs::test::sixNodes();
-    const QList<rcs::test::Spec> before = specs;
+    QStringList newIps;
     QMap<QString, rcs::PodInfo> pods;
     for (int i = 0; i < specs.size(); ++i) {
-        specs[i].ip = QStringLiteral("10.244.%1.%2").arg(i % 3 + 1).arg(20 + i);
-        pods.insert(specs[i].ip, rcs::PodInfo{QStringLiteral("redis-app-%1").arg(i), specs[i].ip,
-                                              QStringLiteral("worker-%1").arg(i % 3 + 1),
-                                              QStringLiteral("Running"), true, 1});
+        newIps << QStringLiteral("10.244.%1.%2").arg(i % 3 + 1).arg(20 + i);
+        pods.insert(newIps.last(), rcs::PodInfo{QStringLiteral("redis-app-%1").arg(i), newIps.last(),
+                                                QStringLiteral("worker-%1").arg(i % 3 + 1),
+                                                QStringLiteral("Running"), true, 1});
     }
-    QList<rcs::NodeView> views;
-    for (int i = 0; i < specs.size(); ++i) {
-        rcs::test::ViewOptions options;
-        for (int j = 0; j < specs.size(); ++j) {
-            options.seenIp.insert(j, before.at(j).ip);
-            if (j != i) {
-                options.extraFlags.insert(j, QStringLiteral("fail"));
-                options.disconnected.append(j);
-            }
-        }
-        views.append(rcs::test::view(specs, i, options, "fail"));
-    }
+    const QList<rcs::NodeView> views = rcs::test::restartedWithNewIps(specs, newIps);
     return snapshotFromTopology(rcs::ClusterTopology::fromViews(views, pods));
 }
 

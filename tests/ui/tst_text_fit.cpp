@@ -239,10 +239,10 @@ private Q_SLOTS:
         backend.snapshot = snapshotOf(situation);
         backend.actionError =
             rcs::Error(rcs::ErrorCode::Unhealthy,
-                       QCoreApplication::translate(
-                           "rcs::ClusterSituation",
-                           "Some nodes still list peers at old addresses: wait a few seconds for "
-                           "gossip, or run 'redis-cluster-studio recover'."));
+                       QCoreApplication::translate("rcs::ClusterSituation",
+                                                   "Some nodes still list peers at old addresses; gossip "
+                                                   "usually corrects that within seconds.") +
+                           QLatin1Char(' ') + suggestionText(SuggestedOperation::Recover));
         backend.actionStepMs = 5;
         MainWindow window(&backend);
         window.setRefreshInterval(0);

@@ -49,26 +49,13 @@ QList<NodeView> healthyViews(const QList<Spec> &specs)
     return views;
 }
 
-// Every pod restarted with a new IP (10.0.1.x): each node prints its old IP for itself and for its
-// peers, has no link to any of them and reports cluster_state:fail — the seed's total failure.
+// Every pod restarted with a new IP (10.0.1.x): the seed's total failure.
 QList<NodeView> totalFailureViews(QList<Spec> &specs)
 {
-    const QList<Spec> before = specs;
+    QStringList newIps;
     for (int i = 0; i < specs.size(); ++i)
-        specs[i].ip = QStringLiteral("10.0.1.%1").arg(i + 1);
-    QList<NodeView> views;
-    for (int i = 0; i < specs.size(); ++i) {
-        ViewOptions options;
-        for (int j = 0; j < specs.size(); ++j) {
-            options.seenIp.insert(j, before.at(j).ip);
-            if (j != i) {
-                options.extraFlags.insert(j, QStringLiteral("fail"));
-                options.disconnected.append(j);
-            }
-        }
-        views.append(view(specs, i, options, "fail"));
-    }
-    return views;
+        newIps << QStringLiteral("10.0.1.%1").arg(i + 1);
+    return restartedWithNewIps(specs, newIps);
 }
 
 // Master 0 is down (no answer): its peers flag it fail with the link down, and its slots are not
