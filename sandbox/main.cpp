@@ -1,17 +1,9 @@
-// kube-sandbox: a local Kubernetes API whose pods are real redis-server processes (issue 3).
-#include "api/api_handler.h"
-#include "api/api_server.h"
-#include "net/credentials.h"
-#include "runtime/runtime.h"
-#include "store/memory_object_store.h"
-#include "store/private_folder.h"
-
-#include "common/logging.h"
+// kube-sandbox: a local Kubernetes API whose pods are real redis-server processes (issue 3). The wiring
+// is SandboxApp (wiring/sandbox_app.h); main() parses the command line and turns SIGTERM/SIGINT into stop().
+#include "wiring/sandbox_app.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QTextStream>
@@ -38,40 +30,13 @@ int fail(const QString &message)
     return 1;
 }
 
-// Keeps the store's Node objects equal to the runtime's simulated nodes, so that get, list and
-// watch on nodes behave like every other resource.
-void syncNodes(ObjectStore &store, const Runtime &runtime)
-{
-    const QString resource = QStringLiteral("nodes");
-    QSet<QString> current;
-    for (QJsonObject node : runtime.nodes()) {
-        QJsonObject metadata = node.value(QLatin1String("metadata")).toObject();
-        const QString name = metadata.value(QLatin1String("name")).toString();
-        current.insert(name);
-        if (const auto stored = store.get(resource, {}, name)) {
-            metadata.insert(
-                QStringLiteral("resourceVersion"),
-                stored->value(QLatin1String("metadata")).toObject().value(QLatin1String("resourceVersion")));
-            node.insert(QStringLiteral("metadata"), metadata);
-            store.update(resource, node, false);
-        } else {
-            store.create(resource, node);
-        }
-    }
-    for (const QJsonObject &node : store.list(resource, {})) {
-        const QString name =
-            node.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
-        if (!current.contains(name))
-            store.remove(resource, {}, name);
-    }
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("kube-sandbox"));
+    const SandboxApp::Options defaults;
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -84,16 +49,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption listenOption(QStringLiteral("listen"),
                                           QStringLiteral("Loopback address and port; port 0 picks a free one "
                                                          "(reused after a restart)."),
-                                          QStringLiteral("ADDR:PORT"), QStringLiteral("127.0.0.1:0"));
+                                          QStringLiteral("ADDR:PORT"), defaults.listen);
     const QCommandLineOption nodesOption(QStringLiteral("nodes"),
                                          QStringLiteral("Number of simulated nodes."), QStringLiteral("K"),
-                                         QStringLiteral("3"));
+                                         QString::number(defaults.nodes));
     const QCommandLineOption networkOption(QStringLiteral("pod-network"),
                                            QStringLiteral("Loopback network for pod IPs."),
-                                           QStringLiteral("CIDR"), QStringLiteral("127.77.0.0/16"));
+                                           QStringLiteral("CIDR"), defaults.podNetwork);
     const QCommandLineOption redisOption(QStringLiteral("redis-server"),
                                          QStringLiteral("The redis-server executable pods run."),
-                                         QStringLiteral("PATH"), QStringLiteral("/usr/bin/redis-server"));
+                                         QStringLiteral("PATH"), defaults.redisServer);
     const QCommandLineOption cliOption(
         QStringLiteral("redis-cli"),
         QStringLiteral("The redis-cli that pods' redis-cli runs (default: the one next to --redis-server, "
@@ -107,114 +72,33 @@ int main(int argc, char *argv[])
     if (parser.isSet(verboseOption))
         QLoggingCategory::setFilterRules(QStringLiteral("rcs.sandbox.info=true\nrcs.sandbox.debug=true"));
 
-    if (!parser.isSet(dataDirOption))
-        return fail(
-            QStringLiteral("--data-dir is required: the folder keeps the certificates, the kubeconfig "
-                           "and the objects across restarts."));
-    const QString dataDir = QDir(parser.value(dataDirOption)).absolutePath();
-    if (!QDir().mkpath(dataDir))
-        return fail(QStringLiteral("cannot create the data folder %1.").arg(dataDir));
-    if (const QString problem = makeDataFolderPrivate(dataDir); !problem.isEmpty())
-        return fail(problem);
-    const QDir dir(dataDir);
-
-    const QString listen = parser.value(listenOption);
-    const qsizetype colon = listen.lastIndexOf(u':');
-    bool portOk = false;
-    QString host = listen.left(colon);
-    if (host.startsWith(u'[') && host.endsWith(u']')) // [::1]:6443
-        host = host.mid(1, host.size() - 2);
-    const QHostAddress address(host);
-    quint16 port = colon < 0 ? 0 : listen.mid(colon + 1).toUShort(&portOk);
-    if (colon < 0 || !portOk || address.isNull())
-        return fail(
-            QStringLiteral("--listen expects ADDRESS:PORT such as 127.0.0.1:6443, not \"%1\".").arg(listen));
-    if (!address.isLoopback())
-        return fail(
-            QStringLiteral("--listen must name a loopback address such as 127.0.0.1, not %1: the sandbox "
-                           "must never be reachable from the network.")
-                .arg(address.toString()));
+    SandboxApp::Options options;
+    options.dataDir = parser.value(dataDirOption);
+    options.listen = parser.value(listenOption);
     bool nodesOk = false;
-    const int nodeCount = parser.value(nodesOption).toInt(&nodesOk);
-    if (!nodesOk || nodeCount < 1 || nodeCount > 100)
-        return fail(QStringLiteral("--nodes expects a number from 1 to 100."));
+    options.nodes = parser.value(nodesOption).toInt(&nodesOk);
+    if (!nodesOk)
+        options.nodes = 0; // reported by start() as out of range
+    options.podNetwork = parser.value(networkOption);
+    options.redisServer = parser.value(redisOption);
+    options.redisCli = parser.value(cliOption);
+    options.verbose = parser.isSet(verboseOption);
 
-    const auto credentials = Credentials::loadOrCreate(dataDir);
-    if (!credentials)
-        return fail(credentials.error().message());
-
-    MemoryObjectStore store(dir.filePath(QStringLiteral("state.json")));
-    if (const auto loaded = store.load(); !loaded)
-        return fail(loaded.error().message());
-
-    ApiHandler handler(&store, &*credentials);
-    handler.ensureBuiltinObjects();
-
-    RuntimeOptions runtimeOptions;
-    runtimeOptions.dataDir = dataDir;
-    runtimeOptions.podNetwork = parser.value(networkOption);
-    runtimeOptions.nodeCount = nodeCount;
-    runtimeOptions.redisServerPath = parser.value(redisOption);
-    runtimeOptions.redisCliPath = parser.value(cliOption);
-    Runtime runtime(store, runtimeOptions);
-    if (const auto started = runtime.start(); !started)
+    SandboxApp sandboxApp;
+    if (const auto started = sandboxApp.start(options); !started)
         return fail(started.error().message());
-    syncNodes(store, runtime);
-    QObject::connect(&runtime, &Runtime::nodesChanged, &app,
-                     [&store, &runtime] { syncNodes(store, runtime); });
-    handler.setStreamHandler(&runtime);
-    handler.setPodLogSource(
-        [&runtime](const QString &ns, const QString &name) { return runtime.podLog(ns, name); });
-    handler.setNodeFailer([&runtime](const QString &node, bool failNode) {
-        return failNode ? runtime.failNode(node) : runtime.recoverNode(node);
-    });
 
-    ApiServer server(&handler, &*credentials);
-    server.setVerbose(parser.isSet(verboseOption));
-    const QString addressFile = dir.filePath(QStringLiteral("listen-address"));
-    bool listening = false;
-    if (port == 0) {
-        // Reuse the port of the previous run so that existing kubeconfig copies keep working.
-        QFile previous(addressFile);
-        if (previous.open(QIODevice::ReadOnly)) {
-            const QString text = QString::fromUtf8(previous.readAll()).trimmed();
-            const quint16 previousPort = text.mid(text.lastIndexOf(u':') + 1).toUShort();
-            listening = previousPort != 0 && server.listen(address, previousPort).ok();
-        }
-    }
-    if (!listening) {
-        if (const auto result = server.listen(address, port); !result) {
-            runtime.stopAllPods();
-            return fail(result.error().message());
-        }
-    }
-    const QString hostText = server.address().protocol() == QAbstractSocket::IPv6Protocol
-                                 ? u'[' + server.address().toString() + u']'
-                                 : server.address().toString();
-    const QString hostPort = hostText + u':' + QString::number(server.port());
-    const QString url = QStringLiteral("https://") + hostPort;
-    {
-        QFile file(addressFile);
-        if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            file.write(hostPort.toUtf8() + '\n');
-    }
-    const QString kubeconfig = dir.filePath(QStringLiteral("kubeconfig"));
-    if (const auto written = credentials->writeKubeconfig(kubeconfig, url); !written) {
-        runtime.stopAllPods();
-        return fail(written.error().message());
-    }
-
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
+        sandboxApp.stop();
         return fail(QStringLiteral("cannot set up signal handling."));
+    }
     QSocketNotifier signalNotifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&signalNotifier, &QSocketNotifier::activated, &app, [&] {
         char byte = 0;
         [[maybe_unused]] const auto got = ::read(g_signalPipe[0], &byte, 1);
         signalNotifier.setEnabled(false);
         QTextStream(stdout) << "kube-sandbox: stopping pods and saving state" << Qt::endl;
-        server.close();
-        runtime.stopAllPods();
-        store.flush();
+        sandboxApp.stop();
         app.quit();
     });
     struct sigaction action = {};
@@ -225,11 +109,11 @@ int main(int argc, char *argv[])
     sigaction(SIGINT, &action, nullptr);
 
     QTextStream out(stdout);
-    out << "kubeconfig: " << kubeconfig << Qt::endl;
-    out << "listening on " << url << Qt::endl;
-    out << "try: kubectl --kubeconfig " << kubeconfig << " get nodes" << Qt::endl;
+    out << "kubeconfig: " << sandboxApp.kubeconfigPath() << Qt::endl;
+    out << "listening on " << sandboxApp.url() << Qt::endl;
+    out << "try: kubectl --kubeconfig " << sandboxApp.kubeconfigPath() << " get nodes" << Qt::endl;
 
     const int code = QCoreApplication::exec();
-    store.flush();
+    sandboxApp.stop();
     return code;
 }

@@ -1911,80 +1911,6 @@
     </message>
 </context>
 <context>
-    <name>rcs::PodExec</name>
-    <message>
-        <source>Run %1 in pod %2</source>
-        <translation>在 Pod %2 中运行 %1</translation>
-    </message>
-    <message>
-        <source>The Kubernetes client was closed.</source>
-        <translation>Kubernetes 客户端已关闭。</translation>
-    </message>
-    <message>
-        <source>No command to run in pod %1.</source>
-        <translation>没有要在 Pod %1 中运行的命令。</translation>
-    </message>
-    <message>
-        <source>opening the exec stream to pod %1</source>
-        <translation>正在打开到 Pod %1 的 exec 流</translation>
-    </message>
-    <message>
-        <source>running %1 in pod %2</source>
-        <translation>正在 Pod %2 中运行 %1</translation>
-    </message>
-    <message>
-        <source>Running %1 in pod %2 failed: %3.</source>
-        <translation>在 Pod %2 中运行 %1 失败：%3。</translation>
-    </message>
-    <message>
-        <source>Cannot open the exec stream to pod %1 in namespace %2: %3</source>
-        <translation>无法打开到命名空间 %2 中 Pod %1 的 exec 流：%3</translation>
-    </message>
-    <message>
-        <source>The exec stream to pod %1 closed before the command&apos;s exit status arrived.</source>
-        <translation>到 Pod %1 的 exec 流在命令退出状态返回之前关闭了。</translation>
-    </message>
-</context>
-<context>
-    <name>rcs::PodInfo</name>
-    <message>
-        <source>Pod %1 is ready.</source>
-        <translation>Pod %1 已就绪。</translation>
-    </message>
-    <message>
-        <source>Pod %1 is terminating.</source>
-        <translation>Pod %1 正在终止。</translation>
-    </message>
-    <message>
-        <source>Pod %1 cannot be scheduled: %2 (is there a storage class for its volume claim, and a node with room?)</source>
-        <translation>Pod %1 无法调度：%2（是否有可供其卷申领使用的存储类，以及有空闲资源的节点？）</translation>
-    </message>
-    <message>
-        <source>Pod %1 cannot pull its image (%2): %3</source>
-        <translation>Pod %1 无法拉取镜像（%2）：%3</translation>
-    </message>
-    <message>
-        <source>Pod %1 keeps crashing (CrashLoopBackOff, %2 restarts): %3</source>
-        <translation>Pod %1 反复崩溃（CrashLoopBackOff，重启 %2 次）：%3</translation>
-    </message>
-    <message>
-        <source>Pod %1 is waiting: %2 %3</source>
-        <translation>Pod %1 正在等待：%2 %3</translation>
-    </message>
-    <message>
-        <source>Pod %1 runs but its readiness probe does not pass yet.</source>
-        <translation>Pod %1 正在运行，但就绪探针尚未通过。</translation>
-    </message>
-    <message>
-        <source>Pod %1 is %2.</source>
-        <translation>Pod %1 处于 %2 状态。</translation>
-    </message>
-    <message>
-        <source>not scheduled yet</source>
-        <translation>尚未调度</translation>
-    </message>
-</context>
-<context>
     <name>rcs::PodState</name>
     <message>
         <source>unschedulable, its volume cannot be bound (no such storage class?): %1</source>
@@ -2903,33 +2829,6 @@
     </message>
 </context>
 <context>
-    <name>rcs::StatefulSetPodsJob</name>
-    <message>
-        <source>Find the pods of StatefulSet %1</source>
-        <translation>查找 StatefulSet %1 的 Pod</translation>
-    </message>
-    <message>
-        <source>The Kubernetes client was closed.</source>
-        <translation>Kubernetes 客户端已关闭。</translation>
-    </message>
-    <message>
-        <source>reading StatefulSet %1 in namespace %2</source>
-        <translation>读取命名空间 %2 中的 StatefulSet %1</translation>
-    </message>
-    <message>
-        <source>There is no StatefulSet %1 in namespace %2: deploy the cluster first, or name the right one with -n and --statefulset.</source>
-        <translation>命名空间 %2 中没有 StatefulSet %1：请先部署集群，或用 -n 和 --statefulset 指定正确的名称。</translation>
-    </message>
-    <message>
-        <source>StatefulSet %1 has no spec.selector.matchLabels to find its pods with.</source>
-        <translation>StatefulSet %1 没有用于查找其 Pod 的 spec.selector.matchLabels。</translation>
-    </message>
-    <message>
-        <source>listing pods with labels %1</source>
-        <translation>列出带标签 %1 的 Pod</translation>
-    </message>
-</context>
-<context>
     <name>rcs::StatusWorkflow</name>
     <message>
         <source>Status</source>
@@ -3471,6 +3370,14 @@
     <message>
         <source>Flags</source>
         <translation>标志</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>

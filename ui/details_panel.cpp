@@ -152,6 +152,7 @@ void DetailsPanel::refresh()
                  tr("%1 migrating, %2 importing").arg(card->migratingSlots).arg(card->importingSlots));
     setField(tr("Keys"), formatCount(card->keys));
     setField(tr("Memory"), formatBytes(card->memoryBytes));
+    setField(tr("Server"), card->server.isEmpty() ? tr("unknown") : card->server);
     setField(tr("Config epoch"), QString::number(card->configEpoch));
     setField(tr("Flags"), card->flags);
     m_hint->setText(card->detail);

@@ -30,6 +30,7 @@ struct NodeCard {
     int importingSlots = 0;
     qint64 keys = -1;        // -1 = unknown
     qint64 memoryBytes = -1; // used_memory, -1 = unknown
+    QString server;          // "redis 7.0.15", "valkey 8.0.1"; empty until its INFO was read
     State state = State::Connected;
     QString flags;    // raw CLUSTER NODES flags, for the details panel and tooltips
     QString podPhase; // "Running", "Pending", ...

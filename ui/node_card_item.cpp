@@ -219,12 +219,19 @@ void NodeCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     painter->setPen(muted);
     QString stats =
         QObject::tr("%1 keys · %2").arg(formatCount(m_card.keys), formatBytes(m_card.memoryBytes));
+    if (!m_card.server.isEmpty())
+        stats += QStringLiteral(" · ") + m_card.server; // which server, e.g. in a mixed cluster mid-upgrade
     const QRectF statsRect(kPad, 74, kWidth - 2 * kPad, 18);
-    painter->drawText(statsRect, Qt::AlignVCenter | Qt::AlignLeft, stats);
-    if (m_card.migratingSlots > 0 || m_card.importingSlots > 0) {
+    QString moving;
+    if (m_card.migratingSlots > 0 || m_card.importingSlots > 0)
+        moving = m_card.migratingSlots > 0 ? QObject::tr("⇢ %1 out").arg(m_card.migratingSlots)
+                                           : QObject::tr("⇠ %1 in").arg(m_card.importingSlots);
+    const QFontMetricsF statsMetrics(painter->font());
+    const qreal movingWidth = moving.isEmpty() ? 0 : statsMetrics.horizontalAdvance(moving) + kPad;
+    painter->drawText(statsRect, Qt::AlignVCenter | Qt::AlignLeft,
+                      statsMetrics.elidedText(stats, Qt::ElideRight, statsRect.width() - movingWidth));
+    if (!moving.isEmpty()) {
         painter->setPen(Theme::stateColor(NodeCard::State::Migrating));
-        const QString moving = m_card.migratingSlots > 0 ? QObject::tr("⇢ %1 out").arg(m_card.migratingSlots)
-                                                         : QObject::tr("⇠ %1 in").arg(m_card.importingSlots);
         painter->drawText(statsRect, Qt::AlignVCenter | Qt::AlignRight, moving);
     }
 

@@ -101,6 +101,7 @@ TopologySnapshot snapshotFromTopology(const rcs::ClusterTopology &topology)
         card.importingSlots = int(node.importing.size());
         card.keys = node.keyCount.value_or(-1);
         card.memoryBytes = node.usedMemory.value_or(-1);
+        card.server = node.server ? node.server->toString() : QString();
         card.state = stateOf(node);
         card.flags = rcs::nodeFlagsToString(node.flags);
         if (node.pod) {

@@ -4,7 +4,6 @@
 #include "kube_credentials.h"
 #include "kube_remove_jobs.h"
 #include "kube_watch.h"
-#include "pod_exec.h"
 #include "port_forward.h"
 
 #include <QJsonArray>
@@ -321,12 +320,6 @@ KubeWatch *KubeClient::watch(const QString &apiVersion, const QString &kind, con
 PortForward *KubeClient::portForward(const QString &ns, const QString &pod, quint16 port, QObject *parent)
 {
     return new PortForward(this, ns, pod, port, parent ? parent : this);
-}
-
-PodExec *KubeClient::exec(const QString &ns, const QString &pod, const QStringList &command,
-                          const QString &container)
-{
-    return new PodExec(this, ns, pod, command, container, this);
 }
 
 } // namespace rcs

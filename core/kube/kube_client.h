@@ -21,7 +21,6 @@ class Job;
 class KubeCredentials;
 class KubeWatch;
 class PortForward;
-class PodExec;
 struct KubeAuth;
 
 struct KubeListOptions {
@@ -90,8 +89,6 @@ public:
     KubeWatch *watch(const QString &apiVersion, const QString &kind, const QString &ns,
                      const KubeListOptions &options = {}, QObject *parent = nullptr);
     PortForward *portForward(const QString &ns, const QString &pod, quint16 port, QObject *parent = nullptr);
-    PodExec *exec(const QString &ns, const QString &pod, const QStringList &command,
-                  const QString &container = {});
 
     // "kubectl -n NS" or "kubectl" (cluster scope), for equivalent commands.
     static QString kubectl(const QString &ns);

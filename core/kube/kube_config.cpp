@@ -1,6 +1,6 @@
 #include "kube_config.h"
 
-#include "yaml_json.h"
+#include "common/yaml_json.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #include "manifest_set.h"
 
 #include "common/logger.h"
-#include "yaml_json.h"
+#include "common/yaml_json.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -6,7 +6,7 @@
 #include "common/logging.h"
 #include "redis/cluster_info_parser.h"
 #include "redis/cluster_scan_job.h"
-#include "redis/redis_cli_line.h"
+#include "redis/lifecycle_support.h"
 #include "redis/redis_pool.h"
 
 #include <QCoreApplication>
@@ -217,16 +217,11 @@ void CreateClusterJob::nodesChecked(const QList<NodeView> &views)
     assignSlotsAndEpochs();
 }
 
-void CreateClusterJob::sendLogged(const Member &member, const QList<QByteArray> &argv, const QString &what,
-                                  std::function<void(Result<RedisReply>)> done)
+void CreateClusterJob::change(const Member &member, const QList<QByteArray> &argv, const QString &what,
+                              std::function<void(Result<RedisReply>)> done)
 {
-    QList<QByteArray> shown = argv;
-    // ADDSLOTS lists thousands of slots; the shell's brace expansion is what a person would type.
-    if (argv.size() > 8 && argv.at(1) == "ADDSLOTS")
-        shown = {argv.at(0), argv.at(1), "{" + argv.at(2) + ".." + argv.last() + "}"};
-    Logger::instance().command(LogCategory, what, redisCliLine(m_pool, member.address, shown));
     m_changedSomething = true;
-    m_pool->command(member.address, argv, this, std::move(done));
+    sendLogged(m_pool, member.address, argv, what, this, std::move(done));
 }
 
 void CreateClusterJob::afterAll(int count, const QString &context, std::function<void()> next,
@@ -301,7 +296,7 @@ void CreateClusterJob::assignSlotsAndEpochs()
         [this, sends](int i, std::function<void(Result<RedisReply>)> done) {
             const Send &send = sends->at(i);
             const bool optional = send.optional;
-            sendLogged(
+            change(
                 m_members.at(send.member), send.argv, send.what, [optional, done](Result<RedisReply> reply) {
                     // A node whose epoch is already set (e.g. after CLUSTER RESET SOFT) keeps it: Redis
                     // resolves equal epochs itself, so this is not worth failing for.
@@ -343,9 +338,8 @@ void CreateClusterJob::meetEveryone()
             QList<QByteArray> argv = {"CLUSTER", "MEET", to.address.host.toLatin1(), number(to.address.port)};
             if (to.busPort != to.address.port + 10000)
                 argv.append(number(to.busPort));
-            sendLogged(from, argv,
-                       tr("Introducing %1 to %2").arg(from.address.toString(), to.address.toString()),
-                       std::move(done));
+            change(from, argv, tr("Introducing %1 to %2").arg(from.address.toString(), to.address.toString()),
+                   std::move(done));
         });
 }
 
@@ -418,18 +412,18 @@ void CreateClusterJob::replicateWhereReady(const QList<NodeView> &views)
             if (candidate.id == member.masterId)
                 masterShown = candidate.address.toString();
         }
-        sendLogged(member, {"CLUSTER", "REPLICATE", member.masterId.toLatin1()},
-                   tr("Making %1 a replica of %2").arg(member.address.toString(), masterShown),
-                   [this, i](Result<RedisReply> reply) {
-                       if (isFinished() || reply)
-                           return;
-                       // Gossip can lag behind what the poll saw; try again on the next round.
-                       if (reply.error().detail().contains(QLatin1String("Unknown node"))) {
-                           m_members[i].replicateSent = false;
-                           return;
-                       }
-                       failHalfDone(reply.error().withContext(tr("Attaching the replicas")));
-                   });
+        change(member, {"CLUSTER", "REPLICATE", member.masterId.toLatin1()},
+               tr("Making %1 a replica of %2").arg(member.address.toString(), masterShown),
+               [this, i](Result<RedisReply> reply) {
+                   if (isFinished() || reply)
+                       return;
+                   // Gossip can lag behind what the poll saw; try again on the next round.
+                   if (reply.error().detail().contains(QLatin1String("Unknown node"))) {
+                       m_members[i].replicateSent = false;
+                       return;
+                   }
+                   failHalfDone(reply.error().withContext(tr("Attaching the replicas")));
+               });
     }
 }
 
@@ -462,18 +456,18 @@ void CreateClusterJob::restoreNodeTimeouts(std::function<void()> done)
     for (int i : std::as_const(shortened)) {
         Member &member = m_members[i];
         member.nodeTimeoutShortened = false;
-        sendLogged(member, {"CONFIG", "SET", "cluster-node-timeout", number(member.nodeTimeoutMs)},
-                   tr("Restoring cluster-node-timeout on %1 to %2 ms")
-                       .arg(member.address.toString())
-                       .arg(member.nodeTimeoutMs),
-                   [remaining, done](Result<RedisReply> reply) {
-                       // Bounded by the command timeout; a node that does not take it back is worth a
-                       // warning, not a failed create.
-                       if (!reply)
-                           Logger::instance().warning(LogCategory, reply.error().message());
-                       if (--*remaining == 0)
-                           done();
-                   });
+        change(member, {"CONFIG", "SET", "cluster-node-timeout", number(member.nodeTimeoutMs)},
+               tr("Restoring cluster-node-timeout on %1 to %2 ms")
+                   .arg(member.address.toString())
+                   .arg(member.nodeTimeoutMs),
+               [remaining, done](Result<RedisReply> reply) {
+                   // Bounded by the command timeout; a node that does not take it back is worth a
+                   // warning, not a failed create.
+                   if (!reply)
+                       Logger::instance().warning(LogCategory, reply.error().message());
+                   if (--*remaining == 0)
+                       done();
+               });
     }
 }
 

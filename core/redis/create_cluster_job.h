@@ -85,9 +85,10 @@ private:
     void poll();
     void polled(const QList<NodeView> &views);
     void replicateWhereReady(const QList<NodeView> &views);
-    // Sends one changing command, logged with its redis-cli equivalent; calls done with the reply.
-    void sendLogged(const Member &member, const QList<QByteArray> &argv, const QString &what,
-                    std::function<void(Result<RedisReply>)> done);
+    // Sends one changing command with sendLogged (its redis-cli equivalent in the log) and remembers
+    // that the job changed something; calls done with the reply.
+    void change(const Member &member, const QList<QByteArray> &argv, const QString &what,
+                std::function<void(Result<RedisReply>)> done);
     // Runs sends in parallel and calls next when all succeeded; fails the job on the first error.
     void afterAll(int count, const QString &context, std::function<void()> next,
                   std::function<void(int, std::function<void(Result<RedisReply>)>)> send);

@@ -16,8 +16,9 @@ class RedisPool;
 
 // Small helpers shared by the lifecycle jobs (recover, add/remove node, rebalance, failover, fix).
 
-// Sends a command that changes something and logs it (category "redis") with its redis-cli equivalent
-// (redisCliLine: valkey-cli for a Valkey node).
+// The one helper that sends a command that changes something and logs it (category "redis") with its
+// redis-cli equivalent (redisCliLine: valkey-cli for a Valkey node; CLUSTER ADDSLOTS of consecutive
+// slots shown as a brace range {FIRST..LAST}).
 void sendLogged(RedisPool *pool, const NodeAddress &address, const QList<QByteArray> &argv,
                 const QString &what, const QObject *context, RedisConnection::Callback callback,
                 int timeoutMs = 0);

@@ -1,5 +1,6 @@
 #include "redis_cli_line.h"
 
+#include "common/shell_quote.h"
 #include "redis/redis_pool.h"
 
 #include <QRegularExpression>
@@ -7,17 +8,13 @@
 namespace rcs {
 
 namespace {
-QString shellQuoted(const QString &arg)
+// A brace range such as {0..5460} (how a person types ADDSLOTS of a whole range) is meant for the
+// shell to expand, so it stays unquoted; every other argument follows shellQuote.
+QString cliArgument(const QString &arg)
 {
-    // Brace ranges like {0..5460} are meant for the shell to expand, so they stay unquoted.
-    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_@%+=:,./{}-]+$"));
-    if (!arg.isEmpty() && plain.match(arg).hasMatch())
-        return arg;
-    QString quoted = arg;
-    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+    static const QRegularExpression braceRange(QStringLiteral("^\\{[0-9]+\\.\\.[0-9]+\\}$"));
+    return braceRange.match(arg).hasMatch() ? arg : shellQuote(arg);
 }
-} // namespace
 
 QString cliProgram(const RedisPool *pool, const NodeAddress &address)
 {
@@ -25,17 +22,25 @@ QString cliProgram(const RedisPool *pool, const NodeAddress &address)
     return server ? server->cliName() : QStringLiteral("redis-cli");
 }
 
-QString redisCliLine(const RedisPool *pool, const NodeAddress &address, const QStringList &args)
+QStringList credentialOptions(const RedisPool *pool)
 {
-    QStringList parts = {cliProgram(pool, address), QStringLiteral("-h"), shellQuoted(address.host),
-                         QStringLiteral("-p"), QString::number(address.port)};
+    QStringList options;
     if (pool && !pool->options().password.isEmpty()) {
         if (!pool->options().user.isEmpty())
-            parts << QStringLiteral("--user") << shellQuoted(pool->options().user);
-        parts << QStringLiteral("--askpass");
+            options << QStringLiteral("--user") << shellQuote(pool->options().user);
+        options << QStringLiteral("--askpass");
     }
+    return options;
+}
+} // namespace
+
+QString redisCliLine(const RedisPool *pool, const NodeAddress &address, const QStringList &args)
+{
+    QStringList parts{cliProgram(pool, address), QStringLiteral("-h"), shellQuote(address.host),
+                      QStringLiteral("-p"), QString::number(address.port)};
+    parts << credentialOptions(pool);
     for (const QString &arg : args)
-        parts << shellQuoted(arg);
+        parts << cliArgument(arg);
     return parts.join(QLatin1Char(' '));
 }
 
@@ -45,6 +50,23 @@ QString redisCliLine(const RedisPool *pool, const NodeAddress &address, const QL
     for (const QByteArray &arg : argv)
         args.append(QString::fromUtf8(arg));
     return redisCliLine(pool, address, args);
+}
+
+QString redisCliClusterLine(const RedisPool *pool, const NodeAddress &address, const QString &subcommand,
+                            const QStringList &words)
+{
+    QStringList parts{cliProgram(pool, address)};
+    parts << credentialOptions(pool) << QStringLiteral("--cluster") << subcommand << words;
+    return parts.join(QLatin1Char(' '));
+}
+
+QString reshardLine(const RedisPool *pool, const NodeAddress &seed, const QString &fromId,
+                    const QString &toId, qsizetype slotCount)
+{
+    return redisCliClusterLine(pool, seed, QStringLiteral("reshard"),
+                               {seed.toString(), QStringLiteral("--cluster-from"), fromId,
+                                QStringLiteral("--cluster-to"), toId, QStringLiteral("--cluster-slots"),
+                                QString::number(slotCount), QStringLiteral("--cluster-yes")});
 }
 
 } // namespace rcs

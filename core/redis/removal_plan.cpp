@@ -1,6 +1,7 @@
 #include "removal_plan.h"
 
 #include "redis/rebalance_planner.h"
+#include "redis/redis_cli_line.h"
 
 #include <QCoreApplication>
 #include <QMap>
@@ -57,20 +58,18 @@ Result<RemovalPlan> planRemoval(const ClusterTopology &topology, const QString &
     return plan;
 }
 
-QList<EquivalentCommand> removalCommands(const RemovalPlan &plan, const QString &cli, const NodeAddress &seed,
+QList<EquivalentCommand> removalCommands(const RemovalPlan &plan, const RedisPool *pool,
+                                         const NodeAddress &seed,
                                          const std::function<QString(const QString &id)> &name)
 {
     const QString id = plan.node.id;
     QList<EquivalentCommand> commands;
     for (const auto &[target, count] : plan.drainTargets) {
         commands.append({Text::tr("Move %1 slots from %2 to %3").arg(count).arg(name(id), name(target)),
-                         QStringLiteral("%1 --cluster reshard %2 --cluster-from %3 --cluster-to %4 "
-                                        "--cluster-slots %5 --cluster-yes")
-                             .arg(cli, seed.toString(), id, target)
-                             .arg(count)});
+                         reshardLine(pool, seed, id, target, count)});
     }
     commands.append({Text::tr("Remove %1 from the cluster").arg(name(id)),
-                     QStringLiteral("%1 --cluster del-node %2 %3").arg(cli, seed.toString(), id)});
+                     redisCliClusterLine(pool, seed, QStringLiteral("del-node"), {seed.toString(), id})});
     return commands;
 }
 

@@ -11,6 +11,8 @@
 
 namespace rcs {
 
+class RedisPool;
+
 // What removing one node does, read from the cluster before anything changes: the node, where its
 // slots go (planDrain: the emptiest masters first), its replicas (they follow other masters) and the
 // nodes that must forget it. RemoveNodeJob runs it; both remove-node forms list it before --yes.
@@ -31,10 +33,11 @@ struct EquivalentCommand {
     QString command;
 };
 
-// The lines a person would type for the plan with `cli` (redis-cli, valkey-cli) against seed: one
-// `--cluster reshard` per drain target, then `--cluster del-node`. `name` names a node id in the
-// messages (a pod name, an address).
-QList<EquivalentCommand> removalCommands(const RemovalPlan &plan, const QString &cli, const NodeAddress &seed,
+// The lines a person would type for the plan against seed (redis_cli_line's builder: valkey-cli for a
+// Valkey node, the pool's credential options; pool may be null): one `--cluster reshard` per drain
+// target, then `--cluster del-node`. `name` names a node id in the messages (a pod name, an address).
+QList<EquivalentCommand> removalCommands(const RemovalPlan &plan, const RedisPool *pool,
+                                         const NodeAddress &seed,
                                          const std::function<QString(const QString &id)> &name);
 
 } // namespace rcs

@@ -5,7 +5,6 @@
 #include "redis/cluster_scan_job.h"
 #include "redis/lifecycle_support.h"
 #include "redis/rebalance_job.h"
-#include "redis/redis_cli_line.h"
 #include "redis/redis_pool.h"
 #include "redis/replica_placement.h"
 
@@ -75,7 +74,7 @@ void RemoveNodeJob::firstScan(const ClusterTopology &topology)
         // A seed that stays a member: del-node and reshard talk to the cluster, not to the node.
         const NodeAddress seed = plan->forgetters.value(0, m_address);
         const auto name = [&topology](const QString &id) { return nodeName(topology, id); };
-        for (const EquivalentCommand &command : removalCommands(*plan, cliProgram(m_pool, seed), seed, name))
+        for (const EquivalentCommand &command : removalCommands(*plan, m_pool, seed, name))
             Logger::instance().command(QStringLiteral("redis"), command.message, command.command);
     };
     if (const std::optional<Error> refusal = refusalUnlessConfirmed(

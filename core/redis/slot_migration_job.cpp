@@ -67,17 +67,14 @@ void SlotMigrationJob::doStart()
                     return;
                 }
             }
-            Logger::instance().command(
-                QStringLiteral("redis"),
-                tr("Move %1 slots (%2) from %3 to %4")
-                    .arg(move.slotSet.count())
-                    .arg(move.slotSet.toString(), m_addressById.value(move.sourceId).toString(),
-                         m_addressById.value(move.targetId).toString()),
-                QStringLiteral("%1 --cluster reshard %2 --cluster-from %3 --cluster-to %4 --cluster-slots %5 "
-                               "--cluster-yes")
-                    .arg(cliProgram(m_pool, m_addressById.value(move.sourceId)),
-                         m_addressById.value(move.sourceId).toString(), move.sourceId, move.targetId)
-                    .arg(move.slotSet.count()));
+            Logger::instance().command(QStringLiteral("redis"),
+                                       tr("Move %1 slots (%2) from %3 to %4")
+                                           .arg(move.slotSet.count())
+                                           .arg(move.slotSet.toString(),
+                                                m_addressById.value(move.sourceId).toString(),
+                                                m_addressById.value(move.targetId).toString()),
+                                       reshardLine(m_pool, m_addressById.value(move.sourceId), move.sourceId,
+                                                   move.targetId, move.slotSet.count()));
             for (const int slot : move.slotSet.toList())
                 worker.steps.append({slot, move.targetId});
         }
@@ -188,17 +185,16 @@ void SlotMigrationJob::setSlot(int l, const QString &nodeId, const QByteArray &a
         address, argv, this,
         [this, done = std::move(done), address, slot, action](Result<RedisReply> reply) {
             if (!reply && reply.error().detail().startsWith(QLatin1String("NOREPLICAS"))) {
-                reply =
-                    Error(ErrorCode::Timeout,
-                          tr("%1 did not apply CLUSTER SETSLOT %2 %3: its replicas did not "
-                                         "acknowledge it within %4 ms (Valkey applies SETSLOT on a master "
-                                         "only after its online replicas have). Check them with INFO "
-                                         "replication on %1, then run check --fix")
-                              .arg(address.toString())
-                              .arg(slot)
-                              .arg(QString::fromLatin1(action))
-                              .arg(m_options.replicaAckTimeoutMs),
-                          reply.error().detail());
+                reply = Error(ErrorCode::Timeout,
+                              tr("%1 did not apply CLUSTER SETSLOT %2 %3: its replicas did not "
+                                 "acknowledge it within %4 ms (Valkey applies SETSLOT on a master "
+                                 "only after its online replicas have). Check them with INFO "
+                                 "replication on %1, then run check --fix")
+                                  .arg(address.toString())
+                                  .arg(slot)
+                                  .arg(QString::fromLatin1(action))
+                                  .arg(m_options.replicaAckTimeoutMs),
+                              reply.error().detail());
             }
             done(std::move(reply));
         },
@@ -400,16 +396,15 @@ void SlotMigrationJob::sourceAnswered(int l, const Result<RedisReply> &reply)
         if (m_lanes.at(l).done)
             return;
         if (!role)
-            return stop(
-                l, role.error().withContext(
-                       tr("Asking the source for its role after \"%1\"").arg(failure.detail())));
+            return stop(l, role.error().withContext(
+                               tr("Asking the source for its role after \"%1\"").arg(failure.detail())));
         const QByteArray name = role->elements().value(0).bytes();
         if (name == "slave" || name == "replica")
             return slotDone(l);
         if (m_lanes.at(l).sourceAttempts < 3)
             return tellSource(l);
-        stop(l, failure.withContext(tr("The source is still a master after %1 attempts")
-                                        .arg(m_lanes.at(l).sourceAttempts)));
+        stop(l, failure.withContext(
+                    tr("The source is still a master after %1 attempts").arg(m_lanes.at(l).sourceAttempts)));
     });
 }
 

@@ -81,15 +81,17 @@ void AddNodeWorkflow::logDryRun(const ClusterSurvey &found, bool scale)
     // The new pod's IP is known only once it runs; the line reads it the way a person would.
     const QString newAddress = QStringLiteral("$(%1 get pod %2 -o jsonpath='{.status.podIP}'):6379")
                                    .arg(session()->kubectl(), m_podName);
-    const QString seed = found.addresses.value(0).toString();
-    const QString cli = cliProgram(session()->pool(), found.addresses.value(0));
+    const NodeAddress seed = found.addresses.value(0);
     const bool master = m_role == Role::Master;
+    QStringList join{newAddress, seed.toString()};
+    if (!master)
+        join << QStringLiteral("--cluster-slave");
     logCommand(QStringLiteral("redis"), tr("Join %1 to the cluster").arg(m_podName),
-               QStringLiteral("%1 --cluster add-node %2 %3%4")
-                   .arg(cli, newAddress, seed, master ? QString() : QStringLiteral(" --cluster-slave")));
+               redisCliClusterLine(session()->pool(), seed, QStringLiteral("add-node"), join));
     if (master) {
         logCommand(QStringLiteral("redis"), tr("Move slots onto %1").arg(m_podName),
-                   QStringLiteral("%1 --cluster rebalance %2 --cluster-use-empty-masters").arg(cli, seed));
+                   redisCliClusterLine(session()->pool(), seed, QStringLiteral("rebalance"),
+                                       {seed.toString(), QStringLiteral("--cluster-use-empty-masters")}));
     }
     addResult(tr("Dry run: %1 would be added as a %2%3; nothing was changed.")
                   .arg(m_podName, master ? QStringLiteral("master") : QStringLiteral("replica"),
@@ -104,48 +106,43 @@ void AddNodeWorkflow::logDryRun(const ClusterSurvey &found, bool scale)
 void AddNodeWorkflow::join(const ClusterSurvey &before, const QList<PodState> &pods,
                            const QList<NodeAddress> &addresses, bool newIdentity)
 {
+    const NodeAddress address = addresses.last();
     if (newIdentity) {
         // A leftover blank node (alone, no slot, unknown to every member) may still carry the id of the
         // node that was removed from this pod, if an older studio reset it SOFT: Valkey 8 members spread
         // every forgotten id for 60 s and would join and drop it again. A new id costs nothing here.
-        const NodeAddress address = addresses.last();
-        const QString step = tr("Giving %1 a new node id").arg(m_podName);
-        setStep(step);
-        sendLogged(session()->pool(), address, {"CLUSTER", "RESET", "HARD"},
-                   tr("Give %1 a new node id (it is blank)").arg(m_podName), this,
-                   [this, step, before, pods, addresses](Result<RedisReply> reply) {
-                       if (ended())
-                           return;
-                       if (!reply) {
-                           failStep(step, reply.error());
-                           return;
-                       }
-                       join(before, pods, addresses, false);
-                   });
+        sendToNewNode(address, {"CLUSTER", "RESET", "HARD"}, tr("Giving %1 a new node id").arg(m_podName),
+                      tr("Give %1 a new node id (it is blank)").arg(m_podName),
+                      [this, before, pods, addresses] { join(before, pods, addresses, false); });
         return;
     }
     // A pod that gets back the volume of a pod removed earlier (its PVC was kept) starts as a blank
     // node that still calls itself by that pod's old IP; a node learns its own address only from an
     // incoming MEET, and one that it sends itself leaves it blank. Members would otherwise record the
     // old IP for it. Harmless on a fresh node.
-    const NodeAddress address = addresses.last();
-    const QString step = tr("Letting %1 learn its own address").arg(m_podName);
+    sendToNewNode(address, {"CLUSTER", "MEET", address.host.toUtf8(), QByteArray::number(address.port)},
+                  tr("Letting %1 learn its own address").arg(m_podName),
+                  tr("Let %1 learn its own address").arg(m_podName), [this, before, pods, addresses] {
+                      waitUntilAlone(
+                          QDeadlineTimer(kOwnAddressTimeoutMs),
+                          [this, before, pods, addresses] { joinCluster(before, pods, addresses); },
+                          addresses.last());
+                  });
+}
+
+void AddNodeWorkflow::sendToNewNode(const NodeAddress &address, const QList<QByteArray> &argv,
+                                    const QString &step, const QString &what, std::function<void()> next)
+{
     setStep(step);
-    sendLogged(session()->pool(), address,
-               {"CLUSTER", "MEET", address.host.toUtf8(), QByteArray::number(address.port)},
-               tr("Let %1 learn its own address").arg(m_podName), this,
-               [this, step, before, pods, addresses](Result<RedisReply> reply) {
-                   if (ended())
-                       return;
-                   if (!reply) {
-                       failStep(step, reply.error());
-                       return;
-                   }
-                   waitUntilAlone(
-                       QDeadlineTimer(kOwnAddressTimeoutMs),
-                       [this, before, pods, addresses] { joinCluster(before, pods, addresses); },
-                       addresses.last());
-               });
+    sendLogged(session()->pool(), address, argv, what, this, [this, step, next](Result<RedisReply> reply) {
+        if (ended())
+            return;
+        if (!reply) {
+            failStep(step, reply.error());
+            return;
+        }
+        next();
+    });
 }
 
 void AddNodeWorkflow::waitUntilAlone(QDeadlineTimer deadline, std::function<void()> next,

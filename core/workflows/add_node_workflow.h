@@ -3,6 +3,8 @@
 #include "redis/add_node_job.h"
 #include "workflow.h"
 
+#include <functional>
+
 namespace rcs {
 
 // Adds a pod to a healthy cluster: scales the StatefulSet by one, waits for the new pod to be Ready,
@@ -45,6 +47,9 @@ private:
     void join(const ClusterSurvey &before, const QList<PodState> &pods, const QList<NodeAddress> &addresses,
               bool newIdentity = false);
     void waitUntilAlone(QDeadlineTimer deadline, std::function<void()> next, const NodeAddress &address);
+    // One command to the new node as a step of its own; next() once it answered, failStep otherwise.
+    void sendToNewNode(const NodeAddress &address, const QList<QByteArray> &argv, const QString &step,
+                       const QString &what, std::function<void()> next);
     void joinCluster(const ClusterSurvey &before, const QList<PodState> &pods,
                      const QList<NodeAddress> &addresses);
     void verify(const QList<PodState> &pods, const QList<NodeAddress> &addresses);

@@ -58,9 +58,8 @@ void CheckWorkflow::repair(const ClusterSurvey &found)
                           found.podName(slot.peerId), found.podName(slot.nodeId)));
         }
         logCommand(QStringLiteral("redis"), tr("Close the open slots"),
-                   QStringLiteral("%1 --cluster fix %2")
-                       .arg(cliProgram(session()->pool(), found.addresses.value(0)),
-                            found.addresses.value(0).toString()));
+                   redisCliClusterLine(session()->pool(), found.addresses.value(0), QStringLiteral("fix"),
+                                       {found.addresses.value(0).toString()}));
         addResult(tr("Dry run: %1 open slot(s) would be closed; nothing was changed.")
                       .arg(open.size() + onReplicas.size()));
         conclude(found);

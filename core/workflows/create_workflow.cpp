@@ -105,9 +105,9 @@ void CreateWorkflow::created(const Deployment &deployment, const QList<NodeAddre
         for (const NodeAddress &address : addresses)
             hosts << address.toString();
         logCommand(QStringLiteral("redis"), tr("Create the cluster"),
-                   QStringLiteral("%1 --cluster create %2 --cluster-replicas %3")
-                       .arg(cliProgram(session()->pool(), addresses.value(0)), hosts.join(QLatin1Char(' ')))
-                       .arg(m_replicasPerMaster));
+                   redisCliClusterLine(session()->pool(), addresses.value(0), QStringLiteral("create"),
+                                       hosts + QStringList{QStringLiteral("--cluster-replicas"),
+                                                           QString::number(m_replicasPerMaster)}));
         addResult(tr("Dry run: %1 masters and %2 replicas would be formed; nothing was changed.")
                       .arg(m_plan.masters.size())
                       .arg(m_plan.replicas.size()));

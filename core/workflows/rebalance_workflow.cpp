@@ -66,19 +66,16 @@ void RebalanceWorkflow::report(const ClusterSurvey &found)
         succeed();
         return;
     }
-    const QString seed = found.addresses.value(0).toString();
-    const QString cli = cliProgram(session()->pool(), found.addresses.value(0));
+    const NodeAddress seed = found.addresses.value(0);
     for (const SlotMove &move : std::as_const(m_plan.moves)) {
         const QString text =
             tr("%1 slots (%2) from %3 to %4")
                 .arg(move.slotSet.count())
                 .arg(move.slotSet.toString(), found.podName(move.sourceId), found.podName(move.targetId));
         if (isDryRun()) {
-            logCommand(QStringLiteral("redis"), tr("Move %1").arg(text),
-                       QStringLiteral("%1 --cluster reshard %2 --cluster-from %3 --cluster-to %4 "
-                                      "--cluster-slots %5 --cluster-yes")
-                           .arg(cli, seed, move.sourceId, move.targetId)
-                           .arg(move.slotSet.count()));
+            logCommand(
+                QStringLiteral("redis"), tr("Move %1").arg(text),
+                reshardLine(session()->pool(), seed, move.sourceId, move.targetId, move.slotSet.count()));
         } else {
             info(tr("moved %1").arg(text));
         }

@@ -3,7 +3,6 @@
 #include "kube/kube_client.h"
 #include "kube/kube_request.h"
 #include "kube_session.h"
-#include "redis/redis_cli_line.h"
 #include "redis/removal_plan.h"
 #include "redis/remove_node_job.h"
 
@@ -154,9 +153,9 @@ bool RemoveNodeWorkflow::plan(const ClusterSurvey &found)
 void RemoveNodeWorkflow::logCommands(const ClusterSurvey &found)
 {
     if (!m_nodeId.isEmpty()) {
-        const QList<EquivalentCommand> commands = removalCommands(
-            m_removal, cliProgram(session()->pool(), found.addresses.value(0)), found.addresses.value(0),
-            [&found](const QString &id) { return found.podName(id); });
+        const QList<EquivalentCommand> commands =
+            removalCommands(m_removal, session()->pool(), found.addresses.value(0),
+                            [&found](const QString &id) { return found.podName(id); });
         for (const EquivalentCommand &command : commands)
             logCommand(QStringLiteral("redis"), command.message, command.command);
     }

@@ -1,67 +1,14 @@
 #include "api/request_body.h"
 
+#include "common/yaml_json.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
-
-#include <yaml-cpp/yaml.h>
 
 using rcs::Error;
 using rcs::ErrorCode;
 
 namespace sandbox {
-
-namespace {
-
-QJsonValue scalarValue(const YAML::Node &node)
-{
-    const std::string &raw = node.Scalar();
-    const QString text = QString::fromStdString(raw);
-    if (node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str")
-        return text; // quoted: always a string
-    static const QRegularExpression integer(QStringLiteral("^[-+]?[0-9]+$"));
-    static const QRegularExpression real(
-        QStringLiteral("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"));
-    if (text.isEmpty() || text == u"~" || text == u"null" || text == u"Null" || text == u"NULL")
-        return QJsonValue::Null;
-    if (text == u"true" || text == u"True" || text == u"TRUE")
-        return true;
-    if (text == u"false" || text == u"False" || text == u"FALSE")
-        return false;
-    if (integer.match(text).hasMatch()) {
-        bool ok = false;
-        const qint64 value = text.toLongLong(&ok);
-        if (ok)
-            return value;
-    }
-    if (real.match(text).hasMatch())
-        return text.toDouble();
-    return text;
-}
-
-QJsonValue toJson(const YAML::Node &node)
-{
-    switch (node.Type()) {
-    case YAML::NodeType::Map: {
-        QJsonObject object;
-        for (const auto &entry : node)
-            object.insert(QString::fromStdString(entry.first.as<std::string>()), toJson(entry.second));
-        return object;
-    }
-    case YAML::NodeType::Sequence: {
-        QJsonArray array;
-        for (const auto &item : node)
-            array.append(toJson(item));
-        return array;
-    }
-    case YAML::NodeType::Scalar:
-        return scalarValue(node);
-    default:
-        return QJsonValue::Null;
-    }
-}
-
-} // namespace
 
 rcs::Result<QJsonObject> decodeObjectBody(const QByteArray &body, bool allowYaml)
 {
@@ -82,19 +29,20 @@ rcs::Result<QJsonObject> decodeObjectBody(const QByteArray &body, bool allowYaml
                                    .arg(parseError.errorString())
                                    .arg(parseError.offset));
     }
-    try {
-        const YAML::Node node = YAML::Load(body.toStdString());
-        if (!node.IsMap())
-            return Error(ErrorCode::InvalidInput,
-                         QStringLiteral("error converting YAML to JSON: the document is "
-                                        "not a mapping"));
-        return toJson(node).toObject();
-    } catch (const YAML::Exception &e) {
+    // Read as the API server reads YAML (yamljson's Typed scalars), by the studio's own reader.
+    const auto documents = rcs::yamljson::parseDocuments(body, QStringLiteral("the request body"));
+    if (!documents)
         return Error(ErrorCode::InvalidInput,
-                     QStringLiteral("error converting YAML to JSON: yaml: line %1: %2")
-                         .arg(e.mark.line + 1)
-                         .arg(QString::fromStdString(e.msg)));
-    }
+                     QStringLiteral("error converting YAML to JSON: %1")
+                         .arg(documents.error().detail().isEmpty() ? documents.error().message()
+                                                                   : documents.error().detail()));
+    if (documents->size() != 1)
+        return Error(
+            ErrorCode::InvalidInput,
+            QStringLiteral("error converting YAML to JSON: the request body holds %1 YAML documents; "
+                           "send one object per request")
+                .arg(documents->size()));
+    return documents->first();
 }
 
 rcs::Result<QJsonValue> decodeJsonBody(const QByteArray &body)

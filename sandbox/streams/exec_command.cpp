@@ -1,6 +1,7 @@
 #include "streams/exec_command.h"
 
 #include "common/logging.h"
+#include "common/shell_quote.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,14 +18,6 @@
 namespace sandbox {
 
 namespace {
-
-QString shellQuote(const QStringList &words)
-{
-    QStringList quoted;
-    for (QString word : words)
-        quoted.append(u'\'' + word.replace(u'\'', QLatin1String("'\\''")) + u'\'');
-    return quoted.join(u' ');
-}
 
 // The terminal the command runs on: standard input of `script`'s child (the command itself once the
 // shell exec'd it), found through /proc.
@@ -146,7 +139,7 @@ void ExecCommand::start()
         // `kubectl exec -it … -- bash` wants a terminal (prompts, echo, line editing): util-linux
         // script gives the command a pseudo-terminal and returns its exit code (-e). Its shell sets
         // the terminal to the client's size first, then becomes the command.
-        QString line = shellQuote(QStringList{plan.program} + plan.arguments);
+        QString line = rcs::shellJoin(QStringList{plan.program} + plan.arguments);
         if (m_size.isValid())
             line = QStringLiteral("stty cols %1 rows %2 2>/dev/null; exec %3")
                        .arg(m_size.width())

@@ -1,6 +1,6 @@
-// KubeClient, KubeWatch, PortForward and PodExec against the real kube-sandbox executable: both auth
-// forms, TLS and auth failures, server-side apply of the seed's manifests, readiness through a
-// watch, exec, Redis traffic through the port-forward tunnel, scale, delete, PVCs and namespaces.
+// KubeClient, KubeWatch, PortForward and the tests' PodExec against the real kube-sandbox executable: both
+// auth forms, TLS and auth failures, server-side apply of the seed's manifests, readiness through a watch,
+// exec, Redis traffic through the port-forward tunnel, scale, delete, PVCs and namespaces.
 #include "common/logger.h"
 #include "connect_proxy.h"
 #include "kube/kube_client.h"
@@ -8,12 +8,12 @@
 #include "kube/kube_remove_jobs.h"
 #include "kube/kube_watch.h"
 #include "kube/manifest_set.h"
-#include "kube/pod_exec.h"
 #include "kube/port_forward.h"
-#include "kube/statefulset_pods_job.h"
 #include "kube_sandbox_samples.h"
 #include "socks5_proxy.h"
 #include "support/kube_sandbox_fixture.h"
+#include "support/pod_exec.h"
+#include "support/statefulset_pods_job.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -541,19 +541,19 @@ private Q_SLOTS:
 
     void statefulSetPods()
     {
-        auto *job = new StatefulSetPodsJob(m_client, kNs, kSts, this);
+        auto *job = new test::StatefulSetPodsJob(m_client, kNs, kSts, this);
         QVERIFY2(run(job), qPrintable(job->errorString()));
         QCOMPARE(job->selector(), QStringLiteral("app=redis,appCluster=redis-cluster"));
         QCOMPARE(job->desiredReplicas(), 3);
         QCOMPARE(job->pods().size(), 3);
         for (int i = 0; i < 3; ++i) {
-            const KubePodInfo &pod = job->pods().at(i);
+            const test::KubePodInfo &pod = job->pods().at(i);
             QCOMPARE(pod.name, QStringLiteral("redis-app-%1").arg(i));
             QVERIFY(pod.ready);
             QVERIFY(!pod.ip.isEmpty());
             QVERIFY(pod.nodeName.startsWith(QStringLiteral("sandbox-node-")));
         }
-        auto *missing = new StatefulSetPodsJob(m_client, QStringLiteral("no-such-ns"), kSts, this);
+        auto *missing = new test::StatefulSetPodsJob(m_client, QStringLiteral("no-such-ns"), kSts, this);
         QVERIFY(!run(missing));
         QCOMPARE(missing->error().code(), ErrorCode::NotFound);
         QVERIFY(missing->errorString().contains(QStringLiteral("deploy")));
@@ -614,15 +614,17 @@ private Q_SLOTS:
 
     void execInPod()
     {
-        PodExec *ping = m_client->exec(kNs, QStringLiteral("redis-app-0"),
-                                       {QStringLiteral("redis-cli"), QStringLiteral("ping")});
+        test::PodExec *ping =
+            new test::PodExec(m_client, kNs, QStringLiteral("redis-app-0"),
+                              {QStringLiteral("redis-cli"), QStringLiteral("ping")}, {}, m_client);
         QVERIFY2(run(ping), qPrintable(ping->errorString()));
         QCOMPARE(ping->exitCode(), 0);
         QCOMPARE(ping->standardOutput().trimmed(), QByteArray("PONG"));
 
-        PodExec *refused = m_client->exec(
-            kNs, QStringLiteral("redis-app-0"),
-            {QStringLiteral("redis-cli"), QStringLiteral("-p"), QStringLiteral("1"), QStringLiteral("ping")});
+        test::PodExec *refused = new test::PodExec(
+            m_client, kNs, QStringLiteral("redis-app-0"),
+            {QStringLiteral("redis-cli"), QStringLiteral("-p"), QStringLiteral("1"), QStringLiteral("ping")},
+            {}, m_client);
         QVERIFY2(run(refused), qPrintable(refused->errorString()));
         QVERIFY(refused->exitCode() != 0);
 
@@ -632,15 +634,17 @@ private Q_SLOTS:
         auto target = m_sandbox.target();
         target.value().cluster.proxyUrl = QStringLiteral("socks5://127.0.0.1:%1").arg(proxy.port());
         KubeClient *proxied = clientFor(*target);
-        PodExec *viaProxy = proxied->exec(kNs, QStringLiteral("redis-app-0"),
-                                          {QStringLiteral("redis-cli"), QStringLiteral("ping")});
+        test::PodExec *viaProxy =
+            new test::PodExec(proxied, kNs, QStringLiteral("redis-app-0"),
+                              {QStringLiteral("redis-cli"), QStringLiteral("ping")}, {}, proxied);
         QVERIFY2(run(viaProxy), qPrintable(viaProxy->errorString()));
         QCOMPARE(viaProxy->standardOutput().trimmed(), QByteArray("PONG"));
         QCOMPARE(proxy.targets().size(), 1);
         delete proxied;
 
-        PodExec *missing = m_client->exec(kNs, QStringLiteral("redis-app-99"),
-                                          {QStringLiteral("redis-cli"), QStringLiteral("ping")});
+        test::PodExec *missing =
+            new test::PodExec(m_client, kNs, QStringLiteral("redis-app-99"),
+                              {QStringLiteral("redis-cli"), QStringLiteral("ping")}, {}, m_client);
         // A refused handshake ends the job at once (it used to wait for the job's 60 s timeout).
         QElapsedTimer refusedIn;
         refusedIn.start();
@@ -835,8 +839,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(readyPods(pods->objects()) == 1, 120000);
         pods->stop();
 
-        PodExec *ping = m_client->exec(ns, QStringLiteral("redis-auth-0"),
-                                       {QStringLiteral("redis-cli"), QStringLiteral("ping")});
+        test::PodExec *ping =
+            new test::PodExec(m_client, ns, QStringLiteral("redis-auth-0"),
+                              {QStringLiteral("redis-cli"), QStringLiteral("ping")}, {}, m_client);
         QVERIFY2(run(ping), qPrintable(ping->errorString()));
         QCOMPARE(ping->standardOutput().trimmed(), QByteArray("PONG"));
 

@@ -1,10 +1,11 @@
-#include "kube/pod_info.h"
 #include "pod_info_samples.h"
+#include "support/kube_pod_info.h"
 
 #include <QJsonDocument>
 #include <QTest>
 
 using namespace rcs;
+using namespace rcs::test;
 
 namespace {
 QJsonObject parse(const char *json)

@@ -2,10 +2,10 @@
 // with the real apiserver's message; our client's error names the verb, the resource and the
 // namespace that are missing, and what to ask for.
 #include "kube/kube_client.h"
-#include "kube/pod_exec.h"
 #include "kube/port_forward.h"
 #include "reliability_support.h"
 #include "support/kube_sandbox_fixture.h"
+#include "support/pod_exec.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
@@ -196,18 +196,18 @@ private Q_SLOTS:
         const QString refused = portForwardAnswer(m_viewer);
         QVERIFY2(refused.contains(QStringLiteral("create pods/portforward")), qPrintable(refused));
         QVERIFY2(refused.contains(QStringLiteral("RBAC")), qPrintable(refused));
-        std::unique_ptr<PodExec> viewerExec(
-            m_viewer->exec(QStringLiteral("demo"), QStringLiteral("solo"),
-                           {QStringLiteral("redis-cli"), QStringLiteral("ping")}));
+        std::unique_ptr<test::PodExec> viewerExec(
+            new test::PodExec(m_viewer, QStringLiteral("demo"), QStringLiteral("solo"),
+                              {QStringLiteral("redis-cli"), QStringLiteral("ping")}, {}, m_viewer));
         QVERIFY(!test::runJob(viewerExec.get()));
         QCOMPARE(viewerExec->error().code(), ErrorCode::Forbidden);
         QVERIFY2(viewerExec->errorString().contains(QStringLiteral("create pods/exec")),
                  qPrintable(viewerExec->errorString()));
 
         QCOMPARE(portForwardAnswer(m_operator), QStringLiteral("+PONG"));
-        std::unique_ptr<PodExec> operatorExec(
-            m_operator->exec(QStringLiteral("demo"), QStringLiteral("solo"),
-                             {QStringLiteral("redis-cli"), QStringLiteral("ping")}));
+        std::unique_ptr<test::PodExec> operatorExec(
+            new test::PodExec(m_operator, QStringLiteral("demo"), QStringLiteral("solo"),
+                              {QStringLiteral("redis-cli"), QStringLiteral("ping")}, {}, m_operator));
         QVERIFY2(test::runJob(operatorExec.get()), qPrintable(operatorExec->errorString()));
         QCOMPARE(operatorExec->standardOutput().trimmed(), QByteArray("PONG"));
     }

@@ -4,9 +4,9 @@
 // the insecure-skip-tls-verify warning on stderr without --verbose.
 #include "common/logger.h"
 #include "kube/kube_client.h"
-#include "kube/pod_exec.h"
 #include "reliability_support.h"
 #include "support/kube_sandbox_fixture.h"
+#include "support/pod_exec.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -83,8 +83,8 @@ private Q_SLOTS:
         // The WebSocket paths (exec, port-forward) build their own connections: they must verify too.
         auto client = KubeClient::create(withCa(m_otherCa), this);
         QVERIFY(client);
-        auto *exec = new PodExec(*client, QStringLiteral("default"), QStringLiteral("any-pod"),
-                                 {QStringLiteral("true")}, {}, this);
+        auto *exec = new test::PodExec(*client, QStringLiteral("default"), QStringLiteral("any-pod"),
+                                       {QStringLiteral("true")}, {}, this);
         QElapsedTimer timer;
         timer.start();
         QVERIFY(!test::runJob(exec, 30000));

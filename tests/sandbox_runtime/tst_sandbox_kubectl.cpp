@@ -5,6 +5,8 @@
 // with every kubectl on the machine, from Debian's 1.20 to 1.33 (seedWalkThrough): they differ in what
 // they ask of the server (OpenAPI v2 or v3, exec over SPDY or WebSocket).
 
+#include "common/shell_quote.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -136,14 +138,6 @@ Forwarded throughPortForward(const QString &program, const QProcessEnvironment &
     result.kubectlOutput +=
         QString::fromUtf8(forward.readAllStandardOutput() + forward.readAllStandardError());
     return result;
-}
-
-QString shellQuote(const QStringList &words)
-{
-    QStringList quoted;
-    for (QString word : words)
-        quoted.append(u'\'' + word.replace(u'\'', QLatin1String("'\\''")) + u'\'');
-    return quoted.join(u' ');
 }
 
 // Every kubectl the walk-through runs with: Debian's 1.20 (unpacked, never installed) and each
@@ -946,9 +940,9 @@ void TestSandboxKubectl::seedWalkThrough()
         runProgram(script,
                    {QStringLiteral("-q"), QStringLiteral("-e"), QStringLiteral("-c"),
                     QStringLiteral("stty cols 91 rows 33; exec ") +
-                        shellQuote(QStringList{binary, QStringLiteral("exec"), QStringLiteral("-it"),
-                                               QStringLiteral("-n"), kNs, QStringLiteral("redis-app-0"),
-                                               QStringLiteral("--"), QStringLiteral("/bin/bash")}),
+                        rcs::shellJoin(QStringList{binary, QStringLiteral("exec"), QStringLiteral("-it"),
+                                                   QStringLiteral("-n"), kNs, QStringLiteral("redis-app-0"),
+                                                   QStringLiteral("--"), QStringLiteral("/bin/bash")}),
                     QStringLiteral("/dev/null")},
                    env, 60000, "stty size\nredis-cli cluster info | grep state\nexit 7\n");
     QVERIFY2(terminal.exitCode == 7 && terminal.out.contains(QLatin1String("33 91")) &&

@@ -43,6 +43,7 @@ TopologySnapshot makeSnapshot(int masters, int replicasPerMaster, int kubeNodes,
         card.hostGroup = QStringLiteral("worker-%1").arg(i % kubeNodes + 1);
         card.keys = 1000 + i;
         card.memoryBytes = 2 * 1024 * 1024 + i * 1024;
+        card.server = QStringLiteral("redis 7.0.15");
         card.podPhase = QStringLiteral("Running");
         card.configEpoch = i + 1;
         if (i < masters) {

@@ -89,6 +89,12 @@ private Q_SLOTS:
 
         // Failover of a selected replica, confirmed in the window's dialog: the roles swap.
         QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::Healthy, 30000);
+        // Every card names the server it runs (engine and version, from INFO server).
+        const rcs::Result<rcs::test::RedisServerBuild> build = rcs::test::RedisTestNodes::serverBuild();
+        QVERIFY(build.ok());
+        const QString expectedServer = build->name + QLatin1Char(' ') + build->version.toString();
+        for (const NodeCard &card : model->nodes())
+            QCOMPARE(card.server, expectedServer);
         QString replicaKey;
         QString oldMasterKey;
         for (const NodeCard &card : model->nodes()) {

@@ -8,12 +8,14 @@
 class QWebSocket;
 
 namespace rcs {
-
 class KubeClient;
+}
 
-// Runs a command in a pod over the exec WebSocket (v5.channel.k8s.io, falling back to v4; reference
-// §7.2), like `kubectl exec POD -- COMMAND`: optional stdin (closed after it is sent), stdout and
-// stderr collected, exit code from the final Status.
+namespace rcs::test {
+
+// Test support (the product runs nothing in pods): runs a command in a pod over the exec WebSocket
+// (v5.channel.k8s.io, falling back to v4; reference §7.2), like `kubectl exec POD -- COMMAND`: optional stdin
+// (closed after it is sent), stdout and stderr collected, exit code from the final Status.
 //
 // Error behaviour: the job fails when the WebSocket cannot be opened (with the server's answer), or
 // the server reports a failure that is not a non-zero exit; a command that ran and exited non-zero
@@ -59,4 +61,4 @@ private:
     bool m_opened = false;
 };
 
-} // namespace rcs
+} // namespace rcs::test

@@ -1,9 +1,9 @@
-#include "statefulset_pods_job.h"
+#include "support/statefulset_pods_job.h"
 
-#include "kube_client.h"
-#include "manifest_set.h"
+#include "kube/kube_client.h"
+#include "kube/manifest_set.h"
 
-namespace rcs {
+namespace rcs::test {
 
 StatefulSetPodsJob::StatefulSetPodsJob(KubeClient *client, QString ns, QString statefulSet, QObject *parent)
     : Job(parent)
@@ -74,4 +74,4 @@ void StatefulSetPodsJob::doStart()
     get->start();
 }
 
-} // namespace rcs
+} // namespace rcs::test

@@ -1,19 +1,10 @@
-#include "pod_info.h"
+#include "support/kube_pod_info.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <algorithm>
 
-namespace rcs {
-
-namespace {
-// The translation context of this file's texts: the GUI shows them in its language, the
-// headless commands (which load no translation) in English.
-struct Text {
-    Q_DECLARE_TR_FUNCTIONS(rcs::PodInfo)
-};
-} // namespace
+namespace rcs::test {
 
 KubePodInfo KubePodInfo::fromJson(const QJsonObject &pod)
 {
@@ -68,26 +59,28 @@ QList<KubePodInfo> KubePodInfo::fromList(const QList<QJsonObject> &pods)
 QString KubePodInfo::notReadyReason() const
 {
     if (ready)
-        return Text::tr("Pod %1 is ready.").arg(name);
+        return QStringLiteral("Pod %1 is ready.").arg(name);
     if (terminating)
-        return Text::tr("Pod %1 is terminating.").arg(name);
+        return QStringLiteral("Pod %1 is terminating.").arg(name);
     if (!unschedulableMessage.isEmpty())
-        return Text::tr(
+        return QStringLiteral(
                    "Pod %1 cannot be scheduled: %2 (is there a storage class for its volume claim, and a "
                    "node with room?)")
             .arg(name, unschedulableMessage);
     if (waitingReason == QLatin1String("ImagePullBackOff") || waitingReason == QLatin1String("ErrImagePull"))
-        return Text::tr("Pod %1 cannot pull its image (%2): %3").arg(name, waitingReason, waitingMessage);
+        return QStringLiteral("Pod %1 cannot pull its image (%2): %3")
+            .arg(name, waitingReason, waitingMessage);
     if (waitingReason == QLatin1String("CrashLoopBackOff"))
-        return Text::tr("Pod %1 keeps crashing (CrashLoopBackOff, %2 restarts): %3")
+        return QStringLiteral("Pod %1 keeps crashing (CrashLoopBackOff, %2 restarts): %3")
             .arg(name)
             .arg(restarts)
             .arg(waitingMessage);
     if (!waitingReason.isEmpty())
-        return Text::tr("Pod %1 is waiting: %2 %3").arg(name, waitingReason, waitingMessage).trimmed();
+        return QStringLiteral("Pod %1 is waiting: %2 %3").arg(name, waitingReason, waitingMessage).trimmed();
     if (phase == QLatin1String("Running"))
-        return Text::tr("Pod %1 runs but its readiness probe does not pass yet.").arg(name);
-    return Text::tr("Pod %1 is %2.").arg(name, phase.isEmpty() ? Text::tr("not scheduled yet") : phase);
+        return QStringLiteral("Pod %1 runs but its readiness probe does not pass yet.").arg(name);
+    return QStringLiteral("Pod %1 is %2.")
+        .arg(name, phase.isEmpty() ? QStringLiteral("not scheduled yet") : phase);
 }
 
-} // namespace rcs
+} // namespace rcs::test

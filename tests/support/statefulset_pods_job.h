@@ -1,18 +1,21 @@
 #pragma once
 
 #include "common/job.h"
-#include "pod_info.h"
+#include "support/kube_pod_info.h"
 
 #include <QJsonObject>
 #include <QPointer>
 
 namespace rcs {
-
 class KubeClient;
+}
 
-// Finds the pods of a StatefulSet the way kubectl does: GET the StatefulSet, then LIST pods with its
-// spec.selector.matchLabels. Error behaviour: a missing namespace or StatefulSet fails with NotFound
-// and a sentence naming both (deploy first); a StatefulSet without matchLabels fails with InvalidInput.
+namespace rcs::test {
+
+// Test support (tst_kube_sandbox): finds the pods of a StatefulSet the way kubectl does: GET the StatefulSet,
+// then LIST pods with its spec.selector.matchLabels. Error behaviour: a missing namespace or StatefulSet
+// fails with NotFound and a sentence naming both (deploy first); a StatefulSet without matchLabels fails with
+// InvalidInput.
 class StatefulSetPodsJob final : public Job {
     Q_OBJECT
 public:
@@ -38,4 +41,4 @@ private:
     QList<QJsonObject> m_podObjects;
 };
 
-} // namespace rcs
+} // namespace rcs::test

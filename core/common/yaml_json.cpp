@@ -4,6 +4,9 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <limits>
+#include <optional>
+
 #include <yaml-cpp/yaml.h>
 
 namespace rcs::yamljson {
@@ -18,13 +21,40 @@ struct Text {
 
 namespace {
 
-// YAML 1.2 core schema resolution of a plain (unquoted) scalar.
+// An integer as Go's strconv.ParseInt(text, 0, 64) reads it after go-yaml dropped the underscores:
+// optional sign, then 0x (hex), 0o (octal), 0b (binary), a leading 0 (octal) or decimal digits.
+std::optional<qint64> goInteger(QString text)
+{
+    text.remove(QLatin1Char('_'));
+    static const QRegularExpression shape(
+        QStringLiteral("^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$"));
+    const QRegularExpressionMatch match = shape.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    QString digits = match.captured(2);
+    int base = 10;
+    if (digits.size() > 1 && digits.at(0) == u'0') {
+        const QChar prefix = digits.at(1).toLower();
+        base = prefix == u'x' ? 16 : prefix == u'o' ? 8 : prefix == u'b' ? 2 : 8;
+        digits = digits.mid(base == 8 && prefix != u'o' ? 1 : 2);
+    }
+    bool ok = false;
+    const quint64 magnitude = digits.toULongLong(&ok, base);
+    const bool negative = match.captured(1) == QLatin1String("-");
+    if (!ok || magnitude > (negative ? quint64(1) << 63 : quint64(std::numeric_limits<qint64>::max())))
+        return std::nullopt; // too large for int64: go-yaml then tries a float
+    return negative ? qint64(0 - magnitude) : qint64(magnitude);
+}
+
+// The type of a plain (unquoted, untagged) scalar the way the Kubernetes API server and kubectl read
+// YAML: sigs.k8s.io/yaml over go-yaml v2, which follows YAML 1.1. So yes/no/on/off (and y/n) are
+// booleans, 0123 is octal, 1_000 is 1000; timestamps stay strings. .inf and .nan stay strings too:
+// JSON cannot carry them (the API server rejects such a body).
 QJsonValue plainScalar(const QString &text)
 {
     static const QRegularExpression nullRe(QStringLiteral("^(~|null|Null|NULL)?$"));
-    static const QRegularExpression trueRe(QStringLiteral("^(true|True|TRUE)$"));
-    static const QRegularExpression falseRe(QStringLiteral("^(false|False|FALSE)$"));
-    static const QRegularExpression intRe(QStringLiteral("^[-+]?(0|[1-9][0-9]*)$"));
+    static const QRegularExpression trueRe(QStringLiteral("^(y|Y|yes|Yes|YES|on|On|ON|true|True|TRUE)$"));
+    static const QRegularExpression falseRe(QStringLiteral("^(n|N|no|No|NO|off|Off|OFF|false|False|FALSE)$"));
     static const QRegularExpression floatRe(
         QStringLiteral("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"));
     if (nullRe.match(text).hasMatch())
@@ -33,15 +63,12 @@ QJsonValue plainScalar(const QString &text)
         return true;
     if (falseRe.match(text).hasMatch())
         return false;
-    if (intRe.match(text).hasMatch()) {
+    if (const std::optional<qint64> integer = goInteger(text))
+        return *integer;
+    const QString plain = QString(text).remove(QLatin1Char('_'));
+    if (floatRe.match(plain).hasMatch()) {
         bool ok = false;
-        const qint64 value = text.toLongLong(&ok);
-        if (ok)
-            return value;
-    }
-    if (floatRe.match(text).hasMatch()) {
-        bool ok = false;
-        const double value = text.toDouble(&ok);
+        const double value = plain.toDouble(&ok);
         if (ok)
             return value;
     }
@@ -51,8 +78,8 @@ QJsonValue plainScalar(const QString &text)
 QJsonValue typedScalar(const YAML::Node &node)
 {
     const QString text = QString::fromStdString(node.Scalar());
-    // A quoted scalar (tag "!") is always a string, whatever it looks like.
-    if (node.Tag() == "!")
+    // A quoted scalar (yaml-cpp's tag "!") and one tagged !!str are strings, whatever they look like.
+    if (node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str")
         return text;
     return plainScalar(text);
 }
@@ -84,13 +111,12 @@ QJsonValue toJson(const YAML::Node &node, Scalars scalars)
 
 bool needsQuotes(const QString &text)
 {
-    // Re-reading the emitted text must give the same string back, so anything a typed reader would
-    // turn into another type is quoted; yaml-cpp itself quotes what is not a valid plain scalar.
-    // YAML 1.1 readers (kubectl's go-yaml) also take yes/no/on/off for booleans.
-    static const QRegularExpression yaml11Bool(
-        QStringLiteral("^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$"));
+    // Re-reading the emitted text must give the same string back, so anything our reader (the API
+    // server's rules) would turn into another type is quoted, and so is what a YAML 1.2 reader would
+    // (.inf, .nan); yaml-cpp itself quotes what is not a valid plain scalar.
+    static const QRegularExpression special(QStringLiteral("^([-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))$"));
     return text.isEmpty() || !plainScalar(text).isString() || text.trimmed() != text ||
-           yaml11Bool.match(text).hasMatch();
+           special.match(text).hasMatch();
 }
 
 void emitValue(YAML::Emitter &out, const QJsonValue &value)
@@ -220,11 +246,15 @@ Result<QList<QJsonObject>> parseDocuments(const QByteArray &text, const QString 
             documents.append(toJson(node, scalars).toObject());
         }
     } catch (const YAML::Exception &e) {
-        return Error(ErrorCode::InvalidInput, Text::tr("%1: YAML error at line %2, column %3: %4.")
-                                                  .arg(sourceName)
-                                                  .arg(firstLine + e.mark.line + 1)
-                                                  .arg(e.mark.column + 1)
-                                                  .arg(QString::fromStdString(e.msg)));
+        const int line = firstLine + e.mark.line + 1;
+        const QString reason = QString::fromStdString(e.msg);
+        return Error(ErrorCode::InvalidInput,
+                     Text::tr("%1: YAML error at line %2, column %3: %4.")
+                         .arg(sourceName)
+                         .arg(line)
+                         .arg(e.mark.column + 1)
+                         .arg(reason),
+                     QStringLiteral("yaml: line %1: %2").arg(line).arg(reason));
     } catch (const std::exception &e) {
         return Error(
             ErrorCode::InvalidInput,

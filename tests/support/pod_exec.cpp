@@ -1,8 +1,9 @@
-#include "pod_exec.h"
+#include "support/pod_exec.h"
 
 #include "common/logger.h"
-#include "kube_client.h"
-#include "kube_status.h"
+#include "common/shell_quote.h"
+#include "kube/kube_client.h"
+#include "kube/kube_status.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,26 +12,11 @@
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
-namespace rcs {
+namespace rcs::test {
 
 namespace {
 const QString kV5 = QStringLiteral("v5.channel.k8s.io");
 const QString kV4 = QStringLiteral("v4.channel.k8s.io");
-
-QString shellQuote(const QString &word)
-{
-    static const QString safe = QStringLiteral("-_./=:,+@%");
-    bool plain = !word.isEmpty();
-    for (const QChar c : word) {
-        if (!c.isLetterOrNumber() && !safe.contains(c))
-            plain = false;
-    }
-    if (plain)
-        return word;
-    QString quoted = word;
-    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
-}
 } // namespace
 
 PodExec::PodExec(KubeClient *client, QString ns, QString pod, QStringList command, QString container,
@@ -58,15 +44,12 @@ void PodExec::doStart()
         fail(ErrorCode::InvalidInput, tr("No command to run in pod %1.").arg(m_pod));
         return;
     }
-    QStringList quoted;
-    for (const QString &word : m_command)
-        quoted.append(shellQuote(word));
     Logger::instance().command(
         QStringLiteral("kube"), title(),
         QStringLiteral("%1 exec %2%3%4 -- %5")
             .arg(KubeClient::kubectl(m_ns), m_pod, m_hasStdin ? QStringLiteral(" -i") : QString(),
                  m_container.isEmpty() ? QString() : QStringLiteral(" -c ") + m_container,
-                 quoted.join(QLatin1Char(' '))));
+                 shellJoin(m_command)));
     QUrlQuery query;
     for (const QString &word : m_command)
         query.addQueryItem(QStringLiteral("command"), word);
@@ -194,4 +177,4 @@ void PodExec::closed()
     succeed();
 }
 
-} // namespace rcs
+} // namespace rcs::test

@@ -4,10 +4,10 @@
 #include <QList>
 #include <QString>
 
-namespace rcs {
+namespace rcs::test {
 
-// What the studio needs to know about a pod, read from its JSON (reference §4). (Not "PodInfo": that
-// name is core/redis's pod facts in ClusterTopology; two classes of one name break the program.)
+// What a test checks about a pod, read from its JSON (reference §4): test support only, the product
+// reads pods through core/workflows' PodState.
 struct KubePodInfo {
     QString name;
     QString ns;
@@ -30,4 +30,4 @@ struct KubePodInfo {
     QString notReadyReason() const;
 };
 
-} // namespace rcs
+} // namespace rcs::test
