@@ -1,5 +1,4 @@
 #include "command_registry.h"
-#include "commands/kube_command_support.h"
 #include "gui_main.h"
 
 #include <QApplication>
@@ -23,7 +22,6 @@ int main(int argc, char **argv)
     if (const rcs::cli::Command *command = rcs::cli::findCommand(first)) {
         QCoreApplication app(argc, argv);
         setApplicationNames();
-        rcs::setSuggestionPhrasing(&rcs::cli::commandSuggestion);
         return command->run(app.arguments().mid(2));
     }
     if (!first.isEmpty() && !first.startsWith(QLatin1Char('-'))) {

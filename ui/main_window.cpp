@@ -829,7 +829,8 @@ void MainWindow::confirmCleanup()
         request.deleteNamespace = dialog->isOptionChecked(QStringLiteral("deleteNamespace"));
         const int asked = ++*generation;
         dialog->setItems({tr("Finding what Cleanup would delete…")});
-        dialog->setAcceptText(tr("Delete"), true);
+        if (asked == 1)
+            dialog->setAcceptText(tr("Delete"), true); // the count follows with the plan
         dialog->acceptButton()->setEnabled(false);
         QString why;
         rcs::Job *plan = m_backend->createCleanupPlanJob(

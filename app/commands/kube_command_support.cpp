@@ -51,12 +51,6 @@ WorkflowPrinter::WorkflowPrinter(Job *job, bool quiet)
     });
 }
 
-QString commandSuggestion(SuggestedOperation operation)
-{
-    const QString verb = suggestedOperationName(operation);
-    return verb.isEmpty() ? QString() : QStringLiteral("Run 'redis-cluster-studio %1'.").arg(verb);
-}
-
 void printOut(const QString &text)
 {
     print(text, stdout);

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "common/job.h"
-#include "workflows/cluster_situation.h"
 
 #include <QObject>
 #include <QString>
@@ -24,10 +23,6 @@ inline const QString DryRunOption = QStringLiteral("dry-run");
 // stdout / stderr, one line, flushed (the output interleaves with the equivalent commands).
 void printOut(const QString &text);
 void printErr(const QString &text);
-
-// How the command line asks for the operation an assessment suggests: "Run 'redis-cluster-studio
-// recover'."; installed as core's phrasing before a command runs, so that core's refusals say it too.
-QString commandSuggestion(SuggestedOperation operation);
 
 // The target flags [--kubeconfig F] [--context C] [-n NAMESPACE] [--statefulset NAME]
 // [--access auto|direct|tunnel], --dry-run for changing commands, --timeout and --verbose.
