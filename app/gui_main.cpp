@@ -55,9 +55,9 @@ void scheduleScreenshot(ui::MainWindow &window, const QString &path, int timeout
     };
     // A picture worth taking: nodes on screen, no operation half-way (e.g. the sandbox's first deploy).
     QObject::connect(&window, &ui::MainWindow::refreshed, &window, [&window, shoot](bool ok) {
-        const ui::Situation situation = window.topologyModel()->situation();
+        const rcs::Situation situation = window.topologyModel()->situation();
         if (ok && !window.topologyModel()->isEmpty() && window.busyWith().isEmpty() &&
-            situation != ui::Situation::NotDeployed && situation != ui::Situation::PodsNotReady)
+            situation != rcs::Situation::NotDeployed && situation != rcs::Situation::PodsNotReady)
             shoot(true);
     });
     QTimer::singleShot(timeoutMs, &window, [shoot] { shoot(false); });

@@ -854,40 +854,48 @@
 <context>
     <name>rcs::ClusterSituation</name>
     <message>
-        <source>Nothing is deployed in namespace %1: run &apos;redis-cluster-studio deploy&apos;.</source>
-        <translation>命名空间 %1 中尚未部署任何内容：请运行 &apos;redis-cluster-studio deploy&apos;。</translation>
-    </message>
-    <message>
-        <source>%1 of %2 pods are Ready: wait for them, or look at the pods listed above (&apos;kubectl -n %3 describe pod NAME&apos;) and fix what keeps them from starting.</source>
-        <translation>%2 个 Pod 中有 %1 个已就绪：请等待，或查看上面列出的 Pod（&apos;kubectl -n %3 describe pod NAME&apos;），并解决阻止它们启动的问题。</translation>
-    </message>
-    <message>
-        <source>No pod answered on port 6379 from here: try &apos;--access tunnel&apos;, or check that redis-server runs in the pods.</source>
-        <translation>从这里访问 6379 端口时没有任何 Pod 应答：请尝试 &apos;--access tunnel&apos;，或检查 Pod 中是否运行着 redis-server。</translation>
-    </message>
-    <message>
-        <source>The pods run but form no cluster yet: run &apos;redis-cluster-studio create&apos;.</source>
-        <translation>Pod 已在运行，但尚未组成集群：请运行 &apos;redis-cluster-studio create&apos;。</translation>
-    </message>
-    <message>
-        <source>%1 slot(s) were left migrating or importing by an interrupted reshard: run &apos;redis-cluster-studio check --fix&apos;.</source>
-        <translation>有 %1 个槽因重新分片中断而停留在迁移或导入状态：请运行 &apos;redis-cluster-studio check --fix&apos;。</translation>
-    </message>
-    <message>
-        <source>Every pod came back with a new IP and the nodes cannot find each other (no node hears any other, cluster_state:fail): run &apos;redis-cluster-studio recover&apos;; the data on the volumes is kept.</source>
-        <translation>所有 Pod 都以新 IP 重新启动，节点之间互相找不到（没有任何节点能联系到其他节点，cluster_state:fail）：请运行 &apos;redis-cluster-studio recover&apos;；卷上的数据会保留。</translation>
-    </message>
-    <message>
         <source>The cluster is healthy; nothing to do.</source>
         <translation>集群健康；无需任何操作。</translation>
     </message>
     <message>
-        <source>Some nodes still list peers at old addresses: wait a few seconds for gossip, or run &apos;redis-cluster-studio recover&apos;.</source>
-        <translation>一些节点仍以旧地址记录对等节点：请等待几秒钟让 gossip 传播，或运行 &apos;redis-cluster-studio recover&apos;。</translation>
+        <source>Nothing is deployed in namespace %1.</source>
+        <translation>命名空间 %1 中尚未部署任何内容。</translation>
     </message>
     <message>
-        <source>The cluster has problems (see the findings): wait for a failover to settle, then run &apos;redis-cluster-studio check&apos; again, or &apos;check --fix&apos;.</source>
-        <translation>集群存在问题（见检查结果）：请等待故障转移完成，然后再次运行 &apos;redis-cluster-studio check&apos;，或运行 &apos;check --fix&apos;。</translation>
+        <source>%1 of %2 pods are Ready: wait for them, or see what keeps a pod from starting (&apos;kubectl -n %3 describe pod NAME&apos;).</source>
+        <translation>%2 个 Pod 中有 %1 个已就绪：请等待，或查看是什么阻止了 Pod 启动（&apos;kubectl -n %3 describe pod NAME&apos;）。</translation>
+    </message>
+    <message>
+        <source>No pod answered on port 6379 from here: try the tunnel access, or check that redis-server runs in the pods.</source>
+        <translation>从这里访问 6379 端口时没有任何 Pod 应答：请尝试隧道访问方式，或检查 Pod 中是否运行着 redis-server。</translation>
+    </message>
+    <message>
+        <source>No node was asked yet.</source>
+        <translation>尚未询问任何节点。</translation>
+    </message>
+    <message>
+        <source>No node answered from here: check the addresses, and that redis-server runs there.</source>
+        <translation>从这里没有任何节点应答：请检查地址，以及那里是否运行着 redis-server。</translation>
+    </message>
+    <message>
+        <source>The nodes run but form no cluster yet.</source>
+        <translation>节点已在运行，但尚未组成集群。</translation>
+    </message>
+    <message>
+        <source>%1 slot(s) were left migrating or importing by an interrupted reshard.</source>
+        <translation>有 %1 个槽因重新分片中断而停留在迁移或导入状态。</translation>
+    </message>
+    <message>
+        <source>Every node came back with a new IP and they lost each other (no node hears any other, cluster_state:fail); the data on the volumes is kept.</source>
+        <translation>所有节点都以新 IP 重新启动，彼此失去联系（没有任何节点能联系到其他节点，cluster_state:fail）；卷上的数据会保留。</translation>
+    </message>
+    <message>
+        <source>Some nodes still list peers at old addresses; gossip usually corrects that within seconds.</source>
+        <translation>一些节点仍以旧地址记录对等节点；gossip 通常会在几秒内纠正。</translation>
+    </message>
+    <message>
+        <source>The cluster has problems (see the findings); a failover may still be settling.</source>
+        <translation>集群存在问题（见检查结果）；故障转移可能仍在进行中。</translation>
     </message>
 </context>
 <context>
@@ -1132,8 +1140,8 @@
         <translation>等待 Pod 就绪</translation>
     </message>
     <message>
-        <source>Deployed: %1 pods Ready (%2). Next: &apos;redis-cluster-studio create&apos;.</source>
-        <translation>已部署：%1 个 Pod 已就绪（%2）。下一步：&apos;redis-cluster-studio create&apos;。</translation>
+        <source>Deployed: %1 pods Ready (%2).</source>
+        <translation>已部署：%1 个 Pod 已就绪（%2）。</translation>
     </message>
 </context>
 <context>
@@ -2243,10 +2251,6 @@
         <translation>没有需要恢复的内容。</translation>
     </message>
     <message>
-        <source>The pods form no cluster, so there is nothing to recover: run &apos;redis-cluster-studio create&apos;.</source>
-        <translation>这些 Pod 没有组成集群，因此没有需要恢复的内容：请运行 &apos;redis-cluster-studio create&apos;。</translation>
-    </message>
-    <message>
         <source>The cluster is healthy: every node is at its current address and reports cluster_state:ok; nothing was changed.</source>
         <translation>集群健康：每个节点都在当前地址上并报告 cluster_state:ok；未做任何更改。</translation>
     </message>
@@ -2273,6 +2277,10 @@
     <message>
         <source>Recovered: every node lists every peer at its current address and reports cluster_state:ok.</source>
         <translation>已恢复：每个节点都以当前地址记录所有对等节点，并报告 cluster_state:ok。</translation>
+    </message>
+    <message>
+        <source>The pods form no cluster, so there is nothing to recover.</source>
+        <translation>这些 Pod 没有组成集群，因此没有需要恢复的内容。</translation>
     </message>
 </context>
 <context>
@@ -3086,6 +3094,11 @@
         <source>There is no topology to export yet.</source>
         <translation>还没有可导出的拓扑图。</translation>
     </message>
+    <message>
+        <source>Click %1.</source>
+        <comment>suggested operation: the button&apos;s name</comment>
+        <translation>请点击“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ui::ApplyPage</name>
@@ -3196,6 +3209,10 @@
         <source>problems</source>
         <comment>count</comment>
         <translation>个问题</translation>
+    </message>
+    <message>
+        <source>Cleanup deletes Kubernetes objects; plain endpoints have none.</source>
+        <translation>清理删除的是 Kubernetes 对象；普通端点没有这些对象。</translation>
     </message>
 </context>
 <context>
@@ -3457,6 +3474,10 @@
     <message>
         <source>%1 on Kubernetes is not in this build yet; the headless command may have it.</source>
         <translation>此版本尚未提供 Kubernetes 上的%1；无界面命令可能已支持。</translation>
+    </message>
+    <message>
+        <source>Finding what Cleanup would delete</source>
+        <translation>正在查找清理将删除的内容</translation>
     </message>
 </context>
 <context>
@@ -4014,6 +4035,14 @@
         <source>%1, %2</source>
         <comment>masters, replicas</comment>
         <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Finding what Cleanup would delete…</source>
+        <translation>正在查找清理将删除的内容…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>

@@ -67,8 +67,8 @@ void ConfirmationDialog::setItems(const QStringList &items)
     m_items->clear();
     for (const QString &item : items) {
         auto *row = new QListWidgetItem(item, m_items);
-        if (item.startsWith(QLatin1String("PersistentVolumeClaim")) ||
-            item.startsWith(QLatin1String("Namespace")))
+        // Data goes with these: core's plans name them "pvc/…" and "namespace/…" (kubectl's forms).
+        if (item.startsWith(QLatin1String("pvc/")) || item.startsWith(QLatin1String("namespace/")))
             row->setForeground(Theme::stateColor(NodeCard::State::Fail));
     }
     m_items->setVisible(!items.isEmpty());

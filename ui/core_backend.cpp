@@ -159,6 +159,17 @@ rcs::Job *CoreBackend::createRefreshJob(const StudioTarget &target, const Snapsh
     return job;
 }
 
+rcs::Job *CoreBackend::createCleanupPlanJob(const StudioTarget &target, const ActionRequest &request,
+                                            const NamesCallback &onPlan, QString *why)
+{
+    if (!target.usesKubernetes()) {
+        if (why)
+            *why = tr("Cleanup deletes Kubernetes objects; plain endpoints have none.");
+        return nullptr;
+    }
+    return m_kube->cleanupPlan(target, request, onPlan, why);
+}
+
 rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target,
                                        const ActionRequest &request, QString *why)
 {

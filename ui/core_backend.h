@@ -40,6 +40,8 @@ public:
                               QString *why) override;
     QString unsupportedReason(Action action, const StudioTarget &target) const override;
     QObject *watchPods(const StudioTarget &target, const std::function<void()> &onChange) override;
+    rcs::Job *createCleanupPlanJob(const StudioTarget &target, const ActionRequest &request,
+                                   const NamesCallback &onPlan, QString *why) override;
     QStringList contexts(const QString &kubeconfig, QString *error) const override;
     rcs::Job *createConnectionTestJob(const StudioTarget &target, QString *why) override;
     rcs::Job *createStorageClassesJob(const StudioTarget &target, const NamesCallback &onNames,

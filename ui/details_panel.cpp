@@ -1,6 +1,7 @@
 #include "details_panel.h"
 
 #include "theme.h"
+#include "topology_adapter.h"
 #include "topology_model.h"
 
 #include <QEvent>
@@ -110,7 +111,7 @@ void DetailsPanel::refresh()
         m_heading->setText(situationTitle(summary.situation));
         m_heading->setStyleSheet(
             QStringLiteral("color: %1;").arg(Theme::situationColor(summary.situation).name()));
-        m_subheading->setText(situationAdvice(summary.situation));
+        m_subheading->setText(adviceText(summary));
         if (!m_model->isEmpty()) {
             setField(tr("Masters"), QString::number(m_model->masterCount()));
             setField(tr("Replicas"), QString::number(m_model->replicaCount()));

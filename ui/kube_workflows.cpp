@@ -28,8 +28,7 @@ namespace {
 TopologySnapshot snapshotFromStatus(const rcs::StatusWorkflow &status)
 {
     TopologySnapshot snapshot = snapshotFromTopology(status.topology());
-    snapshot.situation = situationFromName(rcs::situationName(status.assessment().situation));
-    snapshot.message = status.assessment().advice;
+    setAssessment(snapshot, status.assessment());
     QSet<QString> shown;
     for (const NodeCard &card : std::as_const(snapshot.nodes))
         shown.insert(card.podName);
@@ -48,6 +47,15 @@ TopologySnapshot snapshotFromStatus(const rcs::StatusWorkflow &status)
         snapshot.nodes.append(card);
     }
     return snapshot;
+}
+
+// The cleanup the confirmation's choices describe; the plan and the run are made alike.
+rcs::CleanupWorkflow *newCleanup(rcs::KubeSession *session, const ActionRequest &request)
+{
+    auto *cleanup = new rcs::CleanupWorkflow(session);
+    cleanup->setDeletePersistentVolumeClaims(request.deletePvcs);
+    cleanup->setDeleteNamespace(request.deleteNamespace);
+    return cleanup;
 }
 
 // CheckWorkflow judged like `check`: succeeds when the report has no error, fails with the findings.
@@ -75,7 +83,8 @@ protected:
                 succeed();
                 return;
             }
-            fail(rcs::ErrorCode::Unhealthy, m_check->assessment().advice, lines);
+            fail(rcs::ErrorCode::Unhealthy, rcs::phrasedAdvice(m_check->assessment(), &suggestionText),
+                 lines);
         });
         m_check->start();
     }
@@ -214,6 +223,28 @@ rcs::Job *KubeWorkflows::deploy(const StudioTarget &target, const DeployParamete
     return job;
 }
 
+rcs::Job *KubeWorkflows::cleanupPlan(const StudioTarget &target, const ActionRequest &request,
+                                     const StudioBackend::NamesCallback &onPlan, QString *why)
+{
+    QPointer<KubeWorkflows> self = this;
+    return withSandbox(
+        target,
+        [self, target, request, onPlan](QString *reason) -> rcs::Job * {
+            rcs::KubeSession *session = self ? self->session(target, reason) : nullptr;
+            if (!session)
+                return nullptr;
+            auto *plan = newCleanup(session, request);
+            plan->setPlanOnly(true);
+            plan->setTitle(tr("Finding what Cleanup would delete"));
+            QObject::connect(plan, &rcs::Job::finished, session, [onPlan](rcs::Job *finished) {
+                if (!finished->hasError())
+                    onPlan(static_cast<rcs::CleanupWorkflow *>(finished)->plannedDeletions());
+            });
+            return plan;
+        },
+        why);
+}
+
 rcs::Job *KubeWorkflows::action(Action action, const StudioTarget &target, const ActionRequest &request,
                                 QString *why)
 {
@@ -269,9 +300,7 @@ rcs::Job *KubeWorkflows::action(Action action, const StudioTarget &target, const
                            why);
     case Action::Cleanup:
         return withSandbox(target, make([request](rcs::KubeSession *s) {
-                               auto *cleanup = new rcs::CleanupWorkflow(s);
-                               cleanup->setDeletePersistentVolumeClaims(request.deletePvcs);
-                               cleanup->setDeleteNamespace(request.deleteNamespace);
+                               auto *cleanup = newCleanup(s, request);
                                cleanup->setConfirmed(true); // the confirmation dialog named everything
                                return cleanup;
                            }),

@@ -27,6 +27,9 @@ public:
     rcs::Job *refresh(const StudioTarget &target, const StudioBackend::SnapshotCallback &onSnapshot,
                       QString *why);
     rcs::Job *action(Action action, const StudioTarget &target, const ActionRequest &request, QString *why);
+    // CleanupWorkflow in plan-only mode: onPlan receives its plannedDeletions(); nothing is deleted.
+    rcs::Job *cleanupPlan(const StudioTarget &target, const ActionRequest &request,
+                          const StudioBackend::NamesCallback &onPlan, QString *why);
     rcs::Job *deploy(const StudioTarget &target, const DeployParameters &parameters, QString *why);
     // A KubeWatch on the target's namespace that calls onChange for events of the StatefulSet's pods;
     // nullptr while the sandbox is not running or the kubeconfig cannot be opened.

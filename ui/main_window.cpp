@@ -12,6 +12,7 @@
 #include "studio_backend.h"
 #include "target_bar.h"
 #include "theme.h"
+#include "topology_adapter.h"
 #include "topology_model.h"
 #include "topology_view.h"
 
@@ -25,6 +26,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -33,6 +35,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <memory>
 #include <utility>
 
 namespace rcs::ui {
@@ -59,6 +62,7 @@ MainWindow::MainWindow(StudioBackend *backend, QWidget *parent)
     , m_jobPanel(new JobProgressPanel(this))
     , m_details(new DetailsPanel(m_model, this))
     , m_situationLabel(new QLabel(this))
+    , m_adviceBanner(new QLabel(this))
     , m_statusLabel(new QLabel(this))
     , m_refreshLabel(new QLabel(this))
     , m_zoomLabel(new QLabel(this))
@@ -66,8 +70,21 @@ MainWindow::MainWindow(StudioBackend *backend, QWidget *parent)
     , m_podChangeDelay(new QTimer(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
+    // Core's refusals and results that suggest an operation say "Click Recover." in this process.
+    rcs::setSuggestionPhrasing(&suggestionText);
     setWindowIcon(QIcon(QStringLiteral(":/icons/redis-cluster-studio.svg")));
-    setCentralWidget(m_view);
+    // The advice banner above the picture, where the eye goes first when something is wrong.
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    m_adviceBanner->setObjectName(QStringLiteral("advice"));
+    m_adviceBanner->setWordWrap(true);
+    m_adviceBanner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_adviceBanner->setVisible(false);
+    centralLayout->addWidget(m_adviceBanner);
+    centralLayout->addWidget(m_view, 1);
+    setCentralWidget(central);
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
     createActions();
     createMenus();
@@ -563,7 +580,7 @@ QString MainWindow::statusLine() const
     if (!m_target.isSet())
         return tr("Choose a target above.");
     if (m_model->isEmpty())
-        return m_lastRefreshError.isEmpty() ? situationAdvice(s.situation) : m_lastRefreshError;
+        return m_lastRefreshError.isEmpty() ? adviceText(s) : m_lastRefreshError;
     QStringList parts;
     parts << tr("cluster_state: %1").arg(s.clusterState.isEmpty() ? tr("unknown") : s.clusterState);
     if (s.slotsOk >= 0)
@@ -583,7 +600,8 @@ void MainWindow::updateStatusLine()
     const Situation situation = m_model->situation();
     const QColor color = Theme::situationColor(situation);
     m_situationLabel->setText(QStringLiteral("  %1  ").arg(situationTitle(situation)));
-    m_situationLabel->setToolTip(situationAdvice(situation));
+    const QString advice = adviceText(m_model->summary());
+    m_situationLabel->setToolTip(advice);
     m_situationLabel->setStyleSheet(
         QStringLiteral(
             "QLabel#situation { color: white; background: %1; border-radius: 9px; font-weight: 600; "
@@ -593,7 +611,17 @@ void MainWindow::updateStatusLine()
     m_view->setPlaceholderText(!m_target.isSet() ? tr("Choose a target above to see a cluster.")
                                : !m_everRefreshed && m_lastRefreshError.isEmpty() ? tr("Reading the cluster…")
                                : !m_lastRefreshError.isEmpty()                    ? m_lastRefreshError
-                                                               : situationAdvice(situation));
+                                                                                  : advice);
+    // The picture's placeholder says it when there are no cards; a healthy cluster needs no advice.
+    const bool showAdvice = m_target.isSet() && !m_model->isEmpty() && situation != Situation::Healthy &&
+                            situation != Situation::Unknown;
+    m_adviceBanner->setText(advice);
+    m_adviceBanner->setStyleSheet(
+        QStringLiteral("QLabel#advice { background: %1; border-left: 5px solid %2; padding: 8px 12px; "
+                       "font-weight: 600; }")
+            .arg(QStringLiteral("rgba(%1, %2, %3, 40)").arg(color.red()).arg(color.green()).arg(color.blue()),
+                 color.name()));
+    m_adviceBanner->setVisible(showAdvice);
 }
 
 void MainWindow::updateQuickDeploy()
@@ -791,14 +819,41 @@ void MainWindow::confirmCleanup()
     dialog->addOption(QStringLiteral("deletePvcs"),
                       tr("Also delete the PersistentVolumeClaims (all data is lost)"));
     dialog->addOption(QStringLiteral("deleteNamespace"), tr("Also delete the namespace %1").arg(m_target.ns));
-    const auto update = [this, dialog] {
+    // The list is core's plan (what CleanupWorkflow would delete, as `cleanup` without --yes prints
+    // it), found by a job: the dialog waits for it, and a newer choice replaces an answer in flight.
+    auto generation = std::make_shared<int>(0);
+    QPointer<ConfirmationDialog> guard = dialog;
+    const auto update = [this, dialog, guard, generation] {
         ActionRequest request;
         request.deletePvcs = dialog->isOptionChecked(QStringLiteral("deletePvcs"));
         request.deleteNamespace = dialog->isOptionChecked(QStringLiteral("deleteNamespace"));
-        const QStringList items = m_backend->cleanupPreview(m_target, podNames(), request);
-        dialog->setItems(items);
-        dialog->setAcceptText(
-            tr("Delete %1").arg(countOf(items.size(), tr("object", "count"), tr("objects", "count"))), true);
+        const int asked = ++*generation;
+        dialog->setItems({tr("Finding what Cleanup would delete…")});
+        if (asked == 1)
+            dialog->setAcceptText(tr("Delete"), true); // the count follows with the plan
+        dialog->acceptButton()->setEnabled(false);
+        QString why;
+        rcs::Job *plan = m_backend->createCleanupPlanJob(
+            m_target, request,
+            [guard, generation, asked](const QStringList &items) {
+                if (!guard || asked != *generation)
+                    return;
+                guard->setItems(items);
+                guard->setAcceptText(
+                    tr("Delete %1").arg(countOf(items.size(), tr("object", "count"), tr("objects", "count"))),
+                    true);
+                guard->acceptButton()->setEnabled(!items.isEmpty());
+            },
+            &why);
+        if (!plan) {
+            dialog->setItems({why});
+            return;
+        }
+        connect(plan, &rcs::Job::finished, dialog, [guard, generation, asked](rcs::Job *finished) {
+            if (finished->hasError() && guard && asked == *generation)
+                guard->setItems({finished->errorString()});
+        });
+        plan->start();
     };
     update();
     connect(dialog, &ConfirmationDialog::optionToggled, dialog, update);

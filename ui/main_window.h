@@ -146,6 +146,7 @@ private:
     QActionGroup *m_themeGroup = nullptr;
     QActionGroup *m_intervalGroup = nullptr;
     QLabel *m_situationLabel;
+    QLabel *m_adviceBanner; // core's advice above the picture while the situation needs something done
     QLabel *m_statusLabel;
     QLabel *m_refreshLabel;
     QLabel *m_zoomLabel;

@@ -60,7 +60,10 @@ QString countOf(qint64 count, const QString &one, const QString &many);
 // One refresh worth of cluster state, as the model receives it.
 struct TopologySnapshot {
     QList<NodeCard> nodes;
+    // Core's assessment (assessSituation on Kubernetes, assessClusterSituation on plain endpoints).
     Situation situation = Situation::Unknown;
+    QString advice; // core's sentence without a command; shown with suggestionText(next)
+    SuggestedOperation next = SuggestedOperation::None;
     QString clusterState; // "ok" / "fail" / empty when unknown
     int slotsOk = -1;
     int slotsAssigned = -1;

@@ -7,33 +7,32 @@ namespace rcs::ui {
 namespace {
 struct SituationInfo {
     Situation situation;
-    const char *name;
     const char *title;
     const char *advice;
 };
 
 constexpr SituationInfo kSituations[] = {
-    {Situation::Unknown, "unknown", QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Not connected"),
+    {Situation::Unknown, QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Not connected"),
      QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy",
                        "Choose a kubeconfig and context, or the local sandbox, to see a cluster.")},
-    {Situation::NotDeployed, "not-deployed", QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Not deployed"),
+    {Situation::NotDeployed, QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Not deployed"),
      QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy",
                        "Nothing is deployed in this namespace yet: use Deploy to create the pods.")},
-    {Situation::PodsNotReady, "pods-not-ready", QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Pods not ready"),
+    {Situation::PodsNotReady, QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Pods not ready"),
      QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy",
                        "Some pods are not Ready yet; wait, or look at the pod details for the reason.")},
-    {Situation::NotCreated, "not-created", QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Cluster not created"),
+    {Situation::NotCreated, QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Cluster not created"),
      QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "The pods run but form no cluster yet: use Create cluster.")},
-    {Situation::Healthy, "healthy", QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Healthy"),
+    {Situation::Healthy, QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Healthy"),
      QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Every slot is served and every node agrees.")},
-    {Situation::Degraded, "degraded", QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Degraded"),
+    {Situation::Degraded, QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Degraded"),
      QT_TRANSLATE_NOOP(
          "rcs::ui::ActionPolicy",
          "Some nodes are failing or unreachable; Check explains what is wrong, Recover repairs addresses.")},
-    {Situation::TotalFailure, "total-failure", QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Total failure"),
+    {Situation::TotalFailure, QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Total failure"),
      QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy",
                        "Every pod restarted with a new IP and the nodes lost each other: use Recover.")},
-    {Situation::OpenSlots, "open-slots", QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Open slots"),
+    {Situation::OpenSlots, QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy", "Open slots"),
      QT_TRANSLATE_NOOP("rcs::ui::ActionPolicy",
                        "A slot migration was interrupted; Check finds and fixes the open slots.")},
 };
@@ -49,11 +48,6 @@ const SituationInfo &info(Situation situation)
 
 } // namespace
 
-QString situationName(Situation situation)
-{
-    return QString::fromLatin1(info(situation).name);
-}
-
 QString situationTitle(Situation situation)
 {
     return ActionPolicy::tr(info(situation).title);
@@ -64,13 +58,30 @@ QString situationAdvice(Situation situation)
     return ActionPolicy::tr(info(situation).advice);
 }
 
-Situation situationFromName(const QString &name)
+std::optional<Action> suggestedAction(SuggestedOperation operation)
 {
-    for (const SituationInfo &entry : kSituations) {
-        if (name == QLatin1String(entry.name))
-            return entry.situation;
+    switch (operation) {
+    case SuggestedOperation::None:
+        return std::nullopt;
+    case SuggestedOperation::Deploy:
+        return Action::Deploy;
+    case SuggestedOperation::Create:
+        return Action::CreateCluster;
+    case SuggestedOperation::Recover:
+        return Action::Recover;
+    case SuggestedOperation::Check:
+    case SuggestedOperation::CheckFix: // the studio's Check closes open slots
+        return Action::Check;
     }
-    return Situation::Unknown;
+    return std::nullopt;
+}
+
+QString suggestionText(SuggestedOperation operation)
+{
+    const std::optional<Action> action = suggestedAction(operation);
+    return action ? ActionPolicy::tr("Click %1.", "suggested operation: the button's name")
+                        .arg(actionTitle(*action))
+                  : QString();
 }
 
 QString actionTitle(Action action)

@@ -1,21 +1,18 @@
 #pragma once
 
+#include "workflows/cluster_situation.h"
+
 #include <QCoreApplication>
 #include <QString>
 
+#include <optional>
+
 namespace rcs::ui {
 
-// What the studio detected about the target; the same names as `status --json` ("situation").
-enum class Situation {
-    Unknown, // no target chosen yet, or the first refresh has not answered
-    NotDeployed,
-    PodsNotReady,
-    NotCreated,
-    Healthy,
-    Degraded,
-    TotalFailure,
-    OpenSlots,
-};
+// The studio names situations as core's assessor does (status, check and the workflows use the same
+// one); Unknown until the first refresh answers.
+using rcs::Situation;
+using rcs::SuggestedOperation;
 
 // Every user action that the toolbar and menus offer.
 enum class Action {
@@ -37,12 +34,13 @@ inline constexpr Action kAllActions[] = {Action::Deploy,   Action::CreateCluster
                                          Action::Failover, Action::Check,         Action::Cleanup,
                                          Action::Refresh,  Action::ExportPicture};
 
-QString situationName(Situation situation);  // "total-failure"
 QString situationTitle(Situation situation); // "Total failure"
-// One sentence telling the operator what to do next.
+// The studio's own sentence for a situation, for when no assessment came with it (no target yet).
 QString situationAdvice(Situation situation);
-// Accepts the `status --json` names; anything else is Unknown.
-Situation situationFromName(const QString &name);
+// How the studio asks for the operation an assessment suggests: "Click Recover."; empty for None.
+QString suggestionText(SuggestedOperation operation);
+// The action that starts a suggested operation (Check for both check forms); nullopt for None.
+std::optional<Action> suggestedAction(SuggestedOperation operation);
 
 QString actionTitle(Action action); // "Create cluster"
 

@@ -33,22 +33,6 @@ QObject *StudioBackend::watchPods(const StudioTarget &, const std::function<void
     return nullptr;
 }
 
-QStringList StudioBackend::cleanupPreview(const StudioTarget &target, const QStringList &podNames,
-                                          const ActionRequest &request) const
-{
-    // The objects Deploy creates (the seed's names); PVCs follow the StatefulSet's claim template.
-    QStringList objects{
-        QStringLiteral("StatefulSet %1").arg(target.statefulSet), QStringLiteral("Service redis-service"),
-        QStringLiteral("Service redis-access-service"), QStringLiteral("ConfigMap redis-conf")};
-    if (request.deletePvcs) {
-        for (const QString &pod : podNames)
-            objects.append(QStringLiteral("PersistentVolumeClaim redis-data-%1").arg(pod));
-    }
-    if (request.deleteNamespace)
-        objects.append(QStringLiteral("Namespace %1").arg(target.ns));
-    return objects;
-}
-
 QStringList StudioBackend::contexts(const QString &, QString *error) const
 {
     if (error)
@@ -64,6 +48,14 @@ QString notAvailable()
         "rcs::ui::StudioBackend", "This build has no Kubernetes workflows yet; use the headless commands.");
 }
 } // namespace
+
+rcs::Job *StudioBackend::createCleanupPlanJob(const StudioTarget &, const ActionRequest &,
+                                              const NamesCallback &, QString *why)
+{
+    if (why)
+        *why = notAvailable();
+    return nullptr;
+}
 
 rcs::Job *StudioBackend::createConnectionTestJob(const StudioTarget &, QString *why)
 {

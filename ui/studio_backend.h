@@ -44,10 +44,12 @@ public:
     // Why the action cannot work on this kind of target at all (e.g. scaling without a StatefulSet);
     // empty when it can. Shown as the disabled action's tooltip.
     virtual QString unsupportedReason(Action action, const StudioTarget &target) const;
-    // The Kubernetes objects (and, when asked, PVCs and the namespace) that Cleanup would delete,
-    // one "Kind name" per line, for the confirmation.
-    virtual QStringList cleanupPreview(const StudioTarget &target, const QStringList &podNames,
-                                       const ActionRequest &request) const;
+    using NamesCallback = std::function<void(const QStringList &names)>;
+    // A job that finds what Cleanup would delete with these choices (core's CleanupWorkflow plan: the
+    // objects Deploy created that exist, and, when asked, the PVCs and the namespace) and hands the
+    // list to onPlan before succeeding; it deletes nothing. nullptr with *why when unavailable.
+    virtual rcs::Job *createCleanupPlanJob(const StudioTarget &target, const ActionRequest &request,
+                                           const NamesCallback &onPlan, QString *why);
     // The contexts of a kubeconfig file, the current one first; empty with *error when unreadable.
     virtual QStringList contexts(const QString &kubeconfig, QString *error) const;
     // Watches the target's pods and calls onChange when one is added, changes or goes, so the picture
@@ -59,7 +61,6 @@ public:
     // A job that succeeds when the target's API server answers with the credentials given; its error
     // message says what failed and what to do.
     virtual rcs::Job *createConnectionTestJob(const StudioTarget &target, QString *why);
-    using NamesCallback = std::function<void(const QStringList &names)>;
     // Lists the target's StorageClasses (the default one first).
     virtual rcs::Job *createStorageClassesJob(const StudioTarget &target, const NamesCallback &onNames,
                                               QString *why);

@@ -1,6 +1,8 @@
 #include "topology_adapter.h"
 
+#include "redis/cluster_check.h"
 #include "redis/cluster_topology.h"
+#include "workflows/cluster_situation.h"
 
 namespace rcs::ui {
 
@@ -57,32 +59,18 @@ QString detailOf(const rcs::TopologyNode &node, const rcs::ClusterTopology &topo
 }
 } // namespace
 
-Situation situationFromTopology(const rcs::ClusterTopology &topology)
+void setAssessment(TopologySnapshot &snapshot, const rcs::SituationAssessment &assessment)
 {
-    const QList<rcs::TopologyNode> &nodes = topology.nodes();
-    if (nodes.isEmpty())
-        return Situation::Unknown;
-    const bool anySlots = std::any_of(nodes.cbegin(), nodes.cend(),
-                                      [](const rcs::TopologyNode &n) { return !n.slotSet.isEmpty(); });
-    if (!anySlots)
-        return Situation::NotCreated;
-    const QMap<QString, QString> states = topology.clusterStates();
-    const bool noneOk =
-        !states.isEmpty() && std::none_of(states.cbegin(), states.cend(),
-                                          [](const QString &s) { return s == QLatin1String("ok"); });
-    const bool allFailing = std::all_of(nodes.cbegin(), nodes.cend(), [](const rcs::TopologyNode &n) {
-        return !n.reachable || n.isFailing() || n.ownAddressStale || n.staleAtPeers;
-    });
-    if (noneOk && allFailing)
-        return Situation::TotalFailure;
-    if (!topology.openSlots().isEmpty())
-        return Situation::OpenSlots;
-    const bool anyProblem = std::any_of(nodes.cbegin(), nodes.cend(), [](const rcs::TopologyNode &n) {
-        return !n.reachable || n.isFailing() || n.ownAddressStale || n.staleAtPeers;
-    });
-    if (topology.allStatesOk() && topology.slotsAgree() && topology.uncoveredSlots().isEmpty() && !anyProblem)
-        return Situation::Healthy;
-    return Situation::Degraded;
+    snapshot.situation = assessment.situation;
+    snapshot.advice = assessment.advice;
+    snapshot.next = assessment.next;
+}
+
+QString adviceText(const TopologySnapshot &snapshot)
+{
+    if (snapshot.advice.isEmpty())
+        return situationAdvice(snapshot.situation);
+    return rcs::phrasedAdvice({snapshot.situation, snapshot.advice, snapshot.next}, &suggestionText);
 }
 
 TopologySnapshot snapshotFromTopology(const rcs::ClusterTopology &topology)
@@ -140,7 +128,7 @@ TopologySnapshot snapshotFromTopology(const rcs::ClusterTopology &topology)
             snapshot.slotsAssigned = view.info->slotsAssigned;
         }
     }
-    snapshot.situation = situationFromTopology(topology);
+    setAssessment(snapshot, rcs::assessClusterSituation(topology, rcs::checkCluster(topology)));
     const QList<rcs::NodeAddress> unreachable = topology.unreachableAddresses();
     if (!unreachable.isEmpty())
         snapshot.message = QObject::tr("%1 did not answer.")

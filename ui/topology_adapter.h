@@ -4,15 +4,18 @@
 
 namespace rcs {
 class ClusterTopology;
-}
+struct SituationAssessment;
+} // namespace rcs
 
 namespace rcs::ui {
 
 // The one place where the view-model meets the core's ClusterTopology: every card field comes from here.
+// The cards and summary of a topology, with the situation as core's assessClusterSituation names it
+// from Redis alone (plain endpoints); a Kubernetes status replaces it with assessSituation's.
 TopologySnapshot snapshotFromTopology(const rcs::ClusterTopology &topology);
-
-// The situation as far as Redis alone tells it (no pods known): used on plain endpoints and until the
-// workflows' status names the situation with the pods included.
-Situation situationFromTopology(const rcs::ClusterTopology &topology);
+void setAssessment(TopologySnapshot &snapshot, const rcs::SituationAssessment &assessment);
+// The advice the studio shows for a snapshot: core's sentence and "Click <action>.", or the studio's
+// own sentence when no assessment came with the snapshot.
+QString adviceText(const TopologySnapshot &snapshot);
 
 } // namespace rcs::ui

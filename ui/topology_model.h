@@ -38,7 +38,7 @@ Q_SIGNALS:
     // Kubernetes node changed): views re-place their items once.
     void structureChanged();
     void summaryChanged();
-    void situationChanged(rcs::ui::Situation situation);
+    void situationChanged(rcs::Situation situation);
     void selectionChanged(const QString &key);
     // Emitted once after each setSnapshot(), after the finer signals.
     void snapshotApplied();

@@ -22,6 +22,14 @@ CommandLine::CommandLine(QString command, QString description)
     m_parser.setApplicationDescription(description);
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addHelpOption();
+    // Every command builds one first: core's texts that suggest an operation name the command line.
+    setSuggestionPhrasing(&commandSuggestion);
+}
+
+QString commandSuggestion(SuggestedOperation operation)
+{
+    const QString verb = suggestedOperationName(operation);
+    return verb.isEmpty() ? QString() : QStringLiteral("Run 'redis-cluster-studio %1'.").arg(verb);
 }
 
 void CommandLine::addNodesOption(const QString &description)

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "redis/node_address.h"
 #include "redis/redis_pool.h"
+#include "workflows/cluster_situation.h"
 
 #include <QCommandLineParser>
 #include <QList>
@@ -69,6 +70,10 @@ private:
     bool m_json = false;
     int m_timeoutMs = 0;
 };
+
+// How the command line asks for the operation an assessment suggests: "Run 'redis-cluster-studio
+// recover'."; every CommandLine installs it as core's phrasing, so core's refusals say it too.
+QString commandSuggestion(SuggestedOperation operation);
 
 // Prints the error's message (one sentence) on stderr and returns ExitFailure.
 int reportFailure(const Error &error);

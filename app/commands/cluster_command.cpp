@@ -5,6 +5,8 @@
 #include "job_runner.h"
 #include "topology_output.h"
 
+#include "workflows/cluster_situation.h"
+
 #include "redis/cluster_check.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/create_cluster_job.h"
@@ -84,7 +86,20 @@ int runStatus(const QStringList &args)
     const std::optional<ClusterTopology> topology = scan(line);
     if (!topology)
         return ExitFailure;
-    printBytes(line.json() ? jsonLine(topologyToJson(*topology)) : topologyToText(*topology).toUtf8());
+    // The situation as the studio names it for the same endpoints (one assessor for both).
+    const SituationAssessment assessment = assessClusterSituation(*topology, checkCluster(*topology));
+    if (line.json()) {
+        QJsonObject json = topologyToJson(*topology);
+        json.insert(QStringLiteral("situation"), situationName(assessment.situation));
+        json.insert(QStringLiteral("advice"), phrasedAdvice(assessment));
+        json.insert(QStringLiteral("next"), suggestedOperationName(assessment.next));
+        printBytes(jsonLine(json));
+    } else {
+        printBytes((topologyToText(*topology) +
+                    QStringLiteral("Situation: %1. %2\n")
+                        .arg(situationName(assessment.situation), phrasedAdvice(assessment)))
+                       .toUtf8());
+    }
     return ExitSuccess;
 }
 

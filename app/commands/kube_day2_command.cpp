@@ -164,7 +164,8 @@ int runKubeCheck(const QStringList &args)
             } else {
                 printOut(checkReportToText(check->report()).trimmed());
                 printOut(QStringLiteral("Situation: %1. %2")
-                             .arg(situationName(check->assessment().situation), check->assessment().advice));
+                             .arg(situationName(check->assessment().situation),
+                                  phrasedAdvice(check->assessment())));
             }
             return healthy ? ExitSuccess : ExitFailure;
         },

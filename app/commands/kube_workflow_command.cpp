@@ -36,7 +36,8 @@ QJsonObject statusToJson(const StatusWorkflow &status)
 {
     QJsonObject json = topologyToJson(status.topology());
     json.insert(QStringLiteral("situation"), situationName(status.assessment().situation));
-    json.insert(QStringLiteral("advice"), status.assessment().advice);
+    json.insert(QStringLiteral("advice"), phrasedAdvice(status.assessment()));
+    json.insert(QStringLiteral("next"), suggestedOperationName(status.assessment().next));
     json.insert(QStringLiteral("namespace"), status.session()->ns());
     json.insert(QStringLiteral("statefulset"), status.session()->target().statefulSet);
     json.insert(QStringLiteral("replicas"), status.deployment().replicas);
@@ -98,7 +99,7 @@ QString statusToText(const StatusWorkflow &status)
     }
     if (!status.topology().isEmpty())
         lines << QString() << topologyToText(status.topology()).trimmed();
-    lines << QString() << status.assessment().advice;
+    lines << QString() << phrasedAdvice(status.assessment());
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -27,7 +27,7 @@ void CheckWorkflow::doStart()
             fail(ErrorCode::Refused,
                  tr("check --fix closes open slots of a running cluster, and "
                     "this one is %1: %2 Nothing was changed.")
-                     .arg(situationName(found.assessment.situation), found.assessment.advice));
+                     .arg(situationName(found.assessment.situation), phrasedAdvice(found.assessment)));
             return;
         default:
             repair(found);

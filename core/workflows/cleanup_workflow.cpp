@@ -94,6 +94,11 @@ void CleanupWorkflow::listClaims()
     auto afterClaims = [this] {
         if (m_deleteNamespace)
             m_planned.append(tr("namespace/%1 (with everything left in it)").arg(session()->ns()));
+        if (m_planOnly) {
+            setChangedNothing(true);
+            succeed();
+            return;
+        }
         if (m_planned.isEmpty()) {
             setChangedNothing(true);
             addResult(tr("Nothing to clean up in namespace %1.").arg(session()->ns()));

@@ -8,7 +8,8 @@ namespace rcs {
 // Deletes exactly what deploy created (the StatefulSet, its Services, ConfigMap and password Secret,
 // found by rendering the same manifests), waits until the pods are gone, and — only when asked — the
 // PersistentVolumeClaims (the data!) and the namespace. Without confirmation it only lists what would
-// be deleted and fails with Refused, so that nothing is deleted by accident.
+// be deleted and fails with Refused, so that nothing is deleted by accident. Plan only, it finds the
+// same list and succeeds without deleting or logging anything: the studio's confirmation shows it.
 class CleanupWorkflow final : public Workflow {
     Q_OBJECT
 public:
@@ -18,7 +19,10 @@ public:
     void setDeleteNamespace(bool remove) { m_deleteNamespace = remove; }
     void setConfirmed(bool confirmed) { m_confirmed = confirmed; }
     void setManifestDirectory(const QString &path) { m_manifestDirectory = path; }
-    // "statefulset/redis-app", "pvc/redis-data-redis-app-0", … (found before deleting).
+    // Stop once the plan is known (the same list the unconfirmed run prints), changing nothing.
+    void setPlanOnly(bool planOnly) { m_planOnly = planOnly; }
+    // "statefulset/redis-app", "secret/…", "pvc/redis-data-redis-app-0 (its data is lost)", … in the
+    // order they would be deleted (found before deleting).
     QStringList plannedDeletions() const { return m_planned; }
 
 protected:
@@ -38,6 +42,7 @@ private:
     bool m_deletePvcs = false;
     bool m_deleteNamespace = false;
     bool m_confirmed = false;
+    bool m_planOnly = false;
     QString m_manifestDirectory;
     QString m_selector;
     QList<KubeObjectRef> m_candidates;

@@ -17,6 +17,8 @@ struct Text {
 QString situationName(Situation situation)
 {
     switch (situation) {
+    case Situation::Unknown:
+        return QStringLiteral("unknown");
     case Situation::NotDeployed:
         return QStringLiteral("not-deployed");
     case Situation::PodsNotReady:
@@ -34,6 +36,68 @@ QString situationName(Situation situation)
     }
     return QStringLiteral("unknown");
 }
+
+QString suggestedOperationName(SuggestedOperation operation)
+{
+    switch (operation) {
+    case SuggestedOperation::None:
+        return {};
+    case SuggestedOperation::Deploy:
+        return QStringLiteral("deploy");
+    case SuggestedOperation::Create:
+        return QStringLiteral("create");
+    case SuggestedOperation::Recover:
+        return QStringLiteral("recover");
+    case SuggestedOperation::Check:
+        return QStringLiteral("check");
+    case SuggestedOperation::CheckFix:
+        return QStringLiteral("check --fix");
+    }
+    return {};
+}
+
+namespace {
+SuggestionPhrasing &installedPhrasing()
+{
+    static SuggestionPhrasing phrasing;
+    return phrasing;
+}
+} // namespace
+
+void setSuggestionPhrasing(SuggestionPhrasing phrasing)
+{
+    installedPhrasing() = std::move(phrasing);
+}
+
+QString phrasedAdvice(const SituationAssessment &assessment, const SuggestionPhrasing &phrase)
+{
+    const QString suggestion =
+        assessment.next == SuggestedOperation::None || !phrase ? QString() : phrase(assessment.next);
+    if (suggestion.isEmpty())
+        return assessment.advice;
+    return assessment.advice.isEmpty() ? suggestion : assessment.advice + QLatin1Char(' ') + suggestion;
+}
+
+QString phrasedAdvice(const SituationAssessment &assessment)
+{
+    return phrasedAdvice(assessment, installedPhrasing());
+}
+
+QString withSuggestion(const QString &sentence, SuggestedOperation operation)
+{
+    return phrasedAdvice(SituationAssessment{Situation::Unknown, sentence, operation});
+}
+
+namespace {
+bool anyReachable(const ClusterTopology &topology)
+{
+    for (const NodeView &view : topology.views()) {
+        if (view.reachable)
+            return true;
+    }
+    return false;
+}
+} // namespace
 
 bool isClusterFormed(const ClusterTopology &topology)
 {
@@ -57,35 +121,47 @@ SituationAssessment assessSituation(const Deployment &deployment, const ClusterT
                                     const ClusterCheckReport &report, const QString &ns)
 {
     if (!deployment.namespaceExists || !deployment.statefulSetExists) {
-        return {Situation::NotDeployed,
-                Text::tr("Nothing is deployed in namespace %1: run 'redis-cluster-studio deploy'.").arg(ns)};
+        return {Situation::NotDeployed, Text::tr("Nothing is deployed in namespace %1.").arg(ns),
+                SuggestedOperation::Deploy};
     }
     const int ready = deployment.readyCount();
     if (ready < deployment.replicas || deployment.pods.size() != deployment.replicas) {
         return {Situation::PodsNotReady,
-                Text::tr("%1 of %2 pods are Ready: wait for them, or look at the pods listed above "
-                         "('kubectl -n %3 describe pod NAME') and fix what keeps them from starting.")
+                Text::tr("%1 of %2 pods are Ready: wait for them, or see what keeps a pod from starting "
+                         "('kubectl -n %3 describe pod NAME').")
                     .arg(ready)
                     .arg(deployment.replicas)
-                    .arg(ns)};
+                    .arg(ns),
+                SuggestedOperation::None};
     }
+    if (!isClusterFormed(topology) && !anyReachable(topology)) {
+        return {Situation::Degraded,
+                Text::tr("No pod answered on port 6379 from here: try the tunnel access, or check that "
+                         "redis-server runs in the pods."),
+                SuggestedOperation::None};
+    }
+    return assessClusterSituation(topology, report);
+}
+
+SituationAssessment assessClusterSituation(const ClusterTopology &topology, const ClusterCheckReport &report)
+{
+    if (topology.views().isEmpty())
+        return {Situation::Unknown, Text::tr("No node was asked yet."), SuggestedOperation::None};
     if (!isClusterFormed(topology)) {
-        bool anyReachable = false;
-        for (const NodeView &view : topology.views())
-            anyReachable = anyReachable || view.reachable;
-        if (!anyReachable) {
+        if (!anyReachable(topology)) {
             return {Situation::Degraded,
-                    Text::tr("No pod answered on port 6379 from here: try '--access tunnel', or check "
-                             "that redis-server runs in the pods.")};
+                    Text::tr("No node answered from here: check the addresses, and that redis-server runs "
+                             "there."),
+                    SuggestedOperation::None};
         }
-        return {Situation::NotCreated,
-                Text::tr("The pods run but form no cluster yet: run 'redis-cluster-studio create'.")};
+        return {Situation::NotCreated, Text::tr("The nodes run but form no cluster yet."),
+                SuggestedOperation::Create};
     }
     if (!topology.openSlots().isEmpty()) {
         return {Situation::OpenSlots,
-                Text::tr("%1 slot(s) were left migrating or importing by an interrupted reshard: run "
-                         "'redis-cluster-studio check --fix'.")
-                    .arg(topology.openSlots().size())};
+                Text::tr("%1 slot(s) were left migrating or importing by an interrupted reshard.")
+                    .arg(topology.openSlots().size()),
+                SuggestedOperation::CheckFix};
     }
     const QMap<QString, QString> states = topology.clusterStates();
     bool anyOk = false;
@@ -101,22 +177,22 @@ SituationAssessment assessSituation(const Deployment &deployment, const ClusterT
     // (no connected link anywhere) is the telling sign.
     if (stale && (!anyOk || !anyLink)) {
         return {Situation::TotalFailure,
-                Text::tr("Every pod came back with a new IP and the nodes cannot find each other "
-                         "(no node hears any other, cluster_state:fail): run 'redis-cluster-studio "
-                         "recover'; the data on "
-                         "the volumes is kept.")};
+                Text::tr("Every node came back with a new IP and they lost each other (no node hears any "
+                         "other, cluster_state:fail); the data on the volumes is kept."),
+                SuggestedOperation::Recover};
     }
-    if (report.isHealthy() && topology.allStatesOk() && !states.isEmpty()) {
-        return {Situation::Healthy, Text::tr("The cluster is healthy; nothing to do.")};
-    }
+    if (report.isHealthy() && topology.allStatesOk() && !states.isEmpty())
+        return {Situation::Healthy, Text::tr("The cluster is healthy; nothing to do."),
+                SuggestedOperation::None};
     if (stale) {
         return {Situation::Degraded,
-                Text::tr("Some nodes still list peers at old addresses: wait a few seconds for gossip, "
-                         "or run 'redis-cluster-studio recover'.")};
+                Text::tr("Some nodes still list peers at old addresses; gossip usually corrects that within "
+                         "seconds."),
+                SuggestedOperation::Recover};
     }
     return {Situation::Degraded,
-            Text::tr("The cluster has problems (see the findings): wait for a failover to settle, then run "
-                     "'redis-cluster-studio check' again, or 'check --fix'.")};
+            Text::tr("The cluster has problems (see the findings); a failover may still be settling."),
+            SuggestedOperation::Check};
 }
 
 } // namespace rcs

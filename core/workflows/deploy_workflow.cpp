@@ -72,9 +72,10 @@ void DeployWorkflow::applyNext(int index)
             QStringList where;
             for (const PodState &pod : deployment.pods)
                 where << QStringLiteral("%1 %2 on %3").arg(pod.info.name, pod.info.ip, pod.info.kubeNode);
-            addResult(tr("Deployed: %1 pods Ready (%2). Next: 'redis-cluster-studio create'.")
-                          .arg(deployment.pods.size())
-                          .arg(where.join(QLatin1String(", "))));
+            addResult(withSuggestion(tr("Deployed: %1 pods Ready (%2).")
+                                         .arg(deployment.pods.size())
+                                         .arg(where.join(QLatin1String(", "))),
+                                     SuggestedOperation::Create));
             succeed();
         });
 }

@@ -23,7 +23,7 @@ void FailoverWorkflow::doStart()
         if (!isClusterFormed(found.topology)) {
             fail(ErrorCode::Refused,
                  tr("There is no cluster to fail over in: it is %1. %2")
-                     .arg(situationName(found.assessment.situation), found.assessment.advice));
+                     .arg(situationName(found.assessment.situation), phrasedAdvice(found.assessment)));
             return;
         }
         promote(found);

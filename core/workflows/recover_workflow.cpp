@@ -20,8 +20,9 @@ void RecoverWorkflow::doStart()
                                                     const QList<NodeAddress> &addresses,
                                                     const ClusterTopology &topology) {
         if (!isClusterFormed(topology)) {
-            fail(ErrorCode::Refused, tr("The pods form no cluster, so there is nothing to recover: "
-                                        "run 'redis-cluster-studio create'."));
+            fail(ErrorCode::Refused, withSuggestion(tr("The pods form no cluster, so there is nothing to "
+                                                       "recover."),
+                                                    SuggestedOperation::Create));
             return;
         }
         const ClusterCheckReport report = checkCluster(topology);

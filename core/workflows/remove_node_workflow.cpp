@@ -247,7 +247,7 @@ void RemoveNodeWorkflow::verify(QDeadlineTimer deadline)
                  tr("Verifying: %1 was removed, but after %2 s the cluster is %3: %4")
                      .arg(m_podName)
                      .arg(kSettleTimeoutMs / 1000)
-                     .arg(situationName(after.assessment.situation), after.assessment.advice));
+                     .arg(situationName(after.assessment.situation), phrasedAdvice(after.assessment)));
             return;
         }
         addResult(tr("The cluster is healthy: %1 masters over %2 pods, every slot served.")

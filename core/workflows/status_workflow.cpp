@@ -18,7 +18,8 @@ void StatusWorkflow::doStart()
         m_report = found.report;
         m_assessment = found.assessment;
         setChangedNothing(true);
-        addResult(tr("Situation: %1. %2").arg(situationName(m_assessment.situation), m_assessment.advice));
+        addResult(
+            tr("Situation: %1. %2").arg(situationName(m_assessment.situation), phrasedAdvice(m_assessment)));
         succeed();
     });
 }

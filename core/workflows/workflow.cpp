@@ -445,7 +445,7 @@ bool Workflow::refuseUnlessHealthy(const QString &action, const ClusterSurvey &f
         return false;
     fail(ErrorCode::Refused,
          tr("%1 needs a healthy cluster, and this one is %2: %3 Nothing was changed.")
-             .arg(action, situationName(found.assessment.situation), found.assessment.advice));
+             .arg(action, situationName(found.assessment.situation), phrasedAdvice(found.assessment)));
     return true;
 }
 

@@ -199,6 +199,9 @@ private Q_SLOTS:
         const QJsonObject json = QJsonDocument::fromJson(status.out, &parseError).object();
         QVERIFY2(parseError.error == QJsonParseError::NoError, qPrintable(describe(status)));
         QCOMPARE(json.value(QStringLiteral("cluster_state")).toString(), QStringLiteral("ok"));
+        // The situation the studio shows for the same nodes (one assessor for both front ends).
+        QCOMPARE(json.value(QStringLiteral("situation")).toString(), QStringLiteral("healthy"));
+        QCOMPARE(json.value(QStringLiteral("next")).toString(), QString());
         const QJsonArray nodes = json.value(QStringLiteral("nodes")).toArray();
         QCOMPARE(nodes.size(), 6);
         // Every node names its server as its binary does (redis-server --version), not a fixed version.

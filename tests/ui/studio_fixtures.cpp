@@ -127,4 +127,19 @@ rcs::Job *FixtureBackend::createActionJob(Action action, const StudioTarget &, c
     return job;
 }
 
+rcs::Job *FixtureBackend::createCleanupPlanJob(const StudioTarget &target, const ActionRequest &request,
+                                               const NamesCallback &onPlan, QString *)
+{
+    QStringList plan = cleanupPlan;
+    if (request.deletePvcs) {
+        for (const NodeCard &card : std::as_const(snapshot.nodes))
+            plan << QStringLiteral("pvc/redis-data-%1 (its data is lost)").arg(card.podName);
+    }
+    if (request.deleteNamespace)
+        plan << QStringLiteral("namespace/%1 (with everything left in it)").arg(target.ns);
+    auto *job = new ScriptedJob({QStringLiteral("probing")}, 1);
+    job->beforeSuccess = [onPlan, plan] { onPlan(plan); };
+    return job;
+}
+
 } // namespace rcs::ui::test

@@ -64,6 +64,11 @@ public:
                                QString *why) override;
     rcs::Job *createActionJob(Action action, const StudioTarget &target, const ActionRequest &request,
                               QString *why) override;
+    // cleanupPlan, then one "pvc/redis-data-<pod> (its data is lost)" per pod of the snapshot when the
+    // PVCs are asked for, then the namespace when asked (the order and forms of CleanupWorkflow's plan).
+    QStringList cleanupPlan{QStringLiteral("statefulset/redis-app"), QStringLiteral("service/redis-service")};
+    rcs::Job *createCleanupPlanJob(const StudioTarget &target, const ActionRequest &request,
+                                   const NamesCallback &onPlan, QString *why) override;
 };
 
 } // namespace rcs::ui::test

@@ -4,7 +4,8 @@
 
 using namespace rcs::ui;
 
-Q_DECLARE_METATYPE(rcs::ui::Situation)
+Q_DECLARE_METATYPE(rcs::Situation)
+Q_DECLARE_METATYPE(rcs::SuggestedOperation)
 Q_DECLARE_METATYPE(rcs::ui::Action)
 
 class TestActionPolicy final : public QObject {
@@ -68,16 +69,46 @@ private Q_SLOTS:
         QVERIFY(ActionPolicy::state(Action::Refresh, Situation::Healthy, busy).enabled);
     }
 
-    void namesRoundTrip()
+    void everySituationHasATitleAndFallbackAdvice()
     {
         for (Situation s :
-             {Situation::NotDeployed, Situation::PodsNotReady, Situation::NotCreated, Situation::Healthy,
-              Situation::Degraded, Situation::TotalFailure, Situation::OpenSlots}) {
-            QCOMPARE(situationFromName(situationName(s)), s);
+             {Situation::Unknown, Situation::NotDeployed, Situation::PodsNotReady, Situation::NotCreated,
+              Situation::Healthy, Situation::Degraded, Situation::TotalFailure, Situation::OpenSlots}) {
+            QVERIFY(!situationTitle(s).isEmpty());
             QVERIFY(!situationAdvice(s).isEmpty());
         }
-        QCOMPARE(situationName(Situation::TotalFailure), QStringLiteral("total-failure"));
-        QCOMPARE(situationFromName(QStringLiteral("no-such-thing")), Situation::Unknown);
+    }
+
+    // Core's assessor suggests these operations in these situations (tst_cluster_situation): the
+    // studio's advice says "Click <action>.", so that button must be enabled there.
+    void suggestedActionIsEnabled_data()
+    {
+        QTest::addColumn<Situation>("situation");
+        QTest::addColumn<SuggestedOperation>("next");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("not-deployed")
+            << Situation::NotDeployed << SuggestedOperation::Deploy << QStringLiteral("Click Deploy.");
+        QTest::newRow("not-created") << Situation::NotCreated << SuggestedOperation::Create
+                                     << QStringLiteral("Click Create cluster.");
+        QTest::newRow("total-failure")
+            << Situation::TotalFailure << SuggestedOperation::Recover << QStringLiteral("Click Recover.");
+        QTest::newRow("degraded stale")
+            << Situation::Degraded << SuggestedOperation::Recover << QStringLiteral("Click Recover.");
+        QTest::newRow("degraded") << Situation::Degraded << SuggestedOperation::Check
+                                  << QStringLiteral("Click Check.");
+        QTest::newRow("open-slots") << Situation::OpenSlots << SuggestedOperation::CheckFix
+                                    << QStringLiteral("Click Check.");
+    }
+    void suggestedActionIsEnabled()
+    {
+        QFETCH(Situation, situation);
+        QFETCH(SuggestedOperation, next);
+        QFETCH(QString, text);
+        const std::optional<Action> action = suggestedAction(next);
+        QVERIFY(action.has_value());
+        QVERIFY2(ActionPolicy::state(*action, situation).enabled, qPrintable(actionTitle(*action)));
+        QCOMPARE(suggestionText(next), text);
+        QVERIFY(suggestionText(SuggestedOperation::None).isEmpty());
     }
 };
 

@@ -1,8 +1,10 @@
+#include "../unit/cluster_views.h"
 #include "studio_fixtures.h"
 #include "ui/confirmation_dialog.h"
 #include "ui/job_progress_panel.h"
 #include "ui/main_window.h"
 #include "ui/theme.h"
+#include "ui/topology_adapter.h"
 #include "ui/topology_model.h"
 #include "ui/topology_view.h"
 
@@ -23,6 +25,23 @@
 using namespace rcs::ui;
 
 namespace {
+// What a refresh hands the window after every pod of a six-pod StatefulSet restarted with a new IP:
+// each node still prints the old IPs (its own too), hears nobody and reports cluster_state:fail.
+TopologySnapshot totalFailureSnapshot()
+{
+    QList<rcs::test::Spec> specs = rcs::test::sixNodes();
+    QStringList newIps;
+    QMap<QString, rcs::PodInfo> pods;
+    for (int i = 0; i < specs.size(); ++i) {
+        newIps << QStringLiteral("10.244.%1.%2").arg(i % 3 + 1).arg(20 + i);
+        pods.insert(newIps.last(), rcs::PodInfo{QStringLiteral("redis-app-%1").arg(i), newIps.last(),
+                                                QStringLiteral("worker-%1").arg(i % 3 + 1),
+                                                QStringLiteral("Running"), true, 1});
+    }
+    const QList<rcs::NodeView> views = rcs::test::restartedWithNewIps(specs, newIps);
+    return snapshotFromTopology(rcs::ClusterTopology::fromViews(views, pods));
+}
+
 StudioTarget sandboxTarget()
 {
     StudioTarget target;
@@ -74,6 +93,38 @@ private Q_SLOTS:
         QVERIFY(!window.action(Action::AddNode)->isEnabled());
         QVERIFY(!window.action(Action::CreateCluster)->isEnabled());
         test::saveShot(&window, QStringLiteral("main-total-failure"));
+    }
+
+    // Core's advice, phrased for the studio ("Click Recover."), above the picture and in the details.
+    void adviceBannerSaysWhatToClick()
+    {
+        test::FixtureBackend backend;
+        backend.snapshot = totalFailureSnapshot();
+        QCOMPARE(backend.snapshot.situation, Situation::TotalFailure);
+        QCOMPARE(backend.snapshot.next, SuggestedOperation::Recover);
+        MainWindow window(&backend);
+        window.setRefreshInterval(0);
+        window.resize(1440, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        window.setTarget(sandboxTarget());
+        QVERIFY(refreshed.wait(10000));
+        auto *banner = window.findChild<QLabel *>(QStringLiteral("advice"));
+        QVERIFY(banner);
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY2(banner->text().startsWith(backend.snapshot.advice), qPrintable(banner->text()));
+        QVERIFY2(banner->text().endsWith(QLatin1String(" Click Recover.")), qPrintable(banner->text()));
+        QVERIFY(!banner->text().contains(QLatin1String("redis-cluster-studio")));
+        QVERIFY(window.action(Action::Recover)->isEnabled());
+        QTest::qWait(100); // the details' rows and the prominent button's size settle before the picture
+        test::saveShot(&window, QStringLiteral("advice-total-failure"));
+
+        // A healthy cluster needs no advice.
+        backend.snapshot = test::makeSnapshot(3, 1, 3, Situation::Healthy);
+        window.refresh();
+        QTRY_COMPARE(window.topologyModel()->situation(), Situation::Healthy);
+        QVERIFY(!banner->isVisible());
     }
 
     void runningAnActionShowsProgressAndBlocksOthers()
@@ -152,16 +203,20 @@ private Q_SLOTS:
         auto *dialog = window.findChild<ConfirmationDialog *>(QStringLiteral("cleanupConfirmation"));
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->isVisible());
-        QVERIFY(dialog->items().contains(QStringLiteral("StatefulSet redis-app")));
-        QVERIFY(!dialog->items().join(QLatin1Char('\n')).contains(QLatin1String("PersistentVolumeClaim")));
+        // The backend's plan, once its job answered; accepting waits for it.
+        QTRY_VERIFY(dialog->items().contains(QStringLiteral("statefulset/redis-app")));
+        QVERIFY(dialog->acceptButton()->isEnabled());
+        QVERIFY(!dialog->items().join(QLatin1Char('\n')).contains(QLatin1String("pvc/")));
         auto *pvcs = dialog->findChild<QWidget *>(QStringLiteral("deletePvcs"));
         QVERIFY(pvcs);
         QTest::mouseClick(pvcs, Qt::LeftButton, {}, QPoint(5, pvcs->height() / 2));
+        QVERIFY(!dialog->acceptButton()->isEnabled());
+        QTRY_VERIFY(dialog->acceptButton()->isEnabled());
         const QStringList items = dialog->items();
         for (int i = 0; i < 6; ++i)
-            QVERIFY2(items.contains(QStringLiteral("PersistentVolumeClaim redis-data-redis-app-%1").arg(i)),
+            QVERIFY2(items.contains(QStringLiteral("pvc/redis-data-redis-app-%1 (its data is lost)").arg(i)),
                      qPrintable(items.join(QLatin1Char(','))));
-        QVERIFY(dialog->acceptButton()->text().contains(QLatin1String("10")));
+        QVERIFY(dialog->acceptButton()->text().contains(QLatin1String("8")));
         test::saveShot(dialog, QStringLiteral("cleanup-confirmation"));
         dialog->accept();
         QTRY_COMPARE(backend.actionsRun.size(), 1);

@@ -12,6 +12,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -186,7 +187,9 @@ private Q_SLOTS:
         auto *pvcs = dialog->findChild<QWidget *>(QStringLiteral("deletePvcs"));
         QTRY_VERIFY(dialog->isVisible());
         QTest::mouseClick(pvcs, Qt::LeftButton, {}, QPoint(5, pvcs->height() / 2));
-        QVERIFY(dialog->items().contains(QStringLiteral("PersistentVolumeClaim redis-data-redis-app-0")));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->acceptButton()->isEnabled(), 30000);
+        QVERIFY2(dialog->items().contains(QStringLiteral("pvc/redis-data-redis-app-0 (its data is lost)")),
+                 qPrintable(dialog->items().join(QLatin1Char(','))));
         finished.clear();
         dialog->accept();
         QVERIFY(finished.wait(180000));

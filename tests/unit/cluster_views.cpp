@@ -68,6 +68,26 @@ NodeView view(const QList<Spec> &specs, int self, const ViewOptions &options, co
     return v;
 }
 
+QList<NodeView> restartedWithNewIps(QList<Spec> &specs, const QStringList &newIps)
+{
+    const QList<Spec> before = specs;
+    for (int i = 0; i < specs.size(); ++i)
+        specs[i].ip = newIps.at(i);
+    QList<NodeView> views;
+    for (int i = 0; i < specs.size(); ++i) {
+        ViewOptions options;
+        for (int j = 0; j < specs.size(); ++j) {
+            options.seenIp.insert(j, before.at(j).ip);
+            if (j != i) {
+                options.extraFlags.insert(j, QStringLiteral("fail"));
+                options.disconnected.append(j);
+            }
+        }
+        views.append(view(specs, i, options, "fail"));
+    }
+    return views;
+}
+
 NodeView unreachable(const QString &ip)
 {
     NodeView v;

@@ -41,6 +41,9 @@ QByteArray nodesText(const QList<Spec> &specs, int self, const ViewOptions &opti
 // Node self's whole view: its CLUSTER NODES, CLUSTER INFO with the given cluster_state, and INFO (with
 // the server identity it gives).
 NodeView view(const QList<Spec> &specs, int self, const ViewOptions &options = {}, const char *state = "ok");
+// Every node restarted at newIps[i] (specs takes them): each still prints the old IPs, its own too,
+// flags every peer fail with the link down and reports cluster_state:fail — the seed's total failure.
+QList<NodeView> restartedWithNewIps(QList<Spec> &specs, const QStringList &newIps);
 // An address that did not answer.
 NodeView unreachable(const QString &ip);
 

@@ -94,21 +94,10 @@ private Q_SLOTS:
     void afterIpChange()
     {
         QList<Spec> specs = sixNodes();
-        const QList<Spec> before = specs;
+        QStringList newIps;
         for (int i = 0; i < specs.size(); ++i)
-            specs[i].ip = QStringLiteral("10.0.1.%1").arg(i + 1);
-        QList<NodeView> views;
-        for (int i = 0; i < specs.size(); ++i) {
-            ViewOptions options;
-            for (int j = 0; j < specs.size(); ++j) {
-                options.seenIp.insert(j, before.at(j).ip);
-                if (j != i) {
-                    options.extraFlags.insert(j, QStringLiteral("fail"));
-                    options.disconnected.append(j);
-                }
-            }
-            views.append(view(specs, i, options, "fail"));
-        }
+            newIps << QStringLiteral("10.0.1.%1").arg(i + 1);
+        const QList<NodeView> views = restartedWithNewIps(specs, newIps);
         const ClusterTopology topology = ClusterTopology::fromViews(views);
         QCOMPARE(topology.nodes().size(), 6);
         for (const TopologyNode &node : topology.nodes()) {
