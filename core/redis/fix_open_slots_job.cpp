@@ -72,8 +72,7 @@ void FixOpenSlotsJob::scanned(const ClusterTopology &topology)
         m_actions.append(
             tr("Slot %1: the replica %2 still shows it %3 %4; a STABLE on its master %5 clears it.")
                 .arg(open.slot)
-                .arg(replica->address.toString(),
-                     open.migrating ? tr("migrating to") : tr("importing from"),
+                .arg(replica->address.toString(), open.migrating ? tr("migrating to") : tr("importing from"),
                      open.peerId.left(8), m_addressById.value(replica->masterId).toString()));
     }
     if (openSlots.isEmpty() && m_strayReplicaSlots.isEmpty()) {
@@ -180,10 +179,9 @@ void FixOpenSlotsJob::counted(const QList<int> &emptyImports, const SlotPlan &mo
         return;
     setStep(tr("Closing open slots"));
     for (const auto &[masterId, slot] : std::as_const(m_strayReplicaSlots)) {
-        sendLogged(m_pool, m_addressById.value(masterId),
-                   {"CLUSTER", "SETSLOT", QByteArray::number(slot), "STABLE"},
-                   tr("Clear the replicas' left-over state of slot %1").arg(slot), this,
-                   [](Result<RedisReply>) {});
+        sendLogged(
+            m_pool, m_addressById.value(masterId), {"CLUSTER", "SETSLOT", QByteArray::number(slot), "STABLE"},
+            tr("Clear the replicas' left-over state of slot %1").arg(slot), this, [](Result<RedisReply>) {});
         ++m_slotsFixed;
     }
     for (const int slot : emptyImports) {

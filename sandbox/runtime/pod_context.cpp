@@ -178,9 +178,9 @@ QString PodContext::expand(const QString &text) const
     return result;
 }
 
-QString pvcFolder(const QString &dataDir, const QString &ns, const QString &claim)
+QString pvcFolder(const QString &dataDir, const QString &ns, const QString &claim, const QString &uid)
 {
-    return dataDir + QStringLiteral("/pvc/") + ns + u'/' + claim;
+    return dataDir + QStringLiteral("/pvc/") + ns + u'/' + claim + u'-' + uid;
 }
 
 QString podFolder(const QString &dataDir, const QJsonObject &pod)
@@ -237,12 +237,14 @@ rcs::Result<PodContext> preparePodContext(const QJsonObject &pod, const QJsonObj
             volumeFolders.insert(name, folder);
         } else if (volume.contains(QLatin1String("persistentVolumeClaim"))) {
             const QString claim = str(obj(volume, "persistentVolumeClaim"), "claimName");
-            if (!store.get(QStringLiteral("persistentvolumeclaims"), ns, claim)) {
+            const auto claimObject = store.get(QStringLiteral("persistentvolumeclaims"), ns, claim);
+            if (!claimObject) {
                 return Error(ErrorCode::NotFound,
                              QStringLiteral("persistentvolumeclaim \"%1\" not found (volume \"%2\").")
                                  .arg(claim, name));
             }
-            const QString claimFolder = pvcFolder(dataDir, ns, claim);
+            const QString claimFolder =
+                pvcFolder(dataDir, ns, claim, str(obj(*claimObject, "metadata"), "uid"));
             QDir().mkpath(claimFolder);
             volumeFolders.insert(name, claimFolder);
             if (firstClaimFolder.isEmpty())

@@ -15,7 +15,7 @@ class ObjectStore;
 // A volumeMount of the container, resolved to the local folder (or file, for subPath) behind it.
 struct MountMapping {
     QString mountPath; // inside the "container", e.g. /var/lib/redis
-    QString localPath; // on this machine, e.g. DATA_DIR/pvc/redis-cluster/redis-data-redis-app-0
+    QString localPath; // on this machine, e.g. DATA_DIR/pvc/redis-cluster/redis-data-redis-app-0-UID
 };
 
 // What a process needs to run "inside" a pod: its address, its mounts mapped to local folders, its
@@ -44,7 +44,10 @@ public:
 };
 
 // Folder layout under DATA_DIR owned by the runtime. The API half keeps its own files elsewhere.
-QString pvcFolder(const QString &dataDir, const QString &ns, const QString &claim);
+// A claim's volume is DATA/pvc/NS/CLAIM-UID: a claim created again under the same name (a StatefulSet
+// deleted with its claims and applied again) gets an empty volume, as a new PersistentVolume would be,
+// even while a pod of the old claim is still stopping and writing into the old one.
+QString pvcFolder(const QString &dataDir, const QString &ns, const QString &claim, const QString &uid);
 QString podFolder(const QString &dataDir, const QJsonObject &pod);
 
 // Writes the pod's ConfigMap/Secret/emptyDir volumes into its pod folder, maps the container's

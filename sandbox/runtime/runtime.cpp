@@ -126,8 +126,8 @@ rcs::Result<void> Runtime::start()
                 m_deletionGraceMs.insert(uidOf(event.object), grace.toInt() * 1000);
         }
         if (event.resource == kClaims && event.type == WatchEvent::Type::Deleted)
-            m_deletedClaims.insert(
-                pvcFolder(m_options.dataDir, namespaceOf(event.object), nameOf(event.object)));
+            m_deletedClaims.insert(pvcFolder(m_options.dataDir, namespaceOf(event.object),
+                                             nameOf(event.object), uidOf(event.object)));
         if (event.resource == kPods || event.resource == kClaims ||
             event.resource == QLatin1String("statefulsets") || event.resource == kStorageClasses)
             scheduleReconcile();

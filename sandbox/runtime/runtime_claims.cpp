@@ -3,9 +3,9 @@
 
 #include "common/logging.h"
 #include "runtime/object_fields.h"
-#include "store/object_store.h"
 #include "runtime/pod_context.h"
 #include "runtime/pod_process.h"
+#include "store/object_store.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -113,9 +113,8 @@ void Runtime::removeDeletedClaimFolders()
             ++it;
             continue;
         }
-        const QFileInfo info(folder);
-        if (!m_store.get(kClaims, info.dir().dirName(), info.fileName()))
-            QDir(folder).removeRecursively();
+        // The folder belongs to the deleted claim alone (its uid is in the name).
+        QDir(folder).removeRecursively();
         it = m_deletedClaims.erase(it);
     }
 }

@@ -317,8 +317,13 @@ void TestSandboxRuntimePods::claimsCarrySelectorLabels()
                  json(R"({"app":"redis","appCluster":"redis-cluster"})"));
         QCOMPARE(statusOf(claim).value(QLatin1String("phase")).toString(), QStringLiteral("Bound"));
     }
-    // Redis writes its files into the claim's folder.
-    QTRY_VERIFY_WITH_TIMEOUT(QDir(m_dir.path() + QStringLiteral("/pvc/redis-cluster/redis-data-redis-app-0"))
+    // Redis writes its files into the claim's folder (named after the claim and its uid).
+    const QJsonObject claim0 =
+        *m_store.get(QStringLiteral("persistentvolumeclaims"), kNs, QStringLiteral("redis-data-redis-app-0"));
+    const QString claimFolder =
+        m_dir.path() + QStringLiteral("/pvc/redis-cluster/redis-data-redis-app-0-") +
+        claim0.value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString();
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(claimFolder)
                                  .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
                                  .join(u' ')
                                  .contains(QLatin1String("appendonly")),
@@ -945,12 +950,17 @@ void TestSandboxRuntimePods::deletingTheSetCollectsItsPods()
     QTRY_VERIFY_WITH_TIMEOUT(m_store.list(QStringLiteral("pods"), kNs).isEmpty(), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(redisCli(ip, {QStringLiteral("ping")}) != QStringLiteral("PONG"), 20000);
     QCOMPARE(m_store.list(QStringLiteral("persistentvolumeclaims"), kNs).size(), 3); // claims outlive the set
+    const QJsonObject claim0 =
+        *m_store.get(QStringLiteral("persistentvolumeclaims"), kNs, QStringLiteral("redis-data-redis-app-0"));
+    const QString claimFolder =
+        m_dir.path() + QStringLiteral("/pvc/redis-cluster/redis-data-redis-app-0-") +
+        claim0.value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString();
+    QVERIFY(QDir(claimFolder).exists());
     QVERIFY(
         m_store
             .remove(QStringLiteral("persistentvolumeclaims"), kNs, QStringLiteral("redis-data-redis-app-0"))
             .ok());
-    QTRY_VERIFY_WITH_TIMEOUT(
-        !QDir(m_dir.path() + QStringLiteral("/pvc/redis-cluster/redis-data-redis-app-0")).exists(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!QDir(claimFolder).exists(), 10000);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxRuntimePods)

@@ -460,9 +460,19 @@ class TestSandboxRuntimeUnits final : public QObject {
         QFile password(context->mapPath(QStringLiteral("/etc/auth/password")));
         QVERIFY(password.open(QIODevice::ReadOnly));
         QCOMPARE(password.readAll(), QByteArray("s3cret"));
+        // The claim's volume is named after the claim and its uid (a claim made again gets a new one).
+        const QString claimUid =
+            store
+                .get(QStringLiteral("persistentvolumeclaims"), QStringLiteral("ns"), QStringLiteral("data-0"))
+                ->value(QLatin1String("metadata"))
+                .toObject()
+                .value(QLatin1String("uid"))
+                .toString();
+        QVERIFY(!claimUid.isEmpty());
+        const QString volume = dir.path() + QStringLiteral("/pvc/ns/data-0-") + claimUid;
         QCOMPARE(context->mapPath(QStringLiteral("/var/lib/redis/nodes.conf")),
-                 dir.path() + QStringLiteral("/pvc/ns/data-0/nodes.conf"));
-        QCOMPARE(context->workDir, dir.path() + QStringLiteral("/pvc/ns/data-0"));
+                 volume + QStringLiteral("/nodes.conf"));
+        QCOMPARE(context->workDir, volume);
         QCOMPARE(context->env.value(QStringLiteral("REDIS_PASSWORD")), QStringLiteral("s3cret"));
         QCOMPARE(context->env.value(QStringLiteral("GREETING")), QStringLiteral("hello 127.77.0.5"));
         QCOMPARE(context->env.value(QStringLiteral("HOSTNAME")), QStringLiteral("p"));
