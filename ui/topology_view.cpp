@@ -42,6 +42,11 @@ int firstSlot(const NodeCard &card)
 }
 } // namespace
 
+bool TopologyView::relayoutPending() const
+{
+    return m_relayoutTimer->isActive();
+}
+
 TopologyView::TopologyView(TopologyModel *model, QWidget *parent)
     : QGraphicsView(parent)
     , m_model(model)

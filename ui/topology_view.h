@@ -22,6 +22,8 @@ class TopologyModel;
 class TopologyView final : public QGraphicsView {
     Q_OBJECT
 public:
+    // True while a relayout is scheduled (it coalesces bursts of model changes); tests wait on it.
+    bool relayoutPending() const;
     explicit TopologyView(TopologyModel *model, QWidget *parent = nullptr);
     ~TopologyView() override;
 

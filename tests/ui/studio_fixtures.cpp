@@ -1,11 +1,14 @@
 #include "studio_fixtures.h"
 
 #include "ui/theme.h"
+#include "ui/topology_model.h"
+#include "ui/topology_view.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTest>
 
 namespace rcs::ui::test {
 
@@ -15,6 +18,16 @@ void isolateStudioSettings()
     QCoreApplication::setOrganizationName(QStringLiteral("RedisClusterStudioTest"));
     QSettings().clear();
     Theme::apply(*qApp, Theme::Mode::Light);
+}
+
+bool settled(const TopologyView *view)
+{
+    return QTest::qWaitFor(
+        [view] {
+            QCoreApplication::sendPostedEvents();
+            return !view || !view->relayoutPending();
+        },
+        5000);
 }
 
 void saveShot(QWidget *widget, const QString &name)

@@ -10,6 +10,10 @@
 
 #include <functional>
 
+namespace rcs::ui {
+class TopologyView;
+}
+
 namespace rcs::ui::test {
 
 // Settings of a test's own (QStandardPaths test mode, a test organisation, cleared) and the light
@@ -17,6 +21,9 @@ namespace rcs::ui::test {
 void isolateStudioSettings();
 // Saves a picture of the widget for a person to look at when RCS_UI_SHOTS names a folder; never asserted.
 void saveShot(QWidget *widget, const QString &name);
+// Waits (bounded to 5 s) until every posted event (layout requests, repaints) is handled and the
+// picture, when given, has no relayout scheduled: what a measurement or a screenshot needs first.
+bool settled(const TopologyView *view = nullptr);
 
 // A topology of masters with their replicas spread over Kubernetes nodes, like a StatefulSet's pods:
 // pod i runs on node (i % kubeNodes); masters own an even split of the slots.

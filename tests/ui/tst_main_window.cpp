@@ -117,7 +117,7 @@ private Q_SLOTS:
         QVERIFY2(banner->text().endsWith(QLatin1String(" Click Recover.")), qPrintable(banner->text()));
         QVERIFY(!banner->text().contains(QLatin1String("redis-cluster-studio")));
         QVERIFY(window.action(Action::Recover)->isEnabled());
-        QTest::qWait(100); // the details' rows and the prominent button's size settle before the picture
+        QVERIFY(test::settled(window.topologyView())); // the details' rows and the button sizes first
         test::saveShot(&window, QStringLiteral("advice-total-failure"));
 
         // A healthy cluster needs no advice.

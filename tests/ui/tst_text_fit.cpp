@@ -260,7 +260,7 @@ private Q_SLOTS:
             QVERIFY(finished.wait(10000));
             window.jobPanel()->runs().first()->detailsButton()->click();
         }
-        QTest::qWait(50); // the relayout timer and the last paints
+        QVERIFY(test::settled(window.topologyView())); // the relayout timer and the last layouts
         test::saveShot(&window,
                        QStringLiteral("main-%1-%2-%3-%4").arg(language, situation, target).arg(size.width()));
         failOn(test::clippedTexts(&window), QStringLiteral("clipped texts in the window"));
@@ -286,7 +286,7 @@ private Q_SLOTS:
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
         const auto checkPage = [&](const QString &page) {
-            QTest::qWait(20);
+            QVERIFY(test::settled());
             test::saveShot(&wizard, QStringLiteral("wizard-%1-%2").arg(language, page));
             failOn(test::clippedTexts(&wizard), QStringLiteral("clipped texts on the %1 page").arg(page));
             if (language == Language::Chinese)
@@ -357,7 +357,7 @@ private Q_SLOTS:
         }
         // The cleanup's list comes from the backend's plan job: measure the final list and button.
         QTRY_VERIFY(dialog->acceptButton()->isEnabled());
-        QTest::qWait(20);
+        QVERIFY(test::settled());
         test::saveShot(dialog, QStringLiteral("confirm-%1-%2").arg(language, dialogName));
         failOn(test::clippedTexts(dialog), QStringLiteral("clipped texts in %1").arg(dialogName));
         if (language == Language::Chinese)
@@ -390,7 +390,7 @@ private Q_SLOTS:
             }
         };
         const auto checkWindow = [&](const QString &when) {
-            QTest::qWait(200); // the picture's relayout
+            QVERIFY(test::settled(window.topologyView())); // the picture's relayout
             failOn(test::clippedTexts(&window), QStringLiteral("clipped texts %1").arg(when));
             failOn(clippedSceneTexts(window.topologyView()), QStringLiteral("clipped picture %1").arg(when));
         };
