@@ -18,8 +18,13 @@ QString cliArgument(const QString &arg)
 
 QString cliProgram(const RedisPool *pool, const NodeAddress &address)
 {
-    const std::optional<ServerIdentity> server = pool ? pool->serverIdentity(address) : std::nullopt;
-    return server ? server->cliName() : QStringLiteral("redis-cli");
+    if (!pool)
+        return QStringLiteral("redis-cli");
+    if (const std::optional<ServerIdentity> server = pool->serverIdentity(address))
+        return server->cliName();
+    // A node not read yet (a new pod being introduced) runs what its cluster runs, when that is one
+    // engine: the MEETs of an add-node on Valkey then say valkey-cli like the rest of its lines.
+    return pool->commonCliName().value_or(QStringLiteral("redis-cli"));
 }
 
 QStringList credentialOptions(const RedisPool *pool)

@@ -134,6 +134,17 @@ std::optional<ServerIdentity> RedisPool::serverIdentity(const NodeAddress &addre
     return *found;
 }
 
+std::optional<QString> RedisPool::commonCliName() const
+{
+    std::optional<QString> common;
+    for (const ServerIdentity &identity : m_identities) {
+        if (common && *common != identity.cliName())
+            return std::nullopt;
+        common = identity.cliName();
+    }
+    return common;
+}
+
 void RedisPool::rememberServerIdentity(const NodeAddress &address, const ServerIdentity &identity)
 {
     m_identities.insert(address, identity);

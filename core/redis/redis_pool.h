@@ -79,6 +79,9 @@ public:
     // same address may run another binary (an upgrade).
     std::optional<ServerIdentity> serverIdentity(const NodeAddress &address) const;
     void rememberServerIdentity(const NodeAddress &address, const ServerIdentity &identity);
+    // The cli every node read so far calls for ("valkey-cli" when all run Valkey), or nullopt when none
+    // was read or they differ.
+    std::optional<QString> commonCliName() const;
 
 private:
     void retire(QPointer<RedisConnection> connection);

@@ -69,6 +69,28 @@ private Q_SLOTS:
             QVERIFY2(!line.contains(QLatin1String("s3cret")), qPrintable(line));
     }
 
+    void unreadNodeRunsWhatItsClusterRuns()
+    {
+        // A node the pool has not read (a new pod being met) is called with its cluster's cli when every
+        // node read so far runs one engine, and with redis-cli when they differ.
+        RedisPool pool;
+        const NodeAddress fresh{QStringLiteral("10.0.0.9"), 6379};
+        const QStringList ping{QStringLiteral("PING")};
+        QCOMPARE(redisCliLine(&pool, fresh, ping), QStringLiteral("redis-cli -h 10.0.0.9 -p 6379 PING"));
+        const ServerIdentity valkey =
+            serverIdentityFromInfo({{QStringLiteral("server_name"), QStringLiteral("valkey")},
+                                    {QStringLiteral("valkey_version"), QStringLiteral("8.0.1")},
+                                    {QStringLiteral("redis_version"), QStringLiteral("7.2.4")}})
+                .value();
+        pool.rememberServerIdentity({QStringLiteral("10.0.0.1"), 6379}, valkey);
+        pool.rememberServerIdentity({QStringLiteral("10.0.0.2"), 6379}, valkey);
+        QCOMPARE(redisCliLine(&pool, fresh, ping), QStringLiteral("valkey-cli -h 10.0.0.9 -p 6379 PING"));
+        const ServerIdentity redis =
+            serverIdentityFromInfo({{QStringLiteral("redis_version"), QStringLiteral("7.0.15")}}).value();
+        pool.rememberServerIdentity({QStringLiteral("10.0.0.3"), 6379}, redis);
+        QCOMPARE(redisCliLine(&pool, fresh, ping), QStringLiteral("redis-cli -h 10.0.0.9 -p 6379 PING"));
+    }
+
     void clusterLineWritesWordsAsGiven()
     {
         // A shell substitution (the new pod's IP) must reach the shell unquoted.
