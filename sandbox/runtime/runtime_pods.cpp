@@ -3,24 +3,51 @@
 
 #include "common/logging.h"
 #include "runtime/object_fields.h"
-#include "store/object_store.h"
 #include "runtime/pod_context.h"
 #include "runtime/pod_process.h"
 #include "runtime/pod_status.h"
 #include "runtime/scheduler.h"
+#include "store/object_store.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QHostAddress>
 #include <QJsonArray>
+#include <QTcpServer>
 
 #include <algorithm>
+#include <optional>
 
 namespace sandbox {
 
 namespace {
 
 const QString kPods = QStringLiteral("pods");
+constexpr int kStrangerTries = 16;
 constexpr int kMaxGraceMs = 10000;
+
+// The container ports a pod declares (6379 and 16379 for the studio's StatefulSet).
+QList<quint16> containerPortsOf(const QJsonObject &container)
+{
+    QList<quint16> ports;
+    for (const QJsonValue &port : container.value(QLatin1String("ports")).toArray())
+        ports.append(quint16(port.toObject().value(QLatin1String("containerPort")).toInt()));
+    return ports;
+}
+
+// Whether a process that is not one of this sandbox's pods listens at ip on one of ports: the pod
+// network is a loopback range shared with the whole machine, where a server left by another sandbox or
+// test (one killed before it could stop its pods) may still serve. A pod given that address would fail
+// to bind, or worse, its clients would reach the stranger.
+bool heldOutside(const QString &ip, const QList<quint16> &ports)
+{
+    for (const quint16 port : ports) {
+        QTcpServer probe;
+        if (port != 0 && !probe.listen(QHostAddress(ip), port))
+            return true;
+    }
+    return false;
+}
 
 int graceMsOf(const QJsonObject &pod)
 {
@@ -148,28 +175,45 @@ void Runtime::startPod(const QJsonObject &pod)
         inUse.insert(process->context().podIp);
     for (const PodProcess *process : std::as_const(m_stopping))
         inUse.insert(process->context().podIp);
-    auto ip = m_allocator->allocate(inUse);
-    if (!ip) {
-        m_configErrors.insert(uid, ip.error().message());
-        return;
-    }
     const QJsonObject container = specOf(pod).value(QLatin1String("containers")).toArray().first().toObject();
-    auto context = preparePodContext(pod, container, m_store, m_options.dataDir, ip.value());
-    if (!context) {
-        m_configErrors.insert(uid, context.error().message());
-        return;
-    }
-    auto plan = planContainerLaunch(container, context.value(), m_tools);
-    if (!plan) {
-        m_configErrors.insert(uid, plan.error().message());
-        return;
+    // An address where a stranger listens on the pod's ports is passed over; a few tries, since each
+    // stranger found is one address less (the allocator refuses once the network is used up).
+    std::optional<PodContext> context;
+    std::optional<LaunchPlan> plan;
+    for (int attempt = 0; !plan; ++attempt) {
+        auto ip = m_allocator->allocate(inUse);
+        if (!ip) {
+            m_configErrors.insert(uid, ip.error().message());
+            return;
+        }
+        auto prepared = preparePodContext(pod, container, m_store, m_options.dataDir, ip.value());
+        if (!prepared) {
+            m_configErrors.insert(uid, prepared.error().message());
+            return;
+        }
+        auto planned = planContainerLaunch(container, prepared.value(), m_tools);
+        if (!planned) {
+            m_configErrors.insert(uid, planned.error().message());
+            return;
+        }
+        QList<quint16> ports = containerPortsOf(container);
+        if (planned->port != 0)
+            ports << planned->port << quint16(planned->port + 10000); // and its cluster bus
+        if (attempt < kStrangerTries && heldOutside(ip.value(), ports)) {
+            qCWarning(lcSandbox).noquote()
+                << "pod IP" << ip.value() << "passed over: a process outside this sandbox listens there";
+            inUse.insert(ip.value());
+            continue;
+        }
+        context = std::move(prepared.value());
+        plan = std::move(planned.value());
     }
     if (!plan->note.isEmpty())
         qCWarning(lcSandbox).noquote() << "pod" << nameOf(pod) << plan->note;
-    context.value().port = plan->port;
-    writeToolWrappers(context.value(), m_tools);
+    context->port = plan->port;
+    writeToolWrappers(*context, m_tools);
     m_configErrors.remove(uid);
-    auto *process = new PodProcess(pod, context.value(), plan.value(), m_tools, this);
+    auto *process = new PodProcess(pod, *context, *plan, m_tools, this);
     process->setProperty("graceMs", graceMsOf(pod));
     connect(process, &PodProcess::statusChanged, this, &Runtime::scheduleReconcile);
     recordContainerEvents(pod, container, process);

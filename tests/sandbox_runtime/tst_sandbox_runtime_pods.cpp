@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
@@ -340,8 +341,15 @@ void TestSandboxRuntimePods::deletedPodReturnsWithNewIpAndData()
                                .toString();
     QCOMPARE(redisCli(oldIp, {QStringLiteral("set"), QStringLiteral("greeting"), QStringLiteral("ni hao")}),
              QStringLiteral("OK"));
+    // A stranger (a server left by a killed test) listens where the next pod would go: the pod skips it.
+    QFile cursor(m_dir.filePath(QStringLiteral("runtime/ip-cursor")));
+    QVERIFY(cursor.open(QIODevice::ReadOnly));
+    const QHostAddress next(QHostAddress(QString::fromUtf8(cursor.readAll().trimmed())).toIPv4Address() + 1);
+    QTcpServer stranger;
+    QVERIFY2(stranger.listen(next, 6379), qPrintable(next.toString()));
     QVERIFY(m_store.remove(QStringLiteral("pods"), kNs, QStringLiteral("redis-app-1")).ok());
     QTRY_VERIFY_WITH_TIMEOUT(ready(pod(QStringLiteral("redis-app-1"))), kPodTimeoutMs);
+    QVERIFY2(ipOf(pod(QStringLiteral("redis-app-1"))) != next.toString(), qPrintable(next.toString()));
     const auto recreated = pod(QStringLiteral("redis-app-1"));
     QVERIFY(recreated->value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString() !=
             oldUid);
