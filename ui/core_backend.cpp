@@ -168,11 +168,12 @@ rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target
         }
         operation.kind = rcs::ops::OperationKind::RemoveNode;
         operation.nodeId = request.nodeKey;
-        // The window asked the user before starting it.
-        operation.confirmed = true;
+        // The window asked the user before starting it, unless it only wants the plan.
+        operation.confirmed = !request.planOnly;
         break;
     case Action::Rebalance:
         operation.kind = rcs::ops::OperationKind::Rebalance;
+        operation.dryRun = request.planOnly;
         break;
     case Action::Failover:
         operation.kind = rcs::ops::OperationKind::Failover;
