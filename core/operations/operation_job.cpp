@@ -223,8 +223,7 @@ void OperationJob::check(const QStringList &fixes)
         QStringList lines;
         for (const CheckFinding &finding : report.findings)
             lines << QStringLiteral("[%1] %2").arg(checkSeverityName(finding.severity), finding.text);
-        fail(ErrorCode::Unhealthy,
-             tr("The check found %n problem(s); the details list them.", nullptr, errors),
+        fail(ErrorCode::Unhealthy, tr("The check found errors (%1); the details list them.").arg(errors),
              lines.join(QLatin1Char('\n')));
     });
 }
