@@ -67,7 +67,8 @@ private:
 
     QHash<QString, rcs::RedisPool *> m_pools; // by user and password
     KubeWorkflows *m_kube;
-    // The last topology seen on plain endpoints: Create cluster plans from it.
+    // The last topology seen on plain endpoints: the selection a failover starts from (the picture's
+    // master stands for its first replica). Operations themselves read the cluster in core.
     std::unique_ptr<rcs::ClusterTopology> m_lastTopology;
 };
 

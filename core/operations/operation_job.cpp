@@ -244,8 +244,11 @@ void OperationJob::recover(const QList<NodeAddress> &addresses)
             lost.append(node.id);
         // Only the members: a blank node among the addresses is not part of this cluster's picture.
         QList<NodeAddress> members;
-        for (const int member : recovered->plan().members)
+        QJsonArray memberList;
+        for (const int member : recovered->plan().members) {
             members.append(addresses.at(member));
+            memberList.append(addresses.at(member).toString());
+        }
         readAfter(members,
                   tr("Recovered in %1 s with %2 MEETs.")
                       .arg(seconds(recovered->elapsedMs()))
@@ -253,6 +256,7 @@ void OperationJob::recover(const QList<NodeAddress> &addresses)
                   {{QStringLiteral("recovered"), true},
                    {QStringLiteral("seconds"), recovered->elapsedMs() / 1000.0},
                    {QStringLiteral("meets"), recovered->meetsSent()},
+                   {QStringLiteral("members"), memberList},
                    {QStringLiteral("lost_ids"), lost},
                    {QStringLiteral("notes"), QJsonArray::fromStringList(recovered->plan().notes)}});
     });

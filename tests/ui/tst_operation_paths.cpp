@@ -6,6 +6,7 @@
 #include "support/redis_test_nodes.h"
 #include "ui/core_backend.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
@@ -204,6 +205,30 @@ private Q_SLOTS:
         QVERIFY(operation);
         QCOMPARE(operation->plan().size(), fromGui.size());
         QCOMPARE(shape(), before);
+    }
+
+    void recoverFindsEveryLiveNodeFromOne()
+    {
+        // One current address is enough for both: core discovers the other live nodes from it.
+        const QString one = m_nodes.address(3).toString();
+        const QStringList args{QStringLiteral("--nodes"), one, QStringLiteral("--password"),
+                               QString::fromLatin1(Password)};
+        QCOMPARE(cli(QStringLiteral("recover"), args), int(cli::ExitSuccess));
+        ui::StudioTarget target = guiTarget();
+        target.endpoints = one;
+        QString why;
+        std::unique_ptr<Job> job(m_backend.createActionJob(ui::Action::Recover, target, {}, &why));
+        QVERIFY2(job, qPrintable(why));
+        job->setAutoDelete(false);
+        QSignalSpy finished(job.get(), &Job::finished);
+        job->start();
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(!job->hasError(), qPrintable(job->errorString()));
+        const auto *operation = qobject_cast<ops::OperationJob *>(job.get());
+        QVERIFY(operation);
+        const QJsonArray members = operation->resultJson().value(QStringLiteral("members")).toArray();
+        QCOMPARE(members.size(), 6);
+        QVERIFY(members.contains(one));
     }
 };
 
