@@ -2925,6 +2925,160 @@
     </message>
 </context>
 <context>
+    <name>rcs::ops::OperationJob</name>
+    <message>
+        <source>Give at least one node address (HOST:PORT).</source>
+        <translation>请至少给出一个节点地址（HOST:PORT）。</translation>
+    </message>
+    <message>
+        <source>The number of replicas per master must be 0 or more.</source>
+        <translation>每个主节点的从节点数必须为 0 或更多。</translation>
+    </message>
+    <message>
+        <source>Give the address of the node to add (HOST:PORT).</source>
+        <translation>请给出要添加的节点地址（HOST:PORT）。</translation>
+    </message>
+    <message>
+        <source>A master to follow applies only to a node added as a replica.</source>
+        <translation>要跟随的主节点只适用于作为从节点添加的节点。</translation>
+    </message>
+    <message>
+        <source>Name the node to remove (its id or a unique prefix).</source>
+        <translation>请指明要移除的节点（其 ID 或唯一前缀）。</translation>
+    </message>
+    <message>
+        <source>Name the replica to promote (its id or a unique prefix).</source>
+        <translation>请指明要提升的从节点（其 ID 或唯一前缀）。</translation>
+    </message>
+    <message>
+        <source>A reshard needs the receiving master and a slot count from 1 to 16384.</source>
+        <translation>重新分片需要接收的主节点和 1 到 16384 之间的槽数。</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Create cluster</source>
+        <translation>创建集群</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Add node</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <source>Remove node</source>
+        <translation>移除节点</translation>
+    </message>
+    <message>
+        <source>Rebalance</source>
+        <translation>重新平衡</translation>
+    </message>
+    <message>
+        <source>Reshard</source>
+        <translation>重新分片</translation>
+    </message>
+    <message>
+        <source>Failover</source>
+        <translation>故障转移</translation>
+    </message>
+    <message>
+        <source>Formed and verified in %1 s.</source>
+        <translation>已在 %1 秒内组建并验证。</translation>
+    </message>
+    <message>
+        <source>Finding every reachable node</source>
+        <translation>查找每个可达的节点</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2) as a master.</source>
+        <translation>已将 %1（%2）添加为主节点。</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2) as a replica.</source>
+        <translation>已将 %1（%2）添加为从节点。</translation>
+    </message>
+    <message>
+        <source>Removed %1; it is blank now and can be shut down.</source>
+        <translation>已移除 %1；它现在是空白节点，可以关闭。</translation>
+    </message>
+    <message>
+        <source>%1 is now the master; %2 follows it.</source>
+        <translation>%1 现在是主节点；%2 跟随它。</translation>
+    </message>
+    <message>
+        <source>Reading every node</source>
+        <translation>读取每个节点</translation>
+    </message>
+    <message>
+        <source>Checking slots, agreement and links</source>
+        <translation>检查槽、一致性和链路</translation>
+    </message>
+    <message>
+        <source>The cluster is healthy.</source>
+        <translation>集群健康。</translation>
+    </message>
+    <message>
+        <source>Recovered in %1 s with %2 MEETs.</source>
+        <translation>已在 %1 秒内恢复，发送了 %2 个 CLUSTER MEET。</translation>
+    </message>
+    <message>
+        <source>move %1 slots %2 from %3 to %4</source>
+        <translation>将 %1 个槽 %2 从 %3 迁移到 %4</translation>
+    </message>
+    <message>
+        <source>Would move %1 slots:</source>
+        <translation>将迁移 %1 个槽：</translation>
+    </message>
+    <message>
+        <source>Moved %1 slots and %2 keys in %3 s.</source>
+        <translation>已在 %3 秒内迁移 %1 个槽和 %2 个键。</translation>
+    </message>
+    <message>
+        <source>Reading the cluster as it is now</source>
+        <translation>读取集群的当前状态</translation>
+    </message>
+    <message>
+        <source>The check found errors (%1); the details list them.</source>
+        <translation>检查发现了错误（%1 个）；详细信息列出了它们。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ops::ResultForms</name>
+    <message>
+        <source>slots %1 (%2)</source>
+        <translation>槽 %1（%2）</translation>
+    </message>
+    <message>
+        <source>replica of %1</source>
+        <translation>%1 的从节点</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>可达</translation>
+    </message>
+    <message>
+        <source>UNREACHABLE</source>
+        <translation>不可达</translation>
+    </message>
+    <message>
+        <source>link down</source>
+        <translation>链路断开</translation>
+    </message>
+    <message>
+        <source>cluster_state: %1 — %2 nodes, %3 masters, %4 of 16384 slots covered</source>
+        <translation>cluster_state: %1 — %2 个节点，%3 个主节点，16384 个槽中覆盖了 %4 个</translation>
+    </message>
+    <message>
+        <source>? %1 did not answer</source>
+        <translation>? %1 没有应答</translation>
+    </message>
+</context>
+<context>
     <name>rcs::ui::ActionPolicy</name>
     <message>
         <source>Not connected</source>
@@ -3145,32 +3299,12 @@
 <context>
     <name>rcs::ui::CoreBackend</name>
     <message>
-        <source>Check</source>
-        <translation>检查</translation>
-    </message>
-    <message>
-        <source>Reading every node</source>
-        <translation>读取每个节点</translation>
-    </message>
-    <message>
-        <source>Checking slots, agreement and links</source>
-        <translation>检查槽、一致性和链路</translation>
-    </message>
-    <message>
-        <source>The check found %1; the details list them.</source>
-        <translation>检查发现了 %1；详情中列出了它们。</translation>
-    </message>
-    <message>
         <source>Choose a target first.</source>
         <translation>请先选择目标。</translation>
     </message>
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Create cluster</source>
-        <translation>创建集群</translation>
     </message>
     <message>
         <source>The new node&apos;s address “%1” is not host:port: %2</source>
@@ -3199,16 +3333,6 @@
     <message>
         <source>Storage classes are listed for Kubernetes targets only.</source>
         <translation>仅对 Kubernetes 目标列出存储类。</translation>
-    </message>
-    <message>
-        <source>problem</source>
-        <comment>count</comment>
-        <translation>个问题</translation>
-    </message>
-    <message>
-        <source>problems</source>
-        <comment>count</comment>
-        <translation>个问题</translation>
     </message>
     <message>
         <source>Cleanup deletes Kubernetes objects; plain endpoints have none.</source>

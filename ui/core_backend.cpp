@@ -7,15 +7,11 @@
 #include "kube/kube_config.h"
 #include "kube/kube_request.h"
 #include "kube/manifest_set.h"
-#include "redis/add_node_job.h"
+#include "operations/operation_catalogue.h"
+#include "operations/operation_job.h"
 #include "redis/cluster_check.h"
 #include "redis/cluster_scan_job.h"
-#include "redis/create_cluster_job.h"
-#include "redis/failover_job.h"
-#include "redis/rebalance_job.h"
-#include "redis/recover_job.h"
 #include "redis/redis_pool.h"
-#include "redis/remove_node_job.h"
 #include "topology_adapter.h"
 
 #include <QCoreApplication>
@@ -25,50 +21,6 @@
 namespace rcs::ui {
 
 namespace {
-// Runs a scan, then judges it like `redis-cli --cluster check`: succeeds when healthy, fails with the
-// findings otherwise. Every finding goes to the log.
-class CheckJob final : public rcs::Job {
-public:
-    CheckJob(QList<rcs::NodeAddress> seeds, rcs::RedisPool *pool)
-        : m_scan(new rcs::ClusterScanJob(std::move(seeds), pool, this))
-    {
-        setTitle(QCoreApplication::translate("rcs::ui::CoreBackend", "Check"));
-        m_scan->setAutoDelete(false);
-    }
-
-protected:
-    void doStart() override
-    {
-        setStep(QCoreApplication::translate("rcs::ui::CoreBackend", "Reading every node"));
-        connect(m_scan, &rcs::Job::finished, this, [this] {
-            if (m_scan->hasError()) {
-                fail(m_scan->error());
-                return;
-            }
-            setStep(
-                QCoreApplication::translate("rcs::ui::CoreBackend", "Checking slots, agreement and links"));
-            const rcs::ClusterCheckReport report = rcs::checkCluster(m_scan->topology());
-            const QString lines = logCheckFindings(report, QStringLiteral("redis"));
-            if (report.isHealthy()) {
-                succeed();
-                return;
-            }
-            fail(rcs::ErrorCode::Unhealthy,
-                 QCoreApplication::translate("rcs::ui::CoreBackend",
-                                             "The check found %1; the details list them.")
-                     .arg(countOf(report.count(rcs::CheckSeverity::Error),
-                                  QCoreApplication::translate("rcs::ui::CoreBackend", "problem", "count"),
-                                  QCoreApplication::translate("rcs::ui::CoreBackend", "problems", "count"))),
-                 lines);
-        });
-        m_scan->start();
-    }
-    void doCancel() override { m_scan->cancel(); }
-
-private:
-    rcs::ClusterScanJob *m_scan;
-};
-
 // A client for the target's kubeconfig and context; the caller ties its lifetime to its request.
 rcs::Result<rcs::KubeClient *> clientFor(const StudioTarget &target)
 {
@@ -80,9 +32,9 @@ rcs::Result<rcs::KubeClient *> clientFor(const StudioTarget &target)
         return resolved.error();
     return rcs::KubeClient::create(resolved.value());
 }
-// The seed addresses of a plain-endpoints target; nullopt with *why when the target is not one or
-// its addresses do not parse.
-std::optional<QList<rcs::NodeAddress>> endpointSeeds(const StudioTarget &target, QString *why)
+// A plain-endpoints target in core's form (seeds and credentials); nullopt with *why when the target
+// is not one or its addresses do not parse.
+std::optional<rcs::ops::EndpointTarget> endpointTarget(const StudioTarget &target, QString *why)
 {
     if (target.kind != StudioTarget::Kind::Endpoints) {
         if (why)
@@ -95,7 +47,11 @@ std::optional<QList<rcs::NodeAddress>> endpointSeeds(const StudioTarget &target,
             *why = seeds.error().message();
         return std::nullopt;
     }
-    return seeds.value();
+    rcs::ops::EndpointTarget endpoints;
+    endpoints.nodes = seeds.value();
+    endpoints.connection.password = target.password;
+    endpoints.connection.user = target.user;
+    return endpoints;
 }
 } // namespace
 
@@ -133,7 +89,6 @@ rcs::ManifestParameters toManifestParameters(const DeployParameters &parameters)
 
 CoreBackend::CoreBackend(QObject *parent)
     : QObject(parent)
-    , m_pool(new rcs::RedisPool(this))
     , m_kube(new KubeWorkflows(this))
 {}
 
@@ -144,10 +99,10 @@ rcs::Job *CoreBackend::createRefreshJob(const StudioTarget &target, const Snapsh
 {
     if (target.usesKubernetes())
         return m_kube->refresh(target, onSnapshot, why);
-    const std::optional<QList<rcs::NodeAddress>> seeds = endpointSeeds(target, why);
-    if (!seeds)
+    const std::optional<rcs::ops::EndpointTarget> endpoints = endpointTarget(target, why);
+    if (!endpoints)
         return nullptr;
-    auto *job = new rcs::ClusterScanJob(*seeds, m_pool);
+    auto *job = new rcs::ClusterScanJob(endpoints->nodes, poolFor(*endpoints));
     job->setTitle(tr("Refresh"));
     connect(job, &rcs::Job::finished, this, [this, onSnapshot](rcs::Job *finished) {
         if (finished->hasError())
@@ -175,38 +130,22 @@ rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target
 {
     if (target.usesKubernetes())
         return m_kube->action(action, target, request, why);
-    const std::optional<QList<rcs::NodeAddress>> seeds = endpointSeeds(target, why);
-    if (!seeds)
+    const std::optional<rcs::ops::EndpointTarget> endpoints = endpointTarget(target, why);
+    if (!endpoints)
         return nullptr;
+    // The widgets' choices become core's request; core's catalogue makes the job, as for the command
+    // line, with the same defaults.
+    rcs::ops::OperationRequest operation;
     switch (action) {
     case Action::Check:
-        return new CheckJob(seeds.value(), m_pool);
-    case Action::CreateCluster: {
-        // Every node the last refresh saw; on plain endpoints the host is the host group.
-        QList<rcs::PlannedNodeInput> inputs;
-        if (m_lastTopology) {
-            for (const rcs::TopologyNode &node : m_lastTopology->nodes())
-                inputs.append({node.address, node.hostGroup});
-        }
-        if (inputs.isEmpty()) {
-            for (const rcs::NodeAddress &address : seeds.value())
-                inputs.append({address, QString()});
-        }
-        auto *job = new rcs::CreateClusterJob(inputs, 1, m_pool);
-        job->setTitle(tr("Create cluster"));
-        return job;
-    }
-    case Action::Recover: {
-        // Recovery needs every live node, not only the seeds: the last refresh knows them all.
-        QList<rcs::NodeAddress> addresses = seeds.value();
-        if (m_lastTopology) {
-            for (const rcs::TopologyNode &node : m_lastTopology->nodes()) {
-                if (node.reachable && !addresses.contains(node.address))
-                    addresses.append(node.address);
-            }
-        }
-        return new rcs::RecoverJob(addresses, m_pool);
-    }
+        operation.kind = rcs::ops::OperationKind::Check;
+        break;
+    case Action::CreateCluster:
+        operation.kind = rcs::ops::OperationKind::Create;
+        break;
+    case Action::Recover:
+        operation.kind = rcs::ops::OperationKind::Recover;
+        break;
     case Action::AddNode: {
         auto address = rcs::NodeAddress::parse(request.address);
         if (!address) {
@@ -215,9 +154,11 @@ rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target
                            .arg(request.address, address.error().message());
             return nullptr;
         }
-        const auto role = request.role == QLatin1String("replica") ? rcs::AddNodeJob::Role::Replica
-                                                                   : rcs::AddNodeJob::Role::Master;
-        return new rcs::AddNodeJob(seeds.value(), address.value(), role, m_pool);
+        operation.kind = rcs::ops::OperationKind::AddNode;
+        operation.newNode = address.value();
+        operation.role = request.role == QLatin1String("replica") ? rcs::ops::OperationRequest::Role::Replica
+                                                                  : rcs::ops::OperationRequest::Role::Master;
+        break;
     }
     case Action::RemoveNode:
         if (request.nodeKey.isEmpty()) {
@@ -225,33 +166,65 @@ rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target
                 *why = tr("Select the node to remove in the picture first.");
             return nullptr;
         }
-        {
-            // The window asked the user before starting it.
-            auto *job = new rcs::RemoveNodeJob(seeds.value(), request.nodeKey, m_pool);
-            job->setConfirmed(true);
-            return job;
-        }
-    case Action::Rebalance: {
-        auto *job = new rcs::RebalanceJob(seeds.value(), m_pool);
-        job->setRebalance(rcs::RebalanceOptions{});
-        return job;
-    }
-    case Action::Failover: {
-        const QString replicaId = replicaToPromote(request.nodeKey);
-        if (replicaId.isEmpty()) {
+        operation.kind = rcs::ops::OperationKind::RemoveNode;
+        operation.nodeId = request.nodeKey;
+        // The window asked the user before starting it, unless it only wants the plan.
+        operation.confirmed = !request.planOnly;
+        break;
+    case Action::Rebalance:
+        operation.kind = rcs::ops::OperationKind::Rebalance;
+        operation.dryRun = request.planOnly;
+        break;
+    case Action::Failover:
+        operation.kind = rcs::ops::OperationKind::Failover;
+        operation.nodeId = replicaToPromote(request.nodeKey);
+        if (operation.nodeId.isEmpty()) {
             if (why)
                 *why = tr("Select a replica (or a master that has one) to fail over.");
             return nullptr;
         }
-        return new rcs::FailoverJob(seeds.value(), replicaId, m_pool);
-    }
-    default:
         break;
+    default:
+        if (why)
+            *why = tr("%1 works on a StatefulSet; choose a Kubernetes target or the local sandbox.")
+                       .arg(actionTitle(action));
+        return nullptr;
     }
-    if (why)
-        *why = tr("%1 works on a StatefulSet; choose a Kubernetes target or the local sandbox.")
-                   .arg(actionTitle(action));
-    return nullptr;
+    return createOperationJob(*endpoints, operation, why);
+}
+
+rcs::Job *CoreBackend::createOperationJob(const rcs::ops::EndpointTarget &target,
+                                          const rcs::ops::OperationRequest &request, QString *why)
+{
+    const rcs::Result<rcs::ops::OperationJob *> made =
+        rcs::ops::createOperation(target, request, poolFor(target));
+    if (!made) {
+        if (why)
+            *why = made.error().message();
+        return nullptr;
+    }
+    rcs::ops::OperationJob *job = made.value();
+    // The findings of a check go to the log at their severity, as the Kubernetes check logs them.
+    connect(job, &rcs::Job::finished, this, [job] {
+        if (job->checkReport())
+            logCheckFindings(*job->checkReport(), QStringLiteral("redis"));
+    });
+    return job;
+}
+
+rcs::RedisPool *CoreBackend::poolFor(const rcs::ops::EndpointTarget &target)
+{
+    // One pool per set of credentials: its connections are logged in with them, and a job still
+    // running on the previous credentials keeps its pool.
+    const QString key = target.connection.user + QLatin1Char('\n') + target.connection.password;
+    rcs::RedisPool *&pool = m_pools[key];
+    if (!pool) {
+        pool = new rcs::RedisPool(this);
+        pool->setOptions(target.connection);
+        if (!target.connection.password.isEmpty())
+            rcs::Logger::instance().addSecret(target.connection.password);
+    }
+    return pool;
 }
 
 QObject *CoreBackend::watchPods(const StudioTarget &target, const std::function<void()> &onChange)

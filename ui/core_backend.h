@@ -1,7 +1,10 @@
 #pragma once
 
+#include "operations/endpoint_target.h"
+#include "operations/operation_request.h"
 #include "studio_backend.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -24,10 +27,10 @@ rcs::ManifestParameters toManifestParameters(const DeployParameters &parameters)
 // them one "[severity] text" per line, for a failed Check's details.
 QString logCheckFindings(const rcs::ClusterCheckReport &report, const QString &category);
 
-// The StudioBackend over the core library. Plain Redis addresses are scanned and driven directly
-// (ClusterScanJob, CreateClusterJob, the check, RecoverJob, AddNodeJob, RemoveNodeJob, RebalanceJob,
-// FailoverJob); kubeconfig contexts, connection tests, storage classes
-// and manifests go through core/kube. The Kubernetes workflows plug in here as they land.
+// The StudioBackend over the core library. Plain Redis addresses are scanned here and every action on
+// them is a request to core's operations catalogue (core/operations), the road the command line takes;
+// kubeconfig contexts, connection tests, storage classes and manifests go through core/kube, and the
+// Kubernetes actions through KubeWorkflows.
 class CoreBackend final : public QObject, public StudioBackend {
     Q_OBJECT
 public:
@@ -51,14 +54,21 @@ public:
     rcs::Job *createDeployJob(const StudioTarget &target, const DeployParameters &parameters,
                               QString *why) override;
 
+    // The catalogue's job for an operation on plain endpoints (what createActionJob builds from the
+    // widgets' choices); nullptr with *why when the request is incomplete.
+    rcs::Job *createOperationJob(const rcs::ops::EndpointTarget &target,
+                                 const rcs::ops::OperationRequest &request, QString *why);
+
 private:
+    rcs::RedisPool *poolFor(const rcs::ops::EndpointTarget &target);
     // The replica a failover promotes: the selected node itself, or the first reachable replica of a
     // selected master; empty when there is none.
     QString replicaToPromote(const QString &nodeKey) const;
 
-    rcs::RedisPool *m_pool;
+    QHash<QString, rcs::RedisPool *> m_pools; // by user and password
     KubeWorkflows *m_kube;
-    // The last topology seen on plain endpoints: Create cluster plans from it.
+    // The last topology seen on plain endpoints: the selection a failover starts from (the picture's
+    // master stands for its first replica). Operations themselves read the cluster in core.
     std::unique_ptr<rcs::ClusterTopology> m_lastTopology;
 };
 

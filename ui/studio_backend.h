@@ -24,6 +24,9 @@ struct ActionRequest {
     QString role; // add node: "master" or "replica"
     bool deletePvcs = false;
     bool deleteNamespace = false;
+    // List the plan and change nothing (what a confirmation shows first): remove node unconfirmed,
+    // a rebalance dry run.
+    bool planOnly = false;
 };
 
 // The seam between the windows and the core: every button becomes an rcs::Job made here, so the

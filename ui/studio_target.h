@@ -15,6 +15,10 @@ struct StudioTarget {
     QString ns = QStringLiteral("redis-cluster");
     QString statefulSet = QStringLiteral("redis-app");
     QString endpoints; // "10.0.0.1:6379,10.0.0.2:6379" for Kind::Endpoints
+    // Kind::Endpoints: AUTH as the command line's --password / --user give it (empty: none). Carried
+    // to core's connection options; never logged.
+    QString password;
+    QString user;
 
     bool isSet() const { return kind != Kind::None; }
     bool usesKubernetes() const { return kind == Kind::Kubernetes || kind == Kind::Sandbox; }

@@ -3,10 +3,12 @@
 #include "cli_options.h"
 #include "command_registry.h"
 #include "job_runner.h"
+#include "operation_runner.h"
 #include "topology_output.h"
 
 #include "workflows/cluster_situation.h"
 
+#include "operations/operation_request.h"
 #include "redis/cluster_check.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/create_cluster_job.h"
@@ -44,34 +46,20 @@ int runCreate(const QStringList &args)
     line.addEndpointOptions(CreateClusterJob::DefaultTimeoutMs / 1000,
                             QStringLiteral("Every node of the new cluster as IP:PORT, comma-separated; "
                                            "masters are taken first, in this order."));
-    line.addOption({ReplicasOption, QStringLiteral("Replicas per master (default 0)."), QStringLiteral("N"),
-                    QStringLiteral("0")});
+    const QString replicasDefault = QString::number(ops::OperationRequest::DefaultReplicasPerMaster);
+    line.addOption(
+        {ReplicasOption,
+         QStringLiteral("Replicas per master (default %1, as in the studio).").arg(replicasDefault),
+         QStringLiteral("N"), replicasDefault});
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
     const std::optional<int> replicas = line.intValue(ReplicasOption, 0, 100);
     if (!replicas)
         return ExitUsage;
-
-    QList<PlannedNodeInput> inputs;
-    for (const NodeAddress &address : line.nodes())
-        inputs.append({address, {}});
-    RedisPool pool;
-    pool.setOptions(line.connectionOptions());
-    CreateClusterJob job(inputs, *replicas, &pool);
-    job.setConvergenceTimeout(line.timeoutMs());
-    const Error error = runJob(&job);
-    if (error.isError())
-        return error.code() == ErrorCode::InvalidInput ? (reportFailure(error), ExitUsage)
-                                                       : reportFailure(error);
-    if (line.json()) {
-        printBytes(jsonLine(topologyToJson(job.topology())));
-    } else {
-        printBytes(topologyToText(job.topology()).toUtf8());
-        printBytes(QStringLiteral("Formed and verified in %1 s.\n")
-                       .arg(job.elapsedMs() / 1000.0, 0, 'f', 2)
-                       .toUtf8());
-    }
-    return ExitSuccess;
+    ops::OperationRequest request;
+    request.kind = ops::OperationKind::Create;
+    request.replicasPerMaster = *replicas;
+    return runOperation(line, request);
 }
 
 int runStatus(const QStringList &args)
@@ -113,10 +101,9 @@ int runCheck(const QStringList &args)
     line.addEndpointOptions(30);
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
-    const std::optional<ClusterTopology> topology = scan(line);
-    if (!topology)
-        return ExitFailure;
-    return printCheckResult(checkCluster(*topology), *topology, line.json());
+    ops::OperationRequest request;
+    request.kind = ops::OperationKind::Check;
+    return runOperation(line, request);
 }
 
 } // namespace rcs::cli

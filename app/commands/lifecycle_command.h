@@ -6,8 +6,8 @@ namespace rcs::cli {
 
 // Day-2 commands on plain endpoints (issue 5). Each: 0 done and verified, 1 failed, 2 usage error.
 
-// `recover --nodes H:P,…` (every node's CURRENT address): MEETs so every node learns every peer's
-// new address, waits until all are connected, unflagged and cluster_state:ok.
+// `recover --nodes H:P,…` (CURRENT addresses; the reachable nodes they list join them): MEETs so every node
+// learns every peer's new address, waits until all are connected, unflagged and cluster_state:ok.
 int runRecover(const QStringList &args);
 // `add-node --nodes H:P,… --new H:P [--role master|replica] [--master-id ID]`.
 int runAddNode(const QStringList &args);

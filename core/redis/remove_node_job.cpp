@@ -74,7 +74,8 @@ void RemoveNodeJob::firstScan(const ClusterTopology &topology)
         // A seed that stays a member: del-node and reshard talk to the cluster, not to the node.
         const NodeAddress seed = plan->forgetters.value(0, m_address);
         const auto name = [&topology](const QString &id) { return nodeName(topology, id); };
-        for (const EquivalentCommand &command : removalCommands(*plan, m_pool, seed, name))
+        m_plannedCommands = removalCommands(*plan, m_pool, seed, name);
+        for (const EquivalentCommand &command : std::as_const(m_plannedCommands))
             Logger::instance().command(QStringLiteral("redis"), command.message, command.command);
     };
     if (const std::optional<Error> refusal = refusalUnlessConfirmed(

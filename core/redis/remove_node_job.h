@@ -47,6 +47,8 @@ public:
 
     QString removedId() const { return m_id; }
     int slotsMoved() const { return m_slotsMoved; }
+    // Unconfirmed: the equivalent commands of the plan it listed (and logged) before refusing.
+    const QList<EquivalentCommand> &plannedCommands() const { return m_plannedCommands; }
 
 protected:
     void doStart() override;
@@ -71,6 +73,7 @@ private:
     QPointer<Job> m_child;
     QDeadlineTimer m_deadline;
     int m_slotsMoved = 0;
+    QList<EquivalentCommand> m_plannedCommands;
 };
 
 } // namespace rcs

@@ -1,0 +1,30 @@
+#include "operation_request.h"
+
+namespace rcs::ops {
+
+QString operationName(OperationKind kind)
+{
+    switch (kind) {
+    case OperationKind::Check:
+        return QStringLiteral("check");
+    case OperationKind::CheckFix:
+        return QStringLiteral("check --fix");
+    case OperationKind::Create:
+        return QStringLiteral("create");
+    case OperationKind::Recover:
+        return QStringLiteral("recover");
+    case OperationKind::AddNode:
+        return QStringLiteral("add-node");
+    case OperationKind::RemoveNode:
+        return QStringLiteral("remove-node");
+    case OperationKind::Rebalance:
+        return QStringLiteral("rebalance");
+    case OperationKind::Reshard:
+        return QStringLiteral("reshard");
+    case OperationKind::Failover:
+        return QStringLiteral("failover");
+    }
+    return {};
+}
+
+} // namespace rcs::ops

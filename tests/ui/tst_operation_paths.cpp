@@ -1,0 +1,236 @@
+#include "command_registry.h"
+#include "common/logger.h"
+#include "integration/job_helpers.h"
+#include "operations/operation_job.h"
+#include "redis/redis_pool.h"
+#include "support/redis_test_nodes.h"
+#include "ui/core_backend.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+
+using namespace rcs;
+using rcs::test::RedisTestNodes;
+
+// One operation, two front ends: the same request made from command-line arguments (the command
+// library, in-process) and from the studio's backend (CoreBackend, what the window's actions call)
+// on plain endpoints with a password must take the same road through core's catalogue: the same
+// defaults, the same plan, the same logged redis-cli lines.
+class TestOperationPaths final : public QObject {
+    Q_OBJECT
+private:
+    static constexpr const char *Password = "ops-catalogue-secret";
+    RedisTestNodes m_nodes;
+    RedisPool m_pool;
+    ui::CoreBackend m_backend;
+
+    QStringList cliArgs(const QStringList &more) const
+    {
+        return QStringList{QStringLiteral("--nodes"), m_nodes.addressList(), QStringLiteral("--password"),
+                           QString::fromLatin1(Password)} +
+               more;
+    }
+    ui::StudioTarget guiTarget() const
+    {
+        ui::StudioTarget target;
+        target.kind = ui::StudioTarget::Kind::Endpoints;
+        target.endpoints = m_nodes.addressList();
+        target.password = QString::fromLatin1(Password);
+        return target;
+    }
+    static int cli(const QString &name, const QStringList &args)
+    {
+        const cli::Command *command = cli::findCommand(name);
+        return command ? command->run(args) : -1;
+    }
+    // The equivalent commands the log receives while run() runs, node ids blanked (a re-created
+    // cluster has new ones) and sorted (parallel sends log in any order).
+    QStringList commandsLoggedBy(const std::function<void()> &run)
+    {
+        QStringList commands;
+        const QMetaObject::Connection connection =
+            connect(&Logger::instance(), &Logger::entryAdded, this, [&commands](const LogEntry &entry) {
+                if (!entry.command.isEmpty())
+                    commands << entry.command;
+            });
+        run();
+        disconnect(connection);
+        static const QRegularExpression id(QStringLiteral("\\b[0-9a-f]{40}\\b"));
+        for (QString &command : commands)
+            command.replace(id, QStringLiteral("<id>"));
+        commands.sort();
+        return commands;
+    }
+    // Starts the studio's job for the action and waits for it; returns it (finished, not deleted).
+    std::unique_ptr<Job> runGui(ui::Action action, const ui::ActionRequest &request)
+    {
+        QString why;
+        std::unique_ptr<Job> job(m_backend.createActionJob(action, guiTarget(), request, &why));
+        if (!job) {
+            qWarning("%s", qPrintable(why));
+            return job;
+        }
+        job->setAutoDelete(false);
+        QSignalSpy finished(job.get(), &Job::finished);
+        job->start();
+        if (!finished.wait(180000))
+            qWarning("the studio's job did not finish within 180 s");
+        return job;
+    }
+    // Every node blank again (no slots, knowing only itself), ready for another create.
+    bool resetNodes()
+    {
+        for (int round = 0; round < 20; ++round) {
+            for (const NodeAddress &address : m_nodes.addresses()) {
+                test::ask(m_pool, address, {"FLUSHALL"});
+                test::ask(m_pool, address, {"CLUSTER", "RESET", "HARD"});
+            }
+            bool blank = true;
+            for (const NodeAddress &address : m_nodes.addresses()) {
+                const Result<RedisReply> nodes = test::ask(m_pool, address, {"CLUSTER", "NODES"});
+                blank = blank && nodes && nodes->text().trimmed().count(QLatin1Char('\n')) == 0;
+            }
+            if (blank)
+                return true;
+            QTest::qWait(200);
+        }
+        return false;
+    }
+    QMap<QString, QString> shape()
+    {
+        QMap<QString, QString> result;
+        const ClusterTopology topology = test::scan(m_pool, m_nodes.address(0));
+        for (const TopologyNode &node : topology.nodes())
+            result.insert(node.id, nodeRoleName(node.role) + QLatin1Char(' ') + node.slotSet.toString());
+        return result;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        RedisTestNodes::Options options;
+        options.password = QString::fromLatin1(Password);
+        const Result<void> started = m_nodes.start(6, options);
+        QVERIFY2(started.ok(), qPrintable(started.error().message()));
+        RedisConnectionOptions connection;
+        connection.password = options.password;
+        m_pool.setOptions(connection);
+    }
+
+    void createHasOneDefaultAndOneRoad()
+    {
+        // Neither front end names a replica count: both take the catalogue's default.
+        const QStringList fromCli = commandsLoggedBy(
+            [this] { QCOMPARE(cli(QStringLiteral("create"), cliArgs({})), int(cli::ExitSuccess)); });
+        const ClusterTopology byCli = test::scan(m_pool, m_nodes.address(0));
+        QCOMPARE(byCli.masters().size(), 3);
+        QCOMPARE(byCli.nodes().size(), 6);
+        QVERIFY(resetNodes());
+
+        std::unique_ptr<Job> job;
+        const QStringList fromGui =
+            commandsLoggedBy([this, &job] { job = runGui(ui::Action::CreateCluster, {}); });
+        QVERIFY(job);
+        QVERIFY2(!job->hasError(), qPrintable(job->errorString()));
+        const ClusterTopology byGui = test::scan(m_pool, m_nodes.address(0));
+        QCOMPARE(byGui.masters().size(), 3);
+        QCOMPARE(byGui.nodes().size(), 6);
+
+        QVERIFY(fromCli.size() > 10); // slots, epochs, meets, replicates, node timeouts
+        QVERIFY(fromCli.filter(QStringLiteral("CLUSTER REPLICATE")).size() == 3);
+        QCOMPARE(fromGui, fromCli);
+        // The password reached the nodes from both and never the log.
+        for (const QString &line : fromCli)
+            QVERIFY2(!line.contains(QString::fromLatin1(Password)), qPrintable(line));
+    }
+
+    void rebalanceDryRunPlansTheSame()
+    {
+        // Unbalance the cluster first: 1000 slots onto one master.
+        const QString target = test::scan(m_pool, m_nodes.address(0)).masters().first().id;
+        QCOMPARE(cli(QStringLiteral("reshard"), cliArgs({QStringLiteral("--to"), target,
+                                                         QStringLiteral("--slots"), QStringLiteral("1000")})),
+                 int(cli::ExitSuccess));
+        const QMap<QString, QString> before = shape();
+
+        const QStringList fromCli = commandsLoggedBy([this] {
+            QCOMPARE(cli(QStringLiteral("rebalance"), cliArgs({QStringLiteral("--dry-run")})),
+                     int(cli::ExitSuccess));
+        });
+        std::unique_ptr<Job> job;
+        ui::ActionRequest request;
+        request.planOnly = true;
+        const QStringList fromGui =
+            commandsLoggedBy([this, &job, &request] { job = runGui(ui::Action::Rebalance, request); });
+        QVERIFY(job);
+        QVERIFY2(!job->hasError(), qPrintable(job->errorString()));
+
+        QVERIFY(!fromCli.isEmpty());
+        QVERIFY(fromCli.filter(QStringLiteral("--cluster reshard")).size() == fromCli.size());
+        QCOMPARE(fromGui, fromCli);
+        // The plan the job hands to a confirmation is what it logged.
+        const auto *operation = qobject_cast<ops::OperationJob *>(job.get());
+        QVERIFY(operation);
+        QCOMPARE(operation->plan().size(), fromGui.size());
+        QCOMPARE(shape(), before); // a plan moves nothing
+    }
+
+    void removeNodeUnconfirmedListsAndChangesNothing()
+    {
+        const QMap<QString, QString> before = shape();
+        const QString master = test::scan(m_pool, m_nodes.address(0)).masters().first().id;
+        const QStringList fromCli = commandsLoggedBy([this, &master] {
+            QCOMPARE(cli(QStringLiteral("remove-node"), cliArgs({QStringLiteral("--node"), master})),
+                     int(cli::ExitFailure));
+        });
+        std::unique_ptr<Job> job;
+        ui::ActionRequest request;
+        request.nodeKey = master;
+        request.planOnly = true;
+        const QStringList fromGui =
+            commandsLoggedBy([this, &job, &request] { job = runGui(ui::Action::RemoveNode, request); });
+        QVERIFY(job);
+        QCOMPARE(job->error().code(), ErrorCode::Refused);
+        QVERIFY2(job->errorString().contains(QLatin1String("--yes")), qPrintable(job->errorString()));
+
+        QVERIFY(!fromCli.filter(QStringLiteral("--cluster del-node")).isEmpty());
+        QVERIFY(!fromCli.filter(QStringLiteral("--cluster reshard")).isEmpty());
+        QCOMPARE(fromGui, fromCli);
+        const auto *operation = qobject_cast<ops::OperationJob *>(job.get());
+        QVERIFY(operation);
+        QCOMPARE(operation->plan().size(), fromGui.size());
+        QCOMPARE(shape(), before);
+    }
+
+    void recoverFindsEveryLiveNodeFromOne()
+    {
+        // One current address is enough for both: core discovers the other live nodes from it.
+        const QString one = m_nodes.address(3).toString();
+        const QStringList args{QStringLiteral("--nodes"), one, QStringLiteral("--password"),
+                               QString::fromLatin1(Password)};
+        QCOMPARE(cli(QStringLiteral("recover"), args), int(cli::ExitSuccess));
+        ui::StudioTarget target = guiTarget();
+        target.endpoints = one;
+        QString why;
+        std::unique_ptr<Job> job(m_backend.createActionJob(ui::Action::Recover, target, {}, &why));
+        QVERIFY2(job, qPrintable(why));
+        job->setAutoDelete(false);
+        QSignalSpy finished(job.get(), &Job::finished);
+        job->start();
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(!job->hasError(), qPrintable(job->errorString()));
+        const auto *operation = qobject_cast<ops::OperationJob *>(job.get());
+        QVERIFY(operation);
+        const QJsonArray members = operation->resultJson().value(QStringLiteral("members")).toArray();
+        QCOMPARE(members.size(), 6);
+        QVERIFY(members.contains(one));
+    }
+};
+
+QTEST_MAIN(TestOperationPaths)
+#include "tst_operation_paths.moc"
