@@ -42,7 +42,14 @@ StudioController::StudioController(StudioBackend *backend, QObject *parent)
     connect(m_model, &TopologyModel::summaryChanged, this, &StudioController::statusChanged);
 }
 
-StudioController::~StudioController() = default;
+StudioController::~StudioController()
+{
+    // A refresh in flight must not hand its snapshot to a model that is gone.
+    if (m_refreshJob) {
+        m_refreshJob->disconnect(this);
+        m_refreshJob->cancel();
+    }
+}
 
 void StudioController::readSettings()
 {
@@ -103,12 +110,13 @@ void StudioController::refresh()
     }
     QString why;
     const StudioTarget target = m_target;
+    const QPointer<StudioController> self = this; // the job may outlive the studio
     rcs::Job *job = m_backend->createRefreshJob(
         target,
-        [this, target](const TopologySnapshot &snapshot) {
-            if (target != m_target)
+        [self, target](const TopologySnapshot &snapshot) {
+            if (!self || target != self->m_target)
                 return; // an answer about the previous target
-            m_model->setSnapshot(snapshot);
+            self->m_model->setSnapshot(snapshot);
         },
         &why);
     if (!job) {
