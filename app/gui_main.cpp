@@ -115,6 +115,12 @@ int runGui(QApplication &app)
     parser.addOptions({sandbox, nodes, kubeconfig, context, ns, statefulSet, access, password, user, theme,
                        refresh, screenshot, screenshotTimeout, size, lang});
     parser.process(app);
+    const QStringList extra = parser.positionalArguments();
+    if (extra.size() > 1 || (extra.size() == 1 && extra.first() != QLatin1String("gui"))) {
+        std::fprintf(stderr, "Unexpected argument '%s'. Run 'redis-cluster-studio gui --help'.\n",
+                     qPrintable(extra.last()));
+        return cli::ExitUsage;
+    }
     const std::optional<rcs::AccessMode> accessMode =
         parser.isSet(access) ? rcs::parseAccessMode(parser.value(access)) : rcs::AccessMode::Auto;
     if (!accessMode) {
