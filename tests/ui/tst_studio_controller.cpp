@@ -11,7 +11,6 @@
 #include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTest>
 
 using namespace rcs::ui;
@@ -41,9 +40,7 @@ class TestStudioController final : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("RedisClusterStudioTest"));
-        QSettings().clear();
+        test::isolateSettings();
         qRegisterMetaType<Confirmation *>();
     }
 
