@@ -19,6 +19,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 namespace rcs::app {
 
@@ -80,6 +81,19 @@ int runGui(QApplication &app)
                                 QStringLiteral("Namespace."), QStringLiteral("name"));
     const QCommandLineOption statefulSet(QStringLiteral("statefulset"), QStringLiteral("StatefulSet name."),
                                          QStringLiteral("name"));
+    const QCommandLineOption access(
+        QStringLiteral("access"),
+        QStringLiteral("How to reach the pods: direct (pod IPs), tunnel (port-forward "
+                       "through the API), or auto (direct, else tunnel; the default)."),
+        QStringLiteral("mode"));
+    const QCommandLineOption password(
+        QStringLiteral("password"),
+        QStringLiteral("Redis password (AUTH) for --nodes. Defaults to $REDISCLI_AUTH, "
+                       "which keeps it out of the process list; never saved."),
+        QStringLiteral("P"));
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  QStringLiteral("ACL user name for AUTH (Redis 6 and newer)."),
+                                  QStringLiteral("U"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("system, light or dark."),
                                    QStringLiteral("mode"));
     const QCommandLineOption refresh(QStringLiteral("refresh-ms"), QStringLiteral("Refresh interval in ms."),
@@ -98,9 +112,22 @@ int runGui(QApplication &app)
                                   QStringLiteral("Language of the windows: en or zh_CN (default: View > "
                                                  "Language, else the system's)."),
                                   QStringLiteral("code"));
-    parser.addOptions({sandbox, nodes, kubeconfig, context, ns, statefulSet, theme, refresh, screenshot,
-                       screenshotTimeout, size, lang});
+    parser.addOptions({sandbox, nodes, kubeconfig, context, ns, statefulSet, access, password, user, theme,
+                       refresh, screenshot, screenshotTimeout, size, lang});
     parser.process(app);
+    const QStringList extra = parser.positionalArguments();
+    if (extra.size() > 1 || (extra.size() == 1 && extra.first() != QLatin1String("gui"))) {
+        std::fprintf(stderr, "Unexpected argument '%s'. Run 'redis-cluster-studio gui --help'.\n",
+                     qPrintable(extra.last()));
+        return cli::ExitUsage;
+    }
+    const std::optional<rcs::AccessMode> accessMode =
+        parser.isSet(access) ? rcs::parseAccessMode(parser.value(access)) : rcs::AccessMode::Auto;
+    if (!accessMode) {
+        std::fprintf(stderr, "Unknown access mode '%s' for --access: use auto, direct or tunnel.\n",
+                     qPrintable(parser.value(access)));
+        return cli::ExitUsage;
+    }
 
     // Before the first widget: every window is built in the chosen language.
     if (parser.isSet(lang) && ui::Language::normalise(parser.value(lang)).isEmpty()) {
@@ -142,6 +169,16 @@ int runGui(QApplication &app)
         target.ns = parser.value(ns);
     if (parser.isSet(statefulSet))
         target.statefulSet = parser.value(statefulSet);
+    if (parser.isSet(access))
+        target.access = *accessMode;
+    if (parser.isSet(user))
+        target.user = parser.value(user);
+    // As the commands do: --password, else $REDISCLI_AUTH for plain nodes. The window registers it
+    // as a secret before anything is logged and never saves it.
+    if (parser.isSet(password))
+        target.password = parser.value(password);
+    else if (target.kind == ui::StudioTarget::Kind::Endpoints && qEnvironmentVariableIsSet("REDISCLI_AUTH"))
+        target.password = qEnvironmentVariable("REDISCLI_AUTH");
 
     if (parser.isSet(screenshot)) {
         // The README's picture must show a live cluster: an empty sandbox gets one without asking.

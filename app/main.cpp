@@ -24,7 +24,10 @@ int main(int argc, char **argv)
         setApplicationNames();
         return command->run(app.arguments().mid(2));
     }
-    if (!first.isEmpty() && !first.startsWith(QLatin1Char('-'))) {
+    // `gui` names the desktop application explicitly (`redis-cluster-studio gui --help` lists its
+    // options); without a command it starts as well.
+    const bool gui = first == QLatin1String("gui");
+    if (!gui && !first.isEmpty() && !first.startsWith(QLatin1Char('-'))) {
         std::fprintf(stderr, "Unknown command '%s'. Run 'redis-cluster-studio help' for the list.\n",
                      qPrintable(first));
         return rcs::cli::ExitUsage;

@@ -3906,52 +3906,12 @@
         <translation>已刷新 %1</translation>
     </message>
     <message>
-        <source>Looking at %1.</source>
-        <translation>正在查看 %1。</translation>
-    </message>
-    <message>
         <source>Not refreshed</source>
         <translation>未刷新</translation>
     </message>
     <message>
         <source>Refresh failed</source>
         <translation>刷新失败</translation>
-    </message>
-    <message>
-        <source>Choose a target above.</source>
-        <translation>请在上方选择目标。</translation>
-    </message>
-    <message>
-        <source>cluster_state: %1</source>
-        <translation>cluster_state：%1</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <source>slots ok: %1</source>
-        <translation>正常的槽：%1</translation>
-    </message>
-    <message>
-        <source>known nodes: %1</source>
-        <translation>已知节点：%1</translation>
-    </message>
-    <message>
-        <source>current epoch: %1</source>
-        <translation>当前纪元：%1</translation>
-    </message>
-    <message>
-        <source>Choose a target above to see a cluster.</source>
-        <translation>请在上方选择目标以查看集群。</translation>
-    </message>
-    <message>
-        <source>Reading the cluster…</source>
-        <translation>正在读取集群…</translation>
-    </message>
-    <message>
-        <source>Deploy and create the default cluster</source>
-        <translation>部署并创建默认集群</translation>
     </message>
     <message>
         <source>%1 — Redis Cluster Studio</source>
@@ -3962,132 +3922,12 @@
         <translation>Redis Cluster Studio</translation>
     </message>
     <message>
-        <source>Select the master (or the replica) to fail over in the picture.</source>
-        <translation>在图中选择要故障转移的主节点（或从节点）。</translation>
-    </message>
-    <message>
-        <source>Select the node to remove in the picture.</source>
-        <translation>在图中选择要移除的节点。</translation>
-    </message>
-    <message>
-        <source>%1 is not available.</source>
-        <translation>%1 不可用。</translation>
-    </message>
-    <message>
-        <source>%1 finished.</source>
-        <translation>%1 已完成。</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2</source>
-        <translation>%1 失败：%2</translation>
-    </message>
-    <message>
-        <source>Clean up %1?</source>
-        <translation>清理 %1？</translation>
-    </message>
-    <message>
-        <source>This deletes what Deploy created for %1. Data on the persistent volumes survives unless you also delete the PVCs.</source>
-        <translation>这将删除“部署”为 %1 创建的对象。除非同时删除 PVC，否则持久卷上的数据会保留。</translation>
-    </message>
-    <message>
-        <source>Also delete the PersistentVolumeClaims (all data is lost)</source>
-        <translation>同时删除 PersistentVolumeClaim（所有数据都将丢失）</translation>
-    </message>
-    <message>
-        <source>Also delete the namespace %1</source>
-        <translation>同时删除命名空间 %1</translation>
-    </message>
-    <message>
-        <source>Delete %1</source>
-        <translation>删除 %1</translation>
-    </message>
-    <message>
-        <source>No pod to remove.</source>
-        <translation>没有可移除的 Pod。</translation>
-    </message>
-    <message>
-        <source>Remove %1?</source>
-        <translation>移除 %1？</translation>
-    </message>
-    <message>
-        <source>The StatefulSet %1 shrinks by one, so pod %2 (%3) is removed. %4 Its PVC is kept for a later scale-up unless you delete it.</source>
-        <translation>StatefulSet %1 缩容一个，因此将移除 Pod %2（%3）。%4 除非你删除它，否则它的 PVC 会保留，供以后扩容使用。</translation>
-    </message>
-    <message>
-        <source>Also delete its PersistentVolumeClaim</source>
-        <translation>同时删除它的 PersistentVolumeClaim</translation>
-    </message>
-    <message>
-        <source>Remove %1</source>
-        <translation>移除 %1</translation>
-    </message>
-    <message>
-        <source>Its %1 move to the other masters (%2) before it leaves.</source>
-        <translation>它离开前，其 %1会迁移到其他主节点（%2）。</translation>
-    </message>
-    <message>
-        <source>It is a replica of %1; no slots move.</source>
-        <translation>它是 %1 的从节点；不迁移槽。</translation>
-    </message>
-    <message>
-        <source>It serves no slots.</source>
-        <translation>它不持有槽。</translation>
-    </message>
-    <message>
-        <source>%1 leaves the cluster: every other node forgets it and it is reset to a blank node. %2</source>
-        <translation>%1 将离开集群：其他所有节点都会忘记它，它会被重置为空白节点。%2</translation>
-    </message>
-    <message>
         <source>Add a node</source>
         <translation>添加节点</translation>
     </message>
     <message>
         <source>Address of the new, empty Redis node (host:port):</source>
         <translation>新的空 Redis 节点的地址（主机:端口）：</translation>
-    </message>
-    <message>
-        <source>Add %1?</source>
-        <translation>添加 %1？</translation>
-    </message>
-    <message>
-        <source>%1 joins the cluster as a master and receives its share of slots, or as a replica of the master with the fewest replicas on another host.</source>
-        <translation>%1 将作为主节点加入集群并分得相应的槽，或作为另一主机上从节点最少的主节点的从节点加入。</translation>
-    </message>
-    <message>
-        <source>Add it as a replica instead of a master</source>
-        <translation>作为从节点而不是主节点添加</translation>
-    </message>
-    <message>
-        <source>Add node</source>
-        <translation>添加节点</translation>
-    </message>
-    <message>
-        <source>%1 has no replica to promote.</source>
-        <translation>%1 没有可提升的从节点。</translation>
-    </message>
-    <message>
-        <source>A replica of %1 (%2) becomes master of its %3; %1 becomes its replica.</source>
-        <translation>%1 的一个从节点（%2）将成为其 %3的主节点；%1 成为它的从节点。</translation>
-    </message>
-    <message>
-        <source>%1 becomes master in place of %2, which becomes its replica.</source>
-        <translation>%1 将取代 %2 成为主节点，%2 成为它的从节点。</translation>
-    </message>
-    <message>
-        <source>Fail over?</source>
-        <translation>故障转移？</translation>
-    </message>
-    <message>
-        <source>Fail over</source>
-        <translation>故障转移</translation>
-    </message>
-    <message>
-        <source>Add a node?</source>
-        <translation>添加节点？</translation>
-    </message>
-    <message>
-        <source>The StatefulSet %1 grows to %2 pods; the new pod %1-%3 joins the cluster as a master and receives its share of slots, or as a replica of the master with the fewest replicas on another Kubernetes node.</source>
-        <translation>StatefulSet %1 将扩容到 %2 个 Pod；新的 Pod %1-%3 将作为主节点加入集群并分得相应的槽，或作为另一 Kubernetes 节点上从节点最少的主节点的从节点加入。</translation>
     </message>
     <message>
         <source>Export picture</source>
@@ -4114,59 +3954,6 @@
         <source>seconds</source>
         <comment>count</comment>
         <translation>秒</translation>
-    </message>
-    <message>
-        <source>master</source>
-        <comment>count</comment>
-        <translation>个主节点</translation>
-    </message>
-    <message>
-        <source>masters</source>
-        <comment>count</comment>
-        <translation>个主节点</translation>
-    </message>
-    <message>
-        <source>replica</source>
-        <comment>count</comment>
-        <translation>个从节点</translation>
-    </message>
-    <message>
-        <source>replicas</source>
-        <comment>count</comment>
-        <translation>个从节点</translation>
-    </message>
-    <message>
-        <source>object</source>
-        <comment>count</comment>
-        <translation>个对象</translation>
-    </message>
-    <message>
-        <source>objects</source>
-        <comment>count</comment>
-        <translation>个对象</translation>
-    </message>
-    <message>
-        <source>slot</source>
-        <comment>count</comment>
-        <translation>个槽</translation>
-    </message>
-    <message>
-        <source>slots</source>
-        <comment>count</comment>
-        <translation>个槽</translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <comment>masters, replicas</comment>
-        <translation>%1，%2</translation>
-    </message>
-    <message>
-        <source>Finding what Cleanup would delete…</source>
-        <translation>正在查找清理将删除的内容…</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -4365,6 +4152,222 @@
     </message>
 </context>
 <context>
+    <name>rcs::ui::StudioController</name>
+    <message>
+        <source>Clean up %1?</source>
+        <translation>清理 %1？</translation>
+    </message>
+    <message>
+        <source>This deletes what Deploy created for %1. Data on the persistent volumes survives unless you also delete the PVCs.</source>
+        <translation>这将删除“部署”为 %1 创建的对象。除非同时删除 PVC，否则持久卷上的数据会保留。</translation>
+    </message>
+    <message>
+        <source>Also delete the PersistentVolumeClaims (all data is lost)</source>
+        <translation>同时删除 PersistentVolumeClaim（所有数据都将丢失）</translation>
+    </message>
+    <message>
+        <source>Also delete the namespace %1</source>
+        <translation>同时删除命名空间 %1</translation>
+    </message>
+    <message>
+        <source>Finding what Cleanup would delete…</source>
+        <translation>正在查找清理将删除的内容…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <comment>count</comment>
+        <translation>个对象</translation>
+    </message>
+    <message>
+        <source>objects</source>
+        <comment>count</comment>
+        <translation>个对象</translation>
+    </message>
+    <message>
+        <source>No pod to remove.</source>
+        <translation>没有可移除的 Pod。</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>移除 %1？</translation>
+    </message>
+    <message>
+        <source>The StatefulSet %1 shrinks by one, so pod %2 (%3) is removed. %4 Its PVC is kept for a later scale-up unless you delete it.</source>
+        <translation>StatefulSet %1 缩容一个，因此将移除 Pod %2（%3）。%4 除非你删除它，否则它的 PVC 会保留，供以后扩容使用。</translation>
+    </message>
+    <message>
+        <source>Also delete its PersistentVolumeClaim</source>
+        <translation>同时删除它的 PersistentVolumeClaim</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>Its %1 move to the other masters (%2) before it leaves.</source>
+        <translation>它离开前，其 %1会迁移到其他主节点（%2）。</translation>
+    </message>
+    <message>
+        <source>slot</source>
+        <comment>count</comment>
+        <translation>个槽</translation>
+    </message>
+    <message>
+        <source>slots</source>
+        <comment>count</comment>
+        <translation>个槽</translation>
+    </message>
+    <message>
+        <source>It is a replica of %1; no slots move.</source>
+        <translation>它是 %1 的从节点；不迁移槽。</translation>
+    </message>
+    <message>
+        <source>It serves no slots.</source>
+        <translation>它不持有槽。</translation>
+    </message>
+    <message>
+        <source>Select the node to remove in the picture.</source>
+        <translation>在图中选择要移除的节点。</translation>
+    </message>
+    <message>
+        <source>%1 leaves the cluster: every other node forgets it and it is reset to a blank node. %2</source>
+        <translation>%1 将离开集群：其他所有节点都会忘记它，它会被重置为空白节点。%2</translation>
+    </message>
+    <message>
+        <source>Add %1?</source>
+        <translation>添加 %1？</translation>
+    </message>
+    <message>
+        <source>%1 joins the cluster as a master and receives its share of slots, or as a replica of the master with the fewest replicas on another host.</source>
+        <translation>%1 将作为主节点加入集群并分得相应的槽，或作为另一主机上从节点最少的主节点的从节点加入。</translation>
+    </message>
+    <message>
+        <source>Add it as a replica instead of a master</source>
+        <translation>作为从节点而不是主节点添加</translation>
+    </message>
+    <message>
+        <source>Add node</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <source>%1 has no replica to promote.</source>
+        <translation>%1 没有可提升的从节点。</translation>
+    </message>
+    <message>
+        <source>A replica of %1 (%2) becomes master of its %3; %1 becomes its replica.</source>
+        <translation>%1 的一个从节点（%2）将成为其 %3的主节点；%1 成为它的从节点。</translation>
+    </message>
+    <message>
+        <source>%1 becomes master in place of %2, which becomes its replica.</source>
+        <translation>%1 将取代 %2 成为主节点，%2 成为它的从节点。</translation>
+    </message>
+    <message>
+        <source>Fail over?</source>
+        <translation>故障转移？</translation>
+    </message>
+    <message>
+        <source>Fail over</source>
+        <translation>故障转移</translation>
+    </message>
+    <message>
+        <source>Add a node?</source>
+        <translation>添加节点？</translation>
+    </message>
+    <message>
+        <source>The StatefulSet %1 grows to %2 pods; the new pod %1-%3 joins the cluster as a master and receives its share of slots, or as a replica of the master with the fewest replicas on another Kubernetes node.</source>
+        <translation>StatefulSet %1 将扩容到 %2 个 Pod；新的 Pod %1-%3 将作为主节点加入集群并分得相应的槽，或作为另一 Kubernetes 节点上从节点最少的主节点的从节点加入。</translation>
+    </message>
+    <message>
+        <source>Looking at %1.</source>
+        <translation>正在查看 %1。</translation>
+    </message>
+    <message>
+        <source>Choose a target above.</source>
+        <translation>请在上方选择目标。</translation>
+    </message>
+    <message>
+        <source>cluster_state: %1</source>
+        <translation>cluster_state：%1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>slots ok: %1</source>
+        <translation>正常的槽：%1</translation>
+    </message>
+    <message>
+        <source>known nodes: %1</source>
+        <translation>已知节点：%1</translation>
+    </message>
+    <message>
+        <source>current epoch: %1</source>
+        <translation>当前纪元：%1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>masters, replicas</comment>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>master</source>
+        <comment>count</comment>
+        <translation>个主节点</translation>
+    </message>
+    <message>
+        <source>masters</source>
+        <comment>count</comment>
+        <translation>个主节点</translation>
+    </message>
+    <message>
+        <source>replica</source>
+        <comment>count</comment>
+        <translation>个从节点</translation>
+    </message>
+    <message>
+        <source>replicas</source>
+        <comment>count</comment>
+        <translation>个从节点</translation>
+    </message>
+    <message>
+        <source>Choose a target above to see a cluster.</source>
+        <translation>请在上方选择目标以查看集群。</translation>
+    </message>
+    <message>
+        <source>Reading the cluster…</source>
+        <translation>正在读取集群…</translation>
+    </message>
+    <message>
+        <source>Select the master (or the replica) to fail over in the picture.</source>
+        <translation>在图中选择要故障转移的主节点（或从节点）。</translation>
+    </message>
+    <message>
+        <source>Deploy and create the default cluster</source>
+        <translation>部署并创建默认集群</translation>
+    </message>
+    <message>
+        <source>%1 is not available.</source>
+        <translation>%1 不可用。</translation>
+    </message>
+    <message>
+        <source>%1 finished.</source>
+        <translation>%1 已完成。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+</context>
+<context>
     <name>rcs::ui::StudioTarget</name>
     <message>
         <source>no target</source>
@@ -4440,6 +4443,46 @@
     <message>
         <source>One or more node addresses; the rest of the cluster is discovered from them</source>
         <translation>一个或多个节点地址；集群的其余部分会通过它们发现</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>访问方式</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>直连</translation>
+    </message>
+    <message>
+        <source>Tunnel</source>
+        <translation>隧道</translation>
+    </message>
+    <message>
+        <source>How the studio reaches the pods: directly at their IPs, through a port-forward over the Kubernetes API (tunnel), or directly where that works and tunnelled elsewhere (auto)</source>
+        <translation>本程序如何连接 Pod：直接连接 Pod 的 IP（直连），经 Kubernetes API 的端口转发（隧道），或能直连时直连、否则走隧道（自动）</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>The ACL user name for AUTH (Redis 6 and newer); empty for the default user</source>
+        <translation>AUTH 使用的 ACL 用户名（Redis 6 及更新版本）；留空则使用默认用户</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>The password for AUTH; empty when the nodes need none. Kept until the studio closes, never saved</source>
+        <translation>AUTH 使用的密码；节点不需要密码时留空。只保留到本程序关闭，从不保存</translation>
     </message>
 </context>
 <context>

@@ -118,6 +118,7 @@ rcs::KubeSession *KubeWorkflows::session(const StudioTarget &target, QString *wh
     clusterTarget.context = target.kind == StudioTarget::Kind::Sandbox ? QString() : target.context;
     clusterTarget.ns = target.ns;
     clusterTarget.statefulSet = target.statefulSet;
+    clusterTarget.access = target.access;
     auto opened = rcs::KubeSession::open(clusterTarget, this);
     if (!opened) {
         if (why)

@@ -5,14 +5,12 @@
 
 #include <QHash>
 #include <QMainWindow>
-#include <QPointer>
 
 class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QMenu;
 class QPushButton;
-class QTimer;
 class QToolBar;
 
 namespace rcs {
@@ -21,19 +19,20 @@ class Job;
 
 namespace rcs::ui {
 
+class Confirmation;
 class DetailsPanel;
 class JobProgressPanel;
 class LogPanel;
 class StudioBackend;
+class StudioController;
 class TargetBar;
 class TopologyModel;
 class TopologyView;
-struct ActionRequest;
-struct NodeCard;
 
 // The studio: target bar on top, the topology in the centre, details and operations on the right, the
-// log below. Every action becomes a job from the StudioBackend, shown in the operations panel; the
-// topology refreshes on a timer without ever blocking the GUI thread.
+// log below. The window only builds and lays out the widgets and menus; what happens — refresh, the
+// busy state, the operation flows — is the StudioController's, whose questions the window answers
+// with dialogs.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
@@ -41,25 +40,27 @@ public:
     explicit MainWindow(StudioBackend *backend, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    TopologyModel *topologyModel() const { return m_model; }
+    StudioController *controller() const { return m_controller; }
+    TopologyModel *topologyModel() const;
     TopologyView *topologyView() const { return m_view; }
     LogPanel *logPanel() const { return m_logPanel; }
     JobProgressPanel *jobPanel() const { return m_jobPanel; }
     DetailsPanel *detailsPanel() const { return m_details; }
+    TargetBar *targetBar() const { return m_targetBar; }
     QAction *action(Action action) const { return m_actions.value(action); }
 
-    StudioTarget target() const { return m_target; }
+    StudioTarget target() const;
     void setTarget(const StudioTarget &target);
     // Milliseconds between topology refreshes; 0 pauses them.
     void setRefreshInterval(int ms);
-    int refreshInterval() const { return m_refreshInterval; }
+    int refreshInterval() const;
     // The title of the running changing operation, empty when idle.
-    QString busyWith() const { return m_busyWith; }
+    QString busyWith() const;
     // The status line: cluster_state, slots ok, known nodes, current epoch.
     QString statusLine() const;
     // Deploy and create the default cluster without asking when the sandbox turns out empty
     // (--screenshot --sandbox).
-    void setAutoDeployDefault(bool enabled) { m_autoDeployDefault = enabled; }
+    void setAutoDeployDefault(bool enabled);
     QPushButton *quickDeployButton() const { return m_quickDeploy; }
 
 public Q_SLOTS:
@@ -89,6 +90,7 @@ private:
     void createToolBars();
     void createDocks();
     void createStatusBar();
+    void connectController();
     // Every text the window sets itself, again after the language changed (View → Language).
     void retranslateUi();
     // View → Language: code is "en", "zh_CN", or empty to follow the system; remembered.
@@ -97,24 +99,15 @@ private:
     void writeSettings() const;
     void updateActions();
     void updateStatusLine();
+    void updateRefreshLabel();
     void updateTitle();
-    void updateQuickDeploy();
-    void runAction(rcs::ui::Action action, const ActionRequest &request);
-    void confirmCleanup();
-    void confirmRemoveNode();
-    // Plain addresses: the selected node leaves (there is no StatefulSet to shrink).
-    void confirmRemoveSelectedNode();
-    // Plain addresses: asks for the new node's host:port, then its role.
+    // The controller's question as a ConfirmationDialog that answers it.
+    void showConfirmation(Confirmation *confirmation);
+    // Plain addresses: asks for the new node's host:port; the controller confirms it.
     void askNewNodeAddress();
-    // The sentence saying where a leaving node's slots go.
-    QString whereSlotsGo(const NodeCard &victim) const;
-    void confirmFailover();
-    void confirmAddNode();
-    ActionRequest selectionRequest() const;
-    QStringList podNames() const;
+    void showJob(rcs::Job *job);
 
-    StudioBackend *m_backend;
-    TopologyModel *m_model;
+    StudioController *m_controller;
     TopologyView *m_view;
     TargetBar *m_targetBar;
     LogPanel *m_logPanel;
@@ -150,19 +143,6 @@ private:
     QLabel *m_statusLabel;
     QLabel *m_refreshLabel;
     QLabel *m_zoomLabel;
-    QTimer *m_refreshTimer;
-    QPointer<rcs::Job> m_refreshJob;
-    StudioTarget m_target;
-    QString m_busyWith;
-    QString m_lastRefreshError;
-    int m_refreshInterval = 2000;
-    bool m_everRefreshed = false;
-    bool m_refreshAgain = false;
-    // Pod events between polls: the backend's watch, and a short delay that folds a burst of events
-    // (a rollout, a scale) into one refresh.
-    QPointer<QObject> m_podWatch;
-    QTimer *m_podChangeDelay;
-    bool m_autoDeployDefault = false;
     QPushButton *m_quickDeploy = nullptr;
 };
 

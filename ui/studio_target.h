@@ -1,5 +1,7 @@
 #pragma once
 
+#include "workflows/node_access.h"
+
 #include <QString>
 
 namespace rcs::ui {
@@ -15,10 +17,13 @@ struct StudioTarget {
     QString ns = QStringLiteral("redis-cluster");
     QString statefulSet = QStringLiteral("redis-app");
     QString endpoints; // "10.0.0.1:6379,10.0.0.2:6379" for Kind::Endpoints
-    // Kind::Endpoints: AUTH as the command line's --password / --user give it (empty: none). Carried
-    // to core's connection options; never logged.
-    QString password;
+    // How the pods are reached (the command line's --access); Kubernetes and the sandbox.
+    rcs::AccessMode access = rcs::AccessMode::Auto;
+    // AUTH for plain endpoints (the command line's --user / --password), carried to core's connection
+    // options. The password lives for the session only: never saved to the settings, and registered
+    // with the Logger as a secret.
     QString user;
+    QString password;
 
     bool isSet() const { return kind != Kind::None; }
     bool usesKubernetes() const { return kind == Kind::Kubernetes || kind == Kind::Sandbox; }

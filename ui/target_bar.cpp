@@ -36,8 +36,14 @@ TargetBar::TargetBar(StudioBackend *backend, QWidget *parent)
     , m_namespace(new QLineEdit(this))
     , m_statefulSetLabel(fieldLabel(this))
     , m_statefulSet(new QLineEdit(this))
+    , m_accessLabel(fieldLabel(this))
+    , m_access(new QComboBox(this))
     , m_endpointsLabel(fieldLabel(this))
     , m_endpoints(new QLineEdit(this))
+    , m_userLabel(fieldLabel(this))
+    , m_user(new QLineEdit(this))
+    , m_passwordLabel(fieldLabel(this))
+    , m_password(new QLineEdit(this))
 {
     m_kind->addItem(QIcon(QStringLiteral(":/icons/sandbox.svg")), QString(),
                     int(StudioTarget::Kind::Sandbox));
@@ -64,6 +70,15 @@ TargetBar::TargetBar(StudioBackend *backend, QWidget *parent)
     m_statefulSet->setMaximumWidth(150);
     m_endpoints->setPlaceholderText(QStringLiteral("10.0.0.1:6379,10.0.0.2:6379"));
     m_endpoints->setMinimumWidth(260);
+    for (rcs::AccessMode mode : {rcs::AccessMode::Auto, rcs::AccessMode::Direct, rcs::AccessMode::Tunnel})
+        m_access->addItem(QString(), rcs::accessModeName(mode));
+    m_access->setObjectName(QStringLiteral("access"));
+    m_access->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_user->setObjectName(QStringLiteral("user"));
+    m_user->setMaximumWidth(120);
+    m_password->setObjectName(QStringLiteral("password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setMaximumWidth(140);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 4);
@@ -82,8 +97,17 @@ TargetBar::TargetBar(StudioBackend *backend, QWidget *parent)
     layout->addSpacing(6);
     layout->addWidget(m_statefulSetLabel);
     layout->addWidget(m_statefulSet);
+    layout->addSpacing(6);
+    layout->addWidget(m_accessLabel);
+    layout->addWidget(m_access);
     layout->addWidget(m_endpointsLabel);
     layout->addWidget(m_endpoints, 1);
+    layout->addSpacing(6);
+    layout->addWidget(m_userLabel);
+    layout->addWidget(m_user);
+    layout->addSpacing(6);
+    layout->addWidget(m_passwordLabel);
+    layout->addWidget(m_password);
     layout->addStretch(0);
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
@@ -99,6 +123,9 @@ TargetBar::TargetBar(StudioBackend *backend, QWidget *parent)
     connect(m_namespace, &QLineEdit::editingFinished, this, &TargetBar::commit);
     connect(m_statefulSet, &QLineEdit::editingFinished, this, &TargetBar::commit);
     connect(m_endpoints, &QLineEdit::editingFinished, this, &TargetBar::commit);
+    connect(m_access, &QComboBox::currentIndexChanged, this, &TargetBar::commit);
+    connect(m_user, &QLineEdit::editingFinished, this, &TargetBar::commit);
+    connect(m_password, &QLineEdit::editingFinished, this, &TargetBar::commit);
     updateVisibility();
     retranslateUi();
 }
@@ -122,6 +149,19 @@ void TargetBar::retranslateUi()
     m_endpointsLabel->setText(tr("Nodes"));
     m_endpoints->setToolTip(
         tr("One or more node addresses; the rest of the cluster is discovered from them"));
+    m_accessLabel->setText(tr("Access"));
+    m_access->setItemText(m_access->findData(QStringLiteral("auto")), tr("Auto"));
+    m_access->setItemText(m_access->findData(QStringLiteral("direct")), tr("Direct"));
+    m_access->setItemText(m_access->findData(QStringLiteral("tunnel")), tr("Tunnel"));
+    m_access->setToolTip(tr("How the studio reaches the pods: directly at their IPs, through a port-forward "
+                            "over the Kubernetes API (tunnel), or directly where that works and tunnelled "
+                            "elsewhere (auto)"));
+    m_userLabel->setText(tr("User"));
+    m_user->setPlaceholderText(tr("default"));
+    m_user->setToolTip(tr("The ACL user name for AUTH (Redis 6 and newer); empty for the default user"));
+    m_passwordLabel->setText(tr("Password"));
+    m_password->setToolTip(tr("The password for AUTH; empty when the nodes need none. Kept until the studio "
+                              "closes, never saved"));
 }
 
 void TargetBar::changeEvent(QEvent *event)
@@ -142,6 +182,9 @@ StudioTarget TargetBar::target() const
     target.statefulSet = m_statefulSet->text().trimmed().isEmpty() ? m_statefulSet->placeholderText()
                                                                    : m_statefulSet->text().trimmed();
     target.endpoints = m_endpoints->text().trimmed();
+    target.access = rcs::parseAccessMode(m_access->currentData().toString()).value_or(rcs::AccessMode::Auto);
+    target.user = m_user->text().trimmed();
+    target.password = m_password->text();
     if (target.kind == StudioTarget::Kind::Endpoints && target.endpoints.isEmpty())
         target.kind = StudioTarget::Kind::None;
     return target;
@@ -158,6 +201,9 @@ void TargetBar::setTarget(const StudioTarget &target)
     m_statefulSet->setText(target.statefulSet == m_statefulSet->placeholderText() ? QString()
                                                                                   : target.statefulSet);
     m_endpoints->setText(target.endpoints);
+    m_access->setCurrentIndex(std::max(0, m_access->findData(rcs::accessModeName(target.access))));
+    m_user->setText(target.user);
+    m_password->setText(target.password);
     reloadContexts();
     const int contextIndex = m_context->findData(target.context);
     if (contextIndex >= 0)
@@ -179,8 +225,12 @@ void TargetBar::updateVisibility()
     for (QWidget *w : {static_cast<QWidget *>(m_namespaceLabel), static_cast<QWidget *>(m_namespace),
                        static_cast<QWidget *>(m_statefulSetLabel), static_cast<QWidget *>(m_statefulSet)})
         w->setVisible(!endpoints);
-    m_endpointsLabel->setVisible(endpoints);
-    m_endpoints->setVisible(endpoints);
+    m_accessLabel->setVisible(!endpoints);
+    m_access->setVisible(!endpoints);
+    for (QWidget *w : {static_cast<QWidget *>(m_endpointsLabel), static_cast<QWidget *>(m_endpoints),
+                       static_cast<QWidget *>(m_userLabel), static_cast<QWidget *>(m_user),
+                       static_cast<QWidget *>(m_passwordLabel), static_cast<QWidget *>(m_password)})
+        w->setVisible(endpoints);
 }
 
 void TargetBar::reloadContexts()

@@ -14,7 +14,8 @@ namespace rcs::ui {
 class StudioBackend;
 
 // Chooses what the studio looks at: the local sandbox, a kubeconfig context and namespace, or plain
-// Redis addresses. Emits targetChanged once an edit is complete, never per keystroke.
+// Redis addresses, with every option the command line takes for them (how pods are reached; the ACL
+// user and password of plain nodes). Emits targetChanged once an edit is complete, never per keystroke.
 class TargetBar final : public QWidget {
     Q_OBJECT
 public:
@@ -47,8 +48,14 @@ private:
     QLineEdit *m_namespace;
     QLabel *m_statefulSetLabel;
     QLineEdit *m_statefulSet;
+    QLabel *m_accessLabel;
+    QComboBox *m_access; // the command line's --access: auto, direct, tunnel
     QLabel *m_endpointsLabel;
     QLineEdit *m_endpoints;
+    QLabel *m_userLabel;
+    QLineEdit *m_user;
+    QLabel *m_passwordLabel;
+    QLineEdit *m_password;  // shown as dots; kept for the session only (StudioTarget::password)
     QString m_contextError; // why the kubeconfig gave no contexts, shown as the tooltip
     StudioTarget m_committed;
     bool m_loading = false;

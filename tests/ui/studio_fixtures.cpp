@@ -12,11 +12,16 @@
 
 namespace rcs::ui::test {
 
-void isolateStudioSettings()
+void isolateSettings()
 {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("RedisClusterStudioTest"));
     QSettings().clear();
+}
+
+void isolateStudioSettings()
+{
+    isolateSettings();
     Theme::apply(*qApp, Theme::Mode::Light);
 }
 

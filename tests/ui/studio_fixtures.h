@@ -19,6 +19,8 @@ namespace rcs::ui::test {
 // Settings of a test's own (QStandardPaths test mode, a test organisation, cleared) and the light
 // theme, so that a window test neither reads nor changes the user's studio settings.
 void isolateStudioSettings();
+// The settings part alone, for tests without a QApplication.
+void isolateSettings();
 // Saves a picture of the widget for a person to look at when RCS_UI_SHOTS names a folder; never asserted.
 void saveShot(QWidget *widget, const QString &name);
 // Waits (bounded to 5 s) until every posted event (layout requests, repaints) is handled and the

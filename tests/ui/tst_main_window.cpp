@@ -1,8 +1,10 @@
 #include "../unit/cluster_views.h"
+#include "common/logger.h"
 #include "studio_fixtures.h"
 #include "ui/confirmation_dialog.h"
 #include "ui/job_progress_panel.h"
 #include "ui/main_window.h"
+#include "ui/target_bar.h"
 #include "ui/theme.h"
 #include "ui/topology_adapter.h"
 #include "ui/topology_model.h"
@@ -10,9 +12,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -295,6 +299,56 @@ private Q_SLOTS:
         QCOMPARE(again.target().kubeconfig, QStringLiteral("/tmp/some-kubeconfig"));
         QCOMPARE(again.target().ns, QStringLiteral("redis-prod"));
         QCOMPARE(again.refreshInterval(), 5000);
+    }
+
+    // Every target option of the command line is a field of the target bar: --access for pods,
+    // --user / --password for plain nodes. The password is for the session: the next studio has none.
+    void targetBarTakesTheCommandLineOptions()
+    {
+        test::FixtureBackend backend;
+        backend.snapshot = test::makeSnapshot(3, 0, 3);
+        {
+            MainWindow window(&backend);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            StudioTarget kube;
+            kube.kind = StudioTarget::Kind::Kubernetes;
+            kube.kubeconfig = QStringLiteral("/tmp/some-kubeconfig");
+            window.setTarget(kube);
+            auto *access = window.targetBar()->findChild<QComboBox *>(QStringLiteral("access"));
+            QVERIFY(access);
+            QTRY_VERIFY(access->isVisible());
+            QCOMPARE(access->currentData().toString(), QStringLiteral("auto"));
+            QSignalSpy retargeted(&window, &MainWindow::targetChanged);
+            access->setCurrentIndex(access->findData(QStringLiteral("tunnel")));
+            QCOMPARE(window.target().access, rcs::AccessMode::Tunnel);
+            QCOMPARE(retargeted.size(), 1);
+
+            StudioTarget nodes;
+            nodes.kind = StudioTarget::Kind::Endpoints;
+            nodes.endpoints = QStringLiteral("127.0.0.1:7000");
+            window.setTarget(nodes);
+            auto *user = window.targetBar()->findChild<QLineEdit *>(QStringLiteral("user"));
+            auto *password = window.targetBar()->findChild<QLineEdit *>(QStringLiteral("password"));
+            QVERIFY(user && password);
+            QTRY_VERIFY(password->isVisible() && user->isVisible());
+            QVERIFY(!access->isVisible());
+            QCOMPARE(password->echoMode(), QLineEdit::Password);
+            user->setText(QStringLiteral("operator"));
+            Q_EMIT user->editingFinished();
+            password->setText(QStringLiteral("bar-password-of-the-test"));
+            Q_EMIT password->editingFinished();
+            QCOMPARE(window.target().user, QStringLiteral("operator"));
+            QCOMPARE(window.target().password, QStringLiteral("bar-password-of-the-test"));
+            QVERIFY(!rcs::Logger::instance()
+                         .redact(QStringLiteral("AUTH bar-password-of-the-test"))
+                         .contains(QLatin1String("bar-password")));
+            window.close();
+        }
+        MainWindow again(&backend);
+        QCOMPARE(again.target().kind, StudioTarget::Kind::Endpoints);
+        QCOMPARE(again.target().user, QStringLiteral("operator"));
+        QVERIFY(again.target().password.isEmpty());
     }
 
     void darkThemeRenders()

@@ -1,0 +1,273 @@
+// The operation flows of StudioController: what each changing action asks before it runs, naming the
+// objects it touches, and the request it makes from the answer. No widget here: the questions go out
+// as Confirmation objects (the window shows them as dialogs, tests answer them directly).
+#include "common/job.h"
+#include "confirmation.h"
+#include "studio_backend.h"
+#include "studio_controller.h"
+#include "topology_adapter.h"
+#include "topology_model.h"
+
+#include <QCollator>
+
+#include <algorithm>
+#include <memory>
+
+namespace rcs::ui {
+
+namespace {
+const QString kDeletePvcs = QStringLiteral("deletePvcs");
+const QString kDeleteNamespace = QStringLiteral("deleteNamespace");
+const QString kReplica = QStringLiteral("replica");
+
+ActionRequest requestFor(const NodeCard &card)
+{
+    ActionRequest request;
+    request.nodeKey = card.key();
+    request.podName = card.podName;
+    request.address = card.address;
+    return request;
+}
+
+ActionRequest cleanupRequest(const Confirmation &answer)
+{
+    ActionRequest request;
+    request.deletePvcs = answer.isOptionChecked(kDeletePvcs);
+    request.deleteNamespace = answer.isOptionChecked(kDeleteNamespace);
+    return request;
+}
+
+QString roleOf(const Confirmation &answer)
+{
+    return answer.isOptionChecked(kReplica) ? QStringLiteral("replica") : QStringLiteral("master");
+}
+} // namespace
+
+void StudioController::ask(Confirmation *confirmation, Action action,
+                           const std::function<ActionRequest(const Confirmation &)> &request)
+{
+    connect(confirmation, &Confirmation::accepted, this,
+            [this, confirmation, action, request] { runAction(action, request(*confirmation)); });
+    Q_EMIT confirmationRequested(confirmation);
+}
+
+void StudioController::confirmCleanup()
+{
+    auto *confirmation = new Confirmation(
+        QStringLiteral("cleanupConfirmation"), tr("Clean up %1?").arg(m_target.ns),
+        tr("This deletes what Deploy created for %1. Data on the persistent volumes survives unless you also "
+           "delete the PVCs.")
+            .arg(m_target.displayName()),
+        this);
+    confirmation->addOption(kDeletePvcs, tr("Also delete the PersistentVolumeClaims (all data is lost)"));
+    confirmation->addOption(kDeleteNamespace, tr("Also delete the namespace %1").arg(m_target.ns));
+    // The list is core's plan (what CleanupWorkflow would delete, as `cleanup` without --yes prints
+    // it), found by a job: the question waits for it, and a newer choice replaces an answer in flight.
+    auto generation = std::make_shared<int>(0);
+    const QPointer<Confirmation> guard = confirmation;
+    const StudioTarget target = m_target;
+    const auto update = [this, confirmation, guard, generation, target] {
+        const int asked = ++*generation;
+        confirmation->setItems({tr("Finding what Cleanup would delete…")});
+        if (asked == 1)
+            confirmation->setAcceptText(tr("Delete"), true); // the count follows with the plan
+        confirmation->setAcceptEnabled(false);
+        QString why;
+        rcs::Job *plan = m_backend->createCleanupPlanJob(
+            target, cleanupRequest(*confirmation),
+            [guard, generation, asked](const QStringList &items) {
+                if (!guard || asked != *generation)
+                    return;
+                guard->setItems(items);
+                guard->setAcceptText(
+                    tr("Delete %1").arg(countOf(items.size(), tr("object", "count"), tr("objects", "count"))),
+                    true);
+                guard->setAcceptEnabled(!items.isEmpty());
+            },
+            &why);
+        if (!plan) {
+            confirmation->setItems({why});
+            return;
+        }
+        connect(plan, &rcs::Job::finished, confirmation, [guard, generation, asked](rcs::Job *finished) {
+            if (finished->hasError() && guard && asked == *generation)
+                guard->setItems({finished->errorString()});
+        });
+        plan->start();
+    };
+    update();
+    connect(confirmation, &Confirmation::optionToggled, confirmation, update);
+    ask(confirmation, Action::Cleanup, cleanupRequest);
+}
+
+void StudioController::confirmRemoveNode()
+{
+    if (!m_target.usesKubernetes()) {
+        confirmRemoveSelectedNode();
+        return;
+    }
+    // A StatefulSet shrinks from the top: the highest ordinal goes.
+    const QStringList pods = podNames();
+    const NodeCard *victim = nullptr;
+    if (!pods.isEmpty()) {
+        for (const NodeCard &card : m_model->nodes()) {
+            if (card.podName == pods.last())
+                victim = &card;
+        }
+    }
+    if (!victim) {
+        Q_EMIT message(tr("No pod to remove."), 5000);
+        return;
+    }
+    auto *confirmation = new Confirmation(
+        QStringLiteral("removeNodeConfirmation"), tr("Remove %1?").arg(victim->podName),
+        tr("The StatefulSet %1 shrinks by one, so pod %2 (%3) is removed. %4 Its PVC "
+           "is kept for a later scale-up "
+           "unless you delete it.")
+            .arg(m_target.statefulSet, victim->podName, victim->address, whereSlotsGo(*victim)),
+        this);
+    confirmation->addOption(kDeletePvcs, tr("Also delete its PersistentVolumeClaim"));
+    confirmation->setAcceptText(tr("Remove %1").arg(victim->podName), true);
+    const ActionRequest base = requestFor(*victim);
+    ask(confirmation, Action::RemoveNode, [base](const Confirmation &answer) {
+        ActionRequest request = base;
+        request.deletePvcs = answer.isOptionChecked(kDeletePvcs);
+        return request;
+    });
+}
+
+QString StudioController::whereSlotsGo(const NodeCard &victim) const
+{
+    if (victim.isMaster() && victim.slotCount() > 0) {
+        QStringList others;
+        for (const NodeCard &card : m_model->nodes()) {
+            if (card.isMaster() && card.key() != victim.key())
+                others.append(card.displayName());
+        }
+        return tr("Its %1 move to the other masters (%2) before it leaves.")
+            .arg(countOf(victim.slotCount(), tr("slot", "count"), tr("slots", "count")),
+                 others.join(QStringLiteral(", ")));
+    }
+    if (victim.role == NodeCard::Role::Replica)
+        return tr("It is a replica of %1; no slots move.").arg(victim.masterName);
+    return tr("It serves no slots.");
+}
+
+void StudioController::confirmRemoveSelectedNode()
+{
+    const NodeCard *victim = m_model->node(m_model->selectedKey());
+    if (!victim) {
+        Q_EMIT message(tr("Select the node to remove in the picture."), 5000);
+        return;
+    }
+    auto *confirmation = new Confirmation(
+        QStringLiteral("removeNodeConfirmation"), tr("Remove %1?").arg(victim->displayName()),
+        tr("%1 leaves the cluster: every other node forgets it and it is reset to a blank node. %2")
+            .arg(victim->displayName(), whereSlotsGo(*victim)),
+        this);
+    confirmation->setAcceptText(tr("Remove %1").arg(victim->displayName()), true);
+    const ActionRequest request = requestFor(*victim);
+    ask(confirmation, Action::RemoveNode, [request](const Confirmation &) { return request; });
+}
+
+void StudioController::addNodeAt(const QString &text)
+{
+    const QString address = text.trimmed();
+    auto *confirmation = new Confirmation(
+        QStringLiteral("addNodeConfirmation"), tr("Add %1?").arg(address),
+        tr("%1 joins the cluster as a master and receives its share of slots, or as a replica of the "
+           "master with the fewest replicas on another host.")
+            .arg(address),
+        this);
+    confirmation->addOption(kReplica, tr("Add it as a replica instead of a master"));
+    confirmation->setAcceptText(tr("Add node"), false);
+    ask(confirmation, Action::AddNode, [address](const Confirmation &answer) {
+        ActionRequest request;
+        request.address = address;
+        request.role = roleOf(answer);
+        return request;
+    });
+}
+
+void StudioController::confirmFailover()
+{
+    const NodeCard *selected = m_model->node(m_model->selectedKey());
+    if (!selected)
+        return;
+    QString text;
+    ActionRequest request = selectionRequest();
+    if (selected->isMaster()) {
+        QStringList replicas;
+        for (const NodeCard &card : m_model->nodes()) {
+            if (card.masterId != selected->id || selected->id.isEmpty())
+                continue;
+            // A selected master fails over through its first replica: the request names that one,
+            // the pod a StatefulSet workflow promotes.
+            if (replicas.isEmpty())
+                request = requestFor(card);
+            replicas.append(card.displayName());
+        }
+        if (replicas.isEmpty()) {
+            Q_EMIT message(tr("%1 has no replica to promote.").arg(selected->displayName()), 6000);
+            return;
+        }
+        text = tr("A replica of %1 (%2) becomes master of its %3; %1 becomes its replica.")
+                   .arg(selected->displayName(), replicas.join(QStringLiteral(", ")),
+                        countOf(selected->slotCount(), tr("slot", "count"), tr("slots", "count")));
+    } else {
+        text = tr("%1 becomes master in place of %2, which becomes its replica.")
+                   .arg(selected->displayName(), selected->masterName);
+    }
+    auto *confirmation =
+        new Confirmation(QStringLiteral("failoverConfirmation"), tr("Fail over?"), text, this);
+    confirmation->setAcceptText(tr("Fail over"), false);
+    ask(confirmation, Action::Failover, [request](const Confirmation &) { return request; });
+}
+
+void StudioController::confirmAddNode()
+{
+    if (!m_target.usesKubernetes()) {
+        Q_EMIT nodeAddressRequested();
+        return;
+    }
+    const int next = int(podNames().size());
+    auto *confirmation = new Confirmation(
+        QStringLiteral("addNodeConfirmation"), tr("Add a node?"),
+        tr("The StatefulSet %1 grows to %2 pods; the new pod %1-%3 joins the cluster as a master and "
+           "receives "
+           "its share of slots, or as a replica of the master with the fewest replicas on another Kubernetes "
+           "node.")
+            .arg(m_target.statefulSet)
+            .arg(next + 1)
+            .arg(next),
+        this);
+    confirmation->addOption(kReplica, tr("Add it as a replica instead of a master"));
+    confirmation->setAcceptText(tr("Add node"), false);
+    ask(confirmation, Action::AddNode, [](const Confirmation &answer) {
+        ActionRequest request;
+        request.role = roleOf(answer);
+        return request;
+    });
+}
+
+ActionRequest StudioController::selectionRequest() const
+{
+    const NodeCard *card = m_model->node(m_model->selectedKey());
+    return card ? requestFor(*card) : ActionRequest{};
+}
+
+QStringList StudioController::podNames() const
+{
+    QStringList names;
+    for (const NodeCard &card : m_model->nodes()) {
+        if (!card.podName.isEmpty())
+            names.append(card.podName);
+    }
+    QCollator collator;
+    collator.setNumericMode(true);
+    std::sort(names.begin(), names.end(),
+              [&](const QString &a, const QString &b) { return collator.compare(a, b) < 0; });
+    return names;
+}
+
+} // namespace rcs::ui
