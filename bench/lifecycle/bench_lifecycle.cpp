@@ -29,7 +29,7 @@
 #include "redis/recover_job.h"
 #include "redis/redis_pool.h"
 #include "support/bench_support.h"
-#include "support/redis_cli_runner.h"
+#include "support/program_run.h"
 #include "support/redis_test_nodes.h"
 #include "support/server_under_test.h"
 
@@ -37,7 +37,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QProcess>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
@@ -119,10 +118,9 @@ bool createClusterWithRedisCli(const QList<NodeAddress> &addresses, int replicas
         args.append(address.toString());
     args +=
         {QStringLiteral("--cluster-replicas"), QString::number(replicas), QStringLiteral("--cluster-yes")};
-    const Result<test::ProcessRun> run = test::runRedisCli(args, 300000);
-    if (!run || run->exitCode != 0) {
-        std::fprintf(stderr, "redis-cli --cluster create failed: %s\n",
-                     run ? qPrintable(run->output.right(500)) : qPrintable(run.error().message()));
+    const test::ProgramRun run = test::runRedisCli(args, 300000);
+    if (run.exitCode != 0) {
+        std::fprintf(stderr, "redis-cli --cluster create failed: %s\n", qPrintable(run.all().right(500)));
         return false;
     }
     RedisPool pool;
@@ -171,22 +169,13 @@ bool meetFullMeshWithRedisCli(const test::RedisTestNodes &nodes)
                 script += "CLUSTER MEET " + nodes.address(j).host.toUtf8() + ' ' +
                           QByteArray::number(nodes.address(j).port) + '\n';
         }
-        QProcess cli;
-        cli.setProcessChannelMode(QProcess::MergedChannels);
-        cli.start(test::redisCliProgram(), {QStringLiteral("-h"), nodes.address(i).host, QStringLiteral("-p"),
-                                            QString::number(nodes.address(i).port)});
-        if (!cli.waitForStarted(10000)) {
-            std::fprintf(stderr, "could not start %s: %s\n", qPrintable(test::redisCliProgram()),
-                         qPrintable(cli.errorString()));
-            return false;
-        }
-        cli.write(script);
-        cli.closeWriteChannel();
-        if (!cli.waitForFinished(30000) || cli.exitCode() != 0) {
-            cli.kill();
-            cli.waitForFinished(5000);
-            std::fprintf(stderr, "%s -h %s failed: %s\n", qPrintable(test::redisCliProgram()),
-                         qPrintable(nodes.address(i).host), cli.readAll().right(300).constData());
+        const test::ProgramRun cli =
+            test::runRedisCli({QStringLiteral("-h"), nodes.address(i).host, QStringLiteral("-p"),
+                               QString::number(nodes.address(i).port)},
+                              30000, script);
+        if (cli.exitCode != 0) {
+            std::fprintf(stderr, "%s -h %s failed: %s\n", qPrintable(cli.program),
+                         qPrintable(nodes.address(i).host), qPrintable(cli.all().right(300)));
             return false;
         }
     }
@@ -347,13 +336,12 @@ qint64 timeRebalance(int keys, bool ours, int giveUpMs)
         delete rebalance;
         return ok ? clock.elapsed() : -1;
     }
-    const Result<test::ProcessRun> run =
+    const test::ProgramRun run =
         test::runRedisCli({QStringLiteral("--cluster"), QStringLiteral("rebalance"), all.first().toString(),
                            QStringLiteral("--cluster-use-empty-masters")},
                           giveUpMs);
-    if (!run || run->exitCode != 0) {
-        std::fprintf(stderr, "%s failed: %s\n", qPrintable(test::redisCliProgram()),
-                     run ? qPrintable(run->output.right(500)) : qPrintable(run.error().message()));
+    if (run.exitCode != 0) {
+        std::fprintf(stderr, "%s failed: %s\n", qPrintable(run.program), qPrintable(run.all().right(500)));
         return -1;
     }
     return clock.elapsed();

@@ -1,10 +1,11 @@
 #include "bench_support.h"
 
+#include "support/program_run.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 #include <QVariantMap>
 
@@ -55,29 +56,20 @@ ToolRun timeProgram(const QString &program, const QStringList &args, const std::
                     int timeoutMs)
 {
     ToolRun run;
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
+    test::ProgramOptions options;
+    options.timeoutMs = 2 * timeoutMs; // timeoutMs for the condition, as much again for the exit
+    options.mergeChannels = true;
     QElapsedTimer clock;
-    // The exit is stamped when it happens, not when the poll below gets round to looking.
-    QObject::connect(&process, &QProcess::finished, &process,
-                     [&run, &clock](int exitCode, QProcess::ExitStatus status) {
-                         run.exitedAt = clock.elapsed();
-                         run.exitCode = status == QProcess::NormalExit ? exitCode : -1;
-                     });
     clock.start();
-    process.start(program, args);
-    if (!process.waitForStarted(10000)) {
-        std::fprintf(stderr, "could not start %s: %s\n", qPrintable(program),
-                     qPrintable(process.errorString()));
-        return run;
-    }
-    run.doneAt = pollUntil(done, clock, timeoutMs);
-    if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs)) {
-        process.kill();
-        process.waitForFinished(5000);
-        run.exitedAt = -1;
-    }
-    run.output = process.readAll();
+    test::RunningProgram tool(program, args, options);
+    if (tool.started())
+        run.doneAt = pollUntil(done, clock, timeoutMs);
+    const test::ProgramRun finished = tool.finish();
+    run.exitedAt = finished.exitedAfterMs;
+    run.exitCode = finished.exitCode;
+    run.output = finished.out.toUtf8();
+    if (!finished.ran())
+        std::fprintf(stderr, "%s\n", qPrintable(finished.failure.message()));
     if (!run.ok())
         std::fprintf(stderr, "%s failed (exit %d after %lld ms, condition met at %lld ms):\n%s\n",
                      qPrintable(program), run.exitCode, run.exitedAt, run.doneAt, run.output.constData());

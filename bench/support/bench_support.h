@@ -33,16 +33,17 @@ struct ToolRun {
     qint64 finishedAt() const { return ok() ? qMax(doneAt, exitedAt) : -1; }
 };
 
-// Starts program and, while it runs and after, polls done() (see pollUntil) for up to timeoutMs; then
-// waits for the exit (same bound). A tool that neither exits nor reaches done() in time is killed. A
-// failure (start, exit code, condition never met) is printed to stderr with the tool's output.
+// Starts program (tests/support's RunningProgram) and, while it runs and after, polls done() (see
+// pollUntil) for up to timeoutMs; then waits for the exit (as long again). A tool that neither exits
+// nor reaches done() in time is killed. A failure (start, exit code, condition never met) is printed to
+// stderr with the tool's output.
 ToolRun timeProgram(const QString &program, const QStringList &args, const std::function<bool()> &done,
                     int timeoutMs);
 
 // CPU time (user + system) a process has used so far, in ms, from /proc/PID/stat; pid 0 is this process.
 // -1 when it cannot be read (the process is gone).
 qint64 cpuMsOf(qint64 pid);
-// CPU time of this process's children that have exited and been waited for (a tool run with QProcess).
+// CPU time of this process's children that have exited and been waited for (a tool run by timeProgram).
 qint64 exitedChildrenCpuMs();
 
 // One line for bench/matrix.sh: "RESULT {json}" with the scenario, each side's times in ms and its

@@ -6,51 +6,11 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDebug>
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTimer>
 
 namespace rcs::test {
-
-QString studioExecutable()
-{
-    return qEnvironmentVariable("RCS_BINARY_DIR") + QStringLiteral("/app/redis-cluster-studio");
-}
-
-CliRun runStudio(const QStringList &args, int timeoutMs, const QStringList &environment)
-{
-    QProcess process;
-    if (!environment.isEmpty())
-        process.setEnvironment(environment);
-    QEventLoop loop;
-    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-    QTimer bound;
-    bound.setSingleShot(true);
-    QObject::connect(&bound, &QTimer::timeout, &loop, &QEventLoop::quit);
-    bound.start(timeoutMs);
-    QElapsedTimer elapsed;
-    elapsed.start();
-    process.start(studioExecutable(), args);
-    loop.exec();
-    // A slow run is worth knowing about even when it passes: it names the command and its time.
-    if (elapsed.elapsed() > 30000)
-        qWarning().noquote() << "redis-cluster-studio" << args.join(QLatin1Char(' ')) << "took"
-                             << elapsed.elapsed() << "ms";
-    CliRun run;
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished(5000);
-        run.err = QStringLiteral("[killed after %1 ms] ").arg(timeoutMs);
-    } else if (process.exitStatus() == QProcess::NormalExit && process.error() != QProcess::FailedToStart) {
-        run.exitCode = process.exitCode();
-    }
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err += QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
 
 namespace {
 // Runs a job to its end (bounded by its timeout, event loop spinning) and hands it back, owned, so
@@ -158,10 +118,10 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs, int intervalMs)
     }
 }
 
-QJsonObject statusJson(const QStringList &target, CliRun *run)
+QJsonObject statusJson(const QStringList &target, StudioRun *run)
 {
     // --verbose puts every step on stderr, so a slow or failed status says where it was.
-    CliRun local =
+    StudioRun local =
         runStudio(QStringList{QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--verbose"),
                               QStringLiteral("--timeout"), QStringLiteral("30")} +
                       target,
@@ -172,7 +132,7 @@ QJsonObject statusJson(const QStringList &target, CliRun *run)
         qWarning().noquote() << "status --json failed (exit" << local.exitCode << "):" << local.all();
         return {};
     }
-    return QJsonDocument::fromJson(local.out.toUtf8()).object();
+    return local.json();
 }
 
 } // namespace rcs::test

@@ -4,6 +4,7 @@
 #include "kube/kube_client.h"
 #include "redis/node_address.h"
 #include "support/kube_sandbox_fixture.h"
+#include "support/studio_process.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -14,21 +15,6 @@
 #include <memory>
 
 namespace rcs::test {
-
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString all() const { return out + err; }
-};
-
-// The redis-cluster-studio executable of this build: $RCS_BINARY_DIR/app/redis-cluster-studio.
-QString studioExecutable();
-
-// Runs the studio with args (plus --kubeconfig KUBECONFIG when kubeconfig is set), spinning the event
-// loop until it exits; killed after timeoutMs (exit code -1 then).
-// environment: replaces the process environment when not empty.
-CliRun runStudio(const QStringList &args, int timeoutMs = 180000, const QStringList &environment = {});
 
 // A kube-sandbox for one test executable plus a client to check things through the API.
 class E2eSandbox final {
@@ -67,6 +53,6 @@ QList<NodeAddress> podAddresses(const QList<QJsonObject> &pods);
 bool waitUntil(const std::function<bool()> &done, int timeoutMs, int intervalMs = 500);
 
 // `status --json` parsed, or an empty object (the run's output is in *run).
-QJsonObject statusJson(const QStringList &target, CliRun *run = nullptr);
+QJsonObject statusJson(const QStringList &target, StudioRun *run = nullptr);
 
 } // namespace rcs::test

@@ -20,12 +20,12 @@ private:
     QTemporaryDir m_home;
 
     // The environment of the studio without any kubeconfig: HOME is an empty folder, no KUBECONFIG.
-    QStringList bareEnvironment() const
+    QProcessEnvironment bareEnvironment() const
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("KUBECONFIG"));
         environment.insert(QStringLiteral("HOME"), m_home.path());
-        return environment.toStringList();
+        return environment;
     }
 
 private Q_SLOTS:
@@ -39,7 +39,7 @@ private Q_SLOTS:
 
     void noKubeconfig()
     {
-        const CliRun run = runStudio({QStringLiteral("status")}, 60000, bareEnvironment());
+        const StudioRun run = runStudio({QStringLiteral("status")}, 60000, bareEnvironment());
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QLatin1String("kubeconfig"), Qt::CaseInsensitive), qPrintable(run.all()));
         QVERIFY2(run.err.contains(QLatin1String("sandbox start")), qPrintable(run.all()));
@@ -58,9 +58,9 @@ private Q_SLOTS:
         QVERIFY(target.open(QIODevice::WriteOnly));
         target.write(text.toUtf8());
         target.close();
-        const CliRun run = runStudio({QStringLiteral("status"), QStringLiteral("--kubeconfig"), path,
-                                      QStringLiteral("--timeout"), QStringLiteral("20")},
-                                     120000);
+        const StudioRun run = runStudio({QStringLiteral("status"), QStringLiteral("--kubeconfig"), path,
+                                         QStringLiteral("--timeout"), QStringLiteral("20")},
+                                        120000);
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QLatin1String("127.0.0.1:9")) ||
                      run.err.contains(QLatin1String("refused"), Qt::CaseInsensitive) ||
@@ -83,13 +83,13 @@ private Q_SLOTS:
     {
         const QStringList target = m_sandbox.target(QStringLiteral("direct")) +
                                    QStringList{QStringLiteral("-n"), QStringLiteral("nothing-deployed")};
-        const CliRun create = runStudio(QStringList{QStringLiteral("create")} + target, 120000);
+        const StudioRun create = runStudio(QStringList{QStringLiteral("create")} + target, 120000);
         QCOMPARE(create.exitCode, 1);
         QVERIFY2(
             create.err.contains(QLatin1String("There is no StatefulSet redis-app in namespace "
                                               "nothing-deployed: run 'redis-cluster-studio deploy' first.")),
             qPrintable(create.all()));
-        const CliRun recover = runStudio(QStringList{QStringLiteral("recover")} + target, 120000);
+        const StudioRun recover = runStudio(QStringList{QStringLiteral("recover")} + target, 120000);
         QCOMPARE(recover.exitCode, 1);
         QVERIFY2(recover.err.contains(QLatin1String("There is no StatefulSet redis-app in namespace "
                                                     "nothing-deployed: nothing to recover.")),
@@ -111,7 +111,7 @@ private Q_SLOTS:
             QVERIFY(out.open(QIODevice::WriteOnly));
             out.write(yaml);
         }
-        const CliRun run =
+        const StudioRun run =
             runStudio({QStringLiteral("deploy"), QStringLiteral("-n"), QStringLiteral("broken"),
                        QStringLiteral("--replicas"), QStringLiteral("1"), QStringLiteral("--manifests"),
                        manifests, QStringLiteral("--timeout"), QStringLiteral("25"),
@@ -134,7 +134,7 @@ private Q_SLOTS:
         // A storage class that does not exist: the volume never binds, the pod stays Pending.
         const QStringList target{QStringLiteral("-n"), QStringLiteral("pending"),
                                  QStringLiteral("--kubeconfig"), m_sandbox.kubeconfig()};
-        const CliRun deploy =
+        const StudioRun deploy =
             runStudio(QStringList{QStringLiteral("deploy"), QStringLiteral("--replicas"), QStringLiteral("1"),
                                   QStringLiteral("--storage-class"), QStringLiteral("no-such-class"),
                                   QStringLiteral("--timeout"), QStringLiteral("10")} +
@@ -142,7 +142,7 @@ private Q_SLOTS:
         QCOMPARE(deploy.exitCode, 1);
         QVERIFY2(deploy.err.contains(QLatin1String("no-such-class")), qPrintable(deploy.all()));
 
-        const CliRun recover = runStudio(
+        const StudioRun recover = runStudio(
             QStringList{QStringLiteral("recover"), QStringLiteral("--timeout"), QStringLiteral("10")} +
             target);
         QCOMPARE(recover.exitCode, 1);
@@ -163,7 +163,7 @@ private Q_SLOTS:
             {QStringLiteral("rebalance")},
             {QStringLiteral("failover"), QStringLiteral("--pod"), QStringLiteral("redis-app-0")}};
         for (const QStringList &command : commands) {
-            const CliRun run = runStudio(command + target);
+            const StudioRun run = runStudio(command + target);
             QCOMPARE(run.exitCode, 1);
             QVERIFY2(run.err.contains(QLatin1String("needs a healthy cluster")) &&
                          run.err.contains(QLatin1String("pods-not-ready")) &&

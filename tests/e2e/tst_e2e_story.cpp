@@ -42,7 +42,7 @@ private:
     }
     QString situation()
     {
-        CliRun run;
+        StudioRun run;
         const QJsonObject json = statusJson(target(), &run);
         return json.isEmpty() ? QStringLiteral("status failed: ") + run.all()
                               : json.value(QLatin1String("situation")).toString();
@@ -96,7 +96,7 @@ private Q_SLOTS:
 
     void deployAndCreate()
     {
-        CliRun deploy = runStudio(
+        StudioRun deploy = runStudio(
             QStringList{QStringLiteral("deploy"), QStringLiteral("--timeout"), QStringLiteral("150")} +
             target());
         QVERIFY2(deploy.exitCode == 0, qPrintable(deploy.all()));
@@ -104,7 +104,7 @@ private Q_SLOTS:
         QCOMPARE(pods().size(), 6);
         QCOMPARE(situation(), QStringLiteral("not-created"));
 
-        CliRun create = runStudio(QStringList{QStringLiteral("create")} + target());
+        StudioRun create = runStudio(QStringList{QStringLiteral("create")} + target());
         QVERIFY2(create.exitCode == 0, qPrintable(create.all()));
         QVERIFY2(create.out.contains(QLatin1String("CLUSTER MEET")), qPrintable(create.out));
         QCOMPARE(situation(), QStringLiteral("healthy"));
@@ -128,7 +128,7 @@ private Q_SLOTS:
         QCOMPARE(replicas, 3);
 
         // A second create says so and changes nothing.
-        CliRun again = runStudio(QStringList{QStringLiteral("create")} + target());
+        StudioRun again = runStudio(QStringList{QStringLiteral("create")} + target());
         QVERIFY2(again.exitCode == 0, qPrintable(again.all()));
         QVERIFY2(again.out.contains(QLatin1String("already created")), qPrintable(again.out));
         QVERIFY2(!again.out.contains(QLatin1String("CLUSTER MEET")), qPrintable(again.out));
@@ -172,7 +172,7 @@ private Q_SLOTS:
         // it (a client reading the slot map there would be sent to a dead address); status names that,
         // and recover fixes it without touching anything else. The keys are checked after that.
         if (situation() != QLatin1String("healthy")) {
-            CliRun recover = runStudio(QStringList{QStringLiteral("recover")} + target());
+            StudioRun recover = runStudio(QStringList{QStringLiteral("recover")} + target());
             QVERIFY2(recover.exitCode == 0, qPrintable(recover.all()));
         }
         QCOMPARE(situation(), QStringLiteral("healthy"));
@@ -193,13 +193,13 @@ private Q_SLOTS:
         QVERIFY2(waitUntil([&] { return (last = situation()) == QLatin1String("total-failure"); }, 150000),
                  qPrintable(QStringLiteral("after 150 s the situation is still: ") + last));
 
-        CliRun dry =
+        StudioRun dry =
             runStudio(QStringList{QStringLiteral("recover"), QStringLiteral("--dry-run")} + target());
         QVERIFY2(dry.exitCode == 0, qPrintable(dry.all()));
         QVERIFY2(dry.out.contains(QLatin1String("CLUSTER MEET")), qPrintable(dry.out));
         QCOMPARE(situation(), QStringLiteral("total-failure"));
 
-        CliRun recover =
+        StudioRun recover =
             runStudio(QStringList{QStringLiteral("recover"), QStringLiteral("--verbose")} + target());
         QVERIFY2(recover.exitCode == 0, qPrintable(recover.all()));
         QVERIFY2(recover.out.contains(QLatin1String("Recovered")), qPrintable(recover.out));
@@ -239,7 +239,7 @@ private Q_SLOTS:
         verifyKeys();
 
         // On a healthy cluster recover changes nothing.
-        CliRun again = runStudio(QStringList{QStringLiteral("recover")} + target());
+        StudioRun again = runStudio(QStringList{QStringLiteral("recover")} + target());
         QVERIFY2(again.exitCode == 0, qPrintable(again.all()));
         QVERIFY2(again.out.contains(QLatin1String("nothing was changed")), qPrintable(again.out));
     }
@@ -248,7 +248,7 @@ private Q_SLOTS:
     // slots are spread evenly over the 4 masters.
     void addMasterWhileWriting()
     {
-        const CliRun dry =
+        const StudioRun dry =
             runStudio(QStringList{QStringLiteral("add-node"), QStringLiteral("--dry-run")} + target());
         QVERIFY2(dry.exitCode == 0, qPrintable(dry.all()));
         QVERIFY2(dry.out.contains(QLatin1String("scale statefulset redis-app --replicas=7")),
@@ -262,7 +262,7 @@ private Q_SLOTS:
         ClusterKeyWriter writer(&client, "adding");
         writer.setPause(10); // ~800 SETs/s: still writing when add-node ends, even after a minute
         writer.start(8);
-        const CliRun add = runStudio(
+        const StudioRun add = runStudio(
             QStringList{QStringLiteral("add-node"), QStringLiteral("--role"), QStringLiteral("master")} +
             target());
         writer.stop();
@@ -303,7 +303,7 @@ private Q_SLOTS:
     // A replica follows a master on another Kubernetes node (3 nodes: always possible).
     void addReplica()
     {
-        const CliRun add = runStudio(
+        const StudioRun add = runStudio(
             QStringList{QStringLiteral("add-node"), QStringLiteral("--role"), QStringLiteral("replica")} +
             target());
         QVERIFY2(add.exitCode == 0, qPrintable(add.all()));
@@ -323,7 +323,7 @@ private Q_SLOTS:
     void removeNode()
     {
         // Without --yes: the plan is listed and nothing changes.
-        const CliRun ask = runStudio(QStringList{QStringLiteral("remove-node")} + target());
+        const StudioRun ask = runStudio(QStringList{QStringLiteral("remove-node")} + target());
         QCOMPARE(ask.exitCode, 1);
         QVERIFY2(ask.all().contains(QLatin1String("redis-app-7")), qPrintable(ask.all()));
         QVERIFY2(ask.all().contains(QLatin1String("--yes")), qPrintable(ask.all()));
@@ -331,9 +331,9 @@ private Q_SLOTS:
         QCOMPARE(pods().size(), 8);
         QCOMPARE(situation(), QStringLiteral("healthy"));
 
-        const CliRun remove = runStudio(QStringList{QStringLiteral("remove-node"), QStringLiteral("--yes"),
-                                                    QStringLiteral("--delete-pvc")} +
-                                        target());
+        const StudioRun remove = runStudio(QStringList{QStringLiteral("remove-node"), QStringLiteral("--yes"),
+                                                       QStringLiteral("--delete-pvc")} +
+                                           target());
         QVERIFY2(remove.exitCode == 0, qPrintable(remove.all()));
         QVERIFY2(remove.out.contains(QLatin1String("CLUSTER FORGET")), qPrintable(remove.out));
         QVERIFY2(remove.out.contains(QLatin1String("scale statefulset redis-app --replicas=7")),
@@ -359,7 +359,7 @@ private Q_SLOTS:
     // before it goes, and its volume is kept with the command that deletes it.
     void removeMaster()
     {
-        const CliRun remove =
+        const StudioRun remove =
             runStudio(QStringList{QStringLiteral("remove-node"), QStringLiteral("--yes")} + target());
         QVERIFY2(remove.exitCode == 0, qPrintable(remove.all()));
         QVERIFY2(remove.out.contains(QLatin1String("redis-app-6 is a master")), qPrintable(remove.out));
@@ -395,7 +395,7 @@ private Q_SLOTS:
                 .toString();
         QVERIFY(!pod.isEmpty() && !oldMaster.isEmpty());
 
-        const CliRun failover =
+        const StudioRun failover =
             runStudio(QStringList{QStringLiteral("failover"), QStringLiteral("--pod"), pod} + target());
         QVERIFY2(failover.exitCode == 0, qPrintable(failover.all()));
         QVERIFY2(failover.out.contains(QLatin1String("CLUSTER FAILOVER")), qPrintable(failover.out));
@@ -425,14 +425,14 @@ private Q_SLOTS:
             QStringLiteral("reshard"), QStringLiteral("--to"), to, QStringLiteral("--from"), from,
             QStringLiteral("--slots"), QStringLiteral("100")};
 
-        const CliRun dryRun = runStudio(reshard + QStringList{QStringLiteral("--dry-run")} + target());
+        const StudioRun dryRun = runStudio(reshard + QStringList{QStringLiteral("--dry-run")} + target());
         QVERIFY2(dryRun.exitCode == 0, qPrintable(dryRun.all()));
         QVERIFY2(dryRun.all().contains(QLatin1String("--cluster reshard")) &&
                      dryRun.all().contains(QLatin1String("--cluster-slots 100")),
                  qPrintable(dryRun.all()));
         QCOMPARE(nodeOfPod(statusJson(target()), to).value(QLatin1String("slot_count")).toInt(), toBefore);
 
-        const CliRun moved = runStudio(reshard + target());
+        const StudioRun moved = runStudio(reshard + target());
         QVERIFY2(moved.exitCode == 0, qPrintable(moved.all()));
         const QJsonObject after = statusJson(target());
         QCOMPARE(after.value(QLatin1String("situation")).toString(), QStringLiteral("healthy"));
@@ -440,10 +440,10 @@ private Q_SLOTS:
         QCOMPARE(nodeOfPod(after, from).value(QLatin1String("slot_count")).toInt(), fromBefore - 100);
         verifyKeys();
 
-        const CliRun unknown = runStudio(QStringList{QStringLiteral("reshard"), QStringLiteral("--to"),
-                                                     QStringLiteral("redis-app-99"),
-                                                     QStringLiteral("--slots"), QStringLiteral("1")} +
-                                         target());
+        const StudioRun unknown = runStudio(QStringList{QStringLiteral("reshard"), QStringLiteral("--to"),
+                                                        QStringLiteral("redis-app-99"),
+                                                        QStringLiteral("--slots"), QStringLiteral("1")} +
+                                            target());
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY2(unknown.err.contains(QLatin1String("redis-app-99")), qPrintable(unknown.all()));
     }
@@ -462,14 +462,14 @@ private Q_SLOTS:
         QVERIFY2(open.ok(), qPrintable(open.ok() ? QString() : open.error().message()));
         QCOMPARE(situation(), QStringLiteral("open-slots"));
 
-        const CliRun dry = runStudio(
+        const StudioRun dry = runStudio(
             QStringList{QStringLiteral("check"), QStringLiteral("--fix"), QStringLiteral("--dry-run")} +
             target());
         QCOMPARE(dry.exitCode, 1); // still open: nothing was changed
         QVERIFY2(dry.out.contains(clusterCli(QStringLiteral("fix"))), qPrintable(dry.out));
         QCOMPARE(situation(), QStringLiteral("open-slots"));
 
-        const CliRun fix =
+        const StudioRun fix =
             runStudio(QStringList{QStringLiteral("check"), QStringLiteral("--fix")} + target());
         QVERIFY2(fix.exitCode == 0, qPrintable(fix.all()));
         QVERIFY2(fix.out.contains(QLatin1String("Slot 0")), qPrintable(fix.out));
@@ -491,7 +491,7 @@ private Q_SLOTS:
                 90000),
             qPrintable(QStringLiteral("redis-app-6 did not start: ") + last));
 
-        const CliRun add = runStudio(
+        const StudioRun add = runStudio(
             QStringList{QStringLiteral("add-node"), QStringLiteral("--role"), QStringLiteral("replica")} +
             target());
         QVERIFY2(add.exitCode == 0, qPrintable(add.all()));
@@ -499,7 +499,7 @@ private Q_SLOTS:
                  qPrintable(add.out));
         QVERIFY2(!add.out.contains(QLatin1String("scale statefulset")), qPrintable(add.out));
         QCOMPARE(pods().size(), 7);
-        CliRun status;
+        StudioRun status;
         const QJsonObject json = statusJson(target(), &status);
         QVERIFY2(json.value(QLatin1String("situation")).toString() == QLatin1String("healthy"),
                  qPrintable(status.out + add.out));
@@ -511,13 +511,13 @@ private Q_SLOTS:
     {
         const qsizetype podCount = pods().size();
         QVERIFY(podCount > 0);
-        CliRun ask =
+        StudioRun ask =
             runStudio(QStringList{QStringLiteral("cleanup"), QStringLiteral("--delete-pvcs")} + target());
         QCOMPARE(ask.exitCode, 1);
         QVERIFY2(ask.all().contains(QLatin1String("pvc/redis-data-redis-app-0")), qPrintable(ask.all()));
         QCOMPARE(pods().size(), podCount); // nothing deleted without --yes
 
-        CliRun cleanup =
+        StudioRun cleanup =
             runStudio(QStringList{QStringLiteral("cleanup"), QStringLiteral("--delete-pvcs"),
                                   QStringLiteral("--delete-namespace"), QStringLiteral("--yes")} +
                       target());

@@ -3,7 +3,7 @@
 #include "job_helpers.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/slot_set.h"
-#include "support/redis_cli_runner.h"
+#include "support/program_run.h"
 
 #include <QRegularExpression>
 
@@ -54,12 +54,12 @@ Result<RedisCliCheck> runRedisCliCheck(const NodeAddress &seed, const QString &p
     if (!password.isEmpty())
         args << QStringLiteral("-a") << password << QStringLiteral("--no-auth-warning");
     args << QStringLiteral("--cluster") << QStringLiteral("check") << seed.toString();
-    const Result<ProcessRun> run = runRedisCli(args, 60000);
-    if (!run)
-        return run.error();
+    const ProgramRun run = runRedisCli(args, 60000);
+    if (!run.ran())
+        return run.failure;
     RedisCliCheck check;
-    check.exitCode = run->exitCode;
-    check.output = withoutColours(run->output);
+    check.exitCode = run.exitCode;
+    check.output = withoutColours(run.all());
     // "M: <id> <ip:port>" or "S: …", then indented lines about that node.
     static const QRegularExpression header(QStringLiteral("^([MS]): ([0-9a-f]{40}) (\\S+)"));
     static const QRegularExpression replicates(QStringLiteral("^\\s+replicates ([0-9a-f]{40})"));

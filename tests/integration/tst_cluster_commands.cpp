@@ -1,12 +1,11 @@
 #include "redis_cli_check.h"
-#include "studio_run.h"
 #include "support/redis_test_nodes.h"
+#include "support/studio_process.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,13 +15,12 @@ using rcs::test::RedisTestNodes;
 
 namespace {
 using Run = rcs::test::StudioRun;
-using rcs::test::describe;
-using rcs::test::studio;
+using rcs::test::runStudio;
 
-bool isOneSentence(const QByteArray &err)
+bool isOneSentence(const QString &err)
 {
-    const QByteArray text = err.trimmed();
-    return !text.isEmpty() && !text.contains('\n') && text.endsWith('.');
+    const QString text = err.trimmed();
+    return !text.isEmpty() && !text.contains(u'\n') && text.endsWith(u'.');
 }
 } // namespace
 
@@ -57,32 +55,32 @@ private Q_SLOTS:
     void usageErrors()
     {
         QFETCH(QStringList, args);
-        const Run run = studio(args);
-        QVERIFY2(run.exitCode == 2, qPrintable(describe(run)));
-        QVERIFY2(isOneSentence(run.err), qPrintable(describe(run)));
+        const Run run = runStudio(args);
+        QVERIFY2(run.exitCode == 2, qPrintable(run.describe()));
+        QVERIFY2(isOneSentence(run.err), qPrintable(run.describe()));
     }
 
     void helpPerCommand()
     {
         // --nodes selects the plain-endpoint form of the verb (without it the Kubernetes form answers).
-        const Run run = studio({QStringLiteral("create"), QStringLiteral("--nodes"),
-                                QStringLiteral("127.0.0.1"), QStringLiteral("--help")});
+        const Run run = runStudio({QStringLiteral("create"), QStringLiteral("--nodes"),
+                                   QStringLiteral("127.0.0.1"), QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(run.out.startsWith("Usage: redis-cluster-studio create [OPTIONS]\n"));
-        QVERIFY(run.out.contains("--cluster-replicas"));
-        QVERIFY(run.out.contains("--password"));
+        QVERIFY(run.out.startsWith(u"Usage: redis-cluster-studio create [OPTIONS]\n"));
+        QVERIFY(run.out.contains(u"--cluster-replicas"));
+        QVERIFY(run.out.contains(u"--password"));
         QVERIFY2(
-            run.out.contains("Without --nodes it works on the Redis pods of a Kubernetes StatefulSet: see "
+            run.out.contains(u"Without --nodes it works on the Redis pods of a Kubernetes StatefulSet: see "
                              "'redis-cluster-studio create --help'."),
-            run.out.constData());
+            qPrintable(run.out));
 
         // The Kubernetes form's help points back at the plain one, for every verb that has both.
         for (const QString &verb :
              {QStringLiteral("create"), QStringLiteral("status"), QStringLiteral("check"),
               QStringLiteral("recover"), QStringLiteral("add-node"), QStringLiteral("remove-node"),
               QStringLiteral("rebalance"), QStringLiteral("reshard"), QStringLiteral("failover")}) {
-            const Run kube = studio({verb, QStringLiteral("--help")});
-            const QString kubeHelp = QString::fromUtf8(kube.out);
+            const Run kube = runStudio({verb, QStringLiteral("--help")});
+            const QString kubeHelp = kube.out;
             QCOMPARE(kube.exitCode, 0);
             QVERIFY2(
                 kubeHelp.startsWith(QStringLiteral("Usage: redis-cluster-studio %1 [OPTIONS]\n").arg(verb)),
@@ -93,19 +91,19 @@ private Q_SLOTS:
                                         "StatefulSet's pods: see 'redis-cluster-studio %1 --nodes= --help'.")
                              .arg(verb)),
                      qPrintable(kubeHelp));
-            const Run plain = studio({verb, QStringLiteral("--nodes="), QStringLiteral("--help")});
+            const Run plain = runStudio({verb, QStringLiteral("--nodes="), QStringLiteral("--help")});
             QCOMPARE(plain.exitCode, 0);
-            QVERIFY2(plain.out.contains("--password") && !plain.out.contains("--kubeconfig"),
-                     plain.out.constData());
+            QVERIFY2(plain.out.contains(u"--password") && !plain.out.contains(u"--kubeconfig"),
+                     qPrintable(plain.out));
         }
     }
 
     // The README's first command without a display: the seed's story on a throw-away kube-sandbox.
     void demoTellsTheSeedsStoryOnTheSandbox()
     {
-        const Run run = studio({QStringLiteral("demo")});
-        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
-        const QString out = QString::fromUtf8(run.out);
+        const Run run = runStudio({QStringLiteral("demo")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        const QString out = run.out;
         // Every step, in the seed's order, each with its equivalent command and its time.
         const QStringList steps{QStringLiteral("sandbox start"),
                                 QStringLiteral("deploy --kubeconfig"),
@@ -152,13 +150,13 @@ private Q_SLOTS:
         const QByteArray path = qgetenv("PATH");
         const QTemporaryDir empty;
         qputenv("PATH", empty.path().toLocal8Bit());
-        const Run run = studio({QStringLiteral("demo")});
+        const Run run = runStudio({QStringLiteral("demo")});
         qputenv("PATH", path);
-        QVERIFY2(run.exitCode == 1, qPrintable(describe(run)));
-        QVERIFY2(
-            run.err.trimmed().endsWith("redis-server was not found on PATH; install the redis-server package "
-                                       "(scripts/install-deps.sh)."),
-            qPrintable(describe(run)));
+        QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
+        QVERIFY2(run.err.trimmed().endsWith(
+                     u"redis-server was not found on PATH; install the redis-server package "
+                     "(scripts/install-deps.sh)."),
+                 qPrintable(run.describe()));
     }
 
     void refuseFourNodesWithOneReplica()
@@ -167,37 +165,37 @@ private Q_SLOTS:
         for (int i = 0; i < 4; ++i)
             four.append(m_nodes.address(i).toString());
         const Run run =
-            studio({QStringLiteral("create"), QStringLiteral("--nodes"), four.join(QLatin1Char(',')),
-                    QStringLiteral("--cluster-replicas"), QStringLiteral("1")});
-        QVERIFY2(run.exitCode == 2, qPrintable(describe(run)));
-        QVERIFY2(isOneSentence(run.err), qPrintable(describe(run)));
+            runStudio({QStringLiteral("create"), QStringLiteral("--nodes"), four.join(QLatin1Char(',')),
+                       QStringLiteral("--cluster-replicas"), QStringLiteral("1")});
+        QVERIFY2(run.exitCode == 2, qPrintable(run.describe()));
+        QVERIFY2(isOneSentence(run.err), qPrintable(run.describe()));
     }
 
     void statusOfUnreachableNode()
     {
         const QString nobody =
             m_nodes.address(0).host.section(QLatin1Char('.'), 0, 2) + QStringLiteral(".222:6379");
-        const Run run = studio({QStringLiteral("status"), QStringLiteral("--nodes"), nobody});
-        QVERIFY2(run.exitCode == 1, qPrintable(describe(run)));
-        QVERIFY2(isOneSentence(run.err), qPrintable(describe(run)));
-        QVERIFY2(run.err.contains(nobody.toLatin1()), qPrintable(describe(run)));
+        const Run run = runStudio({QStringLiteral("status"), QStringLiteral("--nodes"), nobody});
+        QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
+        QVERIFY2(isOneSentence(run.err), qPrintable(run.describe()));
+        QVERIFY2(run.err.contains(nobody), qPrintable(run.describe()));
     }
 
     void createStatusCheck()
     {
         const Run created =
-            studio({QStringLiteral("create"), QStringLiteral("--nodes"), m_nodes.addressList(),
-                    QStringLiteral("--cluster-replicas"), QStringLiteral("1")});
-        QVERIFY2(created.exitCode == 0, qPrintable(describe(created)));
-        QVERIFY2(created.out.startsWith("cluster_state: ok"), qPrintable(describe(created)));
+            runStudio({QStringLiteral("create"), QStringLiteral("--nodes"), m_nodes.addressList(),
+                       QStringLiteral("--cluster-replicas"), QStringLiteral("1")});
+        QVERIFY2(created.exitCode == 0, qPrintable(created.describe()));
+        QVERIFY2(created.out.startsWith(u"cluster_state: ok"), qPrintable(created.describe()));
 
         // One address is enough: the others are discovered.
-        const Run status = studio({QStringLiteral("status"), QStringLiteral("--nodes"),
-                                   m_nodes.address(3).toString(), QStringLiteral("--json")});
-        QVERIFY2(status.exitCode == 0, qPrintable(describe(status)));
+        const Run status = runStudio({QStringLiteral("status"), QStringLiteral("--nodes"),
+                                      m_nodes.address(3).toString(), QStringLiteral("--json")});
+        QVERIFY2(status.exitCode == 0, qPrintable(status.describe()));
         QJsonParseError parseError;
-        const QJsonObject json = QJsonDocument::fromJson(status.out, &parseError).object();
-        QVERIFY2(parseError.error == QJsonParseError::NoError, qPrintable(describe(status)));
+        const QJsonObject json = QJsonDocument::fromJson(status.out.toUtf8(), &parseError).object();
+        QVERIFY2(parseError.error == QJsonParseError::NoError, qPrintable(status.describe()));
         QCOMPARE(json.value(QStringLiteral("cluster_state")).toString(), QStringLiteral("ok"));
         // The situation the studio shows for the same nodes (one assessor for both front ends).
         QCOMPARE(json.value(QStringLiteral("situation")).toString(), QStringLiteral("healthy"));
@@ -234,16 +232,16 @@ private Q_SLOTS:
 
         const QString named = build->name + QLatin1Char(' ') + build->version.toString();
         const Run text =
-            studio({QStringLiteral("status"), QStringLiteral("--nodes"), m_nodes.address(3).toString()});
-        QVERIFY2(text.exitCode == 0, qPrintable(describe(text)));
-        QCOMPARE(text.out.count((QStringLiteral("reachable, ") + named + QLatin1Char(',')).toUtf8()), 6);
+            runStudio({QStringLiteral("status"), QStringLiteral("--nodes"), m_nodes.address(3).toString()});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
+        QCOMPARE(text.out.count(QStringLiteral("reachable, ") + named + QLatin1Char(',')), 6);
 
         const Run check =
-            studio({QStringLiteral("check"), QStringLiteral("--nodes"), m_nodes.address(0).toString()});
-        QVERIFY2(check.exitCode == 0, qPrintable(describe(check)));
-        QVERIFY(check.out.contains("[OK] All 16384 slots are covered."));
-        QVERIFY2(check.out.contains((QStringLiteral("[OK] All 6 nodes that answered run ") + named).toUtf8()),
-                 qPrintable(describe(check)));
+            runStudio({QStringLiteral("check"), QStringLiteral("--nodes"), m_nodes.address(0).toString()});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.describe()));
+        QVERIFY(check.out.contains(u"[OK] All 16384 slots are covered."));
+        QVERIFY2(check.out.contains(QStringLiteral("[OK] All 6 nodes that answered run ") + named),
+                 qPrintable(check.describe()));
 
         // redis-cli's check agrees with the command's verdict and lists every node as we do.
         const Result<test::RedisCliCheck> cli = test::runRedisCliCheck(m_nodes.address(0));
@@ -258,26 +256,26 @@ private Q_SLOTS:
     void createRefusesNodesOfAFormedCluster()
     {
         // Runs after createStatusCheck: every node now knows others and has slots or a master.
-        const Run again = studio({QStringLiteral("create"), QStringLiteral("--nodes"), m_nodes.addressList(),
-                                  QStringLiteral("--cluster-replicas"), QStringLiteral("1")});
-        QVERIFY2(again.exitCode == 1, qPrintable(describe(again)));
-        QVERIFY2(isOneSentence(again.err), qPrintable(describe(again)));
-        QVERIFY2(again.err.contains(" is not empty"), qPrintable(describe(again)));
-        QVERIFY2(again.err.contains(m_nodes.address(0).toString().toLatin1()), qPrintable(describe(again)));
+        const Run again =
+            runStudio({QStringLiteral("create"), QStringLiteral("--nodes"), m_nodes.addressList(),
+                       QStringLiteral("--cluster-replicas"), QStringLiteral("1")});
+        QVERIFY2(again.exitCode == 1, qPrintable(again.describe()));
+        QVERIFY2(isOneSentence(again.err), qPrintable(again.describe()));
+        QVERIFY2(again.err.contains(u" is not empty"), qPrintable(again.describe()));
+        QVERIFY2(again.err.contains(m_nodes.address(0).toString()), qPrintable(again.describe()));
         // And nothing changed: the cluster is still healthy.
         const Run check =
-            studio({QStringLiteral("check"), QStringLiteral("--nodes"), m_nodes.address(0).toString()});
-        QVERIFY2(check.exitCode == 0, qPrintable(describe(check)));
+            runStudio({QStringLiteral("check"), QStringLiteral("--nodes"), m_nodes.address(0).toString()});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.describe()));
     }
 
     void statusAndCheckWithKilledMaster()
     {
         // Runs after createStatusCheck on the same cluster.
-        const Run before = studio({QStringLiteral("status"), QStringLiteral("--nodes"),
-                                   m_nodes.address(0).toString(), QStringLiteral("--json")});
-        QVERIFY2(before.exitCode == 0, qPrintable(describe(before)));
-        const QJsonArray nodes =
-            QJsonDocument::fromJson(before.out).object().value(QStringLiteral("nodes")).toArray();
+        const Run before = runStudio({QStringLiteral("status"), QStringLiteral("--nodes"),
+                                      m_nodes.address(0).toString(), QStringLiteral("--json")});
+        QVERIFY2(before.exitCode == 0, qPrintable(before.describe()));
+        const QJsonArray nodes = before.json().value(QStringLiteral("nodes")).toArray();
         QString victimAddress;
         QString victimId;
         for (const QJsonValue &value : nodes) {
@@ -298,10 +296,10 @@ private Q_SLOTS:
         const QString seed = m_nodes.address(victim == 0 ? 1 : 0).toString();
 
         const Run check =
-            studio({QStringLiteral("check"), QStringLiteral("--nodes"), seed, QStringLiteral("--json")});
-        QVERIFY2(check.exitCode == 1, qPrintable(describe(check)));
-        QVERIFY2(isOneSentence(check.err), qPrintable(describe(check)));
-        const QJsonObject report = QJsonDocument::fromJson(check.out).object();
+            runStudio({QStringLiteral("check"), QStringLiteral("--nodes"), seed, QStringLiteral("--json")});
+        QVERIFY2(check.exitCode == 1, qPrintable(check.describe()));
+        QVERIFY2(isOneSentence(check.err), qPrintable(check.describe()));
+        const QJsonObject report = check.json();
         QCOMPARE(report.value(QStringLiteral("healthy")).toBool(), false);
         bool namesVictim = false;
         for (const QJsonValue &finding : report.value(QStringLiteral("findings")).toArray()) {
@@ -309,7 +307,7 @@ private Q_SLOTS:
                 finding.toObject().value(QStringLiteral("node_id")).toString() == victimId)
                 namesVictim = true;
         }
-        QVERIFY2(namesVictim, qPrintable(describe(check)));
+        QVERIFY2(namesVictim, qPrintable(check.describe()));
 
         // redis-cli also exits 1: it leaves the dead master out and finds its slots uncovered — unless the
         // replica already took over (the machine stalled for cluster-node-timeout since the kill), after
@@ -331,12 +329,11 @@ private Q_SLOTS:
         // Status keeps working and, once the failure is agreed, shows the dead master flagged fail.
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
-                const Run status = studio(
+                const Run status = runStudio(
                     {QStringLiteral("status"), QStringLiteral("--nodes"), seed, QStringLiteral("--json")});
                 if (status.exitCode != 0)
                     return false;
-                for (const QJsonValue &value :
-                     QJsonDocument::fromJson(status.out).object().value(QStringLiteral("nodes")).toArray()) {
+                for (const QJsonValue &value : status.json().value(QStringLiteral("nodes")).toArray()) {
                     const QJsonObject node = value.toObject();
                     if (node.value(QStringLiteral("id")).toString() == victimId)
                         return !node.value(QStringLiteral("reachable")).toBool() &&
@@ -345,9 +342,9 @@ private Q_SLOTS:
                 return false;
             }(),
             30000);
-        const Run text = studio({QStringLiteral("status"), QStringLiteral("--nodes"), seed});
-        QVERIFY2(text.exitCode == 0, qPrintable(describe(text)));
-        QVERIFY2(text.out.contains("UNREACHABLE"), qPrintable(describe(text)));
+        const Run text = runStudio({QStringLiteral("status"), QStringLiteral("--nodes"), seed});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
+        QVERIFY2(text.out.contains(u"UNREACHABLE"), qPrintable(text.describe()));
     }
 
     void checkNamesMixedServers()
@@ -368,22 +365,21 @@ private Q_SLOTS:
         const Result<void> started = nodes.start(3, options);
         QVERIFY2(started.ok(), qPrintable(started.error().message()));
 
-        const Run created =
-            studio({QStringLiteral("create"), QStringLiteral("--nodes"), nodes.addressList(),
-                    QStringLiteral("--cluster-replicas"), QStringLiteral("0"), QStringLiteral("--verbose")});
-        QVERIFY2(created.exitCode == 0, qPrintable(describe(created)));
-        const auto cliLine = [&](const test::RedisServerBuild &build, int node) -> QByteArray {
-            return (build.name + QStringLiteral("-cli -h ") + nodes.address(node).host + QLatin1Char(' '))
-                .toUtf8();
+        const Run created = runStudio({QStringLiteral("create"), QStringLiteral("--nodes"),
+                                       nodes.addressList(), QStringLiteral("--cluster-replicas"),
+                                       QStringLiteral("0"), QStringLiteral("--verbose")});
+        QVERIFY2(created.exitCode == 0, qPrintable(created.describe()));
+        const auto cliLine = [&](const test::RedisServerBuild &build, int node) -> QString {
+            return build.name + QStringLiteral("-cli -h ") + nodes.address(node).host + QLatin1Char(' ');
         };
-        QVERIFY2(created.err.contains(cliLine(*mine, 0)), qPrintable(describe(created)));
-        QVERIFY2(created.err.contains(cliLine(*theirs, 2)), qPrintable(describe(created)));
+        QVERIFY2(created.err.contains(cliLine(*mine, 0)), qPrintable(created.describe()));
+        QVERIFY2(created.err.contains(cliLine(*theirs, 2)), qPrintable(created.describe()));
 
-        const Run status = studio({QStringLiteral("status"), QStringLiteral("--nodes"),
-                                   nodes.address(0).toString(), QStringLiteral("--json")});
-        QVERIFY2(status.exitCode == 0, qPrintable(describe(status)));
+        const Run status = runStudio({QStringLiteral("status"), QStringLiteral("--nodes"),
+                                      nodes.address(0).toString(), QStringLiteral("--json")});
+        QVERIFY2(status.exitCode == 0, qPrintable(status.describe()));
         int named = 0;
-        for (const QJsonValue &value : test::json(status).value(QStringLiteral("nodes")).toArray()) {
+        for (const QJsonValue &value : status.json().value(QStringLiteral("nodes")).toArray()) {
             const QJsonObject node = value.toObject();
             const bool isOther =
                 node.value(QStringLiteral("address")).toString() == nodes.address(2).toString();
@@ -395,10 +391,10 @@ private Q_SLOTS:
         }
         QCOMPARE(named, 3);
 
-        const Run check = studio({QStringLiteral("check"), QStringLiteral("--nodes"),
-                                  nodes.address(0).toString(), QStringLiteral("--json")});
-        QVERIFY2(check.exitCode == 0, qPrintable(describe(check)));
-        const QJsonObject report = test::json(check);
+        const Run check = runStudio({QStringLiteral("check"), QStringLiteral("--nodes"),
+                                     nodes.address(0).toString(), QStringLiteral("--json")});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.describe()));
+        const QJsonObject report = check.json();
         QCOMPARE(report.value(QStringLiteral("healthy")).toBool(), true);
         QString mixed;
         for (const QJsonValue &finding : report.value(QStringLiteral("findings")).toArray()) {
@@ -415,8 +411,8 @@ private Q_SLOTS:
         };
         QVERIFY2(mixed.contains(on(*mine, nodes.address(0).toString() + QStringLiteral(", ") +
                                               nodes.address(1).toString())),
-                 qPrintable(describe(check)));
-        QVERIFY2(mixed.contains(on(*theirs, nodes.address(2).toString())), qPrintable(describe(check)));
+                 qPrintable(check.describe()));
+        QVERIFY2(mixed.contains(on(*theirs, nodes.address(2).toString())), qPrintable(check.describe()));
     }
 
     void passwordProtectedNodes()
@@ -430,29 +426,30 @@ private Q_SLOTS:
         const Result<void> started = nodes.start(3, options);
         QVERIFY2(started.ok(), qPrintable(started.error().message()));
 
-        const Run created = studio({QStringLiteral("create"), QStringLiteral("--nodes"), nodes.addressList(),
-                                    QStringLiteral("--cluster-replicas"), QStringLiteral("0"),
-                                    QStringLiteral("--password"), password, QStringLiteral("--verbose")});
-        QVERIFY2(created.exitCode == 0, qPrintable(describe(created)));
-        QVERIFY2(created.out.startsWith("cluster_state: ok"), qPrintable(describe(created)));
-        QVERIFY2(created.err.contains("CLUSTER MEET"), qPrintable(describe(created)));
-        QVERIFY(!created.out.contains(password.toLatin1()) && !created.err.contains(password.toLatin1()));
+        const Run created =
+            runStudio({QStringLiteral("create"), QStringLiteral("--nodes"), nodes.addressList(),
+                       QStringLiteral("--cluster-replicas"), QStringLiteral("0"),
+                       QStringLiteral("--password"), password, QStringLiteral("--verbose")});
+        QVERIFY2(created.exitCode == 0, qPrintable(created.describe()));
+        QVERIFY2(created.out.startsWith(u"cluster_state: ok"), qPrintable(created.describe()));
+        QVERIFY2(created.err.contains(u"CLUSTER MEET"), qPrintable(created.describe()));
+        QVERIFY(!created.out.contains(password) && !created.err.contains(password));
 
         // Without the password every node refuses: exit 1, one sentence naming a node.
         const Run denied =
-            studio({QStringLiteral("status"), QStringLiteral("--nodes"), nodes.address(0).toString()});
-        QVERIFY2(denied.exitCode == 1, qPrintable(describe(denied)));
-        QVERIFY2(isOneSentence(denied.err), qPrintable(describe(denied)));
-        QVERIFY2(denied.err.contains(nodes.address(0).toString().toLatin1()), qPrintable(describe(denied)));
+            runStudio({QStringLiteral("status"), QStringLiteral("--nodes"), nodes.address(0).toString()});
+        QVERIFY2(denied.exitCode == 1, qPrintable(denied.describe()));
+        QVERIFY2(isOneSentence(denied.err), qPrintable(denied.describe()));
+        QVERIFY2(denied.err.contains(nodes.address(0).toString()), qPrintable(denied.describe()));
 
         qputenv("REDISCLI_AUTH", password.toUtf8());
         const Run checked =
-            studio({QStringLiteral("check"), QStringLiteral("--nodes"), nodes.address(1).toString(),
-                    QStringLiteral("--json"), QStringLiteral("--verbose")});
+            runStudio({QStringLiteral("check"), QStringLiteral("--nodes"), nodes.address(1).toString(),
+                       QStringLiteral("--json"), QStringLiteral("--verbose")});
         qunsetenv("REDISCLI_AUTH");
-        QVERIFY2(checked.exitCode == 0, qPrintable(describe(checked)));
-        QCOMPARE(test::json(checked).value(QStringLiteral("healthy")).toBool(), true);
-        QVERIFY(!checked.out.contains(password.toLatin1()) && !checked.err.contains(password.toLatin1()));
+        QVERIFY2(checked.exitCode == 0, qPrintable(checked.describe()));
+        QCOMPARE(checked.json().value(QStringLiteral("healthy")).toBool(), true);
+        QVERIFY(!checked.out.contains(password) && !checked.err.contains(password));
 
         // redis-cli, given the password, agrees.
         const Result<test::RedisCliCheck> cli = test::runRedisCliCheck(nodes.address(0), password);

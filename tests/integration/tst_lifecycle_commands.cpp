@@ -1,11 +1,10 @@
 #include "redis_cli_check.h"
-#include "studio_run.h"
 #include "support/redis_test_nodes.h"
+#include "support/studio_process.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 using namespace rcs;
@@ -14,9 +13,7 @@ using rcs::test::RedisTestNodes;
 namespace {
 
 using Run = rcs::test::StudioRun;
-using rcs::test::describe;
-using rcs::test::json;
-using rcs::test::studio;
+using rcs::test::runStudio;
 
 } // namespace
 
@@ -36,9 +33,9 @@ private:
     }
     QJsonArray statusNodes()
     {
-        const Run run = studio({QStringLiteral("status"), QStringLiteral("--nodes"),
-                                m_nodes.address(0).toString(), QStringLiteral("--json")});
-        return json(run).value(QStringLiteral("nodes")).toArray();
+        const Run run = runStudio({QStringLiteral("status"), QStringLiteral("--nodes"),
+                                   m_nodes.address(0).toString(), QStringLiteral("--json")});
+        return run.json().value(QStringLiteral("nodes")).toArray();
     }
     QString idWith(const QString &role, const QString &address = {})
     {
@@ -80,9 +77,9 @@ private Q_SLOTS:
     {
         const Result<void> started = m_nodes.start(7);
         QVERIFY2(started.ok(), qPrintable(started.error().message()));
-        const Run run = studio({QStringLiteral("create"), QStringLiteral("--nodes"), clusterNodes(),
-                                QStringLiteral("--cluster-replicas"), QStringLiteral("1")});
-        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        const Run run = runStudio({QStringLiteral("create"), QStringLiteral("--nodes"), clusterNodes(),
+                                   QStringLiteral("--cluster-replicas"), QStringLiteral("1")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
         const QString differs = test::redisCliDisagreement(m_nodes.address(0));
         QVERIFY2(differs.isEmpty(), qPrintable(differs));
     }
@@ -119,10 +116,10 @@ private Q_SLOTS:
     void usageErrors()
     {
         QFETCH(QStringList, args);
-        const Run run = studio(args);
-        QVERIFY2(run.exitCode == 2, qPrintable(describe(run)));
+        const Run run = runStudio(args);
+        QVERIFY2(run.exitCode == 2, qPrintable(run.describe()));
         QVERIFY(run.out.isEmpty());
-        QVERIFY(run.err.trimmed().count('\n') == 0);
+        QVERIFY(run.err.trimmed().count(u'\n') == 0);
     }
 
     void lifeOfACluster()
@@ -130,50 +127,49 @@ private Q_SLOTS:
         const QString seed = m_nodes.address(0).toString();
         const QString n = QStringLiteral("--nodes");
 
-        Run run = studio({QStringLiteral("rebalance"), n, seed, QStringLiteral("--dry-run")});
-        QVERIFY2(run.exitCode == 0 && run.out.contains("No rebalancing needed"), qPrintable(describe(run)));
+        Run run = runStudio({QStringLiteral("rebalance"), n, seed, QStringLiteral("--dry-run")});
+        QVERIFY2(run.exitCode == 0 && run.out.contains(u"No rebalancing needed"), qPrintable(run.describe()));
 
-        run = studio({QStringLiteral("add-node"), n, seed, QStringLiteral("--new"),
-                      m_nodes.address(6).toString(), QStringLiteral("--json")});
-        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
-        const QString added = json(run).value(QStringLiteral("added")).toString();
+        run = runStudio({QStringLiteral("add-node"), n, seed, QStringLiteral("--new"),
+                         m_nodes.address(6).toString(), QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        const QString added = run.json().value(QStringLiteral("added")).toString();
         QCOMPARE(added.size(), 40);
-        QCOMPARE(json(run).value(QStringLiteral("slots_moved")).toInt(), 4096);
+        QCOMPARE(run.json().value(QStringLiteral("slots_moved")).toInt(), 4096);
 
         const QString replica = idWith(QStringLiteral("replica"));
         QVERIFY(!replica.isEmpty());
-        run = studio({QStringLiteral("failover"), n, seed, QStringLiteral("--node"), replica.left(10)});
-        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        run = runStudio({QStringLiteral("failover"), n, seed, QStringLiteral("--node"), replica.left(10)});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
         QCOMPARE(roleOf(replica), QStringLiteral("master"));
 
         // Without --yes: the plan with its redis-cli lines, exit 1, and nothing changed.
         const QMap<QString, QString> before = shape();
         QCOMPARE(before.size(), 7);
         QVERIFY(before.value(added).startsWith(QStringLiteral("master")));
-        run = studio({QStringLiteral("remove-node"), n, seed, QStringLiteral("--node"), added.left(10)});
-        QVERIFY2(run.exitCode == 1, qPrintable(describe(run)));
-        QVERIFY2(run.err.contains("Nothing was changed: run again with --yes to confirm."),
-                 qPrintable(describe(run)));
-        QVERIFY2(run.out.contains("is a master with 4096 slots; they move with their keys:"),
-                 qPrintable(describe(run)));
-        QVERIFY2(run.out.contains("(CLUSTER FORGET)") && run.out.contains(seed.toUtf8()),
-                 qPrintable(describe(run)));
-        QVERIFY2(run.out.contains("-cli --cluster reshard ") &&
-                     run.out.contains(QStringLiteral("--cluster-from %1").arg(added).toUtf8()),
-                 qPrintable(describe(run)));
-        QVERIFY2(run.out.contains(QStringLiteral("--cluster del-node ").toUtf8()) &&
-                     run.out.contains(QStringLiteral(" %1\n").arg(added).toUtf8()),
-                 qPrintable(describe(run)));
+        run = runStudio({QStringLiteral("remove-node"), n, seed, QStringLiteral("--node"), added.left(10)});
+        QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
+        QVERIFY2(run.err.contains(u"Nothing was changed: run again with --yes to confirm."),
+                 qPrintable(run.describe()));
+        QVERIFY2(run.out.contains(u"is a master with 4096 slots; they move with their keys:"),
+                 qPrintable(run.describe()));
+        QVERIFY2(run.out.contains(u"(CLUSTER FORGET)") && run.out.contains(seed), qPrintable(run.describe()));
+        QVERIFY2(run.out.contains(u"-cli --cluster reshard ") &&
+                     run.out.contains(QStringLiteral("--cluster-from %1").arg(added)),
+                 qPrintable(run.describe()));
+        QVERIFY2(run.out.contains(QStringLiteral("--cluster del-node ")) &&
+                     run.out.contains(QStringLiteral(" %1\n").arg(added)),
+                 qPrintable(run.describe()));
         QCOMPARE(shape(), before);
 
-        run = studio({QStringLiteral("remove-node"), n, seed, QStringLiteral("--node"), added.left(10),
-                      QStringLiteral("--yes")});
-        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        run = runStudio({QStringLiteral("remove-node"), n, seed, QStringLiteral("--node"), added.left(10),
+                         QStringLiteral("--yes")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
         QCOMPARE(statusNodes().size(), 6);
         QVERIFY(!shape().contains(added));
 
-        run = studio({QStringLiteral("check"), n, seed, QStringLiteral("--fix")});
-        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        run = runStudio({QStringLiteral("check"), n, seed, QStringLiteral("--fix")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
     }
 
     void recoverAfterNewAddresses()
@@ -182,22 +178,22 @@ private Q_SLOTS:
         QStringList all;
         for (const NodeAddress &address : m_nodes.addresses())
             all.append(address.toString());
-        const Run run = studio({QStringLiteral("recover"), QStringLiteral("--nodes"),
-                                all.join(QLatin1Char(',')), QStringLiteral("--json")});
-        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
-        const QJsonObject result = json(run);
+        const Run run = runStudio({QStringLiteral("recover"), QStringLiteral("--nodes"),
+                                   all.join(QLatin1Char(',')), QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        const QJsonObject result = run.json();
         QVERIFY(result.value(QStringLiteral("recovered")).toBool());
         QCOMPARE(result.value(QStringLiteral("meets")).toInt(), 30);
         // The removed node is blank now: reported, left alone.
-        QVERIFY2(run.err.contains(m_nodes.address(6).toString().toUtf8()), qPrintable(describe(run)));
+        QVERIFY2(run.err.contains(m_nodes.address(6).toString()), qPrintable(run.describe()));
         QCOMPARE(result.value(QStringLiteral("topology"))
                      .toObject()
                      .value(QStringLiteral("cluster_state"))
                      .toString(),
                  QStringLiteral("ok"));
         const Run check =
-            studio({QStringLiteral("check"), QStringLiteral("--nodes"), m_nodes.address(2).toString()});
-        QVERIFY2(check.exitCode == 0, qPrintable(describe(check)));
+            runStudio({QStringLiteral("check"), QStringLiteral("--nodes"), m_nodes.address(2).toString()});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.describe()));
     }
 };
 

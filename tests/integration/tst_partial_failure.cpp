@@ -16,7 +16,7 @@
 #include "redis/recover_job.h"
 #include "redis/redis_pool.h"
 #include "redis_cli_check.h"
-#include "support/redis_cli_runner.h"
+#include "support/program_run.h"
 #include "support/redis_test_nodes.h"
 
 #include <QElapsedTimer>
@@ -124,8 +124,8 @@ private Q_SLOTS:
     void healsThroughTheSurvivor()
     {
         QFETCH(bool, survivorIsMaster);
-        const Result<test::ProcessRun> version = test::runRedisCli({QStringLiteral("--version")});
-        if (!version && version.error().code() == ErrorCode::NotFound)
+        const test::ProgramRun version = test::runRedisCli({QStringLiteral("--version")});
+        if (version.failure.code() == ErrorCode::NotFound)
             QSKIP("redis-cli (Debian package redis-tools) is not installed; this test compares with it.");
 
         // Two harness sets, so that exactly the five can move to new addresses.

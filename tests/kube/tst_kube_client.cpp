@@ -7,13 +7,13 @@
 #include "kube/kube_watch.h"
 #include "kube/retry_after.h"
 #include "kube_client_samples.h"
+#include "support/program_run.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QSslKey>
 #include <QStandardPaths>
@@ -91,19 +91,6 @@ private:
                                              "http_proxy",  "NO_PROXY",    "no_proxy"};
     QList<std::pair<const char *, QByteArray>> m_saved;
 };
-
-// Runs openssl (bounded); empty on success, else what went wrong.
-QString openssl(const QStringList &args)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(QStringLiteral("openssl"), args);
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit ||
-        process.exitCode() != 0)
-        return QStringLiteral("openssl %1: %2%3")
-            .arg(args.join(QLatin1Char(' ')), QString::fromUtf8(process.readAll()), process.errorString());
-    return {};
-}
 
 } // namespace
 
@@ -777,12 +764,13 @@ private Q_SLOTS:
             QSKIP("openssl is not installed: the test CA cannot be made.");
         const QString caKey = m_dir.filePath(QStringLiteral("own-ca.key"));
         const QString caCert = m_dir.filePath(QStringLiteral("own-ca.crt"));
-        const QString failure =
-            openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                     QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                     QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                     QStringLiteral("-subj"), QStringLiteral("/CN=own-ca"), QStringLiteral("-days"),
-                     QStringLiteral("2"), QStringLiteral("-keyout"), caKey, QStringLiteral("-out"), caCert});
+        const QString failure = rcs::test::runToSuccess(
+            QStringLiteral("openssl"),
+            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+             QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
+             QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=own-ca"),
+             QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-keyout"), caKey,
+             QStringLiteral("-out"), caCert});
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         t.cluster.certificateAuthority = caCert;
         const QList<QSslCertificate> some = QSslCertificate::fromPath(caCert);
@@ -852,7 +840,7 @@ private Q_SLOTS:
               QStringList{QStringLiteral("pkcs8"), QStringLiteral("-topk8"), QStringLiteral("-passout"),
                           QStringLiteral("pass:locked"), QStringLiteral("-in"), ec, QStringLiteral("-out"),
                           ec + QStringLiteral(".enc")}}) {
-            const QString failure = openssl(args);
+            const QString failure = rcs::test::runToSuccess(QStringLiteral("openssl"), args);
             QVERIFY2(failure.isEmpty(), qPrintable(failure));
         }
         // PKCS#1, SEC1 and PKCS#8 of both algorithms, from a file and inline.

@@ -13,6 +13,7 @@
 #include "socks5_proxy.h"
 #include "support/kube_sandbox_fixture.h"
 #include "support/pod_exec.h"
+#include "support/program_run.h"
 #include "support/statefulset_pods_job.h"
 
 #include <QDateTime>
@@ -21,7 +22,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpSocket>
@@ -113,19 +113,6 @@ QByteArray roundTrip(QTcpSocket &socket, const QList<QByteArray> &words, int tim
         },
         timeoutMs);
     return complete ? buffer : QByteArray();
-}
-
-// Runs a tool to its end (bounded); its output on failure.
-QString runTool(const QString &program, const QStringList &args)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(program, args);
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit ||
-        process.exitCode() != 0)
-        return program + QLatin1Char(' ') + args.join(QLatin1Char(' ')) + QStringLiteral(" failed: ") +
-               QString::fromUtf8(process.readAll()) + process.errorString();
-    return {};
 }
 
 QByteArray readFile(const QString &path)
@@ -222,27 +209,28 @@ private Q_SLOTS:
         const QString pki = dir.filePath(QStringLiteral("pki/"));
         QVERIFY(QFile::copy(m_sandbox.caCertificatePath(), pki + QStringLiteral("ca.crt")));
         const QString caKey = m_sandbox.dataDir() + QStringLiteral("/ca.key");
-        QString failure = runTool(openssl, {QStringLiteral("genrsa"), QStringLiteral("-traditional"),
-                                            QStringLiteral("-out"), pki + QStringLiteral("rsa.key"),
-                                            QStringLiteral("2048")});
+        QString failure = test::runToSuccess(
+            openssl, {QStringLiteral("genrsa"), QStringLiteral("-traditional"), QStringLiteral("-out"),
+                      pki + QStringLiteral("rsa.key"), QStringLiteral("2048")});
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         QVERIFY(readFile(pki + QStringLiteral("rsa.key")).startsWith("-----BEGIN RSA PRIVATE KEY-----"));
-        failure = runTool(openssl, {QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-key"),
-                                    pki + QStringLiteral("rsa.key"), QStringLiteral("-subj"),
-                                    QStringLiteral("/O=system:masters/CN=rsa-admin"), QStringLiteral("-out"),
-                                    pki + QStringLiteral("rsa.csr")});
+        failure = test::runToSuccess(openssl,
+                                     {QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-key"),
+                                      pki + QStringLiteral("rsa.key"), QStringLiteral("-subj"),
+                                      QStringLiteral("/O=system:masters/CN=rsa-admin"),
+                                      QStringLiteral("-out"), pki + QStringLiteral("rsa.csr")});
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
-        failure = runTool(openssl, {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                                    pki + QStringLiteral("rsa.csr"), QStringLiteral("-CA"),
-                                    m_sandbox.caCertificatePath(), QStringLiteral("-CAkey"), caKey,
-                                    QStringLiteral("-set_serial"), QStringLiteral("4242"),
-                                    QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-sha256"),
-                                    QStringLiteral("-out"), pki + QStringLiteral("rsa.crt")});
+        failure = test::runToSuccess(
+            openssl, {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                      pki + QStringLiteral("rsa.csr"), QStringLiteral("-CA"), m_sandbox.caCertificatePath(),
+                      QStringLiteral("-CAkey"), caKey, QStringLiteral("-set_serial"), QStringLiteral("4242"),
+                      QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-sha256"),
+                      QStringLiteral("-out"), pki + QStringLiteral("rsa.crt")});
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
-        failure =
-            runTool(openssl, {QStringLiteral("pkcs8"), QStringLiteral("-topk8"), QStringLiteral("-nocrypt"),
-                              QStringLiteral("-in"), pki + QStringLiteral("rsa.key"), QStringLiteral("-out"),
-                              pki + QStringLiteral("rsa.pk8")});
+        failure = test::runToSuccess(openssl, {QStringLiteral("pkcs8"), QStringLiteral("-topk8"),
+                                               QStringLiteral("-nocrypt"), QStringLiteral("-in"),
+                                               pki + QStringLiteral("rsa.key"), QStringLiteral("-out"),
+                                               pki + QStringLiteral("rsa.pk8")});
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         QVERIFY(readFile(pki + QStringLiteral("rsa.pk8")).startsWith("-----BEGIN PRIVATE KEY-----"));
 

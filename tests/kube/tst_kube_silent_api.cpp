@@ -7,8 +7,8 @@
 #include "kube/kube_client.h"
 #include "kube/kube_config.h"
 #include "kube/kube_request.h"
+#include "support/studio_process.h"
 
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -99,21 +99,13 @@ private Q_SLOTS:
         file.close();
 
         // The command runs with its default bounds: the API's transfer timeout (30 s) comes first.
-        QProcess studio;
-        QSignalSpy finished(&studio, &QProcess::finished);
-        studio.start(qEnvironmentVariable("RCS_BINARY_DIR") + QStringLiteral("/app/redis-cluster-studio"),
-                     {QStringLiteral("status"), QStringLiteral("--kubeconfig"), kubeconfig});
-        QVERIFY2(studio.waitForStarted(10000), qPrintable(studio.errorString()));
-        const bool ended = finished.wait(90000); // the event loop runs: the server accepts meanwhile
-        if (!ended) {
-            studio.kill();
-            studio.waitForFinished(5000);
-        }
-        const QString out = QString::fromUtf8(studio.readAllStandardOutput());
-        const QString err = QString::fromUtf8(studio.readAllStandardError());
-        const QString all = QStringLiteral("stdout:\n%1\nstderr:\n%2").arg(out, err);
-        QVERIFY2(ended, qPrintable(all));
-        QCOMPARE(studio.exitCode(), 1);
+        // The event loop runs meanwhile: the server accepts.
+        const rcs::test::StudioRun run = rcs::test::runStudio(
+            {QStringLiteral("status"), QStringLiteral("--kubeconfig"), kubeconfig}, 90000);
+        const QString &err = run.err;
+        const QString all = run.describe();
+        QVERIFY2(run.ran(), qPrintable(all));
+        QCOMPARE(run.exitCode, 1);
         QVERIFY2(err.contains(QStringLiteral("did not answer the request to get namespaces within 30 s")),
                  qPrintable(all));
         QVERIFY2(!err.contains(QStringLiteral("QIODevice")), qPrintable(all));

@@ -71,7 +71,7 @@ private Q_SLOTS:
         QVERIFY2(QFileInfo::exists(studioExecutable()), "redis-cluster-studio was not built");
         const Result<void> started = m_sandbox.start(3);
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message()));
-        const CliRun deploy =
+        const StudioRun deploy =
             runStudio(QStringList{QStringLiteral("deploy"), QStringLiteral("--replicas"), QStringLiteral("6"),
                                   QStringLiteral("--timeout"), QStringLiteral("150")} +
                       m_sandbox.target(QStringLiteral("direct")));
@@ -90,8 +90,8 @@ private Q_SLOTS:
         QCOMPARE(m_pods.size(), 6);
 
         // The plain-endpoint form: no kubeconfig, only the pod IPs.
-        const CliRun create = runStudio({QStringLiteral("create"), QStringLiteral("--nodes"), nodeList(),
-                                         QStringLiteral("--cluster-replicas"), QStringLiteral("1")});
+        const StudioRun create = runStudio({QStringLiteral("create"), QStringLiteral("--nodes"), nodeList(),
+                                            QStringLiteral("--cluster-replicas"), QStringLiteral("1")});
         QVERIFY2(create.exitCode == 0, qPrintable(create.all()));
     }
 
@@ -105,7 +105,7 @@ private Q_SLOTS:
     void statusJson()
     {
         QFETCH(QString, access);
-        CliRun run;
+        StudioRun run;
         // The whole form: --kubeconfig F --context C -n NS --statefulset NAME --access MODE.
         const QJsonObject json = rcs::test::statusJson(
             m_sandbox.target(access) +
@@ -149,10 +149,10 @@ private Q_SLOTS:
 
     void jsonKeepsThePlainEndpointFields()
     {
-        CliRun run;
+        StudioRun run;
         const QJsonObject kube = rcs::test::statusJson(m_sandbox.target(QStringLiteral("direct")), &run);
         QVERIFY2(!kube.isEmpty(), qPrintable(run.all()));
-        const CliRun plainRun =
+        const StudioRun plainRun =
             runStudio({QStringLiteral("status"), QStringLiteral("--nodes"),
                        m_pods.first().ip + QStringLiteral(":6379"), QStringLiteral("--json")});
         QVERIFY2(plainRun.exitCode == 0, qPrintable(plainRun.all()));
@@ -169,7 +169,7 @@ private Q_SLOTS:
     void statusText()
     {
         QFETCH(QString, access);
-        const CliRun run = runStudio(
+        const StudioRun run = runStudio(
             QStringList{QStringLiteral("status"), QStringLiteral("--timeout"), QStringLiteral("30")} +
                 m_sandbox.target(access),
             120000);
@@ -205,10 +205,10 @@ private Q_SLOTS:
         QFETCH(QStringList, flags);
         QFETCH(int, exitCode);
         QFETCH(QString, mention);
-        const CliRun run = runStudio(QStringList{QStringLiteral("status"), QStringLiteral("--kubeconfig"),
-                                                 m_sandbox.kubeconfig(), QStringLiteral("--json")} +
-                                         flags,
-                                     120000);
+        const StudioRun run = runStudio(QStringList{QStringLiteral("status"), QStringLiteral("--kubeconfig"),
+                                                    m_sandbox.kubeconfig(), QStringLiteral("--json")} +
+                                            flags,
+                                        120000);
         QVERIFY2(run.exitCode == exitCode, qPrintable(run.all()));
         QVERIFY2(run.all().contains(mention), qPrintable(run.all()));
     }

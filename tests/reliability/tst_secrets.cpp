@@ -66,7 +66,7 @@ private:
 
     test::StudioRun studio(const QStringList &args, int timeoutMs = 240000)
     {
-        return test::runStudio(args, m_env, timeoutMs);
+        return test::runStudio(args, timeoutMs, m_env);
     }
 
 private Q_SLOTS:
@@ -98,7 +98,7 @@ private Q_SLOTS:
                                    QStringList{QStringLiteral("--replicas"), QStringLiteral("6"),
                                                QStringLiteral("--password"), QStringLiteral("--verbose")};
         const test::StudioRun deployed = studio(deploy);
-        QVERIFY2(deployed.exitCode == 0, qPrintable(deployed.describe(deploy)));
+        QVERIFY2(deployed.exitCode == 0, qPrintable(deployed.describe()));
 
         // The generated password, read back from the Secret the way an operator would.
         auto client = KubeClient::create(*m_sandbox.target(), this);
@@ -125,14 +125,14 @@ private Q_SLOTS:
         };
         for (const QStringList &args : flow) {
             const test::StudioRun run = studio(args);
-            QVERIFY2(run.exitCode == 0, qPrintable(run.describe(args)));
+            QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
             assertClean(args.first() + QStringLiteral(" output"), run.all());
         }
         // The password really protects the pods: the flow above authenticated with it.
         const QStringList cleanup = QStringList{QStringLiteral("cleanup")} + target +
                                     QStringList{QStringLiteral("--yes"), QStringLiteral("--verbose")};
         const test::StudioRun cleaned = studio(cleanup);
-        QVERIFY2(cleaned.exitCode == 0, qPrintable(cleaned.describe(cleanup)));
+        QVERIFY2(cleaned.exitCode == 0, qPrintable(cleaned.describe()));
         assertClean(QStringLiteral("cleanup output"), cleaned.all());
     }
 
@@ -164,7 +164,7 @@ private Q_SLOTS:
             QStringLiteral("status"), QStringLiteral("--kubeconfig"), path,
             QStringLiteral("-n"),     QStringLiteral("nothing-here"), QStringLiteral("--verbose")};
         const test::StudioRun run = studio(args, 60000);
-        QVERIFY2(run.exitCode != -1, qPrintable(run.describe(args)));
+        QVERIFY2(run.exitCode != -1, qPrintable(run.describe()));
         assertClean(QStringLiteral("status output with a client-key kubeconfig"), run.all());
     }
 

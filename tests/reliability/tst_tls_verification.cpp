@@ -10,7 +10,6 @@
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,15 +39,14 @@ private Q_SLOTS:
             QSKIP("the openssl command is not installed");
         QVERIFY(m_dir.isValid());
         // A second, unrelated CA: what a kubeconfig for another cluster would carry.
-        QProcess openssl;
-        openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
-                       QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=other-cluster-ca"),
-                       QStringLiteral("-keyout"), m_dir.filePath(QStringLiteral("ca.key")),
-                       QStringLiteral("-out"), m_dir.filePath(QStringLiteral("ca.crt"))});
-        QVERIFY(openssl.waitForFinished(60000));
-        QVERIFY2(openssl.exitCode() == 0, openssl.readAllStandardError().constData());
+        const test::ProgramRun openssl = test::runProgram(
+            QStringLiteral("openssl"),
+            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+             QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+             QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=other-cluster-ca"),
+             QStringLiteral("-keyout"), m_dir.filePath(QStringLiteral("ca.key")), QStringLiteral("-out"),
+             m_dir.filePath(QStringLiteral("ca.crt"))});
+        QVERIFY2(openssl.exitCode == 0, qPrintable(openssl.describe()));
         QFile ca(m_dir.filePath(QStringLiteral("ca.crt")));
         QVERIFY(ca.open(QIODevice::ReadOnly));
         m_otherCa = ca.readAll();
@@ -128,13 +126,13 @@ private Q_SLOTS:
         env.insert(QStringLiteral("HOME"), m_dir.path());
         const QStringList args{QStringLiteral("status"), QStringLiteral("--kubeconfig"), path,
                                QStringLiteral("-n"), QStringLiteral("nothing-deployed")};
-        const test::StudioRun run = test::runStudio(args, env, 60000);
-        QVERIFY2(run.exitCode != -1, qPrintable(run.describe(args)));
+        const test::StudioRun run = test::runStudio(args, 60000, env);
+        QVERIFY2(run.exitCode != -1, qPrintable(run.describe()));
         // The request went through (no TLS error) and the user was told what it costs.
-        QVERIFY2(!run.err.contains(QStringLiteral("TLS connection")), qPrintable(run.describe(args)));
+        QVERIFY2(!run.err.contains(QStringLiteral("TLS connection")), qPrintable(run.describe()));
         QVERIFY2(run.err.contains(QStringLiteral("insecure-skip-tls-verify")) &&
                      run.err.contains(QStringLiteral("NOT checked")),
-                 qPrintable(run.describe(args)));
+                 qPrintable(run.describe()));
     }
 };
 

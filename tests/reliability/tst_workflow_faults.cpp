@@ -12,7 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
@@ -81,19 +80,19 @@ private:
     // failed (not a bare code), and a re-run without faults must complete.
     void runOrRerun(const QStringList &args, int timeoutMs = 300000)
     {
-        const test::StudioRun first = test::runStudio(args, m_env, timeoutMs);
+        const test::StudioRun first = test::runStudio(args, timeoutMs, m_env);
         m_output = first.all();
-        QVERIFY2(first.exitCode != -1, qPrintable(first.describe(args)));
+        QVERIFY2(first.exitCode != -1, qPrintable(first.describe()));
         clearFaults();
         if (first.exitCode == 0)
             return;
-        QVERIFY2(first.err.trimmed().size() > 20, qPrintable(first.describe(args)));
+        QVERIFY2(first.err.trimmed().size() > 20, qPrintable(first.describe()));
         qInfo("%s stopped under faults with: %s", qPrintable(args.first()),
               qPrintable(first.err.trimmed().left(300)));
         ++m_reruns;
-        const test::StudioRun again = test::runStudio(args, m_env, timeoutMs);
+        const test::StudioRun again = test::runStudio(args, timeoutMs, m_env);
         m_output += again.all();
-        QVERIFY2(again.exitCode == 0, qPrintable(again.describe(args)));
+        QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));
     }
 
     QList<QJsonObject> pods()
@@ -119,16 +118,10 @@ private:
     // redis-cli -c with commands on stdin (one per line), against the cluster through pod 0.
     QString redisCli(const QByteArray &commands)
     {
-        QProcess cli;
-        cli.start(test::redisCliProgram(), {QStringLiteral("-c"), QStringLiteral("-h"), podIp(0),
-                                            QStringLiteral("-p"), QStringLiteral("6379")});
-        if (!cli.waitForStarted(10000))
-            return {};
-        cli.write(commands);
-        cli.closeWriteChannel();
-        if (!cli.waitForFinished(120000))
-            cli.kill();
-        return QString::fromUtf8(cli.readAllStandardOutput());
+        return test::runRedisCli({QStringLiteral("-c"), QStringLiteral("-h"), podIp(0), QStringLiteral("-p"),
+                                  QStringLiteral("6379")},
+                                 120000, commands)
+            .out;
     }
 
     int keysReadable()
@@ -224,26 +217,22 @@ private Q_SLOTS:
         // Kill one pod's redis-server while recover runs (SHUTDOWN NOSAVE: the process exits at once,
         // the sandbox's kubelet restarts it from its append-only file).
         const QStringList args = QStringList{QStringLiteral("recover")} + target();
-        QProcess studio;
-        studio.setProcessEnvironment(m_env);
-        QSignalSpy finished(&studio, &QProcess::finished);
-        studio.start(test::studioExecutable(), args);
-        QVERIFY(studio.waitForStarted(10000));
-        QProcess kill;
-        kill.start(test::redisCliProgram(),
-                   {QStringLiteral("-h"), podIp(2), QStringLiteral("-p"), QStringLiteral("6379"),
-                    QStringLiteral("SHUTDOWN"), QStringLiteral("NOSAVE")});
-        QVERIFY(kill.waitForFinished(30000));
+        const std::unique_ptr<test::RunningProgram> studio = test::startStudio(args, 300000, m_env);
+        const test::ProgramRun kill =
+            test::runRedisCli({QStringLiteral("-h"), podIp(2), QStringLiteral("-p"), QStringLiteral("6379"),
+                               QStringLiteral("SHUTDOWN"), QStringLiteral("NOSAVE")},
+                              30000);
+        QVERIFY2(kill.ran(), qPrintable(kill.describe()));
         ++m_faultsInjected;
-        QVERIFY(finished.wait(300000));
-        if (studio.exitCode() != 0) {
-            const QString err = QString::fromUtf8(studio.readAllStandardError());
-            QVERIFY2(err.trimmed().size() > 20, qPrintable(err));
-            qInfo("recover stopped when a pod died with: %s", qPrintable(err.trimmed().left(300)));
+        const test::StudioRun recover = studio->finish();
+        QVERIFY2(recover.ran(), qPrintable(recover.describe()));
+        if (recover.exitCode != 0) {
+            QVERIFY2(recover.err.trimmed().size() > 20, qPrintable(recover.describe()));
+            qInfo("recover stopped when a pod died with: %s", qPrintable(recover.err.trimmed().left(300)));
         }
         // Once the pod is back (same IP: the container restarted, the pod was not re-created) a re-run
         // completes and every key is there.
-        QTRY_VERIFY_WITH_TIMEOUT(test::runStudio(args, m_env, 300000).exitCode == 0, 240000);
+        QTRY_VERIFY_WITH_TIMEOUT(test::runStudio(args, 300000, m_env).exitCode == 0, 240000);
         QCOMPARE(keysReadable(), kKeys);
     }
 

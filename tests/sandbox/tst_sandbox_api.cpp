@@ -12,7 +12,6 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -128,10 +127,10 @@ private Q_SLOTS:
     void refusesMissingRedisServer();
 
 private:
-    Kubectl kubectl() const { return Kubectl(m_server->kubeconfig(), m_home->path()); }
+    Kubectl kubectl() const { return Kubectl(m_server->kubeconfigPath(), m_home->path()); }
 
     QTemporaryDir m_data;
-    std::unique_ptr<SandboxServer> m_server;
+    std::unique_ptr<KubeSandboxProcess> m_server;
     std::unique_ptr<QTemporaryDir> m_home;
     std::unique_ptr<ApiClient> m_api;
 };
@@ -141,7 +140,8 @@ void TestSandboxApi::initTestCase()
     if (Kubectl::executable().isEmpty())
         QFAIL("kubectl not found: install Debian's kubernetes-client (or put kubectl on PATH)");
     QVERIFY(m_data.isValid());
-    m_server = std::make_unique<SandboxServer>(m_data.path());
+    m_server = std::make_unique<KubeSandboxProcess>(m_data.path());
+    m_server->setExtraArguments({QStringLiteral("--verbose")});
     const auto started = m_server->start();
     QVERIFY2(started.ok(), qPrintable(started.error().message()));
     m_api = std::make_unique<ApiClient>(*m_server);
@@ -162,13 +162,13 @@ void TestSandboxApi::cleanupTestCase()
 
 void TestSandboxApi::getNamespacesAndDiscovery()
 {
-    const CommandResult r = kubectl().run({QStringLiteral("get"), QStringLiteral("ns")});
+    const ProgramRun r = kubectl().run({QStringLiteral("get"), QStringLiteral("ns")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QLatin1String("default ")) && r.out.contains(QLatin1String("Active")),
              qPrintable(r.out));
     QVERIFY(r.out.startsWith(QLatin1String("NAME ")));
 
-    const CommandResult resources = kubectl().run({QStringLiteral("api-resources")});
+    const ProgramRun resources = kubectl().run({QStringLiteral("api-resources")});
     QVERIFY2(resources.exitCode == 0, qPrintable(resources.err));
     QVERIFY2(resources.out.contains(QLatin1String("statefulsets")) &&
                  resources.out.contains(QLatin1String("sts")),
@@ -250,8 +250,8 @@ void TestSandboxApi::aggregatedDiscovery()
 void TestSandboxApi::configMapCreateGetDelete()
 {
     const Kubectl k = kubectl();
-    CommandResult r = k.run({QStringLiteral("create"), QStringLiteral("configmap"),
-                             QStringLiteral("settings"), QStringLiteral("--from-literal=mode=fast")});
+    ProgramRun r = k.run({QStringLiteral("create"), QStringLiteral("configmap"), QStringLiteral("settings"),
+                          QStringLiteral("--from-literal=mode=fast")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QLatin1String("configmap/settings created")), qPrintable(r.out));
 
@@ -277,7 +277,7 @@ void TestSandboxApi::serverSideApplyAndServicePorts()
     QTemporaryDir dir;
     const QString file = writeFile(dir, QStringLiteral("app.yaml"), manifests("ssa", 30379));
     const Kubectl k = kubectl();
-    CommandResult r =
+    ProgramRun r =
         k.run({QStringLiteral("apply"), QStringLiteral("--server-side"), QStringLiteral("-f"), file});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
     QCOMPARE(lines(r.out).size(), 4);
@@ -347,7 +347,7 @@ void TestSandboxApi::clientSideApplyTwice()
     QTemporaryDir dir;
     const QString file = writeFile(dir, QStringLiteral("app.yaml"), manifests("csa", 30380));
     const Kubectl k = kubectl();
-    CommandResult r = k.run({QStringLiteral("apply"), QStringLiteral("-f"), file});
+    ProgramRun r = k.run({QStringLiteral("apply"), QStringLiteral("-f"), file});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     for (const QString &line : lines(r.out))
         QVERIFY2(line.endsWith(QLatin1String(" created")), qPrintable(r.out));
@@ -383,7 +383,7 @@ void TestSandboxApi::createMultiDocumentFile()
     QTemporaryDir dir;
     const QString file = writeFile(dir, QStringLiteral("app.yaml"), manifests("multi", 30381));
     const Kubectl k = kubectl();
-    CommandResult r = k.run({QStringLiteral("create"), QStringLiteral("-f"), file});
+    ProgramRun r = k.run({QStringLiteral("create"), QStringLiteral("-f"), file});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(lines(r.out), QStringList({QStringLiteral("namespace/multi created"),
                                         QStringLiteral("configmap/redis-conf created"),
@@ -418,7 +418,7 @@ void TestSandboxApi::wideOutputColumns()
     QCOMPARE(priorities, QList<int>({0, 0, 0, 0, 0, 1, 1, 1, 1}));
 
     const Kubectl k = kubectl();
-    CommandResult r =
+    ProgramRun r =
         k.run({QStringLiteral("get"), QStringLiteral("nodes"), QStringLiteral("-o"), QStringLiteral("wide")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(lines(r.out).value(0).contains(QRegularExpression(
@@ -620,7 +620,7 @@ void TestSandboxApi::errorsAreStatusObjects()
     QCOMPARE(unauthorized.status, 401);
     QCOMPARE(unauthorized.json().value(QLatin1String("kind")).toString(), QStringLiteral("Status"));
     QCOMPARE(unauthorized.json().value(QLatin1String("reason")).toString(), QStringLiteral("Unauthorized"));
-    const CommandResult denied =
+    const ProgramRun denied =
         kubectl().run({QStringLiteral("--token=wrong"), QStringLiteral("get"), QStringLiteral("ns")});
     QVERIFY(denied.exitCode != 0);
     QVERIFY2(denied.err.contains(QLatin1String("Unauthorized")) ||
@@ -628,7 +628,7 @@ void TestSandboxApi::errorsAreStatusObjects()
              qPrintable(denied.err));
 
     // Unknown namespace: 404 for kubectl and the HTTP client.
-    const CommandResult missing =
+    const ProgramRun missing =
         kubectl().run({QStringLiteral("create"), QStringLiteral("configmap"), QStringLiteral("x"),
                        QStringLiteral("-n"), QStringLiteral("nowhere")});
     QVERIFY(missing.exitCode != 0);
@@ -658,7 +658,7 @@ void TestSandboxApi::errorsAreStatusObjects()
     QTemporaryDir dir;
     const QString file = writeFile(dir, QStringLiteral("bad.yaml"),
                                    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [x\n");
-    const CommandResult rejected = kubectl().run({QStringLiteral("create"), QStringLiteral("-f"), file});
+    const ProgramRun rejected = kubectl().run({QStringLiteral("create"), QStringLiteral("-f"), file});
     QVERIFY(rejected.exitCode != 0);
     QVERIFY2(rejected.err.contains(QLatin1String("error")), qPrintable(rejected.err));
     // A misspelt field is a 400 under kubectl's default strict validation, a warning with --validate=warn.
@@ -666,11 +666,11 @@ void TestSandboxApi::errorsAreStatusObjects()
         writeFile(dir, QStringLiteral("typo.yaml"),
                   "apiVersion: v1\nkind: Service\nmetadata:\n  name: typo\nspec:\n  type: NodePort\n"
                   "  ports:\n  - port: 6379\n    nodeport: 30999\n");
-    const CommandResult strict = kubectl().run({QStringLiteral("create"), QStringLiteral("-f"), typo});
+    const ProgramRun strict = kubectl().run({QStringLiteral("create"), QStringLiteral("-f"), typo});
     QVERIFY(strict.exitCode != 0);
     QVERIFY2(strict.err.contains(QLatin1String("unknown field \"spec.ports[0].nodeport\"")),
              qPrintable(strict.err));
-    const CommandResult warned = kubectl().run(
+    const ProgramRun warned = kubectl().run(
         {QStringLiteral("create"), QStringLiteral("--validate=warn"), QStringLiteral("-f"), typo});
     QVERIFY2(warned.exitCode == 0, qPrintable(warned.err));
     QVERIFY2(warned.err.contains(QLatin1String("Warning: unknown field \"spec.ports[0].nodeport\"")),
@@ -802,8 +802,8 @@ void TestSandboxApi::scaleSubresource()
         QStringLiteral("app=web"));
 
     // kubectl scale PATCHes the scale subresource with a merge patch (reference §5).
-    CommandResult r = k.run({QStringLiteral("scale"), QStringLiteral("statefulset"), QStringLiteral("web"),
-                             QStringLiteral("-n"), QStringLiteral("scaled"), QStringLiteral("--replicas=0")});
+    ProgramRun r = k.run({QStringLiteral("scale"), QStringLiteral("statefulset"), QStringLiteral("web"),
+                          QStringLiteral("-n"), QStringLiteral("scaled"), QStringLiteral("--replicas=0")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QLatin1String("statefulset.apps/web scaled")), qPrintable(r.out));
 
@@ -838,7 +838,7 @@ void TestSandboxApi::deleteNamespaceRemovesContents()
 
     // kubectl delete -f deletes the namespace first and then each object in it; as on a real cluster
     // the objects are still there while the namespace terminates, so every delete succeeds.
-    CommandResult r = k.run({QStringLiteral("delete"), QStringLiteral("-f"), file});
+    ProgramRun r = k.run({QStringLiteral("delete"), QStringLiteral("-f"), file});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QLatin1String("namespace \"doomed\" deleted")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QLatin1String("service \"redis-access-service\" deleted")), qPrintable(r.out));
@@ -905,7 +905,7 @@ void TestSandboxApi::deleteCollectionByLabel()
     QCOMPARE(left.json().value(QLatin1String("items")).toArray().size(), 1);
 
     // kubectl's way: list by label, then one DELETE per item (reference §5).
-    const CommandResult r = kubectl().run(
+    const ProgramRun r = kubectl().run(
         {QStringLiteral("delete"), QStringLiteral("pvc"), QStringLiteral("-l"), QStringLiteral("app=other")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QLatin1String("persistentvolumeclaim \"data-other\" deleted")),
@@ -943,7 +943,7 @@ void TestSandboxApi::deletePropagationPolicy()
     }
     // kubectl --cascade=orphan sends the same option.
     QCOMPARE(m_api->send("POST", sets, QByteArray(kStatefulSet).replace("NS", "owners")).status, 201);
-    const CommandResult r =
+    const ProgramRun r =
         kubectl().run({QStringLiteral("delete"), QStringLiteral("sts"), QStringLiteral("web"),
                        QStringLiteral("-n"), QStringLiteral("owners"), QStringLiteral("--cascade=orphan")});
     QVERIFY2(r.exitCode == 0 && r.out.contains(QLatin1String("statefulset.apps \"web\" deleted")),
@@ -958,7 +958,7 @@ void TestSandboxApi::deletePropagationPolicy()
     QObject::connect(watch.get(), &QNetworkReply::readyRead, watch.get(),
                      [&] { received += watch->readAll(); });
     QTRY_VERIFY_WITH_TIMEOUT(received.contains("ADDED"), 30000);
-    const CommandResult foreground = kubectl().run(
+    const ProgramRun foreground = kubectl().run(
         {QStringLiteral("delete"), QStringLiteral("sts"), QStringLiteral("web"), QStringLiteral("-n"),
          QStringLiteral("owners"), QStringLiteral("--cascade=foreground")});
     QVERIFY2(foreground.exitCode == 0, qPrintable(foreground.out + foreground.err));
@@ -1002,7 +1002,7 @@ void TestSandboxApi::podDeleteCarriesGracePeriod()
                      [&] { received += watch->readAll(); });
     QTRY_VERIFY_WITH_TIMEOUT(watch->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200,
                              30000);
-    const CommandResult forced =
+    const ProgramRun forced =
         kubectl().run({QStringLiteral("-n"), QStringLiteral("graceful"), QStringLiteral("delete"),
                        QStringLiteral("pod"), QStringLiteral("forced"), QStringLiteral("--grace-period=0"),
                        QStringLiteral("--force"), QStringLiteral("--wait=false")});
@@ -1067,9 +1067,9 @@ void TestSandboxApi::listPagination()
     QCOMPARE(names, QStringList({QStringLiteral("page-0"), QStringLiteral("page-1"), QStringLiteral("page-2"),
                                  QStringLiteral("page-3"), QStringLiteral("page-4")}));
     // kubectl follows continue tokens too.
-    const CommandResult r = kubectl().run({QStringLiteral("get"), QStringLiteral("cm"), QStringLiteral("-n"),
-                                           QStringLiteral("paged"), QStringLiteral("--chunk-size=2"),
-                                           QStringLiteral("-o"), QStringLiteral("name")});
+    const ProgramRun r = kubectl().run({QStringLiteral("get"), QStringLiteral("cm"), QStringLiteral("-n"),
+                                        QStringLiteral("paged"), QStringLiteral("--chunk-size=2"),
+                                        QStringLiteral("-o"), QStringLiteral("name")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(lines(r.out).size(), 5);
 
@@ -1077,7 +1077,7 @@ void TestSandboxApi::listPagination()
     const HttpResult byName = m_api->send(
         "GET", QStringLiteral("/api/v1/namespaces/paged/configmaps?fieldSelector=metadata.name%3Dpage-3"));
     QCOMPARE(byName.json().value(QLatin1String("items")).toArray().size(), 1);
-    const CommandResult others = kubectl().run(
+    const ProgramRun others = kubectl().run(
         {QStringLiteral("get"), QStringLiteral("cm"), QStringLiteral("-n"), QStringLiteral("paged"),
          QStringLiteral("--field-selector"), QStringLiteral("metadata.name!=page-3,metadata.namespace=paged"),
          QStringLiteral("-o"), QStringLiteral("name")});
@@ -1139,20 +1139,20 @@ void TestSandboxApi::faultInjection()
 void TestSandboxApi::restartKeepsObjects()
 {
     QTemporaryDir data;
-    SandboxServer server(data.path());
-    server.setExtraArguments({QStringLiteral("--nodes"), QStringLiteral("5")});
+    KubeSandboxProcess server(data.path());
+    server.setExtraArguments({QStringLiteral("--nodes"), QStringLiteral("5"), QStringLiteral("--verbose")});
     auto started = server.start();
     QVERIFY2(started.ok(), qPrintable(started.error().message()));
     const QString firstUrl = server.url();
-    Kubectl k(server.kubeconfig(), m_home->path());
+    Kubectl k(server.kubeconfigPath(), m_home->path());
     const QStringList nodeNames{QStringLiteral("get"), QStringLiteral("nodes"), QStringLiteral("-o"),
                                 QStringLiteral("name")};
     QCOMPARE(lines(k.run(nodeNames).out),
              QStringList({QStringLiteral("node/sandbox-node-1"), QStringLiteral("node/sandbox-node-2"),
                           QStringLiteral("node/sandbox-node-3"), QStringLiteral("node/sandbox-node-4"),
                           QStringLiteral("node/sandbox-node-5")}));
-    CommandResult r = k.run({QStringLiteral("create"), QStringLiteral("configmap"), QStringLiteral("kept"),
-                             QStringLiteral("--from-literal=answer=42")});
+    ProgramRun r = k.run({QStringLiteral("create"), QStringLiteral("configmap"), QStringLiteral("kept"),
+                          QStringLiteral("--from-literal=answer=42")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     ApiClient api(server);
     const qint64 versionBefore = api.send("GET", QStringLiteral("/api/v1/namespaces/default/configmaps"))
@@ -1165,7 +1165,7 @@ void TestSandboxApi::restartKeepsObjects()
     QCOMPARE(server.stop(), 0);
 
     // --nodes is read on every start: the node objects follow it.
-    server.setExtraArguments({QStringLiteral("--nodes"), QStringLiteral("2")});
+    server.setExtraArguments({QStringLiteral("--nodes"), QStringLiteral("2"), QStringLiteral("--verbose")});
     started = server.start();
     QVERIFY2(started.ok(), qPrintable(started.error().message()));
     QCOMPARE(server.url(), firstUrl); // the port is reused, so the kubeconfig stays valid
@@ -1203,29 +1203,24 @@ void TestSandboxApi::restartKeepsObjects()
 void TestSandboxApi::refusesNonLoopbackAddress()
 {
     QTemporaryDir data;
-    QProcess process;
-    process.start(
-        QStringLiteral(KUBE_SANDBOX_EXECUTABLE),
+    const ProgramRun run = runProgram(
+        KubeSandboxProcess::executable(),
         {QStringLiteral("--data-dir"), data.path(), QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0")});
-    QVERIFY(process.waitForFinished(60000));
-    QCOMPARE(process.exitCode(), 1);
-    const QString err = QString::fromUtf8(process.readAllStandardError());
-    QVERIFY2(err.contains(QLatin1String("loopback")), qPrintable(err));
+    QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(QLatin1String("loopback")), qPrintable(run.describe()));
 }
 
 void TestSandboxApi::refusesMissingRedisServer()
 {
     QTemporaryDir data;
-    QProcess process;
-    process.start(QStringLiteral(KUBE_SANDBOX_EXECUTABLE),
-                  {QStringLiteral("--data-dir"), data.path(), QStringLiteral("--redis-server"),
-                   data.filePath(QStringLiteral("no-such-redis-server"))});
-    QVERIFY(process.waitForFinished(60000));
-    QCOMPARE(process.exitCode(), 1);
-    const QString err = QString::fromUtf8(process.readAllStandardError());
-    QVERIFY2(err.contains(QLatin1String("no-such-redis-server")) &&
-                 err.contains(QLatin1String("--redis-server")),
-             qPrintable(err));
+    const ProgramRun run =
+        runProgram(KubeSandboxProcess::executable(),
+                   {QStringLiteral("--data-dir"), data.path(), QStringLiteral("--redis-server"),
+                    data.filePath(QStringLiteral("no-such-redis-server"))});
+    QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(QLatin1String("no-such-redis-server")) &&
+                 run.err.contains(QLatin1String("--redis-server")),
+             qPrintable(run.describe()));
 }
 
 QTEST_MAIN(TestSandboxApi)

@@ -69,7 +69,8 @@ void TestSandboxDataFolder::existingFolderIsTightenedAndStaysPrivate()
                                                   QFileDevice::ExeOther));
     QVERIFY(!openEntries(data.path()).isEmpty());
 
-    SandboxServer server(data.path());
+    KubeSandboxProcess server(data.path());
+    server.setExtraArguments({QStringLiteral("--verbose")});
     const auto started = server.start();
     QVERIFY2(started.ok(), qPrintable(started.error().message()));
     QVERIFY2(openEntries(data.path()).isEmpty(), qPrintable(openEntries(data.path()).join(u'\n')));
@@ -84,8 +85,8 @@ void TestSandboxDataFolder::existingFolderIsTightenedAndStaysPrivate()
                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: solo\n  namespace: demo\nspec:\n"
                "  containers:\n  - name: redis\n    image: redis:7\n");
     yaml.close();
-    const Kubectl kubectl(server.kubeconfig(), home.path());
-    CommandResult r = kubectl.run({QStringLiteral("apply"), QStringLiteral("-f"), manifest});
+    const Kubectl kubectl(server.kubeconfigPath(), home.path());
+    ProgramRun r = kubectl.run({QStringLiteral("apply"), QStringLiteral("-f"), manifest});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     r = kubectl.run({QStringLiteral("wait"), QStringLiteral("-n"), QStringLiteral("demo"),
                      QStringLiteral("--for=condition=Ready"), QStringLiteral("pod/solo"),

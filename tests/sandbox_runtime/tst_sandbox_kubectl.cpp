@@ -6,6 +6,9 @@
 // they ask of the server (OpenAPI v2 or v3, exec over SPDY or WebSocket).
 
 #include "common/shell_quote.h"
+#include "support/kube_sandbox_process.h"
+#include "support/program_run.h"
+#include "support/server_under_test.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -14,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,45 +31,27 @@ const QString kCloudSdkBin = QStringLiteral("/usr/lib/google-cloud-sdk/bin");
 constexpr int kOldestCloudSdkMinor = 27;
 constexpr int kNewestCloudSdkMinor = 33;
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-QString testNetwork()
-{
-    const qint64 pid = QCoreApplication::applicationPid();
-    return QStringLiteral("127.%1.%2.0/24").arg(200 + pid % 50).arg((pid / 50) % 250);
-}
+using Run = rcs::test::ProgramRun;
 
 Run runProgram(const QString &program, const QStringList &args, const QProcessEnvironment &env, int timeoutMs,
                const QByteArray &input = {})
 {
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(program, args);
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    Run run;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(2000);
-        run.err = QStringLiteral("<timed out after %1 ms>").arg(timeoutMs);
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    rcs::test::ProgramOptions options;
+    options.environment = env;
+    options.timeoutMs = timeoutMs;
+    options.input = input;
+    return rcs::test::runProgram(program, args, options);
+}
+
+// The server's own redis-cli (rcs::test::redisCliProgram()), its answer trimmed.
+QString redisCli(const QStringList &args)
+{
+    return rcs::test::runRedisCli(args, 15000).out.trimmed();
 }
 
 QString redisCli(const QString &ip, const QStringList &args)
 {
-    return runProgram(QStringLiteral("redis-cli"), QStringList{QStringLiteral("-h"), ip} + args,
-                      QProcessEnvironment::systemEnvironment(), 15000)
-        .out.trimmed();
+    return redisCli(QStringList{QStringLiteral("-h"), ip} + args);
 }
 
 // Command lines of the processes that name `text` (Linux /proc).
@@ -125,10 +111,7 @@ Forwarded throughPortForward(const QString &program, const QProcessEnvironment &
     const QString port = result.kubectlOutput.section(QStringLiteral("127.0.0.1:"), 1, 1).section(u' ', 0, 0);
     if (port.toUShort() > 0) {
         for (const QStringList &command : commands)
-            result.answers.append(runProgram(QStringLiteral("redis-cli"),
-                                             QStringList{QStringLiteral("-p"), port} + command,
-                                             QProcessEnvironment::systemEnvironment(), 15000)
-                                      .out.trimmed());
+            result.answers.append(redisCli(QStringList{QStringLiteral("-p"), port} + command));
     }
     forward.terminate();
     if (!forward.waitForFinished(10000)) {
@@ -199,7 +182,7 @@ private Q_SLOTS:
 
 private:
     void startSandbox();
-    void stopSandbox();
+    int stopSandbox(); // the exit code
     Run kubectl(const QStringList &args, int timeoutMs = 120000, const QByteArray &input = {});
     QProcessEnvironment kubectlEnvironment(const QString &home) const;
     QList<QJsonObject> pods(const QString &ns = kNs);
@@ -212,8 +195,7 @@ private:
     QTemporaryDir m_dataDir;
     QTemporaryDir m_home;
     QString m_manifests;
-    QProcess m_sandbox;
-    QString m_sandboxOutput;
+    std::unique_ptr<rcs::test::KubeSandboxProcess> m_sandbox;
     QMap<QString, QString> m_ips;
 };
 
@@ -221,12 +203,12 @@ void TestSandboxKubectl::initTestCase()
 {
     if (QStandardPaths::findExecutable(QStringLiteral("kubectl")).isEmpty())
         QSKIP("kubectl is not installed; these tests drive kube-sandbox with the real kubectl");
-    if (QStandardPaths::findExecutable(QStringLiteral("redis-server")).isEmpty())
-        QSKIP("redis-server is not installed; kube-sandbox pods need it");
+    if (rcs::test::redisServerProgram().isEmpty())
+        QSKIP("redis-server is not installed (PATH or $RCS_REDIS_SERVER); kube-sandbox pods need it");
     QVERIFY(m_dataDir.isValid() && m_home.isValid());
     m_manifests = qEnvironmentVariable("RCS_SOURCE_DIR") + QStringLiteral("/manifests");
-    connect(&m_sandbox, &QProcess::readyRead, this,
-            [this] { m_sandboxOutput += QString::fromUtf8(m_sandbox.readAll()); });
+    m_sandbox = std::make_unique<rcs::test::KubeSandboxProcess>(m_dataDir.path());
+    m_sandbox->setExtraArguments({QStringLiteral("--nodes"), QStringLiteral("3")});
     QVERIFY2(QFile::exists(m_manifests + QStringLiteral("/30-statefulset.yaml")), qPrintable(m_manifests));
     startSandbox();
 }
@@ -238,28 +220,14 @@ void TestSandboxKubectl::cleanupTestCase()
 
 void TestSandboxKubectl::startSandbox()
 {
-    const QString binary = qEnvironmentVariable("RCS_BINARY_DIR") + QStringLiteral("/sandbox/kube-sandbox");
-    QVERIFY2(QFileInfo(binary).isExecutable(), qPrintable(binary + QStringLiteral(" is not built")));
-    m_sandboxOutput.clear();
-    m_sandbox.setProcessChannelMode(QProcess::MergedChannels);
-    m_sandbox.start(binary, {QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("--listen"),
-                             QStringLiteral("127.0.0.1:0"), QStringLiteral("--nodes"), QStringLiteral("3"),
-                             QStringLiteral("--pod-network"), testNetwork()});
-    QTRY_VERIFY2_WITH_TIMEOUT(m_sandboxOutput.contains(QLatin1String("listening on")) ||
-                                  m_sandbox.state() == QProcess::NotRunning,
-                              qPrintable(m_sandboxOutput), 30000);
-    QVERIFY2(m_sandbox.state() == QProcess::Running, qPrintable(m_sandboxOutput));
+    QVERIFY2(!rcs::test::KubeSandboxProcess::executable().isEmpty(), "kube-sandbox is not built");
+    const rcs::Result<void> started = m_sandbox->start(30000);
+    QVERIFY2(started.ok(), qPrintable(started.error().message()));
 }
 
-void TestSandboxKubectl::stopSandbox()
+int TestSandboxKubectl::stopSandbox()
 {
-    if (m_sandbox.state() == QProcess::NotRunning)
-        return;
-    m_sandbox.terminate();
-    if (!m_sandbox.waitForFinished(60000)) {
-        m_sandbox.kill();
-        m_sandbox.waitForFinished(5000);
-    }
+    return m_sandbox ? m_sandbox->stop(60000) : -1;
 }
 
 QProcessEnvironment TestSandboxKubectl::kubectlEnvironment(const QString &home) const
@@ -343,7 +311,7 @@ void TestSandboxKubectl::applyServerSideBringsUpSixPods()
     QVERIFY2(apply.exitCode == 0, qPrintable(apply.out + apply.err));
     QVERIFY2(apply.out.contains(QLatin1String("statefulset.apps/redis-app serverside-applied")),
              qPrintable(apply.out));
-    QVERIFY2(waitForReadyPods(6, &m_ips), qPrintable(m_sandboxOutput.right(3000)));
+    QVERIFY2(waitForReadyPods(6, &m_ips), qPrintable(m_sandbox->output().right(3000)));
     for (const QString &ip : std::as_const(m_ips))
         QCOMPARE(redisCli(ip, {QStringLiteral("ping")}), QStringLiteral("PONG"));
 }
@@ -585,7 +553,7 @@ void TestSandboxKubectl::seedPartialFailureHeals()
                      return true;
                  },
                  kPodsTimeoutMs),
-             qPrintable(m_sandboxOutput.right(3000)));
+             qPrintable(m_sandbox->output().right(3000)));
     QCOMPARE(m_ips.value(QStringLiteral("redis-app-5")), before.value(QStringLiteral("redis-app-5")));
     QCOMPARE(wideIpColumn(), m_ips);
 
@@ -742,15 +710,13 @@ void TestSandboxKubectl::failedNodeMovesItsPods()
 void TestSandboxKubectl::restartBringsPodsBackWithNewIps()
 {
     const QMap<QString, QString> before = m_ips;
-    stopSandbox();
-    QCOMPARE(m_sandbox.exitStatus(), QProcess::NormalExit);
-    QCOMPARE(m_sandbox.exitCode(), 0);
+    QCOMPARE(stopSandbox(), 0);
     for (const QString &ip : before)
         QVERIFY2(redisCli(ip, {QStringLiteral("ping")}) != QStringLiteral("PONG"),
                  qPrintable(ip)); // all stopped
     // No process of the sandbox is left: redis-server shows its pod IP in its process title, the other
     // pod processes (exec, probes) name their folder in the data dir.
-    const QString podPrefix = testNetwork().section(u'.', 0, 2) + u'.';
+    const QString podPrefix = m_sandbox->podNetwork().section(u'.', 0, 2) + u'.';
     const QStringList leftovers = processesMentioning(m_dataDir.path()) + processesMentioning(podPrefix);
     QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(u'\n')));
     startSandbox();
@@ -795,7 +761,7 @@ void TestSandboxKubectl::createFromManifestsBringsUpSixPods()
     const Run create = kubectl({QStringLiteral("create"), QStringLiteral("-f"), m_manifests});
     QVERIFY2(create.exitCode == 0, qPrintable(create.out + create.err));
     QVERIFY(create.out.contains(QLatin1String("namespace/redis-cluster created")));
-    QVERIFY2(waitForReadyPods(6, &m_ips), qPrintable(m_sandboxOutput.right(3000)));
+    QVERIFY2(waitForReadyPods(6, &m_ips), qPrintable(m_sandbox->output().right(3000)));
     for (const QString &ip : std::as_const(m_ips))
         QCOMPARE(redisCli(ip, {QStringLiteral("ping")}), QStringLiteral("PONG"));
     const Run del = kubectl({QStringLiteral("delete"), QStringLiteral("-f"), m_manifests}, 180000);

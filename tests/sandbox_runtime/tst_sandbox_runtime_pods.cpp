@@ -5,12 +5,12 @@
 #include "memory_store.h"
 #include "runtime/runtime.h"
 #include "runtime/statefulset_controller.h"
+#include "support/program_run.h"
 #include "support/server_under_test.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -65,14 +65,9 @@ QString testNetwork()
 
 QString redisCli(const QString &ip, const QStringList &args)
 {
-    QProcess cli;
-    cli.start(rcs::test::redisCliProgram(), QStringList{QStringLiteral("-h"), ip} + args);
-    if (!cli.waitForFinished(15000)) {
-        cli.kill();
-        cli.waitForFinished(1000);
-        return QStringLiteral("<timeout>");
-    }
-    return QString::fromUtf8(cli.readAllStandardOutput()).trimmed();
+    const rcs::test::ProgramRun run =
+        rcs::test::runRedisCli(QStringList{QStringLiteral("-h"), ip} + args, 15000);
+    return run.failure.code() == rcs::ErrorCode::Timeout ? QStringLiteral("<timeout>") : run.out.trimmed();
 }
 
 // The major version the pod's server reports in INFO server (redis_version; Valkey reports 7.2.4 there).

@@ -2,14 +2,12 @@
 
 #include "common/result.h"
 #include "kube/kube_config.h"
-#include "support/loopback_range.h"
+#include "support/kube_sandbox_process.h"
 
 #include <QString>
 #include <QTemporaryDir>
 
 #include <memory>
-
-class QProcess;
 
 namespace rcs {
 class Job;
@@ -24,10 +22,8 @@ namespace rcs::test {
 // partly heals itself and is then rightly called degraded, not a total failure.
 Job *killPodsAtOnce(KubeClient *client, const QString &ns, const QString &selector);
 
-// The real kube-sandbox executable, started for a test in a temporary data folder: API on 127.0.0.1
-// with a free port, pod IPs in a loopback block reserved for this process (so parallel test
-// executables never collide). Stopped with SIGTERM (pods stopped, state saved) on stop() or
-// destruction, killed if it does not exit in time.
+// The real kube-sandbox executable (KubeSandboxProcess), started for a test in a temporary data
+// folder, with the paths of its credentials and its kubeconfig's target for the Kubernetes client.
 class KubeSandboxFixture final {
 public:
     KubeSandboxFixture();
@@ -36,37 +32,33 @@ public:
     KubeSandboxFixture &operator=(const KubeSandboxFixture &) = delete;
 
     // $RCS_BINARY_DIR/sandbox/kube-sandbox; empty when it was not built.
-    static QString executable();
+    static QString executable() { return KubeSandboxProcess::executable(); }
 
     // Starts the sandbox and waits (spinning the event loop, bounded) until its kubeconfig is written.
     // Errors: the executable is missing, it exits early (its output is quoted), or the timeout passes.
     Result<void> start(int nodes = 3, int timeoutMs = 60000);
     // Restarts on the same data folder (and port): objects and pods come back.
     Result<void> restart(int timeoutMs = 60000);
-    void stop(int timeoutMs = 20000);
-    bool isRunning() const;
+    void stop(int timeoutMs = 20000) { m_process.stop(timeoutMs); }
+    bool isRunning() const { return m_process.isRunning(); }
 
     QString dataDir() const { return m_dir.path(); }
-    QString kubeconfigPath() const;
+    QString kubeconfigPath() const { return m_process.kubeconfigPath(); }
     QString caCertificatePath() const;
     QString clientCertificatePath() const;
     QString clientKeyPath() const;
-    QByteArray token() const;
+    QByteArray token() const { return m_process.token(); }
     // "127.0.K.0/24"
-    QString podNetwork() const;
+    QString podNetwork() const { return m_process.podNetwork(); }
     // stdout and stderr of the sandbox so far, for failure messages.
-    QString output() const;
+    QString output() const { return m_process.output(); }
 
     // The kubeconfig's context `sandbox`, resolved.
     Result<KubeTarget> target() const;
 
 private:
-    Result<void> launch(int timeoutMs);
-
     QTemporaryDir m_dir;
-    std::shared_ptr<LoopbackRange> m_range;
-    QProcess *m_process = nullptr;
-    int m_nodes = 3;
+    KubeSandboxProcess m_process;
 };
 
 } // namespace rcs::test

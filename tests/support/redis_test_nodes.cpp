@@ -1,6 +1,7 @@
 #include "redis_test_nodes.h"
 
 #include "redis/redis_connection.h"
+#include "support/program_run.h"
 #include "support/server_under_test.h"
 
 #include <QDir>
@@ -60,14 +61,12 @@ Result<RedisServerBuild> RedisTestNodes::serverBuild(const QString &binary)
         return Error(
             ErrorCode::NotFound,
             QStringLiteral("The server binary %1 does not exist or is not executable.").arg(chosen.value()));
-    QProcess process;
-    process.start(chosen.value(), {QStringLiteral("--version")});
-    if (!process.waitForFinished(10000)) {
-        process.kill();
-        return Error(ErrorCode::Io,
-                     QStringLiteral("'%1 --version' did not finish within 10 s.").arg(chosen.value()));
-    }
-    const QString text = QString::fromLocal8Bit(process.readAllStandardOutput());
+    ProgramOptions options;
+    options.timeoutMs = 10000;
+    const ProgramRun run = runProgram(chosen.value(), {QStringLiteral("--version")}, options);
+    if (!run.ran())
+        return run.failure;
+    const QString text = run.out;
     // "Redis server v=7.0.15 sha=00000000:0 malloc=jemalloc-5.3.0 bits=64 build=…", "Valkey server v=8.0.1 …"
     const QRegularExpressionMatch match =
         QRegularExpression(QStringLiteral("^(\\w+) server v=(\\d+\\.\\d+\\.\\d+)")).match(text);

@@ -47,12 +47,12 @@ private Q_SLOTS:
         QVERIFY2(started.ok(), qPrintable(started.error().message()));
         const QStringList target = sandbox.target(QStringLiteral("direct"));
 
-        const rcs::test::CliRun deploy = rcs::test::runStudio(
+        const rcs::test::StudioRun deploy = rcs::test::runStudio(
             QStringList{QStringLiteral("deploy"), QStringLiteral("--password")} + target);
         QVERIFY2(deploy.exitCode == 0, qPrintable(deploy.all()));
 
         // The command line: the plan, then exit 1 because --yes is missing.
-        const rcs::test::CliRun listing = rcs::test::runStudio(
+        const rcs::test::StudioRun listing = rcs::test::runStudio(
             QStringList{QStringLiteral("cleanup"), QStringLiteral("--delete-pvcs")} + target);
         QVERIFY2(listing.exitCode == 1, qPrintable(listing.all()));
         const QStringList fromCli = plannedByCli(listing.out);

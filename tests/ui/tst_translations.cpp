@@ -3,13 +3,15 @@
 #include "redis/failover_job.h"
 #include "redis/node_address.h"
 #include "redis/redis_pool.h"
+#include "support/program_run.h"
+#include "support/studio_process.h"
 #include "ui/language.h"
 #include "ui/situation.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
-#include <QProcess>
+#include <QProcessEnvironment>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -201,15 +203,16 @@ private Q_SLOTS:
         m_current = m_dir.filePath(QStringLiteral("current_zh_CN.ts"));
         QVERIFY(QFile::copy(tsPath(), m_current));
         QFile::setPermissions(m_current, QFile::ReadOwner | QFile::WriteOwner);
-        QProcess lupdate;
-        lupdate.setProcessChannelMode(QProcess::MergedChannels);
-        lupdate.start(QStringLiteral(RCS_LUPDATE),
-                      {QStringLiteral("@") + QStringLiteral(RCS_TRANSLATED_SOURCES), QStringLiteral("-ts"),
-                       m_current, QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
-                       QStringLiteral("none")});
-        QVERIFY2(lupdate.waitForFinished(120'000), "lupdate did not finish within 120 s");
-        const QString output = QString::fromUtf8(lupdate.readAll());
-        QVERIFY2(lupdate.exitCode() == 0, qPrintable(output));
+        rcs::test::ProgramOptions options;
+        options.timeoutMs = 120'000;
+        options.mergeChannels = true;
+        const rcs::test::ProgramRun lupdate = rcs::test::runProgram(
+            QStringLiteral(RCS_LUPDATE),
+            {QStringLiteral("@") + QStringLiteral(RCS_TRANSLATED_SOURCES), QStringLiteral("-ts"), m_current,
+             QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none")},
+            options);
+        const QString output = lupdate.out;
+        QVERIFY2(lupdate.exitCode == 0, qPrintable(lupdate.describe()));
         // lupdate warns about tr() in classes without Q_OBJECT: their texts would be looked up in
         // another context at run time and never be translated.
         QVERIFY2(!output.contains(QLatin1String("lacks Q_OBJECT")) &&
@@ -410,19 +413,16 @@ private Q_SLOTS:
     // The headless commands never load a translation, whatever the locale says: scripts parse them.
     void commandLineStaysEnglish()
     {
-        QProcess cli;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("zh_CN.UTF-8"));
         env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("zh_CN"));
-        cli.setProcessEnvironment(env);
-        cli.setProcessChannelMode(QProcess::MergedChannels);
         const QString missing = m_dir.filePath(QStringLiteral("no-such-kubeconfig"));
-        cli.start(qEnvironmentVariable("RCS_BINARY_DIR") + QStringLiteral("/app/redis-cluster-studio"),
-                  {QStringLiteral("status"), QStringLiteral("--kubeconfig"), missing});
-        QVERIFY2(cli.waitForFinished(60'000), "the status command did not finish within 60 s");
-        const QString output = QString::fromUtf8(cli.readAll());
-        QVERIFY2(cli.exitCode() != 0, qPrintable(output));
+        const rcs::test::StudioRun run = rcs::test::runStudio(
+            {QStringLiteral("status"), QStringLiteral("--kubeconfig"), missing}, 60'000, env);
+        const QString output = run.all();
+        QVERIFY2(run.ran(), qPrintable(run.describe()));
+        QVERIFY2(run.exitCode != 0, qPrintable(output));
         QVERIFY2(output.contains(QStringLiteral("The kubeconfig file %1 does not exist.").arg(missing)),
                  qPrintable(output));
         QVERIFY2(!output.contains(QRegularExpression(QStringLiteral("[\\x{4e00}-\\x{9fff}]"))),
