@@ -157,7 +157,7 @@ void FailoverJob::requestFailover()
 
 void FailoverJob::poll()
 {
-    fetchViews(m_pool, m_reachable, this, [this](QList<NodeView> views) {
+    fetchViews(m_pool, m_reachable, NodeViewParts::Cluster, this, [this](QList<NodeView> views) {
         if (isFinished())
             return;
         QString gap;

@@ -224,7 +224,7 @@ void RebalanceJob::waitForAgreement()
         if (node.reachable)
             everyone.append(node.address);
     }
-    fetchViews(m_pool, everyone, this, [this, expected](QList<NodeView> views) {
+    fetchViews(m_pool, everyone, NodeViewParts::Cluster, this, [this, expected](QList<NodeView> views) {
         if (isFinished())
             return;
         QString gap;
