@@ -23,14 +23,6 @@ int Deployment::readyCount() const
     return count;
 }
 
-QList<PodInfo> Deployment::podInfos() const
-{
-    QList<PodInfo> infos;
-    for (const PodState &pod : pods)
-        infos.append(pod.info);
-    return infos;
-}
-
 const TopologyNode *ClusterSurvey::nodeOfPod(const QString &podName) const
 {
     for (const TopologyNode &node : topology.nodes()) {
@@ -333,18 +325,16 @@ void Workflow::reach(const QList<PodState> &pods, std::function<void(const QList
 {
     const QString step = tr("Reaching the pods (%1 access)").arg(accessModeName(m_session->access()->mode()));
     setStep(step);
-    QList<PodInfo> infos;
-    for (const PodState &pod : pods)
-        infos.append(pod.info);
-    m_session->access()->prepare(infos, this, [this, step, next](Result<QList<NodeAddress>> addresses) {
-        if (ended())
-            return;
-        if (!addresses) {
-            failStep(step, addresses.error());
-            return;
-        }
-        next(*addresses);
-    });
+    m_session->access()->prepare(podInfos(pods), this,
+                                 [this, step, next](Result<QList<NodeAddress>> addresses) {
+                                     if (ended())
+                                         return;
+                                     if (!addresses) {
+                                         failStep(step, addresses.error());
+                                         return;
+                                     }
+                                     next(*addresses);
+                                 });
 }
 
 void Workflow::scan(const QList<NodeAddress> &addresses, const QList<PodState> &pods,

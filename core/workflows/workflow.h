@@ -29,7 +29,6 @@ struct Deployment {
     bool hasPassword = false;
 
     int readyCount() const;
-    QList<PodInfo> podInfos() const;
 };
 
 // What survey() found: the deployment, the cluster addresses of the pods that have an IP (in pod
