@@ -1,5 +1,6 @@
 #include "cluster_scan_job.h"
 
+#include "common/next_step.h"
 #include "redis/node_views.h"
 #include "redis/redis_pool.h"
 
@@ -22,7 +23,7 @@ ClusterScanJob::~ClusterScanJob() = default;
 void ClusterScanJob::doStart()
 {
     if (m_seeds.isEmpty()) {
-        fail(ErrorCode::InvalidInput, tr("No node address was given; name at least one with --nodes."));
+        fail(ErrorCode::InvalidInput, withNextStep(tr("No node address was given."), NextStep::NameNodes));
         return;
     }
     setStep(tr("asking %1 for the cluster layout").arg(m_seeds.first().toString()));

@@ -372,12 +372,14 @@ void Workflow::scan(const QList<NodeAddress> &addresses, const QList<PodState> &
     job->start();
 }
 
-void Workflow::scanReadyPods(const QString &advice, ReadyScan next)
+void Workflow::scanReadyPods(const QString &advice, NextStep step, ReadyScan next)
 {
-    inspect([this, advice, next](const Deployment &deployment) {
+    inspect([this, advice, step, next](const Deployment &deployment) {
         if (!deployment.statefulSetExists) {
-            fail(ErrorCode::NotFound, tr("There is no StatefulSet %1 in namespace %2: %3")
-                                          .arg(m_session->target().statefulSet, m_session->ns(), advice));
+            fail(ErrorCode::NotFound,
+                 withNextStep(tr("There is no StatefulSet %1 in namespace %2: %3")
+                                  .arg(m_session->target().statefulSet, m_session->ns(), advice),
+                              step));
             return;
         }
         waitForPods(deployment.replicas, tr("Waiting for every pod to be Ready"),

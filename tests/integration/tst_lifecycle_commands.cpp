@@ -152,7 +152,7 @@ private Q_SLOTS:
         QVERIFY(before.value(added).startsWith(QStringLiteral("master")));
         run = studio({QStringLiteral("remove-node"), n, seed, QStringLiteral("--node"), added.left(10)});
         QVERIFY2(run.exitCode == 1, qPrintable(describe(run)));
-        QVERIFY2(run.err.contains("Nothing was changed: run again with --yes to confirm."),
+        QVERIFY2(run.err.contains("Nothing was changed. Run again with --yes to confirm."),
                  qPrintable(describe(run)));
         QVERIFY2(run.out.contains("is a master with 4096 slots; they move with their keys:"),
                  qPrintable(describe(run)));
