@@ -1097,7 +1097,7 @@
         <translation> 警告：</translation>
     </message>
     <message>
-        <source>there are no pods to form a cluster of.</source>
+        <source>no pods to form a cluster of.</source>
         <translation>没有可以组成集群的 Pod。</translation>
     </message>
     <message>

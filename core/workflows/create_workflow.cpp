@@ -19,7 +19,7 @@ CreateWorkflow::CreateWorkflow(KubeSession *session, int replicasPerMaster, QObj
 
 void CreateWorkflow::doStart()
 {
-    scanReadyPods(tr("there are no pods to form a cluster of."), NextStep::Deploy,
+    scanReadyPods(tr("no pods to form a cluster of."), NextStep::Deploy,
                   [this](const Deployment &ready, const QList<NodeAddress> &addresses,
                          const ClusterTopology &topology) {
                       if (!isClusterFormed(topology)) {
