@@ -322,6 +322,10 @@
         <source>Introduce %1 to %2 again, from its side</source>
         <translation>再次将 %1 介绍给 %2（从它那一侧）</translation>
     </message>
+    <message>
+        <source>%1 did not answer INFO, so whether it holds keys is unknown; check that the user may run INFO and try again.</source>
+        <translation>%1 没有应答 INFO，因此无法知道它是否持有键；请确认该用户可以执行 INFO 后重试。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::AddNodeWorkflow</name>
@@ -445,14 +449,6 @@
         <translation>检查</translation>
     </message>
     <message>
-        <source>check --fix closes open slots of a running cluster, and this one is %1: %2 Nothing was changed.</source>
-        <translation>check --fix 只关闭运行中集群的打开的槽，而此集群处于 %1：%2 未做任何更改。</translation>
-    </message>
-    <message>
-        <source>No slot is open: there is nothing for --fix to do.</source>
-        <translation>没有打开的槽：--fix 无事可做。</translation>
-    </message>
-    <message>
         <source>slot %1 is %2 %3 on %4</source>
         <translation>槽 %1 在 %4 上%2 %3</translation>
     </message>
@@ -479,6 +475,14 @@
     <message>
         <source>slot %1 is %2 %3 on the replica %4 only</source>
         <translation>槽 %1 仅在从节点 %4 上处于 %2 %3 状态</translation>
+    </message>
+    <message>
+        <source>Closing open slots needs a formed, running cluster, and this one is %1: %2 Nothing was changed.</source>
+        <translation>关闭打开的槽需要一个已创建并在运行的集群，而此集群处于 %1：%2 未做任何更改。</translation>
+    </message>
+    <message>
+        <source>No slot is open: there is nothing to close.</source>
+        <translation>没有打开的槽：无需关闭。</translation>
     </message>
 </context>
 <context>
@@ -552,12 +556,12 @@
         <translation>已删除 %1。</translation>
     </message>
     <message>
-        <source>The volumes (PVCs) were kept: a new deploy reuses their data. Use --delete-pvcs to delete them.</source>
-        <translation>卷（PVC）已保留：新的部署会复用其中的数据。使用 --delete-pvcs 删除它们。</translation>
-    </message>
-    <message>
         <source>Cleanup would delete %1</source>
         <translation>清理将删除 %1</translation>
+    </message>
+    <message>
+        <source>The volumes (PVCs) were kept: a new deploy reuses their data; a cleanup that also deletes the volumes removes them.</source>
+        <translation>卷（PVC）已保留：新的部署会复用其中的数据；同时删除卷的清理会移除它们。</translation>
     </message>
 </context>
 <context>
@@ -651,16 +655,16 @@
         <translation>自</translation>
     </message>
     <message>
-        <source>Slot %1 is %2 %3 on the replica %4, but not on its master (a CLUSTER SETSLOT that ran out of time waiting for the replicas); check --fix clears it.</source>
-        <translation>槽 %1 在从节点 %4 上处于 %2 %3 状态，但其主节点上不是（一次 CLUSTER SETSLOT 在等待从节点时超时）；check --fix 会清除它。</translation>
-    </message>
-    <message>
         <source>migrating to</source>
         <translation>正迁移到</translation>
     </message>
     <message>
         <source>importing from</source>
         <translation>正导入自</translation>
+    </message>
+    <message>
+        <source>Slot %1 is %2 %3 on the replica %4, but not on its master (a CLUSTER SETSLOT that ran out of time waiting for the replicas); closing the open slots clears it.</source>
+        <translation>槽 %1 在从节点 %4 上处于 %2 %3 状态，但其主节点上不是（一次 CLUSTER SETSLOT 在等待从节点时超时）；关闭打开的槽会清除它。</translation>
     </message>
 </context>
 <context>
@@ -827,20 +831,8 @@
 <context>
     <name>rcs::ClusterScanJob</name>
     <message>
-        <source>%1 answered CLUSTER NODES with text that cannot be read: %2</source>
-        <translation>%1 对 CLUSTER NODES 的应答文本无法解析：%2</translation>
-    </message>
-    <message>
-        <source>INFO was not asked.</source>
-        <translation>未查询 INFO。</translation>
-    </message>
-    <message>
         <source>Reading the cluster</source>
         <translation>读取集群</translation>
-    </message>
-    <message>
-        <source>No node address was given; name at least one with --nodes.</source>
-        <translation>未给出节点地址；请用 --nodes 至少指定一个。</translation>
     </message>
     <message>
         <source>asking %1 for the cluster layout</source>
@@ -849,6 +841,10 @@
     <message>
         <source>None of the %1 given nodes answered; the first said: %2</source>
         <translation>给出的 %1 个节点都没有应答；第一个节点的回复是：%2</translation>
+    </message>
+    <message>
+        <source>No node address was given.</source>
+        <translation>未给出节点地址。</translation>
     </message>
 </context>
 <context>
@@ -924,8 +920,8 @@
 <context>
     <name>rcs::Confirmation</name>
     <message>
-        <source>%1. Nothing was changed: run again with --yes to confirm.</source>
-        <translation>%1。未做任何更改：请加上 --yes 再次运行以确认。</translation>
+        <source>%1. Nothing was changed.</source>
+        <translation>%1。未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -1069,18 +1065,6 @@
         <translation>创建集群</translation>
     </message>
     <message>
-        <source>run &apos;redis-cluster-studio deploy&apos; first.</source>
-        <translation>请先运行 &apos;redis-cluster-studio deploy&apos;。</translation>
-    </message>
-    <message>
-        <source>Some pods already belong to a cluster but %1 does not: this is not a fresh deployment. Use &apos;add-node&apos; to join a pod, or &apos;cleanup --delete-pvcs&apos; and deploy again.</source>
-        <translation>一些 Pod 已属于某个集群，但 %1 不属于：这不是全新的部署。请用 &apos;add-node&apos; 让 Pod 加入，或运行 &apos;cleanup --delete-pvcs&apos; 后重新部署。</translation>
-    </message>
-    <message>
-        <source>The cluster is already created (%1 masters over %2 pods); nothing was changed. See &apos;redis-cluster-studio status&apos;.</source>
-        <translation>集群已创建（%2 个 Pod 上有 %1 个主节点）；未做任何更改。请查看 &apos;redis-cluster-studio status&apos;。</translation>
-    </message>
-    <message>
         <source>Planning masters and replicas</source>
         <translation>规划主节点和从节点</translation>
     </message>
@@ -1111,6 +1095,18 @@
     <message>
         <source> Warning: </source>
         <translation> 警告：</translation>
+    </message>
+    <message>
+        <source>no pods to form a cluster of.</source>
+        <translation>没有可以组成集群的 Pod。</translation>
+    </message>
+    <message>
+        <source>Some pods already belong to a cluster but %1 does not: this is not a fresh deployment. Add the pod to the cluster (add node), or clean up with its volumes and deploy again.</source>
+        <translation>一些 Pod 已属于某个集群，但 %1 不属于：这不是全新的部署。请把该 Pod 加入集群（添加节点），或连同卷一起清理后重新部署。</translation>
+    </message>
+    <message>
+        <source>The cluster is already created (%1 masters over %2 pods); nothing was changed.</source>
+        <translation>集群已创建（%2 个 Pod 上有 %1 个主节点）；未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -1191,10 +1187,6 @@
         <translation>%1 现在是主节点。</translation>
     </message>
     <message>
-        <source>The roles did not swap within %1 s: %2. If the master is down, try --force.</source>
-        <translation>角色未在 %1 秒内互换：%2。如果主节点已宕机，请尝试 --force。</translation>
-    </message>
-    <message>
         <source>Reading the replication offset of %1</source>
         <translation>读取 %1 的复制偏移量</translation>
     </message>
@@ -1215,16 +1207,20 @@
         <translation>未知（它没有应答）</translation>
     </message>
     <message>
-        <source>The failover did not happen: after %1 s %2 (%3) is still a replica of %4. Its master&apos;s replication offset is %5 and the replica has processed %6. A replica takes over only once it has processed everything its paused master sent and a majority of the masters voted for it, and gives up after %7 s (its log then says &quot;Manual failover timed out&quot;). Check that every master is reachable and try again; if its master is down, use --force.</source>
-        <translation>故障转移没有发生：%1 秒后 %2（%3）仍是 %4 的从节点。其主节点的复制偏移量为 %5，从节点已处理到 %6。从节点只有在处理完已暂停的主节点发送的全部内容、并获得多数主节点投票后才会接管，%7 秒后放弃（此时其日志显示 &quot;Manual failover timed out&quot;）。请检查每个主节点都可访问后重试；如果其主节点已宕机，请使用 --force。</translation>
-    </message>
-    <message>
         <source>unknown (it is unreachable)</source>
         <translation>未知（它不可达）</translation>
     </message>
     <message>
         <source>Lower the node timeout of %1 for a moment so every node hears at once that it is now a replica</source>
         <translation>暂时降低 %1 的节点超时，让每个节点立即得知它现在是从节点</translation>
+    </message>
+    <message>
+        <source>The roles did not swap within %1 s: %2.</source>
+        <translation>角色未在 %1 秒内互换：%2。</translation>
+    </message>
+    <message>
+        <source>The failover did not happen: after %1 s %2 (%3) is still a replica of %4. Its master&apos;s replication offset is %5 and the replica has processed %6. A replica takes over only once it has processed everything its paused master sent and a majority of the masters voted for it, and gives up after %7 s (its log then says &quot;Manual failover timed out&quot;). Check that every master is reachable and try again.</source>
+        <translation>故障转移没有发生：%1 秒后 %2（%3）仍是 %4 的从节点。其主节点的复制偏移量为 %5，从节点已处理到 %6。从节点只有在处理完已暂停的主节点发送的全部内容、并获得多数主节点投票后才会接管，%7 秒后放弃（此时其日志显示 &quot;Manual failover timed out&quot;）。请检查每个主节点都可访问后重试。</translation>
     </message>
 </context>
 <context>
@@ -1466,20 +1462,12 @@
         <translation>kubeconfig %1</translation>
     </message>
     <message>
-        <source>No kubeconfig: %1 does not exist and KUBECONFIG is not set. Pass --kubeconfig FILE, or start the local sandbox.</source>
-        <translation>没有 kubeconfig：%1 不存在，且未设置 KUBECONFIG。请传入 --kubeconfig FILE，或启动本地沙箱。</translation>
-    </message>
-    <message>
         <source>The kubeconfig file %1 listed in KUBECONFIG does not exist; skipped.</source>
         <translation>KUBECONFIG 中列出的 kubeconfig 文件 %1 不存在；已跳过。</translation>
     </message>
     <message>
         <source>None of the kubeconfig files in KUBECONFIG exists (%1).</source>
         <translation>KUBECONFIG 中的 kubeconfig 文件都不存在（%1）。</translation>
-    </message>
-    <message>
-        <source>The kubeconfig %1 sets no current-context; choose one with --context.</source>
-        <translation>kubeconfig %1 未设置 current-context；请用 --context 选择一个。</translation>
     </message>
     <message>
         <source>The kubeconfig %1 has no context named &quot;%2&quot; (known: %3).</source>
@@ -1516,6 +1504,14 @@
     <message>
         <source>%1: user &quot;%2&quot; has a client certificate without its key, or a key without its certificate; both are needed.</source>
         <translation>%1：用户 &quot;%2&quot; 有客户端证书而没有私钥，或有私钥而没有证书；两者都需要。</translation>
+    </message>
+    <message>
+        <source>No kubeconfig: %1 does not exist and KUBECONFIG is not set.</source>
+        <translation>没有 kubeconfig：%1 不存在，且未设置 KUBECONFIG。</translation>
+    </message>
+    <message>
+        <source>The kubeconfig %1 sets no current-context.</source>
+        <translation>kubeconfig %1 未设置 current-context。</translation>
     </message>
 </context>
 <context>
@@ -1677,12 +1673,8 @@
 <context>
     <name>rcs::KubeSession</name>
     <message>
-        <source> Pass --kubeconfig FILE, set KUBECONFIG, or start the sandbox with &apos;redis-cluster-studio sandbox start&apos;.</source>
-        <translation> 请传入 --kubeconfig FILE、设置 KUBECONFIG，或用 &apos;redis-cluster-studio sandbox start&apos; 启动沙箱。</translation>
-    </message>
-    <message>
-        <source>No kubeconfig was found (neither --kubeconfig, KUBECONFIG nor ~/.kube/config). Pass --kubeconfig FILE, or start the sandbox with &apos;redis-cluster-studio sandbox start&apos;.</source>
-        <translation>找不到 kubeconfig（既没有 --kubeconfig、KUBECONFIG，也没有 ~/.kube/config）。请传入 --kubeconfig FILE，或用 &apos;redis-cluster-studio sandbox start&apos; 启动沙箱。</translation>
+        <source>No kubeconfig was found: none was named, KUBECONFIG is not set and ~/.kube/config does not exist.</source>
+        <translation>找不到 kubeconfig：没有指定文件，未设置 KUBECONFIG，~/.kube/config 也不存在。</translation>
     </message>
 </context>
 <context>
@@ -1911,6 +1903,17 @@
     </message>
 </context>
 <context>
+    <name>rcs::NodeViews</name>
+    <message>
+        <source>%1 answered CLUSTER NODES with text that cannot be read: %2</source>
+        <translation>%1 对 CLUSTER NODES 的应答文本无法解析：%2</translation>
+    </message>
+    <message>
+        <source>INFO was not asked.</source>
+        <translation>未查询 INFO。</translation>
+    </message>
+</context>
+<context>
     <name>rcs::PodState</name>
     <message>
         <source>unschedulable, its volume cannot be bound (no such storage class?): %1</source>
@@ -1943,6 +1946,11 @@
     <message>
         <source>not ready: </source>
         <translation>未就绪：</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <comment>pod description: the Kubernetes node</comment>
+        <translation>位于 %1</translation>
     </message>
 </context>
 <context>
@@ -1989,10 +1997,6 @@
     <message>
         <source>flagged as failing</source>
         <translation>被标记为故障</translation>
-    </message>
-    <message>
-        <source>Slots %1 are still open from an interrupted migration; run check --fix first.</source>
-        <translation>槽 %1 因迁移中断仍处于打开状态；请先运行 check --fix。</translation>
     </message>
     <message>
         <source>The nodes do not agree about slot owners (%1); wait for the cluster to settle or run check.</source>
@@ -2045,6 +2049,10 @@
     <message>
         <source>Lower the node timeout of %1 for a moment so every node hears of its new slots at once</source>
         <translation>暂时降低 %1 的节点超时，让每个节点立即得知它的新槽</translation>
+    </message>
+    <message>
+        <source>Slots %1 are still open from an interrupted migration; close them first.</source>
+        <translation>槽 %1 因迁移中断仍处于打开状态；请先关闭它们。</translation>
     </message>
 </context>
 <context>
@@ -2298,10 +2306,6 @@
         <translation>%1 的从节点</translation>
     </message>
     <message>
-        <source>Node %1 (%2, last at %3) answers at none of the given addresses: its pod is not running or its data folder was lost. If it runs, add its address to --nodes; if its data is gone, remove it with remove-node and add a blank node in its place.</source>
-        <translation>节点 %1（%2，最后位于 %3）在给出的所有地址上都没有应答：它的 Pod 没有运行，或者其数据目录已丢失。如果它在运行，请把它的地址加入 --nodes；如果它的数据已丢失，请用 remove-node 移除它，并添加一个空白节点代替。</translation>
-    </message>
-    <message>
         <source>Recovery needs at least one reachable node.</source>
         <translation>恢复至少需要一个可访问的节点。</translation>
     </message>
@@ -2336,6 +2340,10 @@
     <message>
         <source>half mesh (more than %1 members): one MEET per pair of the %2 members, the other side learning the address from the PINGs on the new link (%3 MEETs)</source>
         <translation>半互联（成员超过 %1 个）：%2 个成员中每对节点发送一次 MEET，另一方通过新链路上的 PING 得知地址（共 %3 次 MEET）</translation>
+    </message>
+    <message>
+        <source>Node %1 (%2, last at %3) answers at none of the given addresses: its pod is not running or its data folder was lost. If it runs, add its address to the node addresses; if its data is gone, remove the node and add a blank node in its place.</source>
+        <translation>节点 %1（%2，最后位于 %3）在给出的所有地址上都没有应答：它的 Pod 没有运行，或者其数据目录已丢失。如果它在运行，请把它的地址加入节点地址；如果它的数据已丢失，请移除该节点，并添加一个空白节点代替。</translation>
     </message>
 </context>
 <context>
@@ -2581,10 +2589,6 @@
         <translation>请先添加一个主节点。</translation>
     </message>
     <message>
-        <source>Fail over to its replica first (&apos;failover --pod %1&apos;) so that the highest pod is a replica.</source>
-        <translation>请先故障转移到它的从节点（&apos;failover --pod %1&apos;），使编号最大的 Pod 成为从节点。</translation>
-    </message>
-    <message>
         <source>%1 slots to %2</source>
         <translation>%1 个槽给 %2</translation>
     </message>
@@ -2688,6 +2692,10 @@
         <source>Every other node forgets %1 (CLUSTER FORGET) and it is reset to a blank node (CLUSTER RESET HARD).</source>
         <translation>其他所有节点都会忘记 %1（CLUSTER FORGET），它会被重置为空白节点（CLUSTER RESET HARD）。</translation>
     </message>
+    <message>
+        <source>Fail over to its replica %1 first, so that the highest pod is a replica.</source>
+        <translation>请先故障转移到它的从节点 %1，使编号最大的 Pod 成为从节点。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ReplicaPlacement</name>
@@ -2769,14 +2777,6 @@
         <translation>在%2 上 DUMP %1：%3</translation>
     </message>
     <message>
-        <source>A key of slot %1 already exists on the target %2, and comparing the two copies failed (%3); nothing was overwritten. Run check --fix again, or compare the keys of the slot by hand.</source>
-        <translation>槽 %1 的某个键已存在于目标节点 %2 上，且比较两个副本时失败（%3）；未覆盖任何内容。请再次运行 check --fix，或手动比较该槽的键。</translation>
-    </message>
-    <message>
-        <source>A key of slot %1 (&quot;%2&quot;) already exists on the target %3 with different content; it was not overwritten. Compare the two copies, delete the wrong one, then run check --fix.</source>
-        <translation>槽 %1 的键（&quot;%2&quot;）已存在于目标节点 %3 上且内容不同；未覆盖它。请比较两个副本，删除错误的那个，然后运行 check --fix。</translation>
-    </message>
-    <message>
         <source>Slot %1: %2 keys were already on %3 with identical content (left by an interrupted MIGRATE); they are sent again with REPLACE.</source>
         <translation>槽 %1：有 %2 个键已以相同内容存在于 %3 上（迁移 MIGRATE 中断时留下）；将使用 REPLACE 重新发送。</translation>
     </message>
@@ -2797,16 +2797,24 @@
         <translation>已迁移 %1 个槽和 %2 个键。</translation>
     </message>
     <message>
-        <source>%1 did not apply CLUSTER SETSLOT %2 %3: its replicas did not acknowledge it within %4 ms (Valkey applies SETSLOT on a master only after its online replicas have). Check them with INFO replication on %1, then run check --fix</source>
-        <translation>%1 没有执行 CLUSTER SETSLOT %2 %3：它的从节点在 %4 毫秒内没有确认（Valkey 只在在线的从节点都执行之后才在主节点上执行 SETSLOT）。请在 %1 上用 INFO replication 检查它们，然后运行 check --fix</translation>
-    </message>
-    <message>
         <source>Asking the source for its role after &quot;%1&quot;</source>
         <translation>在“%1”之后询问源节点的角色</translation>
     </message>
     <message>
         <source>The source is still a master after %1 attempts</source>
         <translation>尝试 %1 次之后源节点仍是主节点</translation>
+    </message>
+    <message>
+        <source>%1 did not apply CLUSTER SETSLOT %2 %3: its replicas did not acknowledge it within %4 ms (Valkey applies SETSLOT on a master only after its online replicas have). Check them with INFO replication on %1, then close the open slot.</source>
+        <translation>%1 没有执行 CLUSTER SETSLOT %2 %3：它的从节点在 %4 毫秒内没有确认（Valkey 只在在线的从节点都执行之后才在主节点上执行 SETSLOT）。请在 %1 上用 INFO replication 检查它们，然后关闭打开的槽。</translation>
+    </message>
+    <message>
+        <source>A key of slot %1 already exists on the target %2, and comparing the two copies failed (%3); nothing was overwritten. Compare the keys of the slot by hand, or close the open slot again.</source>
+        <translation>槽 %1 的某个键已存在于目标节点 %2 上，且比较两个副本时失败（%3）；未覆盖任何内容。请手动比较该槽的键，或再次关闭打开的槽。</translation>
+    </message>
+    <message>
+        <source>A key of slot %1 (&quot;%2&quot;) already exists on the target %3 with different content; it was not overwritten. Compare the two copies, delete the wrong one, then close the open slot.</source>
+        <translation>槽 %1 的键（&quot;%2&quot;）已存在于目标节点 %3 上且内容不同；未覆盖它。请比较两个副本，删除错误的那个，然后关闭打开的槽。</translation>
     </message>
 </context>
 <context>
@@ -3252,6 +3260,26 @@
         <source>Click %1.</source>
         <comment>suggested operation: the button&apos;s name</comment>
         <translation>请点击“%1”。</translation>
+    </message>
+    <message>
+        <source>Start it again and confirm it in the dialog to go ahead.</source>
+        <translation>请重新开始，并在对话框中确认以继续。</translation>
+    </message>
+    <message>
+        <source>Choose a kubeconfig file in the target bar, or the local sandbox.</source>
+        <translation>请在目标栏中选择 kubeconfig 文件，或选择本地沙箱。</translation>
+    </message>
+    <message>
+        <source>Choose a context in the target bar.</source>
+        <translation>请在目标栏中选择上下文。</translation>
+    </message>
+    <message>
+        <source>Enter at least one node address (HOST:PORT) in the target bar.</source>
+        <translation>请在目标栏中至少输入一个节点地址（HOST:PORT）。</translation>
+    </message>
+    <message>
+        <source>If the master is down, force it from the command line: &apos;redis-cluster-studio failover --force&apos;.</source>
+        <translation>如果主节点已宕机，请在命令行中强制执行：&apos;redis-cluster-studio failover --force&apos;。</translation>
     </message>
 </context>
 <context>

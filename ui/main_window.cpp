@@ -56,7 +56,7 @@ MainWindow::MainWindow(StudioBackend *backend, QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     // Core's refusals and results that suggest an operation say "Click Recover." in this process.
-    rcs::setSuggestionPhrasing(&suggestionText);
+    rcs::setNextStepPhrasing(&suggestionText);
     setWindowIcon(QIcon(QStringLiteral(":/icons/redis-cluster-studio.svg")));
     // The advice banner above the picture, where the eye goes first when something is wrong.
     auto *central = new QWidget(this);

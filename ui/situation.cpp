@@ -72,13 +72,36 @@ std::optional<Action> suggestedAction(SuggestedOperation operation)
     case SuggestedOperation::Check:
     case SuggestedOperation::CheckFix: // the studio's Check closes open slots
         return Action::Check;
+    case NextStep::ShowStatus:
+        return Action::Refresh;
+    case NextStep::Confirm:
+    case NextStep::ChooseKubeconfig:
+    case NextStep::ChooseContext:
+    case NextStep::NameNodes:
+    case NextStep::ForceFailover:
+        return std::nullopt;
     }
     return std::nullopt;
 }
 
-QString suggestionText(SuggestedOperation operation)
+QString suggestionText(NextStep step)
 {
-    const std::optional<Action> action = suggestedAction(operation);
+    switch (step) {
+    case NextStep::Confirm:
+        return ActionPolicy::tr("Start it again and confirm it in the dialog to go ahead.");
+    case NextStep::ChooseKubeconfig:
+        return ActionPolicy::tr("Choose a kubeconfig file in the target bar, or the local sandbox.");
+    case NextStep::ChooseContext:
+        return ActionPolicy::tr("Choose a context in the target bar.");
+    case NextStep::NameNodes:
+        return ActionPolicy::tr("Enter at least one node address (HOST:PORT) in the target bar.");
+    case NextStep::ForceFailover:
+        return ActionPolicy::tr("If the master is down, force it from the command line: "
+                                "'redis-cluster-studio failover --force'.");
+    default:
+        break;
+    }
+    const std::optional<Action> action = suggestedAction(step);
     return action ? ActionPolicy::tr("Click %1.", "suggested operation: the button's name")
                         .arg(actionTitle(*action))
                   : QString();

@@ -37,8 +37,9 @@ inline constexpr Action kAllActions[] = {Action::Deploy,   Action::CreateCluster
 QString situationTitle(Situation situation); // "Total failure"
 // The studio's own sentence for a situation, for when no assessment came with it (no target yet).
 QString situationAdvice(Situation situation);
-// How the studio asks for the operation an assessment suggests: "Click Recover."; empty for None.
-QString suggestionText(SuggestedOperation operation);
+// How the studio phrases the next step of core's messages: "Click Recover.", "Choose a context in the
+// target bar."; empty for None. The window installs it as core's phrasing.
+QString suggestionText(NextStep step);
 // The action that starts a suggested operation (Check for both check forms); nullopt for None.
 std::optional<Action> suggestedAction(SuggestedOperation operation);
 

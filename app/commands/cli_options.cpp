@@ -23,13 +23,30 @@ CommandLine::CommandLine(QString command, QString description)
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addHelpOption();
     // Every command builds one first: core's texts that suggest an operation name the command line.
-    setSuggestionPhrasing(&commandSuggestion);
+    setNextStepPhrasing(&commandSuggestion);
 }
 
-QString commandSuggestion(SuggestedOperation operation)
+QString commandSuggestion(NextStep step)
 {
-    const QString verb = suggestedOperationName(operation);
-    return verb.isEmpty() ? QString() : QStringLiteral("Run 'redis-cluster-studio %1'.").arg(verb);
+    switch (step) {
+    case NextStep::Confirm:
+        return QStringLiteral("Run again with --yes to confirm.");
+    case NextStep::ShowStatus:
+        return QStringLiteral("See 'redis-cluster-studio status'.");
+    case NextStep::ChooseKubeconfig:
+        return QStringLiteral("Pass --kubeconfig FILE, set KUBECONFIG, or start the sandbox with "
+                              "'redis-cluster-studio sandbox start'.");
+    case NextStep::ChooseContext:
+        return QStringLiteral("Choose one with --context.");
+    case NextStep::NameNodes:
+        return QStringLiteral("Name at least one with --nodes.");
+    case NextStep::ForceFailover:
+        return QStringLiteral("If the master is down, try --force.");
+    default: {
+        const QString verb = suggestedOperationName(step);
+        return verb.isEmpty() ? QString() : QStringLiteral("Run 'redis-cluster-studio %1'.").arg(verb);
+    }
+    }
 }
 
 void CommandLine::addNodesOption(const QString &description)

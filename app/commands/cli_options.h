@@ -71,9 +71,9 @@ private:
     int m_timeoutMs = 0;
 };
 
-// How the command line asks for the operation an assessment suggests: "Run 'redis-cluster-studio
-// recover'."; every CommandLine installs it as core's phrasing, so core's refusals say it too.
-QString commandSuggestion(SuggestedOperation operation);
+// How the command line phrases the next step of core's messages: "Run 'redis-cluster-studio
+// recover'.", "Run again with --yes to confirm."; every CommandLine installs it as core's phrasing.
+QString commandSuggestion(NextStep step);
 
 // Prints the error's message (one sentence) on stderr and returns ExitFailure.
 int reportFailure(const Error &error);

@@ -1,5 +1,7 @@
 #include "confirmation.h"
 
+#include "next_step.h"
+
 #include <QCoreApplication>
 
 namespace rcs {
@@ -17,7 +19,7 @@ std::optional<Error> refusalUnlessConfirmed(bool confirmed, const QString &would
         return std::nullopt;
     logCommands();
     return Error(ErrorCode::Refused,
-                 Text::tr("%1. Nothing was changed: run again with --yes to confirm.").arg(wouldDo));
+                 withNextStep(Text::tr("%1. Nothing was changed.").arg(wouldDo), NextStep::Confirm));
 }
 
 } // namespace rcs

@@ -223,9 +223,7 @@ Result<KubeConfig> KubeConfig::load(const QString &explicitFile, const QString &
         const QString file = defaultFile(homeDir);
         if (!QFileInfo::exists(file))
             return Error(ErrorCode::Io,
-                         Text::tr("No kubeconfig: %1 does not exist and KUBECONFIG is not set. Pass "
-                                  "--kubeconfig FILE, or start the local sandbox.")
-                             .arg(file));
+                         Text::tr("No kubeconfig: %1 does not exist and KUBECONFIG is not set.").arg(file));
         return loadFile(file);
     }
 
@@ -282,9 +280,8 @@ Result<KubeTarget> KubeConfig::resolve(const QString &contextName) const
     const QString files = m_files.join(QStringLiteral(", "));
     const QString name = contextName.isEmpty() ? m_currentContext : contextName;
     if (name.isEmpty())
-        return Error(
-            ErrorCode::InvalidInput,
-            Text::tr("The kubeconfig %1 sets no current-context; choose one with --context.").arg(files));
+        return Error(ErrorCode::InvalidInput,
+                     Text::tr("The kubeconfig %1 sets no current-context.").arg(files));
     const int contextIndex = indexOfName(m_contexts, name);
     if (contextIndex < 0) {
         QStringList known;

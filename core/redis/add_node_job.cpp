@@ -1,7 +1,6 @@
 #include "add_node_job.h"
 
 #include "redis/cluster_info_parser.h"
-#include "redis/cluster_nodes_parser.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/lifecycle_support.h"
 #include "redis/rebalance_job.h"
@@ -9,8 +8,6 @@
 #include "redis/replica_placement.h"
 
 #include <QTimer>
-
-#include <memory>
 
 namespace rcs {
 
@@ -49,31 +46,22 @@ void AddNodeJob::scanned(const ClusterTopology &topology)
         }
     }
     setStep(tr("Checking that %1 is blank").arg(m_new.toString()));
-    auto replies = std::make_shared<QList<Result<RedisReply>>>();
-    const QList<QList<QByteArray>> commands{{"CLUSTER", "NODES"}, {"CLUSTER", "INFO"}, {"INFO", "keyspace"}};
-    for (const QList<QByteArray> &argv : commands) {
-        m_pool->command(m_new, argv, this, [this, replies](Result<RedisReply> reply) {
-            replies->append(std::move(reply));
-            if (replies->size() == 3)
-                checked(*replies);
-        });
-    }
+    fetchViews(m_pool, {m_new}, NodeViewParts::WithServerInfo, this,
+               [this](QList<NodeView> views) { checked(views.first()); });
 }
 
-void AddNodeJob::checked(const QList<Result<RedisReply>> &replies)
+void AddNodeJob::checked(const NodeView &view)
 {
-    for (const Result<RedisReply> &reply : replies) {
-        if (!reply)
-            return fail(reply.error().withContext(tr("Checking the new node")));
+    if (!view.reachable)
+        return fail(Error(ErrorCode::ConnectionFailed, view.error).withContext(tr("Checking the new node")));
+    // Its keys are counted from INFO: without an answer, whether it is blank is unknown.
+    if (view.serverInfo.isEmpty()) {
+        return fail(ErrorCode::RedisError,
+                    tr("%1 did not answer INFO, so whether it holds keys is unknown; check that the user "
+                       "may run INFO and try again.")
+                        .arg(m_new.toString()));
     }
-    Result<QList<ClusterNodeInfo>> nodes = parseClusterNodes(replies.at(0)->bytes());
-    if (!nodes)
-        return fail(nodes.error());
-    const ClusterNodeInfo *self = nullptr;
-    for (const ClusterNodeInfo &node : *nodes) {
-        if (node.isMyself())
-            self = &node;
-    }
+    const ClusterNodeInfo *self = myselfIn(view);
     if (!self)
         return fail(ErrorCode::Protocol,
                     tr("%1 printed no 'myself' line in CLUSTER NODES.").arg(m_new.toString()));
@@ -83,12 +71,12 @@ void AddNodeJob::checked(const QList<Result<RedisReply>> &replies)
             ErrorCode::Refused,
             tr("%1 is already a member of the cluster (id %2).").arg(m_new.toString(), m_newId.left(8)));
     }
-    const qint64 keys = keyCountFromInfo(parseInfoFields(replies.at(2)->bytes()));
+    const qint64 keys = keyCountFromInfo(view.serverInfo);
     QString holds;
     if (keys > 0)
         holds = tr("%1 keys").arg(keys);
-    else if (nodes->size() > 1)
-        holds = tr("%1 other known nodes").arg(nodes->size() - 1);
+    else if (view.nodes.size() > 1)
+        holds = tr("%1 other known nodes").arg(view.nodes.size() - 1);
     else if (!self->slotSet.isEmpty())
         holds = tr("slots %1").arg(self->slotSet.toString());
     if (!holds.isEmpty()) {
@@ -123,18 +111,20 @@ void AddNodeJob::pollViews(const std::function<QString(const QList<NodeView> &)>
 {
     QList<NodeAddress> everyone = m_memberAddresses;
     everyone.append(m_new);
-    fetchViews(m_pool, everyone, this, [this, gapOf, whatTimedOut, done](QList<NodeView> views) {
-        if (isFinished())
-            return;
-        const QString gap = gapOf(views);
-        if (gap.isEmpty())
-            return done();
-        if (m_deadline.hasExpired())
-            return fail(ErrorCode::Timeout,
-                        tr("%1 within %2 s: %3.").arg(whatTimedOut).arg(JoinTimeoutMs / 1000).arg(gap));
-        QTimer::singleShot(50, this,
-                           [this, gapOf, whatTimedOut, done] { pollViews(gapOf, whatTimedOut, done); });
-    });
+    fetchViews(
+        m_pool, everyone, NodeViewParts::Cluster, this,
+        [this, gapOf, whatTimedOut, done](QList<NodeView> views) {
+            if (isFinished())
+                return;
+            const QString gap = gapOf(views);
+            if (gap.isEmpty())
+                return done();
+            if (m_deadline.hasExpired())
+                return fail(ErrorCode::Timeout,
+                            tr("%1 within %2 s: %3.").arg(whatTimedOut).arg(JoinTimeoutMs / 1000).arg(gap));
+            QTimer::singleShot(50, this,
+                               [this, gapOf, whatTimedOut, done] { pollViews(gapOf, whatTimedOut, done); });
+        });
 }
 
 void AddNodeJob::waitForJoin()

@@ -54,7 +54,7 @@ protected:
 
 private:
     void scanned(const ClusterTopology &topology);
-    void checked(const QList<Result<RedisReply>> &replies);
+    void checked(const NodeView &view);
     // Fetches every node's view (members and the new node) every 50 ms until gapOf() finds nothing
     // missing, then calls done; fails (Timeout) with "<whatTimedOut> within N s: <gap>." at m_deadline.
     void pollViews(const std::function<QString(const QList<NodeView> &)> &gapOf, const QString &whatTimedOut,

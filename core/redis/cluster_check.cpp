@@ -1,4 +1,5 @@
 #include "cluster_check.h"
+#include "common/next_step.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -157,11 +158,14 @@ ClusterCheckReport checkCluster(const ClusterTopology &topology)
     for (const OpenSlot &open : topology.replicaOnlyOpenSlots()) {
         const TopologyNode *node = topology.node(open.nodeId);
         add(CheckSeverity::Warning, QStringLiteral("replica-open-slot"),
-            Text::tr("Slot %1 is %2 %3 on the replica %4, but not on its master (a CLUSTER SETSLOT that ran "
-                     "out of time waiting for the replicas); check --fix clears it.")
-                .arg(open.slot)
-                .arg(open.migrating ? Text::tr("migrating to") : Text::tr("importing from"),
-                     shortId(open.peerId), node ? node->address.toString() : shortId(open.nodeId)),
+            withNextStep(Text::tr("Slot %1 is %2 %3 on the replica %4, but not on its master (a CLUSTER "
+                                  "SETSLOT that ran out of time waiting for the replicas); closing the "
+                                  "open slots clears it.")
+                             .arg(open.slot)
+                             .arg(open.migrating ? Text::tr("migrating to") : Text::tr("importing from"),
+                                  shortId(open.peerId),
+                                  node ? node->address.toString() : shortId(open.nodeId)),
+                         NextStep::CheckFix),
             open.nodeId);
     }
 

@@ -3,22 +3,19 @@
 #include "common/job.h"
 #include "redis/cluster_topology.h"
 #include "redis/node_address.h"
-#include "redis/redis_reply.h"
 
 #include <QHash>
 #include <QList>
 #include <QPointer>
 #include <QSet>
 
-#include <functional>
-
 namespace rcs {
 
 class RedisPool;
 
 // Reads the cluster as it is: connects to the seed addresses, discovers the other nodes from their
-// CLUSTER NODES, asks every node for CLUSTER NODES, CLUSTER INFO and INFO in parallel (pipelined on one
-// connection each), and builds the ClusterTopology. One reachable seed is enough.
+// CLUSTER NODES, reads every node's view with INFO (fetchViews) in parallel, and builds the
+// ClusterTopology. One reachable seed is enough.
 //
 // Error behaviour: fails (ConnectionFailed, with the first node's reason) only when no address at all
 // answered; unreachable nodes and malformed replies are recorded in the topology's views instead
@@ -55,17 +52,5 @@ private:
     QList<NodeView> m_views;
     ClusterTopology m_topology;
 };
-
-// Builds a NodeView from the three replies; a missing or malformed CLUSTER NODES makes the view
-// unreachable with the reason, a missing CLUSTER INFO or INFO only leaves those parts empty (and an INFO
-// without a readable server identity leaves NodeView::server empty).
-NodeView nodeViewFromReplies(const NodeAddress &address, const Result<RedisReply> &clusterNodes,
-                             const Result<RedisReply> &clusterInfo, const Result<RedisReply> &info);
-
-// Asks one node for CLUSTER NODES, CLUSTER INFO and (withServerInfo) INFO, pipelined, and hands the
-// NodeView to done — unless context is destroyed first. The server identity read from INFO is
-// remembered in the pool; without INFO the view carries the one the pool already knows.
-void fetchNodeView(RedisPool *pool, const NodeAddress &address, bool withServerInfo, const QObject *context,
-                   std::function<void(NodeView)> done);
 
 } // namespace rcs

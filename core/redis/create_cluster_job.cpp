@@ -5,8 +5,8 @@
 #include "common/logger.h"
 #include "common/logging.h"
 #include "redis/cluster_info_parser.h"
-#include "redis/cluster_scan_job.h"
 #include "redis/lifecycle_support.h"
+#include "redis/node_views.h"
 #include "redis/redis_pool.h"
 
 #include <QCoreApplication>
@@ -15,6 +15,7 @@
 #include <QVersionNumber>
 
 #include <memory>
+#include <optional>
 
 namespace rcs {
 
@@ -103,28 +104,39 @@ void CreateClusterJob::doCancel()
     m_pollTimer.stop();
 }
 
+QList<NodeAddress> CreateClusterJob::memberAddresses() const
+{
+    QList<NodeAddress> addresses;
+    for (const Member &member : m_members)
+        addresses.append(member.address);
+    return addresses;
+}
+
 void CreateClusterJob::checkNodes()
 {
     setStep(tr("checking that the %1 nodes are blank").arg(m_members.size()));
-    auto views = std::make_shared<QList<NodeView>>(m_members.size());
-    // Two answers per node: its view and its cluster-node-timeout.
-    auto remaining = std::make_shared<int>(2 * m_members.size());
-    for (int i = 0; i < m_members.size(); ++i) {
-        fetchNodeView(m_pool, m_members.at(i).address, true, this,
-                      [this, views, remaining, i](NodeView view) {
-                          (*views)[i] = std::move(view);
-                          if (--*remaining == 0)
-                              nodesChecked(*views);
-                      });
-        m_pool->command(m_members.at(i).address, {"CONFIG", "GET", "cluster-node-timeout"}, this,
-                        [this, views, remaining, i](Result<RedisReply> reply) {
-                            // CONFIG may be renamed away; the create then just waits the full rejoin delay.
-                            if (reply && reply.value().elements().size() == 2)
-                                m_members[i].nodeTimeoutMs = reply.value().elements().at(1).text().toInt();
-                            if (--*remaining == 0)
-                                nodesChecked(*views);
-                        });
-    }
+    const QList<NodeAddress> addresses = memberAddresses();
+    // Two answers: every node's view and every node's cluster-node-timeout.
+    auto views = std::make_shared<std::optional<QList<NodeView>>>();
+    auto timeoutsRead = std::make_shared<bool>(false);
+    fetchViews(m_pool, addresses, NodeViewParts::WithServerInfo, this,
+               [this, views, timeoutsRead](QList<NodeView> read) {
+                   *views = std::move(read);
+                   if (*timeoutsRead)
+                       nodesChecked(**views);
+               });
+    m_pool->commandAll(addresses, {"CONFIG", "GET", "cluster-node-timeout"}, this,
+                       [this, views, timeoutsRead](QList<NodeReply> replies) {
+                           // CONFIG may be renamed away; the create then just waits the full rejoin delay.
+                           for (qsizetype i = 0; i < replies.size(); ++i) {
+                               const Result<RedisReply> &reply = replies.at(i).reply;
+                               if (reply && reply.value().elements().size() == 2)
+                                   m_members[i].nodeTimeoutMs = reply.value().elements().at(1).text().toInt();
+                           }
+                           *timeoutsRead = true;
+                           if (*views)
+                               nodesChecked(**views);
+                       });
 }
 
 void CreateClusterJob::nodesChecked(const QList<NodeView> &views)
@@ -348,16 +360,8 @@ void CreateClusterJob::poll()
     if (isFinished())
         return;
     ++m_rounds;
-    auto views = std::make_shared<QList<NodeView>>(m_members.size());
-    auto remaining = std::make_shared<int>(m_members.size());
-    for (int i = 0; i < m_members.size(); ++i) {
-        fetchNodeView(m_pool, m_members.at(i).address, false, this,
-                      [this, views, remaining, i](NodeView view) {
-                          (*views)[i] = std::move(view);
-                          if (--*remaining == 0)
-                              polled(*views);
-                      });
-    }
+    fetchViews(m_pool, memberAddresses(), NodeViewParts::Cluster, this,
+               [this](QList<NodeView> views) { polled(views); });
 }
 
 void CreateClusterJob::polled(const QList<NodeView> &views)

@@ -78,6 +78,7 @@ private:
         bool nodeTimeoutShortened = false;
     };
 
+    QList<NodeAddress> memberAddresses() const;
     void checkNodes();
     void nodesChecked(const QList<NodeView> &views);
     void assignSlotsAndEpochs();

@@ -1,6 +1,7 @@
 #include "failover_job.h"
 
 #include "common/logger.h"
+#include "common/next_step.h"
 #include "redis/cluster_info_parser.h"
 #include "redis/cluster_nodes_parser.h"
 #include "redis/cluster_scan_job.h"
@@ -157,7 +158,7 @@ void FailoverJob::requestFailover()
 
 void FailoverJob::poll()
 {
-    fetchViews(m_pool, m_reachable, this, [this](QList<NodeView> views) {
+    fetchViews(m_pool, m_reachable, NodeViewParts::Cluster, this, [this](QList<NodeView> views) {
         if (isFinished())
             return;
         QString gap;
@@ -186,11 +187,10 @@ void FailoverJob::poll()
             return m_timeouts->restore([this] { succeed(); });
         }
         if (m_deadline.hasExpired()) {
-            return restoreThenFail(
-                Error(ErrorCode::Timeout,
-                      tr("The roles did not swap within %1 s: %2. If the master is down, try --force.")
-                          .arg(m_timeoutMs / 1000)
-                          .arg(gap)));
+            return restoreThenFail(Error(
+                ErrorCode::Timeout,
+                withNextStep(tr("The roles did not swap within %1 s: %2.").arg(m_timeoutMs / 1000).arg(gap),
+                             NextStep::ForceFailover)));
         }
         QTimer::singleShot(50, this, [this] { poll(); });
     });
@@ -235,8 +235,7 @@ void FailoverJob::reportNotStarted()
                    "replication offset is %5 and the replica has processed %6. A replica takes over only "
                    "once it has processed everything its paused master sent and a majority of the masters "
                    "voted for it, and gives up after %7 s (its log then says \"Manual failover timed "
-                   "out\"). Check that every master is reachable and try again; if its master is down, "
-                   "use --force.")
+                   "out\"). Check that every master is reachable and try again.")
                     .arg(QString::number(waited, 'f', 1), m_replicaAddress.toString(), m_replicaId.left(8),
                          m_masterAddress.host.isEmpty() ? m_oldMasterId.left(8) : m_masterAddress.toString(),
                          m_masterAddress.host.isEmpty() ? tr("unknown (it is unreachable)")

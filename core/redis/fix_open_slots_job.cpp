@@ -251,7 +251,7 @@ void FixOpenSlotsJob::verify()
         if (node.reachable)
             everyone.append(node.address);
     }
-    fetchViews(m_pool, everyone, this, [this](QList<NodeView> views) {
+    fetchViews(m_pool, everyone, NodeViewParts::Cluster, this, [this](QList<NodeView> views) {
         if (isFinished())
             return;
         QString gap;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "redis/cluster_topology.h"
+#include "redis/node_views.h"
 #include "redis/rebalance_planner.h"
 #include "redis/redis_connection.h"
 
@@ -23,15 +24,10 @@ void sendLogged(RedisPool *pool, const NodeAddress &address, const QList<QByteAr
                 const QString &what, const QObject *context, RedisConnection::Callback callback,
                 int timeoutMs = 0);
 
-// CLUSTER NODES + CLUSTER INFO of every address, pipelined per node and in parallel over nodes; done gets
-// one view per address, in order (unreachable ones carry the reason). Never called after context died.
-void fetchViews(RedisPool *pool, const QList<NodeAddress> &addresses, const QObject *context,
-                std::function<void(QList<NodeView>)> done);
-
 // The receiving masters of the plan's moves, each once, in move order.
 QList<NodeAddress> receivingMasters(const SlotPlan &plan, const QHash<QString, NodeAddress> &addressById);
 
-// CLUSTER INFO of every address, in parallel; done gets the first address that does not report
+// Every address's view (fetchViews); done gets the first address that does not report
 // cluster_state:ok (or does not answer), empty when all do. Never called after context died.
 void findNotOk(RedisPool *pool, const QList<NodeAddress> &addresses, const QObject *context,
                std::function<void(const QString &notReady)> done);

@@ -1,5 +1,6 @@
 #include "rebalance_job.h"
 
+#include "common/next_step.h"
 #include "redis/cluster_info_parser.h"
 #include "redis/cluster_pacing.h"
 #include "redis/cluster_scan_job.h"
@@ -81,8 +82,10 @@ void RebalanceJob::scanned(const ClusterTopology &topology)
             openSlots.append(QString::number(open.slot));
         openSlots.removeDuplicates();
         return fail(ErrorCode::Refused,
-                    tr("Slots %1 are still open from an interrupted migration; run check --fix first.")
-                        .arg(openSlots.join(QStringLiteral(", "))));
+                    withNextStep(tr("Slots %1 are still open from an interrupted migration; close them "
+                                    "first.")
+                                     .arg(openSlots.join(QStringLiteral(", "))),
+                                 NextStep::CheckFix));
     }
     if (!topology.slotsAgree() && !m_settleDeadline.hasExpired()) {
         // A node that just joined needs a moment of gossip before it agrees.
@@ -224,7 +227,7 @@ void RebalanceJob::waitForAgreement()
         if (node.reachable)
             everyone.append(node.address);
     }
-    fetchViews(m_pool, everyone, this, [this, expected](QList<NodeView> views) {
+    fetchViews(m_pool, everyone, NodeViewParts::Cluster, this, [this, expected](QList<NodeView> views) {
         if (isFinished())
             return;
         QString gap;

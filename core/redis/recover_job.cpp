@@ -3,7 +3,6 @@
 #include "cluster_pacing.h"
 
 #include "common/logger.h"
-#include "redis/cluster_nodes_parser.h"
 #include "redis/lifecycle_support.h"
 #include "redis/node_timeout_override.h"
 #include "redis/redis_pool.h"
@@ -46,77 +45,57 @@ void RecoverJob::doStart()
         fail(ErrorCode::InvalidInput, tr("Recovery needs the current address of every node."));
         return;
     }
+    // Four reads of every node, each in parallel over the nodes: its view, its id and the two settings
+    // the recovery lowers or reads.
     struct Collect {
-        QList<RecoveryNodeInput> inputs;
-        QList<int> timeouts;
-        QList<bool> noFailover;
-        QList<QString> errors;
-        int remaining = 0;
+        QList<NodeView> views;
+        QList<NodeReply> ids;
+        QList<NodeReply> timeouts;
+        QList<NodeReply> noFailover;
+        int remaining = 4;
     };
     auto collect = std::make_shared<Collect>();
-    collect->remaining = static_cast<int>(m_addresses.size()) * 4;
-    for (const NodeAddress &address : std::as_const(m_addresses)) {
-        collect->inputs.append({address, QString(), {}});
-        collect->timeouts.append(0);
-        collect->noFailover.append(true); // unknown: never touched
-        collect->errors.append(QString());
-    }
     const auto done = [this, collect] {
         if (--collect->remaining > 0)
             return;
-        for (qsizetype i = 0; i < collect->errors.size(); ++i) {
-            if (!collect->errors.at(i).isEmpty()) {
+        QList<RecoveryNodeInput> inputs;
+        QList<int> timeouts;
+        m_noFailover.clear();
+        for (qsizetype i = 0; i < m_addresses.size(); ++i) {
+            const NodeView &view = collect->views.at(i);
+            const Result<RedisReply> &id = collect->ids.at(i).reply;
+            if (!view.reachable || !id) {
                 fail(ErrorCode::ConnectionFailed,
                      tr("Cannot identify the node at %1: %2 Recovery needs every live node; give only "
                         "the current addresses of running nodes.")
-                         .arg(m_addresses.at(i).toString(), collect->errors.at(i)));
+                         .arg(m_addresses.at(i).toString(),
+                              view.reachable ? id.error().message() : view.error));
                 return;
             }
+            inputs.append({m_addresses.at(i), id->text().trimmed(), view.nodes});
+            const auto setting = [](const Result<RedisReply> &reply) {
+                return reply && reply->elements().size() == 2 ? reply->elements().at(1).text() : QString();
+            };
+            timeouts.append(setting(collect->timeouts.at(i).reply).toInt());
+            // Unknown counts as set: a setting that could not be read is never touched.
+            m_noFailover.append(setting(collect->noFailover.at(i).reply) != QLatin1String("no"));
         }
-        m_noFailover = collect->noFailover;
-        identified(collect->inputs, collect->timeouts);
+        identified(inputs, timeouts);
     };
-    for (qsizetype i = 0; i < m_addresses.size(); ++i) {
-        const NodeAddress &address = m_addresses.at(i);
-        const auto noteError = [collect, i](const Error &error) {
-            if (collect->errors.at(i).isEmpty())
-                collect->errors[i] = error.message();
+    fetchViews(m_pool, m_addresses, NodeViewParts::Cluster, this, [collect, done](QList<NodeView> views) {
+        collect->views = std::move(views);
+        done();
+    });
+    const auto into = [done](QList<NodeReply> &replies) {
+        return [&replies, done](QList<NodeReply> all) {
+            replies = std::move(all);
+            done();
         };
-        m_pool->command(address, {"CLUSTER", "MYID"}, this,
-                        [collect, i, done, noteError](Result<RedisReply> reply) {
-                            if (reply)
-                                collect->inputs[i].myId = reply->text().trimmed();
-                            else
-                                noteError(reply.error());
-                            done();
-                        });
-        m_pool->command(address, {"CLUSTER", "NODES"}, this,
-                        [collect, i, done, noteError](Result<RedisReply> reply) {
-                            if (reply) {
-                                Result<QList<ClusterNodeInfo>> nodes = parseClusterNodes(reply->bytes());
-                                if (nodes)
-                                    collect->inputs[i].nodes = std::move(nodes).value();
-                                else
-                                    noteError(nodes.error());
-                            } else {
-                                noteError(reply.error());
-                            }
-                            done();
-                        });
-        m_pool->command(address, {"CONFIG", "GET", "cluster-node-timeout"}, this,
-                        [collect, i, done](Result<RedisReply> reply) {
-                            if (reply && reply->elements().size() == 2)
-                                collect->timeouts[i] = reply->elements().at(1).text().toInt();
-                            done();
-                        });
-        m_pool->command(address, {"CONFIG", "GET", "cluster-replica-no-failover"}, this,
-                        [collect, i, done](Result<RedisReply> reply) {
-                            if (reply && reply->elements().size() == 2)
-                                collect->noFailover[i] =
-                                    reply->elements().at(1).text() != QLatin1String("no");
-                            done();
-                        });
-    }
+    };
+    m_pool->commandAll(m_addresses, {"CLUSTER", "MYID"}, this, into(collect->ids));
+    m_pool->commandAll(m_addresses, {"CONFIG", "GET", "cluster-node-timeout"}, this, into(collect->timeouts));
+    m_pool->commandAll(m_addresses, {"CONFIG", "GET", "cluster-replica-no-failover"}, this,
+                       into(collect->noFailover));
 }
 
 void RecoverJob::identified(const QList<RecoveryNodeInput> &inputs, const QList<int> &nodeTimeouts)
@@ -232,7 +211,8 @@ void RecoverJob::poll()
     QList<NodeAddress> addresses;
     for (const int member : std::as_const(m_plan.members))
         addresses.append(m_inputs.at(member).address);
-    fetchViews(m_pool, addresses, this, [this](QList<NodeView> views) { polled(views); });
+    fetchViews(m_pool, addresses, NodeViewParts::Cluster, this,
+               [this](QList<NodeView> views) { polled(views); });
 }
 
 void RecoverJob::polled(const QList<NodeView> &views)

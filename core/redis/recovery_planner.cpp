@@ -86,8 +86,8 @@ QString describeLost(const LostNode &lost)
                                       : Text::tr("the master of slots %1").arg(lost.slotSet.toString()))
             : Text::tr("a replica of %1").arg(lost.masterId.left(8));
     return Text::tr("Node %1 (%2, last at %3) answers at none of the given addresses: its pod is not "
-                    "running or its data folder was lost. If it runs, add its address to --nodes; if its "
-                    "data is gone, remove it with remove-node and add a blank node in its place.")
+                    "running or its data folder was lost. If it runs, add its address to the node addresses; "
+                    "if its data is gone, remove the node and add a blank node in its place.")
         .arg(lost.id, role, lost.lastAddress.toString());
 }
 

@@ -206,7 +206,7 @@ void RemoveNodeJob::forget(const ClusterTopology &)
 
 void RemoveNodeJob::waitUntilForgotten()
 {
-    fetchViews(m_pool, m_others, this, [this](QList<NodeView> views) {
+    fetchViews(m_pool, m_others, NodeViewParts::Cluster, this, [this](QList<NodeView> views) {
         if (isFinished())
             return;
         QString listing;

@@ -1,6 +1,7 @@
 #include "slot_migration_job.h"
 
 #include "common/logger.h"
+#include "common/next_step.h"
 #include "redis/lifecycle_support.h"
 #include "redis/redis_cli_line.h"
 #include "redis/redis_pool.h"
@@ -186,14 +187,16 @@ void SlotMigrationJob::setSlot(int l, const QString &nodeId, const QByteArray &a
         [this, done = std::move(done), address, slot, action](Result<RedisReply> reply) {
             if (!reply && reply.error().detail().startsWith(QLatin1String("NOREPLICAS"))) {
                 reply = Error(ErrorCode::Timeout,
-                              tr("%1 did not apply CLUSTER SETSLOT %2 %3: its replicas did not "
-                                 "acknowledge it within %4 ms (Valkey applies SETSLOT on a master "
-                                 "only after its online replicas have). Check them with INFO "
-                                 "replication on %1, then run check --fix")
-                                  .arg(address.toString())
-                                  .arg(slot)
-                                  .arg(QString::fromLatin1(action))
-                                  .arg(m_options.replicaAckTimeoutMs),
+                              withNextStep(tr("%1 did not apply CLUSTER SETSLOT %2 %3: its replicas did "
+                                              "not acknowledge it within %4 ms (Valkey applies SETSLOT "
+                                              "on a master only after its online replicas have). Check "
+                                              "them with INFO replication on %1, then close the open "
+                                              "slot.")
+                                               .arg(address.toString())
+                                               .arg(slot)
+                                               .arg(QString::fromLatin1(action))
+                                               .arg(m_options.replicaAckTimeoutMs),
+                                           NextStep::CheckFix),
                               reply.error().detail());
             }
             done(std::move(reply));
@@ -294,25 +297,30 @@ void SlotMigrationJob::compareBusyKeys(int l, const QList<QByteArray> &keys, con
             return;
         const int slot = current(l).slot;
         if (!comparison->failure.isEmpty()) {
-            return stop(l, Error(ErrorCode::Refused,
-                                 tr("A key of slot %1 already exists on the target %2, and comparing "
-                                    "the two copies failed (%3); nothing was overwritten. Run check "
-                                    "--fix again, or compare the keys of the slot by hand.")
-                                     .arg(QString::number(slot), target.toString(), comparison->failure),
-                                 busy.detail()));
+            return stop(
+                l, Error(ErrorCode::Refused,
+                         withNextStep(tr("A key of slot %1 already exists on the target %2, "
+                                         "and comparing the two copies failed (%3); nothing "
+                                         "was overwritten. Compare the keys of the slot by "
+                                         "hand, or close the open slot again.")
+                                          .arg(QString::number(slot), target.toString(), comparison->failure),
+                                      NextStep::CheckFix),
+                         busy.detail()));
         }
         int identical = 0;
         for (const QByteArray &key : keys) {
             const std::optional<QByteArray> here = comparison->source.value(key);
             const std::optional<QByteArray> there = comparison->target.value(key);
             if (here && there && here != there) {
-                return stop(l,
-                            Error(ErrorCode::Refused,
-                                  tr("A key of slot %1 (\"%2\") already exists on the target %3 "
-                                     "with different content; it was not overwritten. Compare the "
-                                     "two copies, delete the wrong one, then run check --fix.")
-                                      .arg(QString::number(slot), QString::fromUtf8(key), target.toString()),
-                                  busy.detail()));
+                return stop(l, Error(ErrorCode::Refused,
+                                     withNextStep(tr("A key of slot %1 (\"%2\") already exists on the "
+                                                     "target %3 with different content; it was not "
+                                                     "overwritten. Compare the two copies, delete the "
+                                                     "wrong one, then close the open slot.")
+                                                      .arg(QString::number(slot), QString::fromUtf8(key),
+                                                           target.toString()),
+                                                  NextStep::CheckFix),
+                                     busy.detail()));
             }
             identical += here && there ? 1 : 0;
         }

@@ -25,7 +25,7 @@ void CheckWorkflow::doStart()
         case Situation::NotCreated:
         case Situation::TotalFailure:
             fail(ErrorCode::Refused,
-                 tr("check --fix closes open slots of a running cluster, and "
+                 tr("Closing open slots needs a formed, running cluster, and "
                     "this one is %1: %2 Nothing was changed.")
                      .arg(situationName(found.assessment.situation), phrasedAdvice(found.assessment)));
             return;
@@ -40,7 +40,7 @@ void CheckWorkflow::repair(const ClusterSurvey &found)
     const QList<OpenSlot> open = found.topology.openSlots();
     const QList<OpenSlot> onReplicas = found.topology.replicaOnlyOpenSlots();
     if (open.isEmpty() && onReplicas.isEmpty()) {
-        info(tr("No slot is open: there is nothing for --fix to do."));
+        info(tr("No slot is open: there is nothing to close."));
         conclude(found);
         return;
     }

@@ -179,8 +179,8 @@ void CleanupWorkflow::done()
 {
     addResult(tr("Deleted %1.").arg(m_planned.join(QLatin1String(", "))));
     if (!m_deletePvcs && !m_deleteNamespace)
-        addResult(tr("The volumes (PVCs) were kept: a new deploy reuses their data. Use "
-                     "--delete-pvcs to delete them."));
+        addResult(tr("The volumes (PVCs) were kept: a new deploy reuses their data; a cleanup that "
+                     "also deletes the volumes removes them."));
     succeed();
 }
 

@@ -52,40 +52,25 @@ QString suggestedOperationName(SuggestedOperation operation)
         return QStringLiteral("check");
     case SuggestedOperation::CheckFix:
         return QStringLiteral("check --fix");
+    case NextStep::Confirm:
+    case NextStep::ShowStatus:
+    case NextStep::ChooseKubeconfig:
+    case NextStep::ChooseContext:
+    case NextStep::NameNodes:
+    case NextStep::ForceFailover:
+        return {};
     }
     return {};
 }
 
-namespace {
-SuggestionPhrasing &installedPhrasing()
+QString phrasedAdvice(const SituationAssessment &assessment, const NextStepPhrasing &phrase)
 {
-    static SuggestionPhrasing phrasing;
-    return phrasing;
-}
-} // namespace
-
-void setSuggestionPhrasing(SuggestionPhrasing phrasing)
-{
-    installedPhrasing() = std::move(phrasing);
-}
-
-QString phrasedAdvice(const SituationAssessment &assessment, const SuggestionPhrasing &phrase)
-{
-    const QString suggestion =
-        assessment.next == SuggestedOperation::None || !phrase ? QString() : phrase(assessment.next);
-    if (suggestion.isEmpty())
-        return assessment.advice;
-    return assessment.advice.isEmpty() ? suggestion : assessment.advice + QLatin1Char(' ') + suggestion;
+    return withNextStep(assessment.advice, assessment.next, phrase);
 }
 
 QString phrasedAdvice(const SituationAssessment &assessment)
 {
-    return phrasedAdvice(assessment, installedPhrasing());
-}
-
-QString withSuggestion(const QString &sentence, SuggestedOperation operation)
-{
-    return phrasedAdvice(SituationAssessment{Situation::Unknown, sentence, operation});
+    return withNextStep(assessment.advice, assessment.next);
 }
 
 namespace {

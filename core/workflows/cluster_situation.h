@@ -1,11 +1,10 @@
 #pragma once
 
+#include "common/next_step.h"
 #include "redis/cluster_check.h"
 #include "redis/cluster_topology.h"
 
 #include <QString>
-
-#include <functional>
 
 namespace rcs {
 
@@ -26,18 +25,12 @@ enum class Situation {
 
 QString situationName(Situation situation); // "not-deployed", "pods-not-ready", …
 
-// The operation an assessment suggests. The advice sentence never names a command or a button: each
-// front end says how to start the operation ("run 'redis-cluster-studio recover'", "click Recover").
-enum class SuggestedOperation {
-    None, // nothing to start (healthy, or wait)
-    Deploy,
-    Create,
-    Recover,
-    Check,
-    CheckFix, // close open slots
-};
+// The operation an assessment suggests: one of None, Deploy, Create, Recover, Check, CheckFix. The
+// advice sentence never names a command or a button: each front end phrases the step (NextStep).
+using SuggestedOperation = NextStep;
 
-QString suggestedOperationName(SuggestedOperation operation); // "recover", "check --fix", "" for None
+QString suggestedOperationName(SuggestedOperation operation); // "recover", "check --fix", "" for None and
+                                                              // steps that are no operation
 
 struct SituationAssessment {
     Situation situation = Situation::NotDeployed;
@@ -45,19 +38,11 @@ struct SituationAssessment {
     SuggestedOperation next = SuggestedOperation::None;
 };
 
-// How the front end that shows core's texts asks for an operation, as a sentence ("Run
-// 'redis-cluster-studio recover'." / "Click Recover."). Each front end installs its own once at start;
-// core's messages that carry an assessment's advice (refusals, status results) use it.
-using SuggestionPhrasing = std::function<QString(SuggestedOperation)>;
-void setSuggestionPhrasing(SuggestionPhrasing phrasing);
-// sentence followed by the installed phrasing's sentence for operation (sentence alone for None or
-// when no phrasing was installed), for core's messages that suggest a next step.
-QString withSuggestion(const QString &sentence, SuggestedOperation operation);
-// The advice followed by the installed phrasing of its operation; the advice alone when there is no
-// operation or no phrasing was installed.
+// The advice followed by the installed phrasing of its operation (withNextStep); the advice alone when
+// there is no operation or no phrasing was installed.
 QString phrasedAdvice(const SituationAssessment &assessment);
 // The advice followed by phrase's sentence for its operation (for a front end that phrases itself).
-QString phrasedAdvice(const SituationAssessment &assessment, const SuggestionPhrasing &phrase);
+QString phrasedAdvice(const SituationAssessment &assessment, const NextStepPhrasing &phrase);
 
 // Pure: the deployment as the API shows it, and (when pods could be asked) the topology joined with
 // the pods and its check report. A formed cluster is recognised by assigned slots or known peers.

@@ -19,7 +19,7 @@ CreateWorkflow::CreateWorkflow(KubeSession *session, int replicasPerMaster, QObj
 
 void CreateWorkflow::doStart()
 {
-    scanReadyPods(tr("run 'redis-cluster-studio deploy' first."),
+    scanReadyPods(tr("no pods to form a cluster of."), NextStep::Deploy,
                   [this](const Deployment &ready, const QList<NodeAddress> &addresses,
                          const ClusterTopology &topology) {
                       if (!isClusterFormed(topology)) {
@@ -51,17 +51,18 @@ void CreateWorkflow::doStart()
                       if (outsider) {
                           fail(ErrorCode::Refused,
                                tr("Some pods already belong to a cluster but %1 does not: "
-                                  "this is not a fresh deployment. Use 'add-node' to join "
-                                  "a pod, or 'cleanup --delete-pvcs' and deploy again.")
+                                  "this is not a fresh deployment. Add the pod to the cluster "
+                                  "(add node), or clean up with its volumes and deploy again.")
                                    .arg(outsider->pod ? outsider->pod->name : outsider->address.toString()));
                           return;
                       }
                       m_topology = topology;
                       setChangedNothing(true);
-                      addResult(tr("The cluster is already created (%1 masters over %2 pods); "
-                                   "nothing was changed. See 'redis-cluster-studio status'.")
-                                    .arg(topology.masters().size())
-                                    .arg(addresses.size()));
+                      addResult(withNextStep(tr("The cluster is already created (%1 masters over "
+                                                "%2 pods); nothing was changed.")
+                                                 .arg(topology.masters().size())
+                                                 .arg(addresses.size()),
+                                             NextStep::ShowStatus));
                       succeed();
                   });
 }

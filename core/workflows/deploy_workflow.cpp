@@ -72,10 +72,10 @@ void DeployWorkflow::applyNext(int index)
             QStringList where;
             for (const PodState &pod : deployment.pods)
                 where << QStringLiteral("%1 %2 on %3").arg(pod.info.name, pod.info.ip, pod.info.kubeNode);
-            addResult(withSuggestion(tr("Deployed: %1 pods Ready (%2).")
-                                         .arg(deployment.pods.size())
-                                         .arg(where.join(QLatin1String(", "))),
-                                     SuggestedOperation::Create));
+            addResult(withNextStep(tr("Deployed: %1 pods Ready (%2).")
+                                       .arg(deployment.pods.size())
+                                       .arg(where.join(QLatin1String(", "))),
+                                   SuggestedOperation::Create));
             succeed();
         });
 }

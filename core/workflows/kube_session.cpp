@@ -1,6 +1,7 @@
 #include "kube_session.h"
 
 #include "common/logger.h"
+#include "common/next_step.h"
 #include "kube/kube_client.h"
 #include "kube/kube_config.h"
 #include "redis/redis_pool.h"
@@ -9,23 +10,22 @@ namespace rcs {
 
 Result<KubeSession *> KubeSession::open(const ClusterTarget &target, QObject *parent)
 {
+    // The kubeconfig's own errors state what is wrong; the way out depends on the front end.
+    const auto withStep = [](const Error &error, NextStep step) {
+        return Error(error.code(), withNextStep(error.message(), step), error.detail());
+    };
     const Result<KubeConfig> config = KubeConfig::load(target.kubeconfig);
-    if (!config) {
-        return Error(config.error().code(),
-                     config.error().message() +
-                         tr(" Pass --kubeconfig FILE, set KUBECONFIG, or start the sandbox with "
-                            "'redis-cluster-studio sandbox start'."),
-                     config.error().detail());
-    }
+    if (!config)
+        return withStep(config.error(), NextStep::ChooseKubeconfig);
     if (config->files().isEmpty()) {
-        return Error(ErrorCode::InvalidInput,
-                     tr("No kubeconfig was found (neither --kubeconfig, KUBECONFIG nor "
-                        "~/.kube/config). Pass --kubeconfig FILE, or start the sandbox with "
-                        "'redis-cluster-studio sandbox start'."));
+        return withStep(Error(ErrorCode::InvalidInput,
+                              tr("No kubeconfig was found: none was named, KUBECONFIG is not set and "
+                                 "~/.kube/config does not exist.")),
+                        NextStep::ChooseKubeconfig);
     }
     const Result<KubeTarget> resolved = config->resolve(target.context);
     if (!resolved)
-        return resolved.error();
+        return withStep(resolved.error(), NextStep::ChooseContext);
     const Result<KubeClient *> client = KubeClient::create(*resolved);
     if (!client)
         return client.error();

@@ -143,6 +143,14 @@ QList<PodState> podsOfStatefulSet(const QList<QJsonObject> &pods, const QString 
     return result;
 }
 
+QList<PodInfo> podInfos(const QList<PodState> &pods)
+{
+    QList<PodInfo> infos;
+    for (const PodState &pod : pods)
+        infos.append(pod.info);
+    return infos;
+}
+
 QMap<QString, PodInfo> podsByIp(const QList<PodState> &pods)
 {
     QMap<QString, PodInfo> map;
@@ -159,7 +167,7 @@ QString describePod(const PodState &pod)
     if (!pod.info.ip.isEmpty())
         parts << pod.info.ip;
     if (!pod.info.kubeNode.isEmpty())
-        parts << QStringLiteral("on %1").arg(pod.info.kubeNode);
+        parts << Text::tr("on %1", "pod description: the Kubernetes node").arg(pod.info.kubeNode);
     parts << pod.info.phase;
     if (!pod.isReady())
         parts << (pod.problem.isEmpty() ? Text::tr("not ready") : Text::tr("not ready: ") + pod.problem);

@@ -16,28 +16,29 @@ RecoverWorkflow::RecoverWorkflow(KubeSession *session, QObject *parent)
 
 void RecoverWorkflow::doStart()
 {
-    scanReadyPods(tr("nothing to recover."), [this](const Deployment &ready,
-                                                    const QList<NodeAddress> &addresses,
-                                                    const ClusterTopology &topology) {
-        if (!isClusterFormed(topology)) {
-            fail(ErrorCode::Refused, withSuggestion(tr("The pods form no cluster, so there is nothing to "
-                                                       "recover."),
-                                                    SuggestedOperation::Create));
-            return;
-        }
-        const ClusterCheckReport report = checkCluster(topology);
-        const SituationAssessment assessment = assessSituation(ready, topology, report, session()->ns());
-        if (assessment.situation == Situation::Healthy) {
-            m_topology = topology;
-            setChangedNothing(true);
-            addResult(tr("The cluster is healthy: every node is at its current "
-                         "address and reports cluster_state:ok; nothing was "
-                         "changed."));
-            succeed();
-            return;
-        }
-        recover(ready, addresses);
-    });
+    scanReadyPods(
+        tr("nothing to recover."), NextStep::None,
+        [this](const Deployment &ready, const QList<NodeAddress> &addresses,
+               const ClusterTopology &topology) {
+            if (!isClusterFormed(topology)) {
+                fail(ErrorCode::Refused, withNextStep(tr("The pods form no cluster, so there is nothing to "
+                                                         "recover."),
+                                                      SuggestedOperation::Create));
+                return;
+            }
+            const ClusterCheckReport report = checkCluster(topology);
+            const SituationAssessment assessment = assessSituation(ready, topology, report, session()->ns());
+            if (assessment.situation == Situation::Healthy) {
+                m_topology = topology;
+                setChangedNothing(true);
+                addResult(tr("The cluster is healthy: every node is at its current "
+                             "address and reports cluster_state:ok; nothing was "
+                             "changed."));
+                succeed();
+                return;
+            }
+            recover(ready, addresses);
+        });
 }
 
 void RecoverWorkflow::recover(const Deployment &deployment, const QList<NodeAddress> &addresses)

@@ -85,8 +85,8 @@ bool RemoveNodeWorkflow::plan(const ClusterSurvey &found)
                          .arg(kMinimumMasters)
                          .arg(replicas.isEmpty()
                                   ? tr("Add a master first.")
-                                  : tr("Fail over to its replica first ('failover --pod %1') so "
-                                       "that the highest pod is a replica.")
+                                  : tr("Fail over to its replica %1 first, so that the highest "
+                                       "pod is a replica.")
                                         .arg(replicas.first())));
                 return false;
             }

@@ -23,14 +23,6 @@ int Deployment::readyCount() const
     return count;
 }
 
-QList<PodInfo> Deployment::podInfos() const
-{
-    QList<PodInfo> infos;
-    for (const PodState &pod : pods)
-        infos.append(pod.info);
-    return infos;
-}
-
 const TopologyNode *ClusterSurvey::nodeOfPod(const QString &podName) const
 {
     for (const TopologyNode &node : topology.nodes()) {
@@ -333,18 +325,16 @@ void Workflow::reach(const QList<PodState> &pods, std::function<void(const QList
 {
     const QString step = tr("Reaching the pods (%1 access)").arg(accessModeName(m_session->access()->mode()));
     setStep(step);
-    QList<PodInfo> infos;
-    for (const PodState &pod : pods)
-        infos.append(pod.info);
-    m_session->access()->prepare(infos, this, [this, step, next](Result<QList<NodeAddress>> addresses) {
-        if (ended())
-            return;
-        if (!addresses) {
-            failStep(step, addresses.error());
-            return;
-        }
-        next(*addresses);
-    });
+    m_session->access()->prepare(podInfos(pods), this,
+                                 [this, step, next](Result<QList<NodeAddress>> addresses) {
+                                     if (ended())
+                                         return;
+                                     if (!addresses) {
+                                         failStep(step, addresses.error());
+                                         return;
+                                     }
+                                     next(*addresses);
+                                 });
 }
 
 void Workflow::scan(const QList<NodeAddress> &addresses, const QList<PodState> &pods,
@@ -382,12 +372,14 @@ void Workflow::scan(const QList<NodeAddress> &addresses, const QList<PodState> &
     job->start();
 }
 
-void Workflow::scanReadyPods(const QString &advice, ReadyScan next)
+void Workflow::scanReadyPods(const QString &advice, NextStep step, ReadyScan next)
 {
-    inspect([this, advice, next](const Deployment &deployment) {
+    inspect([this, advice, step, next](const Deployment &deployment) {
         if (!deployment.statefulSetExists) {
-            fail(ErrorCode::NotFound, tr("There is no StatefulSet %1 in namespace %2: %3")
-                                          .arg(m_session->target().statefulSet, m_session->ns(), advice));
+            fail(ErrorCode::NotFound,
+                 withNextStep(tr("There is no StatefulSet %1 in namespace %2: %3")
+                                  .arg(m_session->target().statefulSet, m_session->ns(), advice),
+                              step));
             return;
         }
         waitForPods(deployment.replicas, tr("Waiting for every pod to be Ready"),

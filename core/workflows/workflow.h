@@ -29,7 +29,6 @@ struct Deployment {
     bool hasPassword = false;
 
     int readyCount() const;
-    QList<PodInfo> podInfos() const;
 };
 
 // What survey() found: the deployment, the cluster addresses of the pods that have an IP (in pod
@@ -116,7 +115,7 @@ protected:
     // the pods' cluster addresses in pod order and their topology.
     using ReadyScan = std::function<void(const Deployment &ready, const QList<NodeAddress> &addresses,
                                          const ClusterTopology &topology)>;
-    void scanReadyPods(const QString &advice, ReadyScan next);
+    void scanReadyPods(const QString &advice, NextStep step, ReadyScan next);
     // inspect(), then reach() and scan() the pods that have an IP, and name the situation. Fails only
     // when the API or the node access fails; an unhealthy cluster is an answer.
     void survey(std::function<void(const ClusterSurvey &)> next);

@@ -85,10 +85,10 @@ private Q_SLOTS:
                                    QStringList{QStringLiteral("-n"), QStringLiteral("nothing-deployed")};
         const StudioRun create = runStudio(QStringList{QStringLiteral("create")} + target, 120000);
         QCOMPARE(create.exitCode, 1);
-        QVERIFY2(
-            create.err.contains(QLatin1String("There is no StatefulSet redis-app in namespace "
-                                              "nothing-deployed: run 'redis-cluster-studio deploy' first.")),
-            qPrintable(create.all()));
+        QVERIFY2(create.err.contains(
+                     QLatin1String("There is no StatefulSet redis-app in namespace nothing-deployed: "
+                                   "no pods to form a cluster of. Run 'redis-cluster-studio deploy'.")),
+                 qPrintable(create.all()));
         const StudioRun recover = runStudio(QStringList{QStringLiteral("recover")} + target, 120000);
         QCOMPARE(recover.exitCode, 1);
         QVERIFY2(recover.err.contains(QLatin1String("There is no StatefulSet redis-app in namespace "

@@ -149,7 +149,7 @@ private Q_SLOTS:
         QVERIFY(before.value(added).startsWith(QStringLiteral("master")));
         run = runStudio({QStringLiteral("remove-node"), n, seed, QStringLiteral("--node"), added.left(10)});
         QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
-        QVERIFY2(run.err.contains(u"Nothing was changed: run again with --yes to confirm."),
+        QVERIFY2(run.err.contains(u"Nothing was changed. Run again with --yes to confirm."),
                  qPrintable(run.describe()));
         QVERIFY2(run.out.contains(u"is a master with 4096 slots; they move with their keys:"),
                  qPrintable(run.describe()));

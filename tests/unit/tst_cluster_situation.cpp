@@ -187,7 +187,7 @@ private Q_SLOTS:
     {
         const SituationAssessment assessment{Situation::TotalFailure, QStringLiteral("They lost each other."),
                                              SuggestedOperation::Recover};
-        const SuggestionPhrasing click = [](SuggestedOperation operation) {
+        const NextStepPhrasing click = [](SuggestedOperation operation) {
             return QStringLiteral("Click %1.").arg(suggestedOperationName(operation));
         };
         QCOMPARE(phrasedAdvice(assessment, click), QStringLiteral("They lost each other. Click recover."));
@@ -197,9 +197,9 @@ private Q_SLOTS:
                  QStringLiteral("Fine."));
         // Installed once by a front end, used by core's own messages.
         QCOMPARE(phrasedAdvice(assessment), QStringLiteral("They lost each other."));
-        setSuggestionPhrasing(click);
+        setNextStepPhrasing(click);
         QCOMPARE(phrasedAdvice(assessment), QStringLiteral("They lost each other. Click recover."));
-        setSuggestionPhrasing({});
+        setNextStepPhrasing({});
         QCOMPARE(suggestedOperationName(SuggestedOperation::CheckFix), QStringLiteral("check --fix"));
     }
 };
