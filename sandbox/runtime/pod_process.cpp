@@ -1,5 +1,6 @@
 #include "runtime/pod_process.h"
 
+#include "common/child_process.h"
 #include "common/logging.h"
 #include "runtime/readiness_probe.h"
 
@@ -10,7 +11,6 @@
 #include <algorithm>
 
 #include <csignal>
-#include <sys/prctl.h>
 
 namespace sandbox {
 
@@ -81,7 +81,7 @@ void PodProcess::launch()
     m_process->setWorkingDirectory(m_context.workDir);
     m_process->setProcessEnvironment(m_context.processEnvironment());
     // The pod processes must not outlive kube-sandbox, even when it is killed: they hold pod IPs.
-    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    rcs::endWithParent(*m_process, SIGKILL);
     QProcess *process = m_process;
     connect(process, &QProcess::readyRead, this, &PodProcess::onOutput);
     connect(process, &QProcess::finished, this, [this, process](int exitCode, QProcess::ExitStatus status) {

@@ -1,5 +1,6 @@
 #include "kube_sandbox_process.h"
 
+#include "common/child_process.h"
 #include "support/server_under_test.h"
 
 #include <QFile>
@@ -67,6 +68,8 @@ Result<void> KubeSandboxProcess::start(int timeoutMs)
     const qsizetype runStart = m_output.size();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
+    // A test killed on timeout leaves no sandbox behind (SIGTERM: it stops its pods first).
+    rcs::endWithParent(*m_process);
     QProcess *process = m_process.get();
     // Read as it comes, for the whole run: a full pipe would stop the sandbox in write().
     QObject::connect(process, &QProcess::readyRead, process,

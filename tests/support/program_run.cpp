@@ -1,5 +1,7 @@
 #include "program_run.h"
 
+#include "common/child_process.h"
+
 #include "support/server_under_test.h"
 
 #include <QEventLoop>
@@ -47,6 +49,7 @@ RunningProgram::RunningProgram(const QString &program, const QStringList &args, 
         return;
     }
     m_process = std::make_unique<QProcess>();
+    rcs::endWithParent(*m_process); // the studio (and its tunnels) end with a test killed on timeout
     if (!options.environment.isEmpty())
         m_process->setProcessEnvironment(options.environment);
     if (options.mergeChannels)

@@ -1,5 +1,7 @@
 #include "redis_test_nodes.h"
 
+#include "common/child_process.h"
+
 #include "redis/redis_connection.h"
 #include "support/program_run.h"
 #include "support/server_under_test.h"
@@ -222,6 +224,7 @@ Result<void> RedisTestNodes::launch(int index)
     node.output.clear();
     node.process = std::make_unique<QProcess>();
     node.process->setProcessChannelMode(QProcess::MergedChannels);
+    rcs::endWithParent(*node.process, SIGKILL); // a test killed on timeout leaves no server behind
     QProcess *process = node.process.get();
     connect(process, &QProcess::readyRead, this, [this, index, process] {
         Node &n = m_nodes.at(static_cast<size_t>(index));
