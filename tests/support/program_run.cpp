@@ -24,6 +24,23 @@ void fail(ProgramRun &run, ErrorCode code, const QString &message)
 }
 } // namespace
 
+QString ProgramRun::all() const
+{
+    QStringList kept;
+    int tunnels = 0;
+    const QString both = out + err;
+    for (const QString &line : both.split(u'\n')) {
+        if (line.startsWith(QLatin1String("$ kubectl ")) &&
+            line.contains(QLatin1String(" port-forward pod/")))
+            ++tunnels;
+        else
+            kept.append(line);
+    }
+    if (tunnels > 0)
+        kept.append(QStringLiteral("(%1 port-forward lines left out)").arg(tunnels));
+    return kept.join(u'\n');
+}
+
 QString ProgramRun::describe() const
 {
     return QStringLiteral("%1 %2 → exit %3\n--- stdout\n%4\n--- stderr\n%5")

@@ -34,7 +34,10 @@ struct ProgramRun {
     Error failure; // NotFound (not installed), Io (could not start), Timeout (killed); none when it ran
 
     bool ran() const { return !failure.isError(); }
-    QString all() const { return out + err; }
+    // Both outputs, for failure messages: without the studio's "$ kubectl … port-forward pod/…" echo
+    // lines (one per pod in tunnel mode), which would fill the 1 KB a QVERIFY2 message keeps before the
+    // error itself is reached.
+    QString all() const;
     // The command, its exit code and both outputs, for failure messages.
     QString describe() const;
     // Standard output parsed as one JSON object (empty when it is not one).
