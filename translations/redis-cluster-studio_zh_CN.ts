@@ -725,6 +725,10 @@
         <source>%1 does not know %2 (%3) yet</source>
         <translation>%1 尚不认识 %2（%3）</translation>
     </message>
+    <message>
+        <source>%1 does not yet place replica %2 in the shard of its master %3</source>
+        <translation>%1 尚未将副本 %2 归入其主节点 %3 的分片</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ClusterInfoParser</name>

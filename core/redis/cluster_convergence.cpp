@@ -100,6 +100,13 @@ QStringList convergenceGaps(const QList<ExpectedNode> &expected, const QList<Nod
                 continue;
             }
             compareLine(*view, node, *line, &gaps);
+            // Valkey: until the viewer places the replica in its master's shard, a restart of the
+            // viewer would find its own nodes.conf "corrupted" (see NodeView::shardOf).
+            if (!node.master && !view->shardOf.isEmpty() &&
+                view->shardOf.value(node.id, -1) != view->shardOf.value(node.masterId, -2)) {
+                gaps.append(Text::tr("%1 does not yet place replica %2 in the shard of its master %3")
+                                .arg(viewer, shortId(node.id), shortId(node.masterId)));
+            }
         }
     }
     return gaps;

@@ -21,8 +21,9 @@ struct ExpectedNode {
 // converged. Converged means, on every expected node: it answered; cluster_state:ok; it lists every
 // expected node (itself included) at the expected address, peers with a connected link, none flagged
 // fail, fail? or noaddr, each with the expected role, master and slots; and it knows no other node
-// and has no handshake in progress. (redis-cli's join check only compares slot owners; replicas,
-// addresses and links matter just as much to a client.) Views are matched to nodes by address.
+// and has no handshake in progress; on Valkey, it places every replica in its master's shard. (redis-cli's
+// join check only compares slot owners; replicas, addresses and links matter just as much to a client.) Views
+// are matched to nodes by address.
 QStringList convergenceGaps(const QList<ExpectedNode> &expected, const QList<NodeView> &views);
 
 } // namespace rcs

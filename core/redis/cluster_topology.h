@@ -3,6 +3,7 @@
 #include "redis/cluster_node.h"
 #include "redis/server_identity.h"
 
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -23,6 +24,11 @@ struct NodeView {
     std::optional<ClusterInfo> info;      // its CLUSTER INFO
     QMap<QString, QString> serverInfo;    // INFO fields (redis_version, used_memory, db0, …), may be empty
     std::optional<ServerIdentity> server; // from its INFO, or as the pool knew it when INFO was not asked
+    // Valkey only (CLUSTER SHARDS): the shard each node id is in, as this node sees it (an index into
+    // its reply); empty when not asked. Valkey 8.0 persists a replica's shard id in nodes.conf and
+    // refuses to start ("corrupted cluster config file") when it differs from its primary's, which
+    // it does in a node's view until the replica's next ping tells it the new one.
+    QHash<QString, int> shardOf;
 };
 
 // Kubernetes facts about the pod behind an address; absent on plain endpoints.

@@ -50,6 +50,38 @@ NodeView nodeViewFromReplies(const NodeAddress &address, const Result<RedisReply
     return view;
 }
 
+namespace {
+// The value after field name in a flat field/value array, or nullptr.
+const RedisReply *fieldOf(const RedisReply &flat, const char *name)
+{
+    const QList<RedisReply> &elements = flat.elements();
+    for (qsizetype i = 0; i + 1 < elements.size(); i += 2) {
+        if (elements.at(i).isString() || elements.at(i).isStatus()) {
+            if (elements.at(i).bytes() == name)
+                return &elements.at(i + 1);
+        }
+    }
+    return nullptr;
+}
+} // namespace
+
+QHash<QString, int> shardsFromReply(const RedisReply &reply)
+{
+    QHash<QString, int> shardOf;
+    if (!reply.isArray())
+        return shardOf;
+    for (qsizetype shard = 0; shard < reply.elements().size(); ++shard) {
+        const RedisReply *nodes = fieldOf(reply.elements().at(shard), "nodes");
+        if (!nodes || !nodes->isArray())
+            continue;
+        for (const RedisReply &node : nodes->elements()) {
+            if (const RedisReply *id = fieldOf(node, "id"))
+                shardOf.insert(QString::fromUtf8(id->bytes()), int(shard));
+        }
+    }
+    return shardOf;
+}
+
 void fetchViews(RedisPool *pool, const QList<NodeAddress> &addresses, NodeViewParts parts,
                 const QObject *context, std::function<void(QList<NodeView>)> done)
 {
@@ -57,16 +89,22 @@ void fetchViews(RedisPool *pool, const QList<NodeAddress> &addresses, NodeViewPa
         std::optional<QList<NodeReply>> nodes;
         std::optional<QList<NodeReply>> clusterInfo;
         std::optional<QList<NodeReply>> info;
+        std::optional<QList<NodeReply>> shards;
         bool withInfo = false;
+        bool withShards = false;
         QPointer<RedisPool> pool;
         std::function<void(QList<NodeView>)> done;
     };
     auto replies = std::make_shared<Replies>();
     replies->withInfo = parts == NodeViewParts::WithServerInfo;
+    // Valkey's shard ids can disagree between a replica and its primary in a view for a moment (see
+    // NodeView::shardOf), which the convergence waits out; other servers need not be asked.
+    replies->withShards = pool->commonCliName() == QLatin1String("valkey-cli");
     replies->pool = pool;
     replies->done = std::move(done);
     const auto maybeDone = [replies] {
-        if (!replies->nodes || !replies->clusterInfo || (replies->withInfo && !replies->info))
+        if (!replies->nodes || !replies->clusterInfo || (replies->withInfo && !replies->info) ||
+            (replies->withShards && !replies->shards))
             return;
         const Result<RedisReply> notAsked(Error(ErrorCode::NotFound, Text::tr("INFO was not asked.")));
         QList<NodeView> views;
@@ -76,6 +114,8 @@ void fetchViews(RedisPool *pool, const QList<NodeAddress> &addresses, NodeViewPa
             NodeView view =
                 nodeViewFromReplies(address, replies->nodes->at(i).reply, replies->clusterInfo->at(i).reply,
                                     replies->withInfo ? replies->info->at(i).reply : notAsked);
+            if (replies->withShards && replies->shards->at(i).reply.ok())
+                view.shardOf = shardsFromReply(replies->shards->at(i).reply.value());
             // The pool remembers the identity per connection, so views polled without INFO still carry
             // it and every equivalent command can name the right cli.
             if (replies->pool) {
@@ -102,6 +142,13 @@ void fetchViews(RedisPool *pool, const QList<NodeAddress> &addresses, NodeViewPa
             replies->info = std::move(all);
             maybeDone();
         });
+    }
+    if (replies->withShards) {
+        pool->commandAll(addresses, {"CLUSTER", "SHARDS"}, context,
+                         [replies, maybeDone](QList<NodeReply> all) {
+                             replies->shards = std::move(all);
+                             maybeDone();
+                         });
     }
 }
 

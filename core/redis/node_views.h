@@ -38,4 +38,8 @@ void fetchViews(RedisPool *pool, const QList<NodeAddress> &addresses, NodeViewPa
 NodeView nodeViewFromReplies(const NodeAddress &address, const Result<RedisReply> &clusterNodes,
                              const Result<RedisReply> &clusterInfo, const Result<RedisReply> &info);
 
+// Node id → shard index from a CLUSTER SHARDS reply (an array of shards, each a flat field/value
+// array whose "nodes" is an array of flat field/value arrays with an "id"); empty when unreadable.
+QHash<QString, int> shardsFromReply(const RedisReply &reply);
+
 } // namespace rcs
