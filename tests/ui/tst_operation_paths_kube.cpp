@@ -272,6 +272,12 @@ private Q_SLOTS:
         QVERIFY(operation);
         QCOMPARE(operation->plan().size(), removeByGui.size());
         QCOMPARE(shape(gui), before);
+
+        // Gone again, so the next kind's deployment gets the NodePort.
+        QCOMPARE(cli(QStringLiteral("cleanup"), target + QStringList{QStringLiteral("--yes"),
+                                                                     QStringLiteral("--delete-pvcs"),
+                                                                     QStringLiteral("--delete-namespace")}),
+                 int(cli::ExitSuccess));
     }
 };
 
