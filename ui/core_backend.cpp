@@ -163,19 +163,21 @@ rcs::Job *CoreBackend::createCleanupPlanJob(const StudioTarget &target, const Ac
     return job;
 }
 
-rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target, const ActionRequest &request,
-                                       QString *why)
+rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target,
+                                       const ActionRequest &request, QString *why)
 {
     const std::optional<rcs::ops::Target> core = coreTarget(target, why);
     if (!core)
         return nullptr;
-    const std::optional<rcs::ops::OperationRequest> operation = operationRequest(action, target, request, why);
+    const std::optional<rcs::ops::OperationRequest> operation =
+        operationRequest(action, target, request, why);
     if (!operation)
         return nullptr;
     return createOperationJob(*core, *operation, why);
 }
 
-std::optional<rcs::ops::OperationRequest> CoreBackend::operationRequest(Action action, const StudioTarget &target,
+std::optional<rcs::ops::OperationRequest> CoreBackend::operationRequest(Action action,
+                                                                        const StudioTarget &target,
                                                                         const ActionRequest &request,
                                                                         QString *why) const
 {
@@ -247,16 +249,17 @@ std::optional<rcs::ops::OperationRequest> CoreBackend::operationRequest(Action a
         operation.previewOnly = request.planOnly;
         break;
     default:
-        return refuse(kube ? tr("%1 on Kubernetes is not in this build yet; the headless command may have it.")
-                                 .arg(actionTitle(action))
-                           : tr("%1 works on a StatefulSet; choose a Kubernetes target or the local sandbox.")
-                                 .arg(actionTitle(action)));
+        return refuse(kube
+                          ? tr("%1 on Kubernetes is not in this build yet; the headless command may have it.")
+                                .arg(actionTitle(action))
+                          : tr("%1 works on a StatefulSet; choose a Kubernetes target or the local sandbox.")
+                                .arg(actionTitle(action)));
     }
     return operation;
 }
 
-rcs::Job *CoreBackend::createOperationJob(const rcs::ops::Target &target, const rcs::ops::OperationRequest &request,
-                                          QString *why)
+rcs::Job *CoreBackend::createOperationJob(const rcs::ops::Target &target,
+                                          const rcs::ops::OperationRequest &request, QString *why)
 {
     rcs::ops::OperationJob *job = made(rcs::ops::createOperation(target, request, m_connections), why);
     if (!job)
@@ -287,12 +290,15 @@ QObject *CoreBackend::watchPods(const StudioTarget &target, const std::function<
         rcs::KubeListOptions{});
     // Pods of the StatefulSet only: other workloads in the namespace do not change the picture.
     const QString prefix = target.statefulSet + QLatin1Char('-');
-    connect(watch, &rcs::KubeWatch::eventReceived, watch, [onChange, prefix](const rcs::KubeWatchEvent &event) {
-        const QString name =
-            event.object.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
-        if (event.type != rcs::KubeWatchEvent::Type::Bookmark && name.startsWith(prefix))
-            onChange();
-    });
+    connect(watch, &rcs::KubeWatch::eventReceived, watch,
+            [onChange, prefix](const rcs::KubeWatchEvent &event) {
+                const QString name = event.object.value(QLatin1String("metadata"))
+                                         .toObject()
+                                         .value(QLatin1String("name"))
+                                         .toString();
+                if (event.type != rcs::KubeWatchEvent::Type::Bookmark && name.startsWith(prefix))
+                    onChange();
+            });
     // The session (and its client) may be replaced for another target: the watch ends with it. A
     // watch that gave up (API server away too long) goes too; the window makes a new one after its
     // next successful refresh.

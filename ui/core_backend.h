@@ -72,7 +72,8 @@ private:
     std::optional<rcs::ops::Target> coreTarget(const StudioTarget &target, QString *why) const;
     // The widgets' choices for the action as core's request; nullopt with *why when incomplete.
     std::optional<rcs::ops::OperationRequest> operationRequest(Action action, const StudioTarget &target,
-                                                               const ActionRequest &request, QString *why) const;
+                                                               const ActionRequest &request,
+                                                               QString *why) const;
     // The replica a failover promotes: the selected node itself, or the first reachable replica of a
     // selected master; empty when there is none.
     QString replicaToPromote(const QString &nodeKey) const;

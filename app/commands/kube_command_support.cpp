@@ -102,8 +102,8 @@ std::optional<int> readKubeTarget(const CommandLine &line, ops::Target &target)
 {
     const bool sandbox = line.isSet(SandboxOption) || line.isSet(SandboxDirOption);
     if (sandbox && (line.isSet(KubeconfigOption) || line.isSet(ContextOption)))
-        return line.usageError(
-            QStringLiteral("--sandbox uses the sandbox's own kubeconfig: leave out --kubeconfig and --context."));
+        return line.usageError(QStringLiteral(
+            "--sandbox uses the sandbox's own kubeconfig: leave out --kubeconfig and --context."));
     target.kind = sandbox ? ops::Target::Kind::Sandbox : ops::Target::Kind::Kubernetes;
     target.sandboxDataDir = line.value(SandboxDirOption);
     target.kube.kubeconfig = line.value(KubeconfigOption);

@@ -139,7 +139,8 @@ int runKubeCheck(const QStringList &args)
         return line.usageError(
             QStringLiteral("--dry-run applies only with --fix (check alone changes nothing)."));
     ops::OperationRequest request;
-    request.kind = line.isSet(QStringLiteral("fix")) ? ops::OperationKind::CheckFix : ops::OperationKind::Check;
+    request.kind =
+        line.isSet(QStringLiteral("fix")) ? ops::OperationKind::CheckFix : ops::OperationKind::Check;
     return runKubeOperation(
         line, request,
         [&](ops::WorkflowOperationJob &job) {

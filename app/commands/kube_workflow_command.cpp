@@ -217,8 +217,8 @@ int runKubeStatus(const QStringList &args)
         const std::unique_ptr<ops::OperationJob> job(made.value());
         WorkflowPrinter printer(job.get(), true);
         const Error error = runJob(job.get());
-        const auto *status =
-            static_cast<const StatusWorkflow *>(static_cast<ops::WorkflowOperationJob *>(job.get())->workflow());
+        const auto *status = static_cast<const StatusWorkflow *>(
+            static_cast<ops::WorkflowOperationJob *>(job.get())->workflow());
         if (error.isError()) {
             reportFailure(error);
             if (!watch)

@@ -259,7 +259,8 @@ void EndpointOperationJob::rebalanced(const RebalanceJob &job)
               json);
 }
 
-void EndpointOperationJob::readAfter(const QList<NodeAddress> &seeds, const QString &summary, QJsonObject fields)
+void EndpointOperationJob::readAfter(const QList<NodeAddress> &seeds, const QString &summary,
+                                     QJsonObject fields)
 {
     setStep(tr("Reading the cluster as it is now"));
     auto *scan = new ClusterScanJob(seeds, m_pool, this);

@@ -67,7 +67,8 @@ void OperationJob::runEngine(Job *child, const std::function<void(Job *)> &done)
     runChild(child, done);
 }
 
-void OperationJob::finishWith(const QString &summary, const QJsonObject &json, const QString &text, bool announce)
+void OperationJob::finishWith(const QString &summary, const QJsonObject &json, const QString &text,
+                              bool announce)
 {
     keepResult(json, text);
     m_summary = summary;

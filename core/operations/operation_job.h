@@ -56,7 +56,8 @@ protected:
     void runEngine(Job *child, const std::function<void(Job *)> &done);
     // Succeeds with the result; announce: the summary is also the last info message (not for an
     // engine that said its result lines itself).
-    void finishWith(const QString &summary, const QJsonObject &json, const QString &text, bool announce = true);
+    void finishWith(const QString &summary, const QJsonObject &json, const QString &text,
+                    bool announce = true);
     // A result kept with a failure (a check that found errors).
     void keepResult(const QJsonObject &json, const QString &text);
 

@@ -187,7 +187,8 @@ void WorkflowOperationJob::concluded()
     }
     case OperationKind::Cleanup:
         json.insert(QStringLiteral("deletions"),
-                    QJsonArray::fromStringList(static_cast<CleanupWorkflow *>(m_workflow.data())->plannedDeletions()));
+                    QJsonArray::fromStringList(
+                        static_cast<CleanupWorkflow *>(m_workflow.data())->plannedDeletions()));
         break;
     default:
         break;

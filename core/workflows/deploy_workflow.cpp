@@ -47,7 +47,7 @@ EquivalentCommand DeployWorkflow::applyCommand(const QJsonObject &object)
 }
 
 Result<QList<EquivalentCommand>> DeployWorkflow::plan(const ManifestParameters &parameters,
-                                                     const QString &manifestDirectory)
+                                                      const QString &manifestDirectory)
 {
     const Result<ManifestSet> set = ManifestSet::load(manifestDirectory);
     if (!set)

@@ -1,6 +1,7 @@
 #include "command_registry.h"
 #include "common/logger.h"
 #include "integration/job_helpers.h"
+#include "operation_paths_support.h"
 #include "operations/operation_catalogue.h"
 #include "operations/workflow_operation_job.h"
 #include "redis/redis_pool.h"
@@ -11,7 +12,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -35,32 +35,14 @@ private:
 
     static int cli(const QString &name, const QStringList &args)
     {
-        const cli::Command *command = cli::findCommand(name);
-        return command ? command->run(args) : -1;
+        return test::runCommandInProcess(name, args);
     }
-    // The equivalent commands logged while run() runs, node ids blanked and sorted (parallel steps
-    // log in any order).
-    QStringList commandsLoggedBy(const std::function<void()> &run)
+    static QStringList commandsLoggedBy(const std::function<void()> &run)
     {
-        QStringList commands;
-        const QMetaObject::Connection connection =
-            connect(&Logger::instance(), &Logger::entryAdded, this, [&commands](const LogEntry &entry) {
-                if (!entry.command.isEmpty())
-                    commands << entry.command;
-            });
-        run();
-        disconnect(connection);
-        return normalised(commands);
+        return test::commandsLoggedBy(run);
     }
-    static QStringList normalised(QStringList commands)
-    {
-        static const QRegularExpression id(QStringLiteral("\\b[0-9a-f]{40}\\b"));
-        for (QString &command : commands)
-            command.replace(id, QStringLiteral("<id>"));
-        commands.sort();
-        return commands;
-    }
-    std::unique_ptr<Job> runGui(ui::Action action, const ui::StudioTarget &target, const ui::ActionRequest &request)
+    std::unique_ptr<Job> runGui(ui::Action action, const ui::StudioTarget &target,
+                                const ui::ActionRequest &request)
     {
         QString why;
         std::unique_ptr<Job> job(m_backend.createActionJob(action, target, request, &why));
@@ -96,7 +78,8 @@ private:
     }
     static const StatusWorkflow *statusOf(const ops::OperationJob &job)
     {
-        return static_cast<const StatusWorkflow *>(static_cast<const ops::WorkflowOperationJob &>(job).workflow());
+        return static_cast<const StatusWorkflow *>(
+            static_cast<const ops::WorkflowOperationJob &>(job).workflow());
     }
     // Pod → "role slots", the cluster's shape (a plan must leave it alone).
     QMap<QString, QString> shape(const ui::StudioTarget &target)
@@ -204,7 +187,7 @@ private Q_SLOTS:
         parameters.ns = ns;
         QVERIFY(deployPlan.size() >= 4);
         QVERIFY(!deployPlan.filter(QStringLiteral("statefulset-redis-app.yaml")).isEmpty());
-        QCOMPARE(normalised(m_backend.deployCommands(gui, parameters)), deployPlan);
+        QCOMPARE(test::normalisedCommands(m_backend.deployCommands(gui, parameters)), deployPlan);
 
         // The deployment itself through the wizard's road.
         QString why;
@@ -214,8 +197,8 @@ private Q_SLOTS:
         QVERIFY2(!deploy->hasError(), qPrintable(deploy->errorString()));
 
         // create, with no replica count named by either: the same default, the same commands.
-        const QStringList fromCli = commandsLoggedBy(
-            [&] { QCOMPARE(cli(QStringLiteral("create"), target), int(cli::ExitSuccess)); });
+        const QStringList fromCli =
+            commandsLoggedBy([&] { QCOMPARE(cli(QStringLiteral("create"), target), int(cli::ExitSuccess)); });
         QMap<QString, QString> byCli = shape(gui);
         QCOMPARE(byCli.size(), 6);
         QVERIFY(resetPods(gui));
@@ -234,9 +217,9 @@ private Q_SLOTS:
             if (it.value().startsWith(QLatin1String("master")))
                 master = it.key();
         }
-        QCOMPARE(cli(QStringLiteral("reshard"), target + QStringList{QStringLiteral("--to"), master,
-                                                                     QStringLiteral("--slots"),
-                                                                     QStringLiteral("1000")}),
+        QCOMPARE(cli(QStringLiteral("reshard"),
+                     target + QStringList{QStringLiteral("--to"), master, QStringLiteral("--slots"),
+                                          QStringLiteral("1000")}),
                  int(cli::ExitSuccess));
         const QMap<QString, QString> before = shape(gui);
         const QStringList rebalanceByCli = commandsLoggedBy([&] {
@@ -262,7 +245,8 @@ private Q_SLOTS:
         ui::ActionRequest remove;
         remove.podName = QStringLiteral("redis-app-5");
         remove.planOnly = true;
-        const QStringList removeByGui = commandsLoggedBy([&] { job = runGui(ui::Action::RemoveNode, gui, remove); });
+        const QStringList removeByGui =
+            commandsLoggedBy([&] { job = runGui(ui::Action::RemoveNode, gui, remove); });
         QVERIFY(job);
         QCOMPARE(job->error().code(), ErrorCode::Refused);
         QVERIFY(!removeByCli.filter(QStringLiteral("scale statefulset redis-app --replicas=5")).isEmpty());
@@ -274,9 +258,9 @@ private Q_SLOTS:
         QCOMPARE(shape(gui), before);
 
         // Gone again, so the next kind's deployment gets the NodePort.
-        QCOMPARE(cli(QStringLiteral("cleanup"), target + QStringList{QStringLiteral("--yes"),
-                                                                     QStringLiteral("--delete-pvcs"),
-                                                                     QStringLiteral("--delete-namespace")}),
+        QCOMPARE(cli(QStringLiteral("cleanup"),
+                     target + QStringList{QStringLiteral("--yes"), QStringLiteral("--delete-pvcs"),
+                                          QStringLiteral("--delete-namespace")}),
                  int(cli::ExitSuccess));
     }
 };
