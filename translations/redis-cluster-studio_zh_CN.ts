@@ -2937,6 +2937,69 @@
     </message>
 </context>
 <context>
+    <name>rcs::ops::EndpointOperationJob</name>
+    <message>
+        <source>Formed and verified in %1 s.</source>
+        <translation>已在 %1 秒内组建并验证。</translation>
+    </message>
+    <message>
+        <source>Finding every reachable node</source>
+        <translation>查找每个可达的节点</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2) as a master.</source>
+        <translation>已将 %1（%2）添加为主节点。</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2) as a replica.</source>
+        <translation>已将 %1（%2）添加为从节点。</translation>
+    </message>
+    <message>
+        <source>Removed %1; it is blank now and can be shut down.</source>
+        <translation>已移除 %1；它现在是空白节点，可以关闭。</translation>
+    </message>
+    <message>
+        <source>%1 is now the master; %2 follows it.</source>
+        <translation>%1 现在是主节点；%2 跟随它。</translation>
+    </message>
+    <message>
+        <source>Reading every node</source>
+        <translation>读取每个节点</translation>
+    </message>
+    <message>
+        <source>Checking slots, agreement and links</source>
+        <translation>检查槽、一致性和链路</translation>
+    </message>
+    <message>
+        <source>The cluster is healthy.</source>
+        <translation>集群健康。</translation>
+    </message>
+    <message>
+        <source>The check found errors (%1); the details list them.</source>
+        <translation>检查发现了错误（%1 个）；详细信息列出了它们。</translation>
+    </message>
+    <message>
+        <source>Recovered in %1 s with %2 MEETs.</source>
+        <translation>已在 %1 秒内恢复，发送了 %2 个 CLUSTER MEET。</translation>
+    </message>
+    <message>
+        <source>move %1 slots %2 from %3 to %4</source>
+        <translation>将 %1 个槽 %2 从 %3 迁移到 %4</translation>
+    </message>
+    <message>
+        <source>Would move %1 slots:</source>
+        <translation>将迁移 %1 个槽：</translation>
+    </message>
+    <message>
+        <source>Moved %1 slots and %2 keys in %3 s.</source>
+        <translation>已在 %3 秒内迁移 %1 个槽和 %2 个键。</translation>
+    </message>
+    <message>
+        <source>Reading the cluster as it is now</source>
+        <translation>读取集群的当前状态</translation>
+    </message>
+</context>
+<context>
     <name>rcs::ops::OperationJob</name>
     <message>
         <source>Give at least one node address (HOST:PORT).</source>
@@ -2999,64 +3062,28 @@
         <translation>故障转移</translation>
     </message>
     <message>
-        <source>Formed and verified in %1 s.</source>
-        <translation>已在 %1 秒内组建并验证。</translation>
+        <source>Name the pod of the replica to promote.</source>
+        <translation>请指定要提升的从节点所在的 Pod。</translation>
     </message>
     <message>
-        <source>Finding every reachable node</source>
-        <translation>查找每个可达的节点</translation>
+        <source>Refresh</source>
+        <translation>刷新</translation>
     </message>
     <message>
-        <source>Added %1 (%2) as a master.</source>
-        <translation>已将 %1（%2）添加为主节点。</translation>
+        <source>Deploy</source>
+        <translation>部署</translation>
     </message>
     <message>
-        <source>Added %1 (%2) as a replica.</source>
-        <translation>已将 %1（%2）添加为从节点。</translation>
+        <source>Finding what Cleanup would delete</source>
+        <translation>正在查找清理将删除的内容</translation>
     </message>
     <message>
-        <source>Removed %1; it is blank now and can be shut down.</source>
-        <translation>已移除 %1；它现在是空白节点，可以关闭。</translation>
+        <source>Cleanup</source>
+        <translation>清理</translation>
     </message>
     <message>
-        <source>%1 is now the master; %2 follows it.</source>
-        <translation>%1 现在是主节点；%2 跟随它。</translation>
-    </message>
-    <message>
-        <source>Reading every node</source>
-        <translation>读取每个节点</translation>
-    </message>
-    <message>
-        <source>Checking slots, agreement and links</source>
-        <translation>检查槽、一致性和链路</translation>
-    </message>
-    <message>
-        <source>The cluster is healthy.</source>
-        <translation>集群健康。</translation>
-    </message>
-    <message>
-        <source>Recovered in %1 s with %2 MEETs.</source>
-        <translation>已在 %1 秒内恢复，发送了 %2 个 CLUSTER MEET。</translation>
-    </message>
-    <message>
-        <source>move %1 slots %2 from %3 to %4</source>
-        <translation>将 %1 个槽 %2 从 %3 迁移到 %4</translation>
-    </message>
-    <message>
-        <source>Would move %1 slots:</source>
-        <translation>将迁移 %1 个槽：</translation>
-    </message>
-    <message>
-        <source>Moved %1 slots and %2 keys in %3 s.</source>
-        <translation>已在 %3 秒内迁移 %1 个槽和 %2 个键。</translation>
-    </message>
-    <message>
-        <source>Reading the cluster as it is now</source>
-        <translation>读取集群的当前状态</translation>
-    </message>
-    <message>
-        <source>The check found errors (%1); the details list them.</source>
-        <translation>检查发现了错误（%1 个）；详细信息列出了它们。</translation>
+        <source>%1 works on a StatefulSet: choose a Kubernetes target or the local sandbox.</source>
+        <translation>%1 作用于 StatefulSet：请选择 Kubernetes 目标或本地沙箱。</translation>
     </message>
 </context>
 <context>
@@ -3088,6 +3115,25 @@
     <message>
         <source>? %1 did not answer</source>
         <translation>? %1 没有应答</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ops::WorkflowOperationJob</name>
+    <message>
+        <source>Deploy %1/%2</source>
+        <translation>部署 %1/%2</translation>
+    </message>
+    <message>
+        <source>Starting the local sandbox</source>
+        <translation>正在启动本地沙箱</translation>
+    </message>
+    <message>
+        <source>The studio is closing.</source>
+        <translation>本程序正在关闭。</translation>
+    </message>
+    <message>
+        <source>Situation: %1. %2</source>
+        <translation>状况：%1。%2</translation>
     </message>
 </context>
 <context>
@@ -3370,6 +3416,18 @@
         <source>Cleanup deletes Kubernetes objects; plain endpoints have none.</source>
         <translation>清理删除的是 Kubernetes 对象；普通端点没有这些对象。</translation>
     </message>
+    <message>
+        <source>Select the replica to promote (or a master that has one) in the picture.</source>
+        <translation>在图中选择要提升的从节点（或有从节点的主节点）。</translation>
+    </message>
+    <message>
+        <source>%1 on Kubernetes is not in this build yet; the headless command may have it.</source>
+        <translation>此版本尚未提供 Kubernetes 上的%1；无界面命令可能已支持。</translation>
+    </message>
+    <message>
+        <source>Plain endpoints have no Kubernetes API to ask.</source>
+        <translation>普通端点没有可查询的 Kubernetes API。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ui::DeployParameters</name>
@@ -3599,41 +3657,6 @@
     <message>
         <source>Error code: %1</source>
         <translation>错误代码：%1</translation>
-    </message>
-</context>
-<context>
-    <name>rcs::ui::KubeWorkflows</name>
-    <message>
-        <source>Check</source>
-        <translation>检查</translation>
-    </message>
-    <message>
-        <source>The studio is closing.</source>
-        <translation>本程序正在关闭。</translation>
-    </message>
-    <message>
-        <source>Starting the local sandbox</source>
-        <translation>正在启动本地沙箱</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Deploy %1/%2</source>
-        <translation>部署 %1/%2</translation>
-    </message>
-    <message>
-        <source>Select the replica to promote (or a master that has one) in the picture.</source>
-        <translation>在图中选择要提升的从节点（或有从节点的主节点）。</translation>
-    </message>
-    <message>
-        <source>%1 on Kubernetes is not in this build yet; the headless command may have it.</source>
-        <translation>此版本尚未提供 Kubernetes 上的%1；无界面命令可能已支持。</translation>
-    </message>
-    <message>
-        <source>Finding what Cleanup would delete</source>
-        <translation>正在查找清理将删除的内容</translation>
     </message>
 </context>
 <context>

@@ -1,57 +1,65 @@
 #include "core_backend.h"
 
-#include "kube_workflows.h"
-
 #include "common/logger.h"
 #include "kube/kube_client.h"
 #include "kube/kube_config.h"
 #include "kube/kube_request.h"
+#include "kube/kube_watch.h"
 #include "kube/manifest_set.h"
+#include "operations/connections.h"
 #include "operations/operation_catalogue.h"
-#include "operations/operation_job.h"
+#include "operations/workflow_operation_job.h"
 #include "redis/cluster_check.h"
 #include "redis/cluster_scan_job.h"
-#include "redis/redis_pool.h"
 #include "topology_adapter.h"
+#include "workflows/deploy_workflow.h"
+#include "workflows/kube_session.h"
+#include "workflows/sandbox_controller.h"
+#include "workflows/status_workflow.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 
 namespace rcs::ui {
 
 namespace {
-// A client for the target's kubeconfig and context; the caller ties its lifetime to its request.
-rcs::Result<rcs::KubeClient *> clientFor(const StudioTarget &target)
+// The cards of a status: every Redis node the pods showed, plus the pods that have no Redis answer
+// yet (Pending, crashing), so a deployment in trouble is visible before any cluster exists.
+TopologySnapshot snapshotFromStatus(const rcs::StatusWorkflow &status)
 {
-    auto config = rcs::KubeConfig::load(target.kubeconfig);
-    if (!config)
-        return config.error();
-    auto resolved = config->resolve(target.context);
-    if (!resolved)
-        return resolved.error();
-    return rcs::KubeClient::create(resolved.value());
+    TopologySnapshot snapshot = snapshotFromTopology(status.topology());
+    setAssessment(snapshot, status.assessment());
+    QSet<QString> shown;
+    for (const NodeCard &card : std::as_const(snapshot.nodes))
+        shown.insert(card.podName);
+    for (const rcs::PodState &pod : status.deployment().pods) {
+        if (shown.contains(pod.info.name))
+            continue;
+        NodeCard card;
+        card.podName = pod.info.name;
+        card.address = pod.info.ip.isEmpty() ? QString() : pod.info.ip + QStringLiteral(":6379");
+        card.hostGroup = pod.info.kubeNode;
+        card.podPhase = pod.info.phase;
+        card.podReady = pod.info.ready;
+        card.restarts = pod.info.restarts;
+        card.state = NodeCard::State::PodDown;
+        card.detail = rcs::describePod(pod);
+        snapshot.nodes.append(card);
+    }
+    return snapshot;
 }
-// A plain-endpoints target in core's form (seeds and credentials); nullopt with *why when the target
-// is not one or its addresses do not parse.
-std::optional<rcs::ops::EndpointTarget> endpointTarget(const StudioTarget &target, QString *why)
+
+// The catalogue's job, or nullptr with its refusal in *why.
+rcs::ops::OperationJob *made(const rcs::Result<rcs::ops::OperationJob *> &result, QString *why)
 {
-    if (target.kind != StudioTarget::Kind::Endpoints) {
+    if (!result) {
         if (why)
-            *why = CoreBackend::tr("Choose a target first.");
-        return std::nullopt;
+            *why = result.error().message();
+        return nullptr;
     }
-    auto seeds = rcs::NodeAddress::parseList(target.endpoints);
-    if (!seeds) {
-        if (why)
-            *why = seeds.error().message();
-        return std::nullopt;
-    }
-    rcs::ops::EndpointTarget endpoints;
-    endpoints.nodes = seeds.value();
-    endpoints.connection.password = target.password;
-    endpoints.connection.user = target.user;
-    return endpoints;
+    return result.value();
 }
 } // namespace
 
@@ -89,20 +97,36 @@ rcs::ManifestParameters toManifestParameters(const DeployParameters &parameters)
 
 CoreBackend::CoreBackend(QObject *parent)
     : QObject(parent)
-    , m_kube(new KubeWorkflows(this))
+    , m_connections(new rcs::ops::Connections(this))
 {}
 
 CoreBackend::~CoreBackend() = default;
 
+std::optional<rcs::ops::Target> CoreBackend::coreTarget(const StudioTarget &target, QString *why) const
+{
+    return operationTarget(target, m_sandboxDataDir, why);
+}
+
 rcs::Job *CoreBackend::createRefreshJob(const StudioTarget &target, const SnapshotCallback &onSnapshot,
                                         QString *why)
 {
-    if (target.usesKubernetes())
-        return m_kube->refresh(target, onSnapshot, why);
-    const std::optional<rcs::ops::EndpointTarget> endpoints = endpointTarget(target, why);
-    if (!endpoints)
+    const std::optional<rcs::ops::Target> core = coreTarget(target, why);
+    if (!core)
         return nullptr;
-    auto *job = new rcs::ClusterScanJob(endpoints->nodes, poolFor(*endpoints));
+    if (core->usesKubernetes()) {
+        rcs::ops::OperationRequest status;
+        status.kind = rcs::ops::OperationKind::Status;
+        rcs::ops::OperationJob *job = made(rcs::ops::createOperation(*core, status, m_connections), why);
+        if (job) {
+            connect(job, &rcs::Job::finished, this, [job, onSnapshot] {
+                const auto *workflow = static_cast<rcs::ops::WorkflowOperationJob *>(job)->workflow();
+                if (!job->hasError() && workflow)
+                    onSnapshot(snapshotFromStatus(*static_cast<const rcs::StatusWorkflow *>(workflow)));
+            });
+        }
+        return job;
+    }
+    auto *job = new rcs::ClusterScanJob(core->endpoints.nodes, m_connections->pool(core->endpoints));
     job->setTitle(tr("Refresh"));
     connect(job, &rcs::Job::finished, this, [this, onSnapshot](rcs::Job *finished) {
         if (finished->hasError())
@@ -122,20 +146,52 @@ rcs::Job *CoreBackend::createCleanupPlanJob(const StudioTarget &target, const Ac
             *why = tr("Cleanup deletes Kubernetes objects; plain endpoints have none.");
         return nullptr;
     }
-    return m_kube->cleanupPlan(target, request, onPlan, why);
+    ActionRequest preview = request;
+    preview.planOnly = true;
+    rcs::Job *job = createActionJob(Action::Cleanup, target, preview, why);
+    if (job) {
+        connect(job, &rcs::Job::finished, this, [job, onPlan] {
+            const auto *operation = static_cast<rcs::ops::OperationJob *>(job);
+            if (job->hasError())
+                return;
+            QStringList names;
+            for (const QJsonValue &name : operation->resultJson().value(QLatin1String("deletions")).toArray())
+                names.append(name.toString());
+            onPlan(names);
+        });
+    }
+    return job;
 }
 
 rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target,
                                        const ActionRequest &request, QString *why)
 {
-    if (target.usesKubernetes())
-        return m_kube->action(action, target, request, why);
-    const std::optional<rcs::ops::EndpointTarget> endpoints = endpointTarget(target, why);
-    if (!endpoints)
+    const std::optional<rcs::ops::Target> core = coreTarget(target, why);
+    if (!core)
         return nullptr;
+    const std::optional<rcs::ops::OperationRequest> operation =
+        operationRequest(action, target, request, why);
+    if (!operation)
+        return nullptr;
+    return createOperationJob(*core, *operation, why);
+}
+
+std::optional<rcs::ops::OperationRequest> CoreBackend::operationRequest(Action action,
+                                                                        const StudioTarget &target,
+                                                                        const ActionRequest &request,
+                                                                        QString *why) const
+{
     // The widgets' choices become core's request; core's catalogue makes the job, as for the command
-    // line, with the same defaults.
+    // line, with the same defaults. The window asked the user before a destructive verb unless it
+    // only wants the plan (planOnly): that is the command line's --yes, and --dry-run for a rebalance.
+    const auto refuse = [why](const QString &reason) -> std::optional<rcs::ops::OperationRequest> {
+        if (why)
+            *why = reason;
+        return std::nullopt;
+    };
+    const bool kube = target.usesKubernetes();
     rcs::ops::OperationRequest operation;
+    operation.confirmed = !request.planOnly;
     switch (action) {
     case Action::Check:
         operation.kind = rcs::ops::OperationKind::Check;
@@ -146,30 +202,29 @@ rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target
     case Action::Recover:
         operation.kind = rcs::ops::OperationKind::Recover;
         break;
-    case Action::AddNode: {
-        auto address = rcs::NodeAddress::parse(request.address);
-        if (!address) {
-            if (why)
-                *why = tr("The new node's address \u201c%1\u201d is not host:port: %2")
-                           .arg(request.address, address.error().message());
-            return nullptr;
-        }
+    case Action::AddNode:
         operation.kind = rcs::ops::OperationKind::AddNode;
-        operation.newNode = address.value();
         operation.role = request.role == QLatin1String("replica") ? rcs::ops::OperationRequest::Role::Replica
                                                                   : rcs::ops::OperationRequest::Role::Master;
-        break;
-    }
-    case Action::RemoveNode:
-        if (request.nodeKey.isEmpty()) {
-            if (why)
-                *why = tr("Select the node to remove in the picture first.");
-            return nullptr;
+        if (!kube) {
+            auto address = rcs::NodeAddress::parse(request.address);
+            if (!address)
+                return refuse(tr("The new node's address \u201c%1\u201d is not host:port: %2")
+                                  .arg(request.address, address.error().message()));
+            operation.newNode = address.value();
         }
+        break;
+    case Action::RemoveNode:
         operation.kind = rcs::ops::OperationKind::RemoveNode;
-        operation.nodeId = request.nodeKey;
-        // The window asked the user before starting it, unless it only wants the plan.
-        operation.confirmed = !request.planOnly;
+        if (kube) {
+            // The confirmation named this pod and its PVC choice.
+            operation.podName = request.podName;
+            operation.deletePvcs = request.deletePvcs;
+        } else if (request.nodeKey.isEmpty()) {
+            return refuse(tr("Select the node to remove in the picture first."));
+        } else {
+            operation.nodeId = request.nodeKey;
+        }
         break;
     case Action::Rebalance:
         operation.kind = rcs::ops::OperationKind::Rebalance;
@@ -177,59 +232,80 @@ rcs::Job *CoreBackend::createActionJob(Action action, const StudioTarget &target
         break;
     case Action::Failover:
         operation.kind = rcs::ops::OperationKind::Failover;
-        operation.nodeId = replicaToPromote(request.nodeKey);
-        if (operation.nodeId.isEmpty()) {
-            if (why)
-                *why = tr("Select a replica (or a master that has one) to fail over.");
-            return nullptr;
+        if (kube) {
+            if (request.podName.isEmpty())
+                return refuse(tr("Select the replica to promote (or a master that has one) in the picture."));
+            operation.podName = request.podName;
+        } else {
+            operation.nodeId = replicaToPromote(request.nodeKey);
+            if (operation.nodeId.isEmpty())
+                return refuse(tr("Select a replica (or a master that has one) to fail over."));
         }
         break;
+    case Action::Cleanup:
+        operation.kind = rcs::ops::OperationKind::Cleanup;
+        operation.deletePvcs = request.deletePvcs;
+        operation.deleteNamespace = request.deleteNamespace;
+        operation.previewOnly = request.planOnly;
+        break;
     default:
-        if (why)
-            *why = tr("%1 works on a StatefulSet; choose a Kubernetes target or the local sandbox.")
-                       .arg(actionTitle(action));
-        return nullptr;
+        return refuse(kube
+                          ? tr("%1 on Kubernetes is not in this build yet; the headless command may have it.")
+                                .arg(actionTitle(action))
+                          : tr("%1 works on a StatefulSet; choose a Kubernetes target or the local sandbox.")
+                                .arg(actionTitle(action)));
     }
-    return createOperationJob(*endpoints, operation, why);
+    return operation;
 }
 
-rcs::Job *CoreBackend::createOperationJob(const rcs::ops::EndpointTarget &target,
+rcs::Job *CoreBackend::createOperationJob(const rcs::ops::Target &target,
                                           const rcs::ops::OperationRequest &request, QString *why)
 {
-    const rcs::Result<rcs::ops::OperationJob *> made =
-        rcs::ops::createOperation(target, request, poolFor(target));
-    if (!made) {
-        if (why)
-            *why = made.error().message();
+    rcs::ops::OperationJob *job = made(rcs::ops::createOperation(target, request, m_connections), why);
+    if (!job)
         return nullptr;
-    }
-    rcs::ops::OperationJob *job = made.value();
-    // The findings of a check go to the log at their severity, as the Kubernetes check logs them.
-    connect(job, &rcs::Job::finished, this, [job] {
+    // The findings of a check go to the log at their severity, on every target kind.
+    const QString category = target.usesKubernetes() ? QStringLiteral("workflow") : QStringLiteral("redis");
+    connect(job, &rcs::Job::finished, this, [job, category] {
         if (job->checkReport())
-            logCheckFindings(*job->checkReport(), QStringLiteral("redis"));
+            logCheckFindings(*job->checkReport(), category);
     });
     return job;
 }
 
-rcs::RedisPool *CoreBackend::poolFor(const rcs::ops::EndpointTarget &target)
-{
-    // One pool per set of credentials: its connections are logged in with them, and a job still
-    // running on the previous credentials keeps its pool.
-    const QString key = target.connection.user + QLatin1Char('\n') + target.connection.password;
-    rcs::RedisPool *&pool = m_pools[key];
-    if (!pool) {
-        pool = new rcs::RedisPool(this);
-        pool->setOptions(target.connection);
-        if (!target.connection.password.isEmpty())
-            rcs::Logger::instance().addSecret(target.connection.password);
-    }
-    return pool;
-}
-
 QObject *CoreBackend::watchPods(const StudioTarget &target, const std::function<void()> &onChange)
 {
-    return target.usesKubernetes() ? m_kube->watchPods(target, onChange) : nullptr;
+    const std::optional<rcs::ops::Target> core = coreTarget(target, nullptr);
+    if (!core || !core->usesKubernetes())
+        return nullptr;
+    // A sandbox that does not run has nothing to watch (and is not started for a watch).
+    if (core->kind == rcs::ops::Target::Kind::Sandbox && m_connections->sandbox(*core)->runningPid() == 0)
+        return nullptr;
+    const rcs::Result<rcs::KubeSession *> opened = m_connections->session(*core);
+    if (!opened)
+        return nullptr;
+    rcs::KubeSession *session = opened.value();
+    auto *watch = new rcs::KubeWatch(
+        session->client(), rcs::KubeObjectRef{QStringLiteral("v1"), QStringLiteral("Pod"), target.ns, {}},
+        rcs::KubeListOptions{});
+    // Pods of the StatefulSet only: other workloads in the namespace do not change the picture.
+    const QString prefix = target.statefulSet + QLatin1Char('-');
+    connect(watch, &rcs::KubeWatch::eventReceived, watch,
+            [onChange, prefix](const rcs::KubeWatchEvent &event) {
+                const QString name = event.object.value(QLatin1String("metadata"))
+                                         .toObject()
+                                         .value(QLatin1String("name"))
+                                         .toString();
+                if (event.type != rcs::KubeWatchEvent::Type::Bookmark && name.startsWith(prefix))
+                    onChange();
+            });
+    // The session (and its client) may be replaced for another target: the watch ends with it. A
+    // watch that gave up (API server away too long) goes too; the window makes a new one after its
+    // next successful refresh.
+    connect(session, &QObject::destroyed, watch, &QObject::deleteLater);
+    connect(watch, &rcs::KubeWatch::failed, watch, &QObject::deleteLater);
+    watch->start();
+    return watch;
 }
 
 QString CoreBackend::unsupportedReason(Action action, const StudioTarget &target) const
@@ -272,6 +348,25 @@ QString CoreBackend::replicaToPromote(const QString &nodeKey) const
     return {};
 }
 
+rcs::KubeClient *CoreBackend::kubeClient(const StudioTarget &target, QString *why)
+{
+    const std::optional<rcs::ops::Target> core = coreTarget(target, why);
+    if (!core)
+        return nullptr;
+    if (!core->usesKubernetes()) {
+        if (why)
+            *why = tr("Plain endpoints have no Kubernetes API to ask.");
+        return nullptr;
+    }
+    const rcs::Result<rcs::KubeSession *> session = m_connections->session(*core);
+    if (!session) {
+        if (why)
+            *why = session.error().message();
+        return nullptr;
+    }
+    return session.value()->client();
+}
+
 QStringList CoreBackend::contexts(const QString &kubeconfig, QString *error) const
 {
     auto config = rcs::KubeConfig::load(kubeconfig);
@@ -292,25 +387,25 @@ QStringList CoreBackend::contexts(const QString &kubeconfig, QString *error) con
 
 rcs::Job *CoreBackend::createConnectionTestJob(const StudioTarget &target, QString *why)
 {
-    StudioTarget resolvedTarget = target;
-    resolvedTarget.kubeconfig = m_kube->kubeconfigOf(target);
-    if (target.kind == StudioTarget::Kind::Sandbox)
-        resolvedTarget.context.clear();
-    auto client = clientFor(resolvedTarget);
-    if (!client) {
+    // A session of its own, not the kept one: the test reads the kubeconfig as it is now.
+    const std::optional<rcs::ops::Target> core = coreTarget(target, why);
+    if (!core)
+        return nullptr;
+    const rcs::Result<rcs::KubeSession *> session = rcs::KubeSession::open(core->clusterTarget());
+    if (!session) {
         if (why)
-            *why = client.error().message();
+            *why = session.error().message();
         return nullptr;
     }
-    rcs::KubeClient *kube = client.value();
+    rcs::KubeClient *kube = session.value()->client();
     rcs::KubeRequest::Spec spec;
     spec.path = QStringLiteral("/version");
     spec.verb = QStringLiteral("get");
     spec.idempotent = true;
     rcs::KubeRequest *request = kube->raw(spec);
     request->setTitle(tr("Connection test"));
-    // The client lives exactly as long as its one request.
-    connect(request, &QObject::destroyed, kube, &QObject::deleteLater);
+    // The session lives exactly as long as its one request.
+    connect(request, &QObject::destroyed, session.value(), &QObject::deleteLater);
     return request;
 }
 
@@ -322,16 +417,11 @@ rcs::Job *CoreBackend::createStorageClassesJob(const StudioTarget &target, const
             *why = tr("Storage classes are listed for Kubernetes targets only.");
         return nullptr;
     }
-    auto client = clientFor(target);
-    if (!client) {
-        if (why)
-            *why = client.error().message();
+    rcs::KubeClient *kube = kubeClient(target, why);
+    if (!kube)
         return nullptr;
-    }
-    rcs::KubeClient *kube = client.value();
     rcs::KubeRequest *request =
         kube->list(QStringLiteral("storage.k8s.io/v1"), QStringLiteral("StorageClass"), {});
-    connect(request, &QObject::destroyed, kube, &QObject::deleteLater);
     connect(request, &rcs::Job::finished, this, [onNames](rcs::Job *finished) {
         if (finished->hasError())
             return;
@@ -356,7 +446,25 @@ rcs::Job *CoreBackend::createStorageClassesJob(const StudioTarget &target, const
 rcs::Job *CoreBackend::createDeployJob(const StudioTarget &target, const DeployParameters &parameters,
                                        QString *why)
 {
-    return m_kube->deploy(target, parameters, why);
+    const std::optional<rcs::ops::Target> core = coreTarget(target, why);
+    if (!core)
+        return nullptr;
+    rcs::ops::OperationRequest deploy;
+    deploy.kind = rcs::ops::OperationKind::Deploy;
+    deploy.manifest = toManifestParameters(parameters);
+    return createOperationJob(*core, deploy, why);
+}
+
+QStringList CoreBackend::deployCommands(const StudioTarget &, const DeployParameters &parameters) const
+{
+    const rcs::Result<QList<rcs::EquivalentCommand>> plan =
+        rcs::DeployWorkflow::plan(toManifestParameters(parameters));
+    QStringList commands;
+    if (plan) {
+        for (const rcs::EquivalentCommand &command : *plan)
+            commands.append(command.command);
+    }
+    return commands;
 }
 
 rcs::Result<QString> CoreBackend::renderManifests(const StudioTarget &,

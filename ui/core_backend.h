@@ -1,24 +1,25 @@
 #pragma once
 
-#include "operations/endpoint_target.h"
 #include "operations/operation_request.h"
+#include "operations/target.h"
 #include "studio_backend.h"
 
-#include <QHash>
 #include <QObject>
 
 #include <memory>
 
 namespace rcs {
-class RedisPool;
 class ClusterTopology;
+class KubeClient;
 struct ClusterCheckReport;
 struct ManifestParameters;
 } // namespace rcs
 
-namespace rcs::ui {
+namespace rcs::ops {
+class Connections;
+}
 
-class KubeWorkflows;
+namespace rcs::ui {
 
 // The wizard's parameters in the form the manifest renderer (and DeployWorkflow) takes.
 rcs::ManifestParameters toManifestParameters(const DeployParameters &parameters);
@@ -27,10 +28,11 @@ rcs::ManifestParameters toManifestParameters(const DeployParameters &parameters)
 // them one "[severity] text" per line, for a failed Check's details.
 QString logCheckFindings(const rcs::ClusterCheckReport &report, const QString &category);
 
-// The StudioBackend over the core library. Plain Redis addresses are scanned here and every action on
-// them is a request to core's operations catalogue (core/operations), the road the command line takes;
-// kubeconfig contexts, connection tests, storage classes and manifests go through core/kube, and the
-// Kubernetes actions through KubeWorkflows.
+// The StudioBackend over the core library. Every action, on every target kind (Kubernetes, the
+// sandbox, plain endpoints), is a request to core's operations catalogue (core/operations), the road
+// the command line takes: the widgets' target and choices are translated here, once, and the result
+// is shown. Kubernetes refreshes are the catalogue's status; plain addresses are scanned directly.
+// Connections, the Kubernetes session and the sandbox live in one ops::Connections.
 class CoreBackend final : public QObject, public StudioBackend {
     Q_OBJECT
 public:
@@ -53,20 +55,31 @@ public:
                                          const DeployParameters &parameters) const override;
     rcs::Job *createDeployJob(const StudioTarget &target, const DeployParameters &parameters,
                               QString *why) override;
+    // Core's deploy plan (what `deploy --dry-run` logs): one apply line per rendered object.
+    QStringList deployCommands(const StudioTarget &target, const DeployParameters &parameters) const override;
 
-    // The catalogue's job for an operation on plain endpoints (what createActionJob builds from the
-    // widgets' choices); nullptr with *why when the request is incomplete.
-    rcs::Job *createOperationJob(const rcs::ops::EndpointTarget &target,
-                                 const rcs::ops::OperationRequest &request, QString *why);
+    // The catalogue's job for an operation (what createActionJob builds from the widgets' choices);
+    // nullptr with *why when the request is incomplete.
+    rcs::Job *createOperationJob(const rcs::ops::Target &target, const rcs::ops::OperationRequest &request,
+                                 QString *why);
+    // The sandbox's folder for the sandbox target; empty (the default) unless a test chose another.
+    void setSandboxDataDir(const QString &dataDir) { m_sandboxDataDir = dataDir; }
 
 private:
-    rcs::RedisPool *poolFor(const rcs::ops::EndpointTarget &target);
+    // The Kubernetes client of the target's session (the kubeconfig is read there, in core); null with
+    // *why when it cannot be opened or the target has no Kubernetes API.
+    rcs::KubeClient *kubeClient(const StudioTarget &target, QString *why);
+    std::optional<rcs::ops::Target> coreTarget(const StudioTarget &target, QString *why) const;
+    // The widgets' choices for the action as core's request; nullopt with *why when incomplete.
+    std::optional<rcs::ops::OperationRequest> operationRequest(Action action, const StudioTarget &target,
+                                                               const ActionRequest &request,
+                                                               QString *why) const;
     // The replica a failover promotes: the selected node itself, or the first reachable replica of a
     // selected master; empty when there is none.
     QString replicaToPromote(const QString &nodeKey) const;
 
-    QHash<QString, rcs::RedisPool *> m_pools; // by user and password
-    KubeWorkflows *m_kube;
+    rcs::ops::Connections *m_connections;
+    QString m_sandboxDataDir;
     // The last topology seen on plain endpoints: the selection a failover starts from (the picture's
     // master stands for its first replica). Operations themselves read the cluster in core.
     std::unique_ptr<rcs::ClusterTopology> m_lastTopology;

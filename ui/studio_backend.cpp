@@ -23,6 +23,41 @@ QString StudioTarget::displayName() const
                                : context);
 }
 
+std::optional<rcs::ops::Target> operationTarget(const StudioTarget &target, const QString &sandboxDataDir,
+                                                QString *why)
+{
+    rcs::ClusterTarget kube;
+    kube.kubeconfig = target.kubeconfig;
+    kube.context = target.context;
+    kube.ns = target.ns;
+    kube.statefulSet = target.statefulSet;
+    kube.access = target.access;
+    switch (target.kind) {
+    case StudioTarget::Kind::Kubernetes:
+        return rcs::ops::Target::kubernetes(kube);
+    case StudioTarget::Kind::Sandbox:
+        return rcs::ops::Target::sandbox(sandboxDataDir, kube);
+    case StudioTarget::Kind::Endpoints: {
+        const auto seeds = rcs::NodeAddress::parseList(target.endpoints);
+        if (!seeds) {
+            if (why)
+                *why = seeds.error().message();
+            return std::nullopt;
+        }
+        rcs::ops::EndpointTarget endpoints;
+        endpoints.nodes = seeds.value();
+        endpoints.connection.user = target.user;
+        endpoints.connection.password = target.password;
+        return rcs::ops::Target::plainEndpoints(endpoints);
+    }
+    case StudioTarget::Kind::None:
+        break;
+    }
+    if (why)
+        *why = QCoreApplication::translate("rcs::ui::CoreBackend", "Choose a target first.");
+    return std::nullopt;
+}
+
 QString StudioBackend::unsupportedReason(Action, const StudioTarget &) const
 {
     return {};

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "operations/target.h"
 #include "workflows/node_access.h"
 
 #include <QString>
+
+#include <optional>
 
 namespace rcs::ui {
 
@@ -31,5 +34,11 @@ struct StudioTarget {
     QString displayName() const;
     bool operator==(const StudioTarget &) const = default;
 };
+
+// The widgets' target in core's form, the one place where it is converted: the sandbox in
+// sandboxDataDir (empty: its default folder), a Kubernetes context, or plain endpoints with their
+// credentials. nullopt with a sentence in *why for no target or addresses that do not parse.
+std::optional<rcs::ops::Target> operationTarget(const StudioTarget &target, const QString &sandboxDataDir,
+                                                QString *why);
 
 } // namespace rcs::ui

@@ -5,8 +5,9 @@
 #include "job_runner.h"
 
 #include "common/logger.h"
-#include "workflows/kube_session.h"
-#include "workflows/workflow.h"
+#include "operations/operation_catalogue.h"
+#include "operations/workflow_operation_job.h"
+#include "workflows/sandbox_controller.h"
 
 #include <cstdio>
 #include <memory>
@@ -21,6 +22,8 @@ const QString ContextOption = QStringLiteral("context");
 const QString NamespaceOption = QStringLiteral("namespace");
 const QString StatefulSetOption = QStringLiteral("statefulset");
 const QString AccessOption = QStringLiteral("access");
+const QString SandboxOption = QStringLiteral("sandbox");
+const QString SandboxDirOption = QStringLiteral("sandbox-dir");
 
 void print(const QString &text, FILE *stream)
 {
@@ -68,6 +71,12 @@ void addKubeOptions(CommandLine &line, bool changing, int timeoutSeconds)
                     QStringLiteral("FILE")});
     line.addOption({ContextOption, QStringLiteral("The kubeconfig context (default: the current one)."),
                     QStringLiteral("NAME")});
+    line.addOption({SandboxOption, QStringLiteral("Act on the local sandbox (kube-sandbox, started when it "
+                                                  "does not run) instead of a kubeconfig.")});
+    line.addOption({SandboxDirOption,
+                    QStringLiteral("The sandbox's folder (default %1); implies --sandbox.")
+                        .arg(SandboxController::defaultDataDir()),
+                    QStringLiteral("DIR")});
     line.addOption({{QStringLiteral("n"), NamespaceOption},
                     QStringLiteral("The namespace of the Redis cluster (default redis-cluster)."),
                     QStringLiteral("NAMESPACE"),
@@ -89,40 +98,43 @@ void addKubeOptions(CommandLine &line, bool changing, int timeoutSeconds)
     line.addVerboseOption();
 }
 
-std::optional<int> openKubeSession(const CommandLine &line, std::unique_ptr<KubeSession> &session)
+std::optional<int> readKubeTarget(const CommandLine &line, ops::Target &target)
 {
-    ClusterTarget target;
-    target.kubeconfig = line.value(KubeconfigOption);
-    target.context = line.value(ContextOption);
-    target.ns = line.value(NamespaceOption);
-    target.statefulSet = line.value(StatefulSetOption);
+    const bool sandbox = line.isSet(SandboxOption) || line.isSet(SandboxDirOption);
+    if (sandbox && (line.isSet(KubeconfigOption) || line.isSet(ContextOption)))
+        return line.usageError(QStringLiteral(
+            "--sandbox uses the sandbox's own kubeconfig: leave out --kubeconfig and --context."));
+    target.kind = sandbox ? ops::Target::Kind::Sandbox : ops::Target::Kind::Kubernetes;
+    target.sandboxDataDir = line.value(SandboxDirOption);
+    target.kube.kubeconfig = line.value(KubeconfigOption);
+    target.kube.context = line.value(ContextOption);
+    target.kube.ns = line.value(NamespaceOption);
+    target.kube.statefulSet = line.value(StatefulSetOption);
     const std::optional<AccessMode> mode = parseAccessMode(line.value(AccessOption));
     if (!mode)
         return line.usageError(QStringLiteral("--access expects auto, direct or tunnel."));
-    target.access = *mode;
-    Result<KubeSession *> opened = KubeSession::open(target);
-    if (!opened)
-        return reportFailure(opened.error());
-    session.reset(*opened);
+    target.kube.access = *mode;
     return std::nullopt;
 }
 
-int runKubeWorkflow(const CommandLine &line, const std::function<Workflow *(KubeSession *)> &make,
-                    const std::function<int(Workflow *)> &done, bool quiet)
+int runKubeOperation(const CommandLine &line, ops::OperationRequest request,
+                     const std::function<int(ops::WorkflowOperationJob &)> &done, bool quiet)
 {
-    std::unique_ptr<KubeSession> session;
-    if (const std::optional<int> stop = openKubeSession(line, session))
+    ops::Target target;
+    if (const std::optional<int> stop = readKubeTarget(line, target))
         return *stop;
-    const std::unique_ptr<Workflow> workflow(make(session.get()));
-    workflow->setDryRun(line.isSet(DryRunOption));
-    if (line.timeoutMs() > 0) {
-        workflow->setStepTimeout(line.timeoutMs());
-        workflow->setPodTimeout(line.timeoutMs());
-    }
-    WorkflowPrinter printer(workflow.get(), quiet);
-    if (const Error error = runJob(workflow.get()); error.isError())
+    request.dryRun = line.isSet(DryRunOption);
+    request.timeoutMs = line.timeoutMs();
+    const Result<ops::OperationJob *> made = ops::createOperation(target, request);
+    if (!made)
+        return line.usageError(made.error().message());
+    const std::unique_ptr<ops::OperationJob> job(made.value());
+    auto &operation = static_cast<ops::WorkflowOperationJob &>(*job);
+    WorkflowPrinter printer(job.get(), quiet);
+    const Error error = runJob(job.get());
+    if (error.isError() && (!job->hasResult() || !done))
         return reportFailure(error);
-    return done ? done(workflow.get()) : ExitSuccess;
+    return done ? done(operation) : ExitSuccess;
 }
 
 } // namespace rcs::cli

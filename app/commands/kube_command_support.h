@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/job.h"
+#include "operations/operation_request.h"
 
 #include <QObject>
 #include <QString>
@@ -9,10 +10,10 @@
 #include <memory>
 #include <optional>
 
-namespace rcs {
-class KubeSession;
-class Workflow;
-} // namespace rcs
+namespace rcs::ops {
+struct Target;
+class WorkflowOperationJob;
+} // namespace rcs::ops
 
 namespace rcs::cli {
 
@@ -24,12 +25,14 @@ inline const QString DryRunOption = QStringLiteral("dry-run");
 void printOut(const QString &text);
 void printErr(const QString &text);
 
-// The target flags [--kubeconfig F] [--context C] [-n NAMESPACE] [--statefulset NAME]
-// [--access auto|direct|tunnel], --dry-run for changing commands, --timeout and --verbose.
+// The target flags [--kubeconfig F] [--context C] | [--sandbox] [--sandbox-dir DIR], [-n NAMESPACE]
+// [--statefulset NAME] [--access auto|direct|tunnel], --dry-run for changing commands, --timeout and
+// --verbose.
 void addKubeOptions(CommandLine &line, bool changing, int timeoutSeconds);
 
-// Opens the session the target flags describe; on failure prints why and returns the exit code.
-std::optional<int> openKubeSession(const CommandLine &line, std::unique_ptr<KubeSession> &session);
+// The target the flags describe (a kubeconfig context, or the local sandbox); on a usage error prints
+// why and returns the exit code.
+std::optional<int> readKubeTarget(const CommandLine &line, ops::Target &target);
 
 // Shows what a workflow does while it runs: progress lines and the equivalent commands on stdout,
 // warnings on stderr. quiet (JSON output) keeps stdout for the document.
@@ -41,13 +44,13 @@ private:
     QObject m_context;
 };
 
-// What every Kubernetes command does after its own options are parsed and checked: opens the session
-// from the target flags, builds the workflow with make() (owned here), applies --dry-run and
-// --timeout (each step and each wait for pods), runs it while printing its progress and equivalent
-// commands (quiet: stdout is kept for a JSON document), then calls done() when it succeeded.
-// Returns the exit code: 0 done, 1 failed, 2 usage error in the target flags. The line must have
-// been given the options of a changing command (addKubeOptions(line, true, …)).
-int runKubeWorkflow(const CommandLine &line, const std::function<Workflow *(KubeSession *)> &make,
-                    const std::function<int(Workflow *)> &done = {}, bool quiet = false);
+// What every Kubernetes command does after its own options are parsed and checked: the target from
+// the flags, --dry-run and --timeout into the request, the job from core's catalogue (the road the
+// studio takes too), run while printing its progress and equivalent commands (quiet: stdout is kept
+// for a JSON document), then done() when it succeeded or failed with a result (a check that found
+// errors). Returns the exit code: 0 done, 1 failed, 2 usage error in the flags or the request. The
+// line must have been given the options of a changing command (addKubeOptions(line, true, …)).
+int runKubeOperation(const CommandLine &line, ops::OperationRequest request,
+                     const std::function<int(ops::WorkflowOperationJob &)> &done = {}, bool quiet = false);
 
 } // namespace rcs::cli

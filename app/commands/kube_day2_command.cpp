@@ -6,11 +6,7 @@
 #include "kube_command_support.h"
 #include "topology_output.h"
 
-#include "workflows/add_node_workflow.h"
-#include "workflows/check_workflow.h"
-#include "workflows/failover_workflow.h"
-#include "workflows/rebalance_workflow.h"
-#include "workflows/remove_node_workflow.h"
+#include "operations/workflow_operation_job.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -35,12 +31,11 @@ int runKubeAddNode(const QStringList &args)
     const QString role = line.value(QStringLiteral("role"));
     if (role != QLatin1String("master") && role != QLatin1String("replica"))
         return line.usageError(QStringLiteral("--role must be 'master' or 'replica', not '%1'.").arg(role));
-    return runKubeWorkflow(line, [&](KubeSession *session) {
-        auto *workflow = new AddNodeWorkflow(session);
-        workflow->setRole(role == QLatin1String("master") ? AddNodeWorkflow::Role::Master
-                                                          : AddNodeWorkflow::Role::Replica);
-        return workflow;
-    });
+    ops::OperationRequest request;
+    request.kind = ops::OperationKind::AddNode;
+    request.role = role == QLatin1String("master") ? ops::OperationRequest::Role::Master
+                                                   : ops::OperationRequest::Role::Replica;
+    return runKubeOperation(line, request);
 }
 
 int runKubeRemoveNode(const QStringList &args)
@@ -58,12 +53,11 @@ int runKubeRemoveNode(const QStringList &args)
     line.addOption({QStringLiteral("yes"), QStringLiteral("Confirm the removal.")});
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
-    return runKubeWorkflow(line, [&](KubeSession *session) {
-        auto *workflow = new RemoveNodeWorkflow(session);
-        workflow->setConfirmed(line.isSet(QStringLiteral("yes")));
-        workflow->setDeletePersistentVolumeClaim(line.isSet(QStringLiteral("delete-pvc")));
-        return workflow;
-    });
+    ops::OperationRequest request;
+    request.kind = ops::OperationKind::RemoveNode;
+    request.confirmed = line.isSet(QStringLiteral("yes"));
+    request.deletePvcs = line.isSet(QStringLiteral("delete-pvc"));
+    return runKubeOperation(line, request);
 }
 
 int runKubeRebalance(const QStringList &args)
@@ -79,11 +73,10 @@ int runKubeRebalance(const QStringList &args)
     RebalanceOptions options;
     if (const std::optional<int> stop = readRebalanceOptions(line, options))
         return *stop;
-    return runKubeWorkflow(line, [&](KubeSession *session) {
-        auto *workflow = new RebalanceWorkflow(session);
-        workflow->setOptions(options);
-        return workflow;
-    });
+    ops::OperationRequest request;
+    request.kind = ops::OperationKind::Rebalance;
+    request.rebalance = options;
+    return runKubeOperation(line, request);
 }
 
 int runKubeReshard(const QStringList &args)
@@ -96,14 +89,15 @@ int runKubeReshard(const QStringList &args)
     addReshardOptions(line, QStringLiteral("POD"));
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
-    ReshardRequest request;
-    if (const std::optional<int> stop = readReshardOptions(line, request))
+    ReshardRequest reshard;
+    if (const std::optional<int> stop = readReshardOptions(line, reshard))
         return *stop;
-    return runKubeWorkflow(line, [&](KubeSession *session) {
-        auto *workflow = new RebalanceWorkflow(session);
-        workflow->setReshard(request.sources, request.target, request.slotCount);
-        return workflow;
-    });
+    ops::OperationRequest request;
+    request.kind = ops::OperationKind::Reshard;
+    request.reshardSources = reshard.sources;
+    request.reshardTarget = reshard.target;
+    request.reshardSlots = reshard.slotCount;
+    return runKubeOperation(line, request);
 }
 
 int runKubeFailover(const QStringList &args)
@@ -122,12 +116,11 @@ int runKubeFailover(const QStringList &args)
     FailoverJob::Mode mode = FailoverJob::Mode::Default;
     if (const std::optional<int> stop = readFailoverMode(line, mode))
         return *stop;
-    return runKubeWorkflow(line, [&](KubeSession *session) {
-        auto *workflow = new FailoverWorkflow(session);
-        workflow->setPodName(line.value(QStringLiteral("pod")));
-        workflow->setMode(mode);
-        return workflow;
-    });
+    ops::OperationRequest request;
+    request.kind = ops::OperationKind::Failover;
+    request.podName = line.value(QStringLiteral("pod"));
+    request.failoverMode = mode;
+    return runKubeOperation(line, request);
 }
 
 int runKubeCheck(const QStringList &args)
@@ -145,29 +138,17 @@ int runKubeCheck(const QStringList &args)
     if (line.isSet(DryRunOption) && !line.isSet(QStringLiteral("fix")))
         return line.usageError(
             QStringLiteral("--dry-run applies only with --fix (check alone changes nothing)."));
-    return runKubeWorkflow(
-        line,
-        [&](KubeSession *session) {
-            auto *workflow = new CheckWorkflow(session);
-            workflow->setFix(line.isSet(QStringLiteral("fix")));
-            return workflow;
-        },
-        [&](Workflow *workflow) {
-            const auto *check = static_cast<CheckWorkflow *>(workflow);
-            const bool healthy = check->assessment().situation == Situation::Healthy;
-            if (line.json()) {
-                QJsonObject json = checkReportToJson(check->report());
-                json.insert(QStringLiteral("situation"), situationName(check->assessment().situation));
-                json.insert(QStringLiteral("healthy"), healthy);
-                json.insert(QStringLiteral("fixed"), QJsonArray::fromStringList(check->actions()));
-                printBytes(jsonLine(json));
-            } else {
-                printOut(checkReportToText(check->report()).trimmed());
-                printOut(QStringLiteral("Situation: %1. %2")
-                             .arg(situationName(check->assessment().situation),
-                                  phrasedAdvice(check->assessment())));
-            }
-            return healthy ? ExitSuccess : ExitFailure;
+    ops::OperationRequest request;
+    request.kind =
+        line.isSet(QStringLiteral("fix")) ? ops::OperationKind::CheckFix : ops::OperationKind::Check;
+    return runKubeOperation(
+        line, request,
+        [&](ops::WorkflowOperationJob &job) {
+            if (line.json())
+                printBytes(jsonLine(job.resultJson()));
+            else
+                printOut(job.resultText().trimmed());
+            return job.hasError() ? ExitFailure : ExitSuccess;
         },
         line.json());
 }

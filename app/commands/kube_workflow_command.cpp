@@ -7,11 +7,9 @@
 #include "topology_output.h"
 
 #include "common/logger.h"
-#include "workflows/cleanup_workflow.h"
-#include "workflows/create_workflow.h"
-#include "workflows/deploy_workflow.h"
-#include "workflows/kube_session.h"
-#include "workflows/recover_workflow.h"
+#include "operations/connections.h"
+#include "operations/operation_catalogue.h"
+#include "operations/workflow_operation_job.h"
 #include "workflows/sandbox_controller.h"
 #include "workflows/status_workflow.h"
 
@@ -141,24 +139,19 @@ int runKubeDeploy(const QStringList &args)
     const std::optional<int> replicas = line.intValue(QStringLiteral("replicas"), 1, 1000);
     if (!replicas)
         return ExitUsage;
-    ManifestParameters parameters;
-    parameters.replicas = *replicas;
-    parameters.image = line.value(QStringLiteral("image"));
-    parameters.storageClass = line.value(QStringLiteral("storage-class"));
-    parameters.storageSize = line.value(QStringLiteral("storage-size"));
-    parameters.password = line.isSet(QStringLiteral("password"));
-    return runKubeWorkflow(
-        line,
-        [&](KubeSession *session) {
-            auto *workflow = new DeployWorkflow(session, parameters);
-            workflow->setManifestDirectory(line.value(QStringLiteral("manifests")));
-            return workflow;
-        },
-        [&](Workflow *workflow) {
-            if (line.isSet(DryRunOption))
-                printOut(static_cast<DeployWorkflow *>(workflow)->renderedYaml());
-            return ExitSuccess;
-        });
+    ops::OperationRequest request;
+    request.kind = ops::OperationKind::Deploy;
+    request.manifest.replicas = *replicas;
+    request.manifest.image = line.value(QStringLiteral("image"));
+    request.manifest.storageClass = line.value(QStringLiteral("storage-class"));
+    request.manifest.storageSize = line.value(QStringLiteral("storage-size"));
+    request.manifest.password = line.isSet(QStringLiteral("password"));
+    request.manifestDirectory = line.value(QStringLiteral("manifests"));
+    return runKubeOperation(line, request, [&](ops::WorkflowOperationJob &job) {
+        if (job.request().dryRun)
+            printOut(job.resultJson().value(QLatin1String("manifests")).toString());
+        return ExitSuccess;
+    });
 }
 
 int runKubeCreate(const QStringList &args)
@@ -169,14 +162,16 @@ int runKubeCreate(const QStringList &args)
                        "Kubernetes node than their master, and verifies it."));
     addKubeOptions(line, true, 120);
     line.addOption({QStringLiteral("cluster-replicas"), QStringLiteral("Replicas per master (default 1)."),
-                    QStringLiteral("N"), QStringLiteral("1")});
+                    QStringLiteral("N"), QString::number(ops::OperationRequest::DefaultReplicasPerMaster)});
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
     const std::optional<int> replicas = line.intValue(QStringLiteral("cluster-replicas"), 0, 100);
     if (!replicas)
         return ExitUsage;
-    return runKubeWorkflow(line,
-                           [&](KubeSession *session) { return new CreateWorkflow(session, *replicas); });
+    ops::OperationRequest request;
+    request.kind = ops::OperationKind::Create;
+    request.replicasPerMaster = *replicas;
+    return runKubeOperation(line, request);
 }
 
 int runKubeRecover(const QStringList &args)
@@ -189,7 +184,9 @@ int runKubeRecover(const QStringList &args)
     addKubeOptions(line, true, 180);
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
-    return runKubeWorkflow(line, [](KubeSession *session) { return new RecoverWorkflow(session); });
+    ops::OperationRequest request;
+    request.kind = ops::OperationKind::Recover;
+    return runKubeOperation(line, request);
 }
 
 int runKubeStatus(const QStringList &args)
@@ -204,15 +201,24 @@ int runKubeStatus(const QStringList &args)
     line.addOption({QStringLiteral("watch"), QStringLiteral("Repeat every 2 seconds until interrupted.")});
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
-    std::unique_ptr<KubeSession> session;
-    if (const std::optional<int> stop = openKubeSession(line, session))
+    ops::Target target;
+    if (const std::optional<int> stop = readKubeTarget(line, target))
         return *stop;
+    ops::OperationRequest request;
+    request.kind = ops::OperationKind::Status;
+    request.timeoutMs = line.timeoutMs();
+    // One session for every round of --watch: its connections and tunnels stay open.
+    ops::Connections connections;
     const bool watch = line.isSet(QStringLiteral("watch"));
     for (;;) {
-        std::unique_ptr<StatusWorkflow> status(new StatusWorkflow(session.get()));
-        status->setStepTimeout(line.timeoutMs());
-        WorkflowPrinter printer(status.get(), true);
-        const Error error = runJob(status.get());
+        const Result<ops::OperationJob *> made = ops::createOperation(target, request, &connections);
+        if (!made)
+            return line.usageError(made.error().message());
+        const std::unique_ptr<ops::OperationJob> job(made.value());
+        WorkflowPrinter printer(job.get(), true);
+        const Error error = runJob(job.get());
+        const auto *status = static_cast<const StatusWorkflow *>(
+            static_cast<ops::WorkflowOperationJob *>(job.get())->workflow());
         if (error.isError()) {
             reportFailure(error);
             if (!watch)
@@ -247,14 +253,13 @@ int runKubeCleanup(const QStringList &args)
                     QStringLiteral("DIR")});
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
-    return runKubeWorkflow(line, [&](KubeSession *session) {
-        auto *workflow = new CleanupWorkflow(session);
-        workflow->setDeletePersistentVolumeClaims(line.isSet(QStringLiteral("delete-pvcs")));
-        workflow->setDeleteNamespace(line.isSet(QStringLiteral("delete-namespace")));
-        workflow->setConfirmed(line.isSet(QStringLiteral("yes")));
-        workflow->setManifestDirectory(line.value(QStringLiteral("manifests")));
-        return workflow;
-    });
+    ops::OperationRequest request;
+    request.kind = ops::OperationKind::Cleanup;
+    request.deletePvcs = line.isSet(QStringLiteral("delete-pvcs"));
+    request.deleteNamespace = line.isSet(QStringLiteral("delete-namespace"));
+    request.confirmed = line.isSet(QStringLiteral("yes"));
+    request.manifestDirectory = line.value(QStringLiteral("manifests"));
+    return runKubeOperation(line, request);
 }
 
 int runSandbox(const QStringList &args)

@@ -19,7 +19,7 @@ int runOperation(const CommandLine &line, ops::OperationRequest request, bool li
 {
     request.timeoutMs = line.timeoutMs();
     const Result<ops::OperationJob *> made =
-        ops::createOperation({line.nodes(), line.connectionOptions()}, request);
+        ops::createOperation(ops::Target::plainEndpoints({line.nodes(), line.connectionOptions()}), request);
     if (!made)
         return line.usageError(made.error().message());
     const std::unique_ptr<ops::OperationJob> job(made.value());

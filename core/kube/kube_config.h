@@ -64,7 +64,9 @@ struct KubeContext {
     QString definedIn;
 };
 
-// Everything needed to talk to one cluster as one user: the resolved context.
+// Everything needed to talk to one cluster as one user: the resolved context (API address, CA,
+// credentials). Not a target the user chooses (that is the operations layer's Target, whose
+// Kubernetes part names a kubeconfig file and context): this is what such a choice resolves to.
 struct KubeTarget {
     QString contextName;
     KubeCluster cluster;

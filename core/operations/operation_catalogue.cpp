@@ -1,6 +1,8 @@
 #include "operation_catalogue.h"
 
-#include "operation_job.h"
+#include "connections.h"
+#include "endpoint_operation_job.h"
+#include "workflow_operation_job.h"
 
 namespace rcs::ops {
 
@@ -9,6 +11,25 @@ Error invalid(const QString &message)
 {
     return Error(ErrorCode::InvalidInput, message);
 }
+
+// The rules every target kind shares.
+std::optional<Error> commonRefusal(const OperationRequest &request)
+{
+    switch (request.kind) {
+    case OperationKind::Create:
+        if (request.replicasPerMaster < 0)
+            return invalid(OperationJob::tr("The number of replicas per master must be 0 or more."));
+        break;
+    case OperationKind::Reshard:
+        if (request.reshardTarget.isEmpty() || request.reshardSlots < 1 || request.reshardSlots > 16384)
+            return invalid(
+                OperationJob::tr("A reshard needs the receiving master and a slot count from 1 to 16384."));
+        break;
+    default:
+        break;
+    }
+    return std::nullopt;
+}
 } // namespace
 
 Result<OperationJob *> createOperation(const EndpointTarget &target, const OperationRequest &request,
@@ -16,11 +37,9 @@ Result<OperationJob *> createOperation(const EndpointTarget &target, const Opera
 {
     if (target.nodes.isEmpty())
         return invalid(OperationJob::tr("Give at least one node address (HOST:PORT)."));
+    if (const std::optional<Error> refusal = commonRefusal(request))
+        return *refusal;
     switch (request.kind) {
-    case OperationKind::Create:
-        if (request.replicasPerMaster < 0)
-            return invalid(OperationJob::tr("The number of replicas per master must be 0 or more."));
-        break;
     case OperationKind::AddNode:
         if (!request.newNode.isValid())
             return invalid(OperationJob::tr("Give the address of the node to add (HOST:PORT)."));
@@ -35,15 +54,27 @@ Result<OperationJob *> createOperation(const EndpointTarget &target, const Opera
         if (request.nodeId.isEmpty())
             return invalid(OperationJob::tr("Name the replica to promote (its id or a unique prefix)."));
         break;
-    case OperationKind::Reshard:
-        if (request.reshardTarget.isEmpty() || request.reshardSlots < 1 || request.reshardSlots > 16384)
-            return invalid(
-                OperationJob::tr("A reshard needs the receiving master and a slot count from 1 to 16384."));
-        break;
+    case OperationKind::Status:
+    case OperationKind::Deploy:
+    case OperationKind::Cleanup:
+        return invalid(OperationJob::needsStatefulSet(request.kind));
     default:
         break;
     }
-    return new OperationJob(target, request, pool);
+    return new EndpointOperationJob(target, request, pool);
+}
+
+Result<OperationJob *> createOperation(const Target &target, const OperationRequest &request,
+                                       Connections *connections)
+{
+    if (target.kind == Target::Kind::Endpoints)
+        return createOperation(target.endpoints, request,
+                               connections ? connections->pool(target.endpoints) : nullptr);
+    if (const std::optional<Error> refusal = commonRefusal(request))
+        return *refusal;
+    if (request.kind == OperationKind::Failover && request.podName.isEmpty())
+        return invalid(OperationJob::tr("Name the pod of the replica to promote."));
+    return new WorkflowOperationJob(target, request, connections);
 }
 
 } // namespace rcs::ops

@@ -1,54 +1,36 @@
 #pragma once
 
 #include "common/job.h"
-#include "endpoint_target.h"
 #include "operation_request.h"
 #include "redis/cluster_check.h"
-#include "redis/cluster_topology.h"
 #include "result_forms.h"
 
 #include <QJsonObject>
 #include <QPointer>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
-
-namespace rcs {
-class RebalanceJob;
-class RedisPool;
-} // namespace rcs
 
 namespace rcs::ops {
 
-// One operation on plain endpoints, as both front ends run it: the engine's job for the request,
-// then (for a change) the cluster read again, and the result in its JSON and text forms.
+// One operation as both front ends run it, whatever the target kind: the request, the plan (the
+// ordered steps with their equivalent commands, for a dry run or an unconfirmed destructive verb:
+// what --dry-run prints and what a confirmation shows), and the result in one JSON and one text form.
+// EndpointOperationJob runs it on plain endpoints, WorkflowOperationJob on Kubernetes and the sandbox;
+// createOperation() makes the right one.
 //
-// - check: a scan judged like `redis-cli --cluster check`; check --fix closes open slots first.
-// - recover: the given nodes plus every reachable node discovered from them, so that a caller who
-//   knows one current address recovers every live node.
-// - remove-node unconfirmed: the plan is listed (info messages, logged redis-cli lines, plan()) and
-//   nothing changes (Refused).
-// - rebalance / reshard with dryRun: the moves are planned, plan() holds them with their
-//   `redis-cli --cluster reshard` lines (also logged), nothing changes.
-// The child's steps, progress and info messages pass through; the summary sentence is the last info
-// message.
-//
-// Error behaviour: the engine job's error (InvalidInput for what the request got wrong); a check that
-// finds errors fails with Unhealthy and keeps its result (hasResult()), the findings in detail(). A
-// failed re-read after a change leaves the topology out of the result and does not fail the job.
-class OperationJob final : public Job {
+// Error behaviour: the engine's error (InvalidInput for what the request got wrong, Refused for an
+// unconfirmed destructive verb, after its plan was listed); a check that finds errors fails with
+// Unhealthy and keeps its result (hasResult()), the findings in detail().
+class OperationJob : public Job {
     Q_OBJECT
 public:
-    // How long the re-read after a change (and recover's discovery) may take.
-    static constexpr int ScanTimeoutMs = 30000;
-
-    // pool: connections to share (whose options must be target.connection); null: the job opens its own.
-    OperationJob(EndpointTarget target, OperationRequest request, RedisPool *pool = nullptr,
-                 QObject *parent = nullptr);
     ~OperationJob() override;
 
     const OperationRequest &request() const { return m_request; }
-    // The ordered steps with their equivalent commands, where the job has one (see above); empty else.
+    // The ordered steps with their equivalent commands, where the run listed them instead of making
+    // the changes (dry run, unconfirmed); empty else.
     const QList<PlanStep> &plan() const { return m_plan; }
 
     bool hasResult() const { return m_hasResult; }
@@ -63,31 +45,34 @@ public:
     const QStringList &notes() const { return m_notes; }
     const QStringList &remainingGaps() const { return m_gaps; }
 
+    // "deploy works on a StatefulSet: …", for a verb asked of plain endpoints that needs Kubernetes.
+    static QString needsStatefulSet(OperationKind kind);
+
 protected:
-    void doStart() override;
+    explicit OperationJob(OperationRequest request, QObject *parent = nullptr);
+
     void doCancel() override;
-
-private:
+    // Runs child as this job's step: its steps, progress and info messages pass through.
     void runEngine(Job *child, const std::function<void(Job *)> &done);
-    void check(const QStringList &fixes);
-    void recover(const QList<NodeAddress> &addresses);
-    void rebalanced(const RebalanceJob &job);
-    // Reads the cluster from seeds again, then finishes with the summary and fields (plus "topology").
-    void readAfter(const QList<NodeAddress> &seeds, const QString &summary, QJsonObject fields);
-    void finishWith(const QString &summary, const QJsonObject &json, const QString &text);
+    // Succeeds with the result; announce: the summary is also the last info message (not for an
+    // engine that said its result lines itself).
+    void finishWith(const QString &summary, const QJsonObject &json, const QString &text,
+                    bool announce = true);
+    // A result kept with a failure (a check that found errors).
+    void keepResult(const QJsonObject &json, const QString &text);
 
-    EndpointTarget m_target;
     OperationRequest m_request;
-    QPointer<RedisPool> m_pool;
     QPointer<Job> m_child;
     QList<PlanStep> m_plan;
+    std::optional<ClusterCheckReport> m_report;
+    QStringList m_notes;
+    QStringList m_gaps;
+
+private:
     bool m_hasResult = false;
     QJsonObject m_json;
     QString m_text;
     QString m_summary;
-    std::optional<ClusterCheckReport> m_report;
-    QStringList m_notes;
-    QStringList m_gaps;
 };
 
 } // namespace rcs::ops

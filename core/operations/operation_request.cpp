@@ -23,6 +23,12 @@ QString operationName(OperationKind kind)
         return QStringLiteral("reshard");
     case OperationKind::Failover:
         return QStringLiteral("failover");
+    case OperationKind::Status:
+        return QStringLiteral("status");
+    case OperationKind::Deploy:
+        return QStringLiteral("deploy");
+    case OperationKind::Cleanup:
+        return QStringLiteral("cleanup");
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "kube/manifest_set.h"
 #include "redis/failover_job.h"
 #include "redis/node_address.h"
 #include "redis/rebalance_planner.h"
@@ -18,14 +19,19 @@ enum class OperationKind {
     RemoveNode,
     Rebalance,
     Reshard,
-    Failover
+    Failover,
+    // Kubernetes and the sandbox only: they act on a StatefulSet.
+    Status,
+    Deploy,
+    Cleanup
 };
 
 // The verb as the command line names it ("add-node", "check --fix").
 QString operationName(OperationKind kind);
 
-// What an operation on plain endpoints is asked to do. The defaults here are the only defaults: the
-// command line and the studio fill in what their user chose and leave the rest.
+// What an operation is asked to do, on any target kind. The defaults here are the only defaults: the
+// command line and the studio fill in what their user chose and leave the rest. Fields a target kind
+// has no use for are ignored (a pod name on plain endpoints, a node id on Kubernetes).
 struct OperationRequest {
     // The seed's procedure (and the Kubernetes form, and the deploy wizard): one replica per master,
     // so a master that dies has a replica to take over. `--cluster-replicas 0` asks for none.
@@ -45,7 +51,23 @@ struct OperationRequest {
     // remove-node (confirmed: the user said yes; unconfirmed lists the plan and changes nothing),
     // failover (the replica to promote)
     QString nodeId;
+    // Every destructive verb (remove-node, cleanup) on every target kind: unconfirmed, it lists what
+    // would change (plan()) and changes nothing (Refused).
     bool confirmed = false;
+    // Kubernetes: failover, the replica's pod; remove-node, the pod the user was shown (the removal
+    // stops if another one would go).
+    QString podName;
+    // Kubernetes remove-node and cleanup: also delete the volumes (the data is lost); cleanup: also
+    // the namespace.
+    bool deletePvcs = false;
+    bool deleteNamespace = false;
+    // cleanup: find the names of what would be deleted and stop there, logging no command (what a
+    // confirmation shows before it asks).
+    bool previewOnly = false;
+    // deploy: the manifests' parameters; a folder of manifests instead of the built-in ones (deploy,
+    // cleanup).
+    ManifestParameters manifest;
+    QString manifestDirectory;
     FailoverJob::Mode failoverMode = FailoverJob::Mode::Default;
     // rebalance
     RebalanceOptions rebalance;
@@ -53,7 +75,7 @@ struct OperationRequest {
     QStringList reshardSources;
     QString reshardTarget;
     int reshardSlots = 0;
-    // rebalance, reshard: plan only (--dry-run)
+    // Plan only (--dry-run): rebalance and reshard on every kind; every changing verb on Kubernetes.
     bool dryRun = false;
 };
 

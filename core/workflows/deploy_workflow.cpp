@@ -37,6 +37,30 @@ void DeployWorkflow::doStart()
     applyNext(0);
 }
 
+EquivalentCommand DeployWorkflow::applyCommand(const QJsonObject &object)
+{
+    const KubeObjectRef ref = KubeObjectRef::fromObject(object);
+    return {tr("Apply %1 %2").arg(kubectlName(ref.kind), ref.name),
+            QStringLiteral("%1 apply --server-side --field-manager=%2 --force-conflicts -f %3-%4.yaml")
+                .arg(KubeClient::kubectl(ref.ns), QString::fromLatin1(KubeClient::kFieldManager),
+                     kubectlName(ref.kind), ref.name)};
+}
+
+Result<QList<EquivalentCommand>> DeployWorkflow::plan(const ManifestParameters &parameters,
+                                                      const QString &manifestDirectory)
+{
+    const Result<ManifestSet> set = ManifestSet::load(manifestDirectory);
+    if (!set)
+        return set.error();
+    const Result<QList<QJsonObject>> objects = set->render(parameters);
+    if (!objects)
+        return objects.error();
+    QList<EquivalentCommand> commands;
+    for (const QJsonObject &object : *objects)
+        commands.append(applyCommand(object));
+    return commands;
+}
+
 void DeployWorkflow::applyNext(int index)
 {
     if (ended())
@@ -45,11 +69,8 @@ void DeployWorkflow::applyNext(int index)
         const QJsonObject &object = m_objects.at(index);
         const KubeObjectRef ref = KubeObjectRef::fromObject(object);
         if (isDryRun()) {
-            logCommand(
-                QStringLiteral("kube"), tr("Apply %1 %2").arg(kubectlName(ref.kind), ref.name),
-                QStringLiteral("%1 apply --server-side --field-manager=%2 --force-conflicts -f %3-%4.yaml")
-                    .arg(KubeClient::kubectl(ref.ns), QString::fromLatin1(KubeClient::kFieldManager),
-                         kubectlName(ref.kind), ref.name));
+            const EquivalentCommand apply = applyCommand(object);
+            logCommand(QStringLiteral("kube"), apply.message, apply.command);
             applyNext(index + 1);
             return;
         }

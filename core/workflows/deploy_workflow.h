@@ -17,6 +17,12 @@ class DeployWorkflow final : public Workflow {
 public:
     DeployWorkflow(KubeSession *session, ManifestParameters parameters, QObject *parent = nullptr);
 
+    // The deployment's plan: the apply line of every object the parameters render to, in order. What a
+    // dry run logs and what the studio's review shows before anything is applied, made here once.
+    // Errors: the manifests' (a folder that cannot be read, a template that does not render).
+    static Result<QList<EquivalentCommand>> plan(const ManifestParameters &parameters,
+                                                 const QString &manifestDirectory = {});
+
     // A folder of *.yaml manifests instead of the embedded ones.
     void setManifestDirectory(const QString &path) { m_manifestDirectory = path; }
     // The rendered objects as YAML (Secret values hidden), once rendered.
@@ -28,6 +34,7 @@ protected:
 
 private:
     void applyNext(int index);
+    static EquivalentCommand applyCommand(const QJsonObject &object);
 
     ManifestParameters m_parameters;
     QString m_manifestDirectory;

@@ -13,13 +13,17 @@ class KubeClient;
 class RedisPool;
 
 // Where the workflows act: a kubeconfig context, the namespace and StatefulSet of the Redis cluster,
-// and how the desktop reaches the pods.
+// and how the desktop reaches the pods. It is the Kubernetes part of the operations layer's Target
+// (core/operations/target.h), which both front ends fill; it lives here because the workflows, a layer
+// below, open their session from it.
 struct ClusterTarget {
     QString kubeconfig; // empty: KUBECONFIG, then ~/.kube/config
     QString context;    // empty: the current context
     QString ns = QStringLiteral("redis-cluster");
     QString statefulSet = QStringLiteral("redis-app");
     AccessMode access = AccessMode::Auto;
+
+    bool operator==(const ClusterTarget &) const = default;
 };
 
 // What every workflow on one target shares: the Kubernetes client, the Redis connections (with the

@@ -146,7 +146,10 @@ bool Workflow::proceedIfConfirmed(bool confirmed, const QString &wouldDo, const 
                                   const std::function<void()> &logCommands)
 {
     if (!m_dryRun) {
-        if (const std::optional<Error> refusal = refusalUnlessConfirmed(confirmed, wouldDo, logCommands)) {
+        m_listingPlan = !confirmed;
+        const std::optional<Error> refusal = refusalUnlessConfirmed(confirmed, wouldDo, logCommands);
+        m_listingPlan = false;
+        if (refusal) {
             fail(*refusal);
             return false;
         }
@@ -161,6 +164,8 @@ bool Workflow::proceedIfConfirmed(bool confirmed, const QString &wouldDo, const 
 
 void Workflow::logCommand(const QString &category, const QString &message, const QString &command)
 {
+    if (m_dryRun || m_listingPlan)
+        m_planned.append({message, command});
     Logger::instance().command(category, m_dryRun ? QStringLiteral("[dry-run] ") + message : message,
                                command);
 }

@@ -6,6 +6,7 @@
 #include "pod_state.h"
 #include "redis/cluster_topology.h"
 #include "redis/node_address.h"
+#include "redis/removal_plan.h"
 
 #include <QDeadlineTimer>
 #include <QJsonObject>
@@ -79,6 +80,10 @@ public:
     QStringList result() const { return m_result; }
     // True when the workflow found nothing to do and changed nothing.
     bool changedNothing() const { return m_changedNothing; }
+    // The changes a dry run or an unconfirmed run listed instead of making them, in order, with the
+    // line a person would type for each (what --dry-run prints and a confirmation shows); empty for a
+    // run that made its changes.
+    const QList<EquivalentCommand> &plannedCommands() const { return m_planned; }
     KubeSession *session() const { return m_session; }
 
 protected:
@@ -137,6 +142,9 @@ private:
     int m_podTimeoutMs = 0;
     QStringList m_result;
     bool m_changedNothing = false;
+    // Set while an unconfirmed run lists its commands: they are the plan, not changes made.
+    bool m_listingPlan = false;
+    QList<EquivalentCommand> m_planned;
 };
 
 } // namespace rcs

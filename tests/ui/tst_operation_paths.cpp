@@ -1,13 +1,13 @@
 #include "command_registry.h"
 #include "common/logger.h"
 #include "integration/job_helpers.h"
+#include "operation_paths_support.h"
 #include "operations/operation_job.h"
 #include "redis/redis_pool.h"
 #include "support/redis_test_nodes.h"
 #include "ui/core_backend.h"
 
 #include <QJsonArray>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -45,26 +45,11 @@ private:
     }
     static int cli(const QString &name, const QStringList &args)
     {
-        const cli::Command *command = cli::findCommand(name);
-        return command ? command->run(args) : -1;
+        return test::runCommandInProcess(name, args);
     }
-    // The equivalent commands the log receives while run() runs, node ids blanked (a re-created
-    // cluster has new ones) and sorted (parallel sends log in any order).
-    QStringList commandsLoggedBy(const std::function<void()> &run)
+    static QStringList commandsLoggedBy(const std::function<void()> &run)
     {
-        QStringList commands;
-        const QMetaObject::Connection connection =
-            connect(&Logger::instance(), &Logger::entryAdded, this, [&commands](const LogEntry &entry) {
-                if (!entry.command.isEmpty())
-                    commands << entry.command;
-            });
-        run();
-        disconnect(connection);
-        static const QRegularExpression id(QStringLiteral("\\b[0-9a-f]{40}\\b"));
-        for (QString &command : commands)
-            command.replace(id, QStringLiteral("<id>"));
-        commands.sort();
-        return commands;
+        return test::commandsLoggedBy(run);
     }
     // Starts the studio's job for the action and waits for it; returns it (finished, not deleted).
     std::unique_ptr<Job> runGui(ui::Action action, const ui::ActionRequest &request)

@@ -1,0 +1,200 @@
+#include "workflow_operation_job.h"
+
+#include "connections.h"
+
+#include "workflows/add_node_workflow.h"
+#include "workflows/check_workflow.h"
+#include "workflows/cleanup_workflow.h"
+#include "workflows/create_workflow.h"
+#include "workflows/deploy_workflow.h"
+#include "workflows/failover_workflow.h"
+#include "workflows/rebalance_workflow.h"
+#include "workflows/recover_workflow.h"
+#include "workflows/remove_node_workflow.h"
+#include "workflows/sandbox_controller.h"
+#include "workflows/status_workflow.h"
+
+#include <QJsonArray>
+
+namespace rcs::ops {
+
+WorkflowOperationJob::WorkflowOperationJob(Target target, OperationRequest request, Connections *connections,
+                                           QObject *parent)
+    : OperationJob(std::move(request), parent)
+    , m_target(std::move(target))
+    , m_connections(connections ? connections : new Connections(this))
+{
+    if (m_request.kind == OperationKind::Deploy)
+        setTitle(tr("Deploy %1/%2").arg(m_target.kube.ns, m_target.kube.statefulSet));
+}
+
+WorkflowOperationJob::~WorkflowOperationJob() = default;
+
+void WorkflowOperationJob::doStart()
+{
+    if (m_target.kind == Target::Kind::Sandbox) {
+        SandboxController *sandbox = m_connections->sandbox(m_target);
+        if (sandbox->runningPid() == 0) {
+            // Started on demand: the first operation on the sandbox starts it (bounded by the
+            // controller's timeout).
+            setStep(tr("Starting the local sandbox"));
+            Job *start = sandbox->start();
+            start->setTitle(tr("Starting the local sandbox"));
+            return runEngine(start, [this](Job *) { runWorkflow(); });
+        }
+    }
+    runWorkflow();
+}
+
+void WorkflowOperationJob::runWorkflow()
+{
+    if (!m_connections)
+        return fail(ErrorCode::Cancelled, tr("The studio is closing."));
+    const Result<KubeSession *> session = m_connections->session(m_target);
+    if (!session)
+        return fail(session.error());
+    m_workflow = makeWorkflow(session.value());
+    m_workflow->setAutoDelete(false);
+    m_workflow->setDryRun(m_request.dryRun);
+    if (m_request.timeoutMs > 0) {
+        m_workflow->setStepTimeout(m_request.timeoutMs);
+        m_workflow->setPodTimeout(m_request.timeoutMs);
+    }
+    // A refused (unconfirmed) run ends with an error: its plan is kept all the same.
+    connect(m_workflow, &Job::finished, this, [this] {
+        for (const EquivalentCommand &command : m_workflow->plannedCommands())
+            m_plan.append({command.message, command.command});
+    });
+    runEngine(m_workflow, [this](Job *) { concluded(); });
+}
+
+Workflow *WorkflowOperationJob::makeWorkflow(KubeSession *session)
+{
+    const OperationRequest &r = m_request;
+    switch (r.kind) {
+    case OperationKind::Status:
+        return new StatusWorkflow(session, this);
+    case OperationKind::Deploy: {
+        auto *deploy = new DeployWorkflow(session, r.manifest, this);
+        deploy->setManifestDirectory(r.manifestDirectory);
+        return deploy;
+    }
+    case OperationKind::Create:
+        return new CreateWorkflow(session, r.replicasPerMaster, this);
+    case OperationKind::Recover:
+        return new RecoverWorkflow(session, this);
+    case OperationKind::Check:
+    case OperationKind::CheckFix: {
+        auto *check = new CheckWorkflow(session, this);
+        check->setFix(r.kind == OperationKind::CheckFix);
+        return check;
+    }
+    case OperationKind::AddNode: {
+        auto *add = new AddNodeWorkflow(session, this);
+        add->setRole(r.role == OperationRequest::Role::Replica ? AddNodeWorkflow::Role::Replica
+                                                               : AddNodeWorkflow::Role::Master);
+        return add;
+    }
+    case OperationKind::RemoveNode: {
+        auto *remove = new RemoveNodeWorkflow(session, this);
+        remove->setConfirmed(r.confirmed);
+        remove->setExpectedPodName(r.podName);
+        remove->setDeletePersistentVolumeClaim(r.deletePvcs);
+        return remove;
+    }
+    case OperationKind::Rebalance:
+    case OperationKind::Reshard: {
+        auto *rebalance = new RebalanceWorkflow(session, this);
+        if (r.kind == OperationKind::Rebalance)
+            rebalance->setOptions(r.rebalance);
+        else
+            rebalance->setReshard(r.reshardSources, r.reshardTarget, r.reshardSlots);
+        return rebalance;
+    }
+    case OperationKind::Failover: {
+        auto *failover = new FailoverWorkflow(session, this);
+        failover->setPodName(r.podName);
+        failover->setMode(r.failoverMode);
+        return failover;
+    }
+    case OperationKind::Cleanup: {
+        auto *cleanup = new CleanupWorkflow(session, this);
+        cleanup->setDeletePersistentVolumeClaims(r.deletePvcs);
+        cleanup->setDeleteNamespace(r.deleteNamespace);
+        cleanup->setConfirmed(r.confirmed);
+        cleanup->setPlanOnly(r.previewOnly);
+        cleanup->setManifestDirectory(r.manifestDirectory);
+        return cleanup;
+    }
+    }
+    return nullptr;
+}
+
+void WorkflowOperationJob::concluded()
+{
+    const QStringList lines = m_workflow->result();
+    QJsonObject json{{QStringLiteral("operation"), operationName(m_request.kind)},
+                     {QStringLiteral("dry_run"), m_request.dryRun},
+                     {QStringLiteral("changed"), !m_workflow->changedNothing() && !m_request.dryRun},
+                     {QStringLiteral("result"), QJsonArray::fromStringList(lines)}};
+    if (!m_plan.isEmpty())
+        json.insert(QStringLiteral("plan"), planToJson(m_plan));
+    QString text = lines.isEmpty() ? QString() : lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    const QString summary = lines.value(lines.size() - 1);
+    switch (m_request.kind) {
+    case OperationKind::Check:
+    case OperationKind::CheckFix: {
+        const auto *check = static_cast<CheckWorkflow *>(m_workflow.data());
+        const ClusterCheckReport &report = check->report();
+        const bool healthy = check->assessment().situation == Situation::Healthy;
+        m_report = report;
+        json = checkReportToJson(report);
+        json.insert(QStringLiteral("situation"), situationName(check->assessment().situation));
+        json.insert(QStringLiteral("healthy"), healthy);
+        json.insert(QStringLiteral("fixed"), QJsonArray::fromStringList(check->actions()));
+        const QString advice = phrasedAdvice(check->assessment());
+        text = checkReportToText(report).trimmed() + QLatin1Char('\n') +
+               tr("Situation: %1. %2").arg(situationName(check->assessment().situation), advice) +
+               QLatin1Char('\n');
+        if (healthy)
+            return finishWith(advice, json, text, false);
+        keepResult(json, text);
+        QStringList findings;
+        for (const CheckFinding &finding : report.findings)
+            findings << QStringLiteral("[%1] %2").arg(checkSeverityName(finding.severity), finding.text);
+        return fail(ErrorCode::Unhealthy, advice, findings.join(QLatin1Char('\n')));
+    }
+    case OperationKind::Deploy:
+        if (m_request.dryRun) {
+            const QString yaml = static_cast<DeployWorkflow *>(m_workflow.data())->renderedYaml();
+            json.insert(QStringLiteral("manifests"), yaml);
+            text += yaml;
+        }
+        break;
+    case OperationKind::Create:
+        json.insert(QStringLiteral("topology"),
+                    topologyToJson(static_cast<CreateWorkflow *>(m_workflow.data())->topology()));
+        break;
+    case OperationKind::Recover:
+        json.insert(QStringLiteral("topology"),
+                    topologyToJson(static_cast<RecoverWorkflow *>(m_workflow.data())->topology()));
+        break;
+    case OperationKind::Status: {
+        const auto *status = static_cast<StatusWorkflow *>(m_workflow.data());
+        json.insert(QStringLiteral("situation"), situationName(status->assessment().situation));
+        json.insert(QStringLiteral("topology"), topologyToJson(status->topology()));
+        break;
+    }
+    case OperationKind::Cleanup:
+        json.insert(QStringLiteral("deletions"),
+                    QJsonArray::fromStringList(
+                        static_cast<CleanupWorkflow *>(m_workflow.data())->plannedDeletions()));
+        break;
+    default:
+        break;
+    }
+    // The workflow said its result lines as it went: no second info message for the summary.
+    finishWith(summary, json, text, false);
+}
+
+} // namespace rcs::ops
