@@ -2,7 +2,6 @@
 
 // TestSandboxApiUnits's class and the JSON and protobuf builders its parts share.
 #include "api/field_validation.h"
-#include "net/credentials.h"
 #include "api/managed_fields.h"
 #include "api/object_defaults.h"
 #include "api/patches.h"
@@ -10,6 +9,7 @@
 #include "api/query_selectors.h"
 #include "api/resource_types.h"
 #include "api/table_printer.h"
+#include "net/credentials.h"
 #include "net/http_message.h"
 
 #include <QDateTime>
