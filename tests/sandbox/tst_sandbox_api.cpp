@@ -314,4 +314,3 @@ void TestSandboxApi::wideOutputColumns()
 }
 
 QTEST_MAIN(TestSandboxApi)
-#include "tst_sandbox_api.moc"

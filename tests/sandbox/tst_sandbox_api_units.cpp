@@ -247,4 +247,3 @@ void TestSandboxApiUnits::updateTakesOwnership()
 }
 
 QTEST_GUILESS_MAIN(TestSandboxApiUnits)
-#include "tst_sandbox_api_units.moc"

@@ -482,4 +482,3 @@ void TestSandboxKubectl::createFromManifestsBringsUpSixPods()
 }
 
 QTEST_GUILESS_MAIN(TestSandboxKubectl)
-#include "tst_sandbox_kubectl.moc"

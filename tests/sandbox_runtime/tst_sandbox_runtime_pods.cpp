@@ -309,4 +309,3 @@ void TestSandboxRuntimePods::scaleDownKeepsClaims()
 }
 
 QTEST_GUILESS_MAIN(TestSandboxRuntimePods)
-#include "tst_sandbox_runtime_pods.moc"
