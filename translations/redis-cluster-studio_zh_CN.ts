@@ -4421,6 +4421,22 @@
         <source>%1 failed: %2</source>
         <translation>%1 失败：%2</translation>
     </message>
+    <message>
+        <source>Finding the plan…</source>
+        <translation>正在查找计划…</translation>
+    </message>
+    <message>
+        <source>The plan could not be found: %1</source>
+        <translation>无法得出计划：%1</translation>
+    </message>
+    <message>
+        <source>Finding the plan: %1…</source>
+        <translation>正在查找计划：%1…</translation>
+    </message>
+    <message>
+        <source>There is nothing to change.</source>
+        <translation>没有需要更改的内容。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ui::StudioTarget</name>

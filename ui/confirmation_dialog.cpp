@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -34,6 +35,10 @@ ConfirmationDialog::ConfirmationDialog(const QString &title, const QString &text
     m_items->setSelectionMode(QAbstractItemView::NoSelection);
     m_items->setFocusPolicy(Qt::NoFocus);
     m_items->setMinimumHeight(120);
+    // A plan's sentences are long: wrapped to the dialog's width rather than scrolled sideways.
+    m_items->setWordWrap(true);
+    m_items->setResizeMode(QListView::Adjust);
+    m_items->setSpacing(2);
     m_items->setVisible(false);
 
     auto *buttons = new QDialogButtonBox(this);
@@ -65,20 +70,32 @@ ConfirmationDialog::ConfirmationDialog(const QString &title, const QString &text
 void ConfirmationDialog::setItems(const QStringList &items)
 {
     m_items->clear();
+    bool hasCommands = false;
     for (const QString &item : items) {
         auto *row = new QListWidgetItem(item, m_items);
+        row->setData(Qt::UserRole, item); // the item as given, whatever the row shows
         // Data goes with these: core's plans name them "pvc/…" and "namespace/…" (kubectl's forms).
         if (item.startsWith(QLatin1String("pvc/")) || item.startsWith(QLatin1String("namespace/")))
             row->setForeground(Theme::stateColor(NodeCard::State::Fail));
+        // A plan's equivalent commands ("$ redis-cli …", as the command line prints them) read as
+        // what a person would type: fixed width on a shaded row, under their step.
+        if (item.startsWith(QLatin1String("$ "))) {
+            row->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+            row->setBackground(palette().color(QPalette::AlternateBase));
+            hasCommands = true;
+        }
     }
     m_items->setVisible(!items.isEmpty());
+    // Room for a plan's long command lines, so that they wrap less and the steps need less scrolling.
+    if (hasCommands)
+        resize(qMax(width(), 760), qMax(height(), 560));
 }
 
 QStringList ConfirmationDialog::items() const
 {
     QStringList list;
     for (int i = 0; i < m_items->count(); ++i)
-        list.append(m_items->item(i)->text());
+        list.append(m_items->item(i)->data(Qt::UserRole).toString());
     return list;
 }
 

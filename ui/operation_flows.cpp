@@ -3,6 +3,7 @@
 // as Confirmation objects (the window shows them as dialogs, tests answer them directly).
 #include "common/job.h"
 #include "confirmation.h"
+#include "operations/operation_job.h"
 #include "studio_backend.h"
 #include "studio_controller.h"
 #include "topology_adapter.h"
@@ -19,6 +20,21 @@ namespace {
 const QString kDeletePvcs = QStringLiteral("deletePvcs");
 const QString kDeleteNamespace = QStringLiteral("deleteNamespace");
 const QString kReplica = QStringLiteral("replica");
+
+// The steps of a plan-only run, each followed by its equivalent command as "$ COMMAND" (the form the
+// command line prints); empty when the job has no plan.
+QStringList planItems(const rcs::Job &job)
+{
+    QStringList items;
+    if (const auto *operation = qobject_cast<const rcs::ops::OperationJob *>(&job)) {
+        for (const rcs::ops::PlanStep &step : operation->plan()) {
+            items.append(step.description);
+            if (!step.command.isEmpty())
+                items.append(QStringLiteral("$ ") + step.command);
+        }
+    }
+    return items;
+}
 
 ActionRequest requestFor(const NodeCard &card)
 {
@@ -167,7 +183,45 @@ void StudioController::confirmRemoveSelectedNode()
         this);
     confirmation->setAcceptText(tr("Remove %1").arg(victim->displayName()), true);
     const ActionRequest request = requestFor(*victim);
+    showPlan(confirmation, Action::RemoveNode, request);
     ask(confirmation, Action::RemoveNode, [request](const Confirmation &) { return request; });
+}
+
+void StudioController::showPlan(Confirmation *confirmation, Action action, ActionRequest request)
+{
+    // The plan is core's (the operation run plan-only: what the command line prints without --yes),
+    // found by a job: the question waits for it, shows its step meanwhile, and a refusal stops it.
+    request.planOnly = true;
+    confirmation->setAcceptEnabled(false);
+    confirmation->setItems({tr("Finding the plan…")});
+    QString why;
+    rcs::Job *job = m_backend->createActionJob(action, m_target, request, &why);
+    if (!job) {
+        confirmation->setItems({tr("The plan could not be found: %1").arg(why)});
+        return;
+    }
+    const QPointer<Confirmation> guard = confirmation;
+    auto sentences = std::make_shared<QStringList>();
+    connect(job, &rcs::Job::stepChanged, confirmation, [guard](const QString &step) {
+        if (guard)
+            guard->setItems({tr("Finding the plan: %1…").arg(step)});
+    });
+    connect(job, &rcs::Job::infoMessage, confirmation,
+            [sentences](const QString &sentence) { sentences->append(sentence); });
+    connect(confirmation, &Confirmation::rejected, job, &rcs::Job::cancel);
+    connect(job, &rcs::Job::finished, confirmation, [guard, sentences](rcs::Job *done) {
+        if (!guard)
+            return;
+        const QStringList steps = planItems(*done);
+        if (steps.isEmpty()) {
+            // No plan: the operation would stop the same way, so the question cannot be answered yes.
+            guard->setItems({done->hasError() ? done->errorString() : tr("There is nothing to change.")});
+            return;
+        }
+        guard->setItems(*sentences + steps);
+        guard->setAcceptEnabled(true);
+    });
+    job->start();
 }
 
 void StudioController::addNodeAt(const QString &text)

@@ -121,6 +121,9 @@ private:
     // Sends the question and runs the action with the request made from its answer.
     void ask(Confirmation *confirmation, Action action,
              const std::function<ActionRequest(const Confirmation &)> &request);
+    // Runs the action plan-only and lists the plan with its equivalent commands as the question's
+    // items; the question cannot be answered yes until the plan is there.
+    void showPlan(Confirmation *confirmation, Action action, ActionRequest request);
     // The sentence saying where a leaving node's slots go.
     QString whereSlotsGo(const NodeCard &victim) const;
     ActionRequest selectionRequest() const;

@@ -203,4 +203,9 @@ QColor Theme::mutedText()
     return isDark() ? QColor(0x9a, 0xa1, 0xaa) : QColor(0x6a, 0x72, 0x7c);
 }
 
+QString Theme::colored(const QColor &color, const QString &text)
+{
+    return QStringLiteral("<span style='color:%1'>%2</span>").arg(color.name(), text.toHtmlEscaped());
+}
+
 } // namespace rcs::ui

@@ -28,6 +28,8 @@ public:
     static QColor ownerColor(int index);
     static QColor situationColor(Situation situation);
     static QColor accent();
+    // text (escaped) in color, as rich text for a QLabel.
+    static QString colored(const QColor &color, const QString &text);
 
     // Scene colours that follow the palette.
     static QColor sceneBackground();

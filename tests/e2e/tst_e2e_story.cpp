@@ -3,6 +3,8 @@
 // itself) → delete every pod (total failure) → recover → add-node as master while writing → add-node as
 // replica → remove-node (the replica, then the master) → failover → reshard → check --fix of an open slot → a
 // blank pod left by an interrupted add-node is joined → cleanup with PVCs → nothing left.
+// The file is long on purpose: it is one story, each step starting from what the one before left, and
+// it reads top to bottom as the operator lives it; its helpers are in e2e_support.
 #include "e2e_support.h"
 
 #include "../integration/cluster_key_client.h"

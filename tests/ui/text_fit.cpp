@@ -1,5 +1,14 @@
 #include "text_fit.h"
 
+#include "ui/host_group_item.h"
+#include "ui/legend_item.h"
+#include "ui/node_card_item.h"
+#include "ui/slot_bar_item.h"
+#include "ui/topology_model.h"
+#include "ui/topology_view.h"
+
+#include <QGraphicsScene>
+
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
 #include <QAction>
@@ -369,6 +378,28 @@ QStringList englishTexts(QWidget *root, const QStringList &keptNames)
     }
     english.removeDuplicates();
     return english;
+}
+
+QStringList clippedSceneTexts(TopologyView *view)
+{
+    QStringList problems;
+    for (QGraphicsItem *item : view->scene()->items()) {
+        if (!item->isVisible())
+            continue;
+        QString name;
+        if (auto *card = qgraphicsitem_cast<NodeCardItem *>(item))
+            name = QStringLiteral("card %1").arg(card->card().displayName());
+        else if (auto *group = dynamic_cast<HostGroupItem *>(item))
+            name = QStringLiteral("box %1").arg(group->name());
+        else if (dynamic_cast<LegendItem *>(item))
+            name = QStringLiteral("legend");
+        else if (dynamic_cast<SlotBarItem *>(item))
+            name = QStringLiteral("slot bar");
+        else
+            continue;
+        problems << clippedItemTexts(item, name);
+    }
+    return problems;
 }
 
 } // namespace rcs::ui::test

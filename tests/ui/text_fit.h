@@ -5,6 +5,10 @@
 class QGraphicsItem;
 class QWidget;
 
+namespace rcs::ui {
+class TopologyView;
+}
+
 namespace rcs::ui::test {
 
 // Every shown text of the widget tree under root that does not fit the room its widget has after
@@ -18,6 +22,8 @@ QStringList clippedTexts(QWidget *root);
 // The texts a graphics item paints that are cut by its clipping (QPainter clips drawText to the given
 // rectangle when the text exceeds it), drawn outside its bounding rectangle, or drawn over one another.
 QStringList clippedItemTexts(QGraphicsItem *item, const QString &name);
+// clippedItemTexts of every visible card, Kubernetes node box, legend and slot bar of the view.
+QStringList clippedSceneTexts(TopologyView *view);
 
 // The visible texts of a window (labels, buttons, actions and their tooltips, menu and dock titles,
 // combo box items, headers, placeholders, window titles) that still contain English words once

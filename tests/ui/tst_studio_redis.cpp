@@ -1,5 +1,6 @@
 #include "common/logger.h"
 #include "support/redis_test_nodes.h"
+#include "support/studio_process.h"
 #include "ui/confirmation_dialog.h"
 #include "ui/core_backend.h"
 #include "ui/job_progress_panel.h"
@@ -12,6 +13,8 @@
 #include <QDir>
 #include <QInputDialog>
 #include <QLabel>
+#include <QPointer>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -21,7 +24,9 @@ using namespace rcs::ui;
 
 // The studio on real redis-server nodes (no Kubernetes): the window reads blank nodes, offers Create
 // cluster, runs it through the operations panel, draws the formed cluster, fails a replica over, adds a
-// seventh node as a master (slots spread onto it), and notices a dead master.
+// seventh node as a master (slots spread onto it), removes it again after a confirmation that shows
+// core's plan (the commands `remove-node` without --yes prints; refused first, which changes nothing),
+// and notices a dead master.
 class TestStudioRedis final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -154,15 +159,39 @@ private Q_SLOTS:
         QVERIFY(addedIsMaster);
 
         // Remove node: the added master is selected; the confirmation names it and where its slots go,
-        // and after the drain the cluster is back to 3 masters serving every slot.
+        // and lists core's plan: the removal run plan-only first, with the same equivalent commands the
+        // command line prints for `remove-node` without --yes. Refused, nothing changes; confirmed,
+        // after the drain the cluster is back to 3 masters serving every slot.
         QString addedKey;
+        int addedSlots = 0;
         for (const NodeCard &card : model->nodes()) {
-            if (card.address == added)
+            if (card.address == added) {
                 addedKey = card.key();
+                addedSlots = card.slotCount();
+            }
         }
+        QVERIFY(addedSlots > 0);
+        const rcs::test::StudioRun cli =
+            rcs::test::runStudio({QStringLiteral("remove-node"), QStringLiteral("--nodes"), target.endpoints,
+                                  QStringLiteral("--node"), addedKey});
+        QVERIFY2(cli.exitCode == 1 && cli.err.contains(QLatin1String("Nothing was changed")),
+                 qPrintable(cli.describe()));
+        QStringList cliCommands;
+        for (const QString &line : cli.out.split(QLatin1Char('\n'))) {
+            if (line.startsWith(QLatin1String("$ ")))
+                cliCommands.append(line);
+        }
+        QVERIFY2(cliCommands.size() >= 2, qPrintable(cli.describe())); // reshards, then del-node
+        const auto planCommands = [](const ConfirmationDialog *dialog) {
+            QStringList commands;
+            for (const QString &item : dialog->items()) {
+                if (item.startsWith(QLatin1String("$ ")))
+                    commands.append(item);
+            }
+            return commands;
+        };
         model->setSelectedKey(addedKey);
         QTRY_VERIFY(window.action(Action::RemoveNode)->isEnabled());
-        finished.clear();
         window.action(Action::RemoveNode)->trigger();
         QTRY_VERIFY(confirm =
                         window.findChild<ConfirmationDialog *>(QStringLiteral("removeNodeConfirmation")));
@@ -171,6 +200,30 @@ private Q_SLOTS:
         for (const QLabel *label : confirm->findChildren<QLabel *>())
             saysWhere = saysWhere || label->text().contains(QLatin1String("move to the other masters"));
         QVERIFY(saysWhere);
+        QTRY_VERIFY_WITH_TIMEOUT(confirm->acceptButton()->isEnabled(), 30000); // the plan is there
+        QCOMPARE(planCommands(confirm), cliCommands);
+        QVERIFY2(confirm->items().join(QLatin1Char('\n')).contains(QLatin1String("(CLUSTER FORGET)")),
+                 qPrintable(confirm->items().join(QLatin1Char('\n'))));
+        const QString shots = qEnvironmentVariable("RCS_UI_SHOTS");
+        if (!shots.isEmpty())
+            confirm->grab().save(QDir(shots).filePath(QStringLiteral("remove-node-plan.png")));
+        const QPointer<ConfirmationDialog> refused = confirm;
+        confirm->reject();
+        QTRY_VERIFY(!refused); // closed and deleted: the next question gets a dialog of its own
+        // Refused: a refresh later the node is still a master with the same slots, and nothing ran.
+        refreshed.clear();
+        QVERIFY(refreshed.wait(10000));
+        QVERIFY(refreshed.wait(10000));
+        QVERIFY(model->node(addedKey) && model->node(addedKey)->isMaster());
+        QCOMPARE(model->node(addedKey)->slotCount(), addedSlots);
+        QCOMPARE(model->masterCount(), 4);
+        QCOMPARE(window.jobPanel()->runningCount(), 0);
+
+        finished.clear();
+        window.action(Action::RemoveNode)->trigger();
+        QTRY_VERIFY(confirm =
+                        window.findChild<ConfirmationDialog *>(QStringLiteral("removeNodeConfirmation")));
+        QTRY_VERIFY_WITH_TIMEOUT(confirm->acceptButton()->isEnabled(), 30000);
         confirm->accept();
         QVERIFY(finished.wait(120000));
         QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
@@ -204,7 +257,6 @@ private Q_SLOTS:
         QVERIFY(window.action(Action::Recover)->isEnabled()); // RecoverJob works on plain addresses
         QCOMPARE(model->selectedKey(), selected);
         QVERIFY(window.topologyView()->cardItem(selected)->isSelected());
-        const QString shots = qEnvironmentVariable("RCS_UI_SHOTS");
         if (!shots.isEmpty())
             window.grab().save(QDir(shots).filePath(QStringLiteral("redis-degraded.png")));
     }

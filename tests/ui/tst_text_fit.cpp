@@ -113,29 +113,6 @@ TopologySnapshot snapshotOf(const QString &situation)
     return s;
 }
 
-// The graphics items of a view: cards, Kubernetes node boxes, the legend and the slot bar.
-QStringList clippedSceneTexts(TopologyView *view)
-{
-    QStringList problems;
-    for (QGraphicsItem *item : view->scene()->items()) {
-        if (!item->isVisible())
-            continue;
-        QString name;
-        if (auto *card = qgraphicsitem_cast<NodeCardItem *>(item))
-            name = QStringLiteral("card %1").arg(card->card().displayName());
-        else if (auto *group = dynamic_cast<HostGroupItem *>(item))
-            name = QStringLiteral("box %1").arg(group->name());
-        else if (dynamic_cast<LegendItem *>(item))
-            name = QStringLiteral("legend");
-        else if (dynamic_cast<SlotBarItem *>(item))
-            name = QStringLiteral("slot bar");
-        else
-            continue;
-        problems << test::clippedItemTexts(item, name);
-    }
-    return problems;
-}
-
 void failOn(const QStringList &problems, const QString &what)
 {
     if (!problems.isEmpty())
@@ -264,7 +241,8 @@ private Q_SLOTS:
         test::saveShot(&window,
                        QStringLiteral("main-%1-%2-%3-%4").arg(language, situation, target).arg(size.width()));
         failOn(test::clippedTexts(&window), QStringLiteral("clipped texts in the window"));
-        failOn(clippedSceneTexts(window.topologyView()), QStringLiteral("clipped texts in the picture"));
+        failOn(test::clippedSceneTexts(window.topologyView()),
+               QStringLiteral("clipped texts in the picture"));
         // The menus and the disabled actions' reasons are part of the window too.
         if (language == Language::Chinese)
             failOn(test::englishTexts(&window, m_kept), QStringLiteral("English left in the Chinese window"));
@@ -392,7 +370,8 @@ private Q_SLOTS:
         const auto checkWindow = [&](const QString &when) {
             QVERIFY(test::settled(window.topologyView())); // the picture's relayout
             failOn(test::clippedTexts(&window), QStringLiteral("clipped texts %1").arg(when));
-            failOn(clippedSceneTexts(window.topologyView()), QStringLiteral("clipped picture %1").arg(when));
+            failOn(test::clippedSceneTexts(window.topologyView()),
+                   QStringLiteral("clipped picture %1").arg(when));
         };
 
         choose(Language::English);
