@@ -1,5 +1,6 @@
 #include "add_node_job.h"
 
+#include "redis/cluster_convergence.h"
 #include "redis/cluster_info_parser.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/lifecycle_support.h"
@@ -235,6 +236,9 @@ void AddNodeJob::waitForReplica()
             }
             if (!seen)
                 return tr("%1 does not see the new replica yet").arg(view.address.toString());
+            const QString shard = shardGap(view, m_newId, m_masterId);
+            if (!shard.isEmpty())
+                return shard;
         }
         return QString();
     };

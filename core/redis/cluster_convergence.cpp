@@ -100,16 +100,22 @@ QStringList convergenceGaps(const QList<ExpectedNode> &expected, const QList<Nod
                 continue;
             }
             compareLine(*view, node, *line, &gaps);
-            // Valkey: until the viewer places the replica in its master's shard, a restart of the
-            // viewer would find its own nodes.conf "corrupted" (see NodeView::shardOf).
-            if (!node.master && !view->shardOf.isEmpty() &&
-                view->shardOf.value(node.id, -1) != view->shardOf.value(node.masterId, -2)) {
-                gaps.append(Text::tr("%1 does not yet place replica %2 in the shard of its master %3")
-                                .arg(viewer, shortId(node.id), shortId(node.masterId)));
-            }
+            const QString shard = node.master ? QString() : shardGap(*view, node.id, node.masterId);
+            if (!shard.isEmpty())
+                gaps.append(shard);
         }
     }
     return gaps;
+}
+
+QString shardGap(const NodeView &view, const QString &replicaId, const QString &masterId)
+{
+    // Valkey: until the viewer places the replica in its master's shard, a restart of the viewer would
+    // find its own nodes.conf "corrupted" (see NodeView::shardOf).
+    if (view.shardOf.isEmpty() || view.shardOf.value(replicaId, -1) == view.shardOf.value(masterId, -2))
+        return QString();
+    return Text::tr("%1 does not yet place replica %2 in the shard of its master %3")
+        .arg(view.address.toString(), shortId(replicaId), shortId(masterId));
 }
 
 } // namespace rcs

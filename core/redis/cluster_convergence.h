@@ -26,4 +26,8 @@ struct ExpectedNode {
 // are matched to nodes by address.
 QStringList convergenceGaps(const QList<ExpectedNode> &expected, const QList<NodeView> &views);
 
+// On Valkey (views that carry shardOf): the sentence saying that view does not yet place the replica in
+// its master's shard, empty when it does or when the view has no shard ids (other servers).
+QString shardGap(const NodeView &view, const QString &replicaId, const QString &masterId);
+
 } // namespace rcs

@@ -496,6 +496,10 @@ private Q_SLOTS:
         const StudioRun add = runStudio(
             QStringList{QStringLiteral("add-node"), QStringLiteral("--role"), QStringLiteral("replica")} +
             target());
+        if (add.exitCode != 0) // what the studio saw, for a failure seen only in the matrix
+            for (const QString &verb : {QStringLiteral("status"), QStringLiteral("check")})
+                qInfo().noquote()
+                    << runStudio(QStringList{verb, QStringLiteral("--verbose")} + target()).all();
         QVERIFY2(add.exitCode == 0, qPrintable(add.all()));
         QVERIFY2(add.out.contains(QLatin1String("redis-app-6 already runs as a blank node")),
                  qPrintable(add.out));

@@ -87,6 +87,16 @@ private Q_SLOTS:
         const QList<NodeView> unasked{view(AtM, true, RedisReply()), view(AtR, false, RedisReply())};
         QVERIFY(convergenceGaps(expected(), unasked).isEmpty());
     }
+
+    // What add-node's replica wait asks of each view.
+    void shardGapOfOneView()
+    {
+        QVERIFY(
+            shardGap(view(AtM, true, shards({{M}, {R}})), R, M).startsWith(QStringLiteral("10.0.0.1:6379")));
+        QVERIFY(shardGap(view(AtM, true, shards({{M}})), R, M).contains(QStringLiteral("bbbbbbbb")));
+        QVERIFY(shardGap(view(AtM, true, shards({{M, R}})), R, M).isEmpty());
+        QVERIFY(shardGap(view(AtM, true, RedisReply()), R, M).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestShardAgreement)
