@@ -2553,6 +2553,10 @@
         <source>%1 is reset to a blank node with a new id (CLUSTER RESET HARD).</source>
         <translation>%1 将被重置为带有新 ID 的空白节点（CLUSTER RESET HARD）。</translation>
     </message>
+    <message>
+        <source>The moved replicas did not settle within %1 s: %2.</source>
+        <translation>迁移的副本在 %1 秒内未稳定：%2。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::RemoveNodeWorkflow</name>

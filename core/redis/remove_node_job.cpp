@@ -2,6 +2,7 @@
 
 #include "common/confirmation.h"
 #include "common/logger.h"
+#include "redis/cluster_convergence.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/lifecycle_support.h"
 #include "redis/rebalance_job.h"
@@ -138,6 +139,7 @@ void RemoveNodeJob::listPlan(const ClusterTopology &topology, const RemovalPlan 
 void RemoveNodeJob::repointReplicas(const ClusterTopology &topology)
 {
     m_others.clear();
+    m_repointed.clear();
     for (const TopologyNode &node : topology.nodes()) {
         if (node.id != m_id && node.reachable)
             m_others.append(node.address);
@@ -153,6 +155,7 @@ void RemoveNodeJob::repointReplicas(const ClusterTopology &topology)
         if (!master || *master == m_id)
             return fail(ErrorCode::Refused,
                         tr("No other master can take the replica %1.").arg(replica.address.toString()));
+        m_repointed.append({replica.id, *master});
         sendLogged(m_pool, replica.address, {"CLUSTER", "REPLICATE", master->toUtf8()},
                    tr("Make %1 a replica of %2").arg(replica.address.toString(), master->left(8)), this,
                    [this, remaining, next](Result<RedisReply> reply) {
@@ -210,21 +213,30 @@ void RemoveNodeJob::waitUntilForgotten()
         if (isFinished())
             return;
         QString listing;
+        QString shard;
         for (const NodeView &view : views) {
             for (const ClusterNodeInfo &node : view.nodes) {
                 if (node.id == m_id)
                     listing = view.address.toString();
             }
+            for (const auto &[replica, master] : std::as_const(m_repointed)) {
+                if (shard.isEmpty())
+                    shard = shardGap(view, replica, master);
+            }
         }
-        if (listing.isEmpty()) {
+        if (listing.isEmpty() && shard.isEmpty()) {
             info(tr("%1 (%2) left the cluster; it is blank now and can be shut down.")
                      .arg(m_address.toString(), m_id.left(8)));
             return succeed();
         }
-        if (m_deadline.hasExpired())
+        if (m_deadline.hasExpired() && !listing.isEmpty())
             return fail(
                 ErrorCode::Timeout,
                 tr("%1 still lists the removed node after %2 s.").arg(listing).arg(ForgetTimeoutMs / 1000));
+        if (m_deadline.hasExpired())
+            return fail(ErrorCode::Timeout, tr("The moved replicas did not settle within %1 s: %2.")
+                                                .arg(ForgetTimeoutMs / 1000)
+                                                .arg(shard));
         QTimer::singleShot(50, this, [this] { waitUntilForgotten(); });
     });
 }

@@ -9,6 +9,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <utility>
 
 namespace rcs {
 
@@ -70,6 +71,7 @@ private:
     NodeAddress m_address;
     bool m_reachable = false;
     QList<NodeAddress> m_others;
+    QList<std::pair<QString, QString>> m_repointed; // replica id, its new master's id
     QPointer<Job> m_child;
     QDeadlineTimer m_deadline;
     int m_slotsMoved = 0;
