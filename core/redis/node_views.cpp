@@ -98,8 +98,10 @@ void fetchViews(RedisPool *pool, const QList<NodeAddress> &addresses, NodeViewPa
     auto replies = std::make_shared<Replies>();
     replies->withInfo = parts == NodeViewParts::WithServerInfo;
     // Valkey's shard ids can disagree between a replica and its primary in a view for a moment (see
-    // NodeView::shardOf), which the convergence waits out; other servers need not be asked.
-    replies->withShards = pool->commonCliName() == QLatin1String("valkey-cli");
+    // NodeView::shardOf), which the lifecycle jobs' polls (Cluster) wait out; other servers, and the
+    // scans that draw the cluster every few seconds, need not ask.
+    replies->withShards =
+        parts == NodeViewParts::Cluster && pool->commonCliName() == QLatin1String("valkey-cli");
     replies->pool = pool;
     replies->done = std::move(done);
     const auto maybeDone = [replies] {

@@ -21,7 +21,8 @@ enum class NodeViewParts { Cluster, WithServerInfo };
 
 // The one read of "every node's view", used by the scan, the lifecycle jobs' polls and the checks
 // before a change: asks every address for CLUSTER NODES, CLUSTER INFO and (WithServerInfo) INFO,
-// pipelined on each node's pooled connection and in parallel over nodes, with the pool's timeouts.
+// pipelined on each node's pooled connection and in parallel over nodes, with the pool's timeouts;
+// on Valkey the polls (Cluster) also ask CLUSTER SHARDS (NodeView::shardOf).
 // done gets one view per address, in the given order, once every node answered or failed (also for
 // an empty list, from the event loop); it is never called after context (or the pool) is gone.
 //
