@@ -38,35 +38,6 @@ namespace {
 
 const QString kNewServer = QStringLiteral("/usr/bin/redis-server");
 
-bool isReady(const QJsonObject &pod)
-{
-    const QJsonObject status = pod.value(QLatin1String("status")).toObject();
-    if (status.value(QLatin1String("phase")).toString() != QLatin1String("Running") ||
-        pod.value(QLatin1String("metadata")).toObject().contains(QLatin1String("deletionTimestamp")))
-        return false;
-    for (const QJsonValue &value : status.value(QLatin1String("conditions")).toArray()) {
-        const QJsonObject condition = value.toObject();
-        if (condition.value(QLatin1String("type")).toString() == QLatin1String("Ready"))
-            return condition.value(QLatin1String("status")).toString() == QLatin1String("True");
-    }
-    return false;
-}
-
-QString uidOf(const QJsonObject &object)
-{
-    return object.value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString();
-}
-
-QString revisionOf(const QJsonObject &pod)
-{
-    return pod.value(QLatin1String("metadata"))
-        .toObject()
-        .value(QLatin1String("labels"))
-        .toObject()
-        .value(QLatin1String("controller-revision-hash"))
-        .toString();
-}
-
 QByteArray manifest(const QString &defaultImage)
 {
     return QStringLiteral(R"(apiVersion: v1
@@ -290,9 +261,9 @@ void TestSandboxImages::onDeleteKeepsPodsUntilDeleted()
     QString updateRevision;
     QVERIFY(QTest::qWaitFor(
         [&] {
-            const QJsonObject status = statefulSet().value(QLatin1String("status")).toObject();
-            updateRevision = status.value(QLatin1String("updateRevision")).toString();
-            return updateRevision != status.value(QLatin1String("currentRevision")).toString();
+            const QJsonObject set = statefulSet();
+            updateRevision = fieldAt(set, {"status", "updateRevision"}).toString();
+            return updateRevision != fieldAt(set, {"status", "currentRevision"}).toString();
         },
         30000));
     // Nothing may restart by itself: the controller resyncs every 2 s, so 3 s cover a full pass.
@@ -340,17 +311,14 @@ QJsonObject TestSandboxImages::statefulSet()
 QMap<int, QJsonObject> TestSandboxImages::setPods()
 {
     QMap<int, QJsonObject> pods;
-    const QJsonArray items = api("GET", QStringLiteral("/api/v1/namespaces/%1/pods?labelSelector=app%2")
-                                            .arg(kNs, QStringLiteral("%3D") + kSet))
-                                 .json()
-                                 .value(QLatin1String("items"))
-                                 .toArray();
+    const QJsonArray items =
+        fieldAt(api("GET", QStringLiteral("/api/v1/namespaces/%1/pods?labelSelector=app%2")
+                               .arg(kNs, QStringLiteral("%3D") + kSet))
+                    .json(),
+                {"items"})
+            .toArray();
     for (const QJsonValue &item : items) {
-        const QString name = item.toObject()
-                                 .value(QLatin1String("metadata"))
-                                 .toObject()
-                                 .value(QLatin1String("name"))
-                                 .toString();
+        const QString name = fieldAt(item.toObject(), {"metadata", "name"}).toString();
         pods.insert(name.section(u'-', -1).toInt(), item.toObject());
     }
     return pods;
@@ -360,18 +328,14 @@ bool TestSandboxImages::waitForRolledOut(QString *why)
 {
     const bool done = QTest::qWaitFor(
         [&] {
-            const QJsonObject set = statefulSet();
-            const QString revision = set.value(QLatin1String("status"))
-                                         .toObject()
-                                         .value(QLatin1String("updateRevision"))
-                                         .toString();
+            const QString revision = fieldAt(statefulSet(), {"status", "updateRevision"}).toString();
             const QMap<int, QJsonObject> pods = setPods();
             *why = QStringLiteral("update revision %1; pods: ").arg(revision);
             bool all = pods.size() == kReplicas && !revision.isEmpty();
             for (auto it = pods.begin(); it != pods.end(); ++it) {
                 *why +=
                     QStringLiteral("%1 %2 ready=%3; ").arg(it.key()).arg(revisionOf(*it)).arg(isReady(*it));
-                all = all && isReady(*it) && revisionOf(*it) == revision;
+                all = all && isReady(*it, revision);
             }
             return all;
         },
@@ -381,7 +345,7 @@ bool TestSandboxImages::waitForRolledOut(QString *why)
 
 QString TestSandboxImages::serverInfo(const QJsonObject &pod, const QString &field)
 {
-    const QString ip = pod.value(QLatin1String("status")).toObject().value(QLatin1String("podIP")).toString();
+    const QString ip = fieldAt(pod, {"status", "podIP"}).toString();
     const ProgramRun info =
         runRedisCli({QStringLiteral("-h"), ip, QStringLiteral("info"), QStringLiteral("server")}, 15000);
     for (const QString &line : info.out.split(u'\n')) {
@@ -393,19 +357,7 @@ QString TestSandboxImages::serverInfo(const QJsonObject &pod, const QString &fie
 
 QString TestSandboxImages::templateImage()
 {
-    return statefulSet()
-        .value(QLatin1String("spec"))
-        .toObject()
-        .value(QLatin1String("template"))
-        .toObject()
-        .value(QLatin1String("spec"))
-        .toObject()
-        .value(QLatin1String("containers"))
-        .toArray()
-        .at(0)
-        .toObject()
-        .value(QLatin1String("image"))
-        .toString();
+    return fieldAt(statefulSet(), {"spec", "template", "spec", "containers", "image"}).toString();
 }
 
 QTEST_GUILESS_MAIN(TestSandboxImages)

@@ -3,13 +3,16 @@
 // TestSandboxImages's class and the helpers its parts share: one kube-sandbox started with an image
 // map, a StatefulSet whose image changes between two real servers, and the real kubectl.
 #include "sandbox_api_harness.h"
+#include "support/kube_pod_info.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
 #include <QObject>
 #include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
 
 namespace sandbox_images_test {
 
@@ -37,6 +40,36 @@ struct KubectlVersion {
 };
 QList<KubectlVersion> kubectlVersions();
 
+// The value at a path of nested objects ("spec", "template", …); an array step takes its first item.
+inline QJsonValue fieldAt(const QJsonObject &object, std::initializer_list<const char *> path)
+{
+    QJsonValue value = object;
+    for (const char *step : path) {
+        if (value.isArray())
+            value = value.toArray().at(0);
+        value = value.toObject().value(QLatin1String(step));
+    }
+    return value;
+}
+
+inline QString revisionOf(const QJsonObject &pod)
+{
+    return fieldAt(pod, {"metadata", "labels", "controller-revision-hash"}).toString();
+}
+
+inline QString uidOf(const QJsonObject &object)
+{
+    return fieldAt(object, {"metadata", "uid"}).toString();
+}
+
+// Running, Ready and not terminating; at the given revision when one is named.
+inline bool isReady(const QJsonObject &pod, const QString &revision = {})
+{
+    const rcs::test::KubePodInfo info = rcs::test::KubePodInfo::fromJson(pod);
+    return info.phase == QLatin1String("Running") && info.ready &&
+           (revision.isEmpty() || revisionOf(pod) == revision);
+}
+
 } // namespace sandbox_images_test
 
 class TestSandboxImages final : public QObject {
@@ -57,6 +90,8 @@ private Q_SLOTS:
 
 private:
     rcs::test::ProgramRun kubectl(const QStringList &args, int timeoutMs = 90000) const;
+    // The kubectl of the current row (columns binary, howToGet); nullopt, with why, when it is absent.
+    std::optional<rcs::test::Kubectl> rowKubectl(QString *missing) const;
     rcs::test::HttpResult api(const QByteArray &method, const QString &path, const QByteArray &body = {},
                               const QByteArray &contentType = "application/json");
     QJsonObject statefulSet();

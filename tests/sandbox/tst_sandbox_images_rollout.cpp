@@ -26,22 +26,6 @@ QList<int> revisionNumbers(const QString &history)
     return numbers;
 }
 
-bool readyAt(const QJsonObject &pod, const QString &revision)
-{
-    const QJsonObject metadata = pod.value(QLatin1String("metadata")).toObject();
-    if (metadata.value(QLatin1String("labels")).toObject().value(QLatin1String("controller-revision-hash")) !=
-        revision)
-        return false;
-    for (const QJsonValue &value :
-         pod.value(QLatin1String("status")).toObject().value(QLatin1String("conditions")).toArray()) {
-        const QJsonObject condition = value.toObject();
-        if (condition.value(QLatin1String("type")).toString() == QLatin1String("Ready"))
-            return condition.value(QLatin1String("status")).toString() == QLatin1String("True") &&
-                   !metadata.contains(QLatin1String("deletionTimestamp"));
-    }
-    return false;
-}
-
 void addKubectlRows()
 {
     QTest::addColumn<QString>("binary");
@@ -52,6 +36,17 @@ void addKubectlRows()
 
 } // namespace
 
+std::optional<Kubectl> TestSandboxImages::rowKubectl(QString *missing) const
+{
+    QFETCH(QString, binary);
+    QFETCH(QString, howToGet);
+    if (!QFileInfo(binary).isExecutable()) {
+        *missing = QStringLiteral("%1 is not there: %2").arg(binary, howToGet);
+        return std::nullopt;
+    }
+    return Kubectl(m_sandbox->kubeconfigPath(), m_home.path(), binary);
+}
+
 void TestSandboxImages::rolloutHistoryAndUndo_data()
 {
     addKubectlRows();
@@ -61,18 +56,17 @@ void TestSandboxImages::rolloutHistoryAndUndo_data()
 // to becomes the newest, and every revision is a ControllerRevision the set controls.
 void TestSandboxImages::rolloutHistoryAndUndo()
 {
-    QFETCH(QString, binary);
-    QFETCH(QString, howToGet);
-    if (!QFileInfo(binary).isExecutable())
-        QSKIP(qPrintable(QStringLiteral("%1 is not there: %2").arg(binary, howToGet)));
-    const Kubectl k(m_sandbox->kubeconfigPath(), m_home.path(), binary);
+    QString missing;
+    const std::optional<Kubectl> k = rowKubectl(&missing);
+    if (!k)
+        QSKIP(qPrintable(missing));
     const QStringList target{QStringLiteral("statefulset/") + kSet, QStringLiteral("-n"), kNs};
     const ProgramRun history =
-        k.run(QStringList{QStringLiteral("rollout"), QStringLiteral("history")} + target);
+        k->run(QStringList{QStringLiteral("rollout"), QStringLiteral("history")} + target);
     const QList<int> before = revisionNumbers(history.out);
     QVERIFY2(history.exitCode == 0 && before.size() >= 2, qPrintable(history.describe()));
     const QString image = templateImage();
-    const ProgramRun undo = k.run(QStringList{QStringLiteral("rollout"), QStringLiteral("undo")} + target);
+    const ProgramRun undo = k->run(QStringList{QStringLiteral("rollout"), QStringLiteral("undo")} + target);
     QVERIFY2(undo.exitCode == 0 && undo.out.contains(QLatin1String("rolled back")),
              qPrintable(undo.describe()));
     QCOMPARE(templateImage(), image == kNewImage ? kOldImage : kNewImage);
@@ -80,31 +74,24 @@ void TestSandboxImages::rolloutHistoryAndUndo()
     QVERIFY(QTest::qWaitFor(
         [&] {
             after = revisionNumbers(
-                k.run(QStringList{QStringLiteral("rollout"), QStringLiteral("history")} + target).out);
+                k->run(QStringList{QStringLiteral("rollout"), QStringLiteral("history")} + target).out);
             return !after.isEmpty() && after.last() == before.last() + 1;
         },
         30000));
     QCOMPARE(after.size(), before.size());
 
     const QJsonArray revisions =
-        api("GET", QStringLiteral("/apis/apps/v1/namespaces/%1/controllerrevisions").arg(kNs))
-            .json()
-            .value(QLatin1String("items"))
+        fieldAt(api("GET", QStringLiteral("/apis/apps/v1/namespaces/%1/controllerrevisions").arg(kNs)).json(),
+                {"items"})
             .toArray();
     QList<int> served;
     for (const QJsonValue &value : revisions) {
-        const QJsonObject owner = value.toObject()
-                                      .value(QLatin1String("metadata"))
-                                      .toObject()
-                                      .value(QLatin1String("ownerReferences"))
-                                      .toArray()
-                                      .at(0)
-                                      .toObject();
-        QVERIFY2(owner.value(QLatin1String("kind")).toString() == QLatin1String("StatefulSet") &&
-                     owner.value(QLatin1String("name")).toString() == kSet &&
-                     owner.value(QLatin1String("controller")).toBool(),
-                 QJsonDocument(value.toObject()).toJson().constData());
-        served.append(value.toObject().value(QLatin1String("revision")).toInt());
+        const QJsonObject revision = value.toObject();
+        QVERIFY2(fieldAt(revision, {"metadata", "ownerReferences", "kind"}) == QLatin1String("StatefulSet") &&
+                     fieldAt(revision, {"metadata", "ownerReferences", "name"}) == kSet &&
+                     fieldAt(revision, {"metadata", "ownerReferences", "controller"}).toBool(),
+                 QJsonDocument(revision).toJson().constData());
+        served.append(fieldAt(revision, {"revision"}).toInt());
     }
     std::sort(served.begin(), served.end());
     QCOMPARE(served, after);
@@ -141,29 +128,20 @@ void TestSandboxImages::rollingUpdateTakesTwoPodsDownAtOnce()
         int down = 0;
         for (int ordinal = 0; ordinal < kReplicas; ++ordinal) {
             const QJsonObject pod = pods.value(ordinal);
-            down += pod.isEmpty() || !readyAt(pod, pod.value(QLatin1String("metadata"))
-                                                       .toObject()
-                                                       .value(QLatin1String("labels"))
-                                                       .toObject()
-                                                       .value(QLatin1String("controller-revision-hash"))
-                                                       .toString());
+            down += pod.isEmpty() || !isReady(pod);
         }
         mostDown = std::max(mostDown, down);
         QTest::qWait(20);
     }
     const ProgramRun done = status.finish();
     // Once rollout status says so, every pod is Ready at the update revision: nothing left to wait for.
-    const QString revision = statefulSet()
-                                 .value(QLatin1String("status"))
-                                 .toObject()
-                                 .value(QLatin1String("updateRevision"))
-                                 .toString();
+    const QString revision = fieldAt(statefulSet(), {"status", "updateRevision"}).toString();
     const QMap<int, QJsonObject> pods = setPods();
     QVERIFY2(done.exitCode == 0 && done.out.contains(QLatin1String("roll out complete")),
              qPrintable(done.describe()));
     QCOMPARE(pods.size(), kReplicas);
     for (const QJsonObject &pod : pods) {
-        QVERIFY2(readyAt(pod, revision), QJsonDocument(pod).toJson().constData());
+        QVERIFY2(isReady(pod, revision), QJsonDocument(pod).toJson().constData());
         QCOMPARE(serverInfo(pod, QStringLiteral("executable")), m_new.server);
     }
     QCOMPARE(mostDown, 2);
@@ -178,41 +156,31 @@ void TestSandboxImages::rolloutRestartAndStatus_data()
 // `rollout status` waits for it.
 void TestSandboxImages::rolloutRestartAndStatus()
 {
-    QFETCH(QString, binary);
-    QFETCH(QString, howToGet);
-    if (!QFileInfo(binary).isExecutable())
-        QSKIP(qPrintable(QStringLiteral("%1 is not there: %2").arg(binary, howToGet)));
-    const Kubectl k(m_sandbox->kubeconfigPath(), m_home.path(), binary);
+    QString missing;
+    const std::optional<Kubectl> k = rowKubectl(&missing);
+    if (!k)
+        QSKIP(qPrintable(missing));
     const QStringList target{QStringLiteral("statefulset/") + kSet, QStringLiteral("-n"), kNs};
     const QMap<int, QJsonObject> before = setPods();
     const ProgramRun restart =
-        k.run(QStringList{QStringLiteral("rollout"), QStringLiteral("restart")} + target);
+        k->run(QStringList{QStringLiteral("rollout"), QStringLiteral("restart")} + target);
     QVERIFY2(restart.exitCode == 0 && restart.out.contains(QLatin1String("restarted")),
              qPrintable(restart.describe()));
-    const ProgramRun status = k.run(
+    const ProgramRun status = k->run(
         QStringList{QStringLiteral("rollout"), QStringLiteral("status"), QStringLiteral("--timeout=120s")} +
             target,
         150000);
     QVERIFY2(status.exitCode == 0 && status.out.contains(QLatin1String("roll out complete")),
              qPrintable(status.describe()));
     const QJsonObject set = statefulSet();
-    const QString revision =
-        set.value(QLatin1String("status")).toObject().value(QLatin1String("updateRevision")).toString();
+    const QString revision = fieldAt(set, {"status", "updateRevision"}).toString();
     const QMap<int, QJsonObject> after = setPods();
     QCOMPARE(after.size(), kReplicas);
     for (auto it = after.begin(); it != after.end(); ++it) {
-        QVERIFY2(readyAt(*it, revision), QJsonDocument(*it).toJson().constData());
-        QVERIFY(
-            it->value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")) !=
-            before.value(it.key()).value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")));
+        QVERIFY2(isReady(*it, revision), QJsonDocument(*it).toJson().constData());
+        QVERIFY(uidOf(*it) != uidOf(before.value(it.key())));
     }
-    QVERIFY(set.value(QLatin1String("spec"))
-                .toObject()
-                .value(QLatin1String("template"))
-                .toObject()
-                .value(QLatin1String("metadata"))
-                .toObject()
-                .value(QLatin1String("annotations"))
+    QVERIFY(fieldAt(set, {"spec", "template", "metadata", "annotations"})
                 .toObject()
                 .contains(QLatin1String("kubectl.kubernetes.io/restartedAt")));
 }
