@@ -141,7 +141,7 @@ const RedisTools &ImageTools::forImage(const QString &image) const
 
 const RedisTools &ImageTools::forPod(const QJsonObject &pod) const
 {
-    const QJsonObject container = specOf(pod).value(QLatin1String("containers")).toArray().first().toObject();
+    const QJsonObject container = specOf(pod).value(QLatin1String("containers")).toArray().at(0).toObject();
     return forImage(container.value(QLatin1String("image")).toString());
 }
 
