@@ -64,10 +64,17 @@ int main(int argc, char *argv[])
         QStringLiteral("The redis-cli that pods' redis-cli runs (default: the one next to --redis-server, "
                        "else redis-cli on PATH)."),
         QStringLiteral("PATH"));
+    const QCommandLineOption imageMapOption(
+        QStringLiteral("image-map"),
+        QStringLiteral("Which server binary a container image runs, by exact image name, e.g. "
+                       "'redis:5.0.5=/opt/redis-5.0.5/src/redis-server,redis:7.0=/usr/bin/redis-server'; "
+                       "other images run --redis-server. Pods use the redis-cli (or valkey-cli) beside a "
+                       "mapped server, else the default one."),
+        QStringLiteral("IMAGE=PATH,..."));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
                                            QStringLiteral("Log every request line and answer code."));
-    parser.addOptions(
-        {dataDirOption, listenOption, nodesOption, networkOption, redisOption, cliOption, verboseOption});
+    parser.addOptions({dataDirOption, listenOption, nodesOption, networkOption, redisOption, cliOption,
+                       imageMapOption, verboseOption});
     parser.process(app);
     if (parser.isSet(verboseOption))
         QLoggingCategory::setFilterRules(QStringLiteral("rcs.sandbox.info=true\nrcs.sandbox.debug=true"));
@@ -82,6 +89,7 @@ int main(int argc, char *argv[])
     options.podNetwork = parser.value(networkOption);
     options.redisServer = parser.value(redisOption);
     options.redisCli = parser.value(cliOption);
+    options.imageMap = parser.values(imageMapOption).join(u',');
     options.verbose = parser.isSet(verboseOption);
 
     SandboxApp sandboxApp;

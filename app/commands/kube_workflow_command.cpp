@@ -279,6 +279,11 @@ int runSandbox(const QStringList &args)
                     QStringLiteral("The loopback block of the pods' IPs (default 127.77.0.0/16); another "
                                    "one for a second sandbox."),
                     QStringLiteral("CIDR")});
+    line.addOption({QStringLiteral("image-map"),
+                    QStringLiteral("Which server binary a pod's container image runs, by exact image name: "
+                                   "'redis:5.0.5=/path/to/redis-server,redis:7.0=/usr/bin/redis-server'; "
+                                   "other images run the default server. Taken at start."),
+                    QStringLiteral("IMAGE=PATH,...")});
     line.addTimeoutOption(60);
     line.addVerboseOption();
     // The action is positional; the shared parser takes options only.
@@ -320,6 +325,16 @@ int runSandbox(const QStringList &args)
     QStringList extra{QStringLiteral("--nodes"), QString::number(*nodes)};
     if (line.isSet(QStringLiteral("pod-network")))
         extra << QStringLiteral("--pod-network") << line.value(QStringLiteral("pod-network"));
+    if (line.isSet(QStringLiteral("image-map"))) {
+        // A running sandbox keeps the map it started with: say so rather than pretend it changed.
+        if (const qint64 running = controller.runningPid())
+            return reportFailure(Error(ErrorCode::Refused,
+                                       QStringLiteral("kube-sandbox already runs (pid %1) with the image map "
+                                                      "it started with: stop it first ('sandbox stop'), "
+                                                      "then start it with --image-map.")
+                                           .arg(running)));
+        extra << QStringLiteral("--image-map") << line.value(QStringLiteral("image-map"));
+    }
     controller.setExtraArguments(extra);
     std::unique_ptr<Job> job(controller.start(line.timeoutMs()));
     if (const Error error = runJob(job.get()); error.isError())

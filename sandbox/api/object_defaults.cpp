@@ -1,7 +1,7 @@
 #include "api/object_defaults.h"
 
-#include "store/object_store.h"
 #include "api/resource_types.h"
+#include "store/object_store.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -183,11 +183,18 @@ std::optional<ApiStatus> prepareStatefulSet(const ResourceType &type, QJsonObjec
         spec.insert(QStringLiteral("podManagementPolicy"), QStringLiteral("OrderedReady"));
     if (!spec.contains(QLatin1String("revisionHistoryLimit")))
         spec.insert(QStringLiteral("revisionHistoryLimit"), 10);
-    if (!spec.contains(QLatin1String("updateStrategy")))
-        spec.insert(
-            QStringLiteral("updateStrategy"),
-            QJsonObject{{QStringLiteral("type"), QStringLiteral("RollingUpdate")},
-                        {QStringLiteral("rollingUpdate"), QJsonObject{{QStringLiteral("partition"), 0}}}});
+    // As SetDefaults_StatefulSet: RollingUpdate, whose partition is 0 unless given (kubectl rollout
+    // status reads a partition it finds absent as "partitioned roll out complete" at once).
+    QJsonObject strategy = sub(spec, "updateStrategy");
+    if (!strategy.contains(QLatin1String("type")))
+        strategy.insert(QStringLiteral("type"), QStringLiteral("RollingUpdate"));
+    if (strategy.value(QLatin1String("type")).toString() == QLatin1String("RollingUpdate")) {
+        QJsonObject rolling = sub(strategy, "rollingUpdate");
+        if (!rolling.contains(QLatin1String("partition")))
+            rolling.insert(QStringLiteral("partition"), 0);
+        strategy.insert(QStringLiteral("rollingUpdate"), rolling);
+    }
+    spec.insert(QStringLiteral("updateStrategy"), strategy);
     if (!spec.contains(QLatin1String("persistentVolumeClaimRetentionPolicy")))
         spec.insert(QStringLiteral("persistentVolumeClaimRetentionPolicy"),
                     QJsonObject{{QStringLiteral("whenDeleted"), QStringLiteral("Retain")},

@@ -15,10 +15,6 @@
 #include "streams/spdy_port_forward_session.h"
 
 #include <QDir>
-#include <QFileInfo>
-#include <QProcess>
-#include <QRegularExpression>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -35,14 +31,6 @@ const QString kPods = QStringLiteral("pods");
 const QString kClaims = QStringLiteral("persistentvolumeclaims");
 const QString kStorageClasses = QStringLiteral("storageclasses");
 constexpr int kResyncMs = 2000;
-
-// "Redis server v=7.0.15 sha=…" → 7; 0 when the output is not redis-server's.
-int redisMajorVersion(const QString &versionOutput)
-{
-    static const QRegularExpression version(QStringLiteral(R"(v=(\d+)\.)"));
-    const auto match = version.match(versionOutput);
-    return match.hasMatch() ? match.captured(1).toInt() : 0;
-}
 
 } // namespace
 
@@ -88,29 +76,16 @@ rcs::Result<void> Runtime::start()
         return allocator.error();
     m_allocator = std::move(allocator).value();
 
-    m_tools.serverPath = m_options.redisServerPath;
-    m_tools.cliPath = m_options.redisCliPath;
-    if (m_tools.cliPath.isEmpty()) {
-        const QString sibling = QFileInfo(m_tools.serverPath).absolutePath() + QStringLiteral("/redis-cli");
-        m_tools.cliPath = QFileInfo(sibling).isExecutable()
-                              ? sibling
-                              : QStandardPaths::findExecutable(QStringLiteral("redis-cli"));
-    }
-    QProcess version;
-    version.start(m_tools.serverPath, {QStringLiteral("--version")});
-    if (!version.waitForFinished(10000) || version.exitCode() != 0 ||
-        (m_tools.serverMajorVersion =
-             redisMajorVersion(QString::fromUtf8(version.readAllStandardOutput()))) == 0) {
-        version.kill();
-        version.waitForFinished(1000);
-        return Error(
-            ErrorCode::NotFound,
-            QStringLiteral("Cannot run \"%1 --version\": the pods need a local redis-server; install "
-                           "redis-server or pass --redis-server PATH.")
-                .arg(m_tools.serverPath));
-    }
-    qCInfo(lcSandbox) << "pods run redis-server" << m_tools.serverPath << "major version"
-                      << m_tools.serverMajorVersion;
+    auto mappings = parseImageMap(m_options.imageMap);
+    if (!mappings)
+        return mappings.error();
+    if (const auto loaded = m_tools.load(m_options.redisServerPath, m_options.redisCliPath, mappings.value());
+        !loaded)
+        return loaded.error();
+    qCInfo(lcSandbox) << "pods run redis-server" << m_tools.defaults().serverPath << "major version"
+                      << m_tools.defaults().serverMajorVersion;
+    for (const ImageMapping &mapping : std::as_const(mappings.value()))
+        qCInfo(lcSandbox).noquote() << "image" << mapping.image << "runs" << mapping.serverPath;
 
     // A sandbox cluster comes with a default storage class, as most clusters do.
     m_hasStorageClasses = !m_store.list(kStorageClasses, {}).isEmpty();
@@ -251,7 +226,7 @@ RemoteCommand *Runtime::remoteCommandFor(const ExecRequest &request)
         std::optional<PodContext> context;
         if (process)
             context = process->context();
-        return new ExecCommand(request, context, m_tools);
+        return new ExecCommand(request, context, m_tools.forPod(request.pod));
     }
     const bool running = process && process->state() == PodProcess::State::Running;
     auto *command = new AttachCommand(request, running);

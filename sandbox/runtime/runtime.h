@@ -15,12 +15,14 @@
 // and DATA_DIR/runtime (pod folders, the IP cursor).
 //
 // Limits: only a pod's first container runs (init and sidecar containers are ignored); images are
-// not pulled — every container runs the local redis-server (or the named local program).
+// not pulled — every container runs the local redis-server (or the named local program), the one the
+// image map gives for its image (exact match) or else the default.
 
 #include "common/result.h"
 #include "runtime/cidr_allocator.h"
 #include "runtime/container_command.h"
 #include "runtime/event_recorder.h"
+#include "runtime/image_map.h"
 #include "runtime/simulated_nodes.h"
 #include "streams/stream_handler.h"
 
@@ -47,6 +49,7 @@ struct RuntimeOptions {
     int nodeCount = 3;
     QString redisServerPath = QStringLiteral("/usr/bin/redis-server");
     QString redisCliPath; // empty: redis-cli next to redis-server, else from PATH
+    QString imageMap;     // "IMAGE=PATH,…": the server a container image runs (see image_map.h)
 };
 
 class Runtime final : public QObject, public StreamHandler {
@@ -55,10 +58,10 @@ public:
     Runtime(ObjectStore &store, RuntimeOptions options, QObject *parent = nullptr);
     ~Runtime() override;
 
-    // Checks the options and the redis-server (its version decides bind-source-addr), then starts
-    // the processes of the pods already in the store — each with a NEW IP, as after a machine
-    // restart — and begins reconciling. Fails with a sentence when redis-server cannot run or the
-    // pod network is invalid.
+    // Checks the options, the image map and each redis-server (its version decides bind-source-addr),
+    // then starts the processes of the pods already in the store — each with a NEW IP, as after a
+    // machine restart — and begins reconciling. Fails with a sentence when a redis-server cannot run,
+    // an image map entry is wrong or the pod network is invalid.
     rcs::Result<void> start();
     // SIGTERM to every pod process, each given a bounded time before SIGKILL; blocks until done.
     void stopAllPods();
@@ -74,7 +77,8 @@ public:
     std::optional<QString> podLog(const QString &ns, const QString &name) const;
     // The pod's IP while its process runs (tests and tools).
     QString podIp(const QString &ns, const QString &name) const;
-    const RedisTools &redisTools() const { return m_tools; }
+    // The tools of pods whose image the image map does not name.
+    const RedisTools &redisTools() const { return m_tools.defaults(); }
 
     void handleExec(QWebSocket *socket, const ExecRequest &request) override;
     void handleExec(SpdyConnection *connection, const ExecRequest &request) override;
@@ -104,7 +108,7 @@ private:
 
     ObjectStore &m_store;
     RuntimeOptions m_options;
-    RedisTools m_tools;
+    ImageTools m_tools;
     SimulatedNodes m_nodes;
     EventRecorder m_events;
     std::optional<CidrAllocator> m_allocator;

@@ -176,6 +176,7 @@ void Runtime::startPod(const QJsonObject &pod)
     for (const PodProcess *process : std::as_const(m_stopping))
         inUse.insert(process->context().podIp);
     const QJsonObject container = specOf(pod).value(QLatin1String("containers")).toArray().first().toObject();
+    const RedisTools &tools = m_tools.forPod(pod);
     // An address where a stranger listens on the pod's ports is passed over; a few tries, since each
     // stranger found is one address less (the allocator refuses once the network is used up).
     std::optional<PodContext> context;
@@ -191,7 +192,7 @@ void Runtime::startPod(const QJsonObject &pod)
             m_configErrors.insert(uid, prepared.error().message());
             return;
         }
-        auto planned = planContainerLaunch(container, prepared.value(), m_tools);
+        auto planned = planContainerLaunch(container, prepared.value(), tools);
         if (!planned) {
             m_configErrors.insert(uid, planned.error().message());
             return;
@@ -211,9 +212,9 @@ void Runtime::startPod(const QJsonObject &pod)
     if (!plan->note.isEmpty())
         qCWarning(lcSandbox).noquote() << "pod" << nameOf(pod) << plan->note;
     context->port = plan->port;
-    writeToolWrappers(*context, m_tools);
+    writeToolWrappers(*context, tools);
     m_configErrors.remove(uid);
-    auto *process = new PodProcess(pod, *context, *plan, m_tools, this);
+    auto *process = new PodProcess(pod, *context, *plan, tools, this);
     process->setProperty("graceMs", graceMsOf(pod));
     connect(process, &PodProcess::statusChanged, this, &Runtime::scheduleReconcile);
     recordContainerEvents(pod, container, process);

@@ -1,6 +1,7 @@
 #include "runtime/statefulset_controller.h"
 
 #include "runtime/controller_revisions.h"
+#include "runtime/rolling_update.h"
 
 #include "common/logging.h"
 #include "runtime/event_recorder.h"
@@ -8,9 +9,7 @@
 #include "store/label_selector.h"
 #include "store/object_store.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QMap>
 #include <QSet>
 
@@ -31,26 +30,6 @@ int ordinalOf(const QString &podName, const QString &setName)
     bool ok = false;
     const int ordinal = podName.mid(setName.size() + 1).toInt(&ok);
     return ok ? ordinal : -1;
-}
-
-QString revisionOf(const QJsonObject &statefulSet)
-{
-    const QJsonObject templ =
-        statefulSet.value(QLatin1String("spec")).toObject().value(QLatin1String("template")).toObject();
-    const QByteArray hash = QCryptographicHash::hash(QJsonDocument(templ).toJson(QJsonDocument::Compact),
-                                                     QCryptographicHash::Sha1)
-                                .toHex()
-                                .left(10);
-    return nameOf(statefulSet) + u'-' + QString::fromLatin1(hash);
-}
-
-QString revisionOfPod(const QJsonObject &pod)
-{
-    return metadataOf(pod)
-        .value(QLatin1String("labels"))
-        .toObject()
-        .value(QLatin1String("controller-revision-hash"))
-        .toString();
 }
 
 int desiredReplicas(const QJsonObject &statefulSet)
@@ -97,7 +76,7 @@ QJsonObject StatefulSetController::podFor(const QJsonObject &statefulSet, int or
     QJsonObject labels = templMetadata.value(QLatin1String("labels")).toObject();
     labels.insert(QStringLiteral("statefulset.kubernetes.io/pod-name"), podName);
     labels.insert(QStringLiteral("apps.kubernetes.io/pod-index"), QString::number(ordinal));
-    labels.insert(QStringLiteral("controller-revision-hash"), revisionOf(statefulSet));
+    labels.insert(QStringLiteral("controller-revision-hash"), templateRevision(statefulSet));
     QJsonObject metadata{
         {QStringLiteral("name"), podName},
         {QStringLiteral("namespace"), setMetadata.value(QLatin1String("namespace"))},
@@ -318,13 +297,7 @@ void StatefulSetController::reconcile(const QJsonObject &statefulSet)
     for (const int ordinal : std::as_const(condemned)) {
         if (!parallel && waitingForTermination)
             break;
-        m_store.remove(kPods, ns, nameOf(pods.value(ordinal)));
-        if (m_events)
-            m_events->record(statefulSet, EventRecorder::Type::Normal, QStringLiteral("SuccessfulDelete"),
-                             QStringLiteral("delete Pod %1 in StatefulSet %2 successful")
-                                 .arg(nameOf(pods.value(ordinal)), setName),
-                             QStringLiteral("statefulset-controller"));
-        pods.remove(ordinal);
+        deletePod(statefulSet, pods.take(ordinal));
         if (!parallel)
             break;
     }
@@ -335,24 +308,18 @@ void StatefulSetController::reconcile(const QJsonObject &statefulSet)
             .toString() == QLatin1String("Delete"))
         deleteScaledDownClaims(statefulSet, replicas, pods.keys());
 
-    // RollingUpdate: once every pod is Running and Ready, the highest-ordinal pod of an older template
-    // (down to the partition) is replaced, one at a time, as the real controller does.
-    const QJsonObject strategy = spec.value(QLatin1String("updateStrategy")).toObject();
-    const bool onDelete = strategy.value(QLatin1String("type")).toString() == QLatin1String("OnDelete");
-    const int partition =
-        strategy.value(QLatin1String("rollingUpdate")).toObject().value(QLatin1String("partition")).toInt(0);
-    const bool settled =
-        !blocked && condemned.isEmpty() && !waitingForTermination && pods.size() == replicas &&
-        std::all_of(pods.begin(), pods.end(), [](const QJsonObject &pod) { return isRunningAndReady(pod); });
-    if (!onDelete && settled) {
-        const QString revision = revisionOf(statefulSet);
-        for (int ordinal = replicas - 1; ordinal >= partition; --ordinal) {
-            if (revisionOfPod(pods.value(ordinal)) != revision) {
-                qCInfo(lcSandbox).noquote() << "rolling update replaces pod" << nameOf(pods.value(ordinal));
-                m_store.remove(kPods, ns, nameOf(pods.value(ordinal)));
-                pods.remove(ordinal);
-                break;
-            }
+    // RollingUpdate: pods of an older template are replaced from the highest ordinal down to the
+    // partition, at most maxUnavailable of the set's pods down at once. Under OrderedReady only once
+    // every pod is Running and Ready (the real controller returns before its update step otherwise);
+    // under Parallel beside pods still starting, which count as unavailable.
+    const int ready = int(std::count_if(pods.begin(), pods.end(),
+                                        [](const QJsonObject &pod) { return isRunningAndReady(pod); }));
+    const bool settled = !blocked && condemned.isEmpty() && !waitingForTermination &&
+                         pods.size() == replicas && ready == replicas;
+    if (settled || (parallel && condemned.isEmpty() && !waitingForTermination)) {
+        for (const int ordinal : ordinalsToUpdate(statefulSet, pods, replicas, replicas - ready)) {
+            qCInfo(lcSandbox).noquote() << "rolling update replaces pod" << nameOf(pods.value(ordinal));
+            deletePod(statefulSet, pods.take(ordinal));
         }
     }
     QSet<QString> revisionsInUse{statefulSet.value(QLatin1String("status"))
@@ -360,21 +327,31 @@ void StatefulSetController::reconcile(const QJsonObject &statefulSet)
                                      .value(QLatin1String("currentRevision"))
                                      .toString()};
     for (const QJsonObject &pod : std::as_const(pods))
-        revisionsInUse.insert(revisionOfPod(pod));
-    syncControllerRevisions(m_store, statefulSet, revisionOf(statefulSet), revisionsInUse);
+        revisionsInUse.insert(podRevision(pod));
+    syncControllerRevisions(m_store, statefulSet, templateRevision(statefulSet), revisionsInUse);
     writeStatus(statefulSet, pods.values());
+}
+
+void StatefulSetController::deletePod(const QJsonObject &statefulSet, const QJsonObject &pod)
+{
+    m_store.remove(kPods, namespaceOf(pod), nameOf(pod));
+    if (m_events)
+        m_events->record(statefulSet, EventRecorder::Type::Normal, QStringLiteral("SuccessfulDelete"),
+                         QStringLiteral("delete Pod %1 in StatefulSet %2 successful")
+                             .arg(nameOf(pod), nameOf(statefulSet)),
+                         QStringLiteral("statefulset-controller"));
 }
 
 void StatefulSetController::writeStatus(const QJsonObject &statefulSet, const QList<QJsonObject> &pods)
 {
     QJsonObject status = statefulSet.value(QLatin1String("status")).toObject();
     const QJsonObject previous = status;
-    const QString revision = revisionOf(statefulSet);
+    const QString revision = templateRevision(statefulSet);
     int ready = 0;
     int updated = 0;
     for (const QJsonObject &pod : pods) {
         ready += isRunningAndReady(pod) ? 1 : 0;
-        updated += revisionOfPod(pod) == revision ? 1 : 0;
+        updated += podRevision(pod) == revision ? 1 : 0;
     }
     // The current revision moves to the update revision once every pod runs the new template.
     QString currentRevision = previous.value(QLatin1String("currentRevision")).toString();
@@ -382,7 +359,7 @@ void StatefulSetController::writeStatus(const QJsonObject &statefulSet, const QL
         currentRevision = revision;
     int onCurrentRevision = 0;
     for (const QJsonObject &pod : pods)
-        onCurrentRevision += revisionOfPod(pod) == currentRevision ? 1 : 0;
+        onCurrentRevision += podRevision(pod) == currentRevision ? 1 : 0;
     status.insert(QStringLiteral("observedGeneration"),
                   metadataOf(statefulSet).value(QLatin1String("generation")).toInt(1));
     status.insert(QStringLiteral("replicas"), int(pods.size()));

@@ -81,6 +81,7 @@ rcs::Result<void> SandboxApp::start(const Options &options)
     runtimeOptions.nodeCount = options.nodes;
     runtimeOptions.redisServerPath = options.redisServer;
     runtimeOptions.redisCliPath = options.redisCli;
+    runtimeOptions.imageMap = options.imageMap;
     m_runtime = std::make_unique<Runtime>(*m_store, runtimeOptions);
     if (const auto started = m_runtime->start(); !started)
         return started.error();

@@ -28,6 +28,7 @@ public:
         QString podNetwork = QStringLiteral("127.77.0.0/16");
         QString redisServer = QStringLiteral("/usr/bin/redis-server");
         QString redisCli; // empty: next to redisServer, else on PATH
+        QString imageMap; // "IMAGE=PATH,…": the server binary a container image runs
         bool verbose = false;
     };
 

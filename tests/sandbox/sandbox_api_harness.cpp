@@ -18,9 +18,10 @@ QString Kubectl::executable()
     return QStandardPaths::findExecutable(QStringLiteral("kubectl"));
 }
 
-Kubectl::Kubectl(QString kubeconfig, QString home)
+Kubectl::Kubectl(QString kubeconfig, QString home, QString program)
     : m_kubeconfig(std::move(kubeconfig))
     , m_home(std::move(home))
+    , m_program(std::move(program))
 {}
 
 ProgramRun Kubectl::run(const QStringList &arguments, int timeoutMs) const
@@ -30,7 +31,7 @@ ProgramRun Kubectl::run(const QStringList &arguments, int timeoutMs) const
     options.environment = QProcessEnvironment::systemEnvironment();
     options.environment.insert(QStringLiteral("HOME"), m_home);
     options.environment.remove(QStringLiteral("KUBECONFIG"));
-    return runProgram(executable(), QStringList{QStringLiteral("--kubeconfig"), m_kubeconfig} + arguments,
+    return runProgram(m_program, QStringList{QStringLiteral("--kubeconfig"), m_kubeconfig} + arguments,
                       options);
 }
 

@@ -20,12 +20,14 @@ class Kubectl final {
 public:
     // Empty when kubectl is not on PATH.
     static QString executable();
-    Kubectl(QString kubeconfig, QString home);
+    // program: another kubectl than the one on PATH (e.g. Debian's 1.20 unpacked in the cache).
+    Kubectl(QString kubeconfig, QString home, QString program = executable());
     ProgramRun run(const QStringList &arguments, int timeoutMs = 90000) const;
 
 private:
     QString m_kubeconfig;
     QString m_home;
+    QString m_program;
 };
 
 struct HttpResult {
