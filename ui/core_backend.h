@@ -31,7 +31,7 @@ QString logCheckFindings(const rcs::ClusterCheckReport &report, const QString &c
 // The StudioBackend over the core library. Every action, on every target kind (Kubernetes, the
 // sandbox, plain endpoints), is a request to core's operations catalogue (core/operations), the road
 // the command line takes: the widgets' target and choices are translated here, once, and the result
-// is shown. Kubernetes refreshes are the catalogue's status; plain addresses are scanned directly.
+// is shown. A refresh is the catalogue's status on every target kind.
 // Connections, the Kubernetes session and the sandbox live in one ops::Connections.
 class CoreBackend final : public QObject, public StudioBackend {
     Q_OBJECT

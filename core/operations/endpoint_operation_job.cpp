@@ -148,12 +148,27 @@ void EndpointOperationJob::doStart()
         });
     }
     case OperationKind::Status:
+        return status();
     case OperationKind::Deploy:
     case OperationKind::Cleanup:
         // createOperation() refuses these for plain endpoints; a caller that made the job itself
         // gets the same sentence.
         return fail(ErrorCode::InvalidInput, needsStatefulSet(m_request.kind));
     }
+}
+
+void EndpointOperationJob::status()
+{
+    setStep(tr("Reading every node"));
+    auto *scan = new ClusterScanJob(m_target.nodes, m_pool, this);
+    scan->setTimeout(m_request.timeoutMs > 0 ? m_request.timeoutMs : ScanTimeoutMs);
+    runEngine(scan, [this](Job *done) {
+        StatusReport report;
+        report.topology = static_cast<ClusterScanJob *>(done)->topology();
+        // The situation as a Kubernetes status names it, from Redis alone (one assessor for both).
+        report.assessment = assessClusterSituation(report.topology, checkCluster(report.topology));
+        finishWithStatus(std::move(report));
+    });
 }
 
 void EndpointOperationJob::check(const QStringList &fixes)

@@ -77,6 +77,14 @@ void OperationJob::finishWith(const QString &summary, const QJsonObject &json, c
     succeed();
 }
 
+void OperationJob::finishWithStatus(StatusReport status)
+{
+    const QJsonObject json = statusToJson(status);
+    const QString text = statusToText(status);
+    m_status = std::move(status);
+    finishWith(json.value(QLatin1String("advice")).toString(), json, text, false);
+}
+
 void OperationJob::keepResult(const QJsonObject &json, const QString &text)
 {
     m_hasResult = true;

@@ -181,9 +181,15 @@ void WorkflowOperationJob::concluded()
         break;
     case OperationKind::Status: {
         const auto *status = static_cast<StatusWorkflow *>(m_workflow.data());
-        json.insert(QStringLiteral("situation"), situationName(status->assessment().situation));
-        json.insert(QStringLiteral("topology"), topologyToJson(status->topology()));
-        break;
+        StatusReport report;
+        report.topology = status->topology();
+        report.assessment = status->assessment();
+        report.onKubernetes = true;
+        report.ns = status->session()->ns();
+        report.statefulSet = status->session()->target().statefulSet;
+        report.context = status->session()->contextName();
+        report.deployment = status->deployment();
+        return finishWithStatus(std::move(report));
     }
     case OperationKind::Cleanup:
         json.insert(QStringLiteral("deletions"),
