@@ -85,6 +85,20 @@ void OperationJob::finishWithStatus(StatusReport status)
     finishWith(json.value(QLatin1String("advice")).toString(), json, text, false);
 }
 
+void OperationJob::finishWithCheck(const CheckResult &check, const QString &summary, bool announce)
+{
+    m_report = check.report;
+    const QJsonObject json = checkToJson(check);
+    const QString text = checkToText(check);
+    if (check.healthy())
+        return finishWith(summary, json, text, announce);
+    keepResult(json, text);
+    QStringList findings;
+    for (const CheckFinding &finding : check.report.findings)
+        findings << QStringLiteral("[%1] %2").arg(checkSeverityName(finding.severity), finding.text);
+    fail(ErrorCode::Unhealthy, summary, findings.join(QLatin1Char('\n')));
+}
+
 void OperationJob::keepResult(const QJsonObject &json, const QString &text)
 {
     m_hasResult = true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "check_result.h"
 #include "common/job.h"
 #include "operation_request.h"
 #include "redis/cluster_check.h"
@@ -66,6 +67,9 @@ protected:
     // Succeeds with status's result in its JSON and text forms, the situation sentence as summary
     // (not announced: the studio refreshes every few seconds).
     void finishWithStatus(StatusReport status);
+    // Ends a check in its JSON and text forms: succeeds with summary when healthy, else fails with
+    // Unhealthy and summary, the findings in the details, the result kept. announce: as finishWith.
+    void finishWithCheck(const CheckResult &check, const QString &summary, bool announce = true);
 
     OperationRequest m_request;
     QPointer<Job> m_child;

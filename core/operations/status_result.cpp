@@ -9,7 +9,7 @@ namespace rcs::ops {
 
 namespace {
 struct Text {
-    Q_DECLARE_TR_FUNCTIONS(rcs::ops::StatusResult)
+    Q_DECLARE_TR_FUNCTIONS(rcs::ops::ResultForms)
 };
 
 // The situation's name and core's advice, the same three fields for every target kind.
@@ -90,13 +90,10 @@ QJsonObject statusToJson(const StatusReport &status)
 
 QString statusToText(const StatusReport &status)
 {
-    const QString situation = situationName(status.assessment.situation);
     if (!status.onKubernetes)
-        return topologyToText(status.topology) +
-               Text::tr("Situation: %1. %2").arg(situation, phrasedAdvice(status.assessment)) +
-               QLatin1Char('\n');
+        return topologyToText(status.topology) + situationSentence(status.assessment) + QLatin1Char('\n');
     QStringList lines;
-    lines << Text::tr("Situation: %1").arg(situation);
+    lines << Text::tr("Situation: %1").arg(situationName(status.assessment.situation));
     lines << Text::tr("Namespace %1, StatefulSet %2 (%3 replicas), context %4")
                  .arg(status.ns, status.statefulSet)
                  .arg(status.deployment.replicas)
