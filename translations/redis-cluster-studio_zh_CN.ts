@@ -3128,7 +3128,7 @@
     <message>
         <source>IP</source>
         <comment>column heading</comment>
-        <translation>IP</translation>
+        <translation>IP 地址</translation>
     </message>
     <message>
         <source>NODE</source>

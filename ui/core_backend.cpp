@@ -62,17 +62,14 @@ rcs::ops::OperationJob *made(const rcs::Result<rcs::ops::OperationJob *> &result
 }
 } // namespace
 
-QString logCheckFindings(const rcs::ClusterCheckReport &report, const QString &category)
+void logCheckFindings(const rcs::ClusterCheckReport &report, const QString &category)
 {
-    QStringList lines;
     for (const rcs::CheckFinding &finding : report.findings) {
         const rcs::LogLevel level = finding.severity == rcs::CheckSeverity::Error     ? rcs::LogLevel::Error
                                     : finding.severity == rcs::CheckSeverity::Warning ? rcs::LogLevel::Warning
                                                                                       : rcs::LogLevel::Info;
         rcs::Logger::instance().log(level, category, finding.text);
-        lines << QStringLiteral("[%1] %2").arg(rcs::checkSeverityName(finding.severity), finding.text);
     }
-    return lines.join(QLatin1Char('\n'));
 }
 
 rcs::ManifestParameters toManifestParameters(const DeployParameters &parameters)

@@ -24,9 +24,9 @@ namespace rcs::ui {
 // The wizard's parameters in the form the manifest renderer (and DeployWorkflow) takes.
 rcs::ManifestParameters toManifestParameters(const DeployParameters &parameters);
 
-// Logs every finding of a check at its severity (error, warning, info) under category, and returns
-// them one "[severity] text" per line, for a failed Check's details.
-QString logCheckFindings(const rcs::ClusterCheckReport &report, const QString &category);
+// Logs every finding of a check at its severity (error, warning, info) under category (a failed
+// check's details, "[severity] text" per line, are the operation's).
+void logCheckFindings(const rcs::ClusterCheckReport &report, const QString &category);
 
 // The StudioBackend over the core library. Every action, on every target kind (Kubernetes, the
 // sandbox, plain endpoints), is a request to core's operations catalogue (core/operations), the road
