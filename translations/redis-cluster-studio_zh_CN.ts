@@ -3120,6 +3120,61 @@
         <source>? %1 did not answer</source>
         <translation>? %1 没有应答</translation>
     </message>
+    <message>
+        <source>Situation: %1. %2</source>
+        <translation>状况：%1。%2</translation>
+    </message>
+    <message>
+        <source>POD</source>
+        <comment>column heading</comment>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>IP</source>
+        <comment>column heading</comment>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>NODE</source>
+        <comment>column heading</comment>
+        <translation>Kubernetes 节点</translation>
+    </message>
+    <message>
+        <source>PHASE</source>
+        <comment>column heading</comment>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <comment>column heading</comment>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>RESTARTS</source>
+        <comment>column heading</comment>
+        <translation>重启次数</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <comment>column heading</comment>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Situation: %1</source>
+        <translation>状况：%1</translation>
+    </message>
+    <message>
+        <source>Namespace %1, StatefulSet %2 (%3 replicas), context %4</source>
+        <translation>命名空间 %1，StatefulSet %2（%3 个副本），上下文 %4</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ops::WorkflowOperationJob</name>
@@ -3134,10 +3189,6 @@
     <message>
         <source>The studio is closing.</source>
         <translation>本程序正在关闭。</translation>
-    </message>
-    <message>
-        <source>Situation: %1. %2</source>
-        <translation>状况：%1。%2</translation>
     </message>
 </context>
 <context>
@@ -3383,10 +3434,6 @@
     <message>
         <source>Choose a target first.</source>
         <translation>请先选择目标。</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
     </message>
     <message>
         <source>The new node&apos;s address “%1” is not host:port: %2</source>

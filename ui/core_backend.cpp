@@ -8,14 +8,12 @@
 #include "kube/manifest_set.h"
 #include "operations/connections.h"
 #include "operations/operation_catalogue.h"
-#include "operations/workflow_operation_job.h"
+#include "operations/operation_job.h"
 #include "redis/cluster_check.h"
-#include "redis/cluster_scan_job.h"
 #include "topology_adapter.h"
 #include "workflows/deploy_workflow.h"
 #include "workflows/kube_session.h"
 #include "workflows/sandbox_controller.h"
-#include "workflows/status_workflow.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -25,16 +23,17 @@
 namespace rcs::ui {
 
 namespace {
-// The cards of a status: every Redis node the pods showed, plus the pods that have no Redis answer
-// yet (Pending, crashing), so a deployment in trouble is visible before any cluster exists.
-TopologySnapshot snapshotFromStatus(const rcs::StatusWorkflow &status)
+// The cards of a status, on every target kind: every Redis node that answered, plus (Kubernetes) the
+// pods that have no Redis answer yet (Pending, crashing), so a deployment in trouble is visible before
+// any cluster exists; the situation is the one core named in the status.
+TopologySnapshot snapshotFromStatus(const rcs::ops::StatusReport &status)
 {
-    TopologySnapshot snapshot = snapshotFromTopology(status.topology());
-    setAssessment(snapshot, status.assessment());
+    TopologySnapshot snapshot = snapshotFromTopology(status.topology);
+    setAssessment(snapshot, status.assessment);
     QSet<QString> shown;
     for (const NodeCard &card : std::as_const(snapshot.nodes))
         shown.insert(card.podName);
-    for (const rcs::PodState &pod : status.deployment().pods) {
+    for (const rcs::PodState &pod : status.deployment.pods) {
         if (shown.contains(pod.info.name))
             continue;
         NodeCard card;
@@ -63,17 +62,14 @@ rcs::ops::OperationJob *made(const rcs::Result<rcs::ops::OperationJob *> &result
 }
 } // namespace
 
-QString logCheckFindings(const rcs::ClusterCheckReport &report, const QString &category)
+void logCheckFindings(const rcs::ClusterCheckReport &report, const QString &category)
 {
-    QStringList lines;
     for (const rcs::CheckFinding &finding : report.findings) {
         const rcs::LogLevel level = finding.severity == rcs::CheckSeverity::Error     ? rcs::LogLevel::Error
                                     : finding.severity == rcs::CheckSeverity::Warning ? rcs::LogLevel::Warning
                                                                                       : rcs::LogLevel::Info;
         rcs::Logger::instance().log(level, category, finding.text);
-        lines << QStringLiteral("[%1] %2").arg(rcs::checkSeverityName(finding.severity), finding.text);
     }
-    return lines.join(QLatin1Char('\n'));
 }
 
 rcs::ManifestParameters toManifestParameters(const DeployParameters &parameters)
@@ -113,27 +109,20 @@ rcs::Job *CoreBackend::createRefreshJob(const StudioTarget &target, const Snapsh
     const std::optional<rcs::ops::Target> core = coreTarget(target, why);
     if (!core)
         return nullptr;
-    if (core->usesKubernetes()) {
-        rcs::ops::OperationRequest status;
-        status.kind = rcs::ops::OperationKind::Status;
-        rcs::ops::OperationJob *job = made(rcs::ops::createOperation(*core, status, m_connections), why);
-        if (job) {
-            connect(job, &rcs::Job::finished, this, [job, onSnapshot] {
-                const auto *workflow = static_cast<rcs::ops::WorkflowOperationJob *>(job)->workflow();
-                if (!job->hasError() && workflow)
-                    onSnapshot(snapshotFromStatus(*static_cast<const rcs::StatusWorkflow *>(workflow)));
-            });
-        }
-        return job;
-    }
-    auto *job = new rcs::ClusterScanJob(core->endpoints.nodes, m_connections->pool(core->endpoints));
-    job->setTitle(tr("Refresh"));
-    connect(job, &rcs::Job::finished, this, [this, onSnapshot](rcs::Job *finished) {
-        if (finished->hasError())
+    // The command line's status, on every target kind; the picture is drawn from what it read.
+    rcs::ops::OperationRequest status;
+    status.kind = rcs::ops::OperationKind::Status;
+    rcs::ops::OperationJob *job = made(rcs::ops::createOperation(*core, status, m_connections), why);
+    if (!job)
+        return nullptr;
+    const bool endpoints = !core->usesKubernetes();
+    connect(job, &rcs::Job::finished, this, [this, job, endpoints, onSnapshot] {
+        if (job->hasError() || !job->statusReport())
             return;
-        const auto *scan = static_cast<rcs::ClusterScanJob *>(finished);
-        m_lastTopology = std::make_unique<rcs::ClusterTopology>(scan->topology());
-        onSnapshot(snapshotFromTopology(scan->topology()));
+        const rcs::ops::StatusReport &report = *job->statusReport();
+        if (endpoints)
+            m_lastTopology = std::make_unique<rcs::ClusterTopology>(report.topology);
+        onSnapshot(snapshotFromStatus(report));
     });
     return job;
 }

@@ -24,14 +24,14 @@ namespace rcs::ui {
 // The wizard's parameters in the form the manifest renderer (and DeployWorkflow) takes.
 rcs::ManifestParameters toManifestParameters(const DeployParameters &parameters);
 
-// Logs every finding of a check at its severity (error, warning, info) under category, and returns
-// them one "[severity] text" per line, for a failed Check's details.
-QString logCheckFindings(const rcs::ClusterCheckReport &report, const QString &category);
+// Logs every finding of a check at its severity (error, warning, info) under category (a failed
+// check's details, "[severity] text" per line, are the operation's).
+void logCheckFindings(const rcs::ClusterCheckReport &report, const QString &category);
 
 // The StudioBackend over the core library. Every action, on every target kind (Kubernetes, the
 // sandbox, plain endpoints), is a request to core's operations catalogue (core/operations), the road
 // the command line takes: the widgets' target and choices are translated here, once, and the result
-// is shown. Kubernetes refreshes are the catalogue's status; plain addresses are scanned directly.
+// is shown. A refresh is the catalogue's status on every target kind.
 // Connections, the Kubernetes session and the sandbox live in one ops::Connections.
 class CoreBackend final : public QObject, public StudioBackend {
     Q_OBJECT

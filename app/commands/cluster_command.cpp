@@ -2,39 +2,15 @@
 
 #include "cli_options.h"
 #include "command_registry.h"
-#include "job_runner.h"
 #include "operation_runner.h"
-#include "topology_output.h"
-
-#include "workflows/cluster_situation.h"
 
 #include "operations/operation_request.h"
-#include "redis/cluster_check.h"
-#include "redis/cluster_scan_job.h"
 #include "redis/create_cluster_job.h"
-#include "redis/redis_pool.h"
-
-#include <cstdio>
 
 namespace rcs::cli {
 
 namespace {
 const QString ReplicasOption = QStringLiteral("cluster-replicas");
-
-// Scans from the given seeds; on failure prints the reason and returns std::nullopt.
-std::optional<ClusterTopology> scan(const CommandLine &line)
-{
-    RedisPool pool;
-    RedisConnectionOptions options = line.connectionOptions();
-    pool.setOptions(options);
-    ClusterScanJob job(line.nodes(), &pool);
-    job.setTimeout(line.timeoutMs());
-    if (const Error error = runJob(&job); error.isError()) {
-        reportFailure(error);
-        return std::nullopt;
-    }
-    return job.topology();
-}
 } // namespace
 
 int runCreate(const QStringList &args)
@@ -71,24 +47,11 @@ int runStatus(const QStringList &args)
     line.addEndpointOptions(30);
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
-    const std::optional<ClusterTopology> topology = scan(line);
-    if (!topology)
-        return ExitFailure;
-    // The situation as the studio names it for the same endpoints (one assessor for both).
-    const SituationAssessment assessment = assessClusterSituation(*topology, checkCluster(*topology));
-    if (line.json()) {
-        QJsonObject json = topologyToJson(*topology);
-        json.insert(QStringLiteral("situation"), situationName(assessment.situation));
-        json.insert(QStringLiteral("advice"), phrasedAdvice(assessment));
-        json.insert(QStringLiteral("next"), suggestedOperationName(assessment.next));
-        printBytes(jsonLine(json));
-    } else {
-        printBytes((topologyToText(*topology) +
-                    QStringLiteral("Situation: %1. %2\n")
-                        .arg(situationName(assessment.situation), phrasedAdvice(assessment)))
-                       .toUtf8());
-    }
-    return ExitSuccess;
+    // The catalogue's status, as the studio's refresh runs it: the topology and the situation core
+    // names for it.
+    ops::OperationRequest request;
+    request.kind = ops::OperationKind::Status;
+    return runOperation(line, request);
 }
 
 int runCheck(const QStringList &args)

@@ -6,10 +6,12 @@
 #include "kube_command_support.h"
 
 #include "kube/kube_client.h"
+#include "operations/connections.h"
+#include "operations/operation_catalogue.h"
+#include "operations/operation_job.h"
 #include "workflows/cluster_situation.h"
 #include "workflows/kube_session.h"
 #include "workflows/sandbox_controller.h"
-#include "workflows/status_workflow.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -57,23 +59,30 @@ int runCommand(const QString &name, const QStringList &args)
     return command ? command->run(args) : ExitUsage;
 }
 
-// The situation status names, read without printing (empty when the status could not be read).
-QString currentSituation(KubeSession *session)
+// The situation the catalogue's status names, read without printing (empty when the status could not
+// be read); connections keeps the session from one read to the next.
+QString currentSituation(const ops::Target &target, ops::Connections &connections)
 {
-    StatusWorkflow status(session);
-    status.setAutoDelete(false);
-    if (runJob(&status).isError())
+    ops::OperationRequest request;
+    request.kind = ops::OperationKind::Status;
+    const Result<ops::OperationJob *> made = ops::createOperation(target, request, &connections);
+    if (!made)
         return {};
-    return situationName(status.assessment().situation);
+    const std::unique_ptr<ops::OperationJob> status(made.value());
+    status->setAutoDelete(false);
+    if (runJob(status.get()).isError() || !status->statusReport())
+        return {};
+    return situationName(status->statusReport()->assessment.situation);
 }
 
 // Waits (bounded) until status names the expected situation; prints what it sees while it waits.
-bool waitForSituation(KubeSession *session, const QString &expected, int timeoutMs)
+bool waitForSituation(const ops::Target &target, ops::Connections &connections, const QString &expected,
+                      int timeoutMs)
 {
     const QDeadlineTimer deadline(timeoutMs);
     QString last;
     while (!deadline.hasExpired()) {
-        const QString now = currentSituation(session);
+        const QString now = currentSituation(target, connections);
         if (now == expected)
             return true;
         if (now != last && !now.isEmpty())
@@ -179,10 +188,13 @@ int runDemo(const QStringList &args)
 
     ClusterTarget clusterTarget;
     clusterTarget.kubeconfig = kubeconfig;
-    Result<KubeSession *> opened = KubeSession::open(clusterTarget);
+    const ops::Target kube = ops::Target::kubernetes(clusterTarget);
+    // One session for the deletion and every status read after it.
+    ops::Connections connections;
+    Result<KubeSession *> opened = connections.session(kube);
     if (!opened)
         return reportFailure(opened.error());
-    const std::unique_ptr<KubeSession> session(opened.value());
+    KubeSession *session = opened.value();
     const QString deleteLine = session->kubectl() + QStringLiteral(" delete pod -l ") + kPodSelector;
     if (step(QStringLiteral(
                  "Every pod deleted at once (the seed's total failure): the StatefulSet brings them "
@@ -193,7 +205,8 @@ int runDemo(const QStringList &args)
                  const Error error = runJob(remove);
                  if (error.isError())
                      return reportFailure(error);
-                 return waitForSituation(session.get(), QStringLiteral("total-failure"), kPodsBackTimeoutMs)
+                 return waitForSituation(kube, connections, QStringLiteral("total-failure"),
+                                         kPodsBackTimeoutMs)
                             ? int(ExitSuccess)
                             : int(ExitFailure);
              }) != 0)
@@ -203,7 +216,7 @@ int runDemo(const QStringList &args)
         run(QStringLiteral("Recover"), QStringLiteral("recover")) != 0 ||
         run(QStringLiteral("Status after the recovery"), QStringLiteral("status")) != 0)
         return ExitFailure;
-    const QString end = currentSituation(session.get());
+    const QString end = currentSituation(kube, connections);
     stopSandbox();
 
     printOut(QStringLiteral("\nThe story in %1 s:").arg(total.elapsed() / 1000.0, 0, 'f', 1));

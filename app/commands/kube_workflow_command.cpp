@@ -11,97 +11,14 @@
 #include "operations/operation_catalogue.h"
 #include "operations/workflow_operation_job.h"
 #include "workflows/sandbox_controller.h"
-#include "workflows/status_workflow.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QTimer>
 
 #include <cstdio>
 #include <memory>
 
 namespace rcs::cli {
-
-namespace {
-
-QString yesNo(bool value)
-{
-    return value ? QStringLiteral("yes") : QStringLiteral("no");
-}
-
-QJsonObject statusToJson(const StatusWorkflow &status)
-{
-    QJsonObject json = topologyToJson(status.topology());
-    json.insert(QStringLiteral("situation"), situationName(status.assessment().situation));
-    json.insert(QStringLiteral("advice"), phrasedAdvice(status.assessment()));
-    json.insert(QStringLiteral("next"), suggestedOperationName(status.assessment().next));
-    json.insert(QStringLiteral("namespace"), status.session()->ns());
-    json.insert(QStringLiteral("statefulset"), status.session()->target().statefulSet);
-    json.insert(QStringLiteral("replicas"), status.deployment().replicas);
-    QJsonArray pods;
-    for (const PodState &pod : status.deployment().pods) {
-        pods.append(QJsonObject{{QStringLiteral("name"), pod.info.name},
-                                {QStringLiteral("ip"), pod.info.ip},
-                                {QStringLiteral("k8s_node"), pod.info.kubeNode},
-                                {QStringLiteral("phase"), pod.info.phase},
-                                {QStringLiteral("ready"), pod.isReady()},
-                                {QStringLiteral("restarts"), pod.info.restarts},
-                                {QStringLiteral("problem"), pod.problem}});
-    }
-    json.insert(QStringLiteral("pods"), pods);
-    QJsonArray nodes = json.value(QLatin1String("nodes")).toArray();
-    for (qsizetype i = 0; i < nodes.size(); ++i) {
-        QJsonObject node = nodes.at(i).toObject();
-        const TopologyNode *known = status.topology().node(node.value(QLatin1String("id")).toString());
-        node.insert(QStringLiteral("pod"), known && known->pod ? known->pod->name : QString());
-        node.insert(QStringLiteral("k8s_node"), known && known->pod ? known->pod->kubeNode : QString());
-        nodes[i] = node;
-    }
-    json.insert(QStringLiteral("nodes"), nodes);
-    return json;
-}
-
-QString statusToText(const StatusWorkflow &status)
-{
-    QStringList lines;
-    lines << QStringLiteral("Situation: %1").arg(situationName(status.assessment().situation));
-    lines << QStringLiteral("Namespace %1, StatefulSet %2 (%3 replicas), context %4")
-                 .arg(status.session()->ns(), status.session()->target().statefulSet)
-                 .arg(status.deployment().replicas)
-                 .arg(status.session()->contextName());
-    if (!status.deployment().pods.isEmpty()) {
-        lines << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
-                     .arg(QStringLiteral("POD"), -16)
-                     .arg(QStringLiteral("IP"), -16)
-                     .arg(QStringLiteral("NODE"), -14)
-                     .arg(QStringLiteral("PHASE"), -10)
-                     .arg(QStringLiteral("READY"), -6)
-                     .arg(QStringLiteral("RESTARTS"), -9)
-                     .arg(QStringLiteral("ROLE"));
-        for (const PodState &pod : status.deployment().pods) {
-            QString role;
-            for (const TopologyNode &node : status.topology().nodes()) {
-                if (node.pod && node.pod->name == pod.info.name)
-                    role = nodeRoleName(node.role);
-            }
-            lines << QStringLiteral("%1 %2 %3 %4 %5 %6 %7")
-                         .arg(pod.info.name, -16)
-                         .arg(pod.info.ip, -16)
-                         .arg(pod.info.kubeNode, -14)
-                         .arg(pod.info.phase, -10)
-                         .arg(yesNo(pod.isReady()), -6)
-                         .arg(pod.info.restarts, -9)
-                         .arg(pod.problem.isEmpty() ? role : pod.problem);
-        }
-    }
-    if (!status.topology().isEmpty())
-        lines << QString() << topologyToText(status.topology()).trimmed();
-    lines << QString() << phrasedAdvice(status.assessment());
-    return lines.join(QLatin1Char('\n'));
-}
-
-} // namespace
 
 bool kubeTargetRequested(const QStringList &args)
 {
@@ -217,16 +134,15 @@ int runKubeStatus(const QStringList &args)
         const std::unique_ptr<ops::OperationJob> job(made.value());
         WorkflowPrinter printer(job.get(), true);
         const Error error = runJob(job.get());
-        const auto *status = static_cast<const StatusWorkflow *>(
-            static_cast<ops::WorkflowOperationJob *>(job.get())->workflow());
         if (error.isError()) {
             reportFailure(error);
             if (!watch)
                 return ExitFailure;
         } else if (line.json()) {
-            printBytes(jsonLine(statusToJson(*status)));
+            printBytes(jsonLine(job->resultJson()));
         } else {
-            printOut(statusToText(*status) + (watch ? QStringLiteral("\n") : QString()));
+            // --watch: a blank line between rounds.
+            printBytes((job->resultText() + (watch ? QStringLiteral("\n") : QString())).toUtf8());
         }
         if (!watch)
             return ExitSuccess;

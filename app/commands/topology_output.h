@@ -1,21 +1,12 @@
 #pragma once
 
-#include "operations/result_forms.h"
-
 #include <QByteArray>
 #include <QJsonObject>
 
 namespace rcs::cli {
 
-class CommandLine;
-
-// The forms of topologies and check reports are core's (operations/result_forms.h), shared with the
-// studio; the command line only prints them.
-using ops::checkReportToJson;
-using ops::checkReportToText;
-using ops::overallClusterState;
-using ops::topologyToJson;
-using ops::topologyToText;
+// The result forms are core's (core/operations: result_forms, status_result, check_result), shared
+// with the studio; the command line only prints them.
 
 // Compact JSON text plus a newline, for stdout.
 QByteArray jsonLine(const QJsonObject &object);

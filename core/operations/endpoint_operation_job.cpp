@@ -148,12 +148,27 @@ void EndpointOperationJob::doStart()
         });
     }
     case OperationKind::Status:
+        return status();
     case OperationKind::Deploy:
     case OperationKind::Cleanup:
         // createOperation() refuses these for plain endpoints; a caller that made the job itself
         // gets the same sentence.
         return fail(ErrorCode::InvalidInput, needsStatefulSet(m_request.kind));
     }
+}
+
+void EndpointOperationJob::status()
+{
+    setStep(tr("Reading every node"));
+    auto *scan = new ClusterScanJob(m_target.nodes, m_pool, this);
+    scan->setTimeout(m_request.timeoutMs > 0 ? m_request.timeoutMs : ScanTimeoutMs);
+    runEngine(scan, [this](Job *done) {
+        StatusReport report;
+        report.topology = static_cast<ClusterScanJob *>(done)->topology();
+        // The situation as a Kubernetes status names it, from Redis alone (one assessor for both).
+        report.assessment = assessClusterSituation(report.topology, checkCluster(report.topology));
+        finishWithStatus(std::move(report));
+    });
 }
 
 void EndpointOperationJob::check(const QStringList &fixes)
@@ -165,28 +180,15 @@ void EndpointOperationJob::check(const QStringList &fixes)
     runEngine(scan, [this, fixes](Job *done) {
         setStep(tr("Checking slots, agreement and links"));
         const ClusterTopology &topology = static_cast<ClusterScanJob *>(done)->topology();
-        const ClusterCheckReport report = checkCluster(topology);
-        m_report = report;
-        QJsonObject json = checkReportToJson(report);
-        json.insert(QStringLiteral("cluster_state"), overallClusterState(topology));
-        QString text;
-        if (m_request.kind == OperationKind::CheckFix) {
-            json.insert(QStringLiteral("fixed"), QJsonArray::fromStringList(fixes));
-            for (const QString &fix : fixes)
-                text += fix + QLatin1Char('\n');
-        }
-        text += checkReportToText(report);
-        const int errors = report.count(CheckSeverity::Error);
-        if (report.isHealthy()) {
-            finishWith(tr("The cluster is healthy."), json, text);
-            return;
-        }
-        keepResult(json, text);
-        QStringList lines;
-        for (const CheckFinding &finding : report.findings)
-            lines << QStringLiteral("[%1] %2").arg(checkSeverityName(finding.severity), finding.text);
-        fail(ErrorCode::Unhealthy, tr("The check found errors (%1); the details list them.").arg(errors),
-             lines.join(QLatin1Char('\n')));
+        CheckResult check;
+        check.report = checkCluster(topology);
+        check.clusterState = overallClusterState(topology);
+        if (m_request.kind == OperationKind::CheckFix)
+            check.fixed = fixes;
+        const int errors = check.report.count(CheckSeverity::Error);
+        finishWithCheck(check, check.healthy()
+                                   ? tr("The cluster is healthy.")
+                                   : tr("The check found errors (%1); the details list them.").arg(errors));
     });
 }
 

@@ -16,6 +16,8 @@ namespace rcs::ops {
 // One operation on plain endpoints, as both front ends run it: core/redis's job for the request,
 // then (for a change) the cluster read again, and the result in its JSON and text forms.
 //
+// - status: a scan from the seeds (the other nodes are discovered), the situation named by core's
+//   assessor as for Kubernetes; changes nothing and lists no plan.
 // - check: a scan judged like `redis-cli --cluster check`; check --fix closes open slots first.
 // - recover: the given nodes plus every reachable node discovered from them, so that a caller who
 //   knows one current address recovers every live node.
@@ -44,6 +46,7 @@ protected:
     void doStart() override;
 
 private:
+    void status();
     void check(const QStringList &fixes);
     void recover(const QList<NodeAddress> &addresses);
     void rebalanced(const RebalanceJob &job);

@@ -54,7 +54,6 @@ Result<OperationJob *> createOperation(const EndpointTarget &target, const Opera
         if (request.nodeId.isEmpty())
             return invalid(OperationJob::tr("Name the replica to promote (its id or a unique prefix)."));
         break;
-    case OperationKind::Status:
     case OperationKind::Deploy:
     case OperationKind::Cleanup:
         return invalid(OperationJob::needsStatefulSet(request.kind));

@@ -77,6 +77,28 @@ void OperationJob::finishWith(const QString &summary, const QJsonObject &json, c
     succeed();
 }
 
+void OperationJob::finishWithStatus(StatusReport status)
+{
+    const QJsonObject json = statusToJson(status);
+    const QString text = statusToText(status);
+    m_status = std::move(status);
+    finishWith(json.value(QLatin1String("advice")).toString(), json, text, false);
+}
+
+void OperationJob::finishWithCheck(const CheckResult &check, const QString &summary, bool announce)
+{
+    m_report = check.report;
+    const QJsonObject json = checkToJson(check);
+    const QString text = checkToText(check);
+    if (check.healthy())
+        return finishWith(summary, json, text, announce);
+    keepResult(json, text);
+    QStringList findings;
+    for (const CheckFinding &finding : check.report.findings)
+        findings << QStringLiteral("[%1] %2").arg(checkSeverityName(finding.severity), finding.text);
+    fail(ErrorCode::Unhealthy, summary, findings.join(QLatin1Char('\n')));
+}
+
 void OperationJob::keepResult(const QJsonObject &json, const QString &text)
 {
     m_hasResult = true;

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "check_result.h"
 #include "common/job.h"
 #include "operation_request.h"
 #include "redis/cluster_check.h"
 #include "result_forms.h"
+#include "status_result.h"
 
 #include <QJsonObject>
 #include <QPointer>
@@ -40,6 +42,8 @@ public:
     const QString &summary() const { return m_summary; }
     // check, check --fix: the report.
     const std::optional<ClusterCheckReport> &checkReport() const { return m_report; }
+    // status: what was read (the studio's picture is drawn from it).
+    const std::optional<StatusReport> &statusReport() const { return m_status; }
     // recover: what the operator should know (ids no live node answers to, blank nodes left alone),
     // also after a failure; and the gaps still open when it failed.
     const QStringList &notes() const { return m_notes; }
@@ -60,11 +64,18 @@ protected:
                     bool announce = true);
     // A result kept with a failure (a check that found errors).
     void keepResult(const QJsonObject &json, const QString &text);
+    // Succeeds with status's result in its JSON and text forms, the situation sentence as summary
+    // (not announced: the studio refreshes every few seconds).
+    void finishWithStatus(StatusReport status);
+    // Ends a check in its JSON and text forms: succeeds with summary when healthy, else fails with
+    // Unhealthy and summary, the findings in the details, the result kept. announce: as finishWith.
+    void finishWithCheck(const CheckResult &check, const QString &summary, bool announce = true);
 
     OperationRequest m_request;
     QPointer<Job> m_child;
     QList<PlanStep> m_plan;
     std::optional<ClusterCheckReport> m_report;
+    std::optional<StatusReport> m_status;
     QStringList m_notes;
     QStringList m_gaps;
 

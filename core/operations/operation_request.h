@@ -20,8 +20,9 @@ enum class OperationKind {
     Rebalance,
     Reshard,
     Failover,
-    // Kubernetes and the sandbox only: they act on a StatefulSet.
+    // Read-only, on every target kind: the cluster and (on Kubernetes) the pods, with the situation.
     Status,
+    // Kubernetes and the sandbox only: they act on a StatefulSet.
     Deploy,
     Cleanup
 };

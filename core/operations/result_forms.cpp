@@ -158,6 +158,11 @@ QString checkReportToText(const ClusterCheckReport &report)
     return text;
 }
 
+QString situationSentence(const SituationAssessment &assessment)
+{
+    return Text::tr("Situation: %1. %2").arg(situationName(assessment.situation), phrasedAdvice(assessment));
+}
+
 QJsonArray slotPlanJson(const SlotPlan &plan)
 {
     QJsonArray moves;

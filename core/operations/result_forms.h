@@ -3,6 +3,7 @@
 #include "redis/cluster_check.h"
 #include "redis/cluster_topology.h"
 #include "redis/rebalance_planner.h"
+#include "workflows/cluster_situation.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -30,6 +31,9 @@ QString topologyToText(const ClusterTopology &topology);
 QJsonObject checkReportToJson(const ClusterCheckReport &report);
 // "[OK] …", "[ERR] …", "[WARNING] …" lines, as redis-cli prints them.
 QString checkReportToText(const ClusterCheckReport &report);
+
+// "Situation: healthy. The cluster is healthy; nothing to do.": the line status and check end with.
+QString situationSentence(const SituationAssessment &assessment);
 
 // The slot moves of a rebalance or reshard: [{"from", "to", "slots", "slot_count"}].
 QJsonArray slotPlanJson(const SlotPlan &plan);

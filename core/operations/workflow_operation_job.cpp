@@ -144,25 +144,14 @@ void WorkflowOperationJob::concluded()
     switch (m_request.kind) {
     case OperationKind::Check:
     case OperationKind::CheckFix: {
-        const auto *check = static_cast<CheckWorkflow *>(m_workflow.data());
-        const ClusterCheckReport &report = check->report();
-        const bool healthy = check->assessment().situation == Situation::Healthy;
-        m_report = report;
-        json = checkReportToJson(report);
-        json.insert(QStringLiteral("situation"), situationName(check->assessment().situation));
-        json.insert(QStringLiteral("healthy"), healthy);
-        json.insert(QStringLiteral("fixed"), QJsonArray::fromStringList(check->actions()));
-        const QString advice = phrasedAdvice(check->assessment());
-        text = checkReportToText(report).trimmed() + QLatin1Char('\n') +
-               tr("Situation: %1. %2").arg(situationName(check->assessment().situation), advice) +
-               QLatin1Char('\n');
-        if (healthy)
-            return finishWith(advice, json, text, false);
-        keepResult(json, text);
-        QStringList findings;
-        for (const CheckFinding &finding : report.findings)
-            findings << QStringLiteral("[%1] %2").arg(checkSeverityName(finding.severity), finding.text);
-        return fail(ErrorCode::Unhealthy, advice, findings.join(QLatin1Char('\n')));
+        const auto *workflow = static_cast<CheckWorkflow *>(m_workflow.data());
+        CheckResult check;
+        check.report = workflow->report();
+        check.assessment = workflow->assessment();
+        // The workflow's steps showed each fix as it was made.
+        check.fixed = workflow->actions();
+        check.fixesShown = true;
+        return finishWithCheck(check, phrasedAdvice(workflow->assessment()), false);
     }
     case OperationKind::Deploy:
         if (m_request.dryRun) {
@@ -181,9 +170,15 @@ void WorkflowOperationJob::concluded()
         break;
     case OperationKind::Status: {
         const auto *status = static_cast<StatusWorkflow *>(m_workflow.data());
-        json.insert(QStringLiteral("situation"), situationName(status->assessment().situation));
-        json.insert(QStringLiteral("topology"), topologyToJson(status->topology()));
-        break;
+        StatusReport report;
+        report.topology = status->topology();
+        report.assessment = status->assessment();
+        report.onKubernetes = true;
+        report.ns = status->session()->ns();
+        report.statefulSet = status->session()->target().statefulSet;
+        report.context = status->session()->contextName();
+        report.deployment = status->deployment();
+        return finishWithStatus(std::move(report));
     }
     case OperationKind::Cleanup:
         json.insert(QStringLiteral("deletions"),

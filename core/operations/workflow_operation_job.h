@@ -19,7 +19,7 @@ class Connections;
 //   plan() (also logged, with their kubectl / redis-cli lines) and change nothing; unconfirmed ends
 //   Refused, a dry run succeeds.
 // - check: the workflow's report; unhealthy fails with Unhealthy and keeps the result.
-// - status: the workflow (workflow()) is the result; the front ends show it their way.
+// - status: statusReport() (the pods, the topology, the situation) in the forms every kind shares.
 //
 // Error behaviour: the sandbox's start errors, KubeSession::open's (no kubeconfig, unknown context),
 // and the workflow's (which name their step).

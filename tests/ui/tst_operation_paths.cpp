@@ -6,8 +6,10 @@
 #include "redis/redis_pool.h"
 #include "support/redis_test_nodes.h"
 #include "ui/core_backend.h"
+#include "workflows/cluster_situation.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -214,6 +216,57 @@ private Q_SLOTS:
         const QJsonArray members = operation->resultJson().value(QStringLiteral("members")).toArray();
         QCOMPARE(members.size(), 6);
         QVERIFY(members.contains(one));
+    }
+
+    void statusIsOneReadForBothFrontEnds()
+    {
+        // status --json from the arguments and the studio's refresh: the same operation, the same
+        // document, and the cards drawn from what it read.
+        QByteArray printed;
+        const QStringList fromCli = commandsLoggedBy([this, &printed] {
+            printed = test::stdoutOf([this] {
+                QCOMPARE(cli(QStringLiteral("status"), cliArgs({QStringLiteral("--json")})),
+                         int(cli::ExitSuccess));
+            });
+        });
+        QJsonParseError parseError;
+        const QJsonObject byCli = QJsonDocument::fromJson(printed, &parseError).object();
+        QVERIFY2(parseError.error == QJsonParseError::NoError, printed.constData());
+        QCOMPARE(byCli.value(QStringLiteral("situation")).toString(), QStringLiteral("healthy"));
+        QCOMPARE(byCli.value(QStringLiteral("nodes")).toArray().size(), 6);
+
+        QString why;
+        std::optional<ui::TopologySnapshot> snapshot;
+        std::unique_ptr<Job> job;
+        const QStringList fromGui = commandsLoggedBy([&] {
+            job.reset(m_backend.createRefreshJob(
+                guiTarget(), [&snapshot](const ui::TopologySnapshot &taken) { snapshot = taken; }, &why));
+            if (!job)
+                return;
+            job->setAutoDelete(false);
+            QSignalSpy finished(job.get(), &Job::finished);
+            job->start();
+            QVERIFY(finished.wait(60000));
+        });
+        QVERIFY2(job, qPrintable(why));
+        QVERIFY2(!job->hasError(), qPrintable(job->errorString()));
+        const auto *operation = qobject_cast<ops::OperationJob *>(job.get());
+        QVERIFY(operation);
+        QCOMPARE(test::comparableStatus(operation->resultJson()), test::comparableStatus(byCli));
+        QCOMPARE(fromGui, fromCli);
+        QVERIFY(operation->plan().isEmpty()); // a read plans no change
+        QVERIFY(snapshot);
+        QCOMPARE(test::snapshotShape(*snapshot), test::statusShape(byCli));
+        QCOMPARE(situationName(snapshot->situation), byCli.value(QStringLiteral("situation")).toString());
+
+        // The text form is the operation's too.
+        const QByteArray text = test::stdoutOf(
+            [this] { QCOMPARE(cli(QStringLiteral("status"), cliArgs({})), int(cli::ExitSuccess)); });
+        QCOMPARE(QString::fromUtf8(text), operation->resultText());
+        QVERIFY2(text.startsWith("cluster_state: ok"), text.constData());
+        const QByteArray last =
+            "Situation: healthy. " + byCli.value(QStringLiteral("advice")).toString().toUtf8();
+        QVERIFY2(text.endsWith(QByteArray(last + '\n')), text.constData());
     }
 };
 

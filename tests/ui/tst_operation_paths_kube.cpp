@@ -3,15 +3,17 @@
 #include "integration/job_helpers.h"
 #include "operation_paths_support.h"
 #include "operations/operation_catalogue.h"
-#include "operations/workflow_operation_job.h"
+#include "operations/operation_job.h"
 #include "redis/redis_pool.h"
 #include "support/kube_sandbox_fixture.h"
 #include "ui/core_backend.h"
 #include "ui/deploy_parameters.h"
-#include "workflows/status_workflow.h"
+#include "workflows/cluster_situation.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -77,19 +79,14 @@ private:
         std::unique_ptr<Job> job = started(std::unique_ptr<Job>(made.value()));
         return std::unique_ptr<ops::OperationJob>(static_cast<ops::OperationJob *>(job.release()));
     }
-    static const StatusWorkflow *statusOf(const ops::OperationJob &job)
-    {
-        return static_cast<const StatusWorkflow *>(
-            static_cast<const ops::WorkflowOperationJob &>(job).workflow());
-    }
     // Pod → "role slots", the cluster's shape (a plan must leave it alone).
     QMap<QString, QString> shape(const ui::StudioTarget &target)
     {
         QMap<QString, QString> result;
         const std::unique_ptr<ops::OperationJob> read = status(target);
-        if (!read || read->hasError())
+        if (!read || read->hasError() || !read->statusReport())
             return result;
-        for (const TopologyNode &node : statusOf(*read)->topology().nodes())
+        for (const TopologyNode &node : read->statusReport()->topology.nodes())
             result.insert(node.pod ? node.pod->name : node.id,
                           nodeRoleName(node.role) + QLatin1Char(' ') + node.slotSet.toString());
         return result;
@@ -98,10 +95,10 @@ private:
     bool resetPods(const ui::StudioTarget &target)
     {
         const std::unique_ptr<ops::OperationJob> read = status(target);
-        if (!read || read->hasError())
+        if (!read || read->hasError() || !read->statusReport())
             return false;
         QList<NodeAddress> addresses;
-        for (const PodState &pod : statusOf(*read)->deployment().pods)
+        for (const PodState &pod : read->statusReport()->deployment.pods)
             addresses.append(NodeAddress{pod.info.ip, 6379});
         for (int round = 0; round < 20; ++round) {
             for (const NodeAddress &address : addresses) {
@@ -142,6 +139,46 @@ private:
             return pid.open(QIODevice::WriteOnly) && pid.write(entry.toLatin1() + '\n') > 0;
         }
         return false;
+    }
+
+    // status --json and --text from the command line against the studio's refresh of the same target:
+    // the same document (nodes keyed by id), the same text, cards of the same shape and situation.
+    bool sameStatus(const ui::StudioTarget &gui, const QStringList &target)
+    {
+        const QByteArray printed = test::stdoutOf([&] {
+            QCOMPARE(cli(QStringLiteral("status"), target + QStringList{QStringLiteral("--json")}),
+                     int(cli::ExitSuccess));
+        });
+        QJsonParseError parseError;
+        const QJsonObject byCli = QJsonDocument::fromJson(printed, &parseError).object();
+        if (parseError.error != QJsonParseError::NoError) {
+            qWarning("status --json printed no document: %s", printed.constData());
+            return false;
+        }
+        const QByteArray text =
+            test::stdoutOf([&] { QCOMPARE(cli(QStringLiteral("status"), target), int(cli::ExitSuccess)); });
+        QString why;
+        std::optional<ui::TopologySnapshot> snapshot;
+        std::unique_ptr<Job> job(m_backend.createRefreshJob(
+            gui, [&snapshot](const ui::TopologySnapshot &taken) { snapshot = taken; }, &why));
+        if (!job) {
+            qWarning("%s", qPrintable(why));
+            return false;
+        }
+        job = started(std::move(job));
+        const auto *operation = qobject_cast<ops::OperationJob *>(job.get());
+        [&] {
+            QVERIFY2(!job->hasError(), qPrintable(job->errorString()));
+            QVERIFY(operation && snapshot);
+            QCOMPARE(byCli.value(QStringLiteral("situation")).toString(), QStringLiteral("healthy"));
+            QCOMPARE(byCli.value(QStringLiteral("pods")).toArray().size(), 6);
+            QCOMPARE(test::comparableStatus(operation->resultJson()), test::comparableStatus(byCli));
+            QCOMPARE(QString::fromUtf8(text), operation->resultText());
+            QVERIFY(operation->plan().isEmpty()); // a read plans no change
+            QCOMPARE(test::snapshotShape(*snapshot), test::statusShape(byCli));
+            QCOMPARE(situationName(snapshot->situation), byCli.value(QStringLiteral("situation")).toString());
+        }();
+        return !QTest::currentTestFailed();
     }
 
 private Q_SLOTS:
@@ -224,6 +261,9 @@ private Q_SLOTS:
         QVERIFY(fromCli.filter(QStringLiteral("CLUSTER REPLICATE")).size() == 3);
         QCOMPARE(fromGui, fromCli);
         QCOMPARE(shape(gui), byCli);
+
+        // status from the arguments and the studio's refresh: one document, and the cards drawn from it.
+        QVERIFY(sameStatus(gui, target));
 
         // rebalance --dry-run on an unbalanced cluster: the same moves, planned and logged, none made.
         QString master;
