@@ -23,7 +23,9 @@ enum class OperationKind {
     // Kubernetes and the sandbox only: they act on a StatefulSet.
     Status,
     Deploy,
-    Cleanup
+    Cleanup,
+    Upgrade,
+    RollingRestart
 };
 
 // The verb as the command line names it ("add-node", "check --fix").
@@ -75,6 +77,11 @@ struct OperationRequest {
     QStringList reshardSources;
     QString reshardTarget;
     int reshardSlots = 0;
+    // upgrade: the Redis container's new image and resource requests (empty: kept); rolling-restart
+    // needs none. Unconfirmed (confirmed false), both list their plan and change nothing.
+    QString image;
+    QString cpu;
+    QString memory;
     // Plan only (--dry-run): rebalance and reshard on every kind; every changing verb on Kubernetes.
     bool dryRun = false;
 };
