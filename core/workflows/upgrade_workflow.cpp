@@ -102,7 +102,10 @@ void UpgradeWorkflow::planned(const ClusterSurvey &found)
             .arg(m_plan.steps.size() - failovers)
             .arg(failovers);
     if (!proceedIfConfirmed(m_confirmed, wouldDo,
-                            tr("Dry run: the upgrade would %1; nothing was changed.").arg(wouldDo),
+                            (m_change.restart
+                                 ? tr("Dry run: the rolling restart would %1; nothing was changed.")
+                                 : tr("Dry run: the upgrade would %1; nothing was changed."))
+                                .arg(wouldDo),
                             [this, &found, &templ] { listPlan(found, !templ.isEmpty()); }))
         return;
     const QJsonObject patch = startPatch(m_statefulSet, templ);
