@@ -179,37 +179,20 @@ void UpgradeRollout::rejoin(const UpgradeStep &step, const QList<PodState> &pods
         const NodeAddress address = addressOf(step.pod);
         const QString what = tr("Asking %1 who it is").arg(step.pod);
         setStep(what);
-        session()->pool()->command(
-            address, {"CLUSTER", "MYID"}, this, [this, step, address, what](Result<RedisReply> id) {
-                if (ended())
-                    return;
-                if (!id) {
-                    failStep(what, id.error());
-                    return;
-                }
-                const QString nodeId = QString::fromUtf8(id->bytes());
-                if (nodeId != step.nodeId) {
-                    rejoinBlank(step, nodeId);
-                    return;
-                }
-                m_expected[nodeId].address = address;
-                // The node kept its id and data on its volume; its peers learn its new IP from MEETs.
-                auto *recover = new RecoverJob(addresses(), session()->pool());
-                recover->setConvergenceTimeout(stepTimeout());
-                runStep(
-                    tr("Letting the cluster meet %1 at its new address").arg(step.pod), recover,
-                    [this, step](Job *) {
-                        waitInSync(step.pod, [this, step] {
-                            waitConverged(tr("Waiting until every node sees %1 back").arg(step.pod),
-                                          [this, step] {
-                                              m_restarted.append(step.pod);
-                                              ++m_done;
-                                              nextStep();
-                                          });
-                        });
-                    },
-                    stepTimeout() + 5000);
-            });
+        ask(address, {"CLUSTER", "MYID"}, what, [this, step, address](const RedisReply &id) {
+            const QString nodeId = QString::fromUtf8(id.bytes());
+            if (nodeId != step.nodeId) {
+                rejoinBlank(step, nodeId);
+                return;
+            }
+            m_expected[nodeId].address = address;
+            // The node kept its id and data on its volume; its peers learn its new IP from MEETs.
+            auto *recover = new RecoverJob(addresses(), session()->pool());
+            recover->setConvergenceTimeout(stepTimeout());
+            runStep(
+                tr("Letting the cluster meet %1 at its new address").arg(step.pod), recover,
+                [this, step](Job *) { settle(step); }, stepTimeout() + 5000);
+        });
     });
 }
 
@@ -258,17 +241,21 @@ void UpgradeRollout::rejoinBlank(const UpgradeStep &step, const QString &newId)
                                 if (later.masterId == step.nodeId)
                                     later.masterId = newId;
                             }
-                            waitInSync(step.pod, [this, step] {
-                                waitConverged(tr("Waiting until every node sees %1 back").arg(step.pod),
-                                              [this, step] {
-                                                  m_restarted.append(step.pod);
-                                                  ++m_done;
-                                                  nextStep();
-                                              });
-                            });
+                            settle(step);
                         });
             });
     }
+}
+
+void UpgradeRollout::settle(const UpgradeStep &step)
+{
+    waitInSync(step.pod, [this, step] {
+        waitConverged(tr("Waiting until every node sees %1 back").arg(step.pod), [this, step] {
+            m_restarted.append(step.pod);
+            ++m_done;
+            nextStep();
+        });
+    });
 }
 
 void UpgradeRollout::failover(const UpgradeStep &step)
@@ -301,6 +288,20 @@ void UpgradeRollout::failover(const UpgradeStep &step)
     });
 }
 
+void UpgradeRollout::ask(const NodeAddress &address, const QList<QByteArray> &argv, const QString &step,
+                         std::function<void(const RedisReply &)> next)
+{
+    session()->pool()->command(address, argv, this, [this, step, next](Result<RedisReply> reply) {
+        if (ended())
+            return;
+        if (!reply) {
+            failStep(step, reply.error());
+            return;
+        }
+        next(*reply);
+    });
+}
+
 void UpgradeRollout::waitInSync(const QString &pod, std::function<void()> next)
 {
     const QString step = tr("Waiting until %1 is in sync with its master").arg(pod);
@@ -316,17 +317,10 @@ void UpgradeRollout::waitInSync(const QString &pod, std::function<void()> next)
     }
     const NodeAddress master = m_expected.value(replica->masterId).address;
     // The master's offset now is what the replica must reach: writes after it may still be in flight.
-    session()->pool()->command(
-        master, {"INFO", "replication"}, this, [this, step, pod, next](Result<RedisReply> reply) {
-            if (ended())
-                return;
-            if (!reply) {
-                failStep(step, reply.error());
-                return;
-            }
-            const qint64 target = infoNumber(parseInfoFields(reply->bytes()), "master_repl_offset");
-            pollSync(pod, target, QDeadlineTimer(stepTimeout()), next);
-        });
+    ask(master, {"INFO", "replication"}, step, [this, pod, next](const RedisReply &reply) {
+        const qint64 target = infoNumber(parseInfoFields(reply.bytes()), "master_repl_offset");
+        pollSync(pod, target, QDeadlineTimer(stepTimeout()), next);
+    });
 }
 
 void UpgradeRollout::pollSync(const QString &pod, qint64 target, QDeadlineTimer deadline,

@@ -8,6 +8,8 @@
 
 namespace rcs {
 
+class RedisReply;
+
 // Runs an upgrade plan (planUpgrade) on a StatefulSet that is already OnDelete with the new template,
 // one step at a time; UpgradeWorkflow around it patches the StatefulSet and restores its strategy
 // however this ends.
@@ -46,7 +48,12 @@ private:
     void podNotBack(const UpgradeStep &step, const QString &why);
     void rejoin(const UpgradeStep &step, const QList<PodState> &pods);
     void rejoinBlank(const UpgradeStep &step, const QString &newId);
+    // A restarted pod: in sync with its master, and every node sees it back; then the next step.
+    void settle(const UpgradeStep &step);
     void failover(const UpgradeStep &step);
+    // One command as part of a step: next gets the answer, an error fails the step.
+    void ask(const NodeAddress &address, const QList<QByteArray> &argv, const QString &step,
+             std::function<void(const RedisReply &)> next);
     void waitInSync(const QString &pod, std::function<void()> next);
     void pollSync(const QString &pod, qint64 target, QDeadlineTimer deadline, std::function<void()> next);
     void waitConverged(const QString &step, std::function<void()> next);

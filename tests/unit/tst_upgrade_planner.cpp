@@ -41,6 +41,16 @@ UpgradeStep failover(int replica, int master)
             QStringLiteral("redis-app-%1").arg(master), QStringLiteral("m%1").arg(master)};
 }
 
+// m0 handed over to r3 (a failover done): r3 the master, m0 its replica.
+QList<UpgradeNode> handedOver(QList<UpgradeNode> nodes)
+{
+    nodes[0].master = false;
+    nodes[0].masterId = QStringLiteral("r3");
+    nodes[3].master = true;
+    nodes[3].masterId.clear();
+    return nodes;
+}
+
 QJsonObject statefulSet(const QJsonObject &strategy, const QJsonObject &annotations = {})
 {
     QJsonObject object =
@@ -83,13 +93,9 @@ private Q_SLOTS:
     void updatedPodsAreSkipped()
     {
         // A run stopped after the replicas and the first shard: m0 was handed over to r3 and restarted.
-        QList<UpgradeNode> nodes = sixPods({QStringLiteral("redis-app-0"), QStringLiteral("redis-app-3"),
-                                            QStringLiteral("redis-app-4"), QStringLiteral("redis-app-5")});
-        nodes[0].master = false;
-        nodes[0].masterId = QStringLiteral("r3");
-        nodes[3].master = true;
-        nodes[3].masterId.clear();
-        const Result<UpgradePlan> plan = planUpgrade(nodes);
+        const Result<UpgradePlan> plan =
+            planUpgrade(handedOver(sixPods({QStringLiteral("redis-app-0"), QStringLiteral("redis-app-3"),
+                                            QStringLiteral("redis-app-4"), QStringLiteral("redis-app-5")})));
         QVERIFY(plan.ok());
         const QList<UpgradeStep> expected{failover(4, 1), restart(1, 4), failover(5, 2), restart(2, 5)};
         QCOMPARE(plan->steps, expected);
@@ -110,15 +116,10 @@ private Q_SLOTS:
     void oldMasterLeftAsReplicaIsRestartedAsOne()
     {
         // Stopped between the failover and the old master's restart: m0 is a replica of r3, not updated.
-        QList<UpgradeNode> nodes = sixPods({QStringLiteral("redis-app-3")});
-        nodes[0].master = false;
-        nodes[0].masterId = QStringLiteral("r3");
-        nodes[3].master = true;
-        nodes[3].masterId.clear();
-        const Result<UpgradePlan> plan = planUpgrade(nodes);
+        const Result<UpgradePlan> plan = planUpgrade(handedOver(sixPods({QStringLiteral("redis-app-3")})));
         QVERIFY(plan.ok());
         // It is restarted with the replicas, before any failover, as a replica of r3.
-        const QList<UpgradeStep> expected{restart(4, 1),  restart(5, 2),  restart(0, 3), failover(4, 1),
+        const QList<UpgradeStep> expected{restart(4, 1), restart(5, 2),  restart(0, 3), failover(4, 1),
                                           restart(1, 4), failover(5, 2), restart(2, 5)};
         QCOMPARE(plan->steps, expected);
     }
