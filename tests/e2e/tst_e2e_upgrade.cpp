@@ -13,6 +13,8 @@
 #include <QJsonArray>
 #include <QTest>
 
+#include <signal.h>
+
 using namespace rcs;
 using namespace rcs::test;
 
@@ -252,6 +254,58 @@ private Q_SLOTS:
         QVERIFY2(unconfirmed.all().contains(QLatin1String("--yes")), qPrintable(unconfirmed.all()));
         QCOMPARE(statefulSet()[QLatin1String("spec")], before[QLatin1String("spec")]);
         QCOMPARE(podUids(), m_uidsAfter);
+    }
+
+    // The studio killed after the first pod came back (a crash): the StatefulSet stays OnDelete with the
+    // strategy kept in its annotation; a re-run skips the pods already done, finishes and restores it.
+    void crashThenRerunFinishes()
+    {
+        const QJsonObject before = statefulSet();
+        const QJsonValue strategyBefore = before[QLatin1String("spec")][QLatin1String("updateStrategy")];
+        const QStringList args = QStringList{QStringLiteral("upgrade"), QStringLiteral("--image"),
+                                             QStringLiteral("redis:upgrade-c"), QStringLiteral("--yes")} +
+                                 target();
+        auto crashing = startStudio(args, 170000);
+        QVERIFY(crashing->started());
+        QString revision;
+        const bool onePodDone = waitUntil(
+            [&] {
+                revision = statefulSet()[QLatin1String("status")][QLatin1String("updateRevision")].toString();
+                for (const QJsonObject &pod : podObjects()) {
+                    if (imageOf(statefulSet()) == QLatin1String("redis:upgrade-c") &&
+                        labelOf(pod, "controller-revision-hash") == revision &&
+                        pod[QLatin1String("status")][QLatin1String("podIP")].toString().size() > 0)
+                        return true;
+                }
+                return false;
+            },
+            120000, 100);
+        QVERIFY(onePodDone);
+        ::kill(pid_t(crashing->processId()), SIGKILL);
+        crashing->finish();
+        const QJsonObject stopped = statefulSet();
+        QCOMPARE(
+            stopped[QLatin1String("spec")][QLatin1String("updateStrategy")][QLatin1String("type")].toString(),
+            QStringLiteral("OnDelete"));
+        QVERIFY(stopped[QLatin1String("metadata")][QLatin1String("annotations")].toObject().contains(
+            QLatin1String("redis-cluster-studio/previous-update-strategy")));
+
+        // The pod being replaced at the crash comes back by itself (OnDelete re-creates a deleted pod), on a
+        // new IP that nobody may have told it yet: what status then advises, recover, comes first.
+        const StudioRun recover = runStudio(QStringList{QStringLiteral("recover")} + target());
+        QVERIFY2(recover.exitCode == 0, qPrintable(recover.all()));
+        QCOMPARE(situation(), QStringLiteral("healthy"));
+        const StudioRun rerun = runStudio(args + QStringList{QStringLiteral("--json")});
+        QVERIFY2(rerun.exitCode == 0, qPrintable(rerun.all()));
+        QVERIFY2(!rerun.json().value(QLatin1String("skipped")).toArray().isEmpty(), qPrintable(rerun.out));
+        const QJsonObject after = statefulSet();
+        QCOMPARE(after[QLatin1String("spec")][QLatin1String("updateStrategy")], strategyBefore);
+        QVERIFY(!after[QLatin1String("metadata")][QLatin1String("annotations")].toObject().contains(
+            QLatin1String("redis-cluster-studio/previous-update-strategy")));
+        revision = after[QLatin1String("status")][QLatin1String("updateRevision")].toString();
+        for (const QJsonObject &pod : podObjects())
+            QCOMPARE(labelOf(pod, "controller-revision-hash"), revision);
+        QCOMPARE(situation(), QStringLiteral("healthy"));
     }
 };
 
