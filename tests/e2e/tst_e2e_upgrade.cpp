@@ -307,6 +307,31 @@ private Q_SLOTS:
             QCOMPARE(labelOf(pod, "controller-revision-hash"), revision);
         QCOMPARE(situation(), QStringLiteral("healthy"));
     }
+
+    // The template gets a restartedAt annotation and nothing else: every pod replaced once, same image.
+    void rollingRestartReplacesEveryPod()
+    {
+        const QJsonObject before = statefulSet();
+        const QHash<QString, QString> uidsBefore = podUids();
+        const StudioRun restart =
+            runStudio(QStringList{QStringLiteral("rolling-restart"), QStringLiteral("--yes")} + target());
+        QVERIFY2(restart.exitCode == 0, qPrintable(restart.all()));
+        QCOMPARE(restart.out.count(QLatin1String("CLUSTER FAILOVER")), 3);
+        const QJsonObject after = statefulSet();
+        QCOMPARE(imageOf(after), imageOf(before));
+        QVERIFY(!after[QLatin1String("spec")][QLatin1String("template")][QLatin1String("metadata")]
+                      [QLatin1String("annotations")][QLatin1String("kubectl.kubernetes.io/restartedAt")]
+                          .toString()
+                          .isEmpty());
+        const QHash<QString, QString> uidsAfter = podUids();
+        QCOMPARE(uidsAfter.size(), uidsBefore.size());
+        for (auto it = uidsBefore.cbegin(); it != uidsBefore.cend(); ++it)
+            QVERIFY2(uidsAfter.value(it.key()) != it.value(),
+                     qPrintable(it.key() + QStringLiteral(" was not restarted")));
+        QCOMPARE(after[QLatin1String("spec")][QLatin1String("updateStrategy")],
+                 before[QLatin1String("spec")][QLatin1String("updateStrategy")]);
+        QCOMPARE(situation(), QStringLiteral("healthy"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestE2eUpgrade)
