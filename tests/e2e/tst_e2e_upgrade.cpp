@@ -309,14 +309,27 @@ private Q_SLOTS:
     }
 
     // The template gets a restartedAt annotation and nothing else: every pod replaced once, same image.
+    // One replica's volume is deleted first, so its pod comes back blank: it rejoins its shard as a
+    // replica under a new node id and the old id is forgotten everywhere.
     void rollingRestartReplacesEveryPod()
     {
         const QJsonObject before = statefulSet();
         const QHash<QString, QString> uidsBefore = podUids();
+        QString replicaPod;
+        for (const QJsonValue &node : statusJson(target())[QLatin1String("nodes")].toArray()) {
+            if (node[QLatin1String("role")].toString() == QLatin1String("replica"))
+                replicaPod = node[QLatin1String("pod")].toString();
+        }
+        QVERIFY(!replicaPod.isEmpty());
+        const KubeObjectRef claim{QStringLiteral("v1"), QStringLiteral("PersistentVolumeClaim"), Namespace,
+                                  QStringLiteral("redis-data-") + replicaPod};
+        QVERIFY(!runJobBlocking(m_sandbox.client()->remove(claim), 30000).isError());
         const StudioRun restart =
             runStudio(QStringList{QStringLiteral("rolling-restart"), QStringLiteral("--yes")} + target());
         QVERIFY2(restart.exitCode == 0, qPrintable(restart.all()));
         QCOMPARE(restart.out.count(QLatin1String("CLUSTER FAILOVER")), 3);
+        QVERIFY2(restart.out.contains(replicaPod + QStringLiteral(" came back blank")),
+                 qPrintable(restart.out));
         const QJsonObject after = statefulSet();
         QCOMPARE(imageOf(after), imageOf(before));
         QVERIFY(!after[QLatin1String("spec")][QLatin1String("template")][QLatin1String("metadata")]
@@ -330,7 +343,12 @@ private Q_SLOTS:
                      qPrintable(it.key() + QStringLiteral(" was not restarted")));
         QCOMPARE(after[QLatin1String("spec")][QLatin1String("updateStrategy")],
                  before[QLatin1String("spec")][QLatin1String("updateStrategy")]);
-        QCOMPARE(situation(), QStringLiteral("healthy"));
+        const QJsonObject status = statusJson(target());
+        QCOMPARE(status[QLatin1String("situation")].toString(), QStringLiteral("healthy"));
+        int replicas = 0;
+        for (const QJsonValue &node : status[QLatin1String("nodes")].toArray())
+            replicas += node[QLatin1String("role")].toString() == QLatin1String("replica") ? 1 : 0;
+        QCOMPARE(replicas, 3);
     }
 };
 
