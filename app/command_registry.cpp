@@ -3,6 +3,7 @@
 #include "commands/cluster_command.h"
 #include "commands/demo_command.h"
 #include "commands/kube_day2_command.h"
+#include "commands/kube_upgrade_command.h"
 #include "commands/kube_workflow_command.h"
 #include "commands/lifecycle_command.h"
 
@@ -83,6 +84,11 @@ const QList<Command> &commands()
          bothForms(QStringLiteral("reshard"), runKubeReshard, runReshard)},
         {QStringLiteral("failover"), QStringLiteral("promote a replica and wait for the roles to swap"),
          bothForms(QStringLiteral("failover"), runKubeFailover, runFailover)},
+        {QStringLiteral("upgrade"),
+         QStringLiteral("new image or resources, one pod at a time, masters handed over first"),
+         runKubeUpgrade},
+        {QStringLiteral("rolling-restart"),
+         QStringLiteral("restart every pod one at a time, masters handed over first"), runKubeRollingRestart},
         {QStringLiteral("cleanup"), QStringLiteral("delete what deploy created (PVCs, namespace on request)"),
          runKubeCleanup},
         {QStringLiteral("sandbox"), QStringLiteral("start | stop | status of the local kube-sandbox"),

@@ -2856,6 +2856,235 @@
     </message>
 </context>
 <context>
+    <name>rcs::UpgradePlanner</name>
+    <message>
+        <source>Refused: master %1 has no replica to take over its slots while its pod restarts (its slots would be down meanwhile, and its data lost if the pod has no volume). Add a replica first (add-node --role replica), then run the upgrade again. Nothing was changed.</source>
+        <translation>已拒绝：主节点 %1 没有从节点可在其 Pod 重启期间接管它的槽（这期间它的槽将不可用，如果该 Pod 没有卷，其数据还会丢失）。请先添加一个从节点（add-node --role replica），然后再次运行升级。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Fail over %1 to %2 (%2 takes over its slots)</source>
+        <translation>将 %1 故障转移到 %2（%2 接管它的槽）</translation>
+    </message>
+    <message>
+        <source>Restart %1 (replica of %2)</source>
+        <translation>重启 %1（%2 的从节点）</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::UpgradeRollout</name>
+    <message>
+        <source>Restart the pods one by one</source>
+        <translation>逐个重启 Pod</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 steps, as asked; the cluster is healthy and a re-run goes on from here.</source>
+        <translation>已按要求在 %2 步中的第 %1 步之后停止；集群健康，再次运行将从这里继续。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3.</source>
+        <translation>第 %1 步（共 %2 步）：%3。</translation>
+    </message>
+    <message>
+        <source>Deleting pod %1</source>
+        <translation>删除 Pod %1</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to come back at the new revision</source>
+        <translation>等待 %1 以新修订版本重新运行</translation>
+    </message>
+    <message>
+        <source>%1 is Ready at revision %2 (%3).</source>
+        <translation>%1 已在修订版本 %2 上就绪（%3）。</translation>
+    </message>
+    <message>
+        <source>it was not re-created</source>
+        <translation>它没有被重新创建</translation>
+    </message>
+    <message>
+        <source>the old pod is still there</source>
+        <translation>旧 Pod 仍然存在</translation>
+    </message>
+    <message>
+        <source>%1: the pod is not Ready at revision %2: %3.%4 The upgrade stopped here: %1 is a replica, so its master %5 serves its slots and every other pod runs as before. Fix the cause, or go back to the previous image (that is the rollback), and run the command again; pods already at the new revision are skipped.</source>
+        <translation>%1：该 Pod 在修订版本 %2 上未就绪：%3。%4 升级在此停止：%1 是从节点，因此由它的主节点 %5 为其槽提供服务，其他所有 Pod 照常运行。请排除原因，或换回之前的镜像（即回滚），然后再次运行命令；已在新修订版本上的 Pod 会被跳过。</translation>
+    </message>
+    <message>
+        <source> Its last log lines: %1</source>
+        <translation> 它最后的日志行：%1</translation>
+    </message>
+    <message>
+        <source>Asking %1 who it is</source>
+        <translation>询问 %1 的身份</translation>
+    </message>
+    <message>
+        <source>Letting the cluster meet %1 at its new address</source>
+        <translation>让集群在新地址上与 %1 建立联系</translation>
+    </message>
+    <message>
+        <source>Waiting until every node sees %1 back</source>
+        <translation>等待每个节点都看到 %1 回来</translation>
+    </message>
+    <message>
+        <source>%1 came back blank (new node id %2: no volume?); it rejoins as a replica of %3 and its old id %4 is forgotten.</source>
+        <translation>%1 以空白节点的身份回来（新节点 ID %2：没有卷？）；它将作为 %3 的从节点重新加入，其旧 ID %4 将被遗忘。</translation>
+    </message>
+    <message>
+        <source>Forgetting the old id of %1 on every node</source>
+        <translation>在每个节点上遗忘 %1 的旧 ID</translation>
+    </message>
+    <message>
+        <source>Forget the old id of %1 on %2</source>
+        <translation>在 %2 上遗忘 %1 的旧 ID</translation>
+    </message>
+    <message>
+        <source>Joining %1 again as a replica of %2</source>
+        <translation>将 %1 重新作为 %2 的从节点加入</translation>
+    </message>
+    <message>
+        <source>Handing %1&apos;s slots to %2</source>
+        <translation>将 %1 的槽交给 %2</translation>
+    </message>
+    <message>
+        <source>Waiting until every node sees %1 as the master</source>
+        <translation>等待每个节点都将 %1 视为主节点</translation>
+    </message>
+    <message>
+        <source>Waiting until %1 is in sync with its master</source>
+        <translation>等待 %1 与其主节点同步</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a replica of a known master.</source>
+        <translation>%1：%2 不是某个已知主节点的从节点。</translation>
+    </message>
+    <message>
+        <source>its link to the master is %1</source>
+        <translation>它与主节点的链路状态为 %1</translation>
+    </message>
+    <message>
+        <source>the full sync is still in progress</source>
+        <translation>全量同步仍在进行</translation>
+    </message>
+    <message>
+        <source>it has processed offset %1 of %2</source>
+        <translation>它已处理到偏移量 %1（目标 %2）</translation>
+    </message>
+    <message>
+        <source>%1 did not catch up with its master within %2 s: %3. The upgrade stopped here; run the command again once it has.</source>
+        <translation>%1 未在 %2 秒内追上其主节点：%3。升级在此停止；待其追上后请再次运行命令。</translation>
+    </message>
+    <message>
+        <source>%1: the cluster did not settle within %2 s: %3.</source>
+        <translation>%1：集群未在 %2 秒内稳定：%3。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::UpgradeWorkflow</name>
+    <message>
+        <source>Upgrade</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Say what to change: a new image, CPU or memory, or a restart.</source>
+        <translation>请说明要更改的内容：新镜像、CPU 或内存，或者重启。</translation>
+    </message>
+    <message>
+        <source>A rolling restart</source>
+        <translation>滚动重启</translation>
+    </message>
+    <message>
+        <source>An upgrade</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>A rollout is in progress (not every pod runs revision %1): it goes on.</source>
+        <translation>有一次发布正在进行（并非每个 Pod 都运行修订版本 %1）：将继续进行。</translation>
+    </message>
+    <message>
+        <source>Every pod already runs revision %1 with what was asked; nothing was changed.</source>
+        <translation>每个 Pod 都已按要求运行修订版本 %1；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>restart %1 pods one by one, %2 of them masters handed over by a failover first</source>
+        <translation>逐个重启 %1 个 Pod，其中 %2 个主节点先通过故障转移交出</translation>
+    </message>
+    <message>
+        <source>Dry run: the rolling restart would %1; nothing was changed.</source>
+        <translation>演练：滚动重启将%1；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Dry run: the upgrade would %1; nothing was changed.</source>
+        <translation>演练：升级将%1；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Patching StatefulSet %1 (new template, OnDelete)</source>
+        <translation>修补 StatefulSet %1（新模板，OnDelete）</translation>
+    </message>
+    <message>
+        <source>Switch %1 to OnDelete with the new pod template</source>
+        <translation>将 %1 切换为 OnDelete 并使用新的 Pod 模板</translation>
+    </message>
+    <message>
+        <source>Give %1 the new pod template and the OnDelete strategy in one patch</source>
+        <translation>在同一次修补中为 %1 设置新的 Pod 模板和 OnDelete 策略</translation>
+    </message>
+    <message>
+        <source>Switch %1 to the OnDelete strategy</source>
+        <translation>将 %1 切换为 OnDelete 策略</translation>
+    </message>
+    <message>
+        <source>%1, then wait until it is Ready at the new revision and in sync</source>
+        <translation>%1，然后等待它在新修订版本上就绪并完成同步</translation>
+    </message>
+    <message>
+        <source>Give %1 its update strategy back (%2)</source>
+        <translation>恢复 %1 的更新策略（%2）</translation>
+    </message>
+    <message>
+        <source>Waiting for the StatefulSet controller to see the new template</source>
+        <translation>等待 StatefulSet 控制器看到新模板</translation>
+    </message>
+    <message>
+        <source>The StatefulSet controller did not take the new template within %1 s (observed generation %2 of %3): is kube-controller-manager running?</source>
+        <translation>StatefulSet 控制器未在 %1 秒内采用新模板（已观察到的代数为 %2，目标 %3）：kube-controller-manager 是否在运行？</translation>
+    </message>
+    <message>
+        <source>The new revision is %1; %2 pods already run it.</source>
+        <translation>新修订版本为 %1；已有 %2 个 Pod 在运行它。</translation>
+    </message>
+    <message>
+        <source>Restoring the update strategy</source>
+        <translation>恢复更新策略</translation>
+    </message>
+    <message>
+        <source> Restoring the update strategy failed too (%1): the StatefulSet is still OnDelete; a re-run restores it.</source>
+        <translation> 恢复更新策略也失败了（%1）：StatefulSet 仍为 OnDelete；再次运行会恢复它。</translation>
+    </message>
+    <message>
+        <source> The StatefulSet&apos;s update strategy is %1 again%2.</source>
+        <translation> StatefulSet 的更新策略已恢复为 %1%2。</translation>
+    </message>
+    <message>
+        <source>, holding every pod until a re-run finishes the upgrade</source>
+        <translation>，并保持所有 Pod 不动，直到再次运行完成升级</translation>
+    </message>
+    <message>
+        <source>Restarted %1 pods one by one (%2), %3 masters handed over by a failover first; every pod runs the new revision and every node sees the cluster as before.</source>
+        <translation>已逐个重启 %1 个 Pod（%2），其中 %3 个主节点先通过故障转移交出；每个 Pod 都运行新修订版本，每个节点看到的集群与之前一致。</translation>
+    </message>
+    <message>
+        <source>Verifying the upgrade</source>
+        <translation>验证升级</translation>
+    </message>
+    <message>
+        <source>Verifying the upgrade: %1 do not run revision %2; run the command again.</source>
+        <translation>验证升级：%1 未运行修订版本 %2；请再次运行命令。</translation>
+    </message>
+    <message>
+        <source>Give %1 its update strategy back, holding every pod</source>
+        <translation>恢复 %1 的更新策略，并保持所有 Pod 不动</translation>
+    </message>
+</context>
+<context>
     <name>rcs::WatchStreamParser</name>
     <message>
         <source>A watch event exceeded %1 MiB without a line end; the stream was dropped.</source>
@@ -3088,6 +3317,18 @@
     <message>
         <source>%1 works on a StatefulSet: choose a Kubernetes target or the local sandbox.</source>
         <translation>%1 作用于 StatefulSet：请选择 Kubernetes 目标或本地沙箱。</translation>
+    </message>
+    <message>
+        <source>Say what the upgrade changes: a new image, CPU or memory (a restart with nothing changed is rolling-restart).</source>
+        <translation>请说明升级要更改的内容：新镜像、CPU 或内存（不做任何更改的重启请用 rolling-restart）。</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Rolling restart</source>
+        <translation>滚动重启</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "kube_client.h"
 
 #include "common/logger.h"
+#include "common/shell_quote.h"
 #include "kube_credentials.h"
 #include "kube_remove_jobs.h"
 #include "kube_watch.h"
@@ -252,6 +253,33 @@ KubeRequest *KubeClient::remove(const KubeObjectRef &ref, PropagationPolicy poli
         QStringLiteral("%1 delete %2 %3 --cascade=%4")
             .arg(kubectl(ref.ns), kubectlName(ref.kind), ref.name,
                  policy == PropagationPolicy::Orphan ? QStringLiteral("orphan") : policyName.toLower());
+    return raw(spec);
+}
+
+KubeRequest *KubeClient::patch(const KubeObjectRef &ref, const QJsonObject &patch, const QString &description)
+{
+    KubeRequest::Spec spec;
+    spec.ref = ref;
+    spec.method = "PATCH";
+    spec.verb = QStringLiteral("patch");
+    spec.contentType = "application/strategic-merge-patch+json";
+    spec.body = QJsonDocument(patch).toJson(QJsonDocument::Compact);
+    spec.description = description;
+    spec.equivalentCommand =
+        QStringLiteral("%1 patch %2 %3 --type strategic -p %4")
+            .arg(kubectl(ref.ns), kubectlName(ref.kind), ref.name, shellQuote(QString::fromUtf8(spec.body)));
+    return raw(spec);
+}
+
+KubeRequest *KubeClient::podLog(const QString &ns, const QString &pod, int tailLines)
+{
+    KubeRequest::Spec spec;
+    spec.ref = KubeObjectRef{QStringLiteral("v1"), QStringLiteral("Pod"), ns, pod};
+    spec.subresource = QStringLiteral("log");
+    spec.query.addQueryItem(QStringLiteral("tailLines"), QString::number(tailLines));
+    spec.verb = QStringLiteral("get");
+    spec.idempotent = true;
+    spec.textAnswer = true;
     return raw(spec);
 }
 

@@ -73,6 +73,10 @@ public:
     KubeRequest *apply(const QJsonObject &object);
     KubeRequest *create(const QJsonObject &object);
     KubeRequest *remove(const KubeObjectRef &ref, PropagationPolicy policy = PropagationPolicy::Background);
+    // Strategic-merge patch (application/strategic-merge-patch+json); description says what it does.
+    KubeRequest *patch(const KubeObjectRef &ref, const QJsonObject &patch, const QString &description);
+    // The last tailLines lines of a pod's log (pods/log), as text in body().
+    KubeRequest *podLog(const QString &ns, const QString &pod, int tailLines);
     KubeRequest *getScale(const KubeObjectRef &ref);
     KubeRequest *scale(const KubeObjectRef &ref, int replicas);
     KubeRequest *createNamespace(const QString &name);

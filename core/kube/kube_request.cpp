@@ -271,6 +271,10 @@ void KubeRequest::handleReply(QNetworkReply *reply, bool fromExec)
         return;
     }
 
+    if (m_spec.textAnswer) {
+        succeed();
+        return;
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(m_body, &parseError);
     if (!m_body.trimmed().isEmpty() &&

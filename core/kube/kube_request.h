@@ -39,6 +39,7 @@ public:
         bool idempotent = false;
         bool allPages = false;
         bool notFoundIsSuccess = false; // deletes of something already gone
+        bool textAnswer = false;        // the answer is text (pods/log), read from body()
         QString equivalentCommand;      // logged when the call starts (changing calls only)
         QString description;            // logged with the command
     };

@@ -151,6 +151,8 @@ void EndpointOperationJob::doStart()
         return status();
     case OperationKind::Deploy:
     case OperationKind::Cleanup:
+    case OperationKind::Upgrade:
+    case OperationKind::RollingRestart:
         // createOperation() refuses these for plain endpoints; a caller that made the job itself
         // gets the same sentence.
         return fail(ErrorCode::InvalidInput, needsStatefulSet(m_request.kind));

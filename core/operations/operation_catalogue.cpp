@@ -56,6 +56,8 @@ Result<OperationJob *> createOperation(const EndpointTarget &target, const Opera
         break;
     case OperationKind::Deploy:
     case OperationKind::Cleanup:
+    case OperationKind::Upgrade:
+    case OperationKind::RollingRestart:
         return invalid(OperationJob::needsStatefulSet(request.kind));
     default:
         break;
@@ -73,6 +75,10 @@ Result<OperationJob *> createOperation(const Target &target, const OperationRequ
         return *refusal;
     if (request.kind == OperationKind::Failover && request.podName.isEmpty())
         return invalid(OperationJob::tr("Name the pod of the replica to promote."));
+    if (request.kind == OperationKind::Upgrade && request.image.isEmpty() && request.cpu.isEmpty() &&
+        request.memory.isEmpty())
+        return invalid(OperationJob::tr("Say what the upgrade changes: a new image, CPU or memory (a restart "
+                                        "with nothing changed is rolling-restart)."));
     return new WorkflowOperationJob(target, request, connections);
 }
 

@@ -41,6 +41,12 @@ OperationJob::OperationJob(OperationRequest request, QObject *parent)
     case OperationKind::Cleanup:
         setTitle(m_request.previewOnly ? tr("Finding what Cleanup would delete") : tr("Cleanup"));
         break;
+    case OperationKind::Upgrade:
+        setTitle(tr("Upgrade"));
+        break;
+    case OperationKind::RollingRestart:
+        setTitle(tr("Rolling restart"));
+        break;
     }
 }
 

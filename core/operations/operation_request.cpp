@@ -29,6 +29,10 @@ QString operationName(OperationKind kind)
         return QStringLiteral("deploy");
     case OperationKind::Cleanup:
         return QStringLiteral("cleanup");
+    case OperationKind::Upgrade:
+        return QStringLiteral("upgrade");
+    case OperationKind::RollingRestart:
+        return QStringLiteral("rolling-restart");
     }
     return {};
 }

@@ -24,7 +24,9 @@ enum class OperationKind {
     Status,
     // Kubernetes and the sandbox only: they act on a StatefulSet.
     Deploy,
-    Cleanup
+    Cleanup,
+    Upgrade,
+    RollingRestart
 };
 
 // The verb as the command line names it ("add-node", "check --fix").
@@ -76,6 +78,11 @@ struct OperationRequest {
     QStringList reshardSources;
     QString reshardTarget;
     int reshardSlots = 0;
+    // upgrade: the Redis container's new image and resource requests (empty: kept); rolling-restart
+    // needs none. Unconfirmed (confirmed false), both list their plan and change nothing.
+    QString image;
+    QString cpu;
+    QString memory;
     // Plan only (--dry-run): rebalance and reshard on every kind; every changing verb on Kubernetes.
     bool dryRun = false;
 };

@@ -13,10 +13,28 @@
 #include "workflows/remove_node_workflow.h"
 #include "workflows/sandbox_controller.h"
 #include "workflows/status_workflow.h"
+#include "workflows/upgrade_workflow.h"
 
 #include <QJsonArray>
 
 namespace rcs::ops {
+
+namespace {
+// The upgrade's steps in order: [{"action":"restart","pod":…,"master":…} | {"action":"failover",…}].
+QJsonArray upgradeStepsToJson(const UpgradePlan &plan)
+{
+    QJsonArray steps;
+    for (const UpgradeStep &step : plan.steps) {
+        const bool failover = step.kind == UpgradeStep::Kind::Failover;
+        steps.append(QJsonObject{
+            {QStringLiteral("action"), failover ? QStringLiteral("failover") : QStringLiteral("restart")},
+            {QStringLiteral("pod"), step.pod},
+            {failover ? QStringLiteral("from_master") : QStringLiteral("master"), step.masterPod},
+            {QStringLiteral("text"), describeUpgradeStep(step)}});
+    }
+    return steps;
+}
+} // namespace
 
 WorkflowOperationJob::WorkflowOperationJob(Target target, OperationRequest request, Connections *connections,
                                            QObject *parent)
@@ -126,6 +144,18 @@ Workflow *WorkflowOperationJob::makeWorkflow(KubeSession *session)
         cleanup->setManifestDirectory(r.manifestDirectory);
         return cleanup;
     }
+    case OperationKind::Upgrade:
+    case OperationKind::RollingRestart: {
+        auto *upgrade = new UpgradeWorkflow(session, this);
+        UpgradeChange change;
+        change.image = r.image;
+        change.cpu = r.cpu;
+        change.memory = r.memory;
+        change.restart = r.kind == OperationKind::RollingRestart;
+        upgrade->setChange(change);
+        upgrade->setConfirmed(r.confirmed);
+        return upgrade;
+    }
     }
     return nullptr;
 }
@@ -185,6 +215,14 @@ void WorkflowOperationJob::concluded()
                     QJsonArray::fromStringList(
                         static_cast<CleanupWorkflow *>(m_workflow.data())->plannedDeletions()));
         break;
+    case OperationKind::Upgrade:
+    case OperationKind::RollingRestart: {
+        const auto *upgrade = static_cast<UpgradeWorkflow *>(m_workflow.data());
+        json.insert(QStringLiteral("steps"), upgradeStepsToJson(upgrade->plan()));
+        json.insert(QStringLiteral("skipped"), QJsonArray::fromStringList(upgrade->plan().upToDate));
+        json.insert(QStringLiteral("restarted"), QJsonArray::fromStringList(upgrade->restartedPods()));
+        break;
+    }
     default:
         break;
     }

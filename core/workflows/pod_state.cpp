@@ -116,6 +116,11 @@ PodState podStateFromJson(const QJsonObject &pod)
     for (const QJsonValue &value : status.value(QLatin1String("containerStatuses")).toArray())
         state.info.restarts += value.toObject().value(QLatin1String("restartCount")).toInt();
     state.terminating = metadata.contains(QLatin1String("deletionTimestamp"));
+    state.revision = metadata.value(QLatin1String("labels"))
+                         .toObject()
+                         .value(QLatin1String("controller-revision-hash"))
+                         .toString();
+    state.uid = metadata.value(QLatin1String("uid")).toString();
     static const QRegularExpression ordinalPattern(QStringLiteral("-(\\d+)$"));
     const QRegularExpressionMatch match = ordinalPattern.match(state.info.name);
     if (match.hasMatch())

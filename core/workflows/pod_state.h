@@ -26,6 +26,10 @@ struct PodState {
     QString problem;
     // A problem that will not go away by waiting a few seconds (unschedulable, image pull, crash loop).
     bool stuck = false;
+    // The controller-revision-hash label: the StatefulSet template revision the pod was made from.
+    QString revision;
+    // Tells a re-created pod from the one it replaces (same name).
+    QString uid;
 
     bool isReady() const { return info.ready && !terminating && !info.ip.isEmpty(); }
 };

@@ -6,6 +6,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 namespace rcs::test {
@@ -72,13 +73,27 @@ void ClusterKeyClient::run(QList<QByteArray> argv, int slot, std::optional<NodeA
     }
     if (askTarget)
         m_pool->command(target, {"ASKING"}, this, [](Result<RedisReply>) {});
-    m_pool->command(target, argv, this, [this, argv, slot, attempt, done](Result<RedisReply> reply) {
+    m_pool->command(target, argv, this, [this, target, argv, slot, attempt, done](Result<RedisReply> reply) {
         if (reply) {
             done(reply->bytes());
             return;
         }
         const QString text = reply.error().detail();
         if (attempt >= MaxAttempts) {
+            done(reply.error());
+            return;
+        }
+        const bool redirect =
+            text.startsWith(QLatin1String("MOVED ")) || text.startsWith(QLatin1String("ASK "));
+        if (!m_retryTransient && !redirect) {
+            if (reply.error().code() != ErrorCode::RedisError) {
+                for (const NodeAddress &other : m_owner) {
+                    if (other.isValid() && other != target) {
+                        std::replace(m_owner.begin(), m_owner.end(), target, other);
+                        break;
+                    }
+                }
+            }
             done(reply.error());
             return;
         }

@@ -41,6 +41,11 @@ public:
     Result<int> verifyBlocking(const QByteArray &prefix, int count, int timeoutMs = 60000);
 
     int redirects() const { return m_redirects; }
+    // false: -TRYAGAIN, -CLUSTERDOWN and connection errors are answered as they come, not retried, so a
+    // test sees every write an application would have seen fail (-MOVED / -ASK are still followed:
+    // that is routing). A node that cannot be reached loses its slots in the map to another known node,
+    // whose -MOVED then names the owner, as cluster clients do.
+    void setRetryTransientErrors(bool retry) { m_retryTransient = retry; }
 
 private:
     void run(QList<QByteArray> argv, int slot, std::optional<NodeAddress> askTarget, int attempt, Done done);
@@ -49,6 +54,7 @@ private:
     QList<NodeAddress> m_seeds;
     std::array<NodeAddress, SlotSet::SlotCount> m_owner;
     int m_redirects = 0;
+    bool m_retryTransient = true;
 };
 
 // Keeps `inFlight` SETs of "prefix:i" = "value:i" going through a ClusterKeyClient until stopped, the

@@ -1,0 +1,314 @@
+#include "upgrade_workflow.h"
+
+#include "kube/kube_client.h"
+#include "kube/kube_request.h"
+#include "kube_session.h"
+#include "redis/redis_cli_line.h"
+#include "upgrade_rollout.h"
+
+#include <QDateTime>
+#include <QTimer>
+
+namespace rcs {
+
+namespace {
+QString updateRevisionOf(const QJsonObject &statefulSet)
+{
+    return statefulSet.value(QLatin1String("status"))
+        .toObject()
+        .value(QLatin1String("updateRevision"))
+        .toString();
+}
+
+QString strategyName(const QJsonObject &strategy)
+{
+    const QString type = strategy.value(QLatin1String("type")).toString();
+    const QJsonValue partition =
+        strategy.value(QLatin1String("rollingUpdate")).toObject().value(QLatin1String("partition"));
+    return partition.isDouble() && partition.toInt() > 0
+               ? QStringLiteral("%1 (partition %2)").arg(type).arg(partition.toInt())
+               : type;
+}
+} // namespace
+
+UpgradeWorkflow::UpgradeWorkflow(KubeSession *session, QObject *parent)
+    : Workflow(session, parent)
+{
+    setTitle(tr("Upgrade"));
+}
+
+void UpgradeWorkflow::doStart()
+{
+    if (m_change.isEmpty()) {
+        fail(ErrorCode::InvalidInput, tr("Say what to change: a new image, CPU or memory, or a restart."));
+        return;
+    }
+    requireHealthy(m_change.restart ? tr("A rolling restart") : tr("An upgrade"),
+                   [this](const ClusterSurvey &found) { planned(found); });
+}
+
+QList<UpgradeNode> UpgradeWorkflow::upgradeNodes(const ClusterSurvey &found, const QString &revision) const
+{
+    QList<UpgradeNode> nodes;
+    for (const PodState &pod : found.pods) {
+        const TopologyNode *node = found.nodeOfPod(pod.info.name);
+        if (!node)
+            continue;
+        nodes.append({pod.info.name, node->id, node->isMaster(), node->masterId,
+                      !revision.isEmpty() && pod.revision == revision});
+    }
+    return nodes;
+}
+
+void UpgradeWorkflow::planned(const ClusterSurvey &found)
+{
+    m_statefulSet = found.deployment.statefulSet;
+    const QString revision = updateRevisionOf(m_statefulSet);
+    const bool kept = m_statefulSet.value(QLatin1String("metadata"))
+                          .toObject()
+                          .value(QLatin1String("annotations"))
+                          .toObject()
+                          .contains(QLatin1String(kPreviousStrategyAnnotation));
+    bool behind = false;
+    for (const PodState &pod : found.pods)
+        behind = behind || pod.revision != revision;
+    UpgradeChange change = m_change;
+    if (change.restart && (behind || kept)) {
+        // A stopped restart goes on: a new annotation would restart the pods already done once more.
+        change.restart = false;
+        info(tr("A rollout is in progress (not every pod runs revision %1): it goes on.").arg(revision));
+    }
+    const QJsonObject templ =
+        templatePatch(m_statefulSet, change, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    // With a template change every pod restarts; without one, those not at the update revision do.
+    const Result<UpgradePlan> plan = planUpgrade(upgradeNodes(found, templ.isEmpty() ? revision : QString()));
+    if (!plan) {
+        fail(plan.error());
+        return;
+    }
+    m_plan = *plan;
+    if (m_plan.isNoop() && templ.isEmpty() && !kept) {
+        setChangedNothing(true);
+        addResult(
+            tr("Every pod already runs revision %1 with what was asked; nothing was changed.").arg(revision));
+        succeed();
+        return;
+    }
+    int failovers = 0;
+    for (const UpgradeStep &step : std::as_const(m_plan.steps))
+        failovers += step.kind == UpgradeStep::Kind::Failover ? 1 : 0;
+    const QString wouldDo =
+        tr("restart %1 pods one by one, %2 of them masters handed over by a failover first")
+            .arg(m_plan.steps.size() - failovers)
+            .arg(failovers);
+    if (!proceedIfConfirmed(m_confirmed, wouldDo,
+                            (m_change.restart
+                                 ? tr("Dry run: the rolling restart would %1; nothing was changed.")
+                                 : tr("Dry run: the upgrade would %1; nothing was changed."))
+                                .arg(wouldDo),
+                            [this, &found, &templ] { listPlan(found, !templ.isEmpty()); }))
+        return;
+    const QJsonObject patch = startPatch(m_statefulSet, templ);
+    runStep(tr("Patching StatefulSet %1 (new template, OnDelete)").arg(session()->target().statefulSet),
+            session()->client()->patch(
+                session()->statefulSetRef(), patch,
+                tr("Switch %1 to OnDelete with the new pod template").arg(session()->target().statefulSet)),
+            [this, found](Job *job) {
+                m_patched = true;
+                started(found, static_cast<KubeRequest *>(job)->object());
+            });
+}
+
+void UpgradeWorkflow::listPlan(const ClusterSurvey &found, bool patchTemplate)
+{
+    const auto patchLine = [this](const QJsonObject &patch) {
+        KubeRequest *request = session()->client()->patch(session()->statefulSetRef(), patch, {});
+        const QString line = request->spec().equivalentCommand;
+        request->deleteLater();
+        return line;
+    };
+    QJsonObject templ;
+    if (patchTemplate)
+        templ = templatePatch(m_statefulSet, m_change, QStringLiteral("$(date -u +%Y-%m-%dT%H:%M:%SZ)"));
+    logCommand(QStringLiteral("kube"),
+               patchTemplate ? tr("Give %1 the new pod template and the OnDelete strategy in one patch")
+                                   .arg(session()->target().statefulSet)
+                             : tr("Switch %1 to the OnDelete strategy").arg(session()->target().statefulSet),
+               patchLine(startPatch(m_statefulSet, templ)));
+    for (const UpgradeStep &step : std::as_const(m_plan.steps)) {
+        if (step.kind == UpgradeStep::Kind::Failover) {
+            const TopologyNode *node = found.nodeOfPod(step.pod);
+            logCommand(QStringLiteral("redis"), describeUpgradeStep(step),
+                       redisCliLine(session()->pool(), node ? node->address : NodeAddress(),
+                                    QStringList{QStringLiteral("CLUSTER"), QStringLiteral("FAILOVER")}));
+        } else {
+            logCommand(QStringLiteral("kube"),
+                       tr("%1, then wait until it is Ready at the new revision and in sync")
+                           .arg(describeUpgradeStep(step)),
+                       QStringLiteral("%1 delete pod %2").arg(session()->kubectl(), step.pod));
+        }
+    }
+    logCommand(QStringLiteral("kube"),
+               tr("Give %1 its update strategy back (%2)")
+                   .arg(session()->target().statefulSet, strategyName(previousStrategy(m_statefulSet))),
+               patchLine(endPatch(m_statefulSet, true, found.deployment.replicas)));
+}
+
+void UpgradeWorkflow::started(const ClusterSurvey &found, const QJsonObject &patched)
+{
+    const qint64 generation =
+        patched.value(QLatin1String("metadata")).toObject().value(QLatin1String("generation")).toInteger(0);
+    setStep(tr("Waiting for the StatefulSet controller to see the new template"));
+    waitForRevision(generation, QDeadlineTimer(stepTimeout()), [this, found](const QJsonObject &statefulSet) {
+        rollOut(found, updateRevisionOf(statefulSet));
+    });
+}
+
+void UpgradeWorkflow::waitForRevision(qint64 generation, QDeadlineTimer deadline,
+                                      std::function<void(const QJsonObject &)> next)
+{
+    KubeRequest *get = session()->client()->get(session()->statefulSetRef());
+    get->setTimeout(10000);
+    connect(get, &Job::finished, this, [this, generation, deadline, next](Job *job) {
+        if (ended())
+            return;
+        auto *request = static_cast<KubeRequest *>(job);
+        const QJsonObject set = request->object();
+        const qint64 observed = set.value(QLatin1String("status"))
+                                    .toObject()
+                                    .value(QLatin1String("observedGeneration"))
+                                    .toInteger(0);
+        if (!request->hasError() && observed >= generation && !updateRevisionOf(set).isEmpty()) {
+            next(set);
+            return;
+        }
+        if (deadline.hasExpired()) {
+            finish(Error(ErrorCode::Timeout,
+                         tr("The StatefulSet controller did not take the new template within %1 s (observed "
+                            "generation %2 of %3): is kube-controller-manager running?")
+                             .arg(stepTimeout() / 1000)
+                             .arg(observed)
+                             .arg(generation)),
+                   0);
+            return;
+        }
+        QTimer::singleShot(
+            200, this, [this, generation, deadline, next] { waitForRevision(generation, deadline, next); });
+    });
+    get->start();
+}
+
+void UpgradeWorkflow::rollOut(const ClusterSurvey &found, const QString &revision)
+{
+    const int replicas = found.deployment.replicas;
+    const Result<UpgradePlan> plan = planUpgrade(upgradeNodes(found, revision));
+    if (!plan) {
+        finish(plan.error(), replicas);
+        return;
+    }
+    m_plan = *plan;
+    info(tr("The new revision is %1; %2 pods already run it.").arg(revision).arg(m_plan.upToDate.size()));
+    if (m_plan.isNoop()) {
+        finish(std::nullopt, replicas);
+        return;
+    }
+    m_rollout = new UpgradeRollout(session(), found, m_plan, revision, this);
+    m_rollout->setAutoDelete(false);
+    m_rollout->setStepTimeout(stepTimeout());
+    m_rollout->setPodTimeout(podTimeout());
+    connect(m_rollout, &Job::infoMessage, this, &Workflow::infoMessage);
+    connect(m_rollout, &Job::stepChanged, this, [this](const QString &step) { setStep(step); });
+    connect(m_rollout, &Job::progress, this, [this](qint64 done, qint64 total) { setProgress(done, total); });
+    connect(m_rollout, &Job::finished, this, [this, replicas](Job *job) {
+        m_restarted = m_rollout->restartedPods();
+        finish(job->hasError() ? std::optional<Error>(job->error()) : std::nullopt, replicas);
+    });
+    m_rollout->start();
+}
+
+void UpgradeWorkflow::finish(const std::optional<Error> &error, int replicas)
+{
+    if (ended())
+        return;
+    const QJsonObject patch = endPatch(m_statefulSet, !error, replicas);
+    const QJsonObject strategy =
+        patch.value(QLatin1String("spec")).toObject().value(QLatin1String("updateStrategy")).toObject();
+    setStep(tr("Restoring the update strategy"));
+    KubeRequest *restore =
+        session()->client()->patch(session()->statefulSetRef(), patch,
+                                   tr("Give %1 its update strategy back (%2)")
+                                       .arg(session()->target().statefulSet, strategyName(strategy)));
+    restore->setTimeout(stepTimeout());
+    connect(restore, &Job::finished, this, [this, error, strategy](Job *job) {
+        if (ended())
+            return;
+        const QString restored =
+            job->hasError()
+                ? tr(" Restoring the update strategy failed too (%1): the StatefulSet is still OnDelete; a "
+                     "re-run "
+                     "restores it.")
+                      .arg(job->errorString())
+                : tr(" The StatefulSet's update strategy is %1 again%2.")
+                      .arg(strategyName(strategy),
+                           error ? tr(", holding every pod until a re-run finishes the upgrade") : QString());
+        if (error) {
+            fail(error->code(), error->message() + restored, error->detail());
+            return;
+        }
+        if (job->hasError()) {
+            fail(job->error().withContext(tr("Restoring the update strategy")));
+            return;
+        }
+        int failovers = 0;
+        for (const UpgradeStep &step : std::as_const(m_plan.steps))
+            failovers += step.kind == UpgradeStep::Kind::Failover ? 1 : 0;
+        addResult(
+            tr("Restarted %1 pods one by one (%2), %3 masters handed over by a failover first; every pod "
+               "runs the new revision and every node sees the cluster as before.")
+                .arg(m_restarted.size())
+                .arg(m_restarted.join(QLatin1String(", ")))
+                .arg(failovers) +
+            restored);
+        requireHealthy(tr("Verifying the upgrade"), [this](const ClusterSurvey &after) {
+            const QString revision = updateRevisionOf(after.deployment.statefulSet);
+            QStringList behind;
+            for (const PodState &pod : after.pods) {
+                if (pod.revision != revision)
+                    behind << pod.info.name;
+            }
+            if (!behind.isEmpty()) {
+                fail(ErrorCode::Unhealthy,
+                     tr("Verifying the upgrade: %1 do not run revision %2; run the command "
+                        "again.")
+                         .arg(behind.join(QLatin1String(", ")), revision));
+                return;
+            }
+            succeed();
+        });
+    });
+    restore->start();
+}
+
+void UpgradeWorkflow::stopBetweenPods()
+{
+    if (m_rollout)
+        m_rollout->stopAfterStep();
+}
+
+void UpgradeWorkflow::doCancel()
+{
+    if (m_rollout)
+        m_rollout->cancel();
+    if (!m_patched)
+        return;
+    // The run ends now; the restore is sent all the same and outlives it (a re-run restores it too).
+    KubeRequest *restore = session()->client()->patch(
+        session()->statefulSetRef(),
+        endPatch(
+            m_statefulSet, false,
+            m_statefulSet.value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt()),
+        tr("Give %1 its update strategy back, holding every pod").arg(session()->target().statefulSet));
+    restore->start();
+}
+
+} // namespace rcs

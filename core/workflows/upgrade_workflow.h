@@ -1,0 +1,60 @@
+#pragma once
+
+#include "upgrade_planner.h"
+#include "workflow.h"
+
+#include <QPointer>
+
+namespace rcs {
+
+class UpgradeRollout;
+
+// A rolling upgrade (new image or resources) or a rolling restart of the Redis pods, without a write
+// lost: a healthy cluster is required; the plan (planUpgrade) is made from the pods' revisions; the
+// StatefulSet gets the new template and `updateStrategy: OnDelete` in one patch (the previous strategy
+// kept in an annotation), then UpgradeRollout restarts one pod at a time, replicas first, each master
+// handed over by a failover before it restarts. At the end the previous strategy comes back — also
+// after a failure or a stop, then holding every pod (a RollingUpdate partition of all pods) so the
+// controller replaces no master behind the studio's back until a re-run finishes. Pods already at the
+// new revision are skipped, so a re-run goes on where a stopped one ended and a re-run of a finished one
+// changes nothing. Unconfirmed (no --yes), it lists the plan and changes nothing; so does a dry run.
+//
+// Error behaviour: Refused when the cluster is not healthy, when a master to restart has no replica
+// (planUpgrade), or when not confirmed; the API's error for the patches; UpgradeRollout's errors.
+class UpgradeWorkflow final : public Workflow {
+    Q_OBJECT
+public:
+    explicit UpgradeWorkflow(KubeSession *session, QObject *parent = nullptr);
+
+    void setChange(const UpgradeChange &change) { m_change = change; }
+    void setConfirmed(bool confirmed) { m_confirmed = confirmed; }
+    // The plan the run followed (or would follow: dry run, unconfirmed).
+    const UpgradePlan &plan() const { return m_plan; }
+    QStringList restartedPods() const { return m_restarted; }
+    // Ends the run between two pods (the current one finishes), restoring the strategy.
+    void stopBetweenPods();
+
+protected:
+    void doStart() override;
+    void doCancel() override;
+
+private:
+    void planned(const ClusterSurvey &found);
+    void listPlan(const ClusterSurvey &found, bool patchTemplate);
+    void started(const ClusterSurvey &found, const QJsonObject &patched);
+    void waitForRevision(qint64 generation, QDeadlineTimer deadline,
+                         std::function<void(const QJsonObject &)> next);
+    void rollOut(const ClusterSurvey &found, const QString &revision);
+    void finish(const std::optional<Error> &error, int replicas);
+    QList<UpgradeNode> upgradeNodes(const ClusterSurvey &found, const QString &revision) const;
+
+    UpgradeChange m_change;
+    bool m_confirmed = false;
+    UpgradePlan m_plan;
+    QStringList m_restarted;
+    QJsonObject m_statefulSet; // as read before the run, for the strategy to restore
+    QPointer<UpgradeRollout> m_rollout;
+    bool m_patched = false;
+};
+
+} // namespace rcs

@@ -1,0 +1,356 @@
+// The rolling upgrade through the real redis-cluster-studio binary on kube-sandbox: a 6-pod cluster (one
+// replica per master) goes from one image to another while an application keeps writing; every write's
+// outcome is recorded as the application saw it (no retry of -TRYAGAIN, -CLUSTERDOWN or a dropped
+// connection), and every acknowledged write must read back. Then a re-run changes nothing and a dry
+// run changes nothing. (The sandbox runs the same server for every image: the template still changes,
+// so the pods get a new revision and are replaced one by one as on a real cluster.)
+#include "e2e_support.h"
+
+#include "../integration/cluster_key_client.h"
+#include "redis/redis_pool.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QTest>
+
+#include <signal.h>
+
+using namespace rcs;
+using namespace rcs::test;
+
+namespace {
+const QString Namespace = QStringLiteral("redis-cluster");
+const QString Selector = QStringLiteral("app=redis,appCluster=redis-cluster");
+const QString ImageB = QStringLiteral("redis:upgrade-b");
+
+// Keeps `lanes` SETs going, each answered before the lane's next; records every key's outcome.
+class RecordingWriter final {
+public:
+    RecordingWriter(ClusterKeyClient *client, QByteArray prefix)
+        : m_client(client)
+        , m_prefix(std::move(prefix))
+    {}
+    void start(int lanes)
+    {
+        m_clock.start();
+        for (int i = 0; i < lanes; ++i)
+            next();
+    }
+    void stop() { m_stopped = true; }
+    bool idle() const { return m_pending == 0; }
+    const QList<int> &acknowledged() const { return m_acknowledged; }
+    const QStringList &failures() const { return m_failures; }
+    qint64 longestWriteMs() const { return m_longestMs; }
+
+private:
+    void next()
+    {
+        if (m_stopped)
+            return;
+        const int i = m_issued++;
+        ++m_pending;
+        const qint64 sent = m_clock.elapsed();
+        m_client->set(
+            m_prefix + ':' + QByteArray::number(i), "value:" + QByteArray::number(i),
+            [this, i, sent](Result<QByteArray> result) {
+                const qint64 now = m_clock.elapsed();
+                m_longestMs = qMax(m_longestMs, now - sent);
+                if (result)
+                    m_acknowledged.append(i);
+                else
+                    m_failures.append(
+                        QStringLiteral("%1 ms: key %2: %3").arg(now).arg(i).arg(result.error().message()));
+                --m_pending;
+                // A short pause per lane keeps the key count (and the check after) bounded.
+                QTimer::singleShot(2, m_client, [this] { next(); });
+            });
+    }
+
+    ClusterKeyClient *m_client;
+    QByteArray m_prefix;
+    QElapsedTimer m_clock;
+    int m_issued = 0;
+    int m_pending = 0;
+    bool m_stopped = false;
+    qint64 m_longestMs = 0;
+    QList<int> m_acknowledged;
+    QStringList m_failures;
+};
+
+QString labelOf(const QJsonObject &object, const char *label)
+{
+    return object[QLatin1String("metadata")][QLatin1String("labels")][QLatin1String(label)].toString();
+}
+} // namespace
+
+class TestE2eUpgrade final : public QObject {
+    Q_OBJECT
+private:
+    QStringList target() const { return m_sandbox.target(QStringLiteral("direct")); }
+    QList<QJsonObject> podObjects()
+    {
+        const Result<QList<QJsonObject>> items =
+            m_sandbox.list(QStringLiteral("v1"), QStringLiteral("Pod"), Namespace, Selector);
+        return items ? *items : QList<QJsonObject>();
+    }
+    QJsonObject statefulSet()
+    {
+        const Result<QList<QJsonObject>> items =
+            m_sandbox.list(QStringLiteral("apps/v1"), QStringLiteral("StatefulSet"), Namespace);
+        return items && !items->isEmpty() ? items->first() : QJsonObject();
+    }
+    // Pod name → uid: a replaced pod has a new one.
+    QHash<QString, QString> podUids()
+    {
+        QHash<QString, QString> uids;
+        for (const QJsonObject &pod : podObjects())
+            uids.insert(pod[QLatin1String("metadata")][QLatin1String("name")].toString(),
+                        pod[QLatin1String("metadata")][QLatin1String("uid")].toString());
+        return uids;
+    }
+    QString situation()
+    {
+        StudioRun run;
+        const QJsonObject json = statusJson(target(), &run);
+        return json.isEmpty() ? QStringLiteral("status failed: ") + run.all()
+                              : json.value(QLatin1String("situation")).toString();
+    }
+    static QString imageOf(const QJsonObject &set)
+    {
+        return set[QLatin1String("spec")][QLatin1String("template")][QLatin1String("spec")]
+                  [QLatin1String("containers")]
+                      .toArray()
+                      .first()[QLatin1String("image")]
+                      .toString();
+    }
+
+    mutable E2eSandbox m_sandbox;
+    QHash<QString, QString> m_uidsAfter;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QFileInfo::exists(studioExecutable()), "redis-cluster-studio was not built");
+        const Result<void> started = m_sandbox.start(3);
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message()));
+        const StudioRun deploy = runStudio(QStringList{QStringLiteral("deploy")} + target());
+        QVERIFY2(deploy.exitCode == 0, qPrintable(deploy.all()));
+        const StudioRun create = runStudio(QStringList{QStringLiteral("create")} + target());
+        QVERIFY2(create.exitCode == 0, qPrintable(create.all()));
+    }
+
+    void upgradeUnderWrites()
+    {
+        const QJsonObject before = statefulSet();
+        const QJsonValue strategyBefore = before[QLatin1String("spec")][QLatin1String("updateStrategy")];
+        QVERIFY(strategyBefore.isObject());
+        QVERIFY(imageOf(before) != ImageB);
+        const QHash<QString, QString> uidsBefore = podUids();
+        QCOMPARE(uidsBefore.size(), 6);
+
+        RedisPool pool;
+        ClusterKeyClient client(&pool, podAddresses(podObjects()));
+        QVERIFY(client.refreshBlocking(20000).ok());
+        client.setRetryTransientErrors(false);
+        RecordingWriter writer(&client, "upgrade");
+        writer.start(4);
+        QTest::qWait(500);
+
+        auto upgrade = startStudio(QStringList{QStringLiteral("upgrade"), QStringLiteral("--image"), ImageB,
+                                               QStringLiteral("--yes")} +
+                                       target(),
+                                   170000);
+        const StudioRun run = upgrade->finish();
+        QTest::qWait(300);
+        writer.stop();
+        QVERIFY(waitUntil([&] { return writer.idle(); }, 30000, 50));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+        QVERIFY2(run.out.contains(QLatin1String("CLUSTER FAILOVER")), qPrintable(run.out));
+
+        // What the application saw: failures are reported (a write that failed was not acknowledged, so
+        // it is not lost); every acknowledged write must be there.
+        qInfo("writes acknowledged: %d, failed: %d, longest write: %lld ms",
+              int(writer.acknowledged().size()), int(writer.failures().size()), writer.longestWriteMs());
+        for (const QString &failure : writer.failures().mid(0, 10))
+            qInfo("failed write: %s", qPrintable(failure));
+        QVERIFY2(writer.acknowledged().size() > 100, "the writer hardly wrote during the upgrade");
+        RedisPool readPool;
+        ClusterKeyClient reader(&readPool, podAddresses(podObjects()));
+        QVERIFY(reader.refreshBlocking(20000).ok());
+        auto remaining = std::make_shared<int>(int(writer.acknowledged().size()));
+        auto lost = std::make_shared<QStringList>();
+        for (const int i : writer.acknowledged()) {
+            const QByteArray expected = "value:" + QByteArray::number(i);
+            reader.get("upgrade:" + QByteArray::number(i),
+                       [remaining, lost, expected, i](Result<QByteArray> value) {
+                           if (!value || *value != expected)
+                               lost->append(QString::number(i));
+                           --*remaining;
+                       });
+        }
+        QVERIFY(waitUntil([&] { return *remaining == 0; }, 120000, 50));
+        QVERIFY2(lost->isEmpty(), qPrintable(QStringLiteral("%1 acknowledged writes lost, e.g. keys %2")
+                                                 .arg(lost->size())
+                                                 .arg(lost->mid(0, 10).join(QLatin1String(", ")))));
+
+        // Every pod replaced once, at the new revision; the strategy as it was; the cluster healthy.
+        const QJsonObject after = statefulSet();
+        QCOMPARE(imageOf(after), ImageB);
+        const QString revision = after[QLatin1String("status")][QLatin1String("updateRevision")].toString();
+        QVERIFY(!revision.isEmpty());
+        for (const QJsonObject &pod : podObjects())
+            QCOMPARE(labelOf(pod, "controller-revision-hash"), revision);
+        m_uidsAfter = podUids();
+        QCOMPARE(m_uidsAfter.size(), 6);
+        for (auto it = uidsBefore.cbegin(); it != uidsBefore.cend(); ++it)
+            QVERIFY2(m_uidsAfter.value(it.key()) != it.value(),
+                     qPrintable(it.key() + QStringLiteral(" was not replaced")));
+        QCOMPARE(after[QLatin1String("spec")][QLatin1String("updateStrategy")], strategyBefore);
+        QVERIFY(!after[QLatin1String("metadata")][QLatin1String("annotations")].toObject().contains(
+            QLatin1String("redis-cluster-studio/previous-update-strategy")));
+        QCOMPARE(situation(), QStringLiteral("healthy"));
+    }
+
+    void rerunChangesNothing()
+    {
+        QVERIFY(!m_uidsAfter.isEmpty());
+        const StudioRun again =
+            runStudio(QStringList{QStringLiteral("upgrade"), QStringLiteral("--image"), ImageB,
+                                  QStringLiteral("--yes"), QStringLiteral("--json")} +
+                      target());
+        QVERIFY2(again.exitCode == 0, qPrintable(again.all()));
+        const QJsonObject json = again.json();
+        QCOMPARE(json.value(QLatin1String("changed")).toBool(true), false);
+        QCOMPARE(json.value(QLatin1String("skipped")).toArray().size(), 6);
+        QVERIFY(json.value(QLatin1String("steps")).toArray().isEmpty());
+        QCOMPARE(podUids(), m_uidsAfter);
+    }
+
+    void dryRunChangesNothing()
+    {
+        const QJsonObject before = statefulSet();
+        const StudioRun dry =
+            runStudio(QStringList{QStringLiteral("upgrade"), QStringLiteral("--image"),
+                                  QStringLiteral("redis:upgrade-c"), QStringLiteral("--dry-run")} +
+                      target());
+        QVERIFY2(dry.exitCode == 0, qPrintable(dry.all()));
+        // The plan: every pod, the masters after a failover, with the lines a person would type.
+        QCOMPARE(dry.out.count(QLatin1String("delete pod redis-app-")), 6);
+        QCOMPARE(dry.out.count(QLatin1String("CLUSTER FAILOVER")), 3);
+        QVERIFY2(dry.out.contains(QLatin1String("OnDelete")), qPrintable(dry.out));
+        const QJsonObject after = statefulSet();
+        QCOMPARE(after[QLatin1String("spec")], before[QLatin1String("spec")]);
+        QCOMPARE(after[QLatin1String("metadata")][QLatin1String("annotations")],
+                 before[QLatin1String("metadata")][QLatin1String("annotations")]);
+        QCOMPARE(imageOf(after), ImageB);
+        QCOMPARE(podUids(), m_uidsAfter);
+    }
+
+    void withoutYesListsThePlanAndChangesNothing()
+    {
+        const QJsonObject before = statefulSet();
+        const StudioRun unconfirmed = runStudio(QStringList{QStringLiteral("rolling-restart")} + target());
+        QCOMPARE(unconfirmed.exitCode, 1);
+        QVERIFY2(unconfirmed.all().contains(QLatin1String("--yes")), qPrintable(unconfirmed.all()));
+        QCOMPARE(statefulSet()[QLatin1String("spec")], before[QLatin1String("spec")]);
+        QCOMPARE(podUids(), m_uidsAfter);
+    }
+
+    // The studio killed after the first pod came back (a crash): the StatefulSet stays OnDelete with the
+    // strategy kept in its annotation; a re-run skips the pods already done, finishes and restores it.
+    void crashThenRerunFinishes()
+    {
+        const QJsonObject before = statefulSet();
+        const QJsonValue strategyBefore = before[QLatin1String("spec")][QLatin1String("updateStrategy")];
+        const QStringList args = QStringList{QStringLiteral("upgrade"), QStringLiteral("--image"),
+                                             QStringLiteral("redis:upgrade-c"), QStringLiteral("--yes")} +
+                                 target();
+        auto crashing = startStudio(args, 170000);
+        QVERIFY(crashing->started());
+        QString revision;
+        const bool onePodDone = waitUntil(
+            [&] {
+                revision = statefulSet()[QLatin1String("status")][QLatin1String("updateRevision")].toString();
+                for (const QJsonObject &pod : podObjects()) {
+                    if (imageOf(statefulSet()) == QLatin1String("redis:upgrade-c") &&
+                        labelOf(pod, "controller-revision-hash") == revision &&
+                        pod[QLatin1String("status")][QLatin1String("podIP")].toString().size() > 0)
+                        return true;
+                }
+                return false;
+            },
+            120000, 100);
+        QVERIFY(onePodDone);
+        ::kill(pid_t(crashing->processId()), SIGKILL);
+        crashing->finish();
+        const QJsonObject stopped = statefulSet();
+        QCOMPARE(
+            stopped[QLatin1String("spec")][QLatin1String("updateStrategy")][QLatin1String("type")].toString(),
+            QStringLiteral("OnDelete"));
+        QVERIFY(stopped[QLatin1String("metadata")][QLatin1String("annotations")].toObject().contains(
+            QLatin1String("redis-cluster-studio/previous-update-strategy")));
+
+        // The pod being replaced at the crash comes back by itself (OnDelete re-creates a deleted pod), on a
+        // new IP that nobody may have told it yet: what status then advises, recover, comes first.
+        const StudioRun recover = runStudio(QStringList{QStringLiteral("recover")} + target());
+        QVERIFY2(recover.exitCode == 0, qPrintable(recover.all()));
+        QCOMPARE(situation(), QStringLiteral("healthy"));
+        const StudioRun rerun = runStudio(args + QStringList{QStringLiteral("--json")});
+        QVERIFY2(rerun.exitCode == 0, qPrintable(rerun.all()));
+        QVERIFY2(!rerun.json().value(QLatin1String("skipped")).toArray().isEmpty(), qPrintable(rerun.out));
+        const QJsonObject after = statefulSet();
+        QCOMPARE(after[QLatin1String("spec")][QLatin1String("updateStrategy")], strategyBefore);
+        QVERIFY(!after[QLatin1String("metadata")][QLatin1String("annotations")].toObject().contains(
+            QLatin1String("redis-cluster-studio/previous-update-strategy")));
+        revision = after[QLatin1String("status")][QLatin1String("updateRevision")].toString();
+        for (const QJsonObject &pod : podObjects())
+            QCOMPARE(labelOf(pod, "controller-revision-hash"), revision);
+        QCOMPARE(situation(), QStringLiteral("healthy"));
+    }
+
+    // The template gets a restartedAt annotation and nothing else: every pod replaced once, same image.
+    // One replica's volume is deleted first, so its pod comes back blank: it rejoins its shard as a
+    // replica under a new node id and the old id is forgotten everywhere.
+    void rollingRestartReplacesEveryPod()
+    {
+        const QJsonObject before = statefulSet();
+        const QHash<QString, QString> uidsBefore = podUids();
+        QString replicaPod;
+        for (const QJsonValue &node : statusJson(target())[QLatin1String("nodes")].toArray()) {
+            if (node[QLatin1String("role")].toString() == QLatin1String("replica"))
+                replicaPod = node[QLatin1String("pod")].toString();
+        }
+        QVERIFY(!replicaPod.isEmpty());
+        const KubeObjectRef claim{QStringLiteral("v1"), QStringLiteral("PersistentVolumeClaim"), Namespace,
+                                  QStringLiteral("redis-data-") + replicaPod};
+        QVERIFY(!runJobBlocking(m_sandbox.client()->remove(claim), 30000).isError());
+        const StudioRun restart =
+            runStudio(QStringList{QStringLiteral("rolling-restart"), QStringLiteral("--yes")} + target());
+        QVERIFY2(restart.exitCode == 0, qPrintable(restart.all()));
+        QCOMPARE(restart.out.count(QLatin1String("CLUSTER FAILOVER")), 3);
+        QVERIFY2(restart.out.contains(replicaPod + QStringLiteral(" came back blank")),
+                 qPrintable(restart.out));
+        const QJsonObject after = statefulSet();
+        QCOMPARE(imageOf(after), imageOf(before));
+        QVERIFY(!after[QLatin1String("spec")][QLatin1String("template")][QLatin1String("metadata")]
+                      [QLatin1String("annotations")][QLatin1String("kubectl.kubernetes.io/restartedAt")]
+                          .toString()
+                          .isEmpty());
+        const QHash<QString, QString> uidsAfter = podUids();
+        QCOMPARE(uidsAfter.size(), uidsBefore.size());
+        for (auto it = uidsBefore.cbegin(); it != uidsBefore.cend(); ++it)
+            QVERIFY2(uidsAfter.value(it.key()) != it.value(),
+                     qPrintable(it.key() + QStringLiteral(" was not restarted")));
+        QCOMPARE(after[QLatin1String("spec")][QLatin1String("updateStrategy")],
+                 before[QLatin1String("spec")][QLatin1String("updateStrategy")]);
+        const QJsonObject status = statusJson(target());
+        QCOMPARE(status[QLatin1String("situation")].toString(), QStringLiteral("healthy"));
+        int replicas = 0;
+        for (const QJsonValue &node : status[QLatin1String("nodes")].toArray())
+            replicas += node[QLatin1String("role")].toString() == QLatin1String("replica") ? 1 : 0;
+        QCOMPARE(replicas, 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestE2eUpgrade)
+#include "tst_e2e_upgrade.moc"
