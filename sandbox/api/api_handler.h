@@ -95,6 +95,10 @@ private:
     // Otherwise the unknown fields are removed from object, as the API server's decoder drops them.
     std::optional<ApiStatus> checkFields(const HttpRequest &request, const ResourceType &type,
                                          QJsonObject &object);
+    // The decoded body as an object of the route's kind, unknown fields handled (checkFields): false
+    // once the client was told why it is not.
+    bool acceptBody(const HttpRequest &request, const ResourceType &type,
+                    const rcs::Result<QJsonObject> &decoded, QJsonObject *object, HttpConnection *connection);
     void finalizeNamespace(const QString &ns, int attempt);
     void orphanDependents(const QJsonObject &owner);
 

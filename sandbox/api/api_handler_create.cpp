@@ -45,6 +45,23 @@ std::optional<ApiStatus> ApiHandler::checkFields(const HttpRequest &request, con
     return std::nullopt;
 }
 
+bool ApiHandler::acceptBody(const HttpRequest &request, const ResourceType &type,
+                            const rcs::Result<QJsonObject> &decoded, QJsonObject *object,
+                            HttpConnection *connection)
+{
+    if (!decoded) {
+        replyStatus(connection, ApiStatus::badRequest(decoded.error().message()));
+        return false;
+    }
+    *object = *decoded;
+    std::optional<ApiStatus> refused = checkKind(type, *object);
+    if (!refused)
+        refused = checkFields(request, type, *object);
+    if (refused)
+        replyStatus(connection, *refused);
+    return !refused;
+}
+
 std::optional<ApiStatus> ApiHandler::checkNamespaceWritable(const QString &ns) const
 {
     const auto object = m_store->get(QStringLiteral("namespaces"), {}, ns);
@@ -113,20 +130,9 @@ void ApiHandler::createObject(const HttpRequest &request, const Route &route, Ht
         replyStatus(connection, *unsupported);
         return;
     }
-    const auto body = decodeBody(request);
-    if (!body) {
-        replyStatus(connection, ApiStatus::badRequest(body.error().message()));
+    QJsonObject object;
+    if (!acceptBody(request, type, decodeBody(request), &object, connection))
         return;
-    }
-    QJsonObject object = *body;
-    if (const auto wrongKind = checkKind(type, object)) {
-        replyStatus(connection, *wrongKind);
-        return;
-    }
-    if (const auto unknown = checkFields(request, type, object)) {
-        replyStatus(connection, *unknown);
-        return;
-    }
     QJsonObject metadata = metadataOf(object);
     if (type.namespaced) {
         const QString bodyNs = metadata.value(QLatin1String("namespace")).toString();
@@ -172,20 +178,10 @@ void ApiHandler::updateObject(const HttpRequest &request, const Route &route, Ht
         replyStatus(connection, *unsupported);
         return;
     }
-    auto body = decodeBody(request);
-    if (!body) {
-        replyStatus(connection, ApiStatus::badRequest(body.error().message()));
+    QJsonObject body;
+    if (!acceptBody(request, type, decodeBody(request), &body, connection))
         return;
-    }
-    if (const auto wrongKind = checkKind(type, *body)) {
-        replyStatus(connection, *wrongKind);
-        return;
-    }
-    if (const auto unknown = checkFields(request, type, body.value())) {
-        replyStatus(connection, *unknown);
-        return;
-    }
-    QJsonObject metadata = metadataOf(*body);
+    QJsonObject metadata = metadataOf(body);
     if (metadata.value(QLatin1String("name")).toString() != route.name) {
         replyStatus(connection, ApiStatus::badRequest(
                                     QStringLiteral("the name of the object (%1) does not match the "
@@ -201,14 +197,14 @@ void ApiHandler::updateObject(const HttpRequest &request, const Route &route, Ht
     QJsonObject object;
     if (route.subresource == u"status") {
         object = *old;
-        object.insert(QStringLiteral("status"), body->value(QLatin1String("status")));
+        object.insert(QStringLiteral("status"), body.value(QLatin1String("status")));
         QJsonObject oldMetadata = metadataOf(*old);
         if (metadata.contains(QLatin1String("resourceVersion")))
             oldMetadata.insert(QStringLiteral("resourceVersion"),
                                metadata.value(QLatin1String("resourceVersion")));
         object.insert(QStringLiteral("metadata"), oldMetadata);
     } else {
-        object = *body;
+        object = body;
         if (type.namespaced)
             metadata.insert(QStringLiteral("namespace"), route.ns);
         metadata.insert(QStringLiteral("managedFields"),

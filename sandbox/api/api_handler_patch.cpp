@@ -57,20 +57,9 @@ void ApiHandler::patchObject(const HttpRequest &request, const Route &route, Htt
                                                              "bytes"))}));
             return;
         }
-        auto body = decodeObjectBody(request.body, true);
-        if (!body) {
-            replyStatus(connection, ApiStatus::badRequest(body.error().message()));
+        QJsonObject applied;
+        if (!acceptBody(request, type, decodeObjectBody(request.body, true), &applied, connection))
             return;
-        }
-        if (const auto wrongKind = checkKind(type, *body)) {
-            replyStatus(connection, *wrongKind);
-            return;
-        }
-        if (const auto unknown = checkFields(request, type, body.value())) {
-            replyStatus(connection, *unknown);
-            return;
-        }
-        QJsonObject applied = *body;
         QJsonObject metadata = metadataOf(applied);
         if (metadata.contains(QLatin1String("managedFields"))) {
             replyStatus(connection,
