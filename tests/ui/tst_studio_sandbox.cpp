@@ -83,13 +83,16 @@ private:
     {
         ConfirmationDialog *confirm = nullptr;
         *logged = rcs::test::commandsLoggedBy([&] {
+            // The dialogs of the last round are gone (deleted on close) before this one is looked for.
+            QTRY_VERIFY(!window.findChild<UpgradeDialog *>() &&
+                        !window.findChild<ConfirmationDialog *>(QStringLiteral("upgradeConfirmation")));
             QTRY_VERIFY(window.action(Action::Upgrade)->isEnabled());
             window.action(Action::Upgrade)->trigger();
             UpgradeDialog *dialog = nullptr;
             QTRY_VERIFY(dialog = window.findChild<UpgradeDialog *>(QStringLiteral("upgradeDialog")));
             QTRY_VERIFY(dialog->isVisible());
             fill(dialog);
-            rcs::test::saveShot(dialog, QStringLiteral("upgrade-dialog"));
+            rcs::ui::test::saveShot(dialog, QStringLiteral("upgrade-dialog"));
             QAbstractButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
             QVERIFY(ok->isEnabled());
             QTest::mouseClick(ok, Qt::LeftButton);
@@ -317,7 +320,7 @@ private Q_SLOTS:
         QVERIFY(!run->cancelButton()->isEnabled());
         QVERIFY(finished.wait(240000));
         QVERIFY(!finished.last().at(1).toBool());
-        QVERIFY2(run->detailText().contains(QLatin1String("Stopped after")), qPrintable(run->detailText()));
+        QVERIFY2(run->resultText().contains(QLatin1String("Stopped after")), qPrintable(run->resultText()));
         QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::Healthy, 60000);
         const QMap<QString, QString> stopped = podUids(owner.get());
         qsizetype restarted = 0;
