@@ -30,6 +30,9 @@ UpgradeDialog::UpgradeDialog(QWidget *parent)
     m_cpu->setPlaceholderText(tr("e.g. 500m (empty: keep it)"));
     m_memory->setPlaceholderText(tr("e.g. 1Gi (empty: keep it)"));
     m_upgrade->setChecked(true);
+    // Wide enough for the examples in every language (a placeholder is not elided, only cut).
+    for (QLineEdit *edit : {m_image, m_cpu, m_memory})
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + 24);
 
     auto *intro = new QLabel(tr("One pod at a time, replicas first; each master hands its slots to an "
                                 "in-sync replica by a failover before it restarts. You see the plan "
