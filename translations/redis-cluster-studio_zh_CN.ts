@@ -3627,6 +3627,10 @@
         <source>If the master is down, force it from the command line: &apos;redis-cluster-studio failover --force&apos;.</source>
         <translation>如果主节点已宕机，请在命令行中强制执行：&apos;redis-cluster-studio failover --force&apos;。</translation>
     </message>
+    <message>
+        <source>Upgrade / restart</source>
+        <translation>升级 / 重启</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ui::ApplyPage</name>
@@ -3949,6 +3953,10 @@
     <message>
         <source>Error code: %1</source>
         <translation>错误代码：%1</translation>
+    </message>
+    <message>
+        <source>Stopping at the next safe point…</source>
+        <translation>正在下一个安全点停止…</translation>
     </message>
 </context>
 <context>
@@ -4301,6 +4309,10 @@
         <source>seconds</source>
         <comment>count</comment>
         <translation>秒</translation>
+    </message>
+    <message>
+        <source>Restart the pods one at a time, masters handed over first, with a new image or resources</source>
+        <translation>逐个重启 Pod，主节点先交出，可使用新镜像或新资源</translation>
     </message>
 </context>
 <context>
@@ -4729,6 +4741,46 @@
         <source>There is nothing to change.</source>
         <translation>没有需要更改的内容。</translation>
     </message>
+    <message>
+        <source>Restart every pod of %1?</source>
+        <translation>重启 %1 的每个 Pod？</translation>
+    </message>
+    <message>
+        <source>Each pod restarts in turn, replicas first; a master hands its slots to an in-sync replica by a failover before it restarts. Nothing else changes.</source>
+        <translation>每个 Pod 依次重启，从节点优先；主节点在重启前通过故障转移把它的槽交给一个已同步的从节点。其他内容不变。</translation>
+    </message>
+    <message>
+        <source>Restart pods</source>
+        <translation>重启 Pod</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation>镜像 %1</translation>
+    </message>
+    <message>
+        <source>CPU request %1</source>
+        <translation>CPU 请求 %1</translation>
+    </message>
+    <message>
+        <source>memory request %1</source>
+        <translation>内存请求 %1</translation>
+    </message>
+    <message>
+        <source>Upgrade %1?</source>
+        <translation>升级 %1？</translation>
+    </message>
+    <message>
+        <source>The StatefulSet gets %1; then each pod restarts in turn, replicas first; a master hands its slots to an in-sync replica by a failover before it restarts.</source>
+        <translation>StatefulSet 获得%1；然后每个 Pod 依次重启，从节点优先；主节点在重启前通过故障转移把它的槽交给一个已同步的从节点。</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Cancel in the progress panel stops between two pods.</source>
+        <translation>在进度面板中点击取消，会在两个 Pod 之间停止。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ui::StudioTarget</name>
@@ -4928,6 +4980,57 @@
     <message>
         <source>Choose a file name ending in .png or .svg.</source>
         <translation>请选择以 .png 或 .svg 结尾的文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::UpgradeDialog</name>
+    <message>
+        <source>Upgrade: change the Redis container</source>
+        <translation>升级：更改 Redis 容器</translation>
+    </message>
+    <message>
+        <source>Restart only: every pod restarts, nothing changes</source>
+        <translation>仅重启：每个 Pod 都重启，不做任何更改</translation>
+    </message>
+    <message>
+        <source>Upgrade / restart</source>
+        <translation>升级 / 重启</translation>
+    </message>
+    <message>
+        <source>e.g. redis:7.2 (empty: keep it)</source>
+        <translation>例如 redis:7.2（留空：保持不变）</translation>
+    </message>
+    <message>
+        <source>e.g. 500m (empty: keep it)</source>
+        <translation>例如 500m（留空：保持不变）</translation>
+    </message>
+    <message>
+        <source>e.g. 1Gi (empty: keep it)</source>
+        <translation>例如 1Gi（留空：保持不变）</translation>
+    </message>
+    <message>
+        <source>One pod at a time, replicas first; each master hands its slots to an in-sync replica by a failover before it restarts. You see the plan before anything changes.</source>
+        <translation>每次一个 Pod，从节点优先；每个主节点在重启前通过故障转移把它的槽交给一个已同步的从节点。在做任何更改之前，您会先看到计划。</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>镜像：</translation>
+    </message>
+    <message>
+        <source>CPU request:</source>
+        <translation>CPU 请求：</translation>
+    </message>
+    <message>
+        <source>Memory request:</source>
+        <translation>内存请求：</translation>
+    </message>
+    <message>
+        <source>Show the plan…</source>
+        <translation>显示计划…</translation>
+    </message>
+    <message>
+        <source>Give a new image, CPU or memory request, or choose Restart only.</source>
+        <translation>请给出新镜像、CPU 或内存请求，或者选择“仅重启”。</translation>
     </message>
 </context>
 </TS>

@@ -237,6 +237,15 @@ std::optional<rcs::ops::OperationRequest> CoreBackend::operationRequest(Action a
         operation.deleteNamespace = request.deleteNamespace;
         operation.previewOnly = request.planOnly;
         break;
+    case Action::Upgrade:
+        // The plan the confirmation shows is the dry run's, as `upgrade --dry-run` prints it.
+        operation.kind =
+            request.restartOnly ? rcs::ops::OperationKind::RollingRestart : rcs::ops::OperationKind::Upgrade;
+        operation.image = request.image;
+        operation.cpu = request.cpu;
+        operation.memory = request.memory;
+        operation.dryRun = request.planOnly;
+        break;
     default:
         return refuse(kube
                           ? tr("%1 on Kubernetes is not in this build yet; the headless command may have it.")

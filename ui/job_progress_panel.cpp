@@ -1,6 +1,7 @@
 #include "job_progress_panel.h"
 
 #include "common/job.h"
+#include "operations/operation_job.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -127,11 +128,16 @@ JobRunWidget::JobRunWidget(rcs::Job *job, QWidget *parent)
             [this](const QString &message) { m_stepLabel->setText(message); });
     connect(job, &rcs::Job::finished, this, &JobRunWidget::onFinished);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
-        if (m_job) {
-            m_cancel->setEnabled(false);
-            m_cancel->setText(tr("Cancelling…"));
+        if (!m_job)
+            return;
+        m_cancel->setEnabled(false);
+        // An operation with a safe point (an upgrade: between two pods) goes on until there; any
+        // other job stops now.
+        auto *operation = qobject_cast<rcs::ops::OperationJob *>(m_job.data());
+        m_stopping = operation && operation->stopAtSafePoint();
+        retranslateUi();
+        if (!m_stopping)
             m_job->cancel();
-        }
     });
     connect(m_close, &QToolButton::clicked, this, [this] { Q_EMIT closeRequested(this); });
     connect(m_ticker, &QTimer::timeout, this, &JobRunWidget::updateElapsed);
@@ -145,7 +151,9 @@ JobRunWidget::JobRunWidget(rcs::Job *job, QWidget *parent)
 void JobRunWidget::retranslateUi()
 {
     // The steps and messages came from the job in the language of their moment; the controls follow.
-    m_cancel->setText(m_cancel->isEnabled() ? tr("Cancel") : tr("Cancelling…"));
+    m_cancel->setText(m_cancel->isEnabled() ? tr("Cancel")
+                      : m_stopping          ? tr("Stopping at the next safe point…")
+                                            : tr("Cancelling…"));
     m_cancel->setToolTip(tr("Stop this operation at the next safe point"));
     m_close->setToolTip(tr("Remove from the list"));
     m_detailsToggle->setText(tr("Details"));

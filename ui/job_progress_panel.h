@@ -58,6 +58,7 @@ private:
     QProgressBar *m_progress;
     QListWidget *m_steps;
     QPushButton *m_cancel;
+    bool m_stopping = false; // Cancel asked the operation to stop at its safe point
     QToolButton *m_close;
     QLabel *m_result;
     QToolButton *m_detailsToggle;

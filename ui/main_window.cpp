@@ -16,6 +16,7 @@
 #include "topology_adapter.h"
 #include "topology_model.h"
 #include "topology_view.h"
+#include "upgrade_dialog.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -119,6 +120,7 @@ void MainWindow::connectController()
     connect(c, &StudioController::message, statusBar(), &QStatusBar::showMessage);
     connect(c, &StudioController::confirmationRequested, this, &MainWindow::showConfirmation);
     connect(c, &StudioController::nodeAddressRequested, this, &MainWindow::askNewNodeAddress);
+    connect(c, &StudioController::upgradeRequested, this, &MainWindow::openUpgradeDialog);
     connect(c, &StudioController::deployWizardRequested, this, &MainWindow::openDeployWizard);
     connect(c, &StudioController::exportPictureRequested, this, &MainWindow::exportPicture);
     connect(c, &StudioController::refreshed, this, &MainWindow::refreshed);
@@ -345,6 +347,15 @@ void MainWindow::askNewNodeAddress()
     input->setInputMode(QInputDialog::TextInput);
     connect(input, &QInputDialog::textValueSelected, m_controller, &StudioController::addNodeAt);
     input->open();
+}
+
+void MainWindow::openUpgradeDialog()
+{
+    // Non-blocking as the others: opened, never exec()'d; OK goes on to the plan's confirmation.
+    auto *dialog = new UpgradeDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &UpgradeDialog::chosen, m_controller, &StudioController::confirmUpgrade);
+    dialog->open();
 }
 
 void MainWindow::openDeployWizard()

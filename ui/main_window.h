@@ -105,6 +105,7 @@ private:
     void showConfirmation(Confirmation *confirmation);
     // Plain addresses: asks for the new node's host:port; the controller confirms it.
     void askNewNodeAddress();
+    void openUpgradeDialog();
     void showJob(rcs::Job *job);
 
     StudioController *m_controller;

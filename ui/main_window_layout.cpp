@@ -57,6 +57,9 @@ void MainWindow::createActions()
          QT_TR_NOOP("Move slots so that every master serves about the same number")},
         {Action::Failover, "failover", QKeySequence(),
          QT_TR_NOOP("Promote a replica of the selected master")},
+        {Action::Upgrade, "upgrade", QKeySequence(),
+         QT_TR_NOOP("Restart the pods one at a time, masters handed over first, with a new image or "
+                    "resources")},
         {Action::Check, "check", QKeySequence(Qt::CTRL | Qt::Key_K),
          QT_TR_NOOP("Check slots, agreement and reachability; fix open slots")},
         {Action::Cleanup, "cleanup", QKeySequence(), QT_TR_NOOP("Delete what Deploy created")},
@@ -103,7 +106,8 @@ void MainWindow::createMenus()
     for (Action a : {Action::Deploy, Action::CreateCluster, Action::Recover})
         m_clusterMenu->addAction(m_actions.value(a));
     m_clusterMenu->addSeparator();
-    for (Action a : {Action::AddNode, Action::RemoveNode, Action::Rebalance, Action::Failover})
+    for (Action a :
+         {Action::AddNode, Action::RemoveNode, Action::Rebalance, Action::Failover, Action::Upgrade})
         m_clusterMenu->addAction(m_actions.value(a));
     m_clusterMenu->addSeparator();
     m_clusterMenu->addAction(m_actions.value(Action::Check));
@@ -191,7 +195,8 @@ void MainWindow::retranslateUi()
 {
     for (auto it = m_actions.cbegin(); it != m_actions.cend(); ++it) {
         QString text = actionTitle(it.key());
-        if (it.key() == Action::Deploy || it.key() == Action::Cleanup || it.key() == Action::ExportPicture)
+        if (it.key() == Action::Deploy || it.key() == Action::Cleanup || it.key() == Action::ExportPicture ||
+            it.key() == Action::Upgrade)
             text += QStringLiteral("…");
         const QString what = tr(m_actionDescriptions.value(it.key()));
         it.value()->setText(text);
@@ -268,7 +273,8 @@ void MainWindow::createToolBars()
     for (Action a : {Action::Deploy, Action::CreateCluster, Action::Recover})
         m_mainToolBar->addAction(m_actions.value(a));
     m_mainToolBar->addSeparator();
-    for (Action a : {Action::AddNode, Action::RemoveNode, Action::Rebalance, Action::Failover})
+    for (Action a :
+         {Action::AddNode, Action::RemoveNode, Action::Rebalance, Action::Failover, Action::Upgrade})
         m_mainToolBar->addAction(m_actions.value(a));
     m_mainToolBar->addSeparator();
     for (Action a : {Action::Check, Action::Cleanup})

@@ -224,6 +224,38 @@ void StudioController::showPlan(Confirmation *confirmation, Action action, Actio
     job->start();
 }
 
+void StudioController::confirmUpgrade(const ActionRequest &choices)
+{
+    QString title;
+    QString text;
+    QString accept;
+    if (choices.restartOnly) {
+        title = tr("Restart every pod of %1?").arg(m_target.statefulSet);
+        text = tr("Each pod restarts in turn, replicas first; a master hands its slots to an in-sync replica "
+                  "by a failover before it restarts. Nothing else changes.");
+        accept = tr("Restart pods");
+    } else {
+        QStringList changes;
+        if (!choices.image.isEmpty())
+            changes.append(tr("image %1").arg(choices.image));
+        if (!choices.cpu.isEmpty())
+            changes.append(tr("CPU request %1").arg(choices.cpu));
+        if (!choices.memory.isEmpty())
+            changes.append(tr("memory request %1").arg(choices.memory));
+        title = tr("Upgrade %1?").arg(m_target.statefulSet);
+        text = tr("The StatefulSet gets %1; then each pod restarts in turn, replicas first; a master hands "
+                  "its slots to an in-sync replica by a failover before it restarts.")
+                   .arg(changes.join(QStringLiteral(", ")));
+        accept = tr("Upgrade");
+    }
+    auto *confirmation = new Confirmation(
+        QStringLiteral("upgradeConfirmation"), title,
+        text + QLatin1Char(' ') + tr("Cancel in the progress panel stops between two pods."), this);
+    confirmation->setAcceptText(accept, false);
+    showPlan(confirmation, Action::Upgrade, choices);
+    ask(confirmation, Action::Upgrade, [choices](const Confirmation &) { return choices; });
+}
+
 void StudioController::addNodeAt(const QString &text)
 {
     const QString address = text.trimmed();

@@ -124,6 +124,8 @@ QString actionTitle(Action action)
         return ActionPolicy::tr("Rebalance");
     case Action::Failover:
         return ActionPolicy::tr("Failover");
+    case Action::Upgrade:
+        return ActionPolicy::tr("Upgrade / restart");
     case Action::Check:
         return ActionPolicy::tr("Check");
     case Action::Cleanup:
@@ -191,6 +193,7 @@ ActionState ActionPolicy::state(Action action, Situation situation, const QStrin
     case Action::AddNode:
     case Action::RemoveNode:
     case Action::Rebalance:
+    case Action::Upgrade: // core refuses a rollout on an unhealthy cluster too
         if (situation == S::Healthy)
             return enabled();
         if (!created)

@@ -23,6 +23,7 @@ enum class Action {
     RemoveNode,
     Rebalance,
     Failover,
+    Upgrade, // upgrade or rolling-restart of the StatefulSet's pods
     Check,
     Cleanup,
     Refresh,
@@ -31,8 +32,8 @@ enum class Action {
 
 inline constexpr Action kAllActions[] = {Action::Deploy,   Action::CreateCluster, Action::Recover,
                                          Action::AddNode,  Action::RemoveNode,    Action::Rebalance,
-                                         Action::Failover, Action::Check,         Action::Cleanup,
-                                         Action::Refresh,  Action::ExportPicture};
+                                         Action::Failover, Action::Upgrade,       Action::Check,
+                                         Action::Cleanup,  Action::Refresh,       Action::ExportPicture};
 
 QString situationTitle(Situation situation); // "Total failure"
 // The studio's own sentence for a situation, for when no assessment came with it (no target yet).

@@ -24,6 +24,11 @@ struct ActionRequest {
     QString role; // add node: "master" or "replica"
     bool deletePvcs = false;
     bool deleteNamespace = false;
+    // upgrade: the new image and resource requests (empty: kept); restartOnly makes it a rolling restart.
+    QString image;
+    QString cpu;
+    QString memory;
+    bool restartOnly = false;
     // List the plan and change nothing (what a confirmation shows first): remove node unconfirmed,
     // a rebalance dry run.
     bool planOnly = false;

@@ -285,6 +285,9 @@ void StudioController::triggerAction(Action action)
     case Action::AddNode:
         confirmAddNode();
         return;
+    case Action::Upgrade:
+        Q_EMIT upgradeRequested();
+        return;
     case Action::CreateCluster:
     case Action::Recover:
     case Action::Rebalance:

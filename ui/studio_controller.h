@@ -85,6 +85,8 @@ public Q_SLOTS:
     void deployDefaultCluster();
     // The answer to nodeAddressRequested: confirms adding the node at host:port.
     void addNodeAt(const QString &address);
+    // The answer to upgradeRequested (the upgrade dialog's choices): shows core's plan, then runs it.
+    void confirmUpgrade(const rcs::ui::ActionRequest &choices);
 
 Q_SIGNALS:
     void targetChanged(const rcs::ui::StudioTarget &target);
@@ -103,6 +105,8 @@ Q_SIGNALS:
     void confirmationRequested(rcs::ui::Confirmation *confirmation);
     // Plain endpoints' Add node: answer with addNodeAt(address).
     void nodeAddressRequested();
+    // Upgrade / restart: answer with confirmUpgrade(the dialog's choices).
+    void upgradeRequested();
     // Actions that are dialogs of the window alone.
     void deployWizardRequested();
     void exportPictureRequested();

@@ -49,6 +49,11 @@ public:
     const QStringList &notes() const { return m_notes; }
     const QStringList &remainingGaps() const { return m_gaps; }
 
+    // Asks the run to end at its next safe point and go on until then (an upgrade: after the pod being
+    // restarted, the cluster healthy); true when the operation has one and will stop there (ending
+    // Cancelled), false when only cancel() stops it.
+    virtual bool stopAtSafePoint() { return false; }
+
     // "deploy works on a StatefulSet: …", for a verb asked of plain endpoints that needs Kubernetes.
     static QString needsStatefulSet(OperationKind kind);
 

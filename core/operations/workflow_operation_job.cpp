@@ -83,7 +83,28 @@ void WorkflowOperationJob::runWorkflow()
         for (const EquivalentCommand &command : m_workflow->plannedCommands())
             m_plan.append({command.message, command.command});
     });
+    if (m_stopRequested)
+        stopUpgradeBetweenPods();
     runEngine(m_workflow, [this](Job *) { concluded(); });
+}
+
+bool WorkflowOperationJob::stopAtSafePoint()
+{
+    if (m_request.kind != OperationKind::Upgrade && m_request.kind != OperationKind::RollingRestart)
+        return false;
+    if (!m_stopRequested && m_workflow)
+        stopUpgradeBetweenPods();
+    m_stopRequested = true;
+    return true;
+}
+
+void WorkflowOperationJob::stopUpgradeBetweenPods()
+{
+    auto *upgrade = static_cast<UpgradeWorkflow *>(m_workflow.data());
+    upgrade->stopBetweenPods();
+    // The workflow makes its rollout (which takes the stop) only after the template patch: a stop
+    // asked before that is repeated at each later step until the rollout has it.
+    connect(upgrade, &Job::stepChanged, this, [upgrade] { upgrade->stopBetweenPods(); });
 }
 
 Workflow *WorkflowOperationJob::makeWorkflow(KubeSession *session)

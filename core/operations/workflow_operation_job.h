@@ -35,6 +35,8 @@ public:
     // The workflow that ran (a StatusWorkflow for status, a DeployWorkflow for deploy, …), owned by
     // this job; null until the session is open.
     Workflow *workflow() const { return m_workflow; }
+    // upgrade and rolling-restart stop between two pods; other verbs have no safe point.
+    bool stopAtSafePoint() override;
 
 protected:
     void doStart() override;
@@ -43,10 +45,12 @@ private:
     void runWorkflow();
     Workflow *makeWorkflow(KubeSession *session);
     void concluded();
+    void stopUpgradeBetweenPods();
 
     Target m_target;
     QPointer<Connections> m_connections;
     QPointer<Workflow> m_workflow;
+    bool m_stopRequested = false;
 };
 
 } // namespace rcs::ops

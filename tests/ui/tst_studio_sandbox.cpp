@@ -1,5 +1,8 @@
+#include "command_registry.h"
 #include "kube/kube_client.h"
 #include "kube/kube_request.h"
+#include "operation_paths_support.h"
+#include "studio_fixtures.h"
 #include "support/kube_sandbox_fixture.h"
 #include "ui/confirmation_dialog.h"
 #include "ui/core_backend.h"
@@ -8,11 +11,17 @@
 #include "ui/job_progress_panel.h"
 #include "ui/main_window.h"
 #include "ui/topology_model.h"
+#include "ui/upgrade_dialog.h"
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QDialogButtonBox>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -21,9 +30,86 @@
 using namespace rcs::ui;
 
 // The whole story through the window on kube-sandbox: the deploy wizard, create, every pod deleted,
-// Recover, Add node, Remove node, Failover, and the cleanup confirmation with the PVCs.
+// Recover, Add node, Remove node, Failover, Upgrade / restart (its plan against the command line's, a
+// stop between pods, a re-run), and the cleanup confirmation with the PVCs.
 class TestStudioSandbox final : public QObject {
     Q_OBJECT
+private:
+    // Pod name → uid of the StatefulSet's pods (a restarted pod is a new object of the same name).
+    static QMap<QString, QString> podUids(rcs::KubeClient *client)
+    {
+        QMap<QString, QString> uids;
+        rcs::KubeListOptions options;
+        options.labelSelector = QStringLiteral("app=redis");
+        std::unique_ptr<rcs::KubeRequest> list(client->list(QStringLiteral("v1"), QStringLiteral("Pod"),
+                                                            QStringLiteral("redis-cluster"), options));
+        list->setAutoDelete(false);
+        QSignalSpy done(list.get(), &rcs::Job::finished);
+        list->start();
+        if (!done.wait(30000) || list->hasError())
+            return uids;
+        for (const QJsonObject &pod : list->items()) {
+            const QJsonObject metadata = pod.value(QLatin1String("metadata")).toObject();
+            uids.insert(metadata.value(QLatin1String("name")).toString(),
+                        metadata.value(QLatin1String("uid")).toString());
+        }
+        return uids;
+    }
+
+    // The plan `VERB ARGS --dry-run --json` prints, as the confirmation lists it: each step, then its
+    // command as "$ COMMAND".
+    static QStringList cliPlan(const QString &verb, const QStringList &args)
+    {
+        const QByteArray printed = rcs::test::stdoutOf([&] {
+            QCOMPARE(rcs::test::runCommandInProcess(
+                         verb, args + QStringList{QStringLiteral("--dry-run"), QStringLiteral("--json")}),
+                     int(rcs::cli::ExitSuccess));
+        });
+        QStringList items;
+        const QJsonArray plan =
+            QJsonDocument::fromJson(printed).object().value(QLatin1String("plan")).toArray();
+        for (const QJsonValue &step : plan) {
+            items.append(step[QLatin1String("step")].toString());
+            if (const QString command = step[QLatin1String("command")].toString(); !command.isEmpty())
+                items.append(QStringLiteral("$ ") + command);
+        }
+        return items;
+    }
+
+    // Opens Upgrade / restart, lets fill() set the dialog's widgets, clicks "Show the plan…" and waits
+    // for the confirmation with core's plan; the commands the plan logged go to *logged.
+    static ConfirmationDialog *
+    askUpgrade(MainWindow &window, const std::function<void(UpgradeDialog *)> &fill, QStringList *logged)
+    {
+        ConfirmationDialog *confirm = nullptr;
+        *logged = rcs::test::commandsLoggedBy([&] {
+            // The dialogs of the last round are gone (deleted on close) before this one is looked for.
+            QTRY_VERIFY(!window.findChild<UpgradeDialog *>() &&
+                        !window.findChild<ConfirmationDialog *>(QStringLiteral("upgradeConfirmation")));
+            QTRY_VERIFY(window.action(Action::Upgrade)->isEnabled());
+            window.action(Action::Upgrade)->trigger();
+            UpgradeDialog *dialog = nullptr;
+            QTRY_VERIFY(dialog = window.findChild<UpgradeDialog *>(QStringLiteral("upgradeDialog")));
+            QTRY_VERIFY(dialog->isVisible());
+            fill(dialog);
+            rcs::ui::test::saveShot(dialog, QStringLiteral("upgrade-dialog"));
+            QAbstractButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+            QVERIFY(ok->isEnabled());
+            QTest::mouseClick(ok, Qt::LeftButton);
+            QTRY_VERIFY(confirm =
+                            window.findChild<ConfirmationDialog *>(QStringLiteral("upgradeConfirmation")));
+            QTRY_VERIFY_WITH_TIMEOUT(confirm->acceptButton()->isEnabled(), 120000);
+        });
+        return confirm;
+    }
+
+    // The confirmation's items end with the plan (info sentences of the plan's run come first).
+    static QStringList planOf(const ConfirmationDialog *confirm, qsizetype steps)
+    {
+        const QStringList items = confirm->items();
+        return items.mid(std::max<qsizetype>(0, items.size() - steps));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -179,6 +265,84 @@ private Q_SLOTS:
         QVERIFY2(finished.last().at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
         QTRY_VERIFY_WITH_TIMEOUT(model->node(masterKey) && !model->node(masterKey)->isMaster(), 60000);
         QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::Healthy, 60000);
+
+        // Upgrade / restart. The plan the confirmation shows for a new image is the one
+        // `upgrade --image X --dry-run` prints, and it logs the same commands; cancelled, nothing runs.
+        const QStringList cliTarget{QStringLiteral("-n"), QStringLiteral("redis-cluster"),
+                                    QStringLiteral("--kubeconfig"), sandbox.kubeconfigPath()};
+        const QString image = QStringLiteral("redis:7.0-studio-test");
+        QStringList byGui;
+        QStringList byCli = rcs::test::commandsLoggedBy([&] {
+            QVERIFY(
+                !cliPlan(QStringLiteral("upgrade"), cliTarget + QStringList{QStringLiteral("--image"), image})
+                     .isEmpty());
+        });
+        confirm = askUpgrade(
+            window,
+            [&image](UpgradeDialog *dialog) {
+                dialog->findChild<QLineEdit *>(QStringLiteral("image"))->setText(image);
+            },
+            &byGui);
+        QVERIFY(confirm);
+        const QStringList upgradePlan =
+            cliPlan(QStringLiteral("upgrade"), cliTarget + QStringList{QStringLiteral("--image"), image});
+        QVERIFY(!upgradePlan.filter(QStringLiteral("CLUSTER FAILOVER")).isEmpty());
+        QCOMPARE(planOf(confirm, upgradePlan.size()), upgradePlan);
+        QCOMPARE(byGui, byCli);
+        const QMap<QString, QString> before = podUids(owner.get());
+        QCOMPARE(before.size(), 6);
+        confirm->reject();
+        QTRY_VERIFY(!window.findChild<ConfirmationDialog *>(QStringLiteral("upgradeConfirmation")));
+
+        // Restart only: the same comparison with `rolling-restart --dry-run`, then confirmed. Cancel
+        // in the progress panel stops between two pods (the cluster healthy, some pods restarted).
+        byCli = rcs::test::commandsLoggedBy(
+            [&] { QVERIFY(!cliPlan(QStringLiteral("rolling-restart"), cliTarget).isEmpty()); });
+        const auto restartOnly = [](UpgradeDialog *dialog) {
+            QTest::mouseClick(dialog->findChild<QRadioButton *>(QStringLiteral("restartOnly")),
+                              Qt::LeftButton);
+            QVERIFY(!dialog->findChild<QLineEdit *>(QStringLiteral("image"))->isEnabled());
+        };
+        confirm = askUpgrade(window, restartOnly, &byGui);
+        QVERIFY(confirm);
+        const QStringList restartPlan = cliPlan(QStringLiteral("rolling-restart"), cliTarget);
+        QCOMPARE(planOf(confirm, restartPlan.size()), restartPlan);
+        QCOMPARE(byGui, byCli);
+        QVERIFY(restartPlan.filter(QStringLiteral("$ ")).size() >= 6);
+        finished.clear();
+        confirm->accept();
+        QTRY_VERIFY(!window.jobPanel()->runs().isEmpty() &&
+                    window.jobPanel()->runs().first()->title().contains(QLatin1String("Rolling restart")));
+        JobRunWidget *run = window.jobPanel()->runs().first();
+        // Once the first pod is on its way, Cancel: the run ends after it, not in the middle of it.
+        QTRY_VERIFY_WITH_TIMEOUT(podUids(owner.get()) != before, 120000);
+        QTest::mouseClick(run->cancelButton(), Qt::LeftButton);
+        QVERIFY(!run->cancelButton()->isEnabled());
+        QVERIFY(finished.wait(240000));
+        QVERIFY(!finished.last().at(1).toBool());
+        QVERIFY2(run->resultText().contains(QLatin1String("Stopped after")), qPrintable(run->resultText()));
+        QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::Healthy, 60000);
+        const QMap<QString, QString> stopped = podUids(owner.get());
+        qsizetype restarted = 0;
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            restarted += stopped.value(it.key()) != it.value() ? 1 : 0;
+        QVERIFY2(restarted >= 1 && restarted < 6, qPrintable(QString::number(restarted)));
+
+        // The re-run goes to the end: every pod restarted since the first run began, the cluster healthy.
+        confirm = askUpgrade(window, restartOnly, &byGui);
+        QVERIFY(confirm);
+        finished.clear();
+        confirm->accept();
+        QVERIFY(finished.wait(480000));
+        QVERIFY2(finished.last().at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
+        const QMap<QString, QString> after = podUids(owner.get());
+        QCOMPARE(after.size(), 6);
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            QVERIFY2(after.value(it.key()) != it.value(),
+                     qPrintable(it.key() + QLatin1String(" kept its uid")));
+        QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::Healthy, 60000);
+        QCOMPARE(model->masterCount(), 3);
+        QCOMPARE(model->replicaCount(), 3);
 
         // Cleanup names the PVCs when they are to go.
         window.action(Action::Cleanup)->trigger();

@@ -16,6 +16,7 @@
 #include "ui/theme.h"
 #include "ui/topology_model.h"
 #include "ui/topology_view.h"
+#include "ui/upgrade_dialog.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -341,6 +342,26 @@ private Q_SLOTS:
         if (language == Language::Chinese)
             failOn(test::englishTexts(dialog, m_kept), QStringLiteral("English left in %1").arg(dialogName));
         dialog->reject();
+    }
+
+    void upgradeDialog_data()
+    {
+        QTest::addColumn<QString>("language");
+        for (const QString &language : Language::codes())
+            QTest::newRow(language.toLatin1().constData()) << language;
+    }
+
+    void upgradeDialog()
+    {
+        QFETCH(QString, language);
+        QVERIFY(Language::install(language));
+        UpgradeDialog dialog;
+        dialog.show();
+        QVERIFY(test::settled());
+        test::saveShot(&dialog, QStringLiteral("upgrade-dialog-%1").arg(language));
+        failOn(test::clippedTexts(&dialog), QStringLiteral("clipped texts in the upgrade dialog"));
+        if (language == Language::Chinese)
+            failOn(test::englishTexts(&dialog, m_kept), QStringLiteral("English left in the upgrade dialog"));
     }
 
     // View → Language applies at once: the open window speaks the new language, and still fits, in
