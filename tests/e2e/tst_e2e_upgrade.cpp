@@ -6,10 +6,9 @@
 // so the pods get a new revision and are replaced one by one as on a real cluster.)
 #include "e2e_support.h"
 
-#include "../integration/cluster_key_client.h"
+#include "recording_writer.h"
 #include "redis/redis_pool.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTest>
 
@@ -22,60 +21,6 @@ namespace {
 const QString Namespace = QStringLiteral("redis-cluster");
 const QString Selector = QStringLiteral("app=redis,appCluster=redis-cluster");
 const QString ImageB = QStringLiteral("redis:upgrade-b");
-
-// Keeps `lanes` SETs going, each answered before the lane's next; records every key's outcome.
-class RecordingWriter final {
-public:
-    RecordingWriter(ClusterKeyClient *client, QByteArray prefix)
-        : m_client(client)
-        , m_prefix(std::move(prefix))
-    {}
-    void start(int lanes)
-    {
-        m_clock.start();
-        for (int i = 0; i < lanes; ++i)
-            next();
-    }
-    void stop() { m_stopped = true; }
-    bool idle() const { return m_pending == 0; }
-    const QList<int> &acknowledged() const { return m_acknowledged; }
-    const QStringList &failures() const { return m_failures; }
-    qint64 longestWriteMs() const { return m_longestMs; }
-
-private:
-    void next()
-    {
-        if (m_stopped)
-            return;
-        const int i = m_issued++;
-        ++m_pending;
-        const qint64 sent = m_clock.elapsed();
-        m_client->set(
-            m_prefix + ':' + QByteArray::number(i), "value:" + QByteArray::number(i),
-            [this, i, sent](Result<QByteArray> result) {
-                const qint64 now = m_clock.elapsed();
-                m_longestMs = qMax(m_longestMs, now - sent);
-                if (result)
-                    m_acknowledged.append(i);
-                else
-                    m_failures.append(
-                        QStringLiteral("%1 ms: key %2: %3").arg(now).arg(i).arg(result.error().message()));
-                --m_pending;
-                // A short pause per lane keeps the key count (and the check after) bounded.
-                QTimer::singleShot(2, m_client, [this] { next(); });
-            });
-    }
-
-    ClusterKeyClient *m_client;
-    QByteArray m_prefix;
-    QElapsedTimer m_clock;
-    int m_issued = 0;
-    int m_pending = 0;
-    bool m_stopped = false;
-    qint64 m_longestMs = 0;
-    QList<int> m_acknowledged;
-    QStringList m_failures;
-};
 
 QString labelOf(const QJsonObject &object, const char *label)
 {
@@ -169,26 +114,10 @@ private Q_SLOTS:
 
         // What the application saw: failures are reported (a write that failed was not acknowledged, so
         // it is not lost); every acknowledged write must be there.
-        qInfo("writes acknowledged: %d, failed: %d, longest write: %lld ms",
-              int(writer.acknowledged().size()), int(writer.failures().size()), writer.longestWriteMs());
-        for (const QString &failure : writer.failures().mid(0, 10))
-            qInfo("failed write: %s", qPrintable(failure));
+        writer.report();
         QVERIFY2(writer.acknowledged().size() > 100, "the writer hardly wrote during the upgrade");
-        RedisPool readPool;
-        ClusterKeyClient reader(&readPool, podAddresses(podObjects()));
-        QVERIFY(reader.refreshBlocking(20000).ok());
-        auto remaining = std::make_shared<int>(int(writer.acknowledged().size()));
-        auto lost = std::make_shared<QStringList>();
-        for (const int i : writer.acknowledged()) {
-            const QByteArray expected = "value:" + QByteArray::number(i);
-            reader.get("upgrade:" + QByteArray::number(i),
-                       [remaining, lost, expected, i](Result<QByteArray> value) {
-                           if (!value || *value != expected)
-                               lost->append(QString::number(i));
-                           --*remaining;
-                       });
-        }
-        QVERIFY(waitUntil([&] { return *remaining == 0; }, 120000, 50));
+        const Result<QStringList> lost = writer.lostWrites(podAddresses(podObjects()));
+        QVERIFY2(lost.ok(), qPrintable(lost.ok() ? QString() : lost.error().message()));
         QVERIFY2(lost->isEmpty(), qPrintable(QStringLiteral("%1 acknowledged writes lost, e.g. keys %2")
                                                  .arg(lost->size())
                                                  .arg(lost->mid(0, 10).join(QLatin1String(", ")))));
