@@ -185,6 +185,8 @@ void UpgradeRollout::rejoin(const UpgradeStep &step, const QList<PodState> &pods
                 return;
             }
             m_expected[nodeId].address = address;
+            // A pod that was down when the run began (left by a stopped upgrade) had no node then.
+            m_podOfNode.insert(nodeId, step.pod);
             // The node kept its id and data on its volume; its peers learn its new IP from MEETs.
             auto *recover = new RecoverJob(addresses(), session()->pool());
             recover->setConvergenceTimeout(stepTimeout());

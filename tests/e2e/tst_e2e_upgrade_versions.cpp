@@ -233,7 +233,10 @@ private Q_SLOTS:
                                                          previous, QStringLiteral("--yes")} +
                                                  target(),
                                              240000);
-        QVERIFY2(rollback.exitCode == 0, qPrintable(rollback.all()));
+        // QTest cuts long messages: the whole output goes to the log.
+        if (rollback.exitCode != 0)
+            qInfo("%s", qPrintable(rollback.all()));
+        QVERIFY2(rollback.exitCode == 0, qPrintable(rollback.err));
         const QJsonObject after = statefulSet();
         QCOMPARE(imageOf(after), previous);
         QVERIFY(!after[QLatin1String("metadata")][QLatin1String("annotations")].toObject().contains(
