@@ -228,6 +228,17 @@ private Q_SLOTS:
         QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message()));
         QCOMPARE(client.verifyBlocking("after-broken", 500).value(), 500);
 
+        // status shows the rollout stopped halfway: every pod but the replaced one behind the update
+        // revision (the broken image's).
+        StudioRun statusRun;
+        const QJsonObject rollout = statusJson(target(), &statusRun)[QLatin1String("rollout")].toObject();
+        QVERIFY2(rollout[QLatin1String("in_progress")].toBool(), qPrintable(statusRun.all()));
+        QStringList behind;
+        for (const QJsonValue &pod : rollout[QLatin1String("pods_behind")].toArray())
+            behind << pod.toString();
+        QCOMPARE(behind.size(), 5);
+        QVERIFY(!behind.contains(replaced.first()));
+
         // The rollback: back to the previous image on the half-upgraded cluster.
         const StudioRun rollback = runStudio(QStringList{QStringLiteral("upgrade"), QStringLiteral("--image"),
                                                          previous, QStringLiteral("--yes")} +
@@ -237,12 +248,19 @@ private Q_SLOTS:
         if (rollback.exitCode != 0)
             qInfo("%s", qPrintable(rollback.all()));
         QVERIFY2(rollback.exitCode == 0, qPrintable(rollback.err));
+        // The run says why it went on although the cluster was not healthy.
+        QVERIFY2(
+            rollback.all().contains(replaced.first() + QStringLiteral(" (replicas of the stopped upgrade)")),
+            qPrintable(rollback.all().left(900)));
         const QJsonObject after = statefulSet();
         QCOMPARE(imageOf(after), previous);
         QVERIFY(!after[QLatin1String("metadata")][QLatin1String("annotations")].toObject().contains(
             QLatin1String("redis-cluster-studio/previous-update-strategy")));
         verifyEveryNodeAt(QStringLiteral("7.0."));
         QCOMPARE(situation(), QStringLiteral("healthy"));
+        const QJsonObject done = statusJson(target())[QLatin1String("rollout")].toObject();
+        QCOMPARE(done[QLatin1String("in_progress")].toBool(true), false);
+        QCOMPARE(done[QLatin1String("mixed_servers")].toBool(true), false);
         QCOMPARE(client.verifyBlocking("after-broken", 500).value(), 500);
     }
 };
