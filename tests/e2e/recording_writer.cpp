@@ -3,16 +3,27 @@
 #include "e2e_support.h"
 #include "redis/redis_pool.h"
 
+#include <QTest>
 #include <QTimer>
 
 #include <memory>
 
 namespace rcs::test {
 
-RecordingWriter::RecordingWriter(ClusterKeyClient *client, QByteArray prefix)
-    : m_client(client)
+RecordingWriter::RecordingWriter(const QList<NodeAddress> &seeds, QByteArray prefix)
+    : m_pool(std::make_unique<RedisPool>())
+    , m_client(std::make_unique<ClusterKeyClient>(m_pool.get(), seeds))
     , m_prefix(std::move(prefix))
-{}
+{
+    m_client->setRetryTransientErrors(false);
+}
+
+RecordingWriter::~RecordingWriter() = default;
+
+Result<void> RecordingWriter::refresh()
+{
+    return m_client->refreshBlocking(20000);
+}
 
 void RecordingWriter::start(int lanes)
 {
@@ -40,7 +51,7 @@ void RecordingWriter::next()
                     QStringLiteral("%1 ms: key %2: %3").arg(now).arg(i).arg(result.error().message()));
             --m_pending;
             // A short pause per lane keeps the key count (and the check after) bounded.
-            QTimer::singleShot(2, m_client, [this] { next(); });
+            QTimer::singleShot(2, m_client.get(), [this] { next(); });
         });
 }
 
@@ -76,6 +87,35 @@ Result<QStringList> RecordingWriter::lostWrites(const QList<NodeAddress> &seeds,
                                              .arg(m_acknowledged.size())
                                              .arg(timeoutMs / 1000));
     return *lost;
+}
+
+QString RecordingWriter::problemAfterRun(const QList<NodeAddress> &seeds) const
+{
+    report();
+    if (!idle())
+        return QStringLiteral("the writer still waited for answers 30 s after the run");
+    // A write that failed was not acknowledged, so it is not lost; every acknowledged one must be there.
+    if (m_acknowledged.size() <= 100)
+        return QStringLiteral("the writer hardly wrote during the run");
+    const Result<QStringList> lost = lostWrites(seeds);
+    if (!lost)
+        return lost.error().message();
+    if (!lost->isEmpty())
+        return QStringLiteral("%1 acknowledged writes lost, e.g. keys %2")
+            .arg(lost->size())
+            .arg(lost->mid(0, 10).join(QLatin1String(", ")));
+    return {};
+}
+
+StudioRun runWhileWriting(RecordingWriter &writer, const QStringList &args, int timeoutMs)
+{
+    writer.start(4);
+    QTest::qWait(500);
+    const StudioRun run = startStudio(args, timeoutMs)->finish();
+    QTest::qWait(300);
+    writer.stop();
+    waitUntil([&] { return writer.idle(); }, 30000, 50);
+    return run;
 }
 
 } // namespace rcs::test

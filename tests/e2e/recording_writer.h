@@ -1,19 +1,26 @@
 #pragma once
 
 #include "../integration/cluster_key_client.h"
+#include "support/studio_process.h"
 
 #include <QElapsedTimer>
 #include <QList>
 #include <QStringList>
 
+#include <memory>
+
 namespace rcs::test {
 
 // What an application sees during an upgrade: `lanes` SETs going at once, each answered before the
 // lane's next, every key's outcome recorded as it came (no retry hides a -TRYAGAIN, -CLUSTERDOWN or a
-// dropped connection: the client is set so).
+// dropped connection: its client is set so).
 class RecordingWriter final {
 public:
-    RecordingWriter(ClusterKeyClient *client, QByteArray prefix);
+    // Keys "prefix:i" through a client of its own, seeded with seeds.
+    RecordingWriter(const QList<NodeAddress> &seeds, QByteArray prefix);
+    ~RecordingWriter();
+    // Reads the slot map (bounded); before start().
+    Result<void> refresh();
     void start(int lanes);
     void stop() { m_stopped = true; }
     bool idle() const { return m_pending == 0; }
@@ -26,11 +33,15 @@ public:
     // that are missing or hold another value, or an error when the slot map could not be read or the
     // reads did not finish in time.
     Result<QStringList> lostWrites(const QList<NodeAddress> &seeds, int timeoutMs = 120000) const;
+    // The test's verdict after a run: empty when the writer is idle, wrote more than 100 keys and every
+    // acknowledged one reads back; else what went wrong, in a sentence. Reports first (report()).
+    QString problemAfterRun(const QList<NodeAddress> &seeds) const;
 
 private:
     void next();
 
-    ClusterKeyClient *m_client;
+    std::unique_ptr<RedisPool> m_pool;
+    std::unique_ptr<ClusterKeyClient> m_client;
     QByteArray m_prefix;
     QElapsedTimer m_clock;
     int m_issued = 0;
@@ -40,5 +51,9 @@ private:
     QList<int> m_acknowledged;
     QStringList m_failures;
 };
+
+// Runs the studio with args (bounded by timeoutMs) while writer writes on 4 lanes, from half a second
+// before the run until every write sent is answered (bounded to 30 s more).
+StudioRun runWhileWriting(RecordingWriter &writer, const QStringList &args, int timeoutMs);
 
 } // namespace rcs::test

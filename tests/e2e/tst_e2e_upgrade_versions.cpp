@@ -9,6 +9,7 @@
 #include "../integration/job_helpers.h"
 #include "recording_writer.h"
 #include "redis/redis_pool.h"
+#include "redis_app_objects.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,8 +21,6 @@ using namespace rcs;
 using namespace rcs::test;
 
 namespace {
-const QString Namespace = QStringLiteral("redis-cluster");
-const QString Selector = QStringLiteral("app=redis,appCluster=redis-cluster");
 const QString OldImage = QStringLiteral("redis:5.0.5");
 const QString NewImage = QStringLiteral("redis:7.0");
 const QString BrokenImage = QStringLiteral("redis:broken");
@@ -34,15 +33,6 @@ QString oldServer()
     return QDir::homePath() + QStringLiteral("/.cache/redis-servers/redis-5.0.5/src/redis-server");
 }
 
-QString imageOf(const QJsonObject &set)
-{
-    return set[QLatin1String("spec")][QLatin1String("template")][QLatin1String("spec")]
-              [QLatin1String("containers")]
-                  .toArray()
-                  .first()[QLatin1String("image")]
-                  .toString();
-}
-
 QString nameOf(const QJsonObject &object)
 {
     return object[QLatin1String("metadata")][QLatin1String("name")].toString();
@@ -53,31 +43,12 @@ class TestE2eUpgradeVersions final : public QObject {
     Q_OBJECT
 private:
     QStringList target() const { return m_sandbox.target(QStringLiteral("direct")); }
-    QList<QJsonObject> podObjects()
-    {
-        const Result<QList<QJsonObject>> items =
-            m_sandbox.list(QStringLiteral("v1"), QStringLiteral("Pod"), Namespace, Selector);
-        return items ? *items : QList<QJsonObject>();
-    }
-    QJsonObject statefulSet()
-    {
-        const Result<QList<QJsonObject>> items =
-            m_sandbox.list(QStringLiteral("apps/v1"), QStringLiteral("StatefulSet"), Namespace);
-        return items && !items->isEmpty() ? items->first() : QJsonObject();
-    }
-    QHash<QString, QString> podUids()
-    {
-        QHash<QString, QString> uids;
-        for (const QJsonObject &pod : podObjects())
-            uids.insert(nameOf(pod), pod[QLatin1String("metadata")][QLatin1String("uid")].toString());
-        return uids;
-    }
     // Pod name → redis_version from INFO server, or the error text.
     QHash<QString, QString> serverVersions()
     {
         QHash<QString, QString> versions;
         RedisPool pool;
-        const QList<QJsonObject> pods = podObjects();
+        const QList<QJsonObject> pods = redisAppPods(m_sandbox);
         const QList<NodeAddress> addresses = podAddresses(pods);
         for (qsizetype i = 0; i < pods.size() && i < addresses.size(); ++i) {
             const Result<RedisReply> info = ask(pool, addresses[i], {"INFO", "server"});
@@ -104,13 +75,6 @@ private:
         QCOMPARE(versions.size(), 6);
         for (const QString &version : versions)
             QVERIFY2(version.startsWith(versionPrefix), qPrintable(describe(versions)));
-    }
-    QString situation()
-    {
-        StudioRun run;
-        const QJsonObject json = statusJson(target(), &run);
-        return json.isEmpty() ? QStringLiteral("status failed: ") + run.all()
-                              : json.value(QLatin1String("situation")).toString();
     }
 
     mutable E2eSandbox m_sandbox;
@@ -164,43 +128,31 @@ private Q_SLOTS:
             QSKIP(qPrintable(QStringLiteral("%1 is absent: `scripts/compat.sh redis-5.0.5` builds it; the "
                                             "upgrade from 5.0.5 to 7.0 needs it")
                                  .arg(oldServer())));
-        QCOMPARE(imageOf(statefulSet()), OldImage);
+        QCOMPARE(templateImage(redisAppStatefulSet(m_sandbox)), OldImage);
         verifyEveryNodeAt(QStringLiteral("5.0.5"));
 
-        RedisPool pool;
-        ClusterKeyClient client(&pool, podAddresses(podObjects()));
-        QVERIFY(client.refreshBlocking(20000).ok());
-        client.setRetryTransientErrors(false);
-        RecordingWriter writer(&client, "version");
-        writer.start(4);
-        QTest::qWait(500);
-        auto upgrade = startStudio(QStringList{QStringLiteral("upgrade"), QStringLiteral("--image"), NewImage,
-                                               QStringLiteral("--yes")} +
-                                       target(),
-                                   240000);
-        const StudioRun run = upgrade->finish();
-        QTest::qWait(300);
-        writer.stop();
-        QVERIFY(waitUntil([&] { return writer.idle(); }, 30000, 50));
+        RecordingWriter writer(podAddresses(redisAppPods(m_sandbox)), "version");
+        QVERIFY(writer.refresh().ok());
+        const StudioRun run =
+            runWhileWriting(writer,
+                            QStringList{QStringLiteral("upgrade"), QStringLiteral("--image"), NewImage,
+                                        QStringLiteral("--yes")} +
+                                target(),
+                            240000);
         QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
 
-        writer.report();
-        QVERIFY2(writer.acknowledged().size() > 100, "the writer hardly wrote during the upgrade");
-        const Result<QStringList> lost = writer.lostWrites(podAddresses(podObjects()));
-        QVERIFY2(lost.ok(), qPrintable(lost.ok() ? QString() : lost.error().message()));
-        QVERIFY2(lost->isEmpty(), qPrintable(QStringLiteral("%1 acknowledged writes lost, e.g. keys %2")
-                                                 .arg(lost->size())
-                                                 .arg(lost->mid(0, 10).join(QLatin1String(", ")))));
-        QCOMPARE(imageOf(statefulSet()), NewImage);
+        const QString problem = writer.problemAfterRun(podAddresses(redisAppPods(m_sandbox)));
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(templateImage(redisAppStatefulSet(m_sandbox)), NewImage);
         verifyEveryNodeAt(QStringLiteral("7.0."));
-        QCOMPARE(situation(), QStringLiteral("healthy"));
+        QCOMPARE(situationOf(target()), QStringLiteral("healthy"));
     }
 
     void failedImageStopsThenRollbackFinishes()
     {
-        const QString previous = imageOf(statefulSet());
+        const QString previous = templateImage(redisAppStatefulSet(m_sandbox));
         QCOMPARE(previous, NewImage);
-        const QHash<QString, QString> uidsBefore = podUids();
+        const QHash<QString, QString> uidsBefore = redisAppPodUids(m_sandbox);
         QCOMPARE(uidsBefore.size(), 6);
 
         const StudioRun failed = runStudio(QStringList{QStringLiteral("upgrade"), QStringLiteral("--image"),
@@ -213,7 +165,7 @@ private Q_SLOTS:
         QVERIFY2(failed.all().contains(BrokenLine), qPrintable(failed.all()));
 
         // One pod replaced (the first, a replica), the others untouched; every slot still served.
-        const QHash<QString, QString> uidsAfter = podUids();
+        const QHash<QString, QString> uidsAfter = redisAppPodUids(m_sandbox);
         QStringList replaced;
         for (auto it = uidsBefore.cbegin(); it != uidsBefore.cend(); ++it) {
             if (uidsAfter.value(it.key()) != it.value())
@@ -222,7 +174,7 @@ private Q_SLOTS:
         QCOMPARE(replaced.size(), 1);
         QVERIFY2(failed.all().contains(replaced.first()), qPrintable(failed.all()));
         RedisPool pool;
-        ClusterKeyClient client(&pool, podAddresses(podObjects()));
+        ClusterKeyClient client(&pool, podAddresses(redisAppPods(m_sandbox)));
         QVERIFY(client.refreshBlocking(20000).ok());
         const Result<void> written = client.writeBlocking("after-broken", 500);
         QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message()));
@@ -252,12 +204,12 @@ private Q_SLOTS:
         QVERIFY2(
             rollback.all().contains(replaced.first() + QStringLiteral(" (replicas of the stopped upgrade)")),
             qPrintable(rollback.all().left(900)));
-        const QJsonObject after = statefulSet();
-        QCOMPARE(imageOf(after), previous);
+        const QJsonObject after = redisAppStatefulSet(m_sandbox);
+        QCOMPARE(templateImage(after), previous);
         QVERIFY(!after[QLatin1String("metadata")][QLatin1String("annotations")].toObject().contains(
             QLatin1String("redis-cluster-studio/previous-update-strategy")));
         verifyEveryNodeAt(QStringLiteral("7.0."));
-        QCOMPARE(situation(), QStringLiteral("healthy"));
+        QCOMPARE(situationOf(target()), QStringLiteral("healthy"));
         const QJsonObject done = statusJson(target())[QLatin1String("rollout")].toObject();
         QCOMPARE(done[QLatin1String("in_progress")].toBool(true), false);
         QCOMPARE(done[QLatin1String("mixed_servers")].toBool(true), false);

@@ -1,11 +1,8 @@
 // stalledRolloutReplicas: when an upgrade that stopped at a replica pod (its new image does not start)
 // may go on — the rollback is such an upgrade — and when the cluster has another problem, so it may not.
-#include "redis/cluster_check.h"
-#include "redis/cluster_info_parser.h"
-#include "redis/cluster_nodes_parser.h"
+#include "survey_fixture.h"
 #include "workflows/stalled_rollout.h"
 #include "workflows/upgrade_planner.h"
-#include "workflows/workflow.h"
 
 #include <QJsonObject>
 #include <QTest>
@@ -67,21 +64,9 @@ ClusterSurvey survey(const QList<int> &down, bool rolloutStopped = true)
                     (down.contains(j) ? "disconnected" : "connected") +
                     (j < 3 ? QByteArray(" " + Ranges.at(j)) : QByteArray()) + '\n';
         }
-        NodeView view;
-        view.address = address;
-        view.reachable = true;
-        const Result<QList<ClusterNodeInfo>> nodes = parseClusterNodes(text);
-        const Result<ClusterInfo> info = parseClusterInfo(Info);
-        if (!nodes || !info)
-            qFatal("test data does not parse: %s",
-                   qPrintable(nodes ? info.error().message() : nodes.error().message()));
-        view.nodes = *nodes;
-        view.info = *info;
-        views.append(view);
+        views.append(test::parsedView(address, text, Info));
     }
-    found.topology = ClusterTopology::fromViews(views, podsByIp(found.pods));
-    found.report = checkCluster(found.topology);
-    found.assessment = assessSituation(found.deployment, found.topology, found.report, QStringLiteral("ns"));
+    test::concludeSurvey(found, views);
     return found;
 }
 
