@@ -3083,6 +3083,10 @@
         <source>Give %1 its update strategy back, holding every pod</source>
         <translation>恢复 %1 的更新策略，并保持所有 Pod 不动</translation>
     </message>
+    <message>
+        <source>The cluster is not healthy only because %1 (replicas of the stopped upgrade) are not Ready; every slot is served by a reachable master, so the run goes on and restarts them at the new revision along with the others.</source>
+        <translation>集群不健康只是因为 %1（已停止的升级中的从节点）未就绪；每个槽都由可达的主节点提供服务，因此继续运行，并将它们与其他 Pod 一起以新修订版本重启。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::WatchStreamParser</name>
@@ -3415,6 +3419,14 @@
     <message>
         <source>Namespace %1, StatefulSet %2 (%3 replicas), context %4</source>
         <translation>命名空间 %1，StatefulSet %2（%3 个副本），上下文 %4</translation>
+    </message>
+    <message>
+        <source>Rollout in progress: %1 of %2 pods run the update revision %3; not yet: %4.</source>
+        <translation>发布正在进行：%2 个 Pod 中有 %1 个运行更新修订版本 %3；尚未运行的：%4。</translation>
+    </message>
+    <message>
+        <source>Mixed server versions: %1 (an upgrade half done, or a pod started from another image).</source>
+        <translation>服务器版本不一致：%1（升级只完成了一半，或有 Pod 从其他镜像启动）。</translation>
     </message>
 </context>
 <context>

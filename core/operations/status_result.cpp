@@ -20,6 +20,39 @@ void insertAssessment(QJsonObject &json, const SituationAssessment &assessment)
     json.insert(QStringLiteral("next"), suggestedOperationName(assessment.next));
 }
 
+// Where a rollout stands: the pods not at the StatefulSet's update revision, and which servers the
+// reachable nodes run (more than one: an upgrade half done, or a pod started from another image).
+struct Rollout {
+    QString currentRevision;
+    QString updateRevision;
+    QStringList behind;
+    QStringList servers; // "redis 7.0.15", sorted, each once
+
+    bool inProgress() const { return !behind.isEmpty(); }
+    bool mixedServers() const { return servers.size() > 1; }
+};
+
+Rollout rolloutOf(const StatusReport &status)
+{
+    Rollout rollout;
+    const QJsonObject setStatus = status.deployment.statefulSet.value(QLatin1String("status")).toObject();
+    rollout.currentRevision = setStatus.value(QLatin1String("currentRevision")).toString();
+    rollout.updateRevision = setStatus.value(QLatin1String("updateRevision")).toString();
+    // An API that keeps no revisions (or no StatefulSet) says nothing about a rollout.
+    if (!rollout.updateRevision.isEmpty()) {
+        for (const PodState &pod : status.deployment.pods) {
+            if (pod.revision != rollout.updateRevision)
+                rollout.behind << pod.info.name;
+        }
+    }
+    for (const TopologyNode &node : status.topology.nodes()) {
+        if (node.server && !rollout.servers.contains(node.server->toString()))
+            rollout.servers << node.server->toString();
+    }
+    rollout.servers.sort();
+    return rollout;
+}
+
 void insertKubernetes(QJsonObject &json, const StatusReport &status)
 {
     json.insert(QStringLiteral("namespace"), status.ns);
@@ -33,9 +66,18 @@ void insertKubernetes(QJsonObject &json, const StatusReport &status)
                                 {QStringLiteral("phase"), pod.info.phase},
                                 {QStringLiteral("ready"), pod.isReady()},
                                 {QStringLiteral("restarts"), pod.info.restarts},
-                                {QStringLiteral("problem"), pod.problem}});
+                                {QStringLiteral("problem"), pod.problem},
+                                {QStringLiteral("revision"), pod.revision}});
     }
     json.insert(QStringLiteral("pods"), pods);
+    const Rollout rollout = rolloutOf(status);
+    json.insert(QStringLiteral("rollout"),
+                QJsonObject{{QStringLiteral("current_revision"), rollout.currentRevision},
+                            {QStringLiteral("update_revision"), rollout.updateRevision},
+                            {QStringLiteral("in_progress"), rollout.inProgress()},
+                            {QStringLiteral("pods_behind"), QJsonArray::fromStringList(rollout.behind)},
+                            {QStringLiteral("servers"), QJsonArray::fromStringList(rollout.servers)},
+                            {QStringLiteral("mixed_servers"), rollout.mixedServers()}});
     QJsonArray nodes = json.value(QLatin1String("nodes")).toArray();
     for (qsizetype i = 0; i < nodes.size(); ++i) {
         QJsonObject node = nodes.at(i).toObject();
@@ -98,6 +140,16 @@ QString statusToText(const StatusReport &status)
                  .arg(status.ns, status.statefulSet)
                  .arg(status.deployment.replicas)
                  .arg(status.context);
+    const Rollout rollout = rolloutOf(status);
+    if (rollout.inProgress())
+        lines << Text::tr("Rollout in progress: %1 of %2 pods run the update revision %3; not yet: %4.")
+                     .arg(status.deployment.pods.size() - rollout.behind.size())
+                     .arg(status.deployment.pods.size())
+                     .arg(rollout.updateRevision, rollout.behind.join(QLatin1String(", ")));
+    if (rollout.mixedServers())
+        lines << Text::tr("Mixed server versions: %1 (an upgrade half done, or a pod started from another "
+                          "image).")
+                     .arg(rollout.servers.join(QLatin1String(", ")));
     lines << podTable(status);
     if (!status.topology.isEmpty())
         lines << QString() << topologyToText(status.topology).trimmed();

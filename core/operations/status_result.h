@@ -25,11 +25,13 @@ struct StatusReport {
 
 // The JSON of `status` (README.md, "Headless commands"): topologyToJson's document plus "situation",
 // "advice" and "next"; on Kubernetes also "namespace", "statefulset", "replicas", "pods" (name, ip,
-// k8s_node, phase, ready, restarts, problem) and each node's "pod" and "k8s_node".
+// k8s_node, phase, ready, restarts, problem, revision), "rollout" (current_revision, update_revision,
+// in_progress, pods_behind: the pods not at the update revision, servers: the distinct servers the
+// nodes run, mixed_servers) and each node's "pod" and "k8s_node".
 QJsonObject statusToJson(const StatusReport &status);
 // The text of `status`: on plain endpoints the topology table and a "Situation: …" line; on
-// Kubernetes the situation, the StatefulSet, a table of the pods with their roles, the topology table
-// and the advice. Ends with a newline.
+// Kubernetes the situation, the StatefulSet, a rollout in progress and mixed server versions, a table of the
+// pods with their roles, the topology table and the advice. Ends with a newline.
 QString statusToText(const StatusReport &status);
 
 } // namespace rcs::ops

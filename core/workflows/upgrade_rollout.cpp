@@ -35,6 +35,8 @@ UpgradeRollout::UpgradeRollout(KubeSession *session, const ClusterSurvey &found,
     , m_addresses(found.addresses)
 {
     setTitle(tr("Restart the pods one by one"));
+    for (const PodState &pod : found.deployment.pods)
+        m_uidOfPod.insert(pod.info.name, pod.uid);
     for (const TopologyNode &node : found.topology.nodes()) {
         if (node.role == NodeRole::Unknown)
             continue;
@@ -90,11 +92,8 @@ QList<NodeAddress> UpgradeRollout::addresses() const
 
 void UpgradeRollout::restart(const UpgradeStep &step)
 {
-    QString oldUid;
-    for (const PodState &pod : std::as_const(m_pods)) {
-        if (pod.info.name == step.pod)
-            oldUid = pod.uid;
-    }
+    // Every pod of the StatefulSet, also one without an IP (left not Ready by a stopped upgrade).
+    const QString oldUid = m_uidOfPod.value(step.pod);
     const KubeObjectRef ref{QStringLiteral("v1"), QStringLiteral("Pod"), session()->ns(), step.pod};
     runStep(tr("Deleting pod %1").arg(step.pod), session()->client()->remove(ref),
             [this, step, oldUid](Job *) {
@@ -186,6 +185,8 @@ void UpgradeRollout::rejoin(const UpgradeStep &step, const QList<PodState> &pods
                 return;
             }
             m_expected[nodeId].address = address;
+            // A pod that was down when the run began (left by a stopped upgrade) had no node then.
+            m_podOfNode.insert(nodeId, step.pod);
             // The node kept its id and data on its volume; its peers learn its new IP from MEETs.
             auto *recover = new RecoverJob(addresses(), session()->pool());
             recover->setConvergenceTimeout(stepTimeout());

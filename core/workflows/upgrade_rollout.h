@@ -64,6 +64,7 @@ private:
     UpgradePlan m_plan;
     QString m_revision;
     QList<PodState> m_pods;                  // in pod order
+    QHash<QString, QString> m_uidOfPod;      // every pod of the StatefulSet at the start: name → uid
     QList<NodeAddress> m_addresses;          // their cluster addresses, same order
     QHash<QString, ExpectedNode> m_expected; // by node id: what every node must show
     QHash<QString, QString> m_podOfNode;

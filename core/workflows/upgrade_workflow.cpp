@@ -9,6 +9,8 @@
 #include <QDateTime>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace rcs {
 
 namespace {
@@ -43,14 +45,42 @@ void UpgradeWorkflow::doStart()
         fail(ErrorCode::InvalidInput, tr("Say what to change: a new image, CPU or memory, or a restart."));
         return;
     }
-    requireHealthy(m_change.restart ? tr("A rolling restart") : tr("An upgrade"),
-                   [this](const ClusterSurvey &found) { planned(found); });
+    const QString action = m_change.restart ? tr("A rolling restart") : tr("An upgrade");
+    survey([this, action](const ClusterSurvey &found) { surveyed(action, found); });
+}
+
+void UpgradeWorkflow::surveyed(const QString &action, const ClusterSurvey &found)
+{
+    if (found.assessment.situation != Situation::Healthy) {
+        const std::optional<QList<StalledReplica>> stalled = stalledRolloutReplicas(found);
+        if (!stalled) {
+            refuseUnlessHealthy(action, found);
+            return;
+        }
+        m_stalled = *stalled;
+        QStringList pods;
+        for (const StalledReplica &replica : std::as_const(m_stalled))
+            pods << replica.pod;
+        info(tr("The cluster is not healthy only because %1 (replicas of the stopped upgrade) are not Ready; "
+                "every slot is served by a reachable master, so the run goes on and restarts them at the new "
+                "revision along with the others.")
+                 .arg(pods.join(QLatin1String(", "))));
+    }
+    planned(found);
 }
 
 QList<UpgradeNode> UpgradeWorkflow::upgradeNodes(const ClusterSurvey &found, const QString &revision) const
 {
     QList<UpgradeNode> nodes;
-    for (const PodState &pod : found.pods) {
+    for (const PodState &pod : found.deployment.pods) {
+        const auto stalled = std::find_if(m_stalled.cbegin(), m_stalled.cend(),
+                                          [&](const StalledReplica &s) { return s.pod == pod.info.name; });
+        if (stalled != m_stalled.cend()) {
+            nodes.append({pod.info.name, stalled->nodeId, false, stalled->masterId, false});
+            continue;
+        }
+        if (pod.terminating || pod.info.ip.isEmpty())
+            continue;
         const TopologyNode *node = found.nodeOfPod(pod.info.name);
         if (!node)
             continue;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "stalled_rollout.h"
 #include "upgrade_planner.h"
 #include "workflow.h"
 
@@ -19,8 +20,12 @@ class UpgradeRollout;
 // new revision are skipped, so a re-run goes on where a stopped one ended and a re-run of a finished one
 // changes nothing. Unconfirmed (no --yes), it lists the plan and changes nothing; so does a dry run.
 //
-// Error behaviour: Refused when the cluster is not healthy, when a master to restart has no replica
-// (planUpgrade), or when not confirmed; the API's error for the patches; UpgradeRollout's errors.
+// A cluster whose only problems are replica pods a stopped upgrade left not Ready (stalledRolloutReplicas:
+// every slot still served by a reachable master) is accepted too, those pods restarted first: the
+// upgrade back to the previous image after a bad one (the rollback) must not need a healthy cluster.
+//
+// Error behaviour: Refused when the cluster is not healthy (but for those pods), when a master to restart has
+// no replica (planUpgrade), or when not confirmed; the API's error for the patches; UpgradeRollout's errors.
 class UpgradeWorkflow final : public Workflow {
     Q_OBJECT
 public:
@@ -39,6 +44,7 @@ protected:
     void doCancel() override;
 
 private:
+    void surveyed(const QString &action, const ClusterSurvey &found);
     void planned(const ClusterSurvey &found);
     void listPlan(const ClusterSurvey &found, bool patchTemplate);
     void started(const ClusterSurvey &found, const QJsonObject &patched);
@@ -55,6 +61,8 @@ private:
     QJsonObject m_statefulSet; // as read before the run, for the strategy to restore
     QPointer<UpgradeRollout> m_rollout;
     bool m_patched = false;
+    QList<StalledReplica>
+        m_stalled; // not Ready, left by a stopped upgrade: restarted whatever their revision
 };
 
 } // namespace rcs

@@ -39,9 +39,9 @@ Error runJobBlocking(Job *job, int timeoutMs)
     return runToEnd(job, timeoutMs)->error();
 }
 
-Result<void> E2eSandbox::start(int nodes)
+Result<void> E2eSandbox::start(int nodes, const QStringList &extraArguments)
 {
-    if (const Result<void> started = m_fixture.start(nodes); !started)
+    if (const Result<void> started = m_fixture.start(nodes, 60000, extraArguments); !started)
         return started;
     const Result<KubeTarget> target = m_fixture.target();
     if (!target)

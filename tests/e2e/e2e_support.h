@@ -19,7 +19,8 @@ namespace rcs::test {
 // A kube-sandbox for one test executable plus a client to check things through the API.
 class E2eSandbox final {
 public:
-    Result<void> start(int nodes = 3);
+    // extraArguments go to kube-sandbox's command line (e.g. --image-map).
+    Result<void> start(int nodes = 3, const QStringList &extraArguments = {});
     KubeSandboxFixture &fixture() { return m_fixture; }
     QString kubeconfig() const { return m_fixture.kubeconfigPath(); }
     KubeClient *client() const { return m_client.get(); }

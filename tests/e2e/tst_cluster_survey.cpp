@@ -1,9 +1,6 @@
 // ClusterSurvey::blankTopPods / withoutBlankTopPods: which pods an add-node that stopped after scaling
 // left (blank nodes on top of the StatefulSet), and the cluster judged without them.
-#include "redis/cluster_check.h"
-#include "redis/cluster_info_parser.h"
-#include "redis/cluster_nodes_parser.h"
-#include "workflows/workflow.h"
+#include "survey_fixture.h"
 
 #include <QTest>
 
@@ -54,22 +51,9 @@ ClusterSurvey survey(int blank, const QList<int> &known = {})
         } else {
             text = line(i, "myself,master", {});
         }
-        NodeView view;
-        view.address = address;
-        view.reachable = true;
-        const Result<QList<ClusterNodeInfo>> nodes = parseClusterNodes(text);
-        const Result<ClusterInfo> info =
-            parseClusterInfo(i < 3 ? Info : QByteArray("cluster_state:fail\r\n"));
-        if (!nodes || !info)
-            qFatal("test data does not parse: %s",
-                   qPrintable(nodes ? info.error().message() : nodes.error().message()));
-        view.nodes = *nodes;
-        view.info = *info;
-        views.append(view);
+        views.append(test::parsedView(address, text, i < 3 ? Info : QByteArray("cluster_state:fail\r\n")));
     }
-    found.topology = ClusterTopology::fromViews(views, podsByIp(found.pods));
-    found.report = checkCluster(found.topology);
-    found.assessment = assessSituation(found.deployment, found.topology, found.report, QStringLiteral("ns"));
+    test::concludeSurvey(found, views);
     return found;
 }
 

@@ -6,10 +6,9 @@
 // so the pods get a new revision and are replaced one by one as on a real cluster.)
 #include "e2e_support.h"
 
-#include "../integration/cluster_key_client.h"
-#include "redis/redis_pool.h"
+#include "recording_writer.h"
+#include "redis_app_objects.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTest>
 
@@ -20,62 +19,7 @@ using namespace rcs::test;
 
 namespace {
 const QString Namespace = QStringLiteral("redis-cluster");
-const QString Selector = QStringLiteral("app=redis,appCluster=redis-cluster");
 const QString ImageB = QStringLiteral("redis:upgrade-b");
-
-// Keeps `lanes` SETs going, each answered before the lane's next; records every key's outcome.
-class RecordingWriter final {
-public:
-    RecordingWriter(ClusterKeyClient *client, QByteArray prefix)
-        : m_client(client)
-        , m_prefix(std::move(prefix))
-    {}
-    void start(int lanes)
-    {
-        m_clock.start();
-        for (int i = 0; i < lanes; ++i)
-            next();
-    }
-    void stop() { m_stopped = true; }
-    bool idle() const { return m_pending == 0; }
-    const QList<int> &acknowledged() const { return m_acknowledged; }
-    const QStringList &failures() const { return m_failures; }
-    qint64 longestWriteMs() const { return m_longestMs; }
-
-private:
-    void next()
-    {
-        if (m_stopped)
-            return;
-        const int i = m_issued++;
-        ++m_pending;
-        const qint64 sent = m_clock.elapsed();
-        m_client->set(
-            m_prefix + ':' + QByteArray::number(i), "value:" + QByteArray::number(i),
-            [this, i, sent](Result<QByteArray> result) {
-                const qint64 now = m_clock.elapsed();
-                m_longestMs = qMax(m_longestMs, now - sent);
-                if (result)
-                    m_acknowledged.append(i);
-                else
-                    m_failures.append(
-                        QStringLiteral("%1 ms: key %2: %3").arg(now).arg(i).arg(result.error().message()));
-                --m_pending;
-                // A short pause per lane keeps the key count (and the check after) bounded.
-                QTimer::singleShot(2, m_client, [this] { next(); });
-            });
-    }
-
-    ClusterKeyClient *m_client;
-    QByteArray m_prefix;
-    QElapsedTimer m_clock;
-    int m_issued = 0;
-    int m_pending = 0;
-    bool m_stopped = false;
-    qint64 m_longestMs = 0;
-    QList<int> m_acknowledged;
-    QStringList m_failures;
-};
 
 QString labelOf(const QJsonObject &object, const char *label)
 {
@@ -87,42 +31,6 @@ class TestE2eUpgrade final : public QObject {
     Q_OBJECT
 private:
     QStringList target() const { return m_sandbox.target(QStringLiteral("direct")); }
-    QList<QJsonObject> podObjects()
-    {
-        const Result<QList<QJsonObject>> items =
-            m_sandbox.list(QStringLiteral("v1"), QStringLiteral("Pod"), Namespace, Selector);
-        return items ? *items : QList<QJsonObject>();
-    }
-    QJsonObject statefulSet()
-    {
-        const Result<QList<QJsonObject>> items =
-            m_sandbox.list(QStringLiteral("apps/v1"), QStringLiteral("StatefulSet"), Namespace);
-        return items && !items->isEmpty() ? items->first() : QJsonObject();
-    }
-    // Pod name → uid: a replaced pod has a new one.
-    QHash<QString, QString> podUids()
-    {
-        QHash<QString, QString> uids;
-        for (const QJsonObject &pod : podObjects())
-            uids.insert(pod[QLatin1String("metadata")][QLatin1String("name")].toString(),
-                        pod[QLatin1String("metadata")][QLatin1String("uid")].toString());
-        return uids;
-    }
-    QString situation()
-    {
-        StudioRun run;
-        const QJsonObject json = statusJson(target(), &run);
-        return json.isEmpty() ? QStringLiteral("status failed: ") + run.all()
-                              : json.value(QLatin1String("situation")).toString();
-    }
-    static QString imageOf(const QJsonObject &set)
-    {
-        return set[QLatin1String("spec")][QLatin1String("template")][QLatin1String("spec")]
-                  [QLatin1String("containers")]
-                      .toArray()
-                      .first()[QLatin1String("image")]
-                      .toString();
-    }
 
     mutable E2eSandbox m_sandbox;
     QHash<QString, QString> m_uidsAfter;
@@ -141,66 +49,35 @@ private Q_SLOTS:
 
     void upgradeUnderWrites()
     {
-        const QJsonObject before = statefulSet();
+        const QJsonObject before = redisAppStatefulSet(m_sandbox);
         const QJsonValue strategyBefore = before[QLatin1String("spec")][QLatin1String("updateStrategy")];
         QVERIFY(strategyBefore.isObject());
-        QVERIFY(imageOf(before) != ImageB);
-        const QHash<QString, QString> uidsBefore = podUids();
+        QVERIFY(templateImage(before) != ImageB);
+        const QHash<QString, QString> uidsBefore = redisAppPodUids(m_sandbox);
         QCOMPARE(uidsBefore.size(), 6);
 
-        RedisPool pool;
-        ClusterKeyClient client(&pool, podAddresses(podObjects()));
-        QVERIFY(client.refreshBlocking(20000).ok());
-        client.setRetryTransientErrors(false);
-        RecordingWriter writer(&client, "upgrade");
-        writer.start(4);
-        QTest::qWait(500);
-
-        auto upgrade = startStudio(QStringList{QStringLiteral("upgrade"), QStringLiteral("--image"), ImageB,
-                                               QStringLiteral("--yes")} +
-                                       target(),
-                                   170000);
-        const StudioRun run = upgrade->finish();
-        QTest::qWait(300);
-        writer.stop();
-        QVERIFY(waitUntil([&] { return writer.idle(); }, 30000, 50));
+        RecordingWriter writer(podAddresses(redisAppPods(m_sandbox)), "upgrade");
+        QVERIFY(writer.refresh().ok());
+        const StudioRun run =
+            runWhileWriting(writer,
+                            QStringList{QStringLiteral("upgrade"), QStringLiteral("--image"), ImageB,
+                                        QStringLiteral("--yes")} +
+                                target(),
+                            170000);
         QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
         QVERIFY2(run.out.contains(QLatin1String("CLUSTER FAILOVER")), qPrintable(run.out));
 
-        // What the application saw: failures are reported (a write that failed was not acknowledged, so
-        // it is not lost); every acknowledged write must be there.
-        qInfo("writes acknowledged: %d, failed: %d, longest write: %lld ms",
-              int(writer.acknowledged().size()), int(writer.failures().size()), writer.longestWriteMs());
-        for (const QString &failure : writer.failures().mid(0, 10))
-            qInfo("failed write: %s", qPrintable(failure));
-        QVERIFY2(writer.acknowledged().size() > 100, "the writer hardly wrote during the upgrade");
-        RedisPool readPool;
-        ClusterKeyClient reader(&readPool, podAddresses(podObjects()));
-        QVERIFY(reader.refreshBlocking(20000).ok());
-        auto remaining = std::make_shared<int>(int(writer.acknowledged().size()));
-        auto lost = std::make_shared<QStringList>();
-        for (const int i : writer.acknowledged()) {
-            const QByteArray expected = "value:" + QByteArray::number(i);
-            reader.get("upgrade:" + QByteArray::number(i),
-                       [remaining, lost, expected, i](Result<QByteArray> value) {
-                           if (!value || *value != expected)
-                               lost->append(QString::number(i));
-                           --*remaining;
-                       });
-        }
-        QVERIFY(waitUntil([&] { return *remaining == 0; }, 120000, 50));
-        QVERIFY2(lost->isEmpty(), qPrintable(QStringLiteral("%1 acknowledged writes lost, e.g. keys %2")
-                                                 .arg(lost->size())
-                                                 .arg(lost->mid(0, 10).join(QLatin1String(", ")))));
+        const QString problem = writer.problemAfterRun(podAddresses(redisAppPods(m_sandbox)));
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
         // Every pod replaced once, at the new revision; the strategy as it was; the cluster healthy.
-        const QJsonObject after = statefulSet();
-        QCOMPARE(imageOf(after), ImageB);
+        const QJsonObject after = redisAppStatefulSet(m_sandbox);
+        QCOMPARE(templateImage(after), ImageB);
         const QString revision = after[QLatin1String("status")][QLatin1String("updateRevision")].toString();
         QVERIFY(!revision.isEmpty());
-        for (const QJsonObject &pod : podObjects())
+        for (const QJsonObject &pod : redisAppPods(m_sandbox))
             QCOMPARE(labelOf(pod, "controller-revision-hash"), revision);
-        m_uidsAfter = podUids();
+        m_uidsAfter = redisAppPodUids(m_sandbox);
         QCOMPARE(m_uidsAfter.size(), 6);
         for (auto it = uidsBefore.cbegin(); it != uidsBefore.cend(); ++it)
             QVERIFY2(m_uidsAfter.value(it.key()) != it.value(),
@@ -208,7 +85,7 @@ private Q_SLOTS:
         QCOMPARE(after[QLatin1String("spec")][QLatin1String("updateStrategy")], strategyBefore);
         QVERIFY(!after[QLatin1String("metadata")][QLatin1String("annotations")].toObject().contains(
             QLatin1String("redis-cluster-studio/previous-update-strategy")));
-        QCOMPARE(situation(), QStringLiteral("healthy"));
+        QCOMPARE(situationOf(target()), QStringLiteral("healthy"));
     }
 
     void rerunChangesNothing()
@@ -223,12 +100,12 @@ private Q_SLOTS:
         QCOMPARE(json.value(QLatin1String("changed")).toBool(true), false);
         QCOMPARE(json.value(QLatin1String("skipped")).toArray().size(), 6);
         QVERIFY(json.value(QLatin1String("steps")).toArray().isEmpty());
-        QCOMPARE(podUids(), m_uidsAfter);
+        QCOMPARE(redisAppPodUids(m_sandbox), m_uidsAfter);
     }
 
     void dryRunChangesNothing()
     {
-        const QJsonObject before = statefulSet();
+        const QJsonObject before = redisAppStatefulSet(m_sandbox);
         const StudioRun dry =
             runStudio(QStringList{QStringLiteral("upgrade"), QStringLiteral("--image"),
                                   QStringLiteral("redis:upgrade-c"), QStringLiteral("--dry-run")} +
@@ -238,29 +115,29 @@ private Q_SLOTS:
         QCOMPARE(dry.out.count(QLatin1String("delete pod redis-app-")), 6);
         QCOMPARE(dry.out.count(QLatin1String("CLUSTER FAILOVER")), 3);
         QVERIFY2(dry.out.contains(QLatin1String("OnDelete")), qPrintable(dry.out));
-        const QJsonObject after = statefulSet();
+        const QJsonObject after = redisAppStatefulSet(m_sandbox);
         QCOMPARE(after[QLatin1String("spec")], before[QLatin1String("spec")]);
         QCOMPARE(after[QLatin1String("metadata")][QLatin1String("annotations")],
                  before[QLatin1String("metadata")][QLatin1String("annotations")]);
-        QCOMPARE(imageOf(after), ImageB);
-        QCOMPARE(podUids(), m_uidsAfter);
+        QCOMPARE(templateImage(after), ImageB);
+        QCOMPARE(redisAppPodUids(m_sandbox), m_uidsAfter);
     }
 
     void withoutYesListsThePlanAndChangesNothing()
     {
-        const QJsonObject before = statefulSet();
+        const QJsonObject before = redisAppStatefulSet(m_sandbox);
         const StudioRun unconfirmed = runStudio(QStringList{QStringLiteral("rolling-restart")} + target());
         QCOMPARE(unconfirmed.exitCode, 1);
         QVERIFY2(unconfirmed.all().contains(QLatin1String("--yes")), qPrintable(unconfirmed.all()));
-        QCOMPARE(statefulSet()[QLatin1String("spec")], before[QLatin1String("spec")]);
-        QCOMPARE(podUids(), m_uidsAfter);
+        QCOMPARE(redisAppStatefulSet(m_sandbox)[QLatin1String("spec")], before[QLatin1String("spec")]);
+        QCOMPARE(redisAppPodUids(m_sandbox), m_uidsAfter);
     }
 
     // The studio killed after the first pod came back (a crash): the StatefulSet stays OnDelete with the
     // strategy kept in its annotation; a re-run skips the pods already done, finishes and restores it.
     void crashThenRerunFinishes()
     {
-        const QJsonObject before = statefulSet();
+        const QJsonObject before = redisAppStatefulSet(m_sandbox);
         const QJsonValue strategyBefore = before[QLatin1String("spec")][QLatin1String("updateStrategy")];
         const QStringList args = QStringList{QStringLiteral("upgrade"), QStringLiteral("--image"),
                                              QStringLiteral("redis:upgrade-c"), QStringLiteral("--yes")} +
@@ -270,9 +147,11 @@ private Q_SLOTS:
         QString revision;
         const bool onePodDone = waitUntil(
             [&] {
-                revision = statefulSet()[QLatin1String("status")][QLatin1String("updateRevision")].toString();
-                for (const QJsonObject &pod : podObjects()) {
-                    if (imageOf(statefulSet()) == QLatin1String("redis:upgrade-c") &&
+                revision =
+                    redisAppStatefulSet(m_sandbox)[QLatin1String("status")][QLatin1String("updateRevision")]
+                        .toString();
+                for (const QJsonObject &pod : redisAppPods(m_sandbox)) {
+                    if (templateImage(redisAppStatefulSet(m_sandbox)) == QLatin1String("redis:upgrade-c") &&
                         labelOf(pod, "controller-revision-hash") == revision &&
                         pod[QLatin1String("status")][QLatin1String("podIP")].toString().size() > 0)
                         return true;
@@ -283,7 +162,7 @@ private Q_SLOTS:
         QVERIFY(onePodDone);
         ::kill(pid_t(crashing->processId()), SIGKILL);
         crashing->finish();
-        const QJsonObject stopped = statefulSet();
+        const QJsonObject stopped = redisAppStatefulSet(m_sandbox);
         QCOMPARE(
             stopped[QLatin1String("spec")][QLatin1String("updateStrategy")][QLatin1String("type")].toString(),
             QStringLiteral("OnDelete"));
@@ -294,18 +173,18 @@ private Q_SLOTS:
         // new IP that nobody may have told it yet: what status then advises, recover, comes first.
         const StudioRun recover = runStudio(QStringList{QStringLiteral("recover")} + target());
         QVERIFY2(recover.exitCode == 0, qPrintable(recover.all()));
-        QCOMPARE(situation(), QStringLiteral("healthy"));
+        QCOMPARE(situationOf(target()), QStringLiteral("healthy"));
         const StudioRun rerun = runStudio(args + QStringList{QStringLiteral("--json")});
         QVERIFY2(rerun.exitCode == 0, qPrintable(rerun.all()));
         QVERIFY2(!rerun.json().value(QLatin1String("skipped")).toArray().isEmpty(), qPrintable(rerun.out));
-        const QJsonObject after = statefulSet();
+        const QJsonObject after = redisAppStatefulSet(m_sandbox);
         QCOMPARE(after[QLatin1String("spec")][QLatin1String("updateStrategy")], strategyBefore);
         QVERIFY(!after[QLatin1String("metadata")][QLatin1String("annotations")].toObject().contains(
             QLatin1String("redis-cluster-studio/previous-update-strategy")));
         revision = after[QLatin1String("status")][QLatin1String("updateRevision")].toString();
-        for (const QJsonObject &pod : podObjects())
+        for (const QJsonObject &pod : redisAppPods(m_sandbox))
             QCOMPARE(labelOf(pod, "controller-revision-hash"), revision);
-        QCOMPARE(situation(), QStringLiteral("healthy"));
+        QCOMPARE(situationOf(target()), QStringLiteral("healthy"));
     }
 
     // The template gets a restartedAt annotation and nothing else: every pod replaced once, same image.
@@ -313,8 +192,8 @@ private Q_SLOTS:
     // replica under a new node id and the old id is forgotten everywhere.
     void rollingRestartReplacesEveryPod()
     {
-        const QJsonObject before = statefulSet();
-        const QHash<QString, QString> uidsBefore = podUids();
+        const QJsonObject before = redisAppStatefulSet(m_sandbox);
+        const QHash<QString, QString> uidsBefore = redisAppPodUids(m_sandbox);
         QString replicaPod;
         for (const QJsonValue &node : statusJson(target())[QLatin1String("nodes")].toArray()) {
             if (node[QLatin1String("role")].toString() == QLatin1String("replica"))
@@ -330,13 +209,13 @@ private Q_SLOTS:
         QCOMPARE(restart.out.count(QLatin1String("CLUSTER FAILOVER")), 3);
         QVERIFY2(restart.out.contains(replicaPod + QStringLiteral(" came back blank")),
                  qPrintable(restart.out));
-        const QJsonObject after = statefulSet();
-        QCOMPARE(imageOf(after), imageOf(before));
+        const QJsonObject after = redisAppStatefulSet(m_sandbox);
+        QCOMPARE(templateImage(after), templateImage(before));
         QVERIFY(!after[QLatin1String("spec")][QLatin1String("template")][QLatin1String("metadata")]
                       [QLatin1String("annotations")][QLatin1String("kubectl.kubernetes.io/restartedAt")]
                           .toString()
                           .isEmpty());
-        const QHash<QString, QString> uidsAfter = podUids();
+        const QHash<QString, QString> uidsAfter = redisAppPodUids(m_sandbox);
         QCOMPARE(uidsAfter.size(), uidsBefore.size());
         for (auto it = uidsBefore.cbegin(); it != uidsBefore.cend(); ++it)
             QVERIFY2(uidsAfter.value(it.key()) != it.value(),

@@ -26,9 +26,10 @@ QString KubeSandboxFixture::clientKeyPath() const
     return m_dir.filePath(QStringLiteral("client.key"));
 }
 
-Result<void> KubeSandboxFixture::start(int nodes, int timeoutMs)
+Result<void> KubeSandboxFixture::start(int nodes, int timeoutMs, const QStringList &extraArguments)
 {
-    m_process.setExtraArguments({QStringLiteral("--nodes"), QString::number(nodes)});
+    m_process.setExtraArguments(QStringList{QStringLiteral("--nodes"), QString::number(nodes)} +
+                                extraArguments);
     return m_process.start(timeoutMs);
 }
 

@@ -5,6 +5,7 @@
 #include "support/kube_sandbox_process.h"
 
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -36,7 +37,8 @@ public:
 
     // Starts the sandbox and waits (spinning the event loop, bounded) until its kubeconfig is written.
     // Errors: the executable is missing, it exits early (its output is quoted), or the timeout passes.
-    Result<void> start(int nodes = 3, int timeoutMs = 60000);
+    // extraArguments are added to the command line, e.g. {"--image-map", "redis:7.0=/usr/bin/redis-server"}.
+    Result<void> start(int nodes = 3, int timeoutMs = 60000, const QStringList &extraArguments = {});
     // Restarts on the same data folder (and port): objects and pods come back.
     Result<void> restart(int timeoutMs = 60000);
     void stop(int timeoutMs = 20000) { m_process.stop(timeoutMs); }

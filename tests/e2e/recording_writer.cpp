@@ -1,0 +1,121 @@
+#include "recording_writer.h"
+
+#include "e2e_support.h"
+#include "redis/redis_pool.h"
+
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+
+namespace rcs::test {
+
+RecordingWriter::RecordingWriter(const QList<NodeAddress> &seeds, QByteArray prefix)
+    : m_pool(std::make_unique<RedisPool>())
+    , m_client(std::make_unique<ClusterKeyClient>(m_pool.get(), seeds))
+    , m_prefix(std::move(prefix))
+{
+    m_client->setRetryTransientErrors(false);
+}
+
+RecordingWriter::~RecordingWriter() = default;
+
+Result<void> RecordingWriter::refresh()
+{
+    return m_client->refreshBlocking(20000);
+}
+
+void RecordingWriter::start(int lanes)
+{
+    m_clock.start();
+    for (int i = 0; i < lanes; ++i)
+        next();
+}
+
+void RecordingWriter::next()
+{
+    if (m_stopped)
+        return;
+    const int i = m_issued++;
+    ++m_pending;
+    const qint64 sent = m_clock.elapsed();
+    m_client->set(
+        m_prefix + ':' + QByteArray::number(i), "value:" + QByteArray::number(i),
+        [this, i, sent](Result<QByteArray> result) {
+            const qint64 now = m_clock.elapsed();
+            m_longestMs = qMax(m_longestMs, now - sent);
+            if (result)
+                m_acknowledged.append(i);
+            else
+                m_failures.append(
+                    QStringLiteral("%1 ms: key %2: %3").arg(now).arg(i).arg(result.error().message()));
+            --m_pending;
+            // A short pause per lane keeps the key count (and the check after) bounded.
+            QTimer::singleShot(2, m_client.get(), [this] { next(); });
+        });
+}
+
+void RecordingWriter::report() const
+{
+    qInfo("writes acknowledged: %d, failed: %d, longest write: %lld ms", int(m_acknowledged.size()),
+          int(m_failures.size()), m_longestMs);
+    for (const QString &failure : m_failures.mid(0, 10))
+        qInfo("failed write: %s", qPrintable(failure));
+}
+
+Result<QStringList> RecordingWriter::lostWrites(const QList<NodeAddress> &seeds, int timeoutMs) const
+{
+    RedisPool pool;
+    ClusterKeyClient reader(&pool, seeds);
+    if (const Result<void> refreshed = reader.refreshBlocking(20000); !refreshed)
+        return refreshed.error();
+    auto remaining = std::make_shared<int>(int(m_acknowledged.size()));
+    auto lost = std::make_shared<QStringList>();
+    for (const int i : m_acknowledged) {
+        const QByteArray expected = "value:" + QByteArray::number(i);
+        reader.get(m_prefix + ':' + QByteArray::number(i),
+                   [remaining, lost, expected, i](Result<QByteArray> value) {
+                       if (!value || *value != expected)
+                           lost->append(QString::number(i));
+                       --*remaining;
+                   });
+    }
+    if (!waitUntil([&] { return *remaining == 0; }, timeoutMs, 50))
+        return Error(ErrorCode::Timeout, QStringLiteral("%1 of %2 reads of acknowledged keys did not finish "
+                                                        "within %3 s")
+                                             .arg(*remaining)
+                                             .arg(m_acknowledged.size())
+                                             .arg(timeoutMs / 1000));
+    return *lost;
+}
+
+QString RecordingWriter::problemAfterRun(const QList<NodeAddress> &seeds) const
+{
+    report();
+    if (!idle())
+        return QStringLiteral("the writer still waited for answers 30 s after the run");
+    // A write that failed was not acknowledged, so it is not lost; every acknowledged one must be there.
+    if (m_acknowledged.size() <= 100)
+        return QStringLiteral("the writer hardly wrote during the run");
+    const Result<QStringList> lost = lostWrites(seeds);
+    if (!lost)
+        return lost.error().message();
+    if (!lost->isEmpty())
+        return QStringLiteral("%1 acknowledged writes lost, e.g. keys %2")
+            .arg(lost->size())
+            .arg(lost->mid(0, 10).join(QLatin1String(", ")));
+    return {};
+}
+
+StudioRun runWhileWriting(RecordingWriter &writer, const QStringList &args, int timeoutMs)
+{
+    writer.start(4);
+    QTest::qWait(500);
+    const StudioRun run = startStudio(args, timeoutMs)->finish();
+    QTest::qWait(300);
+    writer.stop();
+    waitUntil([&] { return writer.idle(); }, 30000, 50);
+    return run;
+}
+
+} // namespace rcs::test

@@ -1,0 +1,52 @@
+#include "redis_app_objects.h"
+
+#include <QJsonArray>
+
+namespace rcs::test {
+
+namespace {
+const QString Namespace = QStringLiteral("redis-cluster");
+const QString Selector = QStringLiteral("app=redis,appCluster=redis-cluster");
+} // namespace
+
+QList<QJsonObject> redisAppPods(E2eSandbox &sandbox)
+{
+    const Result<QList<QJsonObject>> items =
+        sandbox.list(QStringLiteral("v1"), QStringLiteral("Pod"), Namespace, Selector);
+    return items ? *items : QList<QJsonObject>();
+}
+
+QJsonObject redisAppStatefulSet(E2eSandbox &sandbox)
+{
+    const Result<QList<QJsonObject>> items =
+        sandbox.list(QStringLiteral("apps/v1"), QStringLiteral("StatefulSet"), Namespace);
+    return items && !items->isEmpty() ? items->first() : QJsonObject();
+}
+
+QHash<QString, QString> redisAppPodUids(E2eSandbox &sandbox)
+{
+    QHash<QString, QString> uids;
+    for (const QJsonObject &pod : redisAppPods(sandbox))
+        uids.insert(pod[QLatin1String("metadata")][QLatin1String("name")].toString(),
+                    pod[QLatin1String("metadata")][QLatin1String("uid")].toString());
+    return uids;
+}
+
+QString templateImage(const QJsonObject &statefulSet)
+{
+    return statefulSet[QLatin1String("spec")][QLatin1String("template")][QLatin1String("spec")]
+                      [QLatin1String("containers")]
+                          .toArray()
+                          .first()[QLatin1String("image")]
+                          .toString();
+}
+
+QString situationOf(const QStringList &target)
+{
+    StudioRun run;
+    const QJsonObject json = statusJson(target, &run);
+    return json.isEmpty() ? QStringLiteral("status failed: ") + run.all()
+                          : json.value(QLatin1String("situation")).toString();
+}
+
+} // namespace rcs::test

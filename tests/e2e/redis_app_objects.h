@@ -1,0 +1,24 @@
+#pragma once
+
+#include "e2e_support.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace rcs::test {
+
+// What deploy makes (StatefulSet redis-app in namespace redis-cluster) as the API shows it, for the
+// upgrade tests; empty when the API does not answer.
+QList<QJsonObject> redisAppPods(E2eSandbox &sandbox);
+QJsonObject redisAppStatefulSet(E2eSandbox &sandbox);
+// Pod name → uid: a replaced pod has a new one.
+QHash<QString, QString> redisAppPodUids(E2eSandbox &sandbox);
+// The image of the StatefulSet's pod template (its first container).
+QString templateImage(const QJsonObject &statefulSet);
+// `status --json`'s situation ("healthy", …), or "status failed: " and the run's output.
+QString situationOf(const QStringList &target);
+
+} // namespace rcs::test
