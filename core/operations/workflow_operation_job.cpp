@@ -100,11 +100,7 @@ bool WorkflowOperationJob::stopAtSafePoint()
 
 void WorkflowOperationJob::stopUpgradeBetweenPods()
 {
-    auto *upgrade = static_cast<UpgradeWorkflow *>(m_workflow.data());
-    upgrade->stopBetweenPods();
-    // The workflow makes its rollout (which takes the stop) only after the template patch: a stop
-    // asked before that is repeated at each later step until the rollout has it.
-    connect(upgrade, &Job::stepChanged, this, [upgrade] { upgrade->stopBetweenPods(); });
+    static_cast<UpgradeWorkflow *>(m_workflow.data())->stopBetweenPods();
 }
 
 Workflow *WorkflowOperationJob::makeWorkflow(KubeSession *session)

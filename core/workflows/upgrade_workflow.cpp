@@ -246,6 +246,8 @@ void UpgradeWorkflow::rollOut(const ClusterSurvey &found, const QString &revisio
     m_rollout->setAutoDelete(false);
     m_rollout->setStepTimeout(stepTimeout());
     m_rollout->setPodTimeout(podTimeout());
+    if (m_stopRequested)
+        m_rollout->stopAfterStep();
     connect(m_rollout, &Job::infoMessage, this, &Workflow::infoMessage);
     connect(m_rollout, &Job::stepChanged, this, [this](const QString &step) { setStep(step); });
     connect(m_rollout, &Job::progress, this, [this](qint64 done, qint64 total) { setProgress(done, total); });
@@ -321,6 +323,8 @@ void UpgradeWorkflow::finish(const std::optional<Error> &error, int replicas)
 
 void UpgradeWorkflow::stopBetweenPods()
 {
+    // Asked before the rollout exists (while the template is patched), it is kept for the rollout.
+    m_stopRequested = true;
     if (m_rollout)
         m_rollout->stopAfterStep();
 }

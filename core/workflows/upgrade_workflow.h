@@ -36,7 +36,8 @@ public:
     // The plan the run followed (or would follow: dry run, unconfirmed).
     const UpgradePlan &plan() const { return m_plan; }
     QStringList restartedPods() const { return m_restarted; }
-    // Ends the run between two pods (the current one finishes), restoring the strategy.
+    // Ends the run between two pods (the current one finishes), restoring the strategy; asked before
+    // the first pod, the run stops before it.
     void stopBetweenPods();
 
 protected:
@@ -61,6 +62,7 @@ private:
     QJsonObject m_statefulSet; // as read before the run, for the strategy to restore
     QPointer<UpgradeRollout> m_rollout;
     bool m_patched = false;
+    bool m_stopRequested = false;
     QList<StalledReplica>
         m_stalled; // not Ready, left by a stopped upgrade: restarted whatever their revision
 };
