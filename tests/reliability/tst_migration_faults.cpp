@@ -49,6 +49,7 @@ class TestMigrationFaults final : public QObject {
 private:
     std::unique_ptr<RedisTestNodes> m_nodes;
     std::unique_ptr<RedisPool> m_pool;
+    QString m_unsettled;
 
     NodeAddress first() const { return m_nodes->address(0); }
 
@@ -59,15 +60,21 @@ private:
     }
 
     // Every master reachable and without a failure flag (a restarted node needs a moment of gossip).
+    // m_unsettled says why not, for the failure message.
     bool settled(int masters)
     {
         const ClusterTopology topology = scan(*m_pool, first());
-        if (topology.masters().size() != masters)
+        if (topology.masters().size() != masters) {
+            m_unsettled = QStringLiteral("%1 masters, not %2").arg(topology.masters().size()).arg(masters);
             return false;
-        for (const TopologyNode &master : topology.masters()) {
-            if (!master.reachable || master.isFailing())
-                return false;
         }
+        for (const TopologyNode &master : topology.masters()) {
+            if (!master.reachable || master.isFailing()) {
+                m_unsettled = master.address.toString() + QStringLiteral(" is unreachable or failing");
+                return false;
+            }
+        }
+        m_unsettled = topology.disagreements().join(QLatin1Char(' '));
         return topology.slotsAgree();
     }
 
@@ -85,7 +92,7 @@ private:
         QVERIFY2(!done.isError(), qPrintable(describe(done)));
         delete job;
 
-        QTRY_VERIFY_WITH_TIMEOUT(settled(masters), 60000);
+        QTRY_VERIFY2_WITH_TIMEOUT(settled(masters), qPrintable(m_unsettled), 60000);
         const ClusterTopology after = scan(*m_pool, first());
         QVERIFY(after.openSlots().isEmpty());
         QVERIFY2(after.uncoveredSlots().isEmpty(), qPrintable(after.uncoveredSlots().toString()));
@@ -169,7 +176,7 @@ private Q_SLOTS:
         delete add;
 
         QVERIFY(m_nodes->restart(3).ok());
-        QTRY_VERIFY_WITH_TIMEOUT(settled(4), 60000);
+        QTRY_VERIFY2_WITH_TIMEOUT(settled(4), qPrintable(m_unsettled), 60000);
         const int open = int(scan(*m_pool, first()).openSlots().size());
         qInfo("after the restart: %d open slot entries", open);
         fixThenVerify([this] { return new RebalanceJob({first()}, m_pool.get()); }, 4);
@@ -184,7 +191,7 @@ private Q_SLOTS:
         QVERIFY(ask(*m_pool, newcomer,
                     {"CLUSTER", "MEET", first().host.toUtf8(), QByteArray::number(first().port)})
                     .ok());
-        QTRY_VERIFY_WITH_TIMEOUT(settled(4), 30000);
+        QTRY_VERIFY2_WITH_TIMEOUT(settled(4), qPrintable(m_unsettled), 30000);
         const NodeAddress refusing = m_nodes->address(1);
         QVERIFY(refuseWrites(refusing, true));
 
@@ -217,7 +224,7 @@ private Q_SLOTS:
         QVERIFY(ask(*m_pool, newcomer,
                     {"CLUSTER", "MEET", first().host.toUtf8(), QByteArray::number(first().port)})
                     .ok());
-        QTRY_VERIFY_WITH_TIMEOUT(settled(4), 30000);
+        QTRY_VERIFY2_WITH_TIMEOUT(settled(4), qPrintable(m_unsettled), 30000);
         const NodeAddress hung = m_nodes->address(1);
         const qint64 pid = m_nodes->processId(1);
         QVERIFY(pid > 0);
@@ -245,7 +252,7 @@ private Q_SLOTS:
                  qPrintable(describe(error)));
         delete rebalance;
 
-        QTRY_VERIFY_WITH_TIMEOUT(settled(4), 90000);
+        QTRY_VERIFY2_WITH_TIMEOUT(settled(4), qPrintable(m_unsettled), 90000);
         fixThenVerify([this] { return new RebalanceJob({first()}, m_pool.get()); }, 4);
     }
 
