@@ -109,10 +109,12 @@ QString RecordingWriter::problemAfterRun(const QList<NodeAddress> &seeds) const
 
 StudioRun runWhileWriting(RecordingWriter &writer, const QStringList &args, int timeoutMs)
 {
+    // Writes are flowing before the run starts, and some more are answered after it ends.
     writer.start(4);
-    QTest::qWait(500);
+    waitUntil([&] { return writer.acknowledged().size() >= 100; }, 30000, 10);
     const StudioRun run = startStudio(args, timeoutMs)->finish();
-    QTest::qWait(300);
+    const qsizetype atEnd = writer.acknowledged().size();
+    waitUntil([&] { return writer.acknowledged().size() >= atEnd + 100; }, 30000, 10);
     writer.stop();
     waitUntil([&] { return writer.idle(); }, 30000, 50);
     return run;

@@ -52,8 +52,8 @@ private:
     QStringList m_failures;
 };
 
-// Runs the studio with args (bounded by timeoutMs) while writer writes on 4 lanes, from half a second
-// before the run until every write sent is answered (bounded to 30 s more).
+// Runs the studio with args (bounded by timeoutMs) while writer writes on 4 lanes, from 100 answered
+// writes before the run to 100 after it, until every write sent is answered (each wait bounded to 30 s).
 StudioRun runWhileWriting(RecordingWriter &writer, const QStringList &args, int timeoutMs);
 
 } // namespace rcs::test

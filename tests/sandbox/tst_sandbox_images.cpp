@@ -266,8 +266,18 @@ void TestSandboxImages::onDeleteKeepsPodsUntilDeleted()
             return updateRevision != fieldAt(set, {"status", "currentRevision"}).toString();
         },
         30000));
-    // Nothing may restart by itself: the controller resyncs every 2 s, so 3 s cover a full pass.
-    QTest::qWait(3000);
+    // Nothing may restart by itself: the controller resyncs every 2 s, so 3 s cover a full pass; a pod
+    // replaced within them ends the wait at once.
+    QVERIFY(!QTest::qWaitFor(
+        [&] {
+            const QMap<int, QJsonObject> now = setPods();
+            for (auto it = before.begin(); it != before.end(); ++it) {
+                if (uidOf(now.value(it.key())) != uidOf(it.value()))
+                    return true;
+            }
+            return false;
+        },
+        3000));
     const QMap<int, QJsonObject> kept = setPods();
     for (auto it = before.begin(); it != before.end(); ++it) {
         QCOMPARE(uidOf(kept.value(it.key())), uidOf(it.value()));
