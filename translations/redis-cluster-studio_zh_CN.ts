@@ -215,6 +215,14 @@
         <comment>count</comment>
         <translation>个地址</translation>
     </message>
+    <message>
+        <source>old revision</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <source>new revision</source>
+        <translation>新版本</translation>
+    </message>
 </context>
 <context>
     <name>rcs::AddNodeJob</name>
@@ -2550,12 +2558,20 @@
         <translation>节点 %1 将忘记 %2（CLUSTER FORGET）。</translation>
     </message>
     <message>
-        <source>%1 is reset to a blank node with a new id (CLUSTER RESET HARD).</source>
-        <translation>%1 将被重置为带有新 ID 的空白节点（CLUSTER RESET HARD）。</translation>
-    </message>
-    <message>
         <source>The moved replicas did not settle within %1 s: %2.</source>
         <translation>迁移的副本在 %1 秒内未稳定：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is reset to a blank node with a new id (CLUSTER RESET HARD) and its data files are emptied (FLUSHALL), so that it restarts blank.</source>
+        <translation>%1 被重置为带新 ID 的空白节点（CLUSTER RESET HARD），其数据文件被清空（FLUSHALL），以便重启后仍为空白。</translation>
+    </message>
+    <message>
+        <source>Empty the data files of %1, so it restarts blank</source>
+        <translation>清空 %1 的数据文件，使其重启后为空白</translation>
+    </message>
+    <message>
+        <source>%1 was reset, but emptying its data files failed; run FLUSHALL on it before it restarts</source>
+        <translation>%1 已重置，但清空其数据文件失败；请在它重启前对它执行 FLUSHALL</translation>
     </message>
 </context>
 <context>
@@ -2697,12 +2713,12 @@
         <translation>remove-node 将按上面所列移除 Pod %1</translation>
     </message>
     <message>
-        <source>Every other node forgets %1 (CLUSTER FORGET) and it is reset to a blank node (CLUSTER RESET HARD).</source>
-        <translation>其他所有节点都会忘记 %1（CLUSTER FORGET），它会被重置为空白节点（CLUSTER RESET HARD）。</translation>
-    </message>
-    <message>
         <source>Fail over to its replica %1 first, so that the highest pod is a replica.</source>
         <translation>请先故障转移到它的从节点 %1，使编号最大的 Pod 成为从节点。</translation>
+    </message>
+    <message>
+        <source>Every other node forgets %1 (CLUSTER FORGET) and it is reset to a blank node (CLUSTER RESET HARD) with empty data files (FLUSHALL).</source>
+        <translation>其他每个节点都忘记 %1（CLUSTER FORGET），它被重置为数据文件已清空的空白节点（CLUSTER RESET HARD，FLUSHALL）。</translation>
     </message>
 </context>
 <context>
@@ -3900,6 +3916,18 @@
     <message>
         <source>unknown</source>
         <translation>未知</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>修订版本</translation>
+    </message>
+    <message>
+        <source>%1 (old)</source>
+        <translation>%1（旧）</translation>
+    </message>
+    <message>
+        <source>%1 (new)</source>
+        <translation>%1（新）</translation>
     </message>
 </context>
 <context>
