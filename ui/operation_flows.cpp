@@ -242,6 +242,8 @@ void StudioController::confirmUpgrade(const ActionRequest &choices)
             changes.append(tr("CPU request %1").arg(choices.cpu));
         if (!choices.memory.isEmpty())
             changes.append(tr("memory request %1").arg(choices.memory));
+        for (const rcs::ConfigSetting &setting : choices.settings)
+            changes.append(tr("setting %1 %2").arg(setting.key, setting.value));
         title = tr("Upgrade %1?").arg(m_target.statefulSet);
         text = tr("The StatefulSet gets %1; then each pod restarts in turn, replicas first; a master hands "
                   "its slots to an in-sync replica by a failover before it restarts.")
