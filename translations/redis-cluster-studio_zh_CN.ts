@@ -3128,7 +3128,7 @@
     </message>
     <message>
         <source>Refused: %1 on %2 does not know the configuration key %3 (CONFIG GET %3 returned nothing); check its name for this server version. Nothing was changed.</source>
-        <translation>已拒绝：%2 上的 %1 不认识配置项 %3（CONFIG GET %3 没有返回任何内容）；请检查该名称是否适用于此服务器版本。未做任何更改。</translation>
+        <translation>已拒绝：%2 上的 %1 不认识配置键 %3（CONFIG GET %3 没有返回任何内容）；请检查该名称是否适用于此服务器版本。未做任何更改。</translation>
     </message>
     <message>
         <source>the server</source>

@@ -1,6 +1,6 @@
 // upgrade --set through the real redis-cluster-studio binary on kube-sandbox (a 6-pod cluster): the
 // servers say which settings CONFIG SET takes live. maxmemory-policy is live on every supported server:
-// set on every node and kept in the ConfigMap, no pod restarted. databases is read only at start on every
+// set on every node and kept in the ConfigMap, no pod restarted. tcp-backlog is read only at start on every
 // supported server: kept in the ConfigMap, then every pod replaced one by one and running with it. A key
 // the server does not know is refused with nothing changed; a malformed --set is a usage error.
 #include "e2e_support.h"
@@ -124,6 +124,16 @@ private Q_SLOTS:
     {
         const QHash<QString, QString> uids = redisAppPodUids(m_sandbox);
         const QJsonObject before = redisAppStatefulSet(m_sandbox);
+        // Without --yes: the plan says it is live and lists the line for every node; nothing changes.
+        const StudioRun plan = runStudio(upgrade({QStringLiteral("maxmemory-policy=allkeys-lru")}, {}));
+        QCOMPARE(plan.exitCode, 1);
+        QVERIFY2(
+            plan.all().contains(QLatin1String("maxmemory-policy allkeys-lru: applied live on every node")),
+            qPrintable(plan.all()));
+        QCOMPARE(plan.all().count(QLatin1String("CONFIG SET maxmemory-policy allkeys-lru")), 6);
+        QVERIFY2(!plan.all().contains(QLatin1String("delete pod")), qPrintable(plan.all()));
+        for (const QString &value : configOnEveryPod(m_sandbox, QStringLiteral("maxmemory-policy")))
+            QCOMPARE(value, QStringLiteral("noeviction"));
         const StudioRun run = runStudio(upgrade({QStringLiteral("maxmemory-policy=allkeys-lru")},
                                                 {QStringLiteral("--yes"), QStringLiteral("--json")}));
         QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
@@ -149,9 +159,9 @@ private Q_SLOTS:
         const QJsonObject before = redisAppStatefulSet(m_sandbox);
         const QString confBefore = redisConf();
 
-        // The plan first: databases needs the restart, and says why; nothing changes.
+        // The plan first: tcp-backlog needs the restart, and says why; nothing changes.
         const StudioRun dry =
-            runStudio(upgrade({QStringLiteral("databases=32")}, {QStringLiteral("--dry-run")}));
+            runStudio(upgrade({QStringLiteral("tcp-backlog=1024")}, {QStringLiteral("--dry-run")}));
         QVERIFY2(dry.exitCode == 0, qPrintable(dry.all()));
         QVERIFY2(dry.out.contains(QLatin1String("needs the rolling restart (CONFIG SET refused it:")),
                  qPrintable(dry.out));
@@ -160,22 +170,22 @@ private Q_SLOTS:
         QCOMPARE(redisConf(), confBefore);
         QCOMPARE(redisAppPodUids(m_sandbox), uidsBefore);
 
-        const StudioRun run = runStudio(
-            upgrade({QStringLiteral("databases=32")}, {QStringLiteral("--yes"), QStringLiteral("--json")}),
-            200000);
+        const StudioRun run = runStudio(upgrade({QStringLiteral("tcp-backlog=1024")},
+                                                {QStringLiteral("--yes"), QStringLiteral("--json")}),
+                                        200000);
         QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
         const QJsonArray settings = run.json().value(QLatin1String("settings")).toArray();
         QCOMPARE(settings.size(), 1);
         QCOMPARE(settings.first()[QLatin1String("apply")].toString(), QStringLiteral("restart"));
-        QVERIFY2(redisConf().contains(QLatin1String("\ndatabases 32\n")), qPrintable(redisConf()));
+        QVERIFY2(redisConf().contains(QLatin1String("\ntcp-backlog 1024\n")), qPrintable(redisConf()));
         const QHash<QString, QString> uidsAfter = redisAppPodUids(m_sandbox);
         QCOMPARE(uidsAfter.size(), 6);
         for (auto it = uidsBefore.cbegin(); it != uidsBefore.cend(); ++it)
             QVERIFY2(uidsAfter.value(it.key()) != it.value(),
                      qPrintable(it.key() + QStringLiteral(" was not replaced")));
-        const QHash<QString, QString> values = configOnEveryPod(m_sandbox, QStringLiteral("databases"));
+        const QHash<QString, QString> values = configOnEveryPod(m_sandbox, QStringLiteral("tcp-backlog"));
         for (auto it = values.cbegin(); it != values.cend(); ++it)
-            QVERIFY2(it.value() == QLatin1String("32"),
+            QVERIFY2(it.value() == QLatin1String("1024"),
                      qPrintable(it.key() + QStringLiteral(": ") + it.value()));
         // The live setting of before survived the restart: it was kept in redis.conf.
         for (const QString &value : configOnEveryPod(m_sandbox, QStringLiteral("maxmemory-policy")))
@@ -188,8 +198,8 @@ private Q_SLOTS:
         QCOMPARE(situationOf(target()), QStringLiteral("healthy"));
 
         // The same again changes nothing: same redis.conf, same hash, no pod restarted.
-        const StudioRun again = runStudio(
-            upgrade({QStringLiteral("databases=32")}, {QStringLiteral("--yes"), QStringLiteral("--json")}));
+        const StudioRun again = runStudio(upgrade({QStringLiteral("tcp-backlog=1024")},
+                                                  {QStringLiteral("--yes"), QStringLiteral("--json")}));
         QVERIFY2(again.exitCode == 0, qPrintable(again.all()));
         QCOMPARE(again.json().value(QLatin1String("changed")).toBool(true), false);
         QCOMPARE(redisAppPodUids(m_sandbox), uidsAfter);
