@@ -4908,6 +4908,10 @@
         <source>setting %1 %2</source>
         <translation>设置 %1 %2</translation>
     </message>
+    <message>
+        <source>%1: the settings CONFIG SET accepts are applied live on every node with no restart; for the others each pod restarts in turn, replicas first, a master handing its slots to an in-sync replica by a failover before it restarts. The plan says which.</source>
+        <translation>%1：CONFIG SET 接受的设置会在每个节点上在线生效，无需重启；其他设置则需要每个 Pod 依次重启，从节点优先，主节点在重启前通过故障转移把它的槽交给一个已同步的从节点。计划中会说明哪些是哪种。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ui::StudioTarget</name>

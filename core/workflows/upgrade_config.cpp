@@ -66,12 +66,14 @@ QString confValue(const QString &value)
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
+QJsonObject podTemplate(const QJsonObject &statefulSet)
+{
+    return statefulSet.value(QLatin1String("spec")).toObject().value(QLatin1String("template")).toObject();
+}
+
 QJsonObject templateAnnotations(const QJsonObject &statefulSet)
 {
-    return statefulSet.value(QLatin1String("spec"))
-        .toObject()
-        .value(QLatin1String("template"))
-        .toObject()
+    return podTemplate(statefulSet)
         .value(QLatin1String("metadata"))
         .toObject()
         .value(QLatin1String("annotations"))
@@ -181,10 +183,7 @@ QString describeSetting(const ProbedSetting &probed)
 
 QString redisConfMapName(const QJsonObject &statefulSet)
 {
-    const QJsonArray volumes = statefulSet.value(QLatin1String("spec"))
-                                   .toObject()
-                                   .value(QLatin1String("template"))
-                                   .toObject()
+    const QJsonArray volumes = podTemplate(statefulSet)
                                    .value(QLatin1String("spec"))
                                    .toObject()
                                    .value(QLatin1String("volumes"))
