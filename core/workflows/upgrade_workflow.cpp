@@ -42,7 +42,8 @@ UpgradeWorkflow::UpgradeWorkflow(KubeSession *session, QObject *parent)
 void UpgradeWorkflow::doStart()
 {
     if (m_change.isEmpty()) {
-        fail(ErrorCode::InvalidInput, tr("Say what to change: a new image, CPU or memory, or a restart."));
+        fail(ErrorCode::InvalidInput,
+             tr("Say what to change: a new image, CPU or memory, a setting, or a restart."));
         return;
     }
     const QString action = m_change.restart ? tr("A rolling restart") : tr("An upgrade");
@@ -66,7 +67,10 @@ void UpgradeWorkflow::surveyed(const QString &action, const ClusterSurvey &found
                 "revision along with the others.")
                  .arg(pods.join(QLatin1String(", "))));
     }
-    planned(found);
+    if (m_change.settings.isEmpty())
+        planned(found);
+    else
+        probeSettings(found, [this, found] { planned(found); });
 }
 
 QList<UpgradeNode> UpgradeWorkflow::upgradeNodes(const ClusterSurvey &found, const QString &revision) const
@@ -108,8 +112,9 @@ void UpgradeWorkflow::planned(const ClusterSurvey &found)
         change.restart = false;
         info(tr("A rollout is in progress (not every pod runs revision %1): it goes on.").arg(revision));
     }
-    const QJsonObject templ =
-        templatePatch(m_statefulSet, change, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    const QJsonObject templ = withConfigHash(
+        templatePatch(m_statefulSet, change, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)),
+        m_statefulSet, configHashToSet());
     // With a template change every pod restarts; without one, those not at the update revision do.
     const Result<UpgradePlan> plan = planUpgrade(upgradeNodes(found, templ.isEmpty() ? revision : QString()));
     if (!plan) {
@@ -117,7 +122,8 @@ void UpgradeWorkflow::planned(const ClusterSurvey &found)
         return;
     }
     m_plan = *plan;
-    if (m_plan.isNoop() && templ.isEmpty() && !kept) {
+    const bool rollout = !m_plan.isNoop() || !templ.isEmpty() || kept;
+    if (!rollout && !settingsChangeSomething()) {
         setChangedNothing(true);
         addResult(
             tr("Every pod already runs revision %1 with what was asked; nothing was changed.").arg(revision));
@@ -127,17 +133,34 @@ void UpgradeWorkflow::planned(const ClusterSurvey &found)
     int failovers = 0;
     for (const UpgradeStep &step : std::as_const(m_plan.steps))
         failovers += step.kind == UpgradeStep::Kind::Failover ? 1 : 0;
-    const QString wouldDo =
-        tr("restart %1 pods one by one, %2 of them masters handed over by a failover first")
-            .arg(m_plan.steps.size() - failovers)
-            .arg(failovers);
+    QStringList wouldDoParts;
+    if (!m_probed.isEmpty())
+        wouldDoParts << settingsWouldDo();
+    if (rollout)
+        wouldDoParts << tr("restart %1 pods one by one, %2 of them masters handed over by a failover first")
+                            .arg(m_plan.steps.size() - failovers)
+                            .arg(failovers);
+    const QString wouldDo = wouldDoParts.join(QLatin1String("; then "));
     if (!proceedIfConfirmed(m_confirmed, wouldDo,
                             (m_change.restart
                                  ? tr("Dry run: the rolling restart would %1; nothing was changed.")
                                  : tr("Dry run: the upgrade would %1; nothing was changed."))
                                 .arg(wouldDo),
-                            [this, &found, &templ] { listPlan(found, !templ.isEmpty()); }))
+                            [this, &found, &templ, rollout] {
+                                listSettings(found);
+                                if (rollout)
+                                    listPlan(found, !templ.isEmpty());
+                            }))
         return;
+    applySettings(found, [this, found, templ, rollout] { patchAndRollOut(found, templ, rollout); });
+}
+
+void UpgradeWorkflow::patchAndRollOut(const ClusterSurvey &found, const QJsonObject &templ, bool rollout)
+{
+    if (!rollout) {
+        succeed();
+        return;
+    }
     const QJsonObject patch = startPatch(m_statefulSet, templ);
     runStep(tr("Patching StatefulSet %1 (new template, OnDelete)").arg(session()->target().statefulSet),
             session()->client()->patch(
@@ -159,7 +182,9 @@ void UpgradeWorkflow::listPlan(const ClusterSurvey &found, bool patchTemplate)
     };
     QJsonObject templ;
     if (patchTemplate)
-        templ = templatePatch(m_statefulSet, m_change, QStringLiteral("$(date -u +%Y-%m-%dT%H:%M:%SZ)"));
+        templ = withConfigHash(
+            templatePatch(m_statefulSet, m_change, QStringLiteral("$(date -u +%Y-%m-%dT%H:%M:%SZ)")),
+            m_statefulSet, configHashToSet());
     logCommand(QStringLiteral("kube"),
                patchTemplate ? tr("Give %1 the new pod template and the OnDelete strategy in one patch")
                                    .arg(session()->target().statefulSet)
