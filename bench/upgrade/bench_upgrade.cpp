@@ -3,8 +3,9 @@
 // (`kubectl rollout restart statefulset/redis-app` then `kubectl rollout status`), on the same cluster
 // in the same run, each under steady writes (tests/e2e's RecordingWriter: 4 lanes, no retry hides a
 // -CLUSTERDOWN, -TRYAGAIN or refused connection). Per procedure: the total time (from its first command
-// until it is over and `status` says healthy), the longest write gap per shard, the failed writes, and
-// the acknowledged writes that no longer read back. Prints a Markdown table and the goal's verdict
+// until its commands returned and every slot is served again), the longest write gap per shard, the
+// failed writes, the acknowledged writes that no longer read back, and whether it left the cluster
+// healthy (else how long `recover` took). Prints a Markdown table and the goal's verdict
 // (no acknowledged write lost, longest gap per shard <= 1 s, total <= 1.5 x kubectl's). Run through
 // bench/upgrade/run.sh (it sets RCS_BINARY_DIR, where the studio and kube-sandbox are found).
 
