@@ -77,7 +77,8 @@ void RecordingWriter::next()
     m_client->set(key, "value:" + QByteArray::number(i), [this, i, sent, shard](Result<QByteArray> result) {
         const qint64 now = m_clock.elapsed();
         m_longestMs = qMax(m_longestMs, now - sent);
-        recordAnswer(shard, now, result.ok());
+        if (shard >= 0)
+            recordAnswer(m_shards[shard], m_lastAcknowledgedAt[shard], now, result.ok());
         if (result)
             m_acknowledged.append(i);
         else
@@ -89,19 +90,16 @@ void RecordingWriter::next()
     });
 }
 
-void RecordingWriter::recordAnswer(int shard, qint64 now, bool acknowledged)
+void recordAnswer(ShardWrites &shard, qint64 &lastAcknowledgedAt, qint64 now, bool acknowledged)
 {
-    if (shard < 0)
-        return;
-    ShardWrites &writes = m_shards[shard];
     // A failed answer extends the gap that runs since the last acknowledged write; an acknowledged one
     // closes it.
-    writes.longestGapMs = qMax(writes.longestGapMs, now - m_lastAcknowledgedAt[shard]);
+    shard.longestGapMs = qMax(shard.longestGapMs, now - lastAcknowledgedAt);
     if (acknowledged) {
-        ++writes.acknowledged;
-        m_lastAcknowledgedAt[shard] = now;
+        ++shard.acknowledged;
+        lastAcknowledgedAt = now;
     } else {
-        ++writes.failed;
+        ++shard.failed;
     }
 }
 

@@ -27,6 +27,10 @@ struct ShardWrites {
 
 // The longest gap of any of shards (0 without shards).
 qint64 longestGapOf(const QList<ShardWrites> &shards);
+// Counts one answer of shard at now (ms) and extends its longest gap; lastAcknowledgedAt is when the
+// shard's last acknowledged write was answered (the start before the first), moved to now when this
+// one is acknowledged.
+void recordAnswer(ShardWrites &shard, qint64 &lastAcknowledgedAt, qint64 now, bool acknowledged);
 
 // What an application sees during an upgrade: `lanes` SETs going at once, each answered before the
 // lane's next, every key's outcome recorded as it came (no retry hides a -TRYAGAIN, -CLUSTERDOWN or a
@@ -58,7 +62,6 @@ public:
 
 private:
     void next();
-    void recordAnswer(int shard, qint64 now, bool acknowledged);
 
     std::unique_ptr<RedisPool> m_pool;
     std::unique_ptr<ClusterKeyClient> m_client;
