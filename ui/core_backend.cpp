@@ -244,6 +244,7 @@ std::optional<rcs::ops::OperationRequest> CoreBackend::operationRequest(Action a
         operation.image = request.image;
         operation.cpu = request.cpu;
         operation.memory = request.memory;
+        operation.temporaryReplica = request.temporaryReplica;
         operation.dryRun = request.planOnly;
         break;
     default:

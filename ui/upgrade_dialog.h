@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QDialogButtonBox;
 class QLineEdit;
 class QRadioButton;
@@ -35,6 +36,7 @@ private:
     QLineEdit *m_image;
     QLineEdit *m_cpu;
     QLineEdit *m_memory;
+    QCheckBox *m_temporaryReplica;
     QDialogButtonBox *m_buttons;
     QString m_currentImage;
 };

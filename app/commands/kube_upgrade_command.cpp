@@ -11,6 +11,7 @@ namespace rcs::cli {
 
 namespace {
 const QString YesOption = QStringLiteral("yes");
+const QString TemporaryReplicaOption = QStringLiteral("temporary-replica");
 
 // Both verbs: the plan's way of going, its confirmation and its result (text, or JSON with --json).
 int runRollout(CommandLine &line, const QStringList &args, ops::OperationRequest request,
@@ -20,11 +21,17 @@ int runRollout(CommandLine &line, const QStringList &args, ops::OperationRequest
     line.addJsonOption();
     line.addOption(
         {YesOption, QStringLiteral("Confirm: without it the plan is listed and nothing changes.")});
+    line.addOption(
+        {TemporaryReplicaOption,
+         QStringLiteral("Give each master without a replica a temporary one for its restart: an extra "
+                        "pod is added (at the new revision), takes the slots over, hands them back "
+                        "once the master's pod is upgraded and in sync, and is removed at the end.")});
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
     if (const std::optional<int> stop = read(line, request))
         return *stop;
     request.confirmed = line.isSet(YesOption);
+    request.temporaryReplica = line.isSet(TemporaryReplicaOption);
     return runKubeOperation(
         line, request,
         [&](ops::WorkflowOperationJob &job) -> int {
@@ -47,7 +54,7 @@ int runKubeUpgrade(const QStringList &args)
             "replicas first, each in sync before the next; every master hands its slots to an "
             "upgraded replica (CLUSTER FAILOVER) before its pod restarts. Pods already at the new "
             "revision are skipped, so a re-run goes on where a stopped one ended. A master without a "
-            "replica is refused. Without --yes it lists the plan and exits 1."));
+            "replica is refused unless --temporary-replica. Without --yes it lists the plan and exits 1."));
     line.addOption({QStringLiteral("image"), QStringLiteral("The new image of the Redis container."),
                     QStringLiteral("IMAGE")});
     line.addOption({QStringLiteral("cpu"), QStringLiteral("The new CPU request (e.g. 500m)."),

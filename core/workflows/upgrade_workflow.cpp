@@ -5,6 +5,7 @@
 #include "kube_session.h"
 #include "redis/redis_cli_line.h"
 #include "upgrade_rollout.h"
+#include "upgrade_temporary_replica.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -85,9 +86,20 @@ QList<UpgradeNode> UpgradeWorkflow::upgradeNodes(const ClusterSurvey &found, con
         if (!node)
             continue;
         nodes.append({pod.info.name, node->id, node->isMaster(), node->masterId,
-                      !revision.isEmpty() && pod.revision == revision});
+                      !revision.isEmpty() && pod.revision == revision,
+                      pod.info.name == temporaryReplicaPod(found.deployment.statefulSet)});
     }
     return nodes;
+}
+
+Result<UpgradePlan> UpgradeWorkflow::makePlan(const ClusterSurvey &found, const QString &revision) const
+{
+    // The pod a scale-up by one creates.
+    const QString temporaryPod =
+        m_temporaryReplica
+            ? QStringLiteral("%1-%2").arg(session()->target().statefulSet).arg(found.deployment.replicas)
+            : QString();
+    return planUpgrade(upgradeNodes(found, revision), temporaryPod);
 }
 
 void UpgradeWorkflow::planned(const ClusterSurvey &found)
@@ -111,7 +123,7 @@ void UpgradeWorkflow::planned(const ClusterSurvey &found)
     const QJsonObject templ =
         templatePatch(m_statefulSet, change, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     // With a template change every pod restarts; without one, those not at the update revision do.
-    const Result<UpgradePlan> plan = planUpgrade(upgradeNodes(found, templ.isEmpty() ? revision : QString()));
+    const Result<UpgradePlan> plan = makePlan(found, templ.isEmpty() ? revision : QString());
     if (!plan) {
         fail(plan.error());
         return;
@@ -125,12 +137,22 @@ void UpgradeWorkflow::planned(const ClusterSurvey &found)
         return;
     }
     int failovers = 0;
-    for (const UpgradeStep &step : std::as_const(m_plan.steps))
+    int restarts = 0;
+    QString temporaryPod;
+    for (const UpgradeStep &step : std::as_const(m_plan.steps)) {
         failovers += step.kind == UpgradeStep::Kind::Failover ? 1 : 0;
-    const QString wouldDo =
-        tr("restart %1 pods one by one, %2 of them masters handed over by a failover first")
-            .arg(m_plan.steps.size() - failovers)
-            .arg(failovers);
+        restarts += step.kind == UpgradeStep::Kind::Restart ? 1 : 0;
+        if (step.kind == UpgradeStep::Kind::RemoveTemporary)
+            temporaryPod = step.pod;
+    }
+    QString wouldDo = tr("restart %1 pods one by one, %2 of them masters handed over by a failover first")
+                          .arg(restarts)
+                          .arg(failovers);
+    if (!temporaryPod.isEmpty())
+        wouldDo +=
+            tr(", with the temporary pod %1 as the replica of each master that has none (it is removed at "
+               "the end)")
+                .arg(temporaryPod);
     if (!proceedIfConfirmed(m_confirmed, wouldDo,
                             (m_change.restart
                                  ? tr("Dry run: the rolling restart would %1; nothing was changed.")
@@ -165,8 +187,17 @@ void UpgradeWorkflow::listPlan(const ClusterSurvey &found, bool patchTemplate)
                                    .arg(session()->target().statefulSet)
                              : tr("Switch %1 to the OnDelete strategy").arg(session()->target().statefulSet),
                patchLine(startPatch(m_statefulSet, templ)));
+    int pods = found.deployment.replicas;
     for (const UpgradeStep &step : std::as_const(m_plan.steps)) {
-        if (step.kind == UpgradeStep::Kind::Failover) {
+        if (step.kind == UpgradeStep::Kind::AddTemporary || step.kind == UpgradeStep::Kind::Replicate ||
+            step.kind == UpgradeStep::Kind::RemoveTemporary) {
+            logCommand(
+                QStringLiteral("kube"), describeUpgradeStep(step),
+                temporaryReplicaCommand(session(), step, m_statefulSet, pods, found.addresses.value(0)));
+            pods += step.kind == UpgradeStep::Kind::AddTemporary      ? 1
+                    : step.kind == UpgradeStep::Kind::RemoveTemporary ? -1
+                                                                      : 0;
+        } else if (step.kind == UpgradeStep::Kind::Failover) {
             const TopologyNode *node = found.nodeOfPod(step.pod);
             logCommand(QStringLiteral("redis"), describeUpgradeStep(step),
                        redisCliLine(session()->pool(), node ? node->address : NodeAddress(),
@@ -231,7 +262,7 @@ void UpgradeWorkflow::waitForRevision(qint64 generation, QDeadlineTimer deadline
 void UpgradeWorkflow::rollOut(const ClusterSurvey &found, const QString &revision)
 {
     const int replicas = found.deployment.replicas;
-    const Result<UpgradePlan> plan = planUpgrade(upgradeNodes(found, revision));
+    const Result<UpgradePlan> plan = makePlan(found, revision);
     if (!plan) {
         finish(plan.error(), replicas);
         return;
@@ -253,7 +284,13 @@ void UpgradeWorkflow::rollOut(const ClusterSurvey &found, const QString &revisio
     connect(m_rollout, &Job::progress, this, [this](qint64 done, qint64 total) { setProgress(done, total); });
     connect(m_rollout, &Job::finished, this, [this, replicas](Job *job) {
         m_restarted = m_rollout->restartedPods();
-        finish(job->hasError() ? std::optional<Error>(job->error()) : std::nullopt, replicas);
+        // A stop or a failure says what a temporary pod left behind is doing.
+        const QString temporary = m_rollout->temporaryPodLeft();
+        finish(job->hasError()
+                   ? std::optional<Error>(Error(job->error().code(), job->error().message() + temporary,
+                                                job->error().detail()))
+                   : std::nullopt,
+               replicas);
     });
     m_rollout->start();
 }

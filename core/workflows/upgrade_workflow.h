@@ -33,6 +33,9 @@ public:
 
     void setChange(const UpgradeChange &change) { m_change = change; }
     void setConfirmed(bool confirmed) { m_confirmed = confirmed; }
+    // --temporary-replica: masters without a replica are served by a temporary extra pod
+    // (upgrade_temporary_replica.h) instead of refused.
+    void setTemporaryReplica(bool temporary) { m_temporaryReplica = temporary; }
     // The plan the run followed (or would follow: dry run, unconfirmed).
     const UpgradePlan &plan() const { return m_plan; }
     QStringList restartedPods() const { return m_restarted; }
@@ -54,9 +57,11 @@ private:
     void rollOut(const ClusterSurvey &found, const QString &revision);
     void finish(const std::optional<Error> &error, int replicas);
     QList<UpgradeNode> upgradeNodes(const ClusterSurvey &found, const QString &revision) const;
+    Result<UpgradePlan> makePlan(const ClusterSurvey &found, const QString &revision) const;
 
     UpgradeChange m_change;
     bool m_confirmed = false;
+    bool m_temporaryReplica = false;
     UpgradePlan m_plan;
     QStringList m_restarted;
     QJsonObject m_statefulSet; // as read before the run, for the strategy to restore
