@@ -315,8 +315,42 @@ void UpgradeRollout::settle(const UpgradeStep &step)
 
 void UpgradeRollout::failover(const UpgradeStep &step)
 {
+    // A node may stand for election again only 4 × cluster-node-timeout after its previous election
+    // (Redis' failover auth retry time); earlier, its CLUSTER FAILOVER times out ("Failover attempt
+    // expired"). The temporary pod stands once per master it serves.
+    if (step.pod == m_temporaryPod && m_temporaryElection.isValid()) {
+        session()->pool()->command(
+            addressOf(step.pod), {"CONFIG", "GET", "cluster-node-timeout"}, this,
+            [this, step](Result<RedisReply> reply) {
+                if (ended())
+                    return;
+                // CONFIG may be renamed away: then the server's default, 15 s.
+                const int nodeTimeout =
+                    reply && reply->elements().size() == 2 ? reply->elements().at(1).text().toInt() : 15000;
+                const qint64 wait = 4 * qint64(qMax(nodeTimeout, 1000)) + 500 - m_temporaryElection.elapsed();
+                m_temporaryElection.invalidate();
+                if (wait <= 0) {
+                    failover(step);
+                    return;
+                }
+                const QString what =
+                    tr("Waiting %1 s until %2 may stand for election again (Redis allows it every 4 × "
+                       "cluster-node-timeout)")
+                        .arg((wait + 999) / 1000)
+                        .arg(step.pod);
+                setStep(what);
+                info(what + QLatin1Char('.'));
+                QTimer::singleShot(wait, this, [this, step] {
+                    if (!ended())
+                        failover(step);
+                });
+            });
+        return;
+    }
     // The heir was restarted and synced earlier; a link that dropped since would stall the failover.
     waitInSync(step.pod, [this, step] {
+        if (step.pod == m_temporaryPod)
+            m_temporaryElection.start();
         auto *job = new FailoverJob(addresses(), step.nodeId, session()->pool());
         job->setRoleTimeout(stepTimeout());
         runStep(

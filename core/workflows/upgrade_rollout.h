@@ -4,6 +4,7 @@
 #include "upgrade_planner.h"
 #include "workflow.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 
 namespace rcs {
@@ -84,6 +85,7 @@ private:
     QString m_temporaryPod; // --temporary-replica: the extra pod, its node id, and whether it runs now
     QString m_temporaryId;
     bool m_temporaryPresent = false;
+    QElapsedTimer m_temporaryElection; // since its last failover
 };
 
 } // namespace rcs
