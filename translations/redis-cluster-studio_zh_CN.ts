@@ -3043,6 +3043,10 @@
         <source>Making %1 a replica of %2</source>
         <translation>正在将 %1 设为 %2 的从节点</translation>
     </message>
+    <message>
+        <source>Waiting %1 s until %2 may stand for election again (Redis allows it every 4 × cluster-node-timeout)</source>
+        <translation>正在等待 %1 秒，直到 %2 可以再次参选（Redis 每 4 × cluster-node-timeout 才允许一次）</translation>
+    </message>
 </context>
 <context>
     <name>rcs::UpgradeWorkflow</name>
