@@ -85,6 +85,21 @@ Result<void> planTemporaryReplica(const QList<UpgradeNode> &nodes, const QList<c
     return {};
 }
 
+QString temporaryPodOf(const UpgradePlan &plan)
+{
+    return !plan.steps.isEmpty() && plan.steps.last().kind == Kind::RemoveTemporary ? plan.steps.last().pod
+                                                                                    : QString();
+}
+
+int masterHandOvers(const UpgradePlan &plan)
+{
+    const QString temporary = temporaryPodOf(plan);
+    int count = 0;
+    for (const UpgradeStep &step : plan.steps)
+        count += step.kind == Kind::Failover && (temporary.isEmpty() || step.masterPod != temporary) ? 1 : 0;
+    return count;
+}
+
 QString describeTemporaryReplicaStep(const UpgradeStep &step)
 {
     switch (step.kind) {

@@ -34,6 +34,12 @@ QString temporaryReplicaPod(const QJsonObject &statefulSet);
 Result<void> planTemporaryReplica(const QList<UpgradeNode> &nodes, const QList<const UpgradeNode *> &alone,
                                   const QString &newPod, UpgradePlan &plan);
 
+// The temporary pod the plan uses (it ends with its removal), or empty.
+QString temporaryPodOf(const UpgradePlan &plan);
+// The plan's failovers that hand a master's slots over before its restart; a temporary pod handing
+// them back is not one.
+int masterHandOvers(const UpgradePlan &plan);
+
 // "Add pod redis-app-3 as a temporary replica of redis-app-0" and the other two kinds.
 QString describeTemporaryReplicaStep(const UpgradeStep &step);
 

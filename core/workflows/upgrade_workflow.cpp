@@ -136,18 +136,13 @@ void UpgradeWorkflow::planned(const ClusterSurvey &found)
         succeed();
         return;
     }
-    int failovers = 0;
     int restarts = 0;
-    QString temporaryPod;
-    for (const UpgradeStep &step : std::as_const(m_plan.steps)) {
-        failovers += step.kind == UpgradeStep::Kind::Failover ? 1 : 0;
+    for (const UpgradeStep &step : std::as_const(m_plan.steps))
         restarts += step.kind == UpgradeStep::Kind::Restart ? 1 : 0;
-        if (step.kind == UpgradeStep::Kind::RemoveTemporary)
-            temporaryPod = step.pod;
-    }
+    const QString temporaryPod = temporaryPodOf(m_plan);
     QString wouldDo = tr("restart %1 pods one by one, %2 of them masters handed over by a failover first")
                           .arg(restarts)
-                          .arg(failovers);
+                          .arg(masterHandOvers(m_plan));
     if (!temporaryPod.isEmpty())
         wouldDo +=
             tr(", with the temporary pod %1 as the replica of each master that has none (it is removed at "
@@ -328,16 +323,17 @@ void UpgradeWorkflow::finish(const std::optional<Error> &error, int replicas)
             fail(job->error().withContext(tr("Restoring the update strategy")));
             return;
         }
-        int failovers = 0;
-        for (const UpgradeStep &step : std::as_const(m_plan.steps))
-            failovers += step.kind == UpgradeStep::Kind::Failover ? 1 : 0;
         addResult(
             tr("Restarted %1 pods one by one (%2), %3 masters handed over by a failover first; every pod "
                "runs the new revision and every node sees the cluster as before.")
                 .arg(m_restarted.size())
                 .arg(m_restarted.join(QLatin1String(", ")))
-                .arg(failovers) +
+                .arg(masterHandOvers(m_plan)) +
             restored);
+        if (!temporaryPodOf(m_plan).isEmpty())
+            addResult(tr("The temporary pod %1 handed every slot it took over back and was removed with its "
+                         "volume.")
+                          .arg(temporaryPodOf(m_plan)));
         requireHealthy(tr("Verifying the upgrade"), [this](const ClusterSurvey &after) {
             const QString revision = updateRevisionOf(after.deployment.statefulSet);
             QStringList behind;

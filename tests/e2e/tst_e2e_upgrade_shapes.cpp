@@ -19,11 +19,6 @@ namespace {
 const QString Namespace = QStringLiteral("redis-cluster");
 const QString ImageB = QStringLiteral("redis:shapes-b");
 
-QString labelOf(const QJsonObject &object, const char *label)
-{
-    return object[QLatin1String("metadata")][QLatin1String("labels")][QLatin1String(label)].toString();
-}
-
 QString revisionOf(const QJsonObject &statefulSet)
 {
     return statefulSet[QLatin1String("status")][QLatin1String("updateRevision")].toString();
@@ -120,7 +115,11 @@ private Q_SLOTS:
         const QJsonObject status = statusJson(target());
         QCOMPARE(countRole(status, QStringLiteral("master")), 3);
         QCOMPARE(countRole(status, QStringLiteral("replica")), 6);
+    }
 
+    // Each shape starts from nothing, also after a failure.
+    void cleanup()
+    {
         const StudioRun cleanup = runStudio(
             QStringList{QStringLiteral("cleanup"), QStringLiteral("--delete-pvcs"), QStringLiteral("--yes")} +
             target());

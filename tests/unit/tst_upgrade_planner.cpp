@@ -1,5 +1,6 @@
 // The rolling upgrade's pure parts: the order of restarts and failovers, and the StatefulSet patches.
 #include "workflows/upgrade_planner.h"
+#include "workflows/upgrade_temporary_replica.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -170,6 +171,11 @@ private Q_SLOTS:
         }
         expected.append({Kind::RemoveTemporary, t, {}, pod(2), QStringLiteral("m2")});
         QCOMPARE(plan->steps, expected);
+        QCOMPARE(temporaryPodOf(*plan), t);
+        // The hand-backs are no hand-over of a master before its restart.
+        QCOMPARE(masterHandOvers(*plan), 3);
+        QCOMPARE(masterHandOvers(*planUpgrade(sixPods())), 3);
+        QVERIFY(temporaryPodOf(*planUpgrade(sixPods())).isEmpty());
     }
 
     // Only the master alone gets the temporary pod, after the shards that have replicas.
