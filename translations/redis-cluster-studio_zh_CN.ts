@@ -3162,6 +3162,10 @@
         <source>, with the temporary pod %1 as the replica of each master that has none (it is removed at the end)</source>
         <translation>，并由临时 Pod %1 充当每个没有从节点的主节点的从节点（最后会被移除）</translation>
     </message>
+    <message>
+        <source>The temporary pod %1 handed every slot it took over back and was removed with its volume.</source>
+        <translation>临时 Pod %1 已交还它接管的每个槽，并已连同其卷一起移除。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::WatchStreamParser</name>
