@@ -215,6 +215,14 @@
         <comment>count</comment>
         <translation>个地址</translation>
     </message>
+    <message>
+        <source>old revision</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <source>new revision</source>
+        <translation>新版本</translation>
+    </message>
 </context>
 <context>
     <name>rcs::AddNodeJob</name>
@@ -2550,12 +2558,20 @@
         <translation>节点 %1 将忘记 %2（CLUSTER FORGET）。</translation>
     </message>
     <message>
-        <source>%1 is reset to a blank node with a new id (CLUSTER RESET HARD).</source>
-        <translation>%1 将被重置为带有新 ID 的空白节点（CLUSTER RESET HARD）。</translation>
-    </message>
-    <message>
         <source>The moved replicas did not settle within %1 s: %2.</source>
         <translation>迁移的副本在 %1 秒内未稳定：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is reset to a blank node with a new id (CLUSTER RESET HARD) and its data files are emptied (FLUSHALL), so that it restarts blank.</source>
+        <translation>%1 被重置为带新 ID 的空白节点（CLUSTER RESET HARD），其数据文件被清空（FLUSHALL），以便重启后仍为空白。</translation>
+    </message>
+    <message>
+        <source>Empty the data files of %1, so it restarts blank</source>
+        <translation>清空 %1 的数据文件，使其重启后为空白</translation>
+    </message>
+    <message>
+        <source>%1 was reset, but emptying its data files failed; run FLUSHALL on it before it restarts</source>
+        <translation>%1 已重置，但清空其数据文件失败；请在它重启前对它执行 FLUSHALL</translation>
     </message>
 </context>
 <context>
@@ -2697,12 +2713,12 @@
         <translation>remove-node 将按上面所列移除 Pod %1</translation>
     </message>
     <message>
-        <source>Every other node forgets %1 (CLUSTER FORGET) and it is reset to a blank node (CLUSTER RESET HARD).</source>
-        <translation>其他所有节点都会忘记 %1（CLUSTER FORGET），它会被重置为空白节点（CLUSTER RESET HARD）。</translation>
-    </message>
-    <message>
         <source>Fail over to its replica %1 first, so that the highest pod is a replica.</source>
         <translation>请先故障转移到它的从节点 %1，使编号最大的 Pod 成为从节点。</translation>
+    </message>
+    <message>
+        <source>Every other node forgets %1 (CLUSTER FORGET) and it is reset to a blank node (CLUSTER RESET HARD) with empty data files (FLUSHALL).</source>
+        <translation>其他每个节点都忘记 %1（CLUSTER FORGET），它被重置为数据文件已清空的空白节点（CLUSTER RESET HARD，FLUSHALL）。</translation>
     </message>
 </context>
 <context>
@@ -2887,6 +2903,37 @@
     </message>
 </context>
 <context>
+    <name>rcs::UpgradeConfig</name>
+    <message>
+        <source>&apos;%1&apos; does not start with a configuration name (letters, digits and &apos;-&apos; only, e.g. maxmemory-policy=allkeys-lru).</source>
+        <translation>“%1”不是以配置项名称开头（只能包含字母、数字和“-”，例如 maxmemory-policy=allkeys-lru）。</translation>
+    </message>
+    <message>
+        <source>%1 is the cluster&apos;s password: it comes from the deployment&apos;s Secret, not from upgrade --set.</source>
+        <translation>%1 是集群的密码：它来自部署的 Secret，不能通过 upgrade --set 设置。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no &apos;=&apos;: write a setting as KEY=VALUE, e.g. maxmemory-policy=allkeys-lru.</source>
+        <translation>“%1”中没有“=”：请按 KEY=VALUE 的形式写设置，例如 maxmemory-policy=allkeys-lru。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a setting: write the name, a space and the value, e.g. maxmemory-policy allkeys-lru.</source>
+        <translation>“%1”不是一个设置：请写出名称、一个空格和值，例如 maxmemory-policy allkeys-lru。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>%1: applied live on every node (CONFIG SET accepts it), no pod restarts</source>
+        <translation>%1：在每个节点上在线生效（CONFIG SET 接受它），不重启任何 Pod</translation>
+    </message>
+    <message>
+        <source>%1: needs the rolling restart (CONFIG SET refused it: %2)</source>
+        <translation>%1：需要滚动重启（CONFIG SET 拒绝了它：%2）</translation>
+    </message>
+</context>
+<context>
     <name>rcs::UpgradePlanner</name>
     <message>
         <source>Fail over %1 to %2 (%2 takes over its slots)</source>
@@ -3032,6 +3079,10 @@
         <translation>临时 Pod %1 仍作为 %2 的从节点保留，直到重新运行将其移除。</translation>
     </message>
     <message>
+        <source>Waiting %1 s until %2 may stand for election again (Redis allows it every 4 × cluster-node-timeout)</source>
+        <translation>正在等待 %1 秒，直到 %2 可以再次参选（Redis 每 4 × cluster-node-timeout 才允许一次）</translation>
+    </message>
+    <message>
         <source>Waiting until every node sees the cluster without %1</source>
         <translation>正在等待每个节点都看到没有 %1 的集群</translation>
     </message>
@@ -3043,20 +3094,12 @@
         <source>Making %1 a replica of %2</source>
         <translation>正在将 %1 设为 %2 的从节点</translation>
     </message>
-    <message>
-        <source>Waiting %1 s until %2 may stand for election again (Redis allows it every 4 × cluster-node-timeout)</source>
-        <translation>正在等待 %1 秒，直到 %2 可以再次参选（Redis 每 4 × cluster-node-timeout 才允许一次）</translation>
-    </message>
 </context>
 <context>
     <name>rcs::UpgradeWorkflow</name>
     <message>
         <source>Upgrade</source>
         <translation>升级</translation>
-    </message>
-    <message>
-        <source>Say what to change: a new image, CPU or memory, or a restart.</source>
-        <translation>请说明要更改的内容：新镜像、CPU 或内存，或者重启。</translation>
     </message>
     <message>
         <source>A rolling restart</source>
@@ -3157,6 +3200,90 @@
     <message>
         <source>The cluster is not healthy only because %1 (replicas of the stopped upgrade) are not Ready; every slot is served by a reachable master, so the run goes on and restarts them at the new revision along with the others.</source>
         <translation>集群不健康只是因为 %1（已停止的升级中的从节点）未就绪；每个槽都由可达的主节点提供服务，因此继续运行，并将它们与其他 Pod 一起以新修订版本重启。</translation>
+    </message>
+    <message>
+        <source>Say what to change: a new image, CPU or memory, a setting, or a restart.</source>
+        <translation>请说明要更改的内容：新镜像、CPU 或内存、某个设置，或者重启。</translation>
+    </message>
+    <message>
+        <source>No Redis node is reachable to ask which settings apply live.</source>
+        <translation>没有可访问的 Redis 节点，无法询问哪些设置可以在线生效。</translation>
+    </message>
+    <message>
+        <source>Asking the servers how %1 applies</source>
+        <translation>询问服务器 %1 如何生效</translation>
+    </message>
+    <message>
+        <source>Refused: %1 on %2 does not know the configuration key %3 (CONFIG GET %3 returned nothing); check its name for this server version. Nothing was changed.</source>
+        <translation>已拒绝：%2 上的 %1 不认识配置键 %3（CONFIG GET %3 没有返回任何内容）；请检查该名称是否适用于此服务器版本。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Reading ConfigMap %1</source>
+        <translation>读取 ConfigMap %1</translation>
+    </message>
+    <message>
+        <source>ConfigMap %1 (what %2 mounts as redis.conf) has no %3 key: the settings have nowhere to be kept. Deploy the manifests again (deploy), then run the upgrade. Nothing was changed.</source>
+        <translation>ConfigMap %1（%2 将其挂载为 redis.conf）中没有 %3 键：这些设置无处保存。请重新部署清单（deploy），然后再运行升级。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>set %1 live on every node</source>
+        <translation>在每个节点上在线设置 %1</translation>
+    </message>
+    <message>
+        <source>write %1 to redis.conf for the rolling restart (CONFIG SET cannot change it live)</source>
+        <translation>把 %1 写入 redis.conf，供滚动重启使用（CONFIG SET 无法在线更改它）</translation>
+    </message>
+    <message>
+        <source>keep the settings in ConfigMap %1</source>
+        <translation>把这些设置保存到 ConfigMap %1</translation>
+    </message>
+    <message>
+        <source>%1 — on %2</source>
+        <translation>%1 —— 在 %2 上</translation>
+    </message>
+    <message>
+        <source>Keep the settings in redis.conf of ConfigMap %1%2</source>
+        <translation>把这些设置保存到 ConfigMap %1 的 redis.conf 中%2</translation>
+    </message>
+    <message>
+        <source>Trying %1 %2 on %3</source>
+        <translation>在 %3 上试用 %1 %2</translation>
+    </message>
+    <message>
+        <source>Set %1 to %2 on %3</source>
+        <translation>在 %3 上把 %1 设为 %2</translation>
+    </message>
+    <message>
+        <source>Refused: %1 rejected CONFIG SET %2 %3 (%4). Nothing was changed: the settings tried before it were set back on %1 and no other node or the ConfigMap was touched.</source>
+        <translation>已拒绝：%1 拒绝了 CONFIG SET %2 %3（%4）。未做任何更改：之前试用的设置已在 %1 上恢复，其他节点和 ConfigMap 都未改动。</translation>
+    </message>
+    <message>
+        <source>Setting %1 to %2 on every node</source>
+        <translation>在每个节点上把 %1 设为 %2</translation>
+    </message>
+    <message>
+        <source>CONFIG SET %1 %2 failed on %3 (%4): the other nodes have the new value, these keep the old one, and the ConfigMap was not changed. Fix the cause and run the upgrade again (CONFIG SET is harmless to repeat).</source>
+        <translation>CONFIG SET %1 %2 在 %3 上失败（%4）：其他节点已是新值，这些节点保留旧值，ConfigMap 未更改。请排除原因后再次运行升级（重复执行 CONFIG SET 没有害处）。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 on every node (CONFIG SET, no restart).</source>
+        <translation>每个节点上的 %1 现在都是 %2（CONFIG SET，无需重启）。</translation>
+    </message>
+    <message>
+        <source>Keeping the settings in ConfigMap %1</source>
+        <translation>正在把这些设置保存到 ConfigMap %1</translation>
+    </message>
+    <message>
+        <source>Keep the settings in redis.conf of ConfigMap %1</source>
+        <translation>把这些设置保存到 ConfigMap %1 的 redis.conf 中</translation>
+    </message>
+    <message>
+        <source>ConfigMap %1 keeps the settings in redis.conf.</source>
+        <translation>ConfigMap %1 已在 redis.conf 中保存这些设置。</translation>
     </message>
     <message>
         <source>, with the temporary pod %1 as the replica of each master that has none (it is removed at the end)</source>
@@ -3402,16 +3529,16 @@
         <translation>%1 作用于 StatefulSet：请选择 Kubernetes 目标或本地沙箱。</translation>
     </message>
     <message>
-        <source>Say what the upgrade changes: a new image, CPU or memory (a restart with nothing changed is rolling-restart).</source>
-        <translation>请说明升级要更改的内容：新镜像、CPU 或内存（不做任何更改的重启请用 rolling-restart）。</translation>
-    </message>
-    <message>
         <source>Upgrade</source>
         <translation>升级</translation>
     </message>
     <message>
         <source>Rolling restart</source>
         <translation>滚动重启</translation>
+    </message>
+    <message>
+        <source>Say what the upgrade changes: a new image, CPU, memory or a setting (a restart with nothing changed is rolling-restart).</source>
+        <translation>请说明升级要更改的内容：新镜像、CPU、内存或某个设置（不做任何更改的重启请用 rolling-restart）。</translation>
     </message>
 </context>
 <context>
@@ -3979,6 +4106,18 @@
     <message>
         <source>unknown</source>
         <translation>未知</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>修订版本</translation>
+    </message>
+    <message>
+        <source>%1 (old)</source>
+        <translation>%1（旧）</translation>
+    </message>
+    <message>
+        <source>%1 (new)</source>
+        <translation>%1（新）</translation>
     </message>
 </context>
 <context>
@@ -4872,6 +5011,14 @@
         <source>Cancel in the progress panel stops between two pods.</source>
         <translation>在进度面板中点击取消，会在两个 Pod 之间停止。</translation>
     </message>
+    <message>
+        <source>setting %1 %2</source>
+        <translation>设置 %1 %2</translation>
+    </message>
+    <message>
+        <source>%1: the settings CONFIG SET accepts are applied live on every node with no restart; for the others each pod restarts in turn, replicas first, a master handing its slots to an in-sync replica by a failover before it restarts. The plan says which.</source>
+        <translation>%1：CONFIG SET 接受的设置会在每个节点上在线生效，无需重启；其他设置则需要每个 Pod 依次重启，从节点优先，主节点在重启前通过故障转移把它的槽交给一个已同步的从节点。计划中会说明哪些是哪种。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ui::StudioTarget</name>
@@ -5120,8 +5267,20 @@
         <translation>显示计划…</translation>
     </message>
     <message>
-        <source>Give a new image, CPU or memory request, or choose Restart only.</source>
-        <translation>请给出新镜像、CPU 或内存请求，或者选择“仅重启”。</translation>
+        <source>e.g. maxmemory-policy allkeys-lru (one per line; empty: none)</source>
+        <translation>例如 maxmemory-policy allkeys-lru（每行一个；留空：无）</translation>
+    </message>
+    <message>
+        <source>redis.conf settings. Those the servers accept through CONFIG SET are applied live on every node without a restart; the others are read by the pods as they restart one by one. The plan says which.</source>
+        <translation>redis.conf 设置。服务器可通过 CONFIG SET 接受的设置会在每个节点上在线生效，无需重启；其他设置由 Pod 在逐个重启时读取。计划中会说明哪些是哪种。</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>设置：</translation>
+    </message>
+    <message>
+        <source>Give a new image, CPU or memory request, a setting, or choose Restart only.</source>
+        <translation>请给出新镜像、CPU 或内存请求、某个设置，或者选择“仅重启”。</translation>
     </message>
     <message>
         <source>Give a master without a replica a temporary one while it restarts</source>

@@ -9,6 +9,7 @@
 #include "operations/connections.h"
 #include "operations/operation_catalogue.h"
 #include "operations/operation_job.h"
+#include "operations/status_result.h"
 #include "redis/cluster_check.h"
 #include "topology_adapter.h"
 #include "workflows/deploy_workflow.h"
@@ -18,38 +19,10 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSet>
 
 namespace rcs::ui {
 
 namespace {
-// The cards of a status, on every target kind: every Redis node that answered, plus (Kubernetes) the
-// pods that have no Redis answer yet (Pending, crashing), so a deployment in trouble is visible before
-// any cluster exists; the situation is the one core named in the status.
-TopologySnapshot snapshotFromStatus(const rcs::ops::StatusReport &status)
-{
-    TopologySnapshot snapshot = snapshotFromTopology(status.topology);
-    setAssessment(snapshot, status.assessment);
-    QSet<QString> shown;
-    for (const NodeCard &card : std::as_const(snapshot.nodes))
-        shown.insert(card.podName);
-    for (const rcs::PodState &pod : status.deployment.pods) {
-        if (shown.contains(pod.info.name))
-            continue;
-        NodeCard card;
-        card.podName = pod.info.name;
-        card.address = pod.info.ip.isEmpty() ? QString() : pod.info.ip + QStringLiteral(":6379");
-        card.hostGroup = pod.info.kubeNode;
-        card.podPhase = pod.info.phase;
-        card.podReady = pod.info.ready;
-        card.restarts = pod.info.restarts;
-        card.state = NodeCard::State::PodDown;
-        card.detail = rcs::describePod(pod);
-        snapshot.nodes.append(card);
-    }
-    return snapshot;
-}
-
 // The catalogue's job, or nullptr with its refusal in *why.
 rcs::ops::OperationJob *made(const rcs::Result<rcs::ops::OperationJob *> &result, QString *why)
 {
@@ -245,6 +218,7 @@ std::optional<rcs::ops::OperationRequest> CoreBackend::operationRequest(Action a
         operation.cpu = request.cpu;
         operation.memory = request.memory;
         operation.temporaryReplica = request.temporaryReplica;
+        operation.settings = request.settings;
         operation.dryRun = request.planOnly;
         break;
     default:

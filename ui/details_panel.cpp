@@ -141,6 +141,11 @@ void DetailsPanel::refresh()
         setField(tr("Pod"), card->podName);
         setField(tr("Pod phase"), card->podPhase + (card->podReady ? tr(", ready") : tr(", not ready")));
         setField(tr("Restarts"), QString::number(card->restarts));
+        if (!card->revision.isEmpty())
+            setField(tr("Revision"),
+                     card->revisionState == NodeCard::Revision::Old   ? tr("%1 (old)").arg(card->revision)
+                     : card->revisionState == NodeCard::Revision::New ? tr("%1 (new)").arg(card->revision)
+                                                                      : card->revision);
     }
     setField(tr("Node id"), card->id);
     if (card->isMaster()) {

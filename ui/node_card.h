@@ -36,6 +36,11 @@ struct NodeCard {
     QString podPhase; // "Running", "Pending", ...
     bool podReady = true;
     int restarts = 0;
+    // The pod's StatefulSet revision (controller-revision-hash) and, while a rollout is in progress
+    // (an upgrade or a restart half done), whether the pod already runs the new one.
+    enum class Revision { Current, New, Old };
+    QString revision;
+    Revision revisionState = Revision::Current;
     qint64 configEpoch = 0;
     QString detail; // one sentence about a problem, shown in tooltips and details
 

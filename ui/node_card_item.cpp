@@ -235,13 +235,21 @@ void NodeCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
         painter->drawText(statsRect, Qt::AlignVCenter | Qt::AlignRight, moving);
     }
 
-    // Pod line: not ready / restarts, or the Kubernetes node when grouped elsewhere.
+    // Pod line: not ready / restarts on the left; during a rollout, on the right, whether the pod
+    // already runs the new revision (an upgrade half done shows which pods are left).
+    const QRectF podRect(kPad, 92, kWidth - 2 * kPad, 16);
+    if (m_card.revisionState != NodeCard::Revision::Current) {
+        const bool old = m_card.revisionState == NodeCard::Revision::Old;
+        painter->setPen(old ? Theme::stateColor(NodeCard::State::StaleAddress) : muted);
+        painter->drawText(podRect, Qt::AlignVCenter | Qt::AlignRight,
+                          old ? QObject::tr("old revision") : QObject::tr("new revision"));
+    }
     if (!m_card.podReady || m_card.restarts > 0) {
         painter->setPen(m_card.podReady ? muted : Theme::stateColor(NodeCard::State::PFail));
         const QString pod = m_card.podReady ? countOf(m_card.restarts, QObject::tr("restart", "count"),
                                                       QObject::tr("restarts", "count"))
                                             : QObject::tr("pod %1, not ready").arg(m_card.podPhase.toLower());
-        painter->drawText(QRectF(kPad, 92, kWidth - 2 * kPad, 16), Qt::AlignVCenter | Qt::AlignLeft, pod);
+        painter->drawText(podRect, Qt::AlignVCenter | Qt::AlignLeft, pod);
     }
 
     // Warning badge: master and replica on one Kubernetes node.

@@ -242,10 +242,20 @@ void StudioController::confirmUpgrade(const ActionRequest &choices)
             changes.append(tr("CPU request %1").arg(choices.cpu));
         if (!choices.memory.isEmpty())
             changes.append(tr("memory request %1").arg(choices.memory));
+        for (const rcs::ConfigSetting &setting : choices.settings)
+            changes.append(tr("setting %1 %2").arg(setting.key, setting.value));
         title = tr("Upgrade %1?").arg(m_target.statefulSet);
-        text = tr("The StatefulSet gets %1; then each pod restarts in turn, replicas first; a master hands "
-                  "its slots to an in-sync replica by a failover before it restarts.")
-                   .arg(changes.join(QStringLiteral(", ")));
+        const bool settingsOnly =
+            choices.image.isEmpty() && choices.cpu.isEmpty() && choices.memory.isEmpty();
+        text =
+            settingsOnly
+                ? tr("%1: the settings CONFIG SET accepts are applied live on every node with no restart; "
+                     "for the others each pod restarts in turn, replicas first, a master handing its slots "
+                     "to an in-sync replica by a failover before it restarts. The plan says which.")
+                      .arg(changes.join(QStringLiteral(", ")))
+                : tr("The StatefulSet gets %1; then each pod restarts in turn, replicas first; a master "
+                     "hands its slots to an in-sync replica by a failover before it restarts.")
+                      .arg(changes.join(QStringLiteral(", ")));
         accept = tr("Upgrade");
     }
     auto *confirmation = new Confirmation(

@@ -5,6 +5,7 @@
 #include "node_card.h"
 #include "situation.h"
 #include "studio_target.h"
+#include "workflows/upgrade_config.h"
 
 #include <QStringList>
 
@@ -28,6 +29,7 @@ struct ActionRequest {
     QString image;
     QString cpu;
     QString memory;
+    QList<rcs::ConfigSetting> settings; // redis.conf settings (upgrade --set)
     bool restartOnly = false;
     // upgrade and restart: a master without a replica gets a temporary one (--temporary-replica).
     bool temporaryReplica = false;

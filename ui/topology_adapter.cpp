@@ -1,8 +1,13 @@
 #include "topology_adapter.h"
 
+#include "operations/status_result.h"
 #include "redis/cluster_check.h"
 #include "redis/cluster_topology.h"
 #include "workflows/cluster_situation.h"
+#include "workflows/pod_state.h"
+
+#include <QHash>
+#include <QSet>
 
 namespace rcs::ui {
 
@@ -134,6 +139,44 @@ TopologySnapshot snapshotFromTopology(const rcs::ClusterTopology &topology)
         snapshot.message = QObject::tr("%1 did not answer.")
                                .arg(countOf(unreachable.size(), QObject::tr("address", "count"),
                                             QObject::tr("addresses", "count")));
+    return snapshot;
+}
+
+TopologySnapshot snapshotFromStatus(const rcs::ops::StatusReport &status)
+{
+    TopologySnapshot snapshot = snapshotFromTopology(status.topology);
+    setAssessment(snapshot, status.assessment);
+    const rcs::ops::Rollout rollout = rcs::ops::rolloutOf(status);
+    QHash<QString, QString> revisions;
+    for (const rcs::PodState &pod : status.deployment.pods)
+        revisions.insert(pod.info.name, pod.revision);
+    const auto setRevision = [&](NodeCard &card) {
+        card.revision = revisions.value(card.podName);
+        card.revisionState = !rollout.inProgress()                   ? NodeCard::Revision::Current
+                             : rollout.behind.contains(card.podName) ? NodeCard::Revision::Old
+                                                                     : NodeCard::Revision::New;
+    };
+    QSet<QString> shown;
+    for (NodeCard &card : snapshot.nodes) {
+        shown.insert(card.podName);
+        if (!card.podName.isEmpty())
+            setRevision(card);
+    }
+    for (const rcs::PodState &pod : status.deployment.pods) {
+        if (shown.contains(pod.info.name))
+            continue;
+        NodeCard card;
+        card.podName = pod.info.name;
+        card.address = pod.info.ip.isEmpty() ? QString() : pod.info.ip + QStringLiteral(":6379");
+        card.hostGroup = pod.info.kubeNode;
+        card.podPhase = pod.info.phase;
+        card.podReady = pod.info.ready;
+        card.restarts = pod.info.restarts;
+        card.state = NodeCard::State::PodDown;
+        card.detail = rcs::describePod(pod);
+        setRevision(card);
+        snapshot.nodes.append(card);
+    }
     return snapshot;
 }
 

@@ -5,6 +5,9 @@
 namespace rcs {
 class ClusterTopology;
 struct SituationAssessment;
+namespace ops {
+struct StatusReport;
+}
 } // namespace rcs
 
 namespace rcs::ui {
@@ -13,6 +16,11 @@ namespace rcs::ui {
 // The cards and summary of a topology, with the situation as core's assessClusterSituation names it
 // from Redis alone (plain endpoints); a Kubernetes status replaces it with assessSituation's.
 TopologySnapshot snapshotFromTopology(const rcs::ClusterTopology &topology);
+// The cards of a status, on every target kind: every Redis node that answered, plus (Kubernetes) the
+// pods that have no Redis answer yet (Pending, crashing), so a deployment in trouble is visible before
+// any cluster exists, and each pod's revision while a rollout is in progress; the situation is the one
+// core named in the status.
+TopologySnapshot snapshotFromStatus(const rcs::ops::StatusReport &status);
 void setAssessment(TopologySnapshot &snapshot, const rcs::SituationAssessment &assessment);
 // The advice the studio shows for a snapshot: core's sentence and "Click <action>.", or the studio's
 // own sentence when no assessment came with the snapshot.

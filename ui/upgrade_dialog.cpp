@@ -5,6 +5,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
@@ -18,6 +19,7 @@ UpgradeDialog::UpgradeDialog(QWidget *parent)
     , m_image(new QLineEdit(this))
     , m_cpu(new QLineEdit(this))
     , m_memory(new QLineEdit(this))
+    , m_settings(new QPlainTextEdit(this))
     , m_temporaryReplica(
           new QCheckBox(tr("Give a master without a replica a temporary one while it restarts"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
@@ -29,6 +31,14 @@ UpgradeDialog::UpgradeDialog(QWidget *parent)
     m_image->setObjectName(QStringLiteral("image"));
     m_cpu->setObjectName(QStringLiteral("cpu"));
     m_memory->setObjectName(QStringLiteral("memory"));
+    m_settings->setObjectName(QStringLiteral("settings"));
+    m_settings->setPlaceholderText(tr("e.g. maxmemory-policy allkeys-lru (one per line; empty: none)"));
+    m_settings->setTabChangesFocus(true);
+    // A few lines: the settings an upgrade changes are a handful.
+    m_settings->setFixedHeight(m_settings->fontMetrics().lineSpacing() * 4 + 12);
+    m_settings->setToolTip(tr("redis.conf settings. Those the servers accept through CONFIG SET are applied "
+                              "live on every node without a restart; the others are read by the pods as "
+                              "they restart one by one. The plan says which."));
     m_temporaryReplica->setObjectName(QStringLiteral("temporaryReplica"));
     m_temporaryReplica->setToolTip(tr(
         "Otherwise such a master is refused. An extra pod is added at the new revision, takes the slots "
@@ -50,6 +60,7 @@ UpgradeDialog::UpgradeDialog(QWidget *parent)
     fields->addRow(tr("Image:"), m_image);
     fields->addRow(tr("CPU request:"), m_cpu);
     fields->addRow(tr("Memory request:"), m_memory);
+    fields->addRow(tr("Settings:"), m_settings);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(m_upgrade);
@@ -61,6 +72,7 @@ UpgradeDialog::UpgradeDialog(QWidget *parent)
 
     for (QLineEdit *edit : {m_image, m_cpu, m_memory})
         connect(edit, &QLineEdit::textChanged, this, &UpgradeDialog::updateState);
+    connect(m_settings, &QPlainTextEdit::textChanged, this, &UpgradeDialog::updateState);
     connect(m_upgrade, &QRadioButton::toggled, this, &UpgradeDialog::updateState);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         Q_EMIT chosen(choices());
@@ -89,6 +101,9 @@ ActionRequest UpgradeDialog::choices() const
         request.image = image;
     request.cpu = m_cpu->text().trimmed();
     request.memory = m_memory->text().trimmed();
+    if (const Result<QList<rcs::ConfigSetting>> settings =
+            rcs::parseConfigSettingLines(m_settings->toPlainText()))
+        request.settings = *settings;
     return request;
 }
 
@@ -97,13 +112,19 @@ void UpgradeDialog::updateState()
     const bool upgrade = m_upgrade->isChecked();
     for (QLineEdit *edit : {m_image, m_cpu, m_memory})
         edit->setEnabled(upgrade);
+    m_settings->setEnabled(upgrade);
     const ActionRequest request = choices();
+    const Result<QList<rcs::ConfigSetting>> settings =
+        rcs::parseConfigSettingLines(m_settings->toPlainText());
     const bool something = request.restartOnly || !request.image.isEmpty() || !request.cpu.isEmpty() ||
-                           !request.memory.isEmpty();
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(something);
+                           !request.memory.isEmpty() || !request.settings.isEmpty();
+    const bool valid = request.restartOnly || settings.ok();
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(something && valid);
     m_buttons->button(QDialogButtonBox::Ok)
-        ->setToolTip(something ? QString()
-                               : tr("Give a new image, CPU or memory request, or choose Restart only."));
+        ->setToolTip(!valid      ? settings.error().message()
+                     : something ? QString()
+                                 : tr("Give a new image, CPU or memory request, a setting, or choose Restart "
+                                      "only."));
 }
 
 } // namespace rcs::ui

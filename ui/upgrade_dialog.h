@@ -7,12 +7,14 @@
 class QCheckBox;
 class QDialogButtonBox;
 class QLineEdit;
+class QPlainTextEdit;
 class QRadioButton;
 
 namespace rcs::ui {
 
-// The choices of Upgrade / restart: a new image, CPU or memory request for the Redis container, or a
-// restart with nothing changed. OK is offered once there is something to do (an upgrade that changes
+// The choices of Upgrade / restart: a new image, CPU or memory request for the Redis container,
+// redis.conf settings ("key value", one a line: core says which apply live), or a restart with nothing
+// changed. OK is offered once there is something to do (an upgrade that changes
 // nothing is refused by core as by the command line); the window then asks the controller to show
 // core's plan before anything runs.
 class UpgradeDialog final : public QDialog {
@@ -22,7 +24,8 @@ public:
 
     // Prefills the image field (the image the pods run, when the studio knows it).
     void setCurrentImage(const QString &image);
-    // The request the choices make: restartOnly, or the non-empty fields, trimmed.
+    // The request the choices make: restartOnly, or the non-empty fields, trimmed. Settings that do not
+    // parse are left out (OK is disabled meanwhile, its tooltip saying why).
     ActionRequest choices() const;
 
 Q_SIGNALS:
@@ -36,6 +39,7 @@ private:
     QLineEdit *m_image;
     QLineEdit *m_cpu;
     QLineEdit *m_memory;
+    QPlainTextEdit *m_settings;
     QCheckBox *m_temporaryReplica;
     QDialogButtonBox *m_buttons;
     QString m_currentImage;

@@ -44,6 +44,8 @@ public:
 
     bool isSet(const QString &name) const { return m_parser.isSet(name); }
     QString value(const QString &name) const { return m_parser.value(name); }
+    // Every value of a repeatable option, in the order given.
+    QStringList values(const QString &name) const { return m_parser.values(name); }
     // An integer option within [minimum, maximum]; a usage error (printed) otherwise.
     std::optional<int> intValue(const QString &name, int minimum, int maximum) const;
 

@@ -50,17 +50,25 @@ int runKubeUpgrade(const QStringList &args)
     CommandLine line(
         QStringLiteral("upgrade"),
         QStringLiteral(
-            "Changes the Redis pods' image or resources one pod at a time without losing a write: "
+            "Changes the Redis pods' image, resources or redis.conf settings one pod at a time without "
+            "losing a write: "
             "replicas first, each in sync before the next; every master hands its slots to an "
             "upgraded replica (CLUSTER FAILOVER) before its pod restarts. Pods already at the new "
             "revision are skipped, so a re-run goes on where a stopped one ended. A master without a "
-            "replica is refused unless --temporary-replica. Without --yes it lists the plan and exits 1."));
+            "replica is refused unless --temporary-replica. A --set setting the servers accept through "
+            "CONFIG SET is applied live "
+            "on every node and kept in the redis.conf ConfigMap, with no restart; any other is kept "
+            "there and read by the pods as the rolling restart replaces them. Without --yes it lists "
+            "the plan and exits 1."));
     line.addOption({QStringLiteral("image"), QStringLiteral("The new image of the Redis container."),
                     QStringLiteral("IMAGE")});
     line.addOption({QStringLiteral("cpu"), QStringLiteral("The new CPU request (e.g. 500m)."),
                     QStringLiteral("QUANTITY")});
     line.addOption({QStringLiteral("memory"), QStringLiteral("The new memory request (e.g. 512Mi)."),
                     QStringLiteral("QUANTITY")});
+    line.addOption({QStringLiteral("set"),
+                    QStringLiteral("A redis.conf setting, e.g. maxmemory-policy=allkeys-lru (repeatable)."),
+                    QStringLiteral("KEY=VALUE")});
     ops::OperationRequest request;
     request.kind = ops::OperationKind::Upgrade;
     return runRollout(
@@ -68,9 +76,16 @@ int runKubeUpgrade(const QStringList &args)
             r.image = parsed.value(QStringLiteral("image"));
             r.cpu = parsed.value(QStringLiteral("cpu"));
             r.memory = parsed.value(QStringLiteral("memory"));
-            if (r.image.isEmpty() && r.cpu.isEmpty() && r.memory.isEmpty())
-                return parsed.usageError(QStringLiteral(
-                    "Give --image, --cpu or --memory (to restart with nothing changed: rolling-restart)."));
+            for (const QString &text : parsed.values(QStringLiteral("set"))) {
+                const Result<ConfigSetting> setting = parseConfigSetting(text);
+                if (!setting)
+                    return parsed.usageError(QStringLiteral("--set: ") + setting.error().message());
+                r.settings.append(*setting);
+            }
+            if (r.image.isEmpty() && r.cpu.isEmpty() && r.memory.isEmpty() && r.settings.isEmpty())
+                return parsed.usageError(
+                    QStringLiteral("Give --image, --cpu, --memory or --set (to restart with "
+                                   "nothing changed: rolling-restart)."));
             return std::nullopt;
         });
 }

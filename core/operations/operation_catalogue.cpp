@@ -76,9 +76,10 @@ Result<OperationJob *> createOperation(const Target &target, const OperationRequ
     if (request.kind == OperationKind::Failover && request.podName.isEmpty())
         return invalid(OperationJob::tr("Name the pod of the replica to promote."));
     if (request.kind == OperationKind::Upgrade && request.image.isEmpty() && request.cpu.isEmpty() &&
-        request.memory.isEmpty())
-        return invalid(OperationJob::tr("Say what the upgrade changes: a new image, CPU or memory (a restart "
-                                        "with nothing changed is rolling-restart)."));
+        request.memory.isEmpty() && request.settings.isEmpty())
+        return invalid(
+            OperationJob::tr("Say what the upgrade changes: a new image, CPU, memory or a setting (a restart "
+                             "with nothing changed is rolling-restart)."));
     return new WorkflowOperationJob(target, request, connections);
 }
 

@@ -4,6 +4,7 @@
 #include "redis/failover_job.h"
 #include "redis/node_address.h"
 #include "redis/rebalance_planner.h"
+#include "workflows/upgrade_config.h"
 
 #include <QString>
 #include <QStringList>
@@ -86,6 +87,8 @@ struct OperationRequest {
     // upgrade and rolling-restart: a master without a replica gets a temporary one for its restart
     // (added, handed the slots and back, removed) instead of a refusal.
     bool temporaryReplica = false;
+    // upgrade --set: redis.conf settings, live where CONFIG SET takes them, else by the rolling restart.
+    QList<ConfigSetting> settings;
     // Plan only (--dry-run): rebalance and reshard on every kind; every changing verb on Kubernetes.
     bool dryRun = false;
 };

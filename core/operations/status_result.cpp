@@ -20,17 +20,7 @@ void insertAssessment(QJsonObject &json, const SituationAssessment &assessment)
     json.insert(QStringLiteral("next"), suggestedOperationName(assessment.next));
 }
 
-// Where a rollout stands: the pods not at the StatefulSet's update revision, and which servers the
-// reachable nodes run (more than one: an upgrade half done, or a pod started from another image).
-struct Rollout {
-    QString currentRevision;
-    QString updateRevision;
-    QStringList behind;
-    QStringList servers; // "redis 7.0.15", sorted, each once
-
-    bool inProgress() const { return !behind.isEmpty(); }
-    bool mixedServers() const { return servers.size() > 1; }
-};
+} // namespace
 
 Rollout rolloutOf(const StatusReport &status)
 {
@@ -52,6 +42,8 @@ Rollout rolloutOf(const StatusReport &status)
     rollout.servers.sort();
     return rollout;
 }
+
+namespace {
 
 void insertKubernetes(QJsonObject &json, const StatusReport &status)
 {

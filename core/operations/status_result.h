@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace rcs::ops {
 
@@ -22,6 +23,19 @@ struct StatusReport {
     QString context;
     Deployment deployment;
 };
+
+// Where a rollout stands: the pods not at the StatefulSet's update revision, and which servers the
+// reachable nodes run (more than one: an upgrade half done, or a pod started from another image).
+struct Rollout {
+    QString currentRevision;
+    QString updateRevision; // empty when the API keeps no revisions (or there is no StatefulSet)
+    QStringList behind;     // pod names
+    QStringList servers;    // "redis 7.0.15", sorted, each once
+
+    bool inProgress() const { return !behind.isEmpty(); }
+    bool mixedServers() const { return servers.size() > 1; }
+};
+Rollout rolloutOf(const StatusReport &status);
 
 // The JSON of `status` (README.md, "Headless commands"): topologyToJson's document plus "situation",
 // "advice" and "next"; on Kubernetes also "namespace", "statefulset", "replicas", "pods" (name, ip,

@@ -50,6 +50,23 @@ QJsonArray upgradeStepsToJson(const UpgradePlan &plan)
     }
     return steps;
 }
+// upgrade --set: [{"key":…,"value":…,"current":…,"apply":"live"|"restart","why":…}].
+QJsonArray settingsToJson(const QList<ProbedSetting> &settings)
+{
+    QJsonArray array;
+    for (const ProbedSetting &probed : settings) {
+        const bool live = probed.apply == ConfigApply::Live;
+        QJsonObject setting{
+            {QStringLiteral("key"), probed.setting.key},
+            {QStringLiteral("value"), probed.setting.value},
+            {QStringLiteral("current"), probed.current},
+            {QStringLiteral("apply"), live ? QStringLiteral("live") : QStringLiteral("restart")}};
+        if (!live)
+            setting.insert(QStringLiteral("why"), probed.refusal);
+        array.append(setting);
+    }
+    return array;
+}
 } // namespace
 
 WorkflowOperationJob::WorkflowOperationJob(Target target, OperationRequest request, Connections *connections,
@@ -184,6 +201,7 @@ Workflow *WorkflowOperationJob::makeWorkflow(KubeSession *session)
         change.image = r.image;
         change.cpu = r.cpu;
         change.memory = r.memory;
+        change.settings = r.settings;
         change.restart = r.kind == OperationKind::RollingRestart;
         upgrade->setChange(change);
         upgrade->setConfirmed(r.confirmed);
@@ -255,6 +273,8 @@ void WorkflowOperationJob::concluded()
         json.insert(QStringLiteral("steps"), upgradeStepsToJson(upgrade->plan()));
         json.insert(QStringLiteral("skipped"), QJsonArray::fromStringList(upgrade->plan().upToDate));
         json.insert(QStringLiteral("restarted"), QJsonArray::fromStringList(upgrade->restartedPods()));
+        if (!upgrade->settings().isEmpty())
+            json.insert(QStringLiteral("settings"), settingsToJson(upgrade->settings()));
         break;
     }
     default:

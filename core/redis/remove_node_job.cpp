@@ -133,7 +133,9 @@ void RemoveNodeJob::listPlan(const ClusterTopology &topology, const RemovalPlan 
                               : tr("%1 forget %2 (CLUSTER FORGET).")
                                     .arg(forgetters.join(QLatin1String(", ")), node.id.left(8)));
     if (node.reachable)
-        info(tr("%1 is reset to a blank node with a new id (CLUSTER RESET HARD).").arg(name(node.id)));
+        info(tr("%1 is reset to a blank node with a new id (CLUSTER RESET HARD) and its data files are "
+                "emptied (FLUSHALL), so that it restarts blank.")
+                 .arg(name(node.id)));
 }
 
 void RemoveNodeJob::repointReplicas(const ClusterTopology &topology)
@@ -186,8 +188,7 @@ void RemoveNodeJob::forget(const ClusterTopology &)
                        if (!reply)
                            return fail(reply.error().withContext(
                                tr("Every node forgot it, but resetting it failed")));
-                       m_deadline = QDeadlineTimer(ForgetTimeoutMs);
-                       waitUntilForgotten();
+                       emptyDataFiles();
                    });
     };
     if (*remaining == 0)
@@ -205,6 +206,26 @@ void RemoveNodeJob::forget(const ClusterTopology &)
                            afterForget();
                    });
     }
+}
+
+void RemoveNodeJob::emptyDataFiles()
+{
+    // CLUSTER RESET empties a replica's memory but not its AOF: restarted on its volume (a StatefulSet
+    // scaled up again), the node would load its old master's keys and, finding them in slots it does
+    // not own, take those slots over. Its memory is empty by now, so FLUSHALL only reaches the files.
+    sendLogged(m_pool, m_address, {"FLUSHALL"},
+               tr("Empty the data files of %1, so it restarts blank").arg(m_address.toString()), this,
+               [this](Result<RedisReply> reply) {
+                   if (isFinished())
+                       return;
+                   if (!reply)
+                       return fail(reply.error().withContext(
+                           tr("%1 was reset, but emptying its data files failed; run FLUSHALL on it before "
+                              "it restarts")
+                               .arg(m_address.toString())));
+                   m_deadline = QDeadlineTimer(ForgetTimeoutMs);
+                   waitUntilForgotten();
+               });
 }
 
 void RemoveNodeJob::waitUntilForgotten()

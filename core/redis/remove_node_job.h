@@ -28,7 +28,8 @@ class RedisPool;
 //    reachable), which leaves it blank, with a new id, ready to be shut down or reused. A new id
 //    because Valkey 8 spreads every forgotten id in its pings for 60 s (the FORGOTTEN_NODE extension):
 //    a node that came back under its old id within that minute (a StatefulSet scaled up again onto
-//    the kept volume) would be joined and dropped again by every member.
+//    the kept volume) would be joined and dropped again by every member. Then FLUSHALL on it: the
+//    reset empties a replica's memory but not its AOF, which would bring keys back at a restart.
 // 5. Waits until no remaining node lists it.
 //
 // Error behaviour: InvalidInput for an unknown or ambiguous id; Refused when it is the last master or
@@ -61,6 +62,8 @@ private:
     void listPlan(const ClusterTopology &topology, const RemovalPlan &plan);
     void repointReplicas(const ClusterTopology &topology);
     void forget(const ClusterTopology &topology);
+
+    void emptyDataFiles();
     void waitUntilForgotten();
 
     QList<NodeAddress> m_seeds;

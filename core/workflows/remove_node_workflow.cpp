@@ -117,7 +117,7 @@ bool RemoveNodeWorkflow::plan(const ClusterSurvey &found)
         if (!replicas.isEmpty())
             m_planned << tr("Its replicas %1 follow other masters.").arg(replicas.join(QLatin1String(", ")));
         m_planned << tr("Every other node forgets %1 (CLUSTER FORGET) and it is reset to a blank "
-                        "node (CLUSTER RESET HARD).")
+                        "node (CLUSTER RESET HARD) with empty data files (FLUSHALL).")
                          .arg(node->id.left(8));
     }
     m_planned << tr("StatefulSet %1 is scaled from %2 to %3 pods: pod %4 is deleted.")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "upgrade_config.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -17,8 +18,14 @@ struct UpgradeChange {
     // rolling-restart: a new kubectl.kubernetes.io/restartedAt annotation on the template, as
     // `kubectl rollout restart` writes, so every pod gets a new revision with nothing else changed.
     bool restart = false;
+    // upgrade --set: redis.conf directives, live through CONFIG SET where the servers accept it, else
+    // read by the pods as the rolling restart replaces them (upgrade_config.h).
+    QList<ConfigSetting> settings;
 
-    bool isEmpty() const { return image.isEmpty() && cpu.isEmpty() && memory.isEmpty() && !restart; }
+    bool isEmpty() const
+    {
+        return image.isEmpty() && cpu.isEmpty() && memory.isEmpty() && !restart && settings.isEmpty();
+    }
 };
 
 // Where the strategy the StatefulSet had before an upgrade is kept while the upgrade runs with OnDelete:

@@ -43,7 +43,8 @@ UpgradeWorkflow::UpgradeWorkflow(KubeSession *session, QObject *parent)
 void UpgradeWorkflow::doStart()
 {
     if (m_change.isEmpty()) {
-        fail(ErrorCode::InvalidInput, tr("Say what to change: a new image, CPU or memory, or a restart."));
+        fail(ErrorCode::InvalidInput,
+             tr("Say what to change: a new image, CPU or memory, a setting, or a restart."));
         return;
     }
     const QString action = m_change.restart ? tr("A rolling restart") : tr("An upgrade");
@@ -67,7 +68,10 @@ void UpgradeWorkflow::surveyed(const QString &action, const ClusterSurvey &found
                 "revision along with the others.")
                  .arg(pods.join(QLatin1String(", "))));
     }
-    planned(found);
+    if (m_change.settings.isEmpty())
+        planned(found);
+    else
+        probeSettings(found, [this, found] { planned(found); });
 }
 
 QList<UpgradeNode> UpgradeWorkflow::upgradeNodes(const ClusterSurvey &found, const QString &revision) const
@@ -120,8 +124,9 @@ void UpgradeWorkflow::planned(const ClusterSurvey &found)
         change.restart = false;
         info(tr("A rollout is in progress (not every pod runs revision %1): it goes on.").arg(revision));
     }
-    const QJsonObject templ =
-        templatePatch(m_statefulSet, change, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    const QJsonObject templ = withConfigHash(
+        templatePatch(m_statefulSet, change, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)),
+        m_statefulSet, configHashToSet());
     // With a template change every pod restarts; without one, those not at the update revision do.
     const Result<UpgradePlan> plan = makePlan(found, templ.isEmpty() ? revision : QString());
     if (!plan) {
@@ -129,7 +134,8 @@ void UpgradeWorkflow::planned(const ClusterSurvey &found)
         return;
     }
     m_plan = *plan;
-    if (m_plan.isNoop() && templ.isEmpty() && !kept) {
+    const bool rollout = !m_plan.isNoop() || !templ.isEmpty() || kept;
+    if (!rollout && !settingsChangeSomething()) {
         setChangedNothing(true);
         addResult(
             tr("Every pod already runs revision %1 with what was asked; nothing was changed.").arg(revision));
@@ -139,22 +145,39 @@ void UpgradeWorkflow::planned(const ClusterSurvey &found)
     int restarts = 0;
     for (const UpgradeStep &step : std::as_const(m_plan.steps))
         restarts += step.kind == UpgradeStep::Kind::Restart ? 1 : 0;
-    const QString temporaryPod = temporaryPodOf(m_plan);
-    QString wouldDo = tr("restart %1 pods one by one, %2 of them masters handed over by a failover first")
-                          .arg(restarts)
-                          .arg(masterHandOvers(m_plan));
-    if (!temporaryPod.isEmpty())
+    QStringList wouldDoParts;
+    if (!m_probed.isEmpty())
+        wouldDoParts << settingsWouldDo();
+    if (rollout)
+        wouldDoParts << tr("restart %1 pods one by one, %2 of them masters handed over by a failover first")
+                            .arg(restarts)
+                            .arg(masterHandOvers(m_plan));
+    QString wouldDo = wouldDoParts.join(QLatin1String("; then "));
+    if (!temporaryPodOf(m_plan).isEmpty())
         wouldDo +=
             tr(", with the temporary pod %1 as the replica of each master that has none (it is removed at "
                "the end)")
-                .arg(temporaryPod);
+                .arg(temporaryPodOf(m_plan));
     if (!proceedIfConfirmed(m_confirmed, wouldDo,
                             (m_change.restart
                                  ? tr("Dry run: the rolling restart would %1; nothing was changed.")
                                  : tr("Dry run: the upgrade would %1; nothing was changed."))
                                 .arg(wouldDo),
-                            [this, &found, &templ] { listPlan(found, !templ.isEmpty()); }))
+                            [this, &found, &templ, rollout] {
+                                listSettings(found);
+                                if (rollout)
+                                    listPlan(found, !templ.isEmpty());
+                            }))
         return;
+    applySettings(found, [this, found, templ, rollout] { patchAndRollOut(found, templ, rollout); });
+}
+
+void UpgradeWorkflow::patchAndRollOut(const ClusterSurvey &found, const QJsonObject &templ, bool rollout)
+{
+    if (!rollout) {
+        succeed();
+        return;
+    }
     const QJsonObject patch = startPatch(m_statefulSet, templ);
     runStep(tr("Patching StatefulSet %1 (new template, OnDelete)").arg(session()->target().statefulSet),
             session()->client()->patch(
@@ -176,7 +199,9 @@ void UpgradeWorkflow::listPlan(const ClusterSurvey &found, bool patchTemplate)
     };
     QJsonObject templ;
     if (patchTemplate)
-        templ = templatePatch(m_statefulSet, m_change, QStringLiteral("$(date -u +%Y-%m-%dT%H:%M:%SZ)"));
+        templ = withConfigHash(
+            templatePatch(m_statefulSet, m_change, QStringLiteral("$(date -u +%Y-%m-%dT%H:%M:%SZ)")),
+            m_statefulSet, configHashToSet());
     logCommand(QStringLiteral("kube"),
                patchTemplate ? tr("Give %1 the new pod template and the OnDelete strategy in one patch")
                                    .arg(session()->target().statefulSet)

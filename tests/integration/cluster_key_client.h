@@ -41,6 +41,8 @@ public:
     Result<int> verifyBlocking(const QByteArray &prefix, int count, int timeoutMs = 60000);
 
     int redirects() const { return m_redirects; }
+    // The node the slot map names for slot (empty host before refreshBlocking()).
+    NodeAddress ownerOf(int slot) const { return m_owner[static_cast<size_t>(slot)]; }
     // false: -TRYAGAIN, -CLUSTERDOWN and connection errors are answered as they come, not retried, so a
     // test sees every write an application would have seen fail (-MOVED / -ASK are still followed:
     // that is routing). A node that cannot be reached loses its slots in the map to another known node,

@@ -125,6 +125,43 @@ private Q_SLOTS:
         QVERIFY2(readable.ok(), qPrintable(readable.error().message()));
         QCOMPARE(*readable, 10000);
     }
+
+    // A removed node restarted on its data (a StatefulSet scaled up again onto the kept volume) comes
+    // back blank: no keys and no slots. CLUSTER RESET empties a replica's memory only; its AOF would
+    // bring its old master's keys back, and the node would take over the slots they hash to.
+    void removedReplicaRestartsBlank()
+    {
+        const NodeAddress seed = m_nodes.address(0);
+        const NodeAddress address = m_nodes.address(7);
+        const ClusterTopology topology = scan(m_pool, seed);
+        const TopologyNode *replica = nullptr;
+        for (const TopologyNode &node : topology.nodes())
+            replica = node.address == address ? &node : replica;
+        QVERIFY(replica && replica->isReplica());
+        // It holds its master's keys (10000 "life" keys are spread over every master).
+        QTRY_VERIFY_WITH_TIMEOUT(ask(m_pool, address, {"DBSIZE"}).ok() &&
+                                     ask(m_pool, address, {"DBSIZE"})->integerValue() > 0,
+                                 30000);
+
+        auto *remove = new RemoveNodeJob({seed}, replica->id, &m_pool);
+        remove->setConfirmed(true);
+        const Error error = runJob(remove, 120000);
+        QVERIFY2(!error.isError(), qPrintable(error.message() + QLatin1Char('\n') + error.detail()));
+        delete remove;
+
+        const Result<void> stopped = m_nodes.stop(7);
+        QVERIFY2(stopped.ok(), qPrintable(stopped.ok() ? QString() : stopped.error().message()));
+        const Result<void> restarted = m_nodes.restart(7);
+        QVERIFY2(restarted.ok(), qPrintable(restarted.ok() ? QString() : restarted.error().message()));
+        RedisPool fresh; // no connection left over from before the restart
+        const Result<RedisReply> keys = ask(fresh, address, {"DBSIZE"});
+        QVERIFY2(keys.ok(), qPrintable(keys.ok() ? QString() : keys.error().message()));
+        QCOMPARE(keys->integerValue(), 0);
+        const Result<RedisReply> info = ask(fresh, address, {"CLUSTER", "INFO"});
+        QVERIFY(info.ok());
+        QVERIFY2(info->bytes().contains("cluster_slots_assigned:0"), info->bytes().constData());
+        QVERIFY(info->bytes().contains("cluster_known_nodes:1"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAddRemoveNode)

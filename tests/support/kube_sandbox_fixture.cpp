@@ -7,7 +7,13 @@ namespace rcs::test {
 
 KubeSandboxFixture::KubeSandboxFixture()
     : m_process(m_dir.isValid() ? m_dir.path() : QString())
-{}
+{
+    // RCS_KEEP_SANDBOX=1 keeps the data folder (pods' nodes.conf and logs) to read after a failure.
+    if (qEnvironmentVariableIntValue("RCS_KEEP_SANDBOX") != 0) {
+        m_dir.setAutoRemove(false);
+        qInfo("kube-sandbox data folder kept: %s", qPrintable(m_dir.path()));
+    }
+}
 
 KubeSandboxFixture::~KubeSandboxFixture() = default;
 

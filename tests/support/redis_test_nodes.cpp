@@ -319,9 +319,10 @@ Result<void> RedisTestNodes::stop(int index)
     node.process->waitForFinished(5000);
     return Error(ErrorCode::Timeout,
                  QStringLiteral("redis-server at %1 did not stop within %2 s after SIGTERM; "
-                                "it was killed.")
+                                "it was killed. Its last lines:\n%3")
                      .arg(node.host)
-                     .arg(StopTimeoutMs / 1000));
+                     .arg(StopTimeoutMs / 1000)
+                     .arg(outputTail(index, 15)));
 }
 
 Result<void> RedisTestNodes::stopAll()

@@ -4,6 +4,7 @@
 #include <QAbstractButton>
 #include <QDialogButtonBox>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -57,6 +58,27 @@ private Q_SLOTS:
         QCOMPARE(request.image, QStringLiteral("redis:7.2"));
         QCOMPARE(request.cpu, QStringLiteral("500m"));
         QCOMPARE(request.memory, QStringLiteral("1Gi"));
+    }
+
+    // One setting a line ("key value"); a line that is not one keeps OK off, its tooltip naming the line.
+    void settingsMakeTheRequest()
+    {
+        UpgradeDialog dialog;
+        dialog.show();
+        auto *settings = dialog.findChild<QPlainTextEdit *>(QStringLiteral("settings"));
+        QVERIFY(settings);
+        QTest::keyClicks(settings, QStringLiteral("maxmemory-policy allkeys-lru"));
+        QVERIFY(ok(dialog)->isEnabled());
+        settings->appendPlainText(QStringLiteral("databases"));
+        QVERIFY(!ok(dialog)->isEnabled());
+        QVERIFY2(ok(dialog)->toolTip().contains(QLatin1String("Line 2")), qPrintable(ok(dialog)->toolTip()));
+        settings->setPlainText(QStringLiteral("maxmemory-policy allkeys-lru\n\ndatabases 32"));
+        QVERIFY(ok(dialog)->isEnabled());
+        const QList<rcs::ConfigSetting> expected{
+            {QStringLiteral("maxmemory-policy"), QStringLiteral("allkeys-lru")},
+            {QStringLiteral("databases"), QStringLiteral("32")}};
+        QCOMPARE(dialog.choices().settings, expected);
+        QVERIFY(dialog.choices().image.isEmpty());
     }
 
     void restartOnlyIgnoresTheFields()
