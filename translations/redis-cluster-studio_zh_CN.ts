@@ -2872,6 +2872,37 @@
     </message>
 </context>
 <context>
+    <name>rcs::TemporaryReplicaJob</name>
+    <message>
+        <source>Forgetting the temporary pod in %1&apos;s annotations</source>
+        <translation>正在从 %1 的注解中移除临时 Pod</translation>
+    </message>
+    <message>
+        <source>Naming the temporary pod %1 in %2&apos;s annotations</source>
+        <translation>正在把临时 Pod %1 记入 %2 的注解</translation>
+    </message>
+    <message>
+        <source>%1 no longer names a temporary pod</source>
+        <translation>%1 不再记录临时 Pod</translation>
+    </message>
+    <message>
+        <source>%1 names its temporary pod %2 (a re-run finishes with it)</source>
+        <translation>%1 记录其临时 Pod %2（重新运行会处理完它）</translation>
+    </message>
+    <message>
+        <source>Adding %1 as a replica of %2</source>
+        <translation>正在将 %1 添加为 %2 的从节点</translation>
+    </message>
+    <message>
+        <source>The temporary pod was to be %1, but add-node added %2 (the StatefulSet was scaled meanwhile). Remove it with remove-node and run the upgrade again.</source>
+        <translation>临时 Pod 应为 %1，但 add-node 添加的是 %2（StatefulSet 在此期间被扩缩过）。请用 remove-node 移除它，然后再次运行升级。</translation>
+    </message>
+    <message>
+        <source>Removing the temporary pod %1</source>
+        <translation>正在移除临时 Pod %1</translation>
+    </message>
+</context>
+<context>
     <name>rcs::UpgradeConfig</name>
     <message>
         <source>&apos;%1&apos; does not start with a configuration name (letters, digits and &apos;-&apos; only, e.g. maxmemory-policy=allkeys-lru).</source>
@@ -2905,16 +2936,32 @@
 <context>
     <name>rcs::UpgradePlanner</name>
     <message>
-        <source>Refused: master %1 has no replica to take over its slots while its pod restarts (its slots would be down meanwhile, and its data lost if the pod has no volume). Add a replica first (add-node --role replica), then run the upgrade again. Nothing was changed.</source>
-        <translation>已拒绝：主节点 %1 没有从节点可在其 Pod 重启期间接管它的槽（这期间它的槽将不可用，如果该 Pod 没有卷，其数据还会丢失）。请先添加一个从节点（add-node --role replica），然后再次运行升级。未做任何更改。</translation>
-    </message>
-    <message>
         <source>Fail over %1 to %2 (%2 takes over its slots)</source>
         <translation>将 %1 故障转移到 %2（%2 接管它的槽）</translation>
     </message>
     <message>
         <source>Restart %1 (replica of %2)</source>
         <translation>重启 %1（%2 的从节点）</translation>
+    </message>
+    <message>
+        <source>Refused: master %1 has no replica to take over its slots while its pod restarts (its slots would be down meanwhile, and its data lost if the pod has no volume). Add a replica first (add-node --role replica), or run again with --temporary-replica: an extra pod then serves as its replica while it restarts and is removed at the end. Nothing was changed.</source>
+        <translation>已拒绝：主节点 %1 没有从节点可在其 Pod 重启期间接管它的槽（这期间它的槽将不可用，如果该 Pod 没有卷，其数据还会丢失）。请先添加一个从节点（add-node --role replica），或加上 --temporary-replica 再次运行：届时会有一个额外的 Pod 在它重启期间充当它的从节点，并在最后被移除。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Refused: %1, the temporary pod of an earlier upgrade, serves slots as a master and no other pod follows it, so there is no pod to hand them back to. Give it a replica (add-node --role replica), fail over to that one, and run the upgrade again. Nothing was changed.</source>
+        <translation>已拒绝：%1 是之前一次升级的临时 Pod，它作为主节点服务着槽，且没有其他 Pod 跟随它，因此没有可以交还这些槽的 Pod。请给它添加一个从节点（add-node --role replica），故障转移到该从节点，然后再次运行升级。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Add pod %1 (at the new revision) as a temporary replica of %2</source>
+        <translation>添加 Pod %1（新修订版本）作为 %2 的临时从节点</translation>
+    </message>
+    <message>
+        <source>Make the temporary pod %1 a replica of %2</source>
+        <translation>将临时 Pod %1 设为 %2 的从节点</translation>
+    </message>
+    <message>
+        <source>Remove the temporary pod %1 and its volume (remove-node)</source>
+        <translation>移除临时 Pod %1 及其卷（remove-node）</translation>
     </message>
 </context>
 <context>
@@ -3022,6 +3069,30 @@
     <message>
         <source>%1: the cluster did not settle within %2 s: %3.</source>
         <translation>%1：集群未在 %2 秒内稳定：%3。</translation>
+    </message>
+    <message>
+        <source> The temporary pod %1 serves the slots of %2 as a master: a re-run (after fixing the cause) restarts %2 if needed, hands its slots back and removes %1.</source>
+        <translation>临时 Pod %1 正作为主节点服务 %2 的槽：（排除原因后）重新运行会在需要时重启 %2、把槽交还给它并移除 %1。</translation>
+    </message>
+    <message>
+        <source> The temporary pod %1 stays, a replica of %2, until a re-run removes it.</source>
+        <translation>临时 Pod %1 仍作为 %2 的从节点保留，直到重新运行将其移除。</translation>
+    </message>
+    <message>
+        <source>Waiting %1 s until %2 may stand for election again (Redis allows it every 4 × cluster-node-timeout)</source>
+        <translation>正在等待 %1 秒，直到 %2 可以再次参选（Redis 每 4 × cluster-node-timeout 才允许一次）</translation>
+    </message>
+    <message>
+        <source>Waiting until every node sees the cluster without %1</source>
+        <translation>正在等待每个节点都看到没有 %1 的集群</translation>
+    </message>
+    <message>
+        <source>Waiting until every node sees %1 follow %2</source>
+        <translation>正在等待每个节点都看到 %1 跟随 %2</translation>
+    </message>
+    <message>
+        <source>Making %1 a replica of %2</source>
+        <translation>正在将 %1 设为 %2 的从节点</translation>
     </message>
 </context>
 <context>
@@ -3213,6 +3284,14 @@
     <message>
         <source>ConfigMap %1 keeps the settings in redis.conf.</source>
         <translation>ConfigMap %1 已在 redis.conf 中保存这些设置。</translation>
+    </message>
+    <message>
+        <source>, with the temporary pod %1 as the replica of each master that has none (it is removed at the end)</source>
+        <translation>，并由临时 Pod %1 充当每个没有从节点的主节点的从节点（最后会被移除）</translation>
+    </message>
+    <message>
+        <source>The temporary pod %1 handed every slot it took over back and was removed with its volume.</source>
+        <translation>临时 Pod %1 已交还它接管的每个槽，并已连同其卷一起移除。</translation>
     </message>
 </context>
 <context>
@@ -5202,6 +5281,14 @@
     <message>
         <source>Give a new image, CPU or memory request, a setting, or choose Restart only.</source>
         <translation>请给出新镜像、CPU 或内存请求、某个设置，或者选择“仅重启”。</translation>
+    </message>
+    <message>
+        <source>Give a master without a replica a temporary one while it restarts</source>
+        <translation>为没有从节点的主节点在其重启期间提供临时从节点</translation>
+    </message>
+    <message>
+        <source>Otherwise such a master is refused. An extra pod is added at the new revision, takes the slots over, hands them back once the master&apos;s pod is upgraded and in sync, and is removed at the end.</source>
+        <translation>否则这样的主节点会被拒绝。会以新修订版本添加一个额外的 Pod，由它接管槽，待主节点的 Pod 升级并同步后交还，最后将其移除。</translation>
     </message>
 </context>
 </TS>

@@ -217,6 +217,7 @@ std::optional<rcs::ops::OperationRequest> CoreBackend::operationRequest(Action a
         operation.image = request.image;
         operation.cpu = request.cpu;
         operation.memory = request.memory;
+        operation.temporaryReplica = request.temporaryReplica;
         operation.settings = request.settings;
         operation.dryRun = request.planOnly;
         break;

@@ -31,6 +31,8 @@ struct ActionRequest {
     QString memory;
     QList<rcs::ConfigSetting> settings; // redis.conf settings (upgrade --set)
     bool restartOnly = false;
+    // upgrade and restart: a master without a replica gets a temporary one (--temporary-replica).
+    bool temporaryReplica = false;
     // List the plan and change nothing (what a confirmation shows first): remove node unconfirmed,
     // a rebalance dry run.
     bool planOnly = false;

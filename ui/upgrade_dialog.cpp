@@ -1,5 +1,6 @@
 #include "upgrade_dialog.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -19,6 +20,8 @@ UpgradeDialog::UpgradeDialog(QWidget *parent)
     , m_cpu(new QLineEdit(this))
     , m_memory(new QLineEdit(this))
     , m_settings(new QPlainTextEdit(this))
+    , m_temporaryReplica(
+          new QCheckBox(tr("Give a master without a replica a temporary one while it restarts"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("upgradeDialog"));
@@ -36,6 +39,10 @@ UpgradeDialog::UpgradeDialog(QWidget *parent)
     m_settings->setToolTip(tr("redis.conf settings. Those the servers accept through CONFIG SET are applied "
                               "live on every node without a restart; the others are read by the pods as "
                               "they restart one by one. The plan says which."));
+    m_temporaryReplica->setObjectName(QStringLiteral("temporaryReplica"));
+    m_temporaryReplica->setToolTip(tr(
+        "Otherwise such a master is refused. An extra pod is added at the new revision, takes the slots "
+        "over, hands them back once the master's pod is upgraded and in sync, and is removed at the end."));
     m_image->setPlaceholderText(tr("e.g. redis:7.2 (empty: keep it)"));
     m_cpu->setPlaceholderText(tr("e.g. 500m (empty: keep it)"));
     m_memory->setPlaceholderText(tr("e.g. 1Gi (empty: keep it)"));
@@ -59,6 +66,7 @@ UpgradeDialog::UpgradeDialog(QWidget *parent)
     layout->addWidget(m_upgrade);
     layout->addLayout(fields);
     layout->addWidget(m_restart);
+    layout->addWidget(m_temporaryReplica);
     layout->addWidget(m_buttons);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Show the plan…"));
 
@@ -84,6 +92,7 @@ ActionRequest UpgradeDialog::choices() const
 {
     ActionRequest request;
     request.restartOnly = m_restart->isChecked();
+    request.temporaryReplica = m_temporaryReplica->isChecked();
     if (request.restartOnly)
         return request;
     // The image the pods already run is no change: only a different one is asked for.

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QDialogButtonBox;
 class QLineEdit;
 class QPlainTextEdit;
@@ -39,6 +40,7 @@ private:
     QLineEdit *m_cpu;
     QLineEdit *m_memory;
     QPlainTextEdit *m_settings;
+    QCheckBox *m_temporaryReplica;
     QDialogButtonBox *m_buttons;
     QString m_currentImage;
 };

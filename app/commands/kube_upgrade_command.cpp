@@ -11,6 +11,7 @@ namespace rcs::cli {
 
 namespace {
 const QString YesOption = QStringLiteral("yes");
+const QString TemporaryReplicaOption = QStringLiteral("temporary-replica");
 
 // Both verbs: the plan's way of going, its confirmation and its result (text, or JSON with --json).
 int runRollout(CommandLine &line, const QStringList &args, ops::OperationRequest request,
@@ -20,11 +21,17 @@ int runRollout(CommandLine &line, const QStringList &args, ops::OperationRequest
     line.addJsonOption();
     line.addOption(
         {YesOption, QStringLiteral("Confirm: without it the plan is listed and nothing changes.")});
+    line.addOption(
+        {TemporaryReplicaOption,
+         QStringLiteral("Give each master without a replica a temporary one for its restart: an extra "
+                        "pod is added (at the new revision), takes the slots over, hands them back "
+                        "once the master's pod is upgraded and in sync, and is removed at the end.")});
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
     if (const std::optional<int> stop = read(line, request))
         return *stop;
     request.confirmed = line.isSet(YesOption);
+    request.temporaryReplica = line.isSet(TemporaryReplicaOption);
     return runKubeOperation(
         line, request,
         [&](ops::WorkflowOperationJob &job) -> int {
@@ -48,7 +55,8 @@ int runKubeUpgrade(const QStringList &args)
             "replicas first, each in sync before the next; every master hands its slots to an "
             "upgraded replica (CLUSTER FAILOVER) before its pod restarts. Pods already at the new "
             "revision are skipped, so a re-run goes on where a stopped one ended. A master without a "
-            "replica is refused. A --set setting the servers accept through CONFIG SET is applied live "
+            "replica is refused unless --temporary-replica. A --set setting the servers accept through "
+            "CONFIG SET is applied live "
             "on every node and kept in the redis.conf ConfigMap, with no restart; any other is kept "
             "there and read by the pods as the rolling restart replaces them. Without --yes it lists "
             "the plan and exits 1."));

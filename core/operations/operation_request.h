@@ -84,6 +84,9 @@ struct OperationRequest {
     QString image;
     QString cpu;
     QString memory;
+    // upgrade and rolling-restart: a master without a replica gets a temporary one for its restart
+    // (added, handed the slots and back, removed) instead of a refusal.
+    bool temporaryReplica = false;
     // upgrade --set: redis.conf settings, live where CONFIG SET takes them, else by the rolling restart.
     QList<ConfigSetting> settings;
     // Plan only (--dry-run): rebalance and reshard on every kind; every changing verb on Kubernetes.

@@ -20,17 +20,33 @@
 namespace rcs::ops {
 
 namespace {
-// The upgrade's steps in order: [{"action":"restart","pod":…,"master":…} | {"action":"failover",…}].
+// The upgrade's steps in order: [{"action":"restart","pod":…,"master":…} | {"action":"failover",…} |
+// the temporary replica's add-temporary-replica, replicate, remove-temporary-replica].
 QJsonArray upgradeStepsToJson(const UpgradePlan &plan)
 {
     QJsonArray steps;
     for (const UpgradeStep &step : plan.steps) {
         const bool failover = step.kind == UpgradeStep::Kind::Failover;
-        steps.append(QJsonObject{
-            {QStringLiteral("action"), failover ? QStringLiteral("failover") : QStringLiteral("restart")},
-            {QStringLiteral("pod"), step.pod},
-            {failover ? QStringLiteral("from_master") : QStringLiteral("master"), step.masterPod},
-            {QStringLiteral("text"), describeUpgradeStep(step)}});
+        const QString action = [&step] {
+            switch (step.kind) {
+            case UpgradeStep::Kind::Restart:
+                return QStringLiteral("restart");
+            case UpgradeStep::Kind::Failover:
+                return QStringLiteral("failover");
+            case UpgradeStep::Kind::AddTemporary:
+                return QStringLiteral("add-temporary-replica");
+            case UpgradeStep::Kind::Replicate:
+                return QStringLiteral("replicate");
+            case UpgradeStep::Kind::RemoveTemporary:
+                break;
+            }
+            return QStringLiteral("remove-temporary-replica");
+        }();
+        steps.append(
+            QJsonObject{{QStringLiteral("action"), action},
+                        {QStringLiteral("pod"), step.pod},
+                        {failover ? QStringLiteral("from_master") : QStringLiteral("master"), step.masterPod},
+                        {QStringLiteral("text"), describeUpgradeStep(step)}});
     }
     return steps;
 }
@@ -189,6 +205,7 @@ Workflow *WorkflowOperationJob::makeWorkflow(KubeSession *session)
         change.restart = r.kind == OperationKind::RollingRestart;
         upgrade->setChange(change);
         upgrade->setConfirmed(r.confirmed);
+        upgrade->setTemporaryReplica(r.temporaryReplica);
         return upgrade;
     }
     }

@@ -194,7 +194,9 @@ void AddNodeWorkflow::joinCluster(const ClusterSurvey &before, const QList<PodSt
         // The job's own scan knows no Kubernetes nodes; the survey's topology does.
         const QString step = tr("Choosing the master of %1").arg(m_podName);
         setStep(step);
-        const Result<QString> master = chooseMasterForReplica(before.topology, pod.info.kubeNode);
+        const Result<QString> master = m_requestedMaster.isEmpty()
+                                           ? chooseMasterForReplica(before.topology, pod.info.kubeNode)
+                                           : Result<QString>(m_requestedMaster);
         if (!master) {
             job->deleteLater();
             failStep(step, master.error());

@@ -27,6 +27,8 @@ public:
 
     void setRole(Role role) { m_role = role; }
     Role role() const { return m_role; }
+    // For a replica: the master to follow (its node id) instead of the one the placement chooses.
+    void setMasterId(const QString &id) { m_requestedMaster = id; }
 
     // Known once the run got that far.
     QString podName() const { return m_podName; }
@@ -55,6 +57,7 @@ private:
     void verify(const QList<PodState> &pods, const QList<NodeAddress> &addresses);
 
     Role m_role = Role::Master;
+    QString m_requestedMaster;
     QString m_podName;
     QString m_nodeId;
     QString m_masterPod;

@@ -1,5 +1,7 @@
 #include "upgrade_planner.h"
 
+#include "upgrade_temporary_replica.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -159,12 +161,15 @@ QJsonObject endPatch(const QJsonObject &statefulSet, bool done, int replicas)
     return strategyPatch(hold);
 }
 
-Result<UpgradePlan> planUpgrade(const QList<UpgradeNode> &nodes)
+Result<UpgradePlan> planUpgrade(const QList<UpgradeNode> &nodes, const QString &temporaryPod)
 {
     UpgradePlan plan;
     QList<const UpgradeNode *> masters;
+    const UpgradeNode *temporary = nullptr;
     for (const UpgradeNode &node : nodes) {
-        if (node.master)
+        if (node.temporary)
+            temporary = &node;
+        else if (node.master)
             masters.append(&node);
         if (node.updated)
             plan.upToDate.append(node.pod);
@@ -172,24 +177,28 @@ Result<UpgradePlan> planUpgrade(const QList<UpgradeNode> &nodes)
     const auto replicasOf = [&nodes](const UpgradeNode &master) {
         QList<const UpgradeNode *> replicas;
         for (const UpgradeNode &node : nodes) {
-            if (!node.master && node.masterId == master.nodeId)
+            if (!node.master && !node.temporary && node.masterId == master.nodeId)
                 replicas.append(&node);
         }
         return replicas;
     };
-    QStringList alone;
+    QList<const UpgradeNode *> alone;
+    QStringList alonePods;
     for (const UpgradeNode *master : std::as_const(masters)) {
-        if (!master->updated && replicasOf(*master).isEmpty())
-            alone.append(master->pod);
+        if (!master->updated && replicasOf(*master).isEmpty()) {
+            alone.append(master);
+            alonePods.append(master->pod);
+        }
     }
-    if (!alone.isEmpty()) {
+    if (!alone.isEmpty() && temporaryPod.isEmpty() && !temporary) {
         return Error(
             ErrorCode::Refused,
             Text::tr("Refused: master %1 has no replica to take over its slots while its pod restarts "
                      "(its slots would be down meanwhile, and its data lost if the pod has no volume). "
-                     "Add a replica first (add-node --role replica), then run the upgrade again. "
+                     "Add a replica first (add-node --role replica), or run again with --temporary-replica: "
+                     "an extra pod then serves as its replica while it restarts and is removed at the end. "
                      "Nothing was changed.")
-                .arg(alone.join(QLatin1String(", "))));
+                .arg(alonePods.join(QLatin1String(", "))));
     }
     // Replicas first: every restart of a replica leaves the shard served by its master.
     for (const UpgradeNode *master : std::as_const(masters)) {
@@ -201,21 +210,32 @@ Result<UpgradePlan> planUpgrade(const QList<UpgradeNode> &nodes)
     }
     // Then each master hands its slots to an upgraded replica and restarts as that one's replica.
     for (const UpgradeNode *master : std::as_const(masters)) {
-        if (master->updated)
+        if (master->updated || alone.contains(master))
             continue;
         const UpgradeNode *heir = replicasOf(*master).first();
         plan.steps.append(
             {UpgradeStep::Kind::Failover, heir->pod, heir->nodeId, master->pod, master->nodeId});
         plan.steps.append({UpgradeStep::Kind::Restart, master->pod, master->nodeId, heir->pod, heir->nodeId});
     }
+    const Result<void> temporarySteps = planTemporaryReplica(nodes, alone, temporaryPod, plan);
+    if (!temporarySteps.ok())
+        return temporarySteps.error();
     return plan;
 }
 
 QString describeUpgradeStep(const UpgradeStep &step)
 {
-    if (step.kind == UpgradeStep::Kind::Failover)
+    switch (step.kind) {
+    case UpgradeStep::Kind::Failover:
         return Text::tr("Fail over %1 to %2 (%2 takes over its slots)").arg(step.masterPod, step.pod);
-    return Text::tr("Restart %1 (replica of %2)").arg(step.pod, step.masterPod);
+    case UpgradeStep::Kind::Restart:
+        return Text::tr("Restart %1 (replica of %2)").arg(step.pod, step.masterPod);
+    case UpgradeStep::Kind::AddTemporary:
+    case UpgradeStep::Kind::Replicate:
+    case UpgradeStep::Kind::RemoveTemporary:
+        break;
+    }
+    return describeTemporaryReplicaStep(step);
 }
 
 } // namespace rcs

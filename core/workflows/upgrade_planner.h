@@ -57,12 +57,22 @@ struct UpgradeNode {
     bool master = false;
     QString masterId;     // replicas: the node id they follow
     bool updated = false; // the pod runs the StatefulSet's update revision
+    // The extra pod an earlier --temporary-replica run added (named in the StatefulSet's annotation,
+    // upgrade_temporary_replica.h): never counted as a shard's replica, removed at the end.
+    bool temporary = false;
 };
 
 struct UpgradeStep {
     enum class Kind {
-        Restart, // delete the pod (a replica), wait Ready at the new revision and in sync
-        Failover // CLUSTER FAILOVER on the (upgraded) replica pod: it takes over its master's slots
+        Restart,  // delete the pod (a replica), wait Ready at the new revision and in sync
+        Failover, // CLUSTER FAILOVER on the (upgraded) replica pod: it takes over its master's slots
+        // --temporary-replica (upgrade_temporary_replica.h): scale the StatefulSet up by one and join
+        // the new pod (at the new revision) as a replica of masterPod (add-node) …
+        AddTemporary,
+        // … point the temporary pod at the next master without a replica (CLUSTER REPLICATE) …
+        Replicate,
+        // … and at the end remove it (remove-node: it is the highest ordinal).
+        RemoveTemporary
     };
     Kind kind = Kind::Restart;
     QString pod; // the pod restarted, or the replica promoted
@@ -82,11 +92,14 @@ struct UpgradePlan {
 // Orders the rolling upgrade: first every replica not yet updated (shard by shard, in pod order);
 // then, per master not yet updated, a failover to its first replica (upgraded by then) and the restart of
 // the old master, which is a replica by then. No master is restarted while it is a master.
+// Masters without a replica, with temporaryPod given (--temporary-replica: the pod a scale-up by one
+// creates), are served last by one temporary pod, one after another (planTemporaryReplica); a
+// temporary pod left by an earlier run (UpgradeNode::temporary) is always finished with and removed.
 //
 // Error behaviour: Refused, naming every master not yet updated that has no replica (its slots would
 // be down while it restarts, and its data lost if its pod has no volume), with what to do; nothing is
 // planned then.
-Result<UpgradePlan> planUpgrade(const QList<UpgradeNode> &nodes);
+Result<UpgradePlan> planUpgrade(const QList<UpgradeNode> &nodes, const QString &temporaryPod = {});
 
 // "Restart redis-app-3 (replica of redis-app-0)" / "Fail over redis-app-0 to redis-app-3".
 QString describeUpgradeStep(const UpgradeStep &step);

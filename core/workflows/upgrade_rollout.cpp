@@ -10,6 +10,8 @@
 #include "redis/node_views.h"
 #include "redis/recover_job.h"
 #include "redis/redis_pool.h"
+#include "remove_node_workflow.h"
+#include "upgrade_temporary_replica.h"
 
 #include <QTimer>
 
@@ -45,6 +47,41 @@ UpgradeRollout::UpgradeRollout(KubeSession *session, const ClusterSurvey &found,
         if (node.pod)
             m_podOfNode.insert(node.id, node.pod->name);
     }
+    bool adds = false;
+    for (const UpgradeStep &step : std::as_const(m_plan.steps)) {
+        adds = adds || step.kind == UpgradeStep::Kind::AddTemporary;
+        if (step.kind == UpgradeStep::Kind::RemoveTemporary) {
+            m_temporaryPod = step.pod;
+            m_temporaryId = step.nodeId;
+        }
+    }
+    m_temporaryPresent = !m_temporaryPod.isEmpty() && !adds;
+}
+
+bool UpgradeRollout::temporaryServesSlots() const
+{
+    return m_temporaryPresent && m_expected.value(m_temporaryId).master;
+}
+
+QString UpgradeRollout::temporaryPodLeft() const
+{
+    if (!m_temporaryPresent)
+        return {};
+    const ExpectedNode temporary = m_expected.value(m_temporaryId);
+    if (temporary.master) {
+        const ExpectedNode original = [this] {
+            for (const ExpectedNode &node : m_expected) {
+                if (!node.master && node.masterId == m_temporaryId)
+                    return node;
+            }
+            return ExpectedNode();
+        }();
+        return tr(" The temporary pod %1 serves the slots of %2 as a master: a re-run (after fixing the "
+                  "cause) restarts %2 if needed, hands its slots back and removes %1.")
+            .arg(m_temporaryPod, m_podOfNode.value(original.id, original.id.left(8)));
+    }
+    return tr(" The temporary pod %1 stays, a replica of %2, until a re-run removes it.")
+        .arg(m_temporaryPod, m_podOfNode.value(temporary.masterId, temporary.masterId.left(8)));
 }
 
 void UpgradeRollout::doStart()
@@ -61,7 +98,8 @@ void UpgradeRollout::nextStep()
         succeed();
         return;
     }
-    if (m_stopRequested) {
+    // A temporary pod is never left serving a shard: a stop waits for the hand-back.
+    if (m_stopRequested && !temporaryServesSlots()) {
         fail(ErrorCode::Cancelled, tr("Stopped after %1 of %2 steps, as asked; the cluster is healthy and a "
                                       "re-run goes on from here.")
                                        .arg(m_done)
@@ -70,10 +108,21 @@ void UpgradeRollout::nextStep()
     }
     const UpgradeStep &step = m_plan.steps.at(m_done);
     info(tr("Step %1 of %2: %3.").arg(m_done + 1).arg(m_plan.steps.size()).arg(describeUpgradeStep(step)));
-    if (step.kind == UpgradeStep::Kind::Failover)
+    switch (step.kind) {
+    case UpgradeStep::Kind::Failover:
         failover(step);
-    else
+        break;
+    case UpgradeStep::Kind::Restart:
         restart(step);
+        break;
+    case UpgradeStep::Kind::AddTemporary:
+    case UpgradeStep::Kind::RemoveTemporary:
+        temporaryReplica(step);
+        break;
+    case UpgradeStep::Kind::Replicate:
+        replicate(step);
+        break;
+    }
 }
 
 NodeAddress UpgradeRollout::addressOf(const QString &pod) const
@@ -117,14 +166,7 @@ void UpgradeRollout::waitUpdated(const UpgradeStep &step, const QString &oldUid,
         const bool replaced = pod && pod->uid != oldUid;
         if (replaced && pod->revision == m_revision && pod->isReady()) {
             info(tr("%1 is Ready at revision %2 (%3).").arg(step.pod, m_revision, pod->info.ip));
-            inspect([this, step](const Deployment &deployment) {
-                QList<PodState> pods;
-                for (const PodState &each : deployment.pods) {
-                    if (!each.info.ip.isEmpty() && !each.terminating)
-                        pods.append(each);
-                }
-                rejoin(step, pods);
-            });
+            refreshPods([this, step] { rejoin(step); });
             return;
         }
         // A crash loop or an image that cannot be pulled does not go away by waiting.
@@ -170,30 +212,42 @@ void UpgradeRollout::podNotBack(const UpgradeStep &step, const QString &why)
     logs->start();
 }
 
-void UpgradeRollout::rejoin(const UpgradeStep &step, const QList<PodState> &pods)
+void UpgradeRollout::refreshPods(std::function<void()> next)
 {
-    reach(pods, [this, step, pods](const QList<NodeAddress> &reached) {
-        m_pods = pods;
-        m_addresses = reached;
-        const NodeAddress address = addressOf(step.pod);
-        const QString what = tr("Asking %1 who it is").arg(step.pod);
-        setStep(what);
-        ask(address, {"CLUSTER", "MYID"}, what, [this, step, address](const RedisReply &id) {
-            const QString nodeId = QString::fromUtf8(id.bytes());
-            if (nodeId != step.nodeId) {
-                rejoinBlank(step, nodeId);
-                return;
-            }
-            m_expected[nodeId].address = address;
-            // A pod that was down when the run began (left by a stopped upgrade) had no node then.
-            m_podOfNode.insert(nodeId, step.pod);
-            // The node kept its id and data on its volume; its peers learn its new IP from MEETs.
-            auto *recover = new RecoverJob(addresses(), session()->pool());
-            recover->setConvergenceTimeout(stepTimeout());
-            runStep(
-                tr("Letting the cluster meet %1 at its new address").arg(step.pod), recover,
-                [this, step](Job *) { settle(step); }, stepTimeout() + 5000);
+    inspect([this, next](const Deployment &deployment) {
+        QList<PodState> pods;
+        for (const PodState &each : deployment.pods) {
+            if (!each.info.ip.isEmpty() && !each.terminating)
+                pods.append(each);
+        }
+        reach(pods, [this, pods, next](const QList<NodeAddress> &reached) {
+            m_pods = pods;
+            m_addresses = reached;
+            next();
         });
+    });
+}
+
+void UpgradeRollout::rejoin(const UpgradeStep &step)
+{
+    const NodeAddress address = addressOf(step.pod);
+    const QString what = tr("Asking %1 who it is").arg(step.pod);
+    setStep(what);
+    ask(address, {"CLUSTER", "MYID"}, what, [this, step, address](const RedisReply &id) {
+        const QString nodeId = QString::fromUtf8(id.bytes());
+        if (nodeId != step.nodeId) {
+            rejoinBlank(step, nodeId);
+            return;
+        }
+        m_expected[nodeId].address = address;
+        // A pod that was down when the run began (left by a stopped upgrade) had no node then.
+        m_podOfNode.insert(nodeId, step.pod);
+        // The node kept its id and data on its volume; its peers learn its new IP from MEETs.
+        auto *recover = new RecoverJob(addresses(), session()->pool());
+        recover->setConvergenceTimeout(stepTimeout());
+        runStep(
+            tr("Letting the cluster meet %1 at its new address").arg(step.pod), recover,
+            [this, step](Job *) { settle(step); }, stepTimeout() + 5000);
     });
 }
 
@@ -261,8 +315,42 @@ void UpgradeRollout::settle(const UpgradeStep &step)
 
 void UpgradeRollout::failover(const UpgradeStep &step)
 {
+    // A node may stand for election again only 4 × cluster-node-timeout after its previous election
+    // (Redis' failover auth retry time); earlier, its CLUSTER FAILOVER times out ("Failover attempt
+    // expired"). The temporary pod stands once per master it serves.
+    if (step.pod == m_temporaryPod && m_temporaryElection.isValid()) {
+        session()->pool()->command(
+            addressOf(step.pod), {"CONFIG", "GET", "cluster-node-timeout"}, this,
+            [this, step](Result<RedisReply> reply) {
+                if (ended())
+                    return;
+                // CONFIG may be renamed away: then the server's default, 15 s.
+                const int nodeTimeout =
+                    reply && reply->elements().size() == 2 ? reply->elements().at(1).text().toInt() : 15000;
+                const qint64 wait = 4 * qint64(qMax(nodeTimeout, 1000)) + 500 - m_temporaryElection.elapsed();
+                m_temporaryElection.invalidate();
+                if (wait <= 0) {
+                    failover(step);
+                    return;
+                }
+                const QString what =
+                    tr("Waiting %1 s until %2 may stand for election again (Redis allows it every 4 × "
+                       "cluster-node-timeout)")
+                        .arg((wait + 999) / 1000)
+                        .arg(step.pod);
+                setStep(what);
+                info(what + QLatin1Char('.'));
+                QTimer::singleShot(wait, this, [this, step] {
+                    if (!ended())
+                        failover(step);
+                });
+            });
+        return;
+    }
     // The heir was restarted and synced earlier; a link that dropped since would stall the failover.
     waitInSync(step.pod, [this, step] {
+        if (step.pod == m_temporaryPod)
+            m_temporaryElection.start();
         auto *job = new FailoverJob(addresses(), step.nodeId, session()->pool());
         job->setRoleTimeout(stepTimeout());
         runStep(
@@ -287,6 +375,74 @@ void UpgradeRollout::failover(const UpgradeStep &step)
             },
             stepTimeout() + 5000);
     });
+}
+
+void UpgradeRollout::temporaryReplica(const UpgradeStep &step)
+{
+    auto *job = new TemporaryReplicaJob(session(), step, this);
+    job->setAutoDelete(false);
+    job->setStepTimeout(stepTimeout());
+    job->setPodTimeout(podTimeout());
+    const bool adding = step.kind == UpgradeStep::Kind::AddTemporary;
+    const auto done = [this] {
+        ++m_done;
+        nextStep();
+    };
+    runStep(
+        describeUpgradeStep(step), job,
+        [this, step, adding, done](Job *child) {
+            const QString id = adding ? static_cast<TemporaryReplicaJob *>(child)->nodeId() : step.nodeId;
+            refreshPods([this, step, adding, id, done] {
+                if (!adding) {
+                    m_expected.remove(id);
+                    m_podOfNode.remove(id);
+                    m_temporaryPresent = false;
+                    waitConverged(tr("Waiting until every node sees the cluster without %1").arg(step.pod),
+                                  done);
+                    return;
+                }
+                m_temporaryId = id;
+                m_temporaryPresent = true;
+                m_expected.insert(id, ExpectedNode{id, addressOf(step.pod), false, step.masterId, {}});
+                m_podOfNode.insert(id, step.pod);
+                // Later steps name the new pod's node by the id it got.
+                for (UpgradeStep &later : m_plan.steps) {
+                    if (later.pod == step.pod && later.nodeId.isEmpty())
+                        later.nodeId = id;
+                    if (later.masterPod == step.pod && later.masterId.isEmpty())
+                        later.masterId = id;
+                }
+                waitInSync(step.pod, [this, step, done] {
+                    waitConverged(
+                        tr("Waiting until every node sees %1 follow %2").arg(step.pod, step.masterPod), done);
+                });
+            });
+        },
+        podTimeout() + 3 * stepTimeout() + RemoveNodeWorkflow::kSettleTimeoutMs);
+}
+
+void UpgradeRollout::replicate(const UpgradeStep &step)
+{
+    const QString what = tr("Making %1 a replica of %2").arg(step.pod, step.masterPod);
+    setStep(what);
+    sendLogged(session()->pool(), addressOf(step.pod), {"CLUSTER", "REPLICATE", step.masterId.toUtf8()},
+               describeUpgradeStep(step), this, [this, step, what](Result<RedisReply> reply) {
+                   if (ended())
+                       return;
+                   if (!reply) {
+                       failStep(what, reply.error());
+                       return;
+                   }
+                   m_expected[step.nodeId].masterId = step.masterId;
+                   waitInSync(step.pod, [this, step] {
+                       waitConverged(
+                           tr("Waiting until every node sees %1 follow %2").arg(step.pod, step.masterPod),
+                           [this] {
+                               ++m_done;
+                               nextStep();
+                           });
+                   });
+               });
 }
 
 void UpgradeRollout::ask(const NodeAddress &address, const QList<QByteArray> &argv, const QString &step,

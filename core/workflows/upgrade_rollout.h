@@ -4,6 +4,7 @@
 #include "upgrade_planner.h"
 #include "workflow.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 
 namespace rcs {
@@ -35,8 +36,12 @@ public:
     // Steps done so far (a stopped run says how far it got).
     int stepsDone() const { return m_done; }
     QStringList restartedPods() const { return m_restarted; }
-    // Ends the run between two steps (the GUI's Cancel): the current step finishes first.
+    // Ends the run between two steps (the GUI's Cancel): the current step finishes first, and while a
+    // temporary pod (--temporary-replica) serves a shard, the steps up to the hand-back too.
     void stopAfterStep() { m_stopRequested = true; }
+    // After a stop or a failure: what a temporary pod left behind is doing, and that a re-run finishes
+    // with it (one sentence), or empty.
+    QString temporaryPodLeft() const;
 
 protected:
     void doStart() override;
@@ -46,11 +51,17 @@ private:
     void restart(const UpgradeStep &step);
     void waitUpdated(const UpgradeStep &step, const QString &oldUid, QDeadlineTimer deadline);
     void podNotBack(const UpgradeStep &step, const QString &why);
-    void rejoin(const UpgradeStep &step, const QList<PodState> &pods);
+    // Reads the pods again and reaches them (m_pods, m_addresses), then next.
+    void refreshPods(std::function<void()> next);
+    void rejoin(const UpgradeStep &step);
     void rejoinBlank(const UpgradeStep &step, const QString &newId);
     // A restarted pod: in sync with its master, and every node sees it back; then the next step.
     void settle(const UpgradeStep &step);
     void failover(const UpgradeStep &step);
+    // AddTemporary / RemoveTemporary (TemporaryReplicaJob), Replicate.
+    void temporaryReplica(const UpgradeStep &step);
+    void replicate(const UpgradeStep &step);
+    bool temporaryServesSlots() const;
     // One command as part of a step: next gets the answer, an error fails the step.
     void ask(const NodeAddress &address, const QList<QByteArray> &argv, const QString &step,
              std::function<void(const RedisReply &)> next);
@@ -71,6 +82,10 @@ private:
     int m_done = 0;
     QStringList m_restarted;
     bool m_stopRequested = false;
+    QString m_temporaryPod; // --temporary-replica: the extra pod, its node id, and whether it runs now
+    QString m_temporaryId;
+    bool m_temporaryPresent = false;
+    QElapsedTimer m_temporaryElection; // since its last failover
 };
 
 } // namespace rcs

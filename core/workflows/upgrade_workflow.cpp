@@ -5,6 +5,7 @@
 #include "kube_session.h"
 #include "redis/redis_cli_line.h"
 #include "upgrade_rollout.h"
+#include "upgrade_temporary_replica.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -89,9 +90,20 @@ QList<UpgradeNode> UpgradeWorkflow::upgradeNodes(const ClusterSurvey &found, con
         if (!node)
             continue;
         nodes.append({pod.info.name, node->id, node->isMaster(), node->masterId,
-                      !revision.isEmpty() && pod.revision == revision});
+                      !revision.isEmpty() && pod.revision == revision,
+                      pod.info.name == temporaryReplicaPod(found.deployment.statefulSet)});
     }
     return nodes;
+}
+
+Result<UpgradePlan> UpgradeWorkflow::makePlan(const ClusterSurvey &found, const QString &revision) const
+{
+    // The pod a scale-up by one creates.
+    const QString temporaryPod =
+        m_temporaryReplica
+            ? QStringLiteral("%1-%2").arg(session()->target().statefulSet).arg(found.deployment.replicas)
+            : QString();
+    return planUpgrade(upgradeNodes(found, revision), temporaryPod);
 }
 
 void UpgradeWorkflow::planned(const ClusterSurvey &found)
@@ -116,7 +128,7 @@ void UpgradeWorkflow::planned(const ClusterSurvey &found)
         templatePatch(m_statefulSet, change, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)),
         m_statefulSet, configHashToSet());
     // With a template change every pod restarts; without one, those not at the update revision do.
-    const Result<UpgradePlan> plan = planUpgrade(upgradeNodes(found, templ.isEmpty() ? revision : QString()));
+    const Result<UpgradePlan> plan = makePlan(found, templ.isEmpty() ? revision : QString());
     if (!plan) {
         fail(plan.error());
         return;
@@ -130,17 +142,22 @@ void UpgradeWorkflow::planned(const ClusterSurvey &found)
         succeed();
         return;
     }
-    int failovers = 0;
+    int restarts = 0;
     for (const UpgradeStep &step : std::as_const(m_plan.steps))
-        failovers += step.kind == UpgradeStep::Kind::Failover ? 1 : 0;
+        restarts += step.kind == UpgradeStep::Kind::Restart ? 1 : 0;
     QStringList wouldDoParts;
     if (!m_probed.isEmpty())
         wouldDoParts << settingsWouldDo();
     if (rollout)
         wouldDoParts << tr("restart %1 pods one by one, %2 of them masters handed over by a failover first")
-                            .arg(m_plan.steps.size() - failovers)
-                            .arg(failovers);
-    const QString wouldDo = wouldDoParts.join(QLatin1String("; then "));
+                            .arg(restarts)
+                            .arg(masterHandOvers(m_plan));
+    QString wouldDo = wouldDoParts.join(QLatin1String("; then "));
+    if (!temporaryPodOf(m_plan).isEmpty())
+        wouldDo +=
+            tr(", with the temporary pod %1 as the replica of each master that has none (it is removed at "
+               "the end)")
+                .arg(temporaryPodOf(m_plan));
     if (!proceedIfConfirmed(m_confirmed, wouldDo,
                             (m_change.restart
                                  ? tr("Dry run: the rolling restart would %1; nothing was changed.")
@@ -190,8 +207,17 @@ void UpgradeWorkflow::listPlan(const ClusterSurvey &found, bool patchTemplate)
                                    .arg(session()->target().statefulSet)
                              : tr("Switch %1 to the OnDelete strategy").arg(session()->target().statefulSet),
                patchLine(startPatch(m_statefulSet, templ)));
+    int pods = found.deployment.replicas;
     for (const UpgradeStep &step : std::as_const(m_plan.steps)) {
-        if (step.kind == UpgradeStep::Kind::Failover) {
+        if (step.kind == UpgradeStep::Kind::AddTemporary || step.kind == UpgradeStep::Kind::Replicate ||
+            step.kind == UpgradeStep::Kind::RemoveTemporary) {
+            logCommand(
+                QStringLiteral("kube"), describeUpgradeStep(step),
+                temporaryReplicaCommand(session(), step, m_statefulSet, pods, found.addresses.value(0)));
+            pods += step.kind == UpgradeStep::Kind::AddTemporary      ? 1
+                    : step.kind == UpgradeStep::Kind::RemoveTemporary ? -1
+                                                                      : 0;
+        } else if (step.kind == UpgradeStep::Kind::Failover) {
             const TopologyNode *node = found.nodeOfPod(step.pod);
             logCommand(QStringLiteral("redis"), describeUpgradeStep(step),
                        redisCliLine(session()->pool(), node ? node->address : NodeAddress(),
@@ -256,7 +282,7 @@ void UpgradeWorkflow::waitForRevision(qint64 generation, QDeadlineTimer deadline
 void UpgradeWorkflow::rollOut(const ClusterSurvey &found, const QString &revision)
 {
     const int replicas = found.deployment.replicas;
-    const Result<UpgradePlan> plan = planUpgrade(upgradeNodes(found, revision));
+    const Result<UpgradePlan> plan = makePlan(found, revision);
     if (!plan) {
         finish(plan.error(), replicas);
         return;
@@ -278,7 +304,13 @@ void UpgradeWorkflow::rollOut(const ClusterSurvey &found, const QString &revisio
     connect(m_rollout, &Job::progress, this, [this](qint64 done, qint64 total) { setProgress(done, total); });
     connect(m_rollout, &Job::finished, this, [this, replicas](Job *job) {
         m_restarted = m_rollout->restartedPods();
-        finish(job->hasError() ? std::optional<Error>(job->error()) : std::nullopt, replicas);
+        // A stop or a failure says what a temporary pod left behind is doing.
+        const QString temporary = m_rollout->temporaryPodLeft();
+        finish(job->hasError()
+                   ? std::optional<Error>(Error(job->error().code(), job->error().message() + temporary,
+                                                job->error().detail()))
+                   : std::nullopt,
+               replicas);
     });
     m_rollout->start();
 }
@@ -316,16 +348,17 @@ void UpgradeWorkflow::finish(const std::optional<Error> &error, int replicas)
             fail(job->error().withContext(tr("Restoring the update strategy")));
             return;
         }
-        int failovers = 0;
-        for (const UpgradeStep &step : std::as_const(m_plan.steps))
-            failovers += step.kind == UpgradeStep::Kind::Failover ? 1 : 0;
         addResult(
             tr("Restarted %1 pods one by one (%2), %3 masters handed over by a failover first; every pod "
                "runs the new revision and every node sees the cluster as before.")
                 .arg(m_restarted.size())
                 .arg(m_restarted.join(QLatin1String(", ")))
-                .arg(failovers) +
+                .arg(masterHandOvers(m_plan)) +
             restored);
+        if (!temporaryPodOf(m_plan).isEmpty())
+            addResult(tr("The temporary pod %1 handed every slot it took over back and was removed with its "
+                         "volume.")
+                          .arg(temporaryPodOf(m_plan)));
         requireHealthy(tr("Verifying the upgrade"), [this](const ClusterSurvey &after) {
             const QString revision = updateRevisionOf(after.deployment.statefulSet);
             QStringList behind;

@@ -42,6 +42,9 @@ public:
 
     void setChange(const UpgradeChange &change) { m_change = change; }
     void setConfirmed(bool confirmed) { m_confirmed = confirmed; }
+    // --temporary-replica: masters without a replica are served by a temporary extra pod
+    // (upgrade_temporary_replica.h) instead of refused.
+    void setTemporaryReplica(bool temporary) { m_temporaryReplica = temporary; }
     // The plan the run followed (or would follow: dry run, unconfirmed).
     const UpgradePlan &plan() const { return m_plan; }
     QStringList restartedPods() const { return m_restarted; }
@@ -66,6 +69,7 @@ private:
     void rollOut(const ClusterSurvey &found, const QString &revision);
     void finish(const std::optional<Error> &error, int replicas);
     QList<UpgradeNode> upgradeNodes(const ClusterSurvey &found, const QString &revision) const;
+    Result<UpgradePlan> makePlan(const ClusterSurvey &found, const QString &revision) const;
     // --set (upgrade_workflow_config.cpp)
     void probeSettings(const ClusterSurvey &found, std::function<void()> next);
     void probeSetting(const ClusterSurvey &found, qsizetype index, std::function<void()> next);
@@ -84,6 +88,7 @@ private:
 
     UpgradeChange m_change;
     bool m_confirmed = false;
+    bool m_temporaryReplica = false;
     UpgradePlan m_plan;
     QStringList m_restarted;
     QJsonObject m_statefulSet; // as read before the run, for the strategy to restore

@@ -32,6 +32,11 @@ QHash<QString, QString> redisAppPodUids(E2eSandbox &sandbox)
     return uids;
 }
 
+QString labelOf(const QJsonObject &object, const char *label)
+{
+    return object[QLatin1String("metadata")][QLatin1String("labels")][QLatin1String(label)].toString();
+}
+
 QString templateImage(const QJsonObject &statefulSet)
 {
     return statefulSet[QLatin1String("spec")][QLatin1String("template")][QLatin1String("spec")]

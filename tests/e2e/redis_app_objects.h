@@ -16,6 +16,8 @@ QList<QJsonObject> redisAppPods(E2eSandbox &sandbox);
 QJsonObject redisAppStatefulSet(E2eSandbox &sandbox);
 // Pod name → uid: a replaced pod has a new one.
 QHash<QString, QString> redisAppPodUids(E2eSandbox &sandbox);
+// A label of an object ("controller-revision-hash" of a pod: its revision).
+QString labelOf(const QJsonObject &object, const char *label);
 // The image of the StatefulSet's pod template (its first container).
 QString templateImage(const QJsonObject &statefulSet);
 // `status --json`'s situation ("healthy", …), or "status failed: " and the run's output.

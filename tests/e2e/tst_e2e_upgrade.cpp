@@ -20,11 +20,6 @@ using namespace rcs::test;
 namespace {
 const QString Namespace = QStringLiteral("redis-cluster");
 const QString ImageB = QStringLiteral("redis:upgrade-b");
-
-QString labelOf(const QJsonObject &object, const char *label)
-{
-    return object[QLatin1String("metadata")][QLatin1String("labels")][QLatin1String(label)].toString();
-}
 } // namespace
 
 class TestE2eUpgrade final : public QObject {

@@ -1,5 +1,6 @@
 // The rolling upgrade's pure parts: the order of restarts and failovers, and the StatefulSet patches.
 #include "workflows/upgrade_planner.h"
+#include "workflows/upgrade_temporary_replica.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,6 +25,20 @@ QList<UpgradeNode> sixPods(const QStringList &updated = {})
         node.updated = updated.contains(node.pod);
         nodes.append(node);
     }
+    return nodes;
+}
+
+QString pod(int ordinal)
+{
+    return QStringLiteral("redis-app-%1").arg(ordinal);
+}
+
+// Three masters m0..m2 without replicas (redis-app-0..2).
+QList<UpgradeNode> threeMasters(const QStringList &updated = {})
+{
+    QList<UpgradeNode> nodes;
+    for (int i = 0; i < 3; ++i)
+        nodes.append({pod(i), QStringLiteral("m%1").arg(i), true, {}, updated.contains(pod(i))});
     return nodes;
 }
 
@@ -134,6 +149,94 @@ private Q_SLOTS:
         QVERIFY(plan.error().message().contains(QLatin1String("redis-app-1")));
         QVERIFY(!plan.error().message().contains(QLatin1String("redis-app-0")));
         QVERIFY(plan.error().message().contains(QLatin1String("add-node --role replica")));
+        QVERIFY(plan.error().message().contains(QLatin1String("--temporary-replica")));
+    }
+
+    // Three masters alone (create --cluster-replicas 0): one temporary pod serves them in turn.
+    void temporaryReplicaServesEveryMasterWithoutReplica()
+    {
+        const QList<UpgradeNode> nodes = threeMasters();
+        QVERIFY(!planUpgrade(nodes).ok());
+        const Result<UpgradePlan> plan = planUpgrade(nodes, QStringLiteral("redis-app-3"));
+        QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().message()));
+        const QString t = QStringLiteral("redis-app-3");
+        QList<UpgradeStep> expected{{Kind::AddTemporary, t, {}, pod(0), QStringLiteral("m0")}};
+        for (int m = 0; m < 3; ++m) {
+            const QString id = QStringLiteral("m%1").arg(m);
+            if (m > 0)
+                expected.append({Kind::Replicate, t, {}, pod(m), id});
+            expected.append({Kind::Failover, t, {}, pod(m), id});
+            expected.append({Kind::Restart, pod(m), id, t, {}});
+            expected.append({Kind::Failover, pod(m), id, t, {}});
+        }
+        expected.append({Kind::RemoveTemporary, t, {}, pod(2), QStringLiteral("m2")});
+        QCOMPARE(plan->steps, expected);
+        QCOMPARE(temporaryPodOf(*plan), t);
+        // The hand-backs are no hand-over of a master before its restart.
+        QCOMPARE(masterHandOvers(*plan), 3);
+        QCOMPARE(masterHandOvers(*planUpgrade(sixPods())), 3);
+        QVERIFY(temporaryPodOf(*planUpgrade(sixPods())).isEmpty());
+    }
+
+    // Only the master alone gets the temporary pod, after the shards that have replicas.
+    void temporaryReplicaOnlyWhereNeeded()
+    {
+        QList<UpgradeNode> nodes = sixPods();
+        nodes.removeAt(4); // m1 loses its replica
+        const Result<UpgradePlan> plan = planUpgrade(nodes, QStringLiteral("redis-app-6"));
+        QVERIFY(plan.ok());
+        QCOMPARE(plan->steps.size(), 2 + 4 + 5);
+        QCOMPARE(plan->steps.at(0), restart(3, 0));
+        QCOMPARE(plan->steps.at(2), failover(3, 0));
+        QCOMPARE(plan->steps.at(6).kind, Kind::AddTemporary);
+        QCOMPARE(plan->steps.at(6).masterPod, pod(1));
+        QCOMPARE(plan->steps.last().kind, Kind::RemoveTemporary);
+        for (const UpgradeStep &step : plan->steps)
+            QVERIFY(step.kind != Kind::Replicate);
+    }
+
+    // A run stopped while the temporary pod served m0's slots (m0 not yet restarted, following it): a re-run
+    // restarts m0, hands the slots back, serves the others and removes it, with or without the option.
+    void leftTemporaryServingSlotsIsFinished()
+    {
+        QList<UpgradeNode> nodes = threeMasters();
+        nodes[0].master = false;
+        nodes[0].masterId = QStringLiteral("t3");
+        nodes.append({QStringLiteral("redis-app-3"), QStringLiteral("t3"), true, {}, true, true});
+        const Result<UpgradePlan> plan = planUpgrade(nodes);
+        QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().message()));
+        const QString t = QStringLiteral("redis-app-3");
+        const QString tid = QStringLiteral("t3");
+        QCOMPARE(plan->steps.at(0), (UpgradeStep{Kind::Restart, pod(0), QStringLiteral("m0"), t, tid}));
+        QCOMPARE(plan->steps.at(1), (UpgradeStep{Kind::Failover, pod(0), QStringLiteral("m0"), t, tid}));
+        QCOMPARE(plan->steps.at(2), (UpgradeStep{Kind::Replicate, t, tid, pod(1), QStringLiteral("m1")}));
+        QCOMPARE(plan->steps.size(), 2 + 2 * 4 + 1);
+        QCOMPARE(plan->steps.last(),
+                 (UpgradeStep{Kind::RemoveTemporary, t, tid, pod(2), QStringLiteral("m2")}));
+    }
+
+    // Everything upgraded but the temporary pod still there (stopped before its removal): only the removal.
+    void leftTemporaryReplicaIsRemoved()
+    {
+        QList<UpgradeNode> nodes = threeMasters({pod(0), pod(1), pod(2)});
+        nodes.append(
+            {QStringLiteral("redis-app-3"), QStringLiteral("t3"), false, QStringLiteral("m1"), true, true});
+        const Result<UpgradePlan> plan = planUpgrade(nodes);
+        QVERIFY(plan.ok());
+        QCOMPARE(plan->steps, (QList<UpgradeStep>{{Kind::RemoveTemporary, QStringLiteral("redis-app-3"),
+                                                   QStringLiteral("t3"), pod(1), QStringLiteral("m1")}}));
+    }
+
+    // The temporary pod a master while nobody follows it: no pod to hand the slots back to.
+    void temporaryServingAloneIsRefused()
+    {
+        QList<UpgradeNode> nodes = threeMasters();
+        nodes.removeFirst();
+        nodes.append({QStringLiteral("redis-app-3"), QStringLiteral("t3"), true, {}, true, true});
+        const Result<UpgradePlan> plan = planUpgrade(nodes, QStringLiteral("redis-app-3"));
+        QVERIFY(!plan.ok());
+        QCOMPARE(plan.error().code(), ErrorCode::Refused);
+        QVERIFY(plan.error().message().contains(QLatin1String("redis-app-3")));
     }
 
     void updatedMasterWithoutReplicaIsFine()
