@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 
+#include <QNetworkProxy>
 #include <QSslConfiguration>
 #include <QSslSocket>
 
@@ -128,6 +129,9 @@ void RedisConnection::startSocket()
     m_answered = false;
     // A QSslSocket that is never asked to encrypt is a plain TCP socket: one code path for both.
     m_socket = new QSslSocket;
+    // Nodes are reached directly or through our own tunnel, as hiredis did: never through a proxy the
+    // application may have set for the Kubernetes API.
+    m_socket->setProxy(QNetworkProxy::NoProxy);
     connect(m_socket, &QSslSocket::readyRead, this, &RedisConnection::onReadyRead);
     connect(m_socket, &QSslSocket::errorOccurred, this, &RedisConnection::onSocketError);
     connect(m_socket, &QSslSocket::disconnected, this, &RedisConnection::onSocketError);

@@ -309,7 +309,6 @@ private:
         if (reply.ok() || errors.count() != 1)
             return Error(ErrorCode::Internal, QStringLiteral("The connection did not fail as expected."));
         const Error error = errors.first().first().value<Error>();
-        qInfo().noquote() << error.message(); // the sentence a user would read, for the test log
         if (reply.error().message() != error.message())
             return Error(ErrorCode::Internal,
                          QStringLiteral("The command failed otherwise: ") + reply.error().message());
