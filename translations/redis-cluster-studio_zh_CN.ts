@@ -2381,10 +2381,6 @@
         <translation>无法解析 %1 的主机名（%2）；请检查地址。</translation>
     </message>
     <message>
-        <source>out of memory</source>
-        <translation>内存不足</translation>
-    </message>
-    <message>
         <source>Could not connect to %1: %2. Check that redis-server runs there.</source>
         <translation>无法连接到 %1：%2。请检查那里是否运行着 redis-server。</translation>
     </message>
@@ -2403,10 +2399,6 @@
     <message>
         <source>Cannot send %1 to %2: %3.</source>
         <translation>无法向 %2 发送 %1：%3。</translation>
-    </message>
-    <message>
-        <source>Cannot send %1 to %2: the connection is closing.</source>
-        <translation>无法向 %2 发送 %1：连接正在关闭。</translation>
     </message>
     <message>
         <source>%1 did not answer %2 within %3.</source>
@@ -2429,16 +2421,28 @@
         <translation>I/O 错误</translation>
     </message>
     <message>
-        <source>%1 closed the connection: %2.</source>
-        <translation>%1 关闭了连接：%2。</translation>
-    </message>
-    <message>
         <source>Out of memory while talking to %1.</source>
         <translation>与 %1 通信时内存不足。</translation>
     </message>
     <message>
-        <source>The connection to %1 was closed.</source>
-        <translation>与 %1 的连接已关闭。</translation>
+        <source>Cannot connect to %1 with TLS: this build of Qt has no TLS backend (OpenSSL 3 not found); install libssl3.</source>
+        <translation>无法通过 TLS 连接到 %1：此 Qt 构建没有 TLS 后端（未找到 OpenSSL 3）；请安装 libssl3。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1 with TLS: %2</source>
+        <translation>无法通过 TLS 连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 sent a reply to no command; is it a Redis server?</source>
+        <translation>%1 发送了一个不对应任何命令的应答；它是 Redis 服务器吗？</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before answering; if the node expects TLS (tls-port), connect with TLS.</source>
+        <translation>%1 在应答前关闭了连接；如果该节点要求 TLS（tls-port），请使用 TLS 连接。</translation>
+    </message>
+    <message>
+        <source>Server closed the connection</source>
+        <translation>服务器关闭了连接</translation>
     </message>
 </context>
 <context>
@@ -2446,6 +2450,57 @@
     <message>
         <source>No reply yet.</source>
         <translation>尚无应答。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::RedisTlsOptions</name>
+    <message>
+        <source>the certificate is not signed by the cluster&apos;s CA</source>
+        <translation>该证书不是由集群的证书颁发机构签发的</translation>
+    </message>
+    <message>
+        <source>the certificate is for %1, not for %2</source>
+        <translation>该证书属于 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>无名称</translation>
+    </message>
+    <message>
+        <source>the certificate expired on %1</source>
+        <translation>该证书已于 %1 过期</translation>
+    </message>
+    <message>
+        <source>the certificate is not valid before %1</source>
+        <translation>该证书在 %1 之前无效</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>A client certificate needs its key and a key its certificate; give both or neither.</source>
+        <translation>客户端证书需要其私钥，私钥也需要其证书；请同时提供两者或都不提供。</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>client key</source>
+        <translation>客户端私钥</translation>
+    </message>
+    <message>
+        <source>the server requires a client certificate; give the client certificate and key</source>
+        <translation>服务器要求客户端证书；请提供客户端证书和私钥</translation>
+    </message>
+    <message>
+        <source>%1: TLS handshake failed: %2.</source>
+        <translation>%1：TLS 握手失败：%2。</translation>
+    </message>
+    <message>
+        <source>%1: TLS handshake failed: %2 (%3).</source>
+        <translation>%1：TLS 握手失败：%2（%3）。</translation>
     </message>
 </context>
 <context>

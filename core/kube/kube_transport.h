@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/pem_files.h"
 #include "common/result.h"
 
 #include <QList>
@@ -36,11 +37,5 @@ struct KubeTransport {
     // URL's host, i.e. the errors tls-server-name tells us to accept.
     bool errorsAcceptable(const QList<QSslError> &errors) const;
 };
-
-// Reads PEM certificates from file or inline data; "what" names them in errors.
-Result<QList<QSslCertificate>> loadCertificates(const QByteArray &data, const QString &file,
-                                                const QString &what);
-// Reads an RSA or EC private key in PEM (PKCS#1, SEC1 or PKCS#8).
-Result<QSslKey> loadPrivateKey(const QByteArray &data, const QString &file, const QString &what);
 
 } // namespace rcs

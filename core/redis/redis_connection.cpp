@@ -1,43 +1,16 @@
 #include "redis_connection.h"
 
 #include "common/logging.h"
-#include "redis/hiredis_qt_adapter.h"
 
-#include <QHostAddress>
-#include <QHostInfo>
+#include <QNetworkProxy>
+#include <QSslConfiguration>
+#include <QSslSocket>
 
-#include <hiredis/async.h>
 #include <hiredis/hiredis.h>
 
 #include <vector>
 
 namespace rcs {
-
-// The C callbacks hiredis calls. They run inside hiredis: they only hand the facts to the owner, which
-// records them; user code runs later, in RedisConnection::afterHiredis(). A context whose owner went
-// away has data == nullptr, and its late callbacks are ignored.
-struct RedisConnectionHooks {
-    static RedisConnection *owner(const redisAsyncContext *context)
-    {
-        return static_cast<RedisConnection *>(context->data);
-    }
-    static void onConnect(const redisAsyncContext *context, int status)
-    {
-        if (RedisConnection *connection = owner(context))
-            connection->hiredisConnected(status, context->c.errstr);
-    }
-    static void onDisconnect(const redisAsyncContext *context, int status)
-    {
-        if (RedisConnection *connection = owner(context))
-            connection->hiredisDisconnected(status, context);
-    }
-    static void onReply(redisAsyncContext *context, void *reply, void *privdata)
-    {
-        if (RedisConnection *connection = owner(context))
-            connection->hiredisReply(static_cast<quint64>(reinterpret_cast<quintptr>(privdata)),
-                                     static_cast<const redisReply *>(reply), context);
-    }
-};
 
 namespace {
 QString seconds(int ms)
@@ -64,15 +37,8 @@ RedisConnection::RedisConnection(NodeAddress address, QObject *parent)
 
 RedisConnection::~RedisConnection()
 {
-    // Pending callbacks are dropped: freeing the context calls them with data == nullptr.
-    if (m_adapter) {
-        m_adapter->detach();
-        m_adapter->deleteLater();
-    }
-    if (m_context) {
-        m_context->data = nullptr;
-        redisAsyncFree(m_context);
-    }
+    // Pending callbacks are dropped with m_pending.
+    releaseSocket();
 }
 
 void RedisConnection::setCredentials(const QString &password, const QString &user)
@@ -98,11 +64,8 @@ void RedisConnection::connectToNode(int timeoutMs)
     if (m_state != State::Unconnected)
         return;
     m_state = State::Connecting;
-    m_failure = Error();
-    m_released = false;
-    m_announceConnected = false;
     m_connectTimeoutMs = timeoutMs;
-    const quint64 attempt = ++m_attempt;
+    ++m_attempt;
     m_connectTimer.start(timeoutMs);
 
     if (!m_password.isEmpty()) {
@@ -137,55 +100,78 @@ void RedisConnection::connectToNode(int timeoutMs)
         enqueue(std::move(auth));
     }
 
-    QHostAddress ip;
-    if (ip.setAddress(m_address.host)) {
-        startHiredis(ip.toString());
-        return;
-    }
-    // hiredis would resolve names with a blocking getaddrinfo(); resolve here without blocking.
-    QHostInfo::lookupHost(m_address.host, this, [this, attempt](const QHostInfo &info) {
-        if (attempt != m_attempt || m_state != State::Connecting)
-            return;
-        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-            closeWith(Error(ErrorCode::ConnectionFailed,
-                            tr("Could not resolve the host name of %1 (%2); check the address.")
-                                .arg(m_address.toString(), info.errorString())),
-                      true);
+    startSocket();
+}
+
+void RedisConnection::startSocket()
+{
+    QSslConfiguration configuration;
+    if (m_tls.enabled) {
+        if (!QSslSocket::supportsSsl()) {
+            reportLater(Error(ErrorCode::ConnectionFailed,
+                              tr("Cannot connect to %1 with TLS: this build of Qt has no TLS backend "
+                                 "(OpenSSL 3 not found); install libssl3.")
+                                  .arg(m_address.toString())));
             return;
         }
-        startHiredis(info.addresses().first().toString());
+        Result<QSslConfiguration> loaded = sslConfigurationFor(m_tls);
+        if (!loaded) {
+            reportLater(Error(
+                ErrorCode::InvalidInput,
+                tr("Cannot connect to %1 with TLS: %2").arg(m_address.toString(), loaded.error().message())));
+            return;
+        }
+        configuration = loaded.value();
+    }
+    m_reader = redisReaderCreate();
+    m_sslErrors.clear();
+    m_linkReady = false;
+    m_answered = false;
+    // A QSslSocket that is never asked to encrypt is a plain TCP socket: one code path for both.
+    m_socket = new QSslSocket;
+    // Nodes are reached directly or through our own tunnel, as hiredis did: never through a proxy the
+    // application may have set for the Kubernetes API.
+    m_socket->setProxy(QNetworkProxy::NoProxy);
+    connect(m_socket, &QSslSocket::readyRead, this, &RedisConnection::onReadyRead);
+    connect(m_socket, &QSslSocket::errorOccurred, this, &RedisConnection::onSocketError);
+    connect(m_socket, &QSslSocket::disconnected, this, &RedisConnection::onSocketError);
+    connect(m_socket, &QSslSocket::sslErrors, this,
+            [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
+    if (m_tls.enabled) {
+        connect(m_socket, &QSslSocket::encrypted, this, &RedisConnection::onLinkReady);
+        m_socket->setSslConfiguration(configuration);
+        // Host names are resolved by the socket without blocking; the peer name is what the
+        // certificate must carry, which differs from the host when connecting by IP or tunnel.
+        m_socket->connectToHostEncrypted(m_address.host, m_address.port,
+                                         m_tls.peerName.isEmpty() ? m_address.host : m_tls.peerName);
+    } else {
+        connect(m_socket, &QSslSocket::connected, this, &RedisConnection::onLinkReady);
+        m_socket->connectToHost(m_address.host, m_address.port);
+    }
+}
+
+void RedisConnection::reportLater(const Error &error)
+{
+    // From the event loop, as for every other outcome of connectToNode().
+    const quint64 attempt = m_attempt;
+    QTimer::singleShot(0, this, [this, attempt, error] {
+        if (attempt == m_attempt && m_state == State::Connecting)
+            closeWith(error, true);
     });
 }
 
-void RedisConnection::startHiredis(const QString &ip)
+void RedisConnection::onLinkReady()
 {
-    redisAsyncContext *context = redisAsyncConnect(ip.toLatin1().constData(), m_address.port);
-    if (!context || context->c.err || context->c.fd < 0) {
-        const QString reason = context ? QString::fromLocal8Bit(context->c.errstr) : tr("out of memory");
-        if (context)
-            redisAsyncFree(context);
-        const Error error(ErrorCode::ConnectionFailed,
-                          tr("Could not connect to %1: %2. Check that redis-server runs there.")
-                              .arg(m_address.toString(), reason));
-        // Report from the event loop, as for every other outcome of connectToNode().
-        const quint64 attempt = m_attempt;
-        QTimer::singleShot(0, this, [this, attempt, error] {
-            if (attempt == m_attempt && m_state == State::Connecting)
-                closeWith(error, true);
-        });
-        return;
-    }
-    m_context = context;
-    context->data = this;
-    m_adapter = new HiredisQtAdapter(context);
-    connect(m_adapter, &HiredisQtAdapter::released, this, [this] { m_released = true; });
-    connect(m_adapter, &HiredisQtAdapter::processed, this, &RedisConnection::afterHiredis);
-    // The adapter must be installed first: setting the connect callback asks for write readiness.
-    redisAsyncSetConnectCallback(context, &RedisConnectionHooks::onConnect);
-    redisAsyncSetDisconnectCallback(context, &RedisConnectionHooks::onDisconnect);
+    m_linkReady = true;
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); // pipelined batches go out at once
     for (Pending &pending : m_pending) {
         if (!pending.sent)
             send(pending);
+    }
+    if (m_password.isEmpty() && m_state == State::Connecting) {
+        m_state = State::Connected;
+        m_connectTimer.stop();
+        Q_EMIT connected();
     }
 }
 
@@ -238,7 +224,7 @@ void RedisConnection::enqueue(Pending pending)
     pending.deadline = QDeadlineTimer(pending.timeoutMs);
     armCommandTimer(pending.deadline);
     m_pending.push_back(std::move(pending));
-    if (m_context)
+    if (m_linkReady)
         send(m_pending.back());
 }
 
@@ -252,26 +238,31 @@ void RedisConnection::send(Pending &pending)
         argv.push_back(arg.constData());
         lengths.push_back(static_cast<size_t>(arg.size()));
     }
-    const int rc = redisAsyncCommandArgv(m_context, &RedisConnectionHooks::onReply,
-                                         reinterpret_cast<void *>(static_cast<quintptr>(pending.seq)),
-                                         static_cast<int>(argv.size()), argv.data(), lengths.data());
+    char *formatted = nullptr;
+    const int length =
+        redisFormatCommandArgv(&formatted, static_cast<int>(argv.size()), argv.data(), lengths.data());
     pending.argv.clear();
     pending.sent = true;
-    if (rc != REDIS_OK) {
-        // hiredis refuses new commands only while it tears the link down; report like a lost link.
+    if (length < 0) {
+        // Only a failed allocation makes formatting fail; the link is not at fault.
         const quint64 seq = pending.seq;
         for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
             if (it->seq == seq) {
                 m_ready.push_back(
                     {std::move(it->callback), it->context, it->hasContext,
-                     Error(ErrorCode::ConnectionFailed, tr("Cannot send %1 to %2: the connection is closing.")
-                                                            .arg(it->name, m_address.toString()))});
+                     Error(ErrorCode::Internal,
+                           tr("Out of memory while talking to %1.").arg(m_address.toString()))});
                 m_pending.erase(it);
                 break;
             }
         }
         scheduleDelivery();
+        return;
     }
+    // The socket buffers the bytes and writes them from the event loop, so a burst of commands leaves
+    // in few packets (pipelining); a failed write shows up as the socket's error.
+    m_socket->write(formatted, length);
+    redisFreeCommand(formatted);
 }
 
 void RedisConnection::armCommandTimer(const QDeadlineTimer &deadline)
@@ -299,39 +290,90 @@ void RedisConnection::onCommandTimer()
         armCommandTimer(earliest);
 }
 
-void RedisConnection::hiredisConnected(int status, const char *errstr)
+void RedisConnection::onReadyRead()
 {
-    if (status == REDIS_OK) {
-        if (m_password.isEmpty())
-            m_announceConnected = true;
+    const QByteArray bytes = m_socket->readAll();
+    if (redisReaderFeed(m_reader, bytes.constData(), static_cast<size_t>(bytes.size())) != REDIS_OK) {
+        closeWith(
+            Error(ErrorCode::Internal, tr("Out of memory while talking to %1.").arg(m_address.toString())),
+            true);
         return;
     }
-    if (!m_failure.isError()) {
-        m_failure = Error(ErrorCode::ConnectionFailed,
-                          tr("Could not connect to %1: %2. Check that redis-server runs there.")
-                              .arg(m_address.toString(), QString::fromLocal8Bit(errstr)));
+    while (true) {
+        void *parsed = nullptr;
+        if (redisReaderGetReply(m_reader, &parsed) != REDIS_OK) {
+            closeWith(Error(ErrorCode::Protocol,
+                            tr("%1 sent something that is not a Redis reply (%2); is it a Redis server?")
+                                .arg(m_address.toString(), QString::fromLocal8Bit(m_reader->errstr))),
+                      true);
+            return;
+        }
+        if (!parsed)
+            break;
+        auto *reply = static_cast<redisReply *>(parsed);
+        m_answered = true;
+        // Replies come in the order the commands were written; anything else is not Redis.
+        if (m_pending.empty() || !m_pending.front().sent) {
+            freeReplyObject(reply);
+            closeWith(
+                Error(ErrorCode::Protocol,
+                      tr("%1 sent a reply to no command; is it a Redis server?").arg(m_address.toString())),
+                true);
+            return;
+        }
+        Pending &pending = m_pending.front();
+        m_ready.push_back(
+            {std::move(pending.callback), pending.context, pending.hasContext, resultFor(reply)});
+        m_pending.pop_front();
+        freeReplyObject(reply);
     }
+    if (m_pending.empty())
+        m_commandTimer.stop();
+    deliver();
 }
 
-void RedisConnection::hiredisDisconnected(int, const redisAsyncContext *context)
+void RedisConnection::onSocketError()
 {
-    if (!m_failure.isError())
-        m_failure = errorFromContext(context);
-}
-
-void RedisConnection::hiredisReply(quint64 seq, const redisReply *reply, const redisAsyncContext *context)
-{
-    // Replies arrive in order, so the match is normally the first entry.
-    for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
-        if (it->seq != seq)
-            continue;
-        if (!reply && !m_failure.isError())
-            m_failure = errorFromContext(context);
-        m_ready.push_back({std::move(it->callback), it->context, it->hasContext,
-                           reply ? resultFor(reply) : Result<RedisReply>(m_failure)});
-        m_pending.erase(it);
+    if (!m_socket)
         return;
+    closeWith(socketFailure(), true);
+}
+
+Error RedisConnection::socketFailure() const
+{
+    const QString node = m_address.toString();
+    const QAbstractSocket::SocketError code = m_socket->error();
+    const QString why = m_socket->errorString();
+    const bool tlsError = code == QAbstractSocket::SslHandshakeFailedError ||
+                          code == QAbstractSocket::SslInternalError ||
+                          code == QAbstractSocket::SslInvalidUserDataError;
+    if (code == QAbstractSocket::HostNotFoundError) {
+        return Error(ErrorCode::ConnectionFailed,
+                     tr("Could not resolve the host name of %1 (%2); check the address.").arg(node, why));
     }
+    // With TLS 1.3 the client finishes its handshake first; a server that then rejects the client
+    // (no certificate) closes before any reply, which is still a failed handshake.
+    if (m_tls.enabled && !m_answered && (tlsError || !m_sslErrors.isEmpty())) {
+        const QString peer = m_tls.peerName.isEmpty() ? m_address.host : m_tls.peerName;
+        return Error(ErrorCode::ConnectionFailed, tlsHandshakeFailure(node, m_sslErrors, peer, why));
+    }
+    if (!m_linkReady) {
+        return Error(ErrorCode::ConnectionFailed,
+                     tr("Could not connect to %1: %2. Check that redis-server runs there.").arg(node, why));
+    }
+    if (code == QAbstractSocket::RemoteHostClosedError || code == QAbstractSocket::UnknownSocketError) {
+        if (!m_answered && !m_tls.enabled) {
+            // A TLS port drops a client that speaks plain RESP right away, without a word.
+            return Error(ErrorCode::ConnectionFailed,
+                         tr("%1 closed the connection before answering; if the node expects TLS (tls-port), "
+                            "connect with TLS.")
+                             .arg(node));
+        }
+        return Error(ErrorCode::ConnectionFailed,
+                     tr("Lost the connection to %1: %2.").arg(node, tr("Server closed the connection")));
+    }
+    return Error(ErrorCode::ConnectionFailed,
+                 tr("Lost the connection to %1: %2.").arg(node, why.isEmpty() ? tr("I/O error") : why));
 }
 
 Result<RedisReply> RedisConnection::resultFor(const redisReply *reply) const
@@ -344,79 +386,15 @@ Result<RedisReply> RedisConnection::resultFor(const redisReply *reply) const
     return RedisReply::fromHiredis(reply);
 }
 
-Error RedisConnection::errorFromContext(const redisAsyncContext *context) const
-{
-    const QString node = m_address.toString();
-    const QString why = QString::fromLocal8Bit(context->c.errstr);
-    switch (context->c.err) {
-    case REDIS_ERR_PROTOCOL:
-        return Error(
-            ErrorCode::Protocol,
-            tr("%1 sent something that is not a Redis reply (%2); is it a Redis server?").arg(node, why));
-    case REDIS_ERR_EOF:
-    case REDIS_ERR_IO:
-        return Error(ErrorCode::ConnectionFailed,
-                     tr("Lost the connection to %1: %2.").arg(node, why.isEmpty() ? tr("I/O error") : why));
-    case REDIS_ERR_OTHER:
-        return Error(ErrorCode::ConnectionFailed, tr("%1 closed the connection: %2.").arg(node, why));
-    case REDIS_ERR_OOM:
-        return Error(ErrorCode::Internal, tr("Out of memory while talking to %1.").arg(node));
-    default:
-        return Error(ErrorCode::ConnectionFailed, tr("The connection to %1 was closed.").arg(node));
-    }
-}
-
-void RedisConnection::afterHiredis()
-{
-    QPointer<RedisConnection> self(this);
-    if (m_announceConnected) {
-        m_announceConnected = false;
-        if (m_state == State::Connecting) {
-            m_state = State::Connected;
-            m_connectTimer.stop();
-            Q_EMIT connected();
-            if (!self)
-                return;
-        }
-    }
-    if (m_released) {
-        // hiredis freed the context itself (refused, lost, protocol error); it is gone already.
-        m_released = false;
-        m_context = nullptr;
-        const Error failure = m_failure.isError()
-                                  ? m_failure
-                                  : Error(ErrorCode::ConnectionFailed,
-                                          tr("The connection to %1 was closed.").arg(m_address.toString()));
-        closeWith(failure, true);
-        return;
-    }
-    if (m_pending.empty())
-        m_commandTimer.stop();
-    deliver();
-}
-
 void RedisConnection::closeWith(const Error &error, bool reportError)
 {
     QPointer<RedisConnection> self(this);
     const bool wasConnected = m_state == State::Connected;
-    if (m_adapter) {
-        m_adapter->detach();
-        m_adapter->deleteLater();
-        m_adapter = nullptr;
-    }
-    if (m_context) {
-        // Detached first: the pending callbacks hiredis runs while freeing are ignored, and the
-        // commands are failed below with the real reason.
-        m_context->data = nullptr;
-        redisAsyncFree(m_context);
-        m_context = nullptr;
-    }
+    releaseSocket();
     m_state = State::Unconnected;
     ++m_attempt;
     m_connectTimer.stop();
     m_commandTimer.stop();
-    m_released = false;
-    m_announceConnected = false;
     for (Pending &pending : m_pending)
         m_ready.push_back({std::move(pending.callback), pending.context, pending.hasContext, error});
     m_pending.clear();
@@ -432,6 +410,22 @@ void RedisConnection::closeWith(const Error &error, bool reportError)
     }
     if (wasConnected)
         Q_EMIT disconnected();
+}
+
+void RedisConnection::releaseSocket()
+{
+    if (m_socket) {
+        // Disconnected first: the socket's last signals (aborted, disconnected) must not come back here.
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    if (m_reader) {
+        redisReaderFree(m_reader);
+        m_reader = nullptr;
+    }
+    m_linkReady = false;
 }
 
 void RedisConnection::scheduleDelivery()

@@ -3,26 +3,29 @@
 #include "common/result.h"
 #include "redis/node_address.h"
 #include "redis/redis_reply.h"
+#include "redis/redis_tls_options.h"
 
 #include <QByteArray>
 #include <QDeadlineTimer>
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSslError>
 #include <QTimer>
 
 #include <deque>
 #include <functional>
 
-struct redisAsyncContext;
+class QSslSocket;
+struct redisReader;
 struct redisReply;
 
 namespace rcs {
 
-class HiredisQtAdapter;
-
-// One connection to one Redis node: hiredis' async API on the Qt event loop (never blocking), with a
-// connect timeout, a per-command timeout, pipelining and optional AUTH.
+// One connection to one Redis node on the Qt event loop (never blocking), with a connect timeout, a
+// per-command timeout, pipelining, optional AUTH and optional TLS. A QSslSocket carries the bytes (it is
+// a plain TCP socket unless TLS is on); hiredis only formats the commands and parses the replies, so the
+// reply parser is the one every Redis client in C uses, and TLS is Qt's (hiredis 0.14 has none).
 //
 // Commands may be issued as soon as connectToNode() was called; they are sent (pipelined) once the
 // socket is connected, after AUTH. Callbacks run in the order the commands were issued, always from the
@@ -31,9 +34,10 @@ class HiredisQtAdapter;
 //
 // Error behaviour (every error names the node, e.g. "127.0.0.5:6379 answered: ERR …"):
 // - a top-level error reply gives ErrorCode::RedisError and leaves the connection usable;
-// - connection refused / lost gives ConnectionFailed, a protocol violation Protocol, a rejected password
-//   Unauthorized; the connection then fails every pending command, emits errorOccurred() and goes back
-//   to Unconnected;
+// - connection refused / lost, or a failed TLS handshake ("127.0.5.1:6379: TLS handshake failed: the
+//   certificate is not signed by the cluster's CA (…)") gives ConnectionFailed, a protocol violation
+//   Protocol, a rejected password Unauthorized; the connection then fails every pending command, emits
+//   errorOccurred() and goes back to Unconnected;
 // - a connect or command timeout gives Timeout and closes the connection: with pipelining, replies of
 //   later commands cannot be told apart from the late reply, so nothing after a timeout is trusted.
 class RedisConnection final : public QObject {
@@ -57,6 +61,10 @@ public:
     // Sent as AUTH [user] password right after connecting; an empty password sends no AUTH. Applies to
     // the next connectToNode(). The password never appears in errors or logs.
     void setCredentials(const QString &password, const QString &user = {});
+    // TLS for the next connectToNode(); a certificate or key that cannot be loaded fails that connect
+    // with InvalidInput.
+    void setTlsOptions(const RedisTlsOptions &options) { m_tls = options; }
+    const RedisTlsOptions &tlsOptions() const { return m_tls; }
 
     // Starts connecting (host names are resolved asynchronously); does nothing unless Unconnected.
     // connected() follows once the socket is up and AUTH (if any) was accepted; otherwise
@@ -99,33 +107,36 @@ private:
         bool hasContext = false;
         Result<RedisReply> result;
     };
-    friend struct RedisConnectionHooks;
 
     void enqueue(Pending pending);
     void send(Pending &pending);
-    void startHiredis(const QString &ip);
-    void afterHiredis();
+    void startSocket();
+    void onLinkReady();
+    void onReadyRead();
+    void onSocketError();
     void onCommandTimer();
     void armCommandTimer(const QDeadlineTimer &deadline);
     // Tears the link down: fails every pending command with error, emits errorOccurred (if
-    // reportError) and disconnected (if it was connected). Safe to call only outside hiredis.
+    // reportError) and disconnected (if it was connected).
     void closeWith(const Error &error, bool reportError);
+    void releaseSocket();
     void deliver();
     void scheduleDelivery();
-    Error errorFromContext(const redisAsyncContext *context) const;
+    void reportLater(const Error &error);
+    Error socketFailure() const;
     Result<RedisReply> resultFor(const redisReply *reply) const;
-
-    // Called from inside hiredis (see RedisConnectionHooks): record only.
-    void hiredisConnected(int status, const char *errstr);
-    void hiredisDisconnected(int status, const redisAsyncContext *context);
-    void hiredisReply(quint64 seq, const redisReply *reply, const redisAsyncContext *context);
 
     NodeAddress m_address;
     QString m_password;
     QString m_user;
     State m_state = State::Unconnected;
-    redisAsyncContext *m_context = nullptr;
-    HiredisQtAdapter *m_adapter = nullptr;
+    RedisTlsOptions m_tls;
+    // Deleted with deleteLater(): the link may be torn down from inside one of its own signals.
+    QSslSocket *m_socket = nullptr;
+    redisReader *m_reader = nullptr;
+    QList<QSslError> m_sslErrors; // of the current handshake, for the failure message
+    bool m_linkReady = false;     // connected, and encrypted when TLS is on: commands may be written
+    bool m_answered = false;      // a reply arrived on the current link
     quint64 m_nextSeq = 1;
     quint64 m_attempt = 0;
     std::deque<Pending> m_pending;
@@ -133,9 +144,6 @@ private:
     QTimer m_connectTimer;
     QTimer m_commandTimer;
     int m_connectTimeoutMs = DefaultConnectTimeoutMs;
-    Error m_failure;         // why hiredis dropped the link, recorded from inside hiredis
-    bool m_released = false; // hiredis freed the context during the last call into it
-    bool m_announceConnected = false;
     bool m_delivering = false;
     bool m_deliveryScheduled = false;
 };

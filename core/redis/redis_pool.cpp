@@ -66,6 +66,7 @@ RedisConnection *RedisPool::connection(const NodeAddress &address, int channel)
             m_identities.remove(address);
         slot = new RedisConnection(routeFor(address), this);
         slot->setCredentials(m_options.password, m_options.user);
+        slot->setTlsOptions(m_options.tls);
         slot->connectToNode(m_options.connectTimeoutMs);
     }
     return slot;

@@ -20,6 +20,7 @@ struct RedisConnectionOptions {
     QString user;     // empty: AUTH with the password only (the "default" user)
     int connectTimeoutMs = RedisConnection::DefaultConnectTimeoutMs;
     int commandTimeoutMs = RedisConnection::DefaultCommandTimeoutMs;
+    RedisTlsOptions tls; // off: plain TCP
 };
 
 // One reply per node, in the order the nodes were given.

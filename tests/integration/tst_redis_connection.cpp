@@ -25,7 +25,7 @@ class TestRedisConnection final : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        const Result<void> started = m_nodes.start(3, {QStringLiteral("s3cret-pass"), {}, 30000, {}});
+        const Result<void> started = m_nodes.start(3, {QStringLiteral("s3cret-pass"), {}, 30000, {}, {}});
         QVERIFY2(started.ok(), qPrintable(started.error().message()));
     }
 
@@ -305,7 +305,7 @@ private Q_SLOTS:
     void poolRunsOnEveryNode()
     {
         RedisPool pool;
-        pool.setOptions({QStringLiteral("s3cret-pass"), {}, 3000, 5000});
+        pool.setOptions({QStringLiteral("s3cret-pass"), {}, 3000, 5000, {}});
         QList<NodeAddress> targets = m_nodes.addresses();
         const NodeAddress nobody{
             m_nodes.address(0).host.section(QLatin1Char('.'), 0, 2) + QStringLiteral(".202"), 6379};

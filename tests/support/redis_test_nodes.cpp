@@ -190,7 +190,6 @@ QString RedisTestNodes::writeConfig(const Node &node) const
 {
     QStringList lines = {
         QStringLiteral("bind ") + node.host,
-        QStringLiteral("port 6379"),
         QStringLiteral("protected-mode no"),
         QStringLiteral("daemonize no"),
         QStringLiteral("dir ") + node.dataDir,
@@ -205,6 +204,16 @@ QString RedisTestNodes::writeConfig(const Node &node) const
     };
     if (node.version.majorVersion() >= 7)
         lines.append(QStringLiteral("bind-source-addr ") + node.host);
+    if (const std::optional<RedisTestTls> &tls = m_options.tls) {
+        lines.append({QStringLiteral("port 0"), QStringLiteral("tls-port 6379"),
+                      QStringLiteral("tls-cert-file ") + tls->certFile,
+                      QStringLiteral("tls-key-file ") + tls->keyFile,
+                      QStringLiteral("tls-ca-cert-file ") + tls->caFile,
+                      QStringLiteral("tls-auth-clients ") + tls->authClients,
+                      QStringLiteral("tls-cluster yes"), QStringLiteral("tls-replication yes")});
+    } else {
+        lines.append(QStringLiteral("port 6379"));
+    }
     if (!m_options.password.isEmpty()) {
         lines.append(QStringLiteral("requirepass ") + m_options.password);
         lines.append(QStringLiteral("masterauth ") + m_options.password);
@@ -273,6 +282,11 @@ Result<void> RedisTestNodes::waitForPing(const QList<int> &indexes)
             if (!probe.connection || probe.connection->state() == RedisConnection::State::Unconnected) {
                 probe.connection = std::make_unique<RedisConnection>(address(probe.index));
                 probe.connection->setCredentials(m_options.password);
+                if (m_options.tls) {
+                    RedisTlsOptions client = m_options.tls->client;
+                    client.enabled = true;
+                    probe.connection->setTlsOptions(client);
+                }
                 probe.connection->connectToNode(2000);
             }
             probe.inFlight = true;

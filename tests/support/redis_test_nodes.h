@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "redis/node_address.h"
+#include "redis/redis_tls_options.h"
 #include "support/loopback_range.h"
 
 #include <QList>
@@ -13,8 +14,20 @@
 #include <QVersionNumber>
 
 #include <memory>
+#include <optional>
 
 namespace rcs::test {
+
+// TLS-only nodes (servers >= 6 built with TLS): port 0, tls-port 6379, tls-cluster yes and
+// tls-replication yes, so clients, the cluster bus and replication all speak TLS as in a secured pod.
+struct RedisTestTls {
+    QString certFile; // the node's certificate (also its client certificate towards peers)
+    QString keyFile;
+    QString caFile;                                   // tls-ca-cert-file: verifies peers and clients
+    QString authClients = QStringLiteral("optional"); // tls-auth-clients: no | optional | yes
+    // How the harness connects for its own probes (CA, peer name, client certificate); enabled is implied.
+    RedisTlsOptions client;
+};
 
 struct RedisTestNodeOptions {
     QString password;        // requirepass + masterauth when set
@@ -22,6 +35,7 @@ struct RedisTestNodeOptions {
     int startTimeoutMs = 30000;
     // Node index → the server binary it runs instead of serverBinary() (a cluster of mixed versions).
     QMap<int, QString> serverPerNode;
+    std::optional<RedisTestTls> tls; // none: plain TCP on port 6379
 };
 
 // What a server binary says of itself with --version.
