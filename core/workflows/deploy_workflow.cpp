@@ -1,5 +1,7 @@
 #include "deploy_workflow.h"
 
+#include "deploy_tls.h"
+
 #include "kube/kube_client.h"
 #include "kube/kube_request.h"
 #include "kube/kube_resources.h"
@@ -25,22 +27,31 @@ void DeployWorkflow::doStart()
         failStep(step, set.error());
         return;
     }
+    if (auto prepared = prepareTlsMaterial(m_parameters, *set); !prepared) {
+        failStep(step, prepared.error());
+        return;
+    }
     const Result<QList<QJsonObject>> objects = set->render(m_parameters);
     if (!objects) {
         failStep(step, objects.error());
         return;
     }
     m_objects = *objects;
+    m_tlsSummary = tlsPlanSummary(m_parameters, *set);
     m_yaml = ManifestSet::toYaml(m_objects);
     if (m_parameters.password && !m_parameters.passwordValue.isEmpty())
         session()->setRedisPassword(m_parameters.passwordValue);
     applyNext(0);
 }
 
-EquivalentCommand DeployWorkflow::applyCommand(const QJsonObject &object)
+EquivalentCommand DeployWorkflow::applyCommand(const QJsonObject &object, const QString &tlsSummary)
 {
     const KubeObjectRef ref = KubeObjectRef::fromObject(object);
-    return {tr("Apply %1 %2").arg(kubectlName(ref.kind), ref.name),
+    // The TLS settings go with the ConfigMap that carries them into redis.conf.
+    const QString message = !tlsSummary.isEmpty() && ref.kind == QLatin1String("ConfigMap")
+                                ? tr("Apply %1 %2 with %3").arg(kubectlName(ref.kind), ref.name, tlsSummary)
+                                : tr("Apply %1 %2").arg(kubectlName(ref.kind), ref.name);
+    return {message,
             QStringLiteral("%1 apply --server-side --field-manager=%2 --force-conflicts -f %3-%4.yaml")
                 .arg(KubeClient::kubectl(ref.ns), QString::fromLatin1(KubeClient::kFieldManager),
                      kubectlName(ref.kind), ref.name)};
@@ -52,12 +63,20 @@ Result<QList<EquivalentCommand>> DeployWorkflow::plan(const ManifestParameters &
     const Result<ManifestSet> set = ManifestSet::load(manifestDirectory);
     if (!set)
         return set.error();
-    const Result<QList<QJsonObject>> objects = set->render(parameters);
+    // The user's files are read and checked here already, so that a plan never promises a deploy that
+    // would fail on them; the studio's own keys are made only when the deploy runs.
+    ManifestParameters checked = parameters;
+    if (checked.tls.enabled && !checked.tls.caFile.isEmpty()) {
+        if (auto prepared = prepareTlsMaterial(checked, *set); !prepared)
+            return prepared.error();
+    }
+    const Result<QList<QJsonObject>> objects = set->render(checked);
     if (!objects)
         return objects.error();
+    const QString tls = tlsPlanSummary(checked, *set);
     QList<EquivalentCommand> commands;
     for (const QJsonObject &object : *objects)
-        commands.append(applyCommand(object));
+        commands.append(applyCommand(object, tls));
     return commands;
 }
 
@@ -69,7 +88,7 @@ void DeployWorkflow::applyNext(int index)
         const QJsonObject &object = m_objects.at(index);
         const KubeObjectRef ref = KubeObjectRef::fromObject(object);
         if (isDryRun()) {
-            const EquivalentCommand apply = applyCommand(object);
+            const EquivalentCommand apply = applyCommand(object, m_tlsSummary);
             logCommand(QStringLiteral("kube"), apply.message, apply.command);
             applyNext(index + 1);
             return;
