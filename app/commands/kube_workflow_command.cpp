@@ -51,17 +51,20 @@ int runKubeDeploy(const QStringList &args)
     line.addOption({QStringLiteral("manifests"),
                     QStringLiteral("A folder of manifests instead of the built-in ones."),
                     QStringLiteral("DIR")});
-    line.addOption({QStringLiteral("tls"),
-                    QStringLiteral("TLS only, for clients, replication and the cluster bus (Redis 6.0 or later): "
-                                   "a new CA and server certificate, valid one year, kept in a Secret.")});
+    line.addOption(
+        {QStringLiteral("tls"),
+         QStringLiteral("TLS only, for clients, replication and the cluster bus (Redis 6.0 or later): "
+                        "a new CA and server certificate, valid one year, kept in a Secret.")});
     line.addOption({QStringLiteral("tls-auth-clients"),
                     QStringLiteral("Whether the servers demand client certificates: no, optional or yes "
                                    "(default no)."),
                     QStringLiteral("MODE"), QStringLiteral("no")});
-    line.addOption({QStringLiteral("tls-ca"), QStringLiteral("Your own CA certificate (PEM) instead of a new one."),
+    line.addOption({QStringLiteral("tls-ca"),
+                    QStringLiteral("Your own CA certificate (PEM) instead of a new one."),
                     QStringLiteral("FILE")});
     line.addOption({QStringLiteral("tls-cert"),
-                    QStringLiteral("Your own server certificate (PEM), signed by --tls-ca."), QStringLiteral("FILE")});
+                    QStringLiteral("Your own server certificate (PEM), signed by --tls-ca."),
+                    QStringLiteral("FILE")});
     line.addOption({QStringLiteral("tls-key"), QStringLiteral("The private key of --tls-cert (PEM)."),
                     QStringLiteral("FILE")});
     line.addOption({QStringLiteral("tls-secret"),
@@ -81,9 +84,9 @@ int runKubeDeploy(const QStringList &args)
     request.manifest.password = line.isSet(QStringLiteral("password"));
     request.manifestDirectory = line.value(QStringLiteral("manifests"));
     TlsParameters &tls = request.manifest.tls;
-    const bool tlsDetail = line.isSet(QStringLiteral("tls-auth-clients")) || line.isSet(QStringLiteral("tls-ca")) ||
-                           line.isSet(QStringLiteral("tls-cert")) || line.isSet(QStringLiteral("tls-key")) ||
-                           line.isSet(QStringLiteral("tls-secret"));
+    const bool tlsDetail = line.isSet(QStringLiteral("tls-auth-clients")) ||
+                           line.isSet(QStringLiteral("tls-ca")) || line.isSet(QStringLiteral("tls-cert")) ||
+                           line.isSet(QStringLiteral("tls-key")) || line.isSet(QStringLiteral("tls-secret"));
     tls.enabled = line.isSet(QStringLiteral("tls"));
     if (tlsDetail && !tls.enabled)
         return line.usageError(QStringLiteral("The --tls-… options apply only with --tls."));
@@ -92,8 +95,10 @@ int runKubeDeploy(const QStringList &args)
     tls.certificateFile = line.value(QStringLiteral("tls-cert"));
     tls.keyFile = line.value(QStringLiteral("tls-key"));
     tls.existingSecret = line.value(QStringLiteral("tls-secret"));
-    if (!tls.existingSecret.isEmpty() && (!tls.caFile.isEmpty() || !tls.certificateFile.isEmpty() || !tls.keyFile.isEmpty()))
-        return line.usageError(QStringLiteral("Give either --tls-secret or the --tls-ca/--tls-cert/--tls-key files, not both."));
+    if (!tls.existingSecret.isEmpty() &&
+        (!tls.caFile.isEmpty() || !tls.certificateFile.isEmpty() || !tls.keyFile.isEmpty()))
+        return line.usageError(
+            QStringLiteral("Give either --tls-secret or the --tls-ca/--tls-cert/--tls-key files, not both."));
     return runKubeOperation(line, request, [&](ops::WorkflowOperationJob &job) {
         if (job.request().dryRun)
             printOut(job.resultJson().value(QLatin1String("manifests")).toString());

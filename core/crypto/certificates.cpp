@@ -81,8 +81,9 @@ void addExtension(X509 *cert, X509 *issuer, int nid, const QByteArray &value)
 void addNameEntry(X509_NAME *name, const char *field, const QString &value)
 {
     const QByteArray utf8 = value.toUtf8();
-    X509_NAME_add_entry_by_txt(name, field, MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(utf8.constData()),
-                               int(utf8.size()), -1, 0);
+    X509_NAME_add_entry_by_txt(name, field, MBSTRING_UTF8,
+                               reinterpret_cast<const unsigned char *>(utf8.constData()), int(utf8.size()),
+                               -1, 0);
 }
 
 // A certificate for key; a null issuer means self-signed (a CA).
@@ -129,7 +130,8 @@ Result<KeyAndCertificate> makeCertificateAuthority(const QString &commonName, in
 {
     PKeyPtr key(EVP_EC_gen("P-256"));
     if (!key)
-        return Error(ErrorCode::Internal, Text::tr("OpenSSL could not generate a key for the CA %1.").arg(commonName));
+        return Error(ErrorCode::Internal,
+                     Text::tr("OpenSSL could not generate a key for the CA %1.").arg(commonName));
     CertificateRequest request;
     request.commonName = commonName;
     request.validityDays = validityDays;
@@ -137,7 +139,8 @@ Result<KeyAndCertificate> makeCertificateAuthority(const QString &commonName, in
     return KeyAndCertificate{certPem(cert.get()), keyPem(key.get())};
 }
 
-Result<KeyAndCertificate> makeSignedCertificate(const KeyAndCertificate &ca, const CertificateRequest &request)
+Result<KeyAndCertificate> makeSignedCertificate(const KeyAndCertificate &ca,
+                                                const CertificateRequest &request)
 {
     const PKeyPtr caKey = readKey(ca.keyPem);
     const X509Ptr caCert = readCert(ca.certificatePem);

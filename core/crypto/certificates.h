@@ -32,7 +32,8 @@ Result<KeyAndCertificate> makeCertificateAuthority(const QString &commonName, in
 
 // A new EC P-256 key and a certificate for it signed by ca. Errors: InvalidInput when ca's
 // certificate or key cannot be read or do not belong together, or an IP address is malformed.
-Result<KeyAndCertificate> makeSignedCertificate(const KeyAndCertificate &ca, const CertificateRequest &request);
+Result<KeyAndCertificate> makeSignedCertificate(const KeyAndCertificate &ca,
+                                                const CertificateRequest &request);
 
 // The notAfter of the first certificate in pem (UTC). InvalidInput when pem holds no certificate.
 Result<QDateTime> certificateExpiry(const QByteArray &pem);

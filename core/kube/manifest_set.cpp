@@ -126,8 +126,7 @@ QString tlsPath(const char *file)
     return QString::fromLatin1(ManifestSet::kTlsMountPath) + QLatin1Char('/') + QString::fromLatin1(file);
 }
 
-// Redis 5 has no TLS at all; an image whose tag says 5.x would start and ignore nothing: it would
-// refuse the tls-* lines of redis.conf and crash-loop.
+// Redis 5 has no TLS at all: a 5.x server refuses the tls-* lines of redis.conf and crash-loops.
 bool isRedis5Image(const QString &image)
 {
     static const QRegularExpression re(QStringLiteral("(^|/)redis:5($|[.-])"));
@@ -144,9 +143,9 @@ void withTlsProbe(QJsonObject &container)
     if (command.isEmpty() || !command.at(0).toString().endsWith(QLatin1String("redis-cli")))
         return;
     QJsonArray words{command.at(0)};
-    for (const QString &word : {QStringLiteral("--tls"), QStringLiteral("--cacert"), tlsPath("ca.crt"),
-                                QStringLiteral("--cert"), tlsPath("tls.crt"), QStringLiteral("--key"),
-                                tlsPath("tls.key")})
+    for (const QString &word :
+         {QStringLiteral("--tls"), QStringLiteral("--cacert"), tlsPath("ca.crt"), QStringLiteral("--cert"),
+          tlsPath("tls.crt"), QStringLiteral("--key"), tlsPath("tls.key")})
         words.append(word);
     for (qsizetype i = 1; i < command.size(); ++i)
         words.append(command.at(i));
@@ -157,12 +156,10 @@ void withTlsProbe(QJsonObject &container)
 
 Result<void> addTls(QJsonObject &container, QJsonObject &podSpec, const ManifestParameters &p)
 {
-    const QString image = container.value(QStringLiteral("image")).toString();
-    if (isRedis5Image(image))
-        return Error(ErrorCode::InvalidInput,
-                     Text::tr("TLS needs Redis 6.0 or later, and the image %1 is Redis 5, which has no TLS. "
-                              "Choose a newer image (for example redis:7.0) or deploy without TLS.")
-                         .arg(image));
+    if (const QString problem =
+            ManifestSet::tlsImageProblem(container.value(QStringLiteral("image")).toString());
+        !problem.isEmpty())
+        return Error(ErrorCode::InvalidInput, problem);
     const QString volume = QStringLiteral("redis-tls");
     QJsonArray mounts = container.value(QStringLiteral("volumeMounts")).toArray();
     mounts.append(QJsonObject{{QStringLiteral("name"), volume},
@@ -173,10 +170,10 @@ Result<void> addTls(QJsonObject &container, QJsonObject &podSpec, const Manifest
     QJsonArray volumes = podSpec.value(QStringLiteral("volumes")).toArray();
     const QString secret =
         p.tls.existingSecret.isEmpty() ? ManifestSet::tlsSecretName(p.statefulSetName) : p.tls.existingSecret;
-    volumes.append(QJsonObject{
-        {QStringLiteral("name"), volume},
-        {QStringLiteral("secret"),
-         QJsonObject{{QStringLiteral("secretName"), secret}, {QStringLiteral("defaultMode"), 0400}}}});
+    volumes.append(
+        QJsonObject{{QStringLiteral("name"), volume},
+                    {QStringLiteral("secret"), QJsonObject{{QStringLiteral("secretName"), secret},
+                                                           {QStringLiteral("defaultMode"), 0400}}}});
     podSpec.insert(QStringLiteral("volumes"), volumes);
     return {};
 }
@@ -294,6 +291,15 @@ QString ManifestSet::tlsSecretName(const QString &statefulSetName)
     return statefulSetName + QStringLiteral("-tls");
 }
 
+QString ManifestSet::tlsImageProblem(const QString &image)
+{
+    if (!isRedis5Image(image))
+        return {};
+    return Text::tr("TLS needs Redis 6.0 or later, and the image %1 is Redis 5, which has no TLS. "
+                    "Choose a newer image (for example redis:7.0) or deploy without TLS.")
+        .arg(image);
+}
+
 QString ManifestSet::tlsCaSecretName(const QString &statefulSetName)
 {
     return statefulSetName + QStringLiteral("-tls-ca");
@@ -327,7 +333,10 @@ QStringList ManifestSet::certificateDnsNames(const ManifestParameters &p) const
                 addForms(QStringLiteral("*."), headless);
         } else if (kindOf(document) == QLatin1String("Service") &&
                    spec.value(QStringLiteral("clusterIP")).toString() != QLatin1String("None")) {
-            addForms(QString(), document.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString());
+            addForms(QString(), document.value(QStringLiteral("metadata"))
+                                    .toObject()
+                                    .value(QStringLiteral("name"))
+                                    .toString());
         }
     }
     names << QStringLiteral("localhost");
@@ -415,10 +424,12 @@ Result<QList<QJsonObject>> ManifestSet::render(const ManifestParameters &p) cons
     if (p.replicas < 1)
         return Error(ErrorCode::InvalidInput,
                      Text::tr("The number of replicas must be at least 1, not %1.").arg(p.replicas));
-    static const QStringList authModes = {QStringLiteral("no"), QStringLiteral("optional"), QStringLiteral("yes")};
+    static const QStringList authModes = {QStringLiteral("no"), QStringLiteral("optional"),
+                                          QStringLiteral("yes")};
     if (p.tls.enabled && !authModes.contains(p.tls.authClients))
         return Error(ErrorCode::InvalidInput,
-                     Text::tr("\"%1\" is not a tls-auth-clients mode; use no, optional or yes.").arg(p.tls.authClients));
+                     Text::tr("\"%1\" is not a tls-auth-clients mode; use no, optional or yes.")
+                         .arg(p.tls.authClients));
 
     QList<QJsonObject> objects;
     bool haveStatefulSet = false;
@@ -452,7 +463,8 @@ Result<QList<QJsonObject>> ManifestSet::render(const ManifestParameters &p) cons
             if (data.contains(kRedisConf) && p.tls.enabled) {
                 QString conf = data.value(kRedisConf).toString();
                 for (const QString &line : tlsConfigLines(p.tls))
-                    conf = setConfigLine(conf, line.section(QLatin1Char(' '), 0, 0), line.section(QLatin1Char(' '), 1));
+                    conf = setConfigLine(conf, line.section(QLatin1Char(' '), 0, 0),
+                                         line.section(QLatin1Char(' '), 1));
                 data.insert(kRedisConf, conf);
                 map.insert(QStringLiteral("data"), data);
             }
@@ -491,9 +503,9 @@ Result<QList<QJsonObject>> ManifestSet::render(const ManifestParameters &p) cons
                                      {QStringLiteral("tls.crt"), p.tls.certificatePem},
                                      {QStringLiteral("tls.key"), p.tls.keyPem}}));
         if (!p.tls.caKeyPem.isEmpty() || p.tls.caFile.isEmpty())
-            objects.append(secretObject(tlsCaSecretName(p.statefulSetName), p, QStringLiteral("Opaque"),
-                                        {{QStringLiteral("ca.crt"), p.tls.caPem},
-                                         {QStringLiteral("ca.key"), p.tls.caKeyPem}}));
+            objects.append(secretObject(
+                tlsCaSecretName(p.statefulSetName), p, QStringLiteral("Opaque"),
+                {{QStringLiteral("ca.crt"), p.tls.caPem}, {QStringLiteral("ca.key"), p.tls.caKeyPem}}));
     }
     std::stable_sort(objects.begin(), objects.end(), [](const QJsonObject &a, const QJsonObject &b) {
         return kindRank(kindOf(a)) < kindRank(kindOf(b));

@@ -81,6 +81,8 @@ public:
     // headless service (*.SERVICE.NS.svc.cluster.local and its shorter forms) and the other services
     // (the access service), each in its short and qualified forms, plus localhost.
     QStringList certificateDnsNames(const ManifestParameters &parameters) const;
+    // Why image cannot run TLS (its tag says Redis 5, which has none), or empty when it can.
+    static QString tlsImageProblem(const QString &image);
     // The redis.conf lines TLS sets, in the order they are written ("tls-port 6379", …).
     static QStringList tlsConfigLines(const TlsParameters &tls);
     // The label selector of the rendered StatefulSet (spec.selector.matchLabels), e.g. "app=redis".

@@ -17,7 +17,8 @@ Result<QByteArray> readPem(const QString &path, const QString &what)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::Io, Text::tr("Cannot read the TLS %1 file %2: %3.").arg(what, path, file.errorString()));
+        return Error(ErrorCode::Io,
+                     Text::tr("Cannot read the TLS %1 file %2: %3.").arg(what, path, file.errorString()));
     return file.readAll();
 }
 
@@ -34,7 +35,8 @@ Result<void> readUserFiles(TlsParameters &tls)
         if (!*read)
             return read->error();
     if (!crypto::certificateExpiry(*ca))
-        return Error(ErrorCode::InvalidInput, Text::tr("The CA file %1 holds no PEM certificate.").arg(tls.caFile));
+        return Error(ErrorCode::InvalidInput,
+                     Text::tr("The CA file %1 holds no PEM certificate.").arg(tls.caFile));
     if (!crypto::isSignedBy(*certificate, *ca))
         return Error(ErrorCode::InvalidInput,
                      Text::tr("The certificate %1 is not signed by the CA %2, or is expired: the pods could "

@@ -38,6 +38,8 @@ void DeployWorkflow::doStart()
     }
     m_objects = *objects;
     m_tlsSummary = tlsPlanSummary(m_parameters, *set);
+    if (!m_tlsSummary.isEmpty())
+        addResult(m_tlsSummary);
     m_yaml = ManifestSet::toYaml(m_objects);
     if (m_parameters.password && !m_parameters.passwordValue.isEmpty())
         session()->setRedisPassword(m_parameters.passwordValue);

@@ -7,7 +7,6 @@
 #include <QFile>
 #include <QSaveFile>
 
-
 using rcs::Error;
 using rcs::ErrorCode;
 namespace crypto = rcs::crypto;
@@ -98,7 +97,8 @@ rcs::Result<Credentials> Credentials::loadOrCreate(const QString &dataDir)
     if (!crypto::keyMatchesCertificate(ca.keyPem, ca.certificatePem)) {
         auto made = crypto::makeCertificateAuthority(QStringLiteral("kube-sandbox-ca"), kValidityDays);
         if (!made)
-            return Error(ErrorCode::Internal, QStringLiteral("OpenSSL could not generate the sandbox CA key."));
+            return Error(ErrorCode::Internal,
+                         QStringLiteral("OpenSSL could not generate the sandbox CA key."));
         ca = *made;
         if (auto r = writeFile(caKeyPath, ca.keyPem, true); !r)
             return r.error();
@@ -114,15 +114,17 @@ rcs::Result<Credentials> Credentials::loadOrCreate(const QString &dataDir)
         request.validityDays = kValidityDays;
         auto leaf = crypto::makeSignedCertificate(ca, request);
         if (!leaf)
-            return Error(ErrorCode::Internal,
-                         QStringLiteral("OpenSSL could not make %1: %2").arg(certPath, leaf.error().message()));
+            return Error(
+                ErrorCode::Internal,
+                QStringLiteral("OpenSSL could not make %1: %2").arg(certPath, leaf.error().message()));
         if (auto r = writeFile(keyPath, leaf->keyPem, true); !r)
             return r;
         return writeFile(certPath, leaf->certificatePem, false);
     };
     crypto::CertificateRequest server;
     server.commonName = QStringLiteral("kube-sandbox");
-    server.dnsNames = {QStringLiteral("localhost"), QStringLiteral("kubernetes"), QStringLiteral("kubernetes.default")};
+    server.dnsNames = {QStringLiteral("localhost"), QStringLiteral("kubernetes"),
+                       QStringLiteral("kubernetes.default")};
     server.ipAddresses = {QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
     if (auto r = ensureLeaf(serverCertPath, serverKeyPath, server); !r)
         return r.error();

@@ -213,7 +213,8 @@ rcs::Result<LaunchPlan> planContainerLaunch(const QJsonObject &container, const 
                            QString::number(tlsPort)};
     else
         plan.arguments += {QStringLiteral("--port"), QString::number(port)};
-    plan.arguments += {QStringLiteral("--daemonize"), QStringLiteral("no"), QStringLiteral("--logfile"), QString()};
+    plan.arguments +=
+        {QStringLiteral("--daemonize"), QStringLiteral("no"), QStringLiteral("--logfile"), QString()};
     if (tools.serverMajorVersion >= 7)
         plan.arguments += {QStringLiteral("--bind-source-addr"), context.podIp};
     return plan;

@@ -24,8 +24,8 @@ struct LaunchPlan {
     QStringList arguments;
     bool isRedisServer = false;
     quint16 port = 6379; // the TLS port when tls
-    bool tls = false;     // redis-server with TLS only (`port 0`, `tls-port N`)
-    QString note; // why the launch is only best effort (a shell script the sandbox cannot rewrite)
+    bool tls = false;    // redis-server with TLS only (`port 0`, `tls-port N`)
+    QString note;        // why the launch is only best effort (a shell script the sandbox cannot rewrite)
 };
 
 // Splits a shell command line into words when it is a plain command (quotes and backslashes allowed,

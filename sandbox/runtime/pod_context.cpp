@@ -105,8 +105,8 @@ bool isProjected(const QJsonObject &volume)
 
 // Writes a configMap or secret volume's files into folder. Fails with the sentence that becomes the
 // container's waiting message when the object or a listed key is missing (and not optional).
-rcs::Result<void> writeProjectedVolume(const QJsonObject &volume, const QString &folder, const ObjectStore &store,
-                                       const QString &ns)
+rcs::Result<void> writeProjectedVolume(const QJsonObject &volume, const QString &folder,
+                                       const ObjectStore &store, const QString &ns)
 {
     const QString name = str(volume, "name");
     const bool isConfigMap = volume.contains(QLatin1String("configMap"));
@@ -380,8 +380,9 @@ rcs::Result<PodContext> preparePodContext(const QJsonObject &pod, const QJsonObj
 
 namespace sandbox {
 
-rcs::Result<void> refreshProjectedVolumes(const QJsonObject &pod, const QString &podDir, const QString &resource,
-                                          const QString &objectName, const ObjectStore &store)
+rcs::Result<void> refreshProjectedVolumes(const QJsonObject &pod, const QString &podDir,
+                                          const QString &resource, const QString &objectName,
+                                          const ObjectStore &store)
 {
     const QString ns = str(obj(pod, "metadata"), "namespace");
     const bool configMaps = resource == QLatin1String("configmaps");

@@ -63,7 +63,8 @@ rcs::Result<PodContext> preparePodContext(const QJsonObject &pod, const QJsonObj
 // show objectName, from the store's current object, as the kubelet does when a mounted object changes:
 // file by file, atomically, so that a certificate rotation reaches running pods. A missing object
 // leaves the files as they were (the kubelet keeps the last ones too) and returns the error.
-rcs::Result<void> refreshProjectedVolumes(const QJsonObject &pod, const QString &podDir, const QString &resource,
-                                          const QString &objectName, const ObjectStore &store);
+rcs::Result<void> refreshProjectedVolumes(const QJsonObject &pod, const QString &podDir,
+                                          const QString &resource, const QString &objectName,
+                                          const ObjectStore &store);
 
 } // namespace sandbox

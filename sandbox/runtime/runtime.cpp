@@ -127,9 +127,11 @@ void Runtime::refreshMountedFiles(const QString &resource, const QJsonObject &ob
         const std::optional<QJsonObject> pod = m_store.get(kPods, ns, podName);
         if (!pod)
             continue;
-        if (auto refreshed = refreshProjectedVolumes(*pod, process->context().podDir, resource, nameOf(object), m_store);
+        if (auto refreshed =
+                refreshProjectedVolumes(*pod, process->context().podDir, resource, nameOf(object), m_store);
             !refreshed)
-            qCWarning(lcSandbox).noquote() << "pod" << podName << "keeps its mounted files:" << refreshed.error().message();
+            qCWarning(lcSandbox).noquote()
+                << "pod" << podName << "keeps its mounted files:" << refreshed.error().message();
     }
 }
 

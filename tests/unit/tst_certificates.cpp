@@ -80,22 +80,24 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("*.redis-service.redis-cluster.svc.cluster.local"),
                               QStringLiteral("redis-access-service")}));
         QCOMPARE(names.values(QSsl::IpAddressEntry), QStringList{QStringLiteral("127.0.0.1")});
-        QCOMPARE(certificate.subjectInfo(QSslCertificate::CommonName), QStringList{QStringLiteral("redis-app.redis-cluster")});
+        QCOMPARE(certificate.subjectInfo(QSslCertificate::CommonName),
+                 QStringList{QStringLiteral("redis-app.redis-cluster")});
         QCOMPARE(certificate.issuerInfo(QSslCertificate::CommonName), QStringList{QStringLiteral("Test CA")});
         QString output;
         const QString caPath = writeFile(m_dir, QStringLiteral("ca.crt"), m_ca.certificatePem);
         const QString serverPath = writeFile(m_dir, QStringLiteral("tls.crt"), m_server.certificatePem);
         // A Redis server uses its certificate as a client one too (replication, bus): both purposes hold.
-        QVERIFY2(opensslVerify({QStringLiteral("-purpose"), QStringLiteral("sslserver"), QStringLiteral("-CAfile"), caPath,
-                                serverPath},
+        QVERIFY2(opensslVerify({QStringLiteral("-purpose"), QStringLiteral("sslserver"),
+                                QStringLiteral("-CAfile"), caPath, serverPath},
                                &output),
                  qPrintable(output));
-        QVERIFY2(opensslVerify({QStringLiteral("-purpose"), QStringLiteral("sslclient"), QStringLiteral("-CAfile"), caPath,
-                                serverPath},
+        QVERIFY2(opensslVerify({QStringLiteral("-purpose"), QStringLiteral("sslclient"),
+                                QStringLiteral("-CAfile"), caPath, serverPath},
                                &output),
                  qPrintable(output));
         QVERIFY2(opensslVerify({QStringLiteral("-CAfile"), caPath, QStringLiteral("-verify_hostname"),
-                                QStringLiteral("redis-app-0.redis-service.redis-cluster.svc.cluster.local"), serverPath},
+                                QStringLiteral("redis-app-0.redis-service.redis-cluster.svc.cluster.local"),
+                                serverPath},
                                &output),
                  qPrintable(output));
         QVERIFY2(!opensslVerify({QStringLiteral("-CAfile"), caPath, QStringLiteral("-verify_hostname"),
@@ -113,7 +115,8 @@ private Q_SLOTS:
         QString output;
         const QString otherPath = writeFile(m_dir, QStringLiteral("other.crt"), other->certificatePem);
         const QString serverPath = writeFile(m_dir, QStringLiteral("tls.crt"), m_server.certificatePem);
-        QVERIFY2(!opensslVerify({QStringLiteral("-CAfile"), otherPath, serverPath}, &output), qPrintable(output));
+        QVERIFY2(!opensslVerify({QStringLiteral("-CAfile"), otherPath, serverPath}, &output),
+                 qPrintable(output));
     }
 
     void validityAndExpiry()
@@ -139,9 +142,11 @@ private Q_SLOTS:
         request.ipAddresses = {QStringLiteral("not-an-ip")};
         const auto badIp = crypto::makeSignedCertificate(m_ca, request);
         QVERIFY(!badIp.ok());
-        QVERIFY2(badIp.error().message().contains(QLatin1String("not-an-ip")), qPrintable(badIp.error().message()));
+        QVERIFY2(badIp.error().message().contains(QLatin1String("not-an-ip")),
+                 qPrintable(badIp.error().message()));
         request.ipAddresses.clear();
-        const auto mismatched = crypto::makeSignedCertificate({m_ca.certificatePem, m_server.keyPem}, request);
+        const auto mismatched =
+            crypto::makeSignedCertificate({m_ca.certificatePem, m_server.keyPem}, request);
         QVERIFY(!mismatched.ok());
         QVERIFY(!crypto::makeSignedCertificate({"junk", "junk"}, request).ok());
     }
