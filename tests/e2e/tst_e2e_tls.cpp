@@ -182,7 +182,7 @@ private Q_SLOTS:
         const QByteArray marker =
             "# rotated " + QByteArray::number(QDateTime::currentMSecsSinceEpoch()) + '\n';
         QJsonObject data = object[QLatin1String("data")].toObject();
-        data.insert(QStringLiteral("ca.crt"), QString::fromLatin1((marker + m_caPem).toBase64()));
+        data.insert(QStringLiteral("ca.crt"), QString::fromLatin1(QByteArray(marker + m_caPem).toBase64()));
         object.insert(QStringLiteral("data"), data);
         QJsonObject metadata = object[QLatin1String("metadata")].toObject();
         metadata.remove(QStringLiteral("managedFields"));

@@ -148,7 +148,8 @@ void TestSandboxRuntimeUnits::tlsOnlyServerListensOnTheTlsPort()
     QVERIFY2(!arguments.contains(QLatin1String("--port 6379")), qPrintable(arguments));
     QFile rewritten(plan->arguments.first());
     QVERIFY(rewritten.open(QIODevice::ReadOnly));
-    QVERIFY(rewritten.readAll().contains("tls-cert-file " + dir.path().toUtf8() + "/tls/tls.crt"));
+    QVERIFY(
+        rewritten.readAll().contains(QByteArray("tls-cert-file " + dir.path().toUtf8() + "/tls/tls.crt")));
 
     // A plain config with a TLS port beside it keeps its plain port for the pod.
     QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
