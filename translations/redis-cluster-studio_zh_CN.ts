@@ -4772,7 +4772,7 @@
     </message>
     <message>
         <source>Secret with ca.crt, tls.crt and tls.key</source>
-        <translation>包含 ca.crt、tls.crt 和 tls.key 的 Secret</translation>
+        <translation>包含 ca.crt、tls.crt 和 tls.key（私钥）的 Secret</translation>
     </message>
     <message>
         <source>Client certificates:</source>
