@@ -20,6 +20,35 @@ DeployWorkflow::DeployWorkflow(KubeSession *session, ManifestParameters paramete
 
 void DeployWorkflow::doStart()
 {
+    const TlsParameters &tls = m_parameters.tls;
+    if (!tls.enabled || !tls.existingSecret.isEmpty() || !tls.caFile.isEmpty() || !tls.keyPem.isEmpty() ||
+        isDryRun()) {
+        render();
+        return;
+    }
+    // A deploy run again keeps the certificates it made the first time: a new CA would leave every
+    // client that trusts the old one unable to verify the pods once they restart.
+    const KubeObjectRef ref{QStringLiteral("v1"), QStringLiteral("Secret"), session()->ns(),
+                            ManifestSet::tlsSecretName(m_parameters.statefulSetName)};
+    runStep(tr("Looking for the certificates of an earlier deploy"),
+            allowNotFound(session()->client()->get(ref)), [this](Job *job) {
+                auto *request = static_cast<KubeRequest *>(job);
+                const QJsonObject data = request->object().value(QStringLiteral("data")).toObject();
+                const auto value = [&](const char *key) {
+                    return QByteArray::fromBase64(data.value(QLatin1String(key)).toString().toLatin1());
+                };
+                if (request->httpStatus() / 100 == 2 && !value("tls.key").isEmpty()) {
+                    m_parameters.tls.caPem = value("ca.crt");
+                    m_parameters.tls.certificatePem = value("tls.crt");
+                    m_parameters.tls.keyPem = value("tls.key");
+                    m_keepsCaSecret = true;
+                }
+                render();
+            });
+}
+
+void DeployWorkflow::render()
+{
     const QString step = tr("Rendering the manifests");
     setStep(step);
     const Result<ManifestSet> set = ManifestSet::load(m_manifestDirectory);
@@ -37,9 +66,19 @@ void DeployWorkflow::doStart()
         return;
     }
     m_objects = *objects;
+    if (m_keepsCaSecret) {
+        // The CA's own Secret (its key) stays as the first deploy wrote it.
+        const QString caSecret = ManifestSet::tlsCaSecretName(m_parameters.statefulSetName);
+        m_objects.removeIf([&](const QJsonObject &object) {
+            const KubeObjectRef ref = KubeObjectRef::fromObject(object);
+            return ref.kind == QLatin1String("Secret") && ref.name == caSecret;
+        });
+    }
     m_tlsSummary = tlsPlanSummary(m_parameters, *set);
     if (!m_tlsSummary.isEmpty())
-        addResult(m_tlsSummary);
+        addResult(m_keepsCaSecret
+                      ? tr("%1; the certificates of the earlier deploy are kept.").arg(m_tlsSummary)
+                      : m_tlsSummary);
     m_yaml = ManifestSet::toYaml(m_objects);
     if (m_parameters.password && !m_parameters.passwordValue.isEmpty())
         session()->setRedisPassword(m_parameters.passwordValue);

@@ -34,6 +34,7 @@ protected:
     void doStart() override;
 
 private:
+    void render();
     void applyNext(int index);
     static EquivalentCommand applyCommand(const QJsonObject &object, const QString &tlsSummary);
 
@@ -42,6 +43,7 @@ private:
     QList<QJsonObject> m_objects;
     QString m_yaml;
     QString m_tlsSummary;
+    bool m_keepsCaSecret = false; // TLS: the Secrets of an earlier deploy are reused
     Deployment m_deployment;
 };
 

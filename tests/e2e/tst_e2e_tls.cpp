@@ -161,6 +161,24 @@ private Q_SLOTS:
         }
     }
 
+    // A deploy run again keeps the CA and certificate: clients that trust the CA keep verifying the pods.
+    void deployAgainKeepsTheCertificates()
+    {
+        const QByteArray key = secretValue(QStringLiteral("redis-app-tls"), QStringLiteral("tls.key"));
+        const QByteArray caKey = secretValue(QStringLiteral("redis-app-tls-ca"), QStringLiteral("ca.key"));
+        const StudioRun run = runStudio(QStringList{QStringLiteral("deploy"), QStringLiteral("--tls"),
+                                                    QStringLiteral("--image"), Image,
+                                                    QStringLiteral("--replicas"), QStringLiteral("3")} +
+                                        target());
+        m_output += run.all();
+        QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+        QVERIFY2(run.all().contains(QLatin1String("certificates of the earlier deploy are kept")),
+                 qPrintable(run.all()));
+        QCOMPARE(secretValue(QStringLiteral("redis-app-tls"), QStringLiteral("ca.crt")), m_caPem);
+        QCOMPARE(secretValue(QStringLiteral("redis-app-tls"), QStringLiteral("tls.key")), key);
+        QCOMPARE(secretValue(QStringLiteral("redis-app-tls-ca"), QStringLiteral("ca.key")), caKey);
+    }
+
     void createFailsWithASentence()
     {
         QElapsedTimer timer;
