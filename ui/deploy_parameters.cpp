@@ -66,11 +66,10 @@ QStringList DeployParameters::validate() const
     if (tls) {
         if (const QString problem = ManifestSet::tlsImageProblem(image); !problem.isEmpty())
             problems << problem;
-        const int files =
-            int(!tlsCaFile.isEmpty()) + int(!tlsCertFile.isEmpty()) + int(!tlsKeyFile.isEmpty());
-        if (files != 0 && files != 3)
+        const bool filesMissing = tlsCaFile.isEmpty() || tlsCertFile.isEmpty() || tlsKeyFile.isEmpty();
+        if (tlsSource == TlsSource::Files && filesMissing)
             problems << tr("Give all three TLS files (CA, certificate and key), or choose another source.");
-        if (!tlsSecret.isEmpty() && !isDnsLabel(tlsSecret, 253))
+        if (tlsSource == TlsSource::Secret && !isDnsLabel(tlsSecret, 253))
             problems << tr("The Secret name \u201c%1\u201d is not a valid Kubernetes name.").arg(tlsSecret);
     }
     return problems;

@@ -23,7 +23,9 @@ public:
     QString password; // empty = no AUTH
     // TLS (Redis 6 or later): the studio's own CA and certificate, the user's files (all three), or
     // an existing Secret (ca.crt, tls.crt, tls.key).
+    enum class TlsSource { Generated, Files, Secret };
     bool tls = false;
+    TlsSource tlsSource = TlsSource::Generated;
     QString tlsAuthClients = QStringLiteral("no");
     QString tlsCaFile;
     QString tlsCertFile;

@@ -147,7 +147,7 @@ void ParametersPage::initializePage()
     m_password->setText(p.password);
     m_tls->setChecked(p.tls);
     m_tlsAuthClients->setCurrentIndex(std::max(0, m_tlsAuthClients->findData(p.tlsAuthClients)));
-    m_tlsSource->setCurrentIndex(!p.tlsSecret.isEmpty() ? 2 : !p.tlsCaFile.isEmpty() ? 1 : 0);
+    m_tlsSource->setCurrentIndex(int(p.tlsSource));
     m_tlsCaFile->setText(p.tlsCaFile);
     m_tlsCertFile->setText(p.tlsCertFile);
     m_tlsKeyFile->setText(p.tlsKeyFile);
@@ -195,8 +195,9 @@ void ParametersPage::onChanged()
     // Only the chosen source's fields count; the others keep their text for a change of mind.
     p.tls = m_tls->isChecked();
     p.tlsAuthClients = m_tlsAuthClients->currentData().toString();
-    const bool files = p.tls && m_tlsSource->currentIndex() == 1;
-    const bool secret = p.tls && m_tlsSource->currentIndex() == 2;
+    p.tlsSource = DeployParameters::TlsSource(m_tlsSource->currentIndex());
+    const bool files = p.tls && p.tlsSource == DeployParameters::TlsSource::Files;
+    const bool secret = p.tls && p.tlsSource == DeployParameters::TlsSource::Secret;
     p.tlsCaFile = files ? m_tlsCaFile->text().trimmed() : QString();
     p.tlsCertFile = files ? m_tlsCertFile->text().trimmed() : QString();
     p.tlsKeyFile = files ? m_tlsKeyFile->text().trimmed() : QString();
