@@ -1203,6 +1203,14 @@
         <source>Apply %1 %2 with %3</source>
         <translation>应用 %1 %2，带 %3</translation>
     </message>
+    <message>
+        <source>Looking for the certificates of an earlier deploy</source>
+        <translation>正在查找先前部署的证书</translation>
+    </message>
+    <message>
+        <source>%1; the certificates of the earlier deploy are kept.</source>
+        <translation>%1；保留先前部署的证书。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::FailoverJob</name>
