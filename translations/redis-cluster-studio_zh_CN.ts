@@ -1151,6 +1151,66 @@
         <source>Deployed: %1 pods Ready (%2).</source>
         <translation>已部署：%1 个 Pod 已就绪（%2）。</translation>
     </message>
+    <message>
+        <source>Cannot read the TLS %1 file %2: %3.</source>
+        <translation>无法读取 TLS %1 文件 %2：%3。</translation>
+    </message>
+    <message>
+        <source>Give all three of the CA, certificate and key files for TLS, or none to have the studio make them.</source>
+        <translation>请为 TLS 同时给出 CA 证书、证书和私钥三个文件，或者一个都不给，由工作室生成。</translation>
+    </message>
+    <message>
+        <source>CA</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no PEM certificate.</source>
+        <translation>CA 文件 %1 中没有 PEM 格式的证书。</translation>
+    </message>
+    <message>
+        <source>The certificate %1 is not signed by the CA %2, or is expired: the pods could not verify each other. Give the CA that issued it.</source>
+        <translation>证书 %1 不是由 CA 证书 %2 签发的，或已过期：各 Pod 将无法互相验证。请给出签发它的 CA 证书。</translation>
+    </message>
+    <message>
+        <source>The key %1 is not the private key of the certificate %2.</source>
+        <translation>私钥 %1 不是证书 %2 的私钥。</translation>
+    </message>
+    <message>
+        <source>certificates from the existing Secret %1 (keys ca.crt, tls.crt, tls.key)</source>
+        <translation>使用现有 Secret %1 中的证书（键 ca.crt、tls.crt、tls.key）</translation>
+    </message>
+    <message>
+        <source>the certificate %1 signed by %2</source>
+        <translation>由 %2 签发的证书 %1</translation>
+    </message>
+    <message>
+        <source>a new CA and a server certificate for %1, valid one year</source>
+        <translation>新的 CA 证书和适用于 %1 的服务器证书，有效期一年</translation>
+    </message>
+    <message>
+        <source>TLS (%1; %2)</source>
+        <translation>TLS（%1；%2）</translation>
+    </message>
+    <message>
+        <source>Apply %1 %2 with %3</source>
+        <translation>应用 %1 %2，带 %3</translation>
+    </message>
+    <message>
+        <source>Looking for the certificates of an earlier deploy</source>
+        <translation>正在查找先前部署的证书</translation>
+    </message>
+    <message>
+        <source>%1; the certificates of the earlier deploy are kept.</source>
+        <translation>%1；保留先前部署的证书。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::FailoverJob</name>
@@ -1847,6 +1907,14 @@
     <message>
         <source>The manifests hold no StatefulSet for the Redis pods.</source>
         <translation>清单中没有用于 Redis Pod 的 StatefulSet。</translation>
+    </message>
+    <message>
+        <source>TLS needs Redis 6.0 or later, and the image %1 is Redis 5, which has no TLS. Choose a newer image (for example redis:7.0) or deploy without TLS.</source>
+        <translation>TLS 需要 Redis 6.0 或更高版本，而镜像 %1 是 Redis 5，不支持 TLS。请选择更新的镜像（例如 redis:7.0），或不使用 TLS 部署。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a tls-auth-clients mode; use no, optional or yes.</source>
+        <translation>“%1”不是 tls-auth-clients 的取值；请使用 no、optional 或 yes。</translation>
     </message>
 </context>
 <context>
@@ -3418,6 +3486,10 @@
         <source>%1 needs a healthy cluster, and this one is %2: %3 Nothing was changed.</source>
         <translation>“%1”需要健康的集群，而此集群处于 %2：%3 未做任何更改。</translation>
     </message>
+    <message>
+        <source>The pods serve TLS only (deployed with --tls), and the studio&apos;s own connections do not speak TLS yet; use redis-cli --tls --cacert with the CA of the Secret meanwhile.</source>
+        <translation>这些 Pod 只提供 TLS（用 --tls 部署），而工作室自身的连接尚不支持 TLS；在此之前，请使用 redis-cli --tls --cacert 并指定 Secret 中的 CA 证书。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::YamlJson</name>
@@ -3432,6 +3504,37 @@
     <message>
         <source>%1: cannot read the YAML: %2.</source>
         <translation>%1：无法读取 YAML：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::crypto::Certificates</name>
+    <message>
+        <source>OpenSSL could not generate a key for the CA %1.</source>
+        <translation>OpenSSL 无法为 CA 证书 %1 生成私钥。</translation>
+    </message>
+    <message>
+        <source>The CA certificate or its key cannot be read; both must be PEM.</source>
+        <translation>无法读取 CA 证书或其私钥；两者都必须是 PEM 格式。</translation>
+    </message>
+    <message>
+        <source>The CA key does not belong to the CA certificate.</source>
+        <translation>CA 私钥与 CA 证书不匹配。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address; a certificate can name only IP addresses as IP entries.</source>
+        <translation>“%1”不是 IP 地址；证书的 IP 条目只能是 IP 地址。</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not generate a key for %1.</source>
+        <translation>OpenSSL 无法为 %1 生成私钥。</translation>
+    </message>
+    <message>
+        <source>The text holds no PEM certificate.</source>
+        <translation>该文本中没有 PEM 格式的证书。</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s expiry date cannot be read.</source>
+        <translation>无法读取证书的到期日期。</translation>
     </message>
 </context>
 <context>
@@ -4039,6 +4142,14 @@
     <message>
         <source>The password cannot contain spaces or quotes: redis.conf would misread it.</source>
         <translation>密码不能包含空格或引号：redis.conf 会读错。</translation>
+    </message>
+    <message>
+        <source>Give all three TLS files (CA, certificate and key), or choose another source.</source>
+        <translation>请给出全部三个 TLS 文件（CA 证书、证书和私钥），或选择其他来源。</translation>
+    </message>
+    <message>
+        <source>The Secret name “%1” is not a valid Kubernetes name.</source>
+        <translation>Secret 名称“%1”不是有效的 Kubernetes 名称。</translation>
     </message>
 </context>
 <context>
@@ -4756,6 +4867,62 @@
         <source>replicas</source>
         <comment>count</comment>
         <translation>个从节点</translation>
+    </message>
+    <message>
+        <source>TLS for clients, replication and the cluster bus (Redis 6.0 or later)</source>
+        <translation>客户端、复制和集群总线使用 TLS（Redis 6.0 或更高版本）</translation>
+    </message>
+    <message>
+        <source>not asked for</source>
+        <translation>不要求</translation>
+    </message>
+    <message>
+        <source>checked when given</source>
+        <translation>提供时验证</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必须提供</translation>
+    </message>
+    <message>
+        <source>tls-auth-clients: whether clients must show a certificate</source>
+        <translation>tls-auth-clients：客户端是否必须出示证书</translation>
+    </message>
+    <message>
+        <source>a new CA and certificate, valid one year</source>
+        <translation>新的 CA 证书和服务器证书，有效期一年</translation>
+    </message>
+    <message>
+        <source>my CA, certificate and key files</source>
+        <translation>我的 CA 证书、证书和私钥文件</translation>
+    </message>
+    <message>
+        <source>an existing Secret</source>
+        <translation>现有的 Secret</translation>
+    </message>
+    <message>
+        <source>CA certificate file (PEM)</source>
+        <translation>CA 证书文件（PEM）</translation>
+    </message>
+    <message>
+        <source>server certificate file (PEM)</source>
+        <translation>服务器证书文件（PEM）</translation>
+    </message>
+    <message>
+        <source>private key file (PEM)</source>
+        <translation>私钥文件（PEM）</translation>
+    </message>
+    <message>
+        <source>Secret with ca.crt, tls.crt and tls.key</source>
+        <translation>包含 ca.crt、tls.crt 和 tls.key（私钥）的 Secret</translation>
+    </message>
+    <message>
+        <source>Client certificates:</source>
+        <translation>客户端证书：</translation>
+    </message>
+    <message>
+        <source>Certificates:</source>
+        <translation>证书：</translation>
     </message>
 </context>
 <context>

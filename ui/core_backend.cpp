@@ -61,6 +61,12 @@ rcs::ManifestParameters toManifestParameters(const DeployParameters &parameters)
     p.passwordValue = parameters.password;
     if (!parameters.password.isEmpty())
         rcs::Logger::instance().addSecret(parameters.password);
+    p.tls.enabled = parameters.tls;
+    p.tls.authClients = parameters.tlsAuthClients;
+    p.tls.caFile = parameters.tlsCaFile;
+    p.tls.certificateFile = parameters.tlsCertFile;
+    p.tls.keyFile = parameters.tlsKeyFile;
+    p.tls.existingSecret = parameters.tlsSecret;
     return p;
 }
 

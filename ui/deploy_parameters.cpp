@@ -1,5 +1,6 @@
 #include "deploy_parameters.h"
 
+#include "kube/manifest_set.h"
 #include "node_card.h"
 
 #include <QCoreApplication>
@@ -62,6 +63,15 @@ QStringList DeployParameters::validate() const
                         .arg(memory);
     if (password.contains(QRegularExpression(QStringLiteral("\\s"))) || password.contains(QLatin1Char('"')))
         problems << tr("The password cannot contain spaces or quotes: redis.conf would misread it.");
+    if (tls) {
+        if (const QString problem = ManifestSet::tlsImageProblem(image); !problem.isEmpty())
+            problems << problem;
+        const bool filesMissing = tlsCaFile.isEmpty() || tlsCertFile.isEmpty() || tlsKeyFile.isEmpty();
+        if (tlsSource == TlsSource::Files && filesMissing)
+            problems << tr("Give all three TLS files (CA, certificate and key), or choose another source.");
+        if (tlsSource == TlsSource::Secret && !isDnsLabel(tlsSecret, 253))
+            problems << tr("The Secret name \u201c%1\u201d is not a valid Kubernetes name.").arg(tlsSecret);
+    }
     return problems;
 }
 

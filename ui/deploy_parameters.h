@@ -21,6 +21,16 @@ public:
     QString cpu = QStringLiteral("100m");
     QString memory = QStringLiteral("512Mi");
     QString password; // empty = no AUTH
+    // TLS (Redis 6 or later): the studio's own CA and certificate, the user's files (all three), or
+    // an existing Secret (ca.crt, tls.crt, tls.key).
+    enum class TlsSource { Generated, Files, Secret };
+    bool tls = false;
+    TlsSource tlsSource = TlsSource::Generated;
+    QString tlsAuthClients = QStringLiteral("no");
+    QString tlsCaFile;
+    QString tlsCertFile;
+    QString tlsKeyFile;
+    QString tlsSecret;
 
     int masters() const { return pods / (replicasPerMaster + 1); }
     int replicas() const { return pods - masters(); }

@@ -62,6 +62,8 @@ public:
     QSpinBox *replicasSpin() const { return m_replicas; }
     QLabel *problemsLabel() const { return m_problems; }
     QLabel *layoutLabel() const { return m_layout; }
+    QLineEdit *imageEdit() const { return m_image; }
+    QCheckBox *tlsCheck() const { return m_tls; }
 
 private:
     DeployWizard *deployWizard() const;
@@ -80,6 +82,13 @@ private:
     QLineEdit *m_cpu;
     QLineEdit *m_memory;
     QLineEdit *m_password;
+    QCheckBox *m_tls;
+    QComboBox *m_tlsAuthClients;
+    QComboBox *m_tlsSource; // the studio's CA, the user's files, an existing Secret
+    QLineEdit *m_tlsCaFile;
+    QLineEdit *m_tlsCertFile;
+    QLineEdit *m_tlsKeyFile;
+    QLineEdit *m_tlsSecret;
     QLabel *m_problems;
     QPointer<rcs::Job> m_classesJob;
 };

@@ -15,6 +15,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace rcs::ui {
 
 ParametersPage::ParametersPage()
@@ -30,6 +32,13 @@ ParametersPage::ParametersPage()
     , m_cpu(new QLineEdit(this))
     , m_memory(new QLineEdit(this))
     , m_password(new QLineEdit(this))
+    , m_tls(new QCheckBox(tr("TLS for clients, replication and the cluster bus (Redis 6.0 or later)"), this))
+    , m_tlsAuthClients(new QComboBox(this))
+    , m_tlsSource(new QComboBox(this))
+    , m_tlsCaFile(new QLineEdit(this))
+    , m_tlsCertFile(new QLineEdit(this))
+    , m_tlsKeyFile(new QLineEdit(this))
+    , m_tlsSecret(new QLineEdit(this))
     , m_problems(new QLabel(this))
 {
     setTitle(tr("Parameters"));
@@ -45,6 +54,17 @@ ParametersPage::ParametersPage()
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("none (no AUTH)"));
     m_password->setToolTip(tr("Set as requirepass and masterauth; never shown in the log"));
+    m_tlsAuthClients->addItem(tr("not asked for"), QStringLiteral("no"));
+    m_tlsAuthClients->addItem(tr("checked when given"), QStringLiteral("optional"));
+    m_tlsAuthClients->addItem(tr("required"), QStringLiteral("yes"));
+    m_tlsAuthClients->setToolTip(tr("tls-auth-clients: whether clients must show a certificate"));
+    m_tlsSource->addItem(tr("a new CA and certificate, valid one year"));
+    m_tlsSource->addItem(tr("my CA, certificate and key files"));
+    m_tlsSource->addItem(tr("an existing Secret"));
+    m_tlsCaFile->setPlaceholderText(tr("CA certificate file (PEM)"));
+    m_tlsCertFile->setPlaceholderText(tr("server certificate file (PEM)"));
+    m_tlsKeyFile->setPlaceholderText(tr("private key file (PEM)"));
+    m_tlsSecret->setPlaceholderText(tr("Secret with ca.crt, tls.crt and tls.key"));
     m_problems->setWordWrap(true);
     m_problems->setTextFormat(Qt::RichText);
     m_problems->setObjectName(QStringLiteral("problems"));
@@ -81,14 +101,25 @@ ParametersPage::ParametersPage()
     form->addRow(tr("Storage class:"), storageRow);
     form->addRow(tr("Requests:"), resourcesRow);
     form->addRow(tr("Password:"), m_password);
+    form->addRow(QString(), m_tls);
+    form->addRow(tr("Client certificates:"), m_tlsAuthClients);
+    form->addRow(tr("Certificates:"), m_tlsSource);
+    form->addRow(QString(), m_tlsCaFile);
+    form->addRow(QString(), m_tlsCertFile);
+    form->addRow(QString(), m_tlsKeyFile);
+    form->addRow(QString(), m_tlsSecret);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addSpacing(6);
     layout->addWidget(m_problems);
     layout->addStretch(1);
 
-    for (QLineEdit *edit : {m_name, m_namespace, m_image, m_storageSize, m_cpu, m_memory, m_password})
+    for (QLineEdit *edit : {m_name, m_namespace, m_image, m_storageSize, m_cpu, m_memory, m_password,
+                            m_tlsCaFile, m_tlsCertFile, m_tlsKeyFile, m_tlsSecret})
         connect(edit, &QLineEdit::textChanged, this, &ParametersPage::onChanged);
+    connect(m_tls, &QCheckBox::toggled, this, &ParametersPage::onChanged);
+    connect(m_tlsAuthClients, &QComboBox::currentIndexChanged, this, &ParametersPage::onChanged);
+    connect(m_tlsSource, &QComboBox::currentIndexChanged, this, &ParametersPage::onChanged);
     connect(m_pods, &QSpinBox::valueChanged, this, &ParametersPage::onChanged);
     connect(m_replicas, &QSpinBox::valueChanged, this, &ParametersPage::onChanged);
     connect(m_persistent, &QCheckBox::toggled, this, &ParametersPage::onChanged);
@@ -114,6 +145,13 @@ void ParametersPage::initializePage()
     m_cpu->setText(p.cpu);
     m_memory->setText(p.memory);
     m_password->setText(p.password);
+    m_tls->setChecked(p.tls);
+    m_tlsAuthClients->setCurrentIndex(std::max(0, m_tlsAuthClients->findData(p.tlsAuthClients)));
+    m_tlsSource->setCurrentIndex(int(p.tlsSource));
+    m_tlsCaFile->setText(p.tlsCaFile);
+    m_tlsCertFile->setText(p.tlsCertFile);
+    m_tlsKeyFile->setText(p.tlsKeyFile);
+    m_tlsSecret->setText(p.tlsSecret);
     loadStorageClasses();
     onChanged();
 }
@@ -154,6 +192,21 @@ void ParametersPage::onChanged()
     p.cpu = m_cpu->text().trimmed();
     p.memory = m_memory->text().trimmed();
     p.password = m_password->text();
+    // Only the chosen source's fields count; the others keep their text for a change of mind.
+    p.tls = m_tls->isChecked();
+    p.tlsAuthClients = m_tlsAuthClients->currentData().toString();
+    p.tlsSource = DeployParameters::TlsSource(m_tlsSource->currentIndex());
+    const bool files = p.tls && p.tlsSource == DeployParameters::TlsSource::Files;
+    const bool secret = p.tls && p.tlsSource == DeployParameters::TlsSource::Secret;
+    p.tlsCaFile = files ? m_tlsCaFile->text().trimmed() : QString();
+    p.tlsCertFile = files ? m_tlsCertFile->text().trimmed() : QString();
+    p.tlsKeyFile = files ? m_tlsKeyFile->text().trimmed() : QString();
+    p.tlsSecret = secret ? m_tlsSecret->text().trimmed() : QString();
+    m_tlsAuthClients->setEnabled(p.tls);
+    m_tlsSource->setEnabled(p.tls);
+    for (QLineEdit *edit : {m_tlsCaFile, m_tlsCertFile, m_tlsKeyFile})
+        edit->setVisible(files);
+    m_tlsSecret->setVisible(secret);
     m_storageClass->setEnabled(p.persistent);
     m_storageSize->setEnabled(p.persistent);
     if (deployWizard())

@@ -51,6 +51,25 @@ int runKubeDeploy(const QStringList &args)
     line.addOption({QStringLiteral("manifests"),
                     QStringLiteral("A folder of manifests instead of the built-in ones."),
                     QStringLiteral("DIR")});
+    line.addOption(
+        {QStringLiteral("tls"),
+         QStringLiteral("TLS only, for clients, replication and the cluster bus (Redis 6.0 or later): "
+                        "a new CA and server certificate, valid one year, kept in a Secret.")});
+    line.addOption({QStringLiteral("tls-auth-clients"),
+                    QStringLiteral("Whether the servers demand client certificates: no, optional or yes "
+                                   "(default no)."),
+                    QStringLiteral("MODE"), QStringLiteral("no")});
+    line.addOption({QStringLiteral("tls-ca"),
+                    QStringLiteral("Your own CA certificate (PEM) instead of a new one."),
+                    QStringLiteral("FILE")});
+    line.addOption({QStringLiteral("tls-cert"),
+                    QStringLiteral("Your own server certificate (PEM), signed by --tls-ca."),
+                    QStringLiteral("FILE")});
+    line.addOption({QStringLiteral("tls-key"), QStringLiteral("The private key of --tls-cert (PEM)."),
+                    QStringLiteral("FILE")});
+    line.addOption({QStringLiteral("tls-secret"),
+                    QStringLiteral("An existing Secret with ca.crt, tls.crt and tls.key to mount instead."),
+                    QStringLiteral("NAME")});
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
     const std::optional<int> replicas = line.intValue(QStringLiteral("replicas"), 1, 1000);
@@ -64,6 +83,22 @@ int runKubeDeploy(const QStringList &args)
     request.manifest.storageSize = line.value(QStringLiteral("storage-size"));
     request.manifest.password = line.isSet(QStringLiteral("password"));
     request.manifestDirectory = line.value(QStringLiteral("manifests"));
+    TlsParameters &tls = request.manifest.tls;
+    const bool tlsDetail = line.isSet(QStringLiteral("tls-auth-clients")) ||
+                           line.isSet(QStringLiteral("tls-ca")) || line.isSet(QStringLiteral("tls-cert")) ||
+                           line.isSet(QStringLiteral("tls-key")) || line.isSet(QStringLiteral("tls-secret"));
+    tls.enabled = line.isSet(QStringLiteral("tls"));
+    if (tlsDetail && !tls.enabled)
+        return line.usageError(QStringLiteral("The --tls-… options apply only with --tls."));
+    tls.authClients = line.value(QStringLiteral("tls-auth-clients"));
+    tls.caFile = line.value(QStringLiteral("tls-ca"));
+    tls.certificateFile = line.value(QStringLiteral("tls-cert"));
+    tls.keyFile = line.value(QStringLiteral("tls-key"));
+    tls.existingSecret = line.value(QStringLiteral("tls-secret"));
+    if (!tls.existingSecret.isEmpty() &&
+        (!tls.caFile.isEmpty() || !tls.certificateFile.isEmpty() || !tls.keyFile.isEmpty()))
+        return line.usageError(
+            QStringLiteral("Give either --tls-secret or the --tls-ca/--tls-cert/--tls-key files, not both."));
     return runKubeOperation(line, request, [&](ops::WorkflowOperationJob &job) {
         if (job.request().dryRun)
             printOut(job.resultJson().value(QLatin1String("manifests")).toString());

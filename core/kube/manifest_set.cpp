@@ -121,6 +121,77 @@ QJsonObject envFromSecret(const QString &name, const QString &secret)
                                   {QStringLiteral("key"), QString::fromLatin1(ManifestSet::kSecretKey)}}}}}};
 }
 
+QString tlsPath(const char *file)
+{
+    return QString::fromLatin1(ManifestSet::kTlsMountPath) + QLatin1Char('/') + QString::fromLatin1(file);
+}
+
+// Redis 5 has no TLS at all: a 5.x server refuses the tls-* lines of redis.conf and crash-loops.
+bool isRedis5Image(const QString &image)
+{
+    static const QRegularExpression re(QStringLiteral("(^|/)redis:5($|[.-])"));
+    return re.match(image).hasMatch();
+}
+
+// The exec readiness probe of the template runs redis-cli; with TLS it must speak TLS, with the pod's
+// own certificate in case the servers demand client certificates.
+void withTlsProbe(QJsonObject &container)
+{
+    QJsonObject probe = container.value(QStringLiteral("readinessProbe")).toObject();
+    QJsonObject exec = probe.value(QStringLiteral("exec")).toObject();
+    QJsonArray command = exec.value(QStringLiteral("command")).toArray();
+    if (command.isEmpty() || !command.at(0).toString().endsWith(QLatin1String("redis-cli")))
+        return;
+    QJsonArray words{command.at(0)};
+    for (const QString &word :
+         {QStringLiteral("--tls"), QStringLiteral("--cacert"), tlsPath("ca.crt"), QStringLiteral("--cert"),
+          tlsPath("tls.crt"), QStringLiteral("--key"), tlsPath("tls.key")})
+        words.append(word);
+    for (qsizetype i = 1; i < command.size(); ++i)
+        words.append(command.at(i));
+    exec.insert(QStringLiteral("command"), words);
+    probe.insert(QStringLiteral("exec"), exec);
+    container.insert(QStringLiteral("readinessProbe"), probe);
+}
+
+Result<void> addTls(QJsonObject &container, QJsonObject &podSpec, const ManifestParameters &p)
+{
+    if (const QString problem =
+            ManifestSet::tlsImageProblem(container.value(QStringLiteral("image")).toString());
+        !problem.isEmpty())
+        return Error(ErrorCode::InvalidInput, problem);
+    const QString volume = QStringLiteral("redis-tls");
+    QJsonArray mounts = container.value(QStringLiteral("volumeMounts")).toArray();
+    mounts.append(QJsonObject{{QStringLiteral("name"), volume},
+                              {QStringLiteral("mountPath"), QString::fromLatin1(ManifestSet::kTlsMountPath)},
+                              {QStringLiteral("readOnly"), true}});
+    container.insert(QStringLiteral("volumeMounts"), mounts);
+    withTlsProbe(container);
+    QJsonArray volumes = podSpec.value(QStringLiteral("volumes")).toArray();
+    const QString secret =
+        p.tls.existingSecret.isEmpty() ? ManifestSet::tlsSecretName(p.statefulSetName) : p.tls.existingSecret;
+    volumes.append(
+        QJsonObject{{QStringLiteral("name"), volume},
+                    {QStringLiteral("secret"), QJsonObject{{QStringLiteral("secretName"), secret},
+                                                           {QStringLiteral("defaultMode"), 0400}}}});
+    podSpec.insert(QStringLiteral("volumes"), volumes);
+    return {};
+}
+
+QJsonObject secretObject(const QString &name, const ManifestParameters &p, const QString &type,
+                         const QList<std::pair<QString, QByteArray>> &entries)
+{
+    QJsonObject data;
+    for (const auto &[key, value] : entries)
+        data.insert(key, QString::fromLatin1(value.toBase64()));
+    return QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                       {QStringLiteral("kind"), QStringLiteral("Secret")},
+                       {QStringLiteral("metadata"),
+                        QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("namespace"), p.ns}}},
+                       {QStringLiteral("type"), type},
+                       {QStringLiteral("data"), data}};
+}
+
 Result<QJsonObject> editStatefulSet(QJsonObject sts, const ManifestParameters &p)
 {
     QJsonObject metadata = sts.value(QStringLiteral("metadata")).toObject();
@@ -162,6 +233,10 @@ Result<QJsonObject> editStatefulSet(QJsonObject sts, const ManifestParameters &p
         for (const char *word : {"--requirepass", "$(REDIS_PASSWORD)", "--masterauth", "$(REDIS_PASSWORD)"})
             words.append(QString::fromLatin1(word));
         container.insert(field, words);
+    }
+    if (p.tls.enabled) {
+        if (auto added = addTls(container, podSpec, p); !added)
+            return added.error();
     }
     containers.replace(0, container);
     podSpec.insert(QStringLiteral("containers"), containers);
@@ -209,6 +284,64 @@ Result<QJsonObject> editStatefulSet(QJsonObject sts, const ManifestParameters &p
 QString ManifestSet::secretName(const QString &statefulSetName)
 {
     return statefulSetName + QStringLiteral("-auth");
+}
+
+QString ManifestSet::tlsSecretName(const QString &statefulSetName)
+{
+    return statefulSetName + QStringLiteral("-tls");
+}
+
+QString ManifestSet::tlsImageProblem(const QString &image)
+{
+    if (!isRedis5Image(image))
+        return {};
+    return Text::tr("TLS needs Redis 6.0 or later, and the image %1 is Redis 5, which has no TLS. "
+                    "Choose a newer image (for example redis:7.0) or deploy without TLS.")
+        .arg(image);
+}
+
+QString ManifestSet::tlsCaSecretName(const QString &statefulSetName)
+{
+    return statefulSetName + QStringLiteral("-tls-ca");
+}
+
+QStringList ManifestSet::tlsConfigLines(const TlsParameters &tls)
+{
+    return {QStringLiteral("port 0"),
+            QStringLiteral("tls-port 6379"),
+            QStringLiteral("tls-cert-file ") + tlsPath("tls.crt"),
+            QStringLiteral("tls-key-file ") + tlsPath("tls.key"),
+            QStringLiteral("tls-ca-cert-file ") + tlsPath("ca.crt"),
+            QStringLiteral("tls-cluster yes"),
+            QStringLiteral("tls-replication yes"),
+            QStringLiteral("tls-auth-clients ") + tls.authClients};
+}
+
+QStringList ManifestSet::certificateDnsNames(const ManifestParameters &p) const
+{
+    QStringList names;
+    const auto addForms = [&](const QString &prefix, const QString &service) {
+        const QString qualified = service + QLatin1Char('.') + p.ns;
+        names << prefix + service << prefix + qualified << prefix + qualified + QStringLiteral(".svc")
+              << prefix + qualified + QStringLiteral(".svc.cluster.local");
+    };
+    for (const QJsonObject &document : m_documents) {
+        const QJsonObject spec = document.value(QStringLiteral("spec")).toObject();
+        if (kindOf(document) == QLatin1String("StatefulSet")) {
+            const QString headless = spec.value(QStringLiteral("serviceName")).toString();
+            if (!headless.isEmpty())
+                addForms(QStringLiteral("*."), headless);
+        } else if (kindOf(document) == QLatin1String("Service") &&
+                   spec.value(QStringLiteral("clusterIP")).toString() != QLatin1String("None")) {
+            addForms(QString(), document.value(QStringLiteral("metadata"))
+                                    .toObject()
+                                    .value(QStringLiteral("name"))
+                                    .toString());
+        }
+    }
+    names << QStringLiteral("localhost");
+    names.removeDuplicates();
+    return names;
 }
 
 QString ManifestSet::selectorOf(const QJsonObject &statefulSet)
@@ -291,6 +424,12 @@ Result<QList<QJsonObject>> ManifestSet::render(const ManifestParameters &p) cons
     if (p.replicas < 1)
         return Error(ErrorCode::InvalidInput,
                      Text::tr("The number of replicas must be at least 1, not %1.").arg(p.replicas));
+    static const QStringList authModes = {QStringLiteral("no"), QStringLiteral("optional"),
+                                          QStringLiteral("yes")};
+    if (p.tls.enabled && !authModes.contains(p.tls.authClients))
+        return Error(ErrorCode::InvalidInput,
+                     Text::tr("\"%1\" is not a tls-auth-clients mode; use no, optional or yes.")
+                         .arg(p.tls.authClients));
 
     QList<QJsonObject> objects;
     bool haveStatefulSet = false;
@@ -321,6 +460,14 @@ Result<QList<QJsonObject>> ManifestSet::render(const ManifestParameters &p) cons
                                                       QString::number(p.clusterNodeTimeoutMs)));
                 map.insert(QStringLiteral("data"), data);
             }
+            if (data.contains(kRedisConf) && p.tls.enabled) {
+                QString conf = data.value(kRedisConf).toString();
+                for (const QString &line : tlsConfigLines(p.tls))
+                    conf = setConfigLine(conf, line.section(QLatin1Char(' '), 0, 0),
+                                         line.section(QLatin1Char(' '), 1));
+                data.insert(kRedisConf, conf);
+                map.insert(QStringLiteral("data"), data);
+            }
             objects.append(map);
         } else if (kind == QLatin1String("Service") && p.nodePort != 0) {
             objects.append(withNodePort(withNamespace(document, p.ns), p.nodePort));
@@ -343,6 +490,22 @@ Result<QList<QJsonObject>> ManifestSet::render(const ManifestParameters &p) cons
             {QStringLiteral("type"), QStringLiteral("Opaque")},
             {QStringLiteral("data"), QJsonObject{{QString::fromLatin1(kSecretKey),
                                                   QString::fromLatin1(value.toUtf8().toBase64())}}}});
+    }
+    if (p.tls.enabled && p.tls.existingSecret.isEmpty()) {
+        for (const QByteArray &key : {p.tls.keyPem, p.tls.caKeyPem}) {
+            if (!key.isEmpty()) {
+                Logger::instance().addSecret(QString::fromLatin1(key));
+                Logger::instance().addSecret(QString::fromLatin1(key.toBase64()));
+            }
+        }
+        objects.append(secretObject(tlsSecretName(p.statefulSetName), p, QStringLiteral("kubernetes.io/tls"),
+                                    {{QStringLiteral("ca.crt"), p.tls.caPem},
+                                     {QStringLiteral("tls.crt"), p.tls.certificatePem},
+                                     {QStringLiteral("tls.key"), p.tls.keyPem}}));
+        if (!p.tls.caKeyPem.isEmpty() || p.tls.caFile.isEmpty())
+            objects.append(secretObject(
+                tlsCaSecretName(p.statefulSetName), p, QStringLiteral("Opaque"),
+                {{QStringLiteral("ca.crt"), p.tls.caPem}, {QStringLiteral("ca.key"), p.tls.caKeyPem}}));
     }
     std::stable_sort(objects.begin(), objects.end(), [](const QJsonObject &a, const QJsonObject &b) {
         return kindRank(kindOf(a)) < kindRank(kindOf(b));

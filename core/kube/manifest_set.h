@@ -8,6 +8,24 @@
 
 namespace rcs {
 
+// TLS for clients, replication and the cluster bus. The certificates sit in a Secret (ca.crt, tls.crt,
+// tls.key) mounted at ManifestSet::kTlsMountPath: one the deploy makes (from the PEM texts below) or
+// an existing one the user names.
+struct TlsParameters {
+    bool enabled = false;
+    QString authClients = QStringLiteral("no"); // tls-auth-clients: no | optional | yes
+    QString existingSecret;                     // mount this Secret instead of making one
+    // The Secret's contents (the deploy workflow fills them: generated, or read from the user's files).
+    QByteArray caPem;
+    QByteArray certificatePem;
+    QByteArray keyPem;   // a secret: never logged or shown
+    QByteArray caKeyPem; // the studio's own CA only: kept in a Secret of its own, never mounted
+    // The user's own files (read by the deploy); empty: the studio makes a CA and a certificate.
+    QString caFile;
+    QString certificateFile;
+    QString keyFile;
+};
+
 // What a deployment may change in the manifests. Empty strings leave the template's value.
 struct ManifestParameters {
     QString ns = QStringLiteral("redis-cluster");
@@ -26,6 +44,7 @@ struct ManifestParameters {
     int nodePort = 0;             // NodePort services: 0 keeps the template's port, -1 lets the cluster pick
     bool password = false;        // a Secret feeding requirepass and masterauth
     QString passwordValue;        // generated when empty
+    TlsParameters tls;
 };
 
 // The seed's manifests (namespace, ConfigMap with redis.conf, Services, StatefulSet), read from the
@@ -34,6 +53,7 @@ struct ManifestParameters {
 class ManifestSet final {
 public:
     static constexpr const char *kSecretKey = "password";
+    static constexpr const char *kTlsMountPath = "/etc/redis-tls";
 
     // The manifests compiled into the application (":/manifests").
     static Result<ManifestSet> embedded();
@@ -53,6 +73,18 @@ public:
     static QString toYaml(const QList<QJsonObject> &objects, bool revealSecrets = false);
     // The name of the Secret that holds the password of a StatefulSet.
     static QString secretName(const QString &statefulSetName);
+    // The name of the Secret a TLS deployment makes for its certificates.
+    static QString tlsSecretName(const QString &statefulSetName);
+    // The Secret that keeps the key of the CA the studio made (for renewing the certificate later).
+    static QString tlsCaSecretName(const QString &statefulSetName);
+    // The names a server certificate must cover for the pods of these manifests: every pod under the
+    // headless service (*.SERVICE.NS.svc.cluster.local and its shorter forms) and the other services
+    // (the access service), each in its short and qualified forms, plus localhost.
+    QStringList certificateDnsNames(const ManifestParameters &parameters) const;
+    // Why image cannot run TLS (its tag says Redis 5, which has none), or empty when it can.
+    static QString tlsImageProblem(const QString &image);
+    // The redis.conf lines TLS sets, in the order they are written ("tls-port 6379", …).
+    static QStringList tlsConfigLines(const TlsParameters &tls);
     // The label selector of the rendered StatefulSet (spec.selector.matchLabels), e.g. "app=redis".
     static QString selectorOf(const QJsonObject &statefulSet);
 

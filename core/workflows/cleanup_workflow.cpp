@@ -36,6 +36,10 @@ void CleanupWorkflow::doStart()
     parameters.statefulSetName = session()->target().statefulSet;
     parameters.password = true; // so that the Secret is among the candidates
     parameters.passwordValue = QStringLiteral("unused-placeholder");
+    // And the TLS Secrets (certificates, the studio's CA key). The image only matters to TLS's refusal
+    // of Redis 5, which does not concern a cleanup: only the objects' names are read here.
+    parameters.tls.enabled = true;
+    parameters.image = QStringLiteral("redis:7.0");
     const Result<QList<QJsonObject>> objects = set->render(parameters);
     if (!objects) {
         failStep(step, objects.error());

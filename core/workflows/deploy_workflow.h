@@ -7,7 +7,8 @@
 
 namespace rcs {
 
-// Renders the manifests (namespace, ConfigMap, Services, StatefulSet, optional password Secret) with
+// Renders the manifests (namespace, ConfigMap, Services, StatefulSet, optional password and TLS
+// Secrets; the TLS certificates made or read first, see deploy_tls.h) with
 // the parameters, applies them server-side with force, and follows the pods until every one is Ready.
 // A pod that does not get there is explained from its status (unschedulable / no storage class, image
 // pull error, crash loop with the last lines of its termination message); the wait is bounded by
@@ -33,13 +34,16 @@ protected:
     void doStart() override;
 
 private:
+    void render();
     void applyNext(int index);
-    static EquivalentCommand applyCommand(const QJsonObject &object);
+    static EquivalentCommand applyCommand(const QJsonObject &object, const QString &tlsSummary);
 
     ManifestParameters m_parameters;
     QString m_manifestDirectory;
     QList<QJsonObject> m_objects;
     QString m_yaml;
+    QString m_tlsSummary;
+    bool m_keepsCaSecret = false; // TLS: the Secrets of an earlier deploy are reused
     Deployment m_deployment;
 };
 

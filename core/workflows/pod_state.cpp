@@ -1,5 +1,7 @@
 #include "pod_state.h"
 
+#include "kube/manifest_set.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -109,6 +111,13 @@ PodState podStateFromJson(const QJsonObject &pod)
     state.info.name = metadata.value(QLatin1String("name")).toString();
     state.info.ip = status.value(QLatin1String("podIP")).toString();
     state.info.kubeNode = spec.value(QLatin1String("nodeName")).toString();
+    const QJsonArray containers = spec.value(QLatin1String("containers")).toArray();
+    const QJsonArray mounts =
+        containers.isEmpty() ? QJsonArray()
+                             : containers.first().toObject().value(QLatin1String("volumeMounts")).toArray();
+    for (const QJsonValue &mount : mounts)
+        state.servesTls = state.servesTls || mount.toObject().value(QLatin1String("mountPath")).toString() ==
+                                                 QLatin1String(ManifestSet::kTlsMountPath);
     state.info.phase = status.value(QLatin1String("phase")).toString(QStringLiteral("Pending"));
     state.info.ready =
         conditionOf(status, QStringLiteral("Ready")).value(QLatin1String("status")).toString() ==

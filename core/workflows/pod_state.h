@@ -30,6 +30,8 @@ struct PodState {
     QString revision;
     // Tells a re-created pod from the one it replaces (same name).
     QString uid;
+    // It mounts the TLS Secret of a `deploy --tls` (ManifestSet::kTlsMountPath): its Redis speaks TLS only.
+    bool servesTls = false;
 
     bool isReady() const { return info.ready && !terminating && !info.ip.isEmpty(); }
 };

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 namespace rcs {
@@ -110,7 +111,19 @@ void Workflow::addResult(const QString &line)
 
 void Workflow::failStep(const QString &step, const Error &error)
 {
-    fail(error.withContext(step));
+    const Error failed = error.withContext(step);
+    if (!m_podsServeTls || (error.code() != ErrorCode::ConnectionFailed &&
+                            error.code() != ErrorCode::Timeout && error.code() != ErrorCode::Protocol)) {
+        fail(failed);
+        return;
+    }
+    // Until the studio's connections speak TLS, a plain connection to a TLS-only pod is reset: say why.
+    fail(
+        Error(failed.code(),
+              failed.message() + QLatin1Char(' ') +
+                  tr("The pods serve TLS only (deployed with --tls), and the studio's own connections do not "
+                     "speak TLS yet; use redis-cli --tls --cacert with the CA of the Secret meanwhile."),
+              failed.detail()));
 }
 
 void Workflow::runStep(const QString &step, Job *job, std::function<void(Job *)> next, int timeoutMs)
@@ -238,8 +251,10 @@ void Workflow::waitForPods(int count, const QString &step, std::function<void(co
     // The shared pointer keeps the progress memory alive across the poll rounds.
     auto holder = new QObject(this);
     connect(this, &Job::finished, holder, &QObject::deleteLater);
-    pollPods(count, step, deadline, seen.get(), [seen, holder, next](const Deployment &deployment) {
+    pollPods(count, step, deadline, seen.get(), [this, seen, holder, next](const Deployment &deployment) {
         holder->deleteLater();
+        m_podsServeTls = std::any_of(deployment.pods.begin(), deployment.pods.end(),
+                                     [](const PodState &pod) { return pod.servesTls; });
         next(deployment);
     });
 }

@@ -139,6 +139,7 @@ private:
     QPointer<KubeSession> m_session;
     bool m_dryRun = false;
     int m_stepTimeoutMs = kDefaultStepTimeoutMs;
+    bool m_podsServeTls = false; // the last pods waited for mount the TLS Secret (failStep says why it fails)
     int m_podTimeoutMs = 0;
     QStringList m_result;
     bool m_changedNothing = false;

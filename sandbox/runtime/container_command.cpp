@@ -163,6 +163,9 @@ rcs::Result<LaunchPlan> planContainerLaunch(const QJsonObject &container, const 
     plan.program = tools.serverPath;
     plan.isRedisServer = true;
     quint16 port = 6379;
+    // TLS only (`port 0` with a `tls-port`): the pod's port is the TLS one and the plain one stays off.
+    std::optional<quint16> plainPort;
+    quint16 tlsPort = 0;
     qsizetype first = 1;
     if (argv.size() > 1 && !argv.at(1).startsWith(QLatin1String("--")) && argv.at(1) != QLatin1String("-")) {
         const QString configPath = context.mapPath(argv.at(1));
@@ -176,6 +179,8 @@ rcs::Result<LaunchPlan> planContainerLaunch(const QJsonObject &container, const 
         const QString text = QString::fromUtf8(file.readAll());
         if (const quint16 configured = redisConfigPort(text))
             port = configured;
+        plainPort = redisConfigPortDirective(text, QStringLiteral("port"));
+        tlsPort = redisConfigPortDirective(text, QStringLiteral("tls-port")).value_or(0);
         const QString rewrittenPath = context.podDir + QStringLiteral("/") +
                                       QFileInfo(argv.at(1)).completeBaseName() +
                                       QStringLiteral(".sandbox.conf");
@@ -190,14 +195,26 @@ rcs::Result<LaunchPlan> planContainerLaunch(const QJsonObject &container, const 
     }
     for (qsizetype i = first; i < argv.size(); ++i) {
         plan.arguments.append(context.mapArgument(argv.at(i)));
-        if (argv.at(i) == QLatin1String("--port") && i + 1 < argv.size() && argv.at(i + 1).toUShort() > 0)
-            port = argv.at(i + 1).toUShort();
+        if (i + 1 >= argv.size())
+            continue;
+        if (argv.at(i) == QLatin1String("--port")) {
+            plainPort = argv.at(i + 1).toUShort();
+            if (*plainPort > 0)
+                port = *plainPort;
+        } else if (argv.at(i) == QLatin1String("--tls-port")) {
+            tlsPort = argv.at(i + 1).toUShort();
+        }
     }
-    plan.port = port;
-    plan.arguments += {QStringLiteral("--bind"),      context.podIp,
-                       QStringLiteral("--port"),      QString::number(port),
-                       QStringLiteral("--daemonize"), QStringLiteral("no"),
-                       QStringLiteral("--logfile"),   QString()};
+    plan.tls = tlsPort > 0 && plainPort == quint16(0);
+    plan.port = plan.tls ? tlsPort : port;
+    plan.arguments += {QStringLiteral("--bind"), context.podIp};
+    if (plan.tls)
+        plan.arguments += {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--tls-port"),
+                           QString::number(tlsPort)};
+    else
+        plan.arguments += {QStringLiteral("--port"), QString::number(port)};
+    plan.arguments +=
+        {QStringLiteral("--daemonize"), QStringLiteral("no"), QStringLiteral("--logfile"), QString()};
     if (tools.serverMajorVersion >= 7)
         plan.arguments += {QStringLiteral("--bind-source-addr"), context.podIp};
     return plan;

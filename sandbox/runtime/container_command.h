@@ -23,8 +23,9 @@ struct LaunchPlan {
     QString program;
     QStringList arguments;
     bool isRedisServer = false;
-    quint16 port = 6379;
-    QString note; // why the launch is only best effort (a shell script the sandbox cannot rewrite)
+    quint16 port = 6379; // the TLS port when tls
+    bool tls = false;    // redis-server with TLS only (`port 0`, `tls-port N`)
+    QString note;        // why the launch is only best effort (a shell script the sandbox cannot rewrite)
 };
 
 // Splits a shell command line into words when it is a plain command (quotes and backslashes allowed,
@@ -37,7 +38,8 @@ bool splitSimpleShellCommand(const QString &script, QStringList *words);
 QStringList containerArgv(const QJsonObject &container, const PodContext &context);
 
 // Turns the container's argv into a local launch. For redis-server: the config file is rewritten into
-// the pod folder with mapped paths, and --bind <pod IP>, --port, --daemonize no, --logfile "" (so the
+// the pod folder with mapped paths, and --bind <pod IP>, --port (--port 0 --tls-port for a TLS-only
+// config), --daemonize no, --logfile "" (so the
 // runtime sees the log) and, on Redis ≥ 7, --bind-source-addr <pod IP> are appended (the last word
 // wins in Redis). Fails when the config file the command names cannot be read.
 rcs::Result<LaunchPlan> planContainerLaunch(const QJsonObject &container, const PodContext &context,

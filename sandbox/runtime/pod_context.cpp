@@ -3,11 +3,13 @@
 #include "store/object_store.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QSet>
 
 #include <algorithm>
 
@@ -71,19 +73,67 @@ QMap<QString, QByteArray> secretData(const QJsonObject &secret)
     return data;
 }
 
+// Each file is replaced atomically and files of keys that went away are removed, so that a process
+// reading a mounted file while the object changes sees the old or the new content, never none (the
+// kubelet swaps a symlink for the same reason).
 rcs::Result<void> writeFiles(const QString &folder, const QMap<QString, QByteArray> &files)
 {
-    QDir(folder).removeRecursively();
     if (!QDir().mkpath(folder))
         return Error(ErrorCode::Io, QStringLiteral("Cannot create the volume folder %1.").arg(folder));
+    QSet<QString> wanted;
     for (auto it = files.begin(); it != files.end(); ++it) {
         const QString path = folder + u'/' + it.key();
+        wanted.insert(QFileInfo(path).absoluteFilePath());
         QDir().mkpath(QFileInfo(path).absolutePath());
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(it.value()) != it.value().size() || !file.commit())
             return Error(ErrorCode::Io, QStringLiteral("Cannot write the volume file %1.").arg(path));
     }
+    QDirIterator existing(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (existing.hasNext()) {
+        const QString path = QFileInfo(existing.next()).absoluteFilePath();
+        if (!wanted.contains(path))
+            QFile::remove(path);
+    }
     return {};
+}
+
+bool isProjected(const QJsonObject &volume)
+{
+    return volume.contains(QLatin1String("configMap")) || volume.contains(QLatin1String("secret"));
+}
+
+// Writes a configMap or secret volume's files into folder. Fails with the sentence that becomes the
+// container's waiting message when the object or a listed key is missing (and not optional).
+rcs::Result<void> writeProjectedVolume(const QJsonObject &volume, const QString &folder,
+                                       const ObjectStore &store, const QString &ns)
+{
+    const QString name = str(volume, "name");
+    const bool isConfigMap = volume.contains(QLatin1String("configMap"));
+    const QJsonObject source = obj(volume, isConfigMap ? "configMap" : "secret");
+    const QString sourceName = str(source, isConfigMap ? "name" : "secretName");
+    const auto object =
+        store.get(isConfigMap ? QStringLiteral("configmaps") : QStringLiteral("secrets"), ns, sourceName);
+    const QString kind = isConfigMap ? QStringLiteral("configmap") : QStringLiteral("secret");
+    if (!object && !source.value(QLatin1String("optional")).toBool()) {
+        return Error(ErrorCode::NotFound, QStringLiteral("%1 \"%2\" not found (volume \"%3\"): create it "
+                                                         "in namespace %4.")
+                                              .arg(kind, sourceName, name, ns));
+    }
+    QString missingKey;
+    const auto data =
+        object ? (isConfigMap ? configMapData(*object) : secretData(*object)) : QMap<QString, QByteArray>();
+    const auto files = projectedFiles(data, source.value(QLatin1String("items")).toArray(), &missingKey);
+    if (!missingKey.isEmpty()) {
+        return Error(ErrorCode::NotFound, QStringLiteral("%1 \"%2\" has no key \"%3\" (volume \"%4\").")
+                                              .arg(kind, sourceName, missingKey, name));
+    }
+    return writeFiles(folder, files);
+}
+
+QString volumeFolder(const QString &podDir, const QString &volumeName)
+{
+    return podDir + QStringLiteral("/volumes/") + volumeName;
 }
 
 QString fieldRefValue(const QJsonObject &pod, const QString &podIp, const QString &fieldPath)
@@ -208,31 +258,9 @@ rcs::Result<PodContext> preparePodContext(const QJsonObject &pod, const QJsonObj
     for (const QJsonValue &value : volumes) {
         const QJsonObject volume = value.toObject();
         const QString name = str(volume, "name");
-        const QString folder = context.podDir + QStringLiteral("/volumes/") + name;
-        if (volume.contains(QLatin1String("configMap")) || volume.contains(QLatin1String("secret"))) {
-            const bool isConfigMap = volume.contains(QLatin1String("configMap"));
-            const QJsonObject source = obj(volume, isConfigMap ? "configMap" : "secret");
-            const QString sourceName = str(source, isConfigMap ? "name" : "secretName");
-            const auto object = store.get(
-                isConfigMap ? QStringLiteral("configmaps") : QStringLiteral("secrets"), ns, sourceName);
-            const QString kind = isConfigMap ? QStringLiteral("configmap") : QStringLiteral("secret");
-            if (!object && !source.value(QLatin1String("optional")).toBool()) {
-                return Error(ErrorCode::NotFound,
-                             QStringLiteral("%1 \"%2\" not found (volume \"%3\"): create it "
-                                            "in namespace %4.")
-                                 .arg(kind, sourceName, name, ns));
-            }
-            QString missingKey;
-            const auto data = object ? (isConfigMap ? configMapData(*object) : secretData(*object))
-                                     : QMap<QString, QByteArray>();
-            const auto files =
-                projectedFiles(data, source.value(QLatin1String("items")).toArray(), &missingKey);
-            if (!missingKey.isEmpty()) {
-                return Error(ErrorCode::NotFound,
-                             QStringLiteral("%1 \"%2\" has no key \"%3\" (volume \"%4\").")
-                                 .arg(kind, sourceName, missingKey, name));
-            }
-            if (auto written = writeFiles(folder, files); !written)
+        const QString folder = volumeFolder(context.podDir, name);
+        if (isProjected(volume)) {
+            if (auto written = writeProjectedVolume(volume, folder, store, ns); !written)
                 return written.error();
             volumeFolders.insert(name, folder);
         } else if (volume.contains(QLatin1String("persistentVolumeClaim"))) {
@@ -346,6 +374,29 @@ rcs::Result<PodContext> preparePodContext(const QJsonObject &pod, const QJsonObj
         context.workDir = context.podDir + QStringLiteral("/workdir");
     QDir().mkpath(context.workDir);
     return context;
+}
+
+} // namespace sandbox
+
+namespace sandbox {
+
+rcs::Result<void> refreshProjectedVolumes(const QJsonObject &pod, const QString &podDir,
+                                          const QString &resource, const QString &objectName,
+                                          const ObjectStore &store)
+{
+    const QString ns = str(obj(pod, "metadata"), "namespace");
+    const bool configMaps = resource == QLatin1String("configmaps");
+    const QJsonArray volumes = obj(pod, "spec").value(QLatin1String("volumes")).toArray();
+    for (const QJsonValue &value : volumes) {
+        const QJsonObject volume = value.toObject();
+        const QJsonObject source = obj(volume, configMaps ? "configMap" : "secret");
+        if (source.isEmpty() || str(source, configMaps ? "name" : "secretName") != objectName)
+            continue;
+        if (auto written = writeProjectedVolume(volume, volumeFolder(podDir, str(volume, "name")), store, ns);
+            !written)
+            return written;
+    }
+    return {};
 }
 
 } // namespace sandbox

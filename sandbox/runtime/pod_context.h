@@ -23,6 +23,7 @@ struct MountMapping {
 class PodContext final {
 public:
     QString podIp;
+    bool tls = false;           // the server listens with TLS only (port 0, tls-port)
     quint16 port = 6379;        // the port the container's server listens on (redis: from its config)
     QString podDir;             // per-pod scratch folder: ConfigMap/Secret files, rewritten configs
     QString workDir;            // cwd of processes: the claim's folder when there is one
@@ -57,5 +58,13 @@ QString podFolder(const QString &dataDir, const QJsonObject &pod);
 rcs::Result<PodContext> preparePodContext(const QJsonObject &pod, const QJsonObject &container,
                                           const ObjectStore &store, const QString &dataDir,
                                           const QString &podIp);
+
+// Rewrites the files of the pod's configMap (resource "configmaps") or secret ("secrets") volumes that
+// show objectName, from the store's current object, as the kubelet does when a mounted object changes:
+// file by file, atomically, so that a certificate rotation reaches running pods. A missing object
+// leaves the files as they were (the kubelet keeps the last ones too) and returns the error.
+rcs::Result<void> refreshProjectedVolumes(const QJsonObject &pod, const QString &podDir,
+                                          const QString &resource, const QString &objectName,
+                                          const ObjectStore &store);
 
 } // namespace sandbox

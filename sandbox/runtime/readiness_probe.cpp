@@ -80,7 +80,8 @@ void ReadinessProbe::check()
         checkTcp(resolvePort(m_probe.value(QLatin1String("httpGet")).toObject().value(QLatin1String("port"))),
                  false);
     } else if (m_isRedisServer) {
-        checkTcp(m_context.port, true);
+        // A TLS-only server would drop a plain PING; without a probe that speaks TLS, a connect is the check.
+        checkTcp(m_context.port, !m_context.tls);
     } else {
         finish(true, {});
     }

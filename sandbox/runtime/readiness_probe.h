@@ -15,7 +15,8 @@ namespace sandbox {
 
 // One readiness check of a container, run asynchronously: the readinessProbe's exec command (in the
 // pod's context), tcpSocket/httpGet (a TCP connect to the pod IP), or — without a probe — a PING for
-// redis-server and "running" for anything else. Every check ends with finished() within its timeout.
+// redis-server (a TCP connect for a TLS-only one) and "running" for anything else. Every check ends with
+// finished() within its timeout.
 class ReadinessProbe final : public QObject {
     Q_OBJECT
 public:

@@ -44,20 +44,25 @@ QString rewriteRedisConfig(const QString &text, const PodContext &context)
     return lines.join(u'\n');
 }
 
-quint16 redisConfigPort(const QString &text)
+std::optional<quint16> redisConfigPortDirective(const QString &text, const QString &directive)
 {
-    quint16 port = 0;
+    std::optional<quint16> port;
     const QStringList lines = text.split(u'\n');
     for (const QString &line : lines) {
         const QStringList words = line.simplified().split(u' ');
-        if (words.size() == 2 && words.first().compare(QLatin1String("port"), Qt::CaseInsensitive) == 0) {
+        if (words.size() == 2 && words.first().compare(directive, Qt::CaseInsensitive) == 0) {
             bool ok = false;
             const uint value = words.last().toUInt(&ok);
-            if (ok && value > 0 && value < 65536)
+            if (ok && value < 65536)
                 port = quint16(value);
         }
     }
     return port;
+}
+
+quint16 redisConfigPort(const QString &text)
+{
+    return redisConfigPortDirective(text, QStringLiteral("port")).value_or(0);
 }
 
 } // namespace sandbox

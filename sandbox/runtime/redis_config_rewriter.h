@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace sandbox {
 
 class PodContext;
@@ -11,7 +13,9 @@ class PodContext;
 // the pod's mounts becomes the mapped local path. Comments, blank lines and everything else are kept.
 QString rewriteRedisConfig(const QString &text, const PodContext &context);
 
-// The last `port N` directive of a redis.conf, or 0 when there is none.
+// The last `port N` directive of a redis.conf, or 0 when there is none (or it is `port 0`).
 quint16 redisConfigPort(const QString &text);
+// The value of the last `DIRECTIVE N` line (port, tls-port), 0 included; nullopt without one.
+std::optional<quint16> redisConfigPortDirective(const QString &text, const QString &directive);
 
 } // namespace sandbox

@@ -3,6 +3,7 @@
 #include "api/object_defaults.h"
 #include "common/logging.h"
 #include "runtime/object_fields.h"
+#include "runtime/pod_context.h"
 #include "runtime/pod_process.h"
 #include "runtime/statefulset_controller.h"
 #include "store/object_store.h"
@@ -100,6 +101,9 @@ rcs::Result<void> Runtime::start()
             if (grace.isDouble())
                 m_deletionGraceMs.insert(uidOf(event.object), grace.toInt() * 1000);
         }
+        if ((event.resource == QLatin1String("configmaps") || event.resource == QLatin1String("secrets")) &&
+            event.type != WatchEvent::Type::Deleted)
+            refreshMountedFiles(event.resource, event.object);
         if (event.resource == kClaims && event.type == WatchEvent::Type::Deleted)
             m_deletedClaims.insert(pvcFolder(m_options.dataDir, namespaceOf(event.object),
                                              nameOf(event.object), uidOf(event.object)));
@@ -111,6 +115,24 @@ rcs::Result<void> Runtime::start()
     m_resyncTimer->start();
     reconcile();
     return {};
+}
+
+void Runtime::refreshMountedFiles(const QString &resource, const QJsonObject &object)
+{
+    const QString ns = namespaceOf(object);
+    for (const PodProcess *process : std::as_const(m_processes)) {
+        const QString podName = process->podKey().section(u'/', 1);
+        if (process->podKey().section(u'/', 0, 0) != ns)
+            continue;
+        const std::optional<QJsonObject> pod = m_store.get(kPods, ns, podName);
+        if (!pod)
+            continue;
+        if (auto refreshed =
+                refreshProjectedVolumes(*pod, process->context().podDir, resource, nameOf(object), m_store);
+            !refreshed)
+            qCWarning(lcSandbox).noquote()
+                << "pod" << podName << "keeps its mounted files:" << refreshed.error().message();
+    }
 }
 
 void Runtime::scheduleReconcile()

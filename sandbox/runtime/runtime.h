@@ -9,7 +9,8 @@
 //   runtime.podLog(ns, name) for pods/log, and POST /sandbox/nodes/NAME/fail|recover → failNode/recoverNode.
 //   On SIGTERM: runtime.stopAllPods(); then quit.
 //
-// It reacts to ObjectStore::changed (StatefulSets, pods, PVCs) and to its processes, and writes pod,
+// It reacts to ObjectStore::changed (StatefulSets, pods, PVCs; ConfigMaps and Secrets, whose mounted
+// files it rewrites in running pods) and to its processes, and writes pod,
 // PVC and StatefulSet status with checkVersion = false, Events, and a default StorageClass "standard"
 // when the store has none. Its files live under DATA_DIR/pvc (claim folders, kept across restarts)
 // and DATA_DIR/runtime (pod folders, the IP cursor).
@@ -90,6 +91,8 @@ Q_SIGNALS:
 
 private:
     void scheduleReconcile();
+    // Rewrites the mounted files of running pods that show this ConfigMap or Secret (as the kubelet does).
+    void refreshMountedFiles(const QString &resource, const QJsonObject &object);
     void reconcile();
     void reconcileClaims();
     void reconcilePods();

@@ -212,6 +212,7 @@ void Runtime::startPod(const QJsonObject &pod)
     if (!plan->note.isEmpty())
         qCWarning(lcSandbox).noquote() << "pod" << nameOf(pod) << plan->note;
     context->port = plan->port;
+    context->tls = plan->tls;
     writeToolWrappers(*context, tools);
     m_configErrors.remove(uid);
     auto *process = new PodProcess(pod, *context, *plan, tools, this);

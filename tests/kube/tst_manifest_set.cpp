@@ -283,6 +283,64 @@ private Q_SLOTS:
                  QString::fromLatin1(QByteArray("s3cret-value").toBase64()));
     }
 
+    // TLS: redis.conf, the Secret and its mount, the probe; Redis 5 refused; the names to certify.
+    void tls()
+    {
+        const auto set = ManifestSet::fromYaml(kFixture, QStringLiteral("fixture"));
+        ManifestParameters p;
+        p.tls.enabled = true;
+        const auto refused = set->render(p);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message().contains(QLatin1String("TLS needs Redis 6.0 or later")),
+                 qPrintable(refused.error().message()));
+        p.image = QStringLiteral("redis:7.0");
+        p.tls.authClients = QStringLiteral("always");
+        QVERIFY(!set->render(p).ok());
+        p.tls.authClients = QStringLiteral("optional");
+        p.tls.caPem = "CA";
+        p.tls.certificatePem = "CERT";
+        p.tls.keyPem = "-----BEGIN PRIVATE KEY-----\nkey-material\n";
+        p.tls.caKeyPem = "-----BEGIN PRIVATE KEY-----\nca-key-material\n";
+        const auto objects = set->render(p);
+        QVERIFY2(objects.ok(), qPrintable(objects.error().message()));
+        const QString conf =
+            byKind(*objects,
+                   QStringLiteral("ConfigMap"))[QStringLiteral("data")][QStringLiteral("redis.conf")]
+                .toString();
+        for (const char *line :
+             {"\nport 0\n", "tls-port 6379\n", "tls-cert-file /etc/redis-tls/tls.crt\n",
+              "tls-key-file /etc/redis-tls/tls.key\n", "tls-ca-cert-file /etc/redis-tls/ca.crt\n",
+              "tls-cluster yes\n", "tls-replication yes\n", "tls-auth-clients optional"})
+            QVERIFY2(conf.contains(QLatin1String(line)), qPrintable(conf));
+        QCOMPARE(conf.count(QLatin1String("\nport ")), 1);
+        QStringList secrets;
+        for (const QJsonObject &object : *objects)
+            if (object[QStringLiteral("kind")].toString() == QLatin1String("Secret"))
+                secrets << object[QStringLiteral("metadata")][QStringLiteral("name")].toString();
+        QCOMPARE(secrets, (QStringList{QStringLiteral("redis-app-tls"), QStringLiteral("redis-app-tls-ca")}));
+        const QJsonObject sts = byKind(*objects, QStringLiteral("StatefulSet"));
+        const QString stsText = QString::fromUtf8(QJsonDocument(sts).toJson(QJsonDocument::Compact));
+        QVERIFY2(stsText.contains(QLatin1String(R"("mountPath":"/etc/redis-tls")")), qPrintable(stsText));
+        QVERIFY2(stsText.contains(QLatin1String(R"("secretName":"redis-app-tls")")), qPrintable(stsText));
+        const QString review = ManifestSet::toYaml(*objects);
+        QVERIFY(!review.contains(QLatin1String("key-material")));
+        QVERIFY(!review.contains(QString::fromLatin1(p.tls.keyPem.toBase64())));
+        QCOMPARE(Logger::instance().redact(QString::fromLatin1(p.tls.caKeyPem)), QStringLiteral("***"));
+
+        // An existing Secret is mounted, and no Secret is made.
+        p.tls.existingSecret = QStringLiteral("my-tls");
+        const auto existing = set->render(p);
+        QVERIFY(existing.ok());
+        QVERIFY(byKind(*existing, QStringLiteral("Secret")).isEmpty());
+        QVERIFY(
+            QJsonDocument(byKind(*existing, QStringLiteral("StatefulSet"))).toJson().contains("\"my-tls\""));
+
+        const QStringList names = set->certificateDnsNames(p);
+        QVERIFY(names.contains(QStringLiteral("*.redis-service.redis-cluster.svc.cluster.local")));
+        QVERIFY(names.contains(QStringLiteral("*.redis-service")));
+        QVERIFY(!names.contains(QStringLiteral("redis-service.redis-cluster.svc.cluster.local")));
+    }
+
     void invalidParameters_data()
     {
         QTest::addColumn<QString>("ns");

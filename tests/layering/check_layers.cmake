@@ -1,9 +1,10 @@
 # The layering rules of DESIGN.md §2, checked on every #include of the sources under ROOT:
 #   core/ never includes a widget, ui/ or app/;
-#   core/common includes no other layer; core/redis and core/kube never include each other, and
+#   core/common includes no other layer, core/crypto (certificates) none but common;
+#   core/redis and core/kube never include each other, and
 #   neither includes core/workflows; core/workflows never includes core/operations (the layer above it);
 #   ui/ never includes hiredis, yaml-cpp or QNetworkAccessManager (it reaches core's jobs only);
-#   sandbox/ includes nothing of core but common/, and nothing of ui/ or app/.
+#   sandbox/ includes nothing of core but common/ and crypto/, and nothing of ui/ or app/.
 # Usage: cmake -DROOT=<source folder> -P check_layers.cmake — exits non-zero naming every violation.
 # With -DEXPECT=<file;file;…> (the test of the check itself) it succeeds only when each named file is
 # reported as a violation, and fails naming the ones that slipped through.
@@ -16,11 +17,12 @@ set(widget_headers "QtWidgets|QWidget|QApplication|QMainWindow|QDialog|QGraphics
 set(rules
   "core\;(ui|app)/|<(${widget_headers})\;core is widget-free and knows no front end"
   "core/common\;\"(redis|kube|workflows|operations)/\;common is the bottom layer"
+  "core/crypto\;\"(redis|kube|workflows|operations)/\;crypto sits beside common, below every layer that uses it"
   "core/redis\;\"(kube|workflows|operations)/\;core/redis and core/kube never include each other or the layers above"
   "core/kube\;\"(redis|workflows|operations)/\;core/redis and core/kube never include each other or the layers above"
   "core/workflows\;\"operations/\;the workflows sit below the operations layer, which makes their jobs"
   "ui\;<(hiredis|yaml-cpp|QNetworkAccessManager|QNetworkReply|QtNetwork)\;widgets reach the network only through core's jobs"
-  "sandbox\;\"(redis|kube|workflows|ui|app)/\;kube-sandbox shares only core/common with the studio")
+  "sandbox\;\"(redis|kube|workflows|ui|app)/\;kube-sandbox shares only core/common and core/crypto with the studio")
 
 set(violations "")
 foreach(rule IN LISTS rules)

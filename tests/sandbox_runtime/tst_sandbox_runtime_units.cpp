@@ -126,6 +126,42 @@ void TestSandboxRuntimeUnits::redisServerLaunchIsRewritten()
     QVERIFY(!plan->arguments.contains(QStringLiteral("--bind-source-addr")));
 }
 
+// `port 0` with `tls-port` (a TLS deployment): the plain port stays off, the pod's port is the TLS one,
+// and the TLS file paths under the Secret's mount are rewritten like every other path.
+void TestSandboxRuntimeUnits::tlsOnlyServerListensOnTheTlsPort()
+{
+    QTemporaryDir dir;
+    PodContext context = redisContext(dir.path());
+    context.mounts.prepend({QStringLiteral("/etc/redis-tls"), dir.path() + QStringLiteral("/tls")});
+    QVERIFY(QDir().mkpath(context.podDir) && QDir().mkpath(dir.path() + QStringLiteral("/conf")));
+    QFile config(dir.path() + QStringLiteral("/conf/redis.conf"));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("port 0\ntls-port 6380\ntls-cert-file /etc/redis-tls/tls.crt\n");
+    config.close();
+    const auto plan = planContainerLaunch(json(R"({"command":["redis-server","/etc/redis/redis.conf"]})"),
+                                          context, RedisTools());
+    QVERIFY2(plan.ok(), qPrintable(plan.error().message()));
+    QVERIFY(plan->tls);
+    QCOMPARE(plan->port, quint16(6380));
+    const QString arguments = plan->arguments.join(u' ');
+    QVERIFY2(arguments.contains(QLatin1String("--port 0 --tls-port 6380")), qPrintable(arguments));
+    QVERIFY2(!arguments.contains(QLatin1String("--port 6379")), qPrintable(arguments));
+    QFile rewritten(plan->arguments.first());
+    QVERIFY(rewritten.open(QIODevice::ReadOnly));
+    QVERIFY(
+        rewritten.readAll().contains(QByteArray("tls-cert-file " + dir.path().toUtf8() + "/tls/tls.crt")));
+
+    // A plain config with a TLS port beside it keeps its plain port for the pod.
+    QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    config.write("port 6379\ntls-port 6380\n");
+    config.close();
+    const auto both = planContainerLaunch(json(R"({"command":["redis-server","/etc/redis/redis.conf"]})"),
+                                          context, RedisTools());
+    QVERIFY(both.ok());
+    QVERIFY(!both->tls);
+    QCOMPARE(both->port, quint16(6379));
+}
+
 void TestSandboxRuntimeUnits::missingConfigFileIsExplained()
 {
     QTemporaryDir dir;

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void shellSplitting();
     void redisServerLaunchIsRewritten();
     void missingConfigFileIsExplained();
+    void tlsOnlyServerListensOnTheTlsPort();
     void imageDefaults();
     void execTargetsThePod();
     void allocatorNeverReusesLivingAddresses();

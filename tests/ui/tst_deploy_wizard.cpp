@@ -70,6 +70,34 @@ private Q_SLOTS:
         QVERIFY(p.validate().isEmpty());
     }
 
+    // TLS: Redis 5 (the default image) is refused with the sentence deploy --tls gives; the user's
+    // files must be all three; an existing Secret needs a valid name.
+    void tlsParameters()
+    {
+        DeployParameters p;
+        p.tls = true;
+        QStringList problems = p.validate();
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(problems.first().contains(QLatin1String("TLS needs Redis 6.0 or later")),
+                 qPrintable(problems.first()));
+        p.image = QStringLiteral("redis:7.0");
+        QVERIFY(p.validate().isEmpty());
+        p.tlsSource = DeployParameters::TlsSource::Files;
+        p.tlsCaFile = QStringLiteral("/tmp/ca.crt");
+        QCOMPARE(p.validate().size(), 1);
+        p.tlsCertFile = QStringLiteral("/tmp/tls.crt");
+        p.tlsKeyFile = QStringLiteral("/tmp/tls.key");
+        QVERIFY(p.validate().isEmpty());
+        p.tlsSource = DeployParameters::TlsSource::Secret;
+        p.tlsSecret = QStringLiteral("Bad_Name");
+        QCOMPARE(p.validate().size(), 1);
+        p.tlsSecret = QStringLiteral("redis-tls");
+        QVERIFY(p.validate().isEmpty());
+        p.tls = false;
+        p.image = QStringLiteral("redis:5.0.5");
+        QVERIFY(p.validate().isEmpty());
+    }
+
     void parametersPageRefusesTooFewMasters()
     {
         CoreBackend backend;
