@@ -7,6 +7,7 @@
 #include <QDeadlineTimer>
 #include <QDebug>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QTimer>
 
@@ -56,6 +57,20 @@ Result<void> E2eSandbox::start(int nodes, const QStringList &extraArguments)
 QStringList E2eSandbox::target(const QString &access) const
 {
     return {QStringLiteral("--kubeconfig"), kubeconfig(), QStringLiteral("--access"), access};
+}
+
+QString E2eSandbox::startWithCluster(const QStringList &targetArgs)
+{
+    if (!QFileInfo::exists(studioExecutable()))
+        return QStringLiteral("redis-cluster-studio was not built");
+    if (const Result<void> started = start(3); !started)
+        return started.error().message();
+    for (const QString &verb : {QStringLiteral("deploy"), QStringLiteral("create")}) {
+        const StudioRun run = runStudio(QStringList{verb} + targetArgs);
+        if (run.exitCode != 0)
+            return run.all();
+    }
+    return {};
 }
 
 Result<QList<QJsonObject>> E2eSandbox::list(const QString &apiVersion, const QString &kind, const QString &ns,

@@ -27,6 +27,9 @@ public:
 
     // The target flags for the studio: --kubeconfig F --access MODE.
     QStringList target(const QString &access) const;
+    // The usual start of an e2e test: a 3-node sandbox, then the studio's `deploy` and `create` with
+    // targetArgs. Empty when all went well, else what failed (with the studio's output).
+    QString startWithCluster(const QStringList &targetArgs);
 
     // Blocking helpers (spin the event loop, bounded): pods of redis-app by name → IP, deleting pods,
     // and whether an object exists.

@@ -33,13 +33,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(QFileInfo::exists(studioExecutable()), "redis-cluster-studio was not built");
-        const Result<void> started = m_sandbox.start(3);
-        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message()));
-        const StudioRun deploy = runStudio(QStringList{QStringLiteral("deploy")} + target());
-        QVERIFY2(deploy.exitCode == 0, qPrintable(deploy.all()));
-        const StudioRun create = runStudio(QStringList{QStringLiteral("create")} + target());
-        QVERIFY2(create.exitCode == 0, qPrintable(create.all()));
+        const QString problem = m_sandbox.startWithCluster(target());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void upgradeUnderWrites()
