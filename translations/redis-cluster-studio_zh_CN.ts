@@ -2696,6 +2696,14 @@
         <source>%1 was reset, but emptying its data files failed; run FLUSHALL on it before it restarts</source>
         <translation>%1 已重置，但清空其数据文件失败；请在它重启前对它执行 FLUSHALL</translation>
     </message>
+    <message>
+        <source>%1 was reset and emptied, but reading its persistence state failed</source>
+        <translation>%1 已重置并清空，但读取其持久化状态失败</translation>
+    </message>
+    <message>
+        <source>%1 is still rewriting its AOF after %2 s; wait until INFO persistence shows aof_rewrite_in_progress:0 before stopping it, or its old keys may come back.</source>
+        <translation>%2 秒后 %1 仍在重写其 AOF；请等到 INFO persistence 显示 aof_rewrite_in_progress:0 后再停止它，否则旧键可能会回来。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::RemoveNodeWorkflow</name>

@@ -3,6 +3,7 @@
 #include "common/confirmation.h"
 #include "common/logger.h"
 #include "redis/cluster_convergence.h"
+#include "redis/cluster_info_parser.h"
 #include "redis/cluster_scan_job.h"
 #include "redis/lifecycle_support.h"
 #include "redis/rebalance_job.h"
@@ -224,8 +225,35 @@ void RemoveNodeJob::emptyDataFiles()
                               "it restarts")
                                .arg(m_address.toString())));
                    m_deadline = QDeadlineTimer(ForgetTimeoutMs);
-                   waitUntilForgotten();
+                   waitForDataFiles();
                });
+}
+
+void RemoveNodeJob::waitForDataFiles()
+{
+    // A replica that has just synced writes its first AOF in the background; until that is done the
+    // FLUSHALL is only in memory, and Redis refuses a SIGTERM ("Writing initial AOF, can't exit"): the
+    // pod would be killed with the old file on its volume. "Can be shut down" waits for the file.
+    m_pool->command(m_address, {"INFO", "persistence"}, this, [this](Result<RedisReply> reply) {
+        if (isFinished())
+            return;
+        if (!reply)
+            return fail(reply.error().withContext(tr("%1 was reset and emptied, but reading its persistence "
+                                                     "state failed")
+                                                      .arg(m_address.toString())));
+        const QMap<QString, QString> fields = parseInfoFields(reply->bytes());
+        const bool writing = fields.value(QStringLiteral("aof_rewrite_in_progress")) == QLatin1String("1") ||
+                             fields.value(QStringLiteral("aof_rewrite_scheduled")) == QLatin1String("1");
+        if (!writing)
+            return waitUntilForgotten();
+        if (m_deadline.hasExpired())
+            return fail(ErrorCode::Timeout,
+                        tr("%1 is still rewriting its AOF after %2 s; wait until INFO persistence shows "
+                           "aof_rewrite_in_progress:0 before stopping it, or its old keys may come back.")
+                            .arg(m_address.toString())
+                            .arg(ForgetTimeoutMs / 1000));
+        QTimer::singleShot(50, this, [this] { waitForDataFiles(); });
+    });
 }
 
 void RemoveNodeJob::waitUntilForgotten()

@@ -29,7 +29,8 @@ class RedisPool;
 //    because Valkey 8 spreads every forgotten id in its pings for 60 s (the FORGOTTEN_NODE extension):
 //    a node that came back under its old id within that minute (a StatefulSet scaled up again onto
 //    the kept volume) would be joined and dropped again by every member. Then FLUSHALL on it: the
-//    reset empties a replica's memory but not its AOF, which would bring keys back at a restart.
+//    reset empties a replica's memory but not its AOF, which would bring keys back at a restart; and
+//    waits until a background AOF rewrite (a replica's first AOF after a sync) has written it.
 // 5. Waits until no remaining node lists it.
 //
 // Error behaviour: InvalidInput for an unknown or ambiguous id; Refused when it is the last master or
@@ -64,6 +65,7 @@ private:
     void forget(const ClusterTopology &topology);
 
     void emptyDataFiles();
+    void waitForDataFiles();
     void waitUntilForgotten();
 
     QList<NodeAddress> m_seeds;

@@ -22,6 +22,15 @@
 
 using namespace rcs::ui;
 
+namespace {
+// What the newest run of the job panel says of its failure: the message, then the details.
+QString failureOf(const MainWindow &window)
+{
+    const JobRunWidget *run = window.jobPanel()->runs().first();
+    return run->resultText() + QLatin1Char('\n') + run->detailText();
+}
+} // namespace
+
 // The studio on real redis-server nodes (no Kubernetes): the window reads blank nodes, offers Create
 // cluster, runs it through the operations panel, draws the formed cluster, fails a replica over, adds a
 // seventh node as a master (slots spread onto it), removes it again after a confirmation that shows
@@ -90,7 +99,7 @@ private Q_SLOTS:
         finished.clear();
         window.action(Action::Check)->trigger();
         QVERIFY(finished.wait(60000));
-        QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
+        QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(failureOf(window)));
 
         // Failover of a selected replica, confirmed in the window's dialog: the roles swap.
         QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::Healthy, 30000);
@@ -120,7 +129,7 @@ private Q_SLOTS:
         QTRY_VERIFY(confirm = window.findChild<ConfirmationDialog *>(QStringLiteral("failoverConfirmation")));
         confirm->accept();
         QVERIFY(finished.wait(60000));
-        QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
+        QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(failureOf(window)));
         QTRY_VERIFY_WITH_TIMEOUT(model->node(replicaKey) && model->node(replicaKey)->isMaster() &&
                                      model->node(oldMasterKey) &&
                                      model->node(oldMasterKey)->masterId == replicaKey,
@@ -139,7 +148,7 @@ private Q_SLOTS:
         QVERIFY(!confirm->isOptionChecked(QStringLiteral("replica")));
         confirm->accept();
         QVERIFY(finished.wait(120000));
-        QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
+        QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(failureOf(window)));
         const QString added = nodes.address(6).toString();
         QTRY_VERIFY_WITH_TIMEOUT(model->masterCount() == 4 && model->nodes().size() == 7, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(model->situation() == Situation::Healthy, 30000);
@@ -226,7 +235,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(confirm->acceptButton()->isEnabled(), 30000);
         confirm->accept();
         QVERIFY(finished.wait(120000));
-        QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
+        QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(failureOf(window)));
         QTRY_VERIFY_WITH_TIMEOUT(model->masterCount() == 3 && !model->node(addedKey), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(model->situation() == Situation::Healthy, 30000);
 

@@ -29,6 +29,15 @@
 
 using namespace rcs::ui;
 
+namespace {
+// What the newest run of the job panel says of its failure: the message, then the details.
+QString failureOf(const MainWindow &window)
+{
+    const JobRunWidget *run = window.jobPanel()->runs().first();
+    return run->resultText() + QLatin1Char('\n') + run->detailText();
+}
+} // namespace
+
 // The whole story through the window on kube-sandbox: the deploy wizard, create, every pod deleted,
 // Recover, Add node, Remove node, Failover, Upgrade / restart (its plan against the command line's, a
 // stop between pods, a re-run), and the cleanup confirmation with the PVCs.
@@ -220,7 +229,7 @@ private Q_SLOTS:
         QTRY_VERIFY(confirm = window.findChild<ConfirmationDialog *>(QStringLiteral("addNodeConfirmation")));
         confirm->accept();
         QVERIFY(finished.wait(240000));
-        QVERIFY2(finished.last().at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
+        QVERIFY2(finished.last().at(1).toBool(), qPrintable(failureOf(window)));
         const auto servingMaster = [model](const QString &pod) {
             for (const NodeCard &card : model->nodes()) {
                 if (card.podName == pod)
@@ -244,7 +253,7 @@ private Q_SLOTS:
         QVERIFY(saysWhere);
         confirm->accept();
         QVERIFY(finished.wait(240000));
-        QVERIFY2(finished.last().at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
+        QVERIFY2(finished.last().at(1).toBool(), qPrintable(failureOf(window)));
         QTRY_VERIFY_WITH_TIMEOUT(model->masterCount() == 3 && model->nodes().size() == 6 &&
                                      model->situation() == Situation::Healthy,
                                  60000);
@@ -262,7 +271,7 @@ private Q_SLOTS:
         QTRY_VERIFY(confirm = window.findChild<ConfirmationDialog *>(QStringLiteral("failoverConfirmation")));
         confirm->accept();
         QVERIFY(finished.wait(120000));
-        QVERIFY2(finished.last().at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
+        QVERIFY2(finished.last().at(1).toBool(), qPrintable(failureOf(window)));
         QTRY_VERIFY_WITH_TIMEOUT(model->node(masterKey) && !model->node(masterKey)->isMaster(), 60000);
         QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::Healthy, 60000);
 
@@ -334,7 +343,7 @@ private Q_SLOTS:
         finished.clear();
         confirm->accept();
         QVERIFY(finished.wait(480000));
-        QVERIFY2(finished.last().at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->detailText()));
+        QVERIFY2(finished.last().at(1).toBool(), qPrintable(failureOf(window)));
         const QMap<QString, QString> after = podUids(owner.get());
         QCOMPARE(after.size(), 6);
         for (auto it = before.cbegin(); it != before.cend(); ++it)
