@@ -28,6 +28,10 @@ struct Deployment {
     QString selector; // the StatefulSet's label selector, e.g. "app=redis,appCluster=redis-cluster"
     QList<PodState> pods;
     bool hasPassword = false;
+    // The Secret holds the operator user's password: the studio authenticates as the operator.
+    bool hasOperatorUser = false;
+    // The password Secret as read (its data holds secrets: never shown or logged), empty without one.
+    QJsonObject passwordSecret;
 
     int readyCount() const;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../integration/cluster_key_client.h"
+#include "redis/redis_pool.h"
 #include "support/studio_process.h"
 
 #include <QElapsedTimer>
@@ -37,8 +38,10 @@ void recordAnswer(ShardWrites &shard, qint64 &lastAcknowledgedAt, qint64 now, bo
 // dropped connection: its client is set so).
 class RecordingWriter final {
 public:
-    // Keys "prefix:i" through a client of its own, seeded with seeds.
-    RecordingWriter(const QList<NodeAddress> &seeds, QByteArray prefix);
+    // Keys "prefix:i" through a client of its own, seeded with seeds, authenticating with credentials
+    // (an application's: a password-protected deployment).
+    RecordingWriter(const QList<NodeAddress> &seeds, QByteArray prefix,
+                    const RedisConnectionOptions &credentials = {});
     ~RecordingWriter();
     // Reads the slot map (bounded) and maps every slot to its shard; before start().
     Result<void> refresh();
