@@ -33,6 +33,8 @@ const QList<Permission> &permissions()
         {QStringLiteral("cluster|getkeysinslot"), QStringLiteral("slot migration")},
         {QStringLiteral("migrate"),
          QStringLiteral("slot migration (the keys move with AUTH2 as the operator)")},
+        {QStringLiteral("select"),
+         QStringLiteral("slot migration (MIGRATE selects the database on the target)")},
         {QStringLiteral("restore-asking"),
          QStringLiteral("slot migration (what MIGRATE runs on the target)")},
         {QStringLiteral("dump"), QStringLiteral("slot migration (comparing a key on both sides), backup")},
