@@ -18,6 +18,7 @@ RecordingWriter::RecordingWriter(const QList<NodeAddress> &seeds, QByteArray pre
     , m_prefix(std::move(prefix))
 {
     m_pool->setOptions(credentials);
+    m_readCredentials = credentials;
     m_client->setRetryTransientErrors(false);
 }
 
@@ -120,7 +121,7 @@ void RecordingWriter::report() const
 Result<QStringList> RecordingWriter::lostWrites(const QList<NodeAddress> &seeds, int timeoutMs) const
 {
     RedisPool pool;
-    pool.setOptions(m_pool->options());
+    pool.setOptions(m_readCredentials);
     ClusterKeyClient reader(&pool, seeds);
     if (const Result<void> refreshed = reader.refreshBlocking(20000); !refreshed)
         return refreshed.error();

@@ -46,6 +46,9 @@ public:
     // Reads the slot map (bounded) and maps every slot to its shard; before start().
     Result<void> refresh();
     void start(int lanes);
+    // The credentials of the read-back (lostWrites): an application given a new password
+    // (rotate-password of the default user) reads with it; the writer's open connections keep theirs.
+    void setReadCredentials(const RedisConnectionOptions &credentials) { m_readCredentials = credentials; }
     void stop() { m_stopped = true; }
     bool idle() const { return m_pending == 0; }
     const QList<int> &acknowledged() const { return m_acknowledged; }
@@ -69,6 +72,7 @@ private:
     std::unique_ptr<RedisPool> m_pool;
     std::unique_ptr<ClusterKeyClient> m_client;
     QByteArray m_prefix;
+    RedisConnectionOptions m_readCredentials;
     QElapsedTimer m_clock;
     int m_issued = 0;
     int m_pending = 0;

@@ -266,8 +266,6 @@ private Q_SLOTS:
         sampling.stop();
         QVERIFY2(rotated.exitCode == 0, qPrintable(rotated.all()));
         QVERIFY2(writer.failures().isEmpty(), qPrintable(writer.failures().join(QLatin1Char('\n'))));
-        const QString lost = writer.problemAfterRun(pods());
-        QVERIFY2(lost.isEmpty(), qPrintable(lost));
         QVERIFY2(samples > 0, "the replication links were sampled");
         QVERIFY2(down.isEmpty(), qPrintable(down.join(QLatin1Char('\n'))));
 
@@ -275,6 +273,11 @@ private Q_SLOTS:
             QString::fromUtf8(secretValue(m_acl ? ManifestSet::kOperatorSecretKey : ManifestSet::kSecretKey));
         QVERIFY(newPassword.size() >= 16);
         QVERIFY(newPassword != oldPassword);
+        if (!m_acl)
+            m_appPassword = newPassword; // the application's password was the one rotated
+        writer.setReadCredentials(application());
+        const QString lost = writer.problemAfterRun(pods());
+        QVERIFY2(lost.isEmpty(), qPrintable(lost));
         assertNoPassword(QStringLiteral("rotate-password's output"), plan.all() + rotated.all(),
                          {oldPassword, newPassword});
         for (const NodeAddress &address : pods()) {
@@ -297,8 +300,6 @@ private Q_SLOTS:
             const QByteArray file = secretValue(ManifestSet::kAclFileKey);
             QCOMPARE(file.count('#'), 1); // the new hash alone
             m_operatorPassword = newPassword;
-        } else {
-            m_appPassword = newPassword;
         }
     }
 
