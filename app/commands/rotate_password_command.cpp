@@ -70,16 +70,7 @@ int runKubeRotatePassword(const QStringList &args)
             return line.usageError(problem);
         request.newPassword = *password;
     }
-    return runKubeOperation(
-        line, request,
-        [&](ops::WorkflowOperationJob &job) -> int {
-            if (line.json())
-                printBytes(jsonLine(job.resultJson()));
-            if (job.hasError())
-                return reportFailure(job.error());
-            return ExitSuccess;
-        },
-        line.json());
+    return runKubeOperationWithJson(line, request);
 }
 
 } // namespace rcs::cli

@@ -61,8 +61,7 @@ void RotatePasswordWorkflow::rotate(const ClusterSurvey &found)
     const QString operatorName = QString::fromLatin1(operator_acl::kUserName);
     Rotation r;
     r.addresses = found.addresses;
-    for (const PodState &pod : found.pods)
-        r.pods << pod.info.name;
+    r.pods = found.pods;
     r.user = m_user.isEmpty() ? (d.hasOperatorUser ? operatorName : QStringLiteral("default")) : m_user;
     r.operatorUser = r.user == operatorName;
     if (r.user != QLatin1String("default") && !(r.operatorUser && d.hasOperatorUser)) {
@@ -170,8 +169,7 @@ void RotatePasswordWorkflow::logPlan(const Rotation &r)
     RedisPool *pool = session()->pool();
     const auto onEach = [&](const QString &what, const QStringList &args) {
         for (qsizetype i = 0; i < r.addresses.size(); ++i)
-            logCommand(QStringLiteral("redis"),
-                       tr("%1 on %2").arg(what, r.pods.value(i, r.addresses.at(i).toString())),
+            logCommand(QStringLiteral("redis"), tr("%1 on %2").arg(what, podName(r, i)),
                        lineWithVariables(pool, r.addresses.at(i), args));
     };
     const QStringList masterauth{QStringLiteral("CONFIG"), QStringLiteral("SET"),
@@ -192,6 +190,11 @@ void RotatePasswordWorkflow::logPlan(const Rotation &r)
     logCommand(QStringLiteral("kube"), secret, secretLine(r));
     onEach(tr("Remove the old password of '%1'").arg(r.user),
            {QStringLiteral("ACL"), QStringLiteral("SETUSER"), r.user, QLatin1Char('<') + kOldMark});
+}
+
+QString RotatePasswordWorkflow::podName(const Rotation &r, qsizetype index)
+{
+    return index < r.pods.size() ? r.pods.at(index).info.name : r.addresses.at(index).toString();
 }
 
 QString RotatePasswordWorkflow::secretLine(const Rotation &r) const
@@ -218,21 +221,13 @@ void RotatePasswordWorkflow::onEveryNode(const Rotation &r, const QString &step,
         args << text;
     }
     for (qsizetype i = 0; i < r.addresses.size(); ++i)
-        logCommand(QStringLiteral("redis"),
-                   tr("%1: %2").arg(step, r.pods.value(i, r.addresses.at(i).toString())),
+        logCommand(QStringLiteral("redis"), tr("%1: %2").arg(step, podName(r, i)),
                    lineWithVariables(session()->pool(), r.addresses.at(i), args));
     session()->pool()->commandAll(r.addresses, argv, this, [=, this](const QList<NodeReply> &replies) {
         if (ended())
             return;
-        QStringList failed;
         QString why;
-        for (const NodeReply &reply : replies) {
-            if (reply.reply)
-                continue;
-            const qsizetype at = r.addresses.indexOf(reply.address);
-            failed << r.pods.value(at, reply.address.toString());
-            why = reply.reply.error().message();
-        }
+        const QStringList failed = failedNodes(replies, r.addresses, r.pods, &why);
         if (!failed.isEmpty()) {
             failStep(step, Error(ErrorCode::RedisError,
                                  tr("%1 failed (%2). Now %3. Fix the cause and run rotate-password again: it "

@@ -37,7 +37,7 @@ protected:
 private:
     struct Rotation {
         QList<NodeAddress> addresses;
-        QStringList pods;
+        QList<PodState> pods; // pods[i] runs addresses[i]
         QString user;
         QString secretKey;       // the Secret's key of the user's password
         bool acl = false;        // every node has ACL (6.0 and later)
@@ -54,6 +54,7 @@ private:
     // The Secret's password key and (operator) its include file with the hashes of passwords.
     void updateSecret(const Rotation &r, const QStringList &passwords, std::function<void()> next);
     QString secretLine(const Rotation &r) const;
+    static QString podName(const Rotation &r, qsizetype index);
 
     QString m_user;
     QString m_newPassword;

@@ -8,6 +8,7 @@
 #include "kube/manifest_set.h"
 #include "kube_session.h"
 #include "redis/cluster_scan_job.h"
+#include "redis/redis_pool.h"
 
 #include <QJsonArray>
 #include <QTimer>
@@ -182,6 +183,20 @@ void Workflow::logCommand(const QString &category, const QString &message, const
         m_planned.append({message, command});
     Logger::instance().command(category, m_dryRun ? QStringLiteral("[dry-run] ") + message : message,
                                command);
+}
+
+QStringList Workflow::failedNodes(const QList<NodeReply> &replies, const QList<NodeAddress> &addresses,
+                                  const QList<PodState> &pods, QString *why)
+{
+    QStringList failed;
+    for (const NodeReply &reply : replies) {
+        if (reply.reply)
+            continue;
+        const qsizetype at = addresses.indexOf(reply.address);
+        failed << (at >= 0 && at < pods.size() ? pods.at(at).info.name : reply.address.toString());
+        *why = reply.reply.error().message();
+    }
+    return failed;
 }
 
 void Workflow::inspect(std::function<void(const Deployment &)> next)
