@@ -4,6 +4,7 @@
 #include "kube/manifest_set.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -375,6 +376,21 @@ private Q_SLOTS:
         const QString two = operator_acl::includeFile({QStringLiteral("a"), QStringLiteral("b")});
         QVERIFY(two.contains(operator_acl::passwordHash(QStringLiteral("a")) + QLatin1Char(' ') +
                              operator_acl::passwordHash(QStringLiteral("b"))));
+    }
+
+    // The README prints the one list: every permission, with its reason, as a table row.
+    void operatorAclListIsInTheReadme()
+    {
+        QFile readme(qEnvironmentVariable("RCS_SOURCE_DIR") + QStringLiteral("/README.md"));
+        QVERIFY2(readme.open(QIODevice::ReadOnly), qPrintable(readme.fileName()));
+        const QString text = QString::fromUtf8(readme.readAll());
+        for (const operator_acl::Permission &permission : operator_acl::permissions()) {
+            const QString row =
+                QStringLiteral("| `%1` | %2 |")
+                    .arg(QString(permission.command).replace(QLatin1Char('|'), QLatin1String("\\|")),
+                         permission.why);
+            QVERIFY2(text.contains(row), qPrintable(QStringLiteral("README.md lacks the row ") + row));
+        }
     }
 
     // TLS: redis.conf, the Secret and its mount, the probe; Redis 5 refused; the names to certify.
