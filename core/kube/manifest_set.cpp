@@ -578,7 +578,8 @@ Result<QList<QJsonObject>> ManifestSet::render(const ManifestParameters &p) cons
                 QString conf = data.value(kRedisConf).toString();
                 if (!conf.isEmpty() && !conf.endsWith(QLatin1Char('\n')))
                     conf += QLatin1Char('\n');
-                data.insert(kRedisConf, QString(conf + QStringLiteral("include ") + aclPath() + QLatin1Char('\n')));
+                data.insert(kRedisConf,
+                            QString(conf + QStringLiteral("include ") + aclPath() + QLatin1Char('\n')));
                 map.insert(QStringLiteral("data"), data);
             }
             objects.append(map);
