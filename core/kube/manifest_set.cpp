@@ -1,6 +1,7 @@
 // The seed's manifests and how every deploy parameter (names, pod count, image, resources, password,
-// TLS) edits them. Over 500 lines on purpose: the StatefulSet's edits are one chain on the same
-// objects, read best in one place; the TLS names and settings stay next to the edits that use them.
+// operator user, TLS) edits them. Over 500 lines on purpose: the StatefulSet's edits are one chain on
+// the same objects, read best in one place; the operator user's and TLS's names, mounts and settings
+// stay next to the edits that use them.
 #include "manifest_set.h"
 
 #include "common/logger.h"
