@@ -6,6 +6,7 @@
 #include "commands/kube_upgrade_command.h"
 #include "commands/kube_workflow_command.h"
 #include "commands/lifecycle_command.h"
+#include "commands/rotate_password_command.h"
 
 #include <QCoreApplication>
 
@@ -89,6 +90,8 @@ const QList<Command> &commands()
          runKubeUpgrade},
         {QStringLiteral("rolling-restart"),
          QStringLiteral("restart every pod one at a time, masters handed over first"), runKubeRollingRestart},
+        {QStringLiteral("rotate-password"),
+         QStringLiteral("a new password for a user, no replication link dropped"), runKubeRotatePassword},
         {QStringLiteral("cleanup"), QStringLiteral("delete what deploy created (PVCs, namespace on request)"),
          runKubeCleanup},
         {QStringLiteral("sandbox"), QStringLiteral("start | stop | status of the local kube-sandbox"),

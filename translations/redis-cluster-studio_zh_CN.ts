@@ -1916,6 +1916,10 @@
         <source>&quot;%1&quot; is not a tls-auth-clients mode; use no, optional or yes.</source>
         <translation>“%1”不是 tls-auth-clients 的取值；请使用 no、optional 或 yes。</translation>
     </message>
+    <message>
+        <source>The operator user needs ACL, which Redis 6.0 brought, and the image %1 is Redis 5: deploy it with the password alone (requirepass and masterauth), or choose a newer image (for example redis:7.0).</source>
+        <translation>运维用户需要 ACL（Redis 6.0 引入），而镜像 %1 是 Redis 5：请只用密码部署（requirepass 和 masterauth），或选择更新的镜像（例如 redis:7.0）。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::NodeAccess</name>
@@ -2860,6 +2864,149 @@
     </message>
 </context>
 <context>
+    <name>rcs::RotatePasswordWorkflow</name>
+    <message>
+        <source>Rotate a password</source>
+        <translation>轮换密码</translation>
+    </message>
+    <message>
+        <source>A password rotation</source>
+        <translation>密码轮换</translation>
+    </message>
+    <message>
+        <source>Planning the rotation</source>
+        <translation>规划轮换</translation>
+    </message>
+    <message>
+        <source>The deployment has no password Secret (%1), so there is no password to rotate. Deploy with --password to protect Redis with one.</source>
+        <translation>该部署没有密码 Secret（%1），因此没有可轮换的密码。请用 --password 部署，为 Redis 设置密码。</translation>
+    </message>
+    <message>
+        <source>The studio rotates the passwords it keeps in the Secret: &apos;default&apos;%1, not &apos;%2&apos;.</source>
+        <translation>本程序只轮换它保存在 Secret 中的密码：&apos;default&apos;%1，而不是 &apos;%2&apos;。</translation>
+    </message>
+    <message>
+        <source> and &apos;%1&apos;</source>
+        <translation> 和 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>The server version of %1 is unknown (INFO server gave none), so the studio cannot tell whether it has ACL. Nothing was changed; run status and try again.</source>
+        <translation>%1 的服务器版本未知（INFO server 没有给出），因此本程序无法判断它是否支持 ACL。未做任何更改；请运行 status 后重试。</translation>
+    </message>
+    <message>
+        <source>Some nodes run Redis 5, which has no ACL users: only the default password (requirepass) can be rotated there.</source>
+        <translation>有些节点运行 Redis 5，它没有 ACL 用户：只能轮换默认密码（requirepass）。</translation>
+    </message>
+    <message>
+        <source>The new password is the current one: give another one.</source>
+        <translation>新密码与当前密码相同：请给出另一个。</translation>
+    </message>
+    <message>
+        <source>The password of user &apos;%1&apos; on %2 nodes (%3).</source>
+        <translation>用户 &apos;%1&apos; 在 %2 个节点上的密码（%3）。</translation>
+    </message>
+    <message>
+        <source>ACL: both passwords are valid while it changes</source>
+        <translation>ACL：更换期间两个密码都有效</translation>
+    </message>
+    <message>
+        <source>Redis 5: masterauth first, then requirepass</source>
+        <translation>Redis 5：先 masterauth，再 requirepass</translation>
+    </message>
+    <message>
+        <source>rotate-password would change the password of &apos;%1&apos; as listed above</source>
+        <translation>rotate-password 将按上面所列更改 &apos;%1&apos; 的密码</translation>
+    </message>
+    <message>
+        <source>Dry run: the password of &apos;%1&apos; would change; nothing was changed.</source>
+        <translation>演练：&apos;%1&apos; 的密码将被更改；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>User &apos;%1&apos; has a new password on every node and in Secret %2; the old one is refused.</source>
+        <translation>用户 &apos;%1&apos; 在每个节点和 Secret %2 中都已使用新密码；旧密码已被拒绝。</translation>
+    </message>
+    <message>
+        <source>Setting the new masterauth on every node</source>
+        <translation>在每个节点上设置新的 masterauth</translation>
+    </message>
+    <message>
+        <source>the nodes that took it authenticate to their master with the new password, which their masters do not know yet</source>
+        <translation>已设置的节点用新密码向其主节点认证，而主节点尚不知道这个密码</translation>
+    </message>
+    <message>
+        <source>Setting the new requirepass on every node</source>
+        <translation>在每个节点上设置新的 requirepass</translation>
+    </message>
+    <message>
+        <source>some nodes want the new password, others the old one</source>
+        <translation>有些节点要求新密码，其他节点仍要求旧密码</translation>
+    </message>
+    <message>
+        <source>Removing the old password of &apos;%1&apos; on every node</source>
+        <translation>在每个节点上移除 &apos;%1&apos; 的旧密码</translation>
+    </message>
+    <message>
+        <source>some nodes still accept the old password as well</source>
+        <translation>有些节点仍同时接受旧密码</translation>
+    </message>
+    <message>
+        <source>Adding the new password of &apos;%1&apos; on every node</source>
+        <translation>在每个节点上为 &apos;%1&apos; 添加新密码</translation>
+    </message>
+    <message>
+        <source>the nodes that took it accept both passwords, the others the old one</source>
+        <translation>已添加的节点接受两个密码，其他节点只接受旧密码</translation>
+    </message>
+    <message>
+        <source>both passwords are valid everywhere; the Secret still has the old one</source>
+        <translation>两个密码在所有节点上都有效；Secret 中仍是旧密码</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>Put the new password into Secret %1</source>
+        <translation>把新密码写入 Secret %1</translation>
+    </message>
+    <message>
+        <source>Set masterauth to the new password</source>
+        <translation>把 masterauth 设为新密码</translation>
+    </message>
+    <message>
+        <source>Set requirepass to the new password</source>
+        <translation>把 requirepass 设为新密码</translation>
+    </message>
+    <message>
+        <source>Add the new password of &apos;%1&apos;</source>
+        <translation>为 &apos;%1&apos; 添加新密码</translation>
+    </message>
+    <message>
+        <source>Remove the old password of &apos;%1&apos;</source>
+        <translation>移除 &apos;%1&apos; 的旧密码</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 failed (%2). Now %3. Fix the cause and run rotate-password again: it starts over from the password in the Secret.</source>
+        <translation>%1 失败（%2）。现在%3。请排除原因后再次运行 rotate-password：它会从 Secret 中的密码重新开始。</translation>
+    </message>
+    <message>
+        <source>Putting the new password into Secret %1</source>
+        <translation>正在把新密码写入 Secret %1</translation>
+    </message>
+    <message>
+        <source>Keeping only the new password in Secret %1</source>
+        <translation>在 Secret %1 中只保留新密码</translation>
+    </message>
+    <message>
+        <source>update the password Secret</source>
+        <translation>更新密码 Secret</translation>
+    </message>
+</context>
+<context>
     <name>rcs::SandboxController</name>
     <message>
         <source>kube-sandbox was not found next to %1 nor on PATH: build it with &apos;cmake --build build --target kube-sandbox&apos;, or install it.</source>
@@ -3705,6 +3852,10 @@
     <message>
         <source>Say what the upgrade changes: a new image, CPU, memory or a setting (a restart with nothing changed is rolling-restart).</source>
         <translation>请说明升级要更改的内容：新镜像、CPU、内存或某个设置（不做任何更改的重启请用 rolling-restart）。</translation>
+    </message>
+    <message>
+        <source>Rotate password</source>
+        <translation>轮换密码</translation>
     </message>
 </context>
 <context>

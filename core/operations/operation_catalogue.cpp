@@ -58,6 +58,8 @@ Result<OperationJob *> createOperation(const EndpointTarget &target, const Opera
     case OperationKind::Cleanup:
     case OperationKind::Upgrade:
     case OperationKind::RollingRestart:
+    // The new password must outlive the run: on Kubernetes the Secret keeps it.
+    case OperationKind::RotatePassword:
         return invalid(OperationJob::needsStatefulSet(request.kind));
     default:
         break;

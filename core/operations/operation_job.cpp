@@ -47,6 +47,9 @@ OperationJob::OperationJob(OperationRequest request, QObject *parent)
     case OperationKind::RollingRestart:
         setTitle(tr("Rolling restart"));
         break;
+    case OperationKind::RotatePassword:
+        setTitle(tr("Rotate password"));
+        break;
     }
 }
 

@@ -27,7 +27,9 @@ enum class OperationKind {
     Deploy,
     Cleanup,
     Upgrade,
-    RollingRestart
+    RollingRestart,
+    // A new password for one user, the old one removed after confirmation (Kubernetes: the Secret).
+    RotatePassword
 };
 
 // The verb as the command line names it ("add-node", "check --fix").
@@ -89,6 +91,10 @@ struct OperationRequest {
     bool temporaryReplica = false;
     // upgrade --set: redis.conf settings, live where CONFIG SET takes them, else by the rolling restart.
     QList<ConfigSetting> settings;
+    // rotate-password: the user ("default" or the operator; empty: the operator when the deployment has
+    // one) and the new password (empty: generated; never from the command line: a file or stdin).
+    QString rotateUser;
+    QString newPassword;
     // Plan only (--dry-run): rebalance and reshard on every kind; every changing verb on Kubernetes.
     bool dryRun = false;
 };

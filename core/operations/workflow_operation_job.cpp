@@ -11,6 +11,7 @@
 #include "workflows/rebalance_workflow.h"
 #include "workflows/recover_workflow.h"
 #include "workflows/remove_node_workflow.h"
+#include "workflows/rotate_password_workflow.h"
 #include "workflows/sandbox_controller.h"
 #include "workflows/status_workflow.h"
 #include "workflows/upgrade_workflow.h"
@@ -207,6 +208,13 @@ Workflow *WorkflowOperationJob::makeWorkflow(KubeSession *session)
         upgrade->setConfirmed(r.confirmed);
         upgrade->setTemporaryReplica(r.temporaryReplica);
         return upgrade;
+    }
+    case OperationKind::RotatePassword: {
+        auto *rotate = new RotatePasswordWorkflow(session, this);
+        rotate->setUser(r.rotateUser);
+        rotate->setNewPassword(r.newPassword);
+        rotate->setConfirmed(r.confirmed);
+        return rotate;
     }
     }
     return nullptr;
