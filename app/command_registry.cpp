@@ -3,6 +3,7 @@
 #include "commands/cluster_command.h"
 #include "commands/demo_command.h"
 #include "commands/kube_day2_command.h"
+#include "commands/kube_tls_command.h"
 #include "commands/kube_upgrade_command.h"
 #include "commands/kube_workflow_command.h"
 #include "commands/lifecycle_command.h"
@@ -89,6 +90,9 @@ const QList<Command> &commands()
          runKubeUpgrade},
         {QStringLiteral("rolling-restart"),
          QStringLiteral("restart every pod one at a time, masters handed over first"), runKubeRollingRestart},
+        {QStringLiteral("rotate-certificates"),
+         QStringLiteral("renew the TLS certificate (and CA) and load it live on every node"),
+         runKubeRotateCertificates},
         {QStringLiteral("cleanup"), QStringLiteral("delete what deploy created (PVCs, namespace on request)"),
          runKubeCleanup},
         {QStringLiteral("sandbox"), QStringLiteral("start | stop | status of the local kube-sandbox"),

@@ -153,6 +153,7 @@ void EndpointOperationJob::doStart()
     case OperationKind::Cleanup:
     case OperationKind::Upgrade:
     case OperationKind::RollingRestart:
+    case OperationKind::RotateCertificates:
         // createOperation() refuses these for plain endpoints; a caller that made the job itself
         // gets the same sentence.
         return fail(ErrorCode::InvalidInput, needsStatefulSet(m_request.kind));

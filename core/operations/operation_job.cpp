@@ -47,6 +47,9 @@ OperationJob::OperationJob(OperationRequest request, QObject *parent)
     case OperationKind::RollingRestart:
         setTitle(tr("Rolling restart"));
         break;
+    case OperationKind::RotateCertificates:
+        setTitle(tr("Rotate the certificates"));
+        break;
     }
 }
 

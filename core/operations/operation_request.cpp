@@ -33,6 +33,8 @@ QString operationName(OperationKind kind)
         return QStringLiteral("upgrade");
     case OperationKind::RollingRestart:
         return QStringLiteral("rolling-restart");
+    case OperationKind::RotateCertificates:
+        return QStringLiteral("rotate-certificates");
     }
     return {};
 }

@@ -27,7 +27,8 @@ enum class OperationKind {
     Deploy,
     Cleanup,
     Upgrade,
-    RollingRestart
+    RollingRestart,
+    RotateCertificates
 };
 
 // The verb as the command line names it ("add-node", "check --fix").
@@ -89,6 +90,12 @@ struct OperationRequest {
     bool temporaryReplica = false;
     // upgrade --set: redis.conf settings, live where CONFIG SET takes them, else by the rolling restart.
     QList<ConfigSetting> settings;
+    // rotate-certificates: a new CA too, dropping the CAs that no longer sign (needs confirmed), or only
+    // loading the certificates the TLS Secret holds now (the user's own Secret); validity of what is made.
+    bool renewCa = false;
+    bool dropOldCas = false;
+    bool reloadOnly = false;
+    int certificateDays = 365;
     // Plan only (--dry-run): rebalance and reshard on every kind; every changing verb on Kubernetes.
     bool dryRun = false;
 };

@@ -54,6 +54,11 @@ void RedisPool::retire(QPointer<RedisConnection> connection)
         connection->deleteLater();
 }
 
+RedisTlsOptions RedisPool::tlsOptionsFor(const NodeAddress &) const
+{
+    return m_options.tls;
+}
+
 RedisConnection *RedisPool::connection(const NodeAddress &address, int channel)
 {
     QPointer<RedisConnection> &slot = m_connections[ConnectionKey(address, channel)];
@@ -66,7 +71,7 @@ RedisConnection *RedisPool::connection(const NodeAddress &address, int channel)
             m_identities.remove(address);
         slot = new RedisConnection(routeFor(address), this);
         slot->setCredentials(m_options.password, m_options.user);
-        slot->setTlsOptions(m_options.tls);
+        slot->setTlsOptions(tlsOptionsFor(address));
         slot->connectToNode(m_options.connectTimeoutMs);
     }
     return slot;
