@@ -54,6 +54,12 @@ void RedisPool::retire(QPointer<RedisConnection> connection)
         connection->deleteLater();
 }
 
+QSslCertificate RedisPool::servedCertificate(const NodeAddress &address) const
+{
+    const QPointer<RedisConnection> connection = m_connections.value(ConnectionKey(address, 0));
+    return connection && connection->isConnected() ? connection->peerCertificate() : QSslCertificate();
+}
+
 RedisTlsOptions RedisPool::tlsOptionsFor(const NodeAddress &) const
 {
     return m_options.tls;

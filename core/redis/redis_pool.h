@@ -43,6 +43,8 @@ public:
 
     void setOptions(const RedisConnectionOptions &options) { m_options = options; }
     const RedisConnectionOptions &options() const { return m_options; }
+    // The certificate address presented to the pool's main connection (null: plain TCP, or no link).
+    QSslCertificate servedCertificate(const NodeAddress &address) const;
     // The TLS options a connection to address uses.
     RedisTlsOptions tlsOptionsFor(const NodeAddress &address) const;
 

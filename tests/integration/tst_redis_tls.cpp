@@ -1,3 +1,5 @@
+#include "redis/cluster_check.h"
+#include "redis/node_views.h"
 #include "redis/redis_connection.h"
 #include "redis/redis_pool.h"
 #include "redis/served_certificate.h"
@@ -314,6 +316,31 @@ private Q_SLOTS:
         for (const NodeReply &reply : *replies)
             QVERIFY2(reply.reply.ok(), qPrintable(reply.reply.error().message()));
         QVERIFY(replies->at(0).reply->bytes() != replies->at(1).reply->bytes());
+    }
+
+    void viewsCarryTheServedCertificatesExpiry()
+    {
+        // What status and check warn about 30 days ahead: the end of the certificate each node serves.
+        RedisPool pool;
+        RedisConnectionOptions options;
+        options.password = Password;
+        options.tls = clientOptions();
+        pool.setOptions(options);
+        std::optional<QList<NodeView>> views;
+        fetchViews(&pool, m_nodes.addresses(), NodeViewParts::Cluster, &pool,
+                   [&](QList<NodeView> v) { views = std::move(v); });
+        QTRY_VERIFY_WITH_TIMEOUT(views.has_value(), 10000);
+        const QDateTime expiry = QSslCertificate::fromPath(m_certs.serverCert).value(0).expiryDate().toUTC();
+        QVERIFY(expiry.isValid());
+        for (const NodeView &view : *views) {
+            QVERIFY2(view.reachable, qPrintable(view.error));
+            QCOMPARE(view.certificateExpiry, std::optional<QDateTime>(expiry));
+        }
+        const std::optional<CheckFinding> finding =
+            certificateFinding(ClusterTopology::fromViews(*views), QDateTime::currentDateTimeUtc());
+        QVERIFY(finding.has_value());
+        // The test certificates live two days: inside the warning period.
+        QCOMPARE(finding->code, QStringLiteral("certificate-expiring"));
     }
 
 private:
