@@ -154,6 +154,7 @@ void EndpointOperationJob::doStart()
     case OperationKind::Upgrade:
     case OperationKind::RollingRestart:
     case OperationKind::RotatePassword:
+    case OperationKind::RotateCertificates:
         // createOperation() refuses these for plain endpoints; a caller that made the job itself
         // gets the same sentence.
         return fail(ErrorCode::InvalidInput, needsStatefulSet(m_request.kind));

@@ -49,6 +49,8 @@ OperationJob::OperationJob(OperationRequest request, QObject *parent)
         break;
     case OperationKind::RotatePassword:
         setTitle(tr("Rotate password"));
+    case OperationKind::RotateCertificates:
+        setTitle(tr("Rotate the certificates"));
         break;
     }
 }

@@ -35,6 +35,8 @@ QString operationName(OperationKind kind)
         return QStringLiteral("rolling-restart");
     case OperationKind::RotatePassword:
         return QStringLiteral("rotate-password");
+    case OperationKind::RotateCertificates:
+        return QStringLiteral("rotate-certificates");
     }
     return {};
 }

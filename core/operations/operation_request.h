@@ -29,7 +29,8 @@ enum class OperationKind {
     Upgrade,
     RollingRestart,
     // A new password for one user, the old one removed after confirmation (Kubernetes: the Secret).
-    RotatePassword
+    RotatePassword,
+    RotateCertificates
 };
 
 // The verb as the command line names it ("add-node", "check --fix").
@@ -95,6 +96,12 @@ struct OperationRequest {
     // one) and the new password (empty: generated; never from the command line: a file or stdin).
     QString rotateUser;
     QString newPassword;
+    // rotate-certificates: a new CA too, dropping the CAs that no longer sign (needs confirmed), or only
+    // loading the certificates the TLS Secret holds now (the user's own Secret); validity of what is made.
+    bool renewCa = false;
+    bool dropOldCas = false;
+    bool reloadOnly = false;
+    int certificateDays = 365;
     // Plan only (--dry-run): rebalance and reshard on every kind; every changing verb on Kubernetes.
     bool dryRun = false;
 };
