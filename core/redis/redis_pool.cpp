@@ -28,6 +28,15 @@ void RedisPool::clearRoutes()
         retireAll(address);
 }
 
+void RedisPool::setPeerName(const NodeAddress &clusterAddress, const QString &peerName)
+{
+    if (m_peerNames.value(clusterAddress) == peerName)
+        return;
+    m_peerNames.insert(clusterAddress, peerName);
+    if (m_options.tls.enabled) // a connection open now verified another name
+        retireAll(clusterAddress);
+}
+
 void RedisPool::retireAll(const NodeAddress &address)
 {
     QList<QPointer<RedisConnection>> retired;
@@ -66,7 +75,9 @@ RedisConnection *RedisPool::connection(const NodeAddress &address, int channel)
             m_identities.remove(address);
         slot = new RedisConnection(routeFor(address), this);
         slot->setCredentials(m_options.password, m_options.user);
-        slot->setTlsOptions(m_options.tls);
+        RedisTlsOptions tls = m_options.tls;
+        tls.peerName = peerNameFor(address);
+        slot->setTlsOptions(tls);
         slot->connectToNode(m_options.connectTimeoutMs);
     }
     return slot;
