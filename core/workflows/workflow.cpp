@@ -267,7 +267,8 @@ void Workflow::readTls(const Deployment &deployment, std::function<void()> next)
                     Logger::instance().info(
                         QStringLiteral("workflow"),
                         tr("The pods speak TLS: the studio verifies them against ca.crt of Secret %1 and "
-                           "their names under service %2; the redis-cli lines below need that file.")
+                           "their names under service %2; the redis-cli lines below read the files this "
+                           "command writes.")
                             .arg(tls.secretName, tls.serviceName),
                         tlsFilesCommand(m_session->kubectl(), tls.secretName,
                                         !options.clientCertificate.isEmpty()));
