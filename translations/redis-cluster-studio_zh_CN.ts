@@ -2519,6 +2519,10 @@
         <source>No reply yet.</source>
         <translation>尚无应答。</translation>
     </message>
+    <message>
+        <source>%1 (through %2)</source>
+        <translation>%1（经由 %2）</translation>
+    </message>
 </context>
 <context>
     <name>rcs::RedisTlsOptions</name>
@@ -5387,10 +5391,6 @@
         <translation>AUTH 使用的密码；节点不需要密码时留空。只保留到本程序关闭，从不保存</translation>
     </message>
     <message>
-        <source>TLS</source>
-        <translation>TLS</translation>
-    </message>
-    <message>
         <source>Speak TLS to the nodes (servers with tls-port, Redis 6 and newer)</source>
         <translation>与节点之间使用 TLS（配置了 tls-port 的服务器，Redis 6 及更新版本）</translation>
     </message>
@@ -5413,6 +5413,10 @@
     <message>
         <source>The name the nodes&apos; certificate must carry; empty uses the address connected to</source>
         <translation>节点证书必须包含的名称；留空则使用所连接的地址</translation>
+    </message>
+    <message>
+        <source>Use TLS</source>
+        <translation>使用 TLS</translation>
     </message>
 </context>
 <context>

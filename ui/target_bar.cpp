@@ -190,7 +190,7 @@ void TargetBar::retranslateUi()
     m_passwordLabel->setText(tr("Password"));
     m_password->setToolTip(tr("The password for AUTH; empty when the nodes need none. Kept until the studio "
                               "closes, never saved"));
-    m_tls->setText(tr("TLS"));
+    m_tls->setText(tr("Use TLS"));
     m_tls->setToolTip(tr("Speak TLS to the nodes (servers with tls-port, Redis 6 and newer)"));
     m_caFile->setToolTip(tr("The CA certificate file (PEM) the nodes' certificates must lead to; empty "
                             "trusts the system's CAs"));

@@ -86,6 +86,19 @@ RedisConnection *RedisPool::connection(const NodeAddress &address, int channel)
 void RedisPool::command(const NodeAddress &address, const QList<QByteArray> &argv, const QObject *context,
                         RedisConnection::Callback callback, int timeoutMs, int channel)
 {
+    const NodeAddress route = routeFor(address);
+    if (route != address) {
+        // The connection knows only the tunnel's local end: its errors name the node the caller meant.
+        callback = [callback = std::move(callback), address, route](Result<RedisReply> reply) {
+            if (!reply)
+                reply = Error(
+                    reply.error().code(),
+                    reply.error().message().replace(
+                        route.toString(), tr("%1 (through %2)").arg(address.toString(), route.toString())),
+                    reply.error().detail());
+            callback(std::move(reply));
+        };
+    }
     connection(address, channel)
         ->command(argv, context ? context : this, std::move(callback),
                   timeoutMs > 0 ? timeoutMs : m_options.commandTimeoutMs);
