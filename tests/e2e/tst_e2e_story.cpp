@@ -313,6 +313,8 @@ private Q_SLOTS:
         writer.stop();
         QTRY_VERIFY_WITH_TIMEOUT(writer.idle(), 60000);
         qInfo("add-node as master: %d keys written meanwhile", writer.written());
+        if (add.exitCode != 0) // the whole output: the failure's message is at its end
+            qInfo().noquote() << add.all();
         QVERIFY2(add.exitCode == 0, qPrintable(add.all()));
         QVERIFY2(add.out.contains(QLatin1String("scale statefulset redis-app --replicas=7")),
                  qPrintable(add.out));
