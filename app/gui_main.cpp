@@ -94,6 +94,18 @@ int runGui(QApplication &app)
     const QCommandLineOption user(QStringLiteral("user"),
                                   QStringLiteral("ACL user name for AUTH (Redis 6 and newer)."),
                                   QStringLiteral("U"));
+    // TLS for --nodes, as the commands take it (the target bar's TLS fields).
+    const QCommandLineOption tls(QStringLiteral("tls"), QStringLiteral("Speak TLS to the --nodes."));
+    const QCommandLineOption cacert(
+        QStringLiteral("cacert"), QStringLiteral("CA certificate (PEM) for --tls."), QStringLiteral("file"));
+    const QCommandLineOption cert(QStringLiteral("cert"),
+                                  QStringLiteral("Client certificate (PEM) for --tls."),
+                                  QStringLiteral("file"));
+    const QCommandLineOption key(QStringLiteral("key"), QStringLiteral("The client certificate's key (PEM)."),
+                                 QStringLiteral("file"));
+    const QCommandLineOption sni(QStringLiteral("sni"),
+                                 QStringLiteral("The name the nodes' certificate must carry."),
+                                 QStringLiteral("name"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("system, light or dark."),
                                    QStringLiteral("mode"));
     const QCommandLineOption refresh(QStringLiteral("refresh-ms"), QStringLiteral("Refresh interval in ms."),
@@ -112,8 +124,9 @@ int runGui(QApplication &app)
                                   QStringLiteral("Language of the windows: en or zh_CN (default: View > "
                                                  "Language, else the system's)."),
                                   QStringLiteral("code"));
-    parser.addOptions({sandbox, nodes, kubeconfig, context, ns, statefulSet, access, password, user, theme,
-                       refresh, screenshot, screenshotTimeout, size, lang});
+    parser.addOptions(
+        {sandbox, nodes, kubeconfig, context, ns,    statefulSet, access,     password,          user, tls,
+         cacert,  cert,  key,        sni,     theme, refresh,     screenshot, screenshotTimeout, size, lang});
     parser.process(app);
     const QStringList extra = parser.positionalArguments();
     if (extra.size() > 1 || (extra.size() == 1 && extra.first() != QLatin1String("gui"))) {
@@ -173,6 +186,16 @@ int runGui(QApplication &app)
         target.access = *accessMode;
     if (parser.isSet(user))
         target.user = parser.value(user);
+    // Any of them replaces the saved TLS settings; a file without --tls is refused by the same check as
+    // the commands' (the window says why).
+    if (parser.isSet(tls) || parser.isSet(cacert) || parser.isSet(cert) || parser.isSet(key) ||
+        parser.isSet(sni)) {
+        target.tls = parser.isSet(tls);
+        target.caFile = parser.value(cacert);
+        target.certificateFile = parser.value(cert);
+        target.keyFile = parser.value(key);
+        target.sni = parser.value(sni);
+    }
     // As the commands do: --password, else $REDISCLI_AUTH for plain nodes. The window registers it
     // as a secret before anything is logged and never saves it.
     if (parser.isSet(password))

@@ -2523,6 +2523,10 @@
         <source>No reply yet.</source>
         <translation>尚无应答。</translation>
     </message>
+    <message>
+        <source>%1 (through %2)</source>
+        <translation>%1（经由 %2）</translation>
+    </message>
 </context>
 <context>
     <name>rcs::RedisTlsOptions</name>
@@ -3642,8 +3646,16 @@
         <translation>“%1”需要健康的集群，而此集群处于 %2：%3 未做任何更改。</translation>
     </message>
     <message>
-        <source>The pods serve TLS only (deployed with --tls), and the studio&apos;s own connections do not speak TLS yet; use redis-cli --tls --cacert with the CA of the Secret meanwhile.</source>
-        <translation>这些 Pod 只提供 TLS（用 --tls 部署），而工作室自身的连接尚不支持 TLS；在此之前，请使用 redis-cli --tls --cacert 并指定 Secret 中的 CA 证书。</translation>
+        <source>Reading the TLS Secret %1</source>
+        <translation>读取 TLS Secret %1</translation>
+    </message>
+    <message>
+        <source>The pods mount the TLS Secret %1, which does not exist in namespace %2: the studio has no CA to verify them with.</source>
+        <translation>这些 Pod 挂载了 TLS Secret %1，但它在命名空间 %2 中不存在：工作室没有可用于验证它们的 CA 证书。</translation>
+    </message>
+    <message>
+        <source>The pods speak TLS: the studio verifies them against ca.crt of Secret %1 and their names under service %2; the redis-cli lines below read the files this command writes.</source>
+        <translation>这些 Pod 使用 TLS：工作室用 Secret %1 中的 ca.crt 验证它们，并校验它们在服务 %2 下的名称；下面的 redis-cli 命令读取此命令写出的文件。</translation>
     </message>
 </context>
 <context>
@@ -3753,6 +3765,17 @@
     <message>
         <source>Reading the cluster as it is now</source>
         <translation>读取集群的当前状态</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ops::EndpointTls</name>
+    <message>
+        <source>A CA, client certificate, key or SNI name was given without TLS; turn TLS on (--tls) or leave them out.</source>
+        <translation>未启用 TLS 却给出了 CA 证书、客户端证书、私钥或 SNI 名称；请启用 TLS（--tls）或去掉它们。</translation>
+    </message>
+    <message>
+        <source>A client certificate needs its key and a key its certificate; give both (--cert and --key) or neither.</source>
+        <translation>客户端证书需要对应的私钥，私钥也需要对应的证书；请同时给出（--cert 和 --key）或都不给。</translation>
     </message>
 </context>
 <context>
@@ -5517,6 +5540,34 @@
     <message>
         <source>The password for AUTH; empty when the nodes need none. Kept until the studio closes, never saved</source>
         <translation>AUTH 使用的密码；节点不需要密码时留空。只保留到本程序关闭，从不保存</translation>
+    </message>
+    <message>
+        <source>Speak TLS to the nodes (servers with tls-port, Redis 6 and newer)</source>
+        <translation>与节点之间使用 TLS（配置了 tls-port 的服务器，Redis 6 及更新版本）</translation>
+    </message>
+    <message>
+        <source>The CA certificate file (PEM) the nodes&apos; certificates must lead to; empty trusts the system&apos;s CAs</source>
+        <translation>节点证书必须追溯到的 CA 证书文件（PEM）；留空则信任系统的 CA 证书</translation>
+    </message>
+    <message>
+        <source>A client certificate file (PEM), for nodes with tls-auth-clients yes; with its key</source>
+        <translation>客户端证书文件（PEM），用于 tls-auth-clients yes 的节点；需同时给出其私钥</translation>
+    </message>
+    <message>
+        <source>The client certificate&apos;s private key file (PEM)</source>
+        <translation>客户端证书的私钥文件（PEM）</translation>
+    </message>
+    <message>
+        <source>server name</source>
+        <translation>服务器名称</translation>
+    </message>
+    <message>
+        <source>The name the nodes&apos; certificate must carry; empty uses the address connected to</source>
+        <translation>节点证书必须包含的名称；留空则使用所连接的地址</translation>
+    </message>
+    <message>
+        <source>Use TLS</source>
+        <translation>使用 TLS</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "studio_backend.h"
 
+#include "operations/endpoint_tls.h"
+
 #include <QCoreApplication>
 
 namespace rcs::ui {
@@ -48,6 +50,14 @@ std::optional<rcs::ops::Target> operationTarget(const StudioTarget &target, cons
         endpoints.nodes = seeds.value();
         endpoints.connection.user = target.user;
         endpoints.connection.password = target.password;
+        const auto tls = rcs::ops::endpointTlsOptions(
+            {target.tls, target.caFile, target.certificateFile, target.keyFile, target.sni});
+        if (!tls) {
+            if (why)
+                *why = tls.error().message();
+            return std::nullopt;
+        }
+        endpoints.connection.tls = *tls;
         return rcs::ops::Target::plainEndpoints(endpoints);
     }
     case StudioTarget::Kind::None:

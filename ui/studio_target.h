@@ -27,6 +27,13 @@ struct StudioTarget {
     // with the Logger as a secret.
     QString user;
     QString password;
+    // TLS for plain endpoints (the command line's --tls, --cacert, --cert, --key, --sni); files, no
+    // secrets. Kubernetes targets read theirs from the deployment.
+    bool tls = false;
+    QString caFile;
+    QString certificateFile;
+    QString keyFile;
+    QString sni;
 
     bool isSet() const { return kind != Kind::None; }
     bool usesKubernetes() const { return kind == Kind::Kubernetes || kind == Kind::Sandbox; }

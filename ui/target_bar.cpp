@@ -3,6 +3,7 @@
 #include "kubeconfig_dialog.h"
 #include "studio_backend.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QEvent>
@@ -44,6 +45,11 @@ TargetBar::TargetBar(StudioBackend *backend, QWidget *parent)
     , m_user(new QLineEdit(this))
     , m_passwordLabel(fieldLabel(this))
     , m_password(new QLineEdit(this))
+    , m_tls(new QCheckBox(this))
+    , m_caFile(new QLineEdit(this))
+    , m_certificateFile(new QLineEdit(this))
+    , m_keyFile(new QLineEdit(this))
+    , m_sni(new QLineEdit(this))
 {
     m_kind->addItem(QIcon(QStringLiteral(":/icons/sandbox.svg")), QString(),
                     int(StudioTarget::Kind::Sandbox));
@@ -79,6 +85,17 @@ TargetBar::TargetBar(StudioBackend *backend, QWidget *parent)
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setMaximumWidth(140);
+    m_tls->setObjectName(QStringLiteral("tls"));
+    // File names (the placeholders say which) and a DNS name: redis-cli's --cacert, --cert, --key, --sni.
+    const std::initializer_list<std::pair<QLineEdit *, const char *>> tlsFields{
+        {m_caFile, "cacert"}, {m_certificateFile, "cert"}, {m_keyFile, "key"}, {m_sni, "sni"}};
+    for (const auto &[field, name] : tlsFields) {
+        field->setObjectName(QString::fromLatin1(name));
+        field->setMaximumWidth(120);
+    }
+    m_caFile->setPlaceholderText(QStringLiteral("ca.crt"));
+    m_certificateFile->setPlaceholderText(QStringLiteral("tls.crt"));
+    m_keyFile->setPlaceholderText(QStringLiteral("tls.key"));
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 4);
@@ -108,6 +125,11 @@ TargetBar::TargetBar(StudioBackend *backend, QWidget *parent)
     layout->addSpacing(6);
     layout->addWidget(m_passwordLabel);
     layout->addWidget(m_password);
+    layout->addSpacing(6);
+    for (QWidget *w : {static_cast<QWidget *>(m_tls), static_cast<QWidget *>(m_caFile),
+                       static_cast<QWidget *>(m_certificateFile), static_cast<QWidget *>(m_keyFile),
+                       static_cast<QWidget *>(m_sni)})
+        layout->addWidget(w);
     layout->addStretch(0);
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
@@ -126,6 +148,12 @@ TargetBar::TargetBar(StudioBackend *backend, QWidget *parent)
     connect(m_access, &QComboBox::currentIndexChanged, this, &TargetBar::commit);
     connect(m_user, &QLineEdit::editingFinished, this, &TargetBar::commit);
     connect(m_password, &QLineEdit::editingFinished, this, &TargetBar::commit);
+    connect(m_tls, &QCheckBox::toggled, this, [this] {
+        updateVisibility();
+        commit();
+    });
+    for (QLineEdit *field : {m_caFile, m_certificateFile, m_keyFile, m_sni})
+        connect(field, &QLineEdit::editingFinished, this, &TargetBar::commit);
     updateVisibility();
     retranslateUi();
 }
@@ -162,6 +190,15 @@ void TargetBar::retranslateUi()
     m_passwordLabel->setText(tr("Password"));
     m_password->setToolTip(tr("The password for AUTH; empty when the nodes need none. Kept until the studio "
                               "closes, never saved"));
+    m_tls->setText(tr("Use TLS"));
+    m_tls->setToolTip(tr("Speak TLS to the nodes (servers with tls-port, Redis 6 and newer)"));
+    m_caFile->setToolTip(tr("The CA certificate file (PEM) the nodes' certificates must lead to; empty "
+                            "trusts the system's CAs"));
+    m_certificateFile->setToolTip(
+        tr("A client certificate file (PEM), for nodes with tls-auth-clients yes; with its key"));
+    m_keyFile->setToolTip(tr("The client certificate's private key file (PEM)"));
+    m_sni->setPlaceholderText(tr("server name"));
+    m_sni->setToolTip(tr("The name the nodes' certificate must carry; empty uses the address connected to"));
 }
 
 void TargetBar::changeEvent(QEvent *event)
@@ -185,6 +222,11 @@ StudioTarget TargetBar::target() const
     target.access = rcs::parseAccessMode(m_access->currentData().toString()).value_or(rcs::AccessMode::Auto);
     target.user = m_user->text().trimmed();
     target.password = m_password->text();
+    target.tls = m_tls->isChecked();
+    target.caFile = m_caFile->text().trimmed();
+    target.certificateFile = m_certificateFile->text().trimmed();
+    target.keyFile = m_keyFile->text().trimmed();
+    target.sni = m_sni->text().trimmed();
     if (target.kind == StudioTarget::Kind::Endpoints && target.endpoints.isEmpty())
         target.kind = StudioTarget::Kind::None;
     return target;
@@ -204,6 +246,11 @@ void TargetBar::setTarget(const StudioTarget &target)
     m_access->setCurrentIndex(std::max(0, m_access->findData(rcs::accessModeName(target.access))));
     m_user->setText(target.user);
     m_password->setText(target.password);
+    m_tls->setChecked(target.tls);
+    m_caFile->setText(target.caFile);
+    m_certificateFile->setText(target.certificateFile);
+    m_keyFile->setText(target.keyFile);
+    m_sni->setText(target.sni);
     reloadContexts();
     const int contextIndex = m_context->findData(target.context);
     if (contextIndex >= 0)
@@ -229,8 +276,11 @@ void TargetBar::updateVisibility()
     m_access->setVisible(!endpoints);
     for (QWidget *w : {static_cast<QWidget *>(m_endpointsLabel), static_cast<QWidget *>(m_endpoints),
                        static_cast<QWidget *>(m_userLabel), static_cast<QWidget *>(m_user),
-                       static_cast<QWidget *>(m_passwordLabel), static_cast<QWidget *>(m_password)})
+                       static_cast<QWidget *>(m_passwordLabel), static_cast<QWidget *>(m_password),
+                       static_cast<QWidget *>(m_tls)})
         w->setVisible(endpoints);
+    for (QLineEdit *field : {m_caFile, m_certificateFile, m_keyFile, m_sni})
+        field->setVisible(endpoints && m_tls->isChecked());
 }
 
 void TargetBar::reloadContexts()

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -55,8 +56,13 @@ private:
     QLabel *m_userLabel;
     QLineEdit *m_user;
     QLabel *m_passwordLabel;
-    QLineEdit *m_password;  // shown as dots; kept for the session only (StudioTarget::password)
-    QString m_contextError; // why the kubeconfig gave no contexts, shown as the tooltip
+    QLineEdit *m_password;        // shown as dots; kept for the session only (StudioTarget::password)
+    QCheckBox *m_tls;             // the command line's --tls; the fields below show while it is on
+    QLineEdit *m_caFile;          // --cacert
+    QLineEdit *m_certificateFile; // --cert
+    QLineEdit *m_keyFile;         // --key
+    QLineEdit *m_sni;             // --sni
+    QString m_contextError;       // why the kubeconfig gave no contexts, shown as the tooltip
     StudioTarget m_committed;
     bool m_loading = false;
 };

@@ -18,6 +18,12 @@ StudioTarget loadTarget()
     target.access = parseAccessMode(settings.value(QStringLiteral("target/access")).toString())
                         .value_or(rcs::AccessMode::Auto);
     target.user = settings.value(QStringLiteral("target/user")).toString();
+    // TLS settings are file names and a server name, nothing secret: kept like the rest.
+    target.tls = settings.value(QStringLiteral("target/tls"), false).toBool();
+    target.caFile = settings.value(QStringLiteral("target/cacert")).toString();
+    target.certificateFile = settings.value(QStringLiteral("target/cert")).toString();
+    target.keyFile = settings.value(QStringLiteral("target/key")).toString();
+    target.sni = settings.value(QStringLiteral("target/sni")).toString();
     return target;
 }
 
@@ -32,6 +38,11 @@ void saveTarget(const StudioTarget &target)
     settings.setValue(QStringLiteral("target/endpoints"), target.endpoints);
     settings.setValue(QStringLiteral("target/access"), accessModeName(target.access));
     settings.setValue(QStringLiteral("target/user"), target.user);
+    settings.setValue(QStringLiteral("target/tls"), target.tls);
+    settings.setValue(QStringLiteral("target/cacert"), target.caFile);
+    settings.setValue(QStringLiteral("target/cert"), target.certificateFile);
+    settings.setValue(QStringLiteral("target/key"), target.keyFile);
+    settings.setValue(QStringLiteral("target/sni"), target.sni);
 }
 
 } // namespace rcs::ui

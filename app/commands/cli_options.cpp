@@ -2,6 +2,7 @@
 
 #include "command_registry.h"
 #include "common/logger.h"
+#include "operations/endpoint_tls.h"
 
 #include <cstdio>
 
@@ -11,6 +12,11 @@ namespace {
 const QString NodesOption = QStringLiteral("nodes");
 const QString PasswordOption = QStringLiteral("password");
 const QString UserOption = QStringLiteral("user");
+const QString TlsOption = QStringLiteral("tls");
+const QString CaCertOption = QStringLiteral("cacert");
+const QString CertOption = QStringLiteral("cert");
+const QString KeyOption = QStringLiteral("key");
+const QString SniOption = QStringLiteral("sni");
 const QString JsonOption = QStringLiteral("json");
 const QString TimeoutOption = QStringLiteral("timeout");
 const QString VerboseOption = QStringLiteral("verbose");
@@ -69,6 +75,21 @@ void CommandLine::addPasswordOptions()
          QStringLiteral("P")});
     m_parser.addOption(
         {UserOption, QStringLiteral("ACL user name for AUTH (Redis 6 and newer)."), QStringLiteral("U")});
+    // TLS as redis-cli names it (servers >= 6 with tls-port).
+    m_parser.addOption({TlsOption, QStringLiteral("Speak TLS to the nodes (redis-cli --tls).")});
+    m_parser.addOption({CaCertOption,
+                        QStringLiteral("CA certificate (PEM) the nodes' certificates must lead to; only "
+                                       "this CA is trusted (default: the system's CAs)."),
+                        QStringLiteral("FILE")});
+    m_parser.addOption({CertOption,
+                        QStringLiteral("Client certificate (PEM), for nodes with tls-auth-clients yes."),
+                        QStringLiteral("FILE")});
+    m_parser.addOption(
+        {KeyOption, QStringLiteral("The client certificate's private key (PEM)."), QStringLiteral("FILE")});
+    m_parser.addOption({SniOption,
+                        QStringLiteral("The name the nodes' certificate must carry (default: the host "
+                                       "connected to)."),
+                        QStringLiteral("NAME")});
 }
 
 void CommandLine::addJsonOption()
@@ -167,6 +188,12 @@ std::optional<int> CommandLine::parse(const QStringList &args)
         const QString password = connectionOptions().password;
         if (!password.isEmpty())
             Logger::instance().addSecret(password);
+        const Result<RedisTlsOptions> tls = ops::endpointTlsOptions(
+            {m_parser.isSet(TlsOption), m_parser.value(CaCertOption), m_parser.value(CertOption),
+             m_parser.value(KeyOption), m_parser.value(SniOption)});
+        if (!tls)
+            return usageError(tls.error().message());
+        m_tls = *tls;
     }
     return std::nullopt;
 }
@@ -178,6 +205,7 @@ RedisConnectionOptions CommandLine::connectionOptions() const
         options.password = m_parser.isSet(PasswordOption) ? m_parser.value(PasswordOption)
                                                           : qEnvironmentVariable("REDISCLI_AUTH");
         options.user = m_parser.value(UserOption);
+        options.tls = m_tls;
     }
     return options;
 }

@@ -19,6 +19,8 @@ namespace rcs::cli {
 //   --password P         Redis password (AUTH); $REDISCLI_AUTH is used when the option is absent, as
 //                        redis-cli does, so the password need not appear in the process list
 //   --user U             ACL user name for AUTH (Redis 6+)
+//   --tls, --cacert F, --cert F, --key F, --sni NAME
+//                        TLS as redis-cli takes it (core/operations/endpoint_tls.h checks them)
 //   --json               machine-readable output on stdout
 //   --timeout S          overall bound in seconds
 //   --verbose            echo the log (with the equivalent redis-cli lines) to stderr
@@ -52,7 +54,7 @@ public:
     const QList<NodeAddress> &nodes() const { return m_nodes; }
     bool json() const { return m_json; }
     int timeoutMs() const { return m_timeoutMs; }
-    // Password, user and timeouts for the Redis connections; the password is registered with the
+    // Password, user, TLS and timeouts for the Redis connections; the password is registered with the
     // Logger as a secret.
     RedisConnectionOptions connectionOptions() const;
 
@@ -69,6 +71,7 @@ private:
     bool m_hasVerbose = false;
     int m_defaultTimeoutSeconds = 0;
     QList<NodeAddress> m_nodes;
+    RedisTlsOptions m_tls;
     bool m_json = false;
     int m_timeoutMs = 0;
 };

@@ -21,6 +21,28 @@ Result<QByteArray> readAll(const QByteArray &data, const QString &file, const QS
                      Text::tr("Cannot read the %1 file %2: %3.").arg(what, file, in.errorString()));
     return in.readAll();
 }
+
+// The algorithms to try for a PEM key, the right one first: a failed attempt (an EC key read as RSA)
+// leaves "expecting an rsa key" in OpenSSL's per-thread error queue, and a later SSL_read of any TLS
+// socket in this thread takes that stale entry as its own failure and drops the connection (seen as
+// Valkey nodes lost mid-migration). The header says the algorithm, or for PKCS#8 ("BEGIN PRIVATE
+// KEY") the AlgorithmIdentifier's OID in the DER body.
+QList<QSsl::KeyAlgorithm> algorithmsFor(const QByteArray &pem)
+{
+    if (pem.contains("-----BEGIN EC PRIVATE KEY-----"))
+        return {QSsl::Ec};
+    if (pem.contains("-----BEGIN RSA PRIVATE KEY-----"))
+        return {QSsl::Rsa};
+    const QByteArray begin = "-----BEGIN PRIVATE KEY-----";
+    const qsizetype from = pem.indexOf(begin);
+    const qsizetype to = pem.indexOf("-----END PRIVATE KEY-----");
+    if (from >= 0 && to > from) {
+        const QByteArray der = QByteArray::fromBase64(pem.mid(from + begin.size(), to - from - begin.size()));
+        if (der.contains(QByteArray::fromHex("2a8648ce3d0201"))) // 1.2.840.10045.2.1 id-ecPublicKey
+            return {QSsl::Ec, QSsl::Rsa};
+    }
+    return {QSsl::Rsa, QSsl::Ec};
+}
 } // namespace
 
 Result<QList<QSslCertificate>> loadCertificates(const QByteArray &data, const QString &file,
@@ -42,7 +64,7 @@ Result<QSslKey> loadPrivateKey(const QByteArray &data, const QString &file, cons
     const auto pem = readAll(data, file, what);
     if (!pem)
         return pem.error();
-    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec}) {
+    for (const QSsl::KeyAlgorithm algorithm : algorithmsFor(*pem)) {
         const QSslKey key(*pem, algorithm, QSsl::Pem, QSsl::PrivateKey);
         if (!key.isNull())
             return key;

@@ -15,9 +15,17 @@ Connections::~Connections() = default;
 
 RedisPool *Connections::pool(const EndpointTarget &target)
 {
-    // One pool per set of credentials: its connections are logged in with them, and a job still
-    // running on the previous credentials keeps its pool.
-    const QString key = target.connection.user + QLatin1Char('\n') + target.connection.password;
+    // One pool per set of credentials (and TLS settings): its connections are logged in with them, and a job
+    // still running on the previous credentials keeps its pool.
+    const RedisTlsOptions &tls = target.connection.tls;
+    const QString key = QStringList{target.connection.user,
+                                    target.connection.password,
+                                    tls.enabled ? QStringLiteral("tls") : QString(),
+                                    tls.caFile,
+                                    tls.clientCertificateFile,
+                                    tls.clientKeyFile,
+                                    tls.peerName}
+                            .join(QLatin1Char('\n'));
     RedisPool *&pool = m_pools[key];
     if (!pool) {
         pool = new RedisPool(this);

@@ -38,7 +38,7 @@ public:
     SandboxController *sandbox(const Target &target);
 
 private:
-    QHash<QString, RedisPool *> m_pools; // by user and password
+    QHash<QString, RedisPool *> m_pools; // by user, password and TLS settings
     QHash<QString, SandboxController *> m_sandboxes;
     QPointer<KubeSession> m_session;
     ClusterTarget m_sessionTarget;

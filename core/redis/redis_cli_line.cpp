@@ -27,6 +27,32 @@ QString cliProgram(const RedisPool *pool, const NodeAddress &address)
     return pool->commonCliName().value_or(QStringLiteral("redis-cli"));
 }
 
+// A file given by path is named as such; PEM bytes (read from a Kubernetes Secret) by the Secret's key,
+// the file a person writes it to.
+QString tlsFile(const QString &path, const QByteArray &bytes, const char *placeholder)
+{
+    return bytes.isEmpty() && !path.isEmpty() ? shellQuote(path) : QString::fromLatin1(placeholder);
+}
+
+// redis-cli's TLS options for the node at address: the CA, the client certificate when one is used, and
+// the name to verify (--sni) when the pool names one.
+QStringList tlsOptions(const RedisPool *pool, const NodeAddress &address)
+{
+    if (!pool || !pool->options().tls.enabled)
+        return {};
+    const RedisTlsOptions &tls = pool->options().tls;
+    QStringList options{QStringLiteral("--tls")};
+    if (!tls.caCertificates.isEmpty() || !tls.caFile.isEmpty())
+        options << QStringLiteral("--cacert") << tlsFile(tls.caFile, tls.caCertificates, "ca.crt");
+    if (!tls.clientCertificate.isEmpty() || !tls.clientCertificateFile.isEmpty())
+        options << QStringLiteral("--cert")
+                << tlsFile(tls.clientCertificateFile, tls.clientCertificate, "tls.crt")
+                << QStringLiteral("--key") << tlsFile(tls.clientKeyFile, tls.clientKey, "tls.key");
+    if (const QString name = pool->peerNameFor(address); !name.isEmpty())
+        options << QStringLiteral("--sni") << shellQuote(name);
+    return options;
+}
+
 QStringList credentialOptions(const RedisPool *pool)
 {
     QStringList options;
@@ -43,7 +69,7 @@ QString redisCliLine(const RedisPool *pool, const NodeAddress &address, const QS
 {
     QStringList parts{cliProgram(pool, address), QStringLiteral("-h"), shellQuote(address.host),
                       QStringLiteral("-p"), QString::number(address.port)};
-    parts << credentialOptions(pool);
+    parts << tlsOptions(pool, address) << credentialOptions(pool);
     for (const QString &arg : args)
         parts << cliArgument(arg);
     return parts.join(QLatin1Char(' '));
@@ -61,7 +87,8 @@ QString redisCliClusterLine(const RedisPool *pool, const NodeAddress &address, c
                             const QStringList &words)
 {
     QStringList parts{cliProgram(pool, address)};
-    parts << credentialOptions(pool) << QStringLiteral("--cluster") << subcommand << words;
+    parts << tlsOptions(pool, address) << credentialOptions(pool) << QStringLiteral("--cluster") << subcommand
+          << words;
     return parts.join(QLatin1Char(' '));
 }
 

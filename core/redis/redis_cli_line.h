@@ -14,7 +14,9 @@ class RedisPool;
 // starts the same way: "valkey-cli" when the pool knows the node at address runs Valkey, else
 // "redis-cli"; the password is never part of it: with a password in the pool's options the line
 // carries --askpass (the cli then asks for it), plus --user when a user is set. pool may be null (no
-// credentials, redis-cli).
+// credentials, redis-cli). With TLS in the pool's options the line carries redis-cli's --tls, --cacert,
+// --cert/--key (a path the user gave, or the placeholder ca.crt / tls.crt / tls.key for PEM read from a
+// Secret: the workflows log how to write those files) and --sni with the node's peer name.
 
 // The line a person would type to send args to address ("redis-cli -h HOST -p PORT ARGS…").
 // Arguments are shell-quoted (shellQuote), except a brace range such as {0..5460}, left for the shell

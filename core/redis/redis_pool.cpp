@@ -28,6 +28,15 @@ void RedisPool::clearRoutes()
         retireAll(address);
 }
 
+void RedisPool::setPeerName(const NodeAddress &clusterAddress, const QString &peerName)
+{
+    if (m_peerNames.value(clusterAddress) == peerName)
+        return;
+    m_peerNames.insert(clusterAddress, peerName);
+    if (m_options.tls.enabled) // a connection open now verified another name
+        retireAll(clusterAddress);
+}
+
 void RedisPool::retireAll(const NodeAddress &address)
 {
     QList<QPointer<RedisConnection>> retired;
@@ -60,9 +69,11 @@ QSslCertificate RedisPool::servedCertificate(const NodeAddress &address) const
     return connection && connection->isConnected() ? connection->peerCertificate() : QSslCertificate();
 }
 
-RedisTlsOptions RedisPool::tlsOptionsFor(const NodeAddress &) const
+RedisTlsOptions RedisPool::tlsOptionsFor(const NodeAddress &address) const
 {
-    return m_options.tls;
+    RedisTlsOptions tls = m_options.tls;
+    tls.peerName = peerNameFor(address);
+    return tls;
 }
 
 RedisConnection *RedisPool::connection(const NodeAddress &address, int channel)
@@ -86,6 +97,19 @@ RedisConnection *RedisPool::connection(const NodeAddress &address, int channel)
 void RedisPool::command(const NodeAddress &address, const QList<QByteArray> &argv, const QObject *context,
                         RedisConnection::Callback callback, int timeoutMs, int channel)
 {
+    const NodeAddress route = routeFor(address);
+    if (route != address) {
+        // The connection knows only the tunnel's local end: its errors name the node the caller meant.
+        callback = [callback = std::move(callback), address, route](Result<RedisReply> reply) {
+            if (!reply)
+                reply = Error(
+                    reply.error().code(),
+                    reply.error().message().replace(
+                        route.toString(), tr("%1 (through %2)").arg(address.toString(), route.toString())),
+                    reply.error().detail());
+            callback(std::move(reply));
+        };
+    }
     connection(address, channel)
         ->command(argv, context ? context : this, std::move(callback),
                   timeoutMs > 0 ? timeoutMs : m_options.commandTimeoutMs);

@@ -58,6 +58,15 @@ public:
     {
         return m_routes.value(clusterAddress, clusterAddress);
     }
+    // The name the TLS certificate of the node at a cluster address must carry, when it differs from
+    // options().tls.peerName: every pod has its own DNS name under the headless service, and the studio
+    // connects by pod IP or through a tunnel on 127.0.0.1, so NodeAccess names each pod. Setting a
+    // different name closes an existing connection to that address (it verified the old name).
+    void setPeerName(const NodeAddress &clusterAddress, const QString &peerName);
+    QString peerNameFor(const NodeAddress &clusterAddress) const
+    {
+        return m_peerNames.value(clusterAddress, m_options.tls.peerName);
+    }
     // The connection to address, connecting if it is new or its previous link failed. Channels other
     // than 0 are further connections to the same node: a server answers the commands of one connection
     // in order, so a command that blocks (Valkey's CLUSTER SETSLOT waits for the replicas) holds up
@@ -97,6 +106,7 @@ private:
     RedisConnectionOptions m_options;
     QHash<ConnectionKey, QPointer<RedisConnection>> m_connections;
     QHash<NodeAddress, NodeAddress> m_routes;
+    QHash<NodeAddress, QString> m_peerNames;
     QHash<NodeAddress, ServerIdentity> m_identities;
 };
 

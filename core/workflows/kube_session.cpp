@@ -74,4 +74,17 @@ void KubeSession::setRedisPassword(const QString &password, const QString &user)
     m_pool->setOptions(options);
 }
 
+void KubeSession::setRedisTls(const RedisTlsOptions &tls, const QString &secretName)
+{
+    RedisConnectionOptions options = m_pool->options();
+    const bool changed = options.tls.enabled != tls.enabled ||
+                         options.tls.caCertificates != tls.caCertificates ||
+                         options.tls.clientCertificate != tls.clientCertificate;
+    options.tls = tls;
+    m_pool->setOptions(options);
+    m_tlsSecretName = secretName;
+    if (changed) // a connection open now speaks the other protocol or trusts another CA
+        m_pool->closeAll();
+}
+
 } // namespace rcs

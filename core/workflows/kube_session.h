@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "kube/kube_resources.h"
 #include "node_access.h"
+#include "redis/redis_tls_options.h"
 
 #include <QObject>
 #include <QString>
@@ -49,6 +50,10 @@ public:
     // Sets the password (and ACL user; empty: the default user) every Redis connection authenticates
     // with (the password registered as a secret).
     void setRedisPassword(const QString &password, const QString &user = {});
+    // How every Redis connection speaks TLS (disabled: plain TCP) and the Secret the options came from
+    // (named in the hint before equivalent redis-cli lines). A change closes the open connections.
+    void setRedisTls(const RedisTlsOptions &tls, const QString &secretName);
+    QString tlsSecretName() const { return m_tlsSecretName; }
 
 private:
     KubeSession(const ClusterTarget &target, KubeClient *client, QObject *parent);
@@ -57,6 +62,7 @@ private:
     KubeClient *m_client = nullptr;
     RedisPool *m_pool = nullptr;
     NodeAccess *m_access = nullptr;
+    QString m_tlsSecretName;
 };
 
 } // namespace rcs

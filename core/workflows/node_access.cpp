@@ -110,6 +110,10 @@ void NodeAccess::prepare(const QList<PodInfo> &pods, const QObject *context,
                            [done] { done(Error(ErrorCode::Internal, tr("The connection pool is gone."))); });
         return;
     }
+    if (!m_peerDomain.isEmpty()) {
+        for (const PodInfo &pod : pods)
+            m_pool->setPeerName(NodeAddress{pod.ip, kRedisPort}, pod.name + QLatin1Char('.') + m_peerDomain);
+    }
 
     if (m_mode == AccessMode::Direct) {
         for (const PodInfo &pod : pods)

@@ -42,6 +42,9 @@ public:
     ~NodeAccess() override;
 
     AccessMode mode() const { return m_mode; }
+    // The domain of the pods' DNS names ("redis-service.NS.svc.cluster.local"): prepare() gives the pool
+    // each pod's name under it as the TLS peer name, since the socket goes to a pod IP or a tunnel.
+    void setPeerDomain(const QString &domain) { m_peerDomain = domain; }
     void setProbeTimeout(int ms) { m_probeTimeoutMs = ms; }
 
     // Prepares a route to every pod and hands back their cluster addresses, in the pods' order.
@@ -60,6 +63,7 @@ private:
     QString m_ns;
     AccessMode m_mode = AccessMode::Auto;
     int m_probeTimeoutMs = kDefaultProbeTimeoutMs;
+    QString m_peerDomain;
     QHash<QString, PortForward *> m_forwards; // by pod name
     QHash<QString, QString> m_forwardIps;     // the pod IP each tunnel was opened for
     QHash<QString, QString> m_routes;         // pod name → description

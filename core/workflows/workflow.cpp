@@ -3,6 +3,7 @@
 #include "common/confirmation.h"
 #include "common/logger.h"
 #include "common/operator_acl.h"
+#include "deployment_tls.h"
 #include "kube/kube_client.h"
 #include "kube/kube_request.h"
 #include "kube/manifest_set.h"
@@ -113,19 +114,7 @@ void Workflow::addResult(const QString &line)
 
 void Workflow::failStep(const QString &step, const Error &error)
 {
-    const Error failed = error.withContext(step);
-    if (!m_podsServeTls || (error.code() != ErrorCode::ConnectionFailed &&
-                            error.code() != ErrorCode::Timeout && error.code() != ErrorCode::Protocol)) {
-        fail(failed);
-        return;
-    }
-    // Until the studio's connections speak TLS, a plain connection to a TLS-only pod is reset: say why.
-    fail(
-        Error(failed.code(),
-              failed.message() + QLatin1Char(' ') +
-                  tr("The pods serve TLS only (deployed with --tls), and the studio's own connections do not "
-                     "speak TLS yet; use redis-cli --tls --cacert with the CA of the Secret meanwhile."),
-              failed.detail()));
+    fail(error.withContext(step));
 }
 
 void Workflow::runStep(const QString &step, Job *job, std::function<void(Job *)> next, int timeoutMs)
@@ -250,20 +239,64 @@ void Workflow::inspect(std::function<void(const Deployment &)> next)
                                     else if (deployment->hasPassword)
                                         m_session->setRedisPassword(password);
                                 }
-                                KubeListOptions options;
-                                options.labelSelector = deployment->selector;
-                                runStep(
-                                    tr("Listing the pods"),
-                                    client->list(QStringLiteral("v1"), QStringLiteral("Pod"), ns, options),
-                                    [=, this](Job *job) {
-                                        deployment->pods =
-                                            podsOfStatefulSet(static_cast<KubeRequest *>(job)->items(),
-                                                              m_session->target().statefulSet);
-                                        next(*deployment);
-                                    });
+                                readTls(*deployment, [=, this] {
+                                    KubeListOptions options;
+                                    options.labelSelector = deployment->selector;
+                                    runStep(tr("Listing the pods"),
+                                            client->list(QStringLiteral("v1"), QStringLiteral("Pod"), ns,
+                                                         options),
+                                            [=, this](Job *job) {
+                                                deployment->pods = podsOfStatefulSet(
+                                                    static_cast<KubeRequest *>(job)->items(),
+                                                    m_session->target().statefulSet);
+                                                next(*deployment);
+                                            });
+                                });
                             });
                 });
     });
+}
+
+void Workflow::readTls(const Deployment &deployment, std::function<void()> next)
+{
+    const DeploymentTls tls = deploymentTlsOf(deployment.statefulSet);
+    if (!tls.isEnabled()) {
+        m_session->setRedisTls({}, {});
+        next();
+        return;
+    }
+    const QString ns = m_session->ns();
+    m_session->access()->setPeerDomain(podDomain(tls.serviceName, ns));
+    const KubeObjectRef secretRef{QStringLiteral("v1"), QStringLiteral("Secret"), ns, tls.secretName};
+    runStep(tr("Reading the TLS Secret %1").arg(tls.secretName),
+            allowNotFound(m_session->client()->get(secretRef)), [=, this](Job *job) {
+                auto *request = static_cast<KubeRequest *>(job);
+                RedisTlsOptions options;
+                options.enabled = true;
+                if (request->httpStatus() / 100 == 2) {
+                    options = tlsOptionsFromSecret(request->object());
+                } else {
+                    // The pods cannot start without it either; the handshakes (against the system's CAs)
+                    // then fail with their reason, and a cleanup still works.
+                    Logger::instance().warning(
+                        QStringLiteral("workflow"),
+                        tr("The pods mount the TLS Secret %1, which does not exist in namespace %2: the "
+                           "studio has no CA to verify them with.")
+                            .arg(tls.secretName, ns));
+                }
+                const bool first = m_session->tlsSecretName() != tls.secretName;
+                m_session->setRedisTls(options, tls.secretName);
+                if (first)
+                    Logger::instance().info(
+                        QStringLiteral("workflow"),
+                        tr("The pods speak TLS: the studio verifies them against ca.crt of Secret %1 and "
+                           "their names under service %2; the redis-cli lines below read the files this "
+                           "command writes.")
+                            .arg(tls.secretName, tls.serviceName),
+                        tlsFilesCommand(m_session->kubectl(), tls.secretName,
+                                        !options.clientCertificate.isEmpty()));
+                next();
+            });
 }
 
 void Workflow::waitForPods(int count, const QString &step, std::function<void(const Deployment &)> next)
@@ -276,8 +309,6 @@ void Workflow::waitForPods(int count, const QString &step, std::function<void(co
     connect(this, &Job::finished, holder, &QObject::deleteLater);
     pollPods(count, step, deadline, seen.get(), [this, seen, holder, next](const Deployment &deployment) {
         holder->deleteLater();
-        m_podsServeTls = std::any_of(deployment.pods.begin(), deployment.pods.end(),
-                                     [](const PodState &pod) { return pod.servesTls; });
         next(deployment);
     });
 }

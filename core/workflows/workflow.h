@@ -143,13 +143,15 @@ protected:
     bool ended() const { return isFinished(); }
 
 private:
+    // When the StatefulSet mounts a TLS Secret: reads it and sets the session's TLS options (CA, client
+    // certificate, the pods' names under the headless service); else plain TCP. Then next().
+    void readTls(const Deployment &deployment, std::function<void()> next);
     void pollPods(int count, const QString &step, QDeadlineTimer deadline, QHash<QString, QString> *seen,
                   std::function<void(const Deployment &)> next);
 
     QPointer<KubeSession> m_session;
     bool m_dryRun = false;
     int m_stepTimeoutMs = kDefaultStepTimeoutMs;
-    bool m_podsServeTls = false; // the last pods waited for mount the TLS Secret (failStep says why it fails)
     int m_podTimeoutMs = 0;
     QStringList m_result;
     bool m_changedNothing = false;

@@ -46,6 +46,35 @@ QString templateImage(const QJsonObject &statefulSet)
                           .toString();
 }
 
+QJsonObject secretOf(E2eSandbox &sandbox, const QString &name)
+{
+    const Result<QList<QJsonObject>> secrets =
+        sandbox.list(QStringLiteral("v1"), QStringLiteral("Secret"), Namespace);
+    if (secrets) {
+        for (const QJsonObject &object : *secrets)
+            if (object[QLatin1String("metadata")][QLatin1String("name")].toString() == name)
+                return object;
+    }
+    return {};
+}
+
+QByteArray secretValue(E2eSandbox &sandbox, const QString &name, const QString &key)
+{
+    return QByteArray::fromBase64(secretOf(sandbox, name)[QLatin1String("data")][key].toString().toLatin1());
+}
+
+RedisConnectionOptions tlsClientOptions(E2eSandbox &sandbox)
+{
+    const QString secret = QStringLiteral("redis-app-tls");
+    RedisConnectionOptions options;
+    options.tls.enabled = true;
+    options.tls.caCertificates = secretValue(sandbox, secret, QStringLiteral("ca.crt"));
+    options.tls.clientCertificate = secretValue(sandbox, secret, QStringLiteral("tls.crt"));
+    options.tls.clientKey = secretValue(sandbox, secret, QStringLiteral("tls.key"));
+    options.tls.peerName = QStringLiteral("redis-app-0.redis-service.redis-cluster.svc.cluster.local");
+    return options;
+}
+
 QString situationOf(const QStringList &target)
 {
     StudioRun run;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "e2e_support.h"
+#include "redis/redis_pool.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -20,6 +21,13 @@ QHash<QString, QString> redisAppPodUids(E2eSandbox &sandbox);
 QString labelOf(const QJsonObject &object, const char *label);
 // The image of the StatefulSet's pod template (its first container).
 QString templateImage(const QJsonObject &statefulSet);
+// The Secret name of namespace redis-cluster, empty when absent; one decoded value of its data.
+QJsonObject secretOf(E2eSandbox &sandbox, const QString &name);
+QByteArray secretValue(E2eSandbox &sandbox, const QString &name, const QString &key);
+// A client of a `deploy --tls` cluster: TLS trusting only ca.crt of Secret redis-app-tls, its tls.crt and
+// tls.key as client certificate, verifying the name of pod redis-app-0 under the headless service (the
+// certificate covers every pod by a wildcard, so that name verifies each of them).
+RedisConnectionOptions tlsClientOptions(E2eSandbox &sandbox);
 // `status --json`'s situation ("healthy", …), or "status failed: " and the run's output.
 QString situationOf(const QStringList &target);
 

@@ -1,11 +1,14 @@
 // The seed's whole story on kube-sandbox through the real redis-cluster-studio binary, in one access
-// mode (RCS_E2E_ACCESS: direct or tunnel): deploy 6 → create → write keys → delete 5 of 6 pods (heals by
-// itself) → delete every pod (total failure) → recover → add-node as master while writing → add-node as
-// replica → remove-node (the replica, then the master) → failover → reshard → check --fix of an open slot → a
-// blank pod left by an interrupted add-node is joined → cleanup with PVCs → nothing left.
-// The file is long on purpose: it is one story, each step starting from what the one before left, and
-// it reads top to bottom as the operator lives it; its helpers are in e2e_support.
+// mode (RCS_E2E_ACCESS: direct or tunnel), on plain TCP or, with RCS_E2E_TLS, on a `deploy --tls` cluster
+// (every studio connection and every one of the test's own speaks TLS, verified against the Secret's
+// CA; Redis 5 has no TLS, so there that build skips): deploy 6 → create → write keys → delete 5 of 6 pods
+// (heals by itself) → delete every pod (total failure) → recover → add-node as master while writing →
+// add-node as replica → remove-node (the replica, then the master) → failover → reshard → check --fix of an
+// open slot → a blank pod left by an interrupted add-node is joined → cleanup with PVCs → nothing left. The
+// file is long on purpose: it is one story, each step starting from what the one before left, and it reads
+// top to bottom as the operator lives it; its helpers are in e2e_support.
 #include "e2e_support.h"
+#include "redis_app_objects.h"
 
 #include "../integration/cluster_key_client.h"
 #include "../integration/job_helpers.h"
@@ -13,8 +16,13 @@
 #include "support/redis_test_nodes.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+
+#ifndef RCS_E2E_TLS
+#define RCS_E2E_TLS 0
+#endif
 
 using namespace rcs;
 using namespace rcs::test;
@@ -24,11 +32,22 @@ const QString Namespace = QStringLiteral("redis-cluster");
 const QString Selector = QStringLiteral("app=redis,appCluster=redis-cluster");
 constexpr int KeyCount = 10000;
 
-// "redis-cli --cluster …", or valkey-cli when the pods run Valkey: what the dry runs must print.
-QString clusterCli(const QString &verb)
+constexpr bool Tls = RCS_E2E_TLS != 0;
+
+// Whether out holds the cluster manager's line the dry runs must print: "redis-cli --cluster VERB", or
+// valkey-cli when the pods run Valkey; on TLS with the CA and client certificate from the Secret (the
+// placeholder files) and a pod's name to verify.
+bool hasClusterLine(const QString &out, const QString &verb)
 {
-    return RedisTestNodes::serverBuild().valueOr({QStringLiteral("redis"), {}}).name +
-           QStringLiteral("-cli --cluster ") + verb;
+    const QString tls =
+        Tls ? QStringLiteral(" --tls --cacert ca\\.crt --cert tls\\.crt --key tls\\.key --sni "
+                             "redis-app-\\d+\\.redis-service\\.redis-cluster\\.svc\\.cluster\\.local")
+            : QString();
+    const QRegularExpression line(
+        QRegularExpression::escape(
+            RedisTestNodes::serverBuild().valueOr({QStringLiteral("redis"), {}}).name) +
+        QStringLiteral("-cli") + tls + QStringLiteral(" --cluster ") + QRegularExpression::escape(verb));
+    return line.match(out).hasMatch();
 }
 } // namespace
 
@@ -36,6 +55,12 @@ class TestE2eStory final : public QObject {
     Q_OBJECT
 private:
     QStringList target() const { return m_sandbox.target(QStringLiteral(RCS_E2E_ACCESS)); }
+    // The test's own connections: TLS like the pods, trusting the CA of the deploy's Secret only.
+    void prepare(RedisPool &pool)
+    {
+        if (Tls)
+            pool.setOptions(tlsClientOptions(m_sandbox));
+    }
     QList<NodeAddress> pods()
     {
         const Result<QList<QJsonObject>> items =
@@ -53,6 +78,7 @@ private:
     void verifyKeys()
     {
         RedisPool pool;
+        prepare(pool);
         ClusterKeyClient client(&pool, pods());
         QVERIFY(client.refreshBlocking(20000).ok());
         const Result<int> good = client.verifyBlocking("story", KeyCount, 120000);
@@ -92,15 +118,25 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(QFileInfo::exists(studioExecutable()), "redis-cluster-studio was not built");
+        if (Tls) {
+            const Result<QVersionNumber> version = RedisTestNodes::serverVersion();
+            QVERIFY2(version.ok(), qPrintable(version.ok() ? QString() : version.error().message()));
+            if (*version < QVersionNumber(6))
+                QSKIP("The server under test is older than Redis 6 and has no TLS (tls-port); the TLS story "
+                      "runs with RCS_REDIS_SERVER set to a 6.2, 7.x or Valkey 8 server built with TLS.");
+        }
         const Result<void> started = m_sandbox.start(3);
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message()));
     }
 
     void deployAndCreate()
     {
+        // The image only names the version: kube-sandbox runs the server under test for every image.
+        const QStringList tls{QStringLiteral("--tls"), QStringLiteral("--image"),
+                              QStringLiteral("redis:7.0")};
         StudioRun deploy = runStudio(
             QStringList{QStringLiteral("deploy"), QStringLiteral("--timeout"), QStringLiteral("150")} +
-            target());
+            (Tls ? tls : QStringList()) + target());
         QVERIFY2(deploy.exitCode == 0, qPrintable(deploy.all()));
         QVERIFY2(deploy.out.contains(QLatin1String("apply --server-side")), qPrintable(deploy.out));
         QCOMPARE(pods().size(), 6);
@@ -109,6 +145,11 @@ private Q_SLOTS:
         StudioRun create = runStudio(QStringList{QStringLiteral("create")} + target());
         QVERIFY2(create.exitCode == 0, qPrintable(create.all()));
         QVERIFY2(create.out.contains(QLatin1String("CLUSTER MEET")), qPrintable(create.out));
+        if (Tls) // the equivalent commands speak TLS too, after the line that writes their CA file
+            QVERIFY2(create.all().contains(
+                         QLatin1String("get secret redis-app-tls -o jsonpath='{.data.ca\\.crt}'")) &&
+                         create.out.contains(QLatin1String("--tls --cacert ca.crt")),
+                     qPrintable(create.all()));
         QCOMPARE(situation(), QStringLiteral("healthy"));
 
         // Replicas on another Kubernetes node than their master (3 nodes, 6 pods: always possible).
@@ -139,6 +180,7 @@ private Q_SLOTS:
     void writeKeys()
     {
         RedisPool pool;
+        prepare(pool);
         ClusterKeyClient client(&pool, pods());
         QVERIFY(client.refreshBlocking(20000).ok());
         const Result<void> written = client.writeBlocking("story", KeyCount, 120000);
@@ -255,10 +297,11 @@ private Q_SLOTS:
         QVERIFY2(dry.exitCode == 0, qPrintable(dry.all()));
         QVERIFY2(dry.out.contains(QLatin1String("scale statefulset redis-app --replicas=7")),
                  qPrintable(dry.out));
-        QVERIFY2(dry.out.contains(clusterCli(QStringLiteral("add-node"))), qPrintable(dry.out));
+        QVERIFY2(hasClusterLine(dry.out, QStringLiteral("add-node")), qPrintable(dry.out));
         QCOMPARE(pods().size(), 6);
 
         RedisPool pool;
+        prepare(pool);
         ClusterKeyClient client(&pool, pods());
         QVERIFY(client.refreshBlocking(20000).ok());
         ClusterKeyWriter writer(&client, "adding");
@@ -270,6 +313,8 @@ private Q_SLOTS:
         writer.stop();
         QTRY_VERIFY_WITH_TIMEOUT(writer.idle(), 60000);
         qInfo("add-node as master: %d keys written meanwhile", writer.written());
+        if (add.exitCode != 0) // the whole output: the failure's message is at its end
+            qInfo().noquote() << add.all();
         QVERIFY2(add.exitCode == 0, qPrintable(add.all()));
         QVERIFY2(add.out.contains(QLatin1String("scale statefulset redis-app --replicas=7")),
                  qPrintable(add.out));
@@ -294,6 +339,7 @@ private Q_SLOTS:
         QCOMPARE(total, 16384);
 
         RedisPool readerPool;
+        prepare(readerPool);
         ClusterKeyClient reader(&readerPool, pods());
         QVERIFY(reader.refreshBlocking(20000).ok());
         const Result<int> during = reader.verifyBlocking("adding", writer.written(), 120000);
@@ -454,6 +500,7 @@ private Q_SLOTS:
     void checkFixClosesAnOpenSlot()
     {
         RedisPool pool;
+        prepare(pool);
         const ClusterTopology topology = test::scan(pool, pods().first());
         const QList<TopologyNode> masters = topology.masters();
         QVERIFY(masters.size() >= 2);
@@ -468,7 +515,7 @@ private Q_SLOTS:
             QStringList{QStringLiteral("check"), QStringLiteral("--fix"), QStringLiteral("--dry-run")} +
             target());
         QCOMPARE(dry.exitCode, 1); // still open: nothing was changed
-        QVERIFY2(dry.out.contains(clusterCli(QStringLiteral("fix"))), qPrintable(dry.out));
+        QVERIFY2(hasClusterLine(dry.out, QStringLiteral("fix")), qPrintable(dry.out));
         QCOMPARE(situation(), QStringLiteral("open-slots"));
 
         const StudioRun fix =

@@ -3,14 +3,15 @@
 // the TLS settings without a key; the deploy makes a CA and a server certificate, every pod answers PING
 // over TLS verified against the CA from the Secret, with a name under the headless service, and refuses
 // plain TCP; no private key shows in any output; a Secret update reaches the pods' mounted files within
-// seconds (as the kubelet does); create, which cannot speak TLS yet, fails with a sentence, not a hang.
+// seconds (as the kubelet does); create and status speak TLS with the Secret's CA, and a CA that did not
+// sign the pods' certificates fails the run with a sentence naming the pod's address and the reason.
 #include "e2e_support.h"
 
 #include "redis_app_objects.h"
 #include "support/program_run.h"
+#include "support/test_certificates.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QSslSocket>
@@ -56,26 +57,32 @@ class TestE2eTls final : public QObject {
     Q_OBJECT
 private:
     QStringList target() const { return m_sandbox.target(QStringLiteral("direct")); }
-    QJsonObject secret(const QString &name)
-    {
-        const Result<QList<QJsonObject>> secrets =
-            m_sandbox.list(QStringLiteral("v1"), QStringLiteral("Secret"), Namespace);
-        if (secrets) {
-            for (const QJsonObject &object : *secrets)
-                if (object[QLatin1String("metadata")][QLatin1String("name")].toString() == name)
-                    return object;
-        }
-        return {};
-    }
+    QJsonObject secret(const QString &name) { return secretOf(m_sandbox, name); }
     QByteArray secretValue(const QString &name, const QString &key)
     {
-        return QByteArray::fromBase64(secret(name)[QLatin1String("data")][key].toString().toLatin1());
+        return rcs::test::secretValue(m_sandbox, name, key);
     }
     QString mountedFile(const QJsonObject &pod, const QString &file) const
     {
         const QString uid = pod[QLatin1String("metadata")][QLatin1String("uid")].toString().left(8);
         return m_sandbox.fixture().dataDir() + QStringLiteral("/runtime/pods/%1/%2-%3/volumes/redis-tls/%4")
                                                    .arg(Namespace, podName(pod), uid, file);
+    }
+
+    // Secret redis-app-tls with ca.crt replaced, ready to apply; empty when the Secret is missing.
+    QJsonObject withCa(const QByteArray &caPem)
+    {
+        QJsonObject object = secret(QStringLiteral("redis-app-tls"));
+        if (object.isEmpty())
+            return object;
+        QJsonObject data = object[QLatin1String("data")].toObject();
+        data.insert(QStringLiteral("ca.crt"), QString::fromLatin1(caPem.toBase64()));
+        object.insert(QStringLiteral("data"), data);
+        QJsonObject metadata = object[QLatin1String("metadata")].toObject();
+        metadata.remove(QStringLiteral("managedFields"));
+        metadata.remove(QStringLiteral("resourceVersion"));
+        object.insert(QStringLiteral("metadata"), metadata);
+        return object;
     }
 
     mutable E2eSandbox m_sandbox;
@@ -179,33 +186,59 @@ private Q_SLOTS:
         QCOMPARE(secretValue(QStringLiteral("redis-app-tls-ca"), QStringLiteral("ca.key")), caKey);
     }
 
-    void createFailsWithASentence()
+    // The workflows read the CA from the Secret the pods mount and verify each pod's name: create and
+    // status work over TLS as they do on plain TCP.
+    void createAndStatusSpeakTls()
     {
-        QElapsedTimer timer;
-        timer.start();
         const StudioRun run =
             runStudio(QStringList{QStringLiteral("create"), QStringLiteral("--cluster-replicas"),
-                                  QStringLiteral("0"), QStringLiteral("--timeout"), QStringLiteral("30")} +
+                                  QStringLiteral("0"), QStringLiteral("--timeout"), QStringLiteral("60")} +
                       target());
         m_output += run.all();
-        QVERIFY2(run.exitCode != 0, qPrintable(run.all()));
-        QVERIFY2(timer.elapsed() < 60000, qPrintable(run.all()));
-        QVERIFY2(run.all().contains(QLatin1String("The pods serve TLS only")), qPrintable(run.all()));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+        QVERIFY2(run.out.contains(QLatin1String("--tls --cacert ca.crt --cert tls.crt --key tls.key --sni "
+                                                "redis-app-")),
+                 qPrintable(run.out));
+        StudioRun status;
+        const QJsonObject json = statusJson(target(), &status);
+        m_output += status.all();
+        QCOMPARE(json.value(QLatin1String("situation")).toString(), QStringLiteral("healthy"));
+    }
+
+    // A Secret whose ca.crt did not sign the pods' certificates (the servers keep the files they started
+    // with): the run fails within its bound with one sentence naming a pod's address and the reason.
+    void wrongCaIsNamed()
+    {
+        const Result<TestCertificates> other = TestCertificates::make(m_dir.path(), {QStringLiteral("x")});
+        QVERIFY2(other.ok(), qPrintable(other.ok() ? QString() : other.error().message()));
+        QFile otherCa(other->otherCaCert);
+        QVERIFY(otherCa.open(QIODevice::ReadOnly));
+        QVERIFY(!runJobBlocking(m_sandbox.client()->apply(withCa(otherCa.readAll())), 30000).isError());
+
+        const QString ip =
+            redisAppPods(m_sandbox).value(0)[QLatin1String("status")][QLatin1String("podIP")].toString();
+        // Through a tunnel the socket goes to 127.0.0.1: the sentence still names the pod's address.
+        for (const QString &access : {QStringLiteral("direct"), QStringLiteral("tunnel")}) {
+            const StudioRun run = runStudio(
+                QStringList{QStringLiteral("check"), QStringLiteral("--timeout"), QStringLiteral("30")} +
+                m_sandbox.target(access));
+            m_output += run.all();
+            QVERIFY2(run.exitCode != 0, qPrintable(run.all()));
+            QVERIFY2(run.all().contains(ip) && run.all().contains(QLatin1String("TLS handshake failed")) &&
+                         run.all().contains(QLatin1String("not signed by the cluster's CA")),
+                     qPrintable(access + QLatin1Char('\n') + run.all()));
+        }
+
+        QVERIFY(!runJobBlocking(m_sandbox.client()->apply(withCa(m_caPem)), 30000).isError());
+        QCOMPARE(situationOf(target()), QStringLiteral("healthy"));
     }
 
     void secretUpdateReachesTheMountedFiles()
     {
-        QJsonObject object = secret(QStringLiteral("redis-app-tls"));
-        QVERIFY(!object.isEmpty());
         const QByteArray marker =
             "# rotated " + QByteArray::number(QDateTime::currentMSecsSinceEpoch()) + '\n';
-        QJsonObject data = object[QLatin1String("data")].toObject();
-        data.insert(QStringLiteral("ca.crt"), QString::fromLatin1(QByteArray(marker + m_caPem).toBase64()));
-        object.insert(QStringLiteral("data"), data);
-        QJsonObject metadata = object[QLatin1String("metadata")].toObject();
-        metadata.remove(QStringLiteral("managedFields"));
-        metadata.remove(QStringLiteral("resourceVersion"));
-        object.insert(QStringLiteral("metadata"), metadata);
+        const QJsonObject object = withCa(marker + m_caPem);
+        QVERIFY(!object.isEmpty());
         const Error applied = runJobBlocking(m_sandbox.client()->apply(object), 30000);
         QVERIFY2(!applied.isError(), qPrintable(applied.message()));
         for (const QJsonObject &pod : redisAppPods(m_sandbox)) {

@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -343,12 +344,36 @@ private Q_SLOTS:
             QVERIFY(!rcs::Logger::instance()
                          .redact(QStringLiteral("AUTH bar-password-of-the-test"))
                          .contains(QLatin1String("bar-password")));
+
+            // --tls, --cacert, --cert, --key, --sni: the files show once TLS is on, and reach core's
+            // options through the same check as the command line's (a file that cannot be read).
+            auto *tls = window.targetBar()->findChild<QCheckBox *>(QStringLiteral("tls"));
+            auto *cacert = window.targetBar()->findChild<QLineEdit *>(QStringLiteral("cacert"));
+            auto *sni = window.targetBar()->findChild<QLineEdit *>(QStringLiteral("sni"));
+            QVERIFY(tls && cacert && sni);
+            QTRY_VERIFY(tls->isVisible());
+            QVERIFY(!cacert->isVisible() && !sni->isVisible());
+            tls->setChecked(true);
+            QTRY_VERIFY(cacert->isVisible() && sni->isVisible());
+            const QString missingCa = QStringLiteral("/nonexistent/folder/ca.crt");
+            cacert->setText(missingCa);
+            Q_EMIT cacert->editingFinished();
+            sni->setText(QStringLiteral("redis.example.com"));
+            Q_EMIT sni->editingFinished();
+            QVERIFY(window.target().tls);
+            QCOMPARE(window.target().caFile, missingCa);
+            QCOMPARE(window.target().sni, QStringLiteral("redis.example.com"));
+            QString why;
+            QVERIFY(!operationTarget(window.target(), {}, &why));
+            QVERIFY2(why.contains(missingCa), qPrintable(why));
             window.close();
         }
         MainWindow again(&backend);
         QCOMPARE(again.target().kind, StudioTarget::Kind::Endpoints);
         QCOMPARE(again.target().user, QStringLiteral("operator"));
         QVERIFY(again.target().password.isEmpty());
+        QVERIFY(again.target().tls); // file names and a server name, nothing secret: kept
+        QCOMPARE(again.target().sni, QStringLiteral("redis.example.com"));
     }
 
     void darkThemeRenders()

@@ -69,6 +69,43 @@ private Q_SLOTS:
             QVERIFY2(!line.contains(QLatin1String("s3cret")), qPrintable(line));
     }
 
+    // TLS: files the user gave are named; PEM read from a Secret shows as the Secret's file names; the
+    // name to verify is the node's own (per address), else the pool's; the key's text never shows.
+    void tlsOptionsFollowTheirSource()
+    {
+        RedisPool pool;
+        RedisConnectionOptions options;
+        options.tls.enabled = true;
+        options.tls.caFile = QStringLiteral("/etc/my ca.pem");
+        options.tls.peerName = QStringLiteral("redis.example.com");
+        pool.setOptions(options);
+        const NodeAddress node{QStringLiteral("10.0.0.1"), 6379};
+        QCOMPARE(redisCliLine(&pool, node, QStringList{QStringLiteral("PING")}),
+                 QStringLiteral("redis-cli -h 10.0.0.1 -p 6379 --tls --cacert '/etc/my ca.pem' --sni "
+                                "redis.example.com PING"));
+
+        options.tls.caFile.clear();
+        options.tls.caCertificates = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+        options.tls.clientCertificate = "-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----\n";
+        options.tls.clientKey = "-----BEGIN PRIVATE KEY-----\nsecretkeytext\n-----END PRIVATE KEY-----\n";
+        options.password = QStringLiteral("pw");
+        pool.setOptions(options);
+        pool.setPeerName(node, QStringLiteral("redis-app-0.redis-service.ns.svc.cluster.local"));
+        const QString line = redisCliLine(&pool, node, QStringList{QStringLiteral("PING")});
+        QCOMPARE(line,
+                 QStringLiteral("redis-cli -h 10.0.0.1 -p 6379 --tls --cacert ca.crt --cert tls.crt --key "
+                                "tls.key --sni redis-app-0.redis-service.ns.svc.cluster.local --askpass "
+                                "PING"));
+        QVERIFY(!line.contains(QLatin1String("secretkeytext")));
+        QCOMPARE(redisCliClusterLine(&pool, node, QStringLiteral("check"), {node.toString()}),
+                 QStringLiteral("redis-cli --tls --cacert ca.crt --cert tls.crt --key tls.key --sni "
+                                "redis-app-0.redis-service.ns.svc.cluster.local --askpass --cluster check "
+                                "10.0.0.1:6379"));
+        // Another node without a name of its own: the pool's.
+        QVERIFY(redisCliLine(&pool, {QStringLiteral("10.0.0.2"), 6379}, QStringList{})
+                    .endsWith(QLatin1String("--sni redis.example.com --askpass")));
+    }
+
     void unreadNodeRunsWhatItsClusterRuns()
     {
         // A node the pool has not read (a new pod being met) is called with its cluster's cli when every
