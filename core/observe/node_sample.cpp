@@ -68,7 +68,11 @@ float perSecond(qint64 delta, double seconds)
 
 Result<InfoReading> parseInfoReading(const QByteArray &reply, qint64 atMs)
 {
-    const Fields fields = parseInfoFields(reply);
+    return readingFromFields(parseInfoFields(reply), atMs);
+}
+
+Result<InfoReading> readingFromFields(const QMap<QString, QString> &fields, qint64 atMs)
+{
     if (!fields.contains(QStringLiteral("run_id")) ||
         !fields.contains(QStringLiteral("total_commands_processed"))) {
         return Error(ErrorCode::Protocol,

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <optional>
@@ -53,6 +54,8 @@ struct InfoReading {
 // keyspace). Error (Protocol): the reply has no run_id or no total_commands_processed (it is not an
 // INFO reply, or the sections needed were left out), or one of the fields read is not a number.
 Result<InfoReading> parseInfoReading(const QByteArray &reply, qint64 atMs);
+// The same from INFO fields already parsed (parseInfoFields: what a cluster scan keeps of each node).
+Result<InfoReading> readingFromFields(const QMap<QString, QString> &fields, qint64 atMs);
 
 // One point of a node's history: the gauges of a reading and the rates since the previous one. Kept
 // small on purpose (it is what the ring buffer stores: see NodeHistory for the bound).
