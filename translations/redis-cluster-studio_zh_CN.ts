@@ -3546,6 +3546,78 @@
     </message>
 </context>
 <context>
+    <name>rcs::observe::ClusterSampleJob</name>
+    <message>
+        <source>Sampling the cluster</source>
+        <translation>正在采样集群</translation>
+    </message>
+    <message>
+        <source>There is no node to sample: the cluster has no reachable node.</source>
+        <translation>没有可采样的节点：集群中没有可达的节点。</translation>
+    </message>
+    <message>
+        <source>The connections were closed before the sampling began.</source>
+        <translation>采样开始前连接已关闭。</translation>
+    </message>
+    <message>
+        <source>Reading INFO of every node (%1)</source>
+        <translation>正在读取每个节点的 INFO（%1 个）</translation>
+    </message>
+    <message>
+        <source>No node answered INFO: %1</source>
+        <translation>没有节点应答 INFO：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::observe::NodeSample</name>
+    <message>
+        <source>The INFO field %1 is &apos;%2&apos;, not a number; the server sent a reply this version of the studio cannot read.</source>
+        <translation>INFO 字段 %1 的值为“%2”，不是数字；服务器发送的应答本版本工作室无法读取。</translation>
+    </message>
+    <message>
+        <source>The INFO reply has no run_id or total_commands_processed; the node did not answer with its server and stats sections.</source>
+        <translation>INFO 应答中没有 run_id 或 total_commands_processed；节点没有返回其 server 和 stats 部分。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::observe::SlowLog</name>
+    <message>
+        <source>The reply of %1 does not have the documented shape; the node may run a server this version of the studio does not know.</source>
+        <translation>%1 的应答格式与文档不符；该节点运行的服务器可能是本版本工作室不认识的。</translation>
+    </message>
+    <message>
+        <source>… (%1 more)</source>
+        <translation>…（另外 %1 个）</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::observe::SlowLogJob</name>
+    <message>
+        <source>Reading the slow logs</source>
+        <translation>正在读取慢日志</translation>
+    </message>
+    <message>
+        <source>There is no node to read: the cluster has no reachable node.</source>
+        <translation>没有可读取的节点：集群中没有可达的节点。</translation>
+    </message>
+    <message>
+        <source>The connections were closed before the slow logs were read.</source>
+        <translation>读取慢日志前连接已关闭。</translation>
+    </message>
+    <message>
+        <source>Reading SLOWLOG GET and LATENCY LATEST of every node (%1)</source>
+        <translation>正在读取每个节点的 SLOWLOG GET 和 LATENCY LATEST（%1 个）</translation>
+    </message>
+    <message>
+        <source>latency: %1 (max %2 ms)</source>
+        <translation>延迟：%1（最大 %2 毫秒）</translation>
+    </message>
+    <message>
+        <source>No node&apos;s slow log could be read: %1</source>
+        <translation>无法读取任何节点的慢日志：%1</translation>
+    </message>
+</context>
+<context>
     <name>rcs::ops::EndpointOperationJob</name>
     <message>
         <source>Formed and verified in %1 s.</source>
@@ -3705,6 +3777,26 @@
     <message>
         <source>Say what the upgrade changes: a new image, CPU, memory or a setting (a restart with nothing changed is rolling-restart).</source>
         <translation>请说明升级要更改的内容：新镜像、CPU、内存或某个设置（不做任何更改的重启请用 rolling-restart）。</translation>
+    </message>
+    <message>
+        <source>Slow-log entries: %1.</source>
+        <translation>慢日志记录：%1 条。</translation>
+    </message>
+    <message>
+        <source>Samples taken: %1.</source>
+        <translation>已采集样本：%1 个。</translation>
+    </message>
+    <message>
+        <source>top needs an interval of at least 0.1 s and a sample count of 0 (until stopped) or more.</source>
+        <translation>top 需要至少 0.1 秒的间隔，以及 0（直到停止）或更多的采样次数。</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Slow log</source>
+        <translation>慢日志</translation>
     </message>
 </context>
 <context>

@@ -32,7 +32,7 @@ void ClusterSampleJob::doStart()
                     tr("There is no node to sample: the cluster has no reachable node."));
     if (!m_pool)
         return fail(ErrorCode::Cancelled, tr("The connections were closed before the sampling began."));
-    setStep(tr("Reading INFO of %n node(s)", nullptr, int(m_nodes.size())));
+    setStep(tr("Reading INFO of every node (%1)").arg(m_nodes.size()));
     round();
 }
 

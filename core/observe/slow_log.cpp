@@ -94,7 +94,7 @@ QString displayCommand(const QList<QByteArray> &arguments, int maxArguments, int
     for (qsizetype i = 0; i < shown.size() && i < maxArguments; ++i)
         parts.append(argumentText(shown.at(i), maxArgumentChars));
     if (shown.size() > maxArguments)
-        parts.append(Text::tr("… (%n more)", nullptr, int(shown.size() - maxArguments)));
+        parts.append(Text::tr("… (%1 more)").arg(shown.size() - maxArguments));
     return parts.join(QLatin1Char(' '));
 }
 

@@ -22,7 +22,7 @@ void SlowLogJob::doStart()
                     tr("There is no node to read: the cluster has no reachable node."));
     if (!m_pool)
         return fail(ErrorCode::Cancelled, tr("The connections were closed before the slow logs were read."));
-    setStep(tr("Reading SLOWLOG GET and LATENCY LATEST of %n node(s)", nullptr, int(m_nodes.size())));
+    setStep(tr("Reading SLOWLOG GET and LATENCY LATEST of every node (%1)").arg(m_nodes.size()));
     m_outstanding = int(m_nodes.size()) * 2;
     const QByteArray count = QByteArray::number(m_entriesPerNode);
     for (const SampledNode &node : std::as_const(m_nodes)) {

@@ -16,7 +16,7 @@ void OperationJob::observeAfterStatus(StatusReport status, RedisPool *pool)
         auto *slowLog = new observe::SlowLogJob(nodes, pool, this);
         return runEngine(slowLog, [this](Job *done) {
             const auto *job = static_cast<observe::SlowLogJob *>(done);
-            finishWith(tr("%n entries from the slow logs.", nullptr, int(job->rows().size())),
+            finishWith(tr("Slow-log entries: %1.").arg(job->rows().size()),
                        slowLogToJson(job->rows(), job->unreadNodes()),
                        slowLogToText(job->rows(), job->unreadNodes()), false);
         });
@@ -30,8 +30,7 @@ void OperationJob::observeAfterStatus(StatusReport status, RedisPool *pool)
     });
     runEngine(sampler, [this](Job *done) {
         const int taken = static_cast<observe::ClusterSampleJob *>(done)->emitted();
-        finishWith(tr("%n sample(s) taken.", nullptr, taken),
-                   m_sample ? sampleToJson(*m_sample) : QJsonObject(),
+        finishWith(tr("Samples taken: %1.").arg(taken), m_sample ? sampleToJson(*m_sample) : QJsonObject(),
                    m_sample ? sampleToTable(*m_sample) : QString(), false);
     });
 }
