@@ -12,6 +12,7 @@
 
 #include <QJsonDocument>
 
+#include <functional>
 #include <memory>
 
 namespace rcs::cli {
@@ -90,15 +91,21 @@ int runObserve(const CommandLine &line, const ops::Target &target, const ops::Op
     return ExitSuccess;
 }
 
-int runOnNodes(const QStringList &args, ops::OperationKind kind)
+// One body for both forms: the form's options (addTarget) and target (readTarget) differ, the rest not.
+int runObserveCommand(const QStringList &args, ops::OperationKind kind,
+                      const std::function<void(CommandLine &)> &addTarget,
+                      const std::function<std::optional<int>(const CommandLine &, ops::Target &)> &readTarget)
 {
     const bool top = kind == ops::OperationKind::Top;
     CommandLine line(top ? QStringLiteral("top") : QStringLiteral("slowlog"),
                      top ? TopDescription : SlowLogDescription);
-    line.addEndpointOptions(30);
+    addTarget(line);
     if (top)
         addTopOptions(line);
     if (const std::optional<int> stop = line.parse(args))
+        return *stop;
+    ops::Target target;
+    if (const std::optional<int> stop = readTarget(line, target))
         return *stop;
     ops::OperationRequest request;
     request.kind = kind;
@@ -108,31 +115,28 @@ int runOnNodes(const QStringList &args, ops::OperationKind kind)
         if (const std::optional<int> stop = readTopOptions(line, request))
             return *stop;
     }
-    return runObserve(line, ops::Target::plainEndpoints({line.nodes(), line.connectionOptions()}), request);
+    return runObserve(line, target, request);
+}
+
+int runOnNodes(const QStringList &args, ops::OperationKind kind)
+{
+    return runObserveCommand(
+        args, kind, [](CommandLine &line) { line.addEndpointOptions(30); },
+        [](const CommandLine &line, ops::Target &target) -> std::optional<int> {
+            target = ops::Target::plainEndpoints({line.nodes(), line.connectionOptions()});
+            return std::nullopt;
+        });
 }
 
 int runOnKubernetes(const QStringList &args, ops::OperationKind kind)
 {
-    const bool top = kind == ops::OperationKind::Top;
-    CommandLine line(top ? QStringLiteral("top") : QStringLiteral("slowlog"),
-                     top ? TopDescription : SlowLogDescription);
-    addKubeOptions(line, false, 60);
-    line.addJsonOption();
-    if (top)
-        addTopOptions(line);
-    if (const std::optional<int> stop = line.parse(args))
-        return *stop;
-    ops::Target target;
-    if (const std::optional<int> stop = readKubeTarget(line, target))
-        return *stop;
-    ops::OperationRequest request;
-    request.kind = kind;
-    request.timeoutMs = top ? 0 : line.timeoutMs();
-    if (top) {
-        if (const std::optional<int> stop = readTopOptions(line, request))
-            return *stop;
-    }
-    return runObserve(line, target, request);
+    return runObserveCommand(
+        args, kind,
+        [](CommandLine &line) {
+            addKubeOptions(line, false, 60);
+            line.addJsonOption();
+        },
+        readKubeTarget);
 }
 } // namespace
 
