@@ -223,6 +223,10 @@
         <source>new revision</source>
         <translation>新版本</translation>
     </message>
+    <message>
+        <source>%1 ops/s</source>
+        <translation>%1 次操作/秒</translation>
+    </message>
 </context>
 <context>
     <name>rcs::AddNodeJob</name>

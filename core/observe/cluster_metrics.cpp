@@ -2,6 +2,16 @@
 
 namespace rcs::observe {
 
+QList<SampledNode> sampledNodesOf(const ClusterTopology &topology)
+{
+    QList<SampledNode> nodes;
+    for (const TopologyNode &node : topology.nodes()) {
+        if (node.reachable)
+            nodes.append({node.address, node.id, node.pod ? node.pod->name : QString()});
+    }
+    return nodes;
+}
+
 ClusterMetrics::ClusterMetrics(int periodMs)
     : m_periodMs(periodMs)
 {}
@@ -69,6 +79,21 @@ ClusterSample ClusterMetrics::add(const QList<SampledNode> &nodes, const QList<R
     if (cluster.readNodes == 0)
         cluster.hasRates = false;
     return cluster;
+}
+
+ClusterSample ClusterMetrics::addTopology(const ClusterTopology &topology, qint64 atMs)
+{
+    QList<SampledNode> nodes;
+    QList<Result<InfoReading>> readings;
+    for (const NodeView &view : topology.views()) {
+        if (!view.reachable || view.serverInfo.isEmpty())
+            continue;
+        const TopologyNode *node = topology.nodeAt(view.address);
+        nodes.append(
+            {view.address, node ? node->id : QString(), node && node->pod ? node->pod->name : QString()});
+        readings.append(readingFromFields(view.serverInfo, atMs));
+    }
+    return add(nodes, readings, atMs);
 }
 
 void ClusterMetrics::forget(const QList<NodeAddress> &keep)

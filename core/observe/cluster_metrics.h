@@ -2,6 +2,7 @@
 
 #include "node_history.h"
 #include "node_sample.h"
+#include "redis/cluster_topology.h"
 #include "redis/node_address.h"
 
 #include <QHash>
@@ -17,6 +18,9 @@ struct SampledNode {
     QString id;
     QString pod;
 };
+
+// Every reachable node of the topology, with its pod on Kubernetes (what top and slowlog read).
+QList<SampledNode> sampledNodesOf(const ClusterTopology &topology);
 
 // One node's part of a cluster sample: its newest sample, or why it could not be read this round.
 struct NodeMetrics {
@@ -61,6 +65,10 @@ public:
     // history until forget().
     ClusterSample add(const QList<SampledNode> &nodes, const QList<Result<InfoReading>> &readings,
                       qint64 atMs);
+    // The INFO a status read already holds (each reachable view's serverInfo), as one round at atMs: the
+    // studio's refresh feeds its history this way, with no command of its own. Views without INFO are
+    // left out.
+    ClusterSample addTopology(const ClusterTopology &topology, qint64 atMs);
     // Drops the history of the nodes not in keep (removed from the cluster).
     void forget(const QList<NodeAddress> &keep);
 

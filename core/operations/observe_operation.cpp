@@ -10,7 +10,7 @@ namespace rcs::ops {
 
 void OperationJob::observeAfterStatus(StatusReport status, RedisPool *pool)
 {
-    const QList<observe::SampledNode> nodes = observedNodes(status.topology);
+    const QList<observe::SampledNode> nodes = observe::sampledNodesOf(status.topology);
     m_status = std::move(status);
     if (m_request.kind == OperationKind::SlowLog) {
         auto *slowLog = new observe::SlowLogJob(nodes, pool, this);

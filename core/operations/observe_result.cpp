@@ -45,16 +45,6 @@ void putMetrics(QJsonObject &o, const observe::NodeSample &s)
 }
 } // namespace
 
-QList<observe::SampledNode> observedNodes(const ClusterTopology &topology)
-{
-    QList<observe::SampledNode> nodes;
-    for (const TopologyNode &node : topology.nodes()) {
-        if (node.reachable)
-            nodes.append({node.address, node.id, node.pod ? node.pod->name : QString()});
-    }
-    return nodes;
-}
-
 QJsonObject sampleToJson(const observe::ClusterSample &sample)
 {
     QJsonArray nodes;

@@ -9,9 +9,6 @@
 
 namespace rcs::ops {
 
-// The nodes top and slowlog read: every reachable node of the topology, with its pod on Kubernetes.
-QList<observe::SampledNode> observedNodes(const ClusterTopology &topology);
-
 // One sample of `top --json`, one line each: {"time": ms since the epoch, "nodes_read", "nodes_unread",
 // "rates" (false: a node was read for the first time or restarted, its rates count as 0),
 // "ops_per_sec", "hits_per_sec", "misses_per_sec", "net_in_per_sec", "net_out_per_sec",

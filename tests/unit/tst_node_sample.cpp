@@ -1,3 +1,4 @@
+#include "observe/cluster_metrics.h"
 #include "observe/node_history.h"
 #include "observe/node_sample.h"
 #include "observe_info_samples.h"
@@ -188,6 +189,41 @@ private Q_SLOTS:
         history.replaceLast(changed);
         QCOMPARE(history.last().lagBytes, 42);
         QCOMPARE(history.at(1).lagBytes, -1);
+    }
+    // A round of the whole cluster: sums over the nodes read, keys of masters only, a replica's lag from
+    // its master's reading of the same round, a node that could not be read counted apart.
+    void clusterRound()
+    {
+        observe::ClusterMetrics metrics(1000);
+        const NodeAddress master{QStringLiteral("127.0.0.1"), 27401};
+        const NodeAddress replica{QStringLiteral("127.0.0.1"), 27402};
+        const NodeAddress down{QStringLiteral("127.0.0.3"), 6379};
+        const QList<observe::SampledNode> nodes{{master, {}, {}}, {replica, {}, {}}, {down, {}, {}}};
+        InfoReading m = reading(kInfo505Master, 1000);
+        InfoReading r = reading(kInfo505Replica, 1000);
+        const Error refused(ErrorCode::ConnectionFailed, QStringLiteral("refused"));
+        observe::ClusterSample first = metrics.add(nodes, {m, r, refused}, 1000);
+        QVERIFY(!first.hasRates);
+        QCOMPARE(first.readNodes, 2);
+        QCOMPARE(first.unreadNodes, 1);
+        QCOMPARE(first.nodes.at(2).error, QStringLiteral("refused"));
+        QCOMPARE(first.keys, 2); // the replica's copies are not counted again
+        QCOMPARE(first.usedMemory, m.usedMemory + r.usedMemory);
+        QCOMPARE(first.nodes.at(1).sample.lagBytes, 0);
+        m.atMs = r.atMs = 2000;
+        m.commandsProcessed += 100;
+        r.commandsProcessed += 50;
+        m.replOffset += 4096;
+        const observe::ClusterSample second = metrics.add(nodes, {m, r, refused}, 2000);
+        QVERIFY(second.hasRates);
+        QCOMPARE(second.opsPerSec, 150.0);
+        QCOMPARE(second.nodes.at(1).sample.lagBytes, 4096);
+        QCOMPARE(second.maxLagBytes, 4096);
+        QCOMPARE(metrics.history(replica)->last().lagBytes, 4096); // kept in the ring buffer too
+        QVERIFY(!metrics.history(down));
+        metrics.forget({master});
+        QVERIFY(metrics.history(master));
+        QVERIFY(!metrics.history(replica));
     }
 };
 
