@@ -7,6 +7,8 @@
 #include "commands/kube_workflow_command.h"
 #include "commands/lifecycle_command.h"
 #include "commands/observe_command.h"
+#include "commands/rotate_certificates_command.h"
+#include "commands/rotate_password_command.h"
 
 #include <QCoreApplication>
 
@@ -95,6 +97,11 @@ const QList<Command> &commands()
          runKubeUpgrade},
         {QStringLiteral("rolling-restart"),
          QStringLiteral("restart every pod one at a time, masters handed over first"), runKubeRollingRestart},
+        {QStringLiteral("rotate-password"),
+         QStringLiteral("a new password for a user, no replication link dropped"), runKubeRotatePassword},
+        {QStringLiteral("rotate-certificates"),
+         QStringLiteral("renew the TLS certificate (and CA) and load it live on every node"),
+         runKubeRotateCertificates},
         {QStringLiteral("cleanup"), QStringLiteral("delete what deploy created (PVCs, namespace on request)"),
          runKubeCleanup},
         {QStringLiteral("sandbox"), QStringLiteral("start | stop | status of the local kube-sandbox"),

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CertificateRotation</name>
+    <message>
+        <source>%1, serial %2, valid until %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every node trusts the new CA beside the old one (ca.crt holds %1 CAs) and serves a renewed certificate from the old CA (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every node serves a new certificate (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ca.crt keeps only the signing CA; every node serves a renewed certificate (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS Secret holds no readable ca.crt or tls.crt: there is no certificate to renew. Deploy with --tls again, or put the certificates into the Secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA Secret holds no readable ca.crt and ca.key: the studio cannot sign a new certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA in the CA Secret (%1) is not among the CAs the nodes trust (ca.crt of the TLS Secret): a certificate it signs would be refused. Put it back into ca.crt, or rotate with --ca.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, renewed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA (%1) expires before the new certificate would: from then on the certificate is refused. Rotate with --ca to renew the CA too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>master</source>
@@ -677,6 +716,18 @@
     <message>
         <source>Slot %1 is %2 %3 on the replica %4, but not on its master (a CLUSTER SETSLOT that ran out of time waiting for the replicas); closing the open slots clears it.</source>
         <translation>槽 %1 在从节点 %4 上处于 %2 %3 状态，但其主节点上不是（一次 CLUSTER SETSLOT 在等待从节点时超时）；关闭打开的槽会清除它。</translation>
+    </message>
+    <message>
+        <source>The certificate %1 serves expired on %2: clients that verify it are refused. Renew it (rotate-certificates).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate %1 serves expires on %2, in %3 days: renew it (rotate-certificates) before clients are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS certificates of the %1 nodes that answered are valid until %2 or later (%3 days).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1920,6 +1971,10 @@
         <source>&quot;%1&quot; is not a tls-auth-clients mode; use no, optional or yes.</source>
         <translation>“%1”不是 tls-auth-clients 的取值；请使用 no、optional 或 yes。</translation>
     </message>
+    <message>
+        <source>The operator user needs ACL, which Redis 6.0 brought, and the image %1 is Redis 5: deploy it with the password alone (requirepass and masterauth), or choose a newer image (for example redis:7.0).</source>
+        <translation>运维用户需要 ACL（Redis 6.0 引入），而镜像 %1 是 Redis 5：请只用密码部署（requirepass 和 masterauth），或选择更新的镜像（例如 redis:7.0）。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::NodeAccess</name>
@@ -2864,6 +2919,252 @@
     </message>
 </context>
 <context>
+    <name>rcs::RotateCertificatesWorkflow</name>
+    <message>
+        <source>Rotate the certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no certificate to rotate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not use TLS (its pods mount no certificate at %2): there is no certificate to rotate. Deploy with --tls to use TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading Secret %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the certificate of Secret %1 on every node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificates of %1 come from Secret %2 and the studio holds no key of their CA (Secret %3), so it cannot sign new ones. Put the new ca.crt, tls.crt and tls.key into %2, then run rotate-certificates --reload: every node loads them live. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new CA&apos;s key is kept in Secret %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop trusting %1 (clients whose certificates they signed are refused from then on); %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the certificates: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load them live on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed (dry run): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeping the new CA in Secret %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (step %1 of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the new certificates into Secret %1%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the new certificate on every node%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret %1 holds no readable tls.crt: there is no certificate to load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 does not serve the new certificate after %3 s: %4. Secret %5 holds it; once the pod sees the new files, run rotate-certificates --reload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no tls-cert-file: it does not serve TLS, so it cannot load a certificate. Check its redis.conf (ConfigMap).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the certificate files again on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 serves the new certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it still serves %1 (the kubelet has not written the Secret&apos;s new files into the pod yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every node serves the certificate of Secret %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every node serves the new certificate (%1), loaded live: no restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new CA signs it (%1); ca.crt of Secret %2 holds the old CA too, so clients that trust only the old one keep working. Give your clients the new ca.crt, then run rotate-certificates --drop-old-ca --yes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer trusted: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rcs::RotatePasswordWorkflow</name>
+    <message>
+        <source>Rotate a password</source>
+        <translation>轮换密码</translation>
+    </message>
+    <message>
+        <source>A password rotation</source>
+        <translation>密码轮换</translation>
+    </message>
+    <message>
+        <source>Planning the rotation</source>
+        <translation>规划轮换</translation>
+    </message>
+    <message>
+        <source>The deployment has no password Secret (%1), so there is no password to rotate. Deploy with --password to protect Redis with one.</source>
+        <translation>该部署没有密码 Secret（%1），因此没有可轮换的密码。请用 --password 部署，为 Redis 设置密码。</translation>
+    </message>
+    <message>
+        <source>The studio rotates the passwords it keeps in the Secret: &apos;default&apos;%1, not &apos;%2&apos;.</source>
+        <translation>本程序只轮换它保存在 Secret 中的密码：&apos;default&apos;%1，而不是 &apos;%2&apos;。</translation>
+    </message>
+    <message>
+        <source> and &apos;%1&apos;</source>
+        <translation> 和 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>The server version of %1 is unknown (INFO server gave none), so the studio cannot tell whether it has ACL. Nothing was changed; run status and try again.</source>
+        <translation>%1 的服务器版本未知（INFO server 没有给出），因此本程序无法判断它是否支持 ACL。未做任何更改；请运行 status 后重试。</translation>
+    </message>
+    <message>
+        <source>Some nodes run Redis 5, which has no ACL users: only the default password (requirepass) can be rotated there.</source>
+        <translation>有些节点运行 Redis 5，它没有 ACL 用户：只能轮换默认密码（requirepass）。</translation>
+    </message>
+    <message>
+        <source>The new password is the current one: give another one.</source>
+        <translation>新密码与当前密码相同：请给出另一个。</translation>
+    </message>
+    <message>
+        <source>The password of user &apos;%1&apos; on %2 nodes (%3).</source>
+        <translation>用户 &apos;%1&apos; 在 %2 个节点上的密码（%3）。</translation>
+    </message>
+    <message>
+        <source>ACL: both passwords are valid while it changes</source>
+        <translation>ACL：更换期间两个密码都有效</translation>
+    </message>
+    <message>
+        <source>Redis 5: masterauth first, then requirepass</source>
+        <translation>Redis 5：先 masterauth，再 requirepass</translation>
+    </message>
+    <message>
+        <source>rotate-password would change the password of &apos;%1&apos; as listed above</source>
+        <translation>rotate-password 将按上面所列更改 &apos;%1&apos; 的密码</translation>
+    </message>
+    <message>
+        <source>Dry run: the password of &apos;%1&apos; would change; nothing was changed.</source>
+        <translation>演练：&apos;%1&apos; 的密码将被更改；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>User &apos;%1&apos; has a new password on every node and in Secret %2; the old one is refused.</source>
+        <translation>用户 &apos;%1&apos; 在每个节点和 Secret %2 中都已使用新密码；旧密码已被拒绝。</translation>
+    </message>
+    <message>
+        <source>Setting the new masterauth on every node</source>
+        <translation>在每个节点上设置新的 masterauth</translation>
+    </message>
+    <message>
+        <source>the nodes that took it authenticate to their master with the new password, which their masters do not know yet</source>
+        <translation>已设置的节点用新密码向其主节点认证，而主节点尚不知道这个密码</translation>
+    </message>
+    <message>
+        <source>Setting the new requirepass on every node</source>
+        <translation>在每个节点上设置新的 requirepass</translation>
+    </message>
+    <message>
+        <source>some nodes want the new password, others the old one</source>
+        <translation>有些节点要求新密码，其他节点仍要求旧密码</translation>
+    </message>
+    <message>
+        <source>Removing the old password of &apos;%1&apos; on every node</source>
+        <translation>在每个节点上移除 &apos;%1&apos; 的旧密码</translation>
+    </message>
+    <message>
+        <source>some nodes still accept the old password as well</source>
+        <translation>有些节点仍同时接受旧密码</translation>
+    </message>
+    <message>
+        <source>Adding the new password of &apos;%1&apos; on every node</source>
+        <translation>在每个节点上为 &apos;%1&apos; 添加新密码</translation>
+    </message>
+    <message>
+        <source>the nodes that took it accept both passwords, the others the old one</source>
+        <translation>已添加的节点接受两个密码，其他节点只接受旧密码</translation>
+    </message>
+    <message>
+        <source>both passwords are valid everywhere; the Secret still has the old one</source>
+        <translation>两个密码在所有节点上都有效；Secret 中仍是旧密码</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>Put the new password into Secret %1</source>
+        <translation>把新密码写入 Secret %1</translation>
+    </message>
+    <message>
+        <source>Set masterauth to the new password</source>
+        <translation>把 masterauth 设为新密码</translation>
+    </message>
+    <message>
+        <source>Set requirepass to the new password</source>
+        <translation>把 requirepass 设为新密码</translation>
+    </message>
+    <message>
+        <source>Add the new password of &apos;%1&apos;</source>
+        <translation>为 &apos;%1&apos; 添加新密码</translation>
+    </message>
+    <message>
+        <source>Remove the old password of &apos;%1&apos;</source>
+        <translation>移除 &apos;%1&apos; 的旧密码</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 failed (%2). Now %3. Fix the cause and run rotate-password again: it starts over from the password in the Secret.</source>
+        <translation>%1 失败（%2）。现在%3。请排除原因后再次运行 rotate-password：它会从 Secret 中的密码重新开始。</translation>
+    </message>
+    <message>
+        <source>Putting the new password into Secret %1</source>
+        <translation>正在把新密码写入 Secret %1</translation>
+    </message>
+    <message>
+        <source>Keeping only the new password in Secret %1</source>
+        <translation>在 Secret %1 中只保留新密码</translation>
+    </message>
+    <message>
+        <source>update the password Secret</source>
+        <translation>更新密码 Secret</translation>
+    </message>
+</context>
+<context>
     <name>rcs::SandboxController</name>
     <message>
         <source>kube-sandbox was not found next to %1 nor on PATH: build it with &apos;cmake --build build --target kube-sandbox&apos;, or install it.</source>
@@ -3783,6 +4084,10 @@
         <translation>请说明升级要更改的内容：新镜像、CPU、内存或某个设置（不做任何更改的重启请用 rolling-restart）。</translation>
     </message>
     <message>
+        <source>Rotate password</source>
+        <translation>轮换密码</translation>
+    </message>
+    <message>
         <source>Slow-log entries: %1.</source>
         <translation>慢日志记录：%1 条。</translation>
     </message>
@@ -3795,12 +4100,24 @@
         <translation>top 需要至少 0.1 秒的间隔，以及 0（直到停止）或更多的采样次数。</translation>
     </message>
     <message>
+        <source>--reload loads the certificates the Secret holds: it cannot be combined with --ca or --drop-old-ca.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A certificate&apos;s validity must be from 1 to 3650 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
         <source>Slow log</source>
         <translation>慢日志</translation>
+    </message>
+    <message>
+        <source>Rotate the certificates</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "cli_options.h"
 #include "command_registry.h"
 #include "job_runner.h"
+#include "topology_output.h"
 
 #include "common/logger.h"
 #include "operations/operation_catalogue.h"
@@ -135,6 +136,20 @@ int runKubeOperation(const CommandLine &line, ops::OperationRequest request,
     if (error.isError() && (!job->hasResult() || !done))
         return reportFailure(error);
     return done ? done(operation) : ExitSuccess;
+}
+
+int runKubeOperationWithJson(const CommandLine &line, const ops::OperationRequest &request)
+{
+    return runKubeOperation(
+        line, request,
+        [&line](ops::WorkflowOperationJob &job) -> int {
+            if (line.json())
+                printBytes(jsonLine(job.resultJson()));
+            if (job.hasError())
+                return reportFailure(job.error());
+            return ExitSuccess;
+        },
+        line.json());
 }
 
 } // namespace rcs::cli

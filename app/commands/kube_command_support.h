@@ -52,5 +52,8 @@ private:
 // line must have been given the options of a changing command (addKubeOptions(line, true, …)).
 int runKubeOperation(const CommandLine &line, ops::OperationRequest request,
                      const std::function<int(ops::WorkflowOperationJob &)> &done = {}, bool quiet = false);
+// runKubeOperation() for the verbs whose result is their JSON document with --json (upgrade,
+// rolling-restart, rotate-password): printed, quietly, whether the run succeeded or was refused.
+int runKubeOperationWithJson(const CommandLine &line, const ops::OperationRequest &request);
 
 } // namespace rcs::cli

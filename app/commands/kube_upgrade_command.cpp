@@ -32,16 +32,7 @@ int runRollout(CommandLine &line, const QStringList &args, ops::OperationRequest
         return *stop;
     request.confirmed = line.isSet(YesOption);
     request.temporaryReplica = line.isSet(TemporaryReplicaOption);
-    return runKubeOperation(
-        line, request,
-        [&](ops::WorkflowOperationJob &job) -> int {
-            if (line.json())
-                printBytes(jsonLine(job.resultJson()));
-            if (job.hasError())
-                return reportFailure(job.error());
-            return ExitSuccess;
-        },
-        line.json());
+    return runKubeOperationWithJson(line, request);
 }
 } // namespace
 

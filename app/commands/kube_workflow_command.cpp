@@ -48,6 +48,14 @@ int runKubeDeploy(const QStringList &args)
                     QStringLiteral("SIZE")});
     line.addOption({QStringLiteral("password"),
                     QStringLiteral("Protect Redis with a generated password, kept in a Secret.")});
+    line.addOption(
+        {QStringLiteral("operator-user"),
+         QStringLiteral("Also make the studio's ACL user (studio-operator, Redis 6 and later; implies "
+                        "--password). Default: on with --password when the image is Redis or Valkey "
+                        "6 or later.")});
+    line.addOption({QStringLiteral("no-operator-user"),
+                    QStringLiteral("Keep --password without the operator user (the studio uses the default "
+                                   "user).")});
     line.addOption({QStringLiteral("manifests"),
                     QStringLiteral("A folder of manifests instead of the built-in ones."),
                     QStringLiteral("DIR")});
@@ -82,6 +90,12 @@ int runKubeDeploy(const QStringList &args)
     request.manifest.storageClass = line.value(QStringLiteral("storage-class"));
     request.manifest.storageSize = line.value(QStringLiteral("storage-size"));
     request.manifest.password = line.isSet(QStringLiteral("password"));
+    if (line.isSet(QStringLiteral("operator-user")) && line.isSet(QStringLiteral("no-operator-user")))
+        return line.usageError(QStringLiteral("Give --operator-user or --no-operator-user, not both."));
+    if (line.isSet(QStringLiteral("operator-user")))
+        request.manifest.operatorUser = true;
+    else if (line.isSet(QStringLiteral("no-operator-user")))
+        request.manifest.operatorUser = false;
     request.manifestDirectory = line.value(QStringLiteral("manifests"));
     TlsParameters &tls = request.manifest.tls;
     const bool tlsDetail = line.isSet(QStringLiteral("tls-auth-clients")) ||

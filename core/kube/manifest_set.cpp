@@ -1,9 +1,11 @@
 // The seed's manifests and how every deploy parameter (names, pod count, image, resources, password,
-// TLS) edits them. Over 500 lines on purpose: the StatefulSet's edits are one chain on the same
-// objects, read best in one place; the TLS names and settings stay next to the edits that use them.
+// operator user, TLS) edits them. Over 500 lines on purpose: the StatefulSet's edits are one chain on
+// the same objects, read best in one place; the operator user's and TLS's names, mounts and settings
+// stay next to the edits that use them.
 #include "manifest_set.h"
 
 #include "common/logger.h"
+#include "common/operator_acl.h"
 #include "common/yaml_json.h"
 
 #include <QCoreApplication>
@@ -47,7 +49,9 @@ bool isDnsLabel(const QString &name)
     return re.match(name).hasMatch();
 }
 
-QString generatePassword()
+} // namespace
+
+QString ManifestSet::generatePassword()
 {
     static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     QString password;
@@ -55,6 +59,8 @@ QString generatePassword()
         password += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(int(sizeof(alphabet) - 1))]);
     return password;
 }
+
+namespace {
 
 // Sets or replaces "key value" in a redis.conf text.
 QString setConfigLine(const QString &conf, const QString &key, const QString &value)
@@ -114,14 +120,14 @@ void setResource(QJsonObject &resources, const QString &section, const QString &
     resources.insert(section, part);
 }
 
-QJsonObject envFromSecret(const QString &name, const QString &secret)
+QJsonObject envFromSecret(const QString &name, const QString &secret,
+                          const char *key = ManifestSet::kSecretKey)
 {
-    return {
-        {QStringLiteral("name"), name},
-        {QStringLiteral("valueFrom"),
-         QJsonObject{{QStringLiteral("secretKeyRef"),
-                      QJsonObject{{QStringLiteral("name"), secret},
-                                  {QStringLiteral("key"), QString::fromLatin1(ManifestSet::kSecretKey)}}}}}};
+    return {{QStringLiteral("name"), name},
+            {QStringLiteral("valueFrom"),
+             QJsonObject{{QStringLiteral("secretKeyRef"),
+                          QJsonObject{{QStringLiteral("name"), secret},
+                                      {QStringLiteral("key"), QString::fromLatin1(key)}}}}}};
 }
 
 QString tlsPath(const char *file)
@@ -134,6 +140,66 @@ bool isRedis5Image(const QString &image)
 {
     static const QRegularExpression re(QStringLiteral("(^|/)redis:5($|[.-])"));
     return re.match(image).hasMatch();
+}
+
+// The major version an image's tag names ("redis:7.0", "valkey/valkey:8.0.1", "bitnami/redis:6.2"),
+// 0 when the tag says none ("latest", a digest, another name).
+int imageMajorVersion(const QString &image)
+{
+    static const QRegularExpression re(QStringLiteral("(^|/)(redis|valkey):(\\d+)($|[.-])"));
+    const QRegularExpressionMatch match = re.match(image);
+    return match.hasMatch() ? match.captured(3).toInt() : 0;
+}
+
+QString containerImage(const QList<QJsonObject> &documents, const ManifestParameters &p)
+{
+    if (!p.image.isEmpty())
+        return p.image;
+    for (const QJsonObject &document : documents) {
+        if (kindOf(document) != QLatin1String("StatefulSet"))
+            continue;
+        return document.value(QStringLiteral("spec"))
+            .toObject()
+            .value(QStringLiteral("template"))
+            .toObject()
+            .value(QStringLiteral("spec"))
+            .toObject()
+            .value(QStringLiteral("containers"))
+            .toArray()
+            .at(0)
+            .toObject()
+            .value(QStringLiteral("image"))
+            .toString();
+    }
+    return {};
+}
+
+QString aclPath()
+{
+    return QString::fromLatin1(ManifestSet::kAclMountPath) + QLatin1Char('/') +
+           QString::fromLatin1(ManifestSet::kAclFileKey);
+}
+
+// The include file with the operator's `user` line, from the password Secret, read-only: the pods
+// read it at every start, and kube-sandbox (like the kubelet) rewrites it when the Secret changes.
+void addAclMount(QJsonObject &container, QJsonObject &podSpec, const ManifestParameters &p)
+{
+    const QString volume = QStringLiteral("redis-acl");
+    QJsonArray mounts = container.value(QStringLiteral("volumeMounts")).toArray();
+    mounts.append(QJsonObject{{QStringLiteral("name"), volume},
+                              {QStringLiteral("mountPath"), QString::fromLatin1(ManifestSet::kAclMountPath)},
+                              {QStringLiteral("readOnly"), true}});
+    container.insert(QStringLiteral("volumeMounts"), mounts);
+    const QString file = QString::fromLatin1(ManifestSet::kAclFileKey);
+    QJsonArray volumes = podSpec.value(QStringLiteral("volumes")).toArray();
+    volumes.append(QJsonObject{
+        {QStringLiteral("name"), volume},
+        {QStringLiteral("secret"),
+         QJsonObject{{QStringLiteral("secretName"), ManifestSet::secretName(p.statefulSetName)},
+                     {QStringLiteral("items"),
+                      QJsonArray{QJsonObject{{QStringLiteral("key"), file}, {QStringLiteral("path"), file}}}},
+                     {QStringLiteral("defaultMode"), 0400}}}});
+    podSpec.insert(QStringLiteral("volumes"), volumes);
 }
 
 // The exec readiness probe of the template runs redis-cli; with TLS it must speak TLS, with the pod's
@@ -195,7 +261,7 @@ QJsonObject secretObject(const QString &name, const ManifestParameters &p, const
                        {QStringLiteral("data"), data}};
 }
 
-Result<QJsonObject> editStatefulSet(QJsonObject sts, const ManifestParameters &p)
+Result<QJsonObject> editStatefulSet(QJsonObject sts, const ManifestParameters &p, bool operatorUser)
 {
     QJsonObject metadata = sts.value(QStringLiteral("metadata")).toObject();
     metadata.insert(QStringLiteral("name"), p.statefulSetName);
@@ -222,19 +288,34 @@ Result<QJsonObject> editStatefulSet(QJsonObject sts, const ManifestParameters &p
     if (!resources.isEmpty())
         container.insert(QStringLiteral("resources"), resources);
 
-    if (p.password) {
+    if (p.password || operatorUser) {
         const QString secret = ManifestSet::secretName(p.statefulSetName);
         QJsonArray env = container.value(QStringLiteral("env")).toArray();
         env.append(envFromSecret(QStringLiteral("REDIS_PASSWORD"), secret));
         // redis-cli reads REDISCLI_AUTH, so exec readiness probes and `kubectl exec redis-cli` authenticate.
         env.append(envFromSecret(QStringLiteral("REDISCLI_AUTH"), secret));
+        if (operatorUser)
+            env.append(envFromSecret(QStringLiteral("REDIS_OPERATOR_PASSWORD"), secret,
+                                     ManifestSet::kOperatorSecretKey));
         container.insert(QStringLiteral("env"), env);
         // Kubernetes expands $(VAR) in command and args, so the password never appears in the manifest.
+        // Environment variables are read when a container starts: a restarted pod gets the Secret's
+        // current passwords (rotate-password relies on it).
         const QString field =
             container.contains(QStringLiteral("args")) ? QStringLiteral("args") : QStringLiteral("command");
         QJsonArray words = container.value(field).toArray();
-        for (const char *word : {"--requirepass", "$(REDIS_PASSWORD)", "--masterauth", "$(REDIS_PASSWORD)"})
-            words.append(QString::fromLatin1(word));
+        words.append(QStringLiteral("--requirepass"));
+        words.append(QStringLiteral("$(REDIS_PASSWORD)"));
+        if (operatorUser) {
+            words.append(QStringLiteral("--masteruser"));
+            words.append(QString::fromLatin1(operator_acl::kUserName));
+            words.append(QStringLiteral("--masterauth"));
+            words.append(QStringLiteral("$(REDIS_OPERATOR_PASSWORD)"));
+            addAclMount(container, podSpec, p);
+        } else {
+            words.append(QStringLiteral("--masterauth"));
+            words.append(QStringLiteral("$(REDIS_PASSWORD)"));
+        }
         container.insert(field, words);
     }
     if (p.tls.enabled) {
@@ -300,6 +381,22 @@ QString ManifestSet::tlsImageProblem(const QString &image)
         return {};
     return Text::tr("TLS needs Redis 6.0 or later, and the image %1 is Redis 5, which has no TLS. "
                     "Choose a newer image (for example redis:7.0) or deploy without TLS.")
+        .arg(image);
+}
+
+bool ManifestSet::operatorUserEnabled(const ManifestParameters &parameters) const
+{
+    return parameters.operatorUser.value_or(parameters.password &&
+                                            imageMajorVersion(containerImage(m_documents, parameters)) >= 6);
+}
+
+QString ManifestSet::aclImageProblem(const QString &image)
+{
+    if (!isRedis5Image(image))
+        return {};
+    return Text::tr("The operator user needs ACL, which Redis 6.0 brought, and the image %1 is Redis 5: "
+                    "deploy it with the password alone (requirepass and masterauth), or choose a newer "
+                    "image (for example redis:7.0).")
         .arg(image);
 }
 
@@ -434,6 +531,12 @@ Result<QList<QJsonObject>> ManifestSet::render(const ManifestParameters &p) cons
                      Text::tr("\"%1\" is not a tls-auth-clients mode; use no, optional or yes.")
                          .arg(p.tls.authClients));
 
+    const bool operatorUser = operatorUserEnabled(p);
+    if (operatorUser) {
+        if (const QString problem = aclImageProblem(containerImage(m_documents, p)); !problem.isEmpty())
+            return Error(ErrorCode::InvalidInput, problem);
+    }
+
     QList<QJsonObject> objects;
     bool haveStatefulSet = false;
     for (const QJsonObject &document : m_documents) {
@@ -450,7 +553,7 @@ Result<QList<QJsonObject>> ManifestSet::render(const ManifestParameters &p) cons
                              Text::tr("The manifests hold more than one StatefulSet; "
                                       "keep exactly one for the Redis pods."));
             haveStatefulSet = true;
-            auto sts = editStatefulSet(document, p);
+            auto sts = editStatefulSet(document, p, operatorUser);
             if (!sts)
                 return sts.error();
             objects.append(*sts);
@@ -471,6 +574,15 @@ Result<QList<QJsonObject>> ManifestSet::render(const ManifestParameters &p) cons
                 data.insert(kRedisConf, conf);
                 map.insert(QStringLiteral("data"), data);
             }
+            if (data.contains(kRedisConf) && operatorUser) {
+                // Appended, not set: the user's manifests may include files of their own.
+                QString conf = data.value(kRedisConf).toString();
+                if (!conf.isEmpty() && !conf.endsWith(QLatin1Char('\n')))
+                    conf += QLatin1Char('\n');
+                data.insert(kRedisConf,
+                            QString(conf + QStringLiteral("include ") + aclPath() + QLatin1Char('\n')));
+                map.insert(QStringLiteral("data"), data);
+            }
             objects.append(map);
         } else if (kind == QLatin1String("Service") && p.nodePort != 0) {
             objects.append(withNodePort(withNamespace(document, p.ns), p.nodePort));
@@ -482,17 +594,19 @@ Result<QList<QJsonObject>> ManifestSet::render(const ManifestParameters &p) cons
         return Error(ErrorCode::InvalidInput,
                      Text::tr("The manifests hold no StatefulSet for the Redis pods."));
 
-    if (p.password) {
+    if (p.password || operatorUser) {
         const QString value = p.passwordValue.isEmpty() ? generatePassword() : p.passwordValue;
         Logger::instance().addSecret(value);
-        objects.append(QJsonObject{
-            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-            {QStringLiteral("kind"), QStringLiteral("Secret")},
-            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), secretName(p.statefulSetName)},
-                                                     {QStringLiteral("namespace"), p.ns}}},
-            {QStringLiteral("type"), QStringLiteral("Opaque")},
-            {QStringLiteral("data"), QJsonObject{{QString::fromLatin1(kSecretKey),
-                                                  QString::fromLatin1(value.toUtf8().toBase64())}}}});
+        QList<std::pair<QString, QByteArray>> entries{{QString::fromLatin1(kSecretKey), value.toUtf8()}};
+        if (operatorUser) {
+            const QString operatorPassword =
+                p.operatorPasswordValue.isEmpty() ? generatePassword() : p.operatorPasswordValue;
+            Logger::instance().addSecret(operatorPassword);
+            entries.append({QString::fromLatin1(kOperatorSecretKey), operatorPassword.toUtf8()});
+            entries.append(
+                {QString::fromLatin1(kAclFileKey), operator_acl::includeFile({operatorPassword}).toUtf8()});
+        }
+        objects.append(secretObject(secretName(p.statefulSetName), p, QStringLiteral("Opaque"), entries));
     }
     if (p.tls.enabled && p.tls.existingSecret.isEmpty()) {
         for (const QByteArray &key : {p.tls.keyPem, p.tls.caKeyPem}) {

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace rcs {
 
 // TLS for clients, replication and the cluster bus. The certificates sit in a Secret (ca.crt, tls.crt,
@@ -44,6 +46,10 @@ struct ManifestParameters {
     int nodePort = 0;             // NodePort services: 0 keeps the template's port, -1 lets the cluster pick
     bool password = false;        // a Secret feeding requirepass and masterauth
     QString passwordValue;        // generated when empty
+    // The operator ACL user (Redis 6 and later, needs password): unset, on when the image's tag says
+    // Redis/Valkey 6 or later (operatorUserByDefault); the replicas then authenticate as the operator.
+    std::optional<bool> operatorUser;
+    QString operatorPasswordValue; // generated when empty
     TlsParameters tls;
 };
 
@@ -54,6 +60,11 @@ class ManifestSet final {
 public:
     static constexpr const char *kSecretKey = "password";
     static constexpr const char *kTlsMountPath = "/etc/redis-tls";
+    // The operator user: its password and the include file with its `user` line, in the password
+    // Secret; the file is mounted at kAclMountPath and redis.conf includes it.
+    static constexpr const char *kOperatorSecretKey = "operator-password";
+    static constexpr const char *kAclFileKey = "users.conf";
+    static constexpr const char *kAclMountPath = "/etc/redis-acl";
 
     // The manifests compiled into the application (":/manifests").
     static Result<ManifestSet> embedded();
@@ -83,6 +94,14 @@ public:
     QStringList certificateDnsNames(const ManifestParameters &parameters) const;
     // Why image cannot run TLS (its tag says Redis 5, which has none), or empty when it can.
     static QString tlsImageProblem(const QString &image);
+    // Whether a deploy with these parameters makes the operator user: asked for, or by default with a
+    // password and an image whose tag names Redis or Valkey 6 or later. An unknown tag: off (Redis 5
+    // refuses the `user` line and would crash-loop).
+    bool operatorUserEnabled(const ManifestParameters &parameters) const;
+    // A new random password (32 letters and digits, no look-alikes), for deploy and rotate-password.
+    static QString generatePassword();
+    // Why image cannot run the operator user (its tag says Redis 5, which has no ACL), or empty.
+    static QString aclImageProblem(const QString &image);
     // The redis.conf lines TLS sets, in the order they are written ("tls-port 6379", …).
     static QStringList tlsConfigLines(const TlsParameters &tls);
     // The label selector of the rendered StatefulSet (spec.selector.matchLabels), e.g. "app=redis".

@@ -155,6 +155,8 @@ void EndpointOperationJob::doStart()
     case OperationKind::Cleanup:
     case OperationKind::Upgrade:
     case OperationKind::RollingRestart:
+    case OperationKind::RotatePassword:
+    case OperationKind::RotateCertificates:
         // createOperation() refuses these for plain endpoints; a caller that made the job itself
         // gets the same sentence.
         return fail(ErrorCode::InvalidInput, needsStatefulSet(m_request.kind));

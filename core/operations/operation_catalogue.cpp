@@ -63,6 +63,9 @@ Result<OperationJob *> createOperation(const EndpointTarget &target, const Opera
     case OperationKind::Cleanup:
     case OperationKind::Upgrade:
     case OperationKind::RollingRestart:
+    // The new password must outlive the run: on Kubernetes the Secret keeps it.
+    case OperationKind::RotatePassword:
+    case OperationKind::RotateCertificates:
         return invalid(OperationJob::needsStatefulSet(request.kind));
     default:
         break;
@@ -85,6 +88,13 @@ Result<OperationJob *> createOperation(const Target &target, const OperationRequ
         return invalid(
             OperationJob::tr("Say what the upgrade changes: a new image, CPU, memory or a setting (a restart "
                              "with nothing changed is rolling-restart)."));
+    if (request.kind == OperationKind::RotateCertificates && request.reloadOnly &&
+        (request.renewCa || request.dropOldCas))
+        return invalid(OperationJob::tr("--reload loads the certificates the Secret holds: it cannot be "
+                                        "combined with --ca or --drop-old-ca."));
+    if (request.kind == OperationKind::RotateCertificates &&
+        (request.certificateDays < 1 || request.certificateDays > 3650))
+        return invalid(OperationJob::tr("A certificate's validity must be from 1 to 3650 days."));
     return new WorkflowOperationJob(target, request, connections);
 }
 

@@ -53,6 +53,12 @@ OperationJob::OperationJob(OperationRequest request, QObject *parent)
     case OperationKind::RollingRestart:
         setTitle(tr("Rolling restart"));
         break;
+    case OperationKind::RotatePassword:
+        setTitle(tr("Rotate password"));
+        break;
+    case OperationKind::RotateCertificates:
+        setTitle(tr("Rotate the certificates"));
+        break;
     }
 }
 

@@ -37,6 +37,10 @@ QString operationName(OperationKind kind)
         return QStringLiteral("upgrade");
     case OperationKind::RollingRestart:
         return QStringLiteral("rolling-restart");
+    case OperationKind::RotatePassword:
+        return QStringLiteral("rotate-password");
+    case OperationKind::RotateCertificates:
+        return QStringLiteral("rotate-certificates");
     }
     return {};
 }

@@ -31,7 +31,10 @@ enum class OperationKind {
     Deploy,
     Cleanup,
     Upgrade,
-    RollingRestart
+    RollingRestart,
+    // A new password for one user, the old one removed after confirmation (Kubernetes: the Secret).
+    RotatePassword,
+    RotateCertificates
 };
 
 // The verb as the command line names it ("add-node", "check --fix").
@@ -96,6 +99,16 @@ struct OperationRequest {
     // top: the time between samples and how many to take (0: until cancelled).
     int sampleIntervalMs = 1000;
     int sampleCount = 0;
+    // rotate-password: the user ("default" or the operator; empty: the operator when the deployment has
+    // one) and the new password (empty: generated; never from the command line: a file or stdin).
+    QString rotateUser;
+    QString newPassword;
+    // rotate-certificates: a new CA too, dropping the CAs that no longer sign (needs confirmed), or only
+    // loading the certificates the TLS Secret holds now (the user's own Secret); validity of what is made.
+    bool renewCa = false;
+    bool dropOldCas = false;
+    bool reloadOnly = false;
+    int certificateDays = 365;
     // Plan only (--dry-run): rebalance and reshard on every kind; every changing verb on Kubernetes.
     bool dryRun = false;
 };

@@ -80,6 +80,9 @@ QJsonObject topologyToJson(const ClusterTopology &topology)
              node.server ? QJsonObject{{QStringLiteral("name"), node.server->name()},
                                        {QStringLiteral("version"), node.server->version.toString()}}
                          : QJsonValue()},
+            {QStringLiteral("certificate_expiry"),
+             node.certificateExpiry ? QJsonValue(node.certificateExpiry->toString(Qt::ISODate))
+                                    : QJsonValue()},
         };
         nodes.append(object);
     }

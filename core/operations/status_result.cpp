@@ -1,5 +1,6 @@
 #include "status_result.h"
 
+#include "redis/cluster_check.h"
 #include "result_forms.h"
 
 #include <QCoreApplication>
@@ -124,8 +125,12 @@ QJsonObject statusToJson(const StatusReport &status)
 
 QString statusToText(const StatusReport &status)
 {
+    const std::optional<CheckFinding> certificates =
+        certificateFinding(status.topology, QDateTime::currentDateTimeUtc());
     if (!status.onKubernetes)
-        return topologyToText(status.topology) + situationSentence(status.assessment) + QLatin1Char('\n');
+        return topologyToText(status.topology) +
+               (certificates ? certificates->text + QLatin1Char('\n') : QString()) +
+               situationSentence(status.assessment) + QLatin1Char('\n');
     QStringList lines;
     lines << Text::tr("Situation: %1").arg(situationName(status.assessment.situation));
     lines << Text::tr("Namespace %1, StatefulSet %2 (%3 replicas), context %4")
@@ -142,6 +147,8 @@ QString statusToText(const StatusReport &status)
         lines << Text::tr("Mixed server versions: %1 (an upgrade half done, or a pod started from another "
                           "image).")
                      .arg(rollout.servers.join(QLatin1String(", ")));
+    if (certificates)
+        lines << certificates->text;
     lines << podTable(status);
     if (!status.topology.isEmpty())
         lines << QString() << topologyToText(status.topology).trimmed();

@@ -11,6 +11,8 @@
 #include "workflows/rebalance_workflow.h"
 #include "workflows/recover_workflow.h"
 #include "workflows/remove_node_workflow.h"
+#include "workflows/rotate_certificates_workflow.h"
+#include "workflows/rotate_password_workflow.h"
 #include "workflows/sandbox_controller.h"
 #include "workflows/status_workflow.h"
 #include "workflows/upgrade_workflow.h"
@@ -209,6 +211,26 @@ Workflow *WorkflowOperationJob::makeWorkflow(KubeSession *session)
         upgrade->setConfirmed(r.confirmed);
         upgrade->setTemporaryReplica(r.temporaryReplica);
         return upgrade;
+    }
+    case OperationKind::RotatePassword: {
+        auto *rotate = new RotatePasswordWorkflow(session, this);
+        rotate->setUser(r.rotateUser);
+        rotate->setNewPassword(r.newPassword);
+        rotate->setConfirmed(r.confirmed);
+        return rotate;
+    }
+    case OperationKind::RotateCertificates: {
+        auto *rotate = new RotateCertificatesWorkflow(session, this);
+        RotationOptions options;
+        options.renewCa = r.renewCa;
+        options.dropOldCas = r.dropOldCas;
+        options.validityDays = r.certificateDays;
+        rotate->setOptions(options);
+        rotate->setReloadOnly(r.reloadOnly);
+        rotate->setConfirmed(r.confirmed);
+        if (r.timeoutMs > 0)
+            rotate->setReloadTimeout(r.timeoutMs);
+        return rotate;
     }
     }
     return nullptr;

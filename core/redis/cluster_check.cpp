@@ -102,7 +102,47 @@ int ClusterCheckReport::count(CheckSeverity severity) const
                       [severity](const CheckFinding &f) { return f.severity == severity; }));
 }
 
-ClusterCheckReport checkCluster(const ClusterTopology &topology)
+std::optional<CheckFinding> certificateFinding(const ClusterTopology &topology, const QDateTime &now)
+{
+    const TopologyNode *first = nullptr;
+    int withTls = 0;
+    for (const TopologyNode &node : topology.nodes()) {
+        if (!node.certificateExpiry)
+            continue;
+        ++withTls;
+        if (!first || *node.certificateExpiry < *first->certificateExpiry)
+            first = &node;
+    }
+    if (!first)
+        return std::nullopt;
+    const QDateTime end = *first->certificateExpiry;
+    const qint64 days = now.daysTo(end);
+    const QString who = first->pod ? first->pod->name : first->address.toString();
+    const QString date = end.toString(Qt::ISODate);
+    if (end <= now)
+        return CheckFinding{CheckSeverity::Error, QStringLiteral("certificate-expired"),
+                            Text::tr("The certificate %1 serves expired on %2: clients that verify it are "
+                                     "refused. Renew it (rotate-certificates).")
+                                .arg(who, date),
+                            first->id};
+    if (days < kCertificateWarningDays)
+        return CheckFinding{CheckSeverity::Warning, QStringLiteral("certificate-expiring"),
+                            Text::tr("The certificate %1 serves expires on %2, in %3 days: renew it "
+                                     "(rotate-certificates) before clients are refused.")
+                                .arg(who, date)
+                                .arg(days),
+                            first->id};
+    return CheckFinding{
+        CheckSeverity::Ok, QStringLiteral("certificates"),
+        Text::tr("The TLS certificates of the %1 nodes that answered are valid until %2 or later "
+                 "(%3 days).")
+            .arg(withTls)
+            .arg(date)
+            .arg(days),
+        QString()};
+}
+
+ClusterCheckReport checkCluster(const ClusterTopology &topology, const QDateTime &now)
 {
     ClusterCheckReport report;
     const auto add = [&report](CheckSeverity severity, const QString &code, const QString &text,
@@ -238,6 +278,8 @@ ClusterCheckReport checkCluster(const ClusterTopology &topology)
             Text::tr("A handshake with %1 has not completed.").arg(address.toString()));
     }
     checkServers(topology, report.findings);
+    if (const std::optional<CheckFinding> certificates = certificateFinding(topology, now))
+        report.findings.append(*certificates);
     return report;
 }
 

@@ -2,8 +2,11 @@
 
 #include "redis/cluster_topology.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace rcs {
 
@@ -34,6 +37,13 @@ struct ClusterCheckReport {
 // warnings) masters without replicas, replicas sharing their master's host group, and nodes running
 // different servers (engine or version), each named.
 // Errors make the cluster unhealthy; warnings and infos do not. Pure.
-ClusterCheckReport checkCluster(const ClusterTopology &topology);
+// With TLS, the earliest end of the nodes' certificates: an OK line, a warning within
+// kCertificateWarningDays of now, an error once passed.
+ClusterCheckReport checkCluster(const ClusterTopology &topology,
+                                const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+inline constexpr int kCertificateWarningDays = 30;
+// The certificate finding alone (what status shows), or nullopt on plain TCP.
+std::optional<CheckFinding> certificateFinding(const ClusterTopology &topology, const QDateTime &now);
 
 } // namespace rcs

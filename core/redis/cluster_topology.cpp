@@ -220,6 +220,7 @@ ClusterTopology ClusterTopology::fromViews(const QList<NodeView> &views,
                 node.usedMemory = numberField(view->serverInfo, QStringLiteral("used_memory"));
             }
             node.server = view->server;
+            node.certificateExpiry = view->certificateExpiry;
         }
         if (podsByIp.contains(node.address.host))
             node.pod = podsByIp.value(node.address.host);

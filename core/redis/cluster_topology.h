@@ -3,6 +3,7 @@
 #include "redis/cluster_node.h"
 #include "redis/server_identity.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QMap>
@@ -29,6 +30,8 @@ struct NodeView {
     // refuses to start ("corrupted cluster config file") when it differs from its primary's, which
     // it does in a node's view until the replica's next ping tells it the new one.
     QHash<QString, int> shardOf;
+    // TLS only: when the certificate the node presented to the studio's connection expires.
+    std::optional<QDateTime> certificateExpiry;
 };
 
 // Kubernetes facts about the pod behind an address; absent on plain endpoints.
@@ -73,7 +76,8 @@ struct TopologyNode {
     std::optional<QString> clusterState; // its cluster_state, when CLUSTER INFO was read
     std::optional<qint64> keyCount;
     std::optional<qint64> usedMemory;
-    std::optional<ServerIdentity> server; // which server it runs, when its INFO could be read
+    std::optional<ServerIdentity> server;       // which server it runs, when its INFO could be read
+    std::optional<QDateTime> certificateExpiry; // TLS: the end of the certificate it serves
     std::optional<PodInfo> pod;
     QString hostGroup; // the Kubernetes node name if known, else the IP
 

@@ -121,6 +121,9 @@ void fetchViews(RedisPool *pool, const QList<NodeAddress> &addresses, NodeViewPa
             // The pool remembers the identity per connection, so views polled without INFO still carry
             // it and every equivalent command can name the right cli.
             if (replies->pool) {
+                if (const QSslCertificate served = replies->pool->servedCertificate(address);
+                    !served.isNull())
+                    view.certificateExpiry = served.expiryDate().toUTC();
                 if (view.server)
                     replies->pool->rememberServerIdentity(address, *view.server);
                 else if (!replies->withInfo)

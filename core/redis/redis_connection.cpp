@@ -103,6 +103,11 @@ void RedisConnection::connectToNode(int timeoutMs)
     startSocket();
 }
 
+QSslCertificate RedisConnection::peerCertificate() const
+{
+    return m_socket && m_linkReady ? m_socket->peerCertificate() : QSslCertificate();
+}
+
 void RedisConnection::startSocket()
 {
     QSslConfiguration configuration;

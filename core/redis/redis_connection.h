@@ -10,6 +10,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QSslError>
 #include <QTimer>
 
@@ -65,6 +66,9 @@ public:
     // with InvalidInput.
     void setTlsOptions(const RedisTlsOptions &options) { m_tls = options; }
     const RedisTlsOptions &tlsOptions() const { return m_tls; }
+    // The certificate the server presented on the current TLS link; null on a plain link or before the
+    // handshake. A certificate rotation compares it with the one it installed.
+    QSslCertificate peerCertificate() const;
 
     // Starts connecting (host names are resolved asynchronously); does nothing unless Unconnected.
     // connected() follows once the socket is up and AUTH (if any) was accepted; otherwise

@@ -54,6 +54,17 @@ void RedisPool::retire(QPointer<RedisConnection> connection)
         connection->deleteLater();
 }
 
+QSslCertificate RedisPool::servedCertificate(const NodeAddress &address) const
+{
+    const QPointer<RedisConnection> connection = m_connections.value(ConnectionKey(address, 0));
+    return connection && connection->isConnected() ? connection->peerCertificate() : QSslCertificate();
+}
+
+RedisTlsOptions RedisPool::tlsOptionsFor(const NodeAddress &) const
+{
+    return m_options.tls;
+}
+
 RedisConnection *RedisPool::connection(const NodeAddress &address, int channel)
 {
     QPointer<RedisConnection> &slot = m_connections[ConnectionKey(address, channel)];
@@ -66,7 +77,7 @@ RedisConnection *RedisPool::connection(const NodeAddress &address, int channel)
             m_identities.remove(address);
         slot = new RedisConnection(routeFor(address), this);
         slot->setCredentials(m_options.password, m_options.user);
-        slot->setTlsOptions(m_options.tls);
+        slot->setTlsOptions(tlsOptionsFor(address));
         slot->connectToNode(m_options.connectTimeoutMs);
     }
     return slot;

@@ -43,6 +43,10 @@ public:
 
     void setOptions(const RedisConnectionOptions &options) { m_options = options; }
     const RedisConnectionOptions &options() const { return m_options; }
+    // The certificate address presented to the pool's main connection (null: plain TCP, or no link).
+    QSslCertificate servedCertificate(const NodeAddress &address) const;
+    // The TLS options a connection to address uses.
+    RedisTlsOptions tlsOptionsFor(const NodeAddress &address) const;
 
     // Where to connect for a cluster address (pod IP:port) when it is not reachable as is: a local
     // port-forward endpoint (NodeAccess tunnel mode). Callers keep using the cluster address, which is

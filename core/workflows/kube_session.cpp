@@ -65,11 +65,12 @@ QString KubeSession::kubectl() const
     return KubeClient::kubectl(m_target.ns);
 }
 
-void KubeSession::setRedisPassword(const QString &password)
+void KubeSession::setRedisPassword(const QString &password, const QString &user)
 {
     Logger::instance().addSecret(password);
     RedisConnectionOptions options = m_pool->options();
     options.password = password;
+    options.user = user;
     m_pool->setOptions(options);
 }
 

@@ -46,8 +46,9 @@ public:
     KubeObjectRef statefulSetRef() const;
     // "kubectl -n redis-cluster", for equivalent commands.
     QString kubectl() const;
-    // Sets the password every Redis connection authenticates with (registered as a secret).
-    void setRedisPassword(const QString &password);
+    // Sets the password (and ACL user; empty: the default user) every Redis connection authenticates
+    // with (the password registered as a secret).
+    void setRedisPassword(const QString &password, const QString &user = {});
 
 private:
     KubeSession(const ClusterTarget &target, KubeClient *client, QObject *parent);

@@ -275,16 +275,8 @@ void UpgradeWorkflow::applyEverywhere(const ClusterSurvey &found, const QList<Pr
         [this, found, live, index, next, probed](const QList<NodeReply> &replies) {
             if (ended())
                 return;
-            QStringList failed;
             QString why;
-            for (const NodeReply &reply : replies) {
-                if (reply.reply)
-                    continue;
-                const qsizetype at = found.addresses.indexOf(reply.address);
-                failed << (at >= 0 && at < found.pods.size() ? found.pods.at(at).info.name
-                                                             : reply.address.toString());
-                why = reply.reply.error().message();
-            }
+            const QStringList failed = failedNodes(replies, found.addresses, found.pods, &why);
             if (!failed.isEmpty()) {
                 fail(ErrorCode::RedisError,
                      tr("CONFIG SET %1 %2 failed on %3 (%4): the other nodes have the new value, these keep "

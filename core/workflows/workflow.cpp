@@ -2,11 +2,13 @@
 
 #include "common/confirmation.h"
 #include "common/logger.h"
+#include "common/operator_acl.h"
 #include "kube/kube_client.h"
 #include "kube/kube_request.h"
 #include "kube/manifest_set.h"
 #include "kube_session.h"
 #include "redis/cluster_scan_job.h"
+#include "redis/redis_pool.h"
 
 #include <QJsonArray>
 #include <QTimer>
@@ -183,6 +185,20 @@ void Workflow::logCommand(const QString &category, const QString &message, const
                                command);
 }
 
+QStringList Workflow::failedNodes(const QList<NodeReply> &replies, const QList<NodeAddress> &addresses,
+                                  const QList<PodState> &pods, QString *why)
+{
+    QStringList failed;
+    for (const NodeReply &reply : replies) {
+        if (reply.reply)
+            continue;
+        const qsizetype at = addresses.indexOf(reply.address);
+        failed << (at >= 0 && at < pods.size() ? pods.at(at).info.name : reply.address.toString());
+        *why = reply.reply.error().message();
+    }
+    return failed;
+}
+
 void Workflow::inspect(std::function<void(const Deployment &)> next)
 {
     KubeClient *client = m_session->client();
@@ -199,47 +215,54 @@ void Workflow::inspect(std::function<void(const Deployment &)> next)
             next(*deployment);
             return;
         }
-        runStep(
-            tr("Reading StatefulSet %1").arg(m_session->target().statefulSet),
-            allowNotFound(client->get(m_session->statefulSetRef())), [=, this](Job *job) {
-                auto *request = static_cast<KubeRequest *>(job);
-                deployment->statefulSetExists = request->httpStatus() / 100 == 2;
-                if (deployment->statefulSetExists) {
-                    deployment->statefulSet = request->object();
-                    deployment->replicas = deployment->statefulSet.value(QLatin1String("spec"))
-                                               .toObject()
-                                               .value(QLatin1String("replicas"))
-                                               .toInt(1);
-                    deployment->selector = ManifestSet::selectorOf(deployment->statefulSet);
-                }
-                const KubeObjectRef secretRef{QStringLiteral("v1"), QStringLiteral("Secret"), ns,
-                                              ManifestSet::secretName(m_session->target().statefulSet)};
-                runStep(
-                    tr("Reading the password Secret"), allowNotFound(client->get(secretRef)),
-                    [=, this](Job *job) {
-                        auto *request = static_cast<KubeRequest *>(job);
-                        if (request->httpStatus() / 100 == 2) {
-                            const QJsonObject data =
-                                request->object().value(QLatin1String("data")).toObject();
-                            const QString password = QString::fromUtf8(QByteArray::fromBase64(
-                                data.value(QLatin1String(ManifestSet::kSecretKey)).toString().toLatin1()));
-                            if (!password.isEmpty()) {
-                                deployment->hasPassword = true;
-                                m_session->setRedisPassword(password);
-                            }
-                        }
-                        KubeListOptions options;
-                        options.labelSelector = deployment->selector;
-                        runStep(tr("Listing the pods"),
-                                client->list(QStringLiteral("v1"), QStringLiteral("Pod"), ns, options),
-                                [=, this](Job *job) {
-                                    deployment->pods =
-                                        podsOfStatefulSet(static_cast<KubeRequest *>(job)->items(),
-                                                          m_session->target().statefulSet);
-                                    next(*deployment);
-                                });
-                    });
-            });
+        runStep(tr("Reading StatefulSet %1").arg(m_session->target().statefulSet),
+                allowNotFound(client->get(m_session->statefulSetRef())), [=, this](Job *job) {
+                    auto *request = static_cast<KubeRequest *>(job);
+                    deployment->statefulSetExists = request->httpStatus() / 100 == 2;
+                    if (deployment->statefulSetExists) {
+                        deployment->statefulSet = request->object();
+                        deployment->replicas = deployment->statefulSet.value(QLatin1String("spec"))
+                                                   .toObject()
+                                                   .value(QLatin1String("replicas"))
+                                                   .toInt(1);
+                        deployment->selector = ManifestSet::selectorOf(deployment->statefulSet);
+                    }
+                    const KubeObjectRef secretRef{QStringLiteral("v1"), QStringLiteral("Secret"), ns,
+                                                  ManifestSet::secretName(m_session->target().statefulSet)};
+                    runStep(tr("Reading the password Secret"), allowNotFound(client->get(secretRef)),
+                            [=, this](Job *job) {
+                                auto *request = static_cast<KubeRequest *>(job);
+                                if (request->httpStatus() / 100 == 2) {
+                                    const QJsonObject data =
+                                        request->object().value(QLatin1String("data")).toObject();
+                                    const auto value = [&data](const char *key) {
+                                        return QString::fromUtf8(QByteArray::fromBase64(
+                                            data.value(QLatin1String(key)).toString().toLatin1()));
+                                    };
+                                    deployment->passwordSecret = request->object();
+                                    const QString password = value(ManifestSet::kSecretKey);
+                                    const QString operatorPassword = value(ManifestSet::kOperatorSecretKey);
+                                    deployment->hasPassword = !password.isEmpty();
+                                    deployment->hasOperatorUser = !operatorPassword.isEmpty();
+                                    if (deployment->hasOperatorUser)
+                                        m_session->setRedisPassword(operatorPassword,
+                                                                    QLatin1String(operator_acl::kUserName));
+                                    else if (deployment->hasPassword)
+                                        m_session->setRedisPassword(password);
+                                }
+                                KubeListOptions options;
+                                options.labelSelector = deployment->selector;
+                                runStep(
+                                    tr("Listing the pods"),
+                                    client->list(QStringLiteral("v1"), QStringLiteral("Pod"), ns, options),
+                                    [=, this](Job *job) {
+                                        deployment->pods =
+                                            podsOfStatefulSet(static_cast<KubeRequest *>(job)->items(),
+                                                              m_session->target().statefulSet);
+                                        next(*deployment);
+                                    });
+                            });
+                });
     });
 }
 

@@ -17,6 +17,8 @@
 
 namespace rcs {
 
+struct NodeReply;
+
 class KubeRequest;
 
 // What the API shows of a deployment.
@@ -28,6 +30,10 @@ struct Deployment {
     QString selector; // the StatefulSet's label selector, e.g. "app=redis,appCluster=redis-cluster"
     QList<PodState> pods;
     bool hasPassword = false;
+    // The Secret holds the operator user's password: the studio authenticates as the operator.
+    bool hasOperatorUser = false;
+    // The password Secret as read (its data holds secrets: never shown or logged), empty without one.
+    QJsonObject passwordSecret;
 
     int readyCount() const;
 };
@@ -129,6 +135,10 @@ protected:
     void requireHealthy(const QString &action, std::function<void(const ClusterSurvey &)> next);
     // Fails (Refused) as requireHealthy() does and returns true unless found is healthy.
     bool refuseUnlessHealthy(const QString &action, const ClusterSurvey &found);
+    // The pods (by name where addresses[i] runs pods[i], else the address) whose reply of a
+    // commandAll() was an error, and in *why the last error's message.
+    static QStringList failedNodes(const QList<NodeReply> &replies, const QList<NodeAddress> &addresses,
+                                   const QList<PodState> &pods, QString *why);
     // Changing steps must not start once the run ended (timeout / cancel).
     bool ended() const { return isFinished(); }
 

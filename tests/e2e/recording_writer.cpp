@@ -11,11 +11,14 @@
 
 namespace rcs::test {
 
-RecordingWriter::RecordingWriter(const QList<NodeAddress> &seeds, QByteArray prefix)
+RecordingWriter::RecordingWriter(const QList<NodeAddress> &seeds, QByteArray prefix,
+                                 const RedisConnectionOptions &credentials)
     : m_pool(std::make_unique<RedisPool>())
     , m_client(std::make_unique<ClusterKeyClient>(m_pool.get(), seeds))
     , m_prefix(std::move(prefix))
 {
+    m_pool->setOptions(credentials);
+    m_readCredentials = credentials;
     m_client->setRetryTransientErrors(false);
 }
 
@@ -118,6 +121,7 @@ void RecordingWriter::report() const
 Result<QStringList> RecordingWriter::lostWrites(const QList<NodeAddress> &seeds, int timeoutMs) const
 {
     RedisPool pool;
+    pool.setOptions(m_readCredentials);
     ClusterKeyClient reader(&pool, seeds);
     if (const Result<void> refreshed = reader.refreshBlocking(20000); !refreshed)
         return refreshed.error();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../integration/cluster_key_client.h"
+#include "redis/redis_pool.h"
 #include "support/studio_process.h"
 
 #include <QElapsedTimer>
@@ -37,12 +38,17 @@ void recordAnswer(ShardWrites &shard, qint64 &lastAcknowledgedAt, qint64 now, bo
 // dropped connection: its client is set so).
 class RecordingWriter final {
 public:
-    // Keys "prefix:i" through a client of its own, seeded with seeds.
-    RecordingWriter(const QList<NodeAddress> &seeds, QByteArray prefix);
+    // Keys "prefix:i" through a client of its own, seeded with seeds, authenticating with credentials
+    // (an application's: a password-protected deployment).
+    RecordingWriter(const QList<NodeAddress> &seeds, QByteArray prefix,
+                    const RedisConnectionOptions &credentials = {});
     ~RecordingWriter();
     // Reads the slot map (bounded) and maps every slot to its shard; before start().
     Result<void> refresh();
     void start(int lanes);
+    // The credentials of the read-back (lostWrites): an application given a new password
+    // (rotate-password of the default user) reads with it; the writer's open connections keep theirs.
+    void setReadCredentials(const RedisConnectionOptions &credentials) { m_readCredentials = credentials; }
     void stop() { m_stopped = true; }
     bool idle() const { return m_pending == 0; }
     const QList<int> &acknowledged() const { return m_acknowledged; }
@@ -66,6 +72,7 @@ private:
     std::unique_ptr<RedisPool> m_pool;
     std::unique_ptr<ClusterKeyClient> m_client;
     QByteArray m_prefix;
+    RedisConnectionOptions m_readCredentials;
     QElapsedTimer m_clock;
     int m_issued = 0;
     int m_pending = 0;

@@ -1,9 +1,13 @@
+#include "redis/cluster_check.h"
+#include "redis/node_views.h"
 #include "redis/redis_connection.h"
 #include "redis/redis_pool.h"
+#include "redis/served_certificate.h"
 #include "support/redis_test_nodes.h"
 #include "support/test_certificates.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -199,6 +203,45 @@ private Q_SLOTS:
         QVERIFY2(error.message().startsWith(expected), qPrintable(error.message()));
     }
 
+    void sameFileNamesReloadLive()
+    {
+        // Certificate rotation rewrites the files under the same names (a Secret's update) and sets
+        // tls-cert-file to the value it has: every server version must reload on that, and only a new
+        // connection sees the new certificate; the links made before keep working.
+        RedisPool pool;
+        RedisConnectionOptions options;
+        options.password = Password;
+        options.tls = clientOptions();
+        pool.setOptions(options);
+        const QSslCertificate before = served(pool, m_nodes.address(1));
+        QVERIFY(!before.isNull());
+        QCOMPARE(before, QSslCertificate::fromPath(m_certs.serverCert).value(0));
+        const Result<QString> renewed =
+            m_certs.makeServerCertificate(QStringLiteral("renewed"), {PodName}, 2, m_certs.serverKey);
+        QVERIFY2(renewed.ok(), qPrintable(renewed.error().message()));
+        const QSslCertificate next = QSslCertificate::fromPath(*renewed).value(0);
+        QVERIFY(!next.isNull() && next != before);
+        QFile original(m_certs.serverCert);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QByteArray originalPem = original.readAll();
+        original.close();
+        QVERIFY(QFile::remove(m_certs.serverCert) && QFile::copy(*renewed, m_certs.serverCert));
+        const QSslCertificate unchanged = served(pool, m_nodes.address(1)); // no reload yet
+        const Result<RedisReply> set = setConfig(1, "tls-cert-file", m_certs.serverCert.toUtf8());
+        const QSslCertificate after = served(pool, m_nodes.address(1));
+        const Result<RedisReply> oldLink = run(*m_admin.at(1), {"PING"});
+        // Back to the first certificate for the other tests (and a second reload on the same name).
+        QFile restore(m_certs.serverCert);
+        QVERIFY(restore.open(QIODevice::WriteOnly | QIODevice::Truncate) && restore.write(originalPem) > 0);
+        restore.close();
+        QVERIFY(setConfig(1, "tls-cert-file", m_certs.serverCert.toUtf8()).ok());
+        QCOMPARE(served(pool, m_nodes.address(1)), before);
+        QCOMPARE(unchanged, before);
+        QVERIFY2(set.ok(), qPrintable(set.error().message()));
+        QCOMPARE(after, next);
+        QVERIFY2(oldLink.ok(), qPrintable(oldLink.error().message()));
+    }
+
     void clientCertificateWhenRequired()
     {
         QVERIFY(setConfig(1, "tls-auth-clients", "yes").ok());
@@ -275,6 +318,31 @@ private Q_SLOTS:
         QVERIFY(replies->at(0).reply->bytes() != replies->at(1).reply->bytes());
     }
 
+    void viewsCarryTheServedCertificatesExpiry()
+    {
+        // What status and check warn about 30 days ahead: the end of the certificate each node serves.
+        RedisPool pool;
+        RedisConnectionOptions options;
+        options.password = Password;
+        options.tls = clientOptions();
+        pool.setOptions(options);
+        std::optional<QList<NodeView>> views;
+        fetchViews(&pool, m_nodes.addresses(), NodeViewParts::Cluster, &pool,
+                   [&](QList<NodeView> v) { views = std::move(v); });
+        QTRY_VERIFY_WITH_TIMEOUT(views.has_value(), 10000);
+        const QDateTime expiry = QSslCertificate::fromPath(m_certs.serverCert).value(0).expiryDate().toUTC();
+        QVERIFY(expiry.isValid());
+        for (const NodeView &view : *views) {
+            QVERIFY2(view.reachable, qPrintable(view.error));
+            QCOMPARE(view.certificateExpiry, std::optional<QDateTime>(expiry));
+        }
+        const std::optional<CheckFinding> finding =
+            certificateFinding(ClusterTopology::fromViews(*views), QDateTime::currentDateTimeUtc());
+        QVERIFY(finding.has_value());
+        // The test certificates live two days: inside the warning period.
+        QCOMPARE(finding->code, QStringLiteral("certificate-expiring"));
+    }
+
 private:
     RedisTlsOptions clientOptions() const
     {
@@ -285,6 +353,17 @@ private:
         options.clientCertificateFile = m_certs.clientCert;
         options.clientKeyFile = m_certs.clientKey;
         return options;
+    }
+
+    // What address presents to a new connection.
+    static QSslCertificate served(RedisPool &pool, const NodeAddress &address)
+    {
+        std::optional<Result<QSslCertificate>> result;
+        fetchServedCertificate(&pool, address, &pool,
+                               [&](Result<QSslCertificate> r) { result = std::move(r); });
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000) || !result->ok())
+            return QSslCertificate();
+        return result->value();
     }
 
     static Result<RedisReply> run(RedisConnection &connection, const QList<QByteArray> &argv)

@@ -1,8 +1,10 @@
 #include "common/logger.h"
+#include "common/operator_acl.h"
 #include "common/yaml_json.h"
 #include "kube/manifest_set.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -281,6 +283,114 @@ private Q_SLOTS:
         QCOMPARE(byKind(*given, QStringLiteral("Secret"))[QStringLiteral("data")][QStringLiteral("password")]
                      .toString(),
                  QString::fromLatin1(QByteArray("s3cret-value").toBase64()));
+    }
+
+    // The operator user: on by default with a password on a 6+ image, its include file in the Secret
+    // (a hash, not the password), mounted and included by redis.conf; the replicas authenticate as it.
+    void operatorUser()
+    {
+        const auto set = ManifestSet::fromYaml(kFixture, QStringLiteral("fixture"));
+        ManifestParameters p;
+        p.password = true;
+        p.image = QStringLiteral("redis:7.0");
+        p.operatorPasswordValue = QStringLiteral("operator-s3cret-value");
+        const auto objects = set->render(p);
+        QVERIFY2(objects.ok(), qPrintable(objects.ok() ? QString() : objects.error().message()));
+        const QJsonObject data =
+            byKind(*objects, QStringLiteral("Secret"))[QStringLiteral("data")].toObject();
+        QCOMPARE(QByteArray::fromBase64(data[QStringLiteral("operator-password")].toString().toLatin1()),
+                 QByteArray("operator-s3cret-value"));
+        const QString file = QString::fromUtf8(
+            QByteArray::fromBase64(data[QStringLiteral("users.conf")].toString().toLatin1()));
+        QVERIFY2(file.startsWith(QStringLiteral("user studio-operator reset ") +
+                                 operator_acl::passwordHash(QStringLiteral("operator-s3cret-value")) +
+                                 QStringLiteral(" on ~* -@all +ping")),
+                 qPrintable(file));
+        QVERIFY(!file.contains(QStringLiteral("operator-s3cret-value")));
+        for (const operator_acl::Permission &permission : operator_acl::permissions())
+            QVERIFY2(file.contains(QStringLiteral(" +") + permission.command),
+                     qPrintable(permission.command));
+        const QString conf =
+            byKind(*objects,
+                   QStringLiteral("ConfigMap"))[QStringLiteral("data")][QStringLiteral("redis.conf")]
+                .toString();
+        QVERIFY2(conf.endsWith(QStringLiteral("\ninclude /etc/redis-acl/users.conf\n")), qPrintable(conf));
+        const QJsonObject sts = byKind(*objects, QStringLiteral("StatefulSet"));
+        const QJsonObject container = firstContainer(sts);
+        const QJsonArray args = container[QStringLiteral("args")].toArray();
+        const qsizetype user = args.toVariantList().indexOf(QStringLiteral("--masteruser"));
+        QVERIFY(user >= 0);
+        QCOMPARE(args.at(user + 1).toString(), QStringLiteral("studio-operator"));
+        const qsizetype auth = args.toVariantList().indexOf(QStringLiteral("--masterauth"));
+        QCOMPARE(args.at(auth + 1).toString(), QStringLiteral("$(REDIS_OPERATOR_PASSWORD)"));
+        QVERIFY(!QString::fromUtf8(QJsonDocument(sts).toJson()).contains(QStringLiteral("operator-s3cret")));
+        const QJsonArray volumes = sts[QStringLiteral("spec")][QStringLiteral("template")]
+                                      [QStringLiteral("spec")][QStringLiteral("volumes")]
+                                          .toArray();
+        bool mounted = false;
+        for (const QJsonValue &volume : volumes)
+            mounted =
+                mounted || volume[QStringLiteral("secret")][QStringLiteral("items")][0][QStringLiteral("key")]
+                                   .toString() == QLatin1String("users.conf");
+        QVERIFY(mounted);
+
+        // Off: a Redis 5 tag, an unknown tag, or asked off; asked on with Redis 5: refused.
+        for (const QString &image : {QStringLiteral("redis:5.0.5"), QStringLiteral("example/cache:latest")}) {
+            p.image = image;
+            const auto off = set->render(p);
+            QVERIFY(off.ok());
+            QVERIFY(!byKind(*off, QStringLiteral("Secret"))[QStringLiteral("data")].toObject().contains(
+                QStringLiteral("operator-password")));
+        }
+        p.image = QStringLiteral("valkey/valkey:8.0.1");
+        QVERIFY(set->operatorUserEnabled(p));
+        p.operatorUser = false;
+        QVERIFY(!set->operatorUserEnabled(p));
+        p.operatorUser = true;
+        p.image = QStringLiteral("redis:5.0.5");
+        const auto refused = set->render(p);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message().contains(QStringLiteral("Redis 5")),
+                 qPrintable(refused.error().message()));
+        // The operator user implies the password Secret.
+        p.password = false;
+        p.image = QStringLiteral("redis:7.0");
+        QVERIFY(byKind(*set->render(p), QStringLiteral("Secret"))[QStringLiteral("data")].toObject().contains(
+            QStringLiteral("password")));
+    }
+
+    void operatorAclList()
+    {
+        QStringList seen;
+        for (const operator_acl::Permission &permission : operator_acl::permissions()) {
+            QVERIFY2(!seen.contains(permission.command), qPrintable(permission.command));
+            QCOMPARE(permission.command, permission.command.toLower());
+            QVERIFY(!permission.why.isEmpty());
+            seen << permission.command;
+        }
+        for (const char *needed : {"migrate", "restore-asking", "cluster|setslot", "flushall", "acl|setuser",
+                                   "config|set", "psync", "replconf"})
+            QVERIFY2(seen.contains(QLatin1String(needed)), needed);
+        QVERIFY(!seen.contains(QStringLiteral("keys")));
+        QCOMPARE(operator_acl::includeFile({}), QStringLiteral("user studio-operator reset off\n"));
+        const QString two = operator_acl::includeFile({QStringLiteral("a"), QStringLiteral("b")});
+        QVERIFY(two.contains(operator_acl::passwordHash(QStringLiteral("a")) + QLatin1Char(' ') +
+                             operator_acl::passwordHash(QStringLiteral("b"))));
+    }
+
+    // The README prints the one list: every permission, with its reason, as a table row.
+    void operatorAclListIsInTheReadme()
+    {
+        QFile readme(qEnvironmentVariable("RCS_SOURCE_DIR") + QStringLiteral("/README.md"));
+        QVERIFY2(readme.open(QIODevice::ReadOnly), qPrintable(readme.fileName()));
+        const QString text = QString::fromUtf8(readme.readAll());
+        for (const operator_acl::Permission &permission : operator_acl::permissions()) {
+            const QString row =
+                QStringLiteral("| `%1` | %2 |")
+                    .arg(QString(permission.command).replace(QLatin1Char('|'), QLatin1String("\\|")),
+                         permission.why);
+            QVERIFY2(text.contains(row), qPrintable(QStringLiteral("README.md lacks the row ") + row));
+        }
     }
 
     // TLS: redis.conf, the Secret and its mount, the probe; Redis 5 refused; the names to certify.

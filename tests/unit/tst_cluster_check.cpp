@@ -246,6 +246,50 @@ private Q_SLOTS:
                      "server."));
     }
 
+    void certificateExpiryNamed()
+    {
+        const QDateTime now(QDate(2026, 12, 7), QTime(12, 0), Qt::UTC);
+        const QList<Spec> specs = sixNodes();
+        const auto withExpiry = [&](int soonest, int days) {
+            QList<NodeView> views;
+            for (int i = 0; i < specs.size(); ++i) {
+                views.append(view(specs, i));
+                views.last().certificateExpiry = now.addDays(i == soonest ? days : 365);
+            }
+            return checkCluster(ClusterTopology::fromViews(views), now);
+        };
+        const auto finding = [](const ClusterCheckReport &report) -> CheckFinding {
+            for (const CheckFinding &f : report.findings) {
+                if (f.code.startsWith(QLatin1String("certificate")))
+                    return f;
+            }
+            return {};
+        };
+        // Plain TCP: nothing said.
+        QCOMPARE(finding(checkCluster(::scenario(QStringLiteral("healthy")), now)).code, QString());
+
+        const CheckFinding valid = finding(withExpiry(2, 200));
+        QCOMPARE(valid.severity, CheckSeverity::Ok);
+        QCOMPARE(valid.text,
+                 QStringLiteral("The TLS certificates of the 6 nodes that answered are valid until "
+                                "2027-06-25T12:00:00Z or later (200 days)."));
+
+        const ClusterCheckReport soonReport = withExpiry(2, 12);
+        const CheckFinding soon = finding(soonReport);
+        QCOMPARE(soon.severity, CheckSeverity::Warning);
+        QCOMPARE(soon.code, QStringLiteral("certificate-expiring"));
+        QCOMPARE(soon.text,
+                 QStringLiteral("The certificate 10.0.0.3:6379 serves expires on 2026-12-19T12:00:00Z, "
+                                "in 12 days: renew it (rotate-certificates) before clients are "
+                                "refused."));
+        QCOMPARE(soon.nodeId, nodeId(2));
+        QVERIFY(soonReport.isHealthy());
+
+        const ClusterCheckReport expiredReport = withExpiry(4, -1);
+        QCOMPARE(finding(expiredReport).code, QStringLiteral("certificate-expired"));
+        QVERIFY(!expiredReport.isHealthy());
+    }
+
     void emptyTopologyIsNotHealthyWhenNothingAnswered()
     {
         const ClusterCheckReport report =
