@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CertificateRotation</name>
+    <message>
+        <source>%1, serial %2, valid until %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every node trusts the new CA beside the old one (ca.crt holds %1 CAs) and serves a renewed certificate from the old CA (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every node serves a new certificate (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ca.crt keeps only the signing CA; every node serves a renewed certificate (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS Secret holds no readable ca.crt or tls.crt: there is no certificate to renew. Deploy with --tls again, or put the certificates into the Secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA Secret holds no readable ca.crt and ca.key: the studio cannot sign a new certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA in the CA Secret (%1) is not among the CAs the nodes trust (ca.crt of the TLS Secret): a certificate it signs would be refused. Put it back into ca.crt, or rotate with --ca.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, renewed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA (%1) expires before the new certificate would: from then on the certificate is refused. Rotate with --ca to renew the CA too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>master</source>
@@ -222,6 +261,10 @@
     <message>
         <source>new revision</source>
         <translation>新版本</translation>
+    </message>
+    <message>
+        <source>%1 ops/s</source>
+        <translation>%1 次操作/秒</translation>
     </message>
 </context>
 <context>
@@ -673,6 +716,18 @@
     <message>
         <source>Slot %1 is %2 %3 on the replica %4, but not on its master (a CLUSTER SETSLOT that ran out of time waiting for the replicas); closing the open slots clears it.</source>
         <translation>槽 %1 在从节点 %4 上处于 %2 %3 状态，但其主节点上不是（一次 CLUSTER SETSLOT 在等待从节点时超时）；关闭打开的槽会清除它。</translation>
+    </message>
+    <message>
+        <source>The certificate %1 serves expired on %2: clients that verify it are refused. Renew it (rotate-certificates).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate %1 serves expires on %2, in %3 days: renew it (rotate-certificates) before clients are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS certificates of the %1 nodes that answered are valid until %2 or later (%3 days).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2868,6 +2923,109 @@
     </message>
 </context>
 <context>
+    <name>rcs::RotateCertificatesWorkflow</name>
+    <message>
+        <source>Rotate the certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no certificate to rotate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not use TLS (its pods mount no certificate at %2): there is no certificate to rotate. Deploy with --tls to use TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading Secret %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the certificate of Secret %1 on every node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificates of %1 come from Secret %2 and the studio holds no key of their CA (Secret %3), so it cannot sign new ones. Put the new ca.crt, tls.crt and tls.key into %2, then run rotate-certificates --reload: every node loads them live. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new CA&apos;s key is kept in Secret %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop trusting %1 (clients whose certificates they signed are refused from then on); %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the certificates: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load them live on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed (dry run): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeping the new CA in Secret %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (step %1 of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the new certificates into Secret %1%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the new certificate on every node%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret %1 holds no readable tls.crt: there is no certificate to load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 does not serve the new certificate after %3 s: %4. Secret %5 holds it; once the pod sees the new files, run rotate-certificates --reload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no tls-cert-file: it does not serve TLS, so it cannot load a certificate. Check its redis.conf (ConfigMap).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the certificate files again on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 serves the new certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it still serves %1 (the kubelet has not written the Secret&apos;s new files into the pod yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every node serves the certificate of Secret %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every node serves the new certificate (%1), loaded live: no restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new CA signs it (%1); ca.crt of Secret %2 holds the old CA too, so clients that trust only the old one keep working. Give your clients the new ca.crt, then run rotate-certificates --drop-old-ca --yes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer trusted: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rcs::RotatePasswordWorkflow</name>
     <message>
         <source>Rotate a password</source>
@@ -3705,6 +3863,78 @@
     </message>
 </context>
 <context>
+    <name>rcs::observe::ClusterSampleJob</name>
+    <message>
+        <source>Sampling the cluster</source>
+        <translation>正在采样集群</translation>
+    </message>
+    <message>
+        <source>There is no node to sample: the cluster has no reachable node.</source>
+        <translation>没有可采样的节点：集群中没有可达的节点。</translation>
+    </message>
+    <message>
+        <source>The connections were closed before the sampling began.</source>
+        <translation>采样开始前连接已关闭。</translation>
+    </message>
+    <message>
+        <source>Reading INFO of every node (%1)</source>
+        <translation>正在读取每个节点的 INFO（%1 个）</translation>
+    </message>
+    <message>
+        <source>No node answered INFO: %1</source>
+        <translation>没有节点应答 INFO：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::observe::NodeSample</name>
+    <message>
+        <source>The INFO field %1 is &apos;%2&apos;, not a number; the server sent a reply this version of the studio cannot read.</source>
+        <translation>INFO 字段 %1 的值为“%2”，不是数字；服务器发送的应答本版本工作室无法读取。</translation>
+    </message>
+    <message>
+        <source>The INFO reply has no run_id or total_commands_processed; the node did not answer with its server and stats sections.</source>
+        <translation>INFO 应答中没有 run_id 或 total_commands_processed；节点没有返回其 server 和 stats 部分。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::observe::SlowLog</name>
+    <message>
+        <source>The reply of %1 does not have the documented shape; the node may run a server this version of the studio does not know.</source>
+        <translation>%1 的应答格式与文档不符；该节点运行的服务器可能是本版本工作室不认识的。</translation>
+    </message>
+    <message>
+        <source>… (%1 more)</source>
+        <translation>…（另外 %1 个）</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::observe::SlowLogJob</name>
+    <message>
+        <source>Reading the slow logs</source>
+        <translation>正在读取慢日志</translation>
+    </message>
+    <message>
+        <source>There is no node to read: the cluster has no reachable node.</source>
+        <translation>没有可读取的节点：集群中没有可达的节点。</translation>
+    </message>
+    <message>
+        <source>The connections were closed before the slow logs were read.</source>
+        <translation>读取慢日志前连接已关闭。</translation>
+    </message>
+    <message>
+        <source>Reading SLOWLOG GET and LATENCY LATEST of every node (%1)</source>
+        <translation>正在读取每个节点的 SLOWLOG GET 和 LATENCY LATEST（%1 个）</translation>
+    </message>
+    <message>
+        <source>latency: %1 (max %2 ms)</source>
+        <translation>延迟：%1（最大 %2 毫秒）</translation>
+    </message>
+    <message>
+        <source>No node&apos;s slow log could be read: %1</source>
+        <translation>无法读取任何节点的慢日志：%1</translation>
+    </message>
+</context>
+<context>
     <name>rcs::ops::EndpointOperationJob</name>
     <message>
         <source>Formed and verified in %1 s.</source>
@@ -3879,6 +4109,38 @@
     <message>
         <source>Rotate password</source>
         <translation>轮换密码</translation>
+    </message>
+    <message>
+        <source>Slow-log entries: %1.</source>
+        <translation>慢日志记录：%1 条。</translation>
+    </message>
+    <message>
+        <source>Samples taken: %1.</source>
+        <translation>已采集样本：%1 个。</translation>
+    </message>
+    <message>
+        <source>top needs an interval of at least 0.1 s and a sample count of 0 (until stopped) or more.</source>
+        <translation>top 需要至少 0.1 秒的间隔，以及 0（直到停止）或更多的采样次数。</translation>
+    </message>
+    <message>
+        <source>--reload loads the certificates the Secret holds: it cannot be combined with --ca or --drop-old-ca.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A certificate&apos;s validity must be from 1 to 3650 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Slow log</source>
+        <translation>慢日志</translation>
+    </message>
+    <message>
+        <source>Rotate the certificates</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
