@@ -5,39 +5,39 @@
     <name>CertificateRotation</name>
     <message>
         <source>%1, serial %2, valid until %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，序列号 %2，有效期至 %3</translation>
     </message>
     <message>
         <source>every node trusts the new CA beside the old one (ca.crt holds %1 CAs) and serves a renewed certificate from the old CA (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个节点在信任旧 CA 的同时信任新 CA（ca.crt 含 %1 个 CA），并提供由旧 CA 续签的证书（%2）</translation>
     </message>
     <message>
         <source>every node serves a new certificate (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个节点提供新证书（%1）</translation>
     </message>
     <message>
         <source>ca.crt keeps only the signing CA; every node serves a renewed certificate (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ca.crt 只保留签发 CA；每个节点提供续签的证书（%1）</translation>
     </message>
     <message>
         <source>The TLS Secret holds no readable ca.crt or tls.crt: there is no certificate to renew. Deploy with --tls again, or put the certificates into the Secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS Secret 中没有可读的 ca.crt 或 tls.crt：没有可续签的证书。请重新以 --tls 部署，或把证书放入该 Secret。</translation>
     </message>
     <message>
         <source>The CA Secret holds no readable ca.crt and ca.key: the studio cannot sign a new certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>CA Secret 中没有可读的 ca.crt 和 ca.key：Studio 无法签发新证书。</translation>
     </message>
     <message>
         <source>The CA in the CA Secret (%1) is not among the CAs the nodes trust (ca.crt of the TLS Secret): a certificate it signs would be refused. Put it back into ca.crt, or rotate with --ca.</source>
-        <translation type="unfinished"></translation>
+        <translation>CA Secret 中的 CA（%1）不在节点信任的 CA 之中（TLS Secret 的 ca.crt）：它签发的证书会被拒绝。请把它放回 ca.crt，或用 --ca 轮换。</translation>
     </message>
     <message>
         <source>%1, renewed %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，续签于 %2</translation>
     </message>
     <message>
         <source>The CA (%1) expires before the new certificate would: from then on the certificate is refused. Rotate with --ca to renew the CA too.</source>
-        <translation type="unfinished"></translation>
+        <translation>CA（%1）会在新证书之前过期：此后该证书将被拒绝。请用 --ca 轮换，同时续签 CA。</translation>
     </message>
 </context>
 <context>
@@ -719,15 +719,15 @@
     </message>
     <message>
         <source>The certificate %1 serves expired on %2: clients that verify it are refused. Renew it (rotate-certificates).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 提供的证书已于 %2 过期：校验证书的客户端会被拒绝。请续签（rotate-certificates）。</translation>
     </message>
     <message>
         <source>The certificate %1 serves expires on %2, in %3 days: renew it (rotate-certificates) before clients are refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 提供的证书将于 %2 过期（还剩 %3 天）：请在客户端被拒绝之前续签（rotate-certificates）。</translation>
     </message>
     <message>
         <source>The TLS certificates of the %1 nodes that answered are valid until %2 or later (%3 days).</source>
-        <translation type="unfinished"></translation>
+        <translation>已应答的 %1 个节点的 TLS 证书有效期至 %2 或更晚（%3 天）。</translation>
     </message>
 </context>
 <context>
@@ -2926,103 +2926,103 @@
     <name>rcs::RotateCertificatesWorkflow</name>
     <message>
         <source>Rotate the certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>轮换证书</translation>
     </message>
     <message>
         <source>no certificate to rotate.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可轮换的证书。</translation>
     </message>
     <message>
         <source>%1 does not use TLS (its pods mount no certificate at %2): there is no certificate to rotate. Deploy with --tls to use TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未使用 TLS（其 Pod 未在 %2 挂载证书）：没有可轮换的证书。请以 --tls 部署以使用 TLS。</translation>
     </message>
     <message>
         <source>Reading Secret %1</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 Secret %1</translation>
     </message>
     <message>
         <source>Loading the certificate of Secret %1 on every node</source>
-        <translation type="unfinished"></translation>
+        <translation>在每个节点上加载 Secret %1 的证书</translation>
     </message>
     <message>
         <source>The certificates of %1 come from Secret %2 and the studio holds no key of their CA (Secret %3), so it cannot sign new ones. Put the new ca.crt, tls.crt and tls.key into %2, then run rotate-certificates --reload: every node loads them live. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的证书来自 Secret %2，而 Studio 没有其 CA 的私钥（Secret %3），因此无法签发新证书。请把新的 ca.crt、tls.crt 和 tls.key 放入 %2，然后运行 rotate-certificates --reload：每个节点会在线加载它们。未做任何更改。</translation>
     </message>
     <message>
         <source>the new CA&apos;s key is kept in Secret %1</source>
-        <translation type="unfinished"></translation>
+        <translation>新 CA 的私钥保存在 Secret %1 中</translation>
     </message>
     <message>
         <source>stop trusting %1 (clients whose certificates they signed are refused from then on); %2</source>
-        <translation type="unfinished"></translation>
+        <translation>不再信任 %1（由其签发证书的客户端此后会被拒绝）；%2</translation>
     </message>
     <message>
         <source>Write the certificates: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>写入证书：%1</translation>
     </message>
     <message>
         <source>Load them live on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 上在线加载</translation>
     </message>
     <message>
         <source>Nothing was changed (dry run): %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>未做任何更改（演练）：%1。</translation>
     </message>
     <message>
         <source>Keeping the new CA in Secret %1</source>
-        <translation type="unfinished"></translation>
+        <translation>将新 CA 保存到 Secret %1</translation>
     </message>
     <message>
         <source> (step %1 of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>（第 %1 步，共 %2 步）</translation>
     </message>
     <message>
         <source>Writing the new certificates into Secret %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>将新证书写入 Secret %1%2</translation>
     </message>
     <message>
         <source>Loading the new certificate on every node%1</source>
-        <translation type="unfinished"></translation>
+        <translation>在每个节点上加载新证书%1</translation>
     </message>
     <message>
         <source>Secret %1 holds no readable tls.crt: there is no certificate to load.</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret %1 中没有可读的 tls.crt：没有可加载的证书。</translation>
     </message>
     <message>
         <source>%1: %2 does not serve the new certificate after %3 s: %4. Secret %5 holds it; once the pod sees the new files, run rotate-certificates --reload.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%3 秒后 %2 仍未提供新证书：%4。新证书已在 Secret %5 中；待 Pod 看到新文件后，请运行 rotate-certificates --reload。</translation>
     </message>
     <message>
         <source>%1 has no tls-cert-file: it does not serve TLS, so it cannot load a certificate. Check its redis.conf (ConfigMap).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有 tls-cert-file：它未提供 TLS，因此无法加载证书。请检查其 redis.conf（ConfigMap）。</translation>
     </message>
     <message>
         <source>Load the certificate files again on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 上重新加载证书文件</translation>
     </message>
     <message>
         <source>%1 serves the new certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已提供新证书。</translation>
     </message>
     <message>
         <source>it still serves %1 (the kubelet has not written the Secret&apos;s new files into the pod yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>它仍在提供 %1（kubelet 尚未把 Secret 的新文件写入 Pod）</translation>
     </message>
     <message>
         <source>Every node serves the certificate of Secret %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>每个节点都提供 Secret %1 的证书（%2）。</translation>
     </message>
     <message>
         <source>Every node serves the new certificate (%1), loaded live: no restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个节点都提供新证书（%1），在线加载：无需重启。</translation>
     </message>
     <message>
         <source>A new CA signs it (%1); ca.crt of Secret %2 holds the old CA too, so clients that trust only the old one keep working. Give your clients the new ca.crt, then run rotate-certificates --drop-old-ca --yes.</source>
-        <translation type="unfinished"></translation>
+        <translation>由新 CA 签发（%1）；Secret %2 的 ca.crt 仍包含旧 CA，因此只信任旧 CA 的客户端可继续工作。请把新的 ca.crt 分发给客户端，然后运行 rotate-certificates --drop-old-ca --yes。</translation>
     </message>
     <message>
         <source>No longer trusted: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>不再信任：%1。</translation>
     </message>
 </context>
 <context>
@@ -4124,11 +4124,11 @@
     </message>
     <message>
         <source>--reload loads the certificates the Secret holds: it cannot be combined with --ca or --drop-old-ca.</source>
-        <translation type="unfinished"></translation>
+        <translation>--reload 加载 Secret 中现有的证书：不能与 --ca 或 --drop-old-ca 同时使用。</translation>
     </message>
     <message>
         <source>A certificate&apos;s validity must be from 1 to 3650 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>证书有效期必须在 1 到 3650 天之间。</translation>
     </message>
     <message>
         <source>Metrics</source>
@@ -4140,7 +4140,7 @@
     </message>
     <message>
         <source>Rotate the certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>轮换证书</translation>
     </message>
 </context>
 <context>
