@@ -30,7 +30,6 @@ using namespace rcs::test;
 
 namespace {
 const QString Namespace = QStringLiteral("redis-cluster");
-const QString Selector = QStringLiteral("app=redis,appCluster=redis-cluster");
 const QString SecretName = ManifestSet::secretName(QStringLiteral("redis-app"));
 const QString OperatorName = QString::fromLatin1(operator_acl::kUserName);
 
@@ -52,24 +51,10 @@ class TestE2eOperator final : public QObject {
     Q_OBJECT
 private:
     QStringList target() const { return m_sandbox.target(QStringLiteral("direct")); }
-    QList<NodeAddress> pods()
-    {
-        const Result<QList<QJsonObject>> items =
-            m_sandbox.list(QStringLiteral("v1"), QStringLiteral("Pod"), Namespace, Selector);
-        return items ? podAddresses(*items) : QList<NodeAddress>();
-    }
+    QList<NodeAddress> pods() { return podAddresses(redisAppPods(m_sandbox)); }
     QByteArray secretValue(const char *key)
     {
-        const Result<QList<QJsonObject>> secrets =
-            m_sandbox.list(QStringLiteral("v1"), QStringLiteral("Secret"), Namespace);
-        if (!secrets)
-            return {};
-        for (const QJsonObject &object : *secrets) {
-            if (object[QLatin1String("metadata")][QLatin1String("name")].toString() == SecretName)
-                return QByteArray::fromBase64(
-                    object[QLatin1String("data")][QLatin1String(key)].toString().toLatin1());
-        }
-        return {};
+        return rcs::test::secretValue(m_sandbox, SecretName, QLatin1String(key));
     }
     // The application's credentials (the default user).
     RedisConnectionOptions application() const

@@ -28,8 +28,6 @@ using namespace rcs;
 using namespace rcs::test;
 
 namespace {
-const QString Namespace = QStringLiteral("redis-cluster");
-const QString Selector = QStringLiteral("app=redis,appCluster=redis-cluster");
 const QString TlsSecret = QStringLiteral("redis-app-tls");
 const QString CaSecret = QStringLiteral("redis-app-tls-ca");
 
@@ -49,12 +47,7 @@ class TestE2eTlsRotation final : public QObject {
     Q_OBJECT
 private:
     QStringList target() const { return m_sandbox.target(QStringLiteral("direct")); }
-    QList<NodeAddress> pods()
-    {
-        const Result<QList<QJsonObject>> items =
-            m_sandbox.list(QStringLiteral("v1"), QStringLiteral("Pod"), Namespace, Selector);
-        return items ? podAddresses(*items) : QList<NodeAddress>();
-    }
+    QList<NodeAddress> pods() { return podAddresses(redisAppPods(m_sandbox)); }
     // A client of the cluster that trusts only the given CAs (the Secret's client certificate).
     RedisConnectionOptions trusting(const QByteArray &caPem)
     {
