@@ -132,6 +132,35 @@ void TestKubeSandbox::portForwardErrorSurfaces()
     delete forward;
 }
 
+void TestKubeSandbox::portForwardClientGivesUpFirst()
+{
+    // Clients that close before their WebSocket is open (a connect timeout of a swamped tunnel): the
+    // tunnel did not fail, so nothing is reported, every connection is released, and the tunnel still
+    // carries the next client.
+    PortForward *forward = m_client->portForward(kNs, QStringLiteral("redis-app-0"), 6379, this);
+    QVERIFY(forward->listen().ok());
+    QSignalSpy failed(forward, &PortForward::connectionFailed);
+    for (int i = 0; i < 20; ++i) {
+        QTcpSocket early;
+        early.connectToHost(QHostAddress::LocalHost, forward->localPort());
+        QVERIFY(early.waitForConnected(10000));
+        early.write(command({"PING"}));
+        early.abort();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(forward->acceptedConnections(), 20, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(forward->activeConnections(), 0, 30000);
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, forward->localPort());
+    QVERIFY(socket.waitForConnected(10000));
+    socket.write(command({"PING"}));
+    QByteArray reply;
+    QVERIFY(readAtLeast(socket, reply, 7));
+    QCOMPARE(reply, QByteArray("+PONG\r\n"));
+    QVERIFY2(failed.isEmpty(),
+             qPrintable(failed.isEmpty() ? QString() : failed.at(0).at(0).value<Error>().message()));
+    delete forward;
+}
+
 void TestKubeSandbox::portForwardToMissingPod()
 {
     // The API server refuses the WebSocket (no such pod): reported with the pod's name, and the
