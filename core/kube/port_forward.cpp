@@ -38,10 +38,15 @@ public:
         connect(local, &QTcpSocket::disconnected, this, [this] {
             m_localClosed = true;
             m_pending.clear();
-            if (m_socket->state() != QAbstractSocket::UnconnectedState)
+            if (m_socket->state() == QAbstractSocket::ConnectedState) {
                 m_socket->close(QWebSocketProtocol::CloseCodeNormal);
-            else
-                m_socketClosed = true; // never opened: nothing to wait for
+            } else {
+                // Not open yet: a close frame would be written to a socket that is not open; drop the
+                // handshake instead, and wait for nothing.
+                if (m_socket->state() != QAbstractSocket::UnconnectedState)
+                    m_socket->abort();
+                m_socketClosed = true;
+            }
             finish();
         });
         connect(m_socket, &QWebSocket::connected, this, &ForwardedConnection::opened);
