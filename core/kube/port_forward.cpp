@@ -37,17 +37,25 @@ public:
         connect(local, &QTcpSocket::readyRead, this, &ForwardedConnection::localReadable);
         connect(local, &QTcpSocket::disconnected, this, [this] {
             m_localClosed = true;
-            if (m_socket->state() != QAbstractSocket::UnconnectedState)
+            m_pending.clear();
+            if (m_socket->state() == QAbstractSocket::ConnectedState) {
                 m_socket->close(QWebSocketProtocol::CloseCodeNormal);
-            else
-                m_socketClosed = true; // never opened: nothing to wait for
+            } else {
+                // Not open yet: a close frame would be written to a socket that is not open; drop the
+                // handshake instead, and wait for nothing.
+                if (m_socket->state() != QAbstractSocket::UnconnectedState)
+                    m_socket->abort();
+                m_socketClosed = true;
+            }
             finish();
         });
         connect(m_socket, &QWebSocket::connected, this, &ForwardedConnection::opened);
         connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ForwardedConnection::message);
         connect(m_socket, &QWebSocket::disconnected, this, [this] {
             m_socketClosed = true;
-            if (!m_opened && m_error.isEmpty())
+            // A client that gave up before the tunnel opened (its connect timeout) closed it: its own
+            // error says why, and the tunnel did not fail.
+            if (!m_opened && m_error.isEmpty() && !m_localClosed)
                 report(decodeWebSocketRefusal(m_socket->errorString(), m_owner->ns(), m_owner->pod(),
                                               QStringLiteral("portforward"),
                                               m_socket->requestUrl().toString())
@@ -128,6 +136,10 @@ private:
     {
         if (!m_opened || m_pending.isEmpty())
             return;
+        if (m_socketClosed || m_socket->state() != QAbstractSocket::ConnectedState) {
+            m_pending.clear(); // the pod side is gone: the local side is being closed too
+            return;
+        }
         // Channel 0 carries data to the pod; keep messages moderate so large values stream.
         constexpr qsizetype kChunk = 256 * 1024;
         for (qsizetype offset = 0; offset < m_pending.size(); offset += kChunk)
@@ -156,7 +168,7 @@ private:
                 // Tolerate servers that append data to the header message.
                 const QByteArray rest = data.mid(3);
                 if (channel == 0)
-                    m_local->write(rest);
+                    toLocal(rest);
                 else
                     errorText(rest);
                 return;
@@ -164,9 +176,16 @@ private:
             return;
         }
         if (channel == 0)
-            m_local->write(data.constData() + 1, data.size() - 1);
+            toLocal(data.mid(1));
         else
             errorText(data.mid(1));
+    }
+
+    void toLocal(const QByteArray &bytes)
+    {
+        // The local client may have closed already; what the pod still sends then has no reader.
+        if (!m_localClosed && m_local->isOpen())
+            m_local->write(bytes);
     }
 
     void errorText(const QByteArray &text)
@@ -225,6 +244,9 @@ PortForward::PortForward(KubeClient *client, QString ns, QString pod, quint16 re
 {
     connect(m_server, &QTcpServer::newConnection, this, &PortForward::accept);
     connect(this, &PortForward::connectionFailed, this, [this](const Error &error) {
+        // Every connection through the tunnel fails the same way while the cause lasts: said once.
+        if (error.message() == m_lastError)
+            return;
         m_lastError = error.message();
         Logger::instance().warning(QStringLiteral("kube"), error.message());
     });

@@ -99,7 +99,9 @@ void SlotMigrationJob::doStart()
                                   std::max(m_options.slotsInFlight, m_options.replicatedSlotsInFlight));
     for (int w = 0; w < m_workers.size(); ++w) {
         const Worker &worker = m_workers.at(w);
-        const int window = waits.at(w) ? replicatedWindow : m_options.slotsInFlight;
+        int window = waits.at(w) ? replicatedWindow : m_options.slotsInFlight;
+        if (waits.at(w) && tunneled(worker))
+            window = std::min(window, m_options.tunneledSlotsInFlight);
         const int lanes = std::max(1, std::min(window, static_cast<int>(worker.steps.size())));
         for (int i = 0; i < lanes; ++i) {
             Lane lane;
@@ -115,6 +117,19 @@ void SlotMigrationJob::doStart()
     }
     for (int l = 0; l < m_lanes.size(); ++l)
         nextSlot(l);
+}
+
+bool SlotMigrationJob::tunneled(const Worker &worker) const
+{
+    if (!m_pool)
+        return false;
+    const auto viaTunnel = [this](const QString &nodeId) {
+        const NodeAddress address = m_addressById.value(nodeId);
+        return m_pool->routeFor(address) != address;
+    };
+    return viaTunnel(worker.sourceId) ||
+           std::any_of(worker.steps.cbegin(), worker.steps.cend(),
+                       [&viaTunnel](const Step &step) { return viaTunnel(step.targetId); });
 }
 
 void SlotMigrationJob::nextSlot(int l)

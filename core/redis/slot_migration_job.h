@@ -71,6 +71,10 @@ public:
         // than slotsInFlight each): file descriptors stay bounded on big clusters.
         int replicatedSlotsInFlight = 128;
         int replicatedLaneBudget = 384;
+        // The same window when the source or a target is reached through a port-forward: there every
+        // connection is a WebSocket upgrade at the API server (and, with TLS, two handshakes), so
+        // hundreds opened at once outlast the connect timeout and swamp the API server.
+        int tunneledSlotsInFlight = 8;
         // SETSLOT's TIMEOUT on Valkey: how long a master waits for its replicas' acknowledgement. The
         // client waits that long plus its usual command timeout, so the server's NOREPLICAS (naming
         // the cause) always comes first.
@@ -146,6 +150,8 @@ private:
     {
         return acceptsSetSlotTimeout(nodeId) && m_withReplicas.contains(nodeId);
     }
+    // Whether the worker's source or one of its targets is reached through a port-forward.
+    bool tunneled(const Worker &worker) const;
     int channelFor(int l, const QString &nodeId) const
     {
         return waitsForReplicas(nodeId) ? m_lanes.at(l).channel : 0;

@@ -91,6 +91,8 @@ void PortForwardSession::onMessage(quint8 channel, const QByteArray &payload)
     if (channel % 2 != 0 || index >= m_targets.size())
         return; // clients do not write on error channels
     Target &target = m_targets[index];
+    if (m_closing || !target.socket->isOpen())
+        return; // the pod side closed: the tunnel is closing, the bytes have no reader
     if (target.connected)
         target.socket->write(payload);
     else

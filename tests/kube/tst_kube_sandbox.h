@@ -181,6 +181,7 @@ private Q_SLOTS:
     void portForwardCarriesRedisTraffic();
     void portForwardErrorSurfaces();
     void portForwardToMissingPod();
+    void portForwardClientGivesUpFirst();
     void scaleUpAndDown();
     void deleteStatefulSetThenPvcs();
     void passwordProtectedDeployment();
