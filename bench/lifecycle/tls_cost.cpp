@@ -99,11 +99,11 @@ int runTlsCost(const QStringList &operations, int runs, int count, int keys, int
         const double plain = bench::median(operation.times[0]);
         const double secured = bench::median(operation.times[1]);
         // The share TLS adds to the plain median ("+12 %"), "—" when a side has no successful run.
-        const QString cost = plain > 0 && secured > 0
-                                 ? QStringLiteral("%1%2 %")
-                                       .arg(secured >= plain ? QStringLiteral("+") : QString())
-                                       .arg((secured / plain - 1) * 100, 0, 'f', 0)
-                                 : QStringLiteral("—");
+        const int percent = plain > 0 ? qRound((secured / plain - 1) * 100) : 0;
+        const QString cost =
+            plain > 0 && secured > 0
+                ? QStringLiteral("%1%2 %").arg(percent > 0 ? QStringLiteral("+") : QString()).arg(percent)
+                : QStringLiteral("—");
         std::printf("| %s | %d | %.0f ms | %.0f ms | %s | %s | %s | %s |\n", qPrintable(operation.what), runs,
                     plain, secured, qPrintable(bench::speedUp(plain, secured)), qPrintable(cost),
                     qPrintable(bench::joined(operation.times[0], operation.failed[0])),
