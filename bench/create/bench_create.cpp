@@ -8,6 +8,8 @@
 #include "redis/create_cluster_job.h"
 #include "redis/redis_pool.h"
 #include "support/bench_support.h"
+#include "support/bench_transport.h"
+#include "support/create_timing.h"
 #include "support/redis_test_nodes.h"
 #include "support/server_under_test.h"
 
@@ -35,19 +37,6 @@ struct Settings {
     QString redisCli; // the server's own client (tests/support/server_under_test.h)
 };
 
-// One CLUSTER INFO round to every node (bounded): do all say cluster_state:ok?
-bool allOk(RedisPool &pool, const QList<NodeAddress> &nodes)
-{
-    std::optional<QList<NodeReply>> replies;
-    pool.commandAll(nodes, {"CLUSTER", "INFO"}, nullptr, [&](QList<NodeReply> r) { replies = std::move(r); });
-    // Every command has its own timeout, so the replies come; the bound is a safety net.
-    if (!QTest::qWaitFor([&] { return replies.has_value(); }, 10000))
-        return false;
-    return std::all_of(replies->cbegin(), replies->cend(), [](const NodeReply &reply) {
-        return reply.reply.ok() && reply.reply.value().bytes().contains("cluster_state:ok");
-    });
-}
-
 // The ms from the tool's start until it exited successfully AND every node reported cluster_state:ok,
 // whichever came last; -1 on failure (reason printed).
 qint64 timeExternal(const QString &program, const QStringList &args, const QList<NodeAddress> &nodes,
@@ -55,30 +44,8 @@ qint64 timeExternal(const QString &program, const QStringList &args, const QList
 {
     RedisPool pool;
     return bench::timeProgram(
-               program, args, [&] { return allOk(pool, nodes); }, timeoutMs)
+               program, args, [&] { return bench::allOk(pool, nodes); }, timeoutMs)
         .finishedAt();
-}
-
-qint64 timeInProcess(const QList<NodeAddress> &nodes, int replicas, int timeoutMs)
-{
-    RedisPool pollPool;
-    RedisPool pool;
-    QList<PlannedNodeInput> inputs;
-    for (const NodeAddress &address : nodes)
-        inputs.append({address, {}});
-    QElapsedTimer clock;
-    clock.start();
-    auto *job = new CreateClusterJob(inputs, replicas, &pool);
-    job->setAutoDelete(false);
-    QSignalSpy finished(job, &Job::finished);
-    job->start();
-    const qint64 okAt = bench::pollUntil([&] { return allOk(pollPool, nodes); }, clock, timeoutMs);
-    finished.wait(timeoutMs);
-    const bool failed = finished.isEmpty() || job->hasError();
-    if (failed)
-        std::fprintf(stderr, "create failed: %s\n", qPrintable(job->errorString()));
-    delete job;
-    return failed ? -1 : okAt;
 }
 
 } // namespace
@@ -144,7 +111,8 @@ int main(int argc, char **argv)
             qint64 ms = -1;
             if (isOurs) {
                 ms = settings.studio.isEmpty()
-                         ? timeInProcess(nodes.addresses(), settings.replicas, settings.timeoutMs)
+                         ? bench::timeCreateInProcess(nodes.addresses(), settings.replicas,
+                                                      settings.timeoutMs, bench::Transport())
                          : timeExternal(settings.studio,
                                         {QStringLiteral("create"), QStringLiteral("--nodes"),
                                          addresses.join(QLatin1Char(',')),

@@ -17,6 +17,9 @@
 // Usage: rcs_bench_lifecycle recover --nodes 6 --runs 3 [--references seed,cli-mesh]
 //        rcs_bench_lifecycle rebalance --keys 0 --runs 3
 //        rcs_bench_lifecycle failover --runs 5 --give-up-s 10 [--studio PATH]
+//        rcs_bench_lifecycle tls --keys 500000 --runs 3 [--operations create,recover,rebalance]
+// The tls scenario times ours alone, on plain TCP nodes against TLS-only nodes (clients, cluster bus,
+// replication; a test PKI made with openssl), the transports alternating which goes first (tls_cost.cpp).
 // Prints one line per run, a Markdown row with the medians and the ratio (recover: one row per
 // reference), and a RESULT line per reference for bench/matrix.sh.
 #include "lifecycle_bench.h"
@@ -56,7 +59,7 @@ int main(int argc, char **argv)
         QStringLiteral("Times recover, rebalance and failover: ours against today's procedures."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("scenario"),
-                                 QStringLiteral("recover, rebalance or failover"));
+                                 QStringLiteral("recover, rebalance, failover or tls"));
     parser.addOptions({
         {QStringLiteral("nodes"), QStringLiteral("Nodes for recover (default 6)."), QStringLiteral("N"),
          QStringLiteral("6")},
@@ -87,6 +90,10 @@ int main(int argc, char **argv)
         {QStringLiteral("ours-only"),
          QStringLiteral(
              "Rebalance and failover: time ours alone (when the cli's figure is known and costly).")},
+        {QStringLiteral("operations"),
+         QStringLiteral("tls: the operations to time on both transports, comma-separated, of create, "
+                        "recover and rebalance (default all three; create and recover use --nodes)."),
+         QStringLiteral("LIST"), QStringLiteral("create,recover,rebalance")},
         {QStringLiteral("shorten-target-timeout-ms"),
          QStringLiteral(
              "Rebalance, an experiment for ours: once the slots moved (RebalanceJob waits for every "
@@ -103,8 +110,8 @@ int main(int argc, char **argv)
     parser.process(app);
     const QString scenario = parser.positionalArguments().value(0);
     if (scenario != QLatin1String("recover") && scenario != QLatin1String("rebalance") &&
-        scenario != QLatin1String("failover")) {
-        std::fprintf(stderr, "Give the scenario: recover, rebalance or failover.\n");
+        scenario != QLatin1String("failover") && scenario != QLatin1String("tls")) {
+        std::fprintf(stderr, "Give the scenario: recover, rebalance, failover or tls.\n");
         return 2;
     }
     const bool recover = scenario == QLatin1String("recover");
@@ -118,6 +125,10 @@ int main(int argc, char **argv)
     g_studio = parser.value(QStringLiteral("studio"));
     g_shortenOldMasterTimeoutMs = parser.value(QStringLiteral("shorten-old-master-timeout-ms")).toInt();
     g_shortenTargetTimeoutMs = parser.value(QStringLiteral("shorten-target-timeout-ms")).toInt();
+    if (scenario == QLatin1String("tls"))
+        return runTlsCost(
+            parser.value(QStringLiteral("operations")).split(QLatin1Char(','), Qt::SkipEmptyParts), runs,
+            count, keys, giveUpMs);
     const QString cliName = QFileInfo(test::redisCliProgram()).fileName();
 
     struct Tool {

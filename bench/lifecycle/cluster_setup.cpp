@@ -36,6 +36,7 @@ int g_commandTimeoutMs = 0;
 int g_shortenTargetTimeoutMs = 0;
 int g_shortenOldMasterTimeoutMs = 0;
 QString g_studio;
+bench::Transport g_transport;
 
 bool runJob(Job *job, int timeoutMs, bool phases)
 {
@@ -86,7 +87,9 @@ bool createCluster(const QList<NodeAddress> &addresses, int replicas)
     QList<PlannedNodeInput> inputs;
     for (const NodeAddress &address : addresses)
         inputs.append({address, {}});
-    auto *create = new CreateClusterJob(inputs, replicas);
+    RedisPool pool;
+    g_transport.configure(pool);
+    auto *create = new CreateClusterJob(inputs, replicas, &pool);
     // Forming is set-up here, not what is timed: a loaded machine may take longer than the default.
     create->setConvergenceTimeout(300000);
     const bool ok = runJob(create, 310000);
@@ -107,6 +110,7 @@ bool createClusterWithRedisCli(const QList<NodeAddress> &addresses, int replicas
         return false;
     }
     RedisPool pool;
+    g_transport.configure(pool);
     return QTest::qWaitFor([&] { return allCorrect(pool, addresses); }, 120000);
 }
 

@@ -4,6 +4,7 @@
 // helpers, the options main() reads, and one timing function per scenario.
 
 #include "redis/node_address.h"
+#include "support/bench_transport.h"
 
 #include <QList>
 #include <QString>
@@ -25,6 +26,9 @@ extern int g_commandTimeoutMs;          // 0: the product's default (RedisConnec
 extern int g_shortenTargetTimeoutMs;    // rebalance: the experiment of --shorten-target-timeout-ms
 extern int g_shortenOldMasterTimeoutMs; // failover: the experiment of SwapWatch::setShortenOldMasterTimeout
 extern QString g_studio; // failover: the redis-cluster-studio to time; empty: FailoverJob in-process
+// The nodes' and our connections' transport (plain TCP or TLS); every scenario starts its nodes with
+// g_transport.nodeOptions() and configures every pool of ours with it.
+extern rcs::bench::Transport g_transport;
 
 // Runs a job to its end (bounded). With phases, prints when each of its steps began (ms from the start):
 // where a timed job spends its time.
@@ -42,6 +46,13 @@ QString toolName(RecoverTool tool);
 // Milliseconds until all correct, -1 when given up (after giveUpMs, ours included), or SetupFailed.
 qint64 timeRecover(int count, RecoverTool tool, int giveUpMs);
 qint64 timeRebalance(int keys, bool ours, int giveUpMs);
+// Ours (CreateClusterJob) on count freshly started nodes, given 3 s to settle first (as bench/create):
+// milliseconds until every node reports cluster_state:ok, -1 when it failed, or SetupFailed.
+qint64 timeCreate(int count, int replicas, int giveUpMs);
+// The tls scenario: each of operations (create, recover, rebalance) by ours on plain and on TLS-only
+// nodes, runs times each, alternating; prints one line per run and a Markdown table with the medians and
+// TLS/plain. The exit status: 0 all done, 2 bad arguments or no TLS, 3 a run of ours failed.
+int runTlsCost(const QStringList &operations, int runs, int count, int keys, int giveUpMs);
 // A freshly created cluster of 6 nodes (ours creates it, untimed), then the first replica is promoted.
 // Milliseconds from the command until every node sees the swap (ours: and the command succeeded),
 // -1 when that did not happen within giveUpMs (ours: its own bound), or SetupFailed.

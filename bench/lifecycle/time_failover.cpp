@@ -124,9 +124,10 @@ private:
 qint64 timeFailover(bool ours, int giveUpMs)
 {
     test::RedisTestNodes nodes;
-    if (!nodes.start(6).ok() || !createCluster(nodes.addresses(), 1))
+    if (!nodes.start(6, g_transport.nodeOptions()).ok() || !createCluster(nodes.addresses(), 1))
         return SetupFailed;
     RedisPool pool;
+    g_transport.configure(pool);
     auto *scan = new ClusterScanJob(nodes.addresses(), &pool);
     const bool scanned = runJob(scan, 30000);
     const ClusterTopology topology = scan->topology();

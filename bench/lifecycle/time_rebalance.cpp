@@ -72,12 +72,13 @@ private:
 qint64 timeRebalance(int keys, bool ours, int giveUpMs)
 {
     test::RedisTestNodes nodes;
-    if (!nodes.start(7).ok())
+    if (!nodes.start(7, g_transport.nodeOptions()).ok())
         return SetupFailed;
     const QList<NodeAddress> all = nodes.addresses();
     if (!createCluster(all.mid(0, 6), 1))
         return SetupFailed;
     RedisPool pool;
+    g_transport.configure(pool);
     // Load keys through redis-cli-free pipelining: each key goes to its slot's master.
     if (keys > 0) {
         auto *scan = new ClusterScanJob({all.first()}, &pool);

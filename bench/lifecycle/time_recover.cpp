@@ -88,12 +88,14 @@ qint64 timeRecover(int count, RecoverTool tool, int giveUpMs)
 {
     test::RedisTestNodes nodes;
     const auto create = g_setupWithRedisCli ? createClusterWithRedisCli : createCluster;
-    if (!nodes.start(count).ok() || !create(nodes.addresses(), 1) || !nodes.restartAllOnNewAddresses().ok()) {
+    if (!nodes.start(count, g_transport.nodeOptions()).ok() || !create(nodes.addresses(), 1) ||
+        !nodes.restartAllOnNewAddresses().ok()) {
         std::fprintf(stderr, "set-up failed: the cluster of %d nodes could not be formed and restarted\n",
                      count);
         return SetupFailed;
     }
     RedisPool pool;
+    g_transport.configure(pool);
     if (g_commandTimeoutMs > 0) {
         RedisConnectionOptions options = pool.options();
         options.commandTimeoutMs = g_commandTimeoutMs;
