@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CertificateRotation</name>
+    <message>
+        <source>%1, serial %2, valid until %3</source>
+        <translation>%1，序列号 %2，有效期至 %3</translation>
+    </message>
+    <message>
+        <source>every node trusts the new CA beside the old one (ca.crt holds %1 CAs) and serves a renewed certificate from the old CA (%2)</source>
+        <translation>每个节点在旧 CA 证书之外同时信任新的 CA 证书（ca.crt 中有 %1 个 CA 证书），并提供由旧 CA 证书续签的证书（%2）</translation>
+    </message>
+    <message>
+        <source>every node serves a new certificate (%1)</source>
+        <translation>每个节点提供新的证书（%1）</translation>
+    </message>
+    <message>
+        <source>ca.crt keeps only the signing CA; every node serves a renewed certificate (%1)</source>
+        <translation>ca.crt 只保留签发用的 CA 证书；每个节点提供续签的证书（%1）</translation>
+    </message>
+    <message>
+        <source>The TLS Secret holds no readable ca.crt or tls.crt: there is no certificate to renew. Deploy with --tls again, or put the certificates into the Secret.</source>
+        <translation>TLS Secret 中没有可读的 ca.crt 或 tls.crt：没有可续签的证书。请用 --tls 重新部署，或把证书放入该 Secret。</translation>
+    </message>
+    <message>
+        <source>The CA Secret holds no readable ca.crt and ca.key: the studio cannot sign a new certificate.</source>
+        <translation>CA Secret 中没有可读的 ca.crt 和 ca.key（CA 私钥）：本程序无法签发新证书。</translation>
+    </message>
+    <message>
+        <source>The CA in the CA Secret (%1) is not among the CAs the nodes trust (ca.crt of the TLS Secret): a certificate it signs would be refused. Put it back into ca.crt, or rotate with --ca.</source>
+        <translation>CA Secret 中的 CA 证书（%1）不在节点信任的 CA 证书之列（TLS Secret 的 ca.crt）：它签发的证书会被拒绝。请把它放回 ca.crt，或用 --ca 轮换。</translation>
+    </message>
+    <message>
+        <source>%1, renewed %2</source>
+        <translation>%1，续签于 %2</translation>
+    </message>
+    <message>
+        <source>The CA (%1) expires before the new certificate would: from then on the certificate is refused. Rotate with --ca to renew the CA too.</source>
+        <translation>CA 证书（%1）会早于新证书过期：此后该证书将被拒绝。请用 --ca 轮换，同时续签 CA 证书。</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>master</source>
@@ -673,6 +712,18 @@
     <message>
         <source>Slot %1 is %2 %3 on the replica %4, but not on its master (a CLUSTER SETSLOT that ran out of time waiting for the replicas); closing the open slots clears it.</source>
         <translation>槽 %1 在从节点 %4 上处于 %2 %3 状态，但其主节点上不是（一次 CLUSTER SETSLOT 在等待从节点时超时）；关闭打开的槽会清除它。</translation>
+    </message>
+    <message>
+        <source>The certificate %1 serves expired on %2: clients that verify it are refused. Renew it (rotate-certificates).</source>
+        <translation>%1 提供的证书已于 %2 过期：验证它的客户端会被拒绝。请续签（rotate-certificates）。</translation>
+    </message>
+    <message>
+        <source>The certificate %1 serves expires on %2, in %3 days: renew it (rotate-certificates) before clients are refused.</source>
+        <translation>%1 提供的证书将于 %2 过期（还有 %3 天）：请在客户端被拒绝之前续签（rotate-certificates）。</translation>
+    </message>
+    <message>
+        <source>The TLS certificates of the %1 nodes that answered are valid until %2 or later (%3 days).</source>
+        <translation>已应答的 %1 个节点的 TLS 证书有效期至 %2 或更晚（%3 天）。</translation>
     </message>
 </context>
 <context>
@@ -2868,6 +2919,109 @@
     </message>
 </context>
 <context>
+    <name>rcs::RotateCertificatesWorkflow</name>
+    <message>
+        <source>Rotate the certificates</source>
+        <translation>轮换证书</translation>
+    </message>
+    <message>
+        <source>no certificate to rotate.</source>
+        <translation>没有可轮换的证书。</translation>
+    </message>
+    <message>
+        <source>%1 does not use TLS (its pods mount no certificate at %2): there is no certificate to rotate. Deploy with --tls to use TLS.</source>
+        <translation>%1 没有使用 TLS（它的 Pod 没有在 %2 挂载证书）：没有可轮换的证书。请用 --tls 部署以使用 TLS。</translation>
+    </message>
+    <message>
+        <source>Reading Secret %1</source>
+        <translation>正在读取 Secret %1</translation>
+    </message>
+    <message>
+        <source>Loading the certificate of Secret %1 on every node</source>
+        <translation>正在每个节点上加载 Secret %1 中的证书</translation>
+    </message>
+    <message>
+        <source>The certificates of %1 come from Secret %2 and the studio holds no key of their CA (Secret %3), so it cannot sign new ones. Put the new ca.crt, tls.crt and tls.key into %2, then run rotate-certificates --reload: every node loads them live. Nothing was changed.</source>
+        <translation>%1 的证书来自 Secret %2，本程序没有其 CA 证书的私钥（Secret %3），因此无法签发新证书。请把新的 ca.crt、tls.crt 和 tls.key 放入 %2，然后运行 rotate-certificates --reload：每个节点会在线加载它们。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>the new CA&apos;s key is kept in Secret %1</source>
+        <translation>新 CA 证书的私钥保存在 Secret %1 中</translation>
+    </message>
+    <message>
+        <source>stop trusting %1 (clients whose certificates they signed are refused from then on); %2</source>
+        <translation>不再信任 %1（由它们签发证书的客户端此后会被拒绝）；%2</translation>
+    </message>
+    <message>
+        <source>Write the certificates: %1</source>
+        <translation>写入证书：%1</translation>
+    </message>
+    <message>
+        <source>Load them live on %1</source>
+        <translation>在 %1 上在线加载</translation>
+    </message>
+    <message>
+        <source>Nothing was changed (dry run): %1.</source>
+        <translation>未做任何更改（演练）：%1。</translation>
+    </message>
+    <message>
+        <source>Keeping the new CA in Secret %1</source>
+        <translation>正在把新的 CA 证书保存到 Secret %1</translation>
+    </message>
+    <message>
+        <source> (step %1 of %2)</source>
+        <translation>（第 %1 步，共 %2 步）</translation>
+    </message>
+    <message>
+        <source>Writing the new certificates into Secret %1%2</source>
+        <translation>正在把新证书写入 Secret %1%2</translation>
+    </message>
+    <message>
+        <source>Loading the new certificate on every node%1</source>
+        <translation>正在每个节点上加载新证书%1</translation>
+    </message>
+    <message>
+        <source>Secret %1 holds no readable tls.crt: there is no certificate to load.</source>
+        <translation>Secret %1 中没有可读的 tls.crt：没有可加载的证书。</translation>
+    </message>
+    <message>
+        <source>%1: %2 does not serve the new certificate after %3 s: %4. Secret %5 holds it; once the pod sees the new files, run rotate-certificates --reload.</source>
+        <translation>%1：%3 秒后 %2 仍未提供新证书：%4。Secret %5 中已有新证书；等该 Pod 看到新文件后，请运行 rotate-certificates --reload。</translation>
+    </message>
+    <message>
+        <source>%1 has no tls-cert-file: it does not serve TLS, so it cannot load a certificate. Check its redis.conf (ConfigMap).</source>
+        <translation>%1 没有 tls-cert-file：它不提供 TLS，因此无法加载证书。请检查它的 redis.conf（ConfigMap）。</translation>
+    </message>
+    <message>
+        <source>Load the certificate files again on %1</source>
+        <translation>在 %1 上重新加载证书文件</translation>
+    </message>
+    <message>
+        <source>%1 serves the new certificate.</source>
+        <translation>%1 已提供新证书。</translation>
+    </message>
+    <message>
+        <source>it still serves %1 (the kubelet has not written the Secret&apos;s new files into the pod yet)</source>
+        <translation>它仍在提供 %1（kubelet 尚未把该 Secret 的新文件写入 Pod）</translation>
+    </message>
+    <message>
+        <source>Every node serves the certificate of Secret %1 (%2).</source>
+        <translation>每个节点都提供 Secret %1 中的证书（%2）。</translation>
+    </message>
+    <message>
+        <source>Every node serves the new certificate (%1), loaded live: no restart.</source>
+        <translation>每个节点都提供新证书（%1），在线加载：无需重启。</translation>
+    </message>
+    <message>
+        <source>A new CA signs it (%1); ca.crt of Secret %2 holds the old CA too, so clients that trust only the old one keep working. Give your clients the new ca.crt, then run rotate-certificates --drop-old-ca --yes.</source>
+        <translation>新证书由新的 CA 证书签发（%1）；Secret %2 的 ca.crt 中仍有旧 CA 证书，因此只信任旧 CA 证书的客户端仍可工作。请把新的 ca.crt 交给客户端，然后运行 rotate-certificates --drop-old-ca --yes。</translation>
+    </message>
+    <message>
+        <source>No longer trusted: %1.</source>
+        <translation>不再信任：%1。</translation>
+    </message>
+</context>
+<context>
     <name>rcs::RotatePasswordWorkflow</name>
     <message>
         <source>Rotate a password</source>
@@ -3880,6 +4034,18 @@
         <source>Rotate password</source>
         <translation>轮换密码</translation>
     </message>
+    <message>
+        <source>--reload loads the certificates the Secret holds: it cannot be combined with --ca or --drop-old-ca.</source>
+        <translation>--reload 加载该 Secret 中已有的证书：不能与 --ca 或 --drop-old-ca 同时使用。</translation>
+    </message>
+    <message>
+        <source>A certificate&apos;s validity must be from 1 to 3650 days.</source>
+        <translation>证书的有效期必须在 1 到 3650 天之间。</translation>
+    </message>
+    <message>
+        <source>Rotate the certificates</source>
+        <translation>轮换证书</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ops::ResultForms</name>
@@ -4189,6 +4355,14 @@
         <source>Upgrade / restart</source>
         <translation>升级 / 重启</translation>
     </message>
+    <message>
+        <source>Rotate password</source>
+        <translation>轮换密码</translation>
+    </message>
+    <message>
+        <source>Rotate certificates</source>
+        <translation>轮换证书</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ui::ApplyPage</name>
@@ -4223,6 +4397,65 @@
     <message>
         <source>Every pod is Ready.</source>
         <translation>所有 Pod 均已就绪。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::CertificateRotationDialog</name>
+    <message>
+        <source>Renew the servers&apos; certificate (signed by the studio&apos;s CA)</source>
+        <translation>续签服务器证书（由本程序的 CA 证书签发）</translation>
+    </message>
+    <message>
+        <source>Only reload the files of the TLS Secret (your own certificates)</source>
+        <translation>只重新加载 TLS Secret 中的文件（您自己的证书）</translation>
+    </message>
+    <message>
+        <source>Renew the CA too</source>
+        <translation>同时续签 CA 证书</translation>
+    </message>
+    <message>
+        <source>Stop trusting the old CAs</source>
+        <translation>不再信任旧的 CA 证书</translation>
+    </message>
+    <message>
+        <source>Rotate certificates</source>
+        <translation>轮换证书</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Every node trusts the new CA beside the old one first, so no link is refused while the certificates change.</source>
+        <translation>每个节点先在旧 CA 证书之外同时信任新的 CA 证书，因此在证书更换期间不会拒绝任何连接。</translation>
+    </message>
+    <message>
+        <source>ca.crt keeps only the CA that signs now: whatever an old CA signed is refused from then on. You confirm this with the plan in front of you.</source>
+        <translation>ca.crt 只保留当前签发用的 CA 证书：此后由旧 CA 证书签发的一切都会被拒绝。您会在看到计划后再确认。</translation>
+    </message>
+    <message>
+        <source>For a deployment that uses your own CA and certificate: put the new files into its Secret first; every node then loads them live.</source>
+        <translation>适用于使用您自己的 CA 证书和证书的部署：请先把新文件放入它的 Secret；随后每个节点会在线加载它们。</translation>
+    </message>
+    <message>
+        <source>Every node loads the new certificate live (CONFIG SET tls-cert-file): no restart, and links made before keep their session.</source>
+        <translation>每个节点在线加载新证书（CONFIG SET tls-cert-file）：无需重启，之前建立的连接保持其会话。</translation>
+    </message>
+    <message>
+        <source>Valid for:</source>
+        <translation>有效期：</translation>
+    </message>
+    <message>
+        <source>Show the plan…</source>
+        <translation>显示计划…</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>续签</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
     </message>
 </context>
 <context>
@@ -4281,6 +4514,10 @@
     <message>
         <source>Plain endpoints have no Kubernetes API to ask.</source>
         <translation>普通端点没有可查询的 Kubernetes API。</translation>
+    </message>
+    <message>
+        <source>%1 updates the deployment&apos;s Secret as well as the nodes: choose a Kubernetes target or the local sandbox.</source>
+        <translation>%1 会同时更新部署的 Secret 和各节点：请选择 Kubernetes 目标或本地沙箱。</translation>
     </message>
 </context>
 <context>
@@ -4892,6 +5129,18 @@
         <source>Restart the pods one at a time, masters handed over first, with a new image or resources</source>
         <translation>逐个重启 Pod，主节点先交出，可使用新镜像或新资源</translation>
     </message>
+    <message>
+        <source>Give a user a new password on every node and in the Secret, then remove the old one</source>
+        <translation>在每个节点和 Secret 中为用户设置新密码，然后移除旧密码</translation>
+    </message>
+    <message>
+        <source>Renew the servers&apos; TLS certificates and have every node load them live</source>
+        <translation>续签服务器的 TLS 证书，并让每个节点在线加载</translation>
+    </message>
+    <message>
+        <source>&amp;Security</source>
+        <translation>安全(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ui::NodeCard</name>
@@ -5105,6 +5354,69 @@
     <message>
         <source>Certificates:</source>
         <translation>证书：</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::PasswordRotationDialog</name>
+    <message>
+        <source>Generate a new password</source>
+        <translation>生成新密码</translation>
+    </message>
+    <message>
+        <source>Type the new password:</source>
+        <translation>输入新密码：</translation>
+    </message>
+    <message>
+        <source>Rotate password</source>
+        <translation>轮换密码</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s operator user</source>
+        <translation>本程序的运维用户</translation>
+    </message>
+    <message>
+        <source>default (the user the applications log in as)</source>
+        <translation>default（应用程序登录所用的用户）</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>至少 %1 个字符</translation>
+    </message>
+    <message>
+        <source>the same again</source>
+        <translation>再输入一次</translation>
+    </message>
+    <message>
+        <source>A random password; it is kept in the deployment&apos;s Secret, where the applications&apos; configuration can read it.</source>
+        <translation>随机密码；它保存在部署的 Secret 中，应用程序的配置可以从那里读取。</translation>
+    </message>
+    <message>
+        <source>Every node accepts the new password beside the old one while the replicas and the Secret change over, so no replication link drops; then the old one is removed. You see the plan before anything changes.</source>
+        <translation>在从节点和 Secret 切换期间，每个节点同时接受新旧密码，因此不会断开任何复制连接；随后移除旧密码。在做任何更改之前，您会先看到计划。</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>重复：</translation>
+    </message>
+    <message>
+        <source>Show the plan…</source>
+        <translation>显示计划…</translation>
+    </message>
+    <message>
+        <source>Type a password of at least %1 characters, or let the studio generate one.</source>
+        <translation>请输入至少 %1 个字符的密码，或让本程序生成一个。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same one twice.</source>
+        <translation>两次输入的密码不同：请输入相同的密码两次。</translation>
     </message>
 </context>
 <context>
@@ -5422,6 +5734,42 @@
     <message>
         <source>%1: the settings CONFIG SET accepts are applied live on every node with no restart; for the others each pod restarts in turn, replicas first, a master handing its slots to an in-sync replica by a failover before it restarts. The plan says which.</source>
         <translation>%1：CONFIG SET 接受的设置会在每个节点上在线生效，无需重启；其他设置则需要每个 Pod 依次重启，从节点优先，主节点在重启前通过故障转移把它的槽交给一个已同步的从节点。计划中会说明哪些是哪种。</translation>
+    </message>
+    <message>
+        <source>the studio&apos;s operator user</source>
+        <translation>本程序的运维用户</translation>
+    </message>
+    <message>
+        <source>A new password is generated and kept in Secret %1.</source>
+        <translation>将生成新密码并保存在 Secret %1 中。</translation>
+    </message>
+    <message>
+        <source>The password you typed is kept in Secret %1.</source>
+        <translation>您输入的密码将保存在 Secret %1 中。</translation>
+    </message>
+    <message>
+        <source>Rotate the password of %1?</source>
+        <translation>轮换 %1 的密码？</translation>
+    </message>
+    <message>
+        <source>%1 Every node accepts it beside the old one until the replicas and the Secret use it; then the old password stops working: whatever logs in as %2 with it is refused from then on.</source>
+        <translation>%1 在从节点和 Secret 改用新密码之前，每个节点同时接受新旧密码；之后旧密码失效：此后用旧密码以 %2 登录的一切都会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Rotate password</source>
+        <translation>轮换密码</translation>
+    </message>
+    <message>
+        <source>Stop trusting the old CAs?</source>
+        <translation>不再信任旧的 CA 证书？</translation>
+    </message>
+    <message>
+        <source>After the renewal, ca.crt of %1 keeps only the CA that signs now. Every client, replica or tool whose certificate an old CA signed is refused from then on, and anything that verifies the servers with an old CA alone no longer connects.</source>
+        <translation>续签之后，%1 的 ca.crt 只保留当前签发用的 CA 证书。此后，凡是证书由旧 CA 证书签发的客户端、从节点或工具都会被拒绝，只用旧 CA 证书验证服务器的一切也无法再连接。</translation>
+    </message>
+    <message>
+        <source>Renew and drop the old CAs</source>
+        <translation>续签并移除旧的 CA 证书</translation>
     </message>
 </context>
 <context>

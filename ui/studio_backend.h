@@ -33,6 +33,16 @@ struct ActionRequest {
     bool restartOnly = false;
     // upgrade and restart: a master without a replica gets a temporary one (--temporary-replica).
     bool temporaryReplica = false;
+    // rotate password: the user (empty: the operator when the deployment has one, else "default") and
+    // the new password (empty: core generates one; a typed one is registered as a secret at once).
+    QString rotateUser;
+    QString newPassword;
+    // rotate certificates: a new CA too, dropping the CAs that no longer sign, the validity of what is
+    // made, or only loading the files the user's own Secret holds now.
+    bool renewCa = false;
+    bool dropOldCas = false;
+    bool reloadOnly = false;
+    int certificateDays = 365;
     // List the plan and change nothing (what a confirmation shows first): remove node unconfirmed,
     // a rebalance dry run.
     bool planOnly = false;
