@@ -5371,8 +5371,8 @@
         <translation>轮换密码</translation>
     </message>
     <message>
-        <source>The studio&apos;s operator user</source>
-        <translation>本程序的运维用户</translation>
+        <source>The user the studio logs in as (the operator; default where there is none)</source>
+        <translation>本程序登录所用的用户（运维用户；没有运维用户时为 default）</translation>
     </message>
     <message>
         <source>default (the user the applications log in as)</source>
@@ -5736,8 +5736,8 @@
         <translation>%1：CONFIG SET 接受的设置会在每个节点上在线生效，无需重启；其他设置则需要每个 Pod 依次重启，从节点优先，主节点在重启前通过故障转移把它的槽交给一个已同步的从节点。计划中会说明哪些是哪种。</translation>
     </message>
     <message>
-        <source>the studio&apos;s operator user</source>
-        <translation>本程序的运维用户</translation>
+        <source>the user the studio logs in as</source>
+        <translation>本程序登录所用的用户</translation>
     </message>
     <message>
         <source>A new password is generated and kept in Secret %1.</source>

@@ -273,7 +273,8 @@ void StudioController::confirmRotatePassword(const ActionRequest &choices)
     // Masked from here on, before any job (the plan's or the run's) can log a line that holds it.
     rcs::Logger::instance().addSecret(choices.newPassword);
     // The user by name where the dialog named one; else core's choice (the operator, when there is one).
-    const QString user = choices.rotateUser.isEmpty() ? tr("the studio's operator user") : choices.rotateUser;
+    const QString user =
+        choices.rotateUser.isEmpty() ? tr("the user the studio logs in as") : choices.rotateUser;
     const QString secret = rcs::ManifestSet::secretName(m_target.statefulSet);
     const QString password = choices.newPassword.isEmpty()
                                  ? tr("A new password is generated and kept in "

@@ -30,7 +30,8 @@ PasswordRotationDialog::PasswordRotationDialog(QWidget *parent)
     setWindowTitle(tr("Rotate password"));
     m_user->setObjectName(QStringLiteral("user"));
     // Empty: core's choice, the operator user when the deployment has one (else default).
-    m_user->addItem(tr("The studio's operator user"), QString());
+    m_user->addItem(tr("The user the studio logs in as (the operator; default where there is none)"),
+                    QString());
     m_user->addItem(tr("default (the user the applications log in as)"), QStringLiteral("default"));
     m_generate->setObjectName(QStringLiteral("generate"));
     m_type->setObjectName(QStringLiteral("type"));

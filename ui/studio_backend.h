@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "deploy_parameters.h"
 #include "node_card.h"
+#include "operations/operation_request.h"
 #include "situation.h"
 #include "studio_target.h"
 #include "workflows/upgrade_config.h"
@@ -33,16 +34,14 @@ struct ActionRequest {
     bool restartOnly = false;
     // upgrade and restart: a master without a replica gets a temporary one (--temporary-replica).
     bool temporaryReplica = false;
-    // rotate password: the user (empty: the operator when the deployment has one, else "default") and
-    // the new password (empty: core generates one; a typed one is registered as a secret at once).
+    // The rotations' choices, passed on as OperationRequest's fields of the same names (which say what
+    // they mean and hold the defaults). newPassword empty: core generates one.
     QString rotateUser;
     QString newPassword;
-    // rotate certificates: a new CA too, dropping the CAs that no longer sign, the validity of what is
-    // made, or only loading the files the user's own Secret holds now.
     bool renewCa = false;
     bool dropOldCas = false;
     bool reloadOnly = false;
-    int certificateDays = 365;
+    int certificateDays = rcs::ops::OperationRequest{}.certificateDays;
     // List the plan and change nothing (what a confirmation shows first): remove node unconfirmed,
     // a rebalance dry run.
     bool planOnly = false;

@@ -49,6 +49,7 @@ OperationJob::OperationJob(OperationRequest request, QObject *parent)
         break;
     case OperationKind::RotatePassword:
         setTitle(tr("Rotate password"));
+        break;
     case OperationKind::RotateCertificates:
         setTitle(tr("Rotate the certificates"));
         break;

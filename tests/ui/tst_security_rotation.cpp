@@ -50,7 +50,8 @@ QPushButton *ok(const QDialog &dialog)
 }
 
 // Core's request for the dialog's choices, as the window's backend makes it (the job is not started).
-rcs::ops::OperationRequest coreRequest(Action action, const ActionRequest &choices)
+// title: the job's, which the progress panel and the log show.
+rcs::ops::OperationRequest coreRequest(Action action, const ActionRequest &choices, QString *title = nullptr)
 {
     CoreBackend backend;
     QString why;
@@ -59,15 +60,9 @@ rcs::ops::OperationRequest coreRequest(Action action, const ActionRequest &choic
         qWarning("no job: %s", qPrintable(why));
         return {};
     }
+    if (title)
+        *title = job->title();
     return static_cast<rcs::ops::OperationJob *>(job.get())->request();
-}
-
-// The controller's next question; nullptr when none came within the bound.
-Confirmation *nextQuestion(QSignalSpy &asked)
-{
-    if (asked.isEmpty() && !asked.wait(5000))
-        return nullptr;
-    return asked.takeFirst().at(0).value<Confirmation *>();
 }
 } // namespace
 
@@ -172,8 +167,10 @@ private Q_SLOTS:
         QCOMPARE(choices.newPassword, kTypedPassword);
 
         // Core's request: the confirmed run, and the plan the confirmation shows first (a dry run).
-        const rcs::ops::OperationRequest run = coreRequest(Action::RotatePassword, choices);
+        QString title;
+        const rcs::ops::OperationRequest run = coreRequest(Action::RotatePassword, choices, &title);
         QCOMPARE(run.kind, rcs::ops::OperationKind::RotatePassword);
+        QCOMPARE(title, QStringLiteral("Rotate password"));
         QCOMPARE(run.rotateUser, QStringLiteral("default"));
         QCOMPARE(run.newPassword, kTypedPassword);
         QVERIFY(run.confirmed);
@@ -203,8 +200,10 @@ private Q_SLOTS:
         QTest::mouseClick(ok(dialog), Qt::LeftButton);
         QCOMPARE(chosen.size(), 1);
         choices = chosen.first().first().value<ActionRequest>();
-        const rcs::ops::OperationRequest run = coreRequest(Action::RotateCertificates, choices);
+        QString title;
+        const rcs::ops::OperationRequest run = coreRequest(Action::RotateCertificates, choices, &title);
         QCOMPARE(run.kind, rcs::ops::OperationKind::RotateCertificates);
+        QCOMPARE(title, QStringLiteral("Rotate the certificates"));
         QVERIFY(run.renewCa);
         QVERIFY(run.dropOldCas);
         QVERIFY(!run.reloadOnly);
@@ -253,7 +252,7 @@ private Q_SLOTS:
         ActionRequest drop = renew;
         drop.dropOldCas = true;
         controller.rotateCertificates(drop);
-        QPointer<Confirmation> question = nextQuestion(asked);
+        QPointer<Confirmation> question = test::nextQuestion(asked);
         QVERIFY(question);
         QVERIFY(question->isDestructive());
         QVERIFY2(question->text().contains(QLatin1String("refused")), qPrintable(question->text()));
@@ -295,7 +294,7 @@ private Q_SLOTS:
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("repeat")), typed);
         QTest::mouseClick(ok(*dialog), Qt::LeftButton);
 
-        QPointer<Confirmation> question = nextQuestion(asked);
+        QPointer<Confirmation> question = test::nextQuestion(asked);
         QVERIFY(question);
         QVERIFY(question->isDestructive());
         QVERIFY2(question->text().contains(QLatin1String("old password stops working")),
