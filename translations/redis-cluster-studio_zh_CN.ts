@@ -5736,10 +5736,6 @@
         <translation>%1：CONFIG SET 接受的设置会在每个节点上在线生效，无需重启；其他设置则需要每个 Pod 依次重启，从节点优先，主节点在重启前通过故障转移把它的槽交给一个已同步的从节点。计划中会说明哪些是哪种。</translation>
     </message>
     <message>
-        <source>the user the studio logs in as</source>
-        <translation>本程序登录所用的用户</translation>
-    </message>
-    <message>
         <source>A new password is generated and kept in Secret %1.</source>
         <translation>将生成新密码并保存在 Secret %1 中。</translation>
     </message>
@@ -5750,10 +5746,6 @@
     <message>
         <source>Rotate the password of %1?</source>
         <translation>轮换 %1 的密码？</translation>
-    </message>
-    <message>
-        <source>%1 Every node accepts it beside the old one until the replicas and the Secret use it; then the old password stops working: whatever logs in as %2 with it is refused from then on.</source>
-        <translation>%1 在从节点和 Secret 改用新密码之前，每个节点同时接受新旧密码；之后旧密码失效：此后用旧密码以 %2 登录的一切都会被拒绝。</translation>
     </message>
     <message>
         <source>Rotate password</source>
@@ -5770,6 +5762,18 @@
     <message>
         <source>Renew and drop the old CAs</source>
         <translation>续签并移除旧的 CA 证书</translation>
+    </message>
+    <message>
+        <source>the studio&apos;s user</source>
+        <translation>本程序的用户</translation>
+    </message>
+    <message>
+        <source>Rotate the password?</source>
+        <translation>轮换密码？</translation>
+    </message>
+    <message>
+        <source>%1 Every node accepts it beside the old one until the replicas and the Secret use it; then the old password of %2 stops working: whatever logs in with it is refused from then on.</source>
+        <translation>%1 在从节点和 Secret 改用新密码之前，每个节点同时接受新旧密码；之后 %2 的旧密码失效：此后用它登录的一切都会被拒绝。</translation>
     </message>
 </context>
 <context>

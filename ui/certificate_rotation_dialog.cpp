@@ -9,6 +9,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace rcs::ui {
 
 CertificateRotationDialog::CertificateRotationDialog(QWidget *parent)
@@ -55,6 +57,14 @@ CertificateRotationDialog::CertificateRotationDialog(QWidget *parent)
     layout->addWidget(m_reload);
     layout->addWidget(m_buttons);
 
+    // OK's text follows the choices: wide enough for the longest from the start, so none is cut.
+    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+    int widest = 0;
+    for (const QString &text : {okText(true, true), okText(true, false), okText(false, false)}) {
+        ok->setText(text);
+        widest = std::max(widest, ok->sizeHint().width());
+    }
+    ok->setMinimumWidth(widest);
     connect(m_renew, &QRadioButton::toggled, this, &CertificateRotationDialog::updateState);
     connect(m_dropOldCas, &QCheckBox::toggled, this, &CertificateRotationDialog::updateState);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -78,16 +88,18 @@ ActionRequest CertificateRotationDialog::choices() const
     return request;
 }
 
+QString CertificateRotationDialog::okText(bool renew, bool drop)
+{
+    return renew && drop ? tr("Show the plan…") : renew ? tr("Renew") : tr("Reload");
+}
+
 void CertificateRotationDialog::updateState()
 {
     const bool renew = m_renew->isChecked();
     for (QWidget *option : std::initializer_list<QWidget *>{m_renewCa, m_dropOldCas, m_days})
         option->setEnabled(renew);
     // Only a drop asks again (with the plan); the rest starts when OK is clicked.
-    m_buttons->button(QDialogButtonBox::Ok)
-        ->setText(renew && m_dropOldCas->isChecked() ? tr("Show the plan…")
-                  : renew                            ? tr("Renew")
-                                                     : tr("Reload"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(okText(renew, m_dropOldCas->isChecked()));
 }
 
 } // namespace rcs::ui

@@ -27,6 +27,8 @@ Q_SIGNALS:
 
 private:
     void updateState();
+    // OK's text: what clicking it does next.
+    static QString okText(bool renew, bool drop);
 
     QRadioButton *m_renew;
     QRadioButton *m_reload;

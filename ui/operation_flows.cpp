@@ -272,19 +272,19 @@ void StudioController::confirmRotatePassword(const ActionRequest &choices)
 {
     // Masked from here on, before any job (the plan's or the run's) can log a line that holds it.
     rcs::Logger::instance().addSecret(choices.newPassword);
-    // The user by name where the dialog named one; else core's choice (the operator, when there is one).
-    const QString user =
-        choices.rotateUser.isEmpty() ? tr("the user the studio logs in as") : choices.rotateUser;
+    // The user by name where the dialog named one; else core's choice (the operator, or default where
+    // there is none), whose name the plan's first line gives.
+    const bool named = !choices.rotateUser.isEmpty();
+    const QString user = named ? choices.rotateUser : tr("the studio's user");
     const QString secret = rcs::ManifestSet::secretName(m_target.statefulSet);
     const QString password = choices.newPassword.isEmpty()
-                                 ? tr("A new password is generated and kept in "
-                                      "Secret %1.")
-                                       .arg(secret)
+                                 ? tr("A new password is generated and kept in Secret %1.").arg(secret)
                                  : tr("The password you typed is kept in Secret %1.").arg(secret);
     auto *confirmation = new Confirmation(
-        QStringLiteral("rotatePasswordConfirmation"), tr("Rotate the password of %1?").arg(user),
+        QStringLiteral("rotatePasswordConfirmation"),
+        named ? tr("Rotate the password of %1?").arg(user) : tr("Rotate the password?"),
         tr("%1 Every node accepts it beside the old one until the replicas and the Secret use it; then the "
-           "old password stops working: whatever logs in as %2 with it is refused from then on.")
+           "old password of %2 stops working: whatever logs in with it is refused from then on.")
             .arg(password, user),
         this);
     confirmation->setAcceptText(tr("Rotate password"), true);
