@@ -5371,12 +5371,12 @@
         <translation>轮换密码</translation>
     </message>
     <message>
-        <source>The user the studio logs in as (the operator; default where there is none)</source>
-        <translation>本程序登录所用的用户（运维用户；没有运维用户时为 default）</translation>
+        <source>The user the studio logs in as (the operator; &apos;default&apos; where there is none)</source>
+        <translation>本程序登录所用的用户（运维用户；没有运维用户时为 &apos;default&apos;）</translation>
     </message>
     <message>
-        <source>default (the user the applications log in as)</source>
-        <translation>default（应用程序登录所用的用户）</translation>
+        <source>&apos;default&apos; (the user the applications log in as)</source>
+        <translation>&apos;default&apos;（应用程序登录所用的用户）</translation>
     </message>
     <message>
         <source>at least %1 characters</source>

@@ -324,9 +324,8 @@ QString CoreBackend::unsupportedReason(Action action, const StudioTarget &target
     case Action::RotateCertificates:
         // Core keeps the new password and certificates in the deployment's Secrets, which plain
         // endpoints have not: a rotation there would not outlive the next restart.
-        return tr("%1 updates the deployment's Secret as well as the nodes: choose a Kubernetes target or "
-                  "the "
-                  "local sandbox.")
+        return tr("%1 updates the deployment's Secret as well as the nodes: choose a Kubernetes target "
+                  "or the local sandbox.")
             .arg(actionTitle(action));
     default:
         break;

@@ -30,9 +30,11 @@ PasswordRotationDialog::PasswordRotationDialog(QWidget *parent)
     setWindowTitle(tr("Rotate password"));
     m_user->setObjectName(QStringLiteral("user"));
     // Empty: core's choice, the operator user when the deployment has one (else default).
-    m_user->addItem(tr("The user the studio logs in as (the operator; default where there is none)"),
+    m_user->addItem(tr("The user the studio logs in as (the operator; 'default' where there is none)"),
                     QString());
-    m_user->addItem(tr("default (the user the applications log in as)"), QStringLiteral("default"));
+    m_user->addItem(tr("'default' (the user the applications log in as)"), QStringLiteral("default"));
+    // The items' own width and a little more: the combo's hint leaves no room for a wide script's ink.
+    m_user->setMinimumWidth(m_user->sizeHint().width() + m_user->fontMetrics().averageCharWidth() * 2);
     m_generate->setObjectName(QStringLiteral("generate"));
     m_type->setObjectName(QStringLiteral("type"));
     m_password->setObjectName(QStringLiteral("password"));

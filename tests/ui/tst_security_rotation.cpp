@@ -162,6 +162,7 @@ private Q_SLOTS:
         QVERIFY(ok(dialog)->isEnabled());
         auto *user = dialog.findChild<QComboBox *>(QStringLiteral("user"));
         user->setCurrentIndex(user->findData(QStringLiteral("default")));
+        QVERIFY(user->currentIndex() > 0);
         // What the screen shows of the password: dots, never the text.
         QVERIFY(!password->displayText().contains(kTypedPassword.left(4)));
         test::saveShot(&dialog, QStringLiteral("rotate-password-dialog"));
