@@ -6,6 +6,7 @@
 #include "commands/kube_upgrade_command.h"
 #include "commands/kube_workflow_command.h"
 #include "commands/lifecycle_command.h"
+#include "commands/observe_command.h"
 #include "commands/rotate_certificates_command.h"
 #include "commands/rotate_password_command.h"
 
@@ -64,6 +65,11 @@ const QList<Command> &commands()
          bothForms(QStringLiteral("create"), runKubeCreate, runCreate)},
         {QStringLiteral("status"), QStringLiteral("show the cluster: masters, replicas, slots, links"),
          bothForms(QStringLiteral("status"), runKubeStatus, runStatus)},
+        {QStringLiteral("top"),
+         QStringLiteral("live metrics of the whole cluster, one line per sample (like redis-cli --stat)"),
+         bothForms(QStringLiteral("top"), runKubeTop, runTop)},
+        {QStringLiteral("slowlog"), QStringLiteral("the slow logs and latency events of every node, merged"),
+         bothForms(QStringLiteral("slowlog"), runKubeSlowLog, runSlowLog)},
         {QStringLiteral("check"),
          QStringLiteral("check the cluster like redis-cli --cluster check, and more"),
          bothForms(QStringLiteral("check"), runKubeCheck,

@@ -9,27 +9,27 @@
     </message>
     <message>
         <source>every node trusts the new CA beside the old one (ca.crt holds %1 CAs) and serves a renewed certificate from the old CA (%2)</source>
-        <translation>每个节点在旧 CA 证书之外同时信任新的 CA 证书（ca.crt 中有 %1 个 CA 证书），并提供由旧 CA 证书续签的证书（%2）</translation>
+        <translation>每个节点在信任旧 CA 的同时信任新 CA（ca.crt 含 %1 个 CA），并提供由旧 CA 续签的证书（%2）</translation>
     </message>
     <message>
         <source>every node serves a new certificate (%1)</source>
-        <translation>每个节点提供新的证书（%1）</translation>
+        <translation>每个节点提供新证书（%1）</translation>
     </message>
     <message>
         <source>ca.crt keeps only the signing CA; every node serves a renewed certificate (%1)</source>
-        <translation>ca.crt 只保留签发用的 CA 证书；每个节点提供续签的证书（%1）</translation>
+        <translation>ca.crt 只保留签发 CA；每个节点提供续签的证书（%1）</translation>
     </message>
     <message>
         <source>The TLS Secret holds no readable ca.crt or tls.crt: there is no certificate to renew. Deploy with --tls again, or put the certificates into the Secret.</source>
-        <translation>TLS Secret 中没有可读的 ca.crt 或 tls.crt：没有可续签的证书。请用 --tls 重新部署，或把证书放入该 Secret。</translation>
+        <translation>TLS Secret 中没有可读的 ca.crt 或 tls.crt：没有可续签的证书。请重新以 --tls 部署，或把证书放入该 Secret。</translation>
     </message>
     <message>
         <source>The CA Secret holds no readable ca.crt and ca.key: the studio cannot sign a new certificate.</source>
-        <translation>CA Secret 中没有可读的 ca.crt 和 ca.key（CA 私钥）：本程序无法签发新证书。</translation>
+        <translation>CA Secret 中没有可读的 ca.crt 和 ca.key：Studio 无法签发新证书。</translation>
     </message>
     <message>
         <source>The CA in the CA Secret (%1) is not among the CAs the nodes trust (ca.crt of the TLS Secret): a certificate it signs would be refused. Put it back into ca.crt, or rotate with --ca.</source>
-        <translation>CA Secret 中的 CA 证书（%1）不在节点信任的 CA 证书之列（TLS Secret 的 ca.crt）：它签发的证书会被拒绝。请把它放回 ca.crt，或用 --ca 轮换。</translation>
+        <translation>CA Secret 中的 CA（%1）不在节点信任的 CA 之中（TLS Secret 的 ca.crt）：它签发的证书会被拒绝。请把它放回 ca.crt，或用 --ca 轮换。</translation>
     </message>
     <message>
         <source>%1, renewed %2</source>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>The CA (%1) expires before the new certificate would: from then on the certificate is refused. Rotate with --ca to renew the CA too.</source>
-        <translation>CA 证书（%1）会早于新证书过期：此后该证书将被拒绝。请用 --ca 轮换，同时续签 CA 证书。</translation>
+        <translation>CA（%1）会在新证书之前过期：此后该证书将被拒绝。请用 --ca 轮换，同时续签 CA。</translation>
     </message>
 </context>
 <context>
@@ -261,6 +261,10 @@
     <message>
         <source>new revision</source>
         <translation>新版本</translation>
+    </message>
+    <message>
+        <source>%1 ops/s</source>
+        <translation>%1 次操作/秒</translation>
     </message>
 </context>
 <context>
@@ -715,11 +719,11 @@
     </message>
     <message>
         <source>The certificate %1 serves expired on %2: clients that verify it are refused. Renew it (rotate-certificates).</source>
-        <translation>%1 提供的证书已于 %2 过期：验证它的客户端会被拒绝。请续签（rotate-certificates）。</translation>
+        <translation>%1 提供的证书已于 %2 过期：校验证书的客户端会被拒绝。请续签（rotate-certificates）。</translation>
     </message>
     <message>
         <source>The certificate %1 serves expires on %2, in %3 days: renew it (rotate-certificates) before clients are refused.</source>
-        <translation>%1 提供的证书将于 %2 过期（还有 %3 天）：请在客户端被拒绝之前续签（rotate-certificates）。</translation>
+        <translation>%1 提供的证书将于 %2 过期（还剩 %3 天）：请在客户端被拒绝之前续签（rotate-certificates）。</translation>
     </message>
     <message>
         <source>The TLS certificates of the %1 nodes that answered are valid until %2 or later (%3 days).</source>
@@ -2930,27 +2934,27 @@
     </message>
     <message>
         <source>%1 does not use TLS (its pods mount no certificate at %2): there is no certificate to rotate. Deploy with --tls to use TLS.</source>
-        <translation>%1 没有使用 TLS（它的 Pod 没有在 %2 挂载证书）：没有可轮换的证书。请用 --tls 部署以使用 TLS。</translation>
+        <translation>%1 未使用 TLS（其 Pod 未在 %2 挂载证书）：没有可轮换的证书。请以 --tls 部署以使用 TLS。</translation>
     </message>
     <message>
         <source>Reading Secret %1</source>
-        <translation>正在读取 Secret %1</translation>
+        <translation>读取 Secret %1</translation>
     </message>
     <message>
         <source>Loading the certificate of Secret %1 on every node</source>
-        <translation>正在每个节点上加载 Secret %1 中的证书</translation>
+        <translation>在每个节点上加载 Secret %1 的证书</translation>
     </message>
     <message>
         <source>The certificates of %1 come from Secret %2 and the studio holds no key of their CA (Secret %3), so it cannot sign new ones. Put the new ca.crt, tls.crt and tls.key into %2, then run rotate-certificates --reload: every node loads them live. Nothing was changed.</source>
-        <translation>%1 的证书来自 Secret %2，本程序没有其 CA 证书的私钥（Secret %3），因此无法签发新证书。请把新的 ca.crt、tls.crt 和 tls.key 放入 %2，然后运行 rotate-certificates --reload：每个节点会在线加载它们。未做任何更改。</translation>
+        <translation>%1 的证书来自 Secret %2，而 Studio 没有其 CA 的私钥（Secret %3），因此无法签发新证书。请把新的 ca.crt、tls.crt 和 tls.key 放入 %2，然后运行 rotate-certificates --reload：每个节点会在线加载它们。未做任何更改。</translation>
     </message>
     <message>
         <source>the new CA&apos;s key is kept in Secret %1</source>
-        <translation>新 CA 证书的私钥保存在 Secret %1 中</translation>
+        <translation>新 CA 的私钥保存在 Secret %1 中</translation>
     </message>
     <message>
         <source>stop trusting %1 (clients whose certificates they signed are refused from then on); %2</source>
-        <translation>不再信任 %1（由它们签发证书的客户端此后会被拒绝）；%2</translation>
+        <translation>不再信任 %1（由其签发证书的客户端此后会被拒绝）；%2</translation>
     </message>
     <message>
         <source>Write the certificates: %1</source>
@@ -2966,7 +2970,7 @@
     </message>
     <message>
         <source>Keeping the new CA in Secret %1</source>
-        <translation>正在把新的 CA 证书保存到 Secret %1</translation>
+        <translation>将新 CA 保存到 Secret %1</translation>
     </message>
     <message>
         <source> (step %1 of %2)</source>
@@ -2974,11 +2978,11 @@
     </message>
     <message>
         <source>Writing the new certificates into Secret %1%2</source>
-        <translation>正在把新证书写入 Secret %1%2</translation>
+        <translation>将新证书写入 Secret %1%2</translation>
     </message>
     <message>
         <source>Loading the new certificate on every node%1</source>
-        <translation>正在每个节点上加载新证书%1</translation>
+        <translation>在每个节点上加载新证书%1</translation>
     </message>
     <message>
         <source>Secret %1 holds no readable tls.crt: there is no certificate to load.</source>
@@ -2986,11 +2990,11 @@
     </message>
     <message>
         <source>%1: %2 does not serve the new certificate after %3 s: %4. Secret %5 holds it; once the pod sees the new files, run rotate-certificates --reload.</source>
-        <translation>%1：%3 秒后 %2 仍未提供新证书：%4。Secret %5 中已有新证书；等该 Pod 看到新文件后，请运行 rotate-certificates --reload。</translation>
+        <translation>%1：%3 秒后 %2 仍未提供新证书：%4。新证书已在 Secret %5 中；待 Pod 看到新文件后，请运行 rotate-certificates --reload。</translation>
     </message>
     <message>
         <source>%1 has no tls-cert-file: it does not serve TLS, so it cannot load a certificate. Check its redis.conf (ConfigMap).</source>
-        <translation>%1 没有 tls-cert-file：它不提供 TLS，因此无法加载证书。请检查它的 redis.conf（ConfigMap）。</translation>
+        <translation>%1 没有 tls-cert-file：它未提供 TLS，因此无法加载证书。请检查其 redis.conf（ConfigMap）。</translation>
     </message>
     <message>
         <source>Load the certificate files again on %1</source>
@@ -3002,11 +3006,11 @@
     </message>
     <message>
         <source>it still serves %1 (the kubelet has not written the Secret&apos;s new files into the pod yet)</source>
-        <translation>它仍在提供 %1（kubelet 尚未把该 Secret 的新文件写入 Pod）</translation>
+        <translation>它仍在提供 %1（kubelet 尚未把 Secret 的新文件写入 Pod）</translation>
     </message>
     <message>
         <source>Every node serves the certificate of Secret %1 (%2).</source>
-        <translation>每个节点都提供 Secret %1 中的证书（%2）。</translation>
+        <translation>每个节点都提供 Secret %1 的证书（%2）。</translation>
     </message>
     <message>
         <source>Every node serves the new certificate (%1), loaded live: no restart.</source>
@@ -3014,7 +3018,7 @@
     </message>
     <message>
         <source>A new CA signs it (%1); ca.crt of Secret %2 holds the old CA too, so clients that trust only the old one keep working. Give your clients the new ca.crt, then run rotate-certificates --drop-old-ca --yes.</source>
-        <translation>新证书由新的 CA 证书签发（%1）；Secret %2 的 ca.crt 中仍有旧 CA 证书，因此只信任旧 CA 证书的客户端仍可工作。请把新的 ca.crt 交给客户端，然后运行 rotate-certificates --drop-old-ca --yes。</translation>
+        <translation>由新 CA 签发（%1）；Secret %2 的 ca.crt 仍包含旧 CA，因此只信任旧 CA 的客户端可继续工作。请把新的 ca.crt 分发给客户端，然后运行 rotate-certificates --drop-old-ca --yes。</translation>
     </message>
     <message>
         <source>No longer trusted: %1.</source>
@@ -3859,6 +3863,78 @@
     </message>
 </context>
 <context>
+    <name>rcs::observe::ClusterSampleJob</name>
+    <message>
+        <source>Sampling the cluster</source>
+        <translation>正在采样集群</translation>
+    </message>
+    <message>
+        <source>There is no node to sample: the cluster has no reachable node.</source>
+        <translation>没有可采样的节点：集群中没有可达的节点。</translation>
+    </message>
+    <message>
+        <source>The connections were closed before the sampling began.</source>
+        <translation>采样开始前连接已关闭。</translation>
+    </message>
+    <message>
+        <source>Reading INFO of every node (%1)</source>
+        <translation>正在读取每个节点的 INFO（%1 个）</translation>
+    </message>
+    <message>
+        <source>No node answered INFO: %1</source>
+        <translation>没有节点应答 INFO：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::observe::NodeSample</name>
+    <message>
+        <source>The INFO field %1 is &apos;%2&apos;, not a number; the server sent a reply this version of the studio cannot read.</source>
+        <translation>INFO 字段 %1 的值为“%2”，不是数字；服务器发送的应答本版本工作室无法读取。</translation>
+    </message>
+    <message>
+        <source>The INFO reply has no run_id or total_commands_processed; the node did not answer with its server and stats sections.</source>
+        <translation>INFO 应答中没有 run_id 或 total_commands_processed；节点没有返回其 server 和 stats 部分。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::observe::SlowLog</name>
+    <message>
+        <source>The reply of %1 does not have the documented shape; the node may run a server this version of the studio does not know.</source>
+        <translation>%1 的应答格式与文档不符；该节点运行的服务器可能是本版本工作室不认识的。</translation>
+    </message>
+    <message>
+        <source>… (%1 more)</source>
+        <translation>…（另外 %1 个）</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::observe::SlowLogJob</name>
+    <message>
+        <source>Reading the slow logs</source>
+        <translation>正在读取慢日志</translation>
+    </message>
+    <message>
+        <source>There is no node to read: the cluster has no reachable node.</source>
+        <translation>没有可读取的节点：集群中没有可达的节点。</translation>
+    </message>
+    <message>
+        <source>The connections were closed before the slow logs were read.</source>
+        <translation>读取慢日志前连接已关闭。</translation>
+    </message>
+    <message>
+        <source>Reading SLOWLOG GET and LATENCY LATEST of every node (%1)</source>
+        <translation>正在读取每个节点的 SLOWLOG GET 和 LATENCY LATEST（%1 个）</translation>
+    </message>
+    <message>
+        <source>latency: %1 (max %2 ms)</source>
+        <translation>延迟：%1（最大 %2 毫秒）</translation>
+    </message>
+    <message>
+        <source>No node&apos;s slow log could be read: %1</source>
+        <translation>无法读取任何节点的慢日志：%1</translation>
+    </message>
+</context>
+<context>
     <name>rcs::ops::EndpointOperationJob</name>
     <message>
         <source>Formed and verified in %1 s.</source>
@@ -4035,12 +4111,32 @@
         <translation>轮换密码</translation>
     </message>
     <message>
+        <source>Slow-log entries: %1.</source>
+        <translation>慢日志记录：%1 条。</translation>
+    </message>
+    <message>
+        <source>Samples taken: %1.</source>
+        <translation>已采集样本：%1 个。</translation>
+    </message>
+    <message>
+        <source>top needs an interval of at least 0.1 s and a sample count of 0 (until stopped) or more.</source>
+        <translation>top 需要至少 0.1 秒的间隔，以及 0（直到停止）或更多的采样次数。</translation>
+    </message>
+    <message>
         <source>--reload loads the certificates the Secret holds: it cannot be combined with --ca or --drop-old-ca.</source>
-        <translation>--reload 加载该 Secret 中已有的证书：不能与 --ca 或 --drop-old-ca 同时使用。</translation>
+        <translation>--reload 加载 Secret 中现有的证书：不能与 --ca 或 --drop-old-ca 同时使用。</translation>
     </message>
     <message>
         <source>A certificate&apos;s validity must be from 1 to 3650 days.</source>
-        <translation>证书的有效期必须在 1 到 3650 天之间。</translation>
+        <translation>证书有效期必须在 1 到 3650 天之间。</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Slow log</source>
+        <translation>慢日志</translation>
     </message>
     <message>
         <source>Rotate the certificates</source>
@@ -5736,6 +5832,10 @@
         <translation>%1：CONFIG SET 接受的设置会在每个节点上在线生效，无需重启；其他设置则需要每个 Pod 依次重启，从节点优先，主节点在重启前通过故障转移把它的槽交给一个已同步的从节点。计划中会说明哪些是哪种。</translation>
     </message>
     <message>
+        <source>the studio&apos;s user</source>
+        <translation>本程序的用户</translation>
+    </message>
+    <message>
         <source>A new password is generated and kept in Secret %1.</source>
         <translation>将生成新密码并保存在 Secret %1 中。</translation>
     </message>
@@ -5746,6 +5846,14 @@
     <message>
         <source>Rotate the password of %1?</source>
         <translation>轮换 %1 的密码？</translation>
+    </message>
+    <message>
+        <source>Rotate the password?</source>
+        <translation>轮换密码？</translation>
+    </message>
+    <message>
+        <source>%1 Every node accepts it beside the old one until the replicas and the Secret use it; then the old password of %2 stops working: whatever logs in with it is refused from then on.</source>
+        <translation>%1 在从节点和 Secret 改用新密码之前，每个节点同时接受新旧密码；之后 %2 的旧密码失效：此后用它登录的一切都会被拒绝。</translation>
     </message>
     <message>
         <source>Rotate password</source>
@@ -5762,18 +5870,6 @@
     <message>
         <source>Renew and drop the old CAs</source>
         <translation>续签并移除旧的 CA 证书</translation>
-    </message>
-    <message>
-        <source>the studio&apos;s user</source>
-        <translation>本程序的用户</translation>
-    </message>
-    <message>
-        <source>Rotate the password?</source>
-        <translation>轮换密码？</translation>
-    </message>
-    <message>
-        <source>%1 Every node accepts it beside the old one until the replicas and the Secret use it; then the old password of %2 stops working: whatever logs in with it is refused from then on.</source>
-        <translation>%1 在从节点和 Secret 改用新密码之前，每个节点同时接受新旧密码；之后 %2 的旧密码失效：此后用它登录的一切都会被拒绝。</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@
 #include "workflows/sandbox_controller.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -95,13 +96,19 @@ rcs::Job *CoreBackend::createRefreshJob(const StudioTarget &target, const Snapsh
     if (!job)
         return nullptr;
     const bool endpoints = !core->usesKubernetes();
-    connect(job, &rcs::Job::finished, this, [this, job, endpoints, onSnapshot] {
+    connect(job, &rcs::Job::finished, this, [this, job, endpoints, onSnapshot, target] {
         if (job->hasError() || !job->statusReport())
             return;
         const rcs::ops::StatusReport &report = *job->statusReport();
         if (endpoints)
             m_lastTopology = std::make_unique<rcs::ClusterTopology>(report.topology);
-        onSnapshot(snapshotFromStatus(report));
+        TopologySnapshot snapshot = snapshotFromStatus(report);
+        if (target != m_metricsTarget) {
+            m_metrics = rcs::observe::ClusterMetrics();
+            m_metricsTarget = target;
+        }
+        addMetrics(snapshot, m_metrics, report.topology, QDateTime::currentMSecsSinceEpoch());
+        onSnapshot(snapshot);
     });
     return job;
 }

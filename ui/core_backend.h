@@ -1,5 +1,6 @@
 #pragma once
 
+#include "observe/cluster_metrics.h"
 #include "operations/operation_request.h"
 #include "operations/target.h"
 #include "studio_backend.h"
@@ -83,6 +84,10 @@ private:
     // The last topology seen on plain endpoints: the selection a failover starts from (the picture's
     // master stands for its first replica). Operations themselves read the cluster in core.
     std::unique_ptr<rcs::ClusterTopology> m_lastTopology;
+    // Every refresh's INFO (already read by the status) into per-node ring buffers; the cards' sparklines
+    // come from them. Started again when the target changes.
+    rcs::observe::ClusterMetrics m_metrics;
+    StudioTarget m_metricsTarget;
 };
 
 } // namespace rcs::ui

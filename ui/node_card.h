@@ -43,6 +43,10 @@ struct NodeCard {
     Revision revisionState = Revision::Current;
     qint64 configEpoch = 0;
     QString detail; // one sentence about a problem, shown in tooltips and details
+    // Commands per second at the last refreshes, oldest first (at most SparklineSamples), for the card's
+    // sparkline; a refresh without a rate (the first, or after a restart) is left out.
+    static constexpr int SparklineSamples = 60;
+    QList<float> opsHistory;
 
     // The identity across refreshes: the node id survives a pod restart (nodes.conf is on the PVC),
     // the pod name survives before the node id is known.

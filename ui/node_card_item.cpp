@@ -109,6 +109,35 @@ void NodeCardItem::updateToolTip()
     setToolTip(lines.join(QStringLiteral("<br>")));
 }
 
+void NodeCardItem::paintSparkline(QPainter *painter, const QRectF &area, const QColor &muted) const
+{
+    const QList<float> &ops = m_card.opsHistory;
+    if (ops.size() < 2)
+        return;
+    // The latest rate as text, then the line of the last refreshes scaled to their own maximum (the
+    // shape says whether the load rises or falls; the number says how much).
+    painter->setFont(scaledFont(-2.5));
+    painter->setPen(muted);
+    const QString rate = QObject::tr("%1 ops/s").arg(formatCount(qint64(ops.last() + 0.5f)));
+    const qreal textWidth = QFontMetricsF(painter->font()).horizontalAdvance(rate) + 4;
+    painter->drawText(QRectF(area.left(), area.top(), textWidth, area.height()),
+                      Qt::AlignVCenter | Qt::AlignLeft, rate);
+    const QRectF line = area.adjusted(textWidth + 2, 2, 0, -2);
+    if (line.width() < 12)
+        return;
+    const float top = std::max(1.0f, *std::max_element(ops.cbegin(), ops.cend()));
+    QPolygonF points;
+    const qreal step = line.width() / qreal(NodeCard::SparklineSamples - 1);
+    const qreal start = line.right() - step * qreal(ops.size() - 1);
+    for (qsizetype i = 0; i < ops.size(); ++i)
+        points.append(
+            QPointF(start + step * qreal(i), line.bottom() - line.height() * qreal(ops.at(i) / top)));
+    QColor stroke = m_owner.isValid() ? m_owner : muted;
+    painter->setPen(QPen(stroke, 1.3));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPolyline(points);
+}
+
 void NodeCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     painter->setRenderHint(QPainter::Antialiasing);
@@ -238,12 +267,15 @@ void NodeCardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     // Pod line: not ready / restarts on the left; during a rollout, on the right, whether the pod
     // already runs the new revision (an upgrade half done shows which pods are left).
     const QRectF podRect(kPad, 92, kWidth - 2 * kPad, 16);
+    qreal sparkRight = podRect.right();
     if (m_card.revisionState != NodeCard::Revision::Current) {
         const bool old = m_card.revisionState == NodeCard::Revision::Old;
+        const QString revision = old ? QObject::tr("old revision") : QObject::tr("new revision");
         painter->setPen(old ? Theme::stateColor(NodeCard::State::StaleAddress) : muted);
-        painter->drawText(podRect, Qt::AlignVCenter | Qt::AlignRight,
-                          old ? QObject::tr("old revision") : QObject::tr("new revision"));
+        painter->drawText(podRect, Qt::AlignVCenter | Qt::AlignRight, revision);
+        sparkRight -= QFontMetricsF(painter->font()).horizontalAdvance(revision) + 8;
     }
+    paintSparkline(painter, QRectF(sparkRight - 110, podRect.top(), 110, podRect.height()), muted);
     if (!m_card.podReady || m_card.restarts > 0) {
         painter->setPen(m_card.podReady ? muted : Theme::stateColor(NodeCard::State::PFail));
         const QString pod = m_card.podReady ? countOf(m_card.restarts, QObject::tr("restart", "count"),

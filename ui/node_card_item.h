@@ -36,6 +36,8 @@ protected:
 
 private:
     void updateToolTip();
+    // The commands per second of the last refreshes (the card's opsHistory), in area; nothing before two.
+    void paintSparkline(QPainter *painter, const QRectF &area, const QColor &muted) const;
 
     NodeCard m_card;
     QColor m_owner;

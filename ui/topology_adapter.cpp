@@ -1,5 +1,6 @@
 #include "topology_adapter.h"
 
+#include "observe/cluster_metrics.h"
 #include "operations/status_result.h"
 #include "redis/cluster_check.h"
 #include "redis/cluster_topology.h"
@@ -178,6 +179,26 @@ TopologySnapshot snapshotFromStatus(const rcs::ops::StatusReport &status)
         snapshot.nodes.append(card);
     }
     return snapshot;
+}
+
+void addMetrics(TopologySnapshot &snapshot, rcs::observe::ClusterMetrics &metrics,
+                const rcs::ClusterTopology &topology, qint64 atMs)
+{
+    metrics.addTopology(topology, atMs);
+    QList<rcs::NodeAddress> present;
+    for (const rcs::NodeView &view : topology.views())
+        present.append(view.address);
+    metrics.forget(present); // nodes gone from the cluster take their history with them
+    for (NodeCard &card : snapshot.nodes) {
+        const rcs::Result<rcs::NodeAddress> address = rcs::NodeAddress::parse(card.address);
+        const rcs::observe::NodeHistory *history = address.ok() ? metrics.history(address.value()) : nullptr;
+        if (!history)
+            continue;
+        for (int i = std::max(0, history->size() - NodeCard::SparklineSamples); i < history->size(); ++i) {
+            if (history->at(i).hasRates)
+                card.opsHistory.append(history->at(i).opsPerSec);
+        }
+    }
 }
 
 } // namespace rcs::ui

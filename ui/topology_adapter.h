@@ -8,6 +8,9 @@ struct SituationAssessment;
 namespace ops {
 struct StatusReport;
 }
+namespace observe {
+class ClusterMetrics;
+}
 } // namespace rcs
 
 namespace rcs::ui {
@@ -22,6 +25,10 @@ TopologySnapshot snapshotFromTopology(const rcs::ClusterTopology &topology);
 // core named in the status.
 TopologySnapshot snapshotFromStatus(const rcs::ops::StatusReport &status);
 void setAssessment(TopologySnapshot &snapshot, const rcs::SituationAssessment &assessment);
+// Feeds the INFO the topology's views hold into metrics (one sample per refresh, no command of its
+// own) and gives each card of the snapshot its sparkline (NodeCard::opsHistory) from its node's history.
+void addMetrics(TopologySnapshot &snapshot, rcs::observe::ClusterMetrics &metrics,
+                const rcs::ClusterTopology &topology, qint64 atMs);
 // The advice the studio shows for a snapshot: core's sentence and "Click <action>.", or the studio's
 // own sentence when no assessment came with the snapshot.
 QString adviceText(const TopologySnapshot &snapshot);

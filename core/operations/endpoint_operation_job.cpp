@@ -148,6 +148,8 @@ void EndpointOperationJob::doStart()
         });
     }
     case OperationKind::Status:
+    case OperationKind::Top:
+    case OperationKind::SlowLog:
         return status();
     case OperationKind::Deploy:
     case OperationKind::Cleanup:
@@ -171,7 +173,7 @@ void EndpointOperationJob::status()
         report.topology = static_cast<ClusterScanJob *>(done)->topology();
         // The situation as a Kubernetes status names it, from Redis alone (one assessor for both).
         report.assessment = assessClusterSituation(report.topology, checkCluster(report.topology));
-        finishWithStatus(std::move(report));
+        finishWithStatus(std::move(report), m_pool);
     });
 }
 

@@ -25,6 +25,11 @@ std::optional<Error> commonRefusal(const OperationRequest &request)
             return invalid(
                 OperationJob::tr("A reshard needs the receiving master and a slot count from 1 to 16384."));
         break;
+    case OperationKind::Top:
+        if (request.sampleIntervalMs < 100 || request.sampleCount < 0)
+            return invalid(OperationJob::tr("top needs an interval of at least 0.1 s and a sample count of 0 "
+                                            "(until stopped) or more."));
+        break;
     default:
         break;
     }

@@ -35,6 +35,12 @@ OperationJob::OperationJob(OperationRequest request, QObject *parent)
     case OperationKind::Status:
         setTitle(tr("Refresh"));
         break;
+    case OperationKind::Top:
+        setTitle(tr("Metrics"));
+        break;
+    case OperationKind::SlowLog:
+        setTitle(tr("Slow log"));
+        break;
     case OperationKind::Deploy:
         setTitle(tr("Deploy"));
         break;
@@ -89,8 +95,10 @@ void OperationJob::finishWith(const QString &summary, const QJsonObject &json, c
     succeed();
 }
 
-void OperationJob::finishWithStatus(StatusReport status)
+void OperationJob::finishWithStatus(StatusReport status, RedisPool *pool)
 {
+    if (m_request.kind == OperationKind::Top || m_request.kind == OperationKind::SlowLog)
+        return observeAfterStatus(std::move(status), pool);
     const QJsonObject json = statusToJson(status);
     const QString text = statusToText(status);
     m_status = std::move(status);

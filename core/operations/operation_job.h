@@ -2,6 +2,7 @@
 
 #include "check_result.h"
 #include "common/job.h"
+#include "observe/cluster_metrics.h"
 #include "operation_request.h"
 #include "redis/cluster_check.h"
 #include "result_forms.h"
@@ -13,6 +14,10 @@
 
 #include <functional>
 #include <optional>
+
+namespace rcs {
+class RedisPool;
+}
 
 namespace rcs::ops {
 
@@ -49,6 +54,9 @@ public:
     const QStringList &notes() const { return m_notes; }
     const QStringList &remainingGaps() const { return m_gaps; }
 
+    // top: the newest sample.
+    const std::optional<observe::ClusterSample> &lastSample() const { return m_sample; }
+
     // Asks the run to end at its next safe point and go on until then (an upgrade: after the pod being
     // restarted, the cluster healthy); true when the operation has one and will stop there (ending
     // Cancelled), false when only cancel() stops it.
@@ -56,6 +64,10 @@ public:
 
     // "deploy works on a StatefulSet: …", for a verb asked of plain endpoints that needs Kubernetes.
     static QString needsStatefulSet(OperationKind kind);
+
+Q_SIGNALS:
+    // top: every sample as it is taken (the command line prints a line each, the studio may chart it).
+    void sampled(const rcs::observe::ClusterSample &sample);
 
 protected:
     explicit OperationJob(OperationRequest request, QObject *parent = nullptr);
@@ -70,8 +82,9 @@ protected:
     // A result kept with a failure (a check that found errors).
     void keepResult(const QJsonObject &json, const QString &text);
     // Succeeds with status's result in its JSON and text forms, the situation sentence as summary
-    // (not announced: the studio refreshes every few seconds).
-    void finishWithStatus(StatusReport status);
+    // (not announced: the studio refreshes every few seconds). top and slowlog go on from there with
+    // the nodes it found, over pool (the target's connections, with their routes).
+    void finishWithStatus(StatusReport status, RedisPool *pool);
     // Ends a check in its JSON and text forms: succeeds with summary when healthy, else fails with
     // Unhealthy and summary, the findings in the details, the result kept. announce: as finishWith.
     void finishWithCheck(const CheckResult &check, const QString &summary, bool announce = true);
@@ -81,10 +94,14 @@ protected:
     QList<PlanStep> m_plan;
     std::optional<ClusterCheckReport> m_report;
     std::optional<StatusReport> m_status;
+    std::optional<observe::ClusterSample> m_sample;
     QStringList m_notes;
     QStringList m_gaps;
 
 private:
+    // top, slowlog (observe_operation.cpp).
+    void observeAfterStatus(StatusReport status, RedisPool *pool);
+
     bool m_hasResult = false;
     QJsonObject m_json;
     QString m_text;

@@ -25,6 +25,10 @@ QString operationName(OperationKind kind)
         return QStringLiteral("failover");
     case OperationKind::Status:
         return QStringLiteral("status");
+    case OperationKind::Top:
+        return QStringLiteral("top");
+    case OperationKind::SlowLog:
+        return QStringLiteral("slowlog");
     case OperationKind::Deploy:
         return QStringLiteral("deploy");
     case OperationKind::Cleanup:

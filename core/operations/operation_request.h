@@ -23,6 +23,10 @@ enum class OperationKind {
     Failover,
     // Read-only, on every target kind: the cluster and (on Kubernetes) the pods, with the situation.
     Status,
+    // Read-only, on every target kind, after the status read: INFO sampled every sampleIntervalMs (top),
+    // the merged slow logs and latency events of every node (slowlog).
+    Top,
+    SlowLog,
     // Kubernetes and the sandbox only: they act on a StatefulSet.
     Deploy,
     Cleanup,
@@ -92,6 +96,9 @@ struct OperationRequest {
     bool temporaryReplica = false;
     // upgrade --set: redis.conf settings, live where CONFIG SET takes them, else by the rolling restart.
     QList<ConfigSetting> settings;
+    // top: the time between samples and how many to take (0: until cancelled).
+    int sampleIntervalMs = 1000;
+    int sampleCount = 0;
     // rotate-password: the user ("default" or the operator; empty: the operator when the deployment has
     // one) and the new password (empty: generated; never from the command line: a file or stdin).
     QString rotateUser;

@@ -143,6 +143,8 @@ Workflow *WorkflowOperationJob::makeWorkflow(KubeSession *session)
     const OperationRequest &r = m_request;
     switch (r.kind) {
     case OperationKind::Status:
+    case OperationKind::Top:
+    case OperationKind::SlowLog:
         return new StatusWorkflow(session, this);
     case OperationKind::Deploy: {
         auto *deploy = new DeployWorkflow(session, r.manifest, this);
@@ -272,7 +274,9 @@ void WorkflowOperationJob::concluded()
         json.insert(QStringLiteral("topology"),
                     topologyToJson(static_cast<RecoverWorkflow *>(m_workflow.data())->topology()));
         break;
-    case OperationKind::Status: {
+    case OperationKind::Status:
+    case OperationKind::Top:
+    case OperationKind::SlowLog: {
         const auto *status = static_cast<StatusWorkflow *>(m_workflow.data());
         StatusReport report;
         report.topology = status->topology();
@@ -282,7 +286,7 @@ void WorkflowOperationJob::concluded()
         report.statefulSet = status->session()->target().statefulSet;
         report.context = status->session()->contextName();
         report.deployment = status->deployment();
-        return finishWithStatus(std::move(report));
+        return finishWithStatus(std::move(report), status->session()->pool());
     }
     case OperationKind::Cleanup:
         json.insert(QStringLiteral("deletions"),

@@ -1,6 +1,7 @@
 #include "rotate_certificates_workflow.h"
 
 #include "common/logger.h"
+#include "deployment_tls.h"
 #include "kube/kube_client.h"
 #include "kube/kube_request.h"
 #include "kube/manifest_set.h"
@@ -10,23 +11,12 @@
 #include "redis/served_certificate.h"
 #include "upgrade_config.h"
 
-#include <QJsonArray>
 #include <QTimer>
 
 namespace rcs {
 
 namespace {
 constexpr int kReloadRetryMs = 1000;
-
-QJsonObject podSpecOf(const QJsonObject &statefulSet)
-{
-    return statefulSet.value(QLatin1String("spec"))
-        .toObject()
-        .value(QLatin1String("template"))
-        .toObject()
-        .value(QLatin1String("spec"))
-        .toObject();
-}
 
 QByteArray secretValue(const QJsonObject &secret, const char *key)
 {
@@ -61,30 +51,6 @@ void registerSecret(const QByteArray &keyPem)
 }
 } // namespace
 
-QString tlsSecretOf(const QJsonObject &statefulSet)
-{
-    const QJsonObject spec = podSpecOf(statefulSet);
-    QString volumeName;
-    for (const QJsonValue &container : spec.value(QLatin1String("containers")).toArray()) {
-        for (const QJsonValue &mount : container.toObject().value(QLatin1String("volumeMounts")).toArray()) {
-            if (mount.toObject().value(QLatin1String("mountPath")).toString() ==
-                QLatin1String(ManifestSet::kTlsMountPath))
-                volumeName = mount.toObject().value(QLatin1String("name")).toString();
-        }
-    }
-    if (volumeName.isEmpty())
-        return {};
-    for (const QJsonValue &volume : spec.value(QLatin1String("volumes")).toArray()) {
-        if (volume.toObject().value(QLatin1String("name")).toString() == volumeName)
-            return volume.toObject()
-                .value(QLatin1String("secret"))
-                .toObject()
-                .value(QLatin1String("secretName"))
-                .toString();
-    }
-    return {};
-}
-
 RotateCertificatesWorkflow::RotateCertificatesWorkflow(KubeSession *session, QObject *parent)
     : Workflow(session, parent)
 {
@@ -97,7 +63,7 @@ void RotateCertificatesWorkflow::doStart()
         tr("no certificate to rotate."), NextStep::Deploy,
         [this](const Deployment &ready, const QList<NodeAddress> &addresses,
                const ClusterTopology &topology) {
-            m_tlsSecret = tlsSecretOf(ready.statefulSet);
+            m_tlsSecret = deploymentTlsOf(ready.statefulSet).secretName;
             if (m_tlsSecret.isEmpty()) {
                 fail(ErrorCode::Refused,
                      tr("%1 does not use TLS (its pods mount no certificate at %2): there is no certificate "

@@ -64,7 +64,4 @@ private:
     QByteArray m_trusted; // every CA the studio trusts during the run (old and new)
 };
 
-// The Secret the StatefulSet mounts at ManifestSet::kTlsMountPath, or empty when it mounts none (no TLS).
-QString tlsSecretOf(const QJsonObject &statefulSet);
-
 } // namespace rcs

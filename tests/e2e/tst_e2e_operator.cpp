@@ -18,19 +18,18 @@
 #include "recording_writer.h"
 #include "redis/redis_pool.h"
 #include "redis_app_objects.h"
+#include "replication_watch.h"
 #include "support/redis_test_nodes.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTest>
-#include <QTimer>
 
 using namespace rcs;
 using namespace rcs::test;
 
 namespace {
 const QString Namespace = QStringLiteral("redis-cluster");
-const QString Selector = QStringLiteral("app=redis,appCluster=redis-cluster");
 const QString SecretName = ManifestSet::secretName(QStringLiteral("redis-app"));
 const QString OperatorName = QString::fromLatin1(operator_acl::kUserName);
 
@@ -52,24 +51,10 @@ class TestE2eOperator final : public QObject {
     Q_OBJECT
 private:
     QStringList target() const { return m_sandbox.target(QStringLiteral("direct")); }
-    QList<NodeAddress> pods()
-    {
-        const Result<QList<QJsonObject>> items =
-            m_sandbox.list(QStringLiteral("v1"), QStringLiteral("Pod"), Namespace, Selector);
-        return items ? podAddresses(*items) : QList<NodeAddress>();
-    }
+    QList<NodeAddress> pods() { return podAddresses(redisAppPods(m_sandbox)); }
     QByteArray secretValue(const char *key)
     {
-        const Result<QList<QJsonObject>> secrets =
-            m_sandbox.list(QStringLiteral("v1"), QStringLiteral("Secret"), Namespace);
-        if (!secrets)
-            return {};
-        for (const QJsonObject &object : *secrets) {
-            if (object[QLatin1String("metadata")][QLatin1String("name")].toString() == SecretName)
-                return QByteArray::fromBase64(
-                    object[QLatin1String("data")][QLatin1String(key)].toString().toLatin1());
-        }
-        return {};
+        return rcs::test::secretValue(m_sandbox, SecretName, QLatin1String(key));
     }
     // The application's credentials (the default user).
     RedisConnectionOptions application() const
@@ -87,17 +72,6 @@ private:
             QVERIFY2(!text.contains(QString::fromLatin1(password.toUtf8().toBase64())),
                      qPrintable(QStringLiteral("a password (base64) appears in ") + where));
         }
-    }
-    // The addresses of the nodes that are replicas now.
-    QList<NodeAddress> replicas(RedisPool &pool)
-    {
-        QList<NodeAddress> found;
-        for (const NodeAddress &address : pods()) {
-            const Result<RedisReply> info = ask(pool, address, {"INFO", "replication"});
-            if (info && info->text().contains(QLatin1String("role:slave")))
-                found << address;
-        }
-        return found;
     }
 
     mutable E2eSandbox m_sandbox;
@@ -235,39 +209,24 @@ private Q_SLOTS:
 
         RedisPool sampler;
         sampler.setOptions(application());
-        const QList<NodeAddress> replicaNodes = replicas(sampler);
+        const QList<NodeAddress> replicaNodes = replicasAmong(sampler, pods());
         QVERIFY(replicaNodes.size() >= 3);
-        int samples = 0;
-        QStringList down;
-        QTimer sampling;
-        sampling.setInterval(100);
-        connect(&sampling, &QTimer::timeout, this, [&] {
-            sampler.commandAll(
-                replicaNodes, {"INFO", "replication"}, this, [&](const QList<NodeReply> &replies) {
-                    for (const NodeReply &reply : replies) {
-                        ++samples;
-                        if (!reply.reply ||
-                            !reply.reply->text().contains(QLatin1String("master_link_status:up")))
-                            down << reply.address.toString() + QStringLiteral(": ") +
-                                        answerOf(reply.reply).left(200);
-                    }
-                });
-        });
+        ReplicationWatch links(application(), replicaNodes);
 
         RecordingWriter writer(pods(), "rotation", application());
         QVERIFY(writer.refresh().ok());
-        sampling.start();
+        links.start();
         const StudioRun rotated =
             runWhileWriting(writer,
                             QStringList{QStringLiteral("rotate-password"), QStringLiteral("--yes"),
                                         QStringLiteral("--verbose")} +
                                 target(),
                             120000);
-        sampling.stop();
+        links.stop();
         QVERIFY2(rotated.exitCode == 0, qPrintable(rotated.all()));
         QVERIFY2(writer.failures().isEmpty(), qPrintable(writer.failures().join(QLatin1Char('\n'))));
-        QVERIFY2(samples > 0, "the replication links were sampled");
-        QVERIFY2(down.isEmpty(), qPrintable(down.join(QLatin1Char('\n'))));
+        QVERIFY2(links.samples() > 0, "the replication links were sampled");
+        QVERIFY2(links.down().isEmpty(), qPrintable(links.down().join(QLatin1Char('\n'))));
 
         const QString newPassword =
             QString::fromUtf8(secretValue(m_acl ? ManifestSet::kOperatorSecretKey : ManifestSet::kSecretKey));
@@ -311,7 +270,7 @@ private Q_SLOTS:
         // file and environment), and its replication link must come up with them.
         RedisPool pool;
         pool.setOptions(application());
-        const QList<NodeAddress> before = replicas(pool);
+        const QList<NodeAddress> before = replicasAmong(pool, pods());
         QVERIFY(!before.isEmpty());
         const QList<NodeAddress> all = pods();
         const qsizetype ordinal = all.indexOf(before.first());

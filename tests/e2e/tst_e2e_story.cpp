@@ -61,12 +61,7 @@ private:
         if (Tls)
             pool.setOptions(tlsClientOptions(m_sandbox));
     }
-    QList<NodeAddress> pods()
-    {
-        const Result<QList<QJsonObject>> items =
-            m_sandbox.list(QStringLiteral("v1"), QStringLiteral("Pod"), Namespace, Selector);
-        return items ? podAddresses(*items) : QList<NodeAddress>();
-    }
+    QList<NodeAddress> pods() { return podAddresses(redisAppPods(m_sandbox)); }
     QString situation()
     {
         StudioRun run;

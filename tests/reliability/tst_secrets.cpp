@@ -1,14 +1,16 @@
-// Secrets never reach a log: a full password-protected flow (deploy --password, create, status, check,
-// cleanup) through the real CLI against kube-sandbox, with --verbose so every rcs::Logger entry
-// (message and equivalent command) is echoed to stderr; then the CLI again with a client-certificate
-// kubeconfig; then in-process requests whose Logger entries and error strings are read directly.
-// Everything is scanned for the bearer token, the client key PEM and the generated Redis password, as
-// is every file the CLI left in its HOME.
+// Secrets never reach a log: a full password-protected flow (deploy --password, on TLS where the server
+// has it, create, status, check, rotate-password, rotate-certificates --ca, cleanup) through the real CLI
+// against kube-sandbox, with --verbose so every rcs::Logger entry (message and equivalent command) is echoed
+// to stderr; then the CLI again with a client-certificate kubeconfig; then in-process requests whose Logger
+// entries and error strings are read directly. Everything is scanned for the bearer token, the client key
+// PEM, the Redis and operator passwords and the certificates' private keys (before and after the rotations),
+// as is every file the CLI left in its HOME.
 #include "common/logger.h"
 #include "kube/kube_client.h"
 #include "kube/manifest_set.h"
 #include "reliability_support.h"
 #include "support/kube_sandbox_fixture.h"
+#include "support/redis_test_nodes.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -90,50 +92,93 @@ private Q_SLOTS:
         QVERIFY(!m_secrets.value(QStringLiteral("client key")).isEmpty());
     }
 
+    // The Secret's decoded value of key, empty when absent.
+    QByteArray secretValue(const QString &name, const char *key)
+    {
+        auto client = KubeClient::create(*m_sandbox.target(), this);
+        if (!client)
+            return {};
+        KubeRequest *get = (*client)->get({QStringLiteral("v1"), QStringLiteral("Secret"), kNs, name});
+        const bool read = test::runJob(get);
+        const QByteArray value =
+            read ? QByteArray::fromBase64(
+                       get->object()[QStringLiteral("data")][QLatin1String(key)].toString().toLatin1())
+                 : QByteArray();
+        delete get;
+        return value;
+    }
+    // Every password and private key the deployment holds now (they change with the rotations).
+    void addDeploymentSecrets(const QString &when)
+    {
+        const QList<std::tuple<QString, const char *, const char *>> held = {
+            {ManifestSet::secretName(kSts), ManifestSet::kSecretKey, "Redis password"},
+            {ManifestSet::secretName(kSts), ManifestSet::kOperatorSecretKey, "operator password"},
+            {ManifestSet::tlsSecretName(kSts), "tls.key", "server private key"},
+            {ManifestSet::tlsCaSecretName(kSts), "ca.key", "CA private key"},
+        };
+        for (const auto &[secret, key, what] : held) {
+            const QByteArray value = secretValue(secret, key);
+            if (!value.isEmpty())
+                m_secrets.insert(QStringLiteral("%1 (%2)").arg(QLatin1String(what), when), needlesOf(value));
+        }
+    }
+
     void passwordFlowLogsNoSecret()
     {
+        // With TLS where the server has it (6.0 and later): the certificates' private keys are secrets
+        // too, and rotate-certificates makes new ones.
+        const Result<QVersionNumber> version = test::RedisTestNodes::serverVersion();
+        QVERIFY2(version.ok(), qPrintable(version.ok() ? QString() : version.error().message()));
+        const bool tls = *version >= QVersionNumber(6);
         const QStringList target{QStringLiteral("--kubeconfig"), m_sandbox.kubeconfigPath(),
                                  QStringLiteral("-n"), kNs};
+        const QStringList tlsOptions{QStringLiteral("--tls"), QStringLiteral("--image"),
+                                     QStringLiteral("redis:7.0")};
         const QStringList deploy = QStringList{QStringLiteral("deploy")} + target +
                                    QStringList{QStringLiteral("--replicas"), QStringLiteral("6"),
-                                               QStringLiteral("--password"), QStringLiteral("--verbose")};
+                                               QStringLiteral("--password"), QStringLiteral("--verbose")} +
+                                   (tls ? tlsOptions : QStringList());
         const test::StudioRun deployed = studio(deploy);
         QVERIFY2(deployed.exitCode == 0, qPrintable(deployed.describe()));
 
-        // The generated password, read back from the Secret the way an operator would.
-        auto client = KubeClient::create(*m_sandbox.target(), this);
-        QVERIFY(client);
-        KubeRequest *get = (*client)->get(
-            {QStringLiteral("v1"), QStringLiteral("Secret"), kNs, ManifestSet::secretName(kSts)});
-        QVERIFY2(test::runJob(get), qPrintable(get->errorString()));
-        const QByteArray password = QByteArray::fromBase64(
-            get->object()[QStringLiteral("data")][QLatin1String(ManifestSet::kSecretKey)]
-                .toString()
-                .toLatin1());
-        delete get;
+        // The generated password (and keys), read back from the Secrets the way an operator would.
+        const QByteArray password = secretValue(ManifestSet::secretName(kSts), ManifestSet::kSecretKey);
         QVERIFY2(password.size() >= 16, "deploy --password must generate a long password");
-        m_secrets.insert(QStringLiteral("Redis password"), needlesOf(password));
-        assertClean(QStringLiteral("deploy output"), deployed.all());
+        addDeploymentSecrets(QStringLiteral("deployed"));
+        QVERIFY(!tls || m_secrets.contains(QStringLiteral("server private key (deployed)")));
 
-        const QList<QStringList> flow = {
+        QList<std::pair<QString, QString>> outputs{{QStringLiteral("deploy output"), deployed.all()}};
+        QList<QStringList> flow = {
             QStringList{QStringLiteral("create")} + target + QStringList{QStringLiteral("--verbose")},
             QStringList{QStringLiteral("status")} + target + QStringList{QStringLiteral("--verbose")},
             QStringList{QStringLiteral("status")} + target + QStringList{QStringLiteral("--json")},
             QStringList{QStringLiteral("check")} + target + QStringList{QStringLiteral("--verbose")},
             QStringList{QStringLiteral("deploy")} + target +
-                QStringList{QStringLiteral("--password"), QStringLiteral("--dry-run")},
+                QStringList{QStringLiteral("--password"), QStringLiteral("--dry-run")} +
+                (tls ? tlsOptions : QStringList()),
+            QStringList{QStringLiteral("rotate-password"), QStringLiteral("--yes"),
+                        QStringLiteral("--verbose")} +
+                target,
         };
+        if (tls)
+            flow << QStringList{QStringLiteral("rotate-certificates"), QStringLiteral("--ca"),
+                                QStringLiteral("--verbose")} +
+                        target;
         for (const QStringList &args : flow) {
             const test::StudioRun run = studio(args);
             QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
-            assertClean(args.first() + QStringLiteral(" output"), run.all());
+            outputs.append({args.first() + QStringLiteral(" output"), run.all()});
         }
-        // The password really protects the pods: the flow above authenticated with it.
+        // The rotations made new passwords and keys: none of those may appear either, anywhere.
+        addDeploymentSecrets(QStringLiteral("rotated"));
+        // The flow authenticated with the password (and spoke TLS) all along.
         const QStringList cleanup = QStringList{QStringLiteral("cleanup")} + target +
                                     QStringList{QStringLiteral("--yes"), QStringLiteral("--verbose")};
         const test::StudioRun cleaned = studio(cleanup);
         QVERIFY2(cleaned.exitCode == 0, qPrintable(cleaned.describe()));
-        assertClean(QStringLiteral("cleanup output"), cleaned.all());
+        outputs.append({QStringLiteral("cleanup output"), cleaned.all()});
+        for (const auto &[where, text] : std::as_const(outputs))
+            assertClean(where, text);
     }
 
     void clientKeyKubeconfigLogsNoSecret()

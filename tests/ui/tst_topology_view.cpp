@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QGraphicsScene>
 #include <QImage>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -163,6 +165,47 @@ private Q_SLOTS:
 
         QVERIFY(!view.exportPicture(dir.filePath(QStringLiteral("topology.bmp")), &error));
         QVERIFY(error.contains(QLatin1String(".png")));
+    }
+
+    // The sparkline of a card with a history is painted in the card's last row (and nothing is there
+    // without one); the picture is kept as sparkline_card.png under $RCS_BINARY_DIR to be looked at.
+    void sparklineIsPaintedFromTheHistory()
+    {
+        NodeCard card = test::makeSnapshot(1, 0, 1).nodes.first();
+        auto render = [](const NodeCard &c) {
+            NodeCardItem item(c);
+            item.setOwnerColor(QColor(0x1f, 0x77, 0xb4));
+            QImage image(int(NodeCardItem::kWidth) + 8, int(NodeCardItem::kHeight) + 8,
+                         QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            painter.translate(4, 4);
+            QStyleOptionGraphicsItem option;
+            item.paint(&painter, &option, nullptr);
+            return image;
+        };
+        const QImage without = render(card);
+        for (int i = 0; i < 40; ++i)
+            card.opsHistory.append(float(1000 + 400 * (i % 10)));
+        const QImage with = render(card);
+        // Pixels of the last row's right part (where the sparkline goes) differ; the rest of the card not.
+        int changedInRow = 0;
+        int changedElsewhere = 0;
+        for (int y = 0; y < with.height(); ++y) {
+            for (int x = 0; x < with.width(); ++x) {
+                if (with.pixel(x, y) == without.pixel(x, y))
+                    continue;
+                if (y >= 4 + 92 && y < 4 + 108 && x >= with.width() / 2 - 10)
+                    ++changedInRow;
+                else
+                    ++changedElsewhere;
+            }
+        }
+        QVERIFY2(changedInRow > 60, qPrintable(QString::number(changedInRow)));
+        QCOMPARE(changedElsewhere, 0);
+        const QString dir = qEnvironmentVariable("RCS_BINARY_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(with.save(dir + QStringLiteral("/sparkline_card.png")));
     }
 
     void emptyModelExportsNothing()

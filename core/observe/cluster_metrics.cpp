@@ -1,0 +1,115 @@
+#include "cluster_metrics.h"
+
+namespace rcs::observe {
+
+QList<SampledNode> sampledNodesOf(const ClusterTopology &topology)
+{
+    QList<SampledNode> nodes;
+    for (const TopologyNode &node : topology.nodes()) {
+        if (node.reachable)
+            nodes.append({node.address, node.id, node.pod ? node.pod->name : QString()});
+    }
+    return nodes;
+}
+
+ClusterMetrics::ClusterMetrics(int periodMs)
+    : m_periodMs(periodMs)
+{}
+
+ClusterSample ClusterMetrics::add(const QList<SampledNode> &nodes, const QList<Result<InfoReading>> &readings,
+                                  qint64 atMs)
+{
+    Q_ASSERT(nodes.size() == readings.size());
+    ClusterSample cluster;
+    cluster.atMs = atMs;
+    cluster.hasRates = true;
+    QHash<NodeAddress, const InfoReading *> byAddress;
+    for (qsizetype i = 0; i < nodes.size(); ++i) {
+        NodeMetrics metrics{nodes.at(i), false, {}, {}};
+        if (!readings.at(i).ok()) {
+            metrics.error = readings.at(i).error().message();
+            ++cluster.unreadNodes;
+            cluster.nodes.append(metrics);
+            continue;
+        }
+        const NodeAddress &address = nodes.at(i).address;
+        auto it = m_histories.find(address);
+        if (it == m_histories.end())
+            it = m_histories.insert(address, NodeHistory(m_periodMs));
+        metrics.read = true;
+        metrics.sample = it->add(readings.at(i).value());
+        byAddress.insert(address, &readings.at(i).value());
+        cluster.nodes.append(metrics);
+    }
+    // Replica lag: the master's offset of the same round against the replica's.
+    for (qsizetype i = 0; i < cluster.nodes.size(); ++i) {
+        NodeMetrics &metrics = cluster.nodes[i];
+        if (!metrics.read || !metrics.sample.isReplica)
+            continue;
+        const InfoReading &replica = readings.at(i).value();
+        const InfoReading *master =
+            byAddress.value(NodeAddress{replica.masterHost, quint16(replica.masterPort)});
+        if (!master)
+            continue;
+        fillReplicaLag(metrics.sample, replica, metrics.node.address.host, metrics.node.address.port,
+                       *master);
+        m_histories[metrics.node.address].replaceLast(metrics.sample);
+    }
+    for (const NodeMetrics &metrics : std::as_const(cluster.nodes)) {
+        if (!metrics.read)
+            continue;
+        const NodeSample &s = metrics.sample;
+        ++cluster.readNodes;
+        cluster.hasRates = cluster.hasRates && s.hasRates;
+        cluster.opsPerSec += s.opsPerSec;
+        cluster.hitsPerSec += s.hitsPerSec;
+        cluster.missesPerSec += s.missesPerSec;
+        cluster.netInPerSec += s.netInPerSec;
+        cluster.netOutPerSec += s.netOutPerSec;
+        cluster.expiredPerSec += s.expiredPerSec;
+        cluster.evictedPerSec += s.evictedPerSec;
+        cluster.cpuPercent += s.cpuPercent;
+        cluster.usedMemory += s.usedMemory;
+        cluster.maxMemory += s.maxMemory;
+        cluster.connectedClients += s.connectedClients;
+        if (!s.isReplica)
+            cluster.keys += s.keys;
+        cluster.maxLagBytes = std::max(cluster.maxLagBytes, s.lagBytes);
+    }
+    if (cluster.readNodes == 0)
+        cluster.hasRates = false;
+    return cluster;
+}
+
+ClusterSample ClusterMetrics::addTopology(const ClusterTopology &topology, qint64 atMs)
+{
+    QList<SampledNode> nodes;
+    QList<Result<InfoReading>> readings;
+    for (const NodeView &view : topology.views()) {
+        if (!view.reachable || view.serverInfo.isEmpty())
+            continue;
+        const TopologyNode *node = topology.nodeAt(view.address);
+        nodes.append(
+            {view.address, node ? node->id : QString(), node && node->pod ? node->pod->name : QString()});
+        readings.append(readingFromFields(view.serverInfo, atMs));
+    }
+    return add(nodes, readings, atMs);
+}
+
+void ClusterMetrics::forget(const QList<NodeAddress> &keep)
+{
+    for (auto it = m_histories.begin(); it != m_histories.end();) {
+        if (keep.contains(it.key()))
+            ++it;
+        else
+            it = m_histories.erase(it);
+    }
+}
+
+const NodeHistory *ClusterMetrics::history(const NodeAddress &address) const
+{
+    const auto it = m_histories.constFind(address);
+    return it == m_histories.cend() ? nullptr : &*it;
+}
+
+} // namespace rcs::observe

@@ -1,0 +1,52 @@
+#include "node_history.h"
+
+namespace rcs::observe {
+
+NodeHistory::NodeHistory(int periodMs)
+    : m_capacity(capacityFor(periodMs))
+{
+    m_ring.reserve(m_capacity);
+}
+
+int NodeHistory::capacityFor(int periodMs)
+{
+    const int period = std::max(periodMs, MinPeriodMs);
+    return std::max(1, (WindowSeconds * 1000 + period - 1) / period);
+}
+
+const NodeSample &NodeHistory::add(const InfoReading &reading)
+{
+    const NodeSample sample = sampleOf(m_lastReading, reading);
+    m_lastReading = reading;
+    if (m_ring.size() < m_capacity) {
+        m_ring.append(sample);
+        ++m_count;
+    } else {
+        m_ring[m_start] = sample;
+        m_start = (m_start + 1) % m_capacity;
+    }
+    return last();
+}
+
+void NodeHistory::replaceLast(const NodeSample &sample)
+{
+    Q_ASSERT(m_count > 0);
+    m_ring[(m_start + m_count - 1) % m_capacity] = sample;
+}
+
+const NodeSample &NodeHistory::at(int i) const
+{
+    Q_ASSERT(i >= 0 && i < m_count);
+    return m_ring.at((m_start + i) % m_capacity);
+}
+
+QList<NodeSample> NodeHistory::samples() const
+{
+    QList<NodeSample> out;
+    out.reserve(m_count);
+    for (int i = 0; i < m_count; ++i)
+        out.append(at(i));
+    return out;
+}
+
+} // namespace rcs::observe

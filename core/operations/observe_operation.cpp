@@ -1,0 +1,38 @@
+// top and slowlog as OperationJob steps: they run after the status read of either target kind (the
+// nodes it found, over the target's pool and its routes), so both kinds share this one piece.
+#include "operation_job.h"
+
+#include "observe/cluster_sample_job.h"
+#include "observe/slow_log_job.h"
+#include "observe_result.h"
+
+namespace rcs::ops {
+
+void OperationJob::observeAfterStatus(StatusReport status, RedisPool *pool)
+{
+    const QList<observe::SampledNode> nodes = observe::sampledNodesOf(status.topology);
+    m_status = std::move(status);
+    if (m_request.kind == OperationKind::SlowLog) {
+        auto *slowLog = new observe::SlowLogJob(nodes, pool, this);
+        return runEngine(slowLog, [this](Job *done) {
+            const auto *job = static_cast<observe::SlowLogJob *>(done);
+            finishWith(tr("Slow-log entries: %1.").arg(job->rows().size()),
+                       slowLogToJson(job->rows(), job->unreadNodes()),
+                       slowLogToText(job->rows(), job->unreadNodes()), false);
+        });
+    }
+    auto *sampler = new observe::ClusterSampleJob(nodes, pool, nullptr, this);
+    sampler->setIntervalMs(m_request.sampleIntervalMs);
+    sampler->setRounds(m_request.sampleCount);
+    connect(sampler, &observe::ClusterSampleJob::sampled, this, [this](const observe::ClusterSample &sample) {
+        m_sample = sample;
+        Q_EMIT sampled(sample);
+    });
+    runEngine(sampler, [this](Job *done) {
+        const int taken = static_cast<observe::ClusterSampleJob *>(done)->emitted();
+        finishWith(tr("Samples taken: %1.").arg(taken), m_sample ? sampleToJson(*m_sample) : QJsonObject(),
+                   m_sample ? sampleToTable(*m_sample) : QString(), false);
+    });
+}
+
+} // namespace rcs::ops

@@ -1,0 +1,37 @@
+#include "replication_watch.h"
+
+#include "../integration/job_helpers.h"
+
+namespace rcs::test {
+
+ReplicationWatch::ReplicationWatch(const RedisConnectionOptions &options, QList<NodeAddress> replicas)
+    : m_replicas(std::move(replicas))
+{
+    m_pool.setOptions(options);
+    m_timer.setInterval(100);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        m_pool.commandAll(m_replicas, {"INFO", "replication"}, this, [this](const QList<NodeReply> &replies) {
+            for (const NodeReply &reply : replies) {
+                ++m_samples;
+                if (reply.reply && reply.reply->text().contains(QLatin1String("master_link_status:up")))
+                    continue;
+                m_down << reply.address.toString() + QStringLiteral(": ") +
+                              (reply.reply ? reply.reply->toDisplayString() : reply.reply.error().message())
+                                  .left(200);
+            }
+        });
+    });
+}
+
+QList<NodeAddress> replicasAmong(RedisPool &pool, const QList<NodeAddress> &nodes)
+{
+    QList<NodeAddress> found;
+    for (const NodeAddress &address : nodes) {
+        const Result<RedisReply> info = ask(pool, address, {"INFO", "replication"});
+        if (info && info->text().contains(QLatin1String("role:slave")))
+            found << address;
+    }
+    return found;
+}
+
+} // namespace rcs::test

@@ -1,0 +1,107 @@
+// top and slowlog in their Kubernetes form, through the real redis-cluster-studio binary on kube-sandbox
+// (a 6-pod cluster), reaching the pods directly and through port-forward tunnels: every pod is sampled
+// and named, one compact JSON line per sample; the slow log names the pod of a planted slow script.
+#include "e2e_support.h"
+
+#include "redis_app_objects.h"
+#include "support/program_run.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace rcs;
+using namespace rcs::test;
+
+namespace {
+const QByteArray SpinScript = "local s = redis.call('TIME') local start = s[1] * 1000000 + s[2] "
+                              "while true do local n = redis.call('TIME') "
+                              "if n[1] * 1000000 + n[2] - start > 30000 then break end end return 1";
+} // namespace
+
+class TestE2eObserve final : public QObject {
+    Q_OBJECT
+    E2eSandbox m_sandbox;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString problem = m_sandbox.startWithCluster(m_sandbox.target(QStringLiteral("direct")));
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    void topSamplesEveryPod_data()
+    {
+        QTest::addColumn<QString>("access");
+        QTest::newRow("direct") << QStringLiteral("direct");
+        QTest::newRow("tunnel") << QStringLiteral("tunnel");
+    }
+    void topSamplesEveryPod()
+    {
+        QFETCH(QString, access);
+        const StudioRun run = runStudio(QStringList{QStringLiteral("top"), QStringLiteral("--count"),
+                                                    QStringLiteral("2"), QStringLiteral("--interval"),
+                                                    QStringLiteral("0.5"), QStringLiteral("--json")} +
+                                            m_sandbox.target(access),
+                                        120000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+        const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        for (const QString &line : lines) {
+            const QJsonObject sample = QJsonDocument::fromJson(line.toUtf8()).object();
+            QCOMPARE(sample.value(QLatin1String("nodes_read")).toInt(), 6);
+            QVERIFY(sample.value(QLatin1String("ops_per_sec")).toDouble() >= 0);
+            QVERIFY(sample.value(QLatin1String("used_memory")).toInteger() > 0);
+            QSet<QString> pods;
+            for (const QJsonValue &node : sample.value(QLatin1String("nodes")).toArray())
+                pods.insert(node.toObject().value(QLatin1String("pod")).toString());
+            QCOMPARE(pods, (QSet<QString>{QStringLiteral("redis-app-0"), QStringLiteral("redis-app-1"),
+                                          QStringLiteral("redis-app-2"), QStringLiteral("redis-app-3"),
+                                          QStringLiteral("redis-app-4"), QStringLiteral("redis-app-5")}));
+        }
+    }
+
+    void slowLogNamesThePod()
+    {
+        const Result<QList<QJsonObject>> pods =
+            m_sandbox.list(QStringLiteral("v1"), QStringLiteral("Pod"), QStringLiteral("redis-cluster"));
+        QVERIFY(pods.ok());
+        QJsonObject pod;
+        for (const QJsonObject &p : *pods) {
+            if (p[QLatin1String("metadata")][QLatin1String("name")].toString() ==
+                QLatin1String("redis-app-1"))
+                pod = p;
+        }
+        const NodeAddress address = podAddresses({pod}).first();
+        const QStringList cli{QStringLiteral("-h"), address.host, QStringLiteral("-p"),
+                              QString::number(address.port)};
+        QCOMPARE(
+            runRedisCli(cli + QStringList{QStringLiteral("CONFIG"), QStringLiteral("SET"),
+                                          QStringLiteral("slowlog-log-slower-than"), QStringLiteral("10000")},
+                        10000)
+                .exitCode,
+            0);
+        const ProgramRun spin = runRedisCli(
+            cli + QStringList{QStringLiteral("EVAL"), QString::fromLatin1(SpinScript), QStringLiteral("0")},
+            10000);
+        QVERIFY2(spin.exitCode == 0, qPrintable(spin.all()));
+        const StudioRun run = runStudio(QStringList{QStringLiteral("slowlog"), QStringLiteral("--json")} +
+                                            m_sandbox.target(QStringLiteral("direct")),
+                                        60000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+        const QJsonObject result = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        bool found = false;
+        for (const QJsonValue &value : result.value(QLatin1String("entries")).toArray()) {
+            const QJsonObject entry = value.toObject();
+            if (entry.value(QLatin1String("command")).toString().startsWith(QLatin1String("EVAL")) &&
+                entry.value(QLatin1String("pod")).toString() == QLatin1String("redis-app-1")) {
+                found = true;
+                QVERIFY(entry.value(QLatin1String("duration_us")).toInteger() >= 25000);
+            }
+        }
+        QVERIFY2(found, qPrintable(run.all()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestE2eObserve)
+#include "tst_e2e_observe.moc"
