@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>The CA Secret holds no readable ca.crt and ca.key: the studio cannot sign a new certificate.</source>
-        <translation>CA Secret 中没有可读的 ca.crt 和 ca.key：Studio 无法签发新证书。</translation>
+        <translation>CA Secret 中没有可读的 ca.crt 和 ca.key（CA 私钥）：本程序无法签发新证书。</translation>
     </message>
     <message>
         <source>The CA in the CA Secret (%1) is not among the CAs the nodes trust (ca.crt of the TLS Secret): a certificate it signs would be refused. Put it back into ca.crt, or rotate with --ca.</source>
