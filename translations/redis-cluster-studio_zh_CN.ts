@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>The CA Secret holds no readable ca.crt and ca.key: the studio cannot sign a new certificate.</source>
-        <translation>CA Secret 中没有可读的 ca.crt 和 ca.key：Studio 无法签发新证书。</translation>
+        <translation>CA Secret 中没有可读的 ca.crt 和 ca.key（CA 私钥）：本程序无法签发新证书。</translation>
     </message>
     <message>
         <source>The CA in the CA Secret (%1) is not among the CAs the nodes trust (ca.crt of the TLS Secret): a certificate it signs would be refused. Put it back into ca.crt, or rotate with --ca.</source>
@@ -4451,6 +4451,14 @@
         <source>Upgrade / restart</source>
         <translation>升级 / 重启</translation>
     </message>
+    <message>
+        <source>Rotate password</source>
+        <translation>轮换密码</translation>
+    </message>
+    <message>
+        <source>Rotate certificates</source>
+        <translation>轮换证书</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ui::ApplyPage</name>
@@ -4485,6 +4493,65 @@
     <message>
         <source>Every pod is Ready.</source>
         <translation>所有 Pod 均已就绪。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::CertificateRotationDialog</name>
+    <message>
+        <source>Renew the servers&apos; certificate (signed by the studio&apos;s CA)</source>
+        <translation>续签服务器证书（由本程序的 CA 证书签发）</translation>
+    </message>
+    <message>
+        <source>Only reload the files of the TLS Secret (your own certificates)</source>
+        <translation>只重新加载 TLS Secret 中的文件（您自己的证书）</translation>
+    </message>
+    <message>
+        <source>Renew the CA too</source>
+        <translation>同时续签 CA 证书</translation>
+    </message>
+    <message>
+        <source>Stop trusting the old CAs</source>
+        <translation>不再信任旧的 CA 证书</translation>
+    </message>
+    <message>
+        <source>Rotate certificates</source>
+        <translation>轮换证书</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Every node trusts the new CA beside the old one first, so no link is refused while the certificates change.</source>
+        <translation>每个节点先在旧 CA 证书之外同时信任新的 CA 证书，因此在证书更换期间不会拒绝任何连接。</translation>
+    </message>
+    <message>
+        <source>ca.crt keeps only the CA that signs now: whatever an old CA signed is refused from then on. You confirm this with the plan in front of you.</source>
+        <translation>ca.crt 只保留当前签发用的 CA 证书：此后由旧 CA 证书签发的一切都会被拒绝。您会在看到计划后再确认。</translation>
+    </message>
+    <message>
+        <source>For a deployment that uses your own CA and certificate: put the new files into its Secret first; every node then loads them live.</source>
+        <translation>适用于使用您自己的 CA 证书和证书的部署：请先把新文件放入它的 Secret；随后每个节点会在线加载它们。</translation>
+    </message>
+    <message>
+        <source>Every node loads the new certificate live (CONFIG SET tls-cert-file): no restart, and links made before keep their session.</source>
+        <translation>每个节点在线加载新证书（CONFIG SET tls-cert-file）：无需重启，之前建立的连接保持其会话。</translation>
+    </message>
+    <message>
+        <source>Valid for:</source>
+        <translation>有效期：</translation>
+    </message>
+    <message>
+        <source>Show the plan…</source>
+        <translation>显示计划…</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>续签</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
     </message>
 </context>
 <context>
@@ -4543,6 +4610,10 @@
     <message>
         <source>Plain endpoints have no Kubernetes API to ask.</source>
         <translation>普通端点没有可查询的 Kubernetes API。</translation>
+    </message>
+    <message>
+        <source>%1 updates the deployment&apos;s Secret as well as the nodes: choose a Kubernetes target or the local sandbox.</source>
+        <translation>%1 会同时更新部署的 Secret 和各节点：请选择 Kubernetes 目标或本地沙箱。</translation>
     </message>
 </context>
 <context>
@@ -5154,6 +5225,18 @@
         <source>Restart the pods one at a time, masters handed over first, with a new image or resources</source>
         <translation>逐个重启 Pod，主节点先交出，可使用新镜像或新资源</translation>
     </message>
+    <message>
+        <source>Give a user a new password on every node and in the Secret, then remove the old one</source>
+        <translation>在每个节点和 Secret 中为用户设置新密码，然后移除旧密码</translation>
+    </message>
+    <message>
+        <source>Renew the servers&apos; TLS certificates and have every node load them live</source>
+        <translation>续签服务器的 TLS 证书，并让每个节点在线加载</translation>
+    </message>
+    <message>
+        <source>&amp;Security</source>
+        <translation>安全(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ui::NodeCard</name>
@@ -5367,6 +5450,69 @@
     <message>
         <source>Certificates:</source>
         <translation>证书：</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::PasswordRotationDialog</name>
+    <message>
+        <source>Generate a new password</source>
+        <translation>生成新密码</translation>
+    </message>
+    <message>
+        <source>Type the new password:</source>
+        <translation>输入新密码：</translation>
+    </message>
+    <message>
+        <source>Rotate password</source>
+        <translation>轮换密码</translation>
+    </message>
+    <message>
+        <source>The user the studio logs in as (the operator; &apos;default&apos; where there is none)</source>
+        <translation>本程序登录所用的用户（运维用户；没有运维用户时为 &apos;default&apos;）</translation>
+    </message>
+    <message>
+        <source>&apos;default&apos; (the user the applications log in as)</source>
+        <translation>&apos;default&apos;（应用程序登录所用的用户）</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>至少 %1 个字符</translation>
+    </message>
+    <message>
+        <source>the same again</source>
+        <translation>再输入一次</translation>
+    </message>
+    <message>
+        <source>A random password; it is kept in the deployment&apos;s Secret, where the applications&apos; configuration can read it.</source>
+        <translation>随机密码；它保存在部署的 Secret 中，应用程序的配置可以从那里读取。</translation>
+    </message>
+    <message>
+        <source>Every node accepts the new password beside the old one while the replicas and the Secret change over, so no replication link drops; then the old one is removed. You see the plan before anything changes.</source>
+        <translation>在从节点和 Secret 切换期间，每个节点同时接受新旧密码，因此不会断开任何复制连接；随后移除旧密码。在做任何更改之前，您会先看到计划。</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>重复：</translation>
+    </message>
+    <message>
+        <source>Show the plan…</source>
+        <translation>显示计划…</translation>
+    </message>
+    <message>
+        <source>Type a password of at least %1 characters, or let the studio generate one.</source>
+        <translation>请输入至少 %1 个字符的密码，或让本程序生成一个。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same one twice.</source>
+        <translation>两次输入的密码不同：请输入相同的密码两次。</translation>
     </message>
 </context>
 <context>
@@ -5684,6 +5830,46 @@
     <message>
         <source>%1: the settings CONFIG SET accepts are applied live on every node with no restart; for the others each pod restarts in turn, replicas first, a master handing its slots to an in-sync replica by a failover before it restarts. The plan says which.</source>
         <translation>%1：CONFIG SET 接受的设置会在每个节点上在线生效，无需重启；其他设置则需要每个 Pod 依次重启，从节点优先，主节点在重启前通过故障转移把它的槽交给一个已同步的从节点。计划中会说明哪些是哪种。</translation>
+    </message>
+    <message>
+        <source>the studio&apos;s user</source>
+        <translation>本程序的用户</translation>
+    </message>
+    <message>
+        <source>A new password is generated and kept in Secret %1.</source>
+        <translation>将生成新密码并保存在 Secret %1 中。</translation>
+    </message>
+    <message>
+        <source>The password you typed is kept in Secret %1.</source>
+        <translation>您输入的密码将保存在 Secret %1 中。</translation>
+    </message>
+    <message>
+        <source>Rotate the password of %1?</source>
+        <translation>轮换 %1 的密码？</translation>
+    </message>
+    <message>
+        <source>Rotate the password?</source>
+        <translation>轮换密码？</translation>
+    </message>
+    <message>
+        <source>%1 Every node accepts it beside the old one until the replicas and the Secret use it; then the old password of %2 stops working: whatever logs in with it is refused from then on.</source>
+        <translation>%1 在从节点和 Secret 改用新密码之前，每个节点同时接受新旧密码；之后 %2 的旧密码失效：此后用它登录的一切都会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Rotate password</source>
+        <translation>轮换密码</translation>
+    </message>
+    <message>
+        <source>Stop trusting the old CAs?</source>
+        <translation>不再信任旧的 CA 证书？</translation>
+    </message>
+    <message>
+        <source>After the renewal, ca.crt of %1 keeps only the CA that signs now. Every client, replica or tool whose certificate an old CA signed is refused from then on, and anything that verifies the servers with an old CA alone no longer connects.</source>
+        <translation>续签之后，%1 的 ca.crt 只保留当前签发用的 CA 证书。此后，凡是证书由旧 CA 证书签发的客户端、从节点或工具都会被拒绝，只用旧 CA 证书验证服务器的一切也无法再连接。</translation>
+    </message>
+    <message>
+        <source>Renew and drop the old CAs</source>
+        <translation>续签并移除旧的 CA 证书</translation>
     </message>
 </context>
 <context>

@@ -234,6 +234,22 @@ std::optional<rcs::ops::OperationRequest> CoreBackend::operationRequest(Action a
         operation.settings = request.settings;
         operation.dryRun = request.planOnly;
         break;
+    case Action::RotatePassword:
+        // The plan of a confirmation is the dry run's, as `rotate-password --dry-run` prints it.
+        operation.kind = rcs::ops::OperationKind::RotatePassword;
+        operation.rotateUser = request.rotateUser;
+        operation.newPassword = request.newPassword;
+        rcs::Logger::instance().addSecret(request.newPassword); // before any run can log it
+        operation.dryRun = request.planOnly;
+        break;
+    case Action::RotateCertificates:
+        operation.kind = rcs::ops::OperationKind::RotateCertificates;
+        operation.renewCa = request.renewCa;
+        operation.dropOldCas = request.dropOldCas;
+        operation.reloadOnly = request.reloadOnly;
+        operation.certificateDays = request.certificateDays;
+        operation.dryRun = request.planOnly;
+        break;
     default:
         return refuse(kube
                           ? tr("%1 on Kubernetes is not in this build yet; the headless command may have it.")
@@ -311,6 +327,13 @@ QString CoreBackend::unsupportedReason(Action action, const StudioTarget &target
     case Action::Rebalance:
     case Action::Failover:
         return {};
+    case Action::RotatePassword:
+    case Action::RotateCertificates:
+        // Core keeps the new password and certificates in the deployment's Secrets, which plain
+        // endpoints have not: a rotation there would not outlive the next restart.
+        return tr("%1 updates the deployment's Secret as well as the nodes: choose a Kubernetes target "
+                  "or the local sandbox.")
+            .arg(actionTitle(action));
     default:
         break;
     }

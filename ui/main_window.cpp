@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "certificate_rotation_dialog.h"
 #include "common/job.h"
 #include "common/logger.h"
 #include "confirmation.h"
@@ -9,6 +10,7 @@
 #include "job_progress_panel.h"
 #include "language.h"
 #include "log_panel.h"
+#include "password_rotation_dialog.h"
 #include "studio_backend.h"
 #include "studio_controller.h"
 #include "target_bar.h"
@@ -121,6 +123,9 @@ void MainWindow::connectController()
     connect(c, &StudioController::confirmationRequested, this, &MainWindow::showConfirmation);
     connect(c, &StudioController::nodeAddressRequested, this, &MainWindow::askNewNodeAddress);
     connect(c, &StudioController::upgradeRequested, this, &MainWindow::openUpgradeDialog);
+    connect(c, &StudioController::passwordRotationRequested, this, &MainWindow::openPasswordRotationDialog);
+    connect(c, &StudioController::certificateRotationRequested, this,
+            &MainWindow::openCertificateRotationDialog);
     connect(c, &StudioController::deployWizardRequested, this, &MainWindow::openDeployWizard);
     connect(c, &StudioController::exportPictureRequested, this, &MainWindow::exportPicture);
     connect(c, &StudioController::refreshed, this, &MainWindow::refreshed);
@@ -355,6 +360,24 @@ void MainWindow::openUpgradeDialog()
     auto *dialog = new UpgradeDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &UpgradeDialog::chosen, m_controller, &StudioController::confirmUpgrade);
+    dialog->open();
+}
+
+void MainWindow::openPasswordRotationDialog()
+{
+    // Opened, never exec()'d; OK goes on to the plan's confirmation. The dialog (and the typed
+    // password in it) is deleted when it closes.
+    auto *dialog = new PasswordRotationDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PasswordRotationDialog::chosen, m_controller, &StudioController::confirmRotatePassword);
+    dialog->open();
+}
+
+void MainWindow::openCertificateRotationDialog()
+{
+    auto *dialog = new CertificateRotationDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CertificateRotationDialog::chosen, m_controller, &StudioController::rotateCertificates);
     dialog->open();
 }
 

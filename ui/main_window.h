@@ -106,6 +106,8 @@ private:
     // Plain addresses: asks for the new node's host:port; the controller confirms it.
     void askNewNodeAddress();
     void openUpgradeDialog();
+    void openPasswordRotationDialog();
+    void openCertificateRotationDialog();
     void showJob(rcs::Job *job);
 
     StudioController *m_controller;
@@ -121,6 +123,7 @@ private:
     QHash<Action, const char *> m_actionDescriptions; // untranslated, for the status tips
     QMenu *m_fileMenu = nullptr;
     QMenu *m_clusterMenu = nullptr;
+    QMenu *m_securityMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_themeMenu = nullptr;
     QMenu *m_intervalMenu = nullptr;

@@ -60,6 +60,10 @@ void MainWindow::createActions()
         {Action::Upgrade, "upgrade", QKeySequence(),
          QT_TR_NOOP("Restart the pods one at a time, masters handed over first, with a new image or "
                     "resources")},
+        {Action::RotatePassword, "rotate-password", QKeySequence(),
+         QT_TR_NOOP("Give a user a new password on every node and in the Secret, then remove the old one")},
+        {Action::RotateCertificates, "rotate-certificates", QKeySequence(),
+         QT_TR_NOOP("Renew the servers' TLS certificates and have every node load them live")},
         {Action::Check, "check", QKeySequence(Qt::CTRL | Qt::Key_K),
          QT_TR_NOOP("Check slots, agreement and reachability; fix open slots")},
         {Action::Cleanup, "cleanup", QKeySequence(), QT_TR_NOOP("Delete what Deploy created")},
@@ -109,6 +113,12 @@ void MainWindow::createMenus()
     for (Action a :
          {Action::AddNode, Action::RemoveNode, Action::Rebalance, Action::Failover, Action::Upgrade})
         m_clusterMenu->addAction(m_actions.value(a));
+    // Rotations are rare and deliberate: a submenu, not the toolbar.
+    m_securityMenu = m_clusterMenu->addMenu(QString());
+    m_securityMenu->setObjectName(QStringLiteral("securityMenu"));
+    m_securityMenu->setToolTipsVisible(true); // a disabled rotation says why
+    m_securityMenu->addAction(m_actions.value(Action::RotatePassword));
+    m_securityMenu->addAction(m_actions.value(Action::RotateCertificates));
     m_clusterMenu->addSeparator();
     m_clusterMenu->addAction(m_actions.value(Action::Check));
     m_clusterMenu->addAction(m_actions.value(Action::Refresh));
@@ -196,7 +206,8 @@ void MainWindow::retranslateUi()
     for (auto it = m_actions.cbegin(); it != m_actions.cend(); ++it) {
         QString text = actionTitle(it.key());
         if (it.key() == Action::Deploy || it.key() == Action::Cleanup || it.key() == Action::ExportPicture ||
-            it.key() == Action::Upgrade)
+            it.key() == Action::Upgrade || it.key() == Action::RotatePassword ||
+            it.key() == Action::RotateCertificates)
             text += QStringLiteral("…");
         const QString what = tr(m_actionDescriptions.value(it.key()));
         it.value()->setText(text);
@@ -212,6 +223,7 @@ void MainWindow::retranslateUi()
     m_saveLog->setText(tr("Save log…"));
     m_quit->setText(tr("&Quit"));
     m_clusterMenu->setTitle(tr("&Cluster"));
+    m_securityMenu->setTitle(tr("&Security"));
     m_viewMenu->setTitle(tr("&View"));
     m_themeMenu->setTitle(tr("&Theme"));
     for (QAction *a : m_themeGroup->actions()) {

@@ -2,7 +2,9 @@
 // objects it touches, and the request it makes from the answer. No widget here: the questions go out
 // as Confirmation objects (the window shows them as dialogs, tests answer them directly).
 #include "common/job.h"
+#include "common/logger.h"
 #include "confirmation.h"
+#include "kube/manifest_set.h"
 #include "operations/operation_job.h"
 #include "studio_backend.h"
 #include "studio_controller.h"
@@ -264,6 +266,50 @@ void StudioController::confirmUpgrade(const ActionRequest &choices)
     confirmation->setAcceptText(accept, false);
     showPlan(confirmation, Action::Upgrade, choices);
     ask(confirmation, Action::Upgrade, [choices](const Confirmation &) { return choices; });
+}
+
+void StudioController::confirmRotatePassword(const ActionRequest &choices)
+{
+    // Masked from here on, before any job (the plan's or the run's) can log a line that holds it.
+    rcs::Logger::instance().addSecret(choices.newPassword);
+    // The user by name where the dialog named one; else core's choice (the operator, or default where
+    // there is none), whose name the plan's first line gives.
+    const bool named = !choices.rotateUser.isEmpty();
+    const QString user = named ? choices.rotateUser : tr("the studio's user");
+    const QString secret = rcs::ManifestSet::secretName(m_target.statefulSet);
+    const QString password = choices.newPassword.isEmpty()
+                                 ? tr("A new password is generated and kept in Secret %1.").arg(secret)
+                                 : tr("The password you typed is kept in Secret %1.").arg(secret);
+    auto *confirmation = new Confirmation(
+        QStringLiteral("rotatePasswordConfirmation"),
+        named ? tr("Rotate the password of %1?").arg(user) : tr("Rotate the password?"),
+        tr("%1 Every node accepts it beside the old one until the replicas and the Secret use it; then the "
+           "old password of %2 stops working: whatever logs in with it is refused from then on.")
+            .arg(password, user),
+        this);
+    confirmation->setAcceptText(tr("Rotate password"), true);
+    showPlan(confirmation, Action::RotatePassword, choices);
+    ask(confirmation, Action::RotatePassword, [choices](const Confirmation &) { return choices; });
+}
+
+void StudioController::rotateCertificates(const ActionRequest &choices)
+{
+    // A renewal (and a reload) replaces certificates by others the same clients accept: like the
+    // command line, it runs without a yes. Only dropping CAs takes trust away from someone.
+    if (!choices.dropOldCas) {
+        runAction(Action::RotateCertificates, choices);
+        return;
+    }
+    auto *confirmation = new Confirmation(
+        QStringLiteral("dropCasConfirmation"), tr("Stop trusting the old CAs?"),
+        tr("After the renewal, ca.crt of %1 keeps only the CA that signs now. Every client, replica or "
+           "tool whose certificate an old CA signed is refused from then on, and anything that verifies "
+           "the servers with an old CA alone no longer connects.")
+            .arg(m_target.statefulSet),
+        this);
+    confirmation->setAcceptText(tr("Renew and drop the old CAs"), true);
+    showPlan(confirmation, Action::RotateCertificates, choices);
+    ask(confirmation, Action::RotateCertificates, [choices](const Confirmation &) { return choices; });
 }
 
 void StudioController::addNodeAt(const QString &text)

@@ -126,6 +126,10 @@ QString actionTitle(Action action)
         return ActionPolicy::tr("Failover");
     case Action::Upgrade:
         return ActionPolicy::tr("Upgrade / restart");
+    case Action::RotatePassword:
+        return ActionPolicy::tr("Rotate password");
+    case Action::RotateCertificates:
+        return ActionPolicy::tr("Rotate certificates");
     case Action::Check:
         return ActionPolicy::tr("Check");
     case Action::Cleanup:
@@ -194,6 +198,9 @@ ActionState ActionPolicy::state(Action action, Situation situation, const QStrin
     case Action::RemoveNode:
     case Action::Rebalance:
     case Action::Upgrade: // core refuses a rollout on an unhealthy cluster too
+    // Every node must take the new password or certificate: core refuses an unhealthy cluster.
+    case Action::RotatePassword:
+    case Action::RotateCertificates:
         if (situation == S::Healthy)
             return enabled();
         if (!created)

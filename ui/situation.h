@@ -24,16 +24,20 @@ enum class Action {
     Rebalance,
     Failover,
     Upgrade, // upgrade or rolling-restart of the StatefulSet's pods
+    // Security: a new password for one user, new certificates loaded live (Kubernetes and the sandbox).
+    RotatePassword,
+    RotateCertificates,
     Check,
     Cleanup,
     Refresh,
     ExportPicture,
 };
 
-inline constexpr Action kAllActions[] = {Action::Deploy,   Action::CreateCluster, Action::Recover,
-                                         Action::AddNode,  Action::RemoveNode,    Action::Rebalance,
-                                         Action::Failover, Action::Upgrade,       Action::Check,
-                                         Action::Cleanup,  Action::Refresh,       Action::ExportPicture};
+inline constexpr Action kAllActions[] = {
+    Action::Deploy,         Action::CreateCluster,      Action::Recover,  Action::AddNode,
+    Action::RemoveNode,     Action::Rebalance,          Action::Failover, Action::Upgrade,
+    Action::RotatePassword, Action::RotateCertificates, Action::Check,    Action::Cleanup,
+    Action::Refresh,        Action::ExportPicture};
 
 QString situationTitle(Situation situation); // "Total failure"
 // The studio's own sentence for a situation, for when no assessment came with it (no target yet).

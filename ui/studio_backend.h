@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "deploy_parameters.h"
 #include "node_card.h"
+#include "operations/operation_request.h"
 #include "situation.h"
 #include "studio_target.h"
 #include "workflows/upgrade_config.h"
@@ -33,6 +34,14 @@ struct ActionRequest {
     bool restartOnly = false;
     // upgrade and restart: a master without a replica gets a temporary one (--temporary-replica).
     bool temporaryReplica = false;
+    // The rotations' choices, passed on as OperationRequest's fields of the same names (which say what
+    // they mean and hold the defaults). newPassword empty: core generates one.
+    QString rotateUser;
+    QString newPassword;
+    bool renewCa = false;
+    bool dropOldCas = false;
+    bool reloadOnly = false;
+    int certificateDays = rcs::ops::OperationRequest{}.certificateDays;
     // List the plan and change nothing (what a confirmation shows first): remove node unconfirmed,
     // a rebalance dry run.
     bool planOnly = false;

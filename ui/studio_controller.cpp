@@ -288,6 +288,12 @@ void StudioController::triggerAction(Action action)
     case Action::Upgrade:
         Q_EMIT upgradeRequested();
         return;
+    case Action::RotatePassword:
+        Q_EMIT passwordRotationRequested();
+        return;
+    case Action::RotateCertificates:
+        Q_EMIT certificateRotationRequested();
+        return;
     case Action::CreateCluster:
     case Action::Recover:
     case Action::Rebalance:

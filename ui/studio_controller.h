@@ -87,6 +87,11 @@ public Q_SLOTS:
     void addNodeAt(const QString &address);
     // The answer to upgradeRequested (the upgrade dialog's choices): shows core's plan, then runs it.
     void confirmUpgrade(const rcs::ui::ActionRequest &choices);
+    // The answer to passwordRotationRequested: shows core's plan and what stops working, then runs it.
+    void confirmRotatePassword(const rcs::ui::ActionRequest &choices);
+    // The answer to certificateRotationRequested: a renewal runs at once (it takes no trust away);
+    // dropping the old CAs is confirmed first, with core's plan.
+    void rotateCertificates(const rcs::ui::ActionRequest &choices);
 
 Q_SIGNALS:
     void targetChanged(const rcs::ui::StudioTarget &target);
@@ -107,6 +112,9 @@ Q_SIGNALS:
     void nodeAddressRequested();
     // Upgrade / restart: answer with confirmUpgrade(the dialog's choices).
     void upgradeRequested();
+    // Rotate password / certificates: answer with confirmRotatePassword / rotateCertificates.
+    void passwordRotationRequested();
+    void certificateRotationRequested();
     // Actions that are dialogs of the window alone.
     void deployWizardRequested();
     void exportPictureRequested();

@@ -1,5 +1,6 @@
 #include "studio_fixtures.h"
 
+#include "ui/confirmation.h"
 #include "ui/theme.h"
 #include "ui/topology_model.h"
 #include "ui/topology_view.h"
@@ -7,6 +8,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -40,6 +42,13 @@ void saveShot(QWidget *widget, const QString &name)
     const QString dir = qEnvironmentVariable("RCS_UI_SHOTS");
     if (!dir.isEmpty())
         widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+Confirmation *nextQuestion(QSignalSpy &asked)
+{
+    if (asked.isEmpty() && !asked.wait(5000))
+        return nullptr;
+    return asked.takeFirst().at(0).value<Confirmation *>();
 }
 
 TopologySnapshot makeSnapshot(int masters, int replicasPerMaster, int kubeNodes, Situation situation)

@@ -10,9 +10,12 @@
 
 #include <functional>
 
+class QSignalSpy;
+
 namespace rcs::ui {
+class Confirmation;
 class TopologyView;
-}
+} // namespace rcs::ui
 
 namespace rcs::ui::test {
 
@@ -26,6 +29,10 @@ void saveShot(QWidget *widget, const QString &name);
 // Waits (bounded to 5 s) until every posted event (layout requests, repaints) is handled and the
 // picture, when given, has no relayout scheduled: what a measurement or a screenshot needs first.
 bool settled(const TopologyView *view = nullptr);
+
+// The next question of a spy on StudioController::confirmationRequested; nullptr when none came within
+// 5 s.
+Confirmation *nextQuestion(QSignalSpy &asked);
 
 // A topology of masters with their replicas spread over Kubernetes nodes, like a StatefulSet's pods:
 // pod i runs on node (i % kubeNodes); masters own an even split of the slots.

@@ -16,13 +16,14 @@ private Q_SLOTS:
         QTest::addColumn<Situation>("situation");
         QTest::addColumn<QString>("enabled"); // the enabled actions, by letter (see letters below)
         QTest::addColumn<QString>("prominent");
-        // D deploy, C create, R recover, A add, X remove, B rebalance, F failover, G upgrade, K check,
+        // D deploy, C create, R recover, A add, X remove, B rebalance, F failover, G upgrade, P rotate
+        // password, T rotate certificates, K check,
         // U cleanup, E export; F5 refresh is always on.
         QTest::newRow("unknown") << Situation::Unknown << QStringLiteral("D") << QString();
         QTest::newRow("not-deployed") << Situation::NotDeployed << QStringLiteral("D") << QStringLiteral("D");
         QTest::newRow("pods-not-ready") << Situation::PodsNotReady << QStringLiteral("UE") << QString();
         QTest::newRow("not-created") << Situation::NotCreated << QStringLiteral("CUE") << QStringLiteral("C");
-        QTest::newRow("healthy") << Situation::Healthy << QStringLiteral("AXBFGKUE") << QString();
+        QTest::newRow("healthy") << Situation::Healthy << QStringLiteral("AXBFGPTKUE") << QString();
         QTest::newRow("degraded") << Situation::Degraded << QStringLiteral("RFKUE") << QString();
         QTest::newRow("total-failure")
             << Situation::TotalFailure << QStringLiteral("RKUE") << QStringLiteral("R");
@@ -35,11 +36,12 @@ private Q_SLOTS:
         QFETCH(QString, enabled);
         QFETCH(QString, prominent);
         const QList<QPair<QChar, Action>> letters = {
-            {QLatin1Char('D'), Action::Deploy},        {QLatin1Char('C'), Action::CreateCluster},
-            {QLatin1Char('R'), Action::Recover},       {QLatin1Char('A'), Action::AddNode},
-            {QLatin1Char('X'), Action::RemoveNode},    {QLatin1Char('B'), Action::Rebalance},
-            {QLatin1Char('F'), Action::Failover},      {QLatin1Char('K'), Action::Check},
-            {QLatin1Char('G'), Action::Upgrade},       {QLatin1Char('U'), Action::Cleanup},
+            {QLatin1Char('D'), Action::Deploy},         {QLatin1Char('C'), Action::CreateCluster},
+            {QLatin1Char('R'), Action::Recover},        {QLatin1Char('A'), Action::AddNode},
+            {QLatin1Char('X'), Action::RemoveNode},     {QLatin1Char('B'), Action::Rebalance},
+            {QLatin1Char('F'), Action::Failover},       {QLatin1Char('K'), Action::Check},
+            {QLatin1Char('G'), Action::Upgrade},        {QLatin1Char('U'), Action::Cleanup},
+            {QLatin1Char('P'), Action::RotatePassword}, {QLatin1Char('T'), Action::RotateCertificates},
             {QLatin1Char('E'), Action::ExportPicture},
         };
         for (const auto &[letter, action] : letters) {

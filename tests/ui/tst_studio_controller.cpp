@@ -25,14 +25,6 @@ StudioTarget kubernetesTarget()
     target.statefulSet = QStringLiteral("redis-app");
     return target;
 }
-
-// The controller's next question; nullptr when none came within the bound.
-Confirmation *nextQuestion(QSignalSpy &asked)
-{
-    if (asked.isEmpty() && !asked.wait(5000))
-        return nullptr;
-    return asked.takeFirst().at(0).value<Confirmation *>();
-}
 } // namespace
 
 class TestStudioController final : public QObject {
@@ -87,7 +79,7 @@ private Q_SLOTS:
         QSignalSpy asked(&controller, &StudioController::confirmationRequested);
 
         controller.triggerAction(Action::RemoveNode);
-        QPointer<Confirmation> question = nextQuestion(asked);
+        QPointer<Confirmation> question = test::nextQuestion(asked);
         QVERIFY(question);
         // A StatefulSet of six shrinks from the top: redis-app-5 goes, and the question says so.
         QVERIFY2(question->title().contains(QLatin1String("redis-app-5")), qPrintable(question->title()));
@@ -100,7 +92,7 @@ private Q_SLOTS:
         QVERIFY(controller.busyWith().isEmpty());
 
         controller.triggerAction(Action::RemoveNode);
-        question = nextQuestion(asked);
+        question = test::nextQuestion(asked);
         QVERIFY(question);
         question->setOptionChecked(QStringLiteral("deletePvcs"), true);
         question->accept();
@@ -120,7 +112,7 @@ private Q_SLOTS:
         QSignalSpy asked(&controller, &StudioController::confirmationRequested);
 
         controller.triggerAction(Action::Cleanup);
-        QPointer<Confirmation> question = nextQuestion(asked);
+        QPointer<Confirmation> question = test::nextQuestion(asked);
         QVERIFY(question);
         QVERIFY2(question->title().contains(QLatin1String("shop")), qPrintable(question->title()));
         // Until the plan is found there is nothing to agree to.
@@ -138,7 +130,7 @@ private Q_SLOTS:
         QVERIFY(backend.actionsRun.isEmpty());
 
         controller.triggerAction(Action::Cleanup);
-        question = nextQuestion(asked);
+        question = test::nextQuestion(asked);
         QVERIFY(question);
         QTRY_VERIFY(question->isAcceptEnabled());
         question->setOptionChecked(QStringLiteral("deleteNamespace"), true);

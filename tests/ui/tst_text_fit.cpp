@@ -2,6 +2,7 @@
 // button, tool bar, card, legend or wizard page cuts one off. In Chinese, no English is left over.
 #include "studio_fixtures.h"
 #include "text_fit.h"
+#include "ui/certificate_rotation_dialog.h"
 #include "ui/confirmation_dialog.h"
 #include "ui/core_backend.h"
 #include "ui/deploy_wizard.h"
@@ -12,6 +13,7 @@
 #include "ui/legend_item.h"
 #include "ui/main_window.h"
 #include "ui/node_card_item.h"
+#include "ui/password_rotation_dialog.h"
 #include "ui/slot_bar_item.h"
 #include "ui/theme.h"
 #include "ui/topology_model.h"
@@ -38,6 +40,8 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+
+#include <memory>
 
 using namespace rcs::ui;
 
@@ -344,24 +348,38 @@ private Q_SLOTS:
         dialog->reject();
     }
 
-    void upgradeDialog_data()
+    // The dialogs that gather an action's choices before its confirmation.
+    void actionDialogs_data()
     {
         QTest::addColumn<QString>("language");
-        for (const QString &language : Language::codes())
-            QTest::newRow(language.toLatin1().constData()) << language;
+        QTest::addColumn<QString>("dialogName");
+        for (const QString &language : Language::codes()) {
+            for (const char *name : {"upgrade", "rotate-password", "rotate-certificates"})
+                QTest::newRow(QByteArray(language.toLatin1() + ' ' + name).constData())
+                    << language << QString::fromLatin1(name);
+        }
     }
 
-    void upgradeDialog()
+    void actionDialogs()
     {
         QFETCH(QString, language);
+        QFETCH(QString, dialogName);
         QVERIFY(Language::install(language));
-        UpgradeDialog dialog;
-        dialog.show();
+        std::unique_ptr<QDialog> dialog;
+        if (dialogName == QLatin1String("upgrade"))
+            dialog = std::make_unique<UpgradeDialog>();
+        else if (dialogName == QLatin1String("rotate-password"))
+            dialog = std::make_unique<PasswordRotationDialog>();
+        else
+            dialog = std::make_unique<CertificateRotationDialog>();
+        dialog->show();
         QVERIFY(test::settled());
-        test::saveShot(&dialog, QStringLiteral("upgrade-dialog-%1").arg(language));
-        failOn(test::clippedTexts(&dialog), QStringLiteral("clipped texts in the upgrade dialog"));
+        test::saveShot(dialog.get(), QStringLiteral("%1-dialog-%2").arg(dialogName, language));
+        failOn(test::clippedTexts(dialog.get()),
+               QStringLiteral("clipped texts in the %1 dialog").arg(dialogName));
         if (language == Language::Chinese)
-            failOn(test::englishTexts(&dialog, m_kept), QStringLiteral("English left in the upgrade dialog"));
+            failOn(test::englishTexts(dialog.get(), m_kept),
+                   QStringLiteral("English left in the %1 dialog").arg(dialogName));
     }
 
     // View → Language applies at once: the open window speaks the new language, and still fits, in
