@@ -1,5 +1,7 @@
 // Every main view, rendered offscreen in English and in Chinese, shows its texts whole: no label,
 // button, tool bar, card, legend or wizard page cuts one off. In Chinese, no English is left over.
+// Long on purpose: one function per view or dialog, each a short list of texts to measure in both
+// languages; split, every file would repeat the rendering fixture.
 #include "studio_fixtures.h"
 #include "text_fit.h"
 #include "ui/certificate_rotation_dialog.h"
