@@ -1,7 +1,6 @@
 #include "rotate_certificates_workflow.h"
 
 #include "common/logger.h"
-#include "deployment_tls.h"
 #include "kube/kube_client.h"
 #include "kube/kube_request.h"
 #include "kube/manifest_set.h"
@@ -61,9 +60,9 @@ void RotateCertificatesWorkflow::doStart()
 {
     scanReadyPods(
         tr("no certificate to rotate."), NextStep::Deploy,
-        [this](const Deployment &ready, const QList<NodeAddress> &addresses,
-               const ClusterTopology &topology) {
-            m_tlsSecret = deploymentTlsOf(ready.statefulSet).secretName;
+        [this](const Deployment &, const QList<NodeAddress> &addresses, const ClusterTopology &topology) {
+            // inspect() read the StatefulSet and set the session's TLS from the Secret its pods mount.
+            m_tlsSecret = session()->tlsSecretName();
             if (m_tlsSecret.isEmpty()) {
                 fail(ErrorCode::Refused,
                      tr("%1 does not use TLS (its pods mount no certificate at %2): there is no certificate "

@@ -59,14 +59,15 @@ QStringList E2eSandbox::target(const QString &access) const
     return {QStringLiteral("--kubeconfig"), kubeconfig(), QStringLiteral("--access"), access};
 }
 
-QString E2eSandbox::startWithCluster(const QStringList &targetArgs)
+QString E2eSandbox::startWithCluster(const QStringList &targetArgs, const QStringList &deployArgs)
 {
     if (!QFileInfo::exists(studioExecutable()))
         return QStringLiteral("redis-cluster-studio was not built");
     if (const Result<void> started = start(3); !started)
         return started.error().message();
     for (const QString &verb : {QStringLiteral("deploy"), QStringLiteral("create")}) {
-        const StudioRun run = runStudio(QStringList{verb} + targetArgs);
+        const StudioRun run = runStudio(QStringList{verb} + targetArgs +
+                                        (verb == QLatin1String("deploy") ? deployArgs : QStringList()));
         if (run.exitCode != 0)
             return run.all();
     }

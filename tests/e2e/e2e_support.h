@@ -28,8 +28,9 @@ public:
     // The target flags for the studio: --kubeconfig F --access MODE.
     QStringList target(const QString &access) const;
     // The usual start of an e2e test: a 3-node sandbox, then the studio's `deploy` and `create` with
-    // targetArgs. Empty when all went well, else what failed (with the studio's output).
-    QString startWithCluster(const QStringList &targetArgs);
+    // targetArgs (and deployArgs for deploy only, e.g. --tls). Empty when all went well, else what failed
+    // (with the studio's output).
+    QString startWithCluster(const QStringList &targetArgs, const QStringList &deployArgs = {});
 
     // Blocking helpers (spin the event loop, bounded): pods of redis-app by name → IP, deleting pods,
     // and whether an object exists.

@@ -1,6 +1,7 @@
 #include "replication_watch.h"
 
 #include "../integration/job_helpers.h"
+#include "e2e_support.h"
 
 namespace rcs::test {
 
@@ -21,6 +22,20 @@ ReplicationWatch::ReplicationWatch(const RedisConnectionOptions &options, QList<
             }
         });
     });
+}
+
+bool ReplicationWatch::waitUntilAllUp(int timeoutMs)
+{
+    return waitUntil(
+        [this] {
+            for (const NodeAddress &address : std::as_const(m_replicas)) {
+                const Result<RedisReply> info = ask(m_pool, address, {"INFO", "replication"});
+                if (!info || !info->text().contains(QLatin1String("master_link_status:up")))
+                    return false;
+            }
+            return true;
+        },
+        timeoutMs);
 }
 
 QList<NodeAddress> replicasAmong(RedisPool &pool, const QList<NodeAddress> &nodes)

@@ -15,6 +15,9 @@ namespace rcs::test {
 class ReplicationWatch final : public QObject {
 public:
     ReplicationWatch(const RedisConnectionOptions &options, QList<NodeAddress> replicas);
+    // Blocks (spinning the event loop) until every replica's link is up, at most timeoutMs: a replica
+    // still in its first sync after create is not a link the rotation took down.
+    bool waitUntilAllUp(int timeoutMs);
     void start() { m_timer.start(); }
     void stop() { m_timer.stop(); }
     int samples() const { return m_samples; }

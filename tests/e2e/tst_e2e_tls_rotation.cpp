@@ -106,9 +106,8 @@ private Q_SLOTS:
                   "RCS_REDIS_SERVER set to a 6.2, 7.x or Valkey 8 server built with TLS.");
         // The image only names the version: kube-sandbox runs the server under test for every image.
         const QString failed = m_sandbox.startWithCluster(
-            QStringList{QStringLiteral("--tls"), QStringLiteral("--image"), QStringLiteral("redis:7.0"),
-                        QStringLiteral("--timeout"), QStringLiteral("150")} +
-            target());
+            target(), {QStringLiteral("--tls"), QStringLiteral("--image"), QStringLiteral("redis:7.0"),
+                       QStringLiteral("--timeout"), QStringLiteral("150")});
         QVERIFY2(failed.isEmpty(), qPrintable(failed));
     }
 
@@ -123,7 +122,7 @@ private Q_SLOTS:
         StudioRun run;
         const QJsonObject status = statusJson(target(), &run);
         QVERIFY2(!status.isEmpty(), qPrintable(run.all()));
-        const QJsonArray nodes = status[QLatin1String("topology")][QLatin1String("nodes")].toArray();
+        const QJsonArray nodes = status[QLatin1String("nodes")].toArray();
         QCOMPARE(nodes.size(), 6);
         for (const QJsonValue &node : nodes)
             QCOMPARE(node[QLatin1String("certificate_expiry")].toString(), expiry.toString(Qt::ISODate));
@@ -146,6 +145,7 @@ private Q_SLOTS:
         const QList<NodeAddress> replicas = replicasAmong(pool, pods());
         QCOMPARE(replicas.size(), 3);
         ReplicationWatch links(client, replicas);
+        QVERIFY2(links.waitUntilAllUp(60000), "the replicas' links did not come up after create");
         RecordingWriter writer(pods(), "renewal", client);
         QVERIFY(writer.refresh().ok());
         links.start();
@@ -177,6 +177,7 @@ private Q_SLOTS:
         RedisPool pool;
         pool.setOptions(client);
         ReplicationWatch links(client, replicasAmong(pool, pods()));
+        QVERIFY(links.waitUntilAllUp(60000));
         links.start();
         const StudioRun renewed =
             runStudio(QStringList{QStringLiteral("rotate-certificates"), QStringLiteral("--ca")} + target());
