@@ -42,6 +42,12 @@ void Logger::addSecret(const QString &secret)
         m_secrets.append(secret);
 }
 
+void Logger::addSecretValue(const QByteArray &value)
+{
+    addSecret(QString::fromUtf8(value));
+    addSecret(QString::fromLatin1(value.toBase64()));
+}
+
 QString Logger::redact(QString text) const
 {
     QMutexLocker lock(&m_mutex);

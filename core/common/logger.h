@@ -46,6 +46,9 @@ public:
 
     // Secrets shorter than 4 characters are ignored: redacting them would mangle ordinary text.
     void addSecret(const QString &secret);
+    // A secret as it is held (a password, a PEM key) and as a Kubernetes Secret's data carries it
+    // (base64): both forms are redacted.
+    void addSecretValue(const QByteArray &value);
     QString redact(QString text) const;
 
     QList<LogEntry> entries() const;

@@ -370,6 +370,12 @@ QString ManifestSet::secretName(const QString &statefulSetName)
     return statefulSetName + QStringLiteral("-auth");
 }
 
+QByteArray ManifestSet::secretValue(const QJsonObject &secret, const QString &key)
+{
+    return QByteArray::fromBase64(
+        secret.value(QLatin1String("data")).toObject().value(key).toString().toLatin1());
+}
+
 QString ManifestSet::tlsSecretName(const QString &statefulSetName)
 {
     return statefulSetName + QStringLiteral("-tls");
@@ -610,10 +616,8 @@ Result<QList<QJsonObject>> ManifestSet::render(const ManifestParameters &p) cons
     }
     if (p.tls.enabled && p.tls.existingSecret.isEmpty()) {
         for (const QByteArray &key : {p.tls.keyPem, p.tls.caKeyPem}) {
-            if (!key.isEmpty()) {
-                Logger::instance().addSecret(QString::fromLatin1(key));
-                Logger::instance().addSecret(QString::fromLatin1(key.toBase64()));
-            }
+            if (!key.isEmpty())
+                Logger::instance().addSecretValue(key);
         }
         objects.append(secretObject(tlsSecretName(p.statefulSetName), p, QStringLiteral("kubernetes.io/tls"),
                                     {{QStringLiteral("ca.crt"), p.tls.caPem},

@@ -84,6 +84,9 @@ public:
     static QString toYaml(const QList<QJsonObject> &objects, bool revealSecrets = false);
     // The name of the Secret that holds the password of a StatefulSet.
     static QString secretName(const QString &statefulSetName);
+    // The decoded value of key in a Secret object as the API returns it (data is base64); empty when
+    // absent.
+    static QByteArray secretValue(const QJsonObject &secret, const QString &key);
     // The name of the Secret a TLS deployment makes for its certificates.
     static QString tlsSecretName(const QString &statefulSetName);
     // The Secret that keeps the key of the CA the studio made (for renewing the certificate later).

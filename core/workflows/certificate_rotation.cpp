@@ -12,11 +12,6 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(CertificateRotation)
 };
 
-bool sameCertificate(const QSslCertificate &a, const QSslCertificate &b)
-{
-    return a.digest(QCryptographicHash::Sha256) == b.digest(QCryptographicHash::Sha256);
-}
-
 bool contains(const QList<QSslCertificate> &bundle, const QSslCertificate &certificate)
 {
     return std::any_of(bundle.cbegin(), bundle.cend(),
@@ -64,6 +59,21 @@ Result<TlsMaterial> signedMaterial(const SigningAuthority &authority,
     return TlsMaterial{bundle, issued->certificatePem, issued->keyPem};
 }
 } // namespace
+
+bool sameCertificate(const QSslCertificate &a, const QSslCertificate &b)
+{
+    return a.digest(QCryptographicHash::Sha256) == b.digest(QCryptographicHash::Sha256);
+}
+
+QByteArray mergedBundle(const QByteArray &a, const QByteArray &b)
+{
+    QList<QSslCertificate> all = certificatesOf(a);
+    for (const QSslCertificate &certificate : certificatesOf(b)) {
+        if (!contains(all, certificate))
+            all.append(certificate);
+    }
+    return pemOf(all);
+}
 
 QList<QSslCertificate> certificatesOf(const QByteArray &pem)
 {

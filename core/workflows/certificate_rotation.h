@@ -63,6 +63,10 @@ Result<RotationPlan> planCertificateRotation(const TlsMaterial &current, const S
 
 // The certificates of a PEM bundle, in order (an unreadable block is skipped).
 QList<QSslCertificate> certificatesOf(const QByteArray &pem);
+// The same certificate (by SHA-256 digest).
+bool sameCertificate(const QSslCertificate &a, const QSslCertificate &b);
+// The certificates of both PEM bundles, each once, a's first.
+QByteArray mergedBundle(const QByteArray &a, const QByteArray &b);
 // One line for a certificate in messages: "CN=…, serial 1a:2b…, valid until 2027-12-07".
 QString describeCertificate(const QSslCertificate &certificate);
 // What a phase does, for the plan and the progress.

@@ -33,9 +33,8 @@ void DeployWorkflow::doStart()
     runStep(tr("Looking for the certificates of an earlier deploy"),
             allowNotFound(session()->client()->get(ref)), [this](Job *job) {
                 auto *request = static_cast<KubeRequest *>(job);
-                const QJsonObject data = request->object().value(QStringLiteral("data")).toObject();
-                const auto value = [&](const char *key) {
-                    return QByteArray::fromBase64(data.value(QLatin1String(key)).toString().toLatin1());
+                const auto value = [request](const char *key) {
+                    return ManifestSet::secretValue(request->object(), QLatin1String(key));
                 };
                 if (request->httpStatus() / 100 == 2 && !value("tls.key").isEmpty()) {
                     m_parameters.tls.caPem = value("ca.crt");

@@ -38,9 +38,8 @@ DeploymentTls deploymentTlsOf(const QJsonObject &statefulSet)
 
 RedisTlsOptions tlsOptionsFromSecret(const QJsonObject &secret)
 {
-    const QJsonObject data = secret.value(QLatin1String("data")).toObject();
-    const auto value = [&data](const char *key) {
-        return QByteArray::fromBase64(data.value(QLatin1String(key)).toString().toLatin1());
+    const auto value = [&secret](const char *key) {
+        return ManifestSet::secretValue(secret, QLatin1String(key));
     };
     RedisTlsOptions options;
     options.enabled = true;
@@ -48,8 +47,7 @@ RedisTlsOptions tlsOptionsFromSecret(const QJsonObject &secret)
     const QByteArray certificate = value("tls.crt");
     const QByteArray key = value("tls.key");
     if (!certificate.isEmpty() && !key.isEmpty()) {
-        Logger::instance().addSecret(QString::fromLatin1(key));
-        Logger::instance().addSecret(data.value(QLatin1String("tls.key")).toString());
+        Logger::instance().addSecretValue(key);
         options.clientCertificate = certificate;
         options.clientKey = key;
     }

@@ -17,37 +17,6 @@ namespace rcs {
 namespace {
 constexpr int kReloadRetryMs = 1000;
 
-QByteArray secretValue(const QJsonObject &secret, const char *key)
-{
-    return QByteArray::fromBase64(
-        secret.value(QLatin1String("data")).toObject().value(QLatin1String(key)).toString().toLatin1());
-}
-
-bool sameCertificate(const QSslCertificate &a, const QSslCertificate &b)
-{
-    return a.digest(QCryptographicHash::Sha256) == b.digest(QCryptographicHash::Sha256);
-}
-
-// The certificates of both bundles, each once.
-QByteArray unionOf(const QByteArray &a, const QByteArray &b)
-{
-    QList<QSslCertificate> all = certificatesOf(a);
-    for (const QSslCertificate &certificate : certificatesOf(b)) {
-        if (std::none_of(all.cbegin(), all.cend(),
-                         [&](const QSslCertificate &c) { return sameCertificate(c, certificate); }))
-            all.append(certificate);
-    }
-    QByteArray pem;
-    for (const QSslCertificate &certificate : std::as_const(all))
-        pem += certificate.toPem();
-    return pem;
-}
-
-void registerSecret(const QByteArray &keyPem)
-{
-    if (!keyPem.isEmpty())
-        Logger::instance().addSecret(QString::fromLatin1(keyPem));
-}
 } // namespace
 
 RotateCertificatesWorkflow::RotateCertificatesWorkflow(KubeSession *session, QObject *parent)
@@ -87,10 +56,10 @@ void RotateCertificatesWorkflow::readSecrets(const QList<Node> &nodes)
     const KubeObjectRef tlsRef{QStringLiteral("v1"), QStringLiteral("Secret"), ns, m_tlsSecret};
     runStep(tr("Reading Secret %1").arg(m_tlsSecret), session()->client()->get(tlsRef), [=, this](Job *job) {
         m_tlsSecretObject = static_cast<KubeRequest *>(job)->object();
-        const TlsMaterial current{secretValue(m_tlsSecretObject, "ca.crt"),
-                                  secretValue(m_tlsSecretObject, "tls.crt"),
-                                  secretValue(m_tlsSecretObject, "tls.key")};
-        registerSecret(current.keyPem);
+        const TlsMaterial current{ManifestSet::secretValue(m_tlsSecretObject, QStringLiteral("ca.crt")),
+                                  ManifestSet::secretValue(m_tlsSecretObject, QStringLiteral("tls.crt")),
+                                  ManifestSet::secretValue(m_tlsSecretObject, QStringLiteral("tls.key"))};
+        Logger::instance().addSecretValue(current.keyPem);
         m_trusted = current.caBundlePem;
         if (m_reloadOnly) {
             // The user's files, as they are: every node is made to serve the Secret's certificate.
@@ -125,8 +94,9 @@ void RotateCertificatesWorkflow::readSecrets(const QList<Node> &nodes)
 void RotateCertificatesWorkflow::planAndRun(const QList<Node> &nodes, const TlsMaterial &current,
                                             const QJsonObject &caSecret)
 {
-    const SigningAuthority authority{secretValue(caSecret, "ca.crt"), secretValue(caSecret, "ca.key")};
-    registerSecret(authority.keyPem);
+    const SigningAuthority authority{ManifestSet::secretValue(caSecret, QStringLiteral("ca.crt")),
+                                     ManifestSet::secretValue(caSecret, QStringLiteral("ca.key"))};
+    Logger::instance().addSecretValue(authority.keyPem);
     Result<RotationPlan> plan = planCertificateRotation(current, authority, m_options);
     if (!plan) {
         fail(plan.error());
@@ -134,9 +104,9 @@ void RotateCertificatesWorkflow::planAndRun(const QList<Node> &nodes, const TlsM
     }
     m_plan = *plan;
     for (const RotationPhase &phase : std::as_const(m_plan.phases))
-        registerSecret(phase.material.keyPem);
+        Logger::instance().addSecretValue(phase.material.keyPem);
     if (m_plan.newAuthority)
-        registerSecret(m_plan.newAuthority->keyPem);
+        Logger::instance().addSecretValue(m_plan.newAuthority->keyPem);
     for (const QString &warning : std::as_const(m_plan.warnings))
         Logger::instance().warning(QStringLiteral("tls"), warning);
 
@@ -239,7 +209,7 @@ void RotateCertificatesWorkflow::trustForPhase(const TlsMaterial &material)
     // The studio trusts the old and the new CAs until the run ends: nodes not reloaded yet still
     // serve the old certificate. Its client certificate (when the servers demand one) is the new one,
     // which every node accepts at this point of the rotation.
-    m_trusted = unionOf(m_trusted, material.caBundlePem);
+    m_trusted = mergedBundle(m_trusted, material.caBundlePem);
     RedisConnectionOptions options = session()->pool()->options();
     options.tls.caCertificates = m_trusted;
     options.tls.caFile.clear();
@@ -262,7 +232,6 @@ void RotateCertificatesWorkflow::reloadAll(const QList<Node> &nodes, const QByte
              tr("Secret %1 holds no readable tls.crt: there is no certificate to load.").arg(m_tlsSecret));
         return;
     }
-    m_lastProblem.clear();
     auto waiting = std::make_shared<int>(int(nodes.size()));
     const QDeadlineTimer deadline(m_reloadTimeoutMs);
     m_reloadTotal = int(nodes.size());
@@ -279,11 +248,7 @@ void RotateCertificatesWorkflow::reloadNode(const Node &node, const QSslCertific
         return;
     RedisPool *pool = session()->pool();
     const auto retry = [=, this](const QString &problem) {
-        m_lastProblem.insert(node.address, problem);
         if (deadline.hasExpired()) {
-            QStringList late;
-            for (auto it = m_lastProblem.cbegin(); it != m_lastProblem.cend(); ++it)
-                late << it.value();
             fail(ErrorCode::Timeout,
                  tr("%1: %2 does not serve the new certificate after %3 s: %4. Secret %5 holds it; once the "
                     "pod sees the new files, run rotate-certificates --reload.")
@@ -337,7 +302,6 @@ void RotateCertificatesWorkflow::reloadNode(const Node &node, const QSslCertific
                               if (ended())
                                   return;
                               if (served && sameCertificate(*served, expected)) {
-                                  m_lastProblem.remove(node.address);
                                   --*waiting;
                                   setProgress(m_reloadTotal - *waiting, m_reloadTotal);
                                   info(tr("%1 serves the new certificate.").arg(node.pod));

@@ -59,7 +59,6 @@ private:
     QJsonObject m_caSecretObject;
     RotationPlan m_plan;
     QHash<NodeAddress, QString> m_certFiles; // tls-cert-file of each node, as CONFIG GET gives it
-    QHash<NodeAddress, QString> m_lastProblem;
     int m_reloadTotal = 0;
     QByteArray m_trusted; // every CA the studio trusts during the run (old and new)
 };

@@ -91,17 +91,14 @@ void RotatePasswordWorkflow::rotate(const ClusterSurvey &found)
     r.masterauth = d.hasOperatorUser ? r.operatorUser : !r.operatorUser;
     r.secretKey =
         QString::fromLatin1(r.operatorUser ? ManifestSet::kOperatorSecretKey : ManifestSet::kSecretKey);
-    const QJsonObject data = d.passwordSecret.value(QLatin1String("data")).toObject();
-    r.oldPassword = QString::fromUtf8(QByteArray::fromBase64(data.value(r.secretKey).toString().toLatin1()));
+    r.oldPassword = QString::fromUtf8(ManifestSet::secretValue(d.passwordSecret, r.secretKey));
     r.newPassword = m_newPassword.isEmpty() ? ManifestSet::generatePassword() : m_newPassword;
     if (r.newPassword == r.oldPassword) {
         fail(ErrorCode::InvalidInput, tr("The new password is the current one: give another one."));
         return;
     }
-    for (const QString &secret : {r.oldPassword, r.newPassword}) {
-        Logger::instance().addSecret(secret);
-        Logger::instance().addSecret(base64(secret));
-    }
+    for (const QString &secret : {r.oldPassword, r.newPassword})
+        Logger::instance().addSecretValue(secret.toUtf8());
     info(tr("The password of user '%1' on %2 nodes (%3).")
              .arg(r.user)
              .arg(r.addresses.size())

@@ -221,11 +221,9 @@ void Workflow::inspect(std::function<void(const Deployment &)> next)
                             [=, this](Job *job) {
                                 auto *request = static_cast<KubeRequest *>(job);
                                 if (request->httpStatus() / 100 == 2) {
-                                    const QJsonObject data =
-                                        request->object().value(QLatin1String("data")).toObject();
-                                    const auto value = [&data](const char *key) {
-                                        return QString::fromUtf8(QByteArray::fromBase64(
-                                            data.value(QLatin1String(key)).toString().toLatin1()));
+                                    const auto value = [request](const char *key) {
+                                        return QString::fromUtf8(
+                                            ManifestSet::secretValue(request->object(), QLatin1String(key)));
                                     };
                                     deployment->passwordSecret = request->object();
                                     const QString password = value(ManifestSet::kSecretKey);

@@ -19,6 +19,7 @@
 #include "redis_app_objects.h"
 #include "replication_watch.h"
 #include "support/redis_test_nodes.h"
+#include "support/test_certificates.h"
 
 #include <QJsonArray>
 #include <QSslCertificate>
@@ -30,17 +31,6 @@ using namespace rcs::test;
 namespace {
 const QString TlsSecret = QStringLiteral("redis-app-tls");
 const QString CaSecret = QStringLiteral("redis-app-tls-ca");
-
-// The base64 lines of a PEM key: what must never appear in an output.
-QStringList keyLines(const QByteArray &pem)
-{
-    QStringList lines;
-    for (const QByteArray &line : pem.split('\n')) {
-        if (line.size() >= 16 && !line.startsWith("-----"))
-            lines << QString::fromLatin1(line);
-    }
-    return lines;
-}
 } // namespace
 
 class TestE2eTlsRotation final : public QObject {
@@ -72,7 +62,7 @@ private:
         QVERIFY2(!text.contains(QLatin1String("PRIVATE KEY")),
                  qPrintable(QStringLiteral("a key in ") + where));
         for (const QByteArray &key : keys) {
-            const QStringList lines = keyLines(key);
+            const QStringList lines = pemBodyLines(key);
             QVERIFY(!lines.isEmpty());
             for (const QString &line : lines)
                 QVERIFY2(!text.contains(line), qPrintable(QStringLiteral("a private key line in ") + where));

@@ -1,5 +1,5 @@
-// Long on purpose: one test class for the whole manifest set (render, parameters, TLS, the operator user), each
-// function one rule of the rendered objects; split by topic it would repeat the fixtures in every file.
+// Long on purpose: one test class for the whole manifest set (render, parameters, TLS, the operator user),
+// each function one rule of the rendered objects; split by topic it would repeat the fixtures in every file.
 #include "common/logger.h"
 #include "common/operator_acl.h"
 #include "common/yaml_json.h"

@@ -11,6 +11,7 @@
 #include "reliability_support.h"
 #include "support/kube_sandbox_fixture.h"
 #include "support/redis_test_nodes.h"
+#include "support/test_certificates.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -34,12 +35,7 @@ QStringList needlesOf(const QByteArray &secret)
         needles.append(QString::fromUtf8(secret.trimmed()));
         return needles;
     }
-    for (const QByteArray &line : secret.split('\n')) {
-        const QByteArray trimmed = line.trimmed();
-        if (trimmed.size() >= 16 && !trimmed.startsWith("-----"))
-            needles.append(QString::fromLatin1(trimmed));
-    }
-    return needles;
+    return test::pemBodyLines(secret);
 }
 
 } // namespace

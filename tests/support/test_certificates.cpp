@@ -9,6 +9,17 @@
 
 namespace rcs::test {
 
+QStringList pemBodyLines(const QByteArray &pem)
+{
+    QStringList lines;
+    for (const QByteArray &line : pem.split('\n')) {
+        const QByteArray trimmed = line.trimmed();
+        if (trimmed.size() >= 16 && !trimmed.startsWith("-----"))
+            lines.append(QString::fromLatin1(trimmed));
+    }
+    return lines;
+}
+
 namespace {
 const QStringList ecKey = {QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
                            QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes")};

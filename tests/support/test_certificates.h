@@ -12,6 +12,10 @@ namespace rcs::test {
 // bus and replication links, as redis-server uses tls-cert-file for both), a client certificate, and an
 // unrelated second CA. Certificates are valid for validDays from now; a negative value makes them
 // already expired.
+// The base64 body lines of a PEM text (keys, certificates): what a leak of it would show, as a log line
+// may well hold one line of it.
+QStringList pemBodyLines(const QByteArray &pem);
+
 struct TestCertificates {
     QString caCert;
     QString caKey;
