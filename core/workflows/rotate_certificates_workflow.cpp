@@ -129,7 +129,12 @@ void RotateCertificatesWorkflow::planAndRun(const QList<Node> &nodes, const TlsM
         const QString line = request->spec().equivalentCommand;
         request->deleteLater();
         for (const RotationPhase &phase : std::as_const(m_plan.phases)) {
-            logCommand(QStringLiteral("kube"), tr("Write the certificates: %1").arg(describePhase(phase)),
+            // The step that takes trust away names whom (what a confirmation shows before the yes).
+            const bool drop = phase.kind == RotationPhase::Kind::Drop && !m_plan.droppedCas.isEmpty();
+            logCommand(QStringLiteral("kube"),
+                       drop ? tr("Write the certificates: %1; no longer trusted: %2")
+                                  .arg(describePhase(phase), m_plan.droppedCas.join(QLatin1String("; ")))
+                            : tr("Write the certificates: %1").arg(describePhase(phase)),
                        line);
             for (const Node &node : nodes)
                 logCommand(QStringLiteral("redis"), tr("Load them live on %1").arg(node.pod),

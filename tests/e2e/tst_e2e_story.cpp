@@ -1,17 +1,23 @@
 // The seed's whole story on kube-sandbox through the real redis-cluster-studio binary, in one access
-// mode (RCS_E2E_ACCESS: direct or tunnel), on plain TCP or, with RCS_E2E_TLS, on a `deploy --tls` cluster
-// (every studio connection and every one of the test's own speaks TLS, verified against the Secret's
-// CA; Redis 5 has no TLS, so there that build skips): deploy 6 → create → write keys → delete 5 of 6 pods
-// (heals by itself) → delete every pod (total failure) → recover → add-node as master while writing →
-// add-node as replica → remove-node (the replica, then the master) → failover → reshard → check --fix of an
-// open slot → a blank pod left by an interrupted add-node is joined → cleanup with PVCs → nothing left. The
-// file is long on purpose: it is one story, each step starting from what the one before left, and it reads
-// top to bottom as the operator lives it; its helpers are in e2e_support.
+// mode (RCS_E2E_ACCESS: direct or tunnel): deploy 6 → create → write keys → delete 5 of 6 pods (heals by
+// itself) → delete every pod (total failure) → recover → add-node as master while writing → add-node as
+// replica → remove-node (the replica, then the master) → failover → reshard → check --fix of an open slot →
+// a blank pod left by an interrupted add-node is joined → cleanup with PVCs → nothing left.
+//
+// With RCS_E2E_TLS it runs on a `deploy --tls --password --operator-user` cluster (Redis 5 has neither TLS
+// nor ACL, so there that build skips): every studio connection and every one of the test's own speaks TLS,
+// verified against the Secret's CA; every studio command authenticates as studio-operator (the test's own
+// connections as the application, the default user), and before cleanup ACL LOG is empty on every node:
+// no command any workflow sent is missing from the operator's list.
+//
+// The file is long on purpose: it is one story, each step starting from what the one before left, and it
+// reads top to bottom as the operator lives it; its helpers are in e2e_support.
 #include "e2e_support.h"
 #include "redis_app_objects.h"
 
 #include "../integration/cluster_key_client.h"
 #include "../integration/job_helpers.h"
+#include "kube/manifest_set.h"
 #include "redis/redis_pool.h"
 #include "support/redis_test_nodes.h"
 
@@ -39,9 +45,11 @@ constexpr bool Tls = RCS_E2E_TLS != 0;
 // placeholder files) and a pod's name to verify.
 bool hasClusterLine(const QString &out, const QString &verb)
 {
+    // The operator's credentials follow the TLS options: a user name and --askpass, never the password.
     const QString tls =
         Tls ? QStringLiteral(" --tls --cacert ca\\.crt --cert tls\\.crt --key tls\\.key --sni "
-                             "redis-app-\\d+\\.redis-service\\.redis-cluster\\.svc\\.cluster\\.local")
+                             "redis-app-\\d+\\.redis-service\\.redis-cluster\\.svc\\.cluster\\.local"
+                             " --user studio-operator --askpass")
             : QString();
     const QRegularExpression line(
         QRegularExpression::escape(
@@ -56,10 +64,17 @@ class TestE2eStory final : public QObject {
 private:
     QStringList target() const { return m_sandbox.target(QStringLiteral(RCS_E2E_ACCESS)); }
     // The test's own connections: TLS like the pods, trusting the CA of the deploy's Secret only.
+    // On TLS as the application (the default user, with the deploy's password): the operator may not
+    // write keys.
     void prepare(RedisPool &pool)
     {
-        if (Tls)
-            pool.setOptions(tlsClientOptions(m_sandbox));
+        if (!Tls)
+            return;
+        RedisConnectionOptions options = tlsClientOptions(m_sandbox);
+        options.password =
+            QString::fromUtf8(secretValue(m_sandbox, ManifestSet::secretName(QStringLiteral("redis-app")),
+                                          QLatin1String(ManifestSet::kSecretKey)));
+        pool.setOptions(options);
     }
     QList<NodeAddress> pods() { return podAddresses(redisAppPods(m_sandbox)); }
     QString situation()
@@ -107,6 +122,24 @@ private:
         return nodeWhere(status, QLatin1String("id"), id);
     }
 
+    // The proof that the operator's list is complete: after every workflow of the story, no node has
+    // refused the operator anything (ACL LOG also records failed logins).
+    void verifyAclLogEmpty()
+    {
+        RedisPool pool;
+        prepare(pool);
+        const QList<NodeAddress> nodes = pods();
+        QVERIFY(!nodes.isEmpty());
+        for (const NodeAddress &address : nodes) {
+            const Result<RedisReply> log = ask(pool, address, {"ACL", "LOG"});
+            QVERIFY2(log && log->isArray(),
+                     qPrintable(address.toString() + QStringLiteral(" ACL LOG: ") +
+                                (log ? log->toDisplayString() : log.error().message())));
+            QVERIFY2(log->elements().isEmpty(),
+                     qPrintable(address.toString() + QStringLiteral(" ACL LOG: ") + log->toDisplayString()));
+        }
+    }
+
     mutable E2eSandbox m_sandbox;
 
 private Q_SLOTS:
@@ -127,8 +160,8 @@ private Q_SLOTS:
     void deployAndCreate()
     {
         // The image only names the version: kube-sandbox runs the server under test for every image.
-        const QStringList tls{QStringLiteral("--tls"), QStringLiteral("--image"),
-                              QStringLiteral("redis:7.0")};
+        const QStringList tls{QStringLiteral("--tls"), QStringLiteral("--image"), QStringLiteral("redis:7.0"),
+                              QStringLiteral("--password"), QStringLiteral("--operator-user")};
         StudioRun deploy = runStudio(
             QStringList{QStringLiteral("deploy"), QStringLiteral("--timeout"), QStringLiteral("150")} +
             (Tls ? tls : QStringList()) + target());
@@ -557,6 +590,11 @@ private Q_SLOTS:
 
     void cleanupLeavesNothing()
     {
+        if (Tls) { // the operator ran every workflow before this one
+            verifyAclLogEmpty();
+            if (QTest::currentTestFailed())
+                return;
+        }
         const qsizetype podCount = pods().size();
         QVERIFY(podCount > 0);
         StudioRun ask =

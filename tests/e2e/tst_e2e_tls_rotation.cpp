@@ -187,6 +187,22 @@ private Q_SLOTS:
             QStringList{QStringLiteral("rotate-certificates"), QStringLiteral("--drop-old-ca")} + target());
         QVERIFY2(unconfirmed.exitCode == 1, qPrintable(unconfirmed.all()));
         QVERIFY2(unconfirmed.all().contains(QLatin1String("--yes")), qPrintable(unconfirmed.all()));
+        // The refusal names the CA that would stop being trusted (the studio's confirmation shows it in the
+        // plan: "no longer trusted: …").
+        const QList<QSslCertificate> trusted =
+            QSslCertificate::fromData(secretValue(m_sandbox, TlsSecret, QStringLiteral("ca.crt")));
+        const QList<QSslCertificate> signer = QSslCertificate::fromData(newCa);
+        QVERIFY(!signer.isEmpty());
+        for (const QSslCertificate &ca : trusted) {
+            if (ca == signer.constFirst())
+                continue;
+            // By its common name and serial, as every certificate is named in the studio's messages.
+            const QString named = QStringLiteral("stop trusting %1, serial %2")
+                                      .arg(ca.subjectInfo(QSslCertificate::CommonName).join(QLatin1Char(' ')),
+                                           QString::fromLatin1(ca.serialNumber()));
+            QVERIFY2(unconfirmed.all().contains(named),
+                     qPrintable(named + QStringLiteral(" in\n") + unconfirmed.all()));
+        }
         QCOMPARE(
             QSslCertificate::fromData(secretValue(m_sandbox, TlsSecret, QStringLiteral("ca.crt"))).size(), 2);
 
