@@ -4,6 +4,7 @@
 
 #include "common/logger.h"
 #include "common/next_step.h"
+#include "redis/cluster_nodes_parser.h"
 #include "redis/lifecycle_support.h"
 #include "redis/redis_cli_line.h"
 #include "redis/redis_pool.h"
@@ -50,8 +51,11 @@ void SlotMigrationJob::setTopology(const ClusterTopology &topology)
     for (const TopologyNode &node : topology.nodes()) {
         if (node.server)
             m_servers.insert(node.id, *node.server);
-        if (node.isReplica())
+        if (node.isReplica()) {
             m_withReplicas.insert(node.masterId);
+            if (node.address.isValid())
+                m_replicasOf[node.masterId].append(node.address);
+        }
     }
 }
 
@@ -358,6 +362,86 @@ void SlotMigrationJob::checkDone()
         return;
     }
     if (m_cancelled)
+        return;
+    clearReplicaLeftovers();
+}
+
+void SlotMigrationJob::clearReplicaLeftovers()
+{
+    QSet<QString> masters;
+    for (const SlotMove &move : std::as_const(m_plan.moves)) {
+        for (const QString &id : {move.sourceId, move.targetId}) {
+            if (waitsForReplicas(id))
+                masters.insert(id);
+        }
+    }
+    for (const QString &masterId : std::as_const(masters)) {
+        for (const NodeAddress &replica : m_replicasOf.value(masterId)) {
+            ++m_sweepReplies;
+            m_pool->command(replica, {"CLUSTER", "NODES"}, this, [this, masterId](Result<RedisReply> reply) {
+                --m_sweepReplies;
+                Result<QList<ClusterNodeInfo>> nodes = Error(ErrorCode::RedisError, QString());
+                if (!reply)
+                    nodes = reply.error();
+                else if (reply->isError())
+                    nodes = Error(ErrorCode::RedisError, reply->text());
+                else
+                    nodes = parseClusterNodes(reply->bytes());
+                if (!nodes) {
+                    Logger::instance().warning(
+                        QStringLiteral("redis"),
+                        tr("Could not read a replica of %1 after the moves: %2")
+                            .arg(m_addressById.value(masterId).toString(), nodes.error().message()));
+                    return replicaLeftoversRead();
+                }
+                for (const ClusterNodeInfo &node : std::as_const(*nodes)) {
+                    if (!node.isMyself())
+                        continue;
+                    for (const QMap<int, QString> *open : {&node.migrating, &node.importing}) {
+                        for (auto it = open->cbegin(); it != open->cend(); ++it) {
+                            const bool moved = std::any_of(
+                                m_plan.moves.cbegin(), m_plan.moves.cend(), [&](const SlotMove &move) {
+                                    return move.slotSet.contains(it.key()) &&
+                                           (move.sourceId == masterId || move.targetId == masterId);
+                                });
+                            if (moved)
+                                m_replicaLeftovers.insert({masterId, it.key()});
+                        }
+                    }
+                }
+                replicaLeftoversRead();
+            });
+        }
+    }
+    replicaLeftoversRead();
+}
+
+void SlotMigrationJob::replicaLeftoversRead()
+{
+    if (m_sweepReplies > 0 || isFinished())
+        return;
+    const QSet<std::pair<QString, int>> leftovers = std::exchange(m_replicaLeftovers, {});
+    for (const auto &[masterId, slot] : leftovers) {
+        ++m_sweepReplies;
+        sendLogged(m_pool, m_addressById.value(masterId), {"CLUSTER", "SETSLOT", number(slot), "STABLE"},
+                   tr("Clear the replicas' left-over state of slot %1").arg(slot), this,
+                   [this, slot](Result<RedisReply> reply) {
+                       --m_sweepReplies;
+                       if (!reply || reply->isError())
+                           Logger::instance().warning(
+                               QStringLiteral("redis"),
+                               tr("A replica may still show slot %1 open (run check --fix): %2")
+                                   .arg(slot)
+                                   .arg(reply ? reply->text() : reply.error().message()));
+                       sweepDone();
+                   });
+    }
+    sweepDone();
+}
+
+void SlotMigrationJob::sweepDone()
+{
+    if (m_sweepReplies > 0 || isFinished())
         return;
     info(tr("Moved %1 slots and %2 keys.").arg(m_slotsMoved).arg(m_keysMoved));
     succeed();

@@ -159,6 +159,15 @@ private:
     void stop(int l, const Error &error);
     void laneDone(int l);
     void checkDone();
+    // Valkey 8 replicates a source's MIGRATING to its replicas, but a source that learns the new owner
+    // from the target's broadcast before its own SETSLOT NODE drops the state by itself, unreplicated:
+    // its replicas keep the slot migrating, and a later failover promotes that left-over into an open
+    // slot on a master. After the moves, each such master's replicas are read (CLUSTER NODES) and every
+    // moved slot a replica still shows open gets a SETSLOT STABLE on its master (replicated: it clears
+    // the replicas). Problems here are warnings: the slots themselves were moved.
+    void clearReplicaLeftovers();
+    void replicaLeftoversRead();
+    void sweepDone();
     void closeLaneConnections();
     QList<QByteArray> migrateArgv(const NodeAddress &target, const QList<QByteArray> &keys,
                                   bool replace) const;
@@ -179,7 +188,10 @@ private:
     QPointer<RedisPool> m_pool;
     Options m_options;
     QHash<QString, ServerIdentity> m_servers;
-    QSet<QString> m_withReplicas; // masters that had replicas when the cluster was scanned
+    QSet<QString> m_withReplicas;                    // masters that had replicas when the cluster was scanned
+    QHash<QString, QList<NodeAddress>> m_replicasOf; // master id -> its replicas' addresses
+    QSet<std::pair<QString, int>> m_replicaLeftovers; // (master id, slot) a replica still shows open
+    int m_sweepReplies = 0;
     QList<Worker> m_workers;
     QList<Lane> m_lanes;
     int m_totalSlots = 0;
