@@ -14,6 +14,7 @@ QList<SampledNode> sampledNodesOf(const ClusterTopology &topology)
 
 ClusterMetrics::ClusterMetrics(int periodMs)
     : m_periodMs(periodMs)
+    , m_cluster(periodMs)
 {}
 
 ClusterSample ClusterMetrics::add(const QList<SampledNode> &nodes, const QList<Result<InfoReading>> &readings,
@@ -23,6 +24,7 @@ ClusterSample ClusterMetrics::add(const QList<SampledNode> &nodes, const QList<R
     ClusterSample cluster;
     cluster.atMs = atMs;
     cluster.hasRates = true;
+    NodeSample totals; // the cluster's round as one sample, for clusterHistory()
     QHash<NodeAddress, const InfoReading *> byAddress;
     for (qsizetype i = 0; i < nodes.size(); ++i) {
         NodeMetrics metrics{nodes.at(i), false, {}, {}};
@@ -75,9 +77,29 @@ ClusterSample ClusterMetrics::add(const QList<SampledNode> &nodes, const QList<R
         if (!s.isReplica)
             cluster.keys += s.keys;
         cluster.maxLagBytes = std::max(cluster.maxLagBytes, s.lagBytes);
+        totals.lagSeconds = std::max(totals.lagSeconds, s.lagSeconds);
+        totals.keyspaceHits += s.keyspaceHits;
+        totals.keyspaceMisses += s.keyspaceMisses;
     }
     if (cluster.readNodes == 0)
         cluster.hasRates = false;
+    totals.atMs = atMs;
+    totals.hasRates = cluster.hasRates;
+    totals.opsPerSec = float(cluster.opsPerSec);
+    totals.hitsPerSec = float(cluster.hitsPerSec);
+    totals.missesPerSec = float(cluster.missesPerSec);
+    totals.netInPerSec = float(cluster.netInPerSec);
+    totals.netOutPerSec = float(cluster.netOutPerSec);
+    totals.expiredPerSec = float(cluster.expiredPerSec);
+    totals.evictedPerSec = float(cluster.evictedPerSec);
+    totals.cpuPercent = float(cluster.cpuPercent);
+    totals.usedMemory = cluster.usedMemory;
+    totals.maxMemory = cluster.maxMemory;
+    totals.connectedClients = qint32(cluster.connectedClients);
+    totals.keys = cluster.keys;
+    totals.lagBytes = cluster.maxLagBytes;
+    if (cluster.readNodes > 0)
+        m_cluster.addSample(totals);
     return cluster;
 }
 
