@@ -29,9 +29,9 @@ const QString TopDescription = QStringLiteral(
     "Samples INFO of every node (one round trip per node per sample) and prints one line per sample for "
     "the whole cluster, like redis-cli --stat: nodes read (!unread), keys, memory (/maxmemory), clients, "
     "commands, keyspace hits and misses, network in and out per second, CPU (percent of one core, summed) "
-    "and the largest replica lag. --csv prints one row per node per sample instead. A restarted node's "
-    "counters start a new baseline, never a negative "
-    "rate. With --count the per-node table of the last sample follows.");
+    "and the largest replica lag. A restarted node's counters start a new baseline, never a negative "
+    "rate. With --count the per-node table of the last sample follows; with --csv one row per node per "
+    "sample instead, after a header.");
 const QString SlowLogDescription = QStringLiteral(
     "Reads SLOWLOG GET and LATENCY LATEST of every node and prints them merged, newest first: time, node, "
     "pod, duration, command. Arguments are shortened; passwords (AUTH, HELLO AUTH, MIGRATE AUTH, ACL "

@@ -42,6 +42,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <memory>
 
 using namespace rcs;
 
@@ -351,8 +352,9 @@ int commandsPerRefresh(int refreshes)
     QList<PlannedNodeInput> inputs;
     for (const NodeAddress &address : nodes.addresses())
         inputs.append({address, {}});
-    auto *create = new CreateClusterJob(inputs, 1);
-    if (!runToEnd(create, 120000) || create->hasError()) {
+    const std::unique_ptr<CreateClusterJob> create(new CreateClusterJob(inputs, 1));
+    create->setAutoDelete(false);
+    if (!runToEnd(create.get(), 120000) || create->hasError()) {
         std::fprintf(stderr, "the cluster was not created\n");
         return 1;
     }

