@@ -150,8 +150,9 @@ void MetricsChart::paintEvent(QPaintEvent *)
     p.setFont(small);
     for (int s = int(m_series.size()) - 1; s >= 0; --s) {
         const std::optional<double> v = count ? m_series.at(s).value(history->last()) : std::nullopt;
-        const QString text = m_series.at(s).label + QStringLiteral(" ") +
-                             (v ? formatMetric(*v, m_unit, m_suffix) : QStringLiteral("–"));
+        const QString value = v ? formatMetric(*v, m_unit, m_suffix) : QStringLiteral("–");
+        const QString &label = m_series.at(s).label;
+        const QString text = label.isEmpty() ? value : label + QLatin1Char(' ') + value;
         const qreal w = smallMetrics.horizontalAdvance(text);
         p.setPen(seriesColor(s));
         p.drawText(QRectF(right - w, kPad, w, titleMetrics.height()), Qt::AlignRight | Qt::AlignVCenter,

@@ -411,6 +411,9 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Measures what monitoring adds to a refresh: GUI-thread time and commands per node."));
+    parser.addHelpOption();
     parser.addOptions(
         {{QStringLiteral("runs"), QStringLiteral("Refreshes timed (default 30)."), QStringLiteral("N"),
           QStringLiteral("30")},

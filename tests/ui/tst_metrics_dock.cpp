@@ -1,13 +1,18 @@
 #include "observe/cluster_metrics.h"
 #include "studio_fixtures.h"
+#include "ui/main_window.h"
 #include "ui/metrics_chart.h"
 #include "ui/metrics_dock.h"
 #include "ui/theme.h"
+#include "ui/topology_model.h"
 
 #include <QApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -184,6 +189,51 @@ private Q_SLOTS:
         dock.setSelectedNode(kReplica.toString());
         QVERIFY(dock.chart(QStringLiteral("lagBytes"))->isVisible());
         QVERIFY(dock.chart(QStringLiteral("lagSeconds"))->isVisible());
+    }
+
+    // In the window: View → Metrics opens the dock, and the picture's selection picks its node.
+    void theWindowsDockFollowsTheSelection()
+    {
+        const ClusterMetrics metrics = busyHistory();
+        test::FixtureBackend backend;
+        backend.metricsHistory = &metrics;
+        backend.snapshot = test::makeSnapshot(2, 1, 2);
+        QCOMPARE(int(backend.snapshot.nodes.size()), 4);
+        const QList<NodeAddress> addresses{kMasterA, kMasterB, kReplica,
+                                           NodeAddress{QStringLiteral("127.0.0.1"), 7003}};
+        for (int i = 0; i < 4; ++i)
+            backend.snapshot.nodes[i].address = addresses.at(i).toString();
+        MainWindow window(&backend);
+        window.resize(1400, 900);
+        window.show();
+        QSignalSpy refreshed(&window, &MainWindow::refreshed);
+        StudioTarget target;
+        target.kind = StudioTarget::Kind::Sandbox;
+        window.setTarget(target);
+        QVERIFY(refreshed.wait(10000));
+
+        MetricsDock *dock = window.metricsDock();
+        QVERIFY(dock);
+        QVERIFY(!dock->isVisible()); // closed until asked for
+        QAction *open = nullptr;
+        for (QAction *menu : window.menuBar()->actions()) {
+            for (QAction *a : menu->menu() ? menu->menu()->actions() : QList<QAction *>()) {
+                if (a->text() == QLatin1String("Metrics"))
+                    open = a;
+            }
+        }
+        QVERIFY2(open, "no Metrics entry in the menus");
+        open->trigger();
+        QVERIFY(QTest::qWaitFor([dock] { return dock->isVisible(); }, 5000));
+        QVERIFY(dock->showsCluster());
+
+        const NodeCard &card = backend.snapshot.nodes.at(1);
+        window.topologyModel()->setSelectedKey(card.key());
+        QVERIFY(!dock->showsCluster());
+        QCOMPARE(dock->chart(QStringLiteral("ops"))->values(0).last(),
+                 std::optional<double>(metrics.history(kMasterB)->last().opsPerSec));
+        window.topologyModel()->setSelectedKey(QString());
+        QVERIFY(dock->showsCluster());
     }
 
     void exportWritesTheCsv()
