@@ -173,7 +173,15 @@ void MetricsChart::paintEvent(QPaintEvent *)
                 top = std::max(top, *v);
         }
     }
-    top = niceCeiling(top);
+    if (m_unit == MetricUnit::Bytes || m_unit == MetricUnit::BytesPerSecond) {
+        // Round in the unit the label shows (64 MiB → 100 MiB, not 95.4 MiB).
+        double scale = 1;
+        while (top >= 1024 * scale)
+            scale *= 1024;
+        top = niceCeiling(top / scale) * scale;
+    } else {
+        top = niceCeiling(top);
+    }
     p.setFont(small);
     const QString topLabel = formatMetric(top, m_unit, m_suffix);
     const qreal axisWidth =
@@ -215,10 +223,10 @@ void MetricsChart::paintEvent(QPaintEvent *)
     };
     p.drawText(timeRow, Qt::AlignLeft | Qt::AlignVCenter, clock(first));
     p.drawText(timeRow, Qt::AlignRight | Qt::AlignVCenter, clock(last));
-    const qint64 minutes = (last - first) / 60000;
+    const qint64 seconds = (last - first + 500) / 1000;
     p.drawText(timeRow, Qt::AlignHCenter | Qt::AlignVCenter,
-               minutes > 0 ? tr("last %n min", nullptr, int(minutes))
-                           : tr("last %n s", nullptr, int((last - first) / 1000)));
+               seconds >= 90 ? tr("last %n min", nullptr, int((seconds + 30) / 60))
+                             : tr("last %n s", nullptr, int(seconds)));
 
     p.save();
     p.setClipRect(plot.adjusted(-1, -2, 1, 1));

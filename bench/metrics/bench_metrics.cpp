@@ -18,7 +18,6 @@
 //
 //   rcs_bench_metrics [--runs 30] [--masters 100] [--refreshes 20]
 
-#include "bench_support.h"
 #include "observe/cluster_metrics.h"
 #include "operations/connections.h"
 #include "operations/operation_catalogue.h"
@@ -28,6 +27,7 @@
 #include "redis/cluster_topology.h"
 #include "redis/create_cluster_job.h"
 #include "redis/redis_pool.h"
+#include "support/bench_support.h"
 #include "support/redis_test_nodes.h"
 #include "ui/core_backend.h"
 #include "ui/metrics_dock.h"
@@ -73,8 +73,8 @@ struct Fixture {
         for (int i = 0; i < total(); ++i) {
             const bool master = i < masters;
             text += nodeId(i).toLatin1() + ' ' + ip(i).toLatin1() + ":6379@16379 " +
-                    (i == viewer ? "myself," : "") +
-                    (master ? "master - " : "slave " + nodeId(i - masters).toLatin1() + ' ') +
+                    QByteArray(i == viewer ? "myself," : "") +
+                    (master ? QByteArray("master - ") : "slave " + nodeId(i - masters).toLatin1() + ' ') +
                     "0 1700000000000 " + QByteArray::number(master ? i + 1 : i - masters + 1) + " connected";
             if (master)
                 text += ' ' + QByteArray::number(16384 * i / masters) + '-' +
@@ -174,7 +174,7 @@ void guiThreadCost(int masters, int runs)
     qint64 now =
         QDateTime::currentMSecsSinceEpoch() - qint64(observe::NodeHistory::capacityFor(2000) + 1) * periodMs;
     // A full hour of history first (what an open studio has after an hour).
-    observe::ClusterMetrics metrics(int(periodMs));
+    observe::ClusterMetrics metrics{int(periodMs)};
     // (The readings straight from the views' INFO, as addTopology reads them, without a merge per round.)
     QList<observe::SampledNode> sampled;
     for (const NodeView &view : std::as_const(fixture.views))
@@ -411,8 +411,8 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Measures what monitoring adds to a refresh: GUI-thread time and commands per node."));
+    parser.setApplicationDescription(
+        QStringLiteral("Measures what monitoring adds to a refresh: GUI-thread time and commands per node."));
     parser.addHelpOption();
     parser.addOptions(
         {{QStringLiteral("runs"), QStringLiteral("Refreshes timed (default 30)."), QStringLiteral("N"),
