@@ -10,6 +10,7 @@
 #include <QPainterPath>
 
 #include <cmath>
+#include <limits>
 
 namespace rcs::ui {
 
@@ -231,29 +232,53 @@ void MetricsChart::paintEvent(QPaintEvent *)
     p.save();
     p.setClipRect(plot.adjusted(-1, -2, 1, 1));
     for (int s = 0; s < m_series.size(); ++s) {
+        // Samples that fall on one pixel column become one vertical stroke from their lowest to their
+        // highest value: a full hour (1800 samples) in a 400 px chart strokes ~400 points, not 1800.
         QPainterPath path;
         bool drawing = false;
+        int column = std::numeric_limits<int>::min();
+        qreal lo = 0, hi = 0, lastY = 0;
+        const auto flush = [&] {
+            if (drawing && hi > lo) {
+                path.lineTo(column, lo);
+                path.lineTo(column, hi);
+                path.lineTo(column, lastY);
+            }
+        };
         for (int i = 0; i < count; ++i) {
             const rcs::observe::NodeSample &sample = history->at(i);
             const std::optional<double> v = m_series.at(s).value(sample);
             if (!v) {
+                flush();
                 drawing = false; // a gap: the next value starts a new piece
                 continue;
             }
-            const QPointF point(plot.left() + plot.width() * double(sample.atMs - first) / double(span),
-                                plot.bottom() - plot.height() * std::max(0.0, *v) / top);
+            const qreal x = plot.left() + plot.width() * double(sample.atMs - first) / double(span);
+            const qreal y = plot.bottom() - plot.height() * std::max(0.0, *v) / top;
+            if (drawing && int(x) == column) {
+                lo = std::min(lo, y);
+                hi = std::max(hi, y);
+                lastY = y;
+                continue;
+            }
+            flush();
             if (drawing) {
-                path.lineTo(point);
+                path.lineTo(x, y);
             } else {
-                path.moveTo(point);
-                path.lineTo(point + QPointF(0.01, 0)); // a lone point still shows
+                path.moveTo(x, y);
+                path.lineTo(x + 0.01, y); // a lone point still shows
                 drawing = true;
             }
+            column = int(x);
+            lo = hi = lastY = y;
         }
-        QPen pen(seriesColor(s), m_series.at(s).dashed ? 1.2 : 1.8);
+        flush();
+        // A cosmetic one-pixel pen takes the raster engine's fast line path; a wider one is stroked
+        // into polygons, which cost ten times more on a full hour of a jittery line (bench/metrics).
+        QPen pen(seriesColor(s), 1);
+        pen.setCosmetic(true);
         if (m_series.at(s).dashed)
             pen.setStyle(Qt::DashLine);
-        pen.setCapStyle(Qt::RoundCap);
         p.setPen(pen);
         p.setBrush(Qt::NoBrush);
         p.drawPath(path);
