@@ -40,6 +40,8 @@ ClusterSample ClusterMetrics::add(const QList<SampledNode> &nodes, const QList<R
             it = m_histories.insert(address, NodeHistory(m_periodMs));
         metrics.read = true;
         metrics.sample = it->add(readings.at(i).value());
+        if (!nodes.at(i).pod.isEmpty())
+            m_pods.insert(address, nodes.at(i).pod);
         byAddress.insert(address, &readings.at(i).value());
         cluster.nodes.append(metrics);
     }
@@ -121,10 +123,12 @@ ClusterSample ClusterMetrics::addTopology(const ClusterTopology &topology, qint6
 void ClusterMetrics::forget(const QList<NodeAddress> &keep)
 {
     for (auto it = m_histories.begin(); it != m_histories.end();) {
-        if (keep.contains(it.key()))
+        if (keep.contains(it.key())) {
             ++it;
-        else
+        } else {
+            m_pods.remove(it.key());
             it = m_histories.erase(it);
+        }
     }
 }
 

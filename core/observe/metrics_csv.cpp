@@ -32,17 +32,18 @@ QString known(qint64 value)
 
 QString metricsCsvHeader()
 {
-    return QStringLiteral("time_utc,node,role,ops_per_sec,keyspace_hits_per_sec,keyspace_misses_per_sec,"
+    return QStringLiteral("time_utc,node,pod,role,ops_per_sec,keyspace_hits_per_sec,keyspace_misses_per_sec,"
                           "net_in_bytes_per_sec,net_out_bytes_per_sec,expired_keys_per_sec,"
                           "evicted_keys_per_sec,cpu_percent,used_memory_bytes,maxmemory_bytes,"
                           "connected_clients,keys,replica_lag_bytes,replica_lag_seconds");
 }
 
-QString metricsCsvRow(const QString &node, const NodeSample &s)
+QString metricsCsvRow(const QString &node, const QString &pod, const NodeSample &s)
 {
     const QString time = QDateTime::fromMSecsSinceEpoch(s.atMs, Qt::UTC).toString(Qt::ISODateWithMs);
     const QStringList fields{time,
                              field(node),
+                             field(pod),
                              s.isReplica ? QStringLiteral("replica") : QStringLiteral("master"),
                              rate(s.hasRates, s.opsPerSec),
                              rate(s.hasRates, s.hitsPerSec),
@@ -66,14 +67,16 @@ QByteArray metricsCsv(const ClusterMetrics &metrics)
     struct Row {
         qint64 atMs;
         QString node;
+        QString pod;
         const NodeSample *sample;
     };
     QList<Row> rows;
     for (const NodeAddress &address : metrics.addresses()) {
         const NodeHistory *history = metrics.history(address);
         const QString node = address.toString();
+        const QString pod = metrics.podOf(address);
         for (int i = 0; i < history->size(); ++i)
-            rows.append({history->at(i).atMs, node, &history->at(i)});
+            rows.append({history->at(i).atMs, node, pod, &history->at(i)});
     }
     // Stable, so that one node's samples stay in their order even with equal times.
     std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
@@ -81,7 +84,7 @@ QByteArray metricsCsv(const ClusterMetrics &metrics)
     });
     QByteArray out = metricsCsvHeader().toUtf8() + '\n';
     for (const Row &row : std::as_const(rows))
-        out += metricsCsvRow(row.node, *row.sample).toUtf8() + '\n';
+        out += metricsCsvRow(row.node, row.pod, *row.sample).toUtf8() + '\n';
     return out;
 }
 

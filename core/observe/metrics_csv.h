@@ -15,8 +15,9 @@ namespace rcs::observe {
 
 // The header line, without the line end.
 QString metricsCsvHeader();
-// One sample of node (its cluster address, "host:port") as a line, without the line end.
-QString metricsCsvRow(const QString &node, const NodeSample &sample);
+// One sample of node (its cluster address, "host:port") and its pod (empty off Kubernetes) as a line,
+// without the line end.
+QString metricsCsvRow(const QString &node, const QString &pod, const NodeSample &sample);
 // Every kept sample of every node of metrics, oldest first (nodes by address at the same time), header
 // first; each line ends with "\n".
 QByteArray metricsCsv(const ClusterMetrics &metrics);

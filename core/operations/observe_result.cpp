@@ -123,7 +123,8 @@ QString sampleToCsv(const observe::ClusterSample &sample)
     QString out;
     for (const observe::NodeMetrics &node : sample.nodes) {
         if (node.read)
-            out += observe::metricsCsvRow(node.node.address.toString(), node.sample) + QLatin1Char('\n');
+            out += observe::metricsCsvRow(node.node.address.toString(), node.node.pod, node.sample) +
+                   QLatin1Char('\n');
     }
     return out;
 }

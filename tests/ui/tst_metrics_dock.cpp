@@ -250,7 +250,7 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = file.readAll().split('\n');
         QCOMPARE(int(lines.size()), 1 + 3 * kRounds + 1);
-        QVERIFY(lines.first().startsWith("time_utc,node,"));
+        QVERIFY(lines.first().startsWith("time_utc,node,pod,"));
         QVERIFY(!dock.exportCsv(dir.filePath(QStringLiteral("no/such/folder/m.csv")), &error));
         QVERIFY(error.contains(QStringLiteral("no/such/folder")));
     }
