@@ -216,62 +216,47 @@ void guiThreadCost(int masters, int runs)
     int changedPlain = 0, changedSpark = 0;
     QObject::connect(&plainModel, &ui::TopologyModel::nodeChanged, [&] { ++changedPlain; });
     QObject::connect(&sparkModel, &ui::TopologyModel::nodeChanged, [&] { ++changedSpark; });
-    QElapsedTimer clock;
     for (int run = 0; run < runs + 2; ++run) { // two warm-up rounds, not kept
         fixture.advance();
         const ClusterTopology topology = ClusterTopology::fromViews(fixture.views, {});
         now += periodMs;
-        const bool keep = run >= 2;
         if (run == 2)
             changedPlain = changedSpark = 0;
-
-        clock.start();
-        ui::TopologySnapshot snapshot = ui::snapshotFromTopology(topology);
-        if (keep)
-            adapter.ns.append(clock.nsecsElapsed());
+        // One step: posted events of the step before handled first (not timed), then step timed.
+        const auto timed = [keep = run >= 2](Row &row, const std::function<void()> &step) {
+            QApplication::processEvents();
+            QElapsedTimer clock;
+            clock.start();
+            step();
+            if (keep)
+                row.ns.append(clock.nsecsElapsed());
+        };
+        ui::TopologySnapshot snapshot;
+        timed(adapter, [&] { snapshot = ui::snapshotFromTopology(topology); });
         const ui::TopologySnapshot withoutSparklines = snapshot;
-
-        QApplication::processEvents(); // nothing left over from the step before is timed
-        clock.start();
-        plainModel.setSnapshot(withoutSparklines);
-        QApplication::processEvents();
-        (void)plainView.grab();
-        if (keep)
-            plain.ns.append(clock.nsecsElapsed());
-
-        clock.start();
-        ui::addMetrics(snapshot, metrics, topology, now);
-        if (keep)
-            feed.ns.append(clock.nsecsElapsed());
-
-        QApplication::processEvents();
-        clock.start();
-        sparkModel.setSnapshot(snapshot);
-        QApplication::processEvents();
-        (void)sparkView.grab();
-        if (keep)
-            spark.ns.append(clock.nsecsElapsed());
-
+        timed(plain, [&] {
+            plainModel.setSnapshot(withoutSparklines);
+            QApplication::processEvents();
+            (void)plainView.grab();
+        });
+        timed(feed, [&] { ui::addMetrics(snapshot, metrics, topology, now); });
+        timed(spark, [&] {
+            sparkModel.setSnapshot(snapshot);
+            QApplication::processEvents();
+            (void)sparkView.grab();
+        });
         dock.hide();
-        QApplication::processEvents();
-        clock.start();
-        dock.updateCharts();
-        if (keep)
-            closed.ns.append(clock.nsecsElapsed());
+        timed(closed, [&] { dock.updateCharts(); });
         dock.show();
-        QApplication::processEvents();
-        clock.start();
-        dock.updateCharts();
-        (void)dock.grab();
-        if (keep)
-            open.ns.append(clock.nsecsElapsed());
+        timed(open, [&] {
+            dock.updateCharts();
+            (void)dock.grab();
+        });
         emptyDock.show();
-        QApplication::processEvents();
-        clock.start();
-        emptyDock.updateCharts();
-        (void)emptyDock.grab();
-        if (keep)
-            frame.ns.append(clock.nsecsElapsed());
+        timed(frame, [&] {
+            emptyDock.updateCharts();
+            (void)emptyDock.grab();
+        });
         emptyDock.hide();
     }
     plain.note = QStringLiteral("cards changed per refresh: %1").arg(double(changedPlain) / runs);
