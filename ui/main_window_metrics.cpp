@@ -7,6 +7,7 @@
 #include "studio_controller.h"
 #include "topology_model.h"
 
+#include <QAction>
 #include <QDockWidget>
 #include <QMenu>
 
@@ -25,6 +26,14 @@ void MainWindow::createMetricsDock()
     // Closed until asked for (View → Metrics); a saved layout that had it open opens it again.
     m_metricsDockWidget->hide();
     m_docksMenu->addAction(m_metricsDockWidget->toggleViewAction());
+    // Opened from the menu it comes to the front of its tab group, tall enough for two rows of charts.
+    connect(m_metricsDockWidget->toggleViewAction(), &QAction::triggered, this, [this](bool open) {
+        if (!open)
+            return;
+        m_metricsDockWidget->raise();
+        if (!m_metricsDockWidget->isFloating() && m_metricsDockWidget->height() < 320)
+            resizeDocks({m_metricsDockWidget}, {320}, Qt::Vertical);
+    });
 
     TopologyModel *model = m_controller->model();
     connect(model, &TopologyModel::selectionChanged, m_metricsDock, [this, model](const QString &key) {

@@ -225,6 +225,7 @@ private Q_SLOTS:
         QVERIFY2(open, "no Metrics entry in the menus");
         open->trigger();
         QVERIFY(QTest::qWaitFor([dock] { return dock->isVisible(); }, 5000));
+        QVERIFY(!dock->visibleRegion().isEmpty()); // in front of the Log it shares a tab group with
         QVERIFY(dock->showsCluster());
 
         const NodeCard &card = backend.snapshot.nodes.at(1);
@@ -232,6 +233,8 @@ private Q_SLOTS:
         QVERIFY(!dock->showsCluster());
         QCOMPARE(dock->chart(QStringLiteral("ops"))->values(0).last(),
                  std::optional<double>(metrics.history(kMasterB)->last().opsPerSec));
+        QVERIFY(test::settled(window.topologyView()));
+        test::saveShot(&window, QStringLiteral("metrics-window"));
         window.topologyModel()->setSelectedKey(QString());
         QVERIFY(dock->showsCluster());
     }
