@@ -58,6 +58,7 @@ public:
                               QString *why) override;
     // Core's deploy plan (what `deploy --dry-run` logs): one apply line per rendered object.
     QStringList deployCommands(const StudioTarget &target, const DeployParameters &parameters) const override;
+    const rcs::observe::ClusterMetrics *metrics() const override { return &m_metrics; }
 
     // The catalogue's job for an operation (what createActionJob builds from the widgets' choices);
     // nullptr with *why when the request is incomplete.

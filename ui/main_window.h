@@ -23,6 +23,7 @@ class Confirmation;
 class DetailsPanel;
 class JobProgressPanel;
 class LogPanel;
+class MetricsDock;
 class StudioBackend;
 class StudioController;
 class TargetBar;
@@ -46,6 +47,7 @@ public:
     LogPanel *logPanel() const { return m_logPanel; }
     JobProgressPanel *jobPanel() const { return m_jobPanel; }
     DetailsPanel *detailsPanel() const { return m_details; }
+    MetricsDock *metricsDock() const { return m_metricsDock; }
     TargetBar *targetBar() const { return m_targetBar; }
     QAction *action(Action action) const { return m_actions.value(action); }
 
@@ -90,6 +92,8 @@ private:
     void createToolBars();
     void createDocks();
     void createStatusBar();
+    // View → Metrics (main_window_metrics.cpp): the charts follow the selection and every refresh.
+    void createMetricsDock();
     void connectController();
     // Every text the window sets itself, again after the language changed (View → Language).
     void retranslateUi();
@@ -136,6 +140,8 @@ private:
     QToolBar *m_targetToolBar = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     QDockWidget *m_logDock = nullptr;
+    QDockWidget *m_metricsDockWidget = nullptr;
+    MetricsDock *m_metricsDock = nullptr;
     QAction *m_zoomIn = nullptr;
     QAction *m_zoomOut = nullptr;
     QAction *m_zoomReset = nullptr;

@@ -16,6 +16,10 @@ namespace rcs {
 class Job;
 }
 
+namespace rcs::observe {
+class ClusterMetrics;
+}
+
 namespace rcs::ui {
 
 // What an action needs beyond the target: the node the user picked and the choices of its dialog.
@@ -93,6 +97,11 @@ public:
     // Applies the manifests and follows the pods until Ready; infoMessage() carries per-pod progress.
     virtual rcs::Job *createDeployJob(const StudioTarget &target, const DeployParameters &parameters,
                                       QString *why);
+
+    // --- metrics ---
+    // The history every refresh fed (the Metrics dock's charts), living as long as the backend; null
+    // when the backend keeps none.
+    virtual const rcs::observe::ClusterMetrics *metrics() const { return nullptr; }
 };
 
 } // namespace rcs::ui

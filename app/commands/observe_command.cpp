@@ -6,6 +6,7 @@
 #include "kube_command_support.h"
 #include "topology_output.h"
 
+#include "observe/metrics_csv.h"
 #include "operations/observe_result.h"
 #include "operations/operation_catalogue.h"
 #include "operations/operation_job.h"
@@ -20,6 +21,7 @@ namespace rcs::cli {
 namespace {
 const QString IntervalOption = QStringLiteral("interval");
 const QString CountOption = QStringLiteral("count");
+const QString CsvOption = QStringLiteral("csv");
 // Like redis-cli --stat: the header again every so many lines, so that it stays on screen.
 constexpr int HeaderEvery = 20;
 
@@ -28,7 +30,8 @@ const QString TopDescription = QStringLiteral(
     "the whole cluster, like redis-cli --stat: nodes read (!unread), keys, memory (/maxmemory), clients, "
     "commands, keyspace hits and misses, network in and out per second, CPU (percent of one core, summed) "
     "and the largest replica lag. A restarted node's counters start a new baseline, never a negative "
-    "rate. With --count the per-node table of the last sample follows.");
+    "rate. With --count the per-node table of the last sample follows; with --csv one row per node per "
+    "sample instead, after a header.");
 const QString SlowLogDescription = QStringLiteral(
     "Reads SLOWLOG GET and LATENCY LATEST of every node and prints them merged, newest first: time, node, "
     "pod, duration, command. Arguments are shortened; passwords (AUTH, HELLO AUTH, MIGRATE AUTH, ACL "
@@ -40,6 +43,9 @@ void addTopOptions(CommandLine &line)
                     QStringLiteral("S"), QStringLiteral("1")});
     line.addOption({CountOption, QStringLiteral("Stop after N samples (default: until interrupted)."),
                     QStringLiteral("N"), QStringLiteral("0")});
+    line.addOption(
+        {CsvOption, QStringLiteral("CSV instead of text: a header, then one row per node per sample "
+                                   "(the studio's Metrics export format); no table at the end.")});
 }
 
 // Fills the request's interval and count; an exit code on a usage error.
@@ -67,8 +73,15 @@ int runObserve(const CommandLine &line, const ops::Target &target, const ops::Op
     WorkflowPrinter printer(job.get(), true);
     int lines = 0;
     const bool json = line.json();
+    const bool csv = request.kind == ops::OperationKind::Top && line.isSet(CsvOption);
+    if (csv && json)
+        return line.usageError(QStringLiteral("--csv and --json are two formats: choose one."));
+    if (csv)
+        printBytes(observe::metricsCsvHeader().toUtf8() + '\n');
     QObject::connect(job.get(), &ops::OperationJob::sampled, job.get(),
-                     [json, &lines](const observe::ClusterSample &sample) {
+                     [json, csv, &lines](const observe::ClusterSample &sample) {
+                         if (csv)
+                             return printBytes(ops::sampleToCsv(sample).toUtf8());
                          // One compact line per sample: a consumer reads it line by line.
                          if (json)
                              return printBytes(
@@ -83,7 +96,7 @@ int runObserve(const CommandLine &line, const ops::Target &target, const ops::Op
         return reportFailure(error);
     if (request.kind == ops::OperationKind::Top) {
         // --json: the lines were the output. Text: the per-node table of the last sample.
-        if (!json)
+        if (!json && !csv)
             printBytes(QByteArray("\n") + job->resultText().toUtf8());
         return ExitSuccess;
     }

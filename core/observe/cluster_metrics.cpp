@@ -14,6 +14,7 @@ QList<SampledNode> sampledNodesOf(const ClusterTopology &topology)
 
 ClusterMetrics::ClusterMetrics(int periodMs)
     : m_periodMs(periodMs)
+    , m_cluster(periodMs)
 {}
 
 ClusterSample ClusterMetrics::add(const QList<SampledNode> &nodes, const QList<Result<InfoReading>> &readings,
@@ -23,6 +24,7 @@ ClusterSample ClusterMetrics::add(const QList<SampledNode> &nodes, const QList<R
     ClusterSample cluster;
     cluster.atMs = atMs;
     cluster.hasRates = true;
+    NodeSample totals; // the cluster's round as one sample, for clusterHistory()
     QHash<NodeAddress, const InfoReading *> byAddress;
     for (qsizetype i = 0; i < nodes.size(); ++i) {
         NodeMetrics metrics{nodes.at(i), false, {}, {}};
@@ -38,6 +40,8 @@ ClusterSample ClusterMetrics::add(const QList<SampledNode> &nodes, const QList<R
             it = m_histories.insert(address, NodeHistory(m_periodMs));
         metrics.read = true;
         metrics.sample = it->add(readings.at(i).value());
+        if (!nodes.at(i).pod.isEmpty())
+            m_pods.insert(address, nodes.at(i).pod);
         byAddress.insert(address, &readings.at(i).value());
         cluster.nodes.append(metrics);
     }
@@ -75,9 +79,29 @@ ClusterSample ClusterMetrics::add(const QList<SampledNode> &nodes, const QList<R
         if (!s.isReplica)
             cluster.keys += s.keys;
         cluster.maxLagBytes = std::max(cluster.maxLagBytes, s.lagBytes);
+        totals.lagSeconds = std::max(totals.lagSeconds, s.lagSeconds);
+        totals.keyspaceHits += s.keyspaceHits;
+        totals.keyspaceMisses += s.keyspaceMisses;
     }
     if (cluster.readNodes == 0)
         cluster.hasRates = false;
+    totals.atMs = atMs;
+    totals.hasRates = cluster.hasRates;
+    totals.opsPerSec = float(cluster.opsPerSec);
+    totals.hitsPerSec = float(cluster.hitsPerSec);
+    totals.missesPerSec = float(cluster.missesPerSec);
+    totals.netInPerSec = float(cluster.netInPerSec);
+    totals.netOutPerSec = float(cluster.netOutPerSec);
+    totals.expiredPerSec = float(cluster.expiredPerSec);
+    totals.evictedPerSec = float(cluster.evictedPerSec);
+    totals.cpuPercent = float(cluster.cpuPercent);
+    totals.usedMemory = cluster.usedMemory;
+    totals.maxMemory = cluster.maxMemory;
+    totals.connectedClients = qint32(cluster.connectedClients);
+    totals.keys = cluster.keys;
+    totals.lagBytes = cluster.maxLagBytes;
+    if (cluster.readNodes > 0)
+        m_cluster.addSample(totals);
     return cluster;
 }
 
@@ -99,10 +123,12 @@ ClusterSample ClusterMetrics::addTopology(const ClusterTopology &topology, qint6
 void ClusterMetrics::forget(const QList<NodeAddress> &keep)
 {
     for (auto it = m_histories.begin(); it != m_histories.end();) {
-        if (keep.contains(it.key()))
+        if (keep.contains(it.key())) {
             ++it;
-        else
+        } else {
+            m_pods.remove(it.key());
             it = m_histories.erase(it);
+        }
     }
 }
 

@@ -73,11 +73,18 @@ public:
     void forget(const QList<NodeAddress> &keep);
 
     const NodeHistory *history(const NodeAddress &address) const;
+    // The cluster's sums of every round (ClusterSample as a NodeSample: rates only when every node read
+    // had them, lag the largest replica's), so that the whole-cluster chart needs no pass over the nodes.
+    const NodeHistory &clusterHistory() const { return m_cluster; }
+    // The node's pod on Kubernetes as of its last round; empty elsewhere.
+    QString podOf(const NodeAddress &address) const { return m_pods.value(address); }
     QList<NodeAddress> addresses() const { return m_histories.keys(); }
 
 private:
     int m_periodMs;
     QHash<NodeAddress, NodeHistory> m_histories;
+    NodeHistory m_cluster;
+    QHash<NodeAddress, QString> m_pods;
 };
 
 } // namespace rcs::observe

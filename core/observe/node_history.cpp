@@ -18,6 +18,11 @@ const NodeSample &NodeHistory::add(const InfoReading &reading)
 {
     const NodeSample sample = sampleOf(m_lastReading, reading);
     m_lastReading = reading;
+    return addSample(sample);
+}
+
+const NodeSample &NodeHistory::addSample(const NodeSample &sample)
+{
     if (m_ring.size() < m_capacity) {
         m_ring.append(sample);
         ++m_count;

@@ -28,6 +28,8 @@ public:
     // Adds the sample of reading (rates from the previous reading of the same run); the oldest sample
     // goes when the buffer is full. Returns the sample added.
     const NodeSample &add(const InfoReading &reading);
+    // Adds a sample made elsewhere (the cluster's sums, ClusterMetrics::clusterHistory); no baseline kept.
+    const NodeSample &addSample(const NodeSample &sample);
     // Replaces the newest sample (a replica's lag filled in after the whole cluster was read).
     void replaceLast(const NodeSample &sample);
 

@@ -1,5 +1,7 @@
 #include "observe_result.h"
 
+#include "observe/metrics_csv.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLocale>
@@ -114,6 +116,17 @@ QString sampleToLine(const observe::ClusterSample &s)
         .arg(bytes(qint64(s.netOutPerSec)), 10)
         .arg(rate(s.cpuPercent), 5)
         .arg(s.maxLagBytes >= 0 ? bytes(s.maxLagBytes) : QStringLiteral("-"), 7);
+}
+
+QString sampleToCsv(const observe::ClusterSample &sample)
+{
+    QString out;
+    for (const observe::NodeMetrics &node : sample.nodes) {
+        if (node.read)
+            out += observe::metricsCsvRow(node.node.address.toString(), node.node.pod, node.sample) +
+                   QLatin1Char('\n');
+    }
+    return out;
 }
 
 QString sampleToTable(const observe::ClusterSample &sample)

@@ -19,6 +19,9 @@ QJsonObject sampleToJson(const observe::ClusterSample &sample);
 // The text of `top`: a header (every 20 lines, like redis-cli --stat) and one line per sample.
 QString sampleHeader();
 QString sampleToLine(const observe::ClusterSample &sample);
+// `top --csv`: one CSV row per node read in the sample (observe/metrics_csv.h: the Metrics dock's export
+// format, whose header is metricsCsvHeader()), each ending with "\n".
+QString sampleToCsv(const observe::ClusterSample &sample);
 // The last sample per node, a table (the end of `top` and its text result).
 QString sampleToTable(const observe::ClusterSample &sample);
 

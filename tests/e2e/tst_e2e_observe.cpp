@@ -1,11 +1,13 @@
 // top and slowlog in their Kubernetes form, through the real redis-cluster-studio binary on kube-sandbox
 // (a 6-pod cluster), reaching the pods directly and through port-forward tunnels: every pod is sampled
-// and named, one compact JSON line per sample; the slow log names the pod of a planted slow script.
+// and named, one compact JSON line per sample (or CSV rows with --csv); the slow log names the pod of a
+// planted slow script.
 #include "e2e_support.h"
 
 #include "redis_app_objects.h"
 #include "support/program_run.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -59,6 +61,34 @@ private Q_SLOTS:
                                           QStringLiteral("redis-app-2"), QStringLiteral("redis-app-3"),
                                           QStringLiteral("redis-app-4"), QStringLiteral("redis-app-5")}));
         }
+    }
+
+    // top --csv: the header, then one row per pod per sample, each naming its pod, no negative rate.
+    void topCsvRowPerPodPerSample()
+    {
+        const StudioRun run = runStudio(QStringList{QStringLiteral("top"), QStringLiteral("--count"),
+                                                    QStringLiteral("2"), QStringLiteral("--interval"),
+                                                    QStringLiteral("0.5"), QStringLiteral("--csv")} +
+                                            m_sandbox.target(QStringLiteral("direct")),
+                                        120000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+        const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(int(lines.size()), 1 + 2 * 6);
+        const QStringList header = lines.first().split(QLatin1Char(','));
+        QCOMPARE(header.mid(0, 4), (QStringList{QStringLiteral("time_utc"), QStringLiteral("node"),
+                                                QStringLiteral("pod"), QStringLiteral("role")}));
+        QSet<QString> pods;
+        for (const QString &line : lines.mid(1)) {
+            const QStringList fields = line.split(QLatin1Char(','));
+            QCOMPARE(fields.size(), header.size());
+            QVERIFY2(QDateTime::fromString(fields.at(0), Qt::ISODateWithMs).isValid(), qPrintable(line));
+            QVERIFY2(fields.at(0).endsWith(QLatin1Char('Z')), qPrintable(line));
+            pods.insert(fields.at(2));
+            QVERIFY2(!line.contains(QLatin1String(",-")), qPrintable(line));
+            QVERIFY(fields.at(header.indexOf(QStringLiteral("used_memory_bytes"))).toLongLong() > 0);
+        }
+        QCOMPARE(pods.size(), 6);
+        QVERIFY(pods.contains(QStringLiteral("redis-app-0")));
     }
 
     void slowLogNamesThePod()

@@ -75,6 +75,7 @@ public:
     QList<Action> actionsRun;
     QList<ActionRequest> requests;
     int refreshCount = 0;
+    const rcs::observe::ClusterMetrics *metricsHistory = nullptr; // what metrics() hands the Metrics dock
 
     rcs::Job *createRefreshJob(const StudioTarget &target, const SnapshotCallback &onSnapshot,
                                QString *why) override;
@@ -85,6 +86,7 @@ public:
     QStringList cleanupPlan{QStringLiteral("statefulset/redis-app"), QStringLiteral("service/redis-service")};
     rcs::Job *createCleanupPlanJob(const StudioTarget &target, const ActionRequest &request,
                                    const NamesCallback &onPlan, QString *why) override;
+    const rcs::observe::ClusterMetrics *metrics() const override { return metricsHistory; }
 };
 
 } // namespace rcs::ui::test
