@@ -251,6 +251,7 @@ void MainWindow::retranslateUi()
     m_detailsDock->setWindowTitle(tr("Details"));
     m_jobDock->setWindowTitle(tr("Operations"));
     m_logDock->setWindowTitle(tr("Log"));
+    m_consoleDock->setWindowTitle(tr("Console"));
     m_quickDeploy->setText(tr("Deploy and create the default cluster (6 pods)"));
     m_refreshLabel->setMinimumWidth(
         m_refreshLabel->fontMetrics().horizontalAdvance(tr("Refreshed 00:00:00")) + 12);
@@ -332,6 +333,7 @@ void MainWindow::createDocks()
     m_docksMenu->addAction(detailsDock->toggleViewAction());
     m_docksMenu->addAction(m_jobDock->toggleViewAction());
     m_docksMenu->addAction(logDock->toggleViewAction());
+    createConsoleDock();
 }
 
 void MainWindow::createStatusBar()
