@@ -28,7 +28,8 @@ constexpr qsizetype MaxHistory = 200;
 
 QString scopeText(const NodeCard &node)
 {
-    const QString name = node.podName.isEmpty() ? node.address : node.podName + QLatin1String(" · ") + node.address;
+    const QString name =
+        node.podName.isEmpty() ? node.address : node.podName + QLatin1String(" · ") + node.address;
     return QStringLiteral("%1 (%2)").arg(name, roleName(node.role));
 }
 } // namespace

@@ -4,6 +4,7 @@
 #include "main_window.h"
 
 #include "common/job.h"
+#include "confirmation.h"
 #include "console_panel.h"
 #include "node_menu.h"
 #include "studio_backend.h"

@@ -1,6 +1,7 @@
 #include "exec_command.h"
 
 #include "cli_options.h"
+#include "command_registry.h"
 #include "job_runner.h"
 #include "kube_command_support.h"
 #include "topology_output.h"
@@ -38,7 +39,8 @@ int runExecCommand(const QStringList &args, const std::function<void(CommandLine
     if (const std::optional<int> stop = line.parse(options))
         return *stop;
     if (separator < 0 || separator + 1 >= args.size())
-        return line.usageError(QStringLiteral("Give the command after --, e.g. exec --nodes H:P -- GET key."));
+        return line.usageError(
+            QStringLiteral("Give the command after --, e.g. exec --nodes H:P -- GET key."));
     ops::Target target;
     if (const std::optional<int> stop = readTarget(line, target))
         return *stop;
@@ -52,7 +54,7 @@ int runExecCommand(const QStringList &args, const std::function<void(CommandLine
     const Result<ops::OperationJob *> made = ops::createOperation(target, request);
     if (!made)
         return made.error().code() == ErrorCode::Refused ? reportFailure(made.error())
-                                                          : line.usageError(made.error().message());
+                                                         : line.usageError(made.error().message());
     const std::unique_ptr<ops::OperationJob> job(made.value());
     // The status read's progress would mix with the reply: only warnings (stderr) are shown.
     WorkflowPrinter printer(job.get(), true);

@@ -27,8 +27,9 @@ Result<NodeAddress> namedNode(const ClusterTopology &topology, const QString &na
         if (!node.id.startsWith(name))
             continue;
         if (found)
-            return Error(ErrorCode::InvalidInput,
-                         OperationJob::tr("%1 is the start of more than one node id; give more of it.").arg(name));
+            return Error(
+                ErrorCode::InvalidInput,
+                OperationJob::tr("%1 is the start of more than one node id; give more of it.").arg(name));
         found = &node;
     }
     if (!found)
@@ -61,10 +62,10 @@ QJsonArray redirectsToJson(const QList<ClusterCommandJob::Redirect> &redirects)
 {
     QJsonArray array;
     for (const ClusterCommandJob::Redirect &redirect : redirects)
-        array.append(QJsonObject{{QStringLiteral("type"), redirect.ask ? QStringLiteral("ask")
-                                                                       : QStringLiteral("moved")},
-                                 {QStringLiteral("slot"), redirect.slot},
-                                 {QStringLiteral("node"), redirect.address.toString()}});
+        array.append(QJsonObject{
+            {QStringLiteral("type"), redirect.ask ? QStringLiteral("ask") : QStringLiteral("moved")},
+            {QStringLiteral("slot"), redirect.slot},
+            {QStringLiteral("node"), redirect.address.toString()}});
     return array;
 }
 } // namespace
@@ -93,24 +94,26 @@ void OperationJob::execAfterStatus(StatusReport status, RedisPool *pool)
     QString line = redisCliLine(pool, start, shown);
     if (!singleNode)
         line.replace(QLatin1String(" -h "), QLatin1String(" -c -h "));
-    Logger::instance().info(QStringLiteral("redis"),
-                            tr("Console: sending %1 to %2.").arg(observe::displayCommand(argv), start.toString()),
-                            line);
-    auto *engine = new ClusterCommandJob(
-        start, argv, singleNode ? ClusterCommandJob::Mode::SingleNode : ClusterCommandJob::Mode::FollowRedirects,
-        pool, this);
+    Logger::instance().info(
+        QStringLiteral("redis"),
+        tr("Console: sending %1 to %2.").arg(observe::displayCommand(argv), start.toString()), line);
+    auto *engine = new ClusterCommandJob(start, argv,
+                                         singleNode ? ClusterCommandJob::Mode::SingleNode
+                                                    : ClusterCommandJob::Mode::FollowRedirects,
+                                         pool, this);
     engine->setCommandTimeoutMs(m_request.timeoutMs);
     runEngine(engine, [this, topology, singleNode](Job *done) {
         const auto *job = static_cast<ClusterCommandJob *>(done);
         const RedisReply &reply = job->reply();
         const TopologyNode *node = topology.nodeAt(job->answeredBy());
-        QJsonObject json{{QStringLiteral("command"), observe::displayCommand(m_request.commandWords)},
-                         {QStringLiteral("mode"), singleNode ? QStringLiteral("node") : QStringLiteral("cluster")},
-                         {QStringLiteral("node"), job->answeredBy().toString()},
-                         {QStringLiteral("node_id"), node ? node->id : QString()},
-                         {QStringLiteral("redirects"), redirectsToJson(job->redirects())},
-                         {QStringLiteral("reply"), replyToJson(reply)},
-                         {QStringLiteral("error"), reply.isError()}};
+        QJsonObject json{
+            {QStringLiteral("command"), observe::displayCommand(m_request.commandWords)},
+            {QStringLiteral("mode"), singleNode ? QStringLiteral("node") : QStringLiteral("cluster")},
+            {QStringLiteral("node"), job->answeredBy().toString()},
+            {QStringLiteral("node_id"), node ? node->id : QString()},
+            {QStringLiteral("redirects"), redirectsToJson(job->redirects())},
+            {QStringLiteral("reply"), replyToJson(reply)},
+            {QStringLiteral("error"), reply.isError()}};
         QString text;
         for (const ClusterCommandJob::Redirect &redirect : job->redirects())
             text += ClusterCommandJob::redirectLine(redirect) + QLatin1Char('\n');

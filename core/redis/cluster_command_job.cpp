@@ -26,7 +26,7 @@ QString ClusterCommandJob::redirectLine(const Redirect &redirect)
 }
 
 std::optional<ClusterCommandJob::Redirect> ClusterCommandJob::parseRedirect(const QByteArray &error,
-                                                                           const NodeAddress &from)
+                                                                            const NodeAddress &from)
 {
     const QList<QByteArray> words = error.trimmed().split(' ');
     if (words.size() != 3 || (words.at(0) != "MOVED" && words.at(0) != "ASK"))
@@ -61,34 +61,38 @@ void ClusterCommandJob::send(bool asking)
     // ASKING holds for the next command of the same connection: the pool keeps the order of one node's
     // commands on its channel 0, so nothing comes between the two.
     if (asking)
-        m_pool->command(m_node, {QByteArrayLiteral("ASKING")}, this, [](Result<RedisReply>) {},
-                        m_commandTimeoutMs);
-    m_pool->command(m_node, m_argv, this, [this](Result<RedisReply> result) {
-        if (isFinished())
-            return;
-        if (!result) {
-            if (result.error().code() != ErrorCode::RedisError)
-                return fail(result.error());
-            // The server's refusal is the reply, word for word (the detail holds its bare text).
-            m_reply = RedisReply::error(result.error().detail().toUtf8());
-        } else {
-            m_reply = std::move(result).value();
-        }
-        if (m_mode == Mode::SingleNode || !m_reply.isError())
-            return succeed();
-        const std::optional<Redirect> redirect = parseRedirect(m_reply.bytes(), m_node);
-        if (!redirect)
-            return succeed();
-        if (m_redirects.size() >= MaxRedirects)
-            return fail(ErrorCode::Refused,
-                        tr("The command was redirected %1 times without reaching the node of its slot: the "
-                           "cluster's slot map is changing or its nodes disagree; run check and try again.")
-                            .arg(MaxRedirects));
-        m_redirects.append(*redirect);
-        info(redirectLine(*redirect));
-        m_node = redirect->address;
-        send(redirect->ask);
-    }, m_commandTimeoutMs);
+        m_pool->command(
+            m_node, {QByteArrayLiteral("ASKING")}, this, [](Result<RedisReply>) {}, m_commandTimeoutMs);
+    m_pool->command(
+        m_node, m_argv, this,
+        [this](Result<RedisReply> result) {
+            if (isFinished())
+                return;
+            if (!result) {
+                if (result.error().code() != ErrorCode::RedisError)
+                    return fail(result.error());
+                // The server's refusal is the reply, word for word (the detail holds its bare text).
+                m_reply = RedisReply::error(result.error().detail().toUtf8());
+            } else {
+                m_reply = std::move(result).value();
+            }
+            if (m_mode == Mode::SingleNode || !m_reply.isError())
+                return succeed();
+            const std::optional<Redirect> redirect = parseRedirect(m_reply.bytes(), m_node);
+            if (!redirect)
+                return succeed();
+            if (m_redirects.size() >= MaxRedirects)
+                return fail(
+                    ErrorCode::Refused,
+                    tr("The command was redirected %1 times without reaching the node of its slot: the "
+                       "cluster's slot map is changing or its nodes disagree; run check and try again.")
+                        .arg(MaxRedirects));
+            m_redirects.append(*redirect);
+            info(redirectLine(*redirect));
+            m_node = redirect->address;
+            send(redirect->ask);
+        },
+        m_commandTimeoutMs);
 }
 
 } // namespace rcs

@@ -115,7 +115,8 @@ private Q_SLOTS:
         const auto single = exec({"GET", key}, first.toString());
         QVERIFY(single);
         QCOMPARE(single->error().code(), ErrorCode::RedisError);
-        QVERIFY2(single->resultText().startsWith(QStringLiteral("(error) MOVED ")), qPrintable(single->resultText()));
+        QVERIFY2(single->resultText().startsWith(QStringLiteral("(error) MOVED ")),
+                 qPrintable(single->resultText()));
         QCOMPARE(single->resultJson().value(QLatin1String("redirects")).toArray().size(), 0);
         // Through the operation the console starts at the key's master: no redirect at all.
         const auto get = exec({"GET", key});
@@ -140,12 +141,13 @@ private Q_SLOTS:
         QVERIFY(target);
         const QByteArray slot = QByteArray::number(keyHashSlot(key));
         QVERIFY(ask(m_pool, source.address, {"SET", key, "asked-value"}).ok());
-        QVERIFY(ask(m_pool, target->address, {"CLUSTER", "SETSLOT", slot, "IMPORTING", source.id.toLatin1()}).ok());
-        QVERIFY(ask(m_pool, source.address, {"CLUSTER", "SETSLOT", slot, "MIGRATING", target->id.toLatin1()}).ok());
-        const Result<RedisReply> moved =
-            ask(m_pool, source.address,
-                {"MIGRATE", target->address.host.toLatin1(), QByteArray::number(target->address.port), key, "0",
-                 "5000"});
+        QVERIFY(ask(m_pool, target->address, {"CLUSTER", "SETSLOT", slot, "IMPORTING", source.id.toLatin1()})
+                    .ok());
+        QVERIFY(ask(m_pool, source.address, {"CLUSTER", "SETSLOT", slot, "MIGRATING", target->id.toLatin1()})
+                    .ok());
+        const Result<RedisReply> moved = ask(m_pool, source.address,
+                                             {"MIGRATE", target->address.host.toLatin1(),
+                                              QByteArray::number(target->address.port), key, "0", "5000"});
         QVERIFY2(moved.ok(), qPrintable(moved.ok() ? QString() : moved.error().message()));
 
         const auto get = exec({"GET", key});
@@ -155,13 +157,15 @@ private Q_SLOTS:
         const QJsonArray redirects = get->resultJson().value(QLatin1String("redirects")).toArray();
         QCOMPARE(redirects.size(), 1);
         QCOMPARE(redirects.first().toObject().value(QLatin1String("type")).toString(), QStringLiteral("ask"));
-        QVERIFY2(get->resultText().endsWith(QStringLiteral("\"asked-value\"\n")), qPrintable(get->resultText()));
-        QVERIFY(get->resultText().startsWith(QStringLiteral("-> Redirected (ASK) to slot [%1]").arg(keyHashSlot(key))));
+        QVERIFY2(get->resultText().endsWith(QStringLiteral("\"asked-value\"\n")),
+                 qPrintable(get->resultText()));
+        QVERIFY(get->resultText().startsWith(
+            QStringLiteral("-> Redirected (ASK) to slot [%1]").arg(keyHashSlot(key))));
 
         // The key back home, the slot closed on both nodes.
         QVERIFY(ask(m_pool, target->address,
-                    {"MIGRATE", source.address.host.toLatin1(), QByteArray::number(source.address.port), key, "0",
-                     "5000"})
+                    {"MIGRATE", source.address.host.toLatin1(), QByteArray::number(source.address.port), key,
+                     "0", "5000"})
                     .ok());
         QVERIFY(ask(m_pool, target->address, {"CLUSTER", "SETSLOT", slot, "STABLE"}).ok());
         QVERIFY(ask(m_pool, source.address, {"CLUSTER", "SETSLOT", slot, "STABLE"}).ok());
@@ -207,7 +211,9 @@ private Q_SLOTS:
         if (version->majorVersion() < 6)
             QSKIP("Redis 5.0 has no ACL users: there is no NOPERM to show.");
         for (const NodeAddress &address : m_nodes.addresses())
-            QVERIFY(ask(m_pool, address, {"ACL", "SETUSER", "viewer", "on", ">viewer-pw", "~*", "+@all", "-set"}).ok());
+            QVERIFY(
+                ask(m_pool, address, {"ACL", "SETUSER", "viewer", "on", ">viewer-pw", "~*", "+@all", "-set"})
+                    .ok());
         RedisPool viewerPool;
         RedisConnectionOptions options;
         options.user = QStringLiteral("viewer");
@@ -217,7 +223,8 @@ private Q_SLOTS:
         QVERIFY(set);
         QCOMPARE(set->error().code(), ErrorCode::RedisError);
         QVERIFY(set->hasResult());
-        QVERIFY2(set->resultText().startsWith(QStringLiteral("(error) NOPERM")), qPrintable(set->resultText()));
+        QVERIFY2(set->resultText().startsWith(QStringLiteral("(error) NOPERM")),
+                 qPrintable(set->resultText()));
         QVERIFY2(set->errorString().contains(QStringLiteral("refused the command: NOPERM")),
                  qPrintable(set->errorString()));
         QVERIFY(set->resultJson().value(QLatin1String("error")).toBool());
@@ -238,7 +245,8 @@ private Q_SLOTS:
         for (const LogEntry &entry : Logger::instance().entries()) {
             QVERIFY2(!entry.message.contains(QString::fromLatin1(PlantedSecret)), qPrintable(entry.message));
             QVERIFY2(!entry.command.contains(QString::fromLatin1(PlantedSecret)), qPrintable(entry.command));
-            if (entry.command.contains(QStringLiteral("AUTH")) && entry.command.contains(QStringLiteral("(redacted)")))
+            if (entry.command.contains(QStringLiteral("AUTH")) &&
+                entry.command.contains(QStringLiteral("(redacted)")))
                 sawRedacted = true;
         }
         QVERIFY2(sawRedacted, "the console logs its command line, redacted");

@@ -79,15 +79,15 @@ private Q_SLOTS:
         QTest::addColumn<bool>("kube");
         QTest::addColumn<QList<NodeMenuAction>>("expected");
         using A = NodeMenuAction;
-        QTest::newRow("kube master, not the highest") << "redis-app-0" << false << true
-                                                      << QList<A>{A::Console, A::PodLog};
-        QTest::newRow("kube replica, not the highest") << "redis-app-4" << true << true
-                                                       << QList<A>{A::Console, A::Failover, A::PodLog};
+        QTest::newRow("kube master, not the highest")
+            << "redis-app-0" << false << true << QList<A>{A::Console, A::PodLog};
+        QTest::newRow("kube replica, not the highest")
+            << "redis-app-4" << true << true << QList<A>{A::Console, A::Failover, A::PodLog};
         QTest::newRow("kube replica, the highest ordinal")
             << "redis-app-5" << true << true << QList<A>{A::Console, A::Failover, A::Remove, A::PodLog};
         QTest::newRow("plain master") << "redis-app-0" << false << false << QList<A>{A::Console, A::Remove};
-        QTest::newRow("plain replica") << "redis-app-3" << true << false
-                                       << QList<A>{A::Console, A::Failover, A::Remove};
+        QTest::newRow("plain replica")
+            << "redis-app-3" << true << false << QList<A>{A::Console, A::Failover, A::Remove};
     }
     void menuActions()
     {
@@ -98,8 +98,8 @@ private Q_SLOTS:
         QList<NodeCard> nodes;
         // Ordinals 0..5 out of order, 10 would sort before 5 as text: the number decides.
         for (int i : {3, 0, 5, 1, 4, 2})
-            nodes << card(QStringLiteral("redis-app-%1").arg(i), i >= 3 ? NodeCard::Role::Replica
-                                                                        : NodeCard::Role::Master);
+            nodes << card(QStringLiteral("redis-app-%1").arg(i),
+                          i >= 3 ? NodeCard::Role::Replica : NodeCard::Role::Master);
         const NodeCard chosen = card(pod, replica ? NodeCard::Role::Replica : NodeCard::Role::Master);
         QCOMPARE(nodeMenuActions(chosen, nodes, kube), expected);
     }
@@ -150,7 +150,8 @@ private Q_SLOTS:
         QVERIFY(typeCommand(console, QStringLiteral("INCR console:key")));
         QVERIFY(typeCommand(console, QStringLiteral("LRANGE console:nothing 0 -1")));
         const QString output = console->output()->toPlainText();
-        QVERIFY2(output.contains(QLatin1String("cluster> SET console:key \"a value\"\nOK")), qPrintable(output));
+        QVERIFY2(output.contains(QLatin1String("cluster> SET console:key \"a value\"\nOK")),
+                 qPrintable(output));
         QVERIFY2(output.contains(QLatin1String("\n\"a value\"")), qPrintable(output));
         QVERIFY2(output.contains(QLatin1String("(error) ERR value is not an integer")), qPrintable(output));
         QVERIFY2(output.contains(QLatin1String("(empty array)")), qPrintable(output));
@@ -214,7 +215,8 @@ private Q_SLOTS:
         typeCommand(console, QStringLiteral("CLUSTER KEYSLOT user:1"));
         const QString docs = qEnvironmentVariable("RCS_SOURCE_DIR");
         if (!docs.isEmpty() && qEnvironmentVariableIsSet("RCS_UPDATE_SCREENSHOTS"))
-            window.consoleDock()->grab().save(QDir(docs).filePath(QStringLiteral("docs/screenshots/console.png")));
+            window.consoleDock()->grab().save(
+                QDir(docs).filePath(QStringLiteral("docs/screenshots/console.png")));
         if (!shots.isEmpty())
             window.consoleDock()->grab().save(QDir(shots).filePath(QStringLiteral("console.png")));
     }

@@ -53,9 +53,9 @@ private Q_SLOTS:
             << RedisReply::string("\xc3\xa9") << QStringLiteral("\"\\xc3\\xa9\"\n");
         QTest::newRow("empty array") << RedisReply::array({}) << QStringLiteral("(empty array)\n");
         QTest::newRow("flat array") << strings({"a", "b"}) << QStringLiteral("1) \"a\"\n2) \"b\"\n");
-        QTest::newRow("nested")
-            << RedisReply::array({RedisReply::integer(0), strings({"k1", "k2"}), RedisReply::nil()})
-            << QStringLiteral("1) (integer) 0\n2) 1) \"k1\"\n   2) \"k2\"\n3) (nil)\n");
+        QTest::newRow("nested") << RedisReply::array(
+                                       {RedisReply::integer(0), strings({"k1", "k2"}), RedisReply::nil()})
+                                << QStringLiteral("1) (integer) 0\n2) 1) \"k1\"\n   2) \"k2\"\n3) (nil)\n");
         QTest::newRow("wide index right-aligned")
             << strings({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10"})
             << QStringLiteral(" 1) \"1\"\n 2) \"2\"\n 3) \"3\"\n 4) \"4\"\n 5) \"5\"\n 6) \"6\"\n 7) \"7\"\n"
@@ -80,8 +80,8 @@ private Q_SLOTS:
         QTest::newRow("nil") << RedisReply::nil() << QByteArray("[null]");
         QTest::newRow("error") << RedisReply::error("NOPERM no") << QByteArray(R"([{"error":"NOPERM no"}])");
         QTest::newRow("utf-8") << RedisReply::string("\xc3\xa9") << QByteArray("[\"\xc3\xa9\"]");
-        QTest::newRow("binary escaped") << RedisReply::string(QByteArray("a\xff", 2))
-                                        << QByteArray(R"(["a\\xff"])");
+        QTest::newRow("binary escaped")
+            << RedisReply::string(QByteArray("a\xff", 2)) << QByteArray(R"(["a\\xff"])");
         QTest::newRow("nested") << RedisReply::array({RedisReply::integer(1), strings({"a"})})
                                 << QByteArray(R"([[1,["a"]]])");
     }
@@ -99,7 +99,8 @@ private Q_SLOTS:
         QTest::newRow("flushall") << QByteArray("FLUSHALL") << QStringLiteral("deletes every key");
         QTest::newRow("flushall async lower") << QByteArray("flushall ASYNC") << QStringLiteral("FLUSHALL");
         QTest::newRow("flushdb") << QByteArray("FlushDB") << QStringLiteral("FLUSHDB deletes");
-        QTest::newRow("cluster reset") << QByteArray("CLUSTER RESET HARD") << QStringLiteral("forget every peer");
+        QTest::newRow("cluster reset")
+            << QByteArray("CLUSTER RESET HARD") << QStringLiteral("forget every peer");
         QTest::newRow("cluster info") << QByteArray("CLUSTER INFO") << QString();
         QTest::newRow("shutdown") << QByteArray("SHUTDOWN NOSAVE") << QStringLiteral("stops the node");
         QTest::newRow("debug") << QByteArray("DEBUG SLEEP 1") << QStringLiteral("crash");
@@ -163,7 +164,8 @@ private Q_SLOTS:
         QTest::newRow("other error") << QByteArray("ERR wrong number of arguments") << false << false << 0
                                      << QString();
         QTest::newRow("bad slot") << QByteArray("MOVED x 1.2.3.4:5") << false << false << 0 << QString();
-        QTest::newRow("bad address") << QByteArray("MOVED 1 host:notaport") << false << false << 0 << QString();
+        QTest::newRow("bad address") << QByteArray("MOVED 1 host:notaport") << false << false << 0
+                                     << QString();
     }
     void redirect()
     {
@@ -172,7 +174,8 @@ private Q_SLOTS:
         QFETCH(bool, ask);
         QFETCH(int, slot);
         QFETCH(QString, address);
-        const auto parsed = ClusterCommandJob::parseRedirect(error, NodeAddress{QStringLiteral("127.0.0.1"), 7000});
+        const auto parsed =
+            ClusterCommandJob::parseRedirect(error, NodeAddress{QStringLiteral("127.0.0.1"), 7000});
         QCOMPARE(parsed.has_value(), valid);
         if (!valid)
             return;
