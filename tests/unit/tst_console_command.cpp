@@ -61,8 +61,8 @@ private Q_SLOTS:
             << QStringLiteral(" 1) \"1\"\n 2) \"2\"\n 3) \"3\"\n 4) \"4\"\n 5) \"5\"\n 6) \"6\"\n 7) \"7\"\n"
                               " 8) \"8\"\n 9) \"9\"\n10) \"10\"\n");
         QTest::newRow("twice nested")
-            << RedisReply::array({RedisReply::array({strings({"x"}), RedisReply::array({})})})
-            << QStringLiteral("1) 1) 1) \"x\"\n      2) (empty array)\n");
+            << RedisReply::array({RedisReply::array({strings({"x", "y"}), RedisReply::array({})})})
+            << QStringLiteral("1) 1) 1) \"x\"\n      2) \"y\"\n   2) (empty array)\n");
     }
     void cliForm()
     {
