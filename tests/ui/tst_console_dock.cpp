@@ -213,6 +213,9 @@ private Q_SLOTS:
         typeCommand(console, QStringLiteral("HSET session:42 user alice ttl 3600"));
         typeCommand(console, QStringLiteral("HGETALL session:42"));
         typeCommand(console, QStringLiteral("CLUSTER KEYSLOT user:1"));
+        // Tall enough for the picture to show a few replies.
+        window.resizeDocks({window.consoleDock()}, {380}, Qt::Vertical);
+        QTest::qWait(50);
         const QString docs = qEnvironmentVariable("RCS_SOURCE_DIR");
         if (!docs.isEmpty() && qEnvironmentVariableIsSet("RCS_UPDATE_SCREENSHOTS"))
             window.consoleDock()->grab().save(
