@@ -22,7 +22,8 @@ const QString YesOption = QStringLiteral("yes");
 const QString ExecDescription = QStringLiteral(
     "Sends one command, given after --, and prints the reply like redis-cli. Without --node it goes to the "
     "master of its key's slot and follows MOVED and ASK redirects like redis-cli -c (each one printed); with "
-    "--node (an id, a unique id prefix or HOST:PORT) it goes to that node only and a MOVED is the reply. "
+    "--node (an id, a unique id prefix, a pod name or HOST:PORT) it goes to that node only and a MOVED is "
+    "the reply. "
     "FLUSHALL, FLUSHDB, CLUSTER RESET, SHUTDOWN, DEBUG and KEYS run only with --yes. Passwords in the "
     "command are redacted in the log. Exit code 1 when the server answers an error (NOPERM, WRONGTYPE …).");
 
@@ -33,7 +34,8 @@ int runExecCommand(const QStringList &args, const std::function<void(CommandLine
     const QStringList options = separator < 0 ? args : args.first(separator);
     CommandLine line(QStringLiteral("exec"), ExecDescription);
     addTarget(line);
-    line.addOption({NodeOption, QStringLiteral("Send to this node only (id, id prefix or HOST:PORT)."),
+    line.addOption({NodeOption,
+                    QStringLiteral("Send to this node only (id, id prefix, pod name or HOST:PORT)."),
                     QStringLiteral("ID")});
     line.addOption({YesOption, QStringLiteral("Confirm a destructive command (FLUSHALL, SHUTDOWN …).")});
     if (const std::optional<int> stop = line.parse(options))

@@ -16,12 +16,16 @@
 namespace rcs::ops {
 
 namespace {
-// The node the request names: HOST:PORT (any address, also one the read did not find), or an id or
-// unique id prefix of a node the read found.
+// The node the request names: HOST:PORT (any address, also one the read did not find), a pod name
+// (Kubernetes), or an id or unique id prefix of a node the read found.
 Result<NodeAddress> namedNode(const ClusterTopology &topology, const QString &name)
 {
     if (name.contains(QLatin1Char(':')))
         return NodeAddress::parse(name);
+    for (const TopologyNode &node : topology.nodes()) {
+        if (node.pod && node.pod->name == name)
+            return node.address;
+    }
     const TopologyNode *found = nullptr;
     for (const TopologyNode &node : topology.nodes()) {
         if (!node.id.startsWith(name))
@@ -34,8 +38,8 @@ Result<NodeAddress> namedNode(const ClusterTopology &topology, const QString &na
     }
     if (!found)
         return Error(ErrorCode::InvalidInput,
-                     OperationJob::tr("No node of the cluster has the id %1; status lists the ids (or give "
-                                      "HOST:PORT).")
+                     OperationJob::tr("No node of the cluster has the id (or pod name) %1; status lists them "
+                                      "(or give HOST:PORT).")
                          .arg(name));
     return found->address;
 }
