@@ -1,13 +1,16 @@
 // exec in its Kubernetes form, through the real redis-cluster-studio binary on kube-sandbox (a 6-pod
 // cluster), reaching the pods directly and through port-forward tunnels: a key written through the
 // console is read back from the pod that serves it, --node takes a pod name, a MOVED from one pod is the
-// reply there, and FLUSHALL is refused without --yes.
+// reply there, and FLUSHALL is refused without --yes. The studio's "Show pod log" reads a pod's log.
 #include "e2e_support.h"
 
+#include "common/job.h"
 #include "support/program_run.h"
+#include "ui/core_backend.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace rcs;
@@ -79,6 +82,29 @@ private Q_SLOTS:
         QVERIFY2(flush.err.contains(QLatin1String("deletes every key")), qPrintable(flush.all()));
         const StudioRun still = exec(access, {}, {QStringLiteral("GET"), key});
         QCOMPARE(still.out, QStringLiteral("\"from the console\"\n"));
+    }
+
+    // The node cards' "Show pod log": the backend's job reads the pod's last lines from the API.
+    void podLogThroughTheBackend()
+    {
+        rcs::ui::CoreBackend backend;
+        rcs::ui::StudioTarget target;
+        target.kind = rcs::ui::StudioTarget::Kind::Kubernetes;
+        target.kubeconfig = m_sandbox.kubeconfig();
+        target.access = rcs::AccessMode::Direct;
+        QString log;
+        QString why;
+        rcs::Job *job = backend.createPodLogJob(
+            target, QStringLiteral("redis-app-0"), 500, [&log](const QString &text) { log = text; }, &why);
+        QVERIFY2(job, qPrintable(why));
+        job->setAutoDelete(false);
+        QSignalSpy finished(job, &rcs::Job::finished);
+        job->start();
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(!job->hasError(), qPrintable(job->errorString()));
+        QVERIFY2(log.contains(QLatin1String("Ready to accept connections")), qPrintable(log));
+        QVERIFY(log.count(QLatin1Char('\n')) <= 500);
+        delete job;
     }
 };
 
