@@ -2,6 +2,7 @@
 
 #include "commands/cluster_command.h"
 #include "commands/demo_command.h"
+#include "commands/exec_command.h"
 #include "commands/kube_day2_command.h"
 #include "commands/kube_upgrade_command.h"
 #include "commands/kube_workflow_command.h"
@@ -70,6 +71,9 @@ const QList<Command> &commands()
          bothForms(QStringLiteral("top"), runKubeTop, runTop)},
         {QStringLiteral("slowlog"), QStringLiteral("the slow logs and latency events of every node, merged"),
          bothForms(QStringLiteral("slowlog"), runKubeSlowLog, runSlowLog)},
+        {QStringLiteral("exec"),
+         QStringLiteral("one command through the console: follows MOVED/ASK like redis-cli -c, or --node"),
+         bothForms(QStringLiteral("exec"), runKubeExec, runExec)},
         {QStringLiteral("check"),
          QStringLiteral("check the cluster like redis-cli --cluster check, and more"),
          bothForms(QStringLiteral("check"), runKubeCheck,

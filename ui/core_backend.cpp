@@ -275,6 +275,39 @@ rcs::Job *CoreBackend::createOperationJob(const rcs::ops::Target &target,
     return job;
 }
 
+rcs::Job *CoreBackend::createExecJob(const StudioTarget &target, const rcs::ops::OperationRequest &request,
+                                     const ReplyCallback &onReply, QString *why)
+{
+    const std::optional<rcs::ops::Target> core = coreTarget(target, why);
+    if (!core)
+        return nullptr;
+    rcs::ops::OperationJob *job = made(rcs::ops::createOperation(*core, request, m_connections), why);
+    if (!job)
+        return nullptr;
+    connect(job, &rcs::Job::finished, this, [job, onReply] {
+        if (job->hasResult() && onReply)
+            onReply(job->resultText());
+    });
+    return job;
+}
+
+rcs::Job *CoreBackend::createPodLogJob(const StudioTarget &target, const QString &pod, int tailLines,
+                                       const ReplyCallback &onText, QString *why)
+{
+    rcs::KubeClient *client = kubeClient(target, why);
+    if (!client)
+        return nullptr;
+    // kubeClient() opened the session: its namespace is the one the pods live in.
+    const rcs::Result<rcs::KubeSession *> session = m_connections->session(*coreTarget(target, nullptr));
+    rcs::KubeRequest *request = client->podLog(session.value()->ns(), pod, tailLines);
+    request->setTimeout(15000);
+    connect(request, &rcs::Job::finished, this, [request, onText] {
+        if (!request->hasError() && onText)
+            onText(QString::fromUtf8(request->body()));
+    });
+    return request;
+}
+
 QObject *CoreBackend::watchPods(const StudioTarget &target, const std::function<void()> &onChange)
 {
     const std::optional<rcs::ops::Target> core = coreTarget(target, nullptr);

@@ -48,6 +48,10 @@ public:
     QObject *watchPods(const StudioTarget &target, const std::function<void()> &onChange) override;
     rcs::Job *createCleanupPlanJob(const StudioTarget &target, const ActionRequest &request,
                                    const NamesCallback &onPlan, QString *why) override;
+    rcs::Job *createExecJob(const StudioTarget &target, const rcs::ops::OperationRequest &request,
+                            const ReplyCallback &onReply, QString *why) override;
+    rcs::Job *createPodLogJob(const StudioTarget &target, const QString &pod, int tailLines,
+                              const ReplyCallback &onText, QString *why) override;
     QStringList contexts(const QString &kubeconfig, QString *error) const override;
     rcs::Job *createConnectionTestJob(const StudioTarget &target, QString *why) override;
     rcs::Job *createStorageClassesJob(const StudioTarget &target, const NamesCallback &onNames,

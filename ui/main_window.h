@@ -20,6 +20,7 @@ class Job;
 namespace rcs::ui {
 
 class Confirmation;
+class ConsolePanel;
 class DetailsPanel;
 class JobProgressPanel;
 class LogPanel;
@@ -50,6 +51,13 @@ public:
     MetricsDock *metricsDock() const { return m_metricsDock; }
     TargetBar *targetBar() const { return m_targetBar; }
     QAction *action(Action action) const { return m_actions.value(action); }
+    ConsolePanel *consolePanel() const { return m_console; }
+    QDockWidget *consoleDock() const { return m_consoleDock; }
+    // The context menu of the node card key (not shown; nullptr for an unknown key). Its actions are
+    // named "nodeMenuConsole", "nodeMenuFailover", "nodeMenuRemove", "nodeMenuPodLog".
+    QMenu *createNodeMenu(const QString &key);
+    // Shows the console dock, sending to the node card key (empty: the whole cluster).
+    void openConsole(const QString &key = {});
 
     StudioTarget target() const;
     void setTarget(const StudioTarget &target);
@@ -113,6 +121,10 @@ private:
     void openPasswordRotationDialog();
     void openCertificateRotationDialog();
     void showJob(rcs::Job *job);
+    // View → Console and the node cards' context menu (main_window_console.cpp).
+    void createConsoleDock();
+    void showNodeMenu(const QString &key, const QPoint &globalPos);
+    void openPodLog(const QString &podName);
 
     StudioController *m_controller;
     TopologyView *m_view;
@@ -142,6 +154,8 @@ private:
     QDockWidget *m_logDock = nullptr;
     QDockWidget *m_metricsDockWidget = nullptr;
     MetricsDock *m_metricsDock = nullptr;
+    ConsolePanel *m_console = nullptr;
+    QDockWidget *m_consoleDock = nullptr;
     QAction *m_zoomIn = nullptr;
     QAction *m_zoomOut = nullptr;
     QAction *m_zoomReset = nullptr;

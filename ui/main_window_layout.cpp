@@ -252,6 +252,7 @@ void MainWindow::retranslateUi()
     m_jobDock->setWindowTitle(tr("Operations"));
     m_logDock->setWindowTitle(tr("Log"));
     m_metricsDockWidget->setWindowTitle(tr("Metrics"));
+    m_consoleDock->setWindowTitle(tr("Console"));
     m_quickDeploy->setText(tr("Deploy and create the default cluster (6 pods)"));
     m_refreshLabel->setMinimumWidth(
         m_refreshLabel->fontMetrics().horizontalAdvance(tr("Refreshed 00:00:00")) + 12);
@@ -334,6 +335,7 @@ void MainWindow::createDocks()
     m_docksMenu->addAction(m_jobDock->toggleViewAction());
     m_docksMenu->addAction(logDock->toggleViewAction());
     createMetricsDock();
+    createConsoleDock();
 }
 
 void MainWindow::createStatusBar()

@@ -102,6 +102,22 @@ rcs::Job *StudioBackend::createCleanupPlanJob(const StudioTarget &, const Action
     return nullptr;
 }
 
+rcs::Job *StudioBackend::createExecJob(const StudioTarget &, const rcs::ops::OperationRequest &,
+                                       const ReplyCallback &, QString *why)
+{
+    if (why)
+        *why = notAvailable();
+    return nullptr;
+}
+
+rcs::Job *StudioBackend::createPodLogJob(const StudioTarget &, const QString &, int, const ReplyCallback &,
+                                         QString *why)
+{
+    if (why)
+        *why = notAvailable();
+    return nullptr;
+}
+
 rcs::Job *StudioBackend::createConnectionTestJob(const StudioTarget &, QString *why)
 {
     if (why)

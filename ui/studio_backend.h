@@ -75,6 +75,17 @@ public:
     // list to onPlan before succeeding; it deletes nothing. nullptr with *why when unavailable.
     virtual rcs::Job *createCleanupPlanJob(const StudioTarget &target, const ActionRequest &request,
                                            const NamesCallback &onPlan, QString *why);
+    using ReplyCallback = std::function<void(const QString &reply)>;
+    // The console: a job that sends one command (core's exec operation; request.kind is Exec) and hands
+    // the reply in redis-cli's text form (the redirects followed first) to onReply before it finishes,
+    // also when the server answered an error (the job then fails with the server's words). nullptr with
+    // *why when the target cannot take it (or the command needs a confirmation it did not get).
+    virtual rcs::Job *createExecJob(const StudioTarget &target, const rcs::ops::OperationRequest &request,
+                                    const ReplyCallback &onReply, QString *why);
+    // Kubernetes: a job that reads the last tailLines lines of a pod's log (pods/log) and hands them to
+    // onText before it succeeds. nullptr with *why on plain endpoints.
+    virtual rcs::Job *createPodLogJob(const StudioTarget &target, const QString &pod, int tailLines,
+                                      const ReplyCallback &onText, QString *why);
     // The contexts of a kubeconfig file, the current one first; empty with *error when unreadable.
     virtual QStringList contexts(const QString &kubeconfig, QString *error) const;
     // Watches the target's pods and calls onChange when one is added, changes or goes, so the picture

@@ -8,6 +8,7 @@
 #include "topology_model.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QTimer>
@@ -207,6 +208,15 @@ void TopologyView::mouseDoubleClickEvent(QMouseEvent *event)
         if (item->type() == NodeCardItem::Type)
             Q_EMIT cardActivated(static_cast<NodeCardItem *>(item)->key());
     }
+}
+
+void TopologyView::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (QGraphicsItem *item = itemAt(event->pos()); item && item->type() == NodeCardItem::Type) {
+        Q_EMIT cardMenuRequested(static_cast<NodeCardItem *>(item)->key(), event->globalPos());
+        return event->accept();
+    }
+    QGraphicsView::contextMenuEvent(event);
 }
 
 void TopologyView::changeEvent(QEvent *event)

@@ -50,12 +50,15 @@ Q_SIGNALS:
     void zoomChanged(qreal zoom);
     // Double-click on a card, e.g. to open the details.
     void cardActivated(const QString &key);
+    // Right click (or the menu key) on a card: the window offers the node's actions at globalPos.
+    void cardMenuRequested(const QString &key, const QPoint &globalPos);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:

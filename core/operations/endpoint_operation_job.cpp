@@ -150,6 +150,7 @@ void EndpointOperationJob::doStart()
     case OperationKind::Status:
     case OperationKind::Top:
     case OperationKind::SlowLog:
+    case OperationKind::Exec:
         return status();
     case OperationKind::Deploy:
     case OperationKind::Cleanup:

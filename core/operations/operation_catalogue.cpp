@@ -2,6 +2,7 @@
 
 #include "connections.h"
 #include "endpoint_operation_job.h"
+#include "redis/console_command.h"
 #include "workflow_operation_job.h"
 
 namespace rcs::ops {
@@ -29,6 +30,14 @@ std::optional<Error> commonRefusal(const OperationRequest &request)
         if (request.sampleIntervalMs < 100 || request.sampleCount < 0)
             return invalid(OperationJob::tr("top needs an interval of at least 0.1 s and a sample count of 0 "
                                             "(until stopped) or more."));
+        break;
+    case OperationKind::Exec:
+        if (request.commandWords.isEmpty())
+            return invalid(OperationJob::tr("Give the command to send after --, e.g. exec -- GET key."));
+        if (const QString effect = destructiveEffect(request.commandWords, request.nodeId.isEmpty());
+            !effect.isEmpty() && !request.confirmed)
+            return Error(ErrorCode::Refused,
+                         OperationJob::tr("%1 Confirm to run it (--yes on the command line).").arg(effect));
         break;
     default:
         break;

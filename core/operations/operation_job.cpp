@@ -41,6 +41,9 @@ OperationJob::OperationJob(OperationRequest request, QObject *parent)
     case OperationKind::SlowLog:
         setTitle(tr("Slow log"));
         break;
+    case OperationKind::Exec:
+        setTitle(tr("Console"));
+        break;
     case OperationKind::Deploy:
         setTitle(tr("Deploy"));
         break;
@@ -99,6 +102,8 @@ void OperationJob::finishWithStatus(StatusReport status, RedisPool *pool)
 {
     if (m_request.kind == OperationKind::Top || m_request.kind == OperationKind::SlowLog)
         return observeAfterStatus(std::move(status), pool);
+    if (m_request.kind == OperationKind::Exec)
+        return execAfterStatus(std::move(status), pool);
     const QJsonObject json = statusToJson(status);
     const QString text = statusToText(status);
     m_status = std::move(status);

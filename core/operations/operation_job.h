@@ -101,6 +101,8 @@ protected:
 private:
     // top, slowlog (observe_operation.cpp).
     void observeAfterStatus(StatusReport status, RedisPool *pool);
+    // exec (exec_operation.cpp).
+    void execAfterStatus(StatusReport status, RedisPool *pool);
 
     bool m_hasResult = false;
     QJsonObject m_json;

@@ -29,6 +29,8 @@ QString operationName(OperationKind kind)
         return QStringLiteral("top");
     case OperationKind::SlowLog:
         return QStringLiteral("slowlog");
+    case OperationKind::Exec:
+        return QStringLiteral("exec");
     case OperationKind::Deploy:
         return QStringLiteral("deploy");
     case OperationKind::Cleanup:

@@ -6,6 +6,8 @@
 #include "redis/rebalance_planner.h"
 #include "workflows/upgrade_config.h"
 
+#include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -27,6 +29,8 @@ enum class OperationKind {
     // the merged slow logs and latency events of every node (slowlog).
     Top,
     SlowLog,
+    // One command through the console, after the status read: routed like redis-cli -c, or to one node.
+    Exec,
     // Kubernetes and the sandbox only: they act on a StatefulSet.
     Deploy,
     Cleanup,
@@ -109,6 +113,10 @@ struct OperationRequest {
     bool dropOldCas = false;
     bool reloadOnly = false;
     int certificateDays = 365;
+    // exec: the command's words (binary safe), sent to nodeId when set (an id, a unique id prefix, a
+    // pod name or HOST:PORT; a MOVED is then the reply), else to the master of its key's slot, following redirects.
+    // A destructive command (destructiveEffect) runs only when confirmed.
+    QList<QByteArray> commandWords;
     // Plan only (--dry-run): rebalance and reshard on every kind; every changing verb on Kubernetes.
     bool dryRun = false;
 };

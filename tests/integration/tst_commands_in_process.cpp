@@ -66,6 +66,24 @@ private Q_SLOTS:
         const ClusterTopology after = test::scan(pool, m_nodes.address(0));
         QCOMPARE(after.nodes().size(), 6);
         QCOMPARE(after.node(master.id)->slotSet, master.slotSet);
+
+        // exec: a reply exits 0, an error reply 1, FLUSHALL without --yes 1 (nothing deleted), no
+        // command after -- is a usage error.
+        const QStringList nodes{QStringLiteral("--nodes"), nodeList()};
+        QCOMPARE(run(QStringLiteral("exec"), nodes + QStringList{QStringLiteral("--"), QStringLiteral("SET"),
+                                                                 QStringLiteral("k"), QStringLiteral("v")}),
+                 int(cli::ExitSuccess));
+        QCOMPARE(run(QStringLiteral("exec"),
+                     nodes + QStringList{QStringLiteral("--"), QStringLiteral("INCR"), QStringLiteral("k")}),
+                 int(cli::ExitFailure));
+        QCOMPARE(run(QStringLiteral("exec"),
+                     nodes + QStringList{QStringLiteral("--"), QStringLiteral("FLUSHALL")}),
+                 int(cli::ExitFailure));
+        qint64 keys = 0;
+        for (const TopologyNode &node : after.masters())
+            keys += test::ask(pool, node.address, {"DBSIZE"})->integerValue();
+        QCOMPARE(keys, qint64(1));
+        QCOMPARE(run(QStringLiteral("exec"), nodes), int(cli::ExitUsage));
     }
 };
 
