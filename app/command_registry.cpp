@@ -6,6 +6,7 @@
 #include "commands/kube_upgrade_command.h"
 #include "commands/kube_workflow_command.h"
 #include "commands/lifecycle_command.h"
+#include "commands/key_command.h"
 #include "commands/observe_command.h"
 #include "commands/rotate_certificates_command.h"
 #include "commands/rotate_password_command.h"
@@ -70,6 +71,12 @@ const QList<Command> &commands()
          bothForms(QStringLiteral("top"), runKubeTop, runTop)},
         {QStringLiteral("slowlog"), QStringLiteral("the slow logs and latency events of every node, merged"),
          bothForms(QStringLiteral("slowlog"), runKubeSlowLog, runSlowLog)},
+        {QStringLiteral("bigkeys"), QStringLiteral("the biggest keys of the cluster (a paced, bounded scan)"),
+         bothForms(QStringLiteral("bigkeys"), runKubeBigKeys, runBigKeys)},
+        {QStringLiteral("hotkeys"), QStringLiteral("the most used keys of the cluster (LFU policy needed)"),
+         bothForms(QStringLiteral("hotkeys"), runKubeHotKeys, runHotKeys)},
+        {QStringLiteral("slot-heat"), QStringLiteral("the keys of every slot of the cluster"),
+         bothForms(QStringLiteral("slot-heat"), runKubeSlotHeat, runSlotHeat)},
         {QStringLiteral("check"),
          QStringLiteral("check the cluster like redis-cli --cluster check, and more"),
          bothForms(QStringLiteral("check"), runKubeCheck,

@@ -150,6 +150,9 @@ void EndpointOperationJob::doStart()
     case OperationKind::Status:
     case OperationKind::Top:
     case OperationKind::SlowLog:
+    case OperationKind::BigKeys:
+    case OperationKind::HotKeys:
+    case OperationKind::SlotHeat:
         return status();
     case OperationKind::Deploy:
     case OperationKind::Cleanup:

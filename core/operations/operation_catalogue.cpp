@@ -30,6 +30,13 @@ std::optional<Error> commonRefusal(const OperationRequest &request)
             return invalid(OperationJob::tr("top needs an interval of at least 0.1 s and a sample count of 0 "
                                             "(until stopped) or more."));
         break;
+    case OperationKind::BigKeys:
+    case OperationKind::HotKeys:
+        if (request.keyScan.count < 1 || request.keyScan.top < 1 || request.keyScan.rate < 1 ||
+            request.keyScan.maxSeconds < 1)
+            return invalid(OperationJob::tr("A key scan needs --count, --top, --rate and --max-seconds of at "
+                                            "least 1."));
+        break;
     default:
         break;
     }

@@ -41,6 +41,15 @@ OperationJob::OperationJob(OperationRequest request, QObject *parent)
     case OperationKind::SlowLog:
         setTitle(tr("Slow log"));
         break;
+    case OperationKind::BigKeys:
+        setTitle(tr("Big keys"));
+        break;
+    case OperationKind::HotKeys:
+        setTitle(tr("Hot keys"));
+        break;
+    case OperationKind::SlotHeat:
+        setTitle(tr("Slot heat"));
+        break;
     case OperationKind::Deploy:
         setTitle(tr("Deploy"));
         break;
@@ -97,7 +106,9 @@ void OperationJob::finishWith(const QString &summary, const QJsonObject &json, c
 
 void OperationJob::finishWithStatus(StatusReport status, RedisPool *pool)
 {
-    if (m_request.kind == OperationKind::Top || m_request.kind == OperationKind::SlowLog)
+    if (m_request.kind == OperationKind::Top || m_request.kind == OperationKind::SlowLog ||
+        m_request.kind == OperationKind::BigKeys || m_request.kind == OperationKind::HotKeys ||
+        m_request.kind == OperationKind::SlotHeat)
         return observeAfterStatus(std::move(status), pool);
     const QJsonObject json = statusToJson(status);
     const QString text = statusToText(status);

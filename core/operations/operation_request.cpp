@@ -29,6 +29,12 @@ QString operationName(OperationKind kind)
         return QStringLiteral("top");
     case OperationKind::SlowLog:
         return QStringLiteral("slowlog");
+    case OperationKind::BigKeys:
+        return QStringLiteral("bigkeys");
+    case OperationKind::HotKeys:
+        return QStringLiteral("hotkeys");
+    case OperationKind::SlotHeat:
+        return QStringLiteral("slot-heat");
     case OperationKind::Deploy:
         return QStringLiteral("deploy");
     case OperationKind::Cleanup:
