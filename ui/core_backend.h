@@ -59,6 +59,8 @@ public:
     // Core's deploy plan (what `deploy --dry-run` logs): one apply line per rendered object.
     QStringList deployCommands(const StudioTarget &target, const DeployParameters &parameters) const override;
 
+    rcs::Job *createObserveJob(const StudioTarget &target, const rcs::ops::OperationRequest &request,
+                               QString *why) override;
     // The catalogue's job for an operation (what createActionJob builds from the widgets' choices);
     // nullptr with *why when the request is incomplete.
     rcs::Job *createOperationJob(const rcs::ops::Target &target, const rcs::ops::OperationRequest &request,
