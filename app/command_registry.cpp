@@ -2,11 +2,11 @@
 
 #include "commands/cluster_command.h"
 #include "commands/demo_command.h"
+#include "commands/key_command.h"
 #include "commands/kube_day2_command.h"
 #include "commands/kube_upgrade_command.h"
 #include "commands/kube_workflow_command.h"
 #include "commands/lifecycle_command.h"
-#include "commands/key_command.h"
 #include "commands/observe_command.h"
 #include "commands/rotate_certificates_command.h"
 #include "commands/rotate_password_command.h"

@@ -126,7 +126,8 @@ void KeysDialog::start(KeyScanMode mode)
         return;
     const Page &page = pageOf(mode);
     rcs::ops::OperationRequest request;
-    request.kind = mode == KeyScanMode::BigKeys ? rcs::ops::OperationKind::BigKeys : rcs::ops::OperationKind::HotKeys;
+    request.kind =
+        mode == KeyScanMode::BigKeys ? rcs::ops::OperationKind::BigKeys : rcs::ops::OperationKind::HotKeys;
     request.keyScan.count = page.count->value();
     request.keyScan.top = page.top->value();
     request.keyScan.rate = page.rate->value();
@@ -172,12 +173,9 @@ void KeysDialog::showResult(const rcs::observe::KeyScanResult &result)
     page.table->setRowCount(int(result.keys.size()));
     for (int row = 0; row < int(result.keys.size()); ++row) {
         const rcs::observe::RankedKey &key = result.keys.at(row);
-        const QStringList cells = {QString::number(row + 1),
-                                   rcs::observe::displayKey(key.key),
-                                   key.type,
-                                   QLocale().toString(key.value),
-                                   key.node.address.toString(),
-                                   key.node.pod};
+        const QStringList cells = {
+            QString::number(row + 1),      rcs::observe::displayKey(key.key), key.type,
+            QLocale().toString(key.value), key.node.address.toString(),       key.node.pod};
         for (int column = 0; column < int(cells.size()); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
             if (column == 0 || column == 3)
@@ -198,10 +196,10 @@ void KeysDialog::showResult(const rcs::observe::KeyScanResult &result)
         else if (!node.error.isEmpty())
             notes << tr("%1: the scan stopped: %2").arg(node.node.address.toString(), node.error);
     }
-    notes.prepend(result.partial ? tr("Partial: %1 of %2 keys scanned before the time bound ran out.")
-                                       .arg(scanned)
-                                       .arg(total)
-                                 : tr("%1 of %2 keys scanned.").arg(scanned).arg(total));
+    notes.prepend(
+        result.partial
+            ? tr("Partial: %1 of %2 keys scanned before the time bound ran out.").arg(scanned).arg(total)
+            : tr("%1 of %2 keys scanned.").arg(scanned).arg(total));
     page.notes->setText(notes.join(QLatin1Char('\n')));
     m_progress->setRange(0, 1000);
     m_progress->setValue(total > 0 ? int(1000 * scanned / std::max<qint64>(total, scanned)) : 1000);

@@ -240,7 +240,8 @@ void MainWindow::showSlotHeat()
 {
     QString why;
     rcs::Job *job = makeSlotHeatJob(
-        m_controller, m_view, [this](std::vector<qint64> keys) { m_view->setSlotHeat(std::move(keys)); }, &why);
+        m_controller, m_view, [this](std::vector<qint64> keys) { m_view->setSlotHeat(std::move(keys)); },
+        &why);
     if (!job)
         return statusBar()->showMessage(why, 8000);
     runJob(job, false);

@@ -226,7 +226,8 @@ void MainWindow::retranslateUi()
     m_zoomReset->setText(tr("Actual size"));
     m_zoomFit->setText(tr("Fit to window"));
     m_analyzeKeys->setText(tr("Analyze keys…"));
-    m_analyzeKeys->setStatusTip(tr("The biggest and the most used keys of the cluster (a paced, bounded scan)."));
+    m_analyzeKeys->setStatusTip(
+        tr("The biggest and the most used keys of the cluster (a paced, bounded scan)."));
     m_slotHeat->setText(tr("Slot heat"));
     m_slotHeat->setStatusTip(tr("Counts the keys of every slot and shows them under the slot bar."));
 

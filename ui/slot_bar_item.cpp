@@ -183,10 +183,11 @@ void SlotBarItem::paintHeat(QPainter *painter, qreal top) const
     const QRectF gradient(m_width - maxWidth - legendWidth, top + 4, legendWidth, kHeatLabelHeight - 10);
     for (int i = 0; i < int(gradient.width()); ++i) {
         const qint64 keys = qint64(m_hottest * (qreal(i) / gradient.width()) * (qreal(i) / gradient.width()));
-        painter->fillRect(QRectF(gradient.left() + i, gradient.top(), 1, gradient.height()), heatColor(keys, m_hottest));
+        painter->fillRect(QRectF(gradient.left() + i, gradient.top(), 1, gradient.height()),
+                          heatColor(keys, m_hottest));
     }
-    painter->drawText(QRectF(gradient.left() - 24, top, 20, kHeatLabelHeight - 2), Qt::AlignRight | Qt::AlignVCenter,
-                      QStringLiteral("0"));
+    painter->drawText(QRectF(gradient.left() - 24, top, 20, kHeatLabelHeight - 2),
+                      Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("0"));
     painter->drawText(QRectF(gradient.right() + 4, top, maxWidth, kHeatLabelHeight - 2),
                       Qt::AlignLeft | Qt::AlignVCenter, maxText);
     // One column per device pixel at most: each shows the hottest slot it covers.

@@ -116,7 +116,8 @@ rcs::Job *StudioBackend::createStorageClassesJob(const StudioTarget &, const Nam
     return nullptr;
 }
 
-rcs::Job *StudioBackend::createObserveJob(const StudioTarget &, const rcs::ops::OperationRequest &, QString *why)
+rcs::Job *StudioBackend::createObserveJob(const StudioTarget &, const rcs::ops::OperationRequest &,
+                                          QString *why)
 {
     if (why)
         *why = notAvailable();

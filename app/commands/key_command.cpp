@@ -41,9 +41,10 @@ void addScanOptions(CommandLine &line)
                     QStringLiteral("SCAN's COUNT: keys asked per call (default %1).")
                         .arg(observe::KeyScanOptions::DefaultCount),
                     QStringLiteral("N"), QString::number(observe::KeyScanOptions::DefaultCount)});
-    line.addOption({TopOption,
-                    QStringLiteral("How many keys to list (default %1).").arg(observe::KeyScanOptions::DefaultTop),
-                    QStringLiteral("N"), QString::number(observe::KeyScanOptions::DefaultTop)});
+    line.addOption(
+        {TopOption,
+         QStringLiteral("How many keys to list (default %1).").arg(observe::KeyScanOptions::DefaultTop),
+         QStringLiteral("N"), QString::number(observe::KeyScanOptions::DefaultTop)});
     line.addOption({RateOption,
                     QStringLiteral("At most N SCAN calls per second per node (default %1).")
                         .arg(observe::KeyScanOptions::DefaultRate),

@@ -51,14 +51,14 @@ Result<ScanPage> parseScanReply(const RedisReply &reply)
     const QList<RedisReply> &parts = reply.elements();
     if (!reply.isArray() || parts.size() != 2 || !parts.at(0).isString() || !parts.at(1).isArray())
         return protocol(Text::tr("SCAN answered %1 instead of a cursor "
-                                                                    "and a list of keys.")
+                                 "and a list of keys.")
                             .arg(reply.toDisplayString()));
     ScanPage page;
     page.cursor = parts.at(0).bytes();
     for (const RedisReply &key : parts.at(1).elements()) {
         if (!key.isString())
             return protocol(Text::tr("SCAN listed a key that is not a "
-                                                                        "string."));
+                                     "string."));
         page.keys.append(key.bytes());
     }
     return page;
@@ -71,8 +71,8 @@ Result<QString> parseConfigValue(const RedisReply &reply, const QByteArray &name
         if (parts.at(i).bytes().compare(name, Qt::CaseInsensitive) == 0 && parts.at(i + 1).isString())
             return parts.at(i + 1).text();
     }
-    return protocol(Text::tr("CONFIG GET %1 answered %2.")
-                        .arg(QString::fromLatin1(name), reply.toDisplayString()));
+    return protocol(
+        Text::tr("CONFIG GET %1 answered %2.").arg(QString::fromLatin1(name), reply.toDisplayString()));
 }
 
 bool isLfuPolicy(const QString &policy)
@@ -82,10 +82,9 @@ bool isLfuPolicy(const QString &policy)
 
 QString nonLfuAdvice(const QString &policy)
 {
-    return Text::tr(
-               "Hot keys need an LFU eviction policy but maxmemory-policy is %1, so this node was not "
-               "scanned: run CONFIG SET maxmemory-policy allkeys-lfu, or upgrade --set "
-               "maxmemory-policy=allkeys-lfu on Kubernetes.")
+    return Text::tr("Hot keys need an LFU eviction policy but maxmemory-policy is %1, so this node was not "
+                    "scanned: run CONFIG SET maxmemory-policy allkeys-lfu, or upgrade --set "
+                    "maxmemory-policy=allkeys-lfu on Kubernetes.")
         .arg(policy);
 }
 
@@ -104,8 +103,7 @@ void KeyRanking::add(RankedKey key)
 Result<QHash<int, qint64>> parseSlotStats(const RedisReply &reply)
 {
     const auto bad = [&reply] {
-        return protocol(Text::tr("CLUSTER SLOT-STATS answered %1.")
-                            .arg(reply.toDisplayString().left(200)));
+        return protocol(Text::tr("CLUSTER SLOT-STATS answered %1.").arg(reply.toDisplayString().left(200)));
     };
     if (!reply.isArray())
         return bad();

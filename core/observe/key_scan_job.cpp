@@ -79,8 +79,8 @@ void KeyScanJob::readPolicy(int lane)
         [this, lane](Result<RedisReply> reply) {
             if (m_stopped)
                 return;
-            const Result<QString> policy = reply ? parseConfigValue(reply.value(), "maxmemory-policy")
-                                                 : Result<QString>(reply.error());
+            const Result<QString> policy =
+                reply ? parseConfigValue(reply.value(), "maxmemory-policy") : Result<QString>(reply.error());
             if (!policy)
                 return laneDone(lane, policy.error().message());
             if (!isLfuPolicy(policy.value())) {
@@ -121,7 +121,8 @@ void KeyScanJob::scanPage(int lane)
         [this, lane](Result<RedisReply> reply) {
             if (m_stopped)
                 return;
-            const Result<ScanPage> page = reply ? parseScanReply(reply.value()) : Result<ScanPage>(reply.error());
+            const Result<ScanPage> page =
+                reply ? parseScanReply(reply.value()) : Result<ScanPage>(reply.error());
             if (!page)
                 return laneDone(lane, page.error().message());
             m_lanes[lane].cursor = page.value().cursor;

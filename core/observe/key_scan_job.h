@@ -31,7 +31,8 @@ namespace rcs::observe {
 class KeyScanJob final : public Job {
     Q_OBJECT
 public:
-    KeyScanJob(QList<SampledNode> masters, RedisPool *pool, KeyScanOptions options, QObject *parent = nullptr);
+    KeyScanJob(QList<SampledNode> masters, RedisPool *pool, KeyScanOptions options,
+               QObject *parent = nullptr);
     ~KeyScanJob() override;
 
     const KeyScanResult &result() const { return m_result; }

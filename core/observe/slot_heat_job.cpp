@@ -27,7 +27,8 @@ QList<HeatMaster> heatMasters(const ClusterTopology &topology)
         if (!node.reachable || !node.isMaster() || node.slotSet.isEmpty())
             continue;
         const bool slotStats = node.server && node.server->isValkey() && node.server->majorVersion() >= 8;
-        masters.append({{node.address, node.id, node.pod ? node.pod->name : QString()}, node.slotSet, slotStats});
+        masters.append(
+            {{node.address, node.id, node.pod ? node.pod->name : QString()}, node.slotSet, slotStats});
     }
     return masters;
 }

@@ -95,7 +95,10 @@ QString keyScanToText(const observe::KeyScanResult &result)
                         .arg(node.scanned)
                         .arg(node.total)
                         .arg(node.complete ? QString() : Text::tr(" (not to the end)"));
-        text += QStringLiteral("%1 %2 %3\n").arg(node.node.address.toString(), -22).arg(orDash(node.node.pod), -14).arg(state);
+        text += QStringLiteral("%1 %2 %3\n")
+                    .arg(node.node.address.toString(), -22)
+                    .arg(orDash(node.node.pod), -14)
+                    .arg(state);
     }
     if (result.partial)
         text += Text::tr("Partial: the time bound (--max-seconds) ran out after %1 s; the ranking covers the "
@@ -153,9 +156,8 @@ QString slotHeatToText(const observe::SlotHeat &heat, int hottestSlots)
                        .arg(QStringLiteral("slots"), 6)
                        .arg(QStringLiteral("keys / method"));
     for (const observe::HeatNode &node : heat.nodes) {
-        const QString state = node.error.isEmpty()
-                                  ? QStringLiteral("%1 (%2)").arg(node.keys).arg(node.method)
-                                  : Text::tr("not counted: %1").arg(node.error);
+        const QString state = node.error.isEmpty() ? QStringLiteral("%1 (%2)").arg(node.keys).arg(node.method)
+                                                   : Text::tr("not counted: %1").arg(node.error);
         text += QStringLiteral("%1 %2 %3 %4\n")
                     .arg(node.node.address.toString(), -22)
                     .arg(orDash(node.node.pod), -14)
@@ -164,7 +166,8 @@ QString slotHeatToText(const observe::SlotHeat &heat, int hottestSlots)
     }
     std::vector<int> order(heat.keys.size());
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&heat](int a, int b) { return heat.keys[a] > heat.keys[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&heat](int a, int b) { return heat.keys[a] > heat.keys[b]; });
     text += Text::tr("\n%1 keys in all. Hottest slots:\n").arg(heat.totalKeys());
     for (int i = 0; i < hottestSlots && i < int(order.size()) && heat.keys[order[i]] > 0; ++i)
         text += QStringLiteral("%1 %2\n").arg(order[i], 6).arg(heat.keys[order[i]], 10);

@@ -43,7 +43,8 @@ class TestKeyAnalysis final : public QObject {
     std::unique_ptr<test::ClusterKeyClient> m_client;
     std::vector<qint64> m_expected = std::vector<qint64>(SlotSet::SlotCount, 0);
 
-    std::unique_ptr<ops::OperationJob> make(ops::OperationKind kind, const observe::KeyScanOptions &options = {})
+    std::unique_ptr<ops::OperationJob> make(ops::OperationKind kind,
+                                            const observe::KeyScanOptions &options = {})
     {
         ops::OperationRequest request;
         request.kind = kind;
@@ -60,7 +61,8 @@ class TestKeyAnalysis final : public QObject {
     Result<void> setPolicy(const QByteArray &policy)
     {
         for (const NodeAddress &address : m_nodes.addresses()) {
-            const Result<RedisReply> set = ask(m_pool, address, {"CONFIG", "SET", "maxmemory-policy", policy});
+            const Result<RedisReply> set =
+                ask(m_pool, address, {"CONFIG", "SET", "maxmemory-policy", policy});
             if (!set)
                 return set.error();
         }
@@ -137,7 +139,12 @@ private Q_SLOTS:
         QVERIFY2(scanned >= written, qPrintable(QStringLiteral("%1 < %2").arg(scanned).arg(written)));
         QVERIFY(!progress.isEmpty());
         const QJsonObject json = job->resultJson();
-        QCOMPARE(json.value(QLatin1String("keys")).toArray().first().toObject().value(QLatin1String("key")).toString(),
+        QCOMPARE(json.value(QLatin1String("keys"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("key"))
+                     .toString(),
                  QString::fromLatin1(BigKey));
         QCOMPARE(json.value(QLatin1String("partial")).toBool(), false);
         QVERIFY2(job->resultText().contains(QString::fromLatin1(BigKey)), qPrintable(job->resultText()));

@@ -41,7 +41,8 @@ QString screenshotPath(const QString &name)
 
 rcs::observe::SampledNode node(const char *address, const char *pod)
 {
-    return {rcs::NodeAddress::parse(QString::fromLatin1(address)).value(), QString(), QString::fromLatin1(pod)};
+    return {rcs::NodeAddress::parse(QString::fromLatin1(address)).value(), QString(),
+            QString::fromLatin1(pod)};
 }
 } // namespace
 
@@ -102,10 +103,12 @@ private Q_SLOTS:
         KeysDialog dialog(&controller);
         rcs::observe::KeyScanResult result;
         result.mode = rcs::observe::KeyScanMode::BigKeys;
-        result.keys = {{"session:9f2c:payload", node("10.244.1.5:6379", "redis-app-1"), QStringLiteral("string"), 1048632},
-                       {"queue:emails", node("10.244.2.7:6379", "redis-app-2"), QStringLiteral("list"), 524400},
-                       {"user:1042:profile", node("10.244.0.3:6379", "redis-app-0"), QStringLiteral("hash"), 18200},
-                       {"leaderboard:weekly", node("10.244.1.5:6379", "redis-app-1"), QStringLiteral("zset"), 9600}};
+        result.keys = {
+            {"session:9f2c:payload", node("10.244.1.5:6379", "redis-app-1"), QStringLiteral("string"),
+             1048632},
+            {"queue:emails", node("10.244.2.7:6379", "redis-app-2"), QStringLiteral("list"), 524400},
+            {"user:1042:profile", node("10.244.0.3:6379", "redis-app-0"), QStringLiteral("hash"), 18200},
+            {"leaderboard:weekly", node("10.244.1.5:6379", "redis-app-1"), QStringLiteral("zset"), 9600}};
         result.nodes = {{node("10.244.0.3:6379", "redis-app-0"), 41210, 41210, true, {}, {}},
                         {node("10.244.1.5:6379", "redis-app-1"), 40877, 40877, true, {}, {}},
                         {node("10.244.2.7:6379", "redis-app-2"), 41002, 41002, true, {}, {}}};
@@ -123,8 +126,12 @@ private Q_SLOTS:
         rcs::observe::KeyScanResult hot;
         hot.mode = rcs::observe::KeyScanMode::HotKeys;
         hot.partial = true;
-        hot.nodes = {{node("10.244.0.3:6379", "redis-app-0"), 0, 10, false,
-                      rcs::observe::nonLfuAdvice(QStringLiteral("noeviction")), {}},
+        hot.nodes = {{node("10.244.0.3:6379", "redis-app-0"),
+                      0,
+                      10,
+                      false,
+                      rcs::observe::nonLfuAdvice(QStringLiteral("noeviction")),
+                      {}},
                      {node("10.244.1.5:6379", "redis-app-1"), 5, 10, false, {}, {}}};
         dialog.showResult(hot);
         bool sawAdvice = false;

@@ -38,21 +38,23 @@ private Q_SLOTS:
         QTest::addColumn<bool>("ok");
         QTest::addColumn<QByteArray>("cursor");
         QTest::addColumn<int>("keys");
-        QTest::newRow("page") << RedisReply::array({RedisReply::string("17"), strings({"a", "b", "c"})}) << true
-                              << QByteArray("17") << 3;
+        QTest::newRow("page") << RedisReply::array({RedisReply::string("17"), strings({"a", "b", "c"})})
+                              << true << QByteArray("17") << 3;
         QTest::newRow("last empty page")
-            << RedisReply::array({RedisReply::string("0"), RedisReply::array({})}) << true << QByteArray("0") << 0;
-        QTest::newRow("binary key") << RedisReply::array({RedisReply::string("0"), strings({QByteArray("\x00\xff", 2)})})
+            << RedisReply::array({RedisReply::string("0"), RedisReply::array({})}) << true << QByteArray("0")
+            << 0;
+        QTest::newRow("binary key") << RedisReply::array(
+                                           {RedisReply::string("0"), strings({QByteArray("\x00\xff", 2)})})
                                     << true << QByteArray("0") << 1;
         QTest::newRow("not an array") << RedisReply::status("OK") << false << QByteArray() << 0;
-        QTest::newRow("cursor integer")
-            << RedisReply::array({RedisReply::integer(0), RedisReply::array({})}) << false << QByteArray() << 0;
+        QTest::newRow("cursor integer") << RedisReply::array({RedisReply::integer(0), RedisReply::array({})})
+                                        << false << QByteArray() << 0;
         QTest::newRow("key not string")
-            << RedisReply::array({RedisReply::string("0"), RedisReply::array({RedisReply::integer(1)})}) << false
-            << QByteArray() << 0;
-        QTest::newRow("three parts")
-            << RedisReply::array({RedisReply::string("0"), RedisReply::array({}), RedisReply::nil()}) << false
-            << QByteArray() << 0;
+            << RedisReply::array({RedisReply::string("0"), RedisReply::array({RedisReply::integer(1)})})
+            << false << QByteArray() << 0;
+        QTest::newRow("three parts") << RedisReply::array({RedisReply::string("0"), RedisReply::array({}),
+                                                           RedisReply::nil()})
+                                     << false << QByteArray() << 0;
     }
     void scanReply()
     {
@@ -75,9 +77,10 @@ private Q_SLOTS:
         QTest::addColumn<RedisReply>("reply");
         QTest::addColumn<bool>("ok");
         QTest::addColumn<QString>("value");
-        QTest::newRow("pair") << strings({"maxmemory-policy", "allkeys-lfu"}) << true << QStringLiteral("allkeys-lfu");
-        QTest::newRow("upper case name") << strings({"MAXMEMORY-POLICY", "noeviction"}) << true
-                                         << QStringLiteral("noeviction");
+        QTest::newRow("pair") << strings({"maxmemory-policy", "allkeys-lfu"}) << true
+                              << QStringLiteral("allkeys-lfu");
+        QTest::newRow("upper case name")
+            << strings({"MAXMEMORY-POLICY", "noeviction"}) << true << QStringLiteral("noeviction");
         QTest::newRow("empty: unknown parameter") << RedisReply::array({}) << false << QString();
         QTest::newRow("other parameter") << strings({"maxmemory", "0"}) << false << QString();
         QTest::newRow("odd") << strings({"maxmemory-policy"}) << false << QString();
@@ -133,7 +136,8 @@ private Q_SLOTS:
         QFETCH(QList<qint64>, expected);
         KeyRanking ranking(top);
         for (qsizetype i = 0; i < values.size(); ++i)
-            ranking.add({"k" + QByteArray::number(i), node("10.0.0.1:6379"), QStringLiteral("string"), values.at(i)});
+            ranking.add(
+                {"k" + QByteArray::number(i), node("10.0.0.1:6379"), QStringLiteral("string"), values.at(i)});
         QList<qint64> got;
         for (const RankedKey &key : ranking.keys())
             got.append(key.value);
@@ -150,7 +154,8 @@ private Q_SLOTS:
         const auto keyCount = [](qint64 n) {
             return QList<RedisReply>{RedisReply::string("key-count"), RedisReply::integer(n)};
         };
-        QTest::newRow("two slots") << RedisReply::array({slotEntry(0, keyCount(3)), slotEntry(16383, keyCount(0))})
+        QTest::newRow("two slots") << RedisReply::array(
+                                          {slotEntry(0, keyCount(3)), slotEntry(16383, keyCount(0))})
                                    << true << 2;
         QTest::newRow("more metrics")
             << RedisReply::array({slotEntry(5, {RedisReply::string("cpu-usec"), RedisReply::integer(9),
@@ -158,8 +163,10 @@ private Q_SLOTS:
             << true << 1;
         QTest::newRow("empty") << RedisReply::array({}) << true << 0;
         QTest::newRow("no key-count")
-            << RedisReply::array({slotEntry(5, {RedisReply::string("cpu-usec"), RedisReply::integer(9)})}) << false << 0;
-        QTest::newRow("slot out of range") << RedisReply::array({slotEntry(16384, keyCount(1))}) << false << 0;
+            << RedisReply::array({slotEntry(5, {RedisReply::string("cpu-usec"), RedisReply::integer(9)})})
+            << false << 0;
+        QTest::newRow("slot out of range")
+            << RedisReply::array({slotEntry(16384, keyCount(1))}) << false << 0;
         QTest::newRow("error text") << RedisReply::error("ERR unknown subcommand 'SLOT-STATS'") << false << 0;
     }
     void slotStats()
@@ -203,7 +210,12 @@ private Q_SLOTS:
         const QJsonObject first = json.value(QLatin1String("keys")).toArray().first().toObject();
         QCOMPARE(first.value(QLatin1String("bytes")).toInteger(), 200000);
         QCOMPARE(first.value(QLatin1String("pod")).toString(), QStringLiteral("redis-app-0"));
-        QCOMPARE(json.value(QLatin1String("nodes")).toArray().at(1).toObject().value(QLatin1String("error")).toString(),
+        QCOMPARE(json.value(QLatin1String("nodes"))
+                     .toArray()
+                     .at(1)
+                     .toObject()
+                     .value(QLatin1String("error"))
+                     .toString(),
                  QStringLiteral("Connection refused."));
         const QString text = ops::keyScanToText(result);
         QVERIFY(text.indexOf(QLatin1String("big")) < text.indexOf(QLatin1String("small")));
@@ -215,8 +227,14 @@ private Q_SLOTS:
         result.partial = false;
         result.keys.clear();
         result.nodes = {{node("10.0.0.1:6379"), 0, 0, false, nonLfuAdvice(QStringLiteral("noeviction")), {}}};
-        QVERIFY(ops::keyScanToJson(result).value(QLatin1String("nodes")).toArray().first().toObject()
-                    .value(QLatin1String("skipped")).toString().contains(QLatin1String("noeviction")));
+        QVERIFY(ops::keyScanToJson(result)
+                    .value(QLatin1String("nodes"))
+                    .toArray()
+                    .first()
+                    .toObject()
+                    .value(QLatin1String("skipped"))
+                    .toString()
+                    .contains(QLatin1String("noeviction")));
         QVERIFY(ops::keyScanToText(result).contains(QLatin1String("allkeys-lfu")));
         QVERIFY(ops::keyScanSummary(result).startsWith(QLatin1String("No key found")));
     }
@@ -237,7 +255,8 @@ private Q_SLOTS:
         QCOMPARE(json.value(QLatin1String("total_keys")).toInteger(), 17);
         const QString text = ops::slotHeatToText(heat);
         // The hottest slot first, a slot without keys not listed.
-        QVERIFY(text.indexOf(QLatin1String("   100         12")) < text.indexOf(QLatin1String("     0          5")));
+        QVERIFY(text.indexOf(QLatin1String("   100         12")) <
+                text.indexOf(QLatin1String("     0          5")));
         QVERIFY(!text.contains(QLatin1String("   200          0")));
     }
 };
