@@ -2,7 +2,6 @@
 
 #include "commands/cluster_command.h"
 #include "commands/demo_command.h"
-#include "commands/key_command.h"
 #include "commands/kube_day2_command.h"
 #include "commands/kube_upgrade_command.h"
 #include "commands/kube_workflow_command.h"
