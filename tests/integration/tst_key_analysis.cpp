@@ -3,6 +3,7 @@
 // the slot heat equals the per-slot counts of the keys written, --max-seconds gives a partial result and
 // Cancel stops the scan. Everything through the catalogue, the road both front ends take.
 #include "cluster_key_client.h"
+#include "command_registry.h"
 #include "job_helpers.h"
 #include "observe/key_scan.h"
 #include "operations/operation_catalogue.h"
@@ -234,6 +235,26 @@ private Q_SLOTS:
         QVERIFY2(scanned > 0 && scanned < 100, qPrintable(QString::number(scanned)));
         QVERIFY(job->resultJson().value(QLatin1String("partial")).toBool());
         QVERIFY2(job->resultText().contains(QLatin1String("Partial")), qPrintable(job->resultText()));
+    }
+
+    // The command line's forms run the same operations: the exit codes, and a usage error for a bad bound.
+    void commandLineForms()
+    {
+        const auto run = [](const QString &name, const QStringList &args) {
+            const cli::Command *command = cli::findCommand(name);
+            return command ? command->run(args) : -1;
+        };
+        const QString nodes = m_nodes.address(0).toString();
+        QCOMPARE(run(QStringLiteral("bigkeys"), {QStringLiteral("--nodes"), nodes, QStringLiteral("--top"),
+                                                 QStringLiteral("3"), QStringLiteral("--json")}),
+                 int(cli::ExitSuccess));
+        QCOMPARE(run(QStringLiteral("hotkeys"), {QStringLiteral("--nodes"), nodes,
+                                                 QStringLiteral("--max-seconds"), QStringLiteral("5")}),
+                 int(cli::ExitSuccess));
+        QCOMPARE(run(QStringLiteral("slot-heat"), {QStringLiteral("--nodes"), nodes}), int(cli::ExitSuccess));
+        QCOMPARE(run(QStringLiteral("bigkeys"),
+                     {QStringLiteral("--nodes"), nodes, QStringLiteral("--rate"), QStringLiteral("0")}),
+                 int(cli::ExitUsage));
     }
 
     void cancelStops()
