@@ -89,11 +89,11 @@ private Q_SLOTS:
     {
         QFETCH(RedisReply, reply);
         QFETCH(bool, ok);
-        const Result<QString> value = parseConfigValue(reply, "maxmemory-policy");
-        QCOMPARE(value.ok(), ok);
+        const Result<QString> parsed = parseConfigValue(reply, "maxmemory-policy");
+        QCOMPARE(parsed.ok(), ok);
         if (ok) {
             QFETCH(QString, value);
-            QCOMPARE(value.value(), value);
+            QCOMPARE(parsed.value(), value);
         }
     }
 
@@ -150,7 +150,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<RedisReply>("reply");
         QTest::addColumn<bool>("ok");
-        QTest::addColumn<int>("slots");
+        QTest::addColumn<int>("slotCount");
         const auto keyCount = [](qint64 n) {
             return QList<RedisReply>{RedisReply::string("key-count"), RedisReply::integer(n)};
         };
@@ -173,12 +173,12 @@ private Q_SLOTS:
     {
         QFETCH(RedisReply, reply);
         QFETCH(bool, ok);
-        QFETCH(int, slots);
+        QFETCH(int, slotCount);
         const Result<QHash<int, qint64>> counts = parseSlotStats(reply);
         QCOMPARE(counts.ok(), ok);
         if (!ok)
             return;
-        QCOMPARE(counts.value().size(), slots);
+        QCOMPARE(counts.value().size(), slotCount);
         if (QByteArray(QTest::currentDataTag()) == "two slots")
             QCOMPARE(counts.value().value(0), 3);
         if (QByteArray(QTest::currentDataTag()) == "more metrics")
