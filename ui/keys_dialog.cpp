@@ -9,12 +9,15 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace rcs::ui {
 
@@ -101,6 +104,8 @@ QWidget *KeysDialog::makePage(Page &page, KeyScanMode mode)
     options->addStretch(1);
     options->addWidget(page.start, 0, Qt::AlignBottom);
     page.table = new QTableWidget(0, 6);
+    page.table->setObjectName(mode == KeyScanMode::BigKeys ? QStringLiteral("bigKeysTable")
+                                                           : QStringLiteral("hotKeysTable"));
     page.table->setHorizontalHeaderLabels({tr("#"), tr("Key"), tr("Type"),
                                            mode == KeyScanMode::BigKeys ? tr("Bytes") : tr("LFU counter"),
                                            tr("Node"), tr("Pod")});
@@ -183,8 +188,8 @@ void KeysDialog::showResult(const rcs::observe::KeyScanResult &result)
             page.table->setItem(row, column, item);
         }
     }
-    page.table->resizeColumnToContents(0);
-    page.table->resizeColumnToContents(3);
+    for (int column : {0, 2, 3, 4, 5})
+        page.table->resizeColumnToContents(column);
     QStringList notes;
     qint64 scanned = 0;
     qint64 total = 0;

@@ -113,7 +113,8 @@ private Q_SLOTS:
                         {node("10.244.1.5:6379", "redis-app-1"), 40877, 40877, true, {}, {}},
                         {node("10.244.2.7:6379", "redis-app-2"), 41002, 41002, true, {}, {}}};
         dialog.showResult(result);
-        auto *table = dialog.findChildren<QTableWidget *>().first();
+        auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("bigKeysTable"));
+        QVERIFY(table);
         QCOMPARE(table->rowCount(), 4);
         QCOMPARE(table->item(0, 1)->text(), QStringLiteral("session:9f2c:payload"));
         QCOMPARE(table->item(0, 5)->text(), QStringLiteral("redis-app-1"));
