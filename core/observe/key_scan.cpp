@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <atomic>
 
 namespace rcs::observe {
 
@@ -30,6 +31,12 @@ bool ranksBefore(const RankedKey &a, const RankedKey &b)
     return a.node.address.toString() < b.node.address.toString();
 }
 } // namespace
+
+int privateChannel()
+{
+    static std::atomic<int> next{1000};
+    return next++;
+}
 
 QList<SampledNode> keyScanMasters(const ClusterTopology &topology)
 {

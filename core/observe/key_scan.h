@@ -60,6 +60,10 @@ struct KeyScanResult {
     qint64 elapsedMs = 0;
 };
 
+// A RedisPool channel no other job uses: a scan's own connections, so that closing them at the end (or on
+// cancel) drops exactly its commands and the studio's refresh never waits behind them.
+int privateChannel();
+
 // The reachable masters of the topology (what a key scan reads; replicas hold the same keys).
 QList<SampledNode> keyScanMasters(const ClusterTopology &topology);
 

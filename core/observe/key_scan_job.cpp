@@ -4,19 +4,8 @@
 #include "redis/redis_reply.h"
 
 #include <algorithm>
-#include <atomic>
 
 namespace rcs::observe {
-
-namespace {
-// Each scan gets connections of its own (channels no other job uses): closing them at the end cancels
-// exactly this scan's commands.
-int nextChannel()
-{
-    static std::atomic<int> next{1000};
-    return next++;
-}
-} // namespace
 
 KeyScanJob::KeyScanJob(QList<SampledNode> masters, RedisPool *pool, KeyScanOptions options, QObject *parent)
     : Job(parent)
@@ -24,7 +13,7 @@ KeyScanJob::KeyScanJob(QList<SampledNode> masters, RedisPool *pool, KeyScanOptio
     , m_options(options)
     , m_ranking(options.top)
     , m_lanes(masters.size())
-    , m_channel(nextChannel())
+    , m_channel(privateChannel())
 {
     m_result.mode = options.mode;
     for (const SampledNode &node : masters)

@@ -6,19 +6,9 @@
 #include "redis/redis_reply.h"
 
 #include <algorithm>
-#include <atomic>
 #include <memory>
 
 namespace rcs::observe {
-
-namespace {
-// Connections of the job's own, as KeyScanJob's: closing them cancels exactly this job's commands.
-int nextChannel()
-{
-    static std::atomic<int> next{500};
-    return next++;
-}
-} // namespace
 
 QList<HeatMaster> heatMasters(const ClusterTopology &topology)
 {
@@ -51,7 +41,7 @@ SlotHeatJob::SlotHeatJob(QList<HeatMaster> masters, RedisPool *pool, QObject *pa
     , m_masters(std::move(masters))
     , m_slots(m_masters.size())
     , m_pool(pool)
-    , m_channel(nextChannel())
+    , m_channel(privateChannel())
 {
     setTitle(tr("Counting the keys per slot"));
     for (qsizetype i = 0; i < m_masters.size(); ++i) {
