@@ -260,6 +260,13 @@ std::optional<rcs::ops::OperationRequest> CoreBackend::operationRequest(Action a
     return operation;
 }
 
+rcs::Job *CoreBackend::createObserveJob(const StudioTarget &target, const rcs::ops::OperationRequest &request,
+                                        QString *why)
+{
+    const std::optional<rcs::ops::Target> core = coreTarget(target, why);
+    return core ? createOperationJob(*core, request, why) : nullptr;
+}
+
 rcs::Job *CoreBackend::createOperationJob(const rcs::ops::Target &target,
                                           const rcs::ops::OperationRequest &request, QString *why)
 {

@@ -64,6 +64,8 @@ public:
     QStringList deployCommands(const StudioTarget &target, const DeployParameters &parameters) const override;
     const rcs::observe::ClusterMetrics *metrics() const override { return &m_metrics; }
 
+    rcs::Job *createObserveJob(const StudioTarget &target, const rcs::ops::OperationRequest &request,
+                               QString *why) override;
     // The catalogue's job for an operation (what createActionJob builds from the widgets' choices);
     // nullptr with *why when the request is incomplete.
     rcs::Job *createOperationJob(const rcs::ops::Target &target, const rcs::ops::OperationRequest &request,

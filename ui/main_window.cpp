@@ -8,6 +8,7 @@
 #include "deploy_wizard.h"
 #include "details_panel.h"
 #include "job_progress_panel.h"
+#include "keys_dialog.h"
 #include "language.h"
 #include "log_panel.h"
 #include "password_rotation_dialog.h"
@@ -222,6 +223,28 @@ void MainWindow::triggerAction(Action action)
 void MainWindow::runJob(rcs::Job *job, bool changesCluster)
 {
     m_controller->runJob(job, changesCluster);
+}
+
+void MainWindow::showKeysDialog()
+{
+    if (!m_keysDialog) {
+        auto *dialog = new KeysDialog(m_controller, this);
+        connect(dialog, &KeysDialog::slotHeatRequested, this, &MainWindow::showSlotHeat);
+        m_keysDialog = dialog;
+    }
+    m_keysDialog->show();
+    m_keysDialog->raise();
+}
+
+void MainWindow::showSlotHeat()
+{
+    QString why;
+    rcs::Job *job = makeSlotHeatJob(
+        m_controller, m_view, [this](std::vector<qint64> keys) { m_view->setSlotHeat(std::move(keys)); },
+        &why);
+    if (!job)
+        return statusBar()->showMessage(why, 8000);
+    runJob(job, false);
 }
 
 void MainWindow::deployDefaultCluster()

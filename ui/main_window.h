@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 class QActionGroup;
 class QDockWidget;
@@ -79,6 +80,9 @@ public Q_SLOTS:
     void triggerAction(rcs::ui::Action action);
     // Runs any job in the operations panel; changing jobs make the window busy until they finish.
     void runJob(rcs::Job *job, bool changesCluster = true);
+    // Cluster → Analyze keys… (one dialog, kept) and View → Slot heat (the strip under the slot bar).
+    void showKeysDialog();
+    void showSlotHeat();
     void openDeployWizard();
     void exportPicture();
     // One click on an empty sandbox: deploy the default 6 pods, then create the cluster.
@@ -160,6 +164,9 @@ private:
     QAction *m_zoomOut = nullptr;
     QAction *m_zoomReset = nullptr;
     QAction *m_zoomFit = nullptr;
+    QAction *m_analyzeKeys = nullptr;
+    QAction *m_slotHeat = nullptr;
+    QPointer<QDialog> m_keysDialog;
     QActionGroup *m_themeGroup = nullptr;
     QActionGroup *m_intervalGroup = nullptr;
     QLabel *m_situationLabel;

@@ -121,6 +121,9 @@ void MainWindow::createMenus()
     m_securityMenu->addAction(m_actions.value(Action::RotateCertificates));
     m_clusterMenu->addSeparator();
     m_clusterMenu->addAction(m_actions.value(Action::Check));
+    m_analyzeKeys = m_clusterMenu->addAction(QString());
+    m_analyzeKeys->setObjectName(QStringLiteral("analyzeKeys"));
+    connect(m_analyzeKeys, &QAction::triggered, this, &MainWindow::showKeysDialog);
     m_clusterMenu->addAction(m_actions.value(Action::Refresh));
     m_clusterMenu->addSeparator();
     m_clusterMenu->addAction(m_actions.value(Action::Cleanup));
@@ -130,6 +133,10 @@ void MainWindow::createMenus()
     view->addAction(m_zoomOut);
     view->addAction(m_zoomReset);
     view->addAction(m_zoomFit);
+    view->addSeparator();
+    m_slotHeat = view->addAction(QString());
+    m_slotHeat->setObjectName(QStringLiteral("slotHeat"));
+    connect(m_slotHeat, &QAction::triggered, this, &MainWindow::showSlotHeat);
     view->addSeparator();
 
     m_themeMenu = view->addMenu(QString());
@@ -218,6 +225,11 @@ void MainWindow::retranslateUi()
     m_zoomOut->setText(tr("Zoom out"));
     m_zoomReset->setText(tr("Actual size"));
     m_zoomFit->setText(tr("Fit to window"));
+    m_analyzeKeys->setText(tr("Analyze keys…"));
+    m_analyzeKeys->setStatusTip(
+        tr("The biggest and the most used keys of the cluster (a paced, bounded scan)."));
+    m_slotHeat->setText(tr("Slot heat"));
+    m_slotHeat->setStatusTip(tr("Counts the keys of every slot and shows them under the slot bar."));
 
     m_fileMenu->setTitle(tr("&File"));
     m_saveLog->setText(tr("Save log…"));

@@ -132,6 +132,14 @@ rcs::Job *StudioBackend::createStorageClassesJob(const StudioTarget &, const Nam
     return nullptr;
 }
 
+rcs::Job *StudioBackend::createObserveJob(const StudioTarget &, const rcs::ops::OperationRequest &,
+                                          QString *why)
+{
+    if (why)
+        *why = notAvailable();
+    return nullptr;
+}
+
 rcs::Result<QString> StudioBackend::renderManifests(const StudioTarget &, const DeployParameters &) const
 {
     return rcs::Error(rcs::ErrorCode::Refused, notAvailable());

@@ -79,6 +79,12 @@ qreal TopologyView::zoom() const
     return transform().m11();
 }
 
+void TopologyView::setSlotHeat(std::vector<qint64> keys)
+{
+    m_slotBar->setHeat(std::move(keys));
+    relayout();
+}
+
 void TopologyView::setPlaceholderText(const QString &text)
 {
     m_placeholder = text;

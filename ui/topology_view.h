@@ -4,6 +4,8 @@
 #include <QHash>
 #include <QPointer>
 
+#include <vector>
+
 class QGraphicsPathItem;
 class QTimer;
 
@@ -37,6 +39,9 @@ public:
 
     // Renders the whole topology (not just the visible part) at the given scale.
     QImage renderImage(qreal scale = 2.0) const;
+    // The heat strip under the slot bar: keys per slot from a slot-heat run (-1 where not read); an
+    // empty list removes it.
+    void setSlotHeat(std::vector<qint64> keys);
     // Writes a PNG or an SVG, chosen by the file suffix; on failure returns false with a sentence in *error.
     bool exportPicture(const QString &path, QString *error) const;
 

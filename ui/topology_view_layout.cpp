@@ -158,7 +158,7 @@ void TopologyView::relayout()
 
     // Flow the boxes into rows; the row width is chosen so that the whole picture fits the viewport
     // at the largest scale (ties go to the wider layout, which reads better on wide screens).
-    const qreal top = 104;
+    const qreal top = 104 + m_slotBar->heatHeight();
     const auto flowSize = [&](qreal targetWidth) {
         qreal fx = 0;
         qreal fy = 0;
@@ -227,7 +227,7 @@ void TopologyView::relayout()
     m_slotBar->setWidth(contentWidth);
     m_slotBar->setSegments(segments);
     m_slotBar->setPos(0, 0);
-    m_legend->setPos(0, 64);
+    m_legend->setPos(0, 64 + m_slotBar->heatHeight());
     updateEdges();
 
     m_scene->setSceneRect(

@@ -37,6 +37,60 @@ const QString SlowLogDescription = QStringLiteral(
     "pod, duration, command. Arguments are shortened; passwords (AUTH, HELLO AUTH, MIGRATE AUTH, ACL "
     "SETUSER, CONFIG SET requirepass/masterauth/masteruser) are never shown.");
 
+const QString TopOption = QStringLiteral("top");
+const QString RateOption = QStringLiteral("rate");
+const QString MaxSecondsOption = QStringLiteral("max-seconds");
+
+const QString BigKeysDescription = QStringLiteral(
+    "Scans every master (SCAN with COUNT, then TYPE and MEMORY USAGE of each key, pipelined) and prints "
+    "the biggest keys of the cluster with their node, pod, type and bytes, like redis-cli --memkeys. The "
+    "scan is paced (--rate SCAN calls per second per node) and bounded (--max-seconds, then the partial "
+    "result, said partial). Changes nothing.");
+const QString HotKeysDescription = QStringLiteral(
+    "Scans every master (SCAN with COUNT, then TYPE and OBJECT FREQ of each key, pipelined) and prints the "
+    "most used keys of the cluster, like redis-cli --hotkeys. Needs maxmemory-policy allkeys-lfu or "
+    "volatile-lfu: a node with another policy is not scanned and says how to set it. Paced and bounded "
+    "like bigkeys. Changes nothing.");
+const QString SlotHeatDescription = QStringLiteral(
+    "Counts the keys of every slot on the master that owns it (CLUSTER SLOT-STATS on Valkey 8, else CLUSTER "
+    "COUNTKEYSINSLOT in pipelined batches) and prints the keys per master and the hottest slots; --json "
+    "gives all 16384 counts. Changes nothing.");
+
+void addScanOptions(CommandLine &line)
+{
+    line.addOption({CountOption,
+                    QStringLiteral("SCAN's COUNT: keys asked per call (default %1).")
+                        .arg(observe::KeyScanOptions::DefaultCount),
+                    QStringLiteral("N"), QString::number(observe::KeyScanOptions::DefaultCount)});
+    line.addOption(
+        {TopOption,
+         QStringLiteral("How many keys to list (default %1).").arg(observe::KeyScanOptions::DefaultTop),
+         QStringLiteral("N"), QString::number(observe::KeyScanOptions::DefaultTop)});
+    line.addOption({RateOption,
+                    QStringLiteral("At most N SCAN calls per second per node (default %1).")
+                        .arg(observe::KeyScanOptions::DefaultRate),
+                    QStringLiteral("N"), QString::number(observe::KeyScanOptions::DefaultRate)});
+    line.addOption({MaxSecondsOption,
+                    QStringLiteral("Stop after S seconds with the partial result (default %1).")
+                        .arg(observe::KeyScanOptions::DefaultMaxSeconds),
+                    QStringLiteral("S"), QString::number(observe::KeyScanOptions::DefaultMaxSeconds)});
+}
+
+std::optional<int> readScanOptions(const CommandLine &line, observe::KeyScanOptions &options)
+{
+    const std::optional<int> count = line.intValue(CountOption, 1, 100000);
+    const std::optional<int> top = count ? line.intValue(TopOption, 1, 100000) : std::nullopt;
+    const std::optional<int> rate = top ? line.intValue(RateOption, 1, 100000) : std::nullopt;
+    const std::optional<int> seconds = rate ? line.intValue(MaxSecondsOption, 1, 86400) : std::nullopt;
+    if (!seconds)
+        return ExitUsage;
+    options.count = *count;
+    options.top = *top;
+    options.rate = *rate;
+    options.maxSeconds = *seconds;
+    return std::nullopt;
+}
+
 void addTopOptions(CommandLine &line)
 {
     line.addOption({IntervalOption, QStringLiteral("Seconds between samples (default 1)."),
@@ -104,17 +158,35 @@ int runObserve(const CommandLine &line, const ops::Target &target, const ops::Op
     return ExitSuccess;
 }
 
+QString descriptionOf(ops::OperationKind kind)
+{
+    switch (kind) {
+    case ops::OperationKind::Top:
+        return TopDescription;
+    case ops::OperationKind::BigKeys:
+        return BigKeysDescription;
+    case ops::OperationKind::HotKeys:
+        return HotKeysDescription;
+    case ops::OperationKind::SlotHeat:
+        return SlotHeatDescription;
+    default:
+        return SlowLogDescription;
+    }
+}
+
 // One body for both forms: the form's options (addTarget) and target (readTarget) differ, the rest not.
 int runObserveCommand(const QStringList &args, ops::OperationKind kind,
                       const std::function<void(CommandLine &)> &addTarget,
                       const std::function<std::optional<int>(const CommandLine &, ops::Target &)> &readTarget)
 {
     const bool top = kind == ops::OperationKind::Top;
-    CommandLine line(top ? QStringLiteral("top") : QStringLiteral("slowlog"),
-                     top ? TopDescription : SlowLogDescription);
+    const bool scan = kind == ops::OperationKind::BigKeys || kind == ops::OperationKind::HotKeys;
+    CommandLine line(ops::operationName(kind), descriptionOf(kind));
     addTarget(line);
     if (top)
         addTopOptions(line);
+    if (scan)
+        addScanOptions(line);
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
     ops::Target target;
@@ -122,10 +194,15 @@ int runObserveCommand(const QStringList &args, ops::OperationKind kind,
         return *stop;
     ops::OperationRequest request;
     request.kind = kind;
-    // top runs until its count (or Ctrl-C): --timeout bounds the status read and each command only.
-    request.timeoutMs = top ? 0 : line.timeoutMs();
+    // top runs until its count (or Ctrl-C), a key scan until --max-seconds (then a partial result):
+    // --timeout bounds the status read and each command only.
+    request.timeoutMs = top || scan ? 0 : line.timeoutMs();
     if (top) {
         if (const std::optional<int> stop = readTopOptions(line, request))
+            return *stop;
+    }
+    if (scan) {
+        if (const std::optional<int> stop = readScanOptions(line, request.keyScan))
             return *stop;
     }
     return runObserve(line, target, request);
@@ -171,6 +248,36 @@ int runSlowLog(const QStringList &args)
 int runKubeSlowLog(const QStringList &args)
 {
     return runOnKubernetes(args, ops::OperationKind::SlowLog);
+}
+
+int runBigKeys(const QStringList &args)
+{
+    return runOnNodes(args, ops::OperationKind::BigKeys);
+}
+
+int runKubeBigKeys(const QStringList &args)
+{
+    return runOnKubernetes(args, ops::OperationKind::BigKeys);
+}
+
+int runHotKeys(const QStringList &args)
+{
+    return runOnNodes(args, ops::OperationKind::HotKeys);
+}
+
+int runKubeHotKeys(const QStringList &args)
+{
+    return runOnKubernetes(args, ops::OperationKind::HotKeys);
+}
+
+int runSlotHeat(const QStringList &args)
+{
+    return runOnNodes(args, ops::OperationKind::SlotHeat);
+}
+
+int runKubeSlotHeat(const QStringList &args)
+{
+    return runOnKubernetes(args, ops::OperationKind::SlotHeat);
 }
 
 } // namespace rcs::cli

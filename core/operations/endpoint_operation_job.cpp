@@ -151,6 +151,9 @@ void EndpointOperationJob::doStart()
     case OperationKind::Top:
     case OperationKind::SlowLog:
     case OperationKind::Exec:
+    case OperationKind::BigKeys:
+    case OperationKind::HotKeys:
+    case OperationKind::SlotHeat:
         return status();
     case OperationKind::Deploy:
     case OperationKind::Cleanup:

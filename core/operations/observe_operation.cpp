@@ -1,8 +1,11 @@
-// top and slowlog as OperationJob steps: they run after the status read of either target kind (the
-// nodes it found, over the target's pool and its routes), so both kinds share this one piece.
+// top, slowlog, bigkeys, hotkeys and slot-heat as OperationJob steps: they run after the status read of
+// either target kind (the nodes it found, over the target's pool and its routes), so both kinds share
+// this one piece.
 #include "operation_job.h"
 
+#include "key_result.h"
 #include "observe/cluster_sample_job.h"
+#include "observe/key_scan_job.h"
 #include "observe/slow_log_job.h"
 #include "observe_result.h"
 
@@ -10,6 +13,16 @@ namespace rcs::ops {
 
 void OperationJob::observeAfterStatus(StatusReport status, RedisPool *pool)
 {
+    if (m_request.kind == OperationKind::BigKeys || m_request.kind == OperationKind::HotKeys) {
+        const ClusterTopology topology = status.topology;
+        m_status = std::move(status);
+        return scanKeys(topology, pool);
+    }
+    if (m_request.kind == OperationKind::SlotHeat) {
+        const ClusterTopology topology = status.topology;
+        m_status = std::move(status);
+        return countSlots(topology, pool);
+    }
     const QList<observe::SampledNode> nodes = observe::sampledNodesOf(status.topology);
     m_status = std::move(status);
     if (m_request.kind == OperationKind::SlowLog) {
@@ -32,6 +45,28 @@ void OperationJob::observeAfterStatus(StatusReport status, RedisPool *pool)
         const int taken = static_cast<observe::ClusterSampleJob *>(done)->emitted();
         finishWith(tr("Samples taken: %1.").arg(taken), m_sample ? sampleToJson(*m_sample) : QJsonObject(),
                    m_sample ? sampleToTable(*m_sample) : QString(), false);
+    });
+}
+
+void OperationJob::scanKeys(const ClusterTopology &topology, RedisPool *pool)
+{
+    observe::KeyScanOptions options = m_request.keyScan;
+    options.mode = m_request.kind == OperationKind::BigKeys ? observe::KeyScanMode::BigKeys
+                                                            : observe::KeyScanMode::HotKeys;
+    auto *scan = new observe::KeyScanJob(observe::keyScanMasters(topology), pool, options, this);
+    runEngine(scan, [this](Job *done) {
+        m_keyScan = static_cast<observe::KeyScanJob *>(done)->result();
+        finishWith(keyScanSummary(*m_keyScan), keyScanToJson(*m_keyScan), keyScanToText(*m_keyScan), false);
+    });
+}
+
+void OperationJob::countSlots(const ClusterTopology &topology, RedisPool *pool)
+{
+    auto *count = new observe::SlotHeatJob(observe::heatMasters(topology), pool, this);
+    runEngine(count, [this](Job *done) {
+        m_slotHeat = static_cast<observe::SlotHeatJob *>(done)->heat();
+        finishWith(slotHeatSummary(*m_slotHeat), slotHeatToJson(*m_slotHeat), slotHeatToText(*m_slotHeat),
+                   false);
     });
 }
 

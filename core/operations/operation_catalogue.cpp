@@ -39,6 +39,13 @@ std::optional<Error> commonRefusal(const OperationRequest &request)
             return Error(ErrorCode::Refused,
                          OperationJob::tr("%1 Confirm to run it (--yes on the command line).").arg(effect));
         break;
+    case OperationKind::BigKeys:
+    case OperationKind::HotKeys:
+        if (request.keyScan.count < 1 || request.keyScan.top < 1 || request.keyScan.rate < 1 ||
+            request.keyScan.maxSeconds < 1)
+            return invalid(OperationJob::tr("A key scan needs --count, --top, --rate and --max-seconds of at "
+                                            "least 1."));
+        break;
     default:
         break;
     }

@@ -44,6 +44,15 @@ OperationJob::OperationJob(OperationRequest request, QObject *parent)
     case OperationKind::Exec:
         setTitle(tr("Console"));
         break;
+    case OperationKind::BigKeys:
+        setTitle(tr("Big keys"));
+        break;
+    case OperationKind::HotKeys:
+        setTitle(tr("Hot keys"));
+        break;
+    case OperationKind::SlotHeat:
+        setTitle(tr("Slot heat"));
+        break;
     case OperationKind::Deploy:
         setTitle(tr("Deploy"));
         break;
@@ -100,7 +109,9 @@ void OperationJob::finishWith(const QString &summary, const QJsonObject &json, c
 
 void OperationJob::finishWithStatus(StatusReport status, RedisPool *pool)
 {
-    if (m_request.kind == OperationKind::Top || m_request.kind == OperationKind::SlowLog)
+    if (m_request.kind == OperationKind::Top || m_request.kind == OperationKind::SlowLog ||
+        m_request.kind == OperationKind::BigKeys || m_request.kind == OperationKind::HotKeys ||
+        m_request.kind == OperationKind::SlotHeat)
         return observeAfterStatus(std::move(status), pool);
     if (m_request.kind == OperationKind::Exec)
         return execAfterStatus(std::move(status), pool);

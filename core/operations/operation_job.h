@@ -3,6 +3,8 @@
 #include "check_result.h"
 #include "common/job.h"
 #include "observe/cluster_metrics.h"
+#include "observe/key_scan.h"
+#include "observe/slot_heat_job.h"
 #include "operation_request.h"
 #include "redis/cluster_check.h"
 #include "result_forms.h"
@@ -56,6 +58,9 @@ public:
 
     // top: the newest sample.
     const std::optional<observe::ClusterSample> &lastSample() const { return m_sample; }
+    // bigkeys, hotkeys: the ranked keys and each master's scan; slot-heat: the keys per slot.
+    const std::optional<observe::KeyScanResult> &keyScan() const { return m_keyScan; }
+    const std::optional<observe::SlotHeat> &slotHeat() const { return m_slotHeat; }
 
     // Asks the run to end at its next safe point and go on until then (an upgrade: after the pod being
     // restarted, the cluster healthy); true when the operation has one and will stop there (ending
@@ -82,7 +87,7 @@ protected:
     // A result kept with a failure (a check that found errors).
     void keepResult(const QJsonObject &json, const QString &text);
     // Succeeds with status's result in its JSON and text forms, the situation sentence as summary
-    // (not announced: the studio refreshes every few seconds). top and slowlog go on from there with
+    // (not announced: the studio refreshes every few seconds). The observe verbs go on from there with
     // the nodes it found, over pool (the target's connections, with their routes).
     void finishWithStatus(StatusReport status, RedisPool *pool);
     // Ends a check in its JSON and text forms: succeeds with summary when healthy, else fails with
@@ -95,14 +100,18 @@ protected:
     std::optional<ClusterCheckReport> m_report;
     std::optional<StatusReport> m_status;
     std::optional<observe::ClusterSample> m_sample;
+    std::optional<observe::KeyScanResult> m_keyScan;
+    std::optional<observe::SlotHeat> m_slotHeat;
     QStringList m_notes;
     QStringList m_gaps;
 
 private:
-    // top, slowlog (observe_operation.cpp).
+    // top, slowlog, bigkeys, hotkeys, slot-heat (observe_operation.cpp).
     void observeAfterStatus(StatusReport status, RedisPool *pool);
     // exec (exec_operation.cpp).
     void execAfterStatus(StatusReport status, RedisPool *pool);
+    void scanKeys(const ClusterTopology &topology, RedisPool *pool);
+    void countSlots(const ClusterTopology &topology, RedisPool *pool);
 
     bool m_hasResult = false;
     QJsonObject m_json;

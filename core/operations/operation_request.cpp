@@ -31,6 +31,12 @@ QString operationName(OperationKind kind)
         return QStringLiteral("slowlog");
     case OperationKind::Exec:
         return QStringLiteral("exec");
+    case OperationKind::BigKeys:
+        return QStringLiteral("bigkeys");
+    case OperationKind::HotKeys:
+        return QStringLiteral("hotkeys");
+    case OperationKind::SlotHeat:
+        return QStringLiteral("slot-heat");
     case OperationKind::Deploy:
         return QStringLiteral("deploy");
     case OperationKind::Cleanup:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kube/manifest_set.h"
+#include "observe/key_scan.h"
 #include "redis/failover_job.h"
 #include "redis/node_address.h"
 #include "redis/rebalance_planner.h"
@@ -31,6 +32,11 @@ enum class OperationKind {
     SlowLog,
     // One command through the console, after the status read: routed like redis-cli -c, or to one node.
     Exec,
+    // Read-only, on every target kind, after the status read: bounded key scans of every master (the
+    // biggest keys, the hottest under an LFU policy) and the keys of every slot.
+    BigKeys,
+    HotKeys,
+    SlotHeat,
     // Kubernetes and the sandbox only: they act on a StatefulSet.
     Deploy,
     Cleanup,
@@ -103,6 +109,9 @@ struct OperationRequest {
     // top: the time between samples and how many to take (0: until cancelled).
     int sampleIntervalMs = 1000;
     int sampleCount = 0;
+    // bigkeys, hotkeys: SCAN's COUNT, the keys kept, SCAN calls per second per node, the time bound
+    // (the mode follows the kind).
+    observe::KeyScanOptions keyScan;
     // rotate-password: the user ("default" or the operator; empty: the operator when the deployment has
     // one) and the new password (empty: generated; never from the command line: a file or stdin).
     QString rotateUser;

@@ -146,6 +146,9 @@ Workflow *WorkflowOperationJob::makeWorkflow(KubeSession *session)
     case OperationKind::Top:
     case OperationKind::SlowLog:
     case OperationKind::Exec:
+    case OperationKind::BigKeys:
+    case OperationKind::HotKeys:
+    case OperationKind::SlotHeat:
         return new StatusWorkflow(session, this);
     case OperationKind::Deploy: {
         auto *deploy = new DeployWorkflow(session, r.manifest, this);
@@ -278,7 +281,10 @@ void WorkflowOperationJob::concluded()
     case OperationKind::Status:
     case OperationKind::Top:
     case OperationKind::SlowLog:
-    case OperationKind::Exec: {
+    case OperationKind::Exec:
+    case OperationKind::BigKeys:
+    case OperationKind::HotKeys:
+    case OperationKind::SlotHeat: {
         const auto *status = static_cast<StatusWorkflow *>(m_workflow.data());
         StatusReport report;
         report.topology = status->topology();

@@ -1,11 +1,12 @@
 // Issue 15, the operator user and rotate-password through the real redis-cluster-studio binary on
 // kube-sandbox, on the server of $RCS_REDIS_SERVER. With ACL (6.0 and later): deploy --password
-// --operator-user, then create, add-node (slots migrated with MIGRATE), failover, remove-node and check
-// run as the operator, and ACL LOG is empty on every node afterwards; a command outside the list is
-// refused by the server (NOPERM). On every server: rotate-password under the test writer (no write
-// error, master_link_status up on every replica at every sample, the old password refused and the new
-// one accepted, no password in any output), and a pod restarted afterwards rejoins with the Secret's new
-// password. On Redis 5 the rotation is the default user's (masterauth first, then requirepass).
+// --operator-user, then create, add-node (slots migrated with MIGRATE), failover, remove-node, check and
+// the observation verbs (top, slowlog, bigkeys, hotkeys, slot-heat) run as the operator, and ACL LOG is empty
+// on every node afterwards; a command outside the list is refused by the server (NOPERM). On every server:
+// rotate-password under the test writer (no write error, master_link_status up on every replica at every
+// sample, the old password refused and the new one accepted, no password in any output), and a pod restarted
+// afterwards rejoins with the Secret's new password. On Redis 5 the rotation is the default user's
+// (masterauth first, then requirepass).
 //
 // One deployment for all of it (a 6-pod deploy and create cost about a minute; the functions build on
 // each other like the story's).
@@ -145,6 +146,12 @@ private Q_SLOTS:
             {QStringLiteral("remove-node"), QStringLiteral("--yes")},
             {QStringLiteral("rebalance")},
             {QStringLiteral("check")},
+            // What observation sends (issue 17), so that ACL LOG below covers it too.
+            {QStringLiteral("top"), QStringLiteral("--count"), QStringLiteral("1")},
+            {QStringLiteral("slowlog")},
+            {QStringLiteral("bigkeys"), QStringLiteral("--max-seconds"), QStringLiteral("10")},
+            {QStringLiteral("hotkeys"), QStringLiteral("--max-seconds"), QStringLiteral("10")},
+            {QStringLiteral("slot-heat")},
         };
         for (const QStringList &args : runs) {
             const StudioRun run = runStudio(args + target(), 300000);
