@@ -266,6 +266,26 @@
         <source>%1 ops/s</source>
         <translation>%1 次操作/秒</translation>
     </message>
+    <message>
+        <source>Slot %1: keys not counted</source>
+        <translation>槽 %1：键未计数</translation>
+    </message>
+    <message>
+        <source>Slot %1: %2 keys, served by %3</source>
+        <translation>槽 %1：%2 个键，由 %3 提供服务</translation>
+    </message>
+    <message>
+        <source>no master</source>
+        <translation>无主节点</translation>
+    </message>
+    <message>
+        <source>Keys per slot (%1 keys)</source>
+        <translation>每个槽的键数（共 %1 个键）</translation>
+    </message>
+    <message>
+        <source>max %1</source>
+        <translation>最大 %1</translation>
+    </message>
 </context>
 <context>
     <name>rcs::AddNodeJob</name>
@@ -731,6 +751,33 @@
     </message>
 </context>
 <context>
+    <name>rcs::ClusterCommandJob</name>
+    <message>
+        <source>Console command</source>
+        <translation>控制台命令</translation>
+    </message>
+    <message>
+        <source>-&gt; Redirected (ASK) to slot [%1] located at %2</source>
+        <translation>-&gt; 已重定向（ASK）到槽 [%1]，位于 %2</translation>
+    </message>
+    <message>
+        <source>-&gt; Redirected to slot [%1] located at %2</source>
+        <translation>-&gt; 已重定向到槽 [%1]，位于 %2</translation>
+    </message>
+    <message>
+        <source>Type a command to send.</source>
+        <translation>请输入要发送的命令。</translation>
+    </message>
+    <message>
+        <source>Waiting for %1</source>
+        <translation>正在等待 %1</translation>
+    </message>
+    <message>
+        <source>The command was redirected %1 times without reaching the node of its slot: the cluster&apos;s slot map is changing or its nodes disagree; run check and try again.</source>
+        <translation>命令被重定向了 %1 次仍未到达其槽所在的节点：集群的槽映射正在变化，或其节点意见不一致；请运行 check 后重试。</translation>
+    </message>
+</context>
+<context>
     <name>rcs::ClusterConvergence</name>
     <message>
         <source>%1 lists %2 at %3</source>
@@ -989,6 +1036,37 @@
     <message>
         <source>%1. Nothing was changed.</source>
         <translation>%1。未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ConsoleCommand</name>
+    <message>
+        <source> (in cluster mode: the master that answers, and its replicas follow it)</source>
+        <translation>（集群模式下：应答的主节点，其从节点随之同步）</translation>
+    </message>
+    <message>
+        <source>FLUSHALL deletes every key of the node it runs on%1.</source>
+        <translation>FLUSHALL 删除其所在节点的所有键%1。</translation>
+    </message>
+    <message>
+        <source>FLUSHDB deletes every key of the node&apos;s database%1.</source>
+        <translation>FLUSHDB 删除该节点数据库中的所有键%1。</translation>
+    </message>
+    <message>
+        <source>CLUSTER RESET makes the node forget every peer and its slots (HARD also gives it a new id): it leaves the cluster, and a master&apos;s keys must be gone for it to run.</source>
+        <translation>CLUSTER RESET 让节点忘记所有对等节点及其槽（HARD 还会给它一个新 ID）：它将离开集群，且主节点必须没有键才能执行。</translation>
+    </message>
+    <message>
+        <source>SHUTDOWN stops the node&apos;s server (on Kubernetes the pod restarts it); its clients are cut off and a master without a replica leaves its slots unserved.</source>
+        <translation>SHUTDOWN 停止该节点的服务器（在 Kubernetes 上 Pod 会重启它）；其客户端被断开，没有从节点的主节点会让其槽无人服务。</translation>
+    </message>
+    <message>
+        <source>DEBUG can crash, freeze or reload the node (SEGFAULT, SLEEP, RELOAD …): it is meant for developers, not for a cluster in use.</source>
+        <translation>DEBUG 可能使节点崩溃、冻结或重新加载（SEGFAULT、SLEEP、RELOAD …）：它是给开发者用的，不适用于正在使用的集群。</translation>
+    </message>
+    <message>
+        <source>KEYS blocks the server while it walks every key of the node; on a large node clients time out (SCAN walks them in steps instead).</source>
+        <translation>KEYS 在遍历节点所有键期间会阻塞服务器；在大节点上客户端会超时（SCAN 则分步遍历）。</translation>
     </message>
 </context>
 <context>
@@ -3024,6 +3102,10 @@
         <source>No longer trusted: %1.</source>
         <translation>不再信任：%1。</translation>
     </message>
+    <message>
+        <source>Write the certificates: %1; no longer trusted: %2</source>
+        <translation>写入证书：%1；不再信任：%2</translation>
+    </message>
 </context>
 <context>
     <name>rcs::RotatePasswordWorkflow</name>
@@ -3279,6 +3361,18 @@
     <message>
         <source>A key of slot %1 (&quot;%2&quot;) already exists on the target %3 with different content; it was not overwritten. Compare the two copies, delete the wrong one, then close the open slot.</source>
         <translation>槽 %1 的键（&quot;%2&quot;）已存在于目标节点 %3 上且内容不同；未覆盖它。请比较两个副本，删除错误的那个，然后关闭打开的槽。</translation>
+    </message>
+    <message>
+        <source>Could not read a replica of %1 after the moves: %2</source>
+        <translation>迁移后无法读取 %1 的一个从节点：%2</translation>
+    </message>
+    <message>
+        <source>Clear the replicas&apos; left-over state of slot %1</source>
+        <translation>清除从节点上槽 %1 的残留状态</translation>
+    </message>
+    <message>
+        <source>A replica may still show slot %1 open (run check --fix): %2</source>
+        <translation>某个从节点可能仍显示槽 %1 为打开的槽（请运行 check --fix）：%2</translation>
     </message>
 </context>
 <context>
@@ -3886,6 +3980,64 @@
     </message>
 </context>
 <context>
+    <name>rcs::observe::KeyScan</name>
+    <message>
+        <source>SCAN answered %1 instead of a cursor and a list of keys.</source>
+        <translation>SCAN 应答了 %1，而不是游标和键列表。</translation>
+    </message>
+    <message>
+        <source>SCAN listed a key that is not a string.</source>
+        <translation>SCAN 列出了一个不是字符串的键。</translation>
+    </message>
+    <message>
+        <source>CONFIG GET %1 answered %2.</source>
+        <translation>CONFIG GET %1 应答了 %2。</translation>
+    </message>
+    <message>
+        <source>Hot keys need an LFU eviction policy but maxmemory-policy is %1, so this node was not scanned: run CONFIG SET maxmemory-policy allkeys-lfu, or upgrade --set maxmemory-policy=allkeys-lfu on Kubernetes.</source>
+        <translation>热键需要 LFU 淘汰策略，但 maxmemory-policy 为 %1，因此未扫描此节点：请运行 CONFIG SET maxmemory-policy allkeys-lfu，或在 Kubernetes 上运行 upgrade --set maxmemory-policy=allkeys-lfu。</translation>
+    </message>
+    <message>
+        <source>CLUSTER SLOT-STATS answered %1.</source>
+        <translation>CLUSTER SLOT-STATS 应答了 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::observe::KeyScanJob</name>
+    <message>
+        <source>Finding the big keys</source>
+        <translation>正在查找大键</translation>
+    </message>
+    <message>
+        <source>Finding the hot keys</source>
+        <translation>正在查找热键</translation>
+    </message>
+    <message>
+        <source>There is no master to scan: the cluster has no reachable master.</source>
+        <translation>没有可扫描的主节点：集群中没有可达的主节点。</translation>
+    </message>
+    <message>
+        <source>The connections were closed before the keys were scanned.</source>
+        <translation>在扫描键之前连接已关闭。</translation>
+    </message>
+    <message>
+        <source>A key scan needs a COUNT, a top, a rate and a time bound of at least 1.</source>
+        <translation>键扫描需要至少为 1 的 COUNT、数量上限、速率和时间上限。</translation>
+    </message>
+    <message>
+        <source>Scanning %1 masters (SCAN COUNT %2, at most %3 calls per second each, %4 s at most)</source>
+        <translation>正在扫描 %1 个主节点（SCAN COUNT %2，每个每秒最多 %3 次调用，最多 %4 秒）</translation>
+    </message>
+    <message>
+        <source>No master could be scanned: %1</source>
+        <translation>没有主节点能被扫描：%1</translation>
+    </message>
+    <message>
+        <source>The scan stopped after %1 s (--max-seconds): the result covers the keys scanned so far.</source>
+        <translation>扫描在 %1 秒后停止（--max-seconds）：结果涵盖目前已扫描的键。</translation>
+    </message>
+</context>
+<context>
     <name>rcs::observe::NodeSample</name>
     <message>
         <source>The INFO field %1 is &apos;%2&apos;, not a number; the server sent a reply this version of the studio cannot read.</source>
@@ -3894,6 +4046,29 @@
     <message>
         <source>The INFO reply has no run_id or total_commands_processed; the node did not answer with its server and stats sections.</source>
         <translation>INFO 应答中没有 run_id 或 total_commands_processed；节点没有返回其 server 和 stats 部分。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::observe::SlotHeatJob</name>
+    <message>
+        <source>Counting the keys per slot</source>
+        <translation>正在统计每个槽的键数</translation>
+    </message>
+    <message>
+        <source>There is no master with slots to count: the cluster has no reachable master that owns a slot.</source>
+        <translation>没有带槽的主节点可统计：集群中没有拥有槽的可达主节点。</translation>
+    </message>
+    <message>
+        <source>The connections were closed before the slots were counted.</source>
+        <translation>在统计槽之前连接已关闭。</translation>
+    </message>
+    <message>
+        <source>Counting the keys of %1 slots on %2 masters</source>
+        <translation>正在统计 %2 个主节点上 %1 个槽的键</translation>
+    </message>
+    <message>
+        <source>No master&apos;s slots could be counted: %1</source>
+        <translation>没有主节点的槽能被统计：%1</translation>
     </message>
 </context>
 <context>
@@ -4006,6 +4181,59 @@
     <message>
         <source>A client certificate needs its key and a key its certificate; give both (--cert and --key) or neither.</source>
         <translation>客户端证书需要对应的私钥，私钥也需要对应的证书；请同时给出（--cert 和 --key）或都不给。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ops::KeyResult</name>
+    <message>
+        <source>scan stopped: %1</source>
+        <translation>扫描已停止：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 keys scanned%3</source>
+        <translation>已扫描 %2 个键中的 %1 个%3</translation>
+    </message>
+    <message>
+        <source> (not to the end)</source>
+        <translation>（未扫描到底）</translation>
+    </message>
+    <message>
+        <source>Partial: the time bound (--max-seconds) ran out after %1 s; the ranking covers the keys scanned until then.
+</source>
+        <translation>部分结果：时间上限（--max-seconds）在 %1 秒后用尽；排名涵盖在此之前扫描的键。
+</translation>
+    </message>
+    <message>
+        <source>No key found; %1 keys scanned.</source>
+        <translation>未找到键；已扫描 %1 个键。</translation>
+    </message>
+    <message>
+        <source>Biggest key: %1 (%2 bytes); %3 keys scanned.</source>
+        <translation>最大的键：%1（%2 字节）；已扫描 %3 个键。</translation>
+    </message>
+    <message>
+        <source>Hottest key: %1 (LFU counter %2); %3 keys scanned.</source>
+        <translation>最热的键：%1（LFU 计数 %2）；已扫描 %3 个键。</translation>
+    </message>
+    <message>
+        <source>Partial: the time bound ran out.</source>
+        <translation>部分结果：时间上限已用尽。</translation>
+    </message>
+    <message>
+        <source>not counted: %1</source>
+        <translation>未统计：%1</translation>
+    </message>
+    <message>
+        <source>
+%1 keys in all. Hottest slots:
+</source>
+        <translation>
+共 %1 个键。最热的槽：
+</translation>
+    </message>
+    <message>
+        <source>%1 keys counted; the hottest slot holds %2.</source>
+        <translation>已统计 %1 个键；最热的槽有 %2 个。</translation>
     </message>
 </context>
 <context>
@@ -4141,6 +4369,58 @@
     <message>
         <source>Rotate the certificates</source>
         <translation>轮换证书</translation>
+    </message>
+    <message>
+        <source>%1 is the start of more than one node id; give more of it.</source>
+        <translation>%1 是多个节点 ID 的开头；请给出更多字符。</translation>
+    </message>
+    <message>
+        <source>No node of the cluster has the id (or pod name) %1; status lists them (or give HOST:PORT).</source>
+        <translation>集群中没有 ID（或 Pod 名）为 %1 的节点；status 会列出它们（或给出 HOST:PORT）。</translation>
+    </message>
+    <message>
+        <source>No master with slots answered the status read, so the command has nowhere to go; check the addresses, or name one node with --node.</source>
+        <translation>状态读取时没有带槽的主节点应答，因此命令无处可发；请检查地址，或用 --node 指定一个节点。</translation>
+    </message>
+    <message>
+        <source>Console: sending %1 to %2.</source>
+        <translation>控制台：正在把 %1 发送到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 answered.</source>
+        <translation>%1 已应答。</translation>
+    </message>
+    <message>
+        <source>%1 refused the command: %2</source>
+        <translation>%1 拒绝了该命令：%2</translation>
+    </message>
+    <message>
+        <source>Give the command to send after --, e.g. exec -- GET key.</source>
+        <translation>请在 -- 之后给出要发送的命令，例如 exec -- GET key（键）。</translation>
+    </message>
+    <message>
+        <source>%1 Confirm to run it (--yes on the command line).</source>
+        <translation>%1 请确认后再运行（命令行上用 --yes）。</translation>
+    </message>
+    <message>
+        <source>A key scan needs --count, --top, --rate and --max-seconds of at least 1.</source>
+        <translation>键扫描需要 --count、--top、--rate 和 --max-seconds 至少为 1。</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Big keys</source>
+        <translation>大键</translation>
+    </message>
+    <message>
+        <source>Hot keys</source>
+        <translation>热键</translation>
+    </message>
+    <message>
+        <source>Slot heat</source>
+        <translation>槽热度</translation>
     </message>
 </context>
 <context>
@@ -4562,6 +4842,57 @@
     </message>
 </context>
 <context>
+    <name>rcs::ui::ConsolePanel</name>
+    <message>
+        <source>Send to:</source>
+        <translation>发送到：</translation>
+    </message>
+    <message>
+        <source>Whole cluster (follows MOVED/ASK)</source>
+        <translation>整个集群（跟随 MOVED/ASK）</translation>
+    </message>
+    <message>
+        <source>A Redis command, e.g. GET key (Up/Down: history)</source>
+        <translation>Redis 命令，例如 GET key（键）（上/下：历史）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Run %1?</source>
+        <translation>运行 %1？</translation>
+    </message>
+    <message>
+        <source>Command: %1</source>
+        <translation>命令：%1</translation>
+    </message>
+    <message>
+        <source>Sent to: %1</source>
+        <translation>发送到：%1</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <source>%1: not run (not confirmed).</source>
+        <translation>%1：未运行（未确认）。</translation>
+    </message>
+    <message>
+        <source>cluster</source>
+        <translation>集群</translation>
+    </message>
+</context>
+<context>
     <name>rcs::ui::CoreBackend</name>
     <message>
         <source>Choose a target first.</source>
@@ -4868,6 +5199,125 @@
     <message>
         <source>Stopping at the next safe point…</source>
         <translation>正在下一个安全点停止…</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::KeysDialog</name>
+    <message>
+        <source>Cancel scan</source>
+        <translation>取消扫描</translation>
+    </message>
+    <message>
+        <source>Slot heat</source>
+        <translation>槽热度</translation>
+    </message>
+    <message>
+        <source>Analyze keys</source>
+        <translation>分析键</translation>
+    </message>
+    <message>
+        <source>Big keys</source>
+        <translation>大键</translation>
+    </message>
+    <message>
+        <source>Hot keys</source>
+        <translation>热键</translation>
+    </message>
+    <message>
+        <source>Scans every master with SCAN, paced and bounded; changes nothing.</source>
+        <translation>用 SCAN 扫描每个主节点，限速且有上限；不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Counts the keys of every slot and shows them as a strip under the slot bar.</source>
+        <translation>统计每个槽的键数，并在槽条下方显示为一条色带。</translation>
+    </message>
+    <message>
+        <source>SCAN&apos;s COUNT: keys asked per call.</source>
+        <translation>SCAN 的 COUNT：每次调用请求的键数。</translation>
+    </message>
+    <message>
+        <source> calls/s per node</source>
+        <translation> 次调用/秒（每个节点）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Find big keys</source>
+        <translation>查找大键</translation>
+    </message>
+    <message>
+        <source>Find hot keys</source>
+        <translation>查找热键</translation>
+    </message>
+    <message>
+        <source>Keys per SCAN:</source>
+        <translation>每次 SCAN 的键数：</translation>
+    </message>
+    <message>
+        <source>Keys to list:</source>
+        <translation>列出的键数：</translation>
+    </message>
+    <message>
+        <source>At most:</source>
+        <translation>最多：</translation>
+    </message>
+    <message>
+        <source>Stop after:</source>
+        <translation>在此之后停止：</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>LFU counter</source>
+        <translation>LFU 计数</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Hot keys need maxmemory-policy allkeys-lfu or volatile-lfu (OBJECT FREQ).</source>
+        <translation>热键需要 maxmemory-policy 为 allkeys-lfu 或 volatile-lfu（OBJECT FREQ）。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 keys</source>
+        <translation>%2 个键中的 %1 个</translation>
+    </message>
+    <message>
+        <source>Reading the cluster…</source>
+        <translation>正在读取集群…</translation>
+    </message>
+    <message>
+        <source>%1: the scan stopped: %2</source>
+        <translation>%1：扫描已停止：%2</translation>
+    </message>
+    <message>
+        <source>Partial: %1 of %2 keys scanned before the time bound ran out.</source>
+        <translation>部分结果：时间上限用尽前已扫描 %2 个键中的 %1 个。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 keys scanned.</source>
+        <translation>已扫描 %2 个键中的 %1 个。</translation>
     </message>
 </context>
 <context>
@@ -5236,6 +5686,208 @@
     <message>
         <source>&amp;Security</source>
         <translation>安全(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Console on this node</source>
+        <translation>在此节点上打开控制台</translation>
+    </message>
+    <message>
+        <source>Fail over to this replica</source>
+        <translation>故障转移到此从节点</translation>
+    </message>
+    <message>
+        <source>Remove this node…</source>
+        <translation>移除此节点…</translation>
+    </message>
+    <message>
+        <source>Show pod log</source>
+        <translation>显示 Pod 日志</translation>
+    </message>
+    <message>
+        <source>Log of %1</source>
+        <translation>%1 的日志</translation>
+    </message>
+    <message>
+        <source>Reading the last %1 lines…</source>
+        <translation>正在读取最后 %1 行…</translation>
+    </message>
+    <message>
+        <source>The pod has written nothing yet.</source>
+        <translation>该 Pod 尚未输出任何内容。</translation>
+    </message>
+    <message>
+        <source>The pod&apos;s log could not be read: %1</source>
+        <translation>无法读取该 Pod 的日志：%1</translation>
+    </message>
+    <message>
+        <source>Analyze keys…</source>
+        <translation>分析键…</translation>
+    </message>
+    <message>
+        <source>The biggest and the most used keys of the cluster (a paced, bounded scan).</source>
+        <translation>集群中最大和最常用的键（限速且有上限的扫描）。</translation>
+    </message>
+    <message>
+        <source>Slot heat</source>
+        <translation>槽热度</translation>
+    </message>
+    <message>
+        <source>Counts the keys of every slot and shows them under the slot bar.</source>
+        <translation>统计每个槽的键数，并显示在槽条下方。</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::MetricsChart</name>
+    <message>
+        <source>No samples yet</source>
+        <translation>尚无样本</translation>
+    </message>
+    <message numerus="yes">
+        <source>last %n min</source>
+        <translation>
+            <numerusform>最近 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>last %n s</source>
+        <translation>
+            <numerusform>最近 %n 秒</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::MetricsDock</name>
+    <message>
+        <source>Whole cluster</source>
+        <translation>整个集群</translation>
+    </message>
+    <message>
+        <source>Show the sums of every node instead of the node selected in the topology</source>
+        <translation>显示所有节点的总和，而不是拓扑中选中的节点</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save every node&apos;s kept samples as CSV (one row per sample per node)</source>
+        <translation>把每个节点保留的样本保存为 CSV（每个节点每个样本一行）</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>Connected clients</source>
+        <translation>已连接客户端</translation>
+    </message>
+    <message>
+        <source>Keyspace</source>
+        <translation>键空间</translation>
+    </message>
+    <message>
+        <source>hits</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <source>misses</source>
+        <translation>未命中</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>入</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>出</translation>
+    </message>
+    <message>
+        <source>Keys removed</source>
+        <translation>移除的键</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>evicted</source>
+        <translation>淘汰</translation>
+    </message>
+    <message>
+        <source>CPU (of one core)</source>
+        <translation>CPU（单核）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Whole cluster (sums of every node), %n sample(s)</source>
+        <translation>
+            <numerusform>整个集群（所有节点的总和），%n 个样本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Node %1, %n sample(s)</source>
+        <translation>
+            <numerusform>节点 %1，%n 个样本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Largest replica lag</source>
+        <translation>最大从节点延迟</translation>
+    </message>
+    <message>
+        <source>Replica lag</source>
+        <translation>从节点延迟</translation>
+    </message>
+    <message>
+        <source>Longest replica silence</source>
+        <translation>从节点最长静默</translation>
+    </message>
+    <message>
+        <source>Replica lag (time)</source>
+        <translation>从节点延迟（时间）</translation>
+    </message>
+    <message>
+        <source>There are no metrics to export yet: refresh a cluster first.</source>
+        <translation>还没有可导出的指标：请先刷新一个集群。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. Choose another folder or free some space.</source>
+        <translation>无法写入 %1：%2。请选择其他文件夹或释放一些空间。</translation>
+    </message>
+    <message>
+        <source>Export metrics as CSV</source>
+        <translation>将指标导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
     </message>
 </context>
 <context>
