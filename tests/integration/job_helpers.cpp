@@ -1,6 +1,7 @@
 #include "job_helpers.h"
 
 #include "redis/cluster_scan_job.h"
+#include "redis/create_cluster_job.h"
 #include "redis/redis_pool.h"
 
 #include <QSignalSpy>
@@ -19,6 +20,15 @@ Error runJob(Job *job, int timeoutMs)
         return Error(ErrorCode::Timeout,
                      QStringLiteral("The job did not finish within %1 ms.").arg(timeoutMs));
     return job->error();
+}
+
+Error formCluster(const QList<NodeAddress> &addresses, int replicasPerMaster)
+{
+    QList<PlannedNodeInput> inputs;
+    for (const NodeAddress &address : addresses)
+        inputs.append({address, {}});
+    CreateClusterJob create(inputs, replicasPerMaster);
+    return runJob(&create, 120000);
 }
 
 Result<RedisReply> ask(RedisPool &pool, const NodeAddress &address, const QList<QByteArray> &argv)

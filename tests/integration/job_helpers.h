@@ -17,6 +17,8 @@ namespace rcs::test {
 
 // Starts job and spins the event loop until it finishes (bounded); returns its error, or Timeout.
 Error runJob(Job *job, int timeoutMs);
+// Forms a cluster of addresses with CreateClusterJob (replicasPerMaster each), bounded to 2 minutes.
+Error formCluster(const QList<NodeAddress> &addresses, int replicasPerMaster);
 // One command on one node through pool, waited for (bounded to 15 s).
 Result<RedisReply> ask(RedisPool &pool, const NodeAddress &address, const QList<QByteArray> &argv);
 // The cluster as seen from seed (bounded to 30 s).

@@ -78,13 +78,8 @@ private Q_SLOTS:
     {
         const Result<void> started = m_nodes.start(3);
         QVERIFY2(started.ok(), qPrintable(started.error().message()));
-        QList<PlannedNodeInput> inputs;
-        for (const NodeAddress &address : m_nodes.addresses())
-            inputs.append({address, {}});
-        auto *create = new CreateClusterJob(inputs, 0);
-        const Error error = runJob(create, 120000);
+        const Error error = formCluster(m_nodes.addresses(), 0);
         QVERIFY2(!error.isError(), qPrintable(error.message()));
-        delete create;
         m_topology = test::scan(m_pool, m_nodes.address(0));
         QCOMPARE(m_topology.masters().size(), 3);
     }

@@ -86,13 +86,8 @@ private Q_SLOTS:
     {
         const Result<void> started = m_nodes.start(3);
         QVERIFY2(started.ok(), qPrintable(started.error().message()));
-        QList<PlannedNodeInput> inputs;
-        for (const NodeAddress &address : m_nodes.addresses())
-            inputs.append({address, {}});
-        auto *create = new CreateClusterJob(inputs, 0);
-        const Error error = runJob(create, 120000);
+        const Error error = test::formCluster(m_nodes.addresses(), 0);
         QVERIFY2(!error.isError(), qPrintable(error.message()));
-        delete create;
         // LFU before any key is written: a key made under LRU carries its LRU clock where LFU reads the
         // counter, which would rank it at random.
         const Result<void> lfu = setPolicy("allkeys-lfu");

@@ -71,13 +71,8 @@ private Q_SLOTS:
     {
         const Result<void> started = m_nodes.start(6);
         QVERIFY2(started.ok(), qPrintable(started.error().message()));
-        QList<PlannedNodeInput> inputs;
-        for (const NodeAddress &address : m_nodes.addresses())
-            inputs.append({address, {}});
-        auto *create = new CreateClusterJob(inputs, 1);
-        const Error error = runJob(create, 120000);
+        const Error error = formCluster(m_nodes.addresses(), 1);
         QVERIFY2(!error.isError(), qPrintable(error.message()));
-        delete create;
     }
 
     // top through the catalogue (the road both front ends take) while the writer writes: the masters'

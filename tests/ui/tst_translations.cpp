@@ -55,7 +55,8 @@ QList<Message> readTs(const QString &path, QString *error)
             current.comment = xml.readElementText();
         } else if (name == QLatin1String("translation")) {
             current.type = xml.attributes().value(QLatin1String("type")).toString();
-            current.translation = xml.readElementText();
+            // A numerus message holds its forms as <numerusform> children (Chinese has one).
+            current.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             messages.append(current);
         }
     }
