@@ -123,8 +123,8 @@ struct OperationRequest {
     bool reloadOnly = false;
     int certificateDays = 365;
     // exec: the command's words (binary safe), sent to nodeId when set (an id, a unique id prefix, a
-    // pod name or HOST:PORT; a MOVED is then the reply), else to the master of its key's slot, following redirects.
-    // A destructive command (destructiveEffect) runs only when confirmed.
+    // pod name or HOST:PORT; a MOVED is then the reply), else to the master of its key's slot, following
+    // redirects. A destructive command (destructiveEffect) runs only when confirmed.
     QList<QByteArray> commandWords;
     // Plan only (--dry-run): rebalance and reshard on every kind; every changing verb on Kubernetes.
     bool dryRun = false;

@@ -78,7 +78,7 @@ private Q_SLOTS:
     {
         const Result<void> started = m_nodes.start(3);
         QVERIFY2(started.ok(), qPrintable(started.error().message()));
-        const Error error = formCluster(m_nodes.addresses(), 0);
+        const Error error = test::formCluster(m_nodes.addresses(), 0);
         QVERIFY2(!error.isError(), qPrintable(error.message()));
         m_topology = test::scan(m_pool, m_nodes.address(0));
         QCOMPARE(m_topology.masters().size(), 3);

@@ -71,7 +71,7 @@ private Q_SLOTS:
     {
         const Result<void> started = m_nodes.start(6);
         QVERIFY2(started.ok(), qPrintable(started.error().message()));
-        const Error error = formCluster(m_nodes.addresses(), 1);
+        const Error error = test::formCluster(m_nodes.addresses(), 1);
         QVERIFY2(!error.isError(), qPrintable(error.message()));
     }
 
