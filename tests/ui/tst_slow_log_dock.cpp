@@ -1,0 +1,250 @@
+// The Slow log dock on real redis-server nodes: a planted 30 ms script shows as a row of its node with
+// its duration, a CONFIG SET requirepass row shows no password, the topology's selection filters the
+// rows (the toggle shows them all again), reading never blocks the event loop and can be cancelled, and
+// a node that is down is listed under the table.
+#include "../integration/job_helpers.h"
+#include "redis/create_cluster_job.h"
+#include "redis/redis_pool.h"
+#include "support/redis_test_nodes.h"
+#include "ui/core_backend.h"
+#include "ui/main_window.h"
+#include "ui/slow_log_dock.h"
+#include "ui/topology_model.h"
+
+#include <QAbstractItemModel>
+#include <QAction>
+#include <QDir>
+#include <QDockWidget>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+using namespace rcs;
+using namespace rcs::ui;
+using rcs::test::ask;
+
+namespace {
+// Keeps the server busy for about 30 ms (DEBUG SLEEP is refused by default on 7.0+).
+const QByteArray SpinScript = "local s = redis.call('TIME') local start = s[1] * 1000000 + s[2] "
+                              "while true do local n = redis.call('TIME') "
+                              "if n[1] * 1000000 + n[2] - start > 30000 then break end end return 1";
+const QByteArray PlantedSecret = "planted-S3cret-pw";
+constexpr int SortRole = Qt::UserRole + 1; // slow_log_dock.cpp: the numbers a column sorts by
+
+struct ShownRow {
+    QString node;
+    qint64 durationUs = 0;
+    QString command;
+    QString text; // every cell, for the secret check
+};
+
+QList<ShownRow> shownRows(const SlowLogDock *dock)
+{
+    const QAbstractItemModel *model = dock->table()->model();
+    QList<ShownRow> rows;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        ShownRow shown;
+        shown.node = model->index(row, SlowLogDock::NodeColumn).data().toString();
+        shown.durationUs = model->index(row, SlowLogDock::DurationColumn).data(SortRole).toLongLong();
+        shown.command = model->index(row, SlowLogDock::CommandColumn).data().toString();
+        for (int column = 0; column < SlowLogDock::ColumnCount; ++column)
+            shown.text += model->index(row, column).data().toString() + QLatin1Char('|');
+        rows.append(shown);
+    }
+    return rows;
+}
+
+const ShownRow *scriptRow(const QList<ShownRow> &rows)
+{
+    for (const ShownRow &row : rows) {
+        if (row.command.startsWith(QLatin1String("EVAL")))
+            return &row;
+    }
+    return nullptr;
+}
+
+// Refresh pressed; true once the reading ended as ok says. ticks counts a 5 ms timer meanwhile.
+bool refreshAndWait(SlowLogDock *dock, bool ok, int *ticks = nullptr)
+{
+    QSignalSpy done(dock, &SlowLogDock::refreshed);
+    QTimer ticker;
+    int count = 0;
+    QObject::connect(&ticker, &QTimer::timeout, [&count] { ++count; });
+    ticker.start(5);
+    if (!dock->isRunning())
+        QTest::mouseClick(dock->refreshButton(), Qt::LeftButton);
+    if (done.isEmpty() && !done.wait(60000))
+        return false;
+    if (ticks)
+        *ticks = count;
+    return done.first().first().toBool() == ok;
+}
+} // namespace
+
+class TestSlowLogDock final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("RedisClusterStudioTest"));
+        QSettings().clear();
+    }
+
+    void slowLogInTheWindow()
+    {
+        test::RedisTestNodes nodes;
+        const Result<void> started = nodes.start(3);
+        QVERIFY2(started.ok(), qPrintable(started.error().message()));
+        QList<PlannedNodeInput> inputs;
+        for (const NodeAddress &address : nodes.addresses())
+            inputs.append({address, {}});
+        auto *create = new CreateClusterJob(inputs, 0);
+        create->setAutoDelete(false);
+        QSignalSpy created(create, &Job::finished);
+        create->start();
+        QVERIFY(created.wait(120000));
+        QVERIFY2(!create->hasError(), qPrintable(create->errorString()));
+        delete create;
+
+        // The planted entries: a 30 ms script on one node, a password set (and taken back) on another.
+        const NodeAddress slowNode = nodes.address(1);
+        const NodeAddress secretNode = nodes.address(2);
+        RedisPool pool;
+        for (const NodeAddress &address : nodes.addresses())
+            QVERIFY(ask(pool, address, {"SLOWLOG", "RESET"}).ok());
+        QVERIFY(ask(pool, slowNode, {"CONFIG", "SET", "slowlog-log-slower-than", "10000"}).ok());
+        const Result<RedisReply> spun = ask(pool, slowNode, {"EVAL", SpinScript, "0"});
+        QVERIFY2(spun.ok(), qPrintable(spun.ok() ? QString() : spun.error().message()));
+        QVERIFY(ask(pool, secretNode, {"CONFIG", "SET", "slowlog-log-slower-than", "0"}).ok());
+        // The connection that sets the password stays authenticated, and takes it back at once.
+        QVERIFY(ask(pool, secretNode, {"CONFIG", "SET", "requirepass", PlantedSecret}).ok());
+        QVERIFY(ask(pool, secretNode, {"CONFIG", "SET", "requirepass", ""}).ok());
+        QVERIFY(ask(pool, secretNode, {"SET", "slowlog:visible", "1"}).ok());
+        QVERIFY(ask(pool, secretNode, {"CONFIG", "SET", "slowlog-log-slower-than", "10000"}).ok());
+
+        CoreBackend backend;
+        MainWindow window(&backend);
+        window.resize(1200, 800);
+        window.setRefreshInterval(2000);
+        window.show();
+        StudioTarget target;
+        target.kind = StudioTarget::Kind::Endpoints;
+        target.endpoints = nodes.addressList();
+        window.setTarget(target);
+        QTRY_COMPARE_WITH_TIMEOUT(window.topologyModel()->nodes().size(), qsizetype(3), 30000);
+
+        // View → Slow log shows the dock and starts reading; the window goes on meanwhile.
+        SlowLogDock *dock = window.slowLogPanel();
+        QVERIFY(!window.slowLogDock()->isVisible());
+        QSignalSpy firstRead(dock, &SlowLogDock::refreshed);
+        window.slowLogDock()->toggleViewAction()->trigger();
+        QVERIFY(window.slowLogDock()->isVisible());
+        QVERIFY(dock->isRunning());
+        QVERIFY(dock->cancelButton()->isEnabled());
+        QVERIFY(!dock->refreshButton()->isEnabled());
+        QVERIFY2(dock->statusLabel()->text().contains(QLatin1String("Reading")),
+                 qPrintable(dock->statusLabel()->text()));
+        QVERIFY(firstRead.wait(60000));
+        QVERIFY2(firstRead.first().first().toBool(), qPrintable(dock->statusLabel()->text()));
+        QVERIFY(!dock->isRunning());
+
+        // Refresh again: the event loop keeps turning (a 5 ms timer ticks) until the reading ends.
+        int ticks = 0;
+        QVERIFY2(refreshAndWait(dock, true, &ticks), qPrintable(dock->statusLabel()->text()));
+        QVERIFY2(ticks > 0, "the event loop did not run while the slow logs were read");
+        QVERIFY(dock->unreadLabel()->isHidden());
+
+        // The script is a row of its node, at least 30 ms long; nothing shows the password.
+        QVERIFY(dock->showsCluster());
+        QList<ShownRow> rows = shownRows(dock);
+        const ShownRow *script = scriptRow(rows);
+        QVERIFY2(script, qPrintable(rows.isEmpty() ? QStringLiteral("no rows") : rows.first().text));
+        QCOMPARE(script->node, slowNode.toString());
+        QVERIFY2(script->durationUs >= 30000, qPrintable(script->text));
+        bool sawRequirepass = false;
+        for (const ShownRow &row : std::as_const(rows)) {
+            QVERIFY2(!row.text.contains(QString::fromLatin1(PlantedSecret)), qPrintable(row.text));
+            if (row.command.contains(QLatin1String("requirepass"), Qt::CaseInsensitive)) {
+                sawRequirepass = true;
+                QVERIFY2(row.command.contains(QLatin1String("(redacted)")), qPrintable(row.text));
+                QCOMPARE(row.node, secretNode.toString());
+            }
+        }
+        QVERIFY(sawRequirepass);
+        // Newest first: the script ran before the password was set.
+        for (int i = 1; i < rows.size(); ++i) {
+            const QAbstractItemModel *model = dock->table()->model();
+            QVERIFY(model->index(i - 1, SlowLogDock::TimeColumn).data(SortRole).toLongLong() >=
+                    model->index(i, SlowLogDock::TimeColumn).data(SortRole).toLongLong());
+        }
+        // Sorted by duration, longest first: the script leads.
+        dock->table()->sortByColumn(SlowLogDock::DurationColumn, Qt::DescendingOrder);
+        QVERIFY(shownRows(dock).first().command.startsWith(QLatin1String("EVAL")));
+        dock->table()->sortByColumn(SlowLogDock::TimeColumn, Qt::DescendingOrder);
+
+        // The selection filters: the slow node shows its script only; the secret node its own rows.
+        const auto keyOf = [&window](const NodeAddress &address) {
+            for (const NodeCard &card : window.topologyModel()->nodes()) {
+                if (card.address == address.toString())
+                    return card.key();
+            }
+            return QString();
+        };
+        window.topologyModel()->setSelectedKey(keyOf(slowNode));
+        QVERIFY(!dock->showsCluster());
+        rows = shownRows(dock);
+        QVERIFY(scriptRow(rows));
+        for (const ShownRow &row : std::as_const(rows))
+            QCOMPARE(row.node, slowNode.toString());
+        window.topologyModel()->setSelectedKey(keyOf(secretNode));
+        rows = shownRows(dock);
+        QVERIFY(!rows.isEmpty());
+        QVERIFY(!scriptRow(rows));
+        for (const ShownRow &row : std::as_const(rows))
+            QCOMPARE(row.node, secretNode.toString());
+        // The toggle shows every node again, the selection kept.
+        dock->setWholeCluster(true);
+        QVERIFY(dock->showsCluster());
+        QVERIFY(scriptRow(shownRows(dock)));
+        QVERIFY(shownRows(dock).size() > rows.size());
+
+        const QString docs = qEnvironmentVariable("RCS_SOURCE_DIR");
+        if (!docs.isEmpty() && qEnvironmentVariableIsSet("RCS_UPDATE_SCREENSHOTS")) {
+            window.resizeDocks({window.slowLogDock()}, {330}, Qt::Vertical);
+            QTest::qWait(50);
+            window.slowLogDock()->grab().save(
+                QDir(docs).filePath(QStringLiteral("docs/screenshots/slowlog.png")));
+        }
+        const QString shots = qEnvironmentVariable("RCS_UI_SHOTS");
+        if (!shots.isEmpty())
+            window.slowLogDock()->grab().save(QDir(shots).filePath(QStringLiteral("slowlog.png")));
+
+        // Cancel stops a reading at once; the table keeps the last one.
+        const qsizetype before = shownRows(dock).size();
+        QSignalSpy cancelled(dock, &SlowLogDock::refreshed);
+        dock->refresh();
+        QVERIFY(dock->isRunning());
+        QTest::mouseClick(dock->cancelButton(), Qt::LeftButton);
+        QVERIFY(!cancelled.isEmpty() || cancelled.wait(10000));
+        QCOMPARE(cancelled.first().first().toBool(), false);
+        QVERIFY(!dock->isRunning());
+        QCOMPARE(shownRows(dock).size(), before);
+
+        // A node that is down is listed under the table; the others are still read.
+        QVERIFY(nodes.stop(0).ok());
+        QVERIFY2(refreshAndWait(dock, true), qPrintable(dock->statusLabel()->text()));
+        QVERIFY(dock->unreadLabel()->isVisible());
+        QVERIFY2(dock->unreadLabel()->text().contains(nodes.address(0).toString()),
+                 qPrintable(dock->unreadLabel()->text()));
+        QVERIFY(scriptRow(shownRows(dock)));
+    }
+};
+
+QTEST_MAIN(TestSlowLogDock)
+#include "tst_slow_log_dock.moc"
