@@ -19,8 +19,7 @@ void MainWindow::createSlowLogDock()
     m_slowLogDock->setObjectName(QStringLiteral("SlowLogDock"));
     m_slowLogDock->setWidget(m_slowLog);
     addDockWidget(Qt::BottomDockWidgetArea, m_slowLogDock);
-    if (m_logDock)
-        tabifyDockWidget(m_logDock, m_slowLogDock);
+    tabifyDockWidget(m_logDock, m_slowLogDock);
     m_logDock->raise();
     // Closed until asked for; a saved layout that had it open opens it again.
     m_slowLogDock->hide();

@@ -3,7 +3,6 @@
 #include "common/job.h"
 #include "operations/operation_request.h"
 
-#include <QApplication>
 #include <QCheckBox>
 #include <QEvent>
 #include <QHBoxLayout>

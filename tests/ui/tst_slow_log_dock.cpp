@@ -1,8 +1,10 @@
 // The Slow log dock on real redis-server nodes: a planted 30 ms script shows as a row of its node with
 // its duration, a CONFIG SET requirepass row shows no password, the topology's selection filters the
 // rows (the toggle shows them all again), reading never blocks the event loop and can be cancelled, and
-// a node that is down is listed under the table.
+// a node that refuses SLOWLOG is listed under the table. The JSON the backend reads back is checked
+// without servers.
 #include "../integration/job_helpers.h"
+#include "operations/observe_result.h"
 #include "redis/create_cluster_job.h"
 #include "redis/redis_pool.h"
 #include "support/redis_test_nodes.h"
@@ -15,6 +17,7 @@
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
+#include <QJsonArray>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -94,6 +97,50 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("RedisClusterStudioTest"));
         QSettings().clear();
+    }
+
+    // What the backend reads back from the operation's JSON is what core put there (no servers).
+    void readingFromJson()
+    {
+        observe::SlowLogRow slow;
+        slow.timeUnix = 1700000000;
+        slow.node = NodeAddress{QStringLiteral("10.0.0.1"), 6379};
+        slow.pod = QStringLiteral("redis-app-0");
+        slow.durationUs = 31250;
+        slow.command = QStringLiteral("CONFIG SET requirepass (redacted)");
+        observe::SlowLogRow latency;
+        latency.timeUnix = 1700000001;
+        latency.node = NodeAddress{QStringLiteral("10.0.0.2"), 6380};
+        latency.durationUs = 120000;
+        latency.command = QStringLiteral("latency: command (max 120 ms)");
+        latency.isLatencyEvent = true;
+        const observe::SampledNode down{NodeAddress{QStringLiteral("10.0.0.3"), 6379}, {}, {}};
+        const QString why =
+            QStringLiteral("NOPERM this user has no permissions to run the 'slowlog' command");
+
+        const SlowLogReading reading =
+            slowLogReadingFromJson(ops::slowLogToJson({latency, slow}, {{down, why}}));
+        QCOMPARE(reading.rows.size(), 2);
+        const observe::SlowLogRow &first = reading.rows.at(0);
+        QCOMPARE(first.node, latency.node);
+        QCOMPARE(first.timeUnix, latency.timeUnix);
+        QCOMPARE(first.durationUs, latency.durationUs);
+        QCOMPARE(first.command, latency.command);
+        QVERIFY(first.isLatencyEvent);
+        QVERIFY(first.pod.isEmpty());
+        const observe::SlowLogRow &second = reading.rows.at(1);
+        QCOMPARE(second.node, slow.node);
+        QCOMPARE(second.pod, slow.pod);
+        QCOMPARE(second.durationUs, slow.durationUs);
+        QCOMPARE(second.command, slow.command);
+        QVERIFY(!second.isLatencyEvent);
+        QCOMPARE(reading.unread.size(), 1);
+        QCOMPARE(reading.unread.first().first, down.address.toString());
+        QCOMPARE(reading.unread.first().second, why);
+        // Anything else (not an object, no entries, a node that is no address) reads as nothing.
+        QVERIFY(slowLogReadingFromJson(QJsonObject()).rows.isEmpty());
+        QJsonObject odd{{QStringLiteral("entries"), QJsonArray{QJsonObject{{QStringLiteral("node"), 7}}, 3}}};
+        QVERIFY(slowLogReadingFromJson(odd).rows.isEmpty());
     }
 
     void slowLogInTheWindow()
@@ -236,13 +283,18 @@ private Q_SLOTS:
         QVERIFY(!dock->isRunning());
         QCOMPARE(shownRows(dock).size(), before);
 
-        // A node that is down is listed under the table; the others are still read.
-        QVERIFY(nodes.stop(0).ok());
+        // A node that refuses SLOWLOG (an ACL without it; Redis 6.0+) is listed under the table with the
+        // reason; the others are still read.
+        const Result<QVersionNumber> version = test::RedisTestNodes::serverVersion();
+        if (version.ok() && version.value().majorVersion() < 6)
+            return;
+        QVERIFY(ask(pool, nodes.address(0), {"ACL", "SETUSER", "default", "-slowlog"}).ok());
         QVERIFY2(refreshAndWait(dock, true), qPrintable(dock->statusLabel()->text()));
         QVERIFY(dock->unreadLabel()->isVisible());
         QVERIFY2(dock->unreadLabel()->text().contains(nodes.address(0).toString()),
                  qPrintable(dock->unreadLabel()->text()));
         QVERIFY(scriptRow(shownRows(dock)));
+        QVERIFY(ask(pool, nodes.address(0), {"ACL", "SETUSER", "default", "+slowlog"}).ok());
     }
 };
 
