@@ -133,8 +133,8 @@ void SlowLogDock::retranslateUi()
         {tr("Time"), tr("Node"), tr("Pod"), tr("Duration"), tr("Command or latency event")});
     for (int row = 0; row < m_model->rowCount(); ++row) {
         QStandardItem *command = m_model->item(row, CommandColumn);
-        if (command->data(SortRole).isSet() && !command->icon().isNull())
-            command->setToolTip(tr("A latency event (LATENCY LATEST): its latest and highest latency"));
+        if (command->data(LatencyRole).toBool())
+            command->setToolTip(latencyToolTip());
     }
     applyFilter();
     updateState();
