@@ -267,9 +267,9 @@ void SlowLogDock::applyFilter()
                                                 : QRegularExpression(QRegularExpression::anchoredPattern(
                                                       QRegularExpression::escape(m_node))));
     if (cluster)
-        m_subject->setText(tr("Whole cluster: %n entry(ies)", nullptr, m_proxy->rowCount()));
+        m_subject->setText(tr("Whole cluster, %n row(s)", nullptr, m_proxy->rowCount()));
     else
-        m_subject->setText(tr("Node %1: %n entry(ies)", nullptr, m_proxy->rowCount()).arg(m_nodeName));
+        m_subject->setText(tr("Node %1, %n row(s)", nullptr, m_proxy->rowCount()).arg(m_nodeName));
 }
 
 void SlowLogDock::updateState()

@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
+#include <QIcon>
 #include <QJsonArray>
 #include <QLabel>
 #include <QMenu>
@@ -39,7 +40,9 @@ const QByteArray SpinScript = "local s = redis.call('TIME') local start = s[1] *
                               "while true do local n = redis.call('TIME') "
                               "if n[1] * 1000000 + n[2] - start > 30000 then break end end return 1";
 const QByteArray PlantedSecret = "planted-S3cret-pw";
-constexpr int SortRole = Qt::UserRole + 1; // slow_log_dock.cpp: the numbers a column sorts by
+// slow_log_dock.cpp's roles: the numbers a column sorts by; a latency event's mark.
+constexpr int SortRole = Qt::UserRole + 1;
+constexpr int LatencyRole = Qt::UserRole + 3;
 
 struct ShownRow {
     QString node;
@@ -168,6 +171,8 @@ private Q_SLOTS:
         for (const NodeAddress &address : nodes.addresses())
             QVERIFY(ask(pool, address, {"SLOWLOG", "RESET"}).ok());
         QVERIFY(ask(pool, slowNode, {"CONFIG", "SET", "slowlog-log-slower-than", "10000"}).ok());
+        // The latency monitor records the script too: a latency event row.
+        QVERIFY(ask(pool, slowNode, {"CONFIG", "SET", "latency-monitor-threshold", "10"}).ok());
         const Result<RedisReply> spun = ask(pool, slowNode, {"EVAL", SpinScript, "0"});
         QVERIFY2(spun.ok(), qPrintable(spun.ok() ? QString() : spun.error().message()));
         QVERIFY(ask(pool, secretNode, {"CONFIG", "SET", "slowlog-log-slower-than", "0"}).ok());
@@ -241,6 +246,20 @@ private Q_SLOTS:
             QVERIFY(model->index(i - 1, SlowLogDock::TimeColumn).data(SortRole).toLongLong() >=
                     model->index(i, SlowLogDock::TimeColumn).data(SortRole).toLongLong());
         }
+        // The latency monitor's event is a marked row of the slow node, not a command.
+        bool sawLatency = false;
+        const QAbstractItemModel *shown = dock->table()->model();
+        for (int i = 0; i < shown->rowCount(); ++i) {
+            const QModelIndex command = shown->index(i, SlowLogDock::CommandColumn);
+            const bool marked = command.data(LatencyRole).toBool();
+            QCOMPARE(marked, command.data().toString().startsWith(QLatin1String("latency: ")));
+            QCOMPARE(!command.data(Qt::DecorationRole).value<QIcon>().isNull(), marked);
+            if (marked) {
+                sawLatency = true;
+                QCOMPARE(shown->index(i, SlowLogDock::NodeColumn).data().toString(), slowNode.toString());
+            }
+        }
+        QVERIFY(sawLatency);
         // Sorted by duration, longest first: the script leads.
         dock->table()->sortByColumn(SlowLogDock::DurationColumn, Qt::DescendingOrder);
         QVERIFY(shownRows(dock).first().command.startsWith(QLatin1String("EVAL")));
