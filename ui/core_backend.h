@@ -5,7 +5,6 @@
 #include "operations/target.h"
 #include "studio_backend.h"
 
-#include <QJsonObject>
 #include <QObject>
 
 #include <memory>
@@ -30,10 +29,6 @@ rcs::ManifestParameters toManifestParameters(const DeployParameters &parameters)
 // check's details, "[severity] text" per line, are the operation's).
 void logCheckFindings(const rcs::ClusterCheckReport &report, const QString &category);
 
-// slowlog's JSON result (ops::slowLogToJson: "entries" and "unread") back as rows; an entry whose node is
-// not an address is dropped.
-SlowLogReading slowLogReadingFromJson(const QJsonObject &json);
-
 // The StudioBackend over the core library. Every action, on every target kind (Kubernetes, the
 // sandbox, plain endpoints), is a request to core's operations catalogue (core/operations), the road
 // the command line takes: the widgets' target and choices are translated here, once, and the result
@@ -55,9 +50,6 @@ public:
                                    const NamesCallback &onPlan, QString *why) override;
     rcs::Job *createExecJob(const StudioTarget &target, const rcs::ops::OperationRequest &request,
                             const ReplyCallback &onReply, QString *why) override;
-    // core_backend_observe.cpp
-    rcs::Job *createSlowLogJob(const StudioTarget &target, const rcs::ops::OperationRequest &request,
-                               const SlowLogCallback &onReading, QString *why) override;
     rcs::Job *createPodLogJob(const StudioTarget &target, const QString &pod, int tailLines,
                               const ReplyCallback &onText, QString *why) override;
     QStringList contexts(const QString &kubeconfig, QString *error) const override;

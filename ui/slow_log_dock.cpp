@@ -1,12 +1,14 @@
 #include "slow_log_dock.h"
 
 #include "common/job.h"
+#include "operations/operation_job.h"
 #include "operations/operation_request.h"
 
 #include <QCheckBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -38,6 +40,35 @@ QStandardItem *cell(const QString &text, const QVariant &sortKey)
     return item;
 }
 } // namespace
+
+SlowLogReading slowLogReadingFromJson(const QJsonObject &json)
+{
+    SlowLogReading reading;
+    const QJsonArray entries = json.value(QLatin1String("entries")).toArray();
+    reading.rows.reserve(entries.size());
+    for (const QJsonValue &value : entries) {
+        const QJsonObject entry = value.toObject();
+        const rcs::Result<rcs::NodeAddress> node =
+            rcs::NodeAddress::parse(entry.value(QLatin1String("node")).toString());
+        if (!node.ok())
+            continue;
+        rcs::observe::SlowLogRow row;
+        row.timeUnix = entry.value(QLatin1String("time")).toInteger();
+        row.node = node.value();
+        row.pod = entry.value(QLatin1String("pod")).toString();
+        row.durationUs = entry.value(QLatin1String("duration_us")).toInteger();
+        // Already core's displayCommand(): the secrets are redacted there and are never re-read here.
+        row.command = entry.value(QLatin1String("command")).toString();
+        row.isLatencyEvent = entry.value(QLatin1String("latency_event")).toBool();
+        reading.rows.append(row);
+    }
+    for (const QJsonValue &value : json.value(QLatin1String("unread")).toArray()) {
+        const QJsonObject node = value.toObject();
+        reading.unread.append(
+            {node.value(QLatin1String("node")).toString(), node.value(QLatin1String("error")).toString()});
+    }
+    return reading;
+}
 
 SlowLogDock::SlowLogDock(StudioBackend *backend, QWidget *parent)
     : QWidget(parent)
@@ -196,6 +227,11 @@ bool SlowLogDock::autoRefresh() const
     return m_auto->isChecked();
 }
 
+void SlowLogDock::setAutoRefreshInterval(int ms)
+{
+    m_timer->setInterval(ms);
+}
+
 void SlowLogDock::refresh()
 {
     if (isRunning() || !m_target.isSet())
@@ -204,8 +240,7 @@ void SlowLogDock::refresh()
     request.kind = rcs::ops::OperationKind::SlowLog;
     request.timeoutMs = m_target.usesKubernetes() ? KubernetesTimeoutMs : EndpointTimeoutMs;
     QString why;
-    rcs::Job *job = m_backend->createSlowLogJob(
-        m_target, request, [this](const SlowLogReading &reading) { showReading(reading); }, &why);
+    rcs::Job *job = m_backend->createObserveJob(m_target, request, &why);
     if (!job) {
         m_error = why;
         updateState();
@@ -215,8 +250,11 @@ void SlowLogDock::refresh()
     m_job = job;
     m_error.clear();
     connect(job, &rcs::Job::finished, this, [this](rcs::Job *done) {
+        const auto *operation = qobject_cast<rcs::ops::OperationJob *>(done);
         if (done->hasError())
             m_error = done->errorString();
+        else if (operation && operation->hasResult())
+            showReading(slowLogReadingFromJson(operation->resultJson()));
         m_job = nullptr;
         updateState();
         Q_EMIT refreshed(!done->hasError());

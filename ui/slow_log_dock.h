@@ -1,5 +1,6 @@
 #pragma once
 
+#include "observe/slow_log.h"
 #include "studio_backend.h"
 #include "studio_target.h"
 
@@ -8,6 +9,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QJsonObject;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -20,6 +22,17 @@ class Job;
 }
 
 namespace rcs::ui {
+
+// What the slowlog operation read: the merged rows (newest first, commands already redacted and cut by
+// core's displayCommand) and the nodes that could not be read, as (address, why) pairs.
+struct SlowLogReading {
+    QList<rcs::observe::SlowLogRow> rows;
+    QList<std::pair<QString, QString>> unread;
+};
+
+// The slowlog operation's JSON result (ops::slowLogToJson: "entries" and "unread") back as rows; an entry
+// whose node is not an address is dropped.
+SlowLogReading slowLogReadingFromJson(const QJsonObject &json);
 
 // View → Slow log: the merged SLOWLOG GET and LATENCY LATEST of every node (core's slowlog operation,
 // the request the command line builds, made by the backend and run as a job: the window never waits,
@@ -48,6 +61,8 @@ public:
     bool showsCluster() const;
     void setAutoRefresh(bool on);
     bool autoRefresh() const;
+    // Another period than AutoRefreshMs (tests); the check box still says AutoRefreshMs.
+    void setAutoRefreshInterval(int ms);
 
     bool isRunning() const { return !m_job.isNull(); }
     bool hasRead() const { return m_read; }

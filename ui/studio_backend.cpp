@@ -110,14 +110,6 @@ rcs::Job *StudioBackend::createExecJob(const StudioTarget &, const rcs::ops::Ope
     return nullptr;
 }
 
-rcs::Job *StudioBackend::createSlowLogJob(const StudioTarget &, const rcs::ops::OperationRequest &,
-                                          const SlowLogCallback &, QString *why)
-{
-    if (why)
-        *why = notAvailable();
-    return nullptr;
-}
-
 rcs::Job *StudioBackend::createPodLogJob(const StudioTarget &, const QString &, int, const ReplyCallback &,
                                          QString *why)
 {

@@ -3,7 +3,6 @@
 #include "common/result.h"
 #include "deploy_parameters.h"
 #include "node_card.h"
-#include "observe/slow_log.h"
 #include "operations/operation_request.h"
 #include "situation.h"
 #include "studio_target.h"
@@ -52,13 +51,6 @@ struct ActionRequest {
     bool planOnly = false;
 };
 
-// What the slowlog operation read: the merged rows (newest first, commands already redacted and cut by
-// core's displayCommand) and the nodes that could not be read, as (address, why) pairs.
-struct SlowLogReading {
-    QList<rcs::observe::SlowLogRow> rows;
-    QList<std::pair<QString, QString>> unread;
-};
-
 // The seam between the windows and the core: every button becomes an rcs::Job made here, so the
 // windows never reach hiredis or the Kubernetes API themselves, and tests can drive the windows with
 // jobs of their own.
@@ -90,12 +82,6 @@ public:
     // *why when the target cannot take it (or the command needs a confirmation it did not get).
     virtual rcs::Job *createExecJob(const StudioTarget &target, const rcs::ops::OperationRequest &request,
                                     const ReplyCallback &onReply, QString *why);
-    using SlowLogCallback = std::function<void(const SlowLogReading &reading)>;
-    // The Slow log dock: core's slowlog operation (request.kind is SlowLog, as the command line builds
-    // it) as a job that hands what it read to onReading before it succeeds. nullptr with *why when the
-    // target cannot take it.
-    virtual rcs::Job *createSlowLogJob(const StudioTarget &target, const rcs::ops::OperationRequest &request,
-                                       const SlowLogCallback &onReading, QString *why);
     // Kubernetes: a job that reads the last tailLines lines of a pod's log (pods/log) and hands them to
     // onText before it succeeds. nullptr with *why on plain endpoints.
     virtual rcs::Job *createPodLogJob(const StudioTarget &target, const QString &pod, int tailLines,
@@ -107,8 +93,9 @@ public:
     // nullptr when the target has no pods to watch or cannot be reached yet.
     virtual QObject *watchPods(const StudioTarget &target, const std::function<void()> &onChange);
 
-    // A read-only observe operation (bigkeys, hotkeys, slot-heat: request.kind) on the target: the
-    // catalogue's rcs::ops::OperationJob, whose keyScan()/slotHeat() hold the result once it succeeded.
+    // A read-only observe operation (bigkeys, hotkeys, slot-heat, slowlog: request.kind) on the target:
+    // the catalogue's rcs::ops::OperationJob, whose keyScan()/slotHeat() (slowlog: resultJson()) hold the
+    // result once it succeeded.
     // nullptr with *why when unavailable.
     virtual rcs::Job *createObserveJob(const StudioTarget &target, const rcs::ops::OperationRequest &request,
                                        QString *why);

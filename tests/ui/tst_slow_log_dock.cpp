@@ -5,7 +5,6 @@
 // without servers.
 #include "../integration/job_helpers.h"
 #include "operations/observe_result.h"
-#include "redis/create_cluster_job.h"
 #include "redis/redis_pool.h"
 #include "support/redis_test_nodes.h"
 #include "ui/core_backend.h"
@@ -153,16 +152,8 @@ private Q_SLOTS:
         test::RedisTestNodes nodes;
         const Result<void> started = nodes.start(3);
         QVERIFY2(started.ok(), qPrintable(started.error().message()));
-        QList<PlannedNodeInput> inputs;
-        for (const NodeAddress &address : nodes.addresses())
-            inputs.append({address, {}});
-        auto *create = new CreateClusterJob(inputs, 0);
-        create->setAutoDelete(false);
-        QSignalSpy created(create, &Job::finished);
-        create->start();
-        QVERIFY(created.wait(120000));
-        QVERIFY2(!create->hasError(), qPrintable(create->errorString()));
-        delete create;
+        const Error formed = test::formCluster(nodes.addresses(), 0);
+        QVERIFY2(!formed.isError(), qPrintable(formed.message()));
 
         // The planted entries: a 30 ms script on one node, a password set (and taken back) on another.
         const NodeAddress slowNode = nodes.address(1);
@@ -307,6 +298,23 @@ private Q_SLOTS:
         const QString shots = qEnvironmentVariable("RCS_UI_SHOTS");
         if (!shots.isEmpty())
             window.slowLogDock()->grab().save(QDir(shots).filePath(QStringLiteral("slowlog.png")));
+
+        // Off by default; on, it reads again by itself while the dock is open, and stops when closed.
+        QVERIFY(!dock->autoRefresh());
+        dock->setAutoRefreshInterval(300);
+        QSignalSpy automatic(dock, &SlowLogDock::refreshed);
+        dock->setAutoRefresh(true);
+        QTRY_VERIFY_WITH_TIMEOUT(automatic.size() >= 2, 20000);
+        QVERIFY(automatic.first().first().toBool());
+        window.slowLogDock()->toggleViewAction()->trigger();
+        QVERIFY(!dock->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->isRunning(), 20000);
+        automatic.clear();
+        QTest::qWait(1000);
+        QCOMPARE(automatic.size(), 0);
+        dock->setAutoRefresh(false);
+        window.slowLogDock()->toggleViewAction()->trigger();
+        QVERIFY(dock->isVisible());
 
         // Cancel stops a reading at once; the table keeps the last one.
         const qsizetype before = shownRows(dock).size();
