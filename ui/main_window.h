@@ -26,6 +26,7 @@ class DetailsPanel;
 class JobProgressPanel;
 class LogPanel;
 class MetricsDock;
+class SlowLogDock;
 class StudioBackend;
 class StudioController;
 class TargetBar;
@@ -54,6 +55,8 @@ public:
     QAction *action(Action action) const { return m_actions.value(action); }
     ConsolePanel *consolePanel() const { return m_console; }
     QDockWidget *consoleDock() const { return m_consoleDock; }
+    SlowLogDock *slowLogPanel() const { return m_slowLog; }
+    QDockWidget *slowLogDock() const { return m_slowLogDock; }
     // The context menu of the node card key (not shown; nullptr for an unknown key). Its actions are
     // named "nodeMenuConsole", "nodeMenuFailover", "nodeMenuRemove", "nodeMenuPodLog".
     QMenu *createNodeMenu(const QString &key);
@@ -106,6 +109,8 @@ private:
     void createStatusBar();
     // View → Metrics (main_window_metrics.cpp): the charts follow the selection and every refresh.
     void createMetricsDock();
+    // View → Slow log (main_window_slowlog.cpp): follows the target and the selection.
+    void createSlowLogDock();
     void connectController();
     // Every text the window sets itself, again after the language changed (View → Language).
     void retranslateUi();
@@ -160,6 +165,8 @@ private:
     MetricsDock *m_metricsDock = nullptr;
     ConsolePanel *m_console = nullptr;
     QDockWidget *m_consoleDock = nullptr;
+    SlowLogDock *m_slowLog = nullptr;
+    QDockWidget *m_slowLogDock = nullptr;
     QAction *m_zoomIn = nullptr;
     QAction *m_zoomOut = nullptr;
     QAction *m_zoomReset = nullptr;

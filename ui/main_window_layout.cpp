@@ -265,6 +265,7 @@ void MainWindow::retranslateUi()
     m_logDock->setWindowTitle(tr("Log"));
     m_metricsDockWidget->setWindowTitle(tr("Metrics"));
     m_consoleDock->setWindowTitle(tr("Console"));
+    m_slowLogDock->setWindowTitle(tr("Slow log"));
     m_quickDeploy->setText(tr("Deploy and create the default cluster (6 pods)"));
     m_refreshLabel->setMinimumWidth(
         m_refreshLabel->fontMetrics().horizontalAdvance(tr("Refreshed 00:00:00")) + 12);
@@ -348,6 +349,7 @@ void MainWindow::createDocks()
     m_docksMenu->addAction(logDock->toggleViewAction());
     createMetricsDock();
     createConsoleDock();
+    createSlowLogDock();
 }
 
 void MainWindow::createStatusBar()

@@ -93,8 +93,9 @@ public:
     // nullptr when the target has no pods to watch or cannot be reached yet.
     virtual QObject *watchPods(const StudioTarget &target, const std::function<void()> &onChange);
 
-    // A read-only observe operation (bigkeys, hotkeys, slot-heat: request.kind) on the target: the
-    // catalogue's rcs::ops::OperationJob, whose keyScan()/slotHeat() hold the result once it succeeded.
+    // A read-only observe operation (bigkeys, hotkeys, slot-heat, slowlog: request.kind) on the target:
+    // the catalogue's rcs::ops::OperationJob, whose keyScan()/slotHeat() (slowlog: resultJson()) hold the
+    // result once it succeeded.
     // nullptr with *why when unavailable.
     virtual rcs::Job *createObserveJob(const StudioTarget &target, const rcs::ops::OperationRequest &request,
                                        QString *why);

@@ -40,6 +40,19 @@ Result<RedisReply> ask(RedisPool &pool, const NodeAddress &address, const QList<
     return *reply;
 }
 
+QByteArray spinScript()
+{
+    // Valkey 8 freezes TIME during a script (the loop would then run until the busy-script handling
+    // moves the clock, about 5 s): where the script has os.clock (7.0+), spin on the CPU time instead,
+    // which a spinning server spends no faster than the wall clock. Older servers raise an error for a
+    // missing global, hence rawget.
+    return "local os = rawget(_G, 'os') "
+           "if os and os.clock then local c = os.clock() while os.clock() - c < 0.03 do end return 1 end "
+           "local s = redis.call('TIME') local start = s[1] * 1000000 + s[2] "
+           "while true do local n = redis.call('TIME') "
+           "if n[1] * 1000000 + n[2] - start > 30000 then break end end return 1";
+}
+
 ClusterTopology scan(RedisPool &pool, const NodeAddress &seed)
 {
     auto *job = new ClusterScanJob({seed}, &pool);

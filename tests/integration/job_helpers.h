@@ -21,6 +21,9 @@ Error runJob(Job *job, int timeoutMs);
 Error formCluster(const QList<NodeAddress> &addresses, int replicasPerMaster);
 // One command on one node through pool, waited for (bounded to 15 s).
 Result<RedisReply> ask(RedisPool &pool, const NodeAddress &address, const QList<QByteArray> &argv);
+// A Lua script (EVAL it with 0 keys) that keeps the server busy for about 30 ms: a planted slow-log entry
+// (DEBUG SLEEP is refused by default on 7.0+).
+QByteArray spinScript();
 // The cluster as seen from seed (bounded to 30 s).
 ClusterTopology scan(RedisPool &pool, const NodeAddress &seed);
 // "host: value" for every node whose cluster-node-timeout is not expectedMs (or unreadable); empty when

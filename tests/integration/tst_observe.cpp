@@ -20,12 +20,9 @@ using namespace rcs;
 using rcs::test::ask;
 using rcs::test::RedisTestNodes;
 using rcs::test::runJob;
+using rcs::test::spinScript;
 
 namespace {
-// A script that keeps the server busy for about 30 ms (DEBUG SLEEP is refused by default on 7.0+).
-const QByteArray SpinScript = "local s = redis.call('TIME') local start = s[1] * 1000000 + s[2] "
-                              "while true do local n = redis.call('TIME') "
-                              "if n[1] * 1000000 + n[2] - start > 30000 then break end end return 1";
 const QByteArray PlantedSecret = "planted-S3cret-pw";
 
 QList<observe::SampledNode> sampledNodes(const RedisTestNodes &nodes)
@@ -213,7 +210,7 @@ private Q_SLOTS:
         for (const NodeAddress &address : m_nodes.addresses())
             QVERIFY(ask(m_pool, address, {"SLOWLOG", "RESET"}).ok());
         QVERIFY(ask(m_pool, slowNode, {"CONFIG", "SET", "slowlog-log-slower-than", "10000"}).ok());
-        const Result<RedisReply> spun = ask(m_pool, slowNode, {"EVAL", SpinScript, "0"});
+        const Result<RedisReply> spun = ask(m_pool, slowNode, {"EVAL", spinScript(), "0"});
         QVERIFY2(spun.ok(), qPrintable(spun.ok() ? QString() : spun.error().message()));
         QVERIFY(ask(m_pool, secretNode, {"CONFIG", "SET", "slowlog-log-slower-than", "0"}).ok());
         QVERIFY(ask(m_pool, secretNode, {"CONFIG", "SET", "masterauth", PlantedSecret}).ok());
