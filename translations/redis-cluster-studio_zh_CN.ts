@@ -5743,6 +5743,10 @@
         <source>Console</source>
         <translation>控制台</translation>
     </message>
+    <message>
+        <source>Slow log</source>
+        <translation>慢日志</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ui::MetricsChart</name>
@@ -6191,6 +6195,109 @@
     <message>
         <source>A step could not start.</source>
         <translation>某个步骤无法开始。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::ui::SlowLogDock</name>
+    <message>
+        <source>Whole cluster</source>
+        <translation>整个集群</translation>
+    </message>
+    <message>
+        <source>Show the entries of every node instead of the node selected in the topology</source>
+        <translation>显示所有节点的条目，而不是拓扑中选中的节点</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n s</source>
+        <translation>
+            <numerusform>每 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read the slow logs again every %n seconds while this dock is open</source>
+        <translation>
+            <numerusform>此面板打开时每 %n 秒重新读取慢日志</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read SLOWLOG GET and LATENCY LATEST of every node (changes nothing)</source>
+        <translation>读取每个节点的 SLOWLOG GET 和 LATENCY LATEST（不做任何更改）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Command or latency event</source>
+        <translation>命令或延迟事件</translation>
+    </message>
+    <message>
+        <source>A latency event (LATENCY LATEST), not a command: the latest and the highest latency the node&apos;s latency monitor saw</source>
+        <translation>延迟事件（LATENCY LATEST），不是命令：该节点延迟监视器看到的最近一次和最高的延迟</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>Whole cluster, %n row(s)</source>
+        <translation>
+            <numerusform>整个集群，%n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Node %1, %n row(s)</source>
+        <translation>
+            <numerusform>节点 %1，%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the slow logs of every node…</source>
+        <translation>正在读取每个节点的慢日志…</translation>
+    </message>
+    <message>
+        <source>The slow logs could not be read: %1</source>
+        <translation>无法读取慢日志：%1</translation>
+    </message>
+    <message>
+        <source>Read at %1, newest first.</source>
+        <translation>读取于 %1，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Choose a cluster first.</source>
+        <translation>请先选择一个集群。</translation>
+    </message>
+    <message>
+        <source>Not read yet: press Refresh.</source>
+        <translation>尚未读取：请按“刷新”。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Not read:</source>
+        <translation>未读取：</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // (a 6-pod cluster), reaching the pods directly and through port-forward tunnels: every pod is sampled
 // and named, one compact JSON line per sample (or CSV rows with --csv); the slow log names the pod of a
 // planted slow script.
+#include "../integration/job_helpers.h"
 #include "e2e_support.h"
 
 #include "redis_app_objects.h"
@@ -14,12 +15,6 @@
 
 using namespace rcs;
 using namespace rcs::test;
-
-namespace {
-const QByteArray SpinScript = "local s = redis.call('TIME') local start = s[1] * 1000000 + s[2] "
-                              "while true do local n = redis.call('TIME') "
-                              "if n[1] * 1000000 + n[2] - start > 30000 then break end end return 1";
-} // namespace
 
 class TestE2eObserve final : public QObject {
     Q_OBJECT
@@ -112,7 +107,7 @@ private Q_SLOTS:
                 .exitCode,
             0);
         const ProgramRun spin = runRedisCli(
-            cli + QStringList{QStringLiteral("EVAL"), QString::fromLatin1(SpinScript), QStringLiteral("0")},
+            cli + QStringList{QStringLiteral("EVAL"), QString::fromLatin1(spinScript()), QStringLiteral("0")},
             10000);
         QVERIFY2(spin.exitCode == 0, qPrintable(spin.all()));
         const StudioRun run = runStudio(QStringList{QStringLiteral("slowlog"), QStringLiteral("--json")} +

@@ -8,7 +8,8 @@ void TestSandboxApi::deleteNamespaceRemovesContents()
     const Kubectl k = kubectl();
     const QStringList apply{QStringLiteral("apply"), QStringLiteral("--server-side"), QStringLiteral("-f"),
                             file};
-    QVERIFY(k.run(apply).exitCode == 0);
+    const ProgramRun applied = k.run(apply);
+    QVERIFY2(applied.exitCode == 0, qPrintable(applied.err + applied.out));
 
     // kubectl delete -f deletes the namespace first and then each object in it; as on a real cluster
     // the objects are still there while the namespace terminates, so every delete succeeds.
@@ -20,7 +21,8 @@ void TestSandboxApi::deleteNamespaceRemovesContents()
                               30000);
 
     // Deleting only the namespace removes what is inside; meanwhile creates get 403.
-    QVERIFY(k.run(apply).exitCode == 0);
+    const ProgramRun reapplied = k.run(apply);
+    QVERIFY2(reapplied.exitCode == 0, qPrintable(reapplied.err + reapplied.out));
     QCOMPARE(m_api
                  ->send("POST", QStringLiteral("/apis/apps/v1/namespaces/doomed/statefulsets"),
                         QByteArray(kStatefulSet).replace("NS", "doomed"))
