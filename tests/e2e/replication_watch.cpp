@@ -16,6 +16,14 @@ ReplicationWatch::ReplicationWatch(const RedisConnectionOptions &options, QList<
                 ++m_samples;
                 if (reply.reply && reply.reply->text().contains(QLatin1String("master_link_status:up")))
                     continue;
+                const bool loginRefused =
+                    reply.reply
+                        ? reply.reply->isError() && reply.reply->text().startsWith(QLatin1String("NOAUTH"))
+                        : reply.reply.error().code() == ErrorCode::Unauthorized;
+                if (loginRefused) {
+                    ++m_unread;
+                    continue;
+                }
                 m_down << reply.address.toString() + QStringLiteral(": ") +
                               (reply.reply ? reply.reply->toDisplayString() : reply.reply.error().message())
                                   .left(200);

@@ -23,12 +23,17 @@ public:
     int samples() const { return m_samples; }
     // "address: reply" per bad sample.
     const QStringList &down() const { return m_down; }
+    // Samples the watch itself could not read because its own login was refused: a connection of the
+    // watch that had to reconnect after a rotation changed the password it logs in with (NOAUTH). They
+    // say nothing of the replication link, so they are not in down().
+    int unread() const { return m_unread; }
 
 private:
     RedisPool m_pool;
     QList<NodeAddress> m_replicas;
     QTimer m_timer;
     int m_samples = 0;
+    int m_unread = 0;
     QStringList m_down;
 };
 

@@ -232,7 +232,10 @@ private Q_SLOTS:
         links.stop();
         QVERIFY2(rotated.exitCode == 0, qPrintable(rotated.all()));
         QVERIFY2(writer.failures().isEmpty(), qPrintable(writer.failures().join(QLatin1Char('\n'))));
-        QVERIFY2(links.samples() > 0, "the replication links were sampled");
+        if (links.unread() > 0)
+            qInfo("%d of %d samples were not read: the watch's own login was refused", links.unread(),
+                  links.samples());
+        QVERIFY2(links.samples() > links.unread(), "the replication links were sampled");
         QVERIFY2(links.down().isEmpty(), qPrintable(links.down().join(QLatin1Char('\n'))));
 
         const QString newPassword =
