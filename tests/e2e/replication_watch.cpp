@@ -16,10 +16,11 @@ ReplicationWatch::ReplicationWatch(const RedisConnectionOptions &options, QList<
                 ++m_samples;
                 if (reply.reply && reply.reply->text().contains(QLatin1String("master_link_status:up")))
                     continue;
+                // The pool turns an error reply into an error (RedisError, the reply in its text).
                 const bool loginRefused =
-                    reply.reply
-                        ? reply.reply->isError() && reply.reply->text().startsWith(QLatin1String("NOAUTH"))
-                        : reply.reply.error().code() == ErrorCode::Unauthorized;
+                    !reply.reply && (reply.reply.error().code() == ErrorCode::Unauthorized ||
+                                     reply.reply.error().message().contains(QLatin1String("NOAUTH")) ||
+                                     reply.reply.error().detail().contains(QLatin1String("NOAUTH")));
                 if (loginRefused) {
                     ++m_unread;
                     continue;
