@@ -3,6 +3,7 @@
 // cards' context menu offers what fits the node (remove only on the highest pod ordinal).
 #include "redis/create_cluster_job.h"
 #include "redis/slot_set.h"
+#include "studio_fixtures.h"
 #include "support/redis_test_nodes.h"
 #include "ui/confirmation_dialog.h"
 #include "ui/console_panel.h"
@@ -64,12 +65,7 @@ Q_DECLARE_METATYPE(QList<rcs::ui::NodeMenuAction>)
 class TestConsoleDock final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("RedisClusterStudioTest"));
-        QSettings().clear();
-    }
+    void initTestCase() { rcs::ui::test::isolateSettings(); }
 
     // The menu's choices on Kubernetes and on plain endpoints (pure: no window).
     void menuActions_data()
@@ -215,7 +211,7 @@ private Q_SLOTS:
         typeCommand(console, QStringLiteral("CLUSTER KEYSLOT user:1"));
         // Tall enough for the picture to show a few replies.
         window.resizeDocks({window.consoleDock()}, {380}, Qt::Vertical);
-        QTest::qWait(50);
+        QCoreApplication::sendPostedEvents(); // the new dock size laid out before the grab
         const QString docs = qEnvironmentVariable("RCS_SOURCE_DIR");
         if (!docs.isEmpty() && qEnvironmentVariableIsSet("RCS_UPDATE_SCREENSHOTS"))
             window.consoleDock()->grab().save(

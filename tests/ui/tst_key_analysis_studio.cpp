@@ -4,6 +4,7 @@
 #include "command_registry.h"
 #include "redis/redis_pool.h"
 #include "redis/redis_reply.h"
+#include "studio_fixtures.h"
 #include "support/redis_test_nodes.h"
 #include "ui/core_backend.h"
 #include "ui/keys_dialog.h"
@@ -16,6 +17,7 @@
 #include <QCoreApplication>
 #include <QGraphicsScene>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -30,12 +32,7 @@ using namespace rcs::ui;
 class TestKeyAnalysisStudio final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("RedisClusterStudioTest"));
-        QSettings().clear();
-    }
+    void initTestCase() { rcs::ui::test::isolateSettings(); }
 
     void keysThroughTheWindow()
     {
@@ -98,7 +95,10 @@ private Q_SLOTS:
         }
         dialog->findChild<QPushButton *>(QStringLiteral("startBigKeys"))->click();
         QVERIFY(dialog->isScanning());
-        QTest::qWait(1500);
+        // The paced scan reported progress and is still going: Cancel stops a scan in flight.
+        auto *progress = dialog->findChild<QProgressBar *>();
+        QVERIFY(progress);
+        QTRY_VERIFY_WITH_TIMEOUT(progress->value() > 0, 10000);
         QVERIFY(dialog->isScanning());
         dialog->findChild<QPushButton *>(QStringLiteral("cancelScan"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isScanning(), 5000);

@@ -6,6 +6,7 @@
 #include "../integration/job_helpers.h"
 #include "operations/observe_result.h"
 #include "redis/redis_pool.h"
+#include "studio_fixtures.h"
 #include "support/redis_test_nodes.h"
 #include "ui/core_backend.h"
 #include "ui/main_window.h"
@@ -96,12 +97,7 @@ bool refreshAndWait(SlowLogDock *dock, bool ok, int *ticks = nullptr)
 class TestSlowLogDock final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("RedisClusterStudioTest"));
-        QSettings().clear();
-    }
+    void initTestCase() { rcs::ui::test::isolateSettings(); }
 
     // What the backend reads back from the operation's JSON is what core put there (no servers).
     void readingFromJson()
@@ -149,10 +145,10 @@ private Q_SLOTS:
 
     void slowLogInTheWindow()
     {
-        test::RedisTestNodes nodes;
+        rcs::test::RedisTestNodes nodes;
         const Result<void> started = nodes.start(3);
         QVERIFY2(started.ok(), qPrintable(started.error().message()));
-        const Error formed = test::formCluster(nodes.addresses(), 0);
+        const Error formed = rcs::test::formCluster(nodes.addresses(), 0);
         QVERIFY2(!formed.isError(), qPrintable(formed.message()));
 
         // The planted entries: a 30 ms script on one node, a password set (and taken back) on another.
@@ -164,7 +160,7 @@ private Q_SLOTS:
         QVERIFY(ask(pool, slowNode, {"CONFIG", "SET", "slowlog-log-slower-than", "10000"}).ok());
         // The latency monitor records the script too: a latency event row.
         QVERIFY(ask(pool, slowNode, {"CONFIG", "SET", "latency-monitor-threshold", "10"}).ok());
-        const Result<RedisReply> spun = ask(pool, slowNode, {"EVAL", test::spinScript(), "0"});
+        const Result<RedisReply> spun = ask(pool, slowNode, {"EVAL", rcs::test::spinScript(), "0"});
         QVERIFY2(spun.ok(), qPrintable(spun.ok() ? QString() : spun.error().message()));
         QVERIFY(ask(pool, secretNode, {"CONFIG", "SET", "slowlog-log-slower-than", "0"}).ok());
         // The connection that sets the password logs in with it (5.0 asks it at once) and takes it back.
@@ -291,7 +287,7 @@ private Q_SLOTS:
         const QString docs = qEnvironmentVariable("RCS_SOURCE_DIR");
         if (!docs.isEmpty() && qEnvironmentVariableIsSet("RCS_UPDATE_SCREENSHOTS")) {
             window.resizeDocks({window.slowLogDock()}, {330}, Qt::Vertical);
-            QTest::qWait(50);
+            QCoreApplication::sendPostedEvents(); // the new dock size laid out before the grab
             window.slowLogDock()->grab().save(
                 QDir(docs).filePath(QStringLiteral("docs/screenshots/slowlog.png")));
         }
@@ -310,7 +306,8 @@ private Q_SLOTS:
         QVERIFY(!dock->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(!dock->isRunning(), 20000);
         automatic.clear();
-        QTest::qWait(1000);
+        // Closed: no reading comes in 1 s, more than three of the 300 ms periods set above.
+        QVERIFY(!automatic.wait(1000));
         QCOMPARE(automatic.size(), 0);
         dock->setAutoRefresh(false);
         window.slowLogDock()->toggleViewAction()->trigger();
@@ -329,7 +326,7 @@ private Q_SLOTS:
 
         // A node that refuses SLOWLOG (an ACL without it; Redis 6.0+) is listed under the table with the
         // reason; the others are still read.
-        const Result<QVersionNumber> version = test::RedisTestNodes::serverVersion();
+        const Result<QVersionNumber> version = rcs::test::RedisTestNodes::serverVersion();
         if (version.ok() && version.value().majorVersion() < 6)
             return;
         QVERIFY(ask(pool, nodes.address(0), {"ACL", "SETUSER", "default", "-slowlog"}).ok());

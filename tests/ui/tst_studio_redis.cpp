@@ -1,4 +1,5 @@
 #include "common/logger.h"
+#include "studio_fixtures.h"
 #include "support/redis_test_nodes.h"
 #include "support/studio_process.h"
 #include "ui/confirmation_dialog.h"
@@ -39,12 +40,7 @@ QString failureOf(const MainWindow &window)
 class TestStudioRedis final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("RedisClusterStudioTest"));
-        QSettings().clear();
-    }
+    void initTestCase() { rcs::ui::test::isolateSettings(); }
 
     void createThroughTheWindowThenLoseAMaster()
     {

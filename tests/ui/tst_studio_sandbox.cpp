@@ -122,9 +122,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("RedisClusterStudioTest"));
-        QSettings().clear();
+        rcs::ui::test::isolateSettings();
         if (rcs::test::KubeSandboxFixture::executable().isEmpty())
             QFAIL("kube-sandbox is not built in this tree: build the kube-sandbox target.");
     }
