@@ -1,5 +1,6 @@
 #include "cluster_check.h"
 #include "common/next_step.h"
+#include "redis/blind_owners.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -182,6 +183,12 @@ ClusterCheckReport checkCluster(const ClusterTopology &topology, const QDateTime
     } else {
         for (const QString &sentence : topology.disagreements())
             add(CheckSeverity::Error, QStringLiteral("agreement"), sentence);
+        for (const BlindOwner &owner : findBlindOwners(topology.views()))
+            add(CheckSeverity::Error, QStringLiteral("blind-owner"),
+                Text::tr("%1 does not hold slots %2 in its own view, though every other node names it as "
+                         "their owner; gossip never gives them back. Run check --fix.")
+                    .arg(owner.address.toString(), owner.lostSlots.toString()),
+                owner.id);
     }
 
     for (const OpenSlot &open : topology.openSlots()) {

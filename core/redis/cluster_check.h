@@ -15,7 +15,7 @@ QString checkSeverityName(CheckSeverity severity); // "ok", "info", "warning", "
 
 struct CheckFinding {
     CheckSeverity severity = CheckSeverity::Info;
-    // A stable identifier for scripts: agreement, coverage, open-slot, replica-open-slot,
+    // A stable identifier for scripts: agreement, blind-owner, coverage, open-slot, replica-open-slot,
     // contested-slot, unreachable, cluster-state, failing, link, stale-address, handshake, no-replica,
     // colocated, servers (ok), mixed-servers (warning).
     QString code;

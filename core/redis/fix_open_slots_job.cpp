@@ -75,8 +75,11 @@ void FixOpenSlotsJob::scanned(const ClusterTopology &topology)
                 .arg(replica->address.toString(), open.migrating ? tr("migrating to") : tr("importing from"),
                      open.peerId.left(8), m_addressById.value(replica->masterId).toString()));
     }
+    const QList<BlindOwner> blind = findBlindOwners(topology.views());
+    if (!blind.isEmpty() && m_reclaims < MaxRounds)
+        return reclaim(blind, [this] { doStart(); });
     if (openSlots.isEmpty() && m_strayReplicaSlots.isEmpty()) {
-        if (m_round > 0) { // what the last round saw open closed meanwhile
+        if (m_round > 0 || m_reclaims > 0) { // what the last round saw open closed meanwhile
             m_deadline = QDeadlineTimer(SettleTimeoutMs);
             return verify();
         }
@@ -268,6 +271,9 @@ void FixOpenSlotsJob::verify()
             return doStart();
         }
         if (gap.isEmpty()) {
+            if (const QList<BlindOwner> blind = findBlindOwners(views);
+                !blind.isEmpty() && m_reclaims < MaxRounds)
+                return reclaim(blind, [this] { verify(); });
             const ClusterTopology after = ClusterTopology::fromViews(views);
             if (!after.slotsAgree())
                 gap = after.disagreements().first();
@@ -286,6 +292,26 @@ void FixOpenSlotsJob::verify()
             return fail(ErrorCode::Timeout,
                         tr("After the fix, %1 (waited %2 s).").arg(gap).arg(SettleTimeoutMs / 1000));
         QTimer::singleShot(50, this, [this] { verify(); });
+    });
+}
+
+void FixOpenSlotsJob::reclaim(const QList<BlindOwner> &owners, std::function<void()> then)
+{
+    ++m_reclaims;
+    setStep(tr("Giving masters back the slots they lost in their own view"));
+    reclaimBlindSlots(m_pool, owners, this, [this, owners, then = std::move(then)](Result<QStringList> done) {
+        if (isFinished())
+            return;
+        if (!done)
+            return fail(done.error());
+        for (const QString &action : *done) {
+            m_actions.append(action);
+            info(action);
+        }
+        for (const BlindOwner &owner : owners)
+            m_slotsFixed += owner.lostSlots.count();
+        m_deadline = QDeadlineTimer(SettleTimeoutMs);
+        then();
     });
 }
 

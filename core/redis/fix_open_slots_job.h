@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/job.h"
+#include "redis/blind_owners.h"
 #include "redis/cluster_topology.h"
 #include "redis/rebalance_planner.h"
 
@@ -10,6 +11,7 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <functional>
 #include <utility>
 
 namespace rcs {
@@ -24,6 +26,9 @@ class RedisPool;
 //   (nothing had moved yet); otherwise the move A → B is finished, since keys already live on both;
 // - anything else (several migrating nodes, an importer naming an unknown source): left alone and
 //   reported, like redis-cli's "can't fix this slot yet".
+// Besides open slots: a master that lost slots in its own view only, while every other node still names
+// it as their owner (a "blind owner", see findBlindOwners), gets them back (SETSLOT NODE on it, then
+// BUMPEPOCH) before anything else, unless another node it names still holds keys of them.
 // Only the masters' open slots count: Valkey 8 replicates SETSLOT, so its replicas show their master's
 // state as well. A slot open on a replica but not on its master (a SETSLOT that ran out of time
 // waiting for the replicas) is cleared with SETSLOT STABLE on the master, which replicates it.
@@ -62,6 +67,8 @@ private:
     void waitForTargets(const SlotPlan &moves);
     void runMoves(const SlotPlan &moves);
     void verify();
+    // Gives masters back the slots they lost in their own view only (findBlindOwners), then runs then.
+    void reclaim(const QList<BlindOwner> &owners, std::function<void()> then);
 
     QList<NodeAddress> m_seeds;
     QPointer<RedisPool> m_pool;
@@ -74,6 +81,7 @@ private:
     QDeadlineTimer m_deadline;
     int m_slotsFixed = 0;
     int m_round = 0;
+    int m_reclaims = 0;
 };
 
 } // namespace rcs

@@ -1,6 +1,7 @@
 #include "rebalance_job.h"
 
 #include "common/next_step.h"
+#include "redis/blind_owners.h"
 #include "redis/cluster_info_parser.h"
 #include "redis/cluster_pacing.h"
 #include "redis/cluster_scan_job.h"
@@ -250,6 +251,30 @@ void RebalanceJob::waitForAgreement()
                 gap = tr("%1 does not answer").arg(view.address.toString());
             if (!gap.isEmpty())
                 break;
+        }
+        // A receiving master that lost moved slots in its own view only never gets them back by gossip:
+        // give them back once, then wait again.
+        if (!gap.isEmpty() && !m_reclaimed) {
+            QList<BlindOwner> blind;
+            for (BlindOwner owner : findBlindOwners(views)) {
+                owner.lostSlots &= expected.value(owner.id);
+                if (!owner.lostSlots.isEmpty())
+                    blind.append(owner);
+            }
+            if (!blind.isEmpty()) {
+                m_reclaimed = true;
+                return reclaimBlindSlots(m_pool, blind, this, [this](Result<QStringList> done) {
+                    if (isFinished())
+                        return;
+                    if (!done)
+                        return restoreThenFail(
+                            done.error().withContext(tr("The slots moved; giving a master back the moved "
+                                                        "slots it lost in its own view")));
+                    for (const QString &action : *done)
+                        info(action);
+                    waitForAgreement();
+                });
+            }
         }
         if (gap.isEmpty()) {
             info(tr("Moved %1 slots and %2 keys; every node agrees.").arg(m_slotsMoved).arg(m_keysMoved));

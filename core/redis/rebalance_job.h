@@ -83,7 +83,8 @@ private:
     QStringList m_masterIds;
     QPointer<Job> m_child;
     NodeTimeoutOverride *m_timeouts = nullptr;
-    bool m_ending = false; // the outcome is known; node timeouts are being restored
+    bool m_ending = false;    // the outcome is known; node timeouts are being restored
+    bool m_reclaimed = false; // blind owners (findBlindOwners) were given their slots back once
     QDeadlineTimer m_deadline;
     QDeadlineTimer m_settleDeadline;
     int m_slotsMoved = 0;

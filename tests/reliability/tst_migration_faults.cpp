@@ -59,9 +59,10 @@ private:
         return id ? QString::fromUtf8(id->bytes()) : QString();
     }
 
-    // Every master reachable and without a failure flag (a restarted node needs a moment of gossip).
-    // m_unsettled says why not, for the failure message.
-    bool settled(int masters)
+    // Every master reachable and without a failure flag (a restarted node needs a moment of gossip), and
+    // with agreeOnSlots every node agreeing on the slot owners. m_unsettled says why not, for the failure
+    // message.
+    bool settled(int masters, bool agreeOnSlots = true)
     {
         const ClusterTopology topology = scan(*m_pool, first());
         if (topology.masters().size() != masters) {
@@ -75,7 +76,7 @@ private:
             }
         }
         m_unsettled = topology.disagreements().join(QLatin1Char(' '));
-        return topology.slotsAgree();
+        return !agreeOnSlots || topology.slotsAgree();
     }
 
     void fixThenVerify(const std::function<Job *()> &again, int masters)
@@ -176,7 +177,13 @@ private Q_SLOTS:
         delete add;
 
         QVERIFY(m_nodes->restart(3).ok());
-        QTRY_VERIFY2_WITH_TIMEOUT(settled(4), qPrintable(m_unsettled), 60000);
+        // The nodes need not agree yet: a kill right after the new master gossiped a slot's SETSLOT NODE
+        // but before it saved nodes.conf restarts it without that slot while the others name it as the
+        // owner (seen in CI), which gossip never mends; check --fix gives it back (fixThenVerify then
+        // asks for agreement).
+        QTRY_VERIFY2_WITH_TIMEOUT(settled(4, false), qPrintable(m_unsettled), 60000);
+        if (!m_unsettled.isEmpty())
+            qInfo("after the restart the nodes disagree: %s", qPrintable(m_unsettled));
         const int open = int(scan(*m_pool, first()).openSlots().size());
         qInfo("after the restart: %d open slot entries", open);
         fixThenVerify([this] { return new RebalanceJob({first()}, m_pool.get()); }, 4);

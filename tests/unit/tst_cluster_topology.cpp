@@ -1,4 +1,5 @@
 #include "cluster_views.h"
+#include "redis/blind_owners.h"
 
 #include <QTest>
 
@@ -141,6 +142,53 @@ private Q_SLOTS:
         // Coverage comes from each master's own view: node 2 claims only up to 16000.
         QCOMPARE(topology.uncoveredSlots().toString(), QStringLiteral("16001-16383"));
     }
+    // A master that lost slots in its own view only, while every other node still names it as their
+    // owner (the state a rebalance left behind once on Redis 7.0 in CI): found with whom its own view
+    // names instead, and only when the others agree and the slot is not open.
+    void blindOwners()
+    {
+        const QList<Spec> specs = sixNodes();
+        ViewOptions lostToNobody;
+        lostToNobody.slotsOverride.insert(0, QStringLiteral("0-1363 1365-5460"));
+        ViewOptions lostToNode1;
+        lostToNode1.slotsOverride.insert(2, QStringLiteral("10923-11029 11031-16383"));
+        lostToNode1.slotsOverride.insert(1, QStringLiteral("5461-10922 11030"));
+        QList<NodeView> views{view(specs, 0, lostToNobody), view(specs, 1), view(specs, 2, lostToNode1)};
+        for (int i = 3; i < specs.size(); ++i)
+            views.append(view(specs, i));
+
+        const QList<BlindOwner> blind = findBlindOwners(views);
+        QCOMPARE(blind.size(), 2);
+        QCOMPARE(blind.at(0).id, nodeId(0));
+        QCOMPARE(blind.at(0).address.toString(), QStringLiteral("10.0.0.1:6379"));
+        QCOMPARE(blind.at(0).lostSlots.toString(), QStringLiteral("1364"));
+        QVERIFY(blind.at(0).ownViewOwner.isEmpty());
+        QCOMPARE(blind.at(1).id, nodeId(2));
+        QCOMPARE(blind.at(1).lostSlots.toString(), QStringLiteral("11030"));
+        QCOMPARE(blind.at(1).ownViewOwner.value(11030), nodeId(1));
+        QCOMPARE(blind.at(1).addressOf.value(nodeId(1)).toString(), QStringLiteral("10.0.0.2:6379"));
+
+        // Not when another node shares the blind view (no agreement to give back)…
+        ViewOptions replicaAgrees;
+        replicaAgrees.slotsOverride.insert(0, QStringLiteral("0-1363 1365-5460"));
+        QList<NodeView> split = views;
+        split[3] = view(specs, 3, replicaAgrees);
+        QCOMPARE(findBlindOwners(split).size(), 1);
+        QCOMPARE(findBlindOwners(split).first().id, nodeId(2));
+        // …nor for a slot that is open (the open-slot fix closes it), nor with no other view.
+        ViewOptions importing = lostToNobody;
+        importing.tail.insert(0, QStringLiteral("[1364-<-") + nodeId(1) + QLatin1Char(']'));
+        QList<NodeView> open = views;
+        open[0] = view(specs, 0, importing);
+        QCOMPARE(findBlindOwners(open).size(), 1);
+        QVERIFY(findBlindOwners({views.first(), unreachable(QStringLiteral("10.0.0.2"))}).isEmpty());
+        // A healthy cluster has none.
+        QList<NodeView> healthy;
+        for (int i = 0; i < specs.size(); ++i)
+            healthy.append(view(specs, i));
+        QVERIFY(findBlindOwners(healthy).isEmpty());
+    }
+
     // Valkey 8 replicates SETSLOT, so replicas print their master's open slots on their own line: the
     // migration is still one, read from the masters. A replica ahead of its master is listed apart.
     void replicasCarryingOpenSlots()
