@@ -514,6 +514,33 @@
     </message>
 </context>
 <context>
+    <name>rcs::BlindOwners</name>
+    <message>
+        <source>Give slot %1 back to %2, which every other node names as its owner</source>
+        <translation>把槽 %1 交还给 %2：其他所有节点都认为它是该槽的所有者</translation>
+    </message>
+    <message>
+        <source>Give %1 a new config epoch so that its claim wins</source>
+        <translation>给 %1 一个新的配置纪元，使它的声明生效</translation>
+    </message>
+    <message>
+        <source>%1 did not hold slots %2 in its own view though every other node names it as their owner; they were given back to it.</source>
+        <translation>%1 在自己的视图中没有槽 %2，而其他所有节点都认为它是这些槽的所有者；已将这些槽交还给它。</translation>
+    </message>
+    <message>
+        <source>Counting the keys of slot %1 on %2</source>
+        <translation>统计 %2 上槽 %1 的键数</translation>
+    </message>
+    <message>
+        <source>slot %1 (every other node names %2 as its owner, but %2 names %3, which holds %4 keys of it)</source>
+        <translation>槽 %1（其他所有节点都认为 %2 是它的所有者，但 %2 认为是 %3，而 %3 上还有该槽的 %4 个键）</translation>
+    </message>
+    <message>
+        <source>The nodes disagree about the owner of %1. Move the keys by hand (MIGRATE) before giving the slot to one owner.</source>
+        <translation>各节点对 %1 的所有者看法不一致。请先手动迁移这些键（MIGRATE），再把该槽交给一个所有者。</translation>
+    </message>
+</context>
+<context>
     <name>rcs::CheckWorkflow</name>
     <message>
         <source>Check</source>
@@ -748,6 +775,10 @@
     <message>
         <source>The TLS certificates of the %1 nodes that answered are valid until %2 or later (%3 days).</source>
         <translation>已应答的 %1 个节点的 TLS 证书有效期至 %2 或更晚（%3 天）。</translation>
+    </message>
+    <message>
+        <source>%1 does not hold slots %2 in its own view, though every other node names it as their owner; gossip never gives them back. Run check --fix.</source>
+        <translation>%1 在自己的视图中没有槽 %2，而其他所有节点都认为它是这些槽的所有者；gossip 不会把它们交还。请运行 check --fix。</translation>
     </message>
 </context>
 <context>
@@ -1573,6 +1604,10 @@
         <source>the replica %1 still shows slot %2 open</source>
         <translation>从节点 %1 仍显示槽 %2 处于打开的槽状态</translation>
     </message>
+    <message>
+        <source>Giving masters back the slots they lost in their own view</source>
+        <translation>把主节点在自己视图中丢失的槽交还给它们</translation>
+    </message>
 </context>
 <context>
     <name>rcs::Job</name>
@@ -2270,6 +2305,10 @@
     <message>
         <source>Slots %1 are still open from an interrupted migration; close them first.</source>
         <translation>槽 %1 因迁移中断仍处于打开状态；请先关闭它们。</translation>
+    </message>
+    <message>
+        <source>The slots moved; giving a master back the moved slots it lost in its own view</source>
+        <translation>槽已迁移；正在把主节点在自己视图中丢失的已迁移槽交还给它</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,7 @@ private Q_SLOTS:
                             QStringList{QStringLiteral("upgrade"), QStringLiteral("--image"), ImageB,
                                         QStringLiteral("--yes")} +
                                 target(),
-                            170000);
+                            kRolloutRunTimeoutMs);
         QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
         QVERIFY2(run.out.contains(QLatin1String("CLUSTER FAILOVER")), qPrintable(run.out));
 
@@ -137,7 +137,7 @@ private Q_SLOTS:
         const QStringList args = QStringList{QStringLiteral("upgrade"), QStringLiteral("--image"),
                                              QStringLiteral("redis:upgrade-c"), QStringLiteral("--yes")} +
                                  target();
-        auto crashing = startStudio(args, 170000);
+        auto crashing = startStudio(args, kRolloutRunTimeoutMs);
         QVERIFY(crashing->started());
         QString revision;
         const bool onePodDone = waitUntil(

@@ -167,7 +167,7 @@ private Q_SLOTS:
 
         const StudioRun run = runStudio(upgrade({QStringLiteral("tcp-backlog=1024")},
                                                 {QStringLiteral("--yes"), QStringLiteral("--json")}),
-                                        200000);
+                                        kRolloutRunTimeoutMs);
         QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
         const QJsonArray settings = run.json().value(QLatin1String("settings")).toArray();
         QCOMPARE(settings.size(), 1);

@@ -64,7 +64,7 @@ private:
                                QStringList{QStringLiteral("upgrade"), QStringLiteral("--image"), ImageB,
                                            QStringLiteral("--yes")} +
                                    extra + target(),
-                               200000);
+                               kRolloutRunTimeoutMs);
         if (run->exitCode != 0)
             qInfo().noquote() << run->all(); // whole: a failure message is cut short
         QVERIFY2(run->exitCode == 0, qPrintable(run->all()));

@@ -138,7 +138,7 @@ private Q_SLOTS:
                             QStringList{QStringLiteral("upgrade"), QStringLiteral("--image"), NewImage,
                                         QStringLiteral("--yes")} +
                                 target(),
-                            240000);
+                            kRolloutRunTimeoutMs);
         QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
 
         const QString problem = writer.problemAfterRun(podAddresses(redisAppPods(m_sandbox)));
@@ -159,7 +159,7 @@ private Q_SLOTS:
                                                        BrokenImage, QStringLiteral("--yes"),
                                                        QStringLiteral("--timeout"), QStringLiteral("90")} +
                                                target(),
-                                           150000);
+                                           kRolloutRunTimeoutMs);
         QVERIFY2(failed.exitCode != 0, qPrintable(failed.all()));
         QVERIFY2(failed.all().contains(QLatin1String("The upgrade stopped here")), qPrintable(failed.all()));
         QVERIFY2(failed.all().contains(BrokenLine), qPrintable(failed.all()));
@@ -195,7 +195,7 @@ private Q_SLOTS:
         const StudioRun rollback = runStudio(QStringList{QStringLiteral("upgrade"), QStringLiteral("--image"),
                                                          previous, QStringLiteral("--yes")} +
                                                  target(),
-                                             240000);
+                                             kRolloutRunTimeoutMs);
         // QTest cuts long messages: the whole output goes to the log.
         if (rollback.exitCode != 0)
             qInfo("%s", qPrintable(rollback.all()));
