@@ -1,6 +1,7 @@
 #include "cluster_scan_job.h"
 
 #include "common/next_step.h"
+#include "common/off_thread.h"
 #include "redis/node_views.h"
 #include "redis/redis_pool.h"
 
@@ -69,7 +70,19 @@ void ClusterScanJob::finishScan()
     m_views.clear();
     for (const NodeAddress &address : std::as_const(m_order))
         m_views.append(m_collected.value(address));
-    m_topology = ClusterTopology::fromViews(m_views);
+    // Merging 200 views of 200 nodes takes ~90 ms: off the GUI thread.
+    runOffThread<ClusterTopology>(
+        this, [views = m_views, pods = m_podsByIp] { return ClusterTopology::fromViews(views, pods); },
+        [this](ClusterTopology topology) {
+            if (isFinished())
+                return;
+            m_topology = std::move(topology);
+            merged();
+        });
+}
+
+void ClusterScanJob::merged()
+{
     const bool anyReachable =
         std::any_of(m_views.cbegin(), m_views.cend(), [](const NodeView &view) { return view.reachable; });
     if (!anyReachable) {

@@ -30,6 +30,9 @@ public:
     // Follow the addresses the nodes list (default true); off: only the seeds are asked.
     void setDiscover(bool discover) { m_discover = discover; }
 
+    // Kubernetes facts merged into the topology (ClusterTopology::fromViews), keyed by pod IP.
+    void setPodsByIp(QMap<QString, PodInfo> podsByIp) { m_podsByIp = std::move(podsByIp); }
+
     const ClusterTopology &topology() const { return m_topology; }
     const QList<NodeView> &views() const { return m_views; }
 
@@ -41,6 +44,7 @@ private:
     void ask(const NodeAddress &address);
     void collected(const NodeAddress &address, NodeView view);
     void finishScan();
+    void merged();
 
     QList<NodeAddress> m_seeds;
     QPointer<RedisPool> m_pool;
@@ -50,6 +54,7 @@ private:
     QHash<NodeAddress, NodeView> m_collected;
     int m_outstanding = 0;
     QList<NodeView> m_views;
+    QMap<QString, PodInfo> m_podsByIp;
     ClusterTopology m_topology;
 };
 

@@ -377,24 +377,24 @@ void Workflow::scan(const QList<NodeAddress> &addresses, const QList<PodState> &
     job->setDiscover(false);
     job->setTimeout(stepTimeout());
     const QMap<QString, PodInfo> byIp = podsByIp(pods);
+    job->setPodsByIp(byIp); // merged once, off the GUI thread
     connect(job, &Job::finished, this, [=, this](Job *child) {
         if (ended())
             return;
         auto *scanJob = static_cast<ClusterScanJob *>(child);
-        QList<NodeView> views = scanJob->views();
-        if (child->hasError()) {
-            // No pod answered: that is a state to show (and to act on), not a failed read.
-            if (child->error().code() != ErrorCode::ConnectionFailed) {
-                failStep(step, child->error());
-                return;
-            }
-            views.clear();
-            for (const NodeAddress &address : addresses) {
-                NodeView view;
-                view.address = address;
-                view.error = child->errorString();
-                views.append(view);
-            }
+        if (!child->hasError())
+            return next(scanJob->topology());
+        // No pod answered: that is a state to show (and to act on), not a failed read.
+        if (child->error().code() != ErrorCode::ConnectionFailed) {
+            failStep(step, child->error());
+            return;
+        }
+        QList<NodeView> views;
+        for (const NodeAddress &address : addresses) {
+            NodeView view;
+            view.address = address;
+            view.error = child->errorString();
+            views.append(view);
         }
         next(ClusterTopology::fromViews(views, byIp));
     });

@@ -1,0 +1,201 @@
+// How long the GUI thread is busy during the studio's refresh of a large cluster (issue 16, item 3):
+// NODES real redis-server nodes (tests/support, half masters, half replicas) formed into one cluster,
+// then REFRESHES refreshes exactly as the studio runs them (CoreBackend::createRefreshJob: the status
+// operation, the adapter and the metrics; the snapshot applied to a TopologyModel drawn by a shown
+// 1400×900 TopologyView), one after the other.
+// The stall probe is a 1 ms timer on the GUI thread: the gap between two of its ticks, less 1 ms, is how
+// long the thread could not run it. Per refresh: the longest gap, and the GUI thread's own CPU time
+// (CLOCK_THREAD_CPUTIME_ID from the job's start until the snapshot is applied, the probe's ticks
+// included). The first refresh (connections opened, cards built) is shown apart.
+// Not a test: nothing is asserted.
+//
+//   rcs_bench_stall [--nodes 250] [--refreshes 20]
+
+#include "redis/create_cluster_job.h"
+#include "support/bench_support.h"
+#include "support/redis_test_nodes.h"
+#include "ui/core_backend.h"
+#include "ui/topology_model.h"
+#include "ui/topology_view.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <memory>
+
+using namespace rcs;
+
+namespace {
+
+qint64 threadCpuUs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1000000 + now.tv_nsec / 1000;
+}
+
+// The 1 ms timer: the longest gap since reset(), in µs.
+class StallProbe final : public QObject {
+public:
+    StallProbe()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(1);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            m_longestUs = std::max(m_longestUs, m_clock.nsecsElapsed() / 1000 - m_lastUs);
+            m_lastUs = m_clock.nsecsElapsed() / 1000;
+        });
+        m_clock.start();
+        m_timer.start();
+    }
+    void reset()
+    {
+        m_lastUs = m_clock.nsecsElapsed() / 1000;
+        m_longestUs = 0;
+    }
+    qint64 longestStallUs() const { return std::max<qint64>(0, m_longestUs - 1000); }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_lastUs = 0;
+    qint64 m_longestUs = 0;
+};
+
+struct Refresh {
+    qint64 wallMs = 0;
+    qint64 guiCpuUs = 0;
+    qint64 longestStallUs = 0;
+    bool ok = false;
+};
+
+double medianOf(QList<qint64> values)
+{
+    return bench::median(std::move(values));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Measures how long a studio refresh of a large real cluster holds the GUI thread."));
+    parser.addHelpOption();
+    parser.addOptions({{QStringLiteral("nodes"), QStringLiteral("Nodes (default 250)."), QStringLiteral("n"),
+                        QStringLiteral("250")},
+                       {QStringLiteral("refreshes"), QStringLiteral("Refreshes timed (default 20)."),
+                        QStringLiteral("n"), QStringLiteral("20")}});
+    parser.process(app);
+    const int count = std::max(6, parser.value(QStringLiteral("nodes")).toInt() / 2 * 2);
+    const int refreshes = std::max(1, parser.value(QStringLiteral("refreshes")).toInt());
+
+    test::RedisTestNodes nodes;
+    if (const Result<void> started = nodes.start(count); !started.ok()) {
+        std::fprintf(stderr, "%s\n", qPrintable(started.error().message()));
+        return 1;
+    }
+    QList<PlannedNodeInput> inputs;
+    for (const NodeAddress &address : nodes.addresses())
+        inputs.append({address, {}});
+    QElapsedTimer clock;
+    clock.start();
+    auto *create = new CreateClusterJob(inputs, 1);
+    create->setAutoDelete(false);
+    const std::unique_ptr<CreateClusterJob> createOwner(create);
+    bool created = false;
+    QObject::connect(create, &Job::finished, [&] { created = true; });
+    create->start();
+    if (bench::pollUntil([&] { return created; }, clock, 600000) < 0 || create->hasError()) {
+        std::fprintf(stderr, "the cluster was not created: %s\n", qPrintable(create->errorString()));
+        return 1;
+    }
+    std::fprintf(stderr, "%d nodes formed in %lld ms\n", count, clock.elapsed());
+
+    ui::CoreBackend backend;
+    ui::StudioTarget target;
+    target.kind = ui::StudioTarget::Kind::Endpoints;
+    target.endpoints = nodes.addressList();
+    ui::TopologyModel model;
+    ui::TopologyView view(&model);
+    view.resize(1400, 900);
+    view.show();
+    StallProbe probe;
+
+    QList<Refresh> runs;
+    for (int i = 0; i <= refreshes; ++i) {
+        Refresh run;
+        bool finished = false;
+        qint64 cpuStart = 0;
+        qint64 cpuEnd = -1;
+        QString why;
+        Job *job = backend.createRefreshJob(
+            target,
+            [&](const ui::TopologySnapshot &snapshot) {
+                model.setSnapshot(snapshot);
+                cpuEnd = threadCpuUs();
+            },
+            &why);
+        if (!job) {
+            std::fprintf(stderr, "no refresh: %s\n", qPrintable(why));
+            return 1;
+        }
+        QObject::connect(job, &Job::finished, [&] { finished = true; });
+        QElapsedTimer wall;
+        probe.reset();
+        wall.start();
+        cpuStart = threadCpuUs();
+        job->start();
+        bench::pollUntil([&] { return finished; }, wall, 60000, 1);
+        // The view repaints after the snapshot: a paint counts as part of the refresh.
+        QCoreApplication::processEvents();
+        run.wallMs = wall.elapsed();
+        run.ok = finished && cpuEnd >= 0;
+        run.guiCpuUs = run.ok ? threadCpuUs() - cpuStart : -1;
+        run.longestStallUs = probe.longestStallUs();
+        runs.append(run);
+    }
+
+    const Refresh first = runs.takeFirst();
+    QList<qint64> stalls;
+    QList<qint64> cpu;
+    QList<qint64> wall;
+    int failed = 0;
+    for (const Refresh &run : std::as_const(runs)) {
+        if (!run.ok) {
+            ++failed;
+            continue;
+        }
+        stalls.append(run.longestStallUs);
+        cpu.append(run.guiCpuUs);
+        wall.append(run.wallMs);
+    }
+    if (stalls.isEmpty()) {
+        std::fprintf(stderr, "every refresh failed\n");
+        return 1;
+    }
+    const auto ms = [](double us) { return us / 1000.0; };
+    std::printf("Studio refresh of %d real nodes (%d masters + %d replicas, %s), %d refreshes after the "
+                "first (%d failed), cluster unchanged between them:\n\n",
+                count, count / 2, count / 2,
+                qPrintable(test::RedisTestNodes::serverVersion().ok()
+                               ? test::RedisTestNodes::serverVersion().value().toString()
+                               : QStringLiteral("?")),
+                int(runs.size()), failed);
+    std::printf("| per refresh | median | max | first refresh |\n|---|---|---|---|\n");
+    std::printf("| longest GUI-thread stall (1 ms probe), ms | %.1f | %.1f | %.1f |\n", ms(medianOf(stalls)),
+                ms(double(*std::max_element(stalls.cbegin(), stalls.cend()))), ms(double(first.longestStallUs)));
+    std::printf("| GUI-thread CPU time, ms | %.1f | %.1f | %.1f |\n", ms(medianOf(cpu)),
+                ms(double(*std::max_element(cpu.cbegin(), cpu.cend()))), ms(double(first.guiCpuUs)));
+    std::printf("| wall time from start to the snapshot drawn, ms | %.0f | %lld | %lld |\n", medianOf(wall),
+                *std::max_element(wall.cbegin(), wall.cend()), first.wallMs);
+    return 0;
+}
