@@ -1,6 +1,7 @@
 #include "core_backend.h"
 
 #include "common/logger.h"
+#include "common/off_thread.h"
 #include "kube/kube_client.h"
 #include "kube/kube_config.h"
 #include "kube/kube_request.h"
@@ -20,6 +21,8 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <utility>
 
 namespace rcs::ui {
 
@@ -77,6 +80,7 @@ rcs::Job *CoreBackend::createRefreshJob(const StudioTarget &target, const Snapsh
         const rcs::ops::StatusReport &report = *job->statusReport();
         if (endpoints)
             m_lastTopology = std::make_unique<rcs::ClusterTopology>(report.topology);
+        rcs::releaseOffThread(std::exchange(m_heldTopology, report.topology));
         TopologySnapshot snapshot = snapshotFromStatus(report);
         if (target != m_metricsTarget) {
             m_metrics = rcs::observe::ClusterMetrics();

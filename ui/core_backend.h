@@ -91,6 +91,9 @@ private:
     // The last topology seen on plain endpoints: the selection a failover starts from (the picture's
     // master stands for its first replica). Operations themselves read the cluster in core.
     std::unique_ptr<rcs::ClusterTopology> m_lastTopology;
+    // The last refresh's topology, whatever the target: holding it until the next refresh lets that one
+    // free it on the thread pool (releaseOffThread) instead of the GUI thread.
+    rcs::ClusterTopology m_heldTopology;
     // Every refresh's INFO (already read by the status) into per-node ring buffers; the cards' sparklines
     // come from them. Started again when the target changes.
     rcs::observe::ClusterMetrics m_metrics;
