@@ -13,14 +13,7 @@ build_dir=${RCS_BUILD_DIR:-build}
 runs=${RUNS:-30}
 refreshes=${REFRESHES:-20}
 
-if [ ! -f "$build_dir/CMakeCache.txt" ]; then
-  generator=()
-  command -v ninja >/dev/null 2>&1 && generator=(-G Ninja)
-  cmake -S . -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo
-fi
-if [ "${RCS_SKIP_BUILD:-0}" != 1 ]; then
-  cmake --build "$build_dir" --target rcs_bench_metrics --parallel 2
-fi
+bench/build_target.sh rcs_bench_metrics
 
 build_type=$(grep -m1 '^CMAKE_BUILD_TYPE:' "$build_dir/CMakeCache.txt" | cut -d= -f2)
 flags=$(grep -m1 "^CMAKE_CXX_FLAGS_$(echo "$build_type" | tr '[:lower:]' '[:upper:]'):" "$build_dir/CMakeCache.txt" | cut -d= -f2-)

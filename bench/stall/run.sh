@@ -21,14 +21,7 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((nodes * 5 + 256)) 
   }
 fi
 
-if [ ! -f "$build_dir/CMakeCache.txt" ]; then
-  generator=()
-  command -v ninja >/dev/null 2>&1 && generator=(-G Ninja)
-  cmake -S . -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo
-fi
-if [ "${RCS_SKIP_BUILD:-0}" != 1 ]; then
-  cmake --build "$build_dir" --target rcs_bench_stall --parallel 2
-fi
+bench/build_target.sh rcs_bench_stall
 
 build_type=$(grep -m1 '^CMAKE_BUILD_TYPE:' "$build_dir/CMakeCache.txt" | cut -d= -f2)
 flags=$(grep -m1 "^CMAKE_CXX_FLAGS_$(echo "$build_type" | tr '[:lower:]' '[:upper:]'):" "$build_dir/CMakeCache.txt" | cut -d= -f2-)

@@ -10,14 +10,7 @@ cd "$(dirname "$0")/../.."
 build_dir=${RCS_BUILD_DIR:-build}
 runs=${RUNS:-7}
 
-if [ ! -f "$build_dir/CMakeCache.txt" ]; then
-  generator=()
-  command -v ninja >/dev/null 2>&1 && generator=(-G Ninja)
-  cmake -S . -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo
-fi
-if [ "${RCS_SKIP_BUILD:-0}" != 1 ]; then
-  cmake --build "$build_dir" --target rcs_bench_topology --parallel 2
-fi
+bench/build_target.sh rcs_bench_topology
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 out=$(QT_QPA_PLATFORM=offscreen timeout 600 nice -n 10 "$build_dir/bench/topology/rcs_bench_topology" --runs "$runs")
