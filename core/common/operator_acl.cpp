@@ -29,6 +29,8 @@ const QList<Permission> &permissions()
         {QStringLiteral("cluster|addslotsrange"), QStringLiteral("create (7.0 and later)")},
         {QStringLiteral("cluster|set-config-epoch"), QStringLiteral("create")},
         {QStringLiteral("cluster|setslot"), QStringLiteral("rebalance, reshard, remove-node, check --fix")},
+        {QStringLiteral("cluster|bumpepoch"),
+         QStringLiteral("check --fix, rebalance (a master given back slots it lost in its own view)")},
         {QStringLiteral("cluster|countkeysinslot"), QStringLiteral("slot migration, check, observation")},
         {QStringLiteral("cluster|getkeysinslot"), QStringLiteral("slot migration")},
         {QStringLiteral("migrate"),

@@ -370,8 +370,8 @@ private Q_SLOTS:
             QVERIFY(!permission.why.isEmpty());
             seen << permission.command;
         }
-        for (const char *needed : {"migrate", "restore-asking", "cluster|setslot", "flushall", "acl|setuser",
-                                   "config|set", "psync", "replconf"})
+        for (const char *needed : {"migrate", "restore-asking", "cluster|setslot", "cluster|bumpepoch",
+                                   "flushall", "acl|setuser", "config|set", "psync", "replconf"})
             QVERIFY2(seen.contains(QLatin1String(needed)), needed);
         QVERIFY(!seen.contains(QStringLiteral("keys")));
         QCOMPARE(operator_acl::includeFile({}), QStringLiteral("user studio-operator reset off\n"));
