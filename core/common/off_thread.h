@@ -19,7 +19,9 @@ namespace rcs {
 // nodes); on the GUI thread that drops frames at every poll. work must touch no QObject and nothing
 // the main thread may change meanwhile: capture copies.
 // Called from any other thread (there is no event loop to return to that we know), or without an
-// application, it runs work and done at once on the calling thread.
+// application, it runs work and done at once on the calling thread. A task still running when the
+// application ends is waited for by QCoreApplication's destructor (it waits for the global pool), so it
+// never posts to an application that is gone.
 template<typename T>
 void runOffThread(const QObject *context, std::function<T()> work, std::function<void(T)> done)
 {
