@@ -16,6 +16,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -190,10 +191,16 @@ private Q_SLOTS:
                                      model->situation() == Situation::TotalFailure,
                                  180000);
         finished.clear();
+        QElapsedTimer recoverClock; // issue 16 asks for ≤ 4 s from the click to "Healthy" on 6 pods
+        recoverClock.start();
         window.action(Action::Recover)->trigger();
         QVERIFY(finished.wait(240000));
+        const qint64 recoverJobMs = recoverClock.elapsed();
         QVERIFY2(finished.last().at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->resultText()));
         QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::Healthy, 60000);
+        // A measurement, not an assertion (timing belongs to bench/): the log of every run shows it.
+        qInfo("Recover: the job ended %lld ms after the click, Healthy was shown after %lld ms", recoverJobMs,
+              recoverClock.elapsed());
         QCOMPARE(model->masterCount(), 3);
 
         // Pods are watched: with polling off, a pod event alone (a label added) refreshes the picture.
