@@ -171,12 +171,30 @@ void FailoverJob::poll()
                                   tr("Lower the node timeout of %1 for a moment so every node hears at once "
                                      "that it is now a replica")
                                       .arg(view.address.toString()));
+            bool oldMasterDemoted = false;
             for (const ClusterNodeInfo &node : view.nodes) {
                 if (node.id == m_replicaId && !node.isMaster())
                     gap = tr("%1 does not see the new master yet").arg(view.address.toString());
+                if (node.id == m_oldMasterId && node.isReplica() && node.masterId == m_replicaId)
+                    oldMasterDemoted = true;
                 if (node.id == m_oldMasterId && !node.isFail() &&
                     !(node.isReplica() && node.masterId == m_replicaId))
                     gap = tr("%1 does not see the old master as a replica yet").arg(view.address.toString());
+            }
+            // Another replica of the old master normally follows the new one by itself. Redis 5.0 may
+            // miss it: a replica that hears first that its master became a replica drops that master's
+            // slots from its view, then takes the new master's claim without noticing it was its own
+            // master's, and stays a replica of a replica (seen in an upgrade on 5.0.5). It is told.
+            if (self && self->isReplica() && self->masterId == m_oldMasterId && self->id != m_oldMasterId &&
+                oldMasterDemoted) {
+                if (!m_repointed.contains(self->id)) {
+                    m_repointed.insert(self->id);
+                    sendLogged(m_pool, view.address, {"CLUSTER", "REPLICATE", m_replicaId.toUtf8()},
+                               tr("Make %1, still a replica of the old master, a replica of the new one")
+                                   .arg(view.address.toString()),
+                               this, [](Result<RedisReply>) {}); // the poll sees whether it took
+                }
+                gap = tr("%1 still replicates the old master").arg(view.address.toString());
             }
             if (!gap.isEmpty())
                 break;

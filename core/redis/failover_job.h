@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QPointer>
+#include <QSet>
 
 namespace rcs {
 
@@ -76,6 +77,7 @@ private:
     int m_timeoutMs = DefaultTimeoutMs;
     QString m_replicaId;
     QString m_oldMasterId;
+    QSet<QString> m_repointed; // other replicas of the old master told to follow the new one
     NodeAddress m_replicaAddress;
     NodeAddress m_masterAddress; // empty host when the master is not reachable
     QList<NodeAddress> m_reachable;
