@@ -10,6 +10,7 @@
 #include "redis/redis_pool.h"
 #include "redis/slot_migration_job.h"
 
+#include <iterator>
 #include <memory>
 
 namespace rcs {
@@ -258,6 +259,8 @@ void RebalanceJob::waitForAgreement()
             QList<BlindOwner> blind;
             for (BlindOwner owner : findBlindOwners(views)) {
                 owner.lostSlots &= expected.value(owner.id);
+                for (auto it = owner.ownViewOwner.begin(); it != owner.ownViewOwner.end();)
+                    it = owner.lostSlots.contains(it.key()) ? std::next(it) : owner.ownViewOwner.erase(it);
                 if (!owner.lostSlots.isEmpty())
                     blind.append(owner);
             }
