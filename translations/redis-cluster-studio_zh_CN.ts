@@ -1458,6 +1458,14 @@
         <source>The failover did not happen: after %1 s %2 (%3) is still a replica of %4. Its master&apos;s replication offset is %5 and the replica has processed %6. A replica takes over only once it has processed everything its paused master sent and a majority of the masters voted for it, and gives up after %7 s (its log then says &quot;Manual failover timed out&quot;). Check that every master is reachable and try again.</source>
         <translation>故障转移没有发生：%1 秒后 %2（%3）仍是 %4 的从节点。其主节点的复制偏移量为 %5，从节点已处理到 %6。从节点只有在处理完已暂停的主节点发送的全部内容、并获得多数主节点投票后才会接管，%7 秒后放弃（此时其日志显示 &quot;Manual failover timed out&quot;）。请检查每个主节点都可访问后重试。</translation>
     </message>
+    <message>
+        <source>Make %1, still a replica of the old master, a replica of the new one</source>
+        <translation>让仍是旧主节点从节点的 %1 改为新主节点的从节点</translation>
+    </message>
+    <message>
+        <source>%1 still replicates the old master</source>
+        <translation>%1 仍在复制旧主节点</translation>
+    </message>
 </context>
 <context>
     <name>rcs::FailoverWorkflow</name>
