@@ -582,6 +582,16 @@
         <source>No slot is open: there is nothing to close.</source>
         <translation>没有打开的槽：无需关闭。</translation>
     </message>
+    <message>
+        <source>slots %1 are missing from %2&apos;s own view, though every other node names it as their owner</source>
+        <translation>槽 %1 不在 %2 自己的视图中，而其他所有节点都认为它是这些槽的所有者</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: %n master(s) would be given back the slots they lost in their own view.</source>
+        <translation>
+            <numerusform>演练：将把 %n 个主节点在自己视图中丢失的槽交还给它们。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rcs::CleanupWorkflow</name>

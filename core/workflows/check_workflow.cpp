@@ -1,6 +1,7 @@
 #include "check_workflow.h"
 
 #include "kube_session.h"
+#include "redis/blind_owners.h"
 #include "redis/fix_open_slots_job.h"
 #include "redis/redis_cli_line.h"
 
@@ -39,7 +40,8 @@ void CheckWorkflow::repair(const ClusterSurvey &found)
 {
     const QList<OpenSlot> open = found.topology.openSlots();
     const QList<OpenSlot> onReplicas = found.topology.replicaOnlyOpenSlots();
-    if (open.isEmpty() && onReplicas.isEmpty()) {
+    const QList<BlindOwner> blind = findBlindOwners(found.topology.views());
+    if (open.isEmpty() && onReplicas.isEmpty() && blind.isEmpty()) {
         info(tr("No slot is open: there is nothing to close."));
         conclude(found);
         return;
@@ -57,11 +59,19 @@ void CheckWorkflow::repair(const ClusterSurvey &found)
                      .arg(slot.migrating ? tr("migrating to") : tr("importing from"),
                           found.podName(slot.peerId), found.podName(slot.nodeId)));
         }
+        for (const BlindOwner &owner : blind) {
+            info(
+                tr("slots %1 are missing from %2's own view, though every other node names it as their owner")
+                    .arg(owner.lostSlots.toString(), found.podName(owner.id)));
+        }
         logCommand(QStringLiteral("redis"), tr("Close the open slots"),
                    redisCliClusterLine(session()->pool(), found.addresses.value(0), QStringLiteral("fix"),
                                        {found.addresses.value(0).toString()}));
         addResult(tr("Dry run: %1 open slot(s) would be closed; nothing was changed.")
                       .arg(open.size() + onReplicas.size()));
+        if (!blind.isEmpty())
+            addResult(tr("Dry run: %n master(s) would be given back the slots they lost in their own view.",
+                         nullptr, int(blind.size())));
         conclude(found);
         return;
     }
