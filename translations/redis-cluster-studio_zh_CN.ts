@@ -286,6 +286,28 @@
         <source>max %1</source>
         <translation>最大 %1</translation>
     </message>
+    <message>
+        <source>Double-click to zoom in on %1</source>
+        <translation>双击放大查看 %1</translation>
+    </message>
+    <message>
+        <source>%1 % of the slots</source>
+        <translation>占 %1% 的槽</translation>
+    </message>
+    <message>
+        <source>all healthy</source>
+        <translation>全部健康</translation>
+    </message>
+    <message>
+        <source>node not healthy</source>
+        <comment>count</comment>
+        <translation>个节点不健康</translation>
+    </message>
+    <message>
+        <source>nodes not healthy</source>
+        <comment>count</comment>
+        <translation>个节点不健康</translation>
+    </message>
 </context>
 <context>
     <name>rcs::AddNodeJob</name>

@@ -97,6 +97,7 @@ void TopologyView::addCard(const QString &key)
     if (!card || m_cards.contains(key))
         return;
     auto *item = new NodeCardItem(*card);
+    item->setVisible(!m_overview);
     m_scene->addItem(item);
     m_cards.insert(key, item);
 }
@@ -152,7 +153,39 @@ void TopologyView::scaleBy(qreal factor)
         return;
     const qreal applied = target / zoom();
     scale(applied, applied);
+    applyDetailLevel();
+}
+
+void TopologyView::applyDetailLevel()
+{
+    const bool overview = zoom() < kOverviewZoom;
+    if (overview != m_overview) {
+        m_overview = overview;
+        showDetail(!overview);
+    }
     Q_EMIT zoomChanged(zoom());
+}
+
+void TopologyView::showDetail(bool detail) const
+{
+    for (NodeCardItem *card : std::as_const(m_cards))
+        card->setVisible(detail);
+    for (QGraphicsPathItem *edge : std::as_const(m_edges))
+        edge->setVisible(detail);
+    for (HostGroupItem *group : std::as_const(m_groups))
+        group->setOverview(!detail);
+}
+
+void TopologyView::zoomInto(const QRectF &rect)
+{
+    m_userZoomed = true;
+    fitInView(rect.adjusted(-24, -24, 24, 24), Qt::KeepAspectRatio);
+    // A box too large to read when fitted is shown from its top left at the smallest readable zoom.
+    if (zoom() < kOverviewZoom) {
+        setTransform(QTransform::fromScale(kOverviewZoom, kOverviewZoom));
+        centerOn(rect.topLeft() + QPointF(viewport()->width(), viewport()->height()) / (2 * kOverviewZoom));
+    }
+    applyDetailLevel();
 }
 
 void TopologyView::zoomIn()
@@ -171,7 +204,7 @@ void TopologyView::resetZoom()
 {
     m_userZoomed = true;
     setTransform(QTransform());
-    Q_EMIT zoomChanged(zoom());
+    applyDetailLevel();
 }
 
 void TopologyView::fitToView()
@@ -184,7 +217,7 @@ void TopologyView::fitToView()
     constexpr qreal kMaxFitZoom = 1.3;
     if (zoom() > kMaxFitZoom)
         setTransform(QTransform::fromScale(kMaxFitZoom, kMaxFitZoom));
-    Q_EMIT zoomChanged(zoom());
+    applyDetailLevel();
 }
 
 void TopologyView::wheelEvent(QWheelEvent *event)
@@ -213,6 +246,10 @@ void TopologyView::mouseDoubleClickEvent(QMouseEvent *event)
     if (QGraphicsItem *item = itemAt(event->position().toPoint())) {
         if (item->type() == NodeCardItem::Type)
             Q_EMIT cardActivated(static_cast<NodeCardItem *>(item)->key());
+        else if (m_overview && item->type() == HostGroupItem::Type) {
+            zoomInto(item->sceneBoundingRect());
+            event->accept();
+        }
     }
 }
 

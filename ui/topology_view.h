@@ -34,6 +34,10 @@ public:
     int cardCount() const { return int(m_cards.size()); }
     int groupCount() const { return int(m_groups.size()); }
     qreal zoom() const;
+    // Below this zoom the cards are too small to read: the boxes show what runs in them instead (the
+    // overview), and painting a refresh costs a dozen boxes instead of hundreds of cards.
+    static constexpr qreal kOverviewZoom = 0.45;
+    bool overview() const { return m_overview; }
     // The text shown while there is nothing to draw.
     void setPlaceholderText(const QString &text);
 
@@ -75,6 +79,12 @@ private:
     void onSceneSelectionChanged();
     void onModelSelectionChanged(const QString &key);
     void scaleBy(qreal factor);
+    // Cards or the boxes' summaries, after the zoom changed or items were added; then zoomChanged.
+    void applyDetailLevel();
+    void showDetail(bool detail) const; // the items change, not the view
+    // The whole scene with its cards into target (a picture), with the scene's background.
+    void renderScene(QPainter *painter, const QRectF &target) const;
+    void zoomInto(const QRectF &rect);
     QRectF contentRect() const;
 
     QPointer<TopologyModel> m_model;
@@ -88,6 +98,7 @@ private:
     QString m_placeholder;
     bool m_userZoomed = false;
     bool m_syncingSelection = false;
+    bool m_overview = false;
 };
 
 } // namespace rcs::ui

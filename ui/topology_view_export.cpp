@@ -41,15 +41,27 @@ private:
 };
 } // namespace
 
+void TopologyView::renderScene(QPainter *painter, const QRectF &target) const
+{
+    // A picture shows the cards, whatever the zoom on the screen.
+    if (m_overview)
+        showDetail(true);
+    {
+        const CacheSuspender suspender(m_scene);
+        painter->fillRect(target, Theme::sceneBackground());
+        m_scene->render(painter, target, m_scene->sceneRect());
+    }
+    if (m_overview)
+        showDetail(false);
+}
+
 QImage TopologyView::renderImage(qreal scale) const
 {
-    const CacheSuspender suspender(m_scene);
-    const QRectF source = m_scene->sceneRect();
-    QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
-    image.fill(Theme::sceneBackground());
+    const QSizeF size = m_scene->sceneRect().size() * scale;
+    QImage image(size.toSize(), QImage::Format_ARGB32_Premultiplied);
     QPainter painter(&image);
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
-    m_scene->render(&painter, QRectF(QPointF(0, 0), source.size() * scale), source);
+    renderScene(&painter, QRectF(QPointF(0, 0), size));
     return image;
 }
 
@@ -75,9 +87,7 @@ bool TopologyView::exportPicture(const QString &path, QString *error) const
                 *error = tr("Could not write %1: check that the folder exists and is writable.").arg(path);
             return false;
         }
-        const CacheSuspender suspender(m_scene);
-        painter.fillRect(QRectF(QPointF(0, 0), source.size()), Theme::sceneBackground());
-        m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+        renderScene(&painter, QRectF(QPointF(0, 0), source.size()));
         painter.end();
         return true;
     }

@@ -147,11 +147,21 @@ void TopologyView::relayout()
         HostGroupItem *group = m_groups.value(name);
         if (!group) {
             group = new HostGroupItem(name);
+            group->setOverview(m_overview);
             m_scene->addItem(group);
             m_groups.insert(name, group);
         }
         group->setSize(size);
         group->setCounts(groupMasters, groupReplicas, warning);
+        HostGroupSummary summary;
+        for (const auto &line : std::as_const(lines)) {
+            for (const NodeCard *card : line) {
+                summary.members.append({ownerColor.value(card->isMaster() ? card->id : card->masterId),
+                                        card->isMaster(), card->state});
+                summary.slotCount += card->isMaster() ? card->slotCount() : 0;
+            }
+        }
+        group->setSummary(summary);
         placed.append({group, size, lines});
         widest = std::max(widest, size.width());
     }
@@ -275,6 +285,7 @@ void TopologyView::updateEdges()
         auto *edge = m_scene->addPath(path, QPen(color, 2.2, Qt::DashLine, Qt::RoundCap));
         edge->setZValue(5);
         edge->setOpacity(0.85);
+        edge->setVisible(!m_overview);
         m_edges.append(edge);
     }
 }

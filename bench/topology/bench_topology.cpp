@@ -216,6 +216,9 @@ int main(int argc, char **argv)
          QStringLiteral("7")},
         {QStringLiteral("masters"), QStringLiteral("Masters, each with one replica (default 100)."),
          QStringLiteral("M"), QStringLiteral("100")},
+        {QStringLiteral("picture"),
+         QStringLiteral("Also save the 1400×900 window after the build as a PNG (to look at)."),
+         QStringLiteral("FILE")},
     });
     parser.process(app);
     const int runs = qMax(1, parser.value(QStringLiteral("runs")).toInt());
@@ -270,6 +273,8 @@ int main(int argc, char **argv)
         firstPaint.ms.append(clock.nsecsElapsed() / 1e6);
     }
     timings.append(firstPaint);
+    if (parser.isSet(QStringLiteral("picture")))
+        view->grab().save(parser.value(QStringLiteral("picture")));
     const int cards = view->cardCount();
     const int groups = view->groupCount();
     QApplication::processEvents();

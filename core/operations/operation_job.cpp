@@ -1,5 +1,7 @@
 #include "operation_job.h"
 
+#include <utility>
+
 namespace rcs::ops {
 
 OperationJob::OperationJob(OperationRequest request, QObject *parent)
@@ -115,10 +117,31 @@ void OperationJob::finishWithStatus(StatusReport status, RedisPool *pool)
         return observeAfterStatus(std::move(status), pool);
     if (m_request.kind == OperationKind::Exec)
         return execAfterStatus(std::move(status), pool);
-    const QJsonObject json = statusToJson(status);
-    const QString text = statusToText(status);
+    m_summary = phrasedAdvice(status.assessment); // the JSON's "advice"
     m_status = std::move(status);
-    finishWith(json.value(QLatin1String("advice")).toString(), json, text, false);
+    m_hasResult = true;
+    m_formsFromStatus = true;
+    succeed();
+}
+
+const QJsonObject &OperationJob::resultJson() const
+{
+    buildStatusForms();
+    return m_json;
+}
+
+const QString &OperationJob::resultText() const
+{
+    buildStatusForms();
+    return m_text;
+}
+
+void OperationJob::buildStatusForms() const
+{
+    if (!std::exchange(m_formsFromStatus, false))
+        return;
+    m_json = statusToJson(*m_status);
+    m_text = statusToText(*m_status);
 }
 
 void OperationJob::finishWithCheck(const CheckResult &check, const QString &summary, bool announce)
@@ -138,6 +161,7 @@ void OperationJob::finishWithCheck(const CheckResult &check, const QString &summ
 void OperationJob::keepResult(const QJsonObject &json, const QString &text)
 {
     m_hasResult = true;
+    m_formsFromStatus = false;
     m_json = json;
     m_text = text;
 }

@@ -44,6 +44,12 @@ struct Reclaim {
 
 void sendClaims(RedisPool *pool, const std::shared_ptr<Reclaim> &state, const QObject *context)
 {
+    const auto onReply = [state](Result<RedisReply> reply) {
+        if (!reply)
+            return state->finish(reply.error());
+        if (--state->pending == 0)
+            state->finish(state->actions);
+    };
     for (const BlindOwner &owner : std::as_const(state->owners)) {
         for (const int slot : owner.lostSlots.toList()) {
             ++state->pending;
@@ -52,24 +58,14 @@ void sendClaims(RedisPool *pool, const std::shared_ptr<Reclaim> &state, const QO
                        Text::tr("Give slot %1 back to %2, which every other node names as its owner")
                            .arg(slot)
                            .arg(owner.address.toString()),
-                       context, [state](Result<RedisReply> reply) {
-                           if (!reply)
-                               return state->finish(reply.error());
-                           if (--state->pending == 0)
-                               state->finish(state->actions);
-                       });
+                       context, onReply);
         }
         // Behind the SETSLOTs on the same connection: the claim then carries the newest epoch.
         ++state->pending;
         sendLogged(
             pool, owner.address, {"CLUSTER", "BUMPEPOCH"},
             Text::tr("Give %1 a new config epoch so that its claim wins").arg(owner.address.toString()),
-            context, [state](Result<RedisReply> reply) {
-                if (!reply)
-                    return state->finish(reply.error());
-                if (--state->pending == 0)
-                    state->finish(state->actions);
-            });
+            context, onReply);
         state->actions.append(Text::tr("%1 did not hold slots %2 in its own view though every other node "
                                        "names it as their owner; they were given back to it.")
                                   .arg(owner.address.toString(), owner.lostSlots.toString()));

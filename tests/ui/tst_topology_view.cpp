@@ -1,5 +1,6 @@
 #include "studio_fixtures.h"
 #include "ui/node_card_item.h"
+#include "ui/theme.h"
 #include "ui/topology_model.h"
 #include "ui/topology_view.h"
 
@@ -165,6 +166,58 @@ private Q_SLOTS:
 
         QVERIFY(!view.exportPicture(dir.filePath(QStringLiteral("topology.bmp")), &error));
         QVERIFY(error.contains(QLatin1String(".png")));
+    }
+
+    // 250 nodes fitted into a window are too small to read: the boxes show their counts, slot share,
+    // health and a dot per node instead, the cards are hidden (and cost nothing to repaint); zooming
+    // in, or a double-click on a box, brings the cards back. The picture is kept as
+    // topology_overview.png under $RCS_BINARY_DIR to be looked at.
+    void largeClusterZoomedOutShowsTheBoxes()
+    {
+        TopologyModel model;
+        TopologyView view(&model);
+        view.resize(1400, 900);
+        view.show();
+        TopologySnapshot snapshot = test::makeSnapshot(125, 1, 12);
+        snapshot.nodes[7].state = NodeCard::State::Fail;
+        model.setSnapshot(snapshot);
+        QVERIFY(view.zoom() < TopologyView::kOverviewZoom);
+        QVERIFY(view.overview());
+        for (const NodeCard &card : model.nodes())
+            QVERIFY(!view.cardItem(card.key())->isVisible());
+
+        const QImage picture = view.grab().toImage();
+        const QString dir = qEnvironmentVariable("RCS_BINARY_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(picture.save(dir + QStringLiteral("/topology_overview.png")));
+        // The failed node's ring is drawn in the fail colour somewhere in its box.
+        const QColor fail = Theme::stateColor(NodeCard::State::Fail);
+        int failPixels = 0;
+        for (int y = 0; y < picture.height(); ++y) {
+            for (int x = 0; x < picture.width(); ++x)
+                failPixels += picture.pixelColor(x, y) == fail ? 1 : 0;
+        }
+        QVERIFY2(failPixels > 20, qPrintable(QString::number(failPixels)));
+
+        // A double-click on a box zooms into it, where its cards can be read.
+        const NodeCardItem *failed = view.cardItem(snapshot.nodes[7].key());
+        const QPoint inBox = view.mapFromScene(failed->sceneBoundingRect().center());
+        QTest::mouseDClick(view.viewport(), Qt::LeftButton, {}, inBox);
+        QVERIFY(view.zoom() >= TopologyView::kOverviewZoom);
+        QVERIFY(!view.overview());
+        QVERIFY(failed->isVisible());
+        QVERIFY(view.viewport()->rect().contains(view.mapFromScene(failed->sceneBoundingRect().center())));
+
+        // Zooming out again hides them; a refresh in the overview adds no visible card.
+        while (view.zoom() >= TopologyView::kOverviewZoom)
+            view.zoomOut();
+        QVERIFY(view.overview());
+        snapshot.nodes.append(test::makeSnapshot(1, 0, 1).nodes.first());
+        snapshot.nodes.last().id = QStringLiteral("f").repeated(40);
+        snapshot.nodes.last().podName = QStringLiteral("redis-app-new");
+        model.setSnapshot(snapshot);
+        QVERIFY(view.cardItem(snapshot.nodes.last().key()));
+        QVERIFY(!view.cardItem(snapshot.nodes.last().key())->isVisible());
     }
 
     // The sparkline of a card with a history is painted in the card's last row (and nothing is there
