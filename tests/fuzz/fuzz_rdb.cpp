@@ -45,8 +45,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (whole.size() != chunked.size() || wholeError.isEmpty() != chunkError.isEmpty())
         std::abort();
     for (qsizetype i = 0; i < whole.size(); ++i) {
-        if (whole[i].name != chunked[i].name || whole[i].value != chunked[i].value
-            || whole[i].offset != chunked[i].offset)
+        if (whole[i].name != chunked[i].name || whole[i].value != chunked[i].value ||
+            whole[i].offset != chunked[i].offset)
             std::abort();
         if (whole[i].kind == rcs::backup::RdbRecord::Kind::Key) {
             const auto value = rcs::backup::decodeValue(whole[i].type, whole[i].value, maxRecord);

@@ -94,6 +94,11 @@ CMDS
     # listpack, so the long element only becomes a plain node once the list is a quicklist.
     c RPUSH list:plain p0 p1 p2 p3 p4 >/dev/null
     c RPUSH list:plain "a long element of more than twenty bytes" tail >/dev/null
+    # 7.0+ saves functions in the RDB (opcode FUNCTION2): one library.
+    c -x FUNCTION LOAD >/dev/null <<'LUA'
+#!lua name=rcslib
+redis.register_function('rcs_one', function(keys, args) return 1 end)
+LUA
   fi
   c SAVE >/dev/null
   cp "$dir/dump.rdb" "$here/$name.rdb"
