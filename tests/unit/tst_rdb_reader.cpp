@@ -138,6 +138,9 @@ private Q_SLOTS:
                                                   ? std::optional<qint64>(4102444800123)
                                                   : std::nullopt;
             QCOMPARE(record.expireMs, ttl);
+            // make_fixtures.sh sets allkeys-lru on 6.2.16 and allkeys-lfu on Valkey 8.
+            QCOMPARE(record.lruIdleSeconds.has_value(), server == QLatin1String("redis-6.2.16"));
+            QCOMPARE(record.lfuFrequency.has_value(), server == QLatin1String("valkey-8.0.1"));
         }
         const auto types = expectedTypes(server);
         for (auto it = types.begin(); it != types.end(); ++it)
@@ -215,6 +218,26 @@ private Q_SLOTS:
                 QCOMPARE(b.expireMs, a.expireMs);
             }
         }
+    }
+
+    void largeRecordsStreamInChunks()
+    {
+        // An 8 MB string and a list of 200 000 items, fed 1000 bytes at a time: the reader waits for
+        // each record without re-reading it at every chunk (the test's timeout would catch that).
+        const QByteArray big = QByteArray("0123456789abcdef").repeated(512 * 1024);
+        QByteArray list = char(RdbList) + rdbString("list") + rdbLength(200000);
+        for (int i = 0; i < 200000; ++i)
+            list += rdbString(QByteArray::number(i));
+        const QByteArray data = rdbFile(char(RdbString) + rdbString("big") + rdbString(big) + list);
+        const ReadResult r = readAll(data, 1000);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.records.size(), 2);
+        QCOMPARE(decodeValue(r.records[0].type, r.records[0].value)->string, big);
+        const auto decoded = decodeValue(r.records[1].type, r.records[1].value);
+        QCOMPARE(decoded->items.size(), 200000);
+        QCOMPARE(decoded->items.last(), QByteArray("199999"));
+        // Above the record limit it is refused, not buffered.
+        QVERIFY(readAll(data, 1000, 1 << 20).error.contains(QLatin1String("limit")));
     }
 
     void everyTruncationIsReported()

@@ -100,6 +100,11 @@ CMDS
 redis.register_function('rcs_one', function(keys, args) return 1 end)
 LUA
   fi
+  # An eviction policy makes SAVE write each key's LRU idle time (IDLE) or LFU counter (FREQ).
+  case $name in
+    redis-6.2.16) c CONFIG SET maxmemory-policy allkeys-lru >/dev/null ;;
+    valkey-8.0.1) c CONFIG SET maxmemory-policy allkeys-lfu >/dev/null ;;
+  esac
   c SAVE >/dev/null
   cp "$dir/dump.rdb" "$here/$name.rdb"
   for k in str:plain list:small zset:large stream:s; do
