@@ -257,7 +257,6 @@ bool parseZipmap(QByteArrayView blob, QList<QByteArray> *out, QString *error)
         *len = b.le(4);
         return true;
     };
-    qsizetype pairs = 0;
     while (true) {
         if (!b.has(1))
             return failWith(error, tr("a zipmap without its end marker"));
@@ -266,8 +265,7 @@ bool parseZipmap(QByteArrayView blob, QList<QByteArray> *out, QString *error)
             break;
         }
         quint64 len = 0;
-        if (!readLength(&len) || !b.has(qsizetype(qMin<quint64>(len, quint64(b.size)))) ||
-            len > quint64(b.size))
+        if (!readLength(&len) || len > quint64(b.size) || !b.has(qsizetype(len)))
             return failWith(error, tr("a zipmap key runs past the end"));
         out->append(QByteArray(reinterpret_cast<const char *>(b.p + b.pos), qsizetype(len)));
         b.pos += qsizetype(len);
@@ -278,7 +276,6 @@ bool parseZipmap(QByteArrayView blob, QList<QByteArray> *out, QString *error)
             return failWith(error, tr("a zipmap value runs past the end"));
         out->append(QByteArray(reinterpret_cast<const char *>(b.p + b.pos), qsizetype(len)));
         b.pos += qsizetype(len + free);
-        ++pairs;
     }
     if (b.pos != b.size)
         return failWith(error, tr("bytes after a zipmap's end marker"));
