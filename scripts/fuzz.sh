@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of tests/fuzz with clang (ASan + UBSan) in build-fuzz and runs each one
 # for SECONDS (default 60). Usage: scripts/fuzz.sh [TARGET|all] [SECONDS]
-# Targets: cluster_nodes cluster_info kubeconfig watch_stream channel_framing spdy_frames.
+# Targets: cluster_nodes cluster_info kubeconfig watch_stream channel_framing spdy_frames rdb.
 # New interesting inputs go to build-fuzz/corpus/<target>/; a crash is written to
 # build-fuzz/crashes/<target>-crash-… — copy it into tests/fuzz/corpus/<target>/ and fix the code, so
 # the tst_fuzz_<target> replay test keeps it fixed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-all_targets=(cluster_nodes cluster_info kubeconfig watch_stream channel_framing spdy_frames)
+all_targets=(cluster_nodes cluster_info kubeconfig watch_stream channel_framing spdy_frames rdb)
 target=${1:-all}
 seconds=${2:-60}
 build_dir=${RCS_FUZZ_BUILD_DIR:-build-fuzz}

@@ -3,7 +3,8 @@
 #   core/common includes no other layer, core/crypto (certificates) none but common;
 #   core/redis and core/kube never include each other, and
 #   neither includes core/workflows; core/workflows never includes core/operations (the layer above it);
-#   core/observe (metrics) includes neither core/kube nor core/workflows or core/operations;
+#   core/observe (metrics) and core/backup (the RDB format) include neither core/kube nor core/workflows or
+#   core/operations;
 #   ui/ never includes hiredis, yaml-cpp or QNetworkAccessManager (it reaches core's jobs only);
 #   sandbox/ includes nothing of core but common/ and crypto/, and nothing of ui/ or app/.
 # Usage: cmake -DROOT=<source folder> -P check_layers.cmake — exits non-zero naming every violation.
@@ -21,6 +22,7 @@ set(rules
   "core/crypto\;\"(redis|kube|workflows|operations)/\;crypto sits beside common, below every layer that uses it"
   "core/redis\;\"(kube|workflows|operations)/\;core/redis and core/kube never include each other or the layers above"
   "core/kube\;\"(redis|workflows|operations)/\;core/redis and core/kube never include each other or the layers above"
+  "core/backup\;\"(kube|workflows|operations)/\;the backup format reads Redis data only, the layers above use it"
   "core/observe\;\"(kube|workflows|operations)/\;metrics read Redis only, the layers above use them"
   "core/workflows\;\"operations/\;the workflows sit below the operations layer, which makes their jobs"
   "ui\;<(hiredis|yaml-cpp|QNetworkAccessManager|QNetworkReply|QtNetwork)\;widgets reach the network only through core's jobs"
