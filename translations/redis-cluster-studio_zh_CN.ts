@@ -1235,8 +1235,12 @@
         <translation> 这些节点现在可能只加入了一半；重试前请先重置它们（CLUSTER RESET）。</translation>
     </message>
     <message>
-        <source>Restoring cluster-node-timeout on %1 to %2 ms</source>
-        <translation>将 %1 的 cluster-node-timeout 恢复为 %2 毫秒</translation>
+        <source>Keeping %1 from failing over while the cluster forms</source>
+        <translation>在集群组建期间禁止 %1 故障转移</translation>
+    </message>
+    <message>
+        <source>Restoring %1 on %2 to %3</source>
+        <translation>将 %2 上的 %1 恢复为 %3</translation>
     </message>
 </context>
 <context>
@@ -4002,6 +4006,261 @@
     <message>
         <source>%1: cannot read the YAML: %2.</source>
         <translation>%1：无法读取 YAML：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::backup::Text</name>
+    <message>
+        <source>An LZF-compressed string is damaged: %1.</source>
+        <translation>一个 LZF 压缩的字符串已损坏：%1。</translation>
+    </message>
+    <message>
+        <source>a ziplist shorter than its header</source>
+        <translation>ziplist 比其头部还短</translation>
+    </message>
+    <message>
+        <source>a ziplist whose header says %1 bytes in a string of %2</source>
+        <translation>ziplist 头部声明 %1 字节，但字符串只有 %2 字节</translation>
+    </message>
+    <message>
+        <source>a ziplist without its end marker</source>
+        <translation>ziplist 缺少结束标记</translation>
+    </message>
+    <message>
+        <source>a ziplist entry cut off</source>
+        <translation>ziplist 条目被截断</translation>
+    </message>
+    <message>
+        <source>a ziplist entry with a bad length</source>
+        <translation>ziplist 条目长度错误</translation>
+    </message>
+    <message>
+        <source>a ziplist string runs past the end</source>
+        <translation>ziplist 字符串超出末尾</translation>
+    </message>
+    <message>
+        <source>a ziplist entry with unknown encoding 0x%1</source>
+        <translation>ziplist 条目的编码 0x%1 未知</translation>
+    </message>
+    <message>
+        <source>a ziplist integer runs past the end</source>
+        <translation>ziplist 整数超出末尾</translation>
+    </message>
+    <message>
+        <source>bytes after a ziplist&apos;s end marker</source>
+        <translation>ziplist 结束标记之后还有字节</translation>
+    </message>
+    <message>
+        <source>a listpack shorter than its header</source>
+        <translation>listpack 比其头部还短</translation>
+    </message>
+    <message>
+        <source>a listpack whose header says %1 bytes in a string of %2</source>
+        <translation>listpack 头部声明 %1 字节，但字符串只有 %2 字节</translation>
+    </message>
+    <message>
+        <source>a listpack without its end marker</source>
+        <translation>listpack 缺少结束标记</translation>
+    </message>
+    <message>
+        <source>a listpack entry cut off</source>
+        <translation>listpack 条目被截断</translation>
+    </message>
+    <message>
+        <source>a listpack entry with unknown encoding 0x%1</source>
+        <translation>listpack 条目的编码 0x%1 未知</translation>
+    </message>
+    <message>
+        <source>a listpack string runs past the end</source>
+        <translation>listpack 字符串超出末尾</translation>
+    </message>
+    <message>
+        <source>bytes after a listpack&apos;s end marker</source>
+        <translation>listpack 结束标记之后还有字节</translation>
+    </message>
+    <message>
+        <source>an intset shorter than its header</source>
+        <translation>intset 比其头部还短</translation>
+    </message>
+    <message>
+        <source>an intset with element size %1</source>
+        <translation>intset 的元素大小为 %1</translation>
+    </message>
+    <message>
+        <source>an intset whose count does not match its size</source>
+        <translation>intset 的元素个数与其大小不符</translation>
+    </message>
+    <message>
+        <source>an empty zipmap</source>
+        <translation>空的 zipmap</translation>
+    </message>
+    <message>
+        <source>a zipmap without its end marker</source>
+        <translation>zipmap 缺少结束标记</translation>
+    </message>
+    <message>
+        <source>a zipmap key runs past the end</source>
+        <translation>zipmap 键超出末尾</translation>
+    </message>
+    <message>
+        <source>a zipmap value cut off</source>
+        <translation>zipmap 值被截断</translation>
+    </message>
+    <message>
+        <source>a zipmap value runs past the end</source>
+        <translation>zipmap 值超出末尾</translation>
+    </message>
+    <message>
+        <source>bytes after a zipmap&apos;s end marker</source>
+        <translation>zipmap 结束标记之后还有字节</translation>
+    </message>
+    <message>
+        <source>unknown length encoding 0x%1</source>
+        <translation>未知的长度编码 0x%1</translation>
+    </message>
+    <message>
+        <source>an encoded string where a length belongs</source>
+        <translation>应为长度的位置出现了编码字符串</translation>
+    </message>
+    <message>
+        <source>a count of %1 items exceeds the reader&apos;s limit</source>
+        <translation>%1 个元素的数量超出读取器的上限</translation>
+    </message>
+    <message>
+        <source>a string of %1 bytes exceeds the reader&apos;s limit of %2</source>
+        <translation>%1 字节的字符串超出读取器 %2 字节的上限</translation>
+    </message>
+    <message>
+        <source>a compressed string of %1 bytes exceeds the reader&apos;s limit of %2</source>
+        <translation>%1 字节的压缩字符串超出读取器 %2 字节的上限</translation>
+    </message>
+    <message>
+        <source>a compressed string claims %1 bytes from %2</source>
+        <translation>压缩字符串声称由 %2 字节解压为 %1 字节</translation>
+    </message>
+    <message>
+        <source>unknown string encoding %1</source>
+        <translation>未知的字符串编码 %1</translation>
+    </message>
+    <message>
+        <source>a score that is not a number</source>
+        <translation>分数不是数字</translation>
+    </message>
+    <message>
+        <source>%1 bytes after the value</source>
+        <translation>值之后多出 %1 字节</translation>
+    </message>
+    <message>
+        <source>A value of RDB type %1 is cut off after %2 bytes.</source>
+        <translation>RDB 类型 %1 的值在 %2 字节后被截断。</translation>
+    </message>
+    <message>
+        <source>A value of RDB type %1 is damaged at its byte %2: %3.</source>
+        <translation>RDB 类型 %1 的值在第 %2 字节处损坏：%3。</translation>
+    </message>
+    <message>
+        <source>unknown module data opcode %1</source>
+        <translation>未知的模块数据操作码 %1</translation>
+    </message>
+    <message>
+        <source>RDB record at byte %1: %2.</source>
+        <translation>位于第 %1 字节的 RDB 记录：%2。</translation>
+    </message>
+    <message>
+        <source>%1 bytes follow the end of the RDB data</source>
+        <translation>RDB 数据结束后还有 %1 字节</translation>
+    </message>
+    <message>
+        <source>the data is truncated: it ends after %1 bytes, before the end-of-file marker and checksum (an interrupted transfer or a partial file)</source>
+        <translation>数据不完整：在 %1 字节后结束，缺少文件结束标记和校验和（传输中断或文件不完整）</translation>
+    </message>
+    <message>
+        <source>%1 (at byte %2)</source>
+        <translation>%1（第 %2 字节）</translation>
+    </message>
+    <message>
+        <source>the record needs %1 bytes, more than the reader&apos;s limit of %2</source>
+        <translation>该记录需要 %1 字节，超出读取器 %2 字节的上限</translation>
+    </message>
+    <message>
+        <source>not an RDB file (it does not start with &quot;REDIS&quot;)</source>
+        <translation>不是 RDB 文件（开头不是“REDIS”）</translation>
+    </message>
+    <message>
+        <source>not an RDB file (bad version field)</source>
+        <translation>不是 RDB 文件（版本字段错误）</translation>
+    </message>
+    <message>
+        <source>RDB version %1 is newer than this reader supports (up to %2)</source>
+        <translation>RDB 版本 %1 比本读取器支持的版本（最高 %2）更新</translation>
+    </message>
+    <message>
+        <source>the checksum does not match (stored %1, computed %2): the data is damaged</source>
+        <translation>校验和不匹配（存储值 %1，计算值 %2）：数据已损坏</translation>
+    </message>
+    <message>
+        <source>database number %1 is out of range</source>
+        <translation>数据库编号 %1 超出范围</translation>
+    </message>
+    <message>
+        <source>a function record of a Redis 7.0 release candidate, which this reader does not read</source>
+        <translation>Redis 7.0 候选版本的函数记录，本读取器不读取此格式</translation>
+    </message>
+    <message>
+        <source>module data of &quot;%1&quot; in an unknown layout</source>
+        <translation>模块“%1”的数据布局未知</translation>
+    </message>
+    <message>
+        <source>unknown value type %1 (the file is damaged or written by a newer server)</source>
+        <translation>未知的值类型 %1（文件已损坏或由更新的服务器写入）</translation>
+    </message>
+    <message>
+        <source>a sorted set with a member without a score</source>
+        <translation>有序集合中有成员缺少分数</translation>
+    </message>
+    <message>
+        <source>a sorted set score that is not a number</source>
+        <translation>有序集合的分数不是数字</translation>
+    </message>
+    <message>
+        <source>a stream entry cut off</source>
+        <translation>stream 条目被截断</translation>
+    </message>
+    <message>
+        <source>a stream node key of %1 bytes instead of 16</source>
+        <translation>stream 节点键为 %1 字节而不是 16 字节</translation>
+    </message>
+    <message>
+        <source>a stream consumer owns an entry missing from its group&apos;s pending list</source>
+        <translation>stream 消费者持有的条目不在其消费组的待处理列表中</translation>
+    </message>
+    <message>
+        <source>a hash with a field without a value</source>
+        <translation>哈希中有字段缺少值</translation>
+    </message>
+    <message>
+        <source>a list node of unknown kind %1</source>
+        <translation>列表节点的种类 %1 未知</translation>
+    </message>
+    <message>
+        <source>an empty list node</source>
+        <translation>空的列表节点</translation>
+    </message>
+    <message>
+        <source>a value of the module type &quot;%1&quot; (module values cannot be read or restored without that module; byte %2)</source>
+        <translation>模块类型“%1”的值（没有该模块就无法读取或恢复模块值；第 %2 字节）</translation>
+    </message>
+    <message>
+        <source>unknown value type %1</source>
+        <translation>未知的值类型 %1</translation>
+    </message>
+    <message>
+        <source>a stream node with a damaged field template</source>
+        <translation>stream 节点的字段模板已损坏</translation>
+    </message>
+    <message>
+        <source>a stream node whose field template is not terminated</source>
+        <translation>stream 节点的字段模板没有结束</translation>
     </message>
 </context>
 <context>

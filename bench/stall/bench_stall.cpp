@@ -7,9 +7,12 @@
 // long the thread could not run it. Per refresh: the longest gap, and the GUI thread's own CPU time
 // (CLOCK_THREAD_CPUTIME_ID from the job's start until the snapshot is applied, the probe's ticks
 // included). The first refresh (connections opened, cards built) is shown apart.
+// With --soak N, N more refreshes follow (untimed, back to back) and the studio's resident memory is
+// sampled after each: after the 50th, at the end, the largest, and the growth between (issue 16, item 5).
+// The metrics' ring buffers are allocated in full on the first refresh, so growth means a leak.
 // Not a test: nothing is asserted.
 //
-//   rcs_bench_stall [--nodes 250] [--refreshes 20]
+//   rcs_bench_stall [--nodes 250] [--refreshes 20] [--soak 1050]
 
 #include "redis/create_cluster_job.h"
 #include "support/bench_support.h"
@@ -21,6 +24,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTimer>
 
 #include <algorithm>
@@ -77,6 +81,19 @@ struct Refresh {
     bool ok = false;
 };
 
+// VmRSS of this process in KiB, -1 when /proc does not say.
+qint64 residentKib()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
 double medianOf(QList<qint64> values)
 {
     return bench::median(std::move(values));
@@ -93,13 +110,18 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(
         QStringLiteral("Measures how long a studio refresh of a large real cluster holds the GUI thread."));
     parser.addHelpOption();
-    parser.addOptions({{QStringLiteral("nodes"), QStringLiteral("Nodes (default 250)."), QStringLiteral("n"),
-                        QStringLiteral("250")},
-                       {QStringLiteral("refreshes"), QStringLiteral("Refreshes timed (default 20)."),
-                        QStringLiteral("n"), QStringLiteral("20")}});
+    parser.addOptions(
+        {{QStringLiteral("nodes"), QStringLiteral("Nodes (default 250)."), QStringLiteral("n"),
+          QStringLiteral("250")},
+         {QStringLiteral("refreshes"), QStringLiteral("Refreshes timed (default 20)."), QStringLiteral("n"),
+          QStringLiteral("20")},
+         {QStringLiteral("soak"),
+          QStringLiteral("Refreshes after the timed ones with resident memory sampled (default 0)."),
+          QStringLiteral("n"), QStringLiteral("0")}});
     parser.process(app);
     const int count = std::max(6, parser.value(QStringLiteral("nodes")).toInt() / 2 * 2);
     const int refreshes = std::max(1, parser.value(QStringLiteral("refreshes")).toInt());
+    const int soak = std::max(0, parser.value(QStringLiteral("soak")).toInt());
 
     test::RedisTestNodes nodes;
     if (const Result<void> started = nodes.start(count); !started.ok()) {
@@ -136,7 +158,11 @@ int main(int argc, char **argv)
     StallProbe probe;
 
     QList<Refresh> runs;
-    for (int i = 0; i <= refreshes; ++i) {
+    QList<qint64> resident; // KiB after each refresh of the soak
+    QElapsedTimer soakClock;
+    for (int i = 0; i <= refreshes + soak; ++i) {
+        if (i == refreshes + 1)
+            soakClock.start();
         Refresh run;
         bool finished = false;
         qint64 cpuStart = 0;
@@ -164,6 +190,8 @@ int main(int argc, char **argv)
         bench::pollUntil([&] { return finished; }, wall, 60000, 1);
         // The view repaints after the snapshot: a paint counts as part of the refresh.
         QCoreApplication::processEvents();
+        // The studio's event loop deletes finished jobs (deleteLater); this loop-less main must ask.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
         run.wallMs = wall.elapsed();
         run.ok = finished && cpuEnd >= 0;
         run.guiCpuUs = run.ok ? threadCpuUs() - cpuStart : -1;
@@ -171,7 +199,10 @@ int main(int argc, char **argv)
         run.modelCpuUs = cpuEnd - cpuHanded;
         run.paintCpuUs = run.guiCpuUs - (cpuEnd - cpuStart);
         run.longestStallUs = probe.longestStallUs();
-        runs.append(run);
+        if (i <= refreshes)
+            runs.append(run);
+        else if (run.ok)
+            resident.append(residentKib());
     }
 
     const Refresh first = runs.takeFirst();
@@ -221,5 +252,17 @@ int main(int argc, char **argv)
     row("… of which the repaint after it, ms", paint, first.paintCpuUs);
     std::printf("| wall time from start to the snapshot drawn, ms | %.0f | %lld | %lld |\n", medianOf(wall),
                 *std::max_element(wall.cbegin(), wall.cend()), first.wallMs);
+    if (soak > 0 && resident.size() > 50) {
+        const qint64 after50 = resident.at(49);
+        const qint64 last = resident.last();
+        std::printf("\nResident memory (VmRSS) over %lld further refreshes (%d failed) in %.1f min, metrics "
+                    "history included (allocated in full on the first refresh):\n\n",
+                    qlonglong(resident.size()), soak - int(resident.size()), soakClock.elapsed() / 60000.0);
+        std::printf("| after refresh 50 | after the last | largest | growth from 50 to the last |\n"
+                    "|---|---|---|---|\n");
+        std::printf("| %.1f MiB | %.1f MiB | %.1f MiB | %+.2f MiB over %lld refreshes |\n", after50 / 1024.0,
+                    last / 1024.0, *std::max_element(resident.cbegin(), resident.cend()) / 1024.0,
+                    (last - after50) / 1024.0, qlonglong(resident.size() - 50));
+    }
     return 0;
 }

@@ -1,5 +1,6 @@
 #include "lzf.h"
 
+#include "backup_text.h"
 #include <QCoreApplication>
 
 #include <array>
@@ -11,9 +12,7 @@ namespace {
 
 Error lzfError(const QString &why)
 {
-    return Error(
-        ErrorCode::InvalidInput,
-        QCoreApplication::translate("rcs::backup", "An LZF-compressed string is damaged: %1.").arg(why));
+    return Error(ErrorCode::InvalidInput, Text::tr("An LZF-compressed string is damaged: %1.").arg(why));
 }
 
 constexpr int maxLiteral = 32;        // a literal run: control byte 0..31 = 1..32 bytes

@@ -1,15 +1,11 @@
 #include "rdb_containers.h"
 
+#include "backup_text.h"
 #include <QCoreApplication>
 
 namespace rcs::backup {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rcs::backup", text);
-}
 
 // A little-endian reader over a blob that reports running past its end instead of reading there.
 struct Bytes {
@@ -47,16 +43,17 @@ bool parseZiplist(QByteArrayView blob, QList<QByteArray> *out, QString *error)
 {
     Bytes b{reinterpret_cast<const uchar *>(blob.data()), blob.size()};
     if (!b.has(11))
-        return failWith(error, tr("a ziplist shorter than its header"));
+        return failWith(error, Text::tr("a ziplist shorter than its header"));
     const quint64 total = b.le(4);
     b.le(4); // offset of the tail: not needed going forward
     b.le(2); // entry count (saturates at 65535): not trusted
     if (total != quint64(blob.size()))
         return failWith(
-            error, tr("a ziplist whose header says %1 bytes in a string of %2").arg(total).arg(blob.size()));
+            error,
+            Text::tr("a ziplist whose header says %1 bytes in a string of %2").arg(total).arg(blob.size()));
     while (true) {
         if (!b.has(1))
-            return failWith(error, tr("a ziplist without its end marker"));
+            return failWith(error, Text::tr("a ziplist without its end marker"));
         if (b.p[b.pos] == 0xff) {
             ++b.pos;
             break;
@@ -64,13 +61,13 @@ bool parseZiplist(QByteArrayView blob, QList<QByteArray> *out, QString *error)
         // prevlen: 1 byte, or 0xfe + 4 bytes
         if (b.p[b.pos] == 0xfe) {
             if (!b.has(5))
-                return failWith(error, tr("a ziplist entry cut off"));
+                return failWith(error, Text::tr("a ziplist entry cut off"));
             b.pos += 5;
         } else {
             ++b.pos;
         }
         if (!b.has(1))
-            return failWith(error, tr("a ziplist entry cut off"));
+            return failWith(error, Text::tr("a ziplist entry cut off"));
         const uchar enc = b.p[b.pos++];
         qint64 strLen = -1;
         switch (enc >> 6) {
@@ -79,12 +76,12 @@ bool parseZiplist(QByteArrayView blob, QList<QByteArray> *out, QString *error)
             break;
         case 1:
             if (!b.has(1))
-                return failWith(error, tr("a ziplist entry cut off"));
+                return failWith(error, Text::tr("a ziplist entry cut off"));
             strLen = (qint64(enc & 0x3f) << 8) | b.p[b.pos++];
             break;
         case 2:
             if (enc != 0x80 || !b.has(4))
-                return failWith(error, tr("a ziplist entry with a bad length"));
+                return failWith(error, Text::tr("a ziplist entry with a bad length"));
             strLen = qint64(b.p[b.pos]) << 24 | qint64(b.p[b.pos + 1]) << 16 | qint64(b.p[b.pos + 2]) << 8 |
                      b.p[b.pos + 3];
             b.pos += 4;
@@ -94,7 +91,7 @@ bool parseZiplist(QByteArrayView blob, QList<QByteArray> *out, QString *error)
         }
         if (strLen >= 0) {
             if (!b.has(strLen))
-                return failWith(error, tr("a ziplist string runs past the end"));
+                return failWith(error, Text::tr("a ziplist string runs past the end"));
             out->append(QByteArray(reinterpret_cast<const char *>(b.p + b.pos), qsizetype(strLen)));
             b.pos += qsizetype(strLen);
             continue;
@@ -123,15 +120,16 @@ bool parseZiplist(QByteArrayView blob, QList<QByteArray> *out, QString *error)
                 continue;
             }
             return failWith(
-                error, tr("a ziplist entry with unknown encoding 0x%1").arg(enc, 2, 16, QLatin1Char('0')));
+                error,
+                Text::tr("a ziplist entry with unknown encoding 0x%1").arg(enc, 2, 16, QLatin1Char('0')));
         }
         bits = width * 8;
         if (!b.has(width))
-            return failWith(error, tr("a ziplist integer runs past the end"));
+            return failWith(error, Text::tr("a ziplist integer runs past the end"));
         out->append(QByteArray::number(signExtend(b.le(width), bits)));
     }
     if (b.pos != b.size)
-        return failWith(error, tr("bytes after a ziplist's end marker"));
+        return failWith(error, Text::tr("bytes after a ziplist's end marker"));
     return true;
 }
 
@@ -139,15 +137,16 @@ bool parseListpack(QByteArrayView blob, QList<QByteArray> *out, QString *error)
 {
     Bytes b{reinterpret_cast<const uchar *>(blob.data()), blob.size()};
     if (!b.has(7))
-        return failWith(error, tr("a listpack shorter than its header"));
+        return failWith(error, Text::tr("a listpack shorter than its header"));
     const quint64 total = b.le(4);
     b.le(2); // element count (saturates at 65535): not trusted
     if (total != quint64(blob.size()))
         return failWith(
-            error, tr("a listpack whose header says %1 bytes in a string of %2").arg(total).arg(blob.size()));
+            error,
+            Text::tr("a listpack whose header says %1 bytes in a string of %2").arg(total).arg(blob.size()));
     while (true) {
         if (!b.has(1))
-            return failWith(error, tr("a listpack without its end marker"));
+            return failWith(error, Text::tr("a listpack without its end marker"));
         const qsizetype start = b.pos;
         const uchar enc = b.p[b.pos++];
         if (enc == 0xff)
@@ -161,11 +160,11 @@ bool parseListpack(QByteArrayView blob, QList<QByteArray> *out, QString *error)
             strLen = enc & 0x3f;
         } else if ((enc & 0xe0) == 0xc0) {
             if (!b.has(1))
-                return failWith(error, tr("a listpack entry cut off"));
+                return failWith(error, Text::tr("a listpack entry cut off"));
             value = signExtend((quint64(enc & 0x1f) << 8) | b.p[b.pos++], 13);
         } else if ((enc & 0xf0) == 0xe0) {
             if (!b.has(1))
-                return failWith(error, tr("a listpack entry cut off"));
+                return failWith(error, Text::tr("a listpack entry cut off"));
             strLen = (qint64(enc & 0x0f) << 8) | b.p[b.pos++];
         } else {
             int width = 0;
@@ -187,12 +186,11 @@ bool parseListpack(QByteArrayView blob, QList<QByteArray> *out, QString *error)
                 width = 8;
                 break;
             default:
-                return failWith(
-                    error,
-                    tr("a listpack entry with unknown encoding 0x%1").arg(enc, 2, 16, QLatin1Char('0')));
+                return failWith(error, Text::tr("a listpack entry with unknown encoding 0x%1")
+                                           .arg(enc, 2, 16, QLatin1Char('0')));
             }
             if (!b.has(width))
-                return failWith(error, tr("a listpack entry cut off"));
+                return failWith(error, Text::tr("a listpack entry cut off"));
             if (isInt)
                 value = signExtend(b.le(width), width * 8);
             else
@@ -200,7 +198,7 @@ bool parseListpack(QByteArrayView blob, QList<QByteArray> *out, QString *error)
         }
         if (strLen >= 0) {
             if (!b.has(strLen))
-                return failWith(error, tr("a listpack string runs past the end"));
+                return failWith(error, Text::tr("a listpack string runs past the end"));
             out->append(QByteArray(reinterpret_cast<const char *>(b.p + b.pos), qsizetype(strLen)));
             b.pos += qsizetype(strLen);
         } else {
@@ -214,11 +212,11 @@ bool parseListpack(QByteArrayView blob, QList<QByteArray> *out, QString *error)
                             : entrySize < 268435456 ? 4
                                                     : 5;
         if (!b.has(backLen))
-            return failWith(error, tr("a listpack entry cut off"));
+            return failWith(error, Text::tr("a listpack entry cut off"));
         b.pos += backLen;
     }
     if (b.pos != b.size)
-        return failWith(error, tr("bytes after a listpack's end marker"));
+        return failWith(error, Text::tr("bytes after a listpack's end marker"));
     return true;
 }
 
@@ -226,13 +224,13 @@ bool parseIntset(QByteArrayView blob, QList<QByteArray> *out, QString *error)
 {
     Bytes b{reinterpret_cast<const uchar *>(blob.data()), blob.size()};
     if (!b.has(8))
-        return failWith(error, tr("an intset shorter than its header"));
+        return failWith(error, Text::tr("an intset shorter than its header"));
     const quint64 width = b.le(4);
     const quint64 count = b.le(4);
     if (width != 2 && width != 4 && width != 8)
-        return failWith(error, tr("an intset with element size %1").arg(width));
+        return failWith(error, Text::tr("an intset with element size %1").arg(width));
     if (count * width != quint64(b.size - b.pos))
-        return failWith(error, tr("an intset whose count does not match its size"));
+        return failWith(error, Text::tr("an intset whose count does not match its size"));
     for (quint64 i = 0; i < count; ++i)
         out->append(QByteArray::number(signExtend(b.le(int(width)), int(width) * 8)));
     return true;
@@ -242,7 +240,7 @@ bool parseZipmap(QByteArrayView blob, QList<QByteArray> *out, QString *error)
 {
     Bytes b{reinterpret_cast<const uchar *>(blob.data()), blob.size()};
     if (!b.has(1))
-        return failWith(error, tr("an empty zipmap"));
+        return failWith(error, Text::tr("an empty zipmap"));
     ++b.pos; // count (saturates at 254): not trusted
     auto readLength = [&b](quint64 *len) {
         if (!b.has(1))
@@ -259,26 +257,26 @@ bool parseZipmap(QByteArrayView blob, QList<QByteArray> *out, QString *error)
     };
     while (true) {
         if (!b.has(1))
-            return failWith(error, tr("a zipmap without its end marker"));
+            return failWith(error, Text::tr("a zipmap without its end marker"));
         if (b.p[b.pos] == 0xff) {
             ++b.pos;
             break;
         }
         quint64 len = 0;
         if (!readLength(&len) || len > quint64(b.size) || !b.has(qsizetype(len)))
-            return failWith(error, tr("a zipmap key runs past the end"));
+            return failWith(error, Text::tr("a zipmap key runs past the end"));
         out->append(QByteArray(reinterpret_cast<const char *>(b.p + b.pos), qsizetype(len)));
         b.pos += qsizetype(len);
         if (!readLength(&len) || !b.has(1))
-            return failWith(error, tr("a zipmap value cut off"));
+            return failWith(error, Text::tr("a zipmap value cut off"));
         const quint64 free = b.p[b.pos++];
         if (len + free > quint64(b.size) || !b.has(qsizetype(len + free)))
-            return failWith(error, tr("a zipmap value runs past the end"));
+            return failWith(error, Text::tr("a zipmap value runs past the end"));
         out->append(QByteArray(reinterpret_cast<const char *>(b.p + b.pos), qsizetype(len)));
         b.pos += qsizetype(len + free);
     }
     if (b.pos != b.size)
-        return failWith(error, tr("bytes after a zipmap's end marker"));
+        return failWith(error, Text::tr("bytes after a zipmap's end marker"));
     return true;
 }
 

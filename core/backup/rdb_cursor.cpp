@@ -1,5 +1,6 @@
 #include "rdb_cursor.h"
 
+#include "backup_text.h"
 #include "lzf.h"
 
 #include <QCoreApplication>
@@ -10,14 +11,7 @@
 
 namespace rcs::backup {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rcs::backup", text);
-}
-
-} // namespace
+namespace {} // namespace
 
 RdbCursor::RdbCursor(QByteArrayView data, qint64 base, qint64 maxString)
     : m_data(data)
@@ -117,12 +111,12 @@ quint64 RdbCursor::length(bool *special)
         if (first == 0x81)
             return bigEndian(8);
         --m_pos;
-        fail(tr("unknown length encoding 0x%1").arg(first, 2, 16, QLatin1Char('0')));
+        fail(Text::tr("unknown length encoding 0x%1").arg(first, 2, 16, QLatin1Char('0')));
         return 0;
     default:
         if (!special) {
             --m_pos;
-            fail(tr("an encoded string where a length belongs"));
+            fail(Text::tr("an encoded string where a length belongs"));
             return 0;
         }
         *special = true;
@@ -134,7 +128,7 @@ quint64 RdbCursor::count(int minBytesEach)
 {
     const quint64 n = length();
     if (ok() && n > quint64(m_maxString) / quint64(qMax(1, minBytesEach)))
-        fail(tr("a count of %1 items exceeds the reader's limit").arg(n));
+        fail(Text::tr("a count of %1 items exceeds the reader's limit").arg(n));
     return ok() ? n : 0;
 }
 
@@ -146,7 +140,7 @@ void RdbCursor::skipString()
         return;
     if (!special) {
         if (len > quint64(m_maxString))
-            fail(tr("a string of %1 bytes exceeds the reader's limit of %2").arg(len).arg(m_maxString));
+            fail(Text::tr("a string of %1 bytes exceeds the reader's limit of %2").arg(len).arg(m_maxString));
         skip(qint64(len));
         return;
     }
@@ -164,18 +158,18 @@ void RdbCursor::skipString()
         const quint64 compressed = length();
         const quint64 plain = length();
         if (ok() && (compressed > quint64(m_maxString) || plain > quint64(m_maxString)))
-            fail(tr("a compressed string of %1 bytes exceeds the reader's limit of %2")
+            fail(Text::tr("a compressed string of %1 bytes exceeds the reader's limit of %2")
                      .arg(qMax(compressed, plain))
                      .arg(m_maxString));
         // LZF expands a byte to at most ~132 (a 2-byte back reference copies up to 264): a larger stated
         // size is a lie that must not make us allocate it.
         else if (ok() && plain > compressed * 133 + 64)
-            fail(tr("a compressed string claims %1 bytes from %2").arg(plain).arg(compressed));
+            fail(Text::tr("a compressed string claims %1 bytes from %2").arg(plain).arg(compressed));
         skip(qint64(compressed));
         return;
     }
     default:
-        fail(tr("unknown string encoding %1").arg(len));
+        fail(Text::tr("unknown string encoding %1").arg(len));
     }
 }
 
@@ -188,7 +182,7 @@ QByteArray RdbCursor::string()
         return {};
     if (!special) {
         if (len > quint64(m_maxString)) {
-            fail(tr("a string of %1 bytes exceeds the reader's limit of %2").arg(len).arg(m_maxString));
+            fail(Text::tr("a string of %1 bytes exceeds the reader's limit of %2").arg(len).arg(m_maxString));
             return {};
         }
         return take(qint64(len)).toByteArray();
@@ -218,7 +212,7 @@ QByteArray RdbCursor::string()
         return std::move(result).value();
     }
     default:
-        fail(tr("unknown string encoding %1").arg(len));
+        fail(Text::tr("unknown string encoding %1").arg(len));
         return {};
     }
 }
@@ -247,7 +241,7 @@ double RdbCursor::textDouble()
     const QByteArrayView text = take(len);
     double d = 0;
     if (ok() && !parseRedisDouble(text, &d))
-        fail(tr("a score that is not a number"));
+        fail(Text::tr("a score that is not a number"));
     return d;
 }
 

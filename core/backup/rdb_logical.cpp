@@ -1,5 +1,6 @@
 #include "rdb_logical.h"
 
+#include "backup_text.h"
 #include "rdb_cursor.h"
 #include "rdb_value.h"
 
@@ -43,18 +44,14 @@ Result<LogicalValue> decodeValue(quint8 rdbType, QByteArrayView raw, qint64 maxS
     LogicalValue value;
     readValue(cursor, rdbType, &value);
     if (cursor.ok() && cursor.pos() != raw.size())
-        cursor.fail(QCoreApplication::translate("rcs::backup", "%1 bytes after the value")
-                        .arg(raw.size() - cursor.pos()));
+        cursor.fail(Text::tr("%1 bytes after the value").arg(raw.size() - cursor.pos()));
     if (cursor.state() == RdbCursor::State::NeedMore)
         return Error(
             ErrorCode::InvalidInput,
-            QCoreApplication::translate("rcs::backup", "A value of RDB type %1 is cut off after %2 bytes.")
-                .arg(rdbType)
-                .arg(raw.size()));
+            Text::tr("A value of RDB type %1 is cut off after %2 bytes.").arg(rdbType).arg(raw.size()));
     if (!cursor.ok())
         return Error(ErrorCode::InvalidInput,
-                     QCoreApplication::translate("rcs::backup",
-                                                 "A value of RDB type %1 is damaged at its byte %2: %3.")
+                     Text::tr("A value of RDB type %1 is damaged at its byte %2: %3.")
                          .arg(rdbType)
                          .arg(cursor.errorOffset())
                          .arg(cursor.error()));

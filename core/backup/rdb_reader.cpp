@@ -1,5 +1,6 @@
 #include "rdb_reader.h"
 
+#include "backup_text.h"
 #include "crc64.h"
 #include "rdb_cursor.h"
 #include "rdb_value.h"
@@ -9,11 +10,6 @@
 namespace rcs::backup {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rcs::backup", text);
-}
 
 enum Opcode : quint8 {
     OpSlotInfo = 244,
@@ -56,7 +52,7 @@ void skipModuleData(RdbCursor &c)
             c.skipString();
             break;
         default:
-            c.fail(tr("unknown module data opcode %1").arg(op));
+            c.fail(Text::tr("unknown module data opcode %1").arg(op));
             return;
         }
     }
@@ -70,7 +66,7 @@ RdbReader::RdbReader(qint64 maxRecordBytes)
 
 Result<void> RdbReader::failure(qint64 at, const QString &why)
 {
-    m_error = Error(ErrorCode::InvalidInput, tr("RDB record at byte %1: %2.").arg(at).arg(why));
+    m_error = Error(ErrorCode::InvalidInput, Text::tr("RDB record at byte %1: %2.").arg(at).arg(why));
     return m_error;
 }
 
@@ -79,7 +75,7 @@ Result<void> RdbReader::feed(QByteArrayView chunk)
     if (m_error)
         return m_error;
     if (m_complete && !chunk.isEmpty())
-        return failure(m_consumed, tr("%1 bytes follow the end of the RDB data").arg(chunk.size()));
+        return failure(m_consumed, Text::tr("%1 bytes follow the end of the RDB data").arg(chunk.size()));
     m_buffer.append(chunk);
     if (m_buffer.size() - m_start < m_nextAttempt)
         return {};
@@ -99,7 +95,7 @@ Result<void> RdbReader::run()
     if (step == Step::Failed)
         return m_error;
     if (m_complete && !m_buffer.isEmpty())
-        return failure(m_consumed, tr("%1 bytes follow the end of the RDB data").arg(m_buffer.size()));
+        return failure(m_consumed, Text::tr("%1 bytes follow the end of the RDB data").arg(m_buffer.size()));
     return {};
 }
 
@@ -111,9 +107,10 @@ Result<void> RdbReader::finish()
     if (auto ran = run(); !ran)
         return ran;
     if (!m_complete)
-        return failure(m_consumed, tr("the data is truncated: it ends after %1 bytes, before the end-of-file "
-                                      "marker and checksum (an interrupted transfer or a partial file)")
-                                       .arg(m_consumed + m_buffer.size()));
+        return failure(m_consumed,
+                       Text::tr("the data is truncated: it ends after %1 bytes, before the end-of-file "
+                                "marker and checksum (an interrupted transfer or a partial file)")
+                           .arg(m_consumed + m_buffer.size()));
     return {};
 }
 
@@ -141,10 +138,10 @@ RdbReader::Step RdbReader::parseOne()
         if (c.state() == RdbCursor::State::Corrupt)
             return fail(c.errorOffset() == m_consumed
                             ? c.error()
-                            : tr("%1 (at byte %2)").arg(c.error()).arg(c.errorOffset()));
+                            : Text::tr("%1 (at byte %2)").arg(c.error()).arg(c.errorOffset()));
         if (c.state() == RdbCursor::State::NeedMore) {
             if (c.needed() > m_maxRecordBytes)
-                return fail(tr("the record needs %1 bytes, more than the reader's limit of %2")
+                return fail(Text::tr("the record needs %1 bytes, more than the reader's limit of %2")
                                 .arg(c.needed())
                                 .arg(m_maxRecordBytes));
             // Wait for what the record needs at least, and for half again as much as we have: re-reading
@@ -160,14 +157,14 @@ RdbReader::Step RdbReader::parseOne()
         if (auto s = settle())
             return *s;
         if (!header.startsWith("REDIS"))
-            return fail(tr("not an RDB file (it does not start with \"REDIS\")"));
+            return fail(Text::tr("not an RDB file (it does not start with \"REDIS\")"));
         int version = 0;
         for (char digit : header.sliced(5))
             version = digit >= '0' && digit <= '9' && version >= 0 ? version * 10 + (digit - '0') : -1;
         if (version < 1)
-            return fail(tr("not an RDB file (bad version field)"));
+            return fail(Text::tr("not an RDB file (bad version field)"));
         if (version > maxVersion)
-            return fail(tr("RDB version %1 is newer than this reader supports (up to %2)")
+            return fail(Text::tr("RDB version %1 is newer than this reader supports (up to %2)")
                             .arg(version)
                             .arg(maxVersion));
         m_version = version;
@@ -189,7 +186,7 @@ RdbReader::Step RdbReader::parseOne()
             return *s;
         const quint64 computed = crc64(m_crc, available.first(eofEnd));
         if (stored != 0 && stored != computed)
-            return fail(tr("the checksum does not match (stored %1, computed %2): the data is damaged")
+            return fail(Text::tr("the checksum does not match (stored %1, computed %2): the data is damaged")
                             .arg(stored, 16, 16, QLatin1Char('0'))
                             .arg(computed, 16, 16, QLatin1Char('0')));
         m_storedChecksum = stored;
@@ -203,7 +200,7 @@ RdbReader::Step RdbReader::parseOne()
         if (auto s = settle())
             return *s;
         if (db > 0xffff)
-            return fail(tr("database number %1 is out of range").arg(db));
+            return fail(Text::tr("database number %1 is out of range").arg(db));
         m_db = int(db);
         return consume();
     }
@@ -248,7 +245,7 @@ RdbReader::Step RdbReader::parseOne()
         break;
     case OpFunctionPreGa:
         return fail(
-            tr("a function record of a Redis 7.0 release candidate, which this reader does not read"));
+            Text::tr("a function record of a Redis 7.0 release candidate, which this reader does not read"));
     case OpModuleAux: {
         record.kind = RdbRecord::Kind::ModuleAux;
         const quint64 id = c.length();
@@ -256,14 +253,15 @@ RdbReader::Step RdbReader::parseOne()
         const quint64 whenOpcode = c.length();
         c.length(); // when (before or after the keyspace)
         if (c.ok() && whenOpcode != 2)
-            c.fail(tr("module data of \"%1\" in an unknown layout").arg(QString::fromLatin1(record.name)));
+            c.fail(
+                Text::tr("module data of \"%1\" in an unknown layout").arg(QString::fromLatin1(record.name)));
         skipModuleData(c);
         break;
     }
     default: {
         if (!isKnownValueType(op))
             return fail(
-                tr("unknown value type %1 (the file is damaged or written by a newer server)").arg(op));
+                Text::tr("unknown value type %1 (the file is damaged or written by a newer server)").arg(op));
         record.kind = RdbRecord::Kind::Key;
         record.type = op;
         record.name = c.string();

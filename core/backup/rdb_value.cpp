@@ -1,5 +1,6 @@
 #include "rdb_value.h"
 
+#include "backup_text.h"
 #include "rdb_containers.h"
 #include "rdb_cursor.h"
 #include "rdb_logical.h"
@@ -9,11 +10,6 @@
 namespace rcs::backup {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rcs::backup", text);
-}
 
 constexpr qint64 streamItemDeleted = 1;
 constexpr qint64 streamItemSameFields = 2;
@@ -37,11 +33,11 @@ bool parseBlob(RdbCursor &c, BlobParser parser, QList<QByteArray> *elements)
 void pairsToScores(RdbCursor &c, const QList<QByteArray> &pairs, LogicalValue *out)
 {
     if (pairs.size() % 2 != 0)
-        return c.fail(tr("a sorted set with a member without a score"));
+        return c.fail(Text::tr("a sorted set with a member without a score"));
     for (qsizetype i = 0; i < pairs.size(); i += 2) {
         double score = 0;
         if (!parseRedisDouble(pairs[i + 1], &score))
-            return c.fail(tr("a sorted set score that is not a number"));
+            return c.fail(Text::tr("a sorted set score that is not a number"));
         out->items.append(pairs[i]);
         out->scores.append(score);
     }
@@ -81,31 +77,31 @@ void decodeStreamNode(RdbCursor &c, QByteArrayView nodeKey, const QList<QByteArr
     qint64 masterFieldCount = 0;
     if (!next(&v) || !next(&v) || !next(&masterFieldCount) || masterFieldCount < 0 ||
         masterFieldCount > e.size() - i)
-        return c.fail(tr("a stream node with a bad master entry"));
+        return c.fail(Text::tr("a stream node with a damaged field template"));
     const QList<QByteArray> masterFields = e.mid(i, qsizetype(masterFieldCount));
     i += qsizetype(masterFieldCount);
     if (!next(&v) || v != 0)
-        return c.fail(tr("a stream node whose master entry is not terminated"));
+        return c.fail(Text::tr("a stream node whose field template is not terminated"));
     while (i < e.size()) {
         qint64 flags = 0, msDiff = 0, seqDiff = 0;
         if (!next(&flags) || !next(&msDiff) || !next(&seqDiff))
-            return c.fail(tr("a stream entry cut off"));
+            return c.fail(Text::tr("a stream entry cut off"));
         StreamEntry entry;
         entry.id = StreamId{base.ms + quint64(msDiff), base.seq + quint64(seqDiff)};
         if (flags & streamItemSameFields) {
             if (masterFieldCount > e.size() - i)
-                return c.fail(tr("a stream entry cut off"));
+                return c.fail(Text::tr("a stream entry cut off"));
             for (qsizetype f = 0; f < masterFieldCount; ++f)
                 entry.fieldsAndValues << masterFields[f] << e[i++];
         } else {
             qint64 fields = 0;
             if (!next(&fields) || fields < 0 || fields > (e.size() - i) / 2)
-                return c.fail(tr("a stream entry cut off"));
+                return c.fail(Text::tr("a stream entry cut off"));
             entry.fieldsAndValues = e.mid(i, qsizetype(fields * 2));
             i += qsizetype(fields * 2);
         }
         if (!next(&v)) // the entry's element count, for walking backwards
-            return c.fail(tr("a stream entry cut off"));
+            return c.fail(Text::tr("a stream entry cut off"));
         if (!(flags & streamItemDeleted))
             stream->entries.append(std::move(entry));
     }
@@ -134,7 +130,7 @@ void readStream(RdbCursor &c, quint8 type, LogicalValue *out)
     for (quint64 n = 0; n < nodes && c.ok(); ++n) {
         const QByteArray nodeKey = c.string();
         if (c.ok() && nodeKey.size() != 16)
-            return c.fail(tr("a stream node key of %1 bytes instead of 16").arg(nodeKey.size()));
+            return c.fail(Text::tr("a stream node key of %1 bytes instead of 16").arg(nodeKey.size()));
         if (!stream) {
             c.skipString();
             continue;
@@ -189,7 +185,7 @@ void readStream(RdbCursor &c, quint8 type, LogicalValue *out)
                 }
                 if (!found)
                     return c.fail(
-                        tr("a stream consumer owns an entry missing from its group's pending list"));
+                        Text::tr("a stream consumer owns an entry missing from its group's pending list"));
             }
             if (stream)
                 group.consumers.append(name);
@@ -286,7 +282,7 @@ void readValue(RdbCursor &c, quint8 type, LogicalValue *out)
         if (zset)
             return pairsToScores(c, elements, out);
         if (hash && elements.size() % 2 != 0)
-            return c.fail(tr("a hash with a field without a value"));
+            return c.fail(Text::tr("a hash with a field without a value"));
         out->items = std::move(elements);
         return;
     }
@@ -299,7 +295,7 @@ void readValue(RdbCursor &c, quint8 type, LogicalValue *out)
             if (type == RdbListQuicklist2) {
                 container = c.length();
                 if (c.ok() && container != 1 && container != 2)
-                    return c.fail(tr("a list node of unknown kind %1").arg(container));
+                    return c.fail(Text::tr("a list node of unknown kind %1").arg(container));
             }
             if (!out) {
                 c.skipString();
@@ -309,7 +305,7 @@ void readValue(RdbCursor &c, quint8 type, LogicalValue *out)
                 QList<QByteArray> elements;
                 if (parseBlob(c, type == RdbListQuicklist ? parseZiplist : parseListpack, &elements)) {
                     if (elements.isEmpty())
-                        return c.fail(tr("an empty list node"));
+                        return c.fail(Text::tr("an empty list node"));
                     out->items.append(elements);
                 }
             }
@@ -326,14 +322,15 @@ void readValue(RdbCursor &c, quint8 type, LogicalValue *out)
         const qint64 at = c.offset();
         const quint64 id = c.length();
         if (c.ok())
-            c.fail(tr("a value of the module type \"%1\" (module values cannot be read or restored without "
-                      "that module; byte %2)")
+            c.fail(Text::tr(
+                       "a value of the module type \"%1\" (module values cannot be read or restored without "
+                       "that module; byte %2)")
                        .arg(moduleNameFromId(id))
                        .arg(at));
         return;
     }
     default:
-        c.fail(tr("unknown value type %1").arg(type));
+        c.fail(Text::tr("unknown value type %1").arg(type));
     }
 }
 

@@ -5,7 +5,9 @@ namespace rcs::observe {
 NodeHistory::NodeHistory(int periodMs)
     : m_capacity(capacityFor(periodMs))
 {
-    m_ring.reserve(m_capacity);
+    // Written in full at once (not only reserved): the hour's memory is taken on the first sample,
+    // so the studio's resident size does not creep up for an hour and a leak would stand out.
+    m_ring.resize(m_capacity);
 }
 
 int NodeHistory::capacityFor(int periodMs)
@@ -23,8 +25,8 @@ const NodeSample &NodeHistory::add(const InfoReading &reading)
 
 const NodeSample &NodeHistory::addSample(const NodeSample &sample)
 {
-    if (m_ring.size() < m_capacity) {
-        m_ring.append(sample);
+    if (m_count < m_capacity) {
+        m_ring[(m_start + m_count) % m_capacity] = sample;
         ++m_count;
     } else {
         m_ring[m_start] = sample;

@@ -9,10 +9,10 @@
 namespace rcs::observe {
 
 // One node's samples over the last hour, oldest first, in a ring buffer of fixed capacity: one hour at
-// the refresh period (3600 s / period, at least 1). Memory bound: capacity × sizeof(NodeSample)
-// (≤ 128 bytes, checked below) per node, plus the last INFO reading kept as the rates' baseline; at the
-// studio's 2 s refresh that is 1800 samples, ≤ 225 KiB per node (45 MiB for 200 nodes); at the fastest
-// period accepted (1 s) 3600 samples, ≤ 450 KiB per node.
+// the refresh period (3600 s / period, at least 1), allocated in full when made. Memory: capacity ×
+// sizeof(NodeSample) (≤ 128 bytes, checked below) per node, plus the last INFO reading kept as the rates'
+// baseline; at the studio's 2 s refresh that is 1800 samples, ≤ 225 KiB per node (45 MiB for 200 nodes); at
+// the fastest period accepted (1 s) 3600 samples, ≤ 450 KiB per node.
 class NodeHistory final {
 public:
     static constexpr int WindowSeconds = 3600;

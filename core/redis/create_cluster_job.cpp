@@ -116,27 +116,36 @@ void CreateClusterJob::checkNodes()
 {
     setStep(tr("checking that the %1 nodes are blank").arg(m_members.size()));
     const QList<NodeAddress> addresses = memberAddresses();
-    // Two answers: every node's view and every node's cluster-node-timeout.
-    auto views = std::make_shared<std::optional<QList<NodeView>>>();
-    auto timeoutsRead = std::make_shared<bool>(false);
+    // Three answers: every node's view, its cluster-node-timeout and its cluster-replica-no-failover.
+    auto views = std::make_shared<QList<NodeView>>();
+    auto pending = std::make_shared<int>(3);
+    const auto answered = [this, views, pending] {
+        if (--*pending == 0)
+            nodesChecked(*views);
+    };
     fetchViews(m_pool, addresses, NodeViewParts::WithServerInfo, this,
-               [this, views, timeoutsRead](QList<NodeView> read) {
+               [views, answered](QList<NodeView> read) {
                    *views = std::move(read);
-                   if (*timeoutsRead)
-                       nodesChecked(**views);
+                   answered();
                });
-    m_pool->commandAll(addresses, {"CONFIG", "GET", "cluster-node-timeout"}, this,
-                       [this, views, timeoutsRead](QList<NodeReply> replies) {
-                           // CONFIG may be renamed away; the create then just waits the full rejoin delay.
-                           for (qsizetype i = 0; i < replies.size(); ++i) {
-                               const Result<RedisReply> &reply = replies.at(i).reply;
-                               if (reply && reply.value().elements().size() == 2)
-                                   m_members[i].nodeTimeoutMs = reply.value().elements().at(1).text().toInt();
-                           }
-                           *timeoutsRead = true;
-                           if (*views)
-                               nodesChecked(**views);
-                       });
+    // CONFIG may be renamed away; the create then just waits the full rejoin delay, and replicas keep
+    // what they had.
+    const auto readConfig = [&](const QByteArray &name,
+                                std::function<void(Member &, const QByteArray &)> keep) {
+        m_pool->commandAll(addresses, {"CONFIG", "GET", name}, this,
+                           [this, keep, answered](QList<NodeReply> replies) {
+                               for (qsizetype i = 0; i < replies.size(); ++i) {
+                                   const Result<RedisReply> &reply = replies.at(i).reply;
+                                   if (reply && reply.value().elements().size() == 2)
+                                       keep(m_members[i], reply.value().elements().at(1).text().toLatin1());
+                               }
+                               answered();
+                           });
+    };
+    readConfig("cluster-node-timeout",
+               [](Member &member, const QByteArray &value) { member.nodeTimeoutMs = value.toInt(); });
+    readConfig("cluster-replica-no-failover",
+               [](Member &member, const QByteArray &value) { member.noFailover = value; });
 }
 
 void CreateClusterJob::nodesChecked(const QList<NodeView> &views)
@@ -267,20 +276,11 @@ void CreateClusterJob::assignSlotsAndEpochs()
         bool optional; // a failure is logged, not fatal
     };
     auto sends = std::make_shared<QList<Send>>();
-    const int formingTimeoutMs = pacedNodeTimeoutMs(FormingNodeTimeoutMs, int(m_members.size()));
     for (int i = 0; i < m_members.size(); ++i) {
         Member &member = m_members[i];
-        if (member.nodeTimeoutMs > formingTimeoutMs) {
-            member.nodeTimeoutShortened = true;
-            sends->append({i,
-                           {"CONFIG", "SET", "cluster-node-timeout", number(formingTimeoutMs)},
-                           tr("Shortening cluster-node-timeout on %1 from %2 to %3 ms while the cluster "
-                              "forms (a new master waits that long before it reports ok)")
-                               .arg(member.address.toString())
-                               .arg(member.nodeTimeoutMs)
-                               .arg(formingTimeoutMs),
-                           true});
-        }
+        addFormingSettings(i, [sends, i](QList<QByteArray> argv, QString what) {
+            sends->append({i, std::move(argv), std::move(what), true});
+        });
         if (member.master) {
             const SlotRange range = m_plan.masters.at(member.planIndex).slotRange;
             QList<QByteArray> argv;
@@ -378,7 +378,7 @@ void CreateClusterJob::polled(const QList<NodeView> &views)
     if (gaps.isEmpty()) {
         m_topology = ClusterTopology::fromViews(views);
         setProgress(4, 4);
-        restoreNodeTimeouts([this] {
+        restoreFormingSettings([this] {
             Logger::instance().info(LogCategory, tr("The cluster of %1 nodes is formed and verified (%2 s).")
                                                      .arg(m_members.size())
                                                      .arg(QString::number(elapsedMs() / 1000.0, 'f', 2)));
@@ -446,37 +446,7 @@ void CreateClusterJob::failHalfDone(const Error &error)
                          error.message() + tr(" The nodes may be half-joined now; reset them "
                                               "(CLUSTER RESET) before trying again."),
                          error.detail());
-    restoreNodeTimeouts([this, halfDone] { fail(halfDone); });
-}
-
-void CreateClusterJob::restoreNodeTimeouts(std::function<void()> done)
-{
-    QList<int> shortened;
-    for (int i = 0; i < m_members.size(); ++i) {
-        if (m_members.at(i).nodeTimeoutShortened)
-            shortened.append(i);
-    }
-    if (shortened.isEmpty()) {
-        done();
-        return;
-    }
-    auto remaining = std::make_shared<int>(shortened.size());
-    for (int i : std::as_const(shortened)) {
-        Member &member = m_members[i];
-        member.nodeTimeoutShortened = false;
-        change(member, {"CONFIG", "SET", "cluster-node-timeout", number(member.nodeTimeoutMs)},
-               tr("Restoring cluster-node-timeout on %1 to %2 ms")
-                   .arg(member.address.toString())
-                   .arg(member.nodeTimeoutMs),
-               [remaining, done](Result<RedisReply> reply) {
-                   // Bounded by the command timeout; a node that does not take it back is worth a
-                   // warning, not a failed create.
-                   if (!reply)
-                       Logger::instance().warning(LogCategory, reply.error().message());
-                   if (--*remaining == 0)
-                       done();
-               });
-    }
+    restoreFormingSettings([this, halfDone] { fail(halfDone); });
 }
 
 } // namespace rcs

@@ -76,6 +76,8 @@ private:
         bool replicateSent = false;
         int nodeTimeoutMs = 0; // cluster-node-timeout before the create; 0 when CONFIG GET failed
         bool nodeTimeoutShortened = false;
+        QByteArray noFailover; // a replica's cluster-replica-no-failover before; empty when unread
+        bool noFailoverSet = false;
     };
 
     QList<NodeAddress> memberAddresses() const;
@@ -94,8 +96,10 @@ private:
     void afterAll(int count, const QString &context, std::function<void()> next,
                   std::function<void(int, std::function<void(Result<RedisReply>)>)> send);
     void failHalfDone(const Error &error);
-    // Puts cluster-node-timeout back where it was shortened, then calls done (also on errors).
-    void restoreNodeTimeouts(std::function<void()> done);
+    // What the nodes run with while the cluster forms (create_cluster_forming.cpp): a shorter
+    // cluster-node-timeout, and replicas that do not fail over. Then put back, then done (also on errors).
+    void addFormingSettings(int member, const std::function<void(QList<QByteArray>, QString)> &send);
+    void restoreFormingSettings(std::function<void()> done);
 
     QList<PlannedNodeInput> m_inputs;
     int m_replicasPerMaster = 0;
