@@ -144,7 +144,13 @@ void BackupJob::shardRead(ReplicationStream *stream)
     shard.keys = m_digests.keyCount();
     shard.slotDigests = m_digests.digests();
     m_doneBytes += shard.rdbBytes;
-    info(tr("%1: %2 keys, %3 bytes of RDB.").arg(shard.address).arg(shard.keys).arg(shard.rdbBytes));
+    // A diskless master announces no size ("$EOF:" form); said so, since such a stream ends only at its marker.
+    info(stream->payloadSize() < 0
+             ? tr("%1: %2 keys, %3 bytes of RDB (diskless: streamed to its end marker).")
+                   .arg(shard.address)
+                   .arg(shard.keys)
+                   .arg(shard.rdbBytes)
+             : tr("%1: %2 keys, %3 bytes of RDB.").arg(shard.address).arg(shard.keys).arg(shard.rdbBytes));
     nextShard();
 }
 

@@ -94,9 +94,15 @@ void ReplicationStream::onLinkReady()
         sendCommand(argv);
         return;
     }
-    m_phase = Phase::Header;
-    setStep(tr("Wait for %1 to prepare its RDB").arg(m_node.toString()));
-    sendCommand({"SYNC"});
+    askForRdb();
+}
+
+void ReplicationStream::askForRdb()
+{
+    // "capa eof" lets a master configured for diskless sync stream the RDB from its fork instead of
+    // writing it to its disk first (the $EOF form); a disk-based master ignores it.
+    m_phase = Phase::Capability;
+    sendCommand({"REPLCONF", "capa", "eof"});
 }
 
 std::optional<QByteArray> ReplicationStream::takeLine()
@@ -125,6 +131,16 @@ void ReplicationStream::onReadyRead()
         if (!line->startsWith('+'))
             return stop(Error(ErrorCode::Unauthorized,
                               tr("%1 refused the password: %2").arg(m_node.toString(), QString::fromUtf8(line->mid(1)))));
+        askForRdb();
+    }
+    if (m_phase == Phase::Capability) {
+        const std::optional<QByteArray> line = takeLine();
+        if (!line)
+            return;
+        if (!line->startsWith('+'))
+            return stop(Error(ErrorCode::RedisError, tr("%1 refused REPLCONF: %2. The user needs permission for "
+                                                        "REPLCONF and SYNC.")
+                                                         .arg(m_node.toString(), QString::fromUtf8(line->mid(1)))));
         m_phase = Phase::Header;
         setStep(tr("Wait for %1 to prepare its RDB").arg(m_node.toString()));
         sendCommand({"SYNC"});

@@ -21,7 +21,7 @@ class RedisPool;
 namespace rcs::backup {
 
 // Takes one node's data as an RDB through the replication protocol, as `redis-cli --rdb` does: AUTH,
-// SYNC, then the payload the master sends (`$<length>` or, from a diskless master, `$EOF:<40-byte
+// REPLCONF capa eof, SYNC, then the payload the master sends (`$<length>` or, from a diskless master, `$EOF:<40-byte
 // marker>` … marker), skipping the "\n" keep-alives it writes while it prepares the snapshot. Every
 // chunk goes to the sink and into an RdbReader, so a damaged stream fails at its first bad byte and
 // the records (keys) reach the record handler as they arrive. The link is closed as soon as the RDB is
@@ -60,9 +60,10 @@ protected:
     void doCancel() override;
 
 private:
-    enum class Phase { Connecting, Auth, Header, Payload, Done };
+    enum class Phase { Connecting, Auth, Capability, Header, Payload, Done };
 
     void onLinkReady();
+    void askForRdb();
     void onReadyRead();
     void onSocketGone();
     void onIdle();
