@@ -49,7 +49,10 @@ QByteArray tarHeader(const QByteArray &name, qint64 size, qint64 mtime)
     putOctal(header, 136, 12, mtime);
     std::memset(header.data() + 148, ' ', 8);
     header[156] = '0';
-    std::memcpy(header.data() + 257, "ustar\0" "00", 8);
+    std::memcpy(header.data() + 257,
+                "ustar\0"
+                "00",
+                8);
     int sum = 0;
     for (const char c : std::as_const(header))
         sum += static_cast<unsigned char>(c);
@@ -73,7 +76,8 @@ BackupArchiveWriter::~BackupArchiveWriter()
 
 Result<void> BackupArchiveWriter::ioError(const QString &what)
 {
-    const Error error(ErrorCode::Io, tr("Cannot %1 %2: %3.").arg(what, partialPath(m_path), m_file.errorString()));
+    const Error error(ErrorCode::Io,
+                      tr("Cannot %1 %2: %3.").arg(what, partialPath(m_path), m_file.errorString()));
     abandon();
     return error;
 }
@@ -113,9 +117,11 @@ Result<void> BackupArchiveWriter::write(QByteArrayView bytes)
 Result<BackupArchiveWriter::MemberSummary> BackupArchiveWriter::endMember()
 {
     const qint64 end = m_file.pos();
-    if (!m_file.seek(m_headerAt)
-        || m_file.write(tarHeader(m_memberName.toUtf8(), m_memberBytes, QDateTime::currentSecsSinceEpoch())) != block
-        || !m_file.seek(end) || m_file.write(QByteArray(padding(m_memberBytes), '\0')) != padding(m_memberBytes)) {
+    if (!m_file.seek(m_headerAt) ||
+        m_file.write(tarHeader(m_memberName.toUtf8(), m_memberBytes, QDateTime::currentSecsSinceEpoch())) !=
+            block ||
+        !m_file.seek(end) ||
+        m_file.write(QByteArray(padding(m_memberBytes), '\0')) != padding(m_memberBytes)) {
         const Result<void> failed = ioError(tr("write"));
         return failed.error();
     }
@@ -141,9 +147,11 @@ Result<void> BackupArchiveWriter::commit()
         return ioError(tr("flush to disk"));
     m_file.close();
     // rename(2) replaces an existing file atomically (open() refused it unless overwrite was asked).
-    if (std::rename(QFile::encodeName(partialPath(m_path)).constData(), QFile::encodeName(m_path).constData()) != 0) {
+    if (std::rename(QFile::encodeName(partialPath(m_path)).constData(),
+                    QFile::encodeName(m_path).constData()) != 0) {
         const Error error(ErrorCode::Io, tr("Cannot rename %1 to %2: %3.")
-                                             .arg(partialPath(m_path), m_path, QString::fromLocal8Bit(std::strerror(errno))));
+                                             .arg(partialPath(m_path), m_path,
+                                                  QString::fromLocal8Bit(std::strerror(errno))));
         abandon();
         return error;
     }
@@ -197,7 +205,8 @@ Result<QList<Member>> readMembers(QFile &file)
     while (true) {
         const qint64 at = file.pos();
         const QByteArray header = file.read(block);
-        const QString after = members.isEmpty() ? tr("at its start") : tr("after %1").arg(members.last().name);
+        const QString after =
+            members.isEmpty() ? tr("at its start") : tr("after %1").arg(members.last().name);
         if (header.size() < block)
             return damaged(tr("The archive is truncated: it ends %1 without tar's end blocks.").arg(after));
         if (header.count('\0') == block)
@@ -209,10 +218,11 @@ Result<QList<Member>> readMembers(QFile &file)
         const int stored = header.mid(148, 8).replace('\0', ' ').trimmed().toInt(&ok, 8);
         const QString name = QString::fromUtf8(header.left(100).constData());
         if (!ok || stored != sum || header.mid(257, 5) != "ustar")
-            return damaged(tr("The archive is damaged: the tar header at byte %1 (%2) fails its checksum; it is not "
-                              "a backup made by this studio, or it was altered.")
-                               .arg(at)
-                               .arg(name.isEmpty() ? after : name));
+            return damaged(
+                tr("The archive is damaged: the tar header at byte %1 (%2) fails its checksum; it is not "
+                   "a backup made by this studio, or it was altered.")
+                    .arg(at)
+                    .arg(name.isEmpty() ? after : name));
         const Result<qint64> size = headerSize(header);
         if (!size || size.value() < 0)
             return damaged(tr("The archive is damaged: %1 has no readable size.").arg(name));
@@ -242,7 +252,8 @@ Result<void> verifyShard(QFile &file, const Member &member, const ShardManifest 
 {
     const QString name = member.name;
     if (member.size != shard.rdbBytes)
-        return damaged(tr("%1 holds %2 bytes; the manifest says %3.").arg(name).arg(member.size).arg(shard.rdbBytes));
+        return damaged(
+            tr("%1 holds %2 bytes; the manifest says %3.").arg(name).arg(member.size).arg(shard.rdbBytes));
     file.seek(member.dataAt);
     QCryptographicHash hash(QCryptographicHash::Sha256);
     RdbReader reader;
@@ -259,19 +270,22 @@ Result<void> verifyShard(QFile &file, const Member &member, const ShardManifest 
             return added;
     }
     if (hash.result().toHex() != shard.rdbSha256)
-        return damaged(tr("%1 differs from the manifest's SHA-256: the archive was altered or damaged.").arg(name));
+        return damaged(
+            tr("%1 differs from the manifest's SHA-256: the archive was altered or damaged.").arg(name));
     if (Result<void> finished = reader.finish(); !finished)
         return damaged(tr("%1 is incomplete: %2").arg(name, finished.error().message()));
     if (Result<void> added = addRecords(reader.takeRecords(), digests, &shard.slotSet, name); !added)
         return added;
     if (digests.keyCount() != shard.keys)
-        return damaged(tr("%1 holds %2 keys; the manifest says %3.").arg(name).arg(digests.keyCount()).arg(shard.keys));
+        return damaged(
+            tr("%1 holds %2 keys; the manifest says %3.").arg(name).arg(digests.keyCount()).arg(shard.keys));
     const QMap<int, QByteArray> computed = digests.digests();
     if (computed.keys() != shard.slotDigests.keys())
         return damaged(tr("%1 has keys in other slots than the manifest lists.").arg(name));
     for (auto it = computed.cbegin(); it != computed.cend(); ++it) {
         if (shard.slotDigests.value(it.key()) != it.value())
-            return damaged(tr("%1: the digest of slot %2 differs from the manifest's.").arg(name).arg(it.key()));
+            return damaged(
+                tr("%1: the digest of slot %2 differs from the manifest's.").arg(name).arg(it.key()));
     }
     return {};
 }
@@ -286,11 +300,13 @@ Result<VerifiedArchive> verifyArchive(const QString &path)
     Result<QList<Member>> members = readMembers(file);
     if (!members)
         return members.error();
-    const Member *manifestMember = findMember(members.value(), QString::fromLatin1(BackupManifest::MemberName));
+    const Member *manifestMember =
+        findMember(members.value(), QString::fromLatin1(BackupManifest::MemberName));
     if (!manifestMember)
         return damaged(tr("The archive holds no manifest.json: it is not a finished backup of this studio."));
     if (manifestMember->size > maxManifestBytes)
-        return damaged(tr("manifest.json is too large to be a backup manifest (%1 bytes).").arg(manifestMember->size));
+        return damaged(
+            tr("manifest.json is too large to be a backup manifest (%1 bytes).").arg(manifestMember->size));
     file.seek(manifestMember->dataAt);
     Result<BackupManifest> manifest = BackupManifest::fromJson(file.read(manifestMember->size));
     if (!manifest)
@@ -298,7 +314,8 @@ Result<VerifiedArchive> verifyArchive(const QString &path)
     SlotSet seen;
     for (const ShardManifest &shard : manifest.value().shards) {
         if (shard.slotSet.intersects(seen))
-            return damaged(tr("manifest.json: %1 claims slots another shard claims too.").arg(shard.member()));
+            return damaged(
+                tr("manifest.json: %1 claims slots another shard claims too.").arg(shard.member()));
         seen |= shard.slotSet;
         const Member *member = findMember(members.value(), shard.member());
         if (!member)

@@ -27,10 +27,11 @@ Result<QList<BackupSource>> backupSources(const ClusterTopology &topology)
         if (master.slotSet.isEmpty())
             continue;
         if (!master.reachable || master.isFailing())
-            return Error(ErrorCode::Refused,
-                         tr("Cannot back up: master %1 (%2) serves slots but is %3; recover the cluster first.")
-                             .arg(master.address.toString(), master.id,
-                                  master.reachable ? tr("flagged as failing") : tr("unreachable")));
+            return Error(
+                ErrorCode::Refused,
+                tr("Cannot back up: master %1 (%2) serves slots but is %3; recover the cluster first.")
+                    .arg(master.address.toString(), master.id,
+                         master.reachable ? tr("flagged as failing") : tr("unreachable")));
         sources.append({master.address, master.id, master.slotSet,
                         master.server ? master.server->toString() : QString()});
         served |= master.slotSet;
@@ -38,9 +39,10 @@ Result<QList<BackupSource>> backupSources(const ClusterTopology &topology)
     if (sources.isEmpty())
         return Error(ErrorCode::Refused, tr("Cannot back up: no master serves slots."));
     if (!served.isFull())
-        return Error(ErrorCode::Refused, tr("Cannot back up: %1 slots are served by no master; a backup would "
-                                            "miss their keys. Fix the cluster first (check --fix).")
-                                             .arg(SlotSet::SlotCount - served.count()));
+        return Error(ErrorCode::Refused,
+                     tr("Cannot back up: %1 slots are served by no master; a backup would "
+                        "miss their keys. Fix the cluster first (check --fix).")
+                         .arg(SlotSet::SlotCount - served.count()));
     return sources;
 }
 
@@ -128,7 +130,8 @@ void BackupJob::readShard(const QString &server)
     stream->setRecordHandler([this, member](QList<RdbRecord> records) {
         return addRecords(records, m_digests, &m_sources.at(m_current).slotSet, member);
     });
-    connect(stream, &Job::progress, this, [this](qint64 done, qint64) { setProgress(m_doneBytes + done, 0); });
+    connect(stream, &Job::progress, this,
+            [this](qint64 done, qint64) { setProgress(m_doneBytes + done, 0); });
     runChild(stream, [this](ReplicationStream *done) { shardRead(done); });
 }
 
@@ -144,7 +147,8 @@ void BackupJob::shardRead(ReplicationStream *stream)
     shard.keys = m_digests.keyCount();
     shard.slotDigests = m_digests.digests();
     m_doneBytes += shard.rdbBytes;
-    // A diskless master announces no size ("$EOF:" form); said so, since such a stream ends only at its marker.
+    // A diskless master announces no size ("$EOF:" form); said so, since such a stream ends only at its
+    // marker.
     info(stream->payloadSize() < 0
              ? tr("%1: %2 keys, %3 bytes of RDB (diskless: streamed to its end marker).")
                    .arg(shard.address)
@@ -157,8 +161,8 @@ void BackupJob::shardRead(ReplicationStream *stream)
 void BackupJob::writeManifest()
 {
     setStep(tr("Write the manifest and close %1").arg(m_path));
-    if (Result<void> added = m_writer->addMember(QString::fromLatin1(BackupManifest::MemberName),
-                                                 m_result.manifest.toJson());
+    if (Result<void> added =
+            m_writer->addMember(QString::fromLatin1(BackupManifest::MemberName), m_result.manifest.toJson());
         !added)
         return stop(added.error());
     if (Result<void> committed = m_writer->commit(); !committed)

@@ -117,7 +117,8 @@ Result<BackupManifest> BackupManifest::fromJson(const QByteArray &json)
             const int slot = it.key().toInt(&ok);
             const QByteArray digest = it.value().toString().toLatin1();
             if (!ok || slot < 0 || slot >= SlotSet::SlotCount || !isHexDigest(digest))
-                return invalid(tr("%1 has a slot digest that is not valid (slot \"%2\").").arg(shard.member(), it.key()));
+                return invalid(tr("%1 has a slot digest that is not valid (slot \"%2\").")
+                                   .arg(shard.member(), it.key()));
             shard.slotDigests.insert(slot, digest);
         }
         manifest.shards.append(shard);

@@ -14,10 +14,10 @@ namespace rcs::backup {
 // One master's part of a backup: the archive member shard-<index>.rdb and what it holds.
 struct ShardManifest {
     int index = 0;
-    QString address;  // host:port as the cluster knows the master
+    QString address; // host:port as the cluster knows the master
     QString nodeId;
-    QString server;   // "redis 6.2.16", "valkey 8.0.1" (INFO server)
-    SlotSet slotSet;    // the slotSet it served when the backup started
+    QString server;  // "redis 6.2.16", "valkey 8.0.1" (INFO server)
+    SlotSet slotSet; // the slotSet it served when the backup started
     int rdbVersion = 0;
     qint64 rdbBytes = 0;
     QByteArray rdbSha256; // hex

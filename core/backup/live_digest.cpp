@@ -68,7 +68,9 @@ Result<LogicalValue> liveValue(QByteArrayView type, const RedisReply &contents)
     if (!contents.isArray())
         return shapeError(QString::fromLatin1(type));
     if (type == "list" || type == "set" || type == "hash") {
-        value.type = type == "list" ? LogicalType::List : type == "set" ? LogicalType::Set : LogicalType::Hash;
+        value.type = type == "list"  ? LogicalType::List
+                     : type == "set" ? LogicalType::Set
+                                     : LogicalType::Hash;
         value.items = strings(contents);
         return value;
     }
@@ -89,8 +91,9 @@ Result<LogicalValue> liveValue(QByteArrayView type, const RedisReply &contents)
         }
         return value;
     }
-    return Error(ErrorCode::InvalidInput,
-                 tr("A key of type %1 cannot be digested (a module's type?).").arg(QString::fromLatin1(type)));
+    return Error(
+        ErrorCode::InvalidInput,
+        tr("A key of type %1 cannot be digested (a module's type?).").arg(QString::fromLatin1(type)));
 }
 
 Result<LogicalValue> liveStream(const RedisReply &range, const RedisReply &info, const RedisReply &groups,
@@ -115,7 +118,8 @@ Result<LogicalValue> liveStream(const RedisReply &range, const RedisReply &info,
     for (qsizetype g = 0; g < groupList.size(); ++g) {
         StreamGroup group;
         group.name = field(groupList.at(g), "name").bytes();
-        const std::optional<StreamId> delivered = parseId(field(groupList.at(g), "last-delivered-id").bytes());
+        const std::optional<StreamId> delivered =
+            parseId(field(groupList.at(g), "last-delivered-id").bytes());
         if (!delivered)
             return shapeError(tr("XINFO GROUPS"));
         group.lastDelivered = *delivered;
@@ -123,8 +127,8 @@ Result<LogicalValue> liveStream(const RedisReply &range, const RedisReply &info,
             const std::optional<StreamId> id = parseId(pending.elements().value(0).bytes());
             if (pending.elements().size() < 4 || !id)
                 return shapeError(tr("XPENDING"));
-            group.pending.append({*id, pending.elements().at(1).bytes(),
-                                  quint64(pending.elements().at(3).integerValue()), 0});
+            group.pending.append(
+                {*id, pending.elements().at(1).bytes(), quint64(pending.elements().at(3).integerValue()), 0});
         }
         for (const RedisReply &consumer : consumersPerGroup.at(g).elements())
             group.consumers.append(field(consumer, "name").bytes());
@@ -220,8 +224,9 @@ void LiveDigestJob::readStream(const QByteArray &key)
         int waiting = 3;
     };
     auto parts = std::make_shared<Parts>();
-    auto finishParts = [this, key, parts] { keyDone(key, liveStream(parts->range, parts->info, parts->groups,
-                                                                    parts->pending, parts->consumers)); };
+    auto finishParts = [this, key, parts] {
+        keyDone(key, liveStream(parts->range, parts->info, parts->groups, parts->pending, parts->consumers));
+    };
     auto collect = [this, parts, finishParts, key, address](RedisReply *slot) {
         return [this, parts, finishParts, key, address, slot](Result<RedisReply> reply) {
             if (isFinished())
@@ -241,18 +246,20 @@ void LiveDigestJob::readStream(const QByteArray &key)
             for (qsizetype g = 0; g < groups.size(); ++g) {
                 const QByteArray group = field(groups.at(g), "name").bytes();
                 for (int which = 0; which < 2; ++which) {
-                    const QList<QByteArray> argv = which == 0 ? streamPendingCommand(key, group)
-                                                              : QList<QByteArray>{"XINFO", "CONSUMERS", key, group};
+                    const QList<QByteArray> argv = which == 0
+                                                       ? streamPendingCommand(key, group)
+                                                       : QList<QByteArray>{"XINFO", "CONSUMERS", key, group};
                     RedisReply *target = which == 0 ? &parts->pending[g] : &parts->consumers[g];
-                    m_pool->command(address, argv, this, [this, parts, finishParts, target](Result<RedisReply> r) {
-                        if (isFinished())
-                            return;
-                        if (!r)
-                            return fail(r.error());
-                        *target = r.value();
-                        if (--parts->waiting == 0)
-                            finishParts();
-                    });
+                    m_pool->command(address, argv, this,
+                                    [this, parts, finishParts, target](Result<RedisReply> r) {
+                                        if (isFinished())
+                                            return;
+                                        if (!r)
+                                            return fail(r.error());
+                                        *target = r.value();
+                                        if (--parts->waiting == 0)
+                                            finishParts();
+                                    });
                 }
             }
         };
@@ -267,9 +274,10 @@ void LiveDigestJob::keyDone(const std::optional<QByteArray> &key, Result<Logical
     if (isFinished())
         return;
     if (!value)
-        return fail(Error(value.error().code(), tr("Key %1 on %2: %3")
-                                                    .arg(quoteBytesCli(key.value_or(QByteArray())), m_masters.at(m_current).address.toString(),
-                                                         value.error().message())));
+        return fail(Error(value.error().code(),
+                          tr("Key %1 on %2: %3")
+                              .arg(quoteBytesCli(key.value_or(QByteArray())),
+                                   m_masters.at(m_current).address.toString(), value.error().message())));
     if (key)
         m_digests.add(*key, value.value());
     if (--m_outstanding > 0)

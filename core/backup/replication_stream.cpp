@@ -10,7 +10,7 @@ namespace rcs::backup {
 
 namespace {
 
-constexpr qsizetype markerLength = 40; // the EOF form's marker: 40 random bytes
+constexpr qsizetype markerLength = 40;          // the EOF form's marker: 40 random bytes
 constexpr qsizetype maxHeaderBytes = 64 * 1024; // a reply line before the payload is short
 
 QByteArray resp(const QList<QByteArray> &argv)
@@ -49,8 +49,9 @@ void ReplicationStream::doStart()
     if (m_tls.enabled) {
         Result<QSslConfiguration> loaded = sslConfigurationFor(m_tls);
         if (!loaded)
-            return fail(ErrorCode::InvalidInput, tr("Cannot connect to %1 with TLS: %2")
-                                                     .arg(m_node.toString(), loaded.error().message()));
+            return fail(
+                ErrorCode::InvalidInput,
+                tr("Cannot connect to %1 with TLS: %2").arg(m_node.toString(), loaded.error().message()));
         configuration = loaded.value();
     }
     m_socket = new QSslSocket;
@@ -59,7 +60,8 @@ void ReplicationStream::doStart()
     connect(m_socket, &QSslSocket::readyRead, this, &ReplicationStream::onReadyRead);
     connect(m_socket, &QSslSocket::errorOccurred, this, &ReplicationStream::onSocketGone);
     connect(m_socket, &QSslSocket::disconnected, this, &ReplicationStream::onSocketGone);
-    connect(m_socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
+    connect(m_socket, &QSslSocket::sslErrors, this,
+            [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
     m_idle.start(m_pool->options().connectTimeoutMs);
     if (m_tls.enabled) {
         connect(m_socket, &QSslSocket::encrypted, this, &ReplicationStream::onLinkReady);
@@ -129,8 +131,9 @@ void ReplicationStream::onReadyRead()
         if (!line)
             return;
         if (!line->startsWith('+'))
-            return stop(Error(ErrorCode::Unauthorized,
-                              tr("%1 refused the password: %2").arg(m_node.toString(), QString::fromUtf8(line->mid(1)))));
+            return stop(Error(
+                ErrorCode::Unauthorized,
+                tr("%1 refused the password: %2").arg(m_node.toString(), QString::fromUtf8(line->mid(1)))));
         askForRdb();
     }
     if (m_phase == Phase::Capability) {
@@ -138,9 +141,10 @@ void ReplicationStream::onReadyRead()
         if (!line)
             return;
         if (!line->startsWith('+'))
-            return stop(Error(ErrorCode::RedisError, tr("%1 refused REPLCONF: %2. The user needs permission for "
-                                                        "REPLCONF and SYNC.")
-                                                         .arg(m_node.toString(), QString::fromUtf8(line->mid(1)))));
+            return stop(
+                Error(ErrorCode::RedisError, tr("%1 refused REPLCONF: %2. The user needs permission for "
+                                                "REPLCONF and SYNC.")
+                                                 .arg(m_node.toString(), QString::fromUtf8(line->mid(1)))));
         m_phase = Phase::Header;
         setStep(tr("Wait for %1 to prepare its RDB").arg(m_node.toString()));
         sendCommand({"SYNC"});
@@ -158,17 +162,20 @@ void ReplicationStream::readHeader()
     m_buffer.remove(0, skip);
     const std::optional<QByteArray> line = takeLine();
     if (!line && m_buffer.size() > maxHeaderBytes)
-        return stop(Error(ErrorCode::Protocol,
-                          tr("%1 answered SYNC with something that is not an RDB transfer.").arg(m_node.toString())));
+        return stop(
+            Error(ErrorCode::Protocol,
+                  tr("%1 answered SYNC with something that is not an RDB transfer.").arg(m_node.toString())));
     if (!line)
         return;
     if (line->startsWith('-'))
-        return stop(Error(ErrorCode::RedisError, tr("%1 refused SYNC: %2. A master gives its data to a user allowed "
-                                                    "to run SYNC; a replica only once it is in sync.")
-                                                     .arg(m_node.toString(), QString::fromUtf8(line->mid(1)))));
+        return stop(
+            Error(ErrorCode::RedisError, tr("%1 refused SYNC: %2. A master gives its data to a user allowed "
+                                            "to run SYNC; a replica only once it is in sync.")
+                                             .arg(m_node.toString(), QString::fromUtf8(line->mid(1)))));
     if (!line->startsWith('$'))
-        return stop(Error(ErrorCode::Protocol, tr("%1 answered SYNC with \"%2\" instead of an RDB transfer.")
-                                                   .arg(m_node.toString(), QString::fromUtf8(line->left(40)))));
+        return stop(
+            Error(ErrorCode::Protocol, tr("%1 answered SYNC with \"%2\" instead of an RDB transfer.")
+                                           .arg(m_node.toString(), QString::fromUtf8(line->left(40)))));
     if (line->startsWith("$EOF:")) {
         m_marker = line->mid(5);
         if (m_marker.size() != markerLength)
@@ -178,8 +185,9 @@ void ReplicationStream::readHeader()
         bool ok = false;
         m_payloadSize = line->mid(1).toLongLong(&ok);
         if (!ok || m_payloadSize < 0)
-            return stop(Error(ErrorCode::Protocol,
-                              tr("%1 announced an RDB of a size that is not a number.").arg(m_node.toString())));
+            return stop(
+                Error(ErrorCode::Protocol,
+                      tr("%1 announced an RDB of a size that is not a number.").arg(m_node.toString())));
     }
     m_phase = Phase::Payload;
     setStep(tr("Read the RDB of %1").arg(m_node.toString()));
@@ -217,8 +225,9 @@ void ReplicationStream::deliver(QByteArrayView chunk)
     if (chunk.isEmpty() || isFinished())
         return;
     if (Result<void> fed = m_reader.feed(chunk); !fed)
-        return stop(Error(ErrorCode::InvalidInput,
-                          tr("The RDB %1 sent is damaged: %2").arg(m_node.toString(), fed.error().message())));
+        return stop(
+            Error(ErrorCode::InvalidInput,
+                  tr("The RDB %1 sent is damaged: %2").arg(m_node.toString(), fed.error().message())));
     if (m_sink) {
         if (Result<void> written = m_sink(chunk); !written)
             return stop(written.error());
@@ -238,8 +247,9 @@ void ReplicationStream::complete()
     m_phase = Phase::Done;
     closeSocket();
     if (Result<void> finished = m_reader.finish(); !finished)
-        return stop(Error(ErrorCode::InvalidInput,
-                          tr("The RDB %1 sent is incomplete: %2").arg(m_node.toString(), finished.error().message())));
+        return stop(Error(
+            ErrorCode::InvalidInput,
+            tr("The RDB %1 sent is incomplete: %2").arg(m_node.toString(), finished.error().message())));
     if (m_recordHandler) {
         if (Result<void> handled = m_recordHandler(m_reader.takeRecords()); !handled)
             return stop(handled.error());
@@ -251,12 +261,15 @@ void ReplicationStream::onSocketGone()
 {
     if (isFinished() || m_phase == Phase::Done || !m_socket)
         return;
-    if (m_phase == Phase::Connecting && m_tls.enabled && m_socket->isOpen() == false && !m_sslErrors.isEmpty())
-        return stop(Error(ErrorCode::ConnectionFailed,
-                          tlsHandshakeFailure(m_node.toString(), m_sslErrors, m_tls.peerName, m_socket->errorString())));
+    if (m_phase == Phase::Connecting && m_tls.enabled && m_socket->isOpen() == false &&
+        !m_sslErrors.isEmpty())
+        return stop(
+            Error(ErrorCode::ConnectionFailed, tlsHandshakeFailure(m_node.toString(), m_sslErrors,
+                                                                   m_tls.peerName, m_socket->errorString())));
     const QString why = m_socket->errorString();
     if (m_phase == Phase::Connecting)
-        return stop(Error(ErrorCode::ConnectionFailed, tr("Cannot connect to %1: %2").arg(m_node.toString(), why)));
+        return stop(
+            Error(ErrorCode::ConnectionFailed, tr("Cannot connect to %1: %2").arg(m_node.toString(), why)));
     stop(Error(ErrorCode::ConnectionFailed, tr("The link to %1 closed after %2 bytes of its RDB: %3")
                                                 .arg(m_node.toString())
                                                 .arg(m_payloadBytes)
@@ -271,11 +284,12 @@ void ReplicationStream::onIdle()
         return stop(Error(ErrorCode::Timeout, tr("Cannot connect to %1: no answer within %2 ms.")
                                                   .arg(m_node.toString())
                                                   .arg(m_pool->options().connectTimeoutMs)));
-    stop(Error(ErrorCode::Timeout, tr("%1 sent nothing for %2 s while it should send its RDB (after %3 bytes); "
-                                      "check that it can fork and write its snapshot.")
-                                       .arg(m_node.toString())
-                                       .arg(m_idleTimeoutMs / 1000)
-                                       .arg(m_payloadBytes)));
+    stop(Error(ErrorCode::Timeout,
+               tr("%1 sent nothing for %2 s while it should send its RDB (after %3 bytes); "
+                  "check that it can fork and write its snapshot.")
+                   .arg(m_node.toString())
+                   .arg(m_idleTimeoutMs / 1000)
+                   .arg(m_payloadBytes)));
 }
 
 void ReplicationStream::stop(const Error &error)

@@ -21,11 +21,11 @@ class RedisPool;
 namespace rcs::backup {
 
 // Takes one node's data as an RDB through the replication protocol, as `redis-cli --rdb` does: AUTH,
-// REPLCONF capa eof, SYNC, then the payload the master sends (`$<length>` or, from a diskless master, `$EOF:<40-byte
-// marker>` … marker), skipping the "\n" keep-alives it writes while it prepares the snapshot. Every
-// chunk goes to the sink and into an RdbReader, so a damaged stream fails at its first bad byte and
-// the records (keys) reach the record handler as they arrive. The link is closed as soon as the RDB is
-// complete: the master then drops the pseudo-replica.
+// REPLCONF capa eof, SYNC, then the payload the master sends (`$<length>` or, from a diskless master,
+// `$EOF:<40-byte marker>` … marker), skipping the "\n" keep-alives it writes while it prepares the snapshot.
+// Every chunk goes to the sink and into an RdbReader, so a damaged stream fails at its first bad byte and the
+// records (keys) reach the record handler as they arrive. The link is closed as soon as the RDB is complete:
+// the master then drops the pseudo-replica.
 //
 // The socket goes where the pool would send a command for the node (RedisPool::routeFor: a
 // port-forward tunnel on Kubernetes), with the pool's credentials and TLS options (peer name per node).
@@ -88,9 +88,9 @@ private:
     QTimer m_idle;
     int m_idleTimeoutMs = DefaultIdleTimeoutMs;
     Phase m_phase = Phase::Connecting;
-    QByteArray m_buffer;   // unparsed reply bytes before the payload
-    QByteArray m_marker;   // the EOF form's 40-byte end marker
-    QByteArray m_tail;     // EOF form: the last bytes held back until they are known not to be the marker
+    QByteArray m_buffer; // unparsed reply bytes before the payload
+    QByteArray m_marker; // the EOF form's 40-byte end marker
+    QByteArray m_tail;   // EOF form: the last bytes held back until they are known not to be the marker
     qint64 m_payloadSize = -1;
     qint64 m_payloadBytes = 0;
     RdbReader m_reader;

@@ -66,8 +66,9 @@ Result<void> addRecords(const QList<RdbRecord> &records, SlotDigests &digests, c
                              .arg(slot));
         Result<LogicalValue> value = decodeValue(record.type, record.value);
         if (!value)
-            return Error(ErrorCode::InvalidInput, tr("%1: the value of key %2 cannot be read: %3")
-                                                      .arg(member, printable(record.name), value.error().message()));
+            return Error(ErrorCode::InvalidInput,
+                         tr("%1: the value of key %2 cannot be read: %3")
+                             .arg(member, printable(record.name), value.error().message()));
         digests.add(record.name, value.value());
     }
     return {};

@@ -7,6 +7,7 @@
 #include "backup/backup_job.h"
 #include "backup/live_digest.h"
 #include "cluster_key_client.h"
+#include "command_registry.h"
 #include "job_helpers.h"
 #include "redis/redis_pool.h"
 #include "redis/slot_set.h"
@@ -46,8 +47,8 @@ class TestBackup final : public QObject {
     {
         const Result<RedisReply> reply = ask(m_pool, ownerOf(key.isEmpty() ? argv.at(1) : key), argv);
         QVERIFY2(reply.ok() && !reply.value().isError(),
-                 qPrintable(QString::fromLatin1(argv.first()) + QStringLiteral(": ")
-                            + (reply ? reply.value().text() : reply.error().message())));
+                 qPrintable(QString::fromLatin1(argv.first()) + QStringLiteral(": ") +
+                            (reply ? reply.value().text() : reply.error().message())));
     }
     QString path(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
     QStringList m_messages; // the last backup's info messages
@@ -55,7 +56,8 @@ class TestBackup final : public QObject {
     {
         BackupJob job(&m_pool, m_sources, file, overwrite);
         m_messages.clear();
-        connect(&job, &Job::infoMessage, &job, [this](const QString &message) { m_messages.append(message); });
+        connect(&job, &Job::infoMessage, &job,
+                [this](const QString &message) { m_messages.append(message); });
         const Error error = runJob(&job, 120000);
         if (error.isError())
             return error;
@@ -131,8 +133,9 @@ private Q_SLOTS:
     // CLUSTER KEYSLOT of the running server for keys with and without hash tags).
     void keySlotMatchesTheServer()
     {
-        for (const QByteArray &key : {QByteArray("foo"), QByteArray("{user1000}.following"), QByteArray("{}foo"),
-                                      QByteArray("a{b}c{d}"), QByteArray("bin\x00\xff", 5), QByteArray("")}) {
+        for (const QByteArray &key :
+             {QByteArray("foo"), QByteArray("{user1000}.following"), QByteArray("{}foo"),
+              QByteArray("a{b}c{d}"), QByteArray("bin\x00\xff", 5), QByteArray("")}) {
             const Result<RedisReply> slot = ask(m_pool, m_nodes.address(0), {"CLUSTER", "KEYSLOT", key});
             QVERIFY(slot.ok());
             QCOMPARE(keyHashSlot(key), int(slot.value().integerValue()));
@@ -172,7 +175,8 @@ private Q_SLOTS:
             archived.insert(shard.slotDigests);
         QCOMPARE(archived.size(), live.digests().size());
         for (auto it = archived.cbegin(); it != archived.cend(); ++it)
-            QVERIFY2(live.digests().value(it.key()) == it.value(), qPrintable(QStringLiteral("slot %1").arg(it.key())));
+            QVERIFY2(live.digests().value(it.key()) == it.value(),
+                     qPrintable(QStringLiteral("slot %1").arg(it.key())));
 
         // tar itself reads the archive.
         const QString tar = QStandardPaths::findExecutable(QStringLiteral("tar"));
@@ -216,7 +220,8 @@ private Q_SLOTS:
     {
         for (int i = 0; i < m_nodes.count(); ++i) {
             const QString tail = m_nodes.outputTail(i, 200);
-            for (const char *bad : {"# Background saving terminated with error", "Can't save", "crashed", "ASSERTION"})
+            for (const char *bad :
+                 {"# Background saving terminated with error", "Can't save", "crashed", "ASSERTION"})
                 QVERIFY2(!tail.contains(QLatin1String(bad)), qPrintable(tail));
         }
     }
@@ -236,8 +241,8 @@ private Q_SLOTS:
         out.close();
         Result<VerifiedArchive> checked = verifyArchive(truncated);
         QVERIFY(!checked.ok());
-        QVERIFY2(checked.error().message().contains(QStringLiteral("truncated"))
-                     && checked.error().message().contains(QStringLiteral("shard-0.rdb")),
+        QVERIFY2(checked.error().message().contains(QStringLiteral("truncated")) &&
+                     checked.error().message().contains(QStringLiteral("shard-0.rdb")),
                  qPrintable(checked.error().message()));
         // Cut short of tar's end blocks only (the last 1024 bytes): still not a finished archive.
         QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -245,7 +250,8 @@ private Q_SLOTS:
         out.close();
         checked = verifyArchive(truncated);
         QVERIFY(!checked.ok());
-        QVERIFY2(checked.error().message().contains(QStringLiteral("truncated")), qPrintable(checked.error().message()));
+        QVERIFY2(checked.error().message().contains(QStringLiteral("truncated")),
+                 qPrintable(checked.error().message()));
 
         // A byte inside shard-0.rdb's data (the first member: its data starts after one header block).
         QByteArray flipped = bytes;
@@ -257,7 +263,8 @@ private Q_SLOTS:
         out2.close();
         checked = verifyArchive(altered);
         QVERIFY(!checked.ok());
-        QVERIFY2(checked.error().message().contains(QStringLiteral("shard-0.rdb")), qPrintable(checked.error().message()));
+        QVERIFY2(checked.error().message().contains(QStringLiteral("shard-0.rdb")),
+                 qPrintable(checked.error().message()));
 
         const QString foreign = path("foreign.rcsbackup");
         QFile out3(foreign);
@@ -305,6 +312,30 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(BackupArchiveWriter::partialPath(file)));
     }
 
+    // The command line: backup --nodes … --to FILE, backup verify FILE, no overwrite without --force, a
+    // damaged file refused with exit code 1 (the command bodies run in-process, as the executable runs them).
+    void commandLine()
+    {
+        const cli::Command *command = cli::findCommand(QStringLiteral("backup"));
+        QVERIFY(command);
+        const QString file = path("cli.rcsbackup");
+        const QString nodes = m_nodes.address(0).toString();
+        QCOMPARE(command->run({QStringLiteral("--nodes"), nodes, QStringLiteral("--to"), file}), 0);
+        QVERIFY(QFile::exists(file));
+        QCOMPARE(command->run({QStringLiteral("verify"), file, QStringLiteral("--json")}), 0);
+        QCOMPARE(command->run({QStringLiteral("--nodes"), nodes, QStringLiteral("--to"), file}), 1);
+        QCOMPARE(command->run({QStringLiteral("--nodes"), nodes, QStringLiteral("--to"), file,
+                               QStringLiteral("--force")}),
+                 0);
+        QCOMPARE(command->run({QStringLiteral("--nodes"), nodes}), 2); // no --to
+        QCOMPARE(command->run({QStringLiteral("verify")}), 2);
+        QFile archive(file);
+        QVERIFY(archive.open(QIODevice::ReadWrite));
+        archive.resize(archive.size() / 3);
+        archive.close();
+        QCOMPARE(command->run({QStringLiteral("verify"), file}), 1);
+    }
+
     void backupUnderAWriterVerifies()
     {
         test::ClusterKeyClient client(&m_pool, m_nodes.addresses());
@@ -314,11 +345,12 @@ private Q_SLOTS:
         std::function<void(int)> writeNext = [&](int i) {
             if (!running)
                 return;
-            client.set("live:" + QByteArray::number(i % 5000), QByteArray::number(i), [&, i](Result<QByteArray> r) {
-                if (r.ok())
-                    ++acknowledged;
-                writeNext(i + 1);
-            });
+            client.set("live:" + QByteArray::number(i % 5000), QByteArray::number(i),
+                       [&, i](Result<QByteArray> r) {
+                           if (r.ok())
+                               ++acknowledged;
+                           writeNext(i + 1);
+                       });
         };
         for (int lane = 0; lane < 8; ++lane)
             writeNext(lane * 100000);
