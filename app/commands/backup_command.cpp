@@ -11,7 +11,6 @@
 #include "operations/operation_catalogue.h"
 #include "operations/operation_job.h"
 
-#include <functional>
 #include <memory>
 
 namespace rcs::cli {
@@ -51,19 +50,18 @@ int runVerify(const QStringList &args)
     return ExitSuccess;
 }
 
-int runBackupCommand(const QStringList &args, const std::function<void(CommandLine &)> &addTarget,
-                     const std::function<std::optional<int>(const CommandLine &, ops::Target &)> &readTarget)
+int runBackupCommand(const QStringList &args, const TargetForm &form)
 {
     if (!args.isEmpty() && args.first() == QStringLiteral("verify"))
         return runVerify(args.mid(1));
     CommandLine line(QStringLiteral("backup"), BackupDescription);
-    addTarget(line);
+    form.addOptions(line);
     line.addOption({ToOption, QStringLiteral("The archive to write."), QStringLiteral("FILE")});
     line.addOption({ForceOption, QStringLiteral("Replace FILE when it exists.")});
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
     ops::Target target;
-    if (const std::optional<int> stop = readTarget(line, target))
+    if (const std::optional<int> stop = form.readTarget(line, target))
         return *stop;
     ops::OperationRequest request;
     request.kind = ops::OperationKind::Backup;
@@ -86,23 +84,12 @@ int runBackupCommand(const QStringList &args, const std::function<void(CommandLi
 
 int runBackup(const QStringList &args)
 {
-    return runBackupCommand(
-        args, [](CommandLine &line) { line.addEndpointOptions(30); },
-        [](const CommandLine &line, ops::Target &target) -> std::optional<int> {
-            target = ops::Target::plainEndpoints({line.nodes(), line.connectionOptions()});
-            return std::nullopt;
-        });
+    return runBackupCommand(args, endpointsForm(30));
 }
 
 int runKubeBackup(const QStringList &args)
 {
-    return runBackupCommand(
-        args,
-        [](CommandLine &line) {
-            addKubeOptions(line, false, 60);
-            line.addJsonOption();
-        },
-        readKubeTarget);
+    return runBackupCommand(args, kubernetesForm(60));
 }
 
 } // namespace rcs::cli

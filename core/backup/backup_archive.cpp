@@ -1,9 +1,10 @@
 #include "backup_archive.h"
 
+#include "backup_text.h"
+
 #include "backup/rdb_reader.h"
 #include "backup/slot_digest.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
 
@@ -14,11 +15,6 @@
 namespace rcs::backup {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rcs::backup", text);
-}
 
 constexpr qint64 block = 512;
 constexpr qint64 maxOctalSize = (qint64(1) << 33) - 1; // 11 octal digits

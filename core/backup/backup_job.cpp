@@ -1,5 +1,7 @@
 #include "backup_job.h"
 
+#include "backup_text.h"
+
 #include "backup/replication_stream.h"
 #include "redis/cluster_topology.h"
 #include "redis/redis_pool.h"
@@ -9,15 +11,6 @@
 #include <QFileInfo>
 
 namespace rcs::backup {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rcs::backup", text);
-}
-
-} // namespace
 
 Result<QList<BackupSource>> backupSources(const ClusterTopology &topology)
 {

@@ -1,6 +1,7 @@
 #include "backup_manifest.h"
 
-#include <QCoreApplication>
+#include "backup_text.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,11 +9,6 @@
 namespace rcs::backup {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rcs::backup", text);
-}
 
 Error invalid(const QString &why)
 {

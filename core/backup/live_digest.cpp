@@ -1,20 +1,15 @@
 #include "live_digest.h"
 
+#include "backup_text.h"
+
 #include "redis/redis_pool.h"
 #include "redis/reply_format.h"
-
-#include <QCoreApplication>
 
 #include <memory>
 
 namespace rcs::backup {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rcs::backup", text);
-}
 
 Error shapeError(const QString &what)
 {

@@ -1,15 +1,10 @@
 #include "rdb_containers.h"
 
-#include <QCoreApplication>
+#include "backup_text.h"
 
 namespace rcs::backup {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rcs::backup", text);
-}
 
 // A little-endian reader over a blob that reports running past its end instead of reading there.
 struct Bytes {

@@ -1,23 +1,14 @@
 #include "rdb_cursor.h"
 
-#include "lzf.h"
+#include "backup_text.h"
 
-#include <QCoreApplication>
+#include "lzf.h"
 
 #include <charconv>
 #include <cstring>
 #include <limits>
 
 namespace rcs::backup {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rcs::backup", text);
-}
-
-} // namespace
 
 RdbCursor::RdbCursor(QByteArrayView data, qint64 base, qint64 maxString)
     : m_data(data)

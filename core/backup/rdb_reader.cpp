@@ -1,19 +1,14 @@
 #include "rdb_reader.h"
 
+#include "backup_text.h"
+
 #include "crc64.h"
 #include "rdb_cursor.h"
 #include "rdb_value.h"
 
-#include <QCoreApplication>
-
 namespace rcs::backup {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rcs::backup", text);
-}
 
 enum Opcode : quint8 {
     OpSlotInfo = 244,

@@ -1,19 +1,14 @@
 #include "rdb_value.h"
 
+#include "backup_text.h"
+
 #include "rdb_containers.h"
 #include "rdb_cursor.h"
 #include "rdb_logical.h"
 
-#include <QCoreApplication>
-
 namespace rcs::backup {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rcs::backup", text);
-}
 
 constexpr qint64 streamItemDeleted = 1;
 constexpr qint64 streamItemSameFields = 2;

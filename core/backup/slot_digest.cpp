@@ -1,9 +1,10 @@
 #include "slot_digest.h"
 
+#include "backup_text.h"
+
 #include "redis/reply_format.h"
 #include "redis/slot_set.h"
 
-#include <QCoreApplication>
 #include <QCryptographicHash>
 
 #include <algorithm>
@@ -11,11 +12,6 @@
 namespace rcs::backup {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("rcs::backup", text);
-}
 
 // Keys are binary: shown quoted as redis-cli prints them, shortened.
 QString printable(const QByteArray &key)
