@@ -226,6 +226,58 @@ private Q_SLOTS:
         }
     }
 
+    // AUTH with a user and password (an ACL user allowed only what a backup sends), a user without SYNC
+    // refused by the server with the node named, a wrong password refused and never printed.
+    void credentialsAndPermissions()
+    {
+        RedisPool wrongPool;
+        wrongPool.setOptions({QStringLiteral("not-the-Passw0rd"), {}, 3000, 5000, {}});
+        {
+            BackupJob job(&wrongPool, m_sources, path("wrong-password.rcsbackup"), false);
+            const Error error = runJob(&job, 30000);
+            QCOMPARE(error.code(), ErrorCode::Unauthorized);
+            QVERIFY2(error.message().contains(m_sources.first().address.toString()),
+                     qPrintable(error.message()));
+            QVERIFY2(!error.message().contains(QStringLiteral("not-the-Passw0rd")),
+                     qPrintable(error.message()));
+            QVERIFY(!QFile::exists(BackupArchiveWriter::partialPath(path("wrong-password.rcsbackup"))));
+        }
+        const Result<QVersionNumber> version = RedisTestNodes::serverVersion();
+        QVERIFY(version.ok());
+        if (version->majorVersion() < 6)
+            QSKIP("Redis 5.0 has no ACL users.");
+        for (const BackupSource &source : m_sources) {
+            QVERIFY(ask(m_pool, source.address,
+                        {"ACL", "SETUSER", "backupper", "on", ">backup-pw", "-@all", "+sync", "+replconf",
+                         "+info"})
+                        .ok());
+            QVERIFY(ask(m_pool, source.address,
+                        {"ACL", "SETUSER", "nosync", "on", ">nosync-pw", "-@all", "+info"})
+                        .ok());
+        }
+        RedisPool backupPool;
+        backupPool.setOptions({QStringLiteral("backup-pw"), QStringLiteral("backupper"), 3000, 5000, {}});
+        QList<BackupSource> unknownServers = m_sources;
+        for (BackupSource &source : unknownServers)
+            source.server.clear(); // asked with INFO server by the job
+        {
+            const QString file = path("acl-user.rcsbackup");
+            BackupJob job(&backupPool, unknownServers, file, false);
+            const Error error = runJob(&job, 60000);
+            QVERIFY2(!error.isError(), qPrintable(error.message()));
+            QVERIFY(!job.result().manifest.shards.first().server.isEmpty());
+            QVERIFY(verifyArchive(file).ok());
+        }
+        RedisPool noSyncPool;
+        noSyncPool.setOptions({QStringLiteral("nosync-pw"), QStringLiteral("nosync"), 3000, 5000, {}});
+        BackupJob refused(&noSyncPool, m_sources, path("no-sync.rcsbackup"), false);
+        const Error error = runJob(&refused, 30000);
+        QCOMPARE(error.code(), ErrorCode::RedisError);
+        QVERIFY2(error.message().contains(m_sources.first().address.toString()) &&
+                     error.message().contains(QStringLiteral("NOPERM")),
+                 qPrintable(error.message()));
+    }
+
     void damagedArchivesAreRefusedNamingTheMember()
     {
         const QString file = path("intact.rcsbackup");
