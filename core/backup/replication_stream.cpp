@@ -261,12 +261,17 @@ void ReplicationStream::onSocketGone()
 {
     if (isFinished() || m_phase == Phase::Done || !m_socket)
         return;
-    if (m_phase == Phase::Connecting && m_tls.enabled && m_socket->isOpen() == false &&
-        !m_sslErrors.isEmpty())
-        return stop(
-            Error(ErrorCode::ConnectionFailed, tlsHandshakeFailure(m_node.toString(), m_sslErrors,
-                                                                   m_tls.peerName, m_socket->errorString())));
+    const QAbstractSocket::SocketError code = m_socket->error();
     const QString why = m_socket->errorString();
+    const bool tlsError = code == QAbstractSocket::SslHandshakeFailedError ||
+                          code == QAbstractSocket::SslInternalError ||
+                          code == QAbstractSocket::SslInvalidUserDataError;
+    // As RedisConnection decides it: a TLS link that failed before any reply failed its handshake.
+    if (m_tls.enabled && m_phase == Phase::Connecting && (tlsError || !m_sslErrors.isEmpty()))
+        return stop(
+            Error(ErrorCode::ConnectionFailed,
+                  tlsHandshakeFailure(m_node.toString(), m_sslErrors,
+                                      m_tls.peerName.isEmpty() ? m_route.host : m_tls.peerName, why)));
     if (m_phase == Phase::Connecting)
         return stop(
             Error(ErrorCode::ConnectionFailed, tr("Cannot connect to %1: %2").arg(m_node.toString(), why)));
