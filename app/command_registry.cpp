@@ -1,5 +1,6 @@
 #include "command_registry.h"
 
+#include "commands/backup_command.h"
 #include "commands/cluster_command.h"
 #include "commands/demo_command.h"
 #include "commands/exec_command.h"
@@ -80,6 +81,9 @@ const QList<Command> &commands()
          bothForms(QStringLiteral("hotkeys"), runKubeHotKeys, runHotKeys)},
         {QStringLiteral("slot-heat"), QStringLiteral("the keys of every slot of the cluster"),
          bothForms(QStringLiteral("slot-heat"), runKubeSlotHeat, runSlotHeat)},
+        {QStringLiteral("backup"),
+         QStringLiteral("every master's data (RDB over SYNC) into one archive FILE; backup verify FILE"),
+         bothForms(QStringLiteral("backup"), runKubeBackup, runBackup)},
         {QStringLiteral("check"),
          QStringLiteral("check the cluster like redis-cli --cluster check, and more"),
          bothForms(QStringLiteral("check"), runKubeCheck,

@@ -4009,6 +4009,127 @@
     </message>
 </context>
 <context>
+    <name>rcs::backup::BackupJob</name>
+    <message numerus="yes">
+        <source>Back up %n master(s) to %1</source>
+        <translation>
+            <numerusform>将 %n 个主节点备份到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot back up: no master was given.</source>
+        <translation>无法备份：没有给出主节点。</translation>
+    </message>
+    <message>
+        <source>Ask %1 which server it runs</source>
+        <translation>询问 %1 运行的服务器版本</translation>
+    </message>
+    <message>
+        <source>Read the RDB of %1 (%2 of %3)</source>
+        <translation>读取 %1 的 RDB（第 %2 个，共 %3 个）</translation>
+    </message>
+    <message>
+        <source>%1: %2 keys, %3 bytes of RDB (diskless: streamed to its end marker).</source>
+        <translation>%1：%2 个键，RDB 共 %3 字节（无盘传输：读到结束标记为止）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 keys, %3 bytes of RDB.</source>
+        <translation>%1：%2 个键，RDB 共 %3 字节。</translation>
+    </message>
+    <message>
+        <source>Write the manifest and close %1</source>
+        <translation>写入清单并关闭 %1</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::backup::LiveDigestJob</name>
+    <message numerus="yes">
+        <source>Digest the live keys of %n master(s)</source>
+        <translation>
+            <numerusform>计算 %n 个主节点上现有键的摘要</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read the keys of %1</source>
+        <translation>读取 %1 的键</translation>
+    </message>
+    <message>
+        <source>Key %1 on %2: %3</source>
+        <translation>%2 上的键 %1：%3</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::backup::ReplicationStream</name>
+    <message>
+        <source>Read the RDB of %1</source>
+        <translation>读取 %1 的 RDB</translation>
+    </message>
+    <message>
+        <source>Connect to %1</source>
+        <translation>连接到 %1</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1 with TLS: %2</source>
+        <translation>无法通过 TLS 连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 refused the password: %2</source>
+        <translation>%1 拒绝了密码：%2</translation>
+    </message>
+    <message>
+        <source>%1 refused REPLCONF: %2. The user needs permission for REPLCONF and SYNC.</source>
+        <translation>%1 拒绝了 REPLCONF：%2。该用户需要 REPLCONF 和 SYNC 的权限。</translation>
+    </message>
+    <message>
+        <source>Wait for %1 to prepare its RDB</source>
+        <translation>等待 %1 准备好 RDB</translation>
+    </message>
+    <message>
+        <source>%1 answered SYNC with something that is not an RDB transfer.</source>
+        <translation>%1 对 SYNC 的回复不是 RDB 传输。</translation>
+    </message>
+    <message>
+        <source>%1 refused SYNC: %2. A master gives its data to a user allowed to run SYNC; a replica only once it is in sync.</source>
+        <translation>%1 拒绝了 SYNC：%2。主节点只把数据交给有权运行 SYNC 的用户；从节点只有在同步完成后才会给出数据。</translation>
+    </message>
+    <message>
+        <source>%1 answered SYNC with &quot;%2&quot; instead of an RDB transfer.</source>
+        <translation>%1 对 SYNC 的回复是“%2”，而不是 RDB 传输。</translation>
+    </message>
+    <message>
+        <source>%1 announced an RDB with a malformed end marker.</source>
+        <translation>%1 声明的 RDB 结束标记格式错误。</translation>
+    </message>
+    <message>
+        <source>%1 announced an RDB of a size that is not a number.</source>
+        <translation>%1 声明的 RDB 大小不是数字。</translation>
+    </message>
+    <message>
+        <source>The RDB %1 sent is damaged: %2</source>
+        <translation>%1 发送的 RDB 已损坏：%2</translation>
+    </message>
+    <message>
+        <source>The RDB %1 sent is incomplete: %2</source>
+        <translation>%1 发送的 RDB 不完整：%2</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>The link to %1 closed after %2 bytes of its RDB: %3</source>
+        <translation>到 %1 的连接在其 RDB 传输了 %2 字节后关闭：%3</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: no answer within %2 ms.</source>
+        <translation>无法连接到 %1：%2 毫秒内没有应答。</translation>
+    </message>
+    <message>
+        <source>%1 sent nothing for %2 s while it should send its RDB (after %3 bytes); check that it can fork and write its snapshot.</source>
+        <translation>%1 在应发送 RDB 时 %2 秒没有发送任何数据（已收到 %3 字节）；请检查它能否 fork 并写出快照。</translation>
+    </message>
+</context>
+<context>
     <name>rcs::backup::Text</name>
     <message>
         <source>An LZF-compressed string is damaged: %1.</source>
@@ -4261,6 +4382,202 @@
     <message>
         <source>a stream node whose field template is not terminated</source>
         <translation>stream 节点的字段模板没有结束</translation>
+    </message>
+    <message>
+        <source>Cannot %1 %2: %3.</source>
+        <translation>无法%1 %2：%3。</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another file or pass --force to replace it.</source>
+        <translation>%1 已存在；请选择其他文件，或加 --force 替换它。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2.</source>
+        <translation>无法创建 %1：%2。</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>flush to disk</source>
+        <translation>刷新到磁盘</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2: %3.</source>
+        <translation>无法将 %1 重命名为 %2：%3。</translation>
+    </message>
+    <message>
+        <source>at its start</source>
+        <translation>在开头</translation>
+    </message>
+    <message>
+        <source>after %1</source>
+        <translation>在 %1 之后</translation>
+    </message>
+    <message>
+        <source>The archive is truncated: it ends %1 without tar&apos;s end blocks.</source>
+        <translation>归档不完整：它%1结束，缺少 tar 的结束块。</translation>
+    </message>
+    <message>
+        <source>The archive is damaged: the tar header at byte %1 (%2) fails its checksum; it is not a backup made by this studio, or it was altered.</source>
+        <translation>归档已损坏：第 %1 字节处的 tar 头（%2）校验失败；它不是本程序生成的备份，或已被修改。</translation>
+    </message>
+    <message>
+        <source>The archive is damaged: %1 has no readable size.</source>
+        <translation>归档已损坏：%1 没有可读的大小。</translation>
+    </message>
+    <message>
+        <source>The archive is truncated: %1 holds %2 of its %3 bytes.</source>
+        <translation>归档不完整：%1 只有 %3 字节中的 %2 字节。</translation>
+    </message>
+    <message>
+        <source>The archive is truncated after %1.</source>
+        <translation>归档在 %1 之后被截断。</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 bytes; the manifest says %3.</source>
+        <translation>%1 有 %2 字节；清单记录为 %3。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 已损坏：%2</translation>
+    </message>
+    <message>
+        <source>%1 differs from the manifest&apos;s SHA-256: the archive was altered or damaged.</source>
+        <translation>%1 与清单中的 SHA-256 不符：归档已被修改或损坏。</translation>
+    </message>
+    <message>
+        <source>%1 is incomplete: %2</source>
+        <translation>%1 不完整：%2</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 keys; the manifest says %3.</source>
+        <translation>%1 有 %2 个键；清单记录为 %3。</translation>
+    </message>
+    <message>
+        <source>%1 has keys in other slots than the manifest lists.</source>
+        <translation>%1 中有键位于清单未列出的槽中。</translation>
+    </message>
+    <message>
+        <source>%1: the digest of slot %2 differs from the manifest&apos;s.</source>
+        <translation>%1：槽 %2 的摘要与清单中的不符。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation>无法打开 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The archive holds no manifest.json: it is not a finished backup of this studio.</source>
+        <translation>归档中没有清单 manifest.json：它不是本程序完成的备份。</translation>
+    </message>
+    <message>
+        <source>manifest.json is too large to be a backup manifest (%1 bytes).</source>
+        <translation>manifest.json 太大，不可能是备份清单（%1 字节）。</translation>
+    </message>
+    <message>
+        <source>manifest.json: %1 claims slots another shard claims too.</source>
+        <translation>清单 manifest.json：%1 声明的槽也被另一个分片声明。</translation>
+    </message>
+    <message>
+        <source>The archive lacks %1, which the manifest lists.</source>
+        <translation>归档中缺少清单列出的 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot back up: master %1 (%2) serves slots but is %3; recover the cluster first.</source>
+        <translation>无法备份：主节点 %1（%2）负责槽，但%3；请先恢复集群。</translation>
+    </message>
+    <message>
+        <source>flagged as failing</source>
+        <translation>被标记为故障</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>不可达</translation>
+    </message>
+    <message>
+        <source>Cannot back up: no master serves slots.</source>
+        <translation>无法备份：没有主节点负责槽。</translation>
+    </message>
+    <message>
+        <source>Cannot back up: %1 slots are served by no master; a backup would miss their keys. Fix the cluster first (check --fix).</source>
+        <translation>无法备份：%1 个槽没有主节点负责，备份会遗漏其中的键。请先修复集群（check --fix）。</translation>
+    </message>
+    <message>
+        <source>manifest.json: %1</source>
+        <translation>清单 manifest.json：%1</translation>
+    </message>
+    <message>
+        <source>not a JSON object (%1).</source>
+        <translation>不是 JSON 对象（%1）。</translation>
+    </message>
+    <message>
+        <source>not the manifest of a Redis Cluster Studio backup.</source>
+        <translation>不是 Redis Cluster Studio 备份的清单。</translation>
+    </message>
+    <message>
+        <source>format %1 is not one this version reads (1 to %2); use a newer studio.</source>
+        <translation>本版本不能读取格式 %1（只支持 1 到 %2）；请使用更新的版本。</translation>
+    </message>
+    <message>
+        <source>it lists no shard.</source>
+        <translation>其中没有列出任何分片。</translation>
+    </message>
+    <message>
+        <source>shard %1 is listed out of order.</source>
+        <translation>分片 %1 的顺序不对。</translation>
+    </message>
+    <message>
+        <source>%1 has a slot range that is not valid.</source>
+        <translation>%1 的槽范围无效。</translation>
+    </message>
+    <message>
+        <source>%1 lacks its size, key count or SHA-256.</source>
+        <translation>%1 缺少大小、键数量或 SHA-256。</translation>
+    </message>
+    <message>
+        <source>%1 has a slot digest that is not valid (slot &quot;%2&quot;).</source>
+        <translation>%1 的槽摘要无效（槽“%2”）。</translation>
+    </message>
+    <message>
+        <source>Unexpected reply while reading %1.</source>
+        <translation>读取 %1 时收到意外的回复。</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>a sorted set score</source>
+        <translation>有序集合分数</translation>
+    </message>
+    <message>
+        <source>A key of type %1 cannot be digested (a module&apos;s type?).</source>
+        <translation>无法计算类型为 %1 的键的摘要（模块类型？）。</translation>
+    </message>
+    <message>
+        <source>a stream entry</source>
+        <translation>stream 条目</translation>
+    </message>
+    <message>
+        <source>a stream&apos;s groups</source>
+        <translation>stream 的消费组</translation>
+    </message>
+    <message>
+        <source>%1: key %2 is in database %3; a cluster node has only database 0.</source>
+        <translation>%1：键 %2 位于数据库 %3；集群节点只有数据库 0。</translation>
+    </message>
+    <message>
+        <source>%1: key %2 is in slot %3, which its shard did not serve.</source>
+        <translation>%1：键 %2 位于槽 %3，该分片并不负责这个槽。</translation>
+    </message>
+    <message>
+        <source>%1: the value of key %2 cannot be read: %3</source>
+        <translation>%1：无法读取键 %2 的值：%3</translation>
     </message>
 </context>
 <context>
@@ -4760,6 +5077,14 @@
         <source>Slot heat</source>
         <translation>槽热度</translation>
     </message>
+    <message>
+        <source>Give the file to write the backup to (--to FILE).</source>
+        <translation>请给出备份要写入的文件（--to FILE）。</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ops::ResultForms</name>
@@ -4853,6 +5178,16 @@
     <message>
         <source>Mixed server versions: %1 (an upgrade half done, or a pod started from another image).</source>
         <translation>服务器版本不一致：%1（升级只完成了一半，或有 Pod 从其他镜像启动）。</translation>
+    </message>
+    <message>
+        <source>Backed up %1 masters, %2 keys, to %3 (%4 bytes).</source>
+        <translation>已将 %1 个主节点、%2 个键备份到 %3（%4 字节）。</translation>
+    </message>
+    <message>
+        <source>%1 is a complete backup taken %2: %3 masters, %4 keys; every RDB, checksum and slot digest checked.
+</source>
+        <translation>%1 是一份完整的备份，生成于 %2：%3 个主节点，%4 个键；每个 RDB、校验和与槽摘要都已检查。
+</translation>
     </message>
 </context>
 <context>

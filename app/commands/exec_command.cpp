@@ -72,23 +72,14 @@ int runExecCommand(const QStringList &args, const std::function<void(CommandLine
 
 int runExec(const QStringList &args)
 {
-    return runExecCommand(
-        args, [](CommandLine &line) { line.addEndpointOptions(30); },
-        [](const CommandLine &line, ops::Target &target) -> std::optional<int> {
-            target = ops::Target::plainEndpoints({line.nodes(), line.connectionOptions()});
-            return std::nullopt;
-        });
+    const TargetForm form = endpointsForm(30);
+    return runExecCommand(args, form.addOptions, form.readTarget);
 }
 
 int runKubeExec(const QStringList &args)
 {
-    return runExecCommand(
-        args,
-        [](CommandLine &line) {
-            addKubeOptions(line, false, 60);
-            line.addJsonOption();
-        },
-        readKubeTarget);
+    const TargetForm form = kubernetesForm(60);
+    return runExecCommand(args, form.addOptions, form.readTarget);
 }
 
 } // namespace rcs::cli

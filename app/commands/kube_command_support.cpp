@@ -99,6 +99,24 @@ void addKubeOptions(CommandLine &line, bool changing, int timeoutSeconds)
     line.addVerboseOption();
 }
 
+TargetForm endpointsForm(int timeoutSeconds)
+{
+    return {[timeoutSeconds](CommandLine &line) { line.addEndpointOptions(timeoutSeconds); },
+            [](const CommandLine &line, ops::Target &target) -> std::optional<int> {
+                target = ops::Target::plainEndpoints({line.nodes(), line.connectionOptions()});
+                return std::nullopt;
+            }};
+}
+
+TargetForm kubernetesForm(int timeoutSeconds)
+{
+    return {[timeoutSeconds](CommandLine &line) {
+                addKubeOptions(line, false, timeoutSeconds);
+                line.addJsonOption();
+            },
+            readKubeTarget};
+}
+
 std::optional<int> readKubeTarget(const CommandLine &line, ops::Target &target)
 {
     const bool sandbox = line.isSet(SandboxOption) || line.isSet(SandboxDirOption);

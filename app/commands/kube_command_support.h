@@ -34,6 +34,16 @@ void addKubeOptions(CommandLine &line, bool changing, int timeoutSeconds);
 // why and returns the exit code.
 std::optional<int> readKubeTarget(const CommandLine &line, ops::Target &target);
 
+// How a read-only verb that runs on both target forms (top, exec, backup, …) adds its target's options
+// and reads its target: plain endpoints (--nodes and the endpoint options) or a StatefulSet's pods
+// (addKubeOptions without --dry-run, and --json).
+struct TargetForm {
+    std::function<void(CommandLine &)> addOptions;
+    std::function<std::optional<int>(const CommandLine &, ops::Target &)> readTarget;
+};
+TargetForm endpointsForm(int timeoutSeconds);
+TargetForm kubernetesForm(int timeoutSeconds);
+
 // Shows what a workflow does while it runs: progress lines and the equivalent commands on stdout,
 // warnings on stderr. quiet (JSON output) keeps stdout for the document.
 class WorkflowPrinter final {

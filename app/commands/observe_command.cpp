@@ -210,23 +210,14 @@ int runObserveCommand(const QStringList &args, ops::OperationKind kind,
 
 int runOnNodes(const QStringList &args, ops::OperationKind kind)
 {
-    return runObserveCommand(
-        args, kind, [](CommandLine &line) { line.addEndpointOptions(30); },
-        [](const CommandLine &line, ops::Target &target) -> std::optional<int> {
-            target = ops::Target::plainEndpoints({line.nodes(), line.connectionOptions()});
-            return std::nullopt;
-        });
+    const TargetForm form = endpointsForm(30);
+    return runObserveCommand(args, kind, form.addOptions, form.readTarget);
 }
 
 int runOnKubernetes(const QStringList &args, ops::OperationKind kind)
 {
-    return runObserveCommand(
-        args, kind,
-        [](CommandLine &line) {
-            addKubeOptions(line, false, 60);
-            line.addJsonOption();
-        },
-        readKubeTarget);
+    const TargetForm form = kubernetesForm(60);
+    return runObserveCommand(args, kind, form.addOptions, form.readTarget);
 }
 } // namespace
 

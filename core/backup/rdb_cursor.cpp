@@ -11,8 +11,6 @@
 
 namespace rcs::backup {
 
-namespace {} // namespace
-
 RdbCursor::RdbCursor(QByteArrayView data, qint64 base, qint64 maxString)
     : m_data(data)
     , m_base(base)

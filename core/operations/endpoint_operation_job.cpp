@@ -154,6 +154,7 @@ void EndpointOperationJob::doStart()
     case OperationKind::BigKeys:
     case OperationKind::HotKeys:
     case OperationKind::SlotHeat:
+    case OperationKind::Backup:
         return status();
     case OperationKind::Deploy:
     case OperationKind::Cleanup:

@@ -39,6 +39,10 @@ std::optional<Error> commonRefusal(const OperationRequest &request)
             return Error(ErrorCode::Refused,
                          OperationJob::tr("%1 Confirm to run it (--yes on the command line).").arg(effect));
         break;
+    case OperationKind::Backup:
+        if (request.backupPath.isEmpty())
+            return invalid(OperationJob::tr("Give the file to write the backup to (--to FILE)."));
+        break;
     case OperationKind::BigKeys:
     case OperationKind::HotKeys:
         if (request.keyScan.count < 1 || request.keyScan.top < 1 || request.keyScan.rate < 1 ||

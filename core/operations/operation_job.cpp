@@ -73,6 +73,9 @@ OperationJob::OperationJob(OperationRequest request, QObject *parent)
     case OperationKind::RotateCertificates:
         setTitle(tr("Rotate the certificates"));
         break;
+    case OperationKind::Backup:
+        setTitle(tr("Backup"));
+        break;
     }
 }
 
@@ -117,6 +120,8 @@ void OperationJob::finishWithStatus(StatusReport status, RedisPool *pool)
         return observeAfterStatus(std::move(status), pool);
     if (m_request.kind == OperationKind::Exec)
         return execAfterStatus(std::move(status), pool);
+    if (m_request.kind == OperationKind::Backup)
+        return backupAfterStatus(std::move(status), pool);
     m_summary = phrasedAdvice(status.assessment); // the JSON's "advice"
     m_status = std::move(status);
     m_hasResult = true;

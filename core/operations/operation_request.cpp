@@ -37,6 +37,8 @@ QString operationName(OperationKind kind)
         return QStringLiteral("hotkeys");
     case OperationKind::SlotHeat:
         return QStringLiteral("slot-heat");
+    case OperationKind::Backup:
+        return QStringLiteral("backup");
     case OperationKind::Deploy:
         return QStringLiteral("deploy");
     case OperationKind::Cleanup:

@@ -44,7 +44,10 @@ enum class OperationKind {
     RollingRestart,
     // A new password for one user, the old one removed after confirmation (Kubernetes: the Secret).
     RotatePassword,
-    RotateCertificates
+    RotateCertificates,
+    // Read-only, on every target kind, after the status read: every master's RDB over SYNC into one
+    // archive (core/backup).
+    Backup
 };
 
 // The verb as the command line names it ("add-node", "check --fix").
@@ -126,6 +129,9 @@ struct OperationRequest {
     // pod name or HOST:PORT; a MOVED is then the reply), else to the master of its key's slot, following
     // redirects. A destructive command (destructiveEffect) runs only when confirmed.
     QList<QByteArray> commandWords;
+    // backup: the archive to write, and whether an existing file there may be replaced (--force).
+    QString backupPath;
+    bool overwrite = false;
     // Plan only (--dry-run): rebalance and reshard on every kind; every changing verb on Kubernetes.
     bool dryRun = false;
 };

@@ -149,6 +149,7 @@ Workflow *WorkflowOperationJob::makeWorkflow(KubeSession *session)
     case OperationKind::BigKeys:
     case OperationKind::HotKeys:
     case OperationKind::SlotHeat:
+    case OperationKind::Backup:
         return new StatusWorkflow(session, this);
     case OperationKind::Deploy: {
         auto *deploy = new DeployWorkflow(session, r.manifest, this);
@@ -284,7 +285,8 @@ void WorkflowOperationJob::concluded()
     case OperationKind::Exec:
     case OperationKind::BigKeys:
     case OperationKind::HotKeys:
-    case OperationKind::SlotHeat: {
+    case OperationKind::SlotHeat:
+    case OperationKind::Backup: {
         const auto *status = static_cast<StatusWorkflow *>(m_workflow.data());
         StatusReport report;
         report.topology = status->topology();
