@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QMutex>
 #include <QSet>
 
 namespace rcs {
@@ -168,6 +169,22 @@ bool parseSlotField(const QByteArray &field, ClusterNodeInfo *node, LineError *e
     return true;
 }
 
+// The slots of one line, sharing their bits with the same slots parsed before (process-wide, bounded):
+// every one of a large cluster's views names every master's slots, and held once each, the 250 views
+// of 250 nodes take a few MB instead of ~130 MB. text is the line's slot fields, the key.
+SlotSet sharedSlotSet(const QByteArray &text, const SlotSet &parsed)
+{
+    static QMutex mutex; // views are parsed on the thread pool
+    static QHash<QByteArray, SlotSet> known;
+    const QMutexLocker lock(&mutex);
+    if (const auto it = known.constFind(text); it != known.cend())
+        return it.value();
+    if (known.size() >= 4096) // slots moved many times over a long session: start afresh
+        known.clear();
+    known.insert(text, parsed);
+    return parsed;
+}
+
 Error lineError(int lineNumber, const QString &why, const QByteArray &line)
 {
     return Error(ErrorCode::Protocol,
@@ -232,6 +249,8 @@ Result<ClusterNodeInfo> parseClusterNodeLine(const QByteArray &rawLine, int line
         if (!parseSlotField(fields.at(i), &node, &error))
             return lineError(lineNumber, error.why, line);
     }
+    if (!node.slotSet.isEmpty())
+        node.slotSet = sharedSlotSet(fields.mid(8).join(' '), node.slotSet);
     return node;
 }
 

@@ -22,6 +22,21 @@ bool isSlot(int slot)
 
 } // namespace
 
+const SlotSet::Bits &SlotSet::bits() const
+{
+    static const Bits empty;
+    return m_bits ? *m_bits : empty;
+}
+
+SlotSet::Bits &SlotSet::detach()
+{
+    if (!m_bits)
+        m_bits = std::make_shared<Bits>();
+    else if (m_bits.use_count() > 1)
+        m_bits = std::make_shared<Bits>(*m_bits);
+    return *m_bits;
+}
+
 SlotSet SlotSet::range(int first, int last)
 {
     SlotSet set;
@@ -33,39 +48,47 @@ void SlotSet::add(int slot)
 {
     Q_ASSERT(isSlot(slot));
     if (isSlot(slot))
-        m_bits.set(static_cast<size_t>(slot));
+        detach().set(static_cast<size_t>(slot));
 }
 
 void SlotSet::addRange(int first, int last)
 {
     Q_ASSERT(isSlot(first) && isSlot(last));
+    if (qMax(first, 0) > qMin(last, SlotCount - 1))
+        return;
+    Bits &bits = detach();
     for (int slot = qMax(first, 0); slot <= qMin(last, SlotCount - 1); ++slot)
-        m_bits.set(static_cast<size_t>(slot));
+        bits.set(static_cast<size_t>(slot));
 }
 
 void SlotSet::remove(int slot)
 {
     Q_ASSERT(isSlot(slot));
-    if (isSlot(slot))
-        m_bits.reset(static_cast<size_t>(slot));
+    if (isSlot(slot) && contains(slot))
+        detach().reset(static_cast<size_t>(slot));
 }
 
 void SlotSet::removeRange(int first, int last)
 {
     Q_ASSERT(isSlot(first) && isSlot(last));
+    if (isEmpty())
+        return;
+    Bits &bits = detach();
     for (int slot = qMax(first, 0); slot <= qMin(last, SlotCount - 1); ++slot)
-        m_bits.reset(static_cast<size_t>(slot));
+        bits.reset(static_cast<size_t>(slot));
 }
 
 bool SlotSet::contains(int slot) const
 {
-    return isSlot(slot) && m_bits.test(static_cast<size_t>(slot));
+    return isSlot(slot) && m_bits && m_bits->test(static_cast<size_t>(slot));
 }
 
 int SlotSet::first() const
 {
+    if (!m_bits)
+        return -1;
     for (int slot = 0; slot < SlotCount; ++slot) {
-        if (m_bits.test(static_cast<size_t>(slot)))
+        if (m_bits->test(static_cast<size_t>(slot)))
             return slot;
     }
     return -1;
@@ -89,16 +112,17 @@ SlotSet SlotSet::intersected(const SlotSet &other) const
 SlotSet SlotSet::complement() const
 {
     SlotSet result;
-    result.m_bits = ~m_bits;
+    result.m_bits = std::make_shared<Bits>(~bits());
     return result;
 }
 
 SlotSet SlotSet::lowest(int n) const
 {
     SlotSet result;
+    const Bits &mine = bits();
     for (int slot = 0; slot < SlotCount && n > 0; ++slot) {
-        if (m_bits.test(static_cast<size_t>(slot))) {
-            result.m_bits.set(static_cast<size_t>(slot));
+        if (mine.test(static_cast<size_t>(slot))) {
+            result.add(slot);
             --n;
         }
     }
@@ -107,33 +131,41 @@ SlotSet SlotSet::lowest(int n) const
 
 SlotSet &SlotSet::operator|=(const SlotSet &other)
 {
-    m_bits |= other.m_bits;
+    if (!other.isEmpty())
+        detach() |= other.bits();
     return *this;
 }
 
 SlotSet &SlotSet::operator-=(const SlotSet &other)
 {
-    m_bits &= ~other.m_bits;
+    if (!isEmpty() && !other.isEmpty())
+        detach() &= ~other.bits();
     return *this;
 }
 
 SlotSet &SlotSet::operator&=(const SlotSet &other)
 {
-    m_bits &= other.m_bits;
+    if (other.isEmpty())
+        m_bits.reset();
+    else if (!isEmpty())
+        detach() &= other.bits();
     return *this;
 }
 
 QList<SlotRange> SlotSet::ranges() const
 {
     QList<SlotRange> result;
+    if (!m_bits)
+        return result;
+    const Bits &mine = *m_bits;
     int slot = 0;
     while (slot < SlotCount) {
-        if (!m_bits.test(static_cast<size_t>(slot))) {
+        if (!mine.test(static_cast<size_t>(slot))) {
             ++slot;
             continue;
         }
         const int first = slot;
-        while (slot + 1 < SlotCount && m_bits.test(static_cast<size_t>(slot + 1)))
+        while (slot + 1 < SlotCount && mine.test(static_cast<size_t>(slot + 1)))
             ++slot;
         result.append({first, slot});
         ++slot;
@@ -145,8 +177,9 @@ QList<int> SlotSet::toList() const
 {
     QList<int> result;
     result.reserve(count());
+    const Bits &mine = bits();
     for (int slot = 0; slot < SlotCount; ++slot) {
-        if (m_bits.test(static_cast<size_t>(slot)))
+        if (mine.test(static_cast<size_t>(slot)))
             result.append(slot);
     }
     return result;

@@ -64,6 +64,55 @@ private Q_SLOTS:
         QVERIFY(a == SlotSet::range(0, 99));
         QVERIFY(!(a == b));
     }
+    // Copies share their bits until one changes: a change never shows in another copy, whichever
+    // changes, and every mutator and operator works on a shared, an empty and an emptied set.
+    void copiesAreIndependentValues()
+    {
+        const SlotSet original = SlotSet::range(0, 99);
+        SlotSet copy = original;
+        copy.add(500);
+        copy.remove(0);
+        QCOMPARE(original.toString(), QStringLiteral("0-99"));
+        QCOMPARE(copy.toString(), QStringLiteral("1-99,500"));
+
+        SlotSet a = original;
+        SlotSet b = original;
+        a |= SlotSet::range(200, 299);
+        b -= SlotSet::range(0, 49);
+        SlotSet c = original;
+        c &= SlotSet::range(90, 300);
+        SlotSet d = original;
+        d.removeRange(10, 19);
+        d.addRange(1000, 1001);
+        QCOMPARE(original.toString(), QStringLiteral("0-99"));
+        QCOMPARE(a.toString(), QStringLiteral("0-99,200-299"));
+        QCOMPARE(b.toString(), QStringLiteral("50-99"));
+        QCOMPARE(c.toString(), QStringLiteral("90-99"));
+        QCOMPARE(d.toString(), QStringLiteral("0-9,20-99,1000-1001"));
+
+        SlotSet emptied = original;
+        emptied.removeRange(0, 99);
+        QVERIFY(emptied.isEmpty());
+        QVERIFY(emptied == SlotSet());
+        QVERIFY(SlotSet() == emptied);
+        QCOMPARE(original.count(), 100);
+        SlotSet cleared = original;
+        cleared &= SlotSet();
+        QVERIFY(cleared.isEmpty());
+        QCOMPARE(original.count(), 100);
+        SlotSet none;
+        none -= original;
+        none |= SlotSet();
+        QVERIFY(none.isEmpty());
+        QVERIFY(!none.intersects(original));
+        QCOMPARE(SlotSet().complement().count(), 16384);
+        QCOMPARE(none.lowest(3).count(), 0);
+        SlotSet grown;
+        grown |= original;
+        grown.add(100);
+        QCOMPARE(original.count(), 100);
+        QCOMPARE(grown.count(), 101);
+    }
     void lowest()
     {
         SlotSet set = SlotSet::range(10, 19);
