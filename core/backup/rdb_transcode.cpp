@@ -240,6 +240,22 @@ bool rdbVersionReads(int rdbVersion, quint8 type)
     return minimum > 0 && rdbVersion >= minimum;
 }
 
+int rdbVersionOf(const ServerIdentity &server)
+{
+    const QVersionNumber &v = server.redisVersion;
+    if (v >= QVersionNumber(7, 4))
+        return 12;
+    if (v >= QVersionNumber(7, 2))
+        return 11;
+    if (v >= QVersionNumber(7))
+        return 10;
+    if (v >= QVersionNumber(5))
+        return 9;
+    if (v >= QVersionNumber(4))
+        return 8;
+    return v >= QVersionNumber(3, 2) ? 7 : 6;
+}
+
 QByteArray restorePayload(const RdbRecord &record, int targetRdbVersion, QString *error)
 {
     QString ignored;

@@ -2,6 +2,7 @@
 
 #include "backup/rdb_reader.h"
 #include "common/result.h"
+#include "redis/server_identity.h"
 
 #include <QByteArray>
 #include <QString>
@@ -12,6 +13,11 @@ namespace rcs::backup {
 // Valkey 8): the version that introduced each type. 0 for a type no version reads (8, unknown types).
 int minimumRdbVersion(quint8 type);
 bool rdbVersionReads(int rdbVersion, quint8 type);
+
+// The RDB version a server writes (and the highest it reads), from the Redis release whose features it
+// has (redisVersion: 7.2.4 on Valkey 7.2 and 8): 3.2 → 7, 4.0 → 8, 5.0 and 6.x → 9, 7.0 → 10, 7.2 → 11,
+// 7.4 and later → 12. A newer server that writes a higher version still reads these.
+int rdbVersionOf(const ServerIdentity &server);
 
 // The RESTORE payload of a key for a server that writes targetRdbVersion (Redis 5.0 and 6.2: 9, 7.0: 10,
 // 7.2 and Valkey 8.0: 11, 7.4: 12). The payload is always tagged with targetRdbVersion: servers only
