@@ -243,6 +243,35 @@ private Q_SLOTS:
         QCOMPARE(rdbVersionReads(version, quint8(type)), reads);
     }
 
+    void rdbVersionOfServers_data()
+    {
+        QTest::addColumn<bool>("valkey");
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QString>("redisVersion");
+        QTest::addColumn<int>("rdb");
+        QTest::newRow("redis 4.0.14") << false << "4.0.14" << "4.0.14" << 8;
+        QTest::newRow("redis 5.0.5") << false << "5.0.5" << "5.0.5" << 9;
+        QTest::newRow("redis 6.2.16") << false << "6.2.16" << "6.2.16" << 9;
+        QTest::newRow("redis 7.0.15") << false << "7.0.15" << "7.0.15" << 10;
+        QTest::newRow("redis 7.2.4") << false << "7.2.4" << "7.2.4" << 11;
+        QTest::newRow("redis 7.4.1") << false << "7.4.1" << "7.4.1" << 12;
+        QTest::newRow("redis 8.0.0") << false << "8.0.0" << "8.0.0" << 12;
+        QTest::newRow("valkey 7.2.5") << true << "7.2.5" << "7.2.4" << 11;
+        QTest::newRow("valkey 8.0.1") << true << "8.0.1" << "7.2.4" << 11;
+    }
+    void rdbVersionOfServers()
+    {
+        QFETCH(bool, valkey);
+        QFETCH(QString, version);
+        QFETCH(QString, redisVersion);
+        QFETCH(int, rdb);
+        ServerIdentity server;
+        server.engine = valkey ? ServerEngine::Valkey : ServerEngine::Redis;
+        server.version = QVersionNumber::fromString(version);
+        server.redisVersion = QVersionNumber::fromString(redisVersion);
+        QCOMPARE(rdbVersionOf(server), rdb);
+    }
+
     void refusals_data()
     {
         QTest::addColumn<int>("type");
