@@ -63,18 +63,6 @@ QList<RdbRecord> fixtureKeys(const QString &server, QString *error)
     return keys;
 }
 
-// A matrix build in ~/.cache/redis-servers (name: "redis-5.0.5", "valkey-8.0.1"…), as
-// RedisTestNodes::otherServerBinary() finds them.
-QString matrixBinary(const QString &name)
-{
-    const QString cache =
-        qEnvironmentVariable("XDG_CACHE_HOME", QDir::homePath() + QStringLiteral("/.cache")) +
-        QStringLiteral("/redis-servers/");
-    const QString program = name.startsWith(QLatin1String("valkey")) ? QStringLiteral("valkey-server")
-                                                                     : QStringLiteral("redis-server");
-    return cache + name + QStringLiteral("/src/") + program;
-}
-
 const QString debianServer = QStringLiteral("/usr/bin/redis-server");
 
 // Why a test skips when binary is absent; empty when it is there.
@@ -209,10 +197,10 @@ class TestRdbTranscodeServers final : public QObject {
 private Q_SLOTS:
     void everyFixtureRestoresIntoEveryServer_data()
     {
-        addTargets({{"redis-5.0.5", matrixBinary(QStringLiteral("redis-5.0.5"))},
-                    {"redis-6.2.16", matrixBinary(QStringLiteral("redis-6.2.16"))},
+        addTargets({{"redis-5.0.5", RedisTestNodes::matrixServerBinary(QStringLiteral("redis-5.0.5"))},
+                    {"redis-6.2.16", RedisTestNodes::matrixServerBinary(QStringLiteral("redis-6.2.16"))},
                     {"redis-7.0 (Debian)", debianServer},
-                    {"valkey-8.0.1", matrixBinary(QStringLiteral("valkey-8.0.1"))}});
+                    {"valkey-8.0.1", RedisTestNodes::matrixServerBinary(QStringLiteral("valkey-8.0.1"))}});
     }
     void everyFixtureRestoresIntoEveryServer()
     {
@@ -254,14 +242,14 @@ private Q_SLOTS:
     // transcoded and restored into each older server.
     void newestValuesRestoreIntoOlderServers_data()
     {
-        addTargets({{"redis-5.0.5", matrixBinary(QStringLiteral("redis-5.0.5"))},
-                    {"redis-6.2.16", matrixBinary(QStringLiteral("redis-6.2.16"))},
+        addTargets({{"redis-5.0.5", RedisTestNodes::matrixServerBinary(QStringLiteral("redis-5.0.5"))},
+                    {"redis-6.2.16", RedisTestNodes::matrixServerBinary(QStringLiteral("redis-6.2.16"))},
                     {"redis-7.0 (Debian)", debianServer}});
     }
     void newestValuesRestoreIntoOlderServers()
     {
         QFETCH(QString, binary);
-        const QString valkey = matrixBinary(QStringLiteral("valkey-8.0.1"));
+        const QString valkey = RedisTestNodes::matrixServerBinary(QStringLiteral("valkey-8.0.1"));
         for (const QString &needed : {valkey, binary}) {
             if (const QString why = missing(needed); !why.isEmpty())
                 QSKIP(qPrintable(why));
