@@ -279,6 +279,12 @@ QByteArray restorePayload(const RdbRecord &record, int targetRdbVersion, QString
             *error = cannot(type, targetRdbVersion, Text::tr("streams need RDB 9 (Redis 5.0) or newer"));
             return {};
         }
+        // The listpacks are copied unread: a damaged one is refused here rather than by (or, on servers
+        // without sanitize-dump-payload, inside) the target.
+        if (const Result<LogicalValue> decoded = decodeValue(type, record.value); !decoded) {
+            *error = decoded.error().message();
+            return {};
+        }
         QString why;
         const QByteArray value = StreamDowngrade(record.value, type, to).run(&why);
         if (!why.isEmpty()) {

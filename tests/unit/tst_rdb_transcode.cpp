@@ -249,15 +249,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("version");
         QTest::addColumn<QString>("redisVersion");
         QTest::addColumn<int>("rdb");
-        QTest::newRow("redis 4.0.14") << false << "4.0.14" << "4.0.14" << 8;
-        QTest::newRow("redis 5.0.5") << false << "5.0.5" << "5.0.5" << 9;
-        QTest::newRow("redis 6.2.16") << false << "6.2.16" << "6.2.16" << 9;
-        QTest::newRow("redis 7.0.15") << false << "7.0.15" << "7.0.15" << 10;
-        QTest::newRow("redis 7.2.4") << false << "7.2.4" << "7.2.4" << 11;
-        QTest::newRow("redis 7.4.1") << false << "7.4.1" << "7.4.1" << 12;
-        QTest::newRow("redis 8.0.0") << false << "8.0.0" << "8.0.0" << 12;
-        QTest::newRow("valkey 7.2.5") << true << "7.2.5" << "7.2.4" << 11;
-        QTest::newRow("valkey 8.0.1") << true << "8.0.1" << "7.2.4" << 11;
+        QTest::newRow("redis 4.0.14") << false << "4.0.14"
+                                      << "4.0.14" << 8;
+        QTest::newRow("redis 5.0.5") << false << "5.0.5"
+                                     << "5.0.5" << 9;
+        QTest::newRow("redis 6.2.16") << false << "6.2.16"
+                                      << "6.2.16" << 9;
+        QTest::newRow("redis 7.0.15") << false << "7.0.15"
+                                      << "7.0.15" << 10;
+        QTest::newRow("redis 7.2.4") << false << "7.2.4"
+                                     << "7.2.4" << 11;
+        QTest::newRow("redis 7.4.1") << false << "7.4.1"
+                                     << "7.4.1" << 12;
+        QTest::newRow("redis 8.0.0") << false << "8.0.0"
+                                     << "8.0.0" << 12;
+        QTest::newRow("valkey 7.2.5") << true << "7.2.5"
+                                      << "7.2.4" << 11;
+        QTest::newRow("valkey 8.0.1") << true << "8.0.1"
+                                      << "7.2.4" << 11;
     }
     void rdbVersionOfServers()
     {
@@ -288,7 +297,7 @@ private Q_SLOTS:
         QTest::newRow("cut stream") << int(RdbStreamListpacks3) << QByteArray("\x01\x10", 2) << 9
                                     << "cut off";
         QTest::newRow("stream with trailing bytes")
-            << int(RdbStreamListpacks2) << stream + QByteArray(5, '\0') + "xy" << 9 << "after its end";
+            << int(RdbStreamListpacks2) << stream + QByteArray(5, '\0') + "xy" << 9 << "after the value";
         QTest::newRow("damaged listpack")
             << int(RdbSetListpack) << QByteArray("\x03\x01\x02\x03", 4) << 10 << "type 20";
     }
