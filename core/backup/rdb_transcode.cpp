@@ -4,8 +4,11 @@
 #include "crc64.h"
 #include "rdb_cursor.h"
 #include "rdb_logical.h"
+#include "rdb_reader.h"
 #include "rdb_value.h"
 #include "rdb_writer.h"
+
+#include "redis/server_identity.h"
 
 namespace rcs::backup {
 

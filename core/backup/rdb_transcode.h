@@ -1,13 +1,17 @@
 #pragma once
 
-#include "backup/rdb_reader.h"
 #include "common/result.h"
-#include "redis/server_identity.h"
 
 #include <QByteArray>
 #include <QString>
 
+namespace rcs {
+struct ServerIdentity;
+}
+
 namespace rcs::backup {
+
+struct RdbRecord;
 
 // Which value types a server reads, by the RDB version it writes (rdb.h of Redis 2.6 to 7.4 and
 // Valkey 8): the version that introduced each type. 0 for a type no version reads (8, unknown types).

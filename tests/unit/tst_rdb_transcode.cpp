@@ -11,6 +11,7 @@
 #include "backup/rdb_transcode.h"
 #include "backup/rdb_value.h"
 #include "backup/rdb_writer.h"
+#include "redis/server_identity.h"
 
 #include <QTest>
 
