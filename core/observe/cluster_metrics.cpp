@@ -1,5 +1,7 @@
 #include "cluster_metrics.h"
 
+#include <QSet>
+
 namespace rcs::observe {
 
 QList<SampledNode> sampledNodesOf(const ClusterTopology &topology)
@@ -122,8 +124,10 @@ ClusterSample ClusterMetrics::addTopology(const ClusterTopology &topology, qint6
 
 void ClusterMetrics::forget(const QList<NodeAddress> &keep)
 {
+    // A set: at 250 nodes, looking each history up in the list cost 250 × 250 comparisons per refresh.
+    const QSet<NodeAddress> kept(keep.cbegin(), keep.cend());
     for (auto it = m_histories.begin(); it != m_histories.end();) {
-        if (keep.contains(it.key())) {
+        if (kept.contains(it.key())) {
             ++it;
         } else {
             m_pods.remove(it.key());

@@ -55,6 +55,9 @@ struct ClusterNodeInfo {
     bool isNoAddr() const { return flags.testFlag(NodeFlag::NoAddr); }
     bool isNoFailover() const { return flags.testFlag(NodeFlag::NoFailover); }
     bool hasAddress() const { return !address.host.isEmpty() && address.port != 0; }
+    // A peer a scan can ask for its own view: not the viewer, with an address, past the handshake
+    // (whose ids are temporary).
+    bool isAskablePeer() const { return !isMyself() && hasAddress() && !isHandshake() && !isNoAddr(); }
     bool hasOpenSlots() const { return !migrating.isEmpty() || !importing.isEmpty(); }
     QString shardId() const { return auxFields.value(QStringLiteral("shard-id")); }
 };

@@ -52,10 +52,16 @@ void ClusterScanJob::collected(const NodeAddress &address, NodeView view)
 {
     if (isFinished())
         return;
-    if (m_discover && view.reachable) {
+    // Every node names every other: a view naming the same peers as one walked before (its digest,
+    // computed off the GUI thread) adds nothing, and skipping it saves N set lookups per view, 62 500
+    // per refresh at 250 nodes.
+    const bool walked = view.peersDigest != 0 && m_walkedDigests.contains(view.peersDigest);
+    if (m_discover && view.reachable && !walked) {
+        if (view.peersDigest != 0)
+            m_walkedDigests.insert(view.peersDigest);
         for (const ClusterNodeInfo &node : std::as_const(view.nodes)) {
             // Handshake entries carry temporary ids and noaddr ones have nothing to connect to.
-            if (!node.isMyself() && node.hasAddress() && !node.isHandshake() && !node.isNoAddr())
+            if (node.isAskablePeer())
                 ask(node.address);
         }
     }

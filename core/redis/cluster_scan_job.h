@@ -50,6 +50,7 @@ private:
     QPointer<RedisPool> m_pool;
     bool m_discover = true;
     QSet<NodeAddress> m_asked;
+    QSet<quint64> m_walkedDigests; // NodeView::peersDigest of the views walked for peers
     QList<NodeAddress> m_order;
     QHash<NodeAddress, NodeView> m_collected;
     int m_outstanding = 0;

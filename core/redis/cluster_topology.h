@@ -32,6 +32,10 @@ struct NodeView {
     QHash<QString, int> shardOf;
     // TLS only: when the certificate the node presented to the studio's connection expires.
     std::optional<QDateTime> certificateExpiry;
+    // A digest of the addresses of the askable peers it names (in any order), set where the views are
+    // parsed (fetchViews, off the GUI thread); 0 when not computed. Views with the same digest name the
+    // same peers, so a scan walks one of them only.
+    quint64 peersDigest = 0;
 };
 
 // Kubernetes facts about the pod behind an address; absent on plain endpoints.

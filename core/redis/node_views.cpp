@@ -52,6 +52,22 @@ NodeView nodeViewFromReplies(const NodeAddress &address, const Result<RedisReply
 }
 
 namespace {
+// NodeView::peersDigest: a sum of mixed hashes, so the order of the lines does not matter.
+quint64 peersDigestOf(const NodeView &view)
+{
+    quint64 digest = 0;
+    for (const ClusterNodeInfo &node : view.nodes) {
+        if (!node.isAskablePeer())
+            continue;
+        quint64 h = qHash(node.address, 0x9e3779b97f4a7c15ULL);
+        h ^= h >> 33; // splitmix64's finaliser: a sum of raw qHash values would cancel too easily
+        h *= 0xff51afd7ed558ccdULL;
+        h ^= h >> 33;
+        digest += h;
+    }
+    return digest == 0 ? 1 : digest; // 0 means "not computed"
+}
+
 // The value after field name in a flat field/value array, or nullptr.
 const RedisReply *fieldOf(const RedisReply &flat, const char *name)
 {
@@ -125,6 +141,7 @@ void fetchViews(RedisPool *pool, const QList<NodeAddress> &addresses, NodeViewPa
                                             info.isEmpty() ? notAsked : info.at(i).reply);
                     if (!shards.isEmpty() && shards.at(i).reply.ok())
                         view.shardOf = shardsFromReply(shards.at(i).reply.value());
+                    view.peersDigest = peersDigestOf(view);
                     views.append(std::move(view));
                 }
                 return views;
