@@ -170,12 +170,6 @@ void BackupArchiveWriter::abandon()
 
 namespace {
 
-struct Member {
-    QString name;
-    qint64 dataAt = 0;
-    qint64 size = 0;
-};
-
 Error damaged(const QString &what)
 {
     return Error(ErrorCode::InvalidInput, what);
@@ -196,9 +190,11 @@ Result<qint64> headerSize(const QByteArray &header)
     return size;
 }
 
-Result<QList<Member>> readMembers(QFile &file)
+} // namespace
+
+Result<QList<ArchiveMember>> readArchiveMembers(QFile &file)
 {
-    QList<Member> members;
+    QList<ArchiveMember> members;
     const qint64 total = file.size();
     while (true) {
         const qint64 at = file.pos();
@@ -226,7 +222,7 @@ Result<QList<Member>> readMembers(QFile &file)
         const Result<qint64> size = headerSize(header);
         if (!size || size.value() < 0)
             return damaged(Text::tr("The archive is damaged: %1 has no readable size.").arg(name));
-        Member member{name, at + block, size.value()};
+        ArchiveMember member{name, at + block, size.value()};
         if (member.dataAt + member.size > total)
             return damaged(Text::tr("The archive is truncated: %1 holds %2 of its %3 bytes.")
                                .arg(name)
@@ -239,16 +235,19 @@ Result<QList<Member>> readMembers(QFile &file)
     return members;
 }
 
-const Member *findMember(const QList<Member> &members, const QString &name)
+const ArchiveMember *findArchiveMember(const QList<ArchiveMember> &members, const QString &name)
 {
-    for (const Member &member : members) {
+    for (const ArchiveMember &member : members) {
         if (member.name == name)
             return &member;
     }
     return nullptr;
 }
 
-Result<void> verifyShard(QFile &file, const Member &member, const ShardManifest &shard)
+namespace {
+
+Result<void> verifyShard(QFile &file, const ArchiveMember &member, const ShardManifest &shard,
+                         const std::atomic<bool> *cancelled)
 {
     const QString name = member.name;
     if (member.size != shard.rdbBytes)
@@ -261,6 +260,8 @@ Result<void> verifyShard(QFile &file, const Member &member, const ShardManifest 
     RdbReader reader;
     SlotDigests digests;
     for (qint64 done = 0; done < member.size;) {
+        if (cancelled && cancelled->load(std::memory_order_relaxed))
+            return Error(ErrorCode::Cancelled, Text::tr("The check of the archive was cancelled."));
         const QByteArray chunk = file.read(std::min(readChunk, member.size - done));
         if (chunk.isEmpty())
             return Error(ErrorCode::Io, Text::tr("Cannot read %1: %2.").arg(name, file.errorString()));
@@ -296,16 +297,16 @@ Result<void> verifyShard(QFile &file, const Member &member, const ShardManifest 
 
 } // namespace
 
-Result<VerifiedArchive> verifyArchive(const QString &path)
+Result<VerifiedArchive> verifyArchive(const QString &path, const std::atomic<bool> *cancelled)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error(ErrorCode::Io, Text::tr("Cannot open %1: %2.").arg(path, file.errorString()));
-    Result<QList<Member>> members = readMembers(file);
+    Result<QList<ArchiveMember>> members = readArchiveMembers(file);
     if (!members)
         return members.error();
-    const Member *manifestMember =
-        findMember(members.value(), QString::fromLatin1(BackupManifest::MemberName));
+    const ArchiveMember *manifestMember =
+        findArchiveMember(members.value(), QString::fromLatin1(BackupManifest::MemberName));
     if (!manifestMember)
         return damaged(
             Text::tr("The archive holds no manifest.json: it is not a finished backup of this studio."));
@@ -322,10 +323,10 @@ Result<VerifiedArchive> verifyArchive(const QString &path)
             return damaged(
                 Text::tr("manifest.json: %1 claims slots another shard claims too.").arg(shard.member()));
         seen |= shard.slotSet;
-        const Member *member = findMember(members.value(), shard.member());
+        const ArchiveMember *member = findArchiveMember(members.value(), shard.member());
         if (!member)
             return damaged(Text::tr("The archive lacks %1, which the manifest lists.").arg(shard.member()));
-        if (Result<void> checked = verifyShard(file, *member, shard); !checked)
+        if (Result<void> checked = verifyShard(file, *member, shard, cancelled); !checked)
             return checked.error();
     }
     return VerifiedArchive{manifest.value(), file.size()};

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "backup/backup_job.h"
+#include "common/result.h"
+#include "redis/node_address.h"
+
+#include <QByteArray>
+#include <QList>
+
+namespace rcs {
+class RedisPool;
+}
+
+namespace rcs::test {
+
+// The data the backup and restore tests write into a cluster: every type in its small and large
+// encodings (integer, compressible, empty, binary and 3 MB strings; small and big lists, sets of
+// integers and of strings, hashes, sorted sets with inf; a stream with two groups, pending entries and
+// a deleted entry), keys with TTLs (seededTtlKeys), binary and empty key names, and 3000 "bulk:i"
+// strings. masters: the cluster's masters (a key goes to the one serving its slot).
+Result<void> seedEveryType(RedisPool &pool, const QList<backup::BackupSource> &masters);
+
+// The seeded keys that carry a TTL (of an hour or more).
+QList<QByteArray> seededTtlKeys();
+
+} // namespace rcs::test
