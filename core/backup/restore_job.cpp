@@ -19,6 +19,7 @@ namespace rcs::backup {
 namespace {
 constexpr qint64 readChunk = 256 * 1024;
 constexpr int pumpBudgetMs = 20; // then back to the event loop: replies, progress and cancel go on
+constexpr int progressIntervalMs = 100;
 } // namespace
 
 RestoreJob::RestoreJob(RedisPool *pool, QList<BackupSource> targets, QString path, RestoreOptions options,
@@ -189,9 +190,11 @@ void RestoreJob::beginSending()
         }
         connect(lane, &RestoreLane::failed, this, [this](const Error &error) { stop(error); });
         connect(lane, &RestoreLane::answered, this, [this] {
-            if (m_blocked)
+            // Resume once the lane that was full has half its window free: a pump per reply batch
+            // would cost more than the replies.
+            if (m_blockedOn && m_blockedOn->inFlight() <= m_window / 2)
                 pump();
-            else
+            else if (!m_blockedOn)
                 finishIfDone();
         });
         if (Result<void> opened = lane->open(); !opened)
@@ -249,7 +252,7 @@ void RestoreJob::pump()
     if (isFinished() || m_inPump)
         return;
     m_inPump = true;
-    m_blocked = false;
+    m_blockedOn = nullptr;
     QElapsedTimer budget;
     budget.start();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -266,7 +269,7 @@ void RestoreJob::pump()
                 } else {
                     RestoreLane *lane = m_lanes.at(m_laneOfSlot.at(keyHashSlot(record.name)));
                     if (lane->inFlight() >= m_window) {
-                        m_blocked = true;
+                        m_blockedOn = lane;
                         break;
                     }
                     QString why;
@@ -286,7 +289,7 @@ void RestoreJob::pump()
                 break;
             ++m_next;
         }
-        if (m_blocked || isFinished())
+        if (m_blockedOn || isFinished())
             break;
         m_records.clear();
         m_next = 0;
@@ -304,7 +307,10 @@ void RestoreJob::pump()
         return;
     for (RestoreLane *lane : std::as_const(m_lanes))
         lane->flush();
-    setProgress(m_bytesRead, m_bytesTotal);
+    if (!m_progressShown.isValid() || m_progressShown.elapsed() >= progressIntervalMs) {
+        m_progressShown.start();
+        setProgress(m_bytesRead, m_bytesTotal);
+    }
     if (yield)
         QMetaObject::invokeMethod(this, &RestoreJob::pump, Qt::QueuedConnection);
     else

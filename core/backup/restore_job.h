@@ -113,7 +113,8 @@ private:
     qsizetype m_next = 0;
     bool m_readingDone = false;
     bool m_inPump = false;
-    bool m_blocked = false; // waiting for room in a lane's window
+    RestoreLane *m_blockedOn = nullptr; // the lane whose window was full
+    QElapsedTimer m_progressShown;
     QSet<QByteArray> m_functionCodes;
     int m_functionsOutstanding = 0;
     QElapsedTimer m_sending;
