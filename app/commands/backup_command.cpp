@@ -66,7 +66,7 @@ const QString RestoreDescription = QStringLiteral(
 
 // Runs the operation request asks on the target the form reads, printing its result.
 int runArchiveOperation(CommandLine &line, const QStringList &args, const TargetForm &form,
-                 const std::function<void(ops::OperationRequest &)> &fill)
+                        const std::function<void(ops::OperationRequest &)> &fill)
 {
     if (const std::optional<int> stop = line.parse(args))
         return *stop;
@@ -93,8 +93,10 @@ int runRestoreCommand(const QStringList &args, const TargetForm &form)
     CommandLine line(QStringLiteral("restore"), RestoreDescription);
     form.addOptions(line);
     line.addOption({FromOption, QStringLiteral("The backup archive to restore."), QStringLiteral("FILE")});
-    line.addOption({MergeOption, QStringLiteral("Restore into a cluster that holds keys; keep existing keys.")});
-    line.addOption({ReplaceOption, QStringLiteral("Overwrite existing keys with the backup's values (needs --yes).")});
+    line.addOption(
+        {MergeOption, QStringLiteral("Restore into a cluster that holds keys; keep existing keys.")});
+    line.addOption(
+        {ReplaceOption, QStringLiteral("Overwrite existing keys with the backup's values (needs --yes).")});
     line.addOption({YesOption, QStringLiteral("Confirm --replace.")});
     return runArchiveOperation(line, args, form, [&line](ops::OperationRequest &request) {
         request.kind = ops::OperationKind::Restore;

@@ -2,6 +2,7 @@
 """Writes COUNT string keys of about SIZE bytes into a cluster as fast as redis-cli --pipe takes them:
 the RESP commands are generated per master (the key's slot decides, CRC16 as Redis computes it) and
 piped to each master at once. Usage: fill_cluster.py COUNT SIZE CLI HOST:PORT=FIRST-LAST ..."""
+import random
 import subprocess
 import sys
 
@@ -33,13 +34,15 @@ def main() -> None:
         address, slots = spec.split("=")
         first, last = (int(s) for s in slots.split("-"))
         masters.append((address, first, last, []))
-    value = b"v" * size
+    # Values that LZF does not shrink (as real data mostly is): slices of random bytes.
+    noise = random.Random(18).randbytes(size + 4096)
     table = [0] * 16384  # slot -> master index
     for index, (_, first, last, _) in enumerate(masters):
         for slot in range(first, last + 1):
             table[slot] = index
     for i in range(count):
         key = b"key:%010d" % i
+        value = noise[i % 4096:i % 4096 + size]
         masters[table[crc16(key) % 16384]][3].append(
             b"*3\r\n$3\r\nSET\r\n$%d\r\n%s\r\n$%d\r\n%s\r\n" % (len(key), key, size, value))
     pipes = []

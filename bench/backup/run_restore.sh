@@ -8,6 +8,7 @@
 #
 #   bench/backup/run_restore.sh                 # builds redis-cluster-studio into $RCS_BUILD_DIR (build/)
 #   KEYS=200000 RCS_SKIP_BUILD=1 bench/backup/run_restore.sh
+#   KEEP_ARCHIVE=/tmp/1m.rcsbackup bench/backup/run_restore.sh   # keeps the archive (e.g. to profile verify)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build_dir=${RCS_BUILD_DIR:-build}
@@ -62,6 +63,7 @@ echo "wrote $written keys in ${fill} ms" >&2
 archive="$work/bench.rcsbackup"
 "$studio" backup --nodes 127.0.0.1:7101 --to "$archive" --json >"$work/backup.json"
 echo "backup: $(stat -c %s "$archive") bytes" >&2
+[ -z "${KEEP_ARCHIVE:-}" ] || cp "$archive" "$KEEP_ARCHIVE"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 "$studio" restore --nodes 127.0.0.1:7201 --from "$archive" --json >"$work/restore.json"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -7,9 +7,15 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QFuture>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
 #include <cstring>
+#include <functional>
+#include <optional>
 #include <unistd.h>
 
 namespace rcs::backup {
@@ -246,8 +252,9 @@ const ArchiveMember *findArchiveMember(const QList<ArchiveMember> &members, cons
 
 namespace {
 
+// stopped: polled between chunks; true stops the check (Cancelled).
 Result<void> verifyShard(QFile &file, const ArchiveMember &member, const ShardManifest &shard,
-                         const std::atomic<bool> *cancelled)
+                         const std::function<bool()> &stopped)
 {
     const QString name = member.name;
     if (member.size != shard.rdbBytes)
@@ -260,7 +267,7 @@ Result<void> verifyShard(QFile &file, const ArchiveMember &member, const ShardMa
     RdbReader reader;
     SlotDigests digests;
     for (qint64 done = 0; done < member.size;) {
-        if (cancelled && cancelled->load(std::memory_order_relaxed))
+        if (stopped())
             return Error(ErrorCode::Cancelled, Text::tr("The check of the archive was cancelled."));
         const QByteArray chunk = file.read(std::min(readChunk, member.size - done));
         if (chunk.isEmpty())
@@ -317,8 +324,10 @@ Result<VerifiedArchive> verifyArchive(const QString &path, const std::atomic<boo
     Result<BackupManifest> manifest = BackupManifest::fromJson(file.read(manifestMember->size));
     if (!manifest)
         return manifest.error();
+    const QList<ShardManifest> &shards = manifest.value().shards;
     SlotSet seen;
-    for (const ShardManifest &shard : manifest.value().shards) {
+    QList<const ArchiveMember *> shardMembers;
+    for (const ShardManifest &shard : shards) {
         if (shard.slotSet.intersects(seen))
             return damaged(
                 Text::tr("manifest.json: %1 claims slots another shard claims too.").arg(shard.member()));
@@ -326,9 +335,47 @@ Result<VerifiedArchive> verifyArchive(const QString &path, const std::atomic<boo
         const ArchiveMember *member = findArchiveMember(members.value(), shard.member());
         if (!member)
             return damaged(Text::tr("The archive lacks %1, which the manifest lists.").arg(shard.member()));
-        if (Result<void> checked = verifyShard(file, *member, shard, cancelled); !checked)
-            return checked.error();
+        shardMembers.append(member);
     }
+    // The shards are independent: checked in parallel, each through its own QFile, at most one per core
+    // (decoding and hashing every key is what a large archive's check spends its time on). Each check
+    // holds its shard's per-key hashes, so memory grows with the shards checked at once. The first
+    // failure stops the others.
+    std::atomic<bool> failed{false};
+    const auto stopped = [&failed, cancelled] {
+        return failed.load(std::memory_order_relaxed) ||
+               (cancelled && cancelled->load(std::memory_order_relaxed));
+    };
+    QThreadPool threads;
+    threads.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
+    QList<QFuture<Result<void>>> checks;
+    for (qsizetype i = 0; i < shards.size(); ++i) {
+        checks.append(QtConcurrent::run(&threads, [&, i]() -> Result<void> {
+            QFile shardFile(path);
+            Result<void> checked =
+                shardFile.open(QIODevice::ReadOnly)
+                    ? verifyShard(shardFile, *shardMembers.at(i), shards.at(i), stopped)
+                    : Result<void>(Error(ErrorCode::Io,
+                                         Text::tr("Cannot open %1: %2.").arg(path, shardFile.errorString())));
+            if (!checked)
+                failed.store(true);
+            return checked;
+        }));
+    }
+    for (QFuture<Result<void>> &check : checks)
+        check.waitForFinished();
+    // The first failure in the manifest's order, not a check stopped because another one failed.
+    std::optional<Error> cancellation;
+    for (QFuture<Result<void>> &check : checks) {
+        const Result<void> checked = check.result();
+        if (checked)
+            continue;
+        if (checked.error().code() != ErrorCode::Cancelled)
+            return checked.error();
+        cancellation = checked.error();
+    }
+    if (cancellation)
+        return *cancellation;
     return VerifiedArchive{manifest.value(), file.size()};
 }
 

@@ -28,8 +28,9 @@ Result<NodeLink> connectNodeLink(RedisPool *pool, const NodeAddress &node, QObje
     if (link.tls.enabled) {
         Result<QSslConfiguration> loaded = sslConfigurationFor(link.tls);
         if (!loaded)
-            return Error(ErrorCode::InvalidInput, Text::tr("Cannot connect to %1 with TLS: %2")
-                                                      .arg(node.toString(), loaded.error().message()));
+            return Error(
+                ErrorCode::InvalidInput,
+                Text::tr("Cannot connect to %1 with TLS: %2").arg(node.toString(), loaded.error().message()));
         configuration = loaded.value();
     }
     link.socket = new QSslSocket;

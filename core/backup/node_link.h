@@ -37,6 +37,7 @@ Result<NodeLink> connectNodeLink(RedisPool *pool, const NodeAddress &node, QObje
 
 // Why a link failed before it was ready, as RedisConnection says it (ConnectionFailed): the TLS
 // handshake's reason when it failed in the handshake, else the socket's error.
-Error nodeLinkConnectFailure(const NodeLink &link, const NodeAddress &node, const QList<QSslError> &sslErrors);
+Error nodeLinkConnectFailure(const NodeLink &link, const NodeAddress &node,
+                             const QList<QSslError> &sslErrors);
 
 } // namespace rcs::backup

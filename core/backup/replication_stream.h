@@ -78,8 +78,8 @@ private:
     void closeSocket();
 
     RedisPool *m_pool;
-    NodeAddress m_node;  // the cluster address (named in messages)
-    NodeLink m_link;     // where the socket goes, with which TLS options
+    NodeAddress m_node; // the cluster address (named in messages)
+    NodeLink m_link;    // where the socket goes, with which TLS options
     QString m_password;
     QString m_user;
     QSslSocket *m_socket = nullptr;

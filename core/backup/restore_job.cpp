@@ -60,7 +60,8 @@ void RestoreJob::doStart()
             [this] { verified(m_verifyWatcher->result()); });
     const QString path = m_path;
     const std::shared_ptr<std::atomic<bool>> cancelled = m_verifyCancelled;
-    m_verifyWatcher->setFuture(QtConcurrent::run([path, cancelled] { return verifyArchive(path, cancelled.get()); }));
+    m_verifyWatcher->setFuture(
+        QtConcurrent::run([path, cancelled] { return verifyArchive(path, cancelled.get()); }));
 }
 
 void RestoreJob::doCancel()
@@ -113,25 +114,23 @@ void RestoreJob::readServers()
     m_result.masters.resize(m_targets.size());
     for (int i = 0; i < m_targets.size(); ++i) {
         m_result.masters[i].address = m_targets.at(i).address.toString();
-        fetchServerIdentity(m_pool, m_targets.at(i).address, this,
-                            [this, i, remaining](Result<ServerIdentity> identity) {
-                                if (isFinished())
-                                    return;
-                                if (!identity)
-                                    return fail(identity.error());
-                                const int version = rdbVersionOf(identity.value());
-                                const QString server = identity.value().toString();
-                                if (version == 0)
-                                    return fail(ErrorCode::Refused,
-                                                tr("Cannot restore into %1: %2 is older than Redis 5.0, "
-                                                   "whose RESTORE … ABSTTL the restore needs.")
-                                                    .arg(m_result.masters.at(i).address, server));
-                                m_result.masters[i].server = server;
-                                m_targetRdbVersion =
-                                    m_targetRdbVersion == 0 ? version : qMin(m_targetRdbVersion, version);
-                                if (--*remaining == 0)
-                                    checkEmpty();
-                            });
+        fetchServerIdentity(
+            m_pool, m_targets.at(i).address, this, [this, i, remaining](Result<ServerIdentity> identity) {
+                if (isFinished())
+                    return;
+                if (!identity)
+                    return fail(identity.error());
+                const int version = rdbVersionOf(identity.value());
+                const QString server = identity.value().toString();
+                if (version == 0)
+                    return fail(ErrorCode::Refused, tr("Cannot restore into %1: %2 is older than Redis 5.0, "
+                                                       "whose RESTORE … ABSTTL the restore needs.")
+                                                        .arg(m_result.masters.at(i).address, server));
+                m_result.masters[i].server = server;
+                m_targetRdbVersion = m_targetRdbVersion == 0 ? version : qMin(m_targetRdbVersion, version);
+                if (--*remaining == 0)
+                    checkEmpty();
+            });
     }
 }
 
@@ -155,11 +154,12 @@ void RestoreJob::checkEmpty()
                 holding.append(tr("%1 holds %2 keys").arg(reply.address.toString()).arg(keys));
         }
         if (!holding.isEmpty())
-            return fail(ErrorCode::Refused,
-                        tr("Cannot restore into a cluster that holds keys (%1). Restore into an empty "
-                           "cluster, or pass --merge to add the backup's keys and leave existing ones as they "
-                           "are. Nothing was written.")
-                            .arg(holding.join(QStringLiteral(", "))));
+            return fail(
+                ErrorCode::Refused,
+                tr("Cannot restore into a cluster that holds keys (%1). Restore into an empty "
+                   "cluster, or pass --merge to add the backup's keys and leave existing ones as they "
+                   "are. Nothing was written.")
+                    .arg(holding.join(QStringLiteral(", "))));
         beginSending();
     });
 }
@@ -276,11 +276,11 @@ void RestoreJob::pump()
                     const QByteArray payload = restorePayload(record, m_targetRdbVersion, &why);
                     if (payload.isEmpty()) {
                         m_inPump = false;
-                        return stop(Error(ErrorCode::Refused,
-                                          tr("Cannot restore key %1 into %2: %3.")
-                                              .arg(quoteBytesCli(record.name.left(100)),
-                                                   m_result.masters.value(m_lanes.indexOf(lane)).server,
-                                                   why)));
+                        return stop(
+                            Error(ErrorCode::Refused,
+                                  tr("Cannot restore key %1 into %2: %3.")
+                                      .arg(quoteBytesCli(record.name.left(100)),
+                                           m_result.masters.value(m_lanes.indexOf(lane)).server, why)));
                     }
                     lane->restore(record.name, record.expireMs.value_or(0), payload, replace);
                 }
@@ -309,6 +309,13 @@ void RestoreJob::pump()
         lane->flush();
     if (!m_progressShown.isValid() || m_progressShown.elapsed() >= progressIntervalMs) {
         m_progressShown.start();
+        qint64 restored = 0;
+        for (const RestoreLane *lane : std::as_const(m_lanes))
+            restored += lane->restored() + lane->existing();
+        setStep(tr("Restore the keys of %1: %2 of %3 answered")
+                    .arg(m_path)
+                    .arg(restored)
+                    .arg(m_result.backupKeys));
         setProgress(m_bytesRead, m_bytesTotal);
     }
     if (yield)
@@ -347,9 +354,9 @@ void RestoreJob::loadFunction(const RdbRecord &record)
                 existed = true;
                 continue;
             }
-            return stop(Error(reply.reply.error().code(),
-                              tr("Cannot load a function library of the backup: %1")
-                                  .arg(reply.reply.error().message())));
+            return stop(Error(
+                reply.reply.error().code(),
+                tr("Cannot load a function library of the backup: %1").arg(reply.reply.error().message())));
         }
         ++(existed ? m_result.functionsExisting : m_result.functionsLoaded);
         finishIfDone();

@@ -134,8 +134,9 @@ bool RestoreLane::parseReplies()
         if (m_authPending) {
             m_authPending = false;
             if (type == '-') {
-                stop(Error(ErrorCode::Unauthorized, Text::tr("%1 refused the password: %2")
-                                                        .arg(m_node.toString(), QString::fromUtf8(line))));
+                stop(Error(
+                    ErrorCode::Unauthorized,
+                    Text::tr("%1 refused the password: %2").arg(m_node.toString(), QString::fromUtf8(line))));
                 return false;
             }
             continue;
@@ -172,24 +173,24 @@ void RestoreLane::onSocketGone()
         return;
     if (!m_ready)
         return stop(nodeLinkConnectFailure(m_link, m_node, m_sslErrors));
-    stop(Error(ErrorCode::ConnectionFailed, Text::tr("The link to %1 closed with %2 RESTORE commands unanswered: %3")
-                                                .arg(m_node.toString())
-                                                .arg(m_keys.size())
-                                                .arg(m_link.socket->errorString())));
+    stop(Error(ErrorCode::ConnectionFailed,
+               Text::tr("The link to %1 closed with %2 RESTORE commands unanswered: %3")
+                   .arg(m_node.toString())
+                   .arg(m_keys.size())
+                   .arg(m_link.socket->errorString())));
 }
 
 void RestoreLane::onIdle()
 {
     if (m_failed)
         return;
-    stop(Error(ErrorCode::Timeout,
-               m_ready ? Text::tr("%1 answered none of %2 RESTORE commands for %3 s.")
-                             .arg(m_node.toString())
-                             .arg(m_keys.size())
-                             .arg(DefaultIdleTimeoutMs / 1000)
-                       : Text::tr("Cannot connect to %1: no answer within %2 ms.")
-                             .arg(m_node.toString())
-                             .arg(m_pool->options().connectTimeoutMs)));
+    stop(Error(ErrorCode::Timeout, m_ready ? Text::tr("%1 answered none of %2 RESTORE commands for %3 s.")
+                                                 .arg(m_node.toString())
+                                                 .arg(m_keys.size())
+                                                 .arg(DefaultIdleTimeoutMs / 1000)
+                                           : Text::tr("Cannot connect to %1: no answer within %2 ms.")
+                                                 .arg(m_node.toString())
+                                                 .arg(m_pool->options().connectTimeoutMs)));
 }
 
 void RestoreLane::stop(const Error &error)

@@ -133,8 +133,9 @@ QString restoreToText(const backup::RestoreResult &result)
             keys.append(quoteBytesCli(key));
         text += Text::tr("Existing keys left as they were: %1%2\n")
                     .arg(keys.join(QStringLiteral(" ")),
-                         result.existing > keys.size() ? Text::tr(" and %1 more").arg(result.existing - keys.size())
-                                                       : QString());
+                         result.existing > keys.size()
+                             ? Text::tr(" and %1 more").arg(result.existing - keys.size())
+                             : QString());
     }
     if (result.functionsSkipped > 0)
         text += Text::tr("%1 function libraries skipped: the target is older than Redis 7.0.\n")

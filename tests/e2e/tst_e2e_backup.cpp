@@ -67,15 +67,17 @@ private Q_SLOTS:
         const QString file = m_dir.filePath(QStringLiteral("tunnel.rcsbackup"));
         QVERIFY(QFile::exists(file)); // backupThroughEachAccess wrote it
         auto exec = [this](const QStringList &words) {
-            return runStudio(QStringList{QStringLiteral("exec")} + m_sandbox.target(QStringLiteral("direct")) +
+            return runStudio(QStringList{QStringLiteral("exec")} +
+                                 m_sandbox.target(QStringLiteral("direct")) +
                                  QStringList{QStringLiteral("--")} + words,
                              60000);
         };
         QCOMPARE(exec({QStringLiteral("DEL"), QStringLiteral("backup:0")}).exitCode, 0);
-        QCOMPARE(exec({QStringLiteral("SET"), QStringLiteral("backup:1"), QStringLiteral("changed")}).exitCode, 0);
-        const QStringList restore = QStringList{QStringLiteral("restore"), QStringLiteral("--from"), file,
-                                                QStringLiteral("--json")} +
-                                    m_sandbox.target(QStringLiteral("tunnel"));
+        QCOMPARE(
+            exec({QStringLiteral("SET"), QStringLiteral("backup:1"), QStringLiteral("changed")}).exitCode, 0);
+        const QStringList restore =
+            QStringList{QStringLiteral("restore"), QStringLiteral("--from"), file, QStringLiteral("--json")} +
+            m_sandbox.target(QStringLiteral("tunnel"));
         const StudioRun refused = runStudio(restore, 120000); // the cluster holds keys
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(QLatin1String("--merge")), qPrintable(refused.all()));
@@ -87,12 +89,14 @@ private Q_SLOTS:
         QVERIFY2(result.value(QLatin1String("existing")).toInteger() >= 19, qPrintable(merged.out));
         QCOMPARE(result.value(QLatin1String("masters")).toArray().size(), 3);
         QVERIFY(exec({QStringLiteral("GET"), QStringLiteral("backup:0")}).out.contains(QLatin1String("v0")));
-        QVERIFY(exec({QStringLiteral("GET"), QStringLiteral("backup:1")}).out.contains(QLatin1String("changed")));
+        QVERIFY(
+            exec({QStringLiteral("GET"), QStringLiteral("backup:1")}).out.contains(QLatin1String("changed")));
 
         const StudioRun unconfirmed = runStudio(restore + QStringList{QStringLiteral("--replace")}, 120000);
         QCOMPARE(unconfirmed.exitCode, 1);
         QVERIFY2(unconfirmed.all().contains(QLatin1String("--yes")), qPrintable(unconfirmed.all()));
-        QVERIFY(exec({QStringLiteral("GET"), QStringLiteral("backup:1")}).out.contains(QLatin1String("changed")));
+        QVERIFY(
+            exec({QStringLiteral("GET"), QStringLiteral("backup:1")}).out.contains(QLatin1String("changed")));
 
         const StudioRun replaced =
             runStudio(restore + QStringList{QStringLiteral("--replace"), QStringLiteral("--yes")}, 120000);

@@ -23,8 +23,9 @@ Result<void> seedEveryType(RedisPool &pool, const QList<backup::BackupSource> &m
             return;
         const Result<RedisReply> reply = ask(pool, ownerOf(key.isEmpty() ? argv.at(1) : key), argv);
         if (!reply || reply.value().isError())
-            failure = Error(ErrorCode::RedisError, QString::fromLatin1(argv.first()) + QStringLiteral(": ") +
-                                                       (reply ? reply.value().text() : reply.error().message()));
+            failure =
+                Error(ErrorCode::RedisError, QString::fromLatin1(argv.first()) + QStringLiteral(": ") +
+                                                 (reply ? reply.value().text() : reply.error().message()));
     };
     run({"SET", "str:int", "12345"});
     run({"SET", "str:neg", "-7"});

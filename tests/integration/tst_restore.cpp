@@ -64,8 +64,8 @@ class TestRestore final : public QObject {
         } else { // create refuses fewer than 3 masters: the slots split by hand, the nodes met
             for (int i = 0; i < masters; ++i) {
                 QList<QByteArray> addSlots{"CLUSTER", "ADDSLOTS"};
-                for (int slot = i * SlotSet::SlotCount / masters; slot < (i + 1) * SlotSet::SlotCount / masters;
-                     ++slot)
+                for (int slot = i * SlotSet::SlotCount / masters;
+                     slot < (i + 1) * SlotSet::SlotCount / masters; ++slot)
                     addSlots.append(QByteArray::number(slot));
                 if (Result<RedisReply> added = ask(m_pool, nodes.address(i), addSlots); !added)
                     return added.error();
@@ -120,7 +120,8 @@ class TestRestore final : public QObject {
         RestoreJob job(&m_pool, targets, file, options);
         job.setWindow(window);
         m_messages.clear();
-        connect(&job, &Job::infoMessage, &job, [this](const QString &message) { m_messages.append(message); });
+        connect(&job, &Job::infoMessage, &job,
+                [this](const QString &message) { m_messages.append(message); });
         const Error error = runJob(&job, 180000);
         if (error.isError())
             return error;
@@ -142,7 +143,8 @@ class TestRestore final : public QObject {
         restored.remove(expiredSlot());
         QCOMPARE(restored.size(), archived.size());
         for (auto it = archived.cbegin(); it != archived.cend(); ++it)
-            QVERIFY2(restored.value(it.key()) == it.value(), qPrintable(QStringLiteral("slot %1").arg(it.key())));
+            QVERIFY2(restored.value(it.key()) == it.value(),
+                     qPrintable(QStringLiteral("slot %1").arg(it.key())));
     }
     void flush(const QList<BackupSource> &masters)
     {
@@ -154,9 +156,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        for (auto [nodes, masters, out] : {std::tuple{&m_sourceNodes, 3, &m_source},
-                                           std::tuple{&m_target2Nodes, 2, &m_target2},
-                                           std::tuple{&m_target4Nodes, 4, &m_target4}}) {
+        for (auto [nodes, masters, out] :
+             {std::tuple{&m_sourceNodes, 3, &m_source}, std::tuple{&m_target2Nodes, 2, &m_target2},
+              std::tuple{&m_target4Nodes, 4, &m_target4}}) {
             const Result<QList<BackupSource>> made = makeCluster(*nodes, masters);
             QVERIFY2(made.ok(), qPrintable(made.error().message()));
             QCOMPARE(made.value().size(), masters);
@@ -267,11 +269,14 @@ private Q_SLOTS:
             const qint64 before = ask(m_pool, ownerOf(m_source, key), {"PTTL", key}).value().integerValue();
             const qint64 after = ask(m_pool, ownerOf(target, key), {"PTTL", key}).value().integerValue();
             QVERIFY2(before > 0 && qAbs(before - after) < 1000,
-                     qPrintable(QStringLiteral("%1: %2 / %3").arg(QString::fromLatin1(key)).arg(before).arg(after)));
+                     qPrintable(
+                         QStringLiteral("%1: %2 / %3").arg(QString::fromLatin1(key)).arg(before).arg(after)));
         }
-        QCOMPARE(ask(m_pool, ownerOf(target, "ttl:short"), {"EXISTS", "ttl:short"}).value().integerValue(), 0);
+        QCOMPARE(ask(m_pool, ownerOf(target, "ttl:short"), {"EXISTS", "ttl:short"}).value().integerValue(),
+                 0);
         for (const QByteArray &key : std::as_const(m_writtenBefore))
-            QVERIFY2(ask(m_pool, ownerOf(target, key), {"EXISTS", key}).value().integerValue() == 1, key.constData());
+            QVERIFY2(ask(m_pool, ownerOf(target, key), {"EXISTS", key}).value().integerValue() == 1,
+                     key.constData());
         if (m_functions) {
             QCOMPARE(result->functionsLoaded, 1);
             for (const BackupSource &master : target)
@@ -352,7 +357,7 @@ private Q_SLOTS:
         const QString nodes = m_target2Nodes.address(0).toString();
         const QStringList base{QStringLiteral("--nodes"), nodes, QStringLiteral("--from"), m_archive};
         QVERIFY(ask(m_pool, ownerOf(m_target2, "str:int"), {"SET", "str:int", "cli"}).ok());
-        QCOMPARE(command->run(base), 1);                                // not empty, no --merge
+        QCOMPARE(command->run(base), 1);                                            // not empty, no --merge
         QCOMPARE(command->run(base + QStringList{QStringLiteral("--replace")}), 1); // no --yes
         QCOMPARE(get(m_target2, "str:int"), QByteArray("cli"));
         QCOMPARE(command->run(base + QStringList{QStringLiteral("--merge"), QStringLiteral("--json")}), 0);
@@ -360,9 +365,10 @@ private Q_SLOTS:
         QCOMPARE(command->run(base + QStringList{QStringLiteral("--replace"), QStringLiteral("--yes")}), 0);
         QCOMPARE(get(m_target2, "str:int"), QByteArray("12345"));
         QCOMPARE(command->run({QStringLiteral("--nodes"), nodes}), 2); // no --from
-        QCOMPARE(command->run({QStringLiteral("--nodes"), nodes, QStringLiteral("--from"),
-                               m_dir.filePath(QStringLiteral("foreign.rcsbackup")), QStringLiteral("--merge")}),
-                 1);
+        QCOMPARE(
+            command->run({QStringLiteral("--nodes"), nodes, QStringLiteral("--from"),
+                          m_dir.filePath(QStringLiteral("foreign.rcsbackup")), QStringLiteral("--merge")}),
+            1);
     }
 
     // A backup of the server under test (RCS_REDIS_SERVER: each matrix server in scripts/compat.sh)

@@ -53,12 +53,14 @@ private Q_SLOTS:
         QTest::newRow("plain") << QByteArray("k") << qint64(0) << QByteArray("\x00\x01", 2) << false
                                << QByteArray("*5\r\n$7\r\nRESTORE\r\n$1\r\nk\r\n$1\r\n0\r\n$2\r\n") +
                                       QByteArray("\x00\x01", 2) + QByteArray("\r\n$6\r\nABSTTL\r\n");
-        QTest::newRow("ttl, replace") << QByteArray("key") << qint64(1765152000123) << QByteArray("p") << true
-                                      << QByteArray("*6\r\n$7\r\nRESTORE\r\n$3\r\nkey\r\n$13\r\n1765152000123\r\n"
-                                                    "$1\r\np\r\n$7\r\nREPLACE\r\n$6\r\nABSTTL\r\n");
-        QTest::newRow("empty binary key") << QByteArray() << qint64(5) << QByteArray("\r\n") << false
-                                          << QByteArray("*5\r\n$7\r\nRESTORE\r\n$0\r\n\r\n$1\r\n5\r\n$2\r\n\r\n\r\n"
-                                                        "$6\r\nABSTTL\r\n");
+        QTest::newRow("ttl, replace")
+            << QByteArray("key") << qint64(1765152000123) << QByteArray("p") << true
+            << QByteArray("*6\r\n$7\r\nRESTORE\r\n$3\r\nkey\r\n$13\r\n1765152000123\r\n"
+                          "$1\r\np\r\n$7\r\nREPLACE\r\n$6\r\nABSTTL\r\n");
+        QTest::newRow("empty binary key")
+            << QByteArray() << qint64(5) << QByteArray("\r\n") << false
+            << QByteArray("*5\r\n$7\r\nRESTORE\r\n$0\r\n\r\n$1\r\n5\r\n$2\r\n\r\n\r\n"
+                          "$6\r\nABSTTL\r\n");
     }
     void restoreCommandBytes()
     {
@@ -92,7 +94,9 @@ private Q_SLOTS:
         QFETCH(bool, accepted);
         RdbRecord record;
         record.type = quint8(type);
-        record.value = QByteArray("\x03" "abc", 4);
+        record.value = QByteArray("\x03"
+                                  "abc",
+                                  4);
         QString why;
         const QByteArray payload = restorePayload(record, target, &why);
         QCOMPARE(!payload.isEmpty(), accepted);
