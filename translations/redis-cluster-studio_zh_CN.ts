@@ -4579,6 +4579,10 @@
         <source>%1: the value of key %2 cannot be read: %3</source>
         <translation>%1：无法读取键 %2 的值：%3</translation>
     </message>
+    <message>
+        <source>Verifying %1</source>
+        <translation>正在校验 %1</translation>
+    </message>
 </context>
 <context>
     <name>rcs::crypto::Certificates</name>
@@ -5411,6 +5415,18 @@
     <message>
         <source>Rotate certificates</source>
         <translation>轮换证书</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>There is no cluster to back up yet.</source>
+        <translation>还没有可备份的集群。</translation>
+    </message>
+    <message>
+        <source>Every slot must be served by a reachable master; use Recover or Check first.</source>
+        <translation>每个槽都必须由一个可达的主节点提供服务；请先使用“恢复”或“检查”。</translation>
     </message>
 </context>
 <context>
@@ -6420,6 +6436,30 @@
         <source>Slow log</source>
         <translation>慢日志</translation>
     </message>
+    <message>
+        <source>Studio backups (*.rcsbackup);;All files (*)</source>
+        <translation>Studio 备份 (*.rcsbackup);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>备份到</translation>
+    </message>
+    <message>
+        <source>Verify backup</source>
+        <translation>校验备份</translation>
+    </message>
+    <message>
+        <source>Save every master&apos;s data and the cluster&apos;s shape into one archive file</source>
+        <translation>把每个主节点的数据和集群的结构保存到一个归档文件中</translation>
+    </message>
+    <message>
+        <source>Verify backup…</source>
+        <translation>校验备份…</translation>
+    </message>
+    <message>
+        <source>Check a backup file completely: its structure, checksums and every slot&apos;s digest. Changes nothing.</source>
+        <translation>完整检查一个备份文件：结构、校验和以及每个槽的摘要。不做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ui::MetricsChart</name>
@@ -7302,6 +7342,26 @@
     <message>
         <source>Renew and drop the old CAs</source>
         <translation>续签并移除旧的 CA 证书</translation>
+    </message>
+    <message>
+        <source>Back up the data to a file first (you choose the file next)</source>
+        <translation>先把数据备份到文件（接下来选择文件）</translation>
+    </message>
+    <message>
+        <source>Back up to %1</source>
+        <translation>备份到 %1</translation>
+    </message>
+    <message>
+        <source>%1 did not start: it waits for a backup, and no backup file was chosen.</source>
+        <translation>%1 没有开始：它要等备份完成，而没有选择备份文件。</translation>
+    </message>
+    <message>
+        <source>%1 after a backup to %2</source>
+        <translation>先备份到 %2，再%1</translation>
+    </message>
+    <message>
+        <source>Verify %1</source>
+        <translation>校验 %1</translation>
     </message>
 </context>
 <context>

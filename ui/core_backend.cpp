@@ -229,6 +229,11 @@ std::optional<rcs::ops::OperationRequest> CoreBackend::operationRequest(Action a
         operation.certificateDays = request.certificateDays;
         operation.dryRun = request.planOnly;
         break;
+    case Action::Backup:
+        operation.kind = rcs::ops::OperationKind::Backup;
+        operation.backupPath = request.backupPath;
+        operation.overwrite = true; // the save dialog asked before replacing the file
+        break;
     default:
         return refuse(kube
                           ? tr("%1 on Kubernetes is not in this build yet; the headless command may have it.")
@@ -345,6 +350,7 @@ QString CoreBackend::unsupportedReason(Action action, const StudioTarget &target
     case Action::RemoveNode:
     case Action::Rebalance:
     case Action::Failover:
+    case Action::Backup:
         return {};
     case Action::RotatePassword:
     case Action::RotateCertificates:

@@ -127,6 +127,9 @@ private:
     // Plain addresses: asks for the new node's host:port; the controller confirms it.
     void askNewNodeAddress();
     void openUpgradeDialog();
+    // Back up (main_window_backup.cpp): where to write the archive, and Cluster → Verify backup….
+    void askBackupFile(const QString &suggestedName);
+    void verifyBackupWithDialog();
     void openPasswordRotationDialog();
     void openCertificateRotationDialog();
     void showJob(rcs::Job *job);
@@ -172,6 +175,7 @@ private:
     QAction *m_zoomReset = nullptr;
     QAction *m_zoomFit = nullptr;
     QAction *m_analyzeKeys = nullptr;
+    QAction *m_verifyBackup = nullptr;
     QAction *m_slotHeat = nullptr;
     QPointer<QDialog> m_keysDialog;
     QActionGroup *m_themeGroup = nullptr;

@@ -67,6 +67,8 @@ void MainWindow::createActions()
         {Action::Check, "check", QKeySequence(Qt::CTRL | Qt::Key_K),
          QT_TR_NOOP("Check slots, agreement and reachability; fix open slots")},
         {Action::Cleanup, "cleanup", QKeySequence(), QT_TR_NOOP("Delete what Deploy created")},
+        {Action::Backup, "backup", QKeySequence(),
+         QT_TR_NOOP("Save every master's data and the cluster's shape into one archive file")},
         {Action::Refresh, "refresh", QKeySequence(QKeySequence::Refresh),
          QT_TR_NOOP("Read the cluster again now")},
         {Action::ExportPicture, "export", QKeySequence(Qt::CTRL | Qt::Key_E),
@@ -125,6 +127,11 @@ void MainWindow::createMenus()
     m_analyzeKeys->setObjectName(QStringLiteral("analyzeKeys"));
     connect(m_analyzeKeys, &QAction::triggered, this, &MainWindow::showKeysDialog);
     m_clusterMenu->addAction(m_actions.value(Action::Refresh));
+    m_clusterMenu->addSeparator();
+    m_clusterMenu->addAction(m_actions.value(Action::Backup));
+    m_verifyBackup = m_clusterMenu->addAction(QString());
+    m_verifyBackup->setObjectName(QStringLiteral("verifyBackup"));
+    connect(m_verifyBackup, &QAction::triggered, this, &MainWindow::verifyBackupWithDialog);
     m_clusterMenu->addSeparator();
     m_clusterMenu->addAction(m_actions.value(Action::Cleanup));
 
@@ -214,7 +221,7 @@ void MainWindow::retranslateUi()
         QString text = actionTitle(it.key());
         if (it.key() == Action::Deploy || it.key() == Action::Cleanup || it.key() == Action::ExportPicture ||
             it.key() == Action::Upgrade || it.key() == Action::RotatePassword ||
-            it.key() == Action::RotateCertificates)
+            it.key() == Action::RotateCertificates || it.key() == Action::Backup)
             text += QStringLiteral("…");
         const QString what = tr(m_actionDescriptions.value(it.key()));
         it.value()->setText(text);
@@ -225,6 +232,9 @@ void MainWindow::retranslateUi()
     m_zoomOut->setText(tr("Zoom out"));
     m_zoomReset->setText(tr("Actual size"));
     m_zoomFit->setText(tr("Fit to window"));
+    m_verifyBackup->setText(tr("Verify backup…"));
+    m_verifyBackup->setStatusTip(tr("Check a backup file completely: its structure, checksums and every "
+                                    "slot's digest. Changes nothing."));
     m_analyzeKeys->setText(tr("Analyze keys…"));
     m_analyzeKeys->setStatusTip(
         tr("The biggest and the most used keys of the cluster (a paced, bounded scan)."));

@@ -64,8 +64,12 @@ QString roleOf(const Confirmation &answer)
 void StudioController::ask(Confirmation *confirmation, Action action,
                            const std::function<ActionRequest(const Confirmation &)> &request)
 {
-    connect(confirmation, &Confirmation::accepted, this,
-            [this, confirmation, action, request] { runAction(action, request(*confirmation)); });
+    connect(confirmation, &Confirmation::accepted, this, [this, confirmation, action, request] {
+        if (confirmation->isOptionChecked(kBackupFirst))
+            backUpBefore(action, request(*confirmation));
+        else
+            runAction(action, request(*confirmation));
+    });
     Q_EMIT confirmationRequested(confirmation);
 }
 
@@ -79,6 +83,7 @@ void StudioController::confirmCleanup()
         this);
     confirmation->addOption(kDeletePvcs, tr("Also delete the PersistentVolumeClaims (all data is lost)"));
     confirmation->addOption(kDeleteNamespace, tr("Also delete the namespace %1").arg(m_target.ns));
+    offerBackup(confirmation, false);
     // The list is core's plan (what CleanupWorkflow would delete, as `cleanup` without --yes prints
     // it), found by a job: the question waits for it, and a newer choice replaces an answer in flight.
     auto generation = std::make_shared<int>(0);
@@ -264,6 +269,7 @@ void StudioController::confirmUpgrade(const ActionRequest &choices)
         QStringLiteral("upgradeConfirmation"), title,
         text + QLatin1Char(' ') + tr("Cancel in the progress panel stops between two pods."), this);
     confirmation->setAcceptText(accept, false);
+    offerBackup(confirmation, false);
     showPlan(confirmation, Action::Upgrade, choices);
     ask(confirmation, Action::Upgrade, [choices](const Confirmation &) { return choices; });
 }

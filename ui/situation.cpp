@@ -134,6 +134,8 @@ QString actionTitle(Action action)
         return ActionPolicy::tr("Check");
     case Action::Cleanup:
         return ActionPolicy::tr("Cleanup");
+    case Action::Backup:
+        return ActionPolicy::tr("Back up");
     case Action::Refresh:
         return ActionPolicy::tr("Refresh");
     case Action::ExportPicture:
@@ -221,6 +223,14 @@ ActionState ActionPolicy::state(Action action, Situation situation, const QStrin
         if (deployed)
             return enabled();
         return disabled(QT_TR_NOOP("Nothing is deployed here."));
+    case Action::Backup:
+        // Every master that serves slots must answer SYNC: core refuses a cluster with unserved slots.
+        if (situation == S::Healthy || situation == S::Degraded)
+            return enabled();
+        if (!created)
+            return disabled(QT_TR_NOOP("There is no cluster to back up yet."));
+        return disabled(
+            QT_TR_NOOP("Every slot must be served by a reachable master; use Recover or Check first."));
     case Action::ExportPicture:
         if (deployed)
             return enabled();

@@ -29,15 +29,20 @@ enum class Action {
     RotateCertificates,
     Check,
     Cleanup,
+    // Every master's data into one archive file (core's backup); Cleanup and Upgrade offer it first.
+    Backup,
     Refresh,
     ExportPicture,
 };
 
-inline constexpr Action kAllActions[] = {
-    Action::Deploy,         Action::CreateCluster,      Action::Recover,  Action::AddNode,
-    Action::RemoveNode,     Action::Rebalance,          Action::Failover, Action::Upgrade,
-    Action::RotatePassword, Action::RotateCertificates, Action::Check,    Action::Cleanup,
-    Action::Refresh,        Action::ExportPicture};
+inline constexpr Action kAllActions[] = {Action::Deploy,         Action::CreateCluster,
+                                         Action::Recover,        Action::AddNode,
+                                         Action::RemoveNode,     Action::Rebalance,
+                                         Action::Failover,       Action::Upgrade,
+                                         Action::RotatePassword, Action::RotateCertificates,
+                                         Action::Check,          Action::Cleanup,
+                                         Action::Backup,         Action::Refresh,
+                                         Action::ExportPicture};
 
 QString situationTitle(Situation situation); // "Total failure"
 // The studio's own sentence for a situation, for when no assessment came with it (no target yet).

@@ -46,6 +46,8 @@ struct ActionRequest {
     bool dropOldCas = false;
     bool reloadOnly = false;
     int certificateDays = rcs::ops::OperationRequest{}.certificateDays;
+    // backup: the archive to write; the file dialog asked before an existing file is replaced.
+    QString backupPath;
     // List the plan and change nothing (what a confirmation shows first): remove node unconfirmed,
     // a rebalance dry run.
     bool planOnly = false;

@@ -294,6 +294,10 @@ void StudioController::triggerAction(Action action)
     case Action::RotateCertificates:
         Q_EMIT certificateRotationRequested();
         return;
+    case Action::Backup:
+        m_afterBackup.reset(); // a plain backup: nothing waits for it
+        Q_EMIT backupFileRequested(suggestedBackupName());
+        return;
     case Action::CreateCluster:
     case Action::Recover:
     case Action::Rebalance:

@@ -8,6 +8,7 @@
 #include <QTime>
 
 #include <functional>
+#include <memory>
 
 class QTimer;
 
@@ -92,6 +93,12 @@ public Q_SLOTS:
     // The answer to certificateRotationRequested: a renewal runs at once (it takes no trust away);
     // dropping the old CAs is confirmed first, with core's plan.
     void rotateCertificates(const rcs::ui::ActionRequest &choices);
+    // The answer to backupFileRequested: backs up into path (the file dialog asked before replacing a
+    // file), then runs the action that asked for the backup first, if any. An empty path (the dialog
+    // cancelled) runs nothing: an action waiting for its backup does not start either.
+    void backUpTo(const QString &path);
+    // Checks a backup archive (core's verifyArchive, off the GUI thread); the result goes to the log.
+    void verifyBackup(const QString &path);
 
 Q_SIGNALS:
     void targetChanged(const rcs::ui::StudioTarget &target);
@@ -115,6 +122,8 @@ Q_SIGNALS:
     // Rotate password / certificates: answer with confirmRotatePassword / rotateCertificates.
     void passwordRotationRequested();
     void certificateRotationRequested();
+    // Back up (or an action's "back up first"): answer with backUpTo(the chosen file, or empty).
+    void backupFileRequested(const QString &suggestedName);
     // Actions that are dialogs of the window alone.
     void deployWizardRequested();
     void exportPictureRequested();
@@ -130,7 +139,8 @@ private:
     void confirmRemoveSelectedNode();
     void confirmFailover();
     void confirmAddNode();
-    // Sends the question and runs the action with the request made from its answer.
+    // Sends the question and runs the action with the request made from its answer; when the answer
+    // checked offerBackup's option, a backup runs first (backupFileRequested asks for its file).
     void ask(Confirmation *confirmation, Action action,
              const std::function<ActionRequest(const Confirmation &)> &request);
     // Runs the action plan-only and lists the plan with its equivalent commands as the question's
@@ -138,11 +148,24 @@ private:
     void showPlan(Confirmation *confirmation, Action action, ActionRequest request);
     // The sentence saying where a leaving node's slots go.
     QString whereSlotsGo(const NodeCard &victim) const;
+    // The backup flows (backup_flows.cpp). offerBackup adds "back up first" to a question that puts
+    // data at risk, when a backup can run now.
+    void offerBackup(Confirmation *confirmation, bool checked) const;
+    void backUpBefore(Action action, const ActionRequest &request);
+    QString suggestedBackupName() const;
+    rcs::Job *backupJob(const QString &path, QString *why);
     ActionRequest selectionRequest() const;
     QStringList podNames() const;
 
+    struct PendingAction;
+    // The option of offerBackup.
+    static const QString kBackupFirst;
+
     StudioBackend *m_backend;
     TopologyModel *m_model;
+    // The action that waits for its backup's file (backUpBefore → backUpTo). A shared_ptr: its deleter
+    // is made where PendingAction is complete (backup_flows.cpp), not in the destructor.
+    std::shared_ptr<PendingAction> m_afterBackup;
     QTimer *m_refreshTimer;
     // Pod events between polls: the backend's watch, and a short delay that folds a burst of events
     // (a rollout, a scale) into one refresh.

@@ -24,22 +24,6 @@ void appendBulk(QByteArray &out, QByteArrayView bytes)
 
 } // namespace
 
-int rdbVersionOf(const ServerIdentity &server)
-{
-    if (server.isValkey())
-        return 11; // Valkey 7.2 and 8 write RDB 11 (Redis 7.2's)
-    const QVersionNumber &v = server.redisVersion;
-    if (v.majorVersion() < 5)
-        return 0;
-    if (v.majorVersion() < 7)
-        return 9;
-    if (v.majorVersion() == 7 && v.minorVersion() < 2)
-        return 10;
-    if (v.majorVersion() == 7 && v.minorVersion() < 4)
-        return 11;
-    return 12;
-}
-
 void appendRestoreCommand(QByteArray &out, QByteArrayView key, qint64 ttlMs, QByteArrayView payload,
                           bool replace)
 {

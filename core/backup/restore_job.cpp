@@ -5,13 +5,12 @@
 #include "restore_lane.h"
 
 #include "backup/rdb_transcode.h"
+#include "backup/verify_archive_job.h"
 #include "redis/redis_pool.h"
 #include "redis/reply_format.h"
 #include "redis/server_identity.h"
 
 #include <QDateTime>
-#include <QtConcurrent/QtConcurrentRun>
-
 #include <limits>
 
 namespace rcs::backup {
@@ -29,15 +28,11 @@ RestoreJob::RestoreJob(RedisPool *pool, QList<BackupSource> targets, QString pat
     , m_targets(std::move(targets))
     , m_path(std::move(path))
     , m_options(options)
-    , m_verifyCancelled(std::make_shared<std::atomic<bool>>(false))
 {
     setTitle(tr("Restore %1 into %n master(s)", nullptr, int(m_targets.size())).arg(m_path));
 }
 
-RestoreJob::~RestoreJob()
-{
-    m_verifyCancelled->store(true);
-}
+RestoreJob::~RestoreJob() = default;
 
 void RestoreJob::doStart()
 {
@@ -52,21 +47,19 @@ void RestoreJob::doStart()
                         .arg(SlotSet::SlotCount - served.count()));
     if (m_targets.size() > std::numeric_limits<qint16>::max())
         return fail(ErrorCode::Refused, tr("Cannot restore into %1 masters.").arg(m_targets.size()));
-    setStep(tr("Verify %1").arg(m_path));
-    // verifyArchive reads the whole file: on a worker thread, with the flag a cancel sets. The flag is
-    // shared so that a job deleted while the check runs leaves the thread a flag to read.
-    m_verifyWatcher = new QFutureWatcher<Result<VerifiedArchive>>(this);
-    connect(m_verifyWatcher, &QFutureWatcherBase::finished, this,
-            [this] { verified(m_verifyWatcher->result()); });
-    const QString path = m_path;
-    const std::shared_ptr<std::atomic<bool>> cancelled = m_verifyCancelled;
-    m_verifyWatcher->setFuture(
-        QtConcurrent::run([path, cancelled] { return verifyArchive(path, cancelled.get()); }));
+    // verifyArchive reads the whole file: a child job on the thread pool, stopped by a cancel.
+    auto *verify = new VerifyArchiveJob(m_path, this);
+    connect(verify, &Job::stepChanged, this, &RestoreJob::setStep);
+    connect(verify, &Job::finished, this, [this, verify] {
+        if (!isFinished() && verify->hasError() && verify->error().code() != ErrorCode::Cancelled)
+            fail(verify->error().code(),
+                 tr("Cannot restore %1: %2 Nothing was written.").arg(m_path, verify->error().message()));
+    });
+    runChild(verify, [this](VerifyArchiveJob *done) { verified(*done->verified()); });
 }
 
 void RestoreJob::doCancel()
 {
-    m_verifyCancelled->store(true);
     if (!m_lanes.isEmpty()) {
         collectCounts();
         m_result.cancelled = true;
@@ -89,14 +82,9 @@ void RestoreJob::stop(const Error &error)
     fail(error);
 }
 
-void RestoreJob::verified(Result<VerifiedArchive> archive)
+void RestoreJob::verified(const VerifiedArchive &archive)
 {
-    if (isFinished())
-        return;
-    if (!archive)
-        return fail(archive.error().code(),
-                    tr("Cannot restore %1: %2 Nothing was written.").arg(m_path, archive.error().message()));
-    m_manifest = archive.value().manifest;
+    m_manifest = archive.manifest;
     m_result.backupTime = m_manifest.time;
     m_result.backupKeys = m_manifest.keyCount();
     info(tr("%1 verified: %2 keys from %3 masters, taken %4.")
@@ -122,7 +110,7 @@ void RestoreJob::readServers()
                     return fail(identity.error());
                 const int version = rdbVersionOf(identity.value());
                 const QString server = identity.value().toString();
-                if (version == 0)
+                if (identity.value().redisVersion < QVersionNumber(5))
                     return fail(ErrorCode::Refused, tr("Cannot restore into %1: %2 is older than Redis 5.0, "
                                                        "whose RESTORE … ABSTTL the restore needs.")
                                                         .arg(m_result.masters.at(i).address, server));

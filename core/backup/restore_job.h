@@ -9,12 +9,10 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QFutureWatcher>
 #include <QList>
 #include <QSet>
 #include <QVector>
 
-#include <atomic>
 #include <memory>
 
 namespace rcs::backup {
@@ -78,7 +76,7 @@ protected:
     void doCancel() override;
 
 private:
-    void verified(Result<VerifiedArchive> archive);
+    void verified(const VerifiedArchive &archive);
     void readServers();
     void checkEmpty();
     void beginSending();
@@ -95,8 +93,6 @@ private:
     RestoreOptions m_options;
     int m_window = DefaultWindow;
     RestoreResult m_result;
-    std::shared_ptr<std::atomic<bool>> m_verifyCancelled;
-    QFutureWatcher<Result<VerifiedArchive>> *m_verifyWatcher = nullptr;
     BackupManifest m_manifest;
     int m_targetRdbVersion = 0; // the lowest of the targets': every payload is built once
     bool m_targetHasFunctions = false;

@@ -1,9 +1,11 @@
 // libFuzzer target: the RDB reader of backup/restore reads files and SYNC streams that may be damaged
 // or foreign. Whole and in chunks the reader must agree; every key's value is decoded; and the input
-// is also tried as one value (first byte = RDB type) and as each compact container.
+// is also tried as one value (first byte = RDB type) and as each compact container. Each value is also
+// transcoded for RDB 9 and 10 (restorePayload): a payload it gives must decode to the same canonical form.
 #include "backup/rdb_containers.h"
 #include "backup/rdb_logical.h"
 #include "backup/rdb_reader.h"
+#include "backup/rdb_transcode.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -32,6 +34,28 @@ QList<rcs::backup::RdbRecord> readRdb(QByteArrayView data, qsizetype chunk, QStr
     return records;
 }
 
+// Transcoding never changes a value: a payload made for an older server decodes to the same content.
+void checkTranscoding(const rcs::backup::RdbRecord &record)
+{
+    // restorePayload decodes with the default limit: so does the comparison.
+    const auto original = rcs::backup::decodeValue(record.type, record.value);
+    for (int target : {9, 10}) {
+        QString error;
+        const QByteArray payload = rcs::backup::restorePayload(record, target, &error);
+        if (payload.isEmpty() != !error.isEmpty())
+            std::abort();
+        if (payload.isEmpty() || rcs::backup::rdbVersionReads(target, record.type))
+            continue; // refused, or passed through unread (the target checks it)
+        const auto parsed = rcs::backup::parseDumpPayload(payload);
+        if (!parsed || !original)
+            std::abort();
+        const auto transcoded = rcs::backup::decodeValue(parsed->type, parsed->value);
+        if (!transcoded || rcs::backup::canonicalForm(record.name, transcoded.value()) !=
+                               rcs::backup::canonicalForm(record.name, original.value()))
+            std::abort();
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -52,12 +76,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             const auto value = rcs::backup::decodeValue(whole[i].type, whole[i].value, maxRecord);
             if (value)
                 (void)rcs::backup::canonicalForm(whole[i].name, value.value()).size();
+            checkTranscoding(whole[i]);
         }
     }
     if (size > 0) {
         const auto value = rcs::backup::decodeValue(data[0], bytes.sliced(1), maxRecord);
         if (value)
             (void)rcs::backup::canonicalForm("k", value.value()).size();
+        rcs::backup::RdbRecord record;
+        record.name = "k";
+        record.type = data[0];
+        record.value = bytes.sliced(1).toByteArray();
+        checkTranscoding(record);
     }
     QList<QByteArray> out;
     QString why;

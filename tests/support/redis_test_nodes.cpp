@@ -78,6 +78,16 @@ Result<RedisServerBuild> RedisTestNodes::serverBuild(const QString &binary)
     return RedisServerBuild{match.captured(1).toLower(), QVersionNumber::fromString(match.captured(2))};
 }
 
+QString RedisTestNodes::matrixServerBinary(const QString &name)
+{
+    const QString cache =
+        qEnvironmentVariable("XDG_CACHE_HOME", QDir::homePath() + QStringLiteral("/.cache")) +
+        QStringLiteral("/redis-servers/");
+    const QString program = name.startsWith(QLatin1String("valkey")) ? QStringLiteral("valkey-server")
+                                                                     : QStringLiteral("redis-server");
+    return cache + name + QStringLiteral("/src/") + program;
+}
+
 Result<QString> RedisTestNodes::otherServerBinary()
 {
     const Result<RedisServerBuild> current = serverBuild();
@@ -86,12 +96,9 @@ Result<QString> RedisTestNodes::otherServerBinary()
     const QString configured = qEnvironmentVariable("RCS_OTHER_REDIS_SERVER");
     if (!configured.isEmpty())
         return configured;
-    const QString cache =
-        qEnvironmentVariable("XDG_CACHE_HOME", QDir::homePath() + QStringLiteral("/.cache")) +
-        QStringLiteral("/redis-servers/");
-    const QStringList candidates = {cache + QStringLiteral("redis-6.2.16/src/redis-server"),
-                                    cache + QStringLiteral("valkey-8.0.1/src/valkey-server"),
-                                    cache + QStringLiteral("redis-5.0.5/src/redis-server"),
+    const QStringList candidates = {matrixServerBinary(QStringLiteral("redis-6.2.16")),
+                                    matrixServerBinary(QStringLiteral("valkey-8.0.1")),
+                                    matrixServerBinary(QStringLiteral("redis-5.0.5")),
                                     QStringLiteral("/usr/bin/redis-server")};
     for (const QString &candidate : candidates) {
         if (!QFileInfo(candidate).isExecutable())

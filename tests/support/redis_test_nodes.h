@@ -70,6 +70,10 @@ public:
     // ${XDG_CACHE_HOME:-~/.cache}/redis-servers (6.2.16, then Valkey 8.0.1, then 5.0.5) and Debian's
     // /usr/bin/redis-server. NotFound, with what was looked at, when there is none.
     static Result<QString> otherServerBinary();
+    // Where the matrix build of name ("redis-5.0.5", "redis-6.2.16", "valkey-8.0.1") has its server:
+    // ${XDG_CACHE_HOME:-~/.cache}/redis-servers/<name>/src/redis-server (valkey-server for Valkey),
+    // whether or not it was built.
+    static QString matrixServerBinary(const QString &name);
 
     // Starts count fresh nodes and waits until each answers PING.
     Result<void> start(int count, const Options &options = {});

@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFileDialog>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -42,6 +43,20 @@ void saveShot(QWidget *widget, const QString &name)
     const QString dir = qEnvironmentVariable("RCS_UI_SHOTS");
     if (!dir.isEmpty())
         widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+bool answerFileDialog(QObject *parent, const QString &name, const QString &path)
+{
+    QFileDialog *dialog = nullptr;
+    if (!QTest::qWaitFor([&] { return (dialog = parent->findChild<QFileDialog *>(name)) != nullptr; }, 5000))
+        return false;
+    if (path.isEmpty()) {
+        dialog->reject();
+    } else {
+        dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept (protected), as its button
+    }
+    return true;
 }
 
 Confirmation *nextQuestion(QSignalSpy &asked)

@@ -30,6 +30,10 @@ void saveShot(QWidget *widget, const QString &name);
 // picture, when given, has no relayout scheduled: what a measurement or a screenshot needs first.
 bool settled(const TopologyView *view = nullptr);
 
+// Answers the open QFileDialog named name among parent's children (waiting up to 5 s for it) with path
+// as its Save/Open button would, or cancels it when path is empty; false when no such dialog came.
+bool answerFileDialog(QObject *parent, const QString &name, const QString &path);
+
 // The next question of a spy on StudioController::confirmationRequested; nullptr when none came within
 // 5 s.
 Confirmation *nextQuestion(QSignalSpy &asked);

@@ -1,3 +1,4 @@
+#include "backup/backup_archive.h"
 #include "command_registry.h"
 #include "kube/kube_client.h"
 #include "kube/kube_request.h"
@@ -26,7 +27,10 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <string_view>
 
 using namespace rcs::ui;
 
@@ -298,6 +302,8 @@ private Q_SLOTS:
             },
             &byGui);
         QVERIFY(confirm);
+        // An upgrade restarts every pod: it offers a backup first.
+        QVERIFY(confirm->findChild<QWidget *>(QStringLiteral("backupFirst")));
         const QStringList upgradePlan =
             cliPlan(QStringLiteral("upgrade"), cliTarget + QStringList{QStringLiteral("--image"), image});
         QVERIFY(!upgradePlan.filter(QStringLiteral("CLUSTER FAILOVER")).isEmpty());
@@ -358,21 +364,56 @@ private Q_SLOTS:
         QCOMPARE(model->masterCount(), 3);
         QCOMPARE(model->replicaCount(), 3);
 
-        // Cleanup names the PVCs when they are to go.
-        window.action(Action::Cleanup)->trigger();
-        auto *dialog = window.findChild<ConfirmationDialog *>(QStringLiteral("cleanupConfirmation"));
+        // Cleanup names the PVCs when they are to go, and offers a backup first. With no backup file
+        // chosen, nothing runs.
+        // (No QTRY here: its failure returns void; a null answer fails at the caller's QVERIFY.)
+        const auto askCleanup = [&window](bool deletePvcs) -> ConfirmationDialog * {
+            const QString name = QStringLiteral("cleanupConfirmation");
+            if (!QTest::qWaitFor([&] { return !window.findChild<ConfirmationDialog *>(name); }, 5000))
+                return nullptr;
+            window.action(Action::Cleanup)->trigger();
+            auto *dialog = window.findChild<ConfirmationDialog *>(name);
+            if (!dialog || !QTest::qWaitFor([dialog] { return dialog->isVisible(); }, 5000))
+                return nullptr;
+            for (const char *option : {"deletePvcs", "backupFirst"}) {
+                if (!deletePvcs && option == std::string_view("deletePvcs"))
+                    continue;
+                auto *box = dialog->findChild<QWidget *>(QLatin1String(option));
+                if (!box)
+                    return nullptr;
+                QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(5, box->height() / 2));
+            }
+            const bool ready =
+                QTest::qWaitFor([dialog] { return dialog->acceptButton()->isEnabled(); }, 30000);
+            rcs::ui::test::settled(); // the accept button's new text laid out before the picture
+            rcs::ui::test::saveShot(dialog, QStringLiteral("cleanup-backup-first"));
+            return ready ? dialog : nullptr;
+        };
+        auto *dialog = askCleanup(false);
         QVERIFY(dialog);
-        auto *pvcs = dialog->findChild<QWidget *>(QStringLiteral("deletePvcs"));
-        QTRY_VERIFY(dialog->isVisible());
-        QTest::mouseClick(pvcs, Qt::LeftButton, {}, QPoint(5, pvcs->height() / 2));
-        QTRY_VERIFY_WITH_TIMEOUT(dialog->acceptButton()->isEnabled(), 30000);
+        const qsizetype runsBefore = window.jobPanel()->runs().size();
+        dialog->accept();
+        QVERIFY(rcs::ui::test::answerFileDialog(&window, QStringLiteral("backupFileDialog"), QString()));
+        QCOMPARE(window.jobPanel()->runs().size(), runsBefore);
+        QCOMPARE(model->situation(), Situation::Healthy);
+
+        // With a file: the backup is complete before the cleanup starts.
+        dialog = askCleanup(true);
+        QVERIFY(dialog);
         QVERIFY2(dialog->items().contains(QStringLiteral("pvc/redis-data-redis-app-0 (its data is lost)")),
                  qPrintable(dialog->items().join(QLatin1Char(','))));
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        const QString archive = folder.filePath(QStringLiteral("before-cleanup.rcsbackup"));
         finished.clear();
         dialog->accept();
+        QVERIFY(rcs::ui::test::answerFileDialog(&window, QStringLiteral("backupFileDialog"), archive));
         QVERIFY(finished.wait(180000));
         QVERIFY2(finished.last().at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->resultText()));
         QTRY_COMPARE_WITH_TIMEOUT(model->situation(), Situation::NotDeployed, 60000);
+        const rcs::Result<rcs::backup::VerifiedArchive> verified = rcs::backup::verifyArchive(archive);
+        QVERIFY2(verified.ok(), qPrintable(verified.error().message()));
+        QCOMPARE(verified.value().manifest.shards.size(), qsizetype(3));
     }
 };
 

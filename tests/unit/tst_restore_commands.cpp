@@ -1,10 +1,6 @@
-// The pure parts of the restore (issue 18): the RDB version each supported server reads (which decides
-// the payloads), the RESP bytes of RESTORE built by hand for the hot path, and the temporary
-// restorePayload's refusal of a type the target does not read.
-#include "backup/rdb_transcode.h"
-#include "backup/rdb_value.h"
+// The RESP bytes of RESTORE that the restore's hot path builds by hand (issue 18); the RDB version of
+// each server and the payloads are tst_rdb_transcode's.
 #include "backup/restore_commands.h"
-#include "redis/server_identity.h"
 
 #include <QTest>
 
@@ -15,34 +11,6 @@ class TestRestoreCommands final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void rdbVersionOfEachServer_data()
-    {
-        QTest::addColumn<QByteArray>("info");
-        QTest::addColumn<int>("rdb");
-        QTest::newRow("redis 4.0") << QByteArray("redis_version:4.0.14\r\n") << 0;
-        QTest::newRow("redis 5.0") << QByteArray("redis_version:5.0.5\r\n") << 9;
-        QTest::newRow("redis 6.0") << QByteArray("redis_version:6.0.20\r\n") << 9;
-        QTest::newRow("redis 6.2") << QByteArray("redis_version:6.2.16\r\n") << 9;
-        QTest::newRow("redis 7.0") << QByteArray("redis_version:7.0.15\r\n") << 10;
-        QTest::newRow("redis 7.2") << QByteArray("redis_version:7.2.5\r\n") << 11;
-        QTest::newRow("redis 7.4") << QByteArray("redis_version:7.4.1\r\n") << 12;
-        QTest::newRow("redis 8.0") << QByteArray("redis_version:8.0.2\r\n") << 12;
-        QTest::newRow("valkey 7.2") << QByteArray("redis_version:7.2.4\r\nserver_name:valkey\r\n"
-                                                  "valkey_version:7.2.5\r\n")
-                                    << 11;
-        QTest::newRow("valkey 8.0") << QByteArray("redis_version:7.2.4\r\nserver_name:valkey\r\n"
-                                                  "valkey_version:8.0.1\r\n")
-                                    << 11;
-    }
-    void rdbVersionOfEachServer()
-    {
-        QFETCH(QByteArray, info);
-        QFETCH(int, rdb);
-        const Result<ServerIdentity> identity = parseServerIdentity(info);
-        QVERIFY2(identity.ok(), qPrintable(identity.error().message()));
-        QCOMPARE(rdbVersionOf(identity.value()), rdb);
-    }
-
     void restoreCommandBytes_data()
     {
         QTest::addColumn<QByteArray>("key");
@@ -72,41 +40,6 @@ private Q_SLOTS:
         QByteArray out = "before";
         appendRestoreCommand(out, key, ttl, payload, replace);
         QCOMPARE(out, "before" + expected);
-    }
-
-    void payloadForAnOlderTarget_data()
-    {
-        QTest::addColumn<int>("type");
-        QTest::addColumn<int>("target");
-        QTest::addColumn<bool>("accepted");
-        QTest::newRow("string into 5.0") << int(RdbString) << 9 << true;
-        QTest::newRow("hash listpack into 7.0") << int(RdbHashListpack) << 10 << true;
-        QTest::newRow("hash listpack into 6.2") << int(RdbHashListpack) << 9 << false;
-        QTest::newRow("set listpack into 7.0") << int(RdbSetListpack) << 10 << false;
-        QTest::newRow("set listpack into 7.2") << int(RdbSetListpack) << 11 << true;
-        QTest::newRow("stream 3 into 7.0") << int(RdbStreamListpacks3) << 10 << false;
-        QTest::newRow("ziplist hash into 7.2") << int(RdbHashZiplist) << 11 << true;
-    }
-    void payloadForAnOlderTarget()
-    {
-        QFETCH(int, type);
-        QFETCH(int, target);
-        QFETCH(bool, accepted);
-        RdbRecord record;
-        record.type = quint8(type);
-        record.value = QByteArray("\x03"
-                                  "abc",
-                                  4);
-        QString why;
-        const QByteArray payload = restorePayload(record, target, &why);
-        QCOMPARE(!payload.isEmpty(), accepted);
-        if (accepted) {
-            // The payload is stamped with the target's version: RESTORE refuses a newer stamp.
-            QCOMPARE(payload, dumpPayload(record.type, record.value, target));
-            QVERIFY(why.isEmpty());
-        } else {
-            QVERIFY2(why.contains(QStringLiteral("needs RDB version")), qPrintable(why));
-        }
     }
 };
 

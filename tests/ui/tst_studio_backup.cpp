@@ -1,0 +1,133 @@
+// Back up and Verify backup through the window on real redis-server nodes (the real CoreBackend): the
+// save dialog's answer starts core's backup, the archive verifies with every key planted, Verify backup
+// reports a complete file and refuses a damaged one naming the member, and a cancelled dialog runs
+// nothing. (Cleanup's and Upgrade's "back up first" run on kube-sandbox in tst_studio_sandbox.)
+#include "backup/backup_archive.h"
+#include "command_registry.h"
+#include "redis/redis_pool.h"
+#include "redis/redis_reply.h"
+#include "studio_fixtures.h"
+#include "support/redis_test_nodes.h"
+#include "ui/core_backend.h"
+#include "ui/job_progress_panel.h"
+#include "ui/main_window.h"
+#include "ui/topology_model.h"
+
+#include <QAction>
+#include <QFile>
+#include <QFileDialog>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rcs::ui;
+
+class TestStudioBackup final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { rcs::ui::test::isolateStudioSettings(); }
+
+    void backUpAndVerifyThroughTheWindow()
+    {
+        rcs::test::RedisTestNodes nodes;
+        const rcs::Result<void> started = nodes.start(3);
+        QVERIFY2(started.ok(), qPrintable(started.error().message()));
+        const QString list = nodes.addressList();
+        const rcs::cli::Command *create = rcs::cli::findCommand(QStringLiteral("create"));
+        QVERIFY(create);
+        QCOMPARE(create->run({QStringLiteral("--nodes"), list, QStringLiteral("--cluster-replicas"),
+                              QStringLiteral("0")}),
+                 int(rcs::cli::ExitSuccess));
+        // Every key goes to every master: exactly its owner takes it (the others answer MOVED).
+        rcs::RedisPool pool;
+        int stored = 0;
+        int answered = 0;
+        constexpr int keys = 500;
+        for (int i = 0; i < keys; ++i) {
+            for (const rcs::NodeAddress &address : nodes.addresses())
+                pool.command(address, {"SET", "k:" + QByteArray::number(i), QByteArray::number(i)}, this,
+                             [&](rcs::Result<rcs::RedisReply> reply) {
+                                 ++answered;
+                                 stored += reply.ok() ? 1 : 0;
+                             });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(answered, keys * 3, 30000);
+        QCOMPARE(stored, keys);
+
+        CoreBackend backend;
+        MainWindow window(&backend);
+        window.resize(1200, 800);
+        window.show();
+        StudioTarget target;
+        target.kind = StudioTarget::Kind::Endpoints;
+        target.endpoints = list;
+        window.setTarget(target);
+        QTRY_COMPARE_WITH_TIMEOUT(window.topologyModel()->situation(), Situation::Healthy, 30000);
+        QAction *backup = window.action(Action::Backup);
+        QTRY_VERIFY_WITH_TIMEOUT(backup->isEnabled(), 10000);
+
+        // The save dialog suggests a name; cancelled, nothing runs.
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        QSignalSpy finished(&window, &MainWindow::jobFinished);
+        backup->trigger();
+        auto *dialog = window.findChild<QFileDialog *>(QStringLiteral("backupFileDialog"));
+        QVERIFY(dialog);
+        QVERIFY2(dialog->selectedFiles().value(0).endsWith(QLatin1String(".rcsbackup")),
+                 qPrintable(dialog->selectedFiles().join(QLatin1Char(','))));
+        QVERIFY(test::answerFileDialog(&window, QStringLiteral("backupFileDialog"), QString()));
+        QVERIFY(window.jobPanel()->runs().isEmpty());
+
+        // Answered: core's backup writes the archive, which holds every key.
+        const QString path = folder.filePath(QStringLiteral("cluster.rcsbackup"));
+        backup->trigger();
+        QVERIFY(test::answerFileDialog(&window, QStringLiteral("backupFileDialog"), path));
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.last().at(1).toBool(), qPrintable(window.jobPanel()->runs().first()->resultText()));
+        QVERIFY(QFile::exists(path));
+        QVERIFY(!QFile::exists(path + QLatin1String(".partial")));
+        const rcs::Result<rcs::backup::VerifiedArchive> verified = rcs::backup::verifyArchive(path);
+        QVERIFY2(verified.ok(), qPrintable(verified.error().message()));
+        QCOMPARE(verified.value().manifest.shards.size(), qsizetype(3));
+        qint64 archived = 0;
+        for (const rcs::backup::ShardManifest &shard : verified.value().manifest.shards)
+            archived += shard.keys;
+        QCOMPARE(archived, qint64(keys));
+        // What was written stays in the status bar.
+        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QLatin1String("cluster.rcsbackup")));
+
+        // Verify backup: a complete file is reported as such.
+        auto *verify = window.findChild<QAction *>(QStringLiteral("verifyBackup"));
+        QVERIFY(verify && verify->isEnabled());
+        finished.clear();
+        verify->trigger();
+        QVERIFY(test::answerFileDialog(&window, QStringLiteral("verifyBackupDialog"), path));
+        QVERIFY(finished.wait(60000));
+        QVERIFY(finished.last().at(1).toBool());
+        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QLatin1String("complete backup")));
+
+        // A damaged copy (one byte of the first shard's RDB flipped) is refused, naming the member.
+        QFile original(path);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QByteArray bytes = original.readAll();
+        const qsizetype rdb = bytes.indexOf("REDIS00");
+        QVERIFY(rdb > 0);
+        bytes[rdb + 40] = char(bytes[rdb + 40] ^ 0x5a);
+        const QString damaged = folder.filePath(QStringLiteral("damaged.rcsbackup"));
+        QFile copy(damaged);
+        QVERIFY(copy.open(QIODevice::WriteOnly));
+        copy.write(bytes);
+        copy.close();
+        finished.clear();
+        verify->trigger();
+        QVERIFY(test::answerFileDialog(&window, QStringLiteral("verifyBackupDialog"), damaged));
+        QVERIFY(finished.wait(60000));
+        QVERIFY(!finished.last().at(1).toBool());
+        const QString refusal = window.jobPanel()->runs().first()->resultText();
+        QVERIFY2(refusal.contains(QLatin1String("shard-")), qPrintable(refusal));
+    }
+};
+
+QTEST_MAIN(TestStudioBackup)
+#include "tst_studio_backup.moc"
