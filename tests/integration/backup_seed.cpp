@@ -4,6 +4,10 @@
 #include "job_helpers.h"
 #include "redis/redis_pool.h"
 #include "redis/slot_set.h"
+#include "support/test_certificates.h"
+
+#include <QElapsedTimer>
+#include <QTest>
 
 namespace rcs::test {
 
@@ -82,6 +86,48 @@ Result<void> seedEveryType(RedisPool &pool, const QList<backup::BackupSource> &m
 QList<QByteArray> seededTtlKeys()
 {
     return {"ttl:1", "ttl:2", "hash:small"};
+}
+
+Result<void> startTlsTestNode(TlsTestNode &tls)
+{
+    const QString peer = QStringLiteral("node-0.redis-service.test.svc.cluster.local");
+    const Result<TestCertificates> certs = TestCertificates::make(tls.certDir.path(), {peer});
+    if (!certs)
+        return certs.error();
+    RedisTlsOptions client;
+    client.enabled = true;
+    client.caFile = certs->caCert;
+    client.peerName = peer;
+    client.clientCertificateFile = certs->clientCert;
+    client.clientKeyFile = certs->clientKey;
+    RedisTestNodeOptions options;
+    options.password = QStringLiteral("tls-Passw0rd");
+    options.tls =
+        RedisTestTls{certs->serverCert, certs->serverKey, certs->caCert, QStringLiteral("optional"), client};
+    if (Result<void> started = tls.node.start(1, options); !started)
+        return started;
+    tls.pool.setOptions({options.password, {}, 3000, 5000, client});
+    QList<QByteArray> addSlots{"CLUSTER", "ADDSLOTS"};
+    for (int slot = 0; slot < SlotSet::SlotCount; ++slot)
+        addSlots.append(QByteArray::number(slot));
+    if (Result<RedisReply> added = ask(tls.pool, tls.node.address(0), addSlots); !added)
+        return added.error();
+    // The node serves its slots once its cluster state is ok (CLUSTERDOWN until then).
+    QElapsedTimer waited;
+    waited.start();
+    while (true) {
+        const Result<RedisReply> info = ask(tls.pool, tls.node.address(0), {"CLUSTER", "INFO"});
+        if (info && info.value().bytes().contains("cluster_state:ok"))
+            break;
+        if (waited.elapsed() > 15000)
+            return Error(ErrorCode::Timeout, QStringLiteral("The TLS node's cluster state stayed not ok."));
+        QTest::qWait(100);
+    }
+    const Result<RedisReply> id = ask(tls.pool, tls.node.address(0), {"CLUSTER", "MYID"});
+    if (!id)
+        return id.error();
+    tls.id = QString::fromUtf8(id.value().bytes());
+    return {};
 }
 
 } // namespace rcs::test

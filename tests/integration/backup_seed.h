@@ -3,9 +3,12 @@
 #include "backup/backup_job.h"
 #include "common/result.h"
 #include "redis/node_address.h"
+#include "redis/redis_pool.h"
+#include "support/redis_test_nodes.h"
 
 #include <QByteArray>
 #include <QList>
+#include <QTemporaryDir>
 
 namespace rcs {
 class RedisPool;
@@ -22,5 +25,16 @@ Result<void> seedEveryType(RedisPool &pool, const QList<backup::BackupSource> &m
 
 // The seeded keys that carry a TTL (of an hour or more).
 QList<QByteArray> seededTtlKeys();
+
+// A TLS-only node with a password (servers 6.0+) that serves every slot, as the backup and restore tests
+// reach it over TLS; pool carries the password and the client's TLS options.
+struct TlsTestNode {
+    QTemporaryDir certDir;
+    RedisTestNodes node;
+    RedisPool pool;
+    QString id; // its node id
+};
+// Starts it and waits (bounded) until its cluster state is ok.
+Result<void> startTlsTestNode(TlsTestNode &tls);
 
 } // namespace rcs::test

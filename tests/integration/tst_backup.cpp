@@ -13,7 +13,6 @@
 #include "redis/redis_pool.h"
 #include "redis/slot_set.h"
 #include "support/redis_test_nodes.h"
-#include "support/test_certificates.h"
 
 #include <QFile>
 #include <QProcess>
@@ -27,7 +26,6 @@ using namespace rcs::backup;
 using rcs::test::ask;
 using rcs::test::RedisTestNodes;
 using rcs::test::runJob;
-using rcs::test::TestCertificates;
 
 class TestBackup final : public QObject {
     Q_OBJECT
@@ -229,36 +227,14 @@ private Q_SLOTS:
         QVERIFY(version.ok());
         if (version->majorVersion() < 6)
             QSKIP("Redis 5.0 has no TLS.");
-        QTemporaryDir certDir;
-        const QString peer = QStringLiteral("node-0.redis-service.test.svc.cluster.local");
-        const Result<TestCertificates> certs = TestCertificates::make(certDir.path(), {peer});
-        QVERIFY2(certs.ok(), qPrintable(certs.error().message()));
-        RedisTlsOptions client;
-        client.enabled = true;
-        client.caFile = certs->caCert;
-        client.peerName = peer;
-        client.clientCertificateFile = certs->clientCert;
-        client.clientKeyFile = certs->clientKey;
-        test::RedisTestTls tls{certs->serverCert, certs->serverKey, certs->caCert, QStringLiteral("optional"),
-                               client};
-        test::RedisTestNodeOptions options;
-        options.password = QStringLiteral("tls-Passw0rd");
-        options.tls = tls;
-        RedisTestNodes node;
-        const Result<void> started = node.start(1, options);
+        test::TlsTestNode tls;
+        const Result<void> started = test::startTlsTestNode(tls);
         QVERIFY2(started.ok(), qPrintable(started.error().message()));
-        RedisPool pool;
-        pool.setOptions({options.password, {}, 3000, 5000, client});
-        QList<QByteArray> addSlots{"CLUSTER", "ADDSLOTS"};
-        for (int slot = 0; slot < SlotSet::SlotCount; ++slot)
-            addSlots.append(QByteArray::number(slot));
-        QVERIFY(ask(pool, node.address(0), addSlots).ok());
-        // The node serves its slots once its cluster state is ok (CLUSTERDOWN until then).
-        QTRY_VERIFY_WITH_TIMEOUT(ask(pool, node.address(0), {"SET", "tls:key", QByteArray(50000, 't')}).ok(),
-                                 15000);
-        QCOMPARE(ask(pool, node.address(0), {"DBSIZE"}).value().integerValue(), qint64(1));
-        const QString id = QString::fromUtf8(ask(pool, node.address(0), {"CLUSTER", "MYID"}).value().bytes());
-        const QList<BackupSource> sources{{node.address(0), id, SlotSet::all(), {}}};
+        RedisPool &pool = tls.pool;
+        const NodeAddress address = tls.node.address(0);
+        QVERIFY(ask(pool, address, {"SET", "tls:key", QByteArray(50000, 't')}).ok());
+        QCOMPARE(ask(pool, address, {"DBSIZE"}).value().integerValue(), qint64(1));
+        const QList<BackupSource> sources{{address, tls.id, SlotSet::all(), {}}};
         const QString file = path("tls.rcsbackup");
         BackupJob job(&pool, sources, file, false);
         const Error error = runJob(&job, 60000);
@@ -267,9 +243,9 @@ private Q_SLOTS:
         QVERIFY(verifyArchive(file).ok());
 
         RedisPool wrongName;
-        RedisTlsOptions other = client;
-        other.peerName = QStringLiteral("someone-else.example");
-        wrongName.setOptions({options.password, {}, 3000, 5000, other});
+        RedisConnectionOptions other = pool.options();
+        other.tls.peerName = QStringLiteral("someone-else.example");
+        wrongName.setOptions(other);
         BackupJob refused(&wrongName, sources, path("tls-wrong-name.rcsbackup"), false);
         const Error handshake = runJob(&refused, 30000);
         QCOMPARE(handshake.code(), ErrorCode::ConnectionFailed);

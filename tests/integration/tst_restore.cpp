@@ -16,7 +16,6 @@
 #include "redis/redis_pool.h"
 #include "redis/slot_set.h"
 #include "support/redis_test_nodes.h"
-#include "support/test_certificates.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -377,37 +376,15 @@ private Q_SLOTS:
     {
         if (RedisTestNodes::serverVersion().value().majorVersion() < 6)
             QSKIP("Redis 5.0 has no TLS.");
-        QTemporaryDir certDir;
-        const QString peer = QStringLiteral("node-0.redis-service.test.svc.cluster.local");
-        const Result<test::TestCertificates> certs = test::TestCertificates::make(certDir.path(), {peer});
-        QVERIFY2(certs.ok(), qPrintable(certs.error().message()));
-        RedisTlsOptions client;
-        client.enabled = true;
-        client.caFile = certs->caCert;
-        client.peerName = peer;
-        client.clientCertificateFile = certs->clientCert;
-        client.clientKeyFile = certs->clientKey;
-        RedisTestNodes::Options options;
-        options.password = QStringLiteral("tls-Passw0rd");
-        options.tls = test::RedisTestTls{certs->serverCert, certs->serverKey, certs->caCert,
-                                         QStringLiteral("optional"), client};
-        RedisTestNodes node;
-        QVERIFY(node.start(1, options).ok());
-        RedisPool pool;
-        pool.setOptions({options.password, {}, 3000, 5000, client});
-        QList<QByteArray> addSlots{"CLUSTER", "ADDSLOTS"};
-        for (int slot = 0; slot < SlotSet::SlotCount; ++slot)
-            addSlots.append(QByteArray::number(slot));
-        QVERIFY(ask(pool, node.address(0), addSlots).ok());
-        QTRY_VERIFY_WITH_TIMEOUT(
-            ask(pool, node.address(0), {"CLUSTER", "INFO"}).value().bytes().contains("cluster_state:ok"),
-            15000);
-        const QString id = QString::fromUtf8(ask(pool, node.address(0), {"CLUSTER", "MYID"}).value().bytes());
-        RestoreJob job(&pool, {{node.address(0), id, SlotSet::all(), {}}}, m_archive, {});
+        test::TlsTestNode tls;
+        const Result<void> started = test::startTlsTestNode(tls);
+        QVERIFY2(started.ok(), qPrintable(started.error().message()));
+        RestoreJob job(&tls.pool, {{tls.node.address(0), tls.id, SlotSet::all(), {}}}, m_archive, {});
         const Error error = runJob(&job, 120000);
         QVERIFY2(!error.isError(), qPrintable(error.message()));
         QCOMPARE(job.result().restored, m_manifest.keyCount() - 1);
-        QCOMPARE(ask(pool, node.address(0), {"DBSIZE"}).value().integerValue(), m_manifest.keyCount() - 1);
+        QCOMPARE(ask(tls.pool, tls.node.address(0), {"DBSIZE"}).value().integerValue(),
+                 m_manifest.keyCount() - 1);
     }
 
     // A backup of the server under test (RCS_REDIS_SERVER: each matrix server in scripts/compat.sh)
