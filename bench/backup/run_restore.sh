@@ -65,7 +65,9 @@ archive="$work/bench.rcsbackup"
 echo "backup: $(stat -c %s "$archive") bytes" >&2
 [ -z "${KEEP_ARCHIVE:-}" ] || cp "$archive" "$KEEP_ARCHIVE"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-"$studio" restore --nodes 127.0.0.1:7201 --from "$archive" --json >"$work/restore.json"
+# The studio's own CPU time and peak memory beside the wall clock: what the servers had left.
+/usr/bin/time -f "studio: %e s real, %U s user, %S s sys, %M KB peak" \
+  "$studio" restore --nodes 127.0.0.1:7201 --from "$archive" --json >"$work/restore.json"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 restored=0
 for port in 7201 7202 7203; do restored=$((restored + $("$cli" -p $port dbsize))); done
