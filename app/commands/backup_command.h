@@ -10,5 +10,9 @@ namespace rcs::cli {
 // runBackup and runKubeBackup both hand "verify" to the verifier: it needs no target.
 int runBackup(const QStringList &args);
 int runKubeBackup(const QStringList &args);
+// restore --from FILE [--merge] [--replace --yes]: the archive verified, then its keys put back into a
+// cluster of any shape (the slot decides the master); both target forms, like backup.
+int runRestore(const QStringList &args);
+int runKubeRestore(const QStringList &args);
 
 } // namespace rcs::cli

@@ -7,9 +7,15 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QFuture>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
 #include <cstring>
+#include <functional>
+#include <optional>
 #include <unistd.h>
 
 namespace rcs::backup {
@@ -170,12 +176,6 @@ void BackupArchiveWriter::abandon()
 
 namespace {
 
-struct Member {
-    QString name;
-    qint64 dataAt = 0;
-    qint64 size = 0;
-};
-
 Error damaged(const QString &what)
 {
     return Error(ErrorCode::InvalidInput, what);
@@ -196,9 +196,11 @@ Result<qint64> headerSize(const QByteArray &header)
     return size;
 }
 
-Result<QList<Member>> readMembers(QFile &file)
+} // namespace
+
+Result<QList<ArchiveMember>> readArchiveMembers(QFile &file)
 {
-    QList<Member> members;
+    QList<ArchiveMember> members;
     const qint64 total = file.size();
     while (true) {
         const qint64 at = file.pos();
@@ -226,7 +228,7 @@ Result<QList<Member>> readMembers(QFile &file)
         const Result<qint64> size = headerSize(header);
         if (!size || size.value() < 0)
             return damaged(Text::tr("The archive is damaged: %1 has no readable size.").arg(name));
-        Member member{name, at + block, size.value()};
+        ArchiveMember member{name, at + block, size.value()};
         if (member.dataAt + member.size > total)
             return damaged(Text::tr("The archive is truncated: %1 holds %2 of its %3 bytes.")
                                .arg(name)
@@ -239,16 +241,20 @@ Result<QList<Member>> readMembers(QFile &file)
     return members;
 }
 
-const Member *findMember(const QList<Member> &members, const QString &name)
+const ArchiveMember *findArchiveMember(const QList<ArchiveMember> &members, const QString &name)
 {
-    for (const Member &member : members) {
+    for (const ArchiveMember &member : members) {
         if (member.name == name)
             return &member;
     }
     return nullptr;
 }
 
-Result<void> verifyShard(QFile &file, const Member &member, const ShardManifest &shard)
+namespace {
+
+// stopped: polled between chunks; true stops the check (Cancelled).
+Result<void> verifyShard(QFile &file, const ArchiveMember &member, const ShardManifest &shard,
+                         const std::function<bool()> &stopped)
 {
     const QString name = member.name;
     if (member.size != shard.rdbBytes)
@@ -261,6 +267,8 @@ Result<void> verifyShard(QFile &file, const Member &member, const ShardManifest 
     RdbReader reader;
     SlotDigests digests;
     for (qint64 done = 0; done < member.size;) {
+        if (stopped())
+            return Error(ErrorCode::Cancelled, Text::tr("The check of the archive was cancelled."));
         const QByteArray chunk = file.read(std::min(readChunk, member.size - done));
         if (chunk.isEmpty())
             return Error(ErrorCode::Io, Text::tr("Cannot read %1: %2.").arg(name, file.errorString()));
@@ -296,16 +304,16 @@ Result<void> verifyShard(QFile &file, const Member &member, const ShardManifest 
 
 } // namespace
 
-Result<VerifiedArchive> verifyArchive(const QString &path)
+Result<VerifiedArchive> verifyArchive(const QString &path, const std::atomic<bool> *cancelled)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error(ErrorCode::Io, Text::tr("Cannot open %1: %2.").arg(path, file.errorString()));
-    Result<QList<Member>> members = readMembers(file);
+    Result<QList<ArchiveMember>> members = readArchiveMembers(file);
     if (!members)
         return members.error();
-    const Member *manifestMember =
-        findMember(members.value(), QString::fromLatin1(BackupManifest::MemberName));
+    const ArchiveMember *manifestMember =
+        findArchiveMember(members.value(), QString::fromLatin1(BackupManifest::MemberName));
     if (!manifestMember)
         return damaged(
             Text::tr("The archive holds no manifest.json: it is not a finished backup of this studio."));
@@ -316,18 +324,58 @@ Result<VerifiedArchive> verifyArchive(const QString &path)
     Result<BackupManifest> manifest = BackupManifest::fromJson(file.read(manifestMember->size));
     if (!manifest)
         return manifest.error();
+    const QList<ShardManifest> &shards = manifest.value().shards;
     SlotSet seen;
-    for (const ShardManifest &shard : manifest.value().shards) {
+    QList<const ArchiveMember *> shardMembers;
+    for (const ShardManifest &shard : shards) {
         if (shard.slotSet.intersects(seen))
             return damaged(
                 Text::tr("manifest.json: %1 claims slots another shard claims too.").arg(shard.member()));
         seen |= shard.slotSet;
-        const Member *member = findMember(members.value(), shard.member());
+        const ArchiveMember *member = findArchiveMember(members.value(), shard.member());
         if (!member)
             return damaged(Text::tr("The archive lacks %1, which the manifest lists.").arg(shard.member()));
-        if (Result<void> checked = verifyShard(file, *member, shard); !checked)
-            return checked.error();
+        shardMembers.append(member);
     }
+    // The shards are independent: checked in parallel, each through its own QFile, at most one per core
+    // (decoding and hashing every key is what a large archive's check spends its time on). Each check
+    // holds its shard's per-key hashes, so memory grows with the shards checked at once. The first
+    // failure stops the others.
+    std::atomic<bool> failed{false};
+    const auto stopped = [&failed, cancelled] {
+        return failed.load(std::memory_order_relaxed) ||
+               (cancelled && cancelled->load(std::memory_order_relaxed));
+    };
+    QThreadPool threads;
+    threads.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
+    QList<QFuture<Result<void>>> checks;
+    for (qsizetype i = 0; i < shards.size(); ++i) {
+        checks.append(QtConcurrent::run(&threads, [&, i]() -> Result<void> {
+            QFile shardFile(path);
+            Result<void> checked =
+                shardFile.open(QIODevice::ReadOnly)
+                    ? verifyShard(shardFile, *shardMembers.at(i), shards.at(i), stopped)
+                    : Result<void>(Error(ErrorCode::Io,
+                                         Text::tr("Cannot open %1: %2.").arg(path, shardFile.errorString())));
+            if (!checked)
+                failed.store(true);
+            return checked;
+        }));
+    }
+    for (QFuture<Result<void>> &check : checks)
+        check.waitForFinished();
+    // The first failure in the manifest's order, not a check stopped because another one failed.
+    std::optional<Error> cancellation;
+    for (QFuture<Result<void>> &check : checks) {
+        const Result<void> checked = check.result();
+        if (checked)
+            continue;
+        if (checked.error().code() != ErrorCode::Cancelled)
+            return checked.error();
+        cancellation = checked.error();
+    }
+    if (cancellation)
+        return *cancellation;
     return VerifiedArchive{manifest.value(), file.size()};
 }
 

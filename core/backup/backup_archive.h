@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QString>
 
+#include <atomic>
+
 namespace rcs::backup {
 
 // Writes a backup archive: one POSIX tar (ustar, as `tar tvf` lists it) of shard-<n>.rdb members and
@@ -54,6 +56,19 @@ private:
     bool m_committed = false;
 };
 
+// A member of a tar archive: its name and where its data lies in the file.
+struct ArchiveMember {
+    QString name;
+    qint64 dataAt = 0;
+    qint64 size = 0;
+};
+
+// Reads the member headers of the tar archive open in file from its start up to tar's end block (seeking
+// over the data), checking each header's checksum and that each member's data is in the file. Errors
+// (InvalidInput) say where the archive is truncated or damaged.
+Result<QList<ArchiveMember>> readArchiveMembers(QFile &file);
+const ArchiveMember *findArchiveMember(const QList<ArchiveMember> &members, const QString &name);
+
 struct VerifiedArchive {
     BackupManifest manifest;
     qint64 bytes = 0;
@@ -62,7 +77,8 @@ struct VerifiedArchive {
 // Checks a backup archive completely: the tar structure (headers, checksums, sizes, end blocks), every
 // RDB member's size and SHA-256 against the manifest, every RDB through RdbReader to its checksum, each
 // key in a slot its shard served, and the per-slot digests recomputed. Errors (InvalidInput, or Io
-// when the file cannot be read) are one sentence naming the member and what is wrong.
-Result<VerifiedArchive> verifyArchive(const QString &path);
+// when the file cannot be read) are one sentence naming the member and what is wrong. It reads the
+// whole file: run it off the GUI thread; cancelled (may be null), once set, stops it (Cancelled).
+Result<VerifiedArchive> verifyArchive(const QString &path, const std::atomic<bool> *cancelled = nullptr);
 
 } // namespace rcs::backup

@@ -12,31 +12,57 @@
 
 namespace rcs::backup {
 
-Result<QList<BackupSource>> backupSources(const ClusterTopology &topology)
+namespace {
+
+enum class MastersFor { Backup, Restore };
+
+// The masters that serve slots; a backup would miss data and a restore would have nowhere to put some
+// keys when one is unreachable or some slots are served by nobody.
+Result<QList<BackupSource>> servingMasters(const ClusterTopology &topology, MastersFor use)
 {
+    const bool backup = use == MastersFor::Backup;
     QList<BackupSource> sources;
     SlotSet served;
     for (const TopologyNode &master : topology.masters()) {
         if (master.slotSet.isEmpty())
             continue;
-        if (!master.reachable || master.isFailing())
-            return Error(
-                ErrorCode::Refused,
-                Text::tr("Cannot back up: master %1 (%2) serves slots but is %3; recover the cluster first.")
-                    .arg(master.address.toString(), master.id,
-                         master.reachable ? Text::tr("flagged as failing") : Text::tr("unreachable")));
+        if (!master.reachable || master.isFailing()) {
+            const QString state = master.reachable ? Text::tr("flagged as failing") : Text::tr("unreachable");
+            return Error(ErrorCode::Refused,
+                         (backup ? Text::tr("Cannot back up: master %1 (%2) serves slots but is %3; recover "
+                                            "the cluster first.")
+                                 : Text::tr("Cannot restore: master %1 (%2) serves slots but is %3; recover "
+                                            "the cluster first."))
+                             .arg(master.address.toString(), master.id, state));
+        }
         sources.append({master.address, master.id, master.slotSet,
                         master.server ? master.server->toString() : QString()});
         served |= master.slotSet;
     }
     if (sources.isEmpty())
-        return Error(ErrorCode::Refused, Text::tr("Cannot back up: no master serves slots."));
+        return Error(ErrorCode::Refused, backup ? Text::tr("Cannot back up: no master serves slots.")
+                                                : Text::tr("Cannot restore: no master serves slots; "
+                                                           "create the cluster first."));
     if (!served.isFull())
         return Error(ErrorCode::Refused,
-                     Text::tr("Cannot back up: %1 slots are served by no master; a backup would "
-                              "miss their keys. Fix the cluster first (check --fix).")
+                     (backup ? Text::tr("Cannot back up: %1 slots are served by no master; a backup would "
+                                        "miss their keys. Fix the cluster first (check --fix).")
+                             : Text::tr("Cannot restore: %1 slots are served by no master; their keys would "
+                                        "have nowhere to go. Fix the cluster first (check --fix)."))
                          .arg(SlotSet::SlotCount - served.count()));
     return sources;
+}
+
+} // namespace
+
+Result<QList<BackupSource>> backupSources(const ClusterTopology &topology)
+{
+    return servingMasters(topology, MastersFor::Backup);
+}
+
+Result<QList<BackupSource>> restoreTargets(const ClusterTopology &topology)
+{
+    return servingMasters(topology, MastersFor::Restore);
 }
 
 BackupJob::BackupJob(RedisPool *pool, QList<BackupSource> sources, QString path, bool overwrite,

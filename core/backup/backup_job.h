@@ -39,6 +39,8 @@ struct BackupResult {
 // that serves slots is unreachable or failing, or when some slots are served by nobody: such a backup
 // would miss data without saying so.
 Result<QList<BackupSource>> backupSources(const ClusterTopology &topology);
+// The masters of a cluster to restore into (restore_job.h), by the same rules, said for a restore.
+Result<QList<BackupSource>> restoreTargets(const ClusterTopology &topology);
 
 // Streams each master's RDB (ReplicationStream, one master at a time: a tar's members follow each
 // other) into a BackupArchiveWriter, computes the per-slot digests from the records as they arrive,

@@ -2,8 +2,6 @@
 
 #include "redis/redis_pool.h"
 
-#include <QNetworkProxy>
-#include <QSslConfiguration>
 #include <QSslSocket>
 
 namespace rcs::backup {
@@ -12,14 +10,6 @@ namespace {
 
 constexpr qsizetype markerLength = 40;          // the EOF form's marker: 40 random bytes
 constexpr qsizetype maxHeaderBytes = 64 * 1024; // a reply line before the payload is short
-
-QByteArray resp(const QList<QByteArray> &argv)
-{
-    QByteArray out = '*' + QByteArray::number(argv.size()) + "\r\n";
-    for (const QByteArray &arg : argv)
-        out += '$' + QByteArray::number(arg.size()) + "\r\n" + arg + "\r\n";
-    return out;
-}
 
 } // namespace
 
@@ -40,38 +30,20 @@ ReplicationStream::~ReplicationStream()
 
 void ReplicationStream::doStart()
 {
-    m_route = m_pool->routeFor(m_node);
     m_password = m_pool->options().password;
     m_user = m_pool->options().user;
-    m_tls = m_pool->tlsOptionsFor(m_node);
     setStep(tr("Connect to %1").arg(m_node.toString()));
-    QSslConfiguration configuration;
-    if (m_tls.enabled) {
-        Result<QSslConfiguration> loaded = sslConfigurationFor(m_tls);
-        if (!loaded)
-            return fail(
-                ErrorCode::InvalidInput,
-                tr("Cannot connect to %1 with TLS: %2").arg(m_node.toString(), loaded.error().message()));
-        configuration = loaded.value();
-    }
-    m_socket = new QSslSocket;
-    // Nodes are reached directly or through the studio's own tunnel, never through an application proxy.
-    m_socket->setProxy(QNetworkProxy::NoProxy);
+    Result<NodeLink> link = connectNodeLink(m_pool, m_node, this, [this] { onLinkReady(); });
+    if (!link)
+        return fail(link.error());
+    m_link = link.value();
+    m_socket = m_link.socket;
     connect(m_socket, &QSslSocket::readyRead, this, &ReplicationStream::onReadyRead);
     connect(m_socket, &QSslSocket::errorOccurred, this, &ReplicationStream::onSocketGone);
     connect(m_socket, &QSslSocket::disconnected, this, &ReplicationStream::onSocketGone);
     connect(m_socket, &QSslSocket::sslErrors, this,
             [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
     m_idle.start(m_pool->options().connectTimeoutMs);
-    if (m_tls.enabled) {
-        connect(m_socket, &QSslSocket::encrypted, this, &ReplicationStream::onLinkReady);
-        m_socket->setSslConfiguration(configuration);
-        m_socket->connectToHostEncrypted(m_route.host, m_route.port,
-                                         m_tls.peerName.isEmpty() ? m_route.host : m_tls.peerName);
-    } else {
-        connect(m_socket, &QSslSocket::connected, this, &ReplicationStream::onLinkReady);
-        m_socket->connectToHost(m_route.host, m_route.port);
-    }
 }
 
 void ReplicationStream::doCancel()
@@ -81,7 +53,7 @@ void ReplicationStream::doCancel()
 
 void ReplicationStream::sendCommand(const QList<QByteArray> &argv)
 {
-    m_socket->write(resp(argv));
+    m_socket->write(respCommand(argv));
 }
 
 void ReplicationStream::onLinkReady()
@@ -261,20 +233,9 @@ void ReplicationStream::onSocketGone()
 {
     if (isFinished() || m_phase == Phase::Done || !m_socket)
         return;
-    const QAbstractSocket::SocketError code = m_socket->error();
-    const QString why = m_socket->errorString();
-    const bool tlsError = code == QAbstractSocket::SslHandshakeFailedError ||
-                          code == QAbstractSocket::SslInternalError ||
-                          code == QAbstractSocket::SslInvalidUserDataError;
-    // As RedisConnection decides it: a TLS link that failed before any reply failed its handshake.
-    if (m_tls.enabled && m_phase == Phase::Connecting && (tlsError || !m_sslErrors.isEmpty()))
-        return stop(
-            Error(ErrorCode::ConnectionFailed,
-                  tlsHandshakeFailure(m_node.toString(), m_sslErrors,
-                                      m_tls.peerName.isEmpty() ? m_route.host : m_tls.peerName, why)));
     if (m_phase == Phase::Connecting)
-        return stop(
-            Error(ErrorCode::ConnectionFailed, tr("Cannot connect to %1: %2").arg(m_node.toString(), why)));
+        return stop(nodeLinkConnectFailure(m_link, m_node, m_sslErrors));
+    const QString why = m_socket->errorString();
     stop(Error(ErrorCode::ConnectionFailed, tr("The link to %1 closed after %2 bytes of its RDB: %3")
                                                 .arg(m_node.toString())
                                                 .arg(m_payloadBytes)

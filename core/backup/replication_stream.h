@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backup/node_link.h"
 #include "backup/rdb_reader.h"
 #include "common/job.h"
 #include "redis/node_address.h"
@@ -27,9 +28,8 @@ namespace rcs::backup {
 // records (keys) reach the record handler as they arrive. The link is closed as soon as the RDB is complete:
 // the master then drops the pseudo-replica.
 //
-// The socket goes where the pool would send a command for the node (RedisPool::routeFor: a
-// port-forward tunnel on Kubernetes), with the pool's credentials and TLS options (peer name per node).
-// hiredis cannot carry a raw payload, so this job owns its own QSslSocket rather than a RedisConnection.
+// The socket is a NodeLink (node_link.h: the pool's route, TLS options and credentials): hiredis
+// cannot carry a raw payload, so this job owns its own socket rather than a RedisConnection.
 //
 // Errors name the node: refused or lost link (ConnectionFailed), rejected password (Unauthorized), a
 // refused SYNC (RedisError, e.g. a replica that is not in sync or a user without SYNC permission), no
@@ -78,11 +78,10 @@ private:
     void closeSocket();
 
     RedisPool *m_pool;
-    NodeAddress m_node;  // the cluster address (named in messages)
-    NodeAddress m_route; // where the socket goes
+    NodeAddress m_node; // the cluster address (named in messages)
+    NodeLink m_link;    // where the socket goes, with which TLS options
     QString m_password;
     QString m_user;
-    RedisTlsOptions m_tls;
     QSslSocket *m_socket = nullptr;
     QList<QSslError> m_sslErrors;
     QTimer m_idle;

@@ -21,11 +21,11 @@ QString printable(const QByteArray &key)
 
 } // namespace
 
-void SlotDigests::add(QByteArrayView key, const LogicalValue &value)
+void SlotDigests::add(const QByteArray &key, const LogicalValue &value)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     addCanonical(hash, key, value);
-    m_bySlot[keyHashSlot(key.toByteArray())].append({key.toByteArray(), hash.result()});
+    m_bySlot[keyHashSlot(key)].append({key, hash.result()});
     ++m_keys;
 }
 

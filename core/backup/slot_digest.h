@@ -22,7 +22,8 @@ namespace rcs::backup {
 // and a restore (or a test) computes it from the live values (live_digest.h).
 class SlotDigests final {
 public:
-    void add(QByteArrayView key, const LogicalValue &value);
+    // key is kept (shared, not copied).
+    void add(const QByteArray &key, const LogicalValue &value);
     qint64 keyCount() const { return m_keys; }
     // slot → hex digest, only slots that hold keys.
     QMap<int, QByteArray> digests() const;

@@ -10,11 +10,21 @@ VerifyArchiveJob::VerifyArchiveJob(QString path, QObject *parent)
     , m_path(std::move(path))
 {}
 
+VerifyArchiveJob::~VerifyArchiveJob()
+{
+    m_cancelled->store(true);
+}
+
+void VerifyArchiveJob::doCancel()
+{
+    m_cancelled->store(true);
+}
+
 void VerifyArchiveJob::doStart()
 {
     setStep(Text::tr("Verifying %1").arg(m_path));
     runOffThread<Result<VerifiedArchive>>(
-        this, [path = m_path] { return verifyArchive(path); },
+        this, [path = m_path, cancelled = m_cancelled] { return verifyArchive(path, cancelled.get()); },
         [this](Result<VerifiedArchive> verified) {
             if (isFinished()) // cancelled meanwhile
                 return;

@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
+#include <QStringList>
+
+#include "redis/reply_format.h"
 
 namespace rcs::ops {
 
@@ -82,6 +85,81 @@ QString verifiedToText(const QString &path, const backup::VerifiedArchive &archi
                .arg(archive.manifest.shards.size())
                .arg(archive.manifest.keyCount()) +
            shardsToText(archive.manifest);
+}
+
+namespace {
+
+double keysPerSecond(const backup::RestoreResult &result)
+{
+    return result.seconds > 0 ? result.restored / result.seconds : 0;
+}
+
+} // namespace
+
+QJsonObject restoreToJson(const backup::RestoreResult &result)
+{
+    QJsonArray masters;
+    for (const backup::RestoreResult::Master &master : result.masters)
+        masters.append(QJsonObject{{QStringLiteral("address"), master.address},
+                                   {QStringLiteral("server"), master.server},
+                                   {QStringLiteral("keys"), master.keys}});
+    QJsonArray sample;
+    for (const QByteArray &key : result.existingSample)
+        sample.append(quoteBytesCli(key));
+    return QJsonObject{{QStringLiteral("path"), result.path},
+                       {QStringLiteral("backup_time"), result.backupTime.toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("backup_keys"), result.backupKeys},
+                       {QStringLiteral("restored"), result.restored},
+                       {QStringLiteral("expired"), result.expired},
+                       {QStringLiteral("existing"), result.existing},
+                       {QStringLiteral("existing_sample"), sample},
+                       {QStringLiteral("functions_loaded"), result.functionsLoaded},
+                       {QStringLiteral("functions_existing"), result.functionsExisting},
+                       {QStringLiteral("functions_skipped"), result.functionsSkipped},
+                       {QStringLiteral("seconds"), result.seconds},
+                       {QStringLiteral("send_seconds"), result.sendSeconds},
+                       {QStringLiteral("keys_per_second"), qRound64(keysPerSecond(result))},
+                       {QStringLiteral("masters"), masters}};
+}
+
+QString restoreToText(const backup::RestoreResult &result)
+{
+    QString text;
+    for (const backup::RestoreResult::Master &master : result.masters)
+        text += QStringLiteral("%1  %2  %3 keys\n").arg(master.address, master.server).arg(master.keys);
+    if (result.existing > 0) {
+        QStringList keys;
+        for (const QByteArray &key : result.existingSample)
+            keys.append(quoteBytesCli(key));
+        text += Text::tr("Existing keys left as they were: %1%2\n")
+                    .arg(keys.join(QStringLiteral(" ")),
+                         result.existing > keys.size()
+                             ? Text::tr(" and %1 more").arg(result.existing - keys.size())
+                             : QString());
+    }
+    if (result.functionsSkipped > 0)
+        text += Text::tr("%1 function libraries skipped: the target is older than Redis 7.0.\n")
+                    .arg(result.functionsSkipped);
+    return text + restoreSummary(result) + QLatin1Char('\n');
+}
+
+QString restoreSummary(const backup::RestoreResult &result)
+{
+    QString summary = Text::tr("Restored %1 keys of %2 into %3 masters in %4 s (%5 keys/s)")
+                          .arg(result.restored)
+                          .arg(result.path)
+                          .arg(result.masters.size())
+                          .arg(result.seconds, 0, 'f', 1)
+                          .arg(qRound64(keysPerSecond(result)));
+    if (result.expired > 0)
+        summary += Text::tr("; %1 skipped (their TTL had passed)").arg(result.expired);
+    if (result.existing > 0)
+        summary += Text::tr("; %1 existing keys left as they were").arg(result.existing);
+    if (result.functionsLoaded + result.functionsExisting > 0)
+        summary += Text::tr("; %1 function libraries loaded, %2 already there")
+                       .arg(result.functionsLoaded)
+                       .arg(result.functionsExisting);
+    return summary + QLatin1Char('.');
 }
 
 } // namespace rcs::ops

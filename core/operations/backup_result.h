@@ -2,6 +2,7 @@
 
 #include "backup/backup_archive.h"
 #include "backup/backup_job.h"
+#include "backup/restore_job.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -20,5 +21,16 @@ QString backupSummary(const backup::BackupResult &result);
 // as above}; the text form: "FILE is a complete backup: …" then the shards.
 QJsonObject verifiedToJson(const QString &path, const backup::VerifiedArchive &archive);
 QString verifiedToText(const QString &path, const backup::VerifiedArchive &archive);
+
+// `restore --json`: {"path", "backup_time", "backup_keys", "restored", "expired", "existing",
+// "existing_sample": [keys, redis-cli quoted], "functions_loaded", "functions_existing",
+// "functions_skipped", "seconds" (all of it), "send_seconds" (after the verification),
+// "keys_per_second" (restored / seconds), "masters": [{"address", "server", "keys"}]}.
+QJsonObject restoreToJson(const backup::RestoreResult &result);
+// One line per target master (address, server, keys restored), the existing keys when there were
+// any, then the summary.
+QString restoreToText(const backup::RestoreResult &result);
+// "Restored 12000 keys of FILE into 3 masters in 1.2 s; 3 skipped (expired), 2 existing left as they were."
+QString restoreSummary(const backup::RestoreResult &result);
 
 } // namespace rcs::ops

@@ -155,6 +155,7 @@ void EndpointOperationJob::doStart()
     case OperationKind::HotKeys:
     case OperationKind::SlotHeat:
     case OperationKind::Backup:
+    case OperationKind::Restore:
         return status();
     case OperationKind::Deploy:
     case OperationKind::Cleanup:

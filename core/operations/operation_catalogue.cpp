@@ -43,6 +43,10 @@ std::optional<Error> commonRefusal(const OperationRequest &request)
         if (request.backupPath.isEmpty())
             return invalid(OperationJob::tr("Give the file to write the backup to (--to FILE)."));
         break;
+    case OperationKind::Restore:
+        if (request.backupPath.isEmpty())
+            return invalid(OperationJob::tr("Give the backup archive to restore (--from FILE)."));
+        break;
     case OperationKind::BigKeys:
     case OperationKind::HotKeys:
         if (request.keyScan.count < 1 || request.keyScan.top < 1 || request.keyScan.rate < 1 ||

@@ -76,6 +76,9 @@ OperationJob::OperationJob(OperationRequest request, QObject *parent)
     case OperationKind::Backup:
         setTitle(tr("Backup"));
         break;
+    case OperationKind::Restore:
+        setTitle(tr("Restore"));
+        break;
     }
 }
 
@@ -122,6 +125,8 @@ void OperationJob::finishWithStatus(StatusReport status, RedisPool *pool)
         return execAfterStatus(std::move(status), pool);
     if (m_request.kind == OperationKind::Backup)
         return backupAfterStatus(std::move(status), pool);
+    if (m_request.kind == OperationKind::Restore)
+        return restoreAfterStatus(std::move(status), pool);
     m_summary = phrasedAdvice(status.assessment); // the JSON's "advice"
     m_status = std::move(status);
     m_hasResult = true;

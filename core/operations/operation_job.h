@@ -109,7 +109,8 @@ protected:
 private:
     // top, slowlog, bigkeys, hotkeys, slot-heat (observe_operation.cpp).
     void observeAfterStatus(StatusReport status, RedisPool *pool);
-    void backupAfterStatus(StatusReport status, RedisPool *pool); // backup_operation.cpp
+    void backupAfterStatus(StatusReport status, RedisPool *pool);  // backup_operation.cpp
+    void restoreAfterStatus(StatusReport status, RedisPool *pool); // backup_operation.cpp
     // exec (exec_operation.cpp).
     void execAfterStatus(StatusReport status, RedisPool *pool);
     void scanKeys(const ClusterTopology &topology, RedisPool *pool);

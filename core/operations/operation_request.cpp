@@ -39,6 +39,8 @@ QString operationName(OperationKind kind)
         return QStringLiteral("slot-heat");
     case OperationKind::Backup:
         return QStringLiteral("backup");
+    case OperationKind::Restore:
+        return QStringLiteral("restore");
     case OperationKind::Deploy:
         return QStringLiteral("deploy");
     case OperationKind::Cleanup:

@@ -47,7 +47,10 @@ enum class OperationKind {
     RotateCertificates,
     // Read-only, on every target kind, after the status read: every master's RDB over SYNC into one
     // archive (core/backup).
-    Backup
+    Backup,
+    // After the status read, on every target kind: a backup archive verified, then its keys put back
+    // with RESTORE on the masters that own their slots (core/backup/restore_job.h).
+    Restore
 };
 
 // The verb as the command line names it ("add-node", "check --fix").
@@ -130,8 +133,12 @@ struct OperationRequest {
     // redirects. A destructive command (destructiveEffect) runs only when confirmed.
     QList<QByteArray> commandWords;
     // backup: the archive to write, and whether an existing file there may be replaced (--force).
+    // restore: the archive to read; into a cluster that holds keys only with restoreMerge (existing keys
+    // left as they are) or restoreReplace (existing keys overwritten: needs confirmed).
     QString backupPath;
     bool overwrite = false;
+    bool restoreMerge = false;
+    bool restoreReplace = false;
     // Plan only (--dry-run): rebalance and reshard on every kind; every changing verb on Kubernetes.
     bool dryRun = false;
 };

@@ -150,6 +150,7 @@ Workflow *WorkflowOperationJob::makeWorkflow(KubeSession *session)
     case OperationKind::HotKeys:
     case OperationKind::SlotHeat:
     case OperationKind::Backup:
+    case OperationKind::Restore:
         return new StatusWorkflow(session, this);
     case OperationKind::Deploy: {
         auto *deploy = new DeployWorkflow(session, r.manifest, this);
@@ -286,7 +287,8 @@ void WorkflowOperationJob::concluded()
     case OperationKind::BigKeys:
     case OperationKind::HotKeys:
     case OperationKind::SlotHeat:
-    case OperationKind::Backup: {
+    case OperationKind::Backup:
+    case OperationKind::Restore: {
         const auto *status = static_cast<StatusWorkflow *>(m_workflow.data());
         StatusReport report;
         report.topology = status->topology();

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <array>
+
 namespace rcs {
 
 namespace {
@@ -228,21 +230,38 @@ Result<SlotSet> SlotSet::parse(const QString &text)
     return set;
 }
 
+namespace {
+
+// CRC16-CCITT (XMODEM) a byte at a time: a backup's verification and a restore hash every key.
+constexpr std::array<quint16, 256> crc16Table()
+{
+    std::array<quint16, 256> table{};
+    for (int byte = 0; byte < 256; ++byte) {
+        auto crc = static_cast<quint16>(byte << 8);
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc & 0x8000) ? static_cast<quint16>((crc << 1) ^ 0x1021) : static_cast<quint16>(crc << 1);
+        table[size_t(byte)] = crc;
+    }
+    return table;
+}
+
+constexpr std::array<quint16, 256> Crc16 = crc16Table();
+
+} // namespace
+
 int keyHashSlot(const QByteArray &key)
 {
-    QByteArray hashed = key;
+    QByteArrayView hashed = key; // no copy: only the part between the first braces counts
     const qsizetype open = key.indexOf('{');
     if (open >= 0) {
         const qsizetype close = key.indexOf('}', open + 1);
         if (close > open + 1)
-            hashed = key.mid(open + 1, close - open - 1);
+            hashed = hashed.sliced(open + 1, close - open - 1);
     }
     quint16 crc = 0;
-    for (const char byte : std::as_const(hashed)) {
-        crc ^= static_cast<quint16>(static_cast<quint8>(byte)) << 8;
-        for (int bit = 0; bit < 8; ++bit)
-            crc = (crc & 0x8000) ? static_cast<quint16>((crc << 1) ^ 0x1021) : static_cast<quint16>(crc << 1);
-    }
+    for (const char byte : hashed)
+        crc =
+            static_cast<quint16>((crc << 8) ^ Crc16[size_t(((crc >> 8) ^ static_cast<quint8>(byte)) & 0xff)]);
     return crc & (SlotSet::SlotCount - 1);
 }
 

@@ -6,13 +6,13 @@
 #include "backup/backup_archive.h"
 #include "backup/backup_job.h"
 #include "backup/live_digest.h"
+#include "backup_seed.h"
 #include "cluster_key_client.h"
 #include "command_registry.h"
 #include "job_helpers.h"
 #include "redis/redis_pool.h"
 #include "redis/slot_set.h"
 #include "support/redis_test_nodes.h"
-#include "support/test_certificates.h"
 
 #include <QFile>
 #include <QProcess>
@@ -26,7 +26,6 @@ using namespace rcs::backup;
 using rcs::test::ask;
 using rcs::test::RedisTestNodes;
 using rcs::test::runJob;
-using rcs::test::TestCertificates;
 
 class TestBackup final : public QObject {
     Q_OBJECT
@@ -36,22 +35,6 @@ class TestBackup final : public QObject {
     ClusterTopology m_topology;
     QList<BackupSource> m_sources;
 
-    NodeAddress ownerOf(const QByteArray &key) const
-    {
-        for (const BackupSource &source : m_sources) {
-            if (source.slotSet.contains(keyHashSlot(key)))
-                return source.address;
-        }
-        return {};
-    }
-    // argv on the master of key (default: the command's first argument).
-    void run(const QList<QByteArray> &argv, const QByteArray &key = {})
-    {
-        const Result<RedisReply> reply = ask(m_pool, ownerOf(key.isEmpty() ? argv.at(1) : key), argv);
-        QVERIFY2(reply.ok() && !reply.value().isError(),
-                 qPrintable(QString::fromLatin1(argv.first()) + QStringLiteral(": ") +
-                            (reply ? reply.value().text() : reply.error().message())));
-    }
     QString path(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
     QStringList m_messages; // the last backup's info messages
     Result<BackupResult> backup(const QString &file, bool overwrite = false)
@@ -83,52 +66,8 @@ private Q_SLOTS:
         for (const BackupSource &source : m_sources)
             QVERIFY(ask(m_pool, source.address, {"CONFIG", "SET", "repl-diskless-sync", "no"}).ok());
 
-        // Every type, small and large encodings.
-        run({"SET", "str:int", "12345"});
-        run({"SET", "str:neg", "-7"});
-        run({"SET", "str:lzf", QByteArray(20000, 'a') + "tail"});
-        run({"SET", QByteArray("bin\x00\xff\r\n", 7), QByteArray("v\x00\x01", 3)});
-        run({"SET", "", "empty key"});
-        run({"SET", "str:empty", ""});
-        QByteArray large(3 * 1024 * 1024, '\0');
-        for (qsizetype i = 0; i < large.size(); ++i)
-            large[i] = char((i * 7919) >> 3);
-        run({"SET", "str:large", large});
-        run({"SET", "ttl:1", "expires", "PX", "3600000"});
-        run({"SET", "ttl:2", "expires", "EX", "7200"});
-        run({"RPUSH", "list:small", "a", "1", "b"});
-        QList<QByteArray> bigList{"RPUSH", "list:big"};
-        for (int i = 0; i < 600; ++i)
-            bigList.append("item-" + QByteArray::number(i) + QByteArray(i % 70, 'x'));
-        run(bigList);
-        run({"SADD", "set:int", "1", "2", "300000", "-5"});
-        run({"SADD", "set:str", "x", "y", QByteArray("\x00z", 2)});
-        QList<QByteArray> bigSet{"SADD", "set:big"};
-        for (int i = 0; i < 700; ++i)
-            bigSet.append("m" + QByteArray::number(i));
-        run(bigSet);
-        run({"HSET", "hash:small", "f1", "v1", "f2", "2"});
-        QList<QByteArray> bigHash{"HSET", "hash:big"};
-        for (int i = 0; i < 300; ++i)
-            bigHash << "field" + QByteArray::number(i) << QByteArray(100, char('a' + i % 26));
-        run(bigHash);
-        run({"ZADD", "zset:small", "1", "a", "2.5", "b", "-0.1", "c", "inf", "top"});
-        QList<QByteArray> bigZset{"ZADD", "zset:big"};
-        for (int i = 0; i < 300; ++i)
-            bigZset << QByteArray::number(i * 1.25) << "member" + QByteArray::number(i);
-        run(bigZset);
-        run({"EXPIRE", "hash:small", "5000"});
-        run({"XADD", "stream:s", "1-1", "f", "v"});
-        run({"XADD", "stream:s", "2-0", "a", "1", "b", "2"});
-        run({"XADD", "stream:s", "3-5", "c", "3"});
-        run({"XGROUP", "CREATE", "stream:s", "g1", "0"}, "stream:s");
-        run({"XREADGROUP", "GROUP", "g1", "alice", "COUNT", "2", "STREAMS", "stream:s", ">"}, "stream:s");
-        run({"XGROUP", "CREATE", "stream:s", "g2", "$"}, "stream:s");
-        run({"XDEL", "stream:s", "2-0"});
-        test::ClusterKeyClient client(&m_pool, m_nodes.addresses());
-        QVERIFY(client.refreshBlocking().ok());
-        const Result<void> written = client.writeBlocking("bulk", 3000);
-        QVERIFY2(written.ok(), qPrintable(written.error().message()));
+        const Result<void> seeded = test::seedEveryType(m_pool, m_sources);
+        QVERIFY2(seeded.ok(), qPrintable(seeded.error().message()));
     }
 
     // The slot our digests use is the server's (keyHashSlot is unit-tested on fixed values; this asks
@@ -288,36 +227,14 @@ private Q_SLOTS:
         QVERIFY(version.ok());
         if (version->majorVersion() < 6)
             QSKIP("Redis 5.0 has no TLS.");
-        QTemporaryDir certDir;
-        const QString peer = QStringLiteral("node-0.redis-service.test.svc.cluster.local");
-        const Result<TestCertificates> certs = TestCertificates::make(certDir.path(), {peer});
-        QVERIFY2(certs.ok(), qPrintable(certs.error().message()));
-        RedisTlsOptions client;
-        client.enabled = true;
-        client.caFile = certs->caCert;
-        client.peerName = peer;
-        client.clientCertificateFile = certs->clientCert;
-        client.clientKeyFile = certs->clientKey;
-        test::RedisTestTls tls{certs->serverCert, certs->serverKey, certs->caCert, QStringLiteral("optional"),
-                               client};
-        test::RedisTestNodeOptions options;
-        options.password = QStringLiteral("tls-Passw0rd");
-        options.tls = tls;
-        RedisTestNodes node;
-        const Result<void> started = node.start(1, options);
+        test::TlsTestNode tls;
+        const Result<void> started = test::startTlsTestNode(tls);
         QVERIFY2(started.ok(), qPrintable(started.error().message()));
-        RedisPool pool;
-        pool.setOptions({options.password, {}, 3000, 5000, client});
-        QList<QByteArray> addSlots{"CLUSTER", "ADDSLOTS"};
-        for (int slot = 0; slot < SlotSet::SlotCount; ++slot)
-            addSlots.append(QByteArray::number(slot));
-        QVERIFY(ask(pool, node.address(0), addSlots).ok());
-        // The node serves its slots once its cluster state is ok (CLUSTERDOWN until then).
-        QTRY_VERIFY_WITH_TIMEOUT(ask(pool, node.address(0), {"SET", "tls:key", QByteArray(50000, 't')}).ok(),
-                                 15000);
-        QCOMPARE(ask(pool, node.address(0), {"DBSIZE"}).value().integerValue(), qint64(1));
-        const QString id = QString::fromUtf8(ask(pool, node.address(0), {"CLUSTER", "MYID"}).value().bytes());
-        const QList<BackupSource> sources{{node.address(0), id, SlotSet::all(), {}}};
+        RedisPool &pool = tls.pool;
+        const NodeAddress address = tls.node.address(0);
+        QVERIFY(ask(pool, address, {"SET", "tls:key", QByteArray(50000, 't')}).ok());
+        QCOMPARE(ask(pool, address, {"DBSIZE"}).value().integerValue(), qint64(1));
+        const QList<BackupSource> sources{{address, tls.id, SlotSet::all(), {}}};
         const QString file = path("tls.rcsbackup");
         BackupJob job(&pool, sources, file, false);
         const Error error = runJob(&job, 60000);
@@ -326,9 +243,9 @@ private Q_SLOTS:
         QVERIFY(verifyArchive(file).ok());
 
         RedisPool wrongName;
-        RedisTlsOptions other = client;
-        other.peerName = QStringLiteral("someone-else.example");
-        wrongName.setOptions({options.password, {}, 3000, 5000, other});
+        RedisConnectionOptions other = pool.options();
+        other.tls.peerName = QStringLiteral("someone-else.example");
+        wrongName.setOptions(other);
         BackupJob refused(&wrongName, sources, path("tls-wrong-name.rcsbackup"), false);
         const Error handshake = runJob(&refused, 30000);
         QCOMPARE(handshake.code(), ErrorCode::ConnectionFailed);
