@@ -4069,10 +4069,6 @@
         <translation>连接到 %1</translation>
     </message>
     <message>
-        <source>Cannot connect to %1 with TLS: %2</source>
-        <translation>无法通过 TLS 连接到 %1：%2</translation>
-    </message>
-    <message>
         <source>%1 refused the password: %2</source>
         <translation>%1 拒绝了密码：%2</translation>
     </message>
@@ -4113,10 +4109,6 @@
         <translation>%1 发送的 RDB 不完整：%2</translation>
     </message>
     <message>
-        <source>Cannot connect to %1: %2</source>
-        <translation>无法连接到 %1：%2</translation>
-    </message>
-    <message>
         <source>The link to %1 closed after %2 bytes of its RDB: %3</source>
         <translation>到 %1 的连接在其 RDB 传输了 %2 字节后关闭：%3</translation>
     </message>
@@ -4127,6 +4119,91 @@
     <message>
         <source>%1 sent nothing for %2 s while it should send its RDB (after %3 bytes); check that it can fork and write its snapshot.</source>
         <translation>%1 在应发送 RDB 时 %2 秒没有发送任何数据（已收到 %3 字节）；请检查它能否 fork 并写出快照。</translation>
+    </message>
+</context>
+<context>
+    <name>rcs::backup::RestoreJob</name>
+    <message numerus="yes">
+        <source>Restore %1 into %n master(s)</source>
+        <translation>
+            <numerusform>将 %1 还原到 %n 个主节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot restore: %1 slots are served by no master of the target; their keys would have nowhere to go. Fix the cluster first (check --fix).</source>
+        <translation>无法还原：目标中有 %1 个槽没有任何主节点提供服务，这些槽的键无处可放。请先修复集群（check --fix）。</translation>
+    </message>
+    <message>
+        <source>Cannot restore into %1 masters.</source>
+        <translation>无法还原到 %1 个主节点。</translation>
+    </message>
+    <message>
+        <source>Cannot restore %1: %2 Nothing was written.</source>
+        <translation>无法还原 %1：%2 没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 keys restored before cancel (commands in flight may have been applied too).</source>
+        <translation>取消前已还原 %1 个键（发送中的命令也可能已生效）。</translation>
+    </message>
+    <message>
+        <source>%1 keys were restored before the error.</source>
+        <translation>出错前已还原 %1 个键。</translation>
+    </message>
+    <message>
+        <source>%1 verified: %2 keys from %3 masters, taken %4.</source>
+        <translation>%1 已校验：%2 个键，来自 %3 个主节点，备份于 %4。</translation>
+    </message>
+    <message>
+        <source>Ask the target&apos;s masters which server they run</source>
+        <translation>询问目标的主节点运行的是哪种服务器</translation>
+    </message>
+    <message>
+        <source>Cannot restore into %1: %2 is older than Redis 5.0, whose RESTORE … ABSTTL the restore needs.</source>
+        <translation>无法还原到 %1：%2 早于 Redis 5.0，而还原需要其 RESTORE … ABSTTL。</translation>
+    </message>
+    <message>
+        <source>Check that the target holds no key</source>
+        <translation>检查目标中没有任何键</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 keys</source>
+        <translation>%1 有 %2 个键</translation>
+    </message>
+    <message>
+        <source>Cannot restore into a cluster that holds keys (%1); nothing was written.</source>
+        <translation>无法还原到已有键的集群（%1）；没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation>无法打开 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 changed since it was verified: it lacks %2.</source>
+        <translation>%1 在校验之后发生了变化：缺少 %2。</translation>
+    </message>
+    <message>
+        <source>Restore %1 keys into %2 masters</source>
+        <translation>将 %1 个键还原到 %2 个主节点</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 changed since it was verified: %2</source>
+        <translation>%1 在校验之后发生了变化：%2</translation>
+    </message>
+    <message>
+        <source>Cannot restore key %1 into %2: %3.</source>
+        <translation>无法把键 %1 还原到 %2：%3。</translation>
+    </message>
+    <message>
+        <source>Restore the keys of %1: %2 of %3 answered</source>
+        <translation>还原 %1 的键：%3 个中已应答 %2 个</translation>
+    </message>
+    <message>
+        <source>Cannot load a function library of the backup: %1</source>
+        <translation>无法加载备份中的函数库：%1</translation>
     </message>
 </context>
 <context>
@@ -4582,6 +4659,94 @@
     <message>
         <source>Verifying %1</source>
         <translation>正在校验 %1</translation>
+    </message>
+    <message>
+        <source>The check of the archive was cancelled.</source>
+        <translation>归档文件的检查已取消。</translation>
+    </message>
+    <message>
+        <source>Cannot restore: master %1 (%2) serves slots but is %3; recover the cluster first.</source>
+        <translation>无法还原：主节点 %1（%2）提供槽服务，但%3；请先恢复集群。</translation>
+    </message>
+    <message>
+        <source>Cannot restore: no master serves slots; create the cluster first.</source>
+        <translation>无法还原：没有主节点提供槽服务；请先创建集群。</translation>
+    </message>
+    <message>
+        <source>Cannot restore: %1 slots are served by no master; their keys would have nowhere to go. Fix the cluster first (check --fix).</source>
+        <translation>无法还原：有 %1 个槽没有任何主节点提供服务，这些槽的键无处可放。请先修复集群（check --fix）。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1 with TLS: %2</source>
+        <translation>无法通过 TLS 连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>A value of RDB type %1 (%2) cannot be restored into a server of RDB version %3: %4.</source>
+        <translation>RDB 类型为 %1（%2）的值无法还原到 RDB 版本为 %3 的服务器：%4。</translation>
+    </message>
+    <message>
+        <source>the value is cut off</source>
+        <translation>值被截断</translation>
+    </message>
+    <message>
+        <source>the value has %1 bytes after its end</source>
+        <translation>值结束后还有 %1 个字节</translation>
+    </message>
+    <message>
+        <source>module values are not restored</source>
+        <translation>不还原模块的值</translation>
+    </message>
+    <message>
+        <source>the type is unknown</source>
+        <translation>类型未知</translation>
+    </message>
+    <message>
+        <source>streams need RDB 9 (Redis 5.0) or newer</source>
+        <translation>流需要 RDB 9（Redis 5.0）或更新的版本</translation>
+    </message>
+    <message>
+        <source>its plain form, type %1, is newer than the server</source>
+        <translation>它的普通形式（类型 %1）比服务器更新</translation>
+    </message>
+    <message>
+        <source>A DUMP payload of %1 bytes is too short to hold a value.</source>
+        <translation>%1 字节的 DUMP 载荷太短，装不下一个值。</translation>
+    </message>
+    <message>
+        <source>A DUMP payload&apos;s CRC-64 does not match its bytes.</source>
+        <translation>DUMP 载荷的 CRC-64 与其字节不符。</translation>
+    </message>
+    <message>
+        <source>%1 answered RESTORE with a reply that is not a status: %2</source>
+        <translation>%1 对 RESTORE 的应答不是状态：%2</translation>
+    </message>
+    <message>
+        <source>%1 refused the password: %2</source>
+        <translation>%1 拒绝了密码：%2</translation>
+    </message>
+    <message>
+        <source>%1 sent a reply to no command.</source>
+        <translation>%1 发来了一个不对应任何命令的应答。</translation>
+    </message>
+    <message>
+        <source>%1 refused RESTORE of key %2: %3</source>
+        <translation>%1 拒绝了键 %2 的 RESTORE：%3</translation>
+    </message>
+    <message>
+        <source>The link to %1 closed with %2 RESTORE commands unanswered: %3</source>
+        <translation>到 %1 的连接已关闭，还有 %2 条 RESTORE 命令未应答：%3</translation>
+    </message>
+    <message>
+        <source>%1 answered none of %2 RESTORE commands for %3 s.</source>
+        <translation>%1 在 %3 秒内没有应答 %2 条 RESTORE 命令中的任何一条。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: no answer within %2 ms.</source>
+        <translation>无法连接到 %1：%2 毫秒内没有应答。</translation>
     </message>
 </context>
 <context>
@@ -5089,6 +5254,24 @@
         <source>Backup</source>
         <translation>备份</translation>
     </message>
+    <message>
+        <source>Target master %1 (slots %2)</source>
+        <translation>目标主节点 %1（槽 %2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>restore --replace would put every key of %1 into the %n master(s) listed above, overwriting the value of each key they already hold under the same name</source>
+        <translation>
+            <numerusform>restore --replace 将把 %1 的每个键放入上面列出的 %n 个主节点，覆盖它们已有的同名键的值</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the backup archive to restore (--from FILE).</source>
+        <translation>请给出要还原的备份归档（--from FILE）。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>还原备份</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ops::ResultForms</name>
@@ -5192,6 +5375,38 @@
 </source>
         <translation>%1 是一份完整的备份，生成于 %2：%3 个主节点，%4 个键；每个 RDB、校验和与槽摘要都已检查。
 </translation>
+    </message>
+    <message>
+        <source>Existing keys left as they were: %1%2
+</source>
+        <translation>保持原样的已有键：%1%2
+</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> 以及另外 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 function libraries skipped: the target is older than Redis 7.0.
+</source>
+        <translation>跳过了 %1 个函数库：目标早于 Redis 7.0。
+</translation>
+    </message>
+    <message>
+        <source>Restored %1 keys of %2 into %3 masters in %4 s (%5 keys/s)</source>
+        <translation>已在 %4 秒内把 %2 的 %1 个键还原到 %3 个主节点（每秒 %5 个键）</translation>
+    </message>
+    <message>
+        <source>; %1 skipped (their TTL had passed)</source>
+        <translation>；跳过 %1 个（TTL 已过）</translation>
+    </message>
+    <message>
+        <source>; %1 existing keys left as they were</source>
+        <translation>；%1 个已有键保持原样</translation>
+    </message>
+    <message>
+        <source>; %1 function libraries loaded, %2 already there</source>
+        <translation>；加载了 %1 个函数库，%2 个已存在</translation>
     </message>
 </context>
 <context>
@@ -5427,6 +5642,18 @@
     <message>
         <source>Every slot must be served by a reachable master; use Recover or Check first.</source>
         <translation>每个槽都必须由一个可达的主节点提供服务；请先使用“恢复”或“检查”。</translation>
+    </message>
+    <message>
+        <source>Restore into an empty cluster, or choose in the Restore dialog to keep the keys it holds or to overwrite them.</source>
+        <translation>请还原到空集群，或在“还原备份”对话框中选择保留或覆盖集群已有的键。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>还原备份</translation>
+    </message>
+    <message>
+        <source>Create the cluster first, then restore into it.</source>
+        <translation>请先创建集群，再还原到其中。</translation>
     </message>
 </context>
 <context>
@@ -6460,6 +6687,14 @@
         <source>Check a backup file completely: its structure, checksums and every slot&apos;s digest. Changes nothing.</source>
         <translation>完整检查一个备份文件：结构、校验和以及每个槽的摘要。不做任何更改。</translation>
     </message>
+    <message>
+        <source>Restore from</source>
+        <translation>从文件还原</translation>
+    </message>
+    <message>
+        <source>Put a backup&apos;s keys back into this cluster, each on the master that owns its slot</source>
+        <translation>把备份的键放回这个集群，每个键放到拥有其槽的主节点上</translation>
+    </message>
 </context>
 <context>
     <name>rcs::ui::MetricsChart</name>
@@ -7362,6 +7597,60 @@
     <message>
         <source>Verify %1</source>
         <translation>校验 %1</translation>
+    </message>
+    <message>
+        <source>%1 from %2, taken %3</source>
+        <translation>%1，来自 %2，备份于 %3</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <comment>count</comment>
+        <translation>个键</translation>
+    </message>
+    <message>
+        <source>keys</source>
+        <comment>count</comment>
+        <translation>个键</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3), %4</source>
+        <translation>%1：%2（%3），%4</translation>
+    </message>
+    <message>
+        <source>Restore %1 into %2?</source>
+        <translation>将 %1 还原到 %2？</translation>
+    </message>
+    <message>
+        <source>Every key of the backup is written with RESTORE, its TTL kept, onto the master of %1 that owns its slot. The file is checked completely first: a damaged one is refused and nothing is written. When the cluster holds keys already, nothing is written either unless you choose what happens to them.</source>
+        <translation>备份中的每个键都用 RESTORE 写入 %1 中拥有其槽的主节点，并保留 TTL。文件会先被完整检查：损坏的文件会被拒绝，不写入任何内容。如果集群中已经有键，除非你选择如何处理它们，否则同样不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Keep the keys the cluster holds already (they are named afterwards)</source>
+        <translation>保留集群已有的键（之后会列出它们）</translation>
+    </message>
+    <message>
+        <source>Overwrite the keys the cluster holds already with the backup&apos;s values (their current values are lost)</source>
+        <translation>用备份中的值覆盖集群已有的键（它们当前的值会丢失）</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>还原备份</translation>
+    </message>
+    <message>
+        <source>Restore %1</source>
+        <translation>还原 %1</translation>
+    </message>
+    <message>
+        <source>This file cannot be restored: %1</source>
+        <translation>这个文件无法还原：%1</translation>
+    </message>
+    <message>
+        <source>%1 finished: %2</source>
+        <translation>%1 已完成：%2</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // The backup flows of StudioController: Back up on its own, "back up first" offered by the questions
-// of actions that put data at risk (Cleanup, Upgrade), and Verify backup. The file is the window's
-// question (backupFileRequested); the backup itself is core's operation, as `backup --to FILE` runs it.
+// of actions that put data at risk (Cleanup, Upgrade, Restore), Verify backup, and Restore. The files
+// are the window's questions (backupFileRequested, restoreFileRequested); backup and restore themselves
+// are core's operations, as `backup --to FILE` and `restore --from FILE` run them.
 #include "backup/verify_archive_job.h"
 #include "common/job.h"
 #include "common/logger.h"
@@ -14,21 +15,12 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QLocale>
+#include <QPointer>
 
 #include <utility>
 
 namespace rcs::ui {
-
-namespace {
-const QString kCategory = QStringLiteral("ui");
-
-// The one-line result of a finished operation (what a backup wrote); empty for other jobs or a failure.
-QString summaryOf(const rcs::Job &job)
-{
-    const auto *operation = qobject_cast<const rcs::ops::OperationJob *>(&job);
-    return operation && !job.hasError() ? operation->summary() : QString();
-}
-} // namespace
 
 struct StudioController::PendingAction {
     Action action;
@@ -36,6 +28,30 @@ struct StudioController::PendingAction {
 };
 
 const QString StudioController::kBackupFirst = QStringLiteral("backupFirst");
+
+namespace {
+const QString kCategory = QStringLiteral("ui");
+const QString kMerge = QStringLiteral("restoreMerge");
+const QString kReplace = QStringLiteral("restoreReplace");
+
+// What the confirmation lists of a verified archive: when it was taken, then each shard.
+QStringList archiveItems(const rcs::backup::VerifiedArchive &archive)
+{
+    const rcs::backup::BackupManifest &manifest = archive.manifest;
+    QStringList items{StudioController::tr("%1 from %2, taken %3")
+                          .arg(countOf(manifest.keyCount(), StudioController::tr("key", "count"),
+                                       StudioController::tr("keys", "count")),
+                               countOf(manifest.shards.size(), StudioController::tr("master", "count"),
+                                       StudioController::tr("masters", "count")),
+                               QLocale().toString(manifest.time.toLocalTime(), QLocale::ShortFormat))};
+    for (const rcs::backup::ShardManifest &shard : manifest.shards)
+        items.append(StudioController::tr("%1: %2 (%3), %4")
+                         .arg(shard.member(), shard.address, shard.server,
+                              countOf(shard.keys, StudioController::tr("key", "count"),
+                                      StudioController::tr("keys", "count"))));
+    return items;
+}
+} // namespace
 
 void StudioController::offerBackup(Confirmation *confirmation, bool checked) const
 {
@@ -68,11 +84,6 @@ rcs::Job *StudioController::backupJob(const QString &path, QString *why)
     if (!job)
         return nullptr;
     job->setTitle(tr("Back up to %1").arg(QFileInfo(path).fileName()));
-    // What was written (masters, keys, bytes, where) goes to the log: the progress panel only says done.
-    connect(job, &rcs::Job::finished, this, [](rcs::Job *done) {
-        if (const QString summary = summaryOf(*done); !summary.isEmpty())
-            rcs::Logger::instance().info(kCategory, summary);
-    });
     return job;
 }
 
@@ -91,13 +102,7 @@ void StudioController::backUpTo(const QString &path)
         rcs::Job *job = backupJob(path, &why);
         if (!job)
             return warn(why, 8000);
-        runJob(job, ActionPolicy::changesCluster(Action::Backup));
-        // After runJob's "finished" line: the status bar keeps what was written.
-        connect(job, &rcs::Job::finished, this, [this](rcs::Job *done) {
-            if (const QString summary = summaryOf(*done); !summary.isEmpty())
-                Q_EMIT message(summary, 15000);
-        });
-        return;
+        return runJob(job, ActionPolicy::changesCluster(Action::Backup));
     }
     // One run: the action starts only once the backup is complete and renamed; a failed or cancelled
     // backup stops it (SequenceJob stops at the first error).
@@ -105,13 +110,26 @@ void StudioController::backUpTo(const QString &path)
     const ActionRequest request = after->request;
     StudioBackend *backend = m_backend;
     const StudioTarget target = m_target;
-    auto *job = new SequenceJob({[this, path](QString *why) { return backupJob(path, why); },
-                                 [backend, target, action, request](QString *why) {
-                                     rcs::Job *next = backend->createActionJob(action, target, request, why);
-                                     if (next)
-                                         next->setTitle(actionTitle(action));
-                                     return next;
-                                 }});
+    auto *job =
+        new SequenceJob({[this, path](QString *why) {
+                             rcs::Job *backup = backupJob(path, why);
+                             // The run's own result is the action's: what the backup wrote
+                             // goes to the log as it ends.
+                             if (backup)
+                                 connect(backup, &rcs::Job::finished, this, [](rcs::Job *done) {
+                                     const auto *operation =
+                                         qobject_cast<const rcs::ops::OperationJob *>(done);
+                                     if (operation && !done->hasError())
+                                         rcs::Logger::instance().info(kCategory, operation->summary());
+                                 });
+                             return backup;
+                         },
+                         [backend, target, action, request](QString *why) {
+                             rcs::Job *next = backend->createActionJob(action, target, request, why);
+                             if (next)
+                                 next->setTitle(actionTitle(action));
+                             return next;
+                         }});
     job->setTitle(tr("%1 after a backup to %2").arg(actionTitle(action), QFileInfo(path).fileName()));
     runJob(job);
 }
@@ -131,6 +149,64 @@ void StudioController::verifyBackup(const QString &path)
         for (const QString &line : text.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             rcs::Logger::instance().info(kCategory, line);
         Q_EMIT message(text.section(QLatin1Char('\n'), 0, 0), 15000);
+    });
+}
+
+void StudioController::confirmRestore(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    const QString file = QFileInfo(path).fileName();
+    auto *confirmation = new Confirmation(
+        QStringLiteral("restoreConfirmation"), tr("Restore %1 into %2?").arg(file, m_target.displayName()),
+        tr("Every key of the backup is written with RESTORE, its TTL kept, onto the master of %1 that owns "
+           "its slot. The file is checked completely first: a damaged one is refused and nothing is "
+           "written. When the cluster holds keys already, nothing is written either unless you choose what "
+           "happens to them.")
+            .arg(m_target.displayName()),
+        this);
+    confirmation->addOption(kMerge,
+                            tr("Keep the keys the cluster holds already (they are named afterwards)"));
+    confirmation->addOption(kReplace, tr("Overwrite the keys the cluster holds already with the backup's "
+                                         "values (their current values are lost)"));
+    offerBackup(confirmation, false);
+    confirmation->setItems({tr("Checking %1…").arg(file)});
+    confirmation->setAcceptText(tr("Restore"), false);
+    confirmation->setAcceptEnabled(false);
+    // The question waits for the file's check (seconds for a large backup, on a worker thread), so the
+    // user sees what the file holds before saying yes; core checks it again before it writes.
+    auto *verify = new rcs::backup::VerifyArchiveJob(path);
+    const QPointer<Confirmation> guard = confirmation;
+    auto keys = std::make_shared<qint64>(-1);
+    const auto updateAccept = [guard, keys] {
+        if (!guard || *keys < 0)
+            return;
+        // Overwriting loses the current values: the button says so in the destructive colour.
+        guard->setAcceptText(tr("Restore %1").arg(countOf(*keys, tr("key", "count"), tr("keys", "count"))),
+                             guard->isOptionChecked(kReplace));
+    };
+    connect(verify, &rcs::Job::finished, confirmation, [guard, keys, updateAccept](rcs::Job *done) {
+        auto *job = static_cast<rcs::backup::VerifyArchiveJob *>(done);
+        if (!guard)
+            return;
+        if (job->hasError() || !job->verified()) {
+            guard->setItems({tr("This file cannot be restored: %1").arg(job->errorString())});
+            return;
+        }
+        guard->setItems(archiveItems(*job->verified()));
+        *keys = job->verified()->manifest.keyCount();
+        updateAccept();
+        guard->setAcceptEnabled(true);
+    });
+    connect(confirmation, &Confirmation::rejected, verify, &rcs::Job::cancel);
+    connect(confirmation, &Confirmation::optionToggled, confirmation, updateAccept);
+    verify->start();
+    ask(confirmation, Action::Restore, [path](const Confirmation &answer) {
+        ActionRequest request;
+        request.backupPath = path;
+        request.restoreReplace = answer.isOptionChecked(kReplace);
+        request.restoreMerge = request.restoreReplace || answer.isOptionChecked(kMerge);
+        return request;
     });
 }
 

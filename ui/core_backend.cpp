@@ -234,6 +234,13 @@ std::optional<rcs::ops::OperationRequest> CoreBackend::operationRequest(Action a
         operation.backupPath = request.backupPath;
         operation.overwrite = true; // the save dialog asked before replacing the file
         break;
+    case Action::Restore:
+        // The confirmation named the file and the target and what happens to existing keys.
+        operation.kind = rcs::ops::OperationKind::Restore;
+        operation.backupPath = request.backupPath;
+        operation.restoreMerge = request.restoreMerge;
+        operation.restoreReplace = request.restoreReplace;
+        break;
     default:
         return refuse(kube
                           ? tr("%1 on Kubernetes is not in this build yet; the headless command may have it.")
@@ -351,6 +358,7 @@ QString CoreBackend::unsupportedReason(Action action, const StudioTarget &target
     case Action::Rebalance:
     case Action::Failover:
     case Action::Backup:
+    case Action::Restore:
         return {};
     case Action::RotatePassword:
     case Action::RotateCertificates:

@@ -130,6 +130,7 @@ void MainWindow::connectController()
     connect(c, &StudioController::deployWizardRequested, this, &MainWindow::openDeployWizard);
     connect(c, &StudioController::exportPictureRequested, this, &MainWindow::exportPicture);
     connect(c, &StudioController::backupFileRequested, this, &MainWindow::askBackupFile);
+    connect(c, &StudioController::restoreFileRequested, this, &MainWindow::askRestoreFile);
     connect(c, &StudioController::refreshed, this, &MainWindow::refreshed);
     connect(c, &StudioController::targetChanged, this, &MainWindow::targetChanged);
     connect(c, &StudioController::jobFinished, this, &MainWindow::jobFinished);

@@ -130,6 +130,7 @@ private:
     // Back up (main_window_backup.cpp): where to write the archive, and Cluster → Verify backup….
     void askBackupFile(const QString &suggestedName);
     void verifyBackupWithDialog();
+    void askRestoreFile();
     void openPasswordRotationDialog();
     void openCertificateRotationDialog();
     void showJob(rcs::Job *job);

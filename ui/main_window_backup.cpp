@@ -41,13 +41,28 @@ void MainWindow::askBackupFile(const QString &suggestedName)
     dialog->open();
 }
 
-void MainWindow::verifyBackupWithDialog()
+namespace {
+QFileDialog *openBackupDialog(QWidget *parent, const QString &title, const QString &name)
 {
-    auto *dialog = new QFileDialog(this, tr("Verify backup"), backupFolder(), backupFilter());
-    dialog->setObjectName(QStringLiteral("verifyBackupDialog"));
+    auto *dialog = new QFileDialog(parent, title, backupFolder(), backupFilter());
+    dialog->setObjectName(name);
     dialog->setFileMode(QFileDialog::ExistingFile);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    return dialog;
+}
+} // namespace
+
+void MainWindow::verifyBackupWithDialog()
+{
+    QFileDialog *dialog = openBackupDialog(this, tr("Verify backup"), QStringLiteral("verifyBackupDialog"));
     connect(dialog, &QFileDialog::fileSelected, m_controller, &StudioController::verifyBackup);
+    dialog->open();
+}
+
+void MainWindow::askRestoreFile()
+{
+    QFileDialog *dialog = openBackupDialog(this, tr("Restore from"), QStringLiteral("restoreFileDialog"));
+    connect(dialog, &QFileDialog::fileSelected, m_controller, &StudioController::confirmRestore);
     dialog->open();
 }
 

@@ -69,6 +69,8 @@ void MainWindow::createActions()
         {Action::Cleanup, "cleanup", QKeySequence(), QT_TR_NOOP("Delete what Deploy created")},
         {Action::Backup, "backup", QKeySequence(),
          QT_TR_NOOP("Save every master's data and the cluster's shape into one archive file")},
+        {Action::Restore, "restore", QKeySequence(),
+         QT_TR_NOOP("Put a backup's keys back into this cluster, each on the master that owns its slot")},
         {Action::Refresh, "refresh", QKeySequence(QKeySequence::Refresh),
          QT_TR_NOOP("Read the cluster again now")},
         {Action::ExportPicture, "export", QKeySequence(Qt::CTRL | Qt::Key_E),
@@ -129,6 +131,7 @@ void MainWindow::createMenus()
     m_clusterMenu->addAction(m_actions.value(Action::Refresh));
     m_clusterMenu->addSeparator();
     m_clusterMenu->addAction(m_actions.value(Action::Backup));
+    m_clusterMenu->addAction(m_actions.value(Action::Restore));
     m_verifyBackup = m_clusterMenu->addAction(QString());
     m_verifyBackup->setObjectName(QStringLiteral("verifyBackup"));
     connect(m_verifyBackup, &QAction::triggered, this, &MainWindow::verifyBackupWithDialog);
@@ -221,7 +224,8 @@ void MainWindow::retranslateUi()
         QString text = actionTitle(it.key());
         if (it.key() == Action::Deploy || it.key() == Action::Cleanup || it.key() == Action::ExportPicture ||
             it.key() == Action::Upgrade || it.key() == Action::RotatePassword ||
-            it.key() == Action::RotateCertificates || it.key() == Action::Backup)
+            it.key() == Action::RotateCertificates || it.key() == Action::Backup ||
+            it.key() == Action::Restore)
             text += QStringLiteral("…");
         const QString what = tr(m_actionDescriptions.value(it.key()));
         it.value()->setText(text);

@@ -79,6 +79,7 @@ std::optional<Action> suggestedAction(SuggestedOperation operation)
     case NextStep::ChooseContext:
     case NextStep::NameNodes:
     case NextStep::ForceFailover:
+    case NextStep::ChooseExisting:
         return std::nullopt;
     }
     return std::nullopt;
@@ -98,6 +99,9 @@ QString suggestionText(NextStep step)
     case NextStep::ForceFailover:
         return ActionPolicy::tr("If the master is down, force it from the command line: "
                                 "'redis-cluster-studio failover --force'.");
+    case NextStep::ChooseExisting:
+        return ActionPolicy::tr("Restore into an empty cluster, or choose in the Restore dialog to keep the "
+                                "keys it holds or to overwrite them.");
     default:
         break;
     }
@@ -136,6 +140,8 @@ QString actionTitle(Action action)
         return ActionPolicy::tr("Cleanup");
     case Action::Backup:
         return ActionPolicy::tr("Back up");
+    case Action::Restore:
+        return ActionPolicy::tr("Restore");
     case Action::Refresh:
         return ActionPolicy::tr("Refresh");
     case Action::ExportPicture:
@@ -231,6 +237,13 @@ ActionState ActionPolicy::state(Action action, Situation situation, const QStrin
             return disabled(QT_TR_NOOP("There is no cluster to back up yet."));
         return disabled(
             QT_TR_NOOP("Every slot must be served by a reachable master; use Recover or Check first."));
+    case Action::Restore:
+        // Every slot's owner must take its keys: core refuses a cluster with unserved slots.
+        if (situation == S::Healthy)
+            return enabled();
+        if (!created)
+            return disabled(QT_TR_NOOP("Create the cluster first, then restore into it."));
+        return disabled(QT_TR_NOOP("The cluster must be healthy first; use Recover or Check."));
     case Action::ExportPicture:
         if (deployed)
             return enabled();

@@ -31,6 +31,8 @@ enum class Action {
     Cleanup,
     // Every master's data into one archive file (core's backup); Cleanup and Upgrade offer it first.
     Backup,
+    // A backup's keys put back into this cluster (core's restore), after a confirmation.
+    Restore,
     Refresh,
     ExportPicture,
 };
@@ -41,8 +43,8 @@ inline constexpr Action kAllActions[] = {Action::Deploy,         Action::CreateC
                                          Action::Failover,       Action::Upgrade,
                                          Action::RotatePassword, Action::RotateCertificates,
                                          Action::Check,          Action::Cleanup,
-                                         Action::Backup,         Action::Refresh,
-                                         Action::ExportPicture};
+                                         Action::Backup,         Action::Restore,
+                                         Action::Refresh,        Action::ExportPicture};
 
 QString situationTitle(Situation situation); // "Total failure"
 // The studio's own sentence for a situation, for when no assessment came with it (no target yet).

@@ -47,7 +47,11 @@ struct ActionRequest {
     bool reloadOnly = false;
     int certificateDays = rcs::ops::OperationRequest{}.certificateDays;
     // backup: the archive to write; the file dialog asked before an existing file is replaced.
+    // restore: the archive to read, and what to do with keys the cluster holds already (core's
+    // OperationRequest::restoreMerge and restoreReplace).
     QString backupPath;
+    bool restoreMerge = false;
+    bool restoreReplace = false;
     // List the plan and change nothing (what a confirmation shows first): remove node unconfirmed,
     // a rebalance dry run.
     bool planOnly = false;

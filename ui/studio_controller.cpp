@@ -3,6 +3,7 @@
 #include "common/job.h"
 #include "common/logger.h"
 #include "deploy_parameters.h"
+#include "operations/operation_job.h"
 #include "sequence_job.h"
 #include "studio_backend.h"
 #include "target_settings.h"
@@ -298,6 +299,9 @@ void StudioController::triggerAction(Action action)
         m_afterBackup.reset(); // a plain backup: nothing waits for it
         Q_EMIT backupFileRequested(suggestedBackupName());
         return;
+    case Action::Restore:
+        Q_EMIT restoreFileRequested();
+        return;
     case Action::CreateCluster:
     case Action::Recover:
     case Action::Rebalance:
@@ -339,12 +343,20 @@ void StudioController::runJob(rcs::Job *job, bool changesCluster)
         const bool ok = !finished->hasError();
         if (changesCluster)
             m_busyWith.clear();
+        // An operation's one-line result (what a backup wrote, what a restore left as it was) is what
+        // the user wants to read next, in the status bar and kept in the log.
+        const auto *operation = qobject_cast<const rcs::ops::OperationJob *>(finished);
+        const QString summary = ok && operation ? operation->summary() : QString();
         rcs::Logger &log = rcs::Logger::instance();
         if (ok)
-            log.info(kCategory, tr("%1 finished.").arg(title));
+            log.info(kCategory, summary.isEmpty() ? tr("%1 finished.").arg(title)
+                                                  : tr("%1 finished: %2").arg(title, summary));
         else
             log.error(kCategory, tr("%1 failed: %2").arg(title, finished->errorString()));
-        Q_EMIT message(ok ? tr("%1 finished.").arg(title) : finished->errorString(), 10000);
+        Q_EMIT message(!ok                 ? finished->errorString()
+                       : summary.isEmpty() ? tr("%1 finished.").arg(title)
+                                           : summary,
+                       summary.isEmpty() ? 10000 : 15000);
         Q_EMIT actionsChanged();
         Q_EMIT jobFinished(title, ok);
         refresh();

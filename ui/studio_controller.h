@@ -99,6 +99,9 @@ public Q_SLOTS:
     void backUpTo(const QString &path);
     // Checks a backup archive (core's verifyArchive, off the GUI thread); the result goes to the log.
     void verifyBackup(const QString &path);
+    // The answer to restoreFileRequested: verifies the file, then asks whether to restore it here,
+    // naming the file, its keys and the target, with the choice for keys the cluster holds already.
+    void confirmRestore(const QString &path);
 
 Q_SIGNALS:
     void targetChanged(const rcs::ui::StudioTarget &target);
@@ -124,6 +127,8 @@ Q_SIGNALS:
     void certificateRotationRequested();
     // Back up (or an action's "back up first"): answer with backUpTo(the chosen file, or empty).
     void backupFileRequested(const QString &suggestedName);
+    // Restore: answer with confirmRestore(the chosen archive).
+    void restoreFileRequested();
     // Actions that are dialogs of the window alone.
     void deployWizardRequested();
     void exportPictureRequested();

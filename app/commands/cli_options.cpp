@@ -48,6 +48,9 @@ QString commandSuggestion(NextStep step)
         return QStringLiteral("Name at least one with --nodes.");
     case NextStep::ForceFailover:
         return QStringLiteral("If the master is down, try --force.");
+    case NextStep::ChooseExisting:
+        return QStringLiteral("Restore into an empty cluster, or run again with --merge to keep the keys it "
+                              "holds (or --replace --yes to overwrite them).");
     default: {
         const QString verb = suggestedOperationName(step);
         return verb.isEmpty() ? QString() : QStringLiteral("Run 'redis-cluster-studio %1'.").arg(verb);

@@ -6,6 +6,7 @@
 
 #include "backup/rdb_transcode.h"
 #include "backup/verify_archive_job.h"
+#include "common/next_step.h"
 #include "redis/redis_pool.h"
 #include "redis/reply_format.h"
 #include "redis/server_identity.h"
@@ -144,10 +145,9 @@ void RestoreJob::checkEmpty()
         if (!holding.isEmpty())
             return fail(
                 ErrorCode::Refused,
-                tr("Cannot restore into a cluster that holds keys (%1). Restore into an empty "
-                   "cluster, or pass --merge to add the backup's keys and leave existing ones as they "
-                   "are. Nothing was written.")
-                    .arg(holding.join(QStringLiteral(", "))));
+                withNextStep(tr("Cannot restore into a cluster that holds keys (%1); nothing was written.")
+                                 .arg(holding.join(QStringLiteral(", "))),
+                             NextStep::ChooseExisting));
         beginSending();
     });
 }

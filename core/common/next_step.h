@@ -25,6 +25,7 @@ enum class NextStep {
     ChooseContext,    // the kubeconfig names no usable context
     NameNodes,        // plain endpoints: no node address was given
     ForceFailover,    // a failover that only FORCE can do (its master is down)
+    ChooseExisting,   // a restore found keys in the target: keep them (merge) or overwrite them (replace)
 };
 
 // How the front end that shows core's texts phrases a step, as one sentence; empty for None.

@@ -58,6 +58,7 @@ QString suggestedOperationName(SuggestedOperation operation)
     case NextStep::ChooseContext:
     case NextStep::NameNodes:
     case NextStep::ForceFailover:
+    case NextStep::ChooseExisting:
         return {};
     }
     return {};

@@ -1,16 +1,21 @@
-// Back up and Verify backup through the window on real redis-server nodes (the real CoreBackend): the
-// save dialog's answer starts core's backup, the archive verifies with every key planted, Verify backup
-// reports a complete file and refuses a damaged one naming the member, and a cancelled dialog runs
-// nothing. (Cleanup's and Upgrade's "back up first" run on kube-sandbox in tst_studio_sandbox.)
+// Back up, Verify backup and Restore through the window on real redis-server nodes (the real
+// CoreBackend): the save dialog's answer starts core's backup, the archive verifies with every key
+// planted, Verify backup reports a complete file and refuses a damaged one naming the member, a
+// cancelled dialog runs nothing; Restore's question shows what the file holds (a damaged file cannot be
+// confirmed), a cluster holding the keys is refused without a choice, "keep" leaves a changed key and
+// "overwrite" (destructive) puts the backup's value back. (Cleanup's and Upgrade's "back up first" run on
+// kube-sandbox in tst_studio_sandbox.)
 #include "backup/backup_archive.h"
 #include "command_registry.h"
 #include "redis/redis_pool.h"
 #include "redis/redis_reply.h"
 #include "studio_fixtures.h"
 #include "support/redis_test_nodes.h"
+#include "ui/confirmation.h"
 #include "ui/core_backend.h"
 #include "ui/job_progress_panel.h"
 #include "ui/main_window.h"
+#include "ui/studio_controller.h"
 #include "ui/topology_model.h"
 
 #include <QAction>
@@ -126,6 +131,77 @@ private Q_SLOTS:
         QVERIFY(!finished.last().at(1).toBool());
         const QString refusal = window.jobPanel()->runs().first()->resultText();
         QVERIFY2(refusal.contains(QLatin1String("shard-")), qPrintable(refusal));
+
+        // Restore: the damaged file cannot be confirmed; the question says why.
+        QSignalSpy asked(window.controller(), &StudioController::confirmationRequested);
+        QAction *restore = window.action(Action::Restore);
+        QVERIFY(restore->isEnabled());
+        restore->trigger();
+        QVERIFY(test::answerFileDialog(&window, QStringLiteral("restoreFileDialog"), damaged));
+        Confirmation *question = test::nextQuestion(asked);
+        QVERIFY(question);
+        QTRY_VERIFY_WITH_TIMEOUT(question->items().value(0).contains(QLatin1String("shard-0.rdb")), 30000);
+        QVERIFY(!question->isAcceptEnabled());
+        question->reject();
+
+        // The good file into the cluster that holds its keys: without a choice for them, refused with
+        // nothing written.
+        const auto askRestore = [&]() -> Confirmation * {
+            restore->trigger();
+            if (!test::answerFileDialog(&window, QStringLiteral("restoreFileDialog"), path))
+                return nullptr;
+            Confirmation *next = test::nextQuestion(asked);
+            if (!next || !QTest::qWaitFor([next] { return next->isAcceptEnabled(); }, 30000))
+                return nullptr;
+            return next;
+        };
+        question = askRestore();
+        QVERIFY(question);
+        QVERIFY2(question->items().value(0).startsWith(QLatin1String("500 keys from 3 masters")),
+                 qPrintable(question->items().join(QLatin1Char('\n'))));
+        QVERIFY(!question->isDestructive());
+        finished.clear();
+        question->accept();
+        QVERIFY(finished.wait(60000));
+        QVERIFY(!finished.last().at(1).toBool());
+        const QString busy = window.jobPanel()->runs().first()->resultText();
+        // Said for the studio: what to choose in the dialog, no command-line option.
+        QVERIFY2(busy.contains(QLatin1String("keep the keys")) && !busy.contains(QLatin1String("--")),
+                 qPrintable(busy));
+
+        // A key changed after the backup: "keep" leaves it, "overwrite" (destructive) puts it back.
+        const auto valueOf = [&](const QByteArray &key) {
+            QByteArray value;
+            int replies = 0;
+            for (const rcs::NodeAddress &address : nodes.addresses())
+                pool.command(address, {"GET", key}, this, [&](rcs::Result<rcs::RedisReply> reply) {
+                    ++replies;
+                    if (reply.ok() && reply.value().isString())
+                        value = reply.value().bytes();
+                });
+            return QTest::qWaitFor([&] { return replies == 3; }, 10000) ? value : QByteArray("(no answer)");
+        };
+        const auto setValue = [&](const QByteArray &key, const QByteArray &value) {
+            int replies = 0;
+            for (const rcs::NodeAddress &address : nodes.addresses())
+                pool.command(address, {"SET", key, value}, this,
+                             [&](rcs::Result<rcs::RedisReply>) { ++replies; });
+            return QTest::qWaitFor([&] { return replies == 3; }, 10000);
+        };
+        QVERIFY(setValue("k:7", "changed"));
+        for (const QString &choice : {QStringLiteral("restoreMerge"), QStringLiteral("restoreReplace")}) {
+            question = askRestore();
+            QVERIFY(question);
+            question->setOptionChecked(choice, true);
+            QCOMPARE(question->isDestructive(), choice == QLatin1String("restoreReplace"));
+            finished.clear();
+            question->accept();
+            QVERIFY(finished.wait(60000));
+            QVERIFY2(finished.last().at(1).toBool(),
+                     qPrintable(window.jobPanel()->runs().first()->resultText()));
+            QCOMPARE(valueOf("k:7"),
+                     choice == QLatin1String("restoreMerge") ? QByteArray("changed") : QByteArray("7"));
+        }
     }
 };
 
