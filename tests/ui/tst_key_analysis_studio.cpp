@@ -1,7 +1,7 @@
 // The Keys dialog and the heat strip through the real CoreBackend on real redis-server nodes: the
 // planted big key tops the dialog's table, Cancel stops a slow scan while the window stays responsive,
 // and View → Slot heat fills the strip with the keys written.
-#include "command_registry.h"
+#include "real_cluster_fixture.h"
 #include "redis/redis_pool.h"
 #include "redis/redis_reply.h"
 #include "studio_fixtures.h"
@@ -37,30 +37,15 @@ private Q_SLOTS:
     void keysThroughTheWindow()
     {
         rcs::test::RedisTestNodes nodes;
-        const rcs::Result<void> started = nodes.start(3);
-        QVERIFY2(started.ok(), qPrintable(started.error().message()));
+        const QString formed = test::formCluster(nodes, 3);
+        QVERIFY2(formed.isEmpty(), qPrintable(formed));
         const QString list = nodes.addressList();
-        const rcs::cli::Command *create = rcs::cli::findCommand(QStringLiteral("create"));
-        QVERIFY(create);
-        QCOMPARE(create->run({QStringLiteral("--nodes"), list, QStringLiteral("--cluster-replicas"),
-                              QStringLiteral("0")}),
-                 int(rcs::cli::ExitSuccess));
-        // Every key is sent to every master: exactly its owner takes it (the others answer MOVED).
         rcs::RedisPool pool;
-        int stored = 0;
-        int answered = 0;
-        const auto plant = [&](const QByteArray &key, const QByteArray &value) {
-            for (const rcs::NodeAddress &address : nodes.addresses())
-                pool.command(address, {"SET", key, value}, this, [&](rcs::Result<rcs::RedisReply> reply) {
-                    ++answered;
-                    stored += reply.ok() ? 1 : 0;
-                });
-        };
+        QList<std::pair<QByteArray, QByteArray>> planted;
         for (int i = 0; i < 300; ++i)
-            plant("k:" + QByteArray::number(i), "v");
-        plant("the:big:one", QByteArray(100000, 'x'));
-        QTRY_COMPARE_WITH_TIMEOUT(answered, 301 * 3, 30000);
-        QCOMPARE(stored, 301);
+            planted.append({"k:" + QByteArray::number(i), "v"});
+        planted.append({"the:big:one", QByteArray(100000, 'x')});
+        QCOMPARE(test::plantKeys(pool, nodes, planted), 301);
 
         CoreBackend backend;
         MainWindow window(&backend);

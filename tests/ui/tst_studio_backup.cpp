@@ -6,7 +6,7 @@
 // "overwrite" (destructive) puts the backup's value back. (Cleanup's and Upgrade's "back up first" run on
 // kube-sandbox in tst_studio_sandbox.)
 #include "backup/backup_archive.h"
-#include "command_registry.h"
+#include "real_cluster_fixture.h"
 #include "redis/redis_pool.h"
 #include "redis/redis_reply.h"
 #include "studio_fixtures.h"
@@ -36,29 +36,15 @@ private Q_SLOTS:
     void backUpAndVerifyThroughTheWindow()
     {
         rcs::test::RedisTestNodes nodes;
-        const rcs::Result<void> started = nodes.start(3);
-        QVERIFY2(started.ok(), qPrintable(started.error().message()));
+        const QString formed = test::formCluster(nodes, 3);
+        QVERIFY2(formed.isEmpty(), qPrintable(formed));
         const QString list = nodes.addressList();
-        const rcs::cli::Command *create = rcs::cli::findCommand(QStringLiteral("create"));
-        QVERIFY(create);
-        QCOMPARE(create->run({QStringLiteral("--nodes"), list, QStringLiteral("--cluster-replicas"),
-                              QStringLiteral("0")}),
-                 int(rcs::cli::ExitSuccess));
-        // Every key goes to every master: exactly its owner takes it (the others answer MOVED).
         rcs::RedisPool pool;
-        int stored = 0;
-        int answered = 0;
         constexpr int keys = 500;
-        for (int i = 0; i < keys; ++i) {
-            for (const rcs::NodeAddress &address : nodes.addresses())
-                pool.command(address, {"SET", "k:" + QByteArray::number(i), QByteArray::number(i)}, this,
-                             [&](rcs::Result<rcs::RedisReply> reply) {
-                                 ++answered;
-                                 stored += reply.ok() ? 1 : 0;
-                             });
-        }
-        QTRY_COMPARE_WITH_TIMEOUT(answered, keys * 3, 30000);
-        QCOMPARE(stored, keys);
+        QList<std::pair<QByteArray, QByteArray>> planted;
+        for (int i = 0; i < keys; ++i)
+            planted.append({"k:" + QByteArray::number(i), QByteArray::number(i)});
+        QCOMPARE(test::plantKeys(pool, nodes, planted), keys);
 
         CoreBackend backend;
         MainWindow window(&backend);
