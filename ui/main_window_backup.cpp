@@ -1,5 +1,5 @@
-// The window's part of Back up and Verify backup: the file dialogs. They are opened, not exec()'d, so
-// the refreshes go on while the user picks a file; the answer goes to the controller.
+// The window's part of Back up, Verify backup and Restore: the file dialogs. They are opened, not
+// exec()'d, so the refreshes go on while the user picks a file; the answer goes to the controller.
 #include "main_window.h"
 #include "studio_controller.h"
 
@@ -22,6 +22,16 @@ QString backupFilter()
 {
     return MainWindow::tr("Studio backups (*.rcsbackup);;All files (*)");
 }
+
+// An existing archive to open (Verify backup, Restore).
+QFileDialog *openBackupDialog(QWidget *parent, const QString &title, const QString &name)
+{
+    auto *dialog = new QFileDialog(parent, title, backupFolder(), backupFilter());
+    dialog->setObjectName(name);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    return dialog;
+}
 } // namespace
 
 void MainWindow::askBackupFile(const QString &suggestedName)
@@ -40,17 +50,6 @@ void MainWindow::askBackupFile(const QString &suggestedName)
     connect(dialog, &QDialog::rejected, m_controller, [this] { m_controller->backUpTo(QString()); });
     dialog->open();
 }
-
-namespace {
-QFileDialog *openBackupDialog(QWidget *parent, const QString &title, const QString &name)
-{
-    auto *dialog = new QFileDialog(parent, title, backupFolder(), backupFilter());
-    dialog->setObjectName(name);
-    dialog->setFileMode(QFileDialog::ExistingFile);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    return dialog;
-}
-} // namespace
 
 void MainWindow::verifyBackupWithDialog()
 {
