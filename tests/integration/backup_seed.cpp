@@ -113,16 +113,14 @@ Result<void> startTlsTestNode(TlsTestNode &tls)
     if (Result<RedisReply> added = ask(tls.pool, tls.node.address(0), addSlots); !added)
         return added.error();
     // The node serves its slots once its cluster state is ok (CLUSTERDOWN until then).
-    QElapsedTimer waited;
-    waited.start();
-    while (true) {
-        const Result<RedisReply> info = ask(tls.pool, tls.node.address(0), {"CLUSTER", "INFO"});
-        if (info && info.value().bytes().contains("cluster_state:ok"))
-            break;
-        if (waited.elapsed() > 15000)
-            return Error(ErrorCode::Timeout, QStringLiteral("The TLS node's cluster state stayed not ok."));
-        QTest::qWait(100);
-    }
+    const bool ok = QTest::qWaitFor(
+        [&] {
+            const Result<RedisReply> info = ask(tls.pool, tls.node.address(0), {"CLUSTER", "INFO"});
+            return info && info.value().bytes().contains("cluster_state:ok");
+        },
+        15000);
+    if (!ok)
+        return Error(ErrorCode::Timeout, QStringLiteral("The TLS node's cluster state stayed not ok."));
     const Result<RedisReply> id = ask(tls.pool, tls.node.address(0), {"CLUSTER", "MYID"});
     if (!id)
         return id.error();

@@ -74,8 +74,6 @@ class TestRestore final : public QObject {
                                    QByteArray::number(nodes.address(0).port)}))
                     return Error(ErrorCode::RedisError, QStringLiteral("CLUSTER MEET failed"));
             }
-            QElapsedTimer waited;
-            waited.start();
             const QByteArray known = "cluster_known_nodes:" + QByteArray::number(masters);
             auto ready = [&] {
                 for (const NodeAddress &node : nodes.addresses()) {
@@ -86,11 +84,8 @@ class TestRestore final : public QObject {
                 }
                 return true;
             };
-            while (!ready()) {
-                if (waited.elapsed() > 30000)
-                    return Error(ErrorCode::Timeout, QStringLiteral("The 2-master cluster did not form."));
-                QTest::qWait(200);
-            }
+            if (!QTest::qWaitFor(ready, 30000))
+                return Error(ErrorCode::Timeout, QStringLiteral("The 2-master cluster did not form."));
         }
         return restoreTargets(test::scan(m_pool, nodes.address(0)));
     }
@@ -211,7 +206,13 @@ private Q_SLOTS:
         m_manifest = backup.result().manifest;
         // ttl:short was in the snapshot; it has expired before any restore starts.
         QVERIFY2(shortTtl.elapsed() < 8000, "the backup took longer than ttl:short lives");
-        QTest::qWait(int(qMax<qint64>(0, 8100 - shortTtl.elapsed())));
+        // Waits until the source itself has let it expire (EXISTS answers 0 once its TTL has passed).
+        const auto expired = [&] {
+            const Result<RedisReply> exists =
+                ask(m_pool, ownerOf(m_source, "ttl:short"), {"EXISTS", "ttl:short"});
+            return exists && exists.value().integerValue() == 0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(expired(), 15000);
     }
 
     void damagedArchivesAreRefusedWithNothingWritten()
